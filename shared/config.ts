@@ -1,0 +1,68 @@
+// Configuration, read from the environment once per cold start; a missing value fails fast with its name.
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Missing required environment variable ${name}`);
+  return value;
+}
+
+function optional(name: string): string | undefined {
+  const value = process.env[name];
+  return value ? value : undefined;
+}
+
+export type IdentityAdapterName = 'local' | 'cognito';
+export type PoolName = 'customer' | 'staff';
+
+export interface Config {
+  region: string;
+  tableName: string;
+  /** Set only locally: DynamoDB Local's URL. */
+  dynamodbEndpoint: string | undefined;
+  /** Set only locally: the local SES v2 server's URL. */
+  sesEndpoint: string | undefined;
+  mailFrom: string;
+  identityAdapter: IdentityAdapterName;
+  /** The public URL the portal is served from (links in e-mails). */
+  portalUrl: string;
+  local: {
+    /** Issuer prefix of the local identity adapter; the pool name is appended. */
+    issuerBase: string;
+    /** Folder holding the local identity adapter's signing keys. */
+    keysDir: string;
+  };
+  clientIds: Record<PoolName, string>;
+}
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  if (cached) return cached;
+  const identityAdapter = (optional('IDENTITY_ADAPTER') ?? 'cognito') as IdentityAdapterName;
+  if (identityAdapter !== 'local' && identityAdapter !== 'cognito') {
+    throw new Error(`IDENTITY_ADAPTER must be local or cognito, not ${identityAdapter}`);
+  }
+  cached = {
+    region: optional('AWS_REGION') ?? 'eu-central-1',
+    tableName: required('TABLE_NAME'),
+    dynamodbEndpoint: optional('DYNAMODB_ENDPOINT'),
+    sesEndpoint: optional('SES_ENDPOINT'),
+    mailFrom: required('MAIL_FROM'),
+    identityAdapter,
+    portalUrl: optional('PORTAL_URL') ?? 'http://127.0.0.1:5173',
+    local: {
+      issuerBase: identityAdapter === 'local' ? required('LOCAL_IDP_ISSUER_BASE') : '',
+      keysDir: identityAdapter === 'local' ? required('LOCAL_IDP_KEYS_DIR') : '',
+    },
+    clientIds: {
+      customer: required('CUSTOMER_CLIENT_ID'),
+      staff: required('STAFF_CLIENT_ID'),
+    },
+  };
+  return cached;
+}
+
+/** Tests change the environment between suites; this forgets the cached values. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

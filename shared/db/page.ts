@@ -1,0 +1,86 @@
+// One way to read a list: a keyed Query over one partition, a bounded page size and an opaque cursor.
+
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '#shared/db/client.ts';
+import { GSI1 } from '#shared/db/table.ts';
+import { ValidationError } from '#shared/http/errors.ts';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` to read the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+export interface PartitionQuery {
+  /** Query the table itself or GSI1. */
+  index?: 'GSI1';
+  /** The partition's value; the caller's identity decides it, never the cursor. */
+  partition: string;
+  /** Only sort keys that begin with this. */
+  sortKeyPrefix?: string;
+  limit?: number;
+  cursor?: string;
+  newestFirst?: boolean;
+}
+
+type Key = Record<string, string>;
+
+function keyNames(index: PartitionQuery['index']) {
+  return index === 'GSI1'
+    ? { partition: GSI1.partitionKey, sort: GSI1.sortKey, all: ['PK', 'SK', GSI1.partitionKey, GSI1.sortKey] }
+    : { partition: 'PK', sort: 'SK', all: ['PK', 'SK'] };
+}
+
+export function encodeCursor(key: Key): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+/**
+ * Decodes a cursor into an ExclusiveStartKey for this very query. The partition value is always
+ * the caller's own, so a forged cursor can at most move the start inside the caller's partition.
+ */
+export function decodeCursor(cursor: string, query: PartitionQuery): Key {
+  const names = keyNames(query.index);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new ValidationError('The cursor is not valid.', [{ path: 'cursor', message: 'not a cursor' }]);
+  }
+  const valid =
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    names.all.every((name) => typeof (parsed as Key)[name] === 'string') &&
+    Object.keys(parsed).length === names.all.length &&
+    (query.sortKeyPrefix === undefined || (parsed as Key)[names.sort]!.startsWith(query.sortKeyPrefix));
+  if (!valid) throw new ValidationError('The cursor is not valid.', [{ path: 'cursor', message: 'not a cursor' }]);
+  return { ...(parsed as Key), [names.partition]: query.partition };
+}
+
+export async function queryPage<T>(query: PartitionQuery, toItem: (item: Record<string, unknown>) => T): Promise<Page<T>> {
+  const names = keyNames(query.index);
+  const limit = Math.min(query.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const input: QueryCommandInput = {
+    TableName: tableName(),
+    ...(query.index ? { IndexName: query.index } : {}),
+    KeyConditionExpression:
+      query.sortKeyPrefix === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :prefix)',
+    ExpressionAttributeNames:
+      query.sortKeyPrefix === undefined ? { '#pk': names.partition } : { '#pk': names.partition, '#sk': names.sort },
+    ExpressionAttributeValues:
+      query.sortKeyPrefix === undefined
+        ? { ':pk': query.partition }
+        : { ':pk': query.partition, ':prefix': query.sortKeyPrefix },
+    Limit: limit,
+    ScanIndexForward: !query.newestFirst,
+    ...(query.cursor ? { ExclusiveStartKey: decodeCursor(query.cursor, query) } : {}),
+  };
+  const result = await db().send(new QueryCommand(input));
+  const items = (result.Items ?? []).map(toItem);
+  return result.LastEvaluatedKey && items.length === limit
+    ? { items, nextCursor: encodeCursor(result.LastEvaluatedKey as Key) }
+    : { items };
+}

@@ -1,0 +1,141 @@
+// The one shape of every HTTP handler: middy, Powertools logging, strict zod input, typed errors out as a stable body.
+
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import * as z from 'zod';
+import { AppError, type ErrorBody, ValidationError } from '#shared/http/errors.ts';
+import { logger } from '#shared/observability/logger.ts';
+
+/** API Gateway HTTP API (payload 2.0) event; the JWT authorizer is optional on public routes. */
+export type HttpEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'> & {
+  requestContext: Omit<APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'], 'authorizer'> & {
+    authorizer?: APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer'];
+  };
+};
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+export interface Reply {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+type Schema = z.ZodType;
+interface Schemas {
+  path?: Schema;
+  query?: Schema;
+  body?: Schema;
+}
+type Parsed<S extends Schemas> = {
+  path: S['path'] extends Schema ? z.infer<S['path']> : Record<string, never>;
+  query: S['query'] extends Schema ? z.infer<S['query']> : Record<string, never>;
+  body: S['body'] extends Schema ? z.infer<S['body']> : undefined;
+  event: HttpEvent;
+  requestId: string;
+};
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+function requestIdOf(event: HttpEvent): string {
+  return event.requestContext?.requestId ?? 'unknown';
+}
+
+function json(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): HttpResult {
+  return {
+    statusCode: status,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-request-id': requestId,
+      ...headers,
+    },
+    body: body === undefined ? '' : JSON.stringify(body),
+  };
+}
+
+function issuesOf(error: z.ZodError, where: string) {
+  return error.issues.map((issue) => ({
+    path: [where, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+}
+
+function parsePart<S extends Schema | undefined>(schema: S, value: unknown, where: string) {
+  if (!schema) return where === 'body' ? undefined : {};
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw new ValidationError('The request is not valid.', issuesOf(result.error, where));
+  return result.data;
+}
+
+function readBody(event: HttpEvent, expectsBody: boolean): unknown {
+  if (!expectsBody) return undefined;
+  if (!event.body) return {};
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
+    throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
+  }
+  const contentType = event.headers?.['content-type'] ?? '';
+  if (!contentType.toLowerCase().startsWith('application/json')) {
+    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+  }
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    throw new ValidationError('The request body is not valid JSON.');
+  }
+}
+
+export function errorResult(error: unknown, requestId: string): HttpResult {
+  if (error instanceof AppError) {
+    if (error.statusCode >= 500) logger.error('request failed', { error });
+    else logger.info('request refused', { code: error.code, status: error.statusCode });
+    const body: ErrorBody = {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.details ? { details: error.details } : {}),
+        requestId,
+      },
+    };
+    const headers: Record<string, string> =
+      error.code === 'TOO_MANY_REQUESTS' && error.details && 'retryAfterSeconds' in error.details
+        ? { 'retry-after': String(error.details.retryAfterSeconds) }
+        : {};
+    return json(error.statusCode, body, requestId, headers);
+  }
+  logger.error('unexpected error', { error: error as Error });
+  const body: ErrorBody = {
+    error: { code: 'INTERNAL', message: 'Something went wrong on our side. Try again later.', requestId },
+  };
+  return json(500, body, requestId);
+}
+
+/**
+ * Builds a Lambda handler for one route. The schemas are strict (unknown keys are refused),
+ * and whatever the use case throws leaves as `{"error":{"code","message","details"}}`.
+ */
+export function httpHandler<S extends Schemas>(
+  schemas: S,
+  handle: (request: Parsed<S>) => Promise<Reply>,
+): (event: HttpEvent, context: Context) => Promise<HttpResult> {
+  return middy<HttpEvent, HttpResult>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (event) => {
+      const requestId = requestIdOf(event);
+      logger.appendKeys({ requestId, route: event.routeKey });
+      try {
+        const parsed = {
+          path: parsePart(schemas.path, event.pathParameters, 'path'),
+          query: parsePart(schemas.query, event.queryStringParameters, 'query'),
+          body: parsePart(schemas.body, readBody(event, schemas.body !== undefined), 'body'),
+          event,
+          requestId,
+        } as Parsed<S>;
+        const reply = await handle(parsed);
+        return json(reply.status ?? 200, reply.body, requestId, reply.headers);
+      } catch (error) {
+        return errorResult(error, requestId);
+      }
+    });
+}

@@ -1,0 +1,8 @@
+// The languages Atrium speaks; every page and every e-mail exists in each.
+
+import * as z from 'zod';
+
+export const LOCALES = ['en', 'pl'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const localeSchema = z.enum(LOCALES);
+export const DEFAULT_LOCALE: Locale = 'en';
