@@ -1,0 +1,250 @@
+// The local API Gateway: turns HTTP requests into HTTP API (payload 2.0) events, verifies bearer JWTs as the JWT
+// authorizer does, and invokes the very handler modules that run on Lambda, dispatched from the one route table.
+
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Context } from 'aws-lambda';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { routes, type Access, type Route } from '#functions/routes.ts';
+import type { PoolName } from '#shared/config.ts';
+import type { HttpEvent, HttpResult } from '#shared/http/handler.ts';
+import { localJwks } from '#shared/identity/local-keys.ts';
+
+export interface LocalApiOptions {
+  /** Issuer prefix; `${issuerBase}/${pool}` must be this server's own URL plus /local-idp/<pool>. */
+  issuerBase: string;
+  keysDir: string;
+  clientIds: Record<PoolName, string>;
+  /** Where non-API requests go (the web portal); 404 when absent. */
+  web?: (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
+}
+
+const FUNCTIONS_DIR = join(import.meta.dirname, '..', '..', 'functions');
+const MAX_BODY_BYTES = 1024 * 1024;
+
+interface CompiledRoute {
+  route: Route;
+  pattern: RegExp;
+  parameterNames: string[];
+}
+
+function compile(route: Route): CompiledRoute {
+  const parameterNames: string[] = [];
+  const source = route.path
+    .split('/')
+    .map((segment) => {
+      const match = /^\{(\w+)\}$/.exec(segment);
+      if (!match) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      parameterNames.push(match[1]!);
+      return '([^/]+)';
+    })
+    .join('/');
+  return { route, pattern: new RegExp(`^${source}$`), parameterNames };
+}
+
+const compiledRoutes = routes.map(compile);
+
+export function matchRoute(method: string, path: string) {
+  for (const compiled of compiledRoutes) {
+    if (compiled.route.method !== method) continue;
+    const match = compiled.pattern.exec(path);
+    if (!match) continue;
+    const pathParameters = Object.fromEntries(
+      compiled.parameterNames.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]),
+    );
+    return { route: compiled.route, pathParameters };
+  }
+  return undefined;
+}
+
+type Handler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+const handlers = new Map<string, Promise<Handler>>();
+
+function loadHandler(route: Route): Promise<Handler> {
+  let loaded = handlers.get(route.handler);
+  if (!loaded) {
+    const url = pathToFileURL(join(FUNCTIONS_DIR, `${route.handler}.ts`)).href;
+    loaded = import(url).then((module: { handler?: Handler }) => {
+      if (typeof module.handler !== 'function') throw new Error(`${route.handler} does not export handler`);
+      return module.handler;
+    });
+    handlers.set(route.handler, loaded);
+  }
+  return loaded;
+}
+
+/** API Gateway hands claims to Lambda as strings; lists become "[a b]". */
+function flattenClaims(payload: JWTPayload): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(payload).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? `[${value.join(' ')}]` : typeof value === 'string' ? value : JSON.stringify(value),
+    ]),
+  );
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('too large'));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+const TEXT_TYPES = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/i;
+
+export function createLocalApi(options: LocalApiOptions): Server {
+  // Built on first use: the issuer is this server's own URL, known only once it listens.
+  const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+  function keySetOf(issuer: string) {
+    let keySet = keySets.get(issuer);
+    if (!keySet) {
+      keySet = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`));
+      keySets.set(issuer, keySet);
+    }
+    return keySet;
+  }
+
+  /** As the HTTP API JWT authorizer: signature by JWKS, issuer, expiry, and aud or client_id in the audience list. */
+  async function authorize(access: Access, header: string | undefined): Promise<JWTPayload | undefined> {
+    if (access === 'public') return undefined;
+    const token = /^Bearer (.+)$/i.exec(header ?? '')?.[1];
+    if (!token) throw new Error('no token');
+    const pool: PoolName = access;
+    const issuer = `${options.issuerBase}/${pool}`;
+    const { payload } = await jwtVerify(token, keySetOf(issuer), { issuer });
+    const audience = options.clientIds[pool];
+    const audiences = [payload.aud, payload.client_id].flat().filter(Boolean);
+    if (!audiences.includes(audience)) throw new Error('wrong audience');
+    return payload;
+  }
+
+  return createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = request.method ?? 'GET';
+    try {
+      const jwksMatch = /^\/local-idp\/(customer|staff)\/\.well-known\/jwks\.json$/.exec(url.pathname);
+      if (jwksMatch && method === 'GET') {
+        return send(response, 200, localJwks(options.keysDir, jwksMatch[1] as PoolName));
+      }
+      if (!url.pathname.startsWith('/api/')) {
+        if (options.web) return options.web(request, response, () => send(response, 404, { message: 'Not Found' }));
+        return send(response, 404, { message: 'Not Found' });
+      }
+
+      const matched = matchRoute(method, url.pathname);
+      if (!matched) return send(response, 404, { message: 'Not Found' });
+      const { route, pathParameters } = matched;
+
+      let claims: JWTPayload | undefined;
+      try {
+        claims = await authorize(route.access, request.headers.authorization);
+      } catch {
+        return send(response, 401, { message: 'Unauthorized' }, { 'www-authenticate': 'Bearer' });
+      }
+
+      let raw: Buffer;
+      try {
+        raw = await readBody(request);
+      } catch {
+        return send(response, 413, { message: 'Request Entity Too Large' });
+      }
+      const headers = Object.fromEntries(
+        Object.entries(request.headers)
+          .filter(([name]) => name !== 'cookie')
+          .map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : String(value)]),
+      );
+      const query: Record<string, string> = {};
+      for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+      const isText = TEXT_TYPES.test(headers['content-type'] ?? 'application/json');
+      const requestId = randomUUID();
+      const now = new Date();
+      const routeKey = `${route.method} ${route.path}`;
+      const event: HttpEvent = {
+        version: '2.0',
+        routeKey,
+        rawPath: url.pathname,
+        rawQueryString: url.search.replace(/^\?/, ''),
+        ...(request.headers.cookie ? { cookies: request.headers.cookie.split(/;\s*/) } : {}),
+        headers,
+        ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+        ...(Object.keys(pathParameters).length ? { pathParameters } : {}),
+        requestContext: {
+          accountId: 'local',
+          apiId: 'local',
+          domainName: headers.host ?? 'localhost',
+          domainPrefix: 'local',
+          http: {
+            method,
+            path: url.pathname,
+            protocol: `HTTP/${request.httpVersion}`,
+            sourceIp: request.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
+            userAgent: headers['user-agent'] ?? '',
+          },
+          requestId,
+          routeKey,
+          stage: '$default',
+          time: now.toUTCString(),
+          timeEpoch: now.getTime(),
+          ...(claims
+            ? {
+                authorizer: {
+                  principalId: '',
+                  integrationLatency: 0,
+                  jwt: {
+                    claims: flattenClaims(claims),
+                    scopes: typeof claims.scope === 'string' ? claims.scope.split(' ') : [],
+                  },
+                },
+              }
+            : {}),
+        },
+        ...(raw.length ? { body: isText ? raw.toString('utf8') : raw.toString('base64') } : {}),
+        isBase64Encoded: raw.length > 0 && !isText,
+      };
+      const context = {
+        functionName: `atrium-local-${route.handler.replace('/', '-')}`,
+        functionVersion: '$LATEST',
+        invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:atrium-local`,
+        memoryLimitInMB: '512',
+        awsRequestId: requestId,
+        logGroupName: 'local',
+        logStreamName: 'local',
+        callbackWaitsForEmptyEventLoop: false,
+        getRemainingTimeInMillis: () => 29_000,
+        done: () => undefined,
+        fail: () => undefined,
+        succeed: () => undefined,
+      } as Context;
+
+      const handler = await loadHandler(route);
+      const result = await handler(event, context);
+      const responseHeaders: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
+      if (result.cookies?.length) responseHeaders['set-cookie'] = result.cookies;
+      response.writeHead(result.statusCode ?? 200, { 'x-amzn-requestid': requestId, ...responseHeaders });
+      response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
+    } catch (error) {
+      // A handler that throws is a Lambda failure: API Gateway answers 500 with its own body.
+      console.error(error);
+      if (!response.headersSent) send(response, 500, { message: 'Internal Server Error' });
+      else response.end();
+    }
+  });
+}

@@ -1,0 +1,24 @@
+// Money is an integer count of minor units (cents, grosze) with an ISO 4217 currency code; never a float.
+
+import * as z from 'zod';
+
+export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as EUR.');
+
+export interface Money {
+  amountMinor: number;
+  currency: string;
+}
+
+export function money(amountMinor: number, currency: string): Money {
+  if (!Number.isSafeInteger(amountMinor)) throw new Error(`Money must be whole minor units, not ${amountMinor}`);
+  return { amountMinor, currency };
+}
+
+export function sum(amounts: Money[], currency: string): Money {
+  let total = 0;
+  for (const amount of amounts) {
+    if (amount.currency !== currency) throw new Error(`Cannot add ${amount.currency} to ${currency}`);
+    total += amount.amountMinor;
+  }
+  return money(total, currency);
+}

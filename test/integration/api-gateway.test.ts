@@ -1,0 +1,161 @@
+// The route table served through the local API Gateway emulation: authorizers, isolation, pagination, bad input.
+
+import { SignJWT, generateKeyPair } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createCustomer, createStaff, purchases, signIn, startTestApi, type TestApi } from '../support/api.ts';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.stop());
+
+describe('customer routes', () => {
+  it('lists the signed-in customer\'s licences, newest first, with whether support is active', async () => {
+    // Prepare
+    const customer = await createCustomer(purchases(3, 2024));
+    const token = await signIn(api, 'customer', customer.login);
+    // Act
+    const response = await call(api, 'GET', '/api/licences', { token });
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toMatch(/[0-9a-f-]{36}/);
+    expect(response.body.items.map((licence: { purchasedAt: string }) => licence.purchasedAt)).toEqual([
+      '2024-03-15T10:30:00.000Z',
+      '2024-02-15T10:30:00.000Z',
+      '2024-01-15T10:30:00.000Z',
+    ]);
+    expect(response.body.items[2]).toMatchObject({
+      product: 'Remote Access',
+      serial: 'S-0',
+      users: 5,
+      edition: 'Enterprise',
+      orderReference: customer.purchases[0]!.reference,
+      supportEndsAt: '2025-01-15T10:30:00.000Z',
+      supportActive: false,
+    });
+    expect(response.body.nextCursor).toBeUndefined();
+  });
+
+  it('pages through every licence exactly once', async () => {
+    const customer = await createCustomer(purchases(7));
+    const token = await signIn(api, 'customer', customer.login);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const response = await call(api, 'GET', `/api/licences?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { token });
+      expect(response.status).toBe(200);
+      expect(response.body.items.length).toBeLessThanOrEqual(3);
+      seen.push(...response.body.items.map((licence: { licenceId: string }) => licence.licenceId));
+      cursor = response.body.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 10);
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+  });
+
+  it('never shows another account\'s licences, even with a cursor forged from that account', async () => {
+    const victim = await createCustomer(purchases(4));
+    const attacker = await createCustomer(purchases(1));
+    const victimToken = await signIn(api, 'customer', victim.login);
+    const attackerToken = await signIn(api, 'customer', attacker.login);
+    const victimPage = await call(api, 'GET', '/api/licences?limit=1', { token: victimToken });
+    const forged = await call(api, 'GET', `/api/licences?cursor=${victimPage.body.nextCursor}`, { token: attackerToken });
+    expect(forged.status).toBe(200);
+    const victimIds = new Set(
+      (await call(api, 'GET', '/api/licences', { token: victimToken })).body.items.map((licence: { licenceId: string }) => licence.licenceId),
+    );
+    for (const licence of forged.body.items) expect(victimIds.has(licence.licenceId)).toBe(false);
+    const me = await call(api, 'GET', '/api/me', { token: attackerToken });
+    expect(me.body.account.accountId).toBe(attacker.account.accountId);
+  });
+
+  it('shows the account and its activation key', async () => {
+    const customer = await createCustomer([]);
+    const token = await signIn(api, 'customer', customer.login);
+    const response = await call(api, 'GET', '/api/me', { token });
+    expect(response.body).toEqual({
+      email: customer.login.email,
+      account: {
+        accountId: customer.account.accountId,
+        name: customer.account.name,
+        activationKey: customer.account.activationKey,
+        contactEmail: customer.login.email,
+      },
+    });
+  });
+
+  it('refuses unknown query keys, bad limits and garbage cursors with 400 and a stable body', async () => {
+    const customer = await createCustomer([]);
+    const token = await signIn(api, 'customer', customer.login);
+    for (const query of ['?limit=0', '?limit=1000', '?limit=abc', '?sort=asc', '?cursor=not-a-cursor', '?cursor=eyJQSyI6MX0']) {
+      const response = await call(api, 'GET', `/api/licences${query}`, { token });
+      expect(response.status, query).toBe(400);
+      expect(response.body.error).toMatchObject({ code: 'VALIDATION_FAILED', requestId: expect.any(String) });
+      expect(JSON.stringify(response.body)).not.toMatch(/at .*\.ts:\d+/);
+    }
+  });
+});
+
+describe('the JWT authorizer emulation', () => {
+  it('refuses a request without a token, with a malformed token, or with a token from another issuer', async () => {
+    const { privateKey } = await generateKeyPair('RS256');
+    const foreign = await new SignJWT({ token_use: 'access', client_id: 'atrium-local-customer' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'customer-x' })
+      .setSubject('someone')
+      .setIssuer(`${api.url}/local-idp/customer`)
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    for (const token of [undefined, 'not.a.jwt', foreign]) {
+      const response = await call(api, 'GET', '/api/licences', token ? { token } : {});
+      expect(response.status).toBe(401);
+      expect(response.body).toEqual({ message: 'Unauthorized' });
+    }
+  });
+
+  it('refuses a customer token on a staff route and a staff token on a customer route', async () => {
+    const customer = await createCustomer([]);
+    const staff = await createStaff();
+    const customerToken = await signIn(api, 'customer', customer.login);
+    const staffToken = await signIn(api, 'staff', staff);
+    expect((await call(api, 'GET', '/api/admin/customers', { token: customerToken })).status).toBe(401);
+    expect((await call(api, 'GET', '/api/licences', { token: staffToken })).status).toBe(401);
+  });
+
+  it('lets staff list customer accounts, newest first', async () => {
+    const first = await createCustomer(purchases(1));
+    const second = await createCustomer(purchases(1, 2022));
+    const staff = await createStaff(['support']);
+    const token = await signIn(api, 'staff', staff);
+    const response = await call(api, 'GET', '/api/admin/customers?limit=100', { token });
+    expect(response.status).toBe(200);
+    const ids = response.body.items.map((account: { accountId: string }) => account.accountId);
+    expect(ids).toContain(first.account.accountId);
+    expect(ids.indexOf(second.account.accountId)).toBeLessThan(ids.indexOf(first.account.accountId));
+  });
+
+  it('refuses a staff user who is in no staff group', async () => {
+    const staff = await createStaff([]);
+    const token = await signIn(api, 'staff', staff);
+    const response = await call(api, 'GET', '/api/admin/customers', { token });
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('bad requests', () => {
+  it('answers an unknown route with 404 and bad JSON with 400', async () => {
+    expect((await call(api, 'GET', '/api/nothing-here')).status).toBe(404);
+    const badJson = await call(api, 'POST', '/api/auth/customer/sign-in', { rawBody: '{"email":' });
+    expect(badJson.status).toBe(400);
+    expect(badJson.body.error.code).toBe('VALIDATION_FAILED');
+    const badPool = await call(api, 'POST', '/api/auth/admins/sign-in', { body: { email: 'a@b.cd', password: 'x' } });
+    expect(badPool.status).toBe(400);
+  });
+
+  it('answers the health check without a token', async () => {
+    const response = await call(api, 'GET', '/api/health');
+    expect(response).toMatchObject({ status: 200, body: { status: 'ok' } });
+  });
+});

@@ -1,0 +1,118 @@
+// The local identity adapter's password + e-mailed-code sign-in, against DynamoDB Local and the local SES server.
+
+import { decodeJwt } from 'jose';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { resetClockForTests, shiftClockForTests } from '#shared/time.ts';
+import { call, createCustomer, createStaff, latestCodeFor, latestMailTo, startTestApi, type TestApi } from '../support/api.ts';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.stop());
+afterEach(() => resetClockForTests());
+
+describe('password sign-in with an e-mailed code', () => {
+  it('mails a six-digit code and trades it for Cognito-shaped tokens', async () => {
+    // Prepare
+    const customer = await createCustomer([]);
+    // Act
+    const started = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { ...customer.login, locale: 'pl' } });
+    const mail = await latestMailTo(customer.login.email);
+    const code = await latestCodeFor(customer.login.email);
+    const verified = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { session: started.body.session, code } });
+    // Assess
+    expect(started.status).toBe(200);
+    expect(started.body).toMatchObject({ challenge: 'EMAIL_OTP', destination: expect.stringMatching(/^c\*\*\*@example\.test$/) });
+    expect(mail?.subject).toContain('Twój kod logowania');
+    expect(verified.status).toBe(200);
+    const access = decodeJwt(verified.body.accessToken);
+    expect(access).toMatchObject({
+      sub: customer.userId,
+      token_use: 'access',
+      client_id: 'atrium-local-customer',
+      iss: `${api.url}/local-idp/customer`,
+    });
+    expect(access.exp! - access.iat!).toBe(900);
+    const id = decodeJwt(verified.body.idToken);
+    expect(id).toMatchObject({ token_use: 'id', aud: 'atrium-local-customer', email: customer.login.email });
+  });
+
+  it('answers a wrong password and an unknown e-mail alike', async () => {
+    const customer = await createCustomer([]);
+    const wrongPassword = await call(api, 'POST', '/api/auth/customer/sign-in', {
+      body: { email: customer.login.email, password: 'not the password' },
+    });
+    const unknownEmail = await call(api, 'POST', '/api/auth/customer/sign-in', {
+      body: { email: 'nobody@example.test', password: 'not the password' },
+    });
+    expect(wrongPassword.status).toBe(401);
+    expect(unknownEmail.status).toBe(401);
+    const { requestId: _a, ...first } = wrongPassword.body.error;
+    const { requestId: _b, ...second } = unknownEmail.body.error;
+    expect(first).toEqual({ code: 'INVALID_CREDENTIALS', message: 'The e-mail or password is not right.' });
+    expect(second).toEqual(first);
+  });
+
+  it('does not let a customer sign in to the staff pool with the same password', async () => {
+    const customer = await createCustomer([]);
+    const response = await call(api, 'POST', '/api/auth/staff/sign-in', { body: customer.login });
+    expect(response.status).toBe(401);
+  });
+
+  it('accepts a code once only', async () => {
+    const customer = await createCustomer([]);
+    const started = await call(api, 'POST', '/api/auth/customer/sign-in', { body: customer.login });
+    const code = await latestCodeFor(customer.login.email);
+    const first = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { session: started.body.session, code } });
+    const second = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { session: started.body.session, code } });
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(401);
+    expect(second.body.error.code).toBe('CODE_MISMATCH');
+  });
+
+  it('ends the sign-in after three wrong codes, even if the right one follows', async () => {
+    const customer = await createCustomer([]);
+    const started = await call(api, 'POST', '/api/auth/customer/sign-in', { body: customer.login });
+    const code = await latestCodeFor(customer.login.email);
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const response = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { session: started.body.session, code: wrong } });
+      expect(response.status).toBe(401);
+    }
+    const right = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { session: started.body.session, code } });
+    expect(right.status).toBe(401);
+  });
+
+  it('refuses a code after ten minutes', async () => {
+    const customer = await createCustomer([]);
+    const started = await call(api, 'POST', '/api/auth/customer/sign-in', { body: customer.login });
+    const code = await latestCodeFor(customer.login.email);
+    shiftClockForTests(10 * 60 * 1000 + 1000);
+    const response = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { session: started.body.session, code } });
+    expect(response.status).toBe(401);
+  });
+
+  it('puts the staff groups into the staff access token', async () => {
+    const staff = await createStaff(['support']);
+    const started = await call(api, 'POST', '/api/auth/staff/sign-in', { body: staff });
+    const code = await latestCodeFor(staff.email);
+    const verified = await call(api, 'POST', '/api/auth/staff/verify-code', { body: { session: started.body.session, code } });
+    expect(decodeJwt(verified.body.accessToken)).toMatchObject({
+      'cognito:groups': ['support'],
+      client_id: 'atrium-local-staff',
+      iss: `${api.url}/local-idp/staff`,
+    });
+  });
+
+  it('refuses malformed sign-in input with a stable 400 body', async () => {
+    const response = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { session: 'x', code: '12ab', extra: 1 } });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
+    expect(response.body.error.details.map((detail: { path: string }) => detail.path).sort()).toEqual([
+      'body',
+      'body.code',
+      'body.session',
+    ]);
+  });
+});

@@ -1,0 +1,114 @@
+// Test helpers: the local API server on a free port, accounts with data, and the codes the local mailbox received.
+
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import { createLocalApi } from '#infra/local/api-server.ts';
+import { LOCAL_CLIENT_IDS } from '#infra/local/runtime.ts';
+import { putDemoAccount, type DemoAccount, type DemoPurchase } from '#infra/local/seed.ts';
+import { resetConfigForTests } from '#shared/config.ts';
+import { putLocalUser } from '#shared/identity/local.ts';
+
+export interface TestApi {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the local API Gateway emulation and points the local identity adapter's issuer at it. */
+export async function startTestApi(): Promise<TestApi> {
+  const options = { issuerBase: '', keysDir: inject('keysDir'), clientIds: LOCAL_CLIENT_IDS };
+  const server = createLocalApi(options);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  options.issuerBase = `${url}/local-idp`;
+  process.env.LOCAL_IDP_ISSUER_BASE = options.issuerBase;
+  process.env.PORTAL_URL = url;
+  resetConfigForTests();
+  return {
+    url,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function uniqueEmail(name: string): string {
+  return `${name}.${randomUUID().slice(0, 8)}@example.test`;
+}
+
+/** A customer account with the given purchases, owned by a new user with a random e-mail. */
+export async function createCustomer(purchases: DemoPurchase[], password = 'correct horse battery'): Promise<DemoAccount> {
+  const id = randomUUID();
+  const email = uniqueEmail('customer');
+  const demo: DemoAccount = {
+    account: { accountId: `acc-${id}`, name: `Customer ${id.slice(0, 6)}`, activationKey: id.slice(0, 9).toUpperCase(), contactEmail: email },
+    login: { email, password },
+    userId: id,
+    contact: { name: 'Test Person', email, country: 'PL', city: 'Kraków' },
+    purchases,
+  };
+  await putDemoAccount(demo);
+  return demo;
+}
+
+export async function createStaff(groups: string[] = ['admin'], password = 'staff password 1'): Promise<{ email: string; password: string }> {
+  const email = uniqueEmail('staff');
+  await putLocalUser({ pool: 'staff', email, password, groups });
+  return { email, password };
+}
+
+export function purchases(count: number, startYear = 2020): DemoPurchase[] {
+  return Array.from({ length: count }, (_, index) => ({
+    reference: `T${randomUUID().slice(0, 6)}${index}`,
+    date: `${startYear + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-15`,
+    product: 'Remote Access',
+    edition: 'Enterprise',
+    users: 5 + index,
+    serial: `S-${index}`,
+    unitPriceMinor: 10_000,
+    ...(index % 2 === 0 ? { supportYears: 1 } : {}),
+  }));
+}
+
+interface StoredMail {
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string };
+  at: number;
+}
+
+/** The newest e-mail the local SES server holds for this address. */
+export async function latestMailTo(email: string): Promise<StoredMail | undefined> {
+  const response = await fetch(`${inject('mailUrl')}/store`);
+  const { emails } = (await response.json()) as { emails: StoredMail[] };
+  return emails.filter((mail) => mail.destination.to.includes(email)).at(-1);
+}
+
+export async function latestCodeFor(email: string): Promise<string> {
+  const mail = await latestMailTo(email);
+  const code = /\b(\d{6})\b/.exec(mail?.body.text ?? '')?.[1];
+  if (!code) throw new Error(`No sign-in code was mailed to ${email}`);
+  return code;
+}
+
+export async function call(api: TestApi, method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string } = {}) {
+  const response = await fetch(`${api.url}${path}`, {
+    method,
+    headers: {
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.body !== undefined || options.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    ...(options.rawBody !== undefined ? { body: options.rawBody } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as any) : undefined };
+}
+
+/** Password, then the mailed code: the access token of that pool. */
+export async function signIn(api: TestApi, pool: 'customer' | 'staff', login: { email: string; password: string }): Promise<string> {
+  const started = await call(api, 'POST', `/api/auth/${pool}/sign-in`, { body: login });
+  if (started.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(started.body)}`);
+  const code = await latestCodeFor(login.email);
+  const verified = await call(api, 'POST', `/api/auth/${pool}/verify-code`, { body: { session: started.body.session, code } });
+  if (verified.status !== 200) throw new Error(`verify failed: ${JSON.stringify(verified.body)}`);
+  return verified.body.accessToken as string;
+}

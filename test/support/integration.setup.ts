@@ -1,0 +1,27 @@
+// Each integration test file gets its own table in the shared DynamoDB Local, so files never see each other's data.
+
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { ensureTable } from '#infra/local/dynamodb-local.ts';
+import { localEnvironment } from '#infra/local/runtime.ts';
+
+const tableName = `atrium-test-${randomUUID()}`;
+const mailPort = Number(new URL(inject('mailUrl')).port);
+
+Object.assign(
+  process.env,
+  localEnvironment(
+    {
+      dataDir: '',
+      persist: false,
+      ports: { portal: 0, dynamodb: 0, mail: mailPort },
+      web: false,
+      seed: false,
+      tableName,
+    },
+    inject('dynamodbEndpoint'),
+  ),
+  { LOCAL_IDP_KEYS_DIR: inject('keysDir'), LOG_LEVEL: 'SILENT' },
+);
+
+await ensureTable(inject('dynamodbEndpoint'), tableName);
