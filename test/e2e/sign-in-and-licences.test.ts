@@ -1,0 +1,73 @@
+// A person at the portal: signs in with a password and the mailed code, and sees their licences; staff see customers.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_LOGINS } from '#infra/local/seed.ts';
+import { launchBrowser, mailCount, waitForCode } from '../support/browser.ts';
+
+let browser: Browser;
+const portalUrl = inject('portalUrl');
+const mailUrl = inject('portalMailUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function signInWithCode(page: Page, path: string, login: { email: string; password: string }) {
+  const before = await mailCount(mailUrl, login.email);
+  await page.goto(`${portalUrl}${path}`);
+  await page.getByLabel('E-mail').fill(login.email);
+  await page.getByLabel('Password').fill(login.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const code = await waitForCode(mailUrl, login.email, before);
+  await page.getByLabel('Code').fill(code);
+  await page.getByRole('button', { name: 'Verify' }).click();
+}
+
+describe('the portal in Chromium', () => {
+  it('signs a customer in with the mailed code and shows their licences', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await signInWithCode(page, '/', DEMO_LOGINS.customer);
+
+    const table = page.getByTestId('licences-table');
+    await table.waitFor();
+    expect(page.url()).toBe(`${portalUrl}/licences`);
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(4);
+    const headers = await table.locator('thead th').allTextContents();
+    for (const column of ['Product', 'Users', 'Edition', 'Support']) {
+      expect(headers.join('|')).toContain(column);
+    }
+    const rows = await table.locator('tbody tr').allTextContents();
+    expect(rows[0]).toContain('Server Monitoring');
+    expect(rows[0]).toContain('JWT1019');
+    expect(rows.join('\n')).toContain('P24-9921');
+    expect(await page.getByTestId('activation-key').textContent()).toContain('NAQR-HVW5');
+    await context.close();
+  });
+
+  it('keeps a wrong password out with a clear message', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${portalUrl}/sign-in`);
+    await page.getByLabel('E-mail').fill(DEMO_LOGINS.customer.email);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/e-mail or password/i);
+    expect(await page.getByLabel('Code').count()).toBe(0);
+    await context.close();
+  });
+
+  it('signs the staff user in on the admin pages and lists the customers', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await signInWithCode(page, '/admin', DEMO_LOGINS.staff);
+    const table = page.getByTestId('customers-table');
+    await table.waitFor();
+    const text = await table.textContent();
+    expect(text).toContain('Nordwind Systems');
+    expect(text).toContain('Harbour Analytics');
+    await context.close();
+  });
+});

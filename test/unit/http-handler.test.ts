@@ -1,0 +1,92 @@
+// The one handler shape: strict input, typed errors to a stable body, nothing internal leaks.
+
+import type { Context } from 'aws-lambda';
+import * as z from 'zod';
+import { describe, expect, it } from 'vitest';
+import { ConflictError, TooManyRequestsError } from '#shared/http/errors.ts';
+import { httpHandler, type HttpEvent } from '#shared/http/handler.ts';
+
+
+const context = { functionName: 'test', awsRequestId: 'aws-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+
+function event(overrides: Partial<HttpEvent> = {}): HttpEvent {
+  return {
+    version: '2.0',
+    routeKey: 'POST /api/things',
+    rawPath: '/api/things',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json' },
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '1',
+      apiId: 'api',
+      domainName: 'example.test',
+      domainPrefix: 'example',
+      http: { method: 'POST', path: '/api/things', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+      requestId: 'req-1',
+      routeKey: 'POST /api/things',
+      stage: '$default',
+      time: '',
+      timeEpoch: 0,
+    },
+    ...overrides,
+  };
+}
+
+const body = z.strictObject({ name: z.string().min(1) });
+
+describe('httpHandler', () => {
+  it('passes parsed input to the use case and returns JSON with the request id', async () => {
+    const handler = httpHandler({ body }, async ({ body }) => ({ status: 201, body: { hello: body.name } }));
+    const result = await handler(event({ body: JSON.stringify({ name: 'Ada' }) }), context);
+    expect(result.statusCode).toBe(201);
+    expect(JSON.parse(result.body!)).toEqual({ hello: 'Ada' });
+    expect(result.headers).toMatchObject({ 'x-request-id': 'req-1', 'cache-control': 'no-store' });
+  });
+
+  it('refuses unknown keys with the path of each problem', async () => {
+    const handler = httpHandler({ body }, async () => ({ body: {} }));
+    const result = await handler(event({ body: JSON.stringify({ name: '', admin: true }) }), context);
+    expect(result.statusCode).toBe(400);
+    const parsed = JSON.parse(result.body!);
+    expect(parsed.error.code).toBe('VALIDATION_FAILED');
+    expect(parsed.error.details.map((detail: { path: string }) => detail.path).sort()).toEqual(['body', 'body.name']);
+  });
+
+  it('refuses a body that is not JSON (415) or too large (413)', async () => {
+    const handler = httpHandler({ body }, async () => ({ body: {} }));
+    const wrongType = await handler(event({ headers: { 'content-type': 'text/plain' }, body: 'name=x' }), context);
+    const tooLarge = await handler(event({ body: JSON.stringify({ name: 'x'.repeat(70_000) }) }), context);
+    expect(wrongType.statusCode).toBe(415);
+    expect(JSON.parse(wrongType.body!).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(tooLarge.statusCode).toBe(413);
+  });
+
+  it('maps typed errors to their status and code, with retry-after for rate limits', async () => {
+    const conflict = await httpHandler({}, async () => {
+      throw new ConflictError('Already there.', 'DUPLICATE');
+    })(event(), context);
+    const limited = await httpHandler({}, async () => {
+      throw new TooManyRequestsError(undefined, 30);
+    })(event(), context);
+    expect(conflict.statusCode).toBe(409);
+    expect(JSON.parse(conflict.body!).error).toEqual({ code: 'DUPLICATE', message: 'Already there.', requestId: 'req-1' });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers).toMatchObject({ 'retry-after': '30' });
+  });
+
+  it('turns an unexpected error into a 500 that hides the internals', async () => {
+    const handler = httpHandler({}, async () => {
+      throw new Error('connection string postgres://secret@db');
+    });
+    const result = await handler(event(), context);
+    expect(result.statusCode).toBe(500);
+    expect(result.body).not.toContain('secret');
+    expect(result.body).not.toContain('at ');
+    expect(JSON.parse(result.body!).error).toEqual({
+      code: 'INTERNAL',
+      message: 'Something went wrong on our side. Try again later.',
+      requestId: 'req-1',
+    });
+  });
+});

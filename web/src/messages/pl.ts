@@ -1,0 +1,118 @@
+// Every string the portal shows, in Polish.
+
+import type { Messages } from './en.ts';
+
+/** Polish plural forms: 1 licencja, 2–4 licencje, 5+ (and 12–14) licencji. */
+function plural(count: number, one: string, few: string, many: string): string {
+  if (count === 1) return one;
+  const lastDigit = count % 10;
+  const lastTwo = count % 100;
+  return lastDigit >= 2 && lastDigit <= 4 && (lastTwo < 12 || lastTwo > 14) ? few : many;
+}
+
+export const pl: Messages = {
+  app: {
+    name: 'Atrium',
+    staffBadge: 'Obsługa',
+    skipToContent: 'Przejdź do treści',
+    language: 'Język',
+    signOut: 'Wyloguj się',
+    signedInAs: (who: string) => `Zalogowano jako ${who}`,
+    title: (page: string) => `${page} · Atrium`,
+    loading: 'Wczytywanie…',
+    retry: 'Spróbuj ponownie',
+    loadMore: 'Pokaż więcej',
+    loadingMore: 'Wczytywanie kolejnych…',
+    notAvailable: '—',
+    errorReference: (requestId: string) => `Identyfikator zgłoszenia: ${requestId}`,
+  },
+  languages: {
+    en: 'English',
+    pl: 'Polski',
+  },
+  signIn: {
+    customerTitle: 'Logowanie',
+    customerIntro: 'Zaloguj się, aby zobaczyć swoje licencje, zamówienia i wsparcie.',
+    staffTitle: 'Logowanie dla obsługi',
+    staffIntro: 'Dla pracowników dostawcy. Klienci logują się na stronie dla klientów.',
+    email: 'E-mail',
+    password: 'Hasło',
+    submit: 'Zaloguj się',
+    submitting: 'Logowanie…',
+    codeTitle: 'Sprawdź pocztę',
+    codeSent: (destination: string) => `Wysłaliśmy 6-cyfrowy kod na adres ${destination}.`,
+    codeHint: 'Wpisz go poniżej. Jeśli nie dotrze w ciągu minuty, zajrzyj do folderu ze spamem.',
+    code: 'Kod',
+    verify: 'Zweryfikuj',
+    verifying: 'Weryfikowanie…',
+    startAgain: 'Użyj innego adresu e-mail lub uzyskaj nowy kod',
+    emailRequired: 'Podaj adres e-mail.',
+    emailInvalid: 'Podaj adres e-mail w postaci nazwa@example.com.',
+    passwordRequired: 'Podaj hasło.',
+    codeInvalid: 'Wpisz 6 cyfr z wiadomości e-mail.',
+    triesLeft: (left: number) =>
+      `Ten kod jest nieprawidłowy. ${plural(left, 'Została 1 próba.', `Zostały ${left} próby.`, `Zostało ${left} prób.`)}`,
+    tooManyTries: 'Kod był trzykrotnie błędny, więc to logowanie wygasło. Zaloguj się ponownie, aby otrzymać nowy kod.',
+    sessionEnded: 'Sesja wygasła. Zaloguj się ponownie, aby kontynuować.',
+    signedOut: 'Wylogowano.',
+    toStaff: 'Logowanie dla obsługi',
+    toCustomer: 'Logowanie dla klientów',
+  },
+  licences: {
+    title: 'Licencje',
+    heading: 'Twoje licencje',
+    activationKeyHeading: 'Klucz aktywacyjny',
+    activationKeyHelp: 'Wpisz ten klucz w programie, gdy poprosi o aktywację; odblokowuje on wszystkie licencje poniżej.',
+    copy: 'Kopiuj',
+    copied: 'Skopiowano',
+    copyFailed: 'Nie udało się skopiować. Zaznacz klucz i skopiuj go ręcznie.',
+    tableCaption: 'Licencje na tym koncie',
+    product: 'Produkt',
+    serial: 'Numer seryjny / identyfikator komputera',
+    days: 'Dni',
+    perpetual: 'Bezterminowa',
+    users: 'Użytkownicy',
+    edition: 'Edycja',
+    order: 'Numer zamówienia',
+    purchased: 'Data zakupu',
+    support: 'Wsparcie',
+    supportActive: 'Aktywne',
+    supportInactive: 'Nieaktywne',
+    supportUntil: (date: string) => `Wsparcie do ${date}`,
+    supportEnded: (date: string) => `Wsparcie zakończone ${date}`,
+    supportNone: 'Brak abonamentu wsparcia',
+    empty: 'Nie masz jeszcze licencji.',
+    emptyHelp: 'Kupione licencje pojawią się tutaj wraz z numerami seryjnymi i stanem wsparcia, zwykle kilka minut po zamówieniu.',
+    showing: (count: number) => `Wyświetlono ${count} ${plural(count, 'licencję', 'licencje', 'licencji')}.`,
+  },
+  customers: {
+    title: 'Klienci',
+    heading: 'Klienci',
+    intro: 'Wszystkie konta klientów, od najnowszych.',
+    tableCaption: 'Konta klientów',
+    name: 'Nazwa',
+    contactEmail: 'E-mail kontaktowy',
+    country: 'Kraj',
+    created: 'Utworzono',
+    empty: 'Nie ma jeszcze klientów.',
+    emptyHelp: 'Konta klientów pojawią się tutaj zaraz po ich utworzeniu.',
+    showing: (count: number) => `Wyświetlono ${count} ${plural(count, 'klienta', 'klientów', 'klientów')}.`,
+  },
+  notFound: {
+    title: 'Nie znaleziono strony',
+    body: 'Pod tym adresem nie ma żadnej strony.',
+    home: 'Przejdź do logowania',
+  },
+  errors: {
+    INVALID_CREDENTIALS: 'Adres e-mail lub hasło jest nieprawidłowe.',
+    CODE_MISMATCH: 'Kod jest nieprawidłowy lub wygasł. Sprawdź najnowszą wiadomość albo zaloguj się ponownie.',
+    TOO_MANY_REQUESTS: 'Zbyt wiele prób. Odczekaj kilka minut i spróbuj ponownie.',
+    VALIDATION_FAILED: 'Część wprowadzonych danych jest nieprawidłowa. Sprawdź je i spróbuj ponownie.',
+    UNAUTHORIZED: 'Zaloguj się, aby kontynuować.',
+    FORBIDDEN: 'Nie masz dostępu do tej strony.',
+    NOT_FOUND: 'Nie znaleźliśmy tego, czego szukasz.',
+    NETWORK: 'Nie można połączyć się z serwerem. Sprawdź połączenie i spróbuj ponownie.',
+    INTERNAL: 'Coś poszło nie tak po naszej stronie. Spróbuj ponownie za chwilę.',
+    UNKNOWN: 'Coś poszło nie tak. Spróbuj ponownie za chwilę.',
+  },
+};

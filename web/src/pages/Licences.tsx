@@ -1,0 +1,162 @@
+// The customer's home: their activation key, and every licence on the account with its support status.
+
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { getMe, isAbort, listLicences, type LicenceView, type Me } from '../api.ts';
+import { ErrorAlert, Frame, MoreControls, usePagedList, useTitle } from '../components.tsx';
+import { useI18n } from '../i18n.ts';
+
+function ActivationKey(props: { value: string }) {
+  const { t } = useI18n();
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const keyElement = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (copy !== 'copied') return;
+    const timer = setTimeout(() => setCopy('idle'), 2500);
+    return () => clearTimeout(timer);
+  }, [copy]);
+
+  const onCopy = async () => {
+    try {
+      await navigator.clipboard.writeText(props.value);
+      setCopy('copied');
+    } catch {
+      // No clipboard (plain http, or permission denied): select the key so Ctrl+C works.
+      const element = keyElement.current;
+      if (element) window.getSelection()?.selectAllChildren(element);
+      setCopy('failed');
+    }
+  };
+
+  return (
+    <section class="card key-card" aria-labelledby="activation-key-heading">
+      <h2 id="activation-key-heading">{t.licences.activationKeyHeading}</h2>
+      <div class="key-row">
+        <code ref={keyElement} class="activation-key" data-testid="activation-key">
+          {props.value}
+        </code>
+        <button type="button" class="button secondary" onClick={onCopy}>
+          {copy === 'copied' ? t.licences.copied : t.licences.copy}
+        </button>
+      </div>
+      <p class="muted">{t.licences.activationKeyHelp}</p>
+      <p class="visually-hidden" role="status">
+        {copy === 'copied' ? t.licences.copied : ''}
+      </p>
+      {copy === 'failed' && (
+        <p class="field-error" role="alert">
+          {t.licences.copyFailed}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function SupportBadge(props: { licence: LicenceView }) {
+  const { t, formatDate } = useI18n();
+  const { supportActive, supportEndsAt } = props.licence;
+  const detail = supportEndsAt
+    ? (supportActive ? t.licences.supportUntil : t.licences.supportEnded)(formatDate(supportEndsAt))
+    : t.licences.supportNone;
+  return (
+    <span class={supportActive ? 'badge badge-ok' : 'badge badge-off'} title={detail}>
+      {supportActive ? t.licences.supportActive : t.licences.supportInactive}
+    </span>
+  );
+}
+
+export function LicencesPage() {
+  const { t, formatDate } = useI18n();
+  const [me, setMe] = useState<Me | null>(null);
+  const [meError, setMeError] = useState<unknown>(undefined);
+  const [meAttempt, setMeAttempt] = useState(0);
+  const list = usePagedList(listLicences);
+
+  useTitle(t.licences.title);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setMeError(undefined);
+    getMe(controller.signal).then(setMe, (error: unknown) => {
+      if (!isAbort(error)) setMeError(error);
+    });
+    return () => controller.abort();
+  }, [meAttempt]);
+
+  return (
+    <Frame pool="customer" signedIn who={me ? { name: me.account.name, detail: me.email } : undefined}>
+      <div class="page-head">
+        {me && <p class="eyebrow">{me.account.name}</p>}
+        <h1 tabIndex={-1}>{t.licences.heading}</h1>
+      </div>
+
+      {meError !== undefined && <ErrorAlert error={meError} onRetry={() => setMeAttempt((n) => n + 1)} />}
+      {me && <ActivationKey value={me.account.activationKey} />}
+
+      {list.status === 'loading' && (
+        <p class="muted" role="status">
+          {t.app.loading}
+        </p>
+      )}
+      {list.status === 'error' && list.items.length === 0 && <ErrorAlert error={list.error} onRetry={list.retry} />}
+      {list.status !== 'loading' && list.status !== 'error' && list.items.length === 0 && (
+        <div class="empty">
+          <p class="empty-title">{t.licences.empty}</p>
+          <p class="muted">{t.licences.emptyHelp}</p>
+        </div>
+      )}
+      {list.items.length > 0 && (
+        <>
+          <div class="table-wrap" role="region" aria-labelledby="licences-caption" tabIndex={0}>
+            <table data-testid="licences-table">
+              <caption id="licences-caption">{t.licences.tableCaption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.licences.product}</th>
+                  <th scope="col">{t.licences.serial}</th>
+                  <th scope="col" class="num">
+                    {t.licences.days}
+                  </th>
+                  <th scope="col" class="num">
+                    {t.licences.users}
+                  </th>
+                  <th scope="col">{t.licences.edition}</th>
+                  <th scope="col">{t.licences.order}</th>
+                  <th scope="col">{t.licences.purchased}</th>
+                  <th scope="col">{t.licences.support}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.items.map((licence) => (
+                  <tr key={licence.licenceId}>
+                    <td>{licence.product}</td>
+                    <td>
+                      <code class="serial">{licence.serial}</code>
+                    </td>
+                    <td class="num">
+                      {licence.days === undefined ? (
+                        <span title={t.licences.perpetual}>{t.app.notAvailable}</span>
+                      ) : (
+                        licence.days
+                      )}
+                    </td>
+                    <td class="num">{licence.users}</td>
+                    <td>{licence.edition}</td>
+                    <td>{licence.orderReference}</td>
+                    <td>
+                      <time dateTime={licence.purchasedAt}>{formatDate(licence.purchasedAt)}</time>
+                    </td>
+                    <td>
+                      <SupportBadge licence={licence} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <MoreControls list={list} showing={t.licences.showing(list.items.length)} />
+        </>
+      )}
+    </Frame>
+  );
+}
