@@ -7,6 +7,7 @@ import { GSI1 } from '#shared/db/table.ts';
 import { ForbiddenError, UnauthorizedError } from '#shared/http/errors.ts';
 import type { HttpEvent } from '#shared/http/handler.ts';
 import type { Account } from '#shared/accounts/model.ts';
+import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
 
 export interface CustomerCaller {
   userId: string;
@@ -18,8 +19,6 @@ export interface StaffCaller {
   userId: string;
   groups: string[];
 }
-
-export const STAFF_GROUPS = ['admin', 'support', 'billing'] as const;
 
 function claimsOf(event: HttpEvent): Record<string, unknown> {
   const claims = event.requestContext.authorizer?.jwt?.claims;

@@ -1,0 +1,116 @@
+// Typed per-stage configuration: the shared stages (dev, staging, prod) are declared here; any other name is a
+// throwaway developer stage that deploys cheaply and deletes cleanly.
+
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { FeaturePlan } from 'aws-cdk-lib/aws-cognito';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+export const SHARED_STAGES = ['dev', 'staging', 'prod'] as const;
+export type SharedStage = (typeof SHARED_STAGES)[number];
+
+export interface StageConfig {
+  /** The stage name; every resource name carries it. */
+  stage: string;
+  /** True for a developer's own stage: destroyed with its stack, nothing kept. */
+  throwaway: boolean;
+  /** Stacks are pinned to a region (SES and Cognito e-mail must agree on it) but not to an account. */
+  region: string;
+  /** Stateful resources: kept on stack deletion in prod, destroyed elsewhere. */
+  removalPolicy: RemovalPolicy;
+  /** CloudFormation-level deletion protection on the table and the user pools. */
+  deletionProtection: boolean;
+  /** Empty buckets on stack deletion so throwaway stages tear down in one command. */
+  autoDeleteObjects: boolean;
+  logRetention: RetentionDays;
+  /** Cognito feature plan; PLUS adds threat protection (and costs per active user). */
+  featurePlan: FeaturePlan;
+  mail: {
+    /** The SES-verified sender. Placeholder domains: replace with the verified identity before deploying. */
+    from: string;
+    fromName: string;
+    /** The SES identity (domain) the sender belongs to; the IAM grant is scoped to it. */
+    domain: string;
+  };
+  /** The portal's public URL, used in links in e-mails. */
+  portalUrl: string;
+  api: {
+    /** Steady-state requests per second across the stage. */
+    rateLimit: number;
+    burstLimit: number;
+  };
+  lambda: {
+    memorySize: number;
+    timeout: Duration;
+  };
+  /** Refresh tokens: how long a customer or staff member stays signed in. */
+  refreshTokenValidity: { customer: Duration; staff: Duration };
+}
+
+const BASE_DOMAIN = 'atrium.example.com';
+
+function sharedStage(stage: SharedStage): StageConfig {
+  const prod = stage === 'prod';
+  const host = prod ? `portal.${BASE_DOMAIN}` : `${stage}.portal.${BASE_DOMAIN}`;
+  const mailDomain = prod ? `mail.${BASE_DOMAIN}` : `${stage}.mail.${BASE_DOMAIN}`;
+  return {
+    stage,
+    throwaway: false,
+    region: 'eu-central-1',
+    removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    deletionProtection: prod,
+    autoDeleteObjects: !prod,
+    logRetention: prod ? RetentionDays.ONE_YEAR : stage === 'staging' ? RetentionDays.ONE_MONTH : RetentionDays.TWO_WEEKS,
+    featurePlan: prod ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
+    mail: { from: `no-reply@${mailDomain}`, fromName: 'Atrium', domain: mailDomain },
+    portalUrl: `https://${host}`,
+    api: prod ? { rateLimit: 200, burstLimit: 400 } : { rateLimit: 50, burstLimit: 100 },
+    lambda: { memorySize: 1024, timeout: Duration.seconds(10) },
+    refreshTokenValidity: { customer: Duration.days(30), staff: Duration.hours(12) },
+  };
+}
+
+function throwawayStage(stage: string): StageConfig {
+  const dev = sharedStage('dev');
+  return {
+    ...dev,
+    stage,
+    throwaway: true,
+    removalPolicy: RemovalPolicy.DESTROY,
+    deletionProtection: false,
+    autoDeleteObjects: true,
+    logRetention: RetentionDays.ONE_WEEK,
+    // Developers share the dev stage's verified SES identity.
+    portalUrl: `https://${stage}.portal.${BASE_DOMAIN}`,
+    api: { rateLimit: 10, burstLimit: 20 },
+  };
+}
+
+/** Lower-case letters, digits and hyphens, starting with a letter; short enough for every AWS name that carries it. */
+const STAGE_NAME = /^[a-z][a-z0-9-]{1,14}$/;
+
+export interface StageOverrides {
+  /** `-c portalUrl=https://...`: the distribution's URL until the stage has its own domain. */
+  portalUrl?: string | undefined;
+}
+
+export function stageConfig(stage: string, overrides: StageOverrides = {}): StageConfig {
+  if (!STAGE_NAME.test(stage)) {
+    throw new Error(
+      `Stage "${stage}" is not valid: use 2-15 lower-case letters, digits or hyphens, starting with a letter (e.g. -c stage=alice).`,
+    );
+  }
+  const config = (SHARED_STAGES as readonly string[]).includes(stage)
+    ? sharedStage(stage as SharedStage)
+    : throwawayStage(stage);
+  return overrides.portalUrl ? { ...config, portalUrl: overrides.portalUrl } : config;
+}
+
+/** The prefix of every physical name: `atrium-<stage>`. */
+export function resourceName(config: StageConfig, name?: string): string {
+  return name ? `atrium-${config.stage}-${name}` : `atrium-${config.stage}`;
+}
+
+/** The single table's name, fixed per stage so stateless stacks can find it without a cross-stack export. */
+export function tableName(config: StageConfig): string {
+  return resourceName(config);
+}

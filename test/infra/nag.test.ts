@@ -1,0 +1,94 @@
+// cdk-nag (AwsSolutions and Serverless packs) finds nothing unacknowledged in any kind of stage, every
+// acknowledgement says why, and the same checks fail `cdk synth` when something new slips in.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { App, type PolicyViolation, Validations } from 'aws-cdk-lib';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { describe, expect, it } from 'vitest';
+import { stageConfig } from '#infra/config.ts';
+import { PROJECT_ROOT } from '#infra/constructs/route-function.ts';
+import { type AtriumStacks, addAtrium, addNagChecks } from '#infra/stacks/atrium.ts';
+
+const cdkContext = (
+  JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }
+).context;
+
+function build(stage: string): { app: App; stacks: AtriumStacks } {
+  // Built-in CloudFormation validation is covered by stacks.test.ts; here only cdk-nag matters.
+  const app = new App({
+    context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] },
+    builtinCloudFormationValidation: false,
+  });
+  const stacks = addAtrium(app, stageConfig(stage), { webDistPath: path.join(PROJECT_ROOT, '.no-web-dist') });
+  return { app, stacks };
+}
+
+/** One readable line per finding: rule, then where. */
+function findings(app: App): string[] {
+  return [new AwsSolutionsChecks(), new ServerlessChecks()]
+    .flatMap((pack) => pack.validateScope(app).violations)
+    .map(
+      (violation: PolicyViolation) =>
+        `${violation.ruleName} at ${violation.violatingResources.map((resource) => resource.constructPath).join(', ')}`,
+    );
+}
+
+function acknowledgements(root: IConstruct): { path: string; id: string; reason: string }[] {
+  return root.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) =>
+        Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({
+          path: construct.node.path,
+          id,
+          reason,
+        })),
+      ),
+  );
+}
+
+describe('cdk-nag', () => {
+  // dev: shared non-prod; prod: PLUS plan, retained resources; alice: a throwaway developer stage.
+  it.each(['dev', 'prod', 'alice'])('reports no unacknowledged finding in the %s stage', (stage) => {
+    const { app } = build(stage);
+    app.synth();
+    expect(findings(app)).toEqual([]);
+  });
+
+  it('has a reason a reviewer can read for every acknowledgement, each on the construct it concerns', () => {
+    const { app } = build('dev');
+    app.synth();
+    const acks = acknowledgements(app);
+    expect(acks.length).toBeGreaterThan(0);
+    for (const ack of acks) {
+      expect(ack.reason.length, `${ack.id} at ${ack.path}`).toBeGreaterThan(40);
+      // No blanket acknowledgements on the app or a whole stack.
+      expect(ack.path.split('/').length, `${ack.id} at ${ack.path}`).toBeGreaterThan(1);
+    }
+  });
+
+  it('acknowledges the ESSENTIALS plan outside prod only', () => {
+    const ids = (stage: string) => {
+      const { app } = build(stage);
+      return acknowledgements(app).map((ack) => ack.id);
+    };
+    expect(ids('dev').some((id) => id.includes('AwsSolutions-COG8'))).toBe(true);
+    expect(ids('prod').some((id) => id.includes('AwsSolutions-COG8'))).toBe(false);
+  });
+
+  it('fails synth, as `cdk synth` runs it, when a new resource breaks a rule', () => {
+    const { app, stacks } = build('dev');
+    addNagChecks(app);
+    new Bucket(stacks.web, 'Unlogged');
+    expect(() => app.synth()).toThrow(/AwsSolutions-S1'/);
+  });
+
+  it('lets the app synthesise with the checks registered as `cdk synth` runs them', () => {
+    const { app } = build('dev');
+    addNagChecks(app);
+    expect(() => app.synth()).not.toThrow();
+  });
+});
