@@ -193,3 +193,51 @@ export function MoreControls(props: { list: PagedList<unknown>; showing: string 
     </div>
   );
 }
+
+/**
+ * Every paged list looks the same: a loading line, an error with retry, a helpful empty state, or the table with
+ * its caption and a footer that loads more. Pages give only their columns and rows.
+ */
+export function PagedTable<T>(props: {
+  list: PagedList<T>;
+  testId: string;
+  caption: string;
+  empty: { title: string; help: string };
+  showing: string;
+  head: ComponentChildren;
+  row: (item: T) => ComponentChildren;
+}) {
+  const { t } = useI18n();
+  const { list } = props;
+  const captionId = `${props.testId}-caption`;
+  if (list.status === 'loading') {
+    return (
+      <p class="muted" role="status">
+        {t.app.loading}
+      </p>
+    );
+  }
+  if (list.items.length === 0) {
+    if (list.status === 'error') return <ErrorAlert error={list.error} onRetry={list.retry} />;
+    return (
+      <div class="empty">
+        <p class="empty-title">{props.empty.title}</p>
+        <p class="muted">{props.empty.help}</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <div class="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table data-testid={props.testId}>
+          <caption id={captionId}>{props.caption}</caption>
+          <thead>
+            <tr>{props.head}</tr>
+          </thead>
+          <tbody>{list.items.map(props.row)}</tbody>
+        </table>
+      </div>
+      <MoreControls list={list} showing={props.showing} />
+    </>
+  );
+}

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getMe, isAbort, listLicences, type LicenceView, type Me } from '../api.ts';
-import { ErrorAlert, Frame, MoreControls, usePagedList, useTitle } from '../components.tsx';
+import { ErrorAlert, Frame, PagedTable, usePagedList, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 
 function ActivationKey(props: { value: string }) {
@@ -93,70 +93,49 @@ export function LicencesPage() {
       {meError !== undefined && <ErrorAlert error={meError} onRetry={() => setMeAttempt((n) => n + 1)} />}
       {me && <ActivationKey value={me.account.activationKey} />}
 
-      {list.status === 'loading' && (
-        <p class="muted" role="status">
-          {t.app.loading}
-        </p>
-      )}
-      {list.status === 'error' && list.items.length === 0 && <ErrorAlert error={list.error} onRetry={list.retry} />}
-      {list.status !== 'loading' && list.status !== 'error' && list.items.length === 0 && (
-        <div class="empty">
-          <p class="empty-title">{t.licences.empty}</p>
-          <p class="muted">{t.licences.emptyHelp}</p>
-        </div>
-      )}
-      {list.items.length > 0 && (
-        <>
-          <div class="table-wrap" role="region" aria-labelledby="licences-caption" tabIndex={0}>
-            <table data-testid="licences-table">
-              <caption id="licences-caption">{t.licences.tableCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.licences.product}</th>
-                  <th scope="col">{t.licences.serial}</th>
-                  <th scope="col" class="num">
-                    {t.licences.days}
-                  </th>
-                  <th scope="col" class="num">
-                    {t.licences.users}
-                  </th>
-                  <th scope="col">{t.licences.edition}</th>
-                  <th scope="col">{t.licences.order}</th>
-                  <th scope="col">{t.licences.purchased}</th>
-                  <th scope="col">{t.licences.support}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((licence) => (
-                  <tr key={licence.licenceId}>
-                    <td>{licence.product}</td>
-                    <td>
-                      <code class="serial">{licence.serial}</code>
-                    </td>
-                    <td class="num">
-                      {licence.days === undefined ? (
-                        <span title={t.licences.perpetual}>{t.app.notAvailable}</span>
-                      ) : (
-                        licence.days
-                      )}
-                    </td>
-                    <td class="num">{licence.users}</td>
-                    <td>{licence.edition}</td>
-                    <td>{licence.orderReference}</td>
-                    <td>
-                      <time dateTime={licence.purchasedAt}>{formatDate(licence.purchasedAt)}</time>
-                    </td>
-                    <td>
-                      <SupportBadge licence={licence} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <MoreControls list={list} showing={t.licences.showing(list.items.length)} />
-        </>
-      )}
+      <PagedTable
+        list={list}
+        testId="licences-table"
+        caption={t.licences.tableCaption}
+        empty={{ title: t.licences.empty, help: t.licences.emptyHelp }}
+        showing={t.licences.showing(list.items.length)}
+        head={
+          <>
+            <th scope="col">{t.licences.product}</th>
+            <th scope="col">{t.licences.serial}</th>
+            <th scope="col" class="num">
+              {t.licences.days}
+            </th>
+            <th scope="col" class="num">
+              {t.licences.users}
+            </th>
+            <th scope="col">{t.licences.edition}</th>
+            <th scope="col">{t.licences.order}</th>
+            <th scope="col">{t.licences.purchased}</th>
+            <th scope="col">{t.licences.support}</th>
+          </>
+        }
+        row={(licence) => (
+          <tr key={licence.licenceId}>
+            <td>{licence.product}</td>
+            <td>
+              <code class="serial">{licence.serial}</code>
+            </td>
+            <td class="num">
+              {licence.days === undefined ? <span title={t.licences.perpetual}>{t.app.notAvailable}</span> : licence.days}
+            </td>
+            <td class="num">{licence.users}</td>
+            <td>{licence.edition}</td>
+            <td>{licence.orderReference}</td>
+            <td>
+              <time dateTime={licence.purchasedAt}>{formatDate(licence.purchasedAt)}</time>
+            </td>
+            <td>
+              <SupportBadge licence={licence} />
+            </td>
+          </tr>
+        )}
+      />
     </Frame>
   );
 }
