@@ -1,8 +1,8 @@
 // Money is an integer count of minor units (cents, grosze) with an ISO 4217 currency code; never a float.
 
-import * as z from 'zod';
+import * as z from '#shared/validation.ts';
 
-export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as EUR.');
+export const currencySchema = z.string().check(z.regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as EUR.'));
 
 export interface Money {
   amountMinor: number;

@@ -1,19 +1,19 @@
 // Starts a password sign-in; on success the one-time code is e-mailed and the page asks for it.
 
-import * as z from 'zod';
 import { httpHandler } from '#shared/http/handler.ts';
 import { emailSchema, poolPath } from '#shared/http/schemas.ts';
 import { localeSchema } from '#shared/i18n/locale.ts';
 import { identity } from '#shared/identity/index.ts';
+import * as z from '#shared/validation.ts';
 
 const body = z.strictObject({
   email: emailSchema,
-  password: z.string().min(1).max(256),
-  locale: localeSchema.optional(),
+  password: z.string().check(z.minLength(1), z.maxLength(256)),
+  locale: z.optional(localeSchema),
 });
 
 export const handler = httpHandler({ path: poolPath, body }, async ({ path, body, event }) => {
-  const challenge = await identity().startPasswordSignIn({
+  const challenge = await (await identity()).startPasswordSignIn({
     pool: path.pool,
     email: body.email,
     password: body.password,

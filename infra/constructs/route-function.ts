@@ -2,7 +2,6 @@
 // role, and exactly the table and mail permissions the route declares.
 
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -13,15 +12,19 @@ import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js'
 import { Construct } from 'constructs';
 import type { Route } from '#functions/routes.ts';
 import { resourceName, type StageConfig } from '#infra/config.ts';
+import {
+  CREATE_REQUIRE_BANNER,
+  HANDLER_ALIASES,
+  HANDLER_DEFINES,
+  HANDLER_EXTERNALS,
+  HANDLER_TARGET,
+  PROJECT_ROOT,
+} from '#infra/bundling/handler-bundling.ts';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The runtime every handler runs on: the newest Node.js in this aws-cdk-lib (cdk-nag's L1 rule checks it). */
 export const HANDLER_RUNTIME = Runtime.NODEJS_24_X;
 
-// ESM output still meets CommonJS dependencies that call require(); esbuild leaves those calls, so give them one.
-const CREATE_REQUIRE_BANNER =
-  "import { createRequire as __atriumCreateRequire } from 'node:module'; const require = __atriumCreateRequire(import.meta.url);";
 
 export interface RouteFunctionProps {
   config: StageConfig;
@@ -76,16 +79,19 @@ export class RouteFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
+        // The same build as infra/bundling/handler-bundling.ts describes for the benchmark.
         format: OutputFormat.ESM,
-        target: 'node24',
+        target: HANDLER_TARGET,
         platform: 'node',
         minify: true,
         sourceMap: true,
         sourcesContent: false,
         mainFields: ['module', 'main'],
         // Bundle the AWS SDK too: a pinned, tree-shaken copy loads faster than the runtime's.
-        externalModules: [],
+        externalModules: HANDLER_EXTERNALS,
         banner: CREATE_REQUIRE_BANNER,
+        define: HANDLER_DEFINES,
+        esbuildArgs: Object.fromEntries(Object.entries(HANDLER_ALIASES).map(([from, to]) => [`--alias:${from}`, to])),
       },
     });
 

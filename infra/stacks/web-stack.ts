@@ -34,7 +34,7 @@ import {
   acknowledgeBucketDeploymentHandler,
 } from '#infra/constructs/deployment-acknowledgements.ts';
 import type { PortalUserPool } from '#infra/constructs/portal-user-pool.ts';
-import { PROJECT_ROOT } from '#infra/constructs/route-function.ts';
+import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
 
 export interface WebStackProps extends StackProps {
   config: StageConfig;

@@ -4,15 +4,10 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '#shared/db/client.ts';
 import { GSI1 } from '#shared/db/table.ts';
 import { ValidationError } from '#shared/http/errors.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '#shared/paging.ts';
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 25;
+export type { Page };
 
-export interface Page<T> {
-  items: T[];
-  /** Pass back as `cursor` to read the next page; absent on the last page. */
-  nextCursor?: string;
-}
 
 export interface PartitionQuery {
   /** Query the table itself or GSI1. */

@@ -3,7 +3,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '#shared/validation.ts';
 import { AppError, type ErrorBody, ValidationError } from '#shared/http/errors.ts';
 import { logger } from '#shared/observability/logger.ts';
 
@@ -21,7 +21,7 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-type Schema = z.ZodType;
+type Schema = z.ZodMiniType;
 interface Schemas {
   path?: Schema;
   query?: Schema;
@@ -54,7 +54,7 @@ function json(status: number, body: unknown, requestId: string, headers: Record<
   };
 }
 
-function issuesOf(error: z.ZodError, where: string) {
+function issuesOf(error: z.core.$ZodError, where: string) {
   return error.issues.map((issue) => ({
     path: [where, ...issue.path.map(String)].join('.'),
     message: issue.message,

@@ -1,13 +1,13 @@
 // Input schemas shared by many routes.
 
-import * as z from 'zod';
-import { MAX_PAGE_SIZE } from '#shared/db/page.ts';
+import * as z from '#shared/validation.ts';
+import { MAX_PAGE_SIZE } from '#shared/paging.ts';
 
 export const pageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
-  cursor: z.string().min(1).max(2048).optional(),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE))),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });
 
 export const poolPath = z.strictObject({ pool: z.enum(['customer', 'staff']) });
 
-export const emailSchema = z.string().trim().max(254).pipe(z.email());
+export const emailSchema = z.pipe(z.string().check(z.trim(), z.maxLength(254)), z.email());

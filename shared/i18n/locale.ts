@@ -1,6 +1,6 @@
 // The languages Atrium speaks; every page and every e-mail exists in each.
 
-import * as z from 'zod';
+import * as z from '#shared/validation.ts';
 
 export const LOCALES = ['en', 'pl'] as const;
 export type Locale = (typeof LOCALES)[number];

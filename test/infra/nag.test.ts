@@ -9,7 +9,7 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { stageConfig } from '#infra/config.ts';
-import { PROJECT_ROOT } from '#infra/constructs/route-function.ts';
+import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
 import { type AtriumStacks, addAtrium, addNagChecks } from '#infra/stacks/atrium.ts';
 
 const cdkContext = (

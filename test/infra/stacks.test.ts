@@ -10,7 +10,7 @@ import { type Route, routes } from '#functions/routes.ts';
 import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
 import { GSI1, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/db/table.ts';
 import { stageConfig } from '#infra/config.ts';
-import { PROJECT_ROOT } from '#infra/constructs/route-function.ts';
+import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
 import { addAtrium } from '#infra/stacks/atrium.ts';
 
 interface Synthesized {
