@@ -22,6 +22,10 @@ export interface Config {
   /** Set only locally: the local SES v2 server's URL. */
   sesEndpoint: string | undefined;
   mailFrom: string;
+  /** In AWS: mail is queued here and sent by the deliver-mail worker. Unset locally: mail is sent at once. */
+  mailQueueUrl: string | undefined;
+  /** In AWS: the SES configuration set whose bounce and complaint events feed the suppression list. */
+  sesConfigurationSet: string | undefined;
   identityAdapter: IdentityAdapterName;
   /** The public URL the portal is served from (links in e-mails). */
   portalUrl: string;
@@ -48,6 +52,8 @@ export function config(): Config {
     dynamodbEndpoint: optional('DYNAMODB_ENDPOINT'),
     sesEndpoint: optional('SES_ENDPOINT'),
     mailFrom: required('MAIL_FROM'),
+    mailQueueUrl: optional('MAIL_QUEUE_URL'),
+    sesConfigurationSet: optional('SES_CONFIGURATION_SET'),
     identityAdapter,
     portalUrl: optional('PORTAL_URL') ?? 'http://127.0.0.1:5173',
     local: {

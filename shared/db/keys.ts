@@ -24,6 +24,9 @@ export const keys = {
     SK: `SUPPORT#${subscriptionId}`,
   }),
 
+  /** An address SES reported as a permanent bounce or a complaint: Atrium does not mail it again. */
+  mailSuppression: (email: string) => ({ PK: `MAIL#SUPPRESSED#${email}`, SK: 'SUPPRESSION' }),
+
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),
   /** Local identity adapter: a pending sign-in waiting for its e-mailed code. */

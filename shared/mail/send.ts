@@ -1,34 +1,34 @@
-// Sends one e-mail through SES v2; locally the same client talks to the local SES v2 server.
+// Sending e-mail from a use case. Addresses on the suppression list (a permanent bounce or a complaint) are skipped.
+// In AWS the mail is queued (SQS, with a dead-letter queue) and the deliver-mail worker hands it to SES; locally it is
+// delivered at once, and Lambda bundles leave that local path (and the SES client) out.
 
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { config } from '#shared/config.ts';
+import { normaliseEmail } from '#shared/identity/port.ts';
+import type { Mail } from '#shared/mail/mail.ts';
+import { isSuppressed } from '#shared/mail/suppression.ts';
+import { logger } from '#shared/observability/logger.ts';
 
-export interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-}
+export type { Mail };
+export type SendResult = 'queued' | 'sent' | 'suppressed';
 
-let client: SESv2Client | undefined;
+let sqs: SQSClient | undefined;
 
-function ses(): SESv2Client {
-  if (client) return client;
-  const { region, sesEndpoint } = config();
-  client = new SESv2Client({ region, ...(sesEndpoint ? { endpoint: sesEndpoint } : {}) });
-  return client;
-}
-
-export async function sendMail(mail: Mail): Promise<void> {
-  await ses().send(
-    new SendEmailCommand({
-      FromEmailAddress: config().mailFrom,
-      Destination: { ToAddresses: [mail.to] },
-      Content: {
-        Simple: {
-          Subject: { Data: mail.subject, Charset: 'UTF-8' },
-          Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
-        },
-      },
-    }),
-  );
+export async function sendMail(mail: Mail): Promise<SendResult> {
+  if (await isSuppressed(normaliseEmail(mail.to))) {
+    logger.warn('mail not sent: the address is suppressed after a bounce or complaint');
+    return 'suppressed';
+  }
+  const queueUrl = config().mailQueueUrl;
+  if (queueUrl) {
+    sqs ??= new SQSClient({ region: config().region });
+    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(mail) }));
+    return 'queued';
+  }
+  if (process.env.ATRIUM_BUNDLE_TARGET !== 'lambda') {
+    const { deliverMail } = await import('#shared/mail/deliver.ts');
+    await deliverMail(mail);
+    return 'sent';
+  }
+  throw new Error('MAIL_QUEUE_URL is not set: a deployed function must queue its mail.');
 }

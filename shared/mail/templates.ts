@@ -1,7 +1,7 @@
 // The text of every e-mail Atrium sends, in each locale.
 
 import type { Locale } from '#shared/i18n/locale.ts';
-import type { Mail } from '#shared/mail/send.ts';
+import type { Mail } from '#shared/mail/mail.ts';
 
 export function signInCodeMail(to: string, code: string, locale: Locale): Mail {
   if (locale === 'pl') {

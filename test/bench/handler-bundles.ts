@@ -4,8 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { routes } from '#functions/routes.ts';
-import { buildHandler } from '../support/bundles.ts';
+import { allHandlers, buildHandler } from '../support/bundles.ts';
 
 const BUDGET_BYTES = 250 * 1000;
 const AIM_BYTES = 150 * 1000;
@@ -32,7 +31,7 @@ const empty = join(outDir, 'empty.mjs');
 writeFileSync(empty, 'export const handler = async () => ({});\n');
 
 const rows: Array<{ handler: string; bytes: number; gzip: number; importMs: number }> = [];
-const unique = [...new Set(routes.map((route) => route.handler))];
+const unique = allHandlers;
 for (const handler of unique) {
   const code = await buildHandler(handler);
   const file = join(outDir, `${handler.replace('/', '__')}.mjs`);

@@ -2,7 +2,12 @@
 
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { routes } from '#functions/routes.ts';
+import { workers } from '#functions/workers.ts';
 import { handlerBuildOptions, PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
+
+/** Every Lambda handler: one per route, one per worker. */
+export const allHandlers = [...new Set([...routes, ...workers].map((entry) => entry.handler))];
 
 export async function buildHandler(handler: string): Promise<Uint8Array> {
   const result = await build({
