@@ -29,9 +29,9 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/api/admin/customers', handler: 'admin/list-customers', access: 'staff', table: 'read' },
 ];
 
-/** A stable, CloudFormation-safe name per route, e.g. `LicencesListLicences`. */
-export function routeId(route: Route): string {
-  return route.handler
+/** A stable, CloudFormation-safe name per route or worker, e.g. `LicencesListLicences`. */
+export function routeId(entry: Pick<Route, 'handler'>): string {
+  return entry.handler
     .split(/[/-]/)
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('');

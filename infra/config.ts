@@ -114,3 +114,18 @@ export function resourceName(config: StageConfig, name?: string): string {
 export function tableName(config: StageConfig): string {
   return resourceName(config);
 }
+
+/** The SES configuration set every Atrium e-mail is sent with; fixed per stage, like the table's name. */
+export function mailConfigurationSetName(config: StageConfig): string {
+  return resourceName(config);
+}
+
+/** The Secrets Manager secret holding the Ed25519 private key (PKCS#8 PEM) that signs licence files. */
+export function licenceSigningSecretName(config: StageConfig): string {
+  return `atrium/${config.stage}/licence-signing-key`;
+}
+
+/** The CloudWatch namespace of the functions' own metrics (Powertools). */
+export function metricsNamespace(config: StageConfig): string {
+  return `Atrium/${config.stage}`;
+}

@@ -5,7 +5,7 @@ import type { BuildOptions } from 'esbuild';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Node.js version the bundles target; matches the Lambda runtime (route-function.ts). */
+/** Node.js version the bundles target; matches the Lambda runtime (infra/constructs/handler-function.ts). */
 export const HANDLER_TARGET = 'node24';
 
 // ESM output still meets CommonJS dependencies that call require(); esbuild leaves those calls, so give them one.

@@ -1,7 +1,9 @@
-// The stateless API: one HTTP API, two JWT authorizers, and one function, route and grant per entry of the route
-// table (functions/routes.ts). Nothing about a route is declared here; adding a route means adding a table entry.
+// The stateless side of a stage: one HTTP API with two JWT authorizers and one function, route and grant per entry of
+// the route table (functions/routes.ts); one function and trigger per entry of the worker table (functions/workers.ts)
+// with the mail queue and the SES feedback rule; and the stage's alarms and dashboard. Nothing about a route or a
+// worker is declared here; adding one means adding a table entry.
 
-import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -13,13 +15,26 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { EventSourceMapping } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { type Access, routeId, routes } from '#functions/routes.ts';
+import { type WorkerTrigger, workers } from '#functions/workers.ts';
 import { GLOBAL_SECONDARY_INDEXES } from '#shared/db/table.ts';
-import { resourceName, type StageConfig, tableName } from '#infra/config.ts';
+import {
+  mailConfigurationSetName,
+  metricsNamespace,
+  resourceName,
+  type StageConfig,
+  tableName,
+} from '#infra/config.ts';
+import { HandlerFunction, type Invocation, type MailSending } from '#infra/constructs/handler-function.ts';
+import { Observability } from '#infra/constructs/observability.ts';
 import type { PortalUserPool } from '#infra/constructs/portal-user-pool.ts';
-import { RouteFunction } from '#infra/constructs/route-function.ts';
 
 export interface ApiStackProps extends StackProps {
   config: StageConfig;
@@ -52,7 +67,14 @@ export class ApiStack extends Stack {
   readonly stage: HttpStage;
   /** `<api-id>.execute-api.<region>.amazonaws.com`: the CloudFront origin for /api/*. */
   readonly apiDomainName: string;
-  readonly functions: Map<string, RouteFunction> = new Map();
+  /** Every function, HTTP routes and workers, by construct id. */
+  readonly functions: Map<string, HandlerFunction> = new Map();
+  /** `atrium-<stage>-mail`: mail queued by the routes, sent by the deliver-mail worker. */
+  readonly mailQueue: Queue;
+  readonly mailDeadLetters: Queue;
+  /** SES feedback events that could not be delivered to, or processed by, their worker. */
+  readonly mailFeedbackDeadLetters: Queue;
+  readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -110,16 +132,64 @@ export class ApiStack extends Stack {
       STAFF_CLIENT_ID: staff.client.userPoolClientId,
       PORTAL_URL: config.portalUrl,
       POWERTOOLS_SERVICE_NAME: 'atrium',
+      POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(config),
     };
 
-    // SES authorises a send against the sender's verified identity: the domain, or the address itself.
-    const mailIdentityArns = [config.mail.domain, config.mail.from].map((identity) =>
-      this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
-    );
+    // Mail leaves in two steps: a route queues it and answers at once; the deliver-mail worker sends it through SES.
+    // A message that fails 5 times moves to the dead-letter queue, which alarms.
+    this.mailDeadLetters = new Queue(this, 'MailDeadLetters', {
+      queueName: resourceName(config, 'mail-dlq'),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.mailQueue = new Queue(this, 'MailQueue', {
+      queueName: resourceName(config, 'mail'),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // AWS's advice for a Lambda event source: at least six times the function's timeout, so a batch that is
+      // retried after a throttle is not handed to a second invocation while the first still works on it.
+      visibilityTimeout: Duration.seconds(config.lambda.timeout.toSeconds() * 6),
+      deadLetterQueue: { queue: this.mailDeadLetters, maxReceiveCount: 5 },
+    });
+    this.mailFeedbackDeadLetters = new Queue(this, 'MailFeedbackDeadLetters', {
+      queueName: resourceName(config, 'mail-feedback-dlq'),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    for (const deadLetters of [this.mailDeadLetters, this.mailFeedbackDeadLetters]) {
+      Validations.of(deadLetters).acknowledge({
+        id: 'Serverless-SQSRedrivePolicy',
+        reason:
+          'This is itself a dead-letter queue: its messages wait 14 days for an operator to inspect and redrive them (docs/operations.md), and its depth alarms. A redrive policy here would only move them out of sight.',
+      });
+    }
+
+    // SES authorises SendEmail against the sender's verified identity (the domain, or the address itself) and, when the
+    // call names one, the configuration set: the mail worker's grant lists exactly these.
+    const configurationSetName = mailConfigurationSetName(config);
+    const sesResourceArns = [
+      ...[config.mail.domain, config.mail.from].map((identity) =>
+        this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
+      ),
+      this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSetName }),
+    ];
+    const routeMail: MailSending = { via: 'queue', queue: this.mailQueue, configurationSetName };
+    const workerMail: MailSending = { via: 'ses', resourceArns: sesResourceArns, configurationSetName };
 
     for (const route of routes) {
       const id = routeId(route);
-      const routeFunction = new RouteFunction(this, id, { config, route, table, environment, mailIdentityArns });
+      const routeFunction = new HandlerFunction(this, id, {
+        config,
+        handler: route.handler,
+        description: `${route.method} ${route.path}`,
+        table,
+        tableAccess: route.table,
+        environment,
+        invocation: { kind: 'http' },
+        ...(route.sendsMail ? { mail: routeMail } : {}),
+      });
       this.functions.set(id, routeFunction);
 
       const authorizer = authorizers[route.access];
@@ -138,6 +208,94 @@ export class ApiStack extends Stack {
       }
     }
 
+    // How each kind of worker trigger invokes its function; a new kind in functions/workers.ts fails the type check
+    // here until it is wired.
+    const invocations: Record<WorkerTrigger['kind'], Invocation> = {
+      'mail-queue': { kind: 'sqs' },
+      'ses-feedback': { kind: 'async', deadLetterQueue: this.mailFeedbackDeadLetters },
+    };
+
+    for (const worker of workers) {
+      const id = routeId(worker);
+      const workerFunction = new HandlerFunction(this, id, {
+        config,
+        handler: worker.handler,
+        description: `Worker ${worker.handler} (${worker.trigger.kind})`,
+        table,
+        tableAccess: worker.table,
+        environment,
+        invocation: invocations[worker.trigger.kind],
+        ...(worker.sendsMail ? { mail: workerMail } : {}),
+      });
+      this.functions.set(id, workerFunction);
+      this.connectTrigger(worker.trigger, workerFunction, configurationSetName);
+    }
+
+    this.observability = new Observability(this, 'Observability', {
+      config,
+      httpApi: this.httpApi,
+      accessLogs,
+      functions: [...this.functions.values()],
+      mailQueue: this.mailQueue,
+      deadLetterQueues: { 'mail-dlq': this.mailDeadLetters, 'mail-feedback-dlq': this.mailFeedbackDeadLetters },
+    });
+
     new CfnOutput(this, 'ApiEndpoint', { value: this.httpApi.apiEndpoint });
+    new CfnOutput(this, 'MailQueueUrl', { value: this.mailQueue.queueUrl });
+    new CfnOutput(this, 'MailDeadLetterQueueUrl', { value: this.mailDeadLetters.queueUrl });
+    new CfnOutput(this, 'MailDeadLetterQueueArn', { value: this.mailDeadLetters.queueArn });
+    new CfnOutput(this, 'MailFeedbackDeadLetterQueueUrl', { value: this.mailFeedbackDeadLetters.queueUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.topic.topicArn });
+    new CfnOutput(this, 'DashboardName', { value: resourceName(config) });
+  }
+
+  private connectTrigger(trigger: WorkerTrigger, worker: HandlerFunction, configurationSetName: string): void {
+    switch (trigger.kind) {
+      case 'mail-queue': {
+        worker.function.addEventSource(
+          new SqsEventSource(this.mailQueue, {
+            batchSize: 10,
+            // The handler reports the messages that failed; only those return to the queue.
+            reportBatchItemFailures: true,
+            // At most two batches at a time keeps the SES send rate well inside a new account's quota.
+            maxConcurrency: 2,
+          }),
+        );
+        for (const mapping of worker.function.node.children.filter((child) => child instanceof EventSourceMapping)) {
+          Validations.of(mapping).acknowledge({
+            id: 'Serverless-LambdaEventSourceMappingDestination',
+            reason:
+              "Lambda supports on-failure destinations for stream and Kafka sources only, not SQS. A message that keeps failing moves to the mail queue's dead-letter queue after 5 receives (redrive policy), and that queue alarms.",
+          });
+        }
+        return;
+      }
+      case 'ses-feedback': {
+        new Rule(this, `${worker.node.id}Trigger`, {
+          ruleName: worker.functionName,
+          description: `SES bounces and complaints of the ${configurationSetName} configuration set`,
+          // SES publishes to the default bus; only this stage's configuration set, so stages in one account stay apart.
+          eventPattern: {
+            source: ['aws.ses'],
+            detailType: ['Email Bounced', 'Email Complaint'],
+            detail: { mail: { tags: { 'ses:configuration-set': [configurationSetName] } } },
+          },
+          targets: [
+            new LambdaFunction(worker.function, {
+              deadLetterQueue: this.mailFeedbackDeadLetters,
+              retryAttempts: 8,
+              maxEventAge: Duration.hours(6),
+            }),
+          ],
+        });
+        return;
+      }
+      default: {
+        const unknown: never = trigger;
+        throw new Error(`No infrastructure for the worker trigger ${JSON.stringify(unknown)}`);
+      }
+    }
   }
 }
+
+/** A stable, CloudFormation-safe name per worker, e.g. `WorkersDeliverMail` (the route table's rule, for workers). */

@@ -1,12 +1,21 @@
-// What holds data and identities: the single table and the two user pools. Kept apart from the stateless API so
-// that redeploying or replacing functions can never touch a customer's data or account.
+// What holds data, identities and keys: the single table, the two user pools, the licence-signing key and the SES
+// configuration set. Kept apart from the stateless API so that redeploying or replacing functions can never touch a
+// customer's data or account.
 
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus } from 'aws-cdk-lib/aws-events';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { ConfigurationSet, EmailSendingEvent, EventDestination, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
 import { GLOBAL_SECONDARY_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/db/table.ts';
-import { type StageConfig, tableName } from '#infra/config.ts';
+import {
+  licenceSigningSecretName,
+  mailConfigurationSetName,
+  type StageConfig,
+  tableName,
+} from '#infra/config.ts';
 import { PortalUserPool } from '#infra/constructs/portal-user-pool.ts';
 
 export interface StatefulStackProps extends StackProps {
@@ -17,6 +26,8 @@ export class StatefulStack extends Stack {
   readonly table: TableV2;
   readonly customers: PortalUserPool;
   readonly staff: PortalUserPool;
+  readonly licenceSigningKey: Secret;
+  readonly mailConfigurationSet: ConfigurationSet;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -54,10 +65,43 @@ export class StatefulStack extends Stack {
       refreshTokenValidity: config.refreshTokenValidity.staff,
     });
 
+    // The Ed25519 private key that signs licence files (issue #4). The operator puts the real PKCS#8 PEM in after the
+    // first deploy (docs/operations.md); the generated value is only a placeholder, and CloudFormation never
+    // regenerates it on later deploys. No function reads it yet, so nothing is granted.
+    this.licenceSigningKey = new Secret(this, 'LicenceSigningKey', {
+      secretName: licenceSigningSecretName(config),
+      description: `Atrium ${config.stage}: Ed25519 private key (PKCS#8 PEM) that signs licence files`,
+      generateSecretString: { passwordLength: 32, excludePunctuation: true },
+      removalPolicy: config.removalPolicy,
+    });
+    Validations.of(this.licenceSigningKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotation does not apply to a signing key: licence files already issued are verified with its public key, so an automatic rotation would break their verification. Replacing it is a planned key rollover (publish the new public key, then switch), done by the operator.',
+    });
+
+    // Every Atrium e-mail is sent with this configuration set: SES publishes its bounces and complaints to the default
+    // event bus, where the record-mail-feedback worker puts the addresses on Atrium's own suppression list. The
+    // configuration set's own suppression list stops the same addresses inside SES as well.
+    this.mailConfigurationSet = new ConfigurationSet(this, 'MailConfigurationSet', {
+      configurationSetName: mailConfigurationSetName(config),
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+      reputationMetrics: true,
+      sendingEnabled: true,
+    });
+    this.mailConfigurationSet.addEventDestination('Feedback', {
+      configurationSetEventDestinationName: 'bounces-and-complaints',
+      // SES delivers events to the account's default bus only.
+      destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'CustomerUserPoolId', { value: this.customers.userPool.userPoolId });
     new CfnOutput(this, 'CustomerClientId', { value: this.customers.client.userPoolClientId });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.staff.userPool.userPoolId });
     new CfnOutput(this, 'StaffClientId', { value: this.staff.client.userPoolClientId });
+    new CfnOutput(this, 'LicenceSigningSecretName', { value: licenceSigningSecretName(config) });
+    new CfnOutput(this, 'MailConfigurationSetName', { value: this.mailConfigurationSet.configurationSetName });
   }
 }

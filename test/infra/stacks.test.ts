@@ -1,12 +1,15 @@
-// What each stage deploys: the table from shared/db/table.ts, the two user pools, one function, route, authorizer and
-// grant per route-table entry, and the web front door. Synthesised once per stage, without bundling.
+// What each stage deploys: the table from shared/db/table.ts, the two user pools, the licence-signing secret and the SES
+// configuration set; one function, route, authorizer and grant per route-table entry; one function and trigger per
+// worker-table entry with the mail queue; the alarms and the dashboard; and the web front door. Synthesised once per
+// stage, without bundling.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Route, routes } from '#functions/routes.ts';
+import { routes } from '#functions/routes.ts';
+import { workers } from '#functions/workers.ts';
 import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
 import { GSI1, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/db/table.ts';
 import { stageConfig } from '#infra/config.ts';
@@ -37,7 +40,8 @@ function synth(stage: string): Synthesized {
   };
 }
 
-const functionName = (stage: string, route: Route) => `atrium-${stage}-${route.handler.replaceAll('/', '-')}`;
+/** The function built for a route or worker entry, named after its handler module. */
+const functionName = (stage: string, entry: { handler: string }) => `atrium-${stage}-${entry.handler.replaceAll('/', '-')}`;
 
 function logicalIdOf(template: Template, type: string, props: Record<string, unknown>): string {
   const found = Object.keys(template.findResources(type, { Properties: Match.objectLike(props) }));
@@ -45,9 +49,9 @@ function logicalIdOf(template: Template, type: string, props: Record<string, unk
   return found[0] as string;
 }
 
-/** Every IAM action granted to the role of the route's function. */
-function actionsOf(template: Template, stage: string, route: Route): { action: string; resources: unknown[] }[] {
-  const fnId = logicalIdOf(template, 'AWS::Lambda::Function', { FunctionName: functionName(stage, route) });
+/** Every IAM action granted to the role of the function of a route or worker entry. */
+function actionsOf(template: Template, stage: string, entry: { handler: string }): { action: string; resources: unknown[] }[] {
+  const fnId = logicalIdOf(template, 'AWS::Lambda::Function', { FunctionName: functionName(stage, entry) });
   const fn = template.toJSON().Resources[fnId] as { Properties: { Role: { 'Fn::GetAtt': [string, string] } } };
   const roleId = fn.Properties.Role['Fn::GetAtt'][0];
   const policies = template.findResources('AWS::IAM::Policy', {
@@ -144,12 +148,263 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
     });
   });
 
+  describe('licence-signing key and mail configuration set', () => {
+    it(`keeps the licence-signing key in a secret named for the stage${prod ? ', retained in prod' : ', deleted with the stack'}`, () => {
+      t.stateful.resourceCountIs('AWS::SecretsManager::Secret', 1);
+      const policy = prod ? 'Retain' : 'Delete';
+      t.stateful.hasResource('AWS::SecretsManager::Secret', {
+        Properties: Match.objectLike({ Name: `atrium/${stage}/licence-signing-key` }),
+        DeletionPolicy: policy,
+        UpdateReplacePolicy: policy,
+      });
+    });
+
+    it('builds the configuration set with SES suppression of bounces and complaints', () => {
+      t.stateful.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+      t.stateful.hasResourceProperties('AWS::SES::ConfigurationSet', {
+        Name: `atrium-${stage}`,
+        SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+        ReputationOptions: { ReputationMetricsEnabled: true },
+      });
+    });
+
+    it("publishes the configuration set's bounces and complaints, and nothing else, to the default event bus", () => {
+      const configurationSetId = logicalIdOf(t.stateful, 'AWS::SES::ConfigurationSet', { Name: `atrium-${stage}` });
+      t.stateful.resourceCountIs('AWS::SES::ConfigurationSetEventDestination', 1);
+      t.stateful.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+        ConfigurationSetName: { Ref: configurationSetId },
+        EventDestination: Match.objectLike({
+          Enabled: true,
+          MatchingEventTypes: ['bounce', 'complaint'],
+          EventBridgeDestination: {
+            EventBusArn: { 'Fn::Join': ['', [Match.stringLikeRegexp('^arn:aws:events:'), { Ref: 'AWS::AccountId' }, ':event-bus/default']] },
+          },
+        }),
+      });
+    });
+  });
+
+  describe('workers and the mail queue', () => {
+    const deliverMail = workers.find((worker) => worker.trigger.kind === 'mail-queue');
+    const recordFeedback = workers.find((worker) => worker.trigger.kind === 'ses-feedback');
+    const functionId = (entry: { handler: string }) =>
+      logicalIdOf(t.api, 'AWS::Lambda::Function', { FunctionName: functionName(stage, entry) });
+
+    it('has a worker for each trigger: the mail queue and SES feedback', () => {
+      expect(deliverMail?.handler).toBe('workers/deliver-mail');
+      expect(recordFeedback?.handler).toBe('workers/record-mail-feedback');
+    });
+
+    it('encrypts the mail queue, refuses plain HTTP, and moves a message to a 14-day DLQ after 5 failed receives', () => {
+      const deadLettersId = logicalIdOf(t.api, 'AWS::SQS::Queue', { QueueName: `atrium-${stage}-mail-dlq` });
+      t.api.hasResourceProperties('AWS::SQS::Queue', {
+        QueueName: `atrium-${stage}-mail`,
+        SqsManagedSseEnabled: true,
+        RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [deadLettersId, 'Arn'] }, maxReceiveCount: 5 },
+      });
+      t.api.hasResourceProperties('AWS::SQS::Queue', {
+        QueueName: `atrium-${stage}-mail-dlq`,
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+      });
+      t.api.allResourcesProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+      t.api.allResourcesProperties('AWS::SQS::QueuePolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    });
+
+    it("keeps a message invisible for at least six times the worker's timeout", () => {
+      const queue = Object.values(
+        t.api.findResources('AWS::SQS::Queue', { Properties: Match.objectLike({ QueueName: `atrium-${stage}-mail` }) }),
+      )[0];
+      const worker = t.api.toJSON().Resources[functionId(deliverMail!)];
+      expect(queue?.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * worker.Properties.Timeout);
+    });
+
+    it('feeds the mail queue to deliver-mail in batches of 10 and retries only the messages that failed', () => {
+      const mailQueueId = logicalIdOf(t.api, 'AWS::SQS::Queue', { QueueName: `atrium-${stage}-mail` });
+      t.api.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+      t.api.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: { 'Fn::GetAtt': [mailQueueId, 'Arn'] },
+        FunctionName: { Ref: functionId(deliverMail!) },
+        BatchSize: 10,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+    });
+
+    it("sends this stage's SES bounces and complaints to record-mail-feedback, with retries and a DLQ", () => {
+      const deadLettersId = logicalIdOf(t.api, 'AWS::SQS::Queue', { QueueName: `atrium-${stage}-mail-feedback-dlq` });
+      t.api.resourceCountIs('AWS::Events::Rule', 1);
+      t.api.hasResourceProperties('AWS::Events::Rule', {
+        State: 'ENABLED',
+        EventPattern: {
+          source: ['aws.ses'],
+          'detail-type': ['Email Bounced', 'Email Complaint'],
+          detail: { mail: { tags: { 'ses:configuration-set': [`atrium-${stage}`] } } },
+        },
+        Targets: [
+          Match.objectLike({
+            Arn: { 'Fn::GetAtt': [functionId(recordFeedback!), 'Arn'] },
+            DeadLetterConfig: { Arn: { 'Fn::GetAtt': [deadLettersId, 'Arn'] } },
+            RetryPolicy: { MaximumRetryAttempts: Match.anyValue(), MaximumEventAgeInSeconds: Match.anyValue() },
+          }),
+        ],
+      });
+      // Lambda's own asynchronous retries end in the same queue.
+      t.api.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: functionName(stage, recordFeedback!),
+        DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [deadLettersId, 'Arn'] } },
+      });
+    });
+
+    it('lets deliver-mail send through SES only as the stage sender with its configuration set; record-mail-feedback cannot send', () => {
+      const ses = actionsOf(t.api, stage, deliverMail!).filter(({ action }) => action.startsWith('ses:'));
+      expect(ses.map(({ action }) => action)).toEqual(['ses:SendEmail']);
+      const resources = JSON.stringify(ses[0]?.resources);
+      expect(resources).toContain(':identity/');
+      expect(resources).toContain(`:configuration-set/atrium-${stage}`);
+      expect(ses[0]?.resources).not.toContain('*');
+      expect(actionsOf(t.api, stage, recordFeedback!).filter(({ action }) => action.startsWith('ses:'))).toEqual([]);
+    });
+
+    it('grants each worker the table access its entry declares', () => {
+      for (const worker of workers) {
+        const dynamo = actionsOf(t.api, stage, worker)
+          .map(({ action }) => action)
+          .filter((action) => action.startsWith('dynamodb:'));
+        if (worker.table === 'none') expect(dynamo, worker.handler).toEqual([]);
+        if (worker.table === 'read') expect(dynamo.filter((action) => WRITE_ACTIONS.includes(action)), worker.handler).toEqual([]);
+        if (worker.table === 'read-write') expect(dynamo, worker.handler).toEqual(expect.arrayContaining(WRITE_ACTIONS));
+      }
+    });
+  });
+
+  describe('alarms and dashboard', () => {
+    const alarmNamed = (name: string) => {
+      const found = Object.values(
+        t.api.findResources('AWS::CloudWatch::Alarm', { Properties: Match.objectLike({ AlarmName: name }) }),
+      );
+      expect(found, name).toHaveLength(1);
+      return found[0]?.Properties as Record<string, unknown> & { Metrics?: { Expression?: string; MetricStat?: unknown }[] };
+    };
+
+    it('sends every alarm, and its recovery, to the encrypted, TLS-only alarm topic', () => {
+      const topicId = logicalIdOf(t.api, 'AWS::SNS::Topic', { TopicName: `atrium-${stage}-alarms` });
+      t.api.hasResourceProperties('AWS::SNS::Topic', { TopicName: `atrium-${stage}-alarms`, KmsMasterKeyId: Match.anyValue() });
+      t.api.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+      t.api.hasResourceProperties('AWS::SNS::TopicPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            Match.objectLike({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' } }),
+          ]),
+        },
+      });
+      t.api.allResourcesProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: Match.stringLikeRegexp(`^atrium-${stage}-`),
+        AlarmActions: [{ Ref: topicId }],
+        OKActions: [{ Ref: topicId }],
+      });
+    });
+
+    it('alarms when more than 1% of API requests fail with a 5xx', () => {
+      const alarm = alarmNamed(`atrium-${stage}-api-5xx-rate`);
+      expect(alarm.Threshold).toBe(1);
+      expect(alarm.ComparisonOperator).toBe('GreaterThanThreshold');
+      const expression = alarm.Metrics?.find((metric) => metric.Expression)?.Expression;
+      expect(expression).toMatch(/errors \/ requests/);
+      expect(JSON.stringify(alarm.Metrics)).toContain('"MetricName":"5xx"');
+      expect(JSON.stringify(alarm.Metrics)).toContain('"MetricName":"Count"');
+    });
+
+    it('alarms when the API p99 latency passes 2 seconds', () => {
+      expect(alarmNamed(`atrium-${stage}-api-p99-latency`)).toMatchObject({
+        MetricName: 'Latency',
+        Namespace: 'AWS/ApiGateway',
+        ExtendedStatistic: 'p99',
+        Threshold: 2000,
+      });
+    });
+
+    it('alarms on the errors and throttles of every function', () => {
+      for (const entry of [...routes, ...workers]) {
+        expect(alarmNamed(`${functionName(stage, entry)}-errors`)).toMatchObject({
+          Namespace: 'AWS/Lambda',
+          MetricName: 'Errors',
+          Threshold: 1,
+        });
+        expect(alarmNamed(`${functionName(stage, entry)}-throttles`)).toMatchObject({
+          Namespace: 'AWS/Lambda',
+          MetricName: 'Throttles',
+        });
+      }
+    });
+
+    it('alarms as soon as a message lands in a dead-letter queue', () => {
+      for (const queue of ['mail-dlq', 'mail-feedback-dlq']) {
+        expect(alarmNamed(`atrium-${stage}-${queue}-depth`)).toMatchObject({
+          Namespace: 'AWS/SQS',
+          MetricName: 'ApproximateNumberOfMessagesVisible',
+          Threshold: 0,
+          ComparisonOperator: 'GreaterThanThreshold',
+        });
+      }
+    });
+
+    it('alarms when the SES bounce rate passes 5%', () => {
+      expect(alarmNamed(`atrium-${stage}-ses-bounce-rate`)).toMatchObject({
+        Namespace: 'AWS/SES',
+        MetricName: 'Reputation.BounceRate',
+        Threshold: 0.05,
+        ComparisonOperator: 'GreaterThanThreshold',
+      });
+    });
+
+    it('saves the Logs Insights queries the runbook names, over the access log and every function log', () => {
+      const accessLogsId = logicalIdOf(t.api, 'AWS::Logs::LogGroup', { LogGroupName: `/aws/apigateway/atrium-${stage}-api` });
+      t.api.hasResourceProperties('AWS::Logs::QueryDefinition', {
+        Name: `atrium/${stage}/api-errors-by-route`,
+        LogGroupNames: [{ Ref: accessLogsId }],
+        QueryString: Match.stringLikeRegexp('status >= 500'),
+      });
+      t.api.hasResourceProperties('AWS::Logs::QueryDefinition', {
+        Name: `atrium/${stage}/slowest-requests`,
+        LogGroupNames: [{ Ref: accessLogsId }],
+        QueryString: Match.stringLikeRegexp('requestId[^]*sort responseLatency desc'),
+      });
+      const functionErrors = Object.values(
+        t.api.findResources('AWS::Logs::QueryDefinition', {
+          Properties: Match.objectLike({ Name: `atrium/${stage}/function-errors-by-route` }),
+        }),
+      )[0]?.Properties;
+      expect(functionErrors.QueryString).toContain('level = "ERROR"');
+      expect(functionErrors.LogGroupNames).toHaveLength(routes.length + workers.length);
+    });
+
+    it('builds one dashboard for the stage covering the API, every function, the queues and SES', () => {
+      t.api.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+      const dashboard = Object.values(t.api.findResources('AWS::CloudWatch::Dashboard'))[0]?.Properties;
+      expect(dashboard.DashboardName).toBe(`atrium-${stage}`);
+      // The body is one Fn::Join; its literal parts are enough to read the metrics and labels.
+      const parts = dashboard.DashboardBody['Fn::Join'][1] as unknown[];
+      const body = parts.map((part) => (typeof part === 'string' ? part : '"<token>"')).join('');
+      for (const metric of ['5xx', 'Latency', 'Errors', 'Duration', 'Throttles', 'ApproximateNumberOfMessagesVisible', 'Send', 'Bounce']) {
+        expect(body).toContain(`"${metric}"`);
+      }
+      for (const entry of [...routes, ...workers]) expect(body).toContain(functionName(stage, entry));
+    });
+  });
+
   describe('api stack', () => {
-    it('builds exactly one function per route, on the newest Node.js runtime for ARM', () => {
-      t.api.resourceCountIs('AWS::Lambda::Function', routes.length);
-      for (const route of routes) {
+    it('builds exactly one function per route and per worker, on the newest Node.js runtime for ARM', () => {
+      t.api.resourceCountIs('AWS::Lambda::Function', routes.length + workers.length);
+      for (const entry of [...routes, ...workers]) {
         t.api.hasResourceProperties('AWS::Lambda::Function', {
-          FunctionName: functionName(stage, route),
+          FunctionName: functionName(stage, entry),
           Runtime: 'nodejs24.x',
           Architectures: ['arm64'],
           TracingConfig: { Mode: 'Active' },
@@ -169,15 +424,38 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
             STAFF_CLIENT_ID: Match.anyValue(),
             PORTAL_URL: Match.stringLikeRegexp('^https://'),
             POWERTOOLS_SERVICE_NAME: 'atrium',
+            POWERTOOLS_METRICS_NAMESPACE: `Atrium/${stage}`,
           }),
         },
       });
     });
 
-    it('gives every function its own log group with a retention period', () => {
+    it('tells the routes that send mail where to queue it, and the mail worker which configuration set to send with', () => {
+      const variables = (entry: { handler: string }) => {
+        const id = logicalIdOf(t.api, 'AWS::Lambda::Function', { FunctionName: functionName(stage, entry) });
+        return t.api.toJSON().Resources[id].Properties.Environment.Variables as Record<string, unknown>;
+      };
+      const mailQueueId = logicalIdOf(t.api, 'AWS::SQS::Queue', { QueueName: `atrium-${stage}-mail` });
       for (const route of routes) {
+        if (route.sendsMail) {
+          expect(variables(route), route.handler).toMatchObject({
+            MAIL_QUEUE_URL: { Ref: mailQueueId },
+            SES_CONFIGURATION_SET: `atrium-${stage}`,
+          });
+        } else {
+          expect(variables(route), route.handler).not.toHaveProperty('MAIL_QUEUE_URL');
+        }
+      }
+      const deliverMail = variables({ handler: 'workers/deliver-mail' });
+      expect(deliverMail).toMatchObject({ SES_CONFIGURATION_SET: `atrium-${stage}` });
+      // The worker sends; were it to queue, every message would go round in circles.
+      expect(deliverMail).not.toHaveProperty('MAIL_QUEUE_URL');
+    });
+
+    it('gives every function its own log group with a retention period', () => {
+      for (const entry of [...routes, ...workers]) {
         t.api.hasResourceProperties('AWS::Logs::LogGroup', {
-          LogGroupName: `/aws/lambda/${functionName(stage, route)}`,
+          LogGroupName: `/aws/lambda/${functionName(stage, entry)}`,
           RetentionInDays: Match.anyValue(),
         });
       }
@@ -217,20 +495,23 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
       for (const route of routes) {
         const actions = actionsOf(t.api, stage, route).map(({ action }) => action);
         const dynamo = actions.filter((action) => action.startsWith('dynamodb:'));
-        if (route.table === 'none') expect(dynamo, route.handler).toEqual([]);
+        if (route.table === 'none' && !route.sendsMail) expect(dynamo, route.handler).toEqual([]);
         if (route.table === 'read-write') expect(dynamo, route.handler).toEqual(expect.arrayContaining(WRITE_ACTIONS));
       }
     });
 
-    it('lets only the routes that send mail call SES, and only from the configured sender identity', () => {
+    it('lets no route call SES itself, and only the routes that send mail queue it', () => {
+      const mailQueueArn = { 'Fn::GetAtt': [logicalIdOf(t.api, 'AWS::SQS::Queue', { QueueName: `atrium-${stage}-mail` }), 'Arn'] };
+      expect(routes.some((route) => route.sendsMail)).toBe(true);
       for (const route of routes) {
-        const ses = actionsOf(t.api, stage, route).filter(({ action }) => action.startsWith('ses:'));
+        const actions = actionsOf(t.api, stage, route);
+        expect(actions.filter(({ action }) => action.startsWith('ses:')), route.handler).toEqual([]);
+        const sends = actions.filter(({ action }) => action === 'sqs:SendMessage');
         if (!route.sendsMail) {
-          expect(ses, route.handler).toEqual([]);
+          expect(sends, route.handler).toEqual([]);
           continue;
         }
-        expect(ses.map(({ action }) => action)).toEqual(['ses:SendEmail']);
-        expect(ses[0]?.resources).not.toContain('*');
+        expect(sends.map(({ resources }) => resources), route.handler).toEqual([[mailQueueArn]]);
       }
     });
 
@@ -337,6 +618,14 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
       [t.api, 'AWS::ApiGatewayV2::Api', 'Name'],
       [t.api, 'AWS::ApiGatewayV2::Authorizer', 'Name'],
       [t.web, 'AWS::CloudFront::Function', 'Name'],
+      [t.stateful, 'AWS::SES::ConfigurationSet', 'Name'],
+      [t.stateful, 'AWS::SecretsManager::Secret', 'Name'],
+      [t.api, 'AWS::SQS::Queue', 'QueueName'],
+      [t.api, 'AWS::Events::Rule', 'Name'],
+      [t.api, 'AWS::SNS::Topic', 'TopicName'],
+      [t.api, 'AWS::CloudWatch::Alarm', 'AlarmName'],
+      [t.api, 'AWS::CloudWatch::Dashboard', 'DashboardName'],
+      [t.api, 'AWS::Logs::QueryDefinition', 'Name'],
     ];
     for (const [template, type, property] of named) {
       const resources = template.toJSON().Resources as Resources;
@@ -344,7 +633,7 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
         .filter((resource) => resource.Type === type)
         .map((resource) => resource.Properties?.[property]);
       expect(names.length, type).toBeGreaterThan(0);
-      for (const name of names) expect(name, `${type}.${property}`).toMatch(new RegExp(`atrium-${stage}\\b`));
+      for (const name of names) expect(name, `${type}.${property}`).toMatch(new RegExp(`atrium[-/]${stage}\\b`));
     }
   });
 });

@@ -1,0 +1,175 @@
+// One Lambda function for one entry of the route table or the worker table: fixed bundling and runtime defaults, its
+// own log group and role, and exactly the table and mail permissions its entry declares.
+
+import path from 'node:path';
+import { Stack, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
+import { Construct } from 'constructs';
+import type { TableAccess } from '#functions/routes.ts';
+import { resourceName, type StageConfig } from '#infra/config.ts';
+import {
+  CREATE_REQUIRE_BANNER,
+  HANDLER_ALIASES,
+  HANDLER_DEFINES,
+  HANDLER_EXTERNALS,
+  HANDLER_TARGET,
+  PROJECT_ROOT,
+} from '#infra/bundling/handler-bundling.ts';
+
+/** The runtime every handler runs on: the newest Node.js in this aws-cdk-lib (cdk-nag's L1 rule checks it). */
+export const HANDLER_RUNTIME = Runtime.NODEJS_24_X;
+
+/** Who invokes the function, which decides where a failed invocation ends up. */
+export type Invocation =
+  /** API Gateway, synchronously: the caller gets the error. */
+  | { kind: 'http' }
+  /** The SQS event source, synchronously: a failed message returns to its queue, then goes to the queue's DLQ. */
+  | { kind: 'sqs' }
+  /** EventBridge, asynchronously: after Lambda's own retries the event goes to this dead-letter queue. */
+  | { kind: 'async'; deadLetterQueue: IQueue };
+
+/** How a function that sends e-mail does it. */
+export type MailSending =
+  /** HTTP routes queue the mail (sqs:SendMessage on the mail queue) and answer at once. */
+  | { via: 'queue'; queue: IQueue; configurationSetName: string }
+  /**
+   * The mail worker sends it through SES. SendEmail with a ConfigurationSetName is authorised against the sender
+   * identity and the configuration set, so both ARNs are listed.
+   */
+  | { via: 'ses'; resourceArns: string[]; configurationSetName: string };
+
+export interface HandlerFunctionProps {
+  config: StageConfig;
+  /** Module under functions/, without extension; it exports `handler`. */
+  handler: string;
+  /** What the function does, e.g. `GET /api/me`; shown on the function and its role. */
+  description: string;
+  table: ITableV2;
+  tableAccess: TableAccess;
+  /** Environment every handler reads through shared/config.ts. */
+  environment: Record<string, string>;
+  invocation: Invocation;
+  /** Only for entries that declare `sendsMail`. */
+  mail?: MailSending;
+}
+
+export class HandlerFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+  readonly functionName: string;
+
+  constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
+    super(scope, id);
+    const { config, invocation, mail } = props;
+    this.functionName = resourceName(config, props.handler.replaceAll('/', '-'));
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      logGroupName: `/aws/lambda/${this.functionName}`,
+      retention: config.logRetention,
+      removalPolicy: config.removalPolicy,
+    });
+
+    // An explicit role instead of AWSLambdaBasicExecutionRole: it may write to its own log group and nothing else.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.description} (${config.stage})`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    const mailEnvironment: Record<string, string> = !mail
+      ? {}
+      : mail.via === 'queue'
+        ? { MAIL_QUEUE_URL: mail.queue.queueUrl, SES_CONFIGURATION_SET: mail.configurationSetName }
+        : { SES_CONFIGURATION_SET: mail.configurationSetName };
+
+    this.function = new NodejsFunction(this, 'Function', {
+      functionName: this.functionName,
+      description: props.description,
+      entry: path.join(PROJECT_ROOT, 'functions', `${props.handler}.ts`),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: HANDLER_RUNTIME,
+      architecture: Architecture.ARM_64,
+      memorySize: config.lambda.memorySize,
+      timeout: config.lambda.timeout,
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      tracing: Tracing.ACTIVE,
+      ...(invocation.kind === 'async' ? { deadLetterQueue: invocation.deadLetterQueue } : {}),
+      environment: {
+        ...props.environment,
+        ...mailEnvironment,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        // The same build as infra/bundling/handler-bundling.ts describes for the benchmark.
+        format: OutputFormat.ESM,
+        target: HANDLER_TARGET,
+        platform: 'node',
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        mainFields: ['module', 'main'],
+        // Bundle the AWS SDK too: a pinned, tree-shaken copy loads faster than the runtime's.
+        externalModules: HANDLER_EXTERNALS,
+        banner: CREATE_REQUIRE_BANNER,
+        define: HANDLER_DEFINES,
+        esbuildArgs: Object.fromEntries(Object.entries(HANDLER_ALIASES).map(([from, to]) => [`--alias:${from}`, to])),
+      },
+    });
+
+    this.grantTable(props.table, props.tableAccess, mail?.via === 'queue');
+    if (mail?.via === 'queue') mail.queue.grantSendMessages(this.function);
+    if (mail?.via === 'ses') {
+      this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: mail.resourceArns }));
+    }
+
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only the X-Ray statement added by active tracing uses Resource "*": xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
+    });
+    if (invocation.kind === 'http') {
+      Validations.of(this.function).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          'API Gateway invokes this function synchronously and returns its errors to the caller; a dead-letter queue only receives failed asynchronous invocations, which never happen here.',
+      });
+    }
+    if (invocation.kind === 'sqs') {
+      Validations.of(this.function).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          "The SQS event source invokes this function synchronously; a message that keeps failing moves to the queue's own dead-letter queue (redrive policy, 5 receives), so a function DLQ would never receive anything.",
+      });
+    }
+  }
+
+  /**
+   * Least privilege, straight from the entry's table access. Queueing mail needs one read as well: sendMail looks the
+   * address up on the suppression list first (shared/mail/send.ts), so an entry that declares no table access still
+   * gets GetItem.
+   */
+  private grantTable(table: ITableV2, access: TableAccess, queuesMail: boolean): void {
+    if (access === 'read') table.grantReadData(this.function);
+    else if (access === 'read-write') table.grantReadWriteData(this.function);
+    else if (queuesMail) table.grant(this.function, 'dynamodb:GetItem');
+    else return;
+    // cdk-nag names a wildcard finding by the flattened resource; build the same name from the same token.
+    const indexes = flattenCfnReference(Stack.of(this).resolve(`${table.tableArn}/index/*`));
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${indexes}]`,
+      reason:
+        "The table grant covers the table's own secondary indexes (GSI1: staff lists and reverse look-ups); the wildcard stops at this one table.",
+    });
+  }
+}
