@@ -4,6 +4,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { deliverMail } from '#shared/mail/deliver.ts';
 import { logger } from '#shared/observability/logger.ts';
+import { countMetric } from '#shared/observability/metrics.ts';
 import * as z from '#shared/validation.ts';
 import { workerHandler } from '#shared/workers/handler.ts';
 
@@ -26,7 +27,9 @@ export const handler = workerHandler<SQSEvent, SQSBatchResponse>(async (event) =
     }
     try {
       await deliverMail(mail);
+      countMetric('MailSent');
     } catch (error) {
+      countMetric('MailDeliveryFailed');
       logger.error('mail delivery failed; the message will be retried', { messageId: record.messageId, error: error as Error });
       batchItemFailures.push({ itemIdentifier: record.messageId });
     }

@@ -8,6 +8,7 @@ import { normaliseEmail } from '#shared/identity/port.ts';
 import type { Mail } from '#shared/mail/mail.ts';
 import { isSuppressed } from '#shared/mail/suppression.ts';
 import { logger } from '#shared/observability/logger.ts';
+import { countMetric } from '#shared/observability/metrics.ts';
 
 export type { Mail };
 export type SendResult = 'queued' | 'sent' | 'suppressed';
@@ -17,12 +18,14 @@ let sqs: SQSClient | undefined;
 export async function sendMail(mail: Mail): Promise<SendResult> {
   if (await isSuppressed(normaliseEmail(mail.to))) {
     logger.warn('mail not sent: the address is suppressed after a bounce or complaint');
+    countMetric('MailSkippedSuppressed');
     return 'suppressed';
   }
   const queueUrl = config().mailQueueUrl;
   if (queueUrl) {
     sqs ??= new SQSClient({ region: config().region });
     await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(mail) }));
+    countMetric('MailQueued');
     return 'queued';
   }
   if (process.env.ATRIUM_BUNDLE_TARGET !== 'lambda') {
