@@ -8,6 +8,7 @@ import { LOCAL_CLIENT_IDS } from '#infra/local/runtime.ts';
 import { putDemoAccount, type DemoAccount, type DemoPurchase } from '#infra/local/seed.ts';
 import { resetConfigForTests } from '#shared/config.ts';
 import { putLocalUser } from '#shared/identity/local.ts';
+import { codeIn, mailsTo, type StoredMail } from './mailbox.ts';
 
 export interface TestApi {
   url: string;
@@ -68,23 +69,13 @@ export function purchases(count: number, startYear = 2020): DemoPurchase[] {
   }));
 }
 
-interface StoredMail {
-  destination: { to: string[] };
-  subject: string;
-  body: { text?: string };
-  at: number;
-}
-
 /** The newest e-mail the local SES server holds for this address. */
 export async function latestMailTo(email: string): Promise<StoredMail | undefined> {
-  const response = await fetch(`${inject('mailUrl')}/store`);
-  const { emails } = (await response.json()) as { emails: StoredMail[] };
-  return emails.filter((mail) => mail.destination.to.includes(email)).at(-1);
+  return (await mailsTo(inject('mailUrl'), email)).at(-1);
 }
 
 export async function latestCodeFor(email: string): Promise<string> {
-  const mail = await latestMailTo(email);
-  const code = /\b(\d{6})\b/.exec(mail?.body.text ?? '')?.[1];
+  const code = codeIn(await latestMailTo(email));
   if (!code) throw new Error(`No sign-in code was mailed to ${email}`);
   return code;
 }

@@ -1,6 +1,7 @@
 // Debian's Chromium driven by playwright-core, with the flags this closed network needs (a fresh profile per launch).
 
 import { chromium, type Browser } from 'playwright-core';
+import { codeIn, mailsTo } from './mailbox.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -19,19 +20,12 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-interface StoredMail {
-  destination: { to: string[] };
-  subject: string;
-  body: { text?: string };
-}
-
 /** Waits for a new sign-in code for this address in the local mailbox (newer than `after` mails). */
 export async function waitForCode(mailUrl: string, email: string, after: number): Promise<string> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    const { emails } = (await (await fetch(`${mailUrl}/store`)).json()) as { emails: StoredMail[] };
-    const mine = emails.filter((mail) => mail.destination.to.includes(email));
-    const code = mine.length > after ? /\b(\d{6})\b/.exec(mine.at(-1)?.body.text ?? '')?.[1] : undefined;
+    const mine = await mailsTo(mailUrl, email);
+    const code = mine.length > after ? codeIn(mine.at(-1)) : undefined;
     if (code) return code;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -39,6 +33,5 @@ export async function waitForCode(mailUrl: string, email: string, after: number)
 }
 
 export async function mailCount(mailUrl: string, email: string): Promise<number> {
-  const { emails } = (await (await fetch(`${mailUrl}/store`)).json()) as { emails: StoredMail[] };
-  return emails.filter((mail) => mail.destination.to.includes(email)).length;
+  return (await mailsTo(mailUrl, email)).length;
 }
