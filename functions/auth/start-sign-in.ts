@@ -3,9 +3,8 @@
 import { httpHandler } from '#shared/http/handler.ts';
 import { emailSchema, poolPath } from '#shared/http/schemas.ts';
 import { localeSchema } from '#shared/i18n/locale.ts';
-import { UnauthorizedError } from '#shared/http/errors.ts';
 import { identity } from '#shared/identity/index.ts';
-import { countMetric } from '#shared/observability/metrics.ts';
+import { countOutcome } from '#shared/observability/metrics.ts';
 import * as z from '#shared/validation.ts';
 
 const body = z.strictObject({
@@ -15,18 +14,18 @@ const body = z.strictObject({
 });
 
 export const handler = httpHandler({ path: poolPath, body }, async ({ path, body, event }) => {
-  try {
-    const challenge = await (await identity()).startPasswordSignIn({
-      pool: path.pool,
-      email: body.email,
-      password: body.password,
-      locale: body.locale ?? 'en',
-      sourceIp: event.requestContext.http.sourceIp,
-    });
-    countMetric('SignInCodeSent');
-    return { body: challenge };
-  } catch (error) {
-    if (error instanceof UnauthorizedError) countMetric('SignInRejected');
-    throw error;
-  }
+  const provider = await identity();
+  const challenge = await countOutcome(
+    () =>
+      provider.startPasswordSignIn({
+        pool: path.pool,
+        email: body.email,
+        password: body.password,
+        locale: body.locale ?? 'en',
+        sourceIp: event.requestContext.http.sourceIp,
+      }),
+    'SignInCodeSent',
+    'SignInRejected',
+  );
+  return { body: challenge };
 });

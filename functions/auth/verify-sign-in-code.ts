@@ -2,9 +2,8 @@
 
 import { httpHandler } from '#shared/http/handler.ts';
 import { poolPath } from '#shared/http/schemas.ts';
-import { UnauthorizedError } from '#shared/http/errors.ts';
 import { identity } from '#shared/identity/index.ts';
-import { countMetric } from '#shared/observability/metrics.ts';
+import { countOutcome } from '#shared/observability/metrics.ts';
 import * as z from '#shared/validation.ts';
 
 const body = z.strictObject({
@@ -13,17 +12,17 @@ const body = z.strictObject({
 });
 
 export const handler = httpHandler({ path: poolPath, body }, async ({ path, body, event }) => {
-  try {
-    const tokens = await (await identity()).answerEmailCode({
-      pool: path.pool,
-      session: body.session,
-      code: body.code,
-      sourceIp: event.requestContext.http.sourceIp,
-    });
-    countMetric('SignInCompleted');
-    return { body: tokens };
-  } catch (error) {
-    if (error instanceof UnauthorizedError) countMetric('SignInCodeRejected');
-    throw error;
-  }
+  const provider = await identity();
+  const tokens = await countOutcome(
+    () =>
+      provider.answerEmailCode({
+        pool: path.pool,
+        session: body.session,
+        code: body.code,
+        sourceIp: event.requestContext.http.sourceIp,
+      }),
+    'SignInCompleted',
+    'SignInCodeRejected',
+  );
+  return { body: tokens };
 });

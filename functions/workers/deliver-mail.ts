@@ -5,11 +5,12 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { deliverMail } from '#shared/mail/deliver.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { countMetric } from '#shared/observability/metrics.ts';
+import { emailSchema } from '#shared/http/schemas.ts';
 import * as z from '#shared/validation.ts';
 import { workerHandler } from '#shared/workers/handler.ts';
 
 const queuedMail = z.strictObject({
-  to: z.pipe(z.string().check(z.maxLength(254)), z.email()),
+  to: emailSchema,
   subject: z.string().check(z.minLength(1), z.maxLength(998)),
   text: z.string().check(z.maxLength(200_000)),
 });

@@ -1,7 +1,7 @@
 // Puts addresses that SES reports as a permanent bounce or a complaint on the suppression list, so they are not mailed again.
 
 import type { EventBridgeEvent } from 'aws-lambda';
-import { normaliseEmail } from '#shared/identity/port.ts';
+import { normaliseEmail } from '#shared/email.ts';
 import { suppress } from '#shared/mail/suppression.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { countMetric } from '#shared/observability/metrics.ts';
@@ -31,7 +31,9 @@ export const handler = workerHandler<EventBridgeEvent<string, unknown>, { suppre
         ? complaint.complainedRecipients.map((recipient) => ({ email: recipient.emailAddress, reason: 'complaint' as const, at: complaint.timestamp }))
         : [];
   for (const entry of entries) await suppress(normaliseEmail(entry.email), entry.reason, entry.at);
-  if (entries.length) countMetric('MailAddressSuppressed', entries.length);
-  if (entries.length) logger.info('suppressed addresses after SES feedback', { count: entries.length, reason: entries[0]!.reason });
+  if (entries.length) {
+    countMetric('MailAddressSuppressed', entries.length);
+    logger.info('suppressed addresses after SES feedback', { count: entries.length, reason: entries[0]!.reason });
+  }
   return { suppressed: entries.length };
 });

@@ -8,7 +8,6 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '#shared/paging.ts';
 
 export type { Page };
 
-
 export interface PartitionQuery {
   /** Query the table itself or GSI1. */
   index?: 'GSI1';

@@ -12,7 +12,8 @@ import { sendMail } from '#shared/mail/send.ts';
 import { signInCodeMail } from '#shared/mail/templates.ts';
 import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
 import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from '#shared/identity/password.ts';
-import { maskEmail, normaliseEmail, type IdentityProvider, type SignInChallenge, type Tokens } from '#shared/identity/port.ts';
+import { maskEmail, normaliseEmail } from '#shared/email.ts';
+import type { IdentityProvider, SignInChallenge, Tokens } from '#shared/identity/port.ts';
 import { nowEpochSeconds, nowIso } from '#shared/time.ts';
 
 export const CODE_TTL_SECONDS = 10 * 60;

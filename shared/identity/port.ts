@@ -30,12 +30,3 @@ export interface IdentityProvider {
   /** Trades the e-mailed code for tokens. */
   answerEmailCode(input: { pool: PoolName; session: string; code: string; sourceIp: string }): Promise<Tokens>;
 }
-
-export function maskEmail(email: string): string {
-  const [name = '', domain = ''] = email.split('@');
-  return `${name.slice(0, 1)}***@${domain}`;
-}
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}

@@ -4,7 +4,7 @@
 
 import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { config } from '#shared/config.ts';
-import { normaliseEmail } from '#shared/identity/port.ts';
+import { normaliseEmail } from '#shared/email.ts';
 import type { Mail } from '#shared/mail/mail.ts';
 import { isSuppressed } from '#shared/mail/suppression.ts';
 import { logger } from '#shared/observability/logger.ts';

@@ -3,6 +3,7 @@
 // Locally POWERTOOLS_DEV is set, which turns emission off.
 
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { UnauthorizedError } from '#shared/http/errors.ts';
 
 const metrics = new Metrics({ serviceName: 'atrium' });
 
@@ -21,4 +22,16 @@ export type BusinessMetric =
 export function countMetric(name: BusinessMetric, value = 1): void {
   metrics.addMetric(name, MetricUnit.Count, value);
   metrics.publishStoredMetrics();
+}
+
+/** Runs one step that a caller may be refused at (401), and counts how it ended: `ok`, or `rejected` when refused. */
+export async function countOutcome<T>(step: () => Promise<T>, ok: BusinessMetric, rejected: BusinessMetric): Promise<T> {
+  try {
+    const result = await step();
+    countMetric(ok);
+    return result;
+  } catch (error) {
+    if (error instanceof UnauthorizedError) countMetric(rejected);
+    throw error;
+  }
 }

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { groupsOf } from '#shared/accounts/caller.ts';
-import { maskEmail } from '#shared/identity/port.ts';
+import { maskEmail } from '#shared/email.ts';
 import { money, sum } from '#shared/money.ts';
 
 describe('money', () => {
