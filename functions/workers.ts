@@ -3,21 +3,61 @@
 
 import type { TableAccess } from '#functions/routes.ts';
 
+/** The user pool triggers Atrium implements (the names of the pool's LambdaConfig properties). */
+export type CognitoTriggerOperation = 'DefineAuthChallenge' | 'CreateAuthChallenge' | 'VerifyAuthChallengeResponse' | 'CustomMessage';
+
 export type WorkerTrigger =
   /** Messages of the mail queue (SQS, with a dead-letter queue after 5 failed receives). */
   | { kind: 'mail-queue' }
   /** SES bounce and complaint events of the stage's configuration set, through EventBridge. */
-  | { kind: 'ses-feedback' };
+  | { kind: 'ses-feedback' }
+  /** A user pool trigger: Cognito invokes the function synchronously and waits at most 5 seconds for its answer. */
+  | { kind: 'cognito'; pool: 'customer'; operation: CognitoTriggerOperation };
 
 export interface Worker {
   /** Module under functions/, without extension; it exports `handler`. */
   handler: string;
   trigger: WorkerTrigger;
   table: TableAccess;
+  /** Hands e-mail to SES itself (the mail worker). */
   sendsMail?: boolean;
+  /** Queues e-mail with sendMail (shared/mail/send.ts), as routes that send mail do. */
+  queuesMail?: boolean;
+  /** Calls the user pools' admin API, as the route field of the same name. */
+  identityAdmin?: boolean;
 }
 
 export const workers: readonly Worker[] = [
   { handler: 'workers/deliver-mail', trigger: { kind: 'mail-queue' }, table: 'none', sendsMail: true },
   { handler: 'workers/record-mail-feedback', trigger: { kind: 'ses-feedback' }, table: 'read-write' },
+
+  // Sign-in with e-mail + order number (Cognito custom auth), and the customer pool's e-mails in Atrium's words.
+  {
+    handler: 'identity/define-auth-challenge',
+    trigger: { kind: 'cognito', pool: 'customer', operation: 'DefineAuthChallenge' },
+    table: 'none',
+  },
+  {
+    handler: 'identity/create-auth-challenge',
+    trigger: { kind: 'cognito', pool: 'customer', operation: 'CreateAuthChallenge' },
+    table: 'none',
+    queuesMail: true,
+  },
+  {
+    handler: 'identity/verify-auth-challenge',
+    trigger: { kind: 'cognito', pool: 'customer', operation: 'VerifyAuthChallengeResponse' },
+    table: 'read',
+  },
+  {
+    handler: 'identity/custom-message',
+    trigger: { kind: 'cognito', pool: 'customer', operation: 'CustomMessage' },
+    table: 'none',
+  },
 ];
+
+/** The functions Cognito invokes for one pool, by trigger operation. */
+export function cognitoTriggers(pool: 'customer' | 'staff'): Array<{ operation: CognitoTriggerOperation; handler: string }> {
+  return workers.flatMap((worker) =>
+    worker.trigger.kind === 'cognito' && worker.trigger.pool === pool ? [{ operation: worker.trigger.operation, handler: worker.handler }] : [],
+  );
+}

@@ -29,6 +29,8 @@ export interface Config {
   identityAdapter: IdentityAdapterName;
   /** The public URL the portal is served from (links in e-mails). */
   portalUrl: string;
+  /** Order references are this prefix and a number from the table's counter: `JWT1042`. Upper-case letters only. */
+  orderReferencePrefix: string;
   local: {
     /** Issuer prefix of the local identity adapter; the pool name is appended. */
     issuerBase: string;
@@ -36,6 +38,14 @@ export interface Config {
     keysDir: string;
   };
   clientIds: Record<PoolName, string>;
+  /** In AWS: the user pools, for the Cognito adapter's admin calls. Unset locally. */
+  userPoolIds: Record<PoolName, string | undefined>;
+}
+
+/** References are compared upper-case without spaces (normaliseOrderReference), so the prefix must be written so. */
+function orderReferencePrefix(prefix: string): string {
+  if (!/^[A-Z]{1,10}$/.test(prefix)) throw new Error(`ORDER_REFERENCE_PREFIX must be 1 to 10 letters A-Z, not ${prefix}`);
+  return prefix;
 }
 
 let cached: Config | undefined;
@@ -56,6 +66,7 @@ export function config(): Config {
     sesConfigurationSet: optional('SES_CONFIGURATION_SET'),
     identityAdapter,
     portalUrl: optional('PORTAL_URL') ?? 'http://127.0.0.1:5173',
+    orderReferencePrefix: orderReferencePrefix(optional('ORDER_REFERENCE_PREFIX') ?? 'JWT'),
     local: {
       issuerBase: identityAdapter === 'local' ? required('LOCAL_IDP_ISSUER_BASE') : '',
       keysDir: identityAdapter === 'local' ? required('LOCAL_IDP_KEYS_DIR') : '',
@@ -63,6 +74,10 @@ export function config(): Config {
     clientIds: {
       customer: required('CUSTOMER_CLIENT_ID'),
       staff: required('STAFF_CLIENT_ID'),
+    },
+    userPoolIds: {
+      customer: optional('CUSTOMER_USER_POOL_ID'),
+      staff: optional('STAFF_USER_POOL_ID'),
     },
   };
   return cached;

@@ -1,9 +1,9 @@
 // Starts a password sign-in; on success the one-time code is e-mailed and the page asks for it.
 
+import { startSignIn } from '#shared/auth/sign-in.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { emailSchema, poolPath } from '#shared/http/schemas.ts';
 import { localeSchema } from '#shared/i18n/locale.ts';
-import { identity } from '#shared/identity/index.ts';
 import { countOutcome } from '#shared/observability/metrics.ts';
 import * as z from '#shared/validation.ts';
 
@@ -14,16 +14,12 @@ const body = z.strictObject({
 });
 
 export const handler = httpHandler({ path: poolPath, body }, async ({ path, body, event }) => {
-  const provider = await identity();
   const challenge = await countOutcome(
     () =>
-      provider.startPasswordSignIn({
-        pool: path.pool,
-        email: body.email,
-        password: body.password,
-        locale: body.locale ?? 'en',
-        sourceIp: event.requestContext.http.sourceIp,
-      }),
+      startSignIn(
+        { pool: path.pool, email: body.email, locale: body.locale ?? 'en', sourceIp: event.requestContext.http.sourceIp },
+        { factor: 'password', password: body.password },
+      ),
     'SignInCodeSent',
     'SignInRejected',
   );

@@ -1,28 +1,31 @@
-// Finishes a sign-in: the e-mailed code for tokens.
+// Finishes a sign-in: the e-mailed code for tokens. The refresh token goes into an HttpOnly cookie, never the page.
 
+import { refreshCookie } from '#shared/auth/refresh-cookie.ts';
+import { finishSignIn } from '#shared/auth/sign-in.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { poolPath } from '#shared/http/schemas.ts';
-import { identity } from '#shared/identity/index.ts';
+import { emailSchema, poolPath } from '#shared/http/schemas.ts';
 import { countOutcome } from '#shared/observability/metrics.ts';
 import * as z from '#shared/validation.ts';
 
 const body = z.strictObject({
+  email: emailSchema,
   session: z.string().check(z.minLength(16), z.maxLength(4096)),
   code: z.string().check(z.regex(/^\d{6}$/, 'The code is six digits.')),
 });
 
 export const handler = httpHandler({ path: poolPath, body }, async ({ path, body, event }) => {
-  const provider = await identity();
-  const tokens = await countOutcome(
+  const { refreshToken, userId: _userId, ...tokens } = await countOutcome(
     () =>
-      provider.answerEmailCode({
+      finishSignIn({
         pool: path.pool,
+        email: body.email,
         session: body.session,
         code: body.code,
         sourceIp: event.requestContext.http.sourceIp,
+        userAgent: event.requestContext.http.userAgent,
       }),
     'SignInCompleted',
     'SignInCodeRejected',
   );
-  return { body: tokens };
+  return { body: tokens, cookies: [refreshCookie(path.pool, refreshToken)] };
 });

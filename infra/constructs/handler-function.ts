@@ -1,8 +1,8 @@
 // One Lambda function for one entry of the route table or the worker table: fixed bundling and runtime defaults, its
-// own log group and role, and exactly the table and mail permissions its entry declares.
+// own log group and role, and exactly the table, mail and user-pool permissions its entry declares.
 
 import path from 'node:path';
-import { Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -12,7 +12,9 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { Construct } from 'constructs';
 import type { TableAccess } from '#functions/routes.ts';
-import { resourceName, type StageConfig } from '#infra/config.ts';
+import type { PoolName } from '#shared/config.ts';
+import { COGNITO_ADMIN_ACTIONS } from '#shared/identity/cognito-admin-actions.ts';
+import { licenceSigningSecretName, resourceName, type StageConfig } from '#infra/config.ts';
 import {
   CREATE_REQUIRE_BANNER,
   HANDLER_ALIASES,
@@ -25,6 +27,17 @@ import {
 /** The runtime every handler runs on: the newest Node.js in this aws-cdk-lib (cdk-nag's L1 rule checks it). */
 export const HANDLER_RUNTIME = Runtime.NODEJS_24_X;
 
+/** Cognito waits at most 5 seconds for a trigger's answer; running longer only costs money. */
+export const COGNITO_TRIGGER_TIMEOUT = Duration.seconds(5);
+
+/**
+ * The physical name of the function of a route or worker entry, `atrium-<stage>-<handler with - for />`. Fixed, so the
+ * stateful stack can point the user pool's triggers at functions the API stack deploys without a cross-stack reference.
+ */
+export function handlerFunctionName(config: StageConfig, handler: string): string {
+  return resourceName(config, handler.replaceAll('/', '-'));
+}
+
 /** Who invokes the function, which decides where a failed invocation ends up. */
 export type Invocation =
   /** API Gateway, synchronously: the caller gets the error. */
@@ -32,7 +45,9 @@ export type Invocation =
   /** The SQS event source, synchronously: a failed message returns to its queue, then goes to the queue's DLQ. */
   | { kind: 'sqs' }
   /** EventBridge, asynchronously: after Lambda's own retries the event goes to this dead-letter queue. */
-  | { kind: 'async'; deadLetterQueue: IQueue };
+  | { kind: 'async'; deadLetterQueue: IQueue }
+  /** A user pool trigger, synchronously: Cognito fails the user's request (sign-in, sign-up) when the function fails. */
+  | { kind: 'cognito' };
 
 /** How a function that sends e-mail does it. */
 export type MailSending =
@@ -55,8 +70,12 @@ export interface HandlerFunctionProps {
   /** Environment every handler reads through shared/config.ts. */
   environment: Record<string, string>;
   invocation: Invocation;
-  /** Only for entries that declare `sendsMail`. */
+  /** Only for entries that declare `sendsMail` (or, for workers, `queuesMail`). */
   mail?: MailSending;
+  /** Only for entries that declare `identityAdmin`: the user pools' ARNs, for the admin calls the Cognito adapter makes. */
+  userPoolArns?: Record<PoolName, string>;
+  /** Only for entries that declare `signsLicences`: may read the licence-signing secret, and is told its name. */
+  signsLicences?: boolean;
 }
 
 export class HandlerFunction extends Construct {
@@ -68,7 +87,7 @@ export class HandlerFunction extends Construct {
   constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
     super(scope, id);
     const { config, invocation, mail } = props;
-    this.functionName = resourceName(config, props.handler.replaceAll('/', '-'));
+    this.functionName = handlerFunctionName(config, props.handler);
 
     this.logGroup = new LogGroup(this, 'Logs', {
       logGroupName: `/aws/lambda/${this.functionName}`,
@@ -99,7 +118,7 @@ export class HandlerFunction extends Construct {
       runtime: HANDLER_RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: config.lambda.memorySize,
-      timeout: config.lambda.timeout,
+      timeout: invocation.kind === 'cognito' ? COGNITO_TRIGGER_TIMEOUT : config.lambda.timeout,
       role: this.role,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
@@ -108,6 +127,7 @@ export class HandlerFunction extends Construct {
       environment: {
         ...props.environment,
         ...mailEnvironment,
+        ...(props.signsLicences ? { LICENCE_SIGNING_SECRET_ID: licenceSigningSecretName(config) } : {}),
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
@@ -132,6 +152,22 @@ export class HandlerFunction extends Construct {
     if (mail?.via === 'ses') {
       this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: mail.resourceArns }));
     }
+    // The admin calls of the Cognito adapter, each on the pool it concerns; the public client's calls (sign-in, sign-up,
+    // refresh) need no IAM permission at all.
+    for (const [pool, userPoolArn] of Object.entries(props.userPoolArns ?? {}) as Array<[PoolName, string]>) {
+      this.role.addToPrincipalPolicy(new PolicyStatement({ actions: [...COGNITO_ADMIN_ACTIONS[pool]], resources: [userPoolArn] }));
+    }
+    // The secret is found by its fixed name, as the table is, so this stack holds no reference to the stateful one;
+    // Secrets Manager ends a secret's ARN with 6 random characters, hence the 6 `?`.
+    if (props.signsLicences) {
+      const secretArn = Stack.of(this).formatArn({
+        service: 'secretsmanager',
+        resource: 'secret',
+        resourceName: `${licenceSigningSecretName(config)}-??????`,
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      });
+      this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secretArn] }));
+    }
 
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
@@ -143,6 +179,13 @@ export class HandlerFunction extends Construct {
         id: 'Serverless-LambdaDLQ',
         reason:
           'API Gateway invokes this function synchronously and returns its errors to the caller; a dead-letter queue only receives failed asynchronous invocations, which never happen here.',
+      });
+    }
+    if (invocation.kind === 'cognito') {
+      Validations.of(this.function).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          "Cognito invokes user pool triggers synchronously and fails the user's own request (sign-in, sign-up, a code e-mail) when the function fails; a dead-letter queue only receives failed asynchronous invocations, which never happen here.",
       });
     }
     if (invocation.kind === 'sqs') {

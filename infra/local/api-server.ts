@@ -17,6 +17,11 @@ export interface LocalApiOptions {
   issuerBase: string;
   keysDir: string;
   clientIds: Record<PoolName, string>;
+  /**
+   * Tests only: take the source IP from X-Forwarded-For, so tests can act as many clients (API Gateway takes it from
+   * the connection, and so does `npm start`).
+   */
+  trustForwardedFor?: boolean;
   /** Where non-API requests go (the web portal); 404 when absent. */
   web?: (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
 }
@@ -195,7 +200,9 @@ export function createLocalApi(options: LocalApiOptions): Server {
             method,
             path: url.pathname,
             protocol: `HTTP/${request.httpVersion}`,
-            sourceIp: request.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
+            sourceIp:
+              (options.trustForwardedFor ? headers['x-forwarded-for']?.split(',')[0]?.trim() : undefined) ||
+              (request.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1'),
             userAgent: headers['user-agent'] ?? '',
           },
           requestId,

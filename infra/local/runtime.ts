@@ -57,6 +57,8 @@ export function localEnvironment(options: LocalRuntimeOptions, dynamodbEndpoint:
     IDENTITY_ADAPTER: 'local',
     LOCAL_IDP_ISSUER_BASE: `${portalUrl}/local-idp`,
     LOCAL_IDP_KEYS_DIR: join(options.dataDir, 'keys'),
+    // The licence-signing key is generated next to the sign-in keys (shared/licences/signing-key.ts).
+    LICENCE_KEYS_DIR: join(options.dataDir, 'keys'),
     CUSTOMER_CLIENT_ID: LOCAL_CLIENT_IDS.customer,
     STAFF_CLIENT_ID: LOCAL_CLIENT_IDS.staff,
     PORTAL_URL: portalUrl,

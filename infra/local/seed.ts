@@ -1,15 +1,19 @@
-// Demo data for the local portal: two customer accounts with orders and licences, and one staff user. Idempotent.
+// Demo data for the local portal: two customer accounts with orders, licences and support subscriptions, and one staff
+// user. Idempotent.
 
-import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { keys } from '#shared/db/keys.ts';
+import { accountPartition, keys, SK_PREFIX } from '#shared/db/keys.ts';
 import { stableId } from '#shared/ids.ts';
-import { nowIso } from '#shared/time.ts';
+import { now, nowIso } from '#shared/time.ts';
 import { putLocalUser } from '#shared/identity/local.ts';
+import { accountItem, activationKeyItem, membershipItem } from '#shared/accounts/account-items.ts';
+import { hashActivationCode } from '#shared/contracts/activation.ts';
 import { money, sum } from '#shared/money.ts';
 import type { Account } from '#shared/accounts/model.ts';
-import type { Licence } from '#shared/licences/model.ts';
+import { licencePurchase } from '#shared/licences/licence-items.ts';
 import type { Order, OrderLine } from '#shared/orders/model.ts';
+import { issuedLicence, orderItem, orderReferenceItem } from '#shared/orders/order-items.ts';
 
 export const DEMO_LOGINS = {
   customer: { email: 'anna@nordwind.example', password: 'atrium-demo-1' },
@@ -37,6 +41,15 @@ export interface DemoAccount {
   purchases: DemoPurchase[];
 }
 
+/**
+ * A purchase date `days` before today (when this module loads, just before seeding). Support shows as active, expiring
+ * or expired by today's clock, so the purchases that must stay active or expiring are dated from it; the copies an
+ * earlier day's start wrote are dropped (dropStaleCopies).
+ */
+function daysAgo(days: number): string {
+  return new Date(now().getTime() - days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
 const demoAccounts: DemoAccount[] = [
   {
     account: {
@@ -52,8 +65,9 @@ const demoAccounts: DemoAccount[] = [
     purchases: [
       { reference: 'JWT1016', date: '2023-09-30', product: 'Remote Access', edition: 'Enterprise', users: 5, serial: 'P62-7731', unitPriceMinor: 89_900, supportYears: 1 },
       { reference: 'JWT1017', date: '2024-09-25', product: 'Remote Access', edition: 'Enterprise', users: 10, serial: 'P6E-1180', unitPriceMinor: 149_900, supportYears: 3 },
-      { reference: 'JWT1018', date: '2025-10-19', product: 'Remote Access', edition: 'Enterprise', users: 25, serial: 'P24-9921', unitPriceMinor: 299_900, supportYears: 2 },
-      { reference: 'JWT1019', date: '2026-05-29', product: 'Server Monitoring', edition: 'Standard', users: 3, serial: 'P65-0457', unitPriceMinor: 39_900, days: 365 },
+      // Support active for about 11 more months, and support ending in about 20 days (expiring), whenever the demo runs.
+      { reference: 'JWT1018', date: daysAgo(400), product: 'Remote Access', edition: 'Enterprise', users: 25, serial: 'P24-9921', unitPriceMinor: 299_900, supportYears: 2 },
+      { reference: 'JWT1019', date: daysAgo(345), product: 'Server Monitoring', edition: 'Standard', users: 3, serial: 'P65-0457', unitPriceMinor: 39_900, days: 365, supportYears: 1 },
     ],
   },
   {
@@ -73,29 +87,15 @@ const demoAccounts: DemoAccount[] = [
   },
 ];
 
-function addYears(date: Date, years: number): Date {
-  const copy = new Date(date);
-  copy.setUTCFullYear(copy.getUTCFullYear() + years);
-  return copy;
-}
-
-/** The table items of one account: the account, its owner's membership, orders and licences. */
+/** The table items of one account: the account, its owner's membership, orders, licences and support subscriptions. */
 export function itemsFor(demo: DemoAccount): Record<string, unknown>[] {
   const { accountId } = demo.account;
   // An account exists from its first purchase; one without purchases was created just now.
   const createdAt = demo.purchases[0] ? `${demo.purchases[0].date}T09:00:00.000Z` : nowIso();
   const items: Record<string, unknown>[] = [
-    { ...keys.account(accountId), ...keys.accountsIndex(createdAt, accountId), type: 'Account', ...demo.account, createdAt },
-    {
-      ...keys.membership(accountId, demo.userId),
-      ...keys.membershipByUser(demo.userId, accountId),
-      type: 'Membership',
-      accountId,
-      userId: demo.userId,
-      email: demo.login.email,
-      role: 'owner',
-      createdAt,
-    },
+    accountItem({ ...demo.account, createdAt }),
+    activationKeyItem(demo.account),
+    membershipItem({ accountId, userId: demo.userId, email: demo.login.email, role: 'owner', createdAt }),
   ];
   for (const purchase of demo.purchases) {
     const orderedAt = new Date(`${purchase.date}T10:30:00.000Z`);
@@ -128,46 +128,114 @@ export function itemsFor(demo: DemoAccount): Record<string, unknown>[] {
       lines,
       contact: demo.contact,
     };
-    items.push({ ...keys.order(accountId, orderId), type: 'Order', accountId, ...order });
-
-    const licence: Licence = {
+    // The same builders as staff-created orders (shared/orders/create-staff-order.ts): one shape for every order.
+    const purchased = licencePurchase({
+      accountId,
       licenceId: stableId(orderedAt, `licence:${purchase.reference}`),
-      product: purchase.product,
-      serial: purchase.serial,
-      ...(purchase.days ? { days: purchase.days } : {}),
-      users: purchase.users,
-      edition: purchase.edition,
+      subscriptionId: stableId(orderedAt, `support:${purchase.reference}`),
       orderId,
       orderReference: purchase.reference,
-      purchasedAt: orderedAt.toISOString(),
-      ...(purchase.supportYears ? { supportEndsAt: addYears(orderedAt, purchase.supportYears).toISOString() } : {}),
-    };
-    items.push({ ...keys.licence(accountId, licence.licenceId), type: 'Licence', accountId, ...licence });
+      purchasedAt: orderedAt,
+      product: purchase.product,
+      edition: purchase.edition,
+      users: purchase.users,
+      serial: purchase.serial,
+      ...(purchase.days ? { days: purchase.days } : {}),
+      ...(purchase.supportYears ? { supportYears: purchase.supportYears } : {}),
+    });
+    const issued = [issuedLicence(purchased, licenceLine.sku)];
+    items.push(orderItem({ accountId, order, locale: demo.contact.country === 'PL' ? 'pl' : 'en', issued }));
+    // The reference's claim: unique table-wide, and how sign-in with e-mail + order number finds the account.
+    items.push(orderReferenceItem(accountId, order), ...purchased.items);
   }
   return items;
 }
 
-export async function batchPut(items: Record<string, unknown>[]): Promise<void> {
-  for (let start = 0; start < items.length; start += 25) {
-    let pending: Record<string, unknown>[] | undefined = items.slice(start, start + 25);
+type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
+
+async function batchWrite(requests: WriteRequest[]): Promise<void> {
+  for (let start = 0; start < requests.length; start += 25) {
+    let pending: WriteRequest[] | undefined = requests.slice(start, start + 25);
     for (let attempt = 0; pending?.length && attempt < 5; attempt += 1) {
-      const result: BatchWriteCommandOutput = await db().send(
-        new BatchWriteCommand({ RequestItems: { [tableName()]: pending.map((Item) => ({ PutRequest: { Item } })) } }),
+      const result: Omit<BatchWriteCommandOutput, '$metadata'> = await db().send(
+        new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }),
       );
-      pending = result.UnprocessedItems?.[tableName()]?.map((request) => request.PutRequest!.Item!);
+      pending = result.UnprocessedItems?.[tableName()];
     }
     if (pending?.length) throw new Error('Seeding left items unwritten');
   }
 }
 
-/** Writes one account with its data, and its owner as a local customer user. */
-export async function putDemoAccount(demo: DemoAccount): Promise<void> {
-  await batchPut(itemsFor(demo));
+export async function batchPut(items: Record<string, unknown>[]): Promise<void> {
+  await batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
+}
+
+/** Writes one account with its data, and its owner as a local customer user; returns the items written. */
+export async function putDemoAccount(demo: DemoAccount): Promise<Record<string, unknown>[]> {
+  const items = itemsFor(demo);
+  await batchPut(items);
   await putLocalUser({ pool: 'customer', email: demo.login.email, password: demo.login.password, sub: demo.userId });
+  return items;
+}
+
+const PURCHASE_PREFIXES = [SK_PREFIX.order, SK_PREFIX.licence, SK_PREFIX.supportSubscription];
+
+/**
+ * Ids are ULIDs of their dates, so a purchase dated relative to today gets new ids on a later day. This deletes the
+ * orders, licences and subscriptions of the demo's own references that the latest seed did not write: a restart on
+ * another day replaces them instead of adding copies. Anything else in the account is left alone.
+ */
+async function dropStaleCopies(demo: DemoAccount, written: Record<string, unknown>[]): Promise<void> {
+  const references = new Set(demo.purchases.map((purchase) => purchase.reference));
+  const current = new Set(written.map((item) => item.SK as string));
+  const stale: WriteRequest[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: '#pk = :pk',
+        ProjectionExpression: '#pk, #sk, #reference, #orderReference',
+        ExpressionAttributeNames: { '#pk': 'PK', '#sk': 'SK', '#reference': 'reference', '#orderReference': 'orderReference' },
+        ExpressionAttributeValues: { ':pk': accountPartition(demo.account.accountId) },
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const sortKey = item.SK as string;
+      const reference = (item.reference ?? item.orderReference) as string | undefined;
+      const ours = reference !== undefined && references.has(reference) && PURCHASE_PREFIXES.some((prefix) => sortKey.startsWith(prefix));
+      if (ours && !current.has(sortKey)) stale.push({ DeleteRequest: { Key: { PK: item.PK, SK: sortKey } } });
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  await batchWrite(stale);
+}
+
+/** Support contracts sold but not yet claimed: sign up with the number and the activation code to claim one. */
+export const DEMO_CONTRACTS = [
+  { contractNumber: 'CTR-2026-0001', activationCode: 'K7QD-4M2X-P9TB', product: 'Remote Access Support Premium' },
+  { contractNumber: 'CTR-2026-0002', activationCode: 'W3HN-8RJC-V6ZE', product: 'Advanced Security Support' },
+  { contractNumber: 'CTR-2026-0003', activationCode: 'B5TF-2GKY-M8QA', product: 'Server Monitoring Support' },
+] as const;
+
+/** A customer imported from the old portal: no password yet, so they must set one through "forgot password". */
+export const DEMO_MIGRATED_USER = { email: 'carol@lakeside.example', name: 'Lakeside Clinic', accountId: 'demo-lakeside' } as const;
+
+function contractItems(): Record<string, unknown>[] {
+  return DEMO_CONTRACTS.map((contract) => ({
+    ...keys.contract(contract.contractNumber),
+    type: 'Contract',
+    contractNumber: contract.contractNumber,
+    product: contract.product,
+    startsOn: '2026-01-01',
+    endsOn: '2028-12-31',
+    activationCodeHash: hashActivationCode(contract.activationCode),
+  }));
 }
 
 export async function seedDemoData(): Promise<void> {
-  for (const demo of demoAccounts) await putDemoAccount(demo);
+  for (const demo of demoAccounts) await dropStaleCopies(demo, await putDemoAccount(demo));
   await putLocalUser({
     pool: 'staff',
     email: DEMO_LOGINS.staff.email,
@@ -175,4 +243,32 @@ export async function seedDemoData(): Promise<void> {
     groups: ['admin'],
     sub: '7c1e0d2a-0000-4000-8000-00000000f001',
   });
+  await seedAccountDemos();
+}
+
+/** Unclaimed contracts and the migrated user; a contract someone already claimed is left as it is. */
+async function seedAccountDemos(): Promise<void> {
+  for (const item of contractItems()) {
+    await db()
+      .send(new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(accountId)' }))
+      .catch((error: Error) => {
+        if (error.name !== 'ConditionalCheckFailedException') throw error;
+      });
+  }
+  const migrated = await db().send(new GetCommand({ TableName: tableName(), Key: keys.localUser('customer', DEMO_MIGRATED_USER.email) }));
+  // Once Carol has set her password she is no longer "migrated": re-seeding must not undo that.
+  if (migrated.Item) return;
+  const userId = await putLocalUser({ pool: 'customer', email: DEMO_MIGRATED_USER.email, sub: '7c1e0d2a-0000-4000-8000-00000000c001' });
+  const createdAt = '2024-03-01T09:00:00.000Z';
+  await batchPut([
+    accountItem({
+      accountId: DEMO_MIGRATED_USER.accountId,
+      name: DEMO_MIGRATED_USER.name,
+      activationKey: 'LKSD-7Q4P',
+      contactEmail: DEMO_MIGRATED_USER.email,
+      country: 'PL',
+      createdAt,
+    }),
+    membershipItem({ accountId: DEMO_MIGRATED_USER.accountId, userId, email: DEMO_MIGRATED_USER.email, role: 'owner', createdAt }),
+  ]);
 }

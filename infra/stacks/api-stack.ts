@@ -1,7 +1,7 @@
 // The stateless side of a stage: one HTTP API with two JWT authorizers and one function, route and grant per entry of
 // the route table (functions/routes.ts); one function and trigger per entry of the worker table (functions/workers.ts)
-// with the mail queue and the SES feedback rule; and the stage's alarms and dashboard. Nothing about a route or a
-// worker is declared here; adding one means adding a table entry.
+// with the mail queue, the SES feedback rule and the user pool triggers' invoke permissions; and the stage's alarms and
+// dashboard. Nothing about a route or a worker is declared here; adding one means adding a table entry.
 
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -17,6 +17,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { EventSourceMapping } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -130,6 +131,8 @@ export class ApiStack extends Stack {
       IDENTITY_ADAPTER: 'cognito',
       CUSTOMER_CLIENT_ID: customers.client.userPoolClientId,
       STAFF_CLIENT_ID: staff.client.userPoolClientId,
+      CUSTOMER_USER_POOL_ID: customers.userPool.userPoolId,
+      STAFF_USER_POOL_ID: staff.userPool.userPoolId,
       PORTAL_URL: config.portalUrl,
       POWERTOOLS_SERVICE_NAME: 'atrium',
       POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(config),
@@ -177,6 +180,8 @@ export class ApiStack extends Stack {
     ];
     const routeMail: MailSending = { via: 'queue', queue: this.mailQueue, configurationSetName };
     const workerMail: MailSending = { via: 'ses', resourceArns: sesResourceArns, configurationSetName };
+    // Entries with `identityAdmin` may call the admin API on these pools, and only the actions the adapter uses.
+    const userPoolArns = { customer: customers.userPool.userPoolArn, staff: staff.userPool.userPoolArn };
 
     for (const route of routes) {
       const id = routeId(route);
@@ -189,6 +194,8 @@ export class ApiStack extends Stack {
         environment,
         invocation: { kind: 'http' },
         ...(route.sendsMail ? { mail: routeMail } : {}),
+        ...(route.identityAdmin ? { userPoolArns } : {}),
+        ...(route.signsLicences ? { signsLicences: true } : {}),
       });
       this.functions.set(id, routeFunction);
 
@@ -203,7 +210,7 @@ export class ApiStack extends Stack {
       if (route.access === 'public' && httpRoute) {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${route.method} ${route.path} is public by design in the route table (health check or the sign-in steps that issue tokens); the handler validates its input and the stage is throttled.`,
+          reason: `${route.method} ${route.path} is public by design in the route table (health check, the sign-in, sign-up and recovery steps that come before any token, or the licensing API the vendor's software calls with an activation key); the handler validates its input, guessing is limited by lockouts and rate limits kept in the table, and the stage is throttled.`,
         });
       }
     }
@@ -213,7 +220,9 @@ export class ApiStack extends Stack {
     const invocations: Record<WorkerTrigger['kind'], Invocation> = {
       'mail-queue': { kind: 'sqs' },
       'ses-feedback': { kind: 'async', deadLetterQueue: this.mailFeedbackDeadLetters },
+      cognito: { kind: 'cognito' },
     };
+    const pools = { customer: customers, staff };
 
     for (const worker of workers) {
       const id = routeId(worker);
@@ -225,10 +234,11 @@ export class ApiStack extends Stack {
         tableAccess: worker.table,
         environment,
         invocation: invocations[worker.trigger.kind],
-        ...(worker.sendsMail ? { mail: workerMail } : {}),
+        ...(worker.sendsMail ? { mail: workerMail } : worker.queuesMail ? { mail: routeMail } : {}),
+        ...(worker.identityAdmin ? { userPoolArns } : {}),
       });
       this.functions.set(id, workerFunction);
-      this.connectTrigger(worker.trigger, workerFunction, configurationSetName);
+      this.connectTrigger(worker.trigger, workerFunction, configurationSetName, pools);
     }
 
     this.observability = new Observability(this, 'Observability', {
@@ -249,7 +259,12 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'DashboardName', { value: resourceName(config) });
   }
 
-  private connectTrigger(trigger: WorkerTrigger, worker: HandlerFunction, configurationSetName: string): void {
+  private connectTrigger(
+    trigger: WorkerTrigger,
+    worker: HandlerFunction,
+    configurationSetName: string,
+    pools: Record<'customer' | 'staff', PortalUserPool>,
+  ): void {
     switch (trigger.kind) {
       case 'mail-queue': {
         worker.function.addEventSource(
@@ -290,6 +305,16 @@ export class ApiStack extends Stack {
         });
         return;
       }
+      case 'cognito': {
+        // The pool names this function as its trigger by its fixed name (infra/stacks/stateful-stack.ts); here Cognito
+        // gets the right to invoke it, for that pool only.
+        worker.function.addPermission(`${trigger.operation}Invoke`, {
+          principal: new ServicePrincipal('cognito-idp.amazonaws.com'),
+          sourceArn: pools[trigger.pool].userPool.userPoolArn,
+          sourceAccount: this.account,
+        });
+        return;
+      }
       default: {
         const unknown: never = trigger;
         throw new Error(`No infrastructure for the worker trigger ${JSON.stringify(unknown)}`);
@@ -298,4 +323,3 @@ export class ApiStack extends Stack {
   }
 }
 
-/** A stable, CloudFormation-safe name per worker, e.g. `WorkersDeliverMail` (the route table's rule, for workers). */

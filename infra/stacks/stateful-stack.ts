@@ -2,12 +2,13 @@
 // configuration set. Kept apart from the stateless API so that redeploying or replacing functions can never touch a
 // customer's data or account.
 
-import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ConfigurationSet, EmailSendingEvent, EventDestination, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
+import { cognitoTriggers } from '#functions/workers.ts';
 import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
 import { GLOBAL_SECONDARY_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/db/table.ts';
 import {
@@ -16,6 +17,7 @@ import {
   type StageConfig,
   tableName,
 } from '#infra/config.ts';
+import { handlerFunctionName } from '#infra/constructs/handler-function.ts';
 import { PortalUserPool } from '#infra/constructs/portal-user-pool.ts';
 
 export interface StatefulStackProps extends StackProps {
@@ -50,11 +52,27 @@ export class StatefulStack extends Stack {
       removalPolicy: config.removalPolicy,
     });
 
+    // The customer pool's triggers (order-number sign-in, Atrium's e-mails) are worker-table functions of the API stack.
+    // They are named here by their fixed names instead of referenced: the API stack already depends on this one (the
+    // authorizers trust these pools), so a reference back would be a cycle between the stacks.
+    const customerTriggers = Object.fromEntries(
+      cognitoTriggers('customer').map(({ operation, handler }) => [
+        operation,
+        this.formatArn({
+          service: 'lambda',
+          resource: 'function',
+          resourceName: handlerFunctionName(config, handler),
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      ]),
+    );
+
     this.customers = new PortalUserPool(this, 'Customers', {
       config,
       audience: 'customer',
       selfSignUp: true,
       refreshTokenValidity: config.refreshTokenValidity.customer,
+      triggers: customerTriggers,
     });
 
     this.staff = new PortalUserPool(this, 'Staff', {
@@ -67,7 +85,7 @@ export class StatefulStack extends Stack {
 
     // The Ed25519 private key that signs licence files (issue #4). The operator puts the real PKCS#8 PEM in after the
     // first deploy (docs/operations.md); the generated value is only a placeholder, and CloudFormation never
-    // regenerates it on later deploys. No function reads it yet, so nothing is granted.
+    // regenerates it on later deploys. Only routes marked `signsLicences` in the route table may read it.
     this.licenceSigningKey = new Secret(this, 'LicenceSigningKey', {
       secretName: licenceSigningSecretName(config),
       description: `Atrium ${config.stage}: Ed25519 private key (PKCS#8 PEM) that signs licence files`,

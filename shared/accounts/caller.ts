@@ -1,6 +1,6 @@
 // Who is calling: the verified claims the API Gateway JWT authorizer put on the event, resolved to an account.
 
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { keys } from '#shared/db/keys.ts';
 import { GSI1 } from '#shared/db/table.ts';

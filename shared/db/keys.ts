@@ -18,17 +18,62 @@ export const keys = {
   }),
 
   order: (accountId: string, orderId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `ORDER#${orderId}` }),
+  /** Claims an order reference for one order: a conditional put makes references unique table-wide. */
+  orderReference: (reference: string) => ({ PK: `ORDERREF#${reference}`, SK: 'ORDERREF' }),
+  /** GSI1 partition of one customer e-mail's orders (on the order item), newest first when read backwards. */
+  ordersByEmail: (email: string, orderId: string) => ({ GSI1PK: `ORDERS#EMAIL#${email}`, GSI1SK: `ORDER#${orderId}` }),
+  /** GSI1 partition of every order (on the reference claim, which carries the summary), newest first backwards. */
+  ordersIndex: (orderId: string) => ({ GSI1PK: 'ORDERS', GSI1SK: `ORDER#${orderId}` }),
+  /** The atomic counter order references are numbered from (UpdateItem ADD). */
+  orderReferenceCounter: () => ({ PK: 'COUNTER#ORDERREF', SK: 'COUNTER' }),
+  /** A client's idempotency key for a staff-created order: a retry with the same key finds the first order. */
+  idempotency: (key: string) => ({ PK: `IDEMPOTENCY#${key}`, SK: 'IDEMPOTENCY' }),
+  /** Written with the account a staff order creates for a user, so two racing orders cannot create two accounts. */
+  accountOwnerClaim: (userId: string) => ({ PK: `USER#${userId}`, SK: 'OWNEDACCOUNT' }),
+  /** A support contract, by its number; holds the hashed activation code until an account claims it. */
+  contract: (contractNumber: string) => ({ PK: `CONTRACT#${contractNumber}`, SK: 'CONTRACT' }),
+  /** The contract as seen from the account that claimed it. */
+  accountContract: (accountId: string, contractNumber: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `CONTRACT#${contractNumber}` }),
   licence: (accountId: string, licenceId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `LICENCE#${licenceId}` }),
+  /** One change of the computer a licence is activated on (activated, transferred, deactivated): the audit trail. */
+  licenceEvent: (accountId: string, licenceId: string, eventId: string) => ({
+    PK: `ACCOUNT#${accountId}`,
+    SK: `LICENCEEVENT#${licenceId}#${eventId}`,
+  }),
+  /** The account an activation key (normalised) belongs to: how the licensing API finds it without a Scan. */
+  activationKey: (activationKey: string) => ({ PK: `ACTIVATIONKEY#${activationKey}`, SK: 'ACTIVATIONKEY' }),
   supportSubscription: (accountId: string, subscriptionId: string) => ({
     PK: `ACCOUNT#${accountId}`,
     SK: `SUPPORT#${subscriptionId}`,
   }),
+  /** GSI1 partition holding the support subscriptions that cover one licence (the licence detail page). */
+  supportByLicence: (accountId: string, licenceId: string, subscriptionId: string) => ({
+    GSI1PK: `ACCOUNT#${accountId}#LICENCE#${licenceId}`,
+    GSI1SK: `SUPPORT#${subscriptionId}`,
+  }),
+
+  /** Failed sign-in attempts in a row for one subject (an e-mail of a pool, or a source IP), and its lock. */
+  lockout: (subject: string) => ({ PK: `LOCKOUT#${subject}`, SK: 'LOCKOUT' }),
+  /** A fixed-window counter of one rate limit (e.g. code e-mails per address per quarter-hour). */
+  rateWindow: (limit: string, subject: string, windowStart: number) => ({
+    PK: `RATE#${limit}#${subject}`,
+    SK: `WINDOW#${windowStart}`,
+  }),
+  /** One sign-in of one user; the id is a ULID, so the user's sign-ins sort by time. */
+  signIn: (userId: string, signInId: string) => ({ PK: `USER#${userId}`, SK: `SIGNIN#${signInId}` }),
 
   /** An address SES reported as a permanent bounce or a complaint: Atrium does not mail it again. */
   mailSuppression: (email: string) => ({ PK: `MAIL#SUPPRESSED#${email}`, SK: 'SUPPRESSION' }),
 
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),
+  /** Local identity adapter: the pending code of an e-mail confirmation or a password reset link. */
+  localLinkCode: (pool: PoolName, email: string, purpose: 'confirm' | 'reset') => ({
+    PK: `IDP#${pool}#EMAIL#${email}`,
+    SK: `CODE#${purpose}`,
+  }),
+  /** Local identity adapter: a refresh token, by the SHA-256 of its value (the value itself is never stored). */
+  localRefreshToken: (tokenHash: string) => ({ PK: `IDP#REFRESH#${tokenHash}`, SK: 'REFRESH' }),
   /** Local identity adapter: a pending sign-in waiting for its e-mailed code. */
   localChallenge: (sessionId: string) => ({ PK: `IDP#CHALLENGE#${sessionId}`, SK: 'CHALLENGE' }),
 } as const;
@@ -39,6 +84,9 @@ export const SK_PREFIX = {
   order: 'ORDER#',
   licence: 'LICENCE#',
   supportSubscription: 'SUPPORT#',
+  signIn: 'SIGNIN#',
+  /** Followed by `<licenceId>#`: one licence's events. */
+  licenceEvent: 'LICENCEEVENT#',
 } as const;
 
 export function accountPartition(accountId: string): string {

@@ -1,6 +1,6 @@
 // One way to read a list: a keyed Query over one partition, a bounded page size and an opaque cursor.
 
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { GSI1 } from '#shared/db/table.ts';
 import { ValidationError } from '#shared/http/errors.ts';

@@ -3,6 +3,9 @@
 export type ErrorDetails = Record<string, unknown> | Array<Record<string, unknown>>;
 
 export class AppError extends Error {
+  /** Set-Cookie values to send with the error, e.g. dropping a dead session cookie. */
+  cookies?: string[];
+
   constructor(
     readonly statusCode: number,
     readonly code: string,

@@ -15,11 +15,27 @@ export type HttpEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestCo
 };
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 
-export interface Reply {
-  status?: number;
-  body?: unknown;
-  headers?: Record<string, string>;
+/** A file the browser saves (e.g. a `.lic` licence file), sent as it is instead of JSON. */
+export interface FileReply {
+  /** e.g. `text/plain; charset=utf-8`. */
+  contentType: string;
+  /** The name offered when saving; reduced to safe ASCII by safeFilename before it goes into the header. */
+  filename: string;
+  content: string;
 }
+
+interface ReplyBase {
+  status?: number;
+  headers?: Record<string, string>;
+  /** Set-Cookie values (HTTP API payload 2.0 sends each as its own header). */
+  cookies?: string[];
+}
+
+/**
+ * What a use case answers: `body`, sent as JSON, or (the one other way) `file`, sent as a download with
+ * `content-disposition: attachment`. Never both.
+ */
+export type Reply = ReplyBase & ({ body?: unknown; file?: never } | { file: FileReply; body?: never });
 
 type Schema = z.ZodMiniType;
 interface Schemas {
@@ -51,6 +67,36 @@ function json(status: number, body: unknown, requestId: string, headers: Record<
       ...headers,
     },
     body: body === undefined ? '' : JSON.stringify(body),
+  };
+}
+
+/**
+ * A filename that is safe in a header and on any file system: accents dropped, every run of other characters than
+ * ASCII letters, digits, `.`, `_` and `-` turned into one `-`, no leading dots or dashes, at most 120 characters.
+ */
+export function safeFilename(name: string): string {
+  const safe = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .slice(-120)
+    .replace(/^[-.]+/, '');
+  return safe === '' ? 'download' : safe;
+}
+
+function download(status: number, file: FileReply, requestId: string, headers: Record<string, string> = {}): HttpResult {
+  return {
+    statusCode: status,
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${safeFilename(file.filename)}"`,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+      'x-request-id': requestId,
+      ...headers,
+    },
+    body: file.content,
   };
 }
 
@@ -102,7 +148,8 @@ export function errorResult(error: unknown, requestId: string): HttpResult {
       error.code === 'TOO_MANY_REQUESTS' && error.details && 'retryAfterSeconds' in error.details
         ? { 'retry-after': String(error.details.retryAfterSeconds) }
         : {};
-    return json(error.statusCode, body, requestId, headers);
+    const result = json(error.statusCode, body, requestId, headers);
+    return error.cookies?.length ? { ...result, cookies: error.cookies } : result;
   }
   logger.error('unexpected error', { error: error as Error });
   const body: ErrorBody = {
@@ -133,7 +180,10 @@ export function httpHandler<S extends Schemas>(
           requestId,
         } as Parsed<S>;
         const reply = await handle(parsed);
-        return json(reply.status ?? 200, reply.body, requestId, reply.headers);
+        const result = reply.file
+          ? download(reply.status ?? 200, reply.file, requestId, reply.headers)
+          : json(reply.status ?? 200, reply.body, requestId, reply.headers);
+        return reply.cookies?.length ? { ...result, cookies: reply.cookies } : result;
       } catch (error) {
         return errorResult(error, requestId);
       }

@@ -1,6 +1,7 @@
 // Picks the identity adapter once, from config.
 
 import { config } from '#shared/config.ts';
+import { cognitoIdentity } from '#shared/identity/cognito.ts';
 import type { IdentityProvider } from '#shared/identity/port.ts';
 
 export async function identity(): Promise<IdentityProvider> {
@@ -9,6 +10,7 @@ export async function identity(): Promise<IdentityProvider> {
   if (process.env.ATRIUM_BUNDLE_TARGET !== 'lambda' && config().identityAdapter === 'local') {
     return (await import('#shared/identity/local.ts')).localIdentity;
   }
-  // The Cognito adapter lands with the accounts issue (#3); until then a deployed stage cannot sign in.
-  throw new Error('The Cognito identity adapter is not built yet (issue #3).');
+  // Imported statically: the Cognito adapter is small (it speaks to Cognito through shared/aws/aws-json.ts), and
+  // handlers that do not import this module do not carry it.
+  return cognitoIdentity;
 }

@@ -1,32 +1,45 @@
-// The local identity adapter: Cognito's password + e-mailed-code sign-in, emulated on DynamoDB Local and the local mail server.
+// The local identity adapter: Cognito's user pool flows (sign-up and confirmation, password + e-mailed code, order
+// number + e-mailed code, refresh and revocation, forgot password) emulated on DynamoDB Local and the local mail server.
 
-import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '#shared/db/commands.ts';
 import { SignJWT } from 'jose';
 import { config, type PoolName } from '#shared/config.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { keys } from '#shared/db/keys.ts';
-import { UnauthorizedError } from '#shared/http/errors.ts';
-import type { Locale } from '#shared/i18n/locale.ts';
-import { sendMail } from '#shared/mail/send.ts';
-import { signInCodeMail } from '#shared/mail/templates.ts';
-import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
-import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from '#shared/identity/password.ts';
 import { maskEmail, normaliseEmail } from '#shared/email.ts';
-import type { IdentityProvider, SignInChallenge, Tokens } from '#shared/identity/port.ts';
-import { nowEpochSeconds, nowIso } from '#shared/time.ts';
+import type { Locale } from '#shared/i18n/locale.ts';
+import { identityErrors } from '#shared/identity/errors.ts';
+import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
+import { newEmailCode, orderReferenceBelongsToUser } from '#shared/identity/order-sign-in.ts';
+import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from '#shared/identity/password.ts';
+import { passwordPolicyProblems } from '#shared/identity/password-policy.ts';
+import type { IdentityProvider, SignedIn, SignInChallenge, Tokens } from '#shared/identity/port.ts';
+import { sendMail } from '#shared/mail/send.ts';
+import { accountLink, confirmEmailMail, passwordResetMail, signInCodeMail } from '#shared/mail/templates.ts';
+import { now, nowEpochSeconds, nowIso } from '#shared/time.ts';
 
 export const CODE_TTL_SECONDS = 10 * 60;
 export const MAX_CODE_ATTEMPTS_PER_CHALLENGE = 3;
 const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
+/** As the Cognito pool: confirmation links for a day, reset links for an hour, five tries at a link's code. */
+const LINK_CODE_TTL_SECONDS = { confirm: 24 * 3600, reset: 3600 } as const;
+const MAX_LINK_CODE_ATTEMPTS = 5;
+
+type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'RESET_REQUIRED';
 
 interface LocalUser {
   sub: string;
   email: string;
   pool: PoolName;
-  passwordHash: string;
+  /** Absent for users who never chose a password (staff-created orders, imports). */
+  passwordHash?: string;
+  status: UserStatus;
   groups: string[];
   locale: Locale;
+  /** Refresh tokens issued up to this epoch millisecond no longer work (a password reset), as Cognito's global sign-out. */
+  tokensRevokedAtMs?: number;
 }
 
 interface Challenge {
@@ -39,124 +52,323 @@ interface Challenge {
   expiresAt: number;
 }
 
-const invalidCredentials = () =>
-  new UnauthorizedError('The e-mail or password is not right.', 'INVALID_CREDENTIALS');
-const codeNotAccepted = () =>
-  new UnauthorizedError('The code is not right or has expired. Check the newest e-mail, or sign in again.', 'CODE_MISMATCH');
+interface LinkCode {
+  codeHash: string;
+  attempts: number;
+  expiresAt: number;
+}
 
-function hashCode(session: string, code: string): string {
-  return createHash('sha256').update(`${session}:${code}`).digest('base64url');
+interface RefreshToken {
+  pool: PoolName;
+  email: string;
+  issuedAtMs: number;
+  expiresAt: number;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
+
+function sameHash(expected: string, actual: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(actual);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export function issuerOf(pool: PoolName): string {
   return `${config().local.issuerBase}/${pool}`;
 }
 
-async function issueTokens(challenge: Challenge): Promise<Tokens> {
-  const { key, kid } = await localSigningKey(config().local.keysDir, challenge.pool);
-  const clientId = config().clientIds[challenge.pool];
-  const issuer = issuerOf(challenge.pool);
-  const now = nowEpochSeconds();
-  const common = { 'cognito:groups': challenge.groups, auth_time: now, origin_jti: randomUUID() };
-  const accessToken = await new SignJWT({
-    ...common,
-    token_use: 'access',
-    client_id: clientId,
-    scope: 'aws.cognito.signin.user.admin',
-    username: challenge.sub,
-  })
+async function getUser(pool: PoolName, email: string): Promise<LocalUser | undefined> {
+  const found = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.localUser(pool, normaliseEmail(email)), ConsistentRead: true }),
+  );
+  return found.Item as LocalUser | undefined;
+}
+
+async function updateUser(pool: PoolName, email: string, set: Partial<LocalUser>): Promise<void> {
+  const names = Object.keys(set);
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.localUser(pool, normaliseEmail(email)),
+      ConditionExpression: 'attribute_exists(PK)',
+      UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(names.map((name) => [`#${name}`, name])),
+      ExpressionAttributeValues: Object.fromEntries(names.map((name) => [`:${name}`, set[name as keyof LocalUser]])),
+    }),
+  );
+}
+
+async function signJwt(claims: Record<string, unknown>, user: Pick<LocalUser, 'pool' | 'sub'>, audience?: string) {
+  const { key, kid } = await localSigningKey(config().local.keysDir, user.pool);
+  const issuedAt = nowEpochSeconds();
+  const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: SIGNING_ALG, kid })
-    .setSubject(challenge.sub)
-    .setIssuer(issuer)
-    .setIssuedAt(now)
-    .setExpirationTime(now + ACCESS_TOKEN_TTL_SECONDS)
-    .setJti(randomUUID())
-    .sign(key);
-  const idToken = await new SignJWT({
-    ...common,
-    token_use: 'id',
-    email: challenge.email,
-    email_verified: true,
-    'cognito:username': challenge.sub,
-  })
-    .setProtectedHeader({ alg: SIGNING_ALG, kid })
-    .setSubject(challenge.sub)
-    .setIssuer(issuer)
-    .setAudience(clientId)
-    .setIssuedAt(now)
-    .setExpirationTime(now + ACCESS_TOKEN_TTL_SECONDS)
-    .setJti(randomUUID())
-    .sign(key);
+    .setSubject(user.sub)
+    .setIssuer(issuerOf(user.pool))
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + ACCESS_TOKEN_TTL_SECONDS)
+    .setJti(randomUUID());
+  return (audience ? jwt.setAudience(audience) : jwt).sign(key);
+}
+
+async function issueTokens(user: Pick<LocalUser, 'pool' | 'sub' | 'email' | 'groups'>): Promise<Tokens> {
+  const clientId = config().clientIds[user.pool];
+  const common = { 'cognito:groups': user.groups, auth_time: nowEpochSeconds(), origin_jti: randomUUID() };
+  const accessToken = await signJwt(
+    { ...common, token_use: 'access', client_id: clientId, scope: 'aws.cognito.signin.user.admin', username: user.sub },
+    user,
+  );
+  const idToken = await signJwt(
+    { ...common, token_use: 'id', email: user.email, email_verified: true, 'cognito:username': user.sub },
+    user,
+    clientId,
+  );
   return { accessToken, idToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, tokenType: 'Bearer' };
 }
 
-export const localIdentity: IdentityProvider = {
-  async startPasswordSignIn({ pool, email, password, locale }): Promise<SignInChallenge> {
-    const normalised = normaliseEmail(email);
-    const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.localUser(pool, normalised) }));
-    const user = found.Item as LocalUser | undefined;
-    // Hash even for an unknown e-mail, so both failures take the same time.
-    const passwordMatches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-    if (!user || !passwordMatches) throw invalidCredentials();
+async function issueRefreshToken(pool: PoolName, email: string): Promise<string> {
+  const token = randomBytes(48).toString('base64url');
+  const item: RefreshToken = { pool, email, issuedAtMs: now().getTime(), expiresAt: nowEpochSeconds() + REFRESH_TOKEN_TTL_SECONDS };
+  await db().send(
+    new PutCommand({ TableName: tableName(), Item: { ...keys.localRefreshToken(sha256(token)), type: 'LocalRefreshToken', ...item } }),
+  );
+  return token;
+}
 
-    const session = randomBytes(32).toString('base64url');
-    const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
-    const challenge: Challenge = {
+/** Stores a one-time code for a sign-in and mails it; the session is the challenge's key. */
+async function startCodeChallenge(user: LocalUser, locale: Locale): Promise<SignInChallenge> {
+  const session = randomBytes(32).toString('base64url');
+  const code = newEmailCode();
+  const challenge: Challenge = {
+    pool: user.pool,
+    sub: user.sub,
+    email: user.email,
+    groups: user.groups,
+    codeHash: sha256(`${session}:${code}`),
+    attempts: 0,
+    expiresAt: nowEpochSeconds() + CODE_TTL_SECONDS,
+  };
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.localChallenge(session), type: 'LocalChallenge', ...challenge } }));
+  await sendMail(signInCodeMail(user.email, code, locale ?? user.locale));
+  return { session, challenge: 'EMAIL_OTP', destination: maskEmail(user.email) };
+}
+
+/** Stores a fresh code for a confirmation or reset link (replacing the previous one) and mails the link. */
+async function sendLinkCode(user: LocalUser, purpose: 'confirm' | 'reset', locale: Locale): Promise<void> {
+  const code = newEmailCode();
+  const item: LinkCode = { codeHash: sha256(code), attempts: 0, expiresAt: nowEpochSeconds() + LINK_CODE_TTL_SECONDS[purpose] };
+  await db().send(
+    new PutCommand({ TableName: tableName(), Item: { ...keys.localLinkCode(user.pool, user.email, purpose), type: 'LocalLinkCode', ...item } }),
+  );
+  const portalUrl = config().portalUrl;
+  const mail =
+    purpose === 'confirm'
+      ? confirmEmailMail(user.email, accountLink(portalUrl, 'confirm-email', user.email, code), locale)
+      : passwordResetMail(user.email, accountLink(portalUrl, user.pool === 'staff' ? 'admin/reset-password' : 'reset-password', user.email, code), locale);
+  await sendMail(mail);
+}
+
+/** Spends a link code: right and fresh, it is deleted (single use); wrong, it counts a try and dies after five. */
+async function spendLinkCode(pool: PoolName, email: string, purpose: 'confirm' | 'reset', code: string): Promise<void> {
+  const Key = keys.localLinkCode(pool, email, purpose);
+  const found = await db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }));
+  const stored = found.Item as LinkCode | undefined;
+  if (!stored) throw identityErrors.linkCodeMismatch();
+  if (stored.expiresAt <= nowEpochSeconds()) throw identityErrors.linkCodeExpired();
+  if (!sameHash(stored.codeHash, sha256(code))) {
+    await countFailedTry(Key, stored.attempts, MAX_LINK_CODE_ATTEMPTS);
+    throw identityErrors.linkCodeMismatch();
+  }
+  try {
+    await db().send(new DeleteCommand({ TableName: tableName(), Key, ConditionExpression: 'codeHash = :hash', ExpressionAttributeValues: { ':hash': stored.codeHash } }));
+  } catch {
+    throw identityErrors.linkCodeMismatch();
+  }
+}
+
+/** One more wrong try at a code: the item goes when the tries are used up, so the next try finds nothing. */
+async function countFailedTry(Key: Record<string, string>, attempts: number, maxAttempts: number): Promise<void> {
+  if (attempts + 1 >= maxAttempts) {
+    await db().send(new DeleteCommand({ TableName: tableName(), Key }));
+    return;
+  }
+  await db()
+    .send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key,
+        UpdateExpression: 'ADD attempts :one',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    )
+    .catch(() => undefined);
+}
+
+export const localIdentity: IdentityProvider = {
+  async signUp({ pool, email, password, locale }) {
+    const problems = passwordPolicyProblems(password);
+    if (problems.length) throw identityErrors.weakPassword(problems);
+    const user: LocalUser = {
+      sub: randomUUID(),
+      email: normaliseEmail(email),
       pool,
-      sub: user.sub,
-      email: user.email,
-      groups: user.groups,
-      codeHash: hashCode(session, code),
-      attempts: 0,
-      expiresAt: nowEpochSeconds() + CODE_TTL_SECONDS,
+      passwordHash: await hashPassword(password),
+      status: 'UNCONFIRMED',
+      groups: [],
+      locale,
     };
-    await db().send(
-      new PutCommand({ TableName: tableName(), Item: { ...keys.localChallenge(session), type: 'LocalChallenge', ...challenge } }),
-    );
-    await sendMail(signInCodeMail(user.email, code, locale ?? user.locale));
-    return { session, challenge: 'EMAIL_OTP', destination: maskEmail(user.email) };
+    try {
+      await db().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: { ...keys.localUser(pool, user.email), type: 'LocalUser', createdAt: nowIso(), ...user },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') throw identityErrors.alreadyRegistered();
+      throw error;
+    }
+    await sendLinkCode(user, 'confirm', locale);
+    return { userId: user.sub };
   },
 
-  async answerEmailCode({ pool, session, code }): Promise<Tokens> {
+  async confirmSignUp({ pool, email, code }) {
+    const user = await getUser(pool, email);
+    if (!user) throw identityErrors.linkCodeMismatch();
+    if (user.status === 'CONFIRMED') return;
+    await spendLinkCode(pool, user.email, 'confirm', code);
+    await updateUser(pool, user.email, { status: 'CONFIRMED' });
+  },
+
+  async resendConfirmation({ pool, email, locale }) {
+    const user = await getUser(pool, email);
+    if (user?.status === 'UNCONFIRMED') await sendLinkCode(user, 'confirm', locale);
+  },
+
+  async startPasswordSignIn({ pool, email, password, locale }) {
+    const user = await getUser(pool, email);
+    // Hash even for an unknown e-mail or a user without a password, so every failure takes the same time.
+    const passwordMatches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+    if (user?.status === 'RESET_REQUIRED') throw identityErrors.passwordResetRequired();
+    if (!user || !user.passwordHash || !passwordMatches) throw identityErrors.invalidCredentials();
+    if (user.status === 'UNCONFIRMED') {
+      await sendLinkCode(user, 'confirm', locale);
+      throw identityErrors.notConfirmed();
+    }
+    return startCodeChallenge(user, locale);
+  },
+
+  async startOrderNumberSignIn({ pool, email, orderReference, locale }) {
+    const user = await getUser(pool, email);
+    // The order is looked up for an unknown e-mail too, so that it answers in the same time as a wrong order number.
+    const belongs = await orderReferenceBelongsToUser(orderReference, user?.sub ?? 'unknown-user');
+    if (user?.status === 'RESET_REQUIRED') throw identityErrors.passwordResetRequired();
+    if (!user || !belongs) throw identityErrors.invalidOrderCredentials();
+    if (user.status === 'UNCONFIRMED') {
+      await sendLinkCode(user, 'confirm', locale);
+      throw identityErrors.notConfirmed();
+    }
+    return startCodeChallenge(user, locale);
+  },
+
+  async answerEmailCode({ pool, email, session, code }): Promise<SignedIn> {
     const Key = keys.localChallenge(session);
     const found = await db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }));
     const challenge = found.Item as Challenge | undefined;
     // DynamoDB's TTL deletes late (and not at all locally): expiry is checked here.
-    if (!challenge || challenge.pool !== pool || challenge.expiresAt <= nowEpochSeconds()) throw codeNotAccepted();
-
-    const expected = Buffer.from(challenge.codeHash);
-    const actual = Buffer.from(hashCode(session, code));
-    if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
-      if (challenge.attempts + 1 >= MAX_CODE_ATTEMPTS_PER_CHALLENGE) {
-        await db().send(new DeleteCommand({ TableName: tableName(), Key }));
-      } else {
-        await db().send(
-          new UpdateCommand({
-            TableName: tableName(),
-            Key,
-            UpdateExpression: 'ADD attempts :one',
-            ConditionExpression: 'attribute_exists(PK)',
-            ExpressionAttributeValues: { ':one': 1 },
-          }),
-        ).catch(() => undefined);
-      }
-      throw codeNotAccepted();
+    if (
+      !challenge ||
+      challenge.pool !== pool ||
+      challenge.email !== normaliseEmail(email) ||
+      challenge.expiresAt <= nowEpochSeconds()
+    ) {
+      throw identityErrors.signInCodeMismatch();
+    }
+    if (!sameHash(challenge.codeHash, sha256(`${session}:${code}`))) {
+      await countFailedTry(Key, challenge.attempts, MAX_CODE_ATTEMPTS_PER_CHALLENGE);
+      throw identityErrors.signInCodeMismatch();
     }
     // Single use: only the request that deletes the challenge gets tokens.
     try {
       await db().send(new DeleteCommand({ TableName: tableName(), Key, ConditionExpression: 'attribute_exists(PK)' }));
     } catch {
-      throw codeNotAccepted();
+      throw identityErrors.signInCodeMismatch();
     }
-    return issueTokens(challenge);
+    const tokens = await issueTokens(challenge);
+    return { ...tokens, refreshToken: await issueRefreshToken(pool, challenge.email), userId: challenge.sub };
+  },
+
+  async refresh({ pool, refreshToken }) {
+    const found = await db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.localRefreshToken(sha256(refreshToken)), ConsistentRead: true }),
+    );
+    const stored = found.Item as RefreshToken | undefined;
+    if (!stored || stored.pool !== pool || stored.expiresAt <= nowEpochSeconds()) throw identityErrors.sessionExpired();
+    const user = await getUser(pool, stored.email);
+    if (!user || user.status !== 'CONFIRMED' || stored.issuedAtMs <= (user.tokensRevokedAtMs ?? 0)) {
+      throw identityErrors.sessionExpired();
+    }
+    return issueTokens(user);
+  },
+
+  async signOut({ refreshToken }) {
+    await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.localRefreshToken(sha256(refreshToken)) }));
+  },
+
+  async startPasswordReset({ pool, email, locale }) {
+    const user = await getUser(pool, email);
+    // Cognito mails reset codes only to confirmed (or migrated) users; others get the same answer and nothing.
+    if (user && user.status !== 'UNCONFIRMED') await sendLinkCode(user, 'reset', locale);
+  },
+
+  async finishPasswordReset({ pool, email, code, newPassword }) {
+    const problems = passwordPolicyProblems(newPassword);
+    if (problems.length) throw identityErrors.weakPassword(problems);
+    const user = await getUser(pool, email);
+    if (!user) throw identityErrors.linkCodeMismatch();
+    await spendLinkCode(pool, user.email, 'reset', code);
+    await updateUser(pool, user.email, {
+      passwordHash: await hashPassword(newPassword),
+      status: 'CONFIRMED',
+      tokensRevokedAtMs: now().getTime(),
+    });
+  },
+
+  async ensureCustomerUser({ email, locale }) {
+    const existing = await getUser('customer', email);
+    if (existing) return { userId: existing.sub, created: false };
+    const user: LocalUser = { sub: randomUUID(), email: normaliseEmail(email), pool: 'customer', status: 'CONFIRMED', groups: [], locale };
+    try {
+      await db().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: { ...keys.localUser('customer', user.email), type: 'LocalUser', createdAt: nowIso(), ...user },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      // Created by a concurrent request a moment ago: that user is the one.
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      const raced = await getUser('customer', email);
+      if (raced) return { userId: raced.sub, created: false };
+      throw error;
+    }
+    return { userId: user.sub, created: true };
+  },
+
+  async deleteUser({ pool, email }) {
+    await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.localUser(pool, normaliseEmail(email)) }));
   },
 };
 
-/** Creates or replaces a local user (seed data, tests). Returns the user's stable id (`sub`). */
+/** Creates or replaces a confirmed local user (seed data, tests). Returns the user's stable id (`sub`). */
 export async function putLocalUser(input: {
   pool: PoolName;
   email: string;
-  password: string;
+  /** Without one the user is migrated: they must set a password through "forgot password" first. */
+  password?: string;
   groups?: string[];
   locale?: Locale;
   sub?: string;
@@ -167,7 +379,8 @@ export async function putLocalUser(input: {
     sub,
     email,
     pool: input.pool,
-    passwordHash: await hashPassword(input.password),
+    ...(input.password === undefined ? {} : { passwordHash: await hashPassword(input.password) }),
+    status: input.password === undefined ? 'RESET_REQUIRED' : 'CONFIRMED',
     groups: input.groups ?? [],
     locale: input.locale ?? 'en',
   };

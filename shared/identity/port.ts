@@ -1,7 +1,35 @@
 // The identity port: how a person proves who they are. Cognito in AWS, the local adapter on a laptop; callers cannot tell which.
+//
+// Every method fails with Atrium's typed errors only (shared/http/errors.ts), with the stable codes listed in
+// IDENTITY_ERROR_CODES, so the pages and handlers above never see an adapter's own errors.
 
 import type { PoolName } from '#shared/config.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
+
+/** The stable error codes an identity adapter may raise (besides VALIDATION_FAILED for a weak password). */
+export const IDENTITY_ERROR_CODES = {
+  /** Wrong e-mail, wrong password, unknown user, wrong order number: one answer for all (401). */
+  invalidCredentials: 'INVALID_CREDENTIALS',
+  /** The e-mailed code or link code is wrong, used or expired (401 for sign-in codes, 400 for link codes). */
+  codeMismatch: 'CODE_MISMATCH',
+  /** The link in a confirmation or reset e-mail has expired: ask for a new one (400). */
+  codeExpired: 'CODE_EXPIRED',
+  /** The e-mail address is not confirmed yet; the confirmation link was sent again (403). */
+  notConfirmed: 'EMAIL_NOT_CONFIRMED',
+  /** A migrated user must set a new password through "forgot password" first (403). */
+  passwordResetRequired: 'PASSWORD_RESET_REQUIRED',
+  /** The new password does not meet the policy (400). */
+  weakPassword: 'WEAK_PASSWORD',
+  /** The e-mail is already registered (409); the sign-up use case turns this into a uniform answer. */
+  alreadyRegistered: 'ALREADY_REGISTERED',
+  /** Too many attempts or messages for now (429). */
+  tooManyRequests: 'TOO_MANY_REQUESTS',
+  /** The refresh token is unknown, revoked or expired (401). */
+  sessionExpired: 'SESSION_EXPIRED',
+} as const;
+
+/** How a sign-in proves the person: a password, or the number of an order they placed. */
+export type FirstFactor = 'password' | 'order-number';
 
 export interface SignInChallenge {
   /** Opaque; sent back with the code. */
@@ -18,7 +46,24 @@ export interface Tokens {
   tokenType: 'Bearer';
 }
 
+export interface SignedIn extends Tokens {
+  /** Long-lived; the API keeps it in an HttpOnly cookie, never in the page. */
+  refreshToken: string;
+  /** The user's stable id (`sub`). */
+  userId: string;
+}
+
 export interface IdentityProvider {
+  /**
+   * Registers a customer with an unconfirmed e-mail and mails the confirmation link.
+   * Fails with ALREADY_REGISTERED when the e-mail has a user, WEAK_PASSWORD when the password is refused.
+   */
+  signUp(input: { pool: 'customer'; email: string; password: string; locale: Locale }): Promise<{ userId: string }>;
+  /** Confirms the e-mail with the code from the link. Confirming twice is not an error. */
+  confirmSignUp(input: { pool: 'customer'; email: string; code: string }): Promise<void>;
+  /** Mails the confirmation link again. Unknown or already confirmed e-mails are silently ignored. */
+  resendConfirmation(input: { pool: 'customer'; email: string; locale: Locale }): Promise<void>;
+
   /** Checks the password and e-mails a one-time code. Wrong e-mail and wrong password fail alike. */
   startPasswordSignIn(input: {
     pool: PoolName;
@@ -27,6 +72,35 @@ export interface IdentityProvider {
     locale: Locale;
     sourceIp: string;
   }): Promise<SignInChallenge>;
-  /** Trades the e-mailed code for tokens. */
-  answerEmailCode(input: { pool: PoolName; session: string; code: string; sourceIp: string }): Promise<Tokens>;
+  /**
+   * Checks that the order number belongs to the e-mail's account and e-mails a one-time code
+   * (Cognito: the custom auth flow with our Define/Create/Verify challenge triggers).
+   */
+  startOrderNumberSignIn(input: {
+    pool: 'customer';
+    email: string;
+    orderReference: string;
+    locale: Locale;
+    sourceIp: string;
+  }): Promise<SignInChallenge>;
+  /** Trades the e-mailed code for tokens. `email` must be the one the challenge was started for. */
+  answerEmailCode(input: { pool: PoolName; email: string; session: string; code: string; sourceIp: string }): Promise<SignedIn>;
+
+  /** New access and ID tokens for a refresh token that is still valid and not revoked. */
+  refresh(input: { pool: PoolName; refreshToken: string }): Promise<Tokens>;
+  /** Revokes the refresh token (and, in Cognito, the tokens issued from it). Unknown tokens are ignored. */
+  signOut(input: { pool: PoolName; refreshToken: string }): Promise<void>;
+
+  /** Mails a link to set a new password. Unknown e-mails get the same answer and no mail. */
+  startPasswordReset(input: { pool: PoolName; email: string; locale: Locale }): Promise<void>;
+  /** Sets the new password with the code from the link; the user's refresh tokens stop working. */
+  finishPasswordReset(input: { pool: PoolName; email: string; code: string; newPassword: string }): Promise<void>;
+
+  /**
+   * Creates a confirmed customer without a usable password (staff-created orders, imports). They sign in with
+   * e-mail + order number, or set a password through "forgot password". Returns the existing user's id if any.
+   */
+  ensureCustomerUser(input: { email: string; locale: Locale }): Promise<{ userId: string; created: boolean }>;
+  /** Removes a user; used to undo a sign-up whose account could not be written. */
+  deleteUser(input: { pool: PoolName; email: string }): Promise<void>;
 }

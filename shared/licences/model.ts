@@ -14,6 +14,10 @@ export interface Licence {
   purchasedAt: string;
   /** The end of the newest support subscription covering this licence, if any. */
   supportEndsAt?: string;
+  /** The computer the licence is activated on (one per licence; docs/licensing-api.md), absent while it is free. */
+  computerId?: string;
+  /** When it was activated on that computer (or transferred to it). */
+  activatedAt?: string;
 }
 
 export interface LicenceView extends Licence {
@@ -32,6 +36,8 @@ export function toLicenceView(item: Record<string, unknown>, now: Date): Licence
     orderReference: item.orderReference as string,
     purchasedAt: item.purchasedAt as string,
     ...(typeof item.supportEndsAt === 'string' ? { supportEndsAt: item.supportEndsAt } : {}),
+    ...(typeof item.computerId === 'string' ? { computerId: item.computerId } : {}),
+    ...(typeof item.activatedAt === 'string' ? { activatedAt: item.activatedAt } : {}),
   };
   return { ...licence, supportActive: licence.supportEndsAt !== undefined && new Date(licence.supportEndsAt) > now };
 }

@@ -3,7 +3,7 @@
 import { randomBytes, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { awsJson } from '#shared/aws/aws-json.ts';
 
 export const PRIVATE_KEY_FILE = 'licence-signing-key.pem';
 export const PUBLIC_KEY_FILE = 'licence-signing-key.pub.pem';
@@ -15,7 +15,6 @@ const KEYS_DIR_ENV = 'LICENCE_KEYS_DIR';
 const DEFAULT_KEYS_DIR = '.local/keys';
 
 // Built on the first read only, so handlers that never sign do not load the Secrets Manager client.
-let secretsClient: SecretsManagerClient | undefined;
 // The promise, not the key, so concurrent first calls share one read (or one generation).
 let cachedKey: Promise<KeyObject> | undefined;
 
@@ -50,9 +49,13 @@ function loadKey(): Promise<KeyObject> {
 }
 
 async function keyFromSecret(secretId: string): Promise<KeyObject> {
-  const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-  secretsClient ??= new SecretsManagerClient({});
-  const { SecretString } = await secretsClient.send(new GetSecretValueCommand({ SecretId: secretId }));
+  const { SecretString } = await awsJson<{ SecretString?: string }>({
+    service: 'secretsmanager',
+    region: process.env.AWS_REGION ?? 'eu-central-1',
+    target: 'secretsmanager.GetSecretValue',
+    jsonVersion: '1.1',
+    body: { SecretId: secretId },
+  });
   // The stack fills the secret with a random placeholder until the operator puts the real key in.
   const key = parsePrivateKey(SecretString ?? '');
   if (!key) {

@@ -2,7 +2,7 @@
 // In AWS the mail is queued (SQS, with a dead-letter queue) and the deliver-mail worker hands it to SES; locally it is
 // delivered at once, and Lambda bundles leave that local path (and the SES client) out.
 
-import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { awsJson } from '#shared/aws/aws-json.ts';
 import { config } from '#shared/config.ts';
 import { normaliseEmail } from '#shared/email.ts';
 import type { Mail } from '#shared/mail/mail.ts';
@@ -13,8 +13,6 @@ import { countMetric } from '#shared/observability/metrics.ts';
 export type { Mail };
 export type SendResult = 'queued' | 'sent' | 'suppressed';
 
-let sqs: SQSClient | undefined;
-
 export async function sendMail(mail: Mail): Promise<SendResult> {
   if (await isSuppressed(normaliseEmail(mail.to))) {
     logger.warn('mail not sent: the address is suppressed after a bounce or complaint');
@@ -23,8 +21,13 @@ export async function sendMail(mail: Mail): Promise<SendResult> {
   }
   const queueUrl = config().mailQueueUrl;
   if (queueUrl) {
-    sqs ??= new SQSClient({ region: config().region });
-    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(mail) }));
+    await awsJson({
+      service: 'sqs',
+      region: config().region,
+      target: 'AmazonSQS.SendMessage',
+      jsonVersion: '1.0',
+      body: { QueueUrl: queueUrl, MessageBody: JSON.stringify(mail) },
+    });
     countMetric('MailQueued');
     return 'queued';
   }

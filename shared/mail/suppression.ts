@@ -1,6 +1,6 @@
 // The suppression list: addresses SES reported as a permanent bounce or a complaint are not mailed again.
 
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { keys } from '#shared/db/keys.ts';
 

@@ -3,7 +3,7 @@
 // Locally POWERTOOLS_DEV is set, which turns emission off.
 
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { UnauthorizedError } from '#shared/http/errors.ts';
+import { AppError } from '#shared/http/errors.ts';
 
 const metrics = new Metrics({ serviceName: 'atrium' });
 
@@ -12,6 +12,10 @@ export type BusinessMetric =
   | 'SignInRejected'
   | 'SignInCompleted'
   | 'SignInCodeRejected'
+  | 'SignUpCompleted'
+  | 'SignUpRejected'
+  | 'PasswordResetCompleted'
+  | 'PasswordResetRejected'
   | 'MailQueued'
   | 'MailSent'
   | 'MailSkippedSuppressed'
@@ -24,14 +28,14 @@ export function countMetric(name: BusinessMetric, value = 1): void {
   metrics.publishStoredMetrics();
 }
 
-/** Runs one step that a caller may be refused at (401), and counts how it ended: `ok`, or `rejected` when refused. */
+/** Runs one step that a caller may be refused at (4xx), and counts how it ended: `ok`, or `rejected` when refused. */
 export async function countOutcome<T>(step: () => Promise<T>, ok: BusinessMetric, rejected: BusinessMetric): Promise<T> {
   try {
     const result = await step();
     countMetric(ok);
     return result;
   } catch (error) {
-    if (error instanceof UnauthorizedError) countMetric(rejected);
+    if (error instanceof AppError && error.statusCode < 500) countMetric(rejected);
     throw error;
   }
 }

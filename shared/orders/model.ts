@@ -21,3 +21,39 @@ export interface Order {
   lines: OrderLine[];
   contact: { name: string; email: string; country: string; city: string };
 }
+
+/** What the orders list shows of each order. */
+export type OrderSummary = Pick<Order, 'orderId' | 'reference' | 'orderedAt' | 'total'>;
+
+function moneyOf(value: unknown): Money {
+  const { amountMinor, currency } = value as Money;
+  return { amountMinor, currency };
+}
+
+// Items are read field by field, so keys, index attributes and the owning account never leave the API.
+
+export function toOrderSummary(item: Record<string, unknown>): OrderSummary {
+  return {
+    orderId: item.orderId as string,
+    reference: item.reference as string,
+    orderedAt: item.orderedAt as string,
+    total: moneyOf(item.total),
+  };
+}
+
+export function toOrder(item: Record<string, unknown>): Order {
+  const contact = item.contact as Order['contact'];
+  return {
+    ...toOrderSummary(item),
+    lines: (item.lines as OrderLine[]).map((line) => ({
+      product: line.product,
+      sku: line.sku,
+      edition: line.edition,
+      users: line.users,
+      quantity: line.quantity,
+      unitPrice: moneyOf(line.unitPrice),
+      subtotal: moneyOf(line.subtotal),
+    })),
+    contact: { name: contact.name, email: contact.email, country: contact.country, city: contact.city },
+  };
+}

@@ -5,6 +5,8 @@ import { allHandlers, buildHandler } from '../support/bundles.ts';
 
 const BUDGET_BYTES = 250 * 1000;
 
+const text = async (handler: string) => new TextDecoder().decode(await buildHandler(handler));
+
 describe('handler bundles', () => {
   it.each(allHandlers)('%s is at most 250 KB minified', async (handler) => {
     const code = await buildHandler(handler);
@@ -13,10 +15,20 @@ describe('handler bundles', () => {
   });
 
   it('leaves the local identity adapter and its signing code out of Lambda bundles', async () => {
-    const code = new TextDecoder().decode(await buildHandler('auth/start-sign-in'));
+    const code = await text('auth/start-sign-in');
     // Each string below is in the bundle when the local adapter is not dropped (checked by building without the define).
-    expect(code).not.toContain('IDP#CHALLENGE#');
+    expect(code).not.toContain('LocalChallenge');
     expect(code).not.toContain('scrypt');
     expect(code).not.toContain('SendEmail');
+  });
+
+  it('carries the Cognito commands the adapter uses, and not the whole client, in the sign-in handlers only', async () => {
+    const signIn = await text('auth/start-sign-in');
+    expect(signIn).toContain('InitiateAuth');
+    // Only in the aggregated client class, which a lazily imported adapter would drag in (shared/identity/index.ts).
+    expect(signIn).not.toContain('ListUserPools');
+    for (const handler of ['account/get-my-account', 'identity/custom-message', 'identity/define-auth-challenge']) {
+      expect(await text(handler), handler).not.toContain('cognito-idp');
+    }
   });
 });

@@ -5,12 +5,21 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { stageConfig } from '#infra/config.ts';
-import { HandlerFunction, type MailSending } from '#infra/constructs/handler-function.ts';
+import { COGNITO_ADMIN_ACTIONS } from '#shared/identity/cognito-admin-actions.ts';
+import { HandlerFunction, type Invocation, type MailSending } from '#infra/constructs/handler-function.ts';
 
-function synth(mail?: 'queue' | 'ses'): { app: App; template: Template } {
+const POOL_ARNS = {
+  customer: 'arn:aws:cognito-idp:eu-central-1:111111111111:userpool/eu-central-1_customer',
+  staff: 'arn:aws:cognito-idp:eu-central-1:111111111111:userpool/eu-central-1_staff',
+};
+
+function synth(
+  mail?: 'queue' | 'ses',
+  options: { userPoolArns?: typeof POOL_ARNS; invocation?: Invocation } = {},
+): { app: App; template: Template } {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new Stack(app, 'Test', { env: { region: 'eu-central-1' } });
   // As the API stack imports it: with its secondary index, so grants reach `/index/*` too.
@@ -27,8 +36,9 @@ function synth(mail?: 'queue' | 'ses'): { app: App; template: Template } {
     table,
     tableAccess: 'none',
     environment: {},
-    invocation: { kind: 'http' },
+    invocation: options.invocation ?? { kind: 'http' },
     ...(mail ? { mail: sending[mail] } : {}),
+    ...(options.userPoolArns ? { userPoolArns: options.userPoolArns } : {}),
   });
   return { app, template: Template.fromStack(stack) };
 }
@@ -68,5 +78,26 @@ describe('HandlerFunction', () => {
     });
     const variables = Object.values(ses.findResources('AWS::Lambda::Function'))[0]?.Properties.Environment.Variables;
     expect(variables).not.toHaveProperty('MAIL_QUEUE_URL');
+  });
+
+  it("grants no user-pool action unless the entry says identityAdmin, and then only the adapter's, per pool", () => {
+    const cognitoStatements = (template: Template) =>
+      Object.values(template.findResources('AWS::IAM::Policy'))
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+        .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('cognito-idp:')));
+    expect(cognitoStatements(build())).toEqual([]);
+    const statements = cognitoStatements(synth(undefined, { userPoolArns: POOL_ARNS }).template);
+    expect(statements).toEqual([
+      expect.objectContaining({ Action: [...COGNITO_ADMIN_ACTIONS.customer], Resource: POOL_ARNS.customer }),
+      expect.objectContaining({ Action: [...COGNITO_ADMIN_ACTIONS.staff], Resource: POOL_ARNS.staff }),
+    ]);
+  });
+
+  it("stops a user pool trigger at Cognito's 5-second limit and acknowledges that it needs no DLQ", () => {
+    const { app, template } = synth(undefined, { invocation: { kind: 'cognito' } });
+    template.hasResourceProperties('AWS::Lambda::Function', { Timeout: 5 });
+    app.synth();
+    const dlq = new ServerlessChecks().validateScope(app).violations.filter((violation) => violation.ruleName.includes('LambdaDLQ'));
+    expect(dlq).toEqual([]);
   });
 });

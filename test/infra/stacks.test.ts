@@ -1,7 +1,7 @@
-// What each stage deploys: the table from shared/db/table.ts, the two user pools, the licence-signing secret and the SES
-// configuration set; one function, route, authorizer and grant per route-table entry; one function and trigger per
-// worker-table entry with the mail queue; the alarms and the dashboard; and the web front door. Synthesised once per
-// stage, without bundling.
+// What each stage deploys: the table from shared/db/table.ts, the two user pools with the customer pool's triggers, the
+// licence-signing secret and the SES configuration set; one function, route, authorizer and grant per route-table entry;
+// one function and trigger per worker-table entry with the mail queue; the alarms and the dashboard; and the web front
+// door. Synthesised once per stage, without bundling.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,8 +9,9 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#functions/routes.ts';
-import { workers } from '#functions/workers.ts';
+import { type CognitoTriggerOperation, cognitoTriggers, workers } from '#functions/workers.ts';
 import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
+import { COGNITO_ADMIN_ACTIONS } from '#shared/identity/cognito-admin-actions.ts';
 import { GSI1, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/db/table.ts';
 import { stageConfig } from '#infra/config.ts';
 import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
@@ -111,40 +112,92 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
       t.stateful.allResourcesProperties('AWS::Cognito::UserPool', { DeletionProtection: prod ? 'ACTIVE' : 'INACTIVE' });
     });
 
+    const pool = (audience: 'customer' | 'staff') => {
+      const found = Object.values(
+        t.stateful.findResources('AWS::Cognito::UserPool', { Properties: Match.objectLike({ UserPoolName: `atrium-${stage}-${audience}` }) }),
+      );
+      expect(found, audience).toHaveLength(1);
+      return found[0]!.Properties as Record<string, unknown> & { EnabledMfas: string[]; Schema: Array<{ Name: string }> };
+    };
+
     it('requires an e-mailed one-time code on top of the password for customers', () => {
       t.stateful.hasResourceProperties('AWS::Cognito::UserPool', {
         UserPoolName: `atrium-${stage}-customer`,
         UsernameAttributes: ['email'],
         AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
         MfaConfiguration: 'ON',
-        EnabledMfas: ['EMAIL_OTP'],
         UserPoolTier: prod ? 'PLUS' : 'ESSENTIALS',
         EmailConfiguration: Match.objectLike({ EmailSendingAccount: 'DEVELOPER' }),
       });
+      expect(pool('customer').EnabledMfas).toContain('EMAIL_OTP');
     });
 
-    it('lets no one sign up to the staff pool and gives it the staff groups', () => {
+    it(prod ? 'turns threat protection on (PLUS plan), audit-only for the order-number flow' : 'runs the ESSENTIALS plan without threat protection', () => {
+      for (const audience of ['customer', 'staff'] as const) expect(pool(audience).UserPoolTier, audience).toBe(prod ? 'PLUS' : 'ESSENTIALS');
+      if (prod) {
+        expect(pool('customer').UserPoolAddOns).toEqual({
+          AdvancedSecurityMode: 'ENFORCED',
+          AdvancedSecurityAdditionalFlows: { CustomAuthMode: 'AUDIT' },
+        });
+        expect(pool('staff').UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+      } else {
+        for (const audience of ['customer', 'staff'] as const) expect(pool(audience).UserPoolAddOns, audience).toBeUndefined();
+      }
+    });
+
+    it('changes an e-mail address only once the new one is verified, and keeps a locale for the e-mails', () => {
+      for (const audience of ['customer', 'staff'] as const) {
+        expect(pool(audience).UserAttributeUpdateSettings, audience).toEqual({ AttributesRequireVerificationBeforeUpdate: ['email'] });
+        expect(pool(audience).Schema, audience).toContainEqual({ Name: 'locale', Mutable: true, Required: false });
+      }
+    });
+
+    it("wires the customer pool's four triggers to the worker-table functions, by name, and the staff pool's to none", () => {
+      const lambdaConfig = pool('customer').LambdaConfig as Record<string, unknown>;
+      const operations: CognitoTriggerOperation[] = ['DefineAuthChallenge', 'CreateAuthChallenge', 'VerifyAuthChallengeResponse', 'CustomMessage'];
+      expect(Object.keys(lambdaConfig).sort()).toEqual([...operations].sort());
+      for (const { operation, handler } of cognitoTriggers('customer')) {
+        // An ARN built from the function's fixed name: no reference from this stack to the API stack.
+        expect(JSON.stringify(lambdaConfig[operation]), operation).toContain(`:function:${functionName(stage, { handler })}"`);
+      }
+      expect(pool('staff').LambdaConfig).toBeUndefined();
+      expect(JSON.stringify(t.stateful.toJSON())).not.toContain(`atrium-${stage}-api`);
+    });
+
+    it('lets no one sign up to the staff pool, requires the e-mailed code and gives it the staff groups', () => {
       t.stateful.hasResourceProperties('AWS::Cognito::UserPool', {
         UserPoolName: `atrium-${stage}-staff`,
         AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
         MfaConfiguration: 'ON',
-        EnabledMfas: ['EMAIL_OTP'],
       });
+      expect(pool('staff').EnabledMfas).toContain('EMAIL_OTP');
       const groups = Object.values(t.stateful.findResources('AWS::Cognito::UserPoolGroup')).map(
         (group) => group.Properties.GroupName,
       );
       expect(groups.sort()).toEqual([...STAFF_GROUPS].sort());
     });
 
-    it('gives each pool a secretless client that hides whether an account exists and issues 15-minute tokens', () => {
+    it('gives each pool a secretless client that hides whether an account exists, revokes refresh tokens and issues 15-minute tokens', () => {
       t.stateful.resourceCountIs('AWS::Cognito::UserPoolClient', 2);
       t.stateful.allResourcesProperties('AWS::Cognito::UserPoolClient', {
         GenerateSecret: false,
         PreventUserExistenceErrors: 'ENABLED',
-        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        EnableTokenRevocation: true,
         AccessTokenValidity: 15,
+        AuthSessionValidity: 5,
         TokenValidityUnits: Match.objectLike({ AccessToken: 'minutes' }),
       });
+    });
+
+    it('allows the custom auth flow (order-number sign-in) on the customer client only', () => {
+      const flows = (audience: 'customer' | 'staff') =>
+        Object.values(
+          t.stateful.findResources('AWS::Cognito::UserPoolClient', {
+            Properties: Match.objectLike({ ClientName: `atrium-${stage}-${audience}-web` }),
+          }),
+        )[0]?.Properties.ExplicitAuthFlows as string[];
+      expect(flows('customer').sort()).toEqual(['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH']);
+      expect(flows('staff').sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH']);
     });
   });
 
@@ -276,9 +329,48 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
         const dynamo = actionsOf(t.api, stage, worker)
           .map(({ action }) => action)
           .filter((action) => action.startsWith('dynamodb:'));
-        if (worker.table === 'none') expect(dynamo, worker.handler).toEqual([]);
+        // Queueing mail reads the suppression list first (shared/mail/send.ts).
+        if (worker.table === 'none') expect(dynamo, worker.handler).toEqual(worker.queuesMail ? ['dynamodb:GetItem'] : []);
         if (worker.table === 'read') expect(dynamo.filter((action) => WRITE_ACTIONS.includes(action)), worker.handler).toEqual([]);
         if (worker.table === 'read-write') expect(dynamo, worker.handler).toEqual(expect.arrayContaining(WRITE_ACTIONS));
+      }
+    });
+  });
+
+  describe('user pool triggers', () => {
+    const triggers = cognitoTriggers('customer');
+    const functionId = (handler: string) => logicalIdOf(t.api, 'AWS::Lambda::Function', { FunctionName: functionName(stage, { handler }) });
+
+    it('has a worker for each trigger of the order-number flow and for the e-mails', () => {
+      expect(triggers.map(({ operation }) => operation).sort()).toEqual(
+        ['CreateAuthChallenge', 'CustomMessage', 'DefineAuthChallenge', 'VerifyAuthChallengeResponse'].sort(),
+      );
+    });
+
+    it('lets Cognito invoke each trigger function, from the customer pool of this account only', () => {
+      const permissions = Object.values(
+        t.api.findResources('AWS::Lambda::Permission', { Properties: Match.objectLike({ Principal: 'cognito-idp.amazonaws.com' }) }),
+      ).map((resource) => resource.Properties);
+      expect(permissions).toHaveLength(triggers.length);
+      for (const { handler } of triggers) {
+        const permission = permissions.find((properties) => JSON.stringify(properties.FunctionName) === JSON.stringify({ 'Fn::GetAtt': [functionId(handler), 'Arn'] }));
+        expect(permission, handler).toMatchObject({ Action: 'lambda:InvokeFunction', SourceAccount: { Ref: 'AWS::AccountId' } });
+        expect(JSON.stringify(permission?.SourceArn), handler).toMatch(/CustomersPool.*Arn/);
+      }
+    });
+
+    it("stops each trigger function at Cognito's 5-second limit", () => {
+      for (const { handler } of triggers) {
+        expect(t.api.toJSON().Resources[functionId(handler)].Properties.Timeout, handler).toBe(5);
+      }
+    });
+
+    it('lets the create-challenge trigger queue the code e-mail and the verify trigger read orders, and nothing more', () => {
+      const actions = (handler: string) => actionsOf(t.api, stage, { handler }).map(({ action }) => action);
+      expect(actions('identity/create-auth-challenge')).toEqual(expect.arrayContaining(['sqs:SendMessage', 'dynamodb:GetItem']));
+      expect(actions('identity/verify-auth-challenge').filter((action) => WRITE_ACTIONS.includes(action))).toEqual([]);
+      for (const handler of ['identity/define-auth-challenge', 'identity/custom-message']) {
+        expect(actions(handler).filter((action) => /^(dynamodb|sqs|ses|cognito-idp):/.test(action)), handler).toEqual([]);
       }
     });
   });
@@ -422,6 +514,8 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
             IDENTITY_ADAPTER: 'cognito',
             CUSTOMER_CLIENT_ID: Match.anyValue(),
             STAFF_CLIENT_ID: Match.anyValue(),
+            CUSTOMER_USER_POOL_ID: Match.anyValue(),
+            STAFF_USER_POOL_ID: Match.anyValue(),
             PORTAL_URL: Match.stringLikeRegexp('^https://'),
             POWERTOOLS_SERVICE_NAME: 'atrium',
             POWERTOOLS_METRICS_NAMESPACE: `Atrium/${stage}`,
@@ -512,6 +606,25 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
           continue;
         }
         expect(sends.map(({ resources }) => resources), route.handler).toEqual([[mailQueueArn]]);
+      }
+    });
+
+    it("grants the user pools' admin actions the Cognito adapter uses, each on its own pool, to entries with identityAdmin only", () => {
+      const poolArn = (audience: 'Customers' | 'Staff') => new RegExp(`${audience}Pool[0-9A-F]+Arn`);
+      for (const entry of [...routes, ...workers]) {
+        const cognito = actionsOf(t.api, stage, entry).filter(({ action }) => action.startsWith('cognito-idp:'));
+        if (!entry.identityAdmin) {
+          expect(cognito, entry.handler).toEqual([]);
+          continue;
+        }
+        const on = (audience: 'Customers' | 'Staff') =>
+          cognito
+            .filter(({ resources }) => resources.length === 1 && poolArn(audience).test(JSON.stringify(resources[0])))
+            .map(({ action }) => action)
+            .sort();
+        expect(on('Customers'), entry.handler).toEqual([...COGNITO_ADMIN_ACTIONS.customer].sort());
+        expect(on('Staff'), entry.handler).toEqual([...COGNITO_ADMIN_ACTIONS.staff].sort());
+        expect(cognito, entry.handler).toHaveLength(COGNITO_ADMIN_ACTIONS.customer.length + COGNITO_ADMIN_ACTIONS.staff.length);
       }
     });
 

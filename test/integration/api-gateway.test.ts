@@ -89,7 +89,7 @@ describe('customer routes', () => {
   it('refuses unknown query keys, bad limits and garbage cursors with 400 and a stable body', async () => {
     const customer = await createCustomer([]);
     const token = await signIn(api, 'customer', customer.login);
-    for (const query of ['?limit=0', '?limit=1000', '?limit=abc', '?sort=asc', '?cursor=not-a-cursor', '?cursor=eyJQSyI6MX0']) {
+    for (const query of ['?limit=0', '?limit=1000', '?limit=abc', '?sort=newest', '?order=asc', '?cursor=not-a-cursor', '?cursor=eyJQSyI6MX0']) {
       const response = await call(api, 'GET', `/api/licences${query}`, { token });
       expect(response.status, query).toBe(400);
       expect(response.body.error).toMatchObject({ code: 'VALIDATION_FAILED', requestId: expect.any(String) });

@@ -1,8 +1,7 @@
 // Mail delivery: queued in AWS, delivered at once locally, never to an address that bounced or complained.
 
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, EventBridgeEvent, SQSEvent } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
+import { setAwsJsonTransportForTests, type AwsJsonRequest } from '#shared/aws/aws-json.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handler as deliverMailWorker } from '#functions/workers/deliver-mail.ts';
 import { handler as recordMailFeedback } from '#functions/workers/record-mail-feedback.ts';
@@ -62,22 +61,31 @@ describe('mail', () => {
   });
 
   it('queues the mail on SQS when a queue is configured (in AWS)', async () => {
-    // Prepare: SQS has no local engine, so its client is mocked.
+    // Prepare: SQS has no local engine, so its calls are answered by a fake transport.
     process.env.MAIL_QUEUE_URL = 'https://sqs.eu-central-1.amazonaws.com/1/atrium-test-mail';
     resetConfigForTests();
-    const sqs = mockClient(SQSClient);
-    sqs.on(SendMessageCommand).resolves({ MessageId: 'q-1' });
+    const calls: AwsJsonRequest[] = [];
+    // Only SQS is faked; the suppression check still reads DynamoDB Local.
+    setAwsJsonTransportForTests((request) => {
+      if (request.service !== 'sqs') return undefined;
+      calls.push(request);
+      return Promise.resolve({ MessageId: 'q-1' });
+    });
     const to = uniqueEmail('queued');
-    // Act
-    const result = await sendMail({ to, subject: 'Queued', text: 'Body' });
-    // Assess
-    expect(result).toBe('queued');
-    expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(1);
-    const input = sqs.commandCalls(SendMessageCommand)[0]!.args[0].input;
-    expect(input.QueueUrl).toBe(process.env.MAIL_QUEUE_URL);
-    expect(JSON.parse(input.MessageBody!)).toEqual({ to, subject: 'Queued', text: 'Body' });
+    try {
+      // Act
+      const result = await sendMail({ to, subject: 'Queued', text: 'Body' });
+      // Assess
+      expect(result).toBe('queued');
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toMatchObject({ target: 'AmazonSQS.SendMessage', jsonVersion: '1.0', region: 'eu-central-1' });
+      const body = calls[0]!.body as { QueueUrl: string; MessageBody: string };
+      expect(body.QueueUrl).toBe(process.env.MAIL_QUEUE_URL);
+      expect(JSON.parse(body.MessageBody)).toEqual({ to, subject: 'Queued', text: 'Body' });
+    } finally {
+      setAwsJsonTransportForTests(undefined);
+    }
     expect(await latestMailTo(to)).toBeUndefined();
-    sqs.restore();
   });
 
   it('the worker sends queued mail and drops malformed messages without retrying them', async () => {

@@ -20,7 +20,7 @@ describe('password sign-in with an e-mailed code', () => {
     const started = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { ...customer.login, locale: 'pl' } });
     const mail = await latestMailTo(customer.login.email);
     const code = await latestCodeFor(customer.login.email);
-    const verified = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { session: started.body.session, code } });
+    const verified = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { email: customer.login.email, session: started.body.session, code } });
     // Assess
     expect(started.status).toBe(200);
     expect(started.body).toMatchObject({ challenge: 'EMAIL_OTP', destination: expect.stringMatching(/^c\*\*\*@example\.test$/) });
@@ -64,8 +64,8 @@ describe('password sign-in with an e-mailed code', () => {
     const customer = await createCustomer([]);
     const started = await call(api, 'POST', '/api/auth/customer/sign-in', { body: customer.login });
     const code = await latestCodeFor(customer.login.email);
-    const first = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { session: started.body.session, code } });
-    const second = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { session: started.body.session, code } });
+    const first = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { email: customer.login.email, session: started.body.session, code } });
+    const second = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { email: customer.login.email, session: started.body.session, code } });
     expect(first.status).toBe(200);
     expect(second.status).toBe(401);
     expect(second.body.error.code).toBe('CODE_MISMATCH');
@@ -77,10 +77,10 @@ describe('password sign-in with an e-mailed code', () => {
     const code = await latestCodeFor(customer.login.email);
     const wrong = code === '000000' ? '111111' : '000000';
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const response = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { session: started.body.session, code: wrong } });
+      const response = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { email: customer.login.email, session: started.body.session, code: wrong } });
       expect(response.status).toBe(401);
     }
-    const right = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { session: started.body.session, code } });
+    const right = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { email: customer.login.email, session: started.body.session, code } });
     expect(right.status).toBe(401);
   });
 
@@ -89,7 +89,7 @@ describe('password sign-in with an e-mailed code', () => {
     const started = await call(api, 'POST', '/api/auth/customer/sign-in', { body: customer.login });
     const code = await latestCodeFor(customer.login.email);
     shiftClockForTests(10 * 60 * 1000 + 1000);
-    const response = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { session: started.body.session, code } });
+    const response = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { email: customer.login.email, session: started.body.session, code } });
     expect(response.status).toBe(401);
   });
 
@@ -97,7 +97,7 @@ describe('password sign-in with an e-mailed code', () => {
     const staff = await createStaff(['support']);
     const started = await call(api, 'POST', '/api/auth/staff/sign-in', { body: staff });
     const code = await latestCodeFor(staff.email);
-    const verified = await call(api, 'POST', '/api/auth/staff/verify-code', { body: { session: started.body.session, code } });
+    const verified = await call(api, 'POST', '/api/auth/staff/verify-code', { body: { email: staff.email, session: started.body.session, code } });
     expect(decodeJwt(verified.body.accessToken)).toMatchObject({
       'cognito:groups': ['support'],
       client_id: 'atrium-local-staff',
@@ -112,6 +112,7 @@ describe('password sign-in with an e-mailed code', () => {
     expect(response.body.error.details.map((detail: { path: string }) => detail.path).sort()).toEqual([
       'body',
       'body.code',
+      'body.email',
       'body.session',
     ]);
   });

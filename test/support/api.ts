@@ -17,7 +17,7 @@ export interface TestApi {
 
 /** Starts the local API Gateway emulation and points the local identity adapter's issuer at it. */
 export async function startTestApi(): Promise<TestApi> {
-  const options = { issuerBase: '', keysDir: inject('keysDir'), clientIds: LOCAL_CLIENT_IDS };
+  const options = { issuerBase: '', keysDir: inject('keysDir'), clientIds: LOCAL_CLIENT_IDS, trustForwardedFor: true };
   const server = createLocalApi(options);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -29,6 +29,11 @@ export async function startTestApi(): Promise<TestApi> {
     url,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+export function randomIp(): string {
+  const octet = () => Math.floor(Math.random() * 254) + 1;
+  return `10.${octet()}.${octet()}.${octet()}`;
 }
 
 export function uniqueEmail(name: string): string {
@@ -58,7 +63,7 @@ export async function createStaff(groups: string[] = ['admin'], password = 'staf
 
 export function purchases(count: number, startYear = 2020): DemoPurchase[] {
   return Array.from({ length: count }, (_, index) => ({
-    reference: `T${randomUUID().slice(0, 6)}${index}`,
+    reference: `T${randomUUID().slice(0, 6).toUpperCase()}${index}`,
     date: `${startYear + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-15`,
     product: 'Remote Access',
     edition: 'Enterprise',
@@ -80,11 +85,19 @@ export async function latestCodeFor(email: string): Promise<string> {
   return code;
 }
 
-export async function call(api: TestApi, method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string } = {}) {
+export async function call(
+  api: TestApi,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; rawBody?: string; cookie?: string; sourceIp?: string } = {},
+) {
   const response = await fetch(`${api.url}${path}`, {
     method,
     headers: {
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.cookie ? { cookie: options.cookie } : {}),
+      // A fresh source IP per call unless the test names one: unrelated tests must not share a per-IP lockout.
+      'x-forwarded-for': options.sourceIp ?? randomIp(),
       ...(options.body !== undefined || options.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
     },
     ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
@@ -99,7 +112,9 @@ export async function signIn(api: TestApi, pool: 'customer' | 'staff', login: { 
   const started = await call(api, 'POST', `/api/auth/${pool}/sign-in`, { body: login });
   if (started.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(started.body)}`);
   const code = await latestCodeFor(login.email);
-  const verified = await call(api, 'POST', `/api/auth/${pool}/verify-code`, { body: { session: started.body.session, code } });
+  const verified = await call(api, 'POST', `/api/auth/${pool}/verify-code`, {
+    body: { email: login.email, session: started.body.session, code },
+  });
   if (verified.status !== 200) throw new Error(`verify failed: ${JSON.stringify(verified.body)}`);
   return verified.body.accessToken as string;
 }

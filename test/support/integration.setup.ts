@@ -21,7 +21,7 @@ Object.assign(
     },
     inject('dynamodbEndpoint'),
   ),
-  { LOCAL_IDP_KEYS_DIR: inject('keysDir'), LOG_LEVEL: 'SILENT' },
+  { LOCAL_IDP_KEYS_DIR: inject('keysDir'), LICENCE_KEYS_DIR: inject('keysDir'), LOG_LEVEL: 'SILENT' },
 );
 
 await ensureTable(inject('dynamodbEndpoint'), tableName);

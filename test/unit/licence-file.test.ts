@@ -6,8 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { mockClient } from 'aws-sdk-client-mock';
+import { setAwsJsonTransportForTests, type AwsJsonRequest } from '#shared/aws/aws-json.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   licenceKeyId,
@@ -232,7 +231,17 @@ describe('licence files', () => {
 });
 
 describe('licence signing key', () => {
-  const secrets = mockClient(SecretsManagerClient);
+  // Secrets Manager has no local engine: its calls are answered by a fake transport that records them.
+  let secretCalls: AwsJsonRequest[] = [];
+  let secretAnswers: string[] = [];
+  const answerSecrets = (...answers: string[]) => {
+    secretAnswers = answers;
+    setAwsJsonTransportForTests(async (request) => {
+      if (request.service !== 'secretsmanager') throw new Error(`unexpected ${request.target}`);
+      secretCalls.push(request);
+      return { SecretString: secretAnswers.length > 1 ? secretAnswers.shift() : secretAnswers[0] };
+    });
+  };
 
   beforeEach(() => {
     vi.stubEnv('LICENCE_SIGNING_SECRET_ID', undefined);
@@ -241,7 +250,8 @@ describe('licence signing key', () => {
   });
   afterEach(() => {
     vi.unstubAllEnvs();
-    secrets.reset();
+    setAwsJsonTransportForTests(undefined);
+    secretCalls = [];
     resetLicenceKeyCacheForTests();
   });
 
@@ -294,7 +304,7 @@ describe('licence signing key', () => {
     vi.stubEnv('LICENCE_KEYS_DIR', dir);
     vi.stubEnv('LICENCE_SIGNING_SECRET_ID', 'atrium/test/licence-signing-key');
     const pem = portal.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-    secrets.on(GetSecretValueCommand).resolves({ SecretString: pem });
+    answerSecrets(pem);
     // Act
     const [key, sameKey] = await Promise.all([licenceSigningKey(), licenceSigningKey()]);
     const publicPem = await licencePublicKeyPem();
@@ -302,9 +312,9 @@ describe('licence signing key', () => {
     expect(key.equals(portal.privateKey)).toBe(true);
     expect(sameKey).toBe(key);
     expect(publicPem).toBe(portal.publicPem);
-    const calls = secrets.commandCalls(GetSecretValueCommand);
-    expect(calls).toHaveLength(1);
-    expect(calls[0]!.args[0].input).toEqual({ SecretId: 'atrium/test/licence-signing-key' });
+    expect(secretCalls).toHaveLength(1);
+    expect(secretCalls[0]).toMatchObject({ service: 'secretsmanager', target: 'secretsmanager.GetSecretValue', jsonVersion: '1.1' });
+    expect(secretCalls[0]!.body).toEqual({ SecretId: 'atrium/test/licence-signing-key' });
     expect(() => readdirSync(dir)).toThrow(/ENOENT/);
   });
 
@@ -312,11 +322,11 @@ describe('licence signing key', () => {
     // Prepare
     vi.stubEnv('LICENCE_SIGNING_SECRET_ID', 'atrium/test/licence-signing-key');
     const pem = portal.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-    secrets.on(GetSecretValueCommand).resolvesOnce({ SecretString: 'Qm9v3pXo1RzK8sWc2TgYh7LdNa4EjUbF' }).resolves({ SecretString: pem });
+    answerSecrets('Qm9v3pXo1RzK8sWc2TgYh7LdNa4EjUbF', pem);
     // Act, Assess
     await expect(licenceSigningKey()).rejects.toThrow(/Putting in the licence-signing key/);
     await expect(licenceSigningKey()).resolves.toSatisfy((key: KeyObject) => key.equals(portal.privateKey));
-    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+    expect(secretCalls).toHaveLength(2);
   });
 
   it('refuses to invent a key inside Lambda when LICENCE_SIGNING_SECRET_ID is missing', async () => {

@@ -2,9 +2,9 @@
 
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, isAbort, signOut, type Page, type PageRequest, type Pool } from './api.ts';
+import { ApiError, isAbort, signOut, type Page, type PageRequest, type Pool, type SortOrder } from './api.ts';
 import { locales, useI18n, type Locale } from './i18n.ts';
-import { followLink, navigate } from './router.ts';
+import { followLink, navigate, useLocation } from './router.ts';
 
 export const PAGE_SIZE = 25;
 
@@ -17,9 +17,9 @@ export function useTitle(page: string): void {
   }, [page, t]);
 }
 
-export function Link(props: { href: string; class?: string; children: ComponentChildren }) {
+export function Link(props: { href: string; class?: string; current?: 'page' | 'true' | undefined; children: ComponentChildren }) {
   return (
-    <a href={props.href} class={props.class} onClick={(event) => followLink(event, props.href)}>
+    <a href={props.href} class={props.class} aria-current={props.current} onClick={(event) => followLink(event, props.href)}>
       {props.children}
     </a>
   );
@@ -41,6 +41,52 @@ function LanguageSwitch() {
   );
 }
 
+const customerSections = [
+  { href: '/licences', name: 'licences' },
+  { href: '/support', name: 'support' },
+  { href: '/orders', name: 'orders' },
+] as const;
+
+/** A pool's sections. A detail page (/orders/...) marks its section as current too. */
+function SectionNav(props: { label: string; sections: ReadonlyArray<{ href: string; label: string }> }) {
+  const { path } = useLocation();
+  return (
+    <nav class="site-nav" aria-label={props.label}>
+      <ul>
+        {props.sections.map((section) => (
+          <li key={section.href}>
+            <Link
+              href={section.href}
+              current={path === section.href ? 'page' : path.startsWith(`${section.href}/`) ? 'true' : undefined}
+            >
+              {section.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function CustomerNav() {
+  const { t } = useI18n();
+  return <SectionNav label={t.nav.label} sections={customerSections.map((section) => ({ href: section.href, label: t.nav[section.name] }))} />;
+}
+
+/** Staff pages: customers and orders. */
+function StaffNav() {
+  const { t } = useI18n();
+  return (
+    <SectionNav
+      label={t.adminOrders.navLabel}
+      sections={[
+        { href: '/admin/customers', label: t.adminOrders.navCustomers },
+        { href: '/admin/orders', label: t.adminOrders.navOrders },
+      ]}
+    />
+  );
+}
+
 export function Frame(props: {
   pool: Pool;
   /** Who is signed in (shown in the header), when someone is. */
@@ -52,7 +98,7 @@ export function Frame(props: {
   const home = props.pool === 'staff' ? '/admin/customers' : '/licences';
   const onSignOut = (event: MouseEvent) => {
     event.preventDefault();
-    signOut(props.pool);
+    void signOut(props.pool);
     navigate(signInPath[props.pool], { notice: 'signedOut' });
   };
   return (
@@ -86,6 +132,8 @@ export function Frame(props: {
             <LanguageSwitch />
           </div>
         </div>
+        {props.pool === 'customer' && props.signedIn && <CustomerNav />}
+        {props.pool === 'staff' && props.signedIn && <StaffNav />}
       </header>
       <main id="main" tabIndex={-1}>
         {props.children}
@@ -121,19 +169,27 @@ export interface PagedList<T> {
   retry: () => void;
 }
 
-/** Reads a list a page at a time; a failed page can be retried without losing the pages already shown. */
-export function usePagedList<T>(fetchPage: (page: PageRequest, signal: AbortSignal) => Promise<Page<T>>): PagedList<T> {
+/**
+ * Reads a list a page at a time; a failed page can be retried without losing the pages already shown. A new `resetKey`
+ * (such as the sort order) reads it again from the start, keeping the old rows on screen until the new ones arrive.
+ */
+export function usePagedList<T>(
+  fetchPage: (page: PageRequest, signal: AbortSignal) => Promise<Page<T>>,
+  resetKey?: string,
+): PagedList<T> {
   const [items, setItems] = useState<T[]>([]);
   const [status, setStatus] = useState<ListStatus>('loading');
   const [error, setError] = useState<unknown>(undefined);
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const [hasMore, setHasMore] = useState(false);
   const controller = useRef<AbortController | null>(null);
+  const lastFrom = useRef<string | undefined>(undefined);
   const fetcher = useRef(fetchPage);
   fetcher.current = fetchPage;
 
   const load = useCallback((from: string | undefined) => {
     controller.current?.abort();
+    lastFrom.current = from;
     const current = new AbortController();
     controller.current = current;
     setStatus(from === undefined ? 'loading' : 'loading-more');
@@ -157,7 +213,7 @@ export function usePagedList<T>(fetchPage: (page: PageRequest, signal: AbortSign
   useEffect(() => {
     load(undefined);
     return () => controller.current?.abort();
-  }, [load]);
+  }, [load, resetKey]);
 
   return {
     items,
@@ -165,7 +221,8 @@ export function usePagedList<T>(fetchPage: (page: PageRequest, signal: AbortSign
     error,
     hasMore,
     loadMore: () => load(cursor),
-    retry: () => load(items.length > 0 ? cursor : undefined),
+    // Whatever failed goes again: the first page (also after a new sort order), or the next one.
+    retry: () => load(lastFrom.current),
   };
 }
 
@@ -184,7 +241,7 @@ export function MoreControls(props: { list: PagedList<unknown>; showing: string 
           type="button"
           class="button secondary"
           onClick={list.loadMore}
-          disabled={list.status === 'loading-more'}
+          disabled={list.status === 'loading-more' || list.status === 'loading'}
           aria-busy={list.status === 'loading-more'}
         >
           {list.status === 'loading-more' ? t.app.loadingMore : t.app.loadMore}
@@ -206,11 +263,13 @@ export function PagedTable<T>(props: {
   showing: string;
   head: ComponentChildren;
   row: (item: T) => ComponentChildren;
+  /** Tighter columns for tables with many of them. */
+  compact?: boolean;
 }) {
   const { t } = useI18n();
   const { list } = props;
   const captionId = `${props.testId}-caption`;
-  if (list.status === 'loading') {
+  if (list.status === 'loading' && list.items.length === 0) {
     return (
       <p class="muted" role="status">
         {t.app.loading}
@@ -229,7 +288,7 @@ export function PagedTable<T>(props: {
   return (
     <>
       <div class="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table data-testid={props.testId}>
+        <table data-testid={props.testId} class={props.compact ? 'compact' : undefined} aria-busy={list.status === 'loading'}>
           <caption id={captionId}>{props.caption}</caption>
           <thead>
             <tr>{props.head}</tr>
@@ -240,4 +299,79 @@ export function PagedTable<T>(props: {
       <MoreControls list={list} showing={props.showing} />
     </>
   );
+}
+
+/** The date order of a list: newest first unless the address says `?sort=asc`, kept there so reload and Back keep it. */
+export function useSortOrder(): [SortOrder, () => void] {
+  const [sort, setSort] = useState<SortOrder>(() => (new URLSearchParams(location.search).get('sort') === 'asc' ? 'asc' : 'desc'));
+  const reverse = () => {
+    const next: SortOrder = sort === 'desc' ? 'asc' : 'desc';
+    history.replaceState(history.state, '', next === 'asc' ? `${location.pathname}?sort=asc` : location.pathname);
+    setSort(next);
+  };
+  return [sort, reverse];
+}
+
+/** A date column's header: a button that reverses the list, with aria-sort saying the order it is in now. */
+export function SortHeader(props: { label: string; sort: SortOrder; onReverse: () => void }) {
+  const { t } = useI18n();
+  return (
+    <th scope="col" aria-sort={props.sort === 'desc' ? 'descending' : 'ascending'}>
+      <button type="button" class="sort-button" onClick={props.onReverse}>
+        {props.label}
+        <span class="visually-hidden">, {props.sort === 'desc' ? t.sorting.newestFirst : t.sorting.oldestFirst}</span>
+        <span class="sort-arrow" aria-hidden="true">
+          {props.sort === 'desc' ? '↓' : '↑'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+export interface Resource<T> {
+  data: T | undefined;
+  error: unknown;
+  retry: () => void;
+}
+
+/** Reads the one thing a detail page shows, again when `key` changes; a failure can be retried. */
+export function useResource<T>(fetch: (signal: AbortSignal) => Promise<T>, key: string): Resource<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const [attempt, setAttempt] = useState(0);
+  const fetcher = useRef(fetch);
+  fetcher.current = fetch;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setError(undefined);
+    fetcher.current(controller.signal).then(
+      (value) => {
+        if (!controller.signal.aborted) setData(() => value);
+      },
+      (failure: unknown) => {
+        if (!isAbort(failure) && !controller.signal.aborted) setError(failure);
+      },
+    );
+    return () => controller.abort();
+  }, [key, attempt]);
+
+  return { data, error, retry: () => setAttempt((count) => count + 1) };
+}
+
+/** A detail page whose id is not on the caller's account (or does not exist): say so, and lead back to the list. */
+export function NotOnAccount(props: { title: string; help: string; back: { href: string; label: string } }) {
+  return (
+    <div class="empty" role="alert">
+      <p class="empty-title">{props.title}</p>
+      <p class="muted">{props.help}</p>
+      <p>
+        <Link href={props.back.href}>{props.back.label}</Link>
+      </p>
+    </div>
+  );
+}
+
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 404 || error.code === 'VALIDATION_FAILED');
 }

@@ -3,7 +3,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Locale } from '#shared/i18n/locale.ts';
+import type { Money } from '#shared/money.ts';
 import { ApiError } from './api.ts';
+import { formatMoney } from './format.ts';
 import { en, type Messages } from './messages/en.ts';
 import { pl } from './messages/pl.ts';
 
@@ -50,21 +52,39 @@ export interface I18n {
   t: Messages;
   setLocale: (locale: Locale) => void;
   formatDate: (iso: string) => string;
+  /** Date and time of day, in the browser's time zone. */
+  formatDateTime: (iso: string) => string;
+  /** Integer minor units with their currency, e.g. €1,798.80 or 1798,80 €. */
+  formatMoney: (amount: Money) => string;
+  /** An ISO 3166 country code as the country's name in this language (PL: Poland, Polska). */
+  formatCountry: (code: string) => string;
   /** The message to show for an error: ours for a known code, else the server's own words. */
   errorMessage: (error: unknown) => string;
 }
 
-const formatters = new Map<Locale, Intl.DateTimeFormat>();
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormatter(locale: Locale): Intl.DateTimeFormat {
-  let formatter = formatters.get(locale);
+/** Keep the browser's region when it speaks this language (en-US vs en-GB date order), else the language alone. */
+function formattingTag(locale: Locale): string {
+  return browserLanguages().find((tag) => tag.toLowerCase().split('-')[0] === locale) ?? locale;
+}
+
+function dateFormatter(locale: Locale, withTime = false): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
-    // Keep the browser's region when it speaks this language (en-US vs en-GB date order), else the language alone.
-    const region = browserLanguages().find((tag) => tag.toLowerCase().split('-')[0] === locale);
-    formatter = new Intl.DateTimeFormat(region ?? locale, { dateStyle: 'medium' });
-    formatters.set(locale, formatter);
+    formatter = new Intl.DateTimeFormat(formattingTag(locale), withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
+    formatters.set(key, formatter);
   }
   return formatter;
+}
+
+function countryName(locale: Locale, code: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 export function makeI18n(locale: Locale, setLocale: (locale: Locale) => void): I18n {
@@ -78,6 +98,12 @@ export function makeI18n(locale: Locale, setLocale: (locale: Locale) => void): I
       const date = new Date(iso);
       return Number.isNaN(date.getTime()) ? iso : dateFormatter(locale).format(date);
     },
+    formatDateTime: (iso) => {
+      const date = new Date(iso);
+      return Number.isNaN(date.getTime()) ? iso : dateFormatter(locale, true).format(date);
+    },
+    formatMoney: (amount) => formatMoney(amount, formattingTag(locale)),
+    formatCountry: (code) => countryName(locale, code),
     errorMessage: (error) => {
       if (error instanceof ApiError) {
         return known[error.code] ?? (error.status >= 500 ? t.errors.INTERNAL : error.message || t.errors.UNKNOWN);

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** Something the next page should say, e.g. why the user landed on sign-in. */
-export type Notice = 'sessionEnded' | 'signedOut';
+export type Notice = 'sessionEnded' | 'signedOut' | 'passwordChanged' | 'emailConfirmed';
 
 export interface Location {
   path: string;
@@ -41,6 +41,17 @@ export function useLocation(): Location {
     };
   }, []);
   return where;
+}
+
+/** The one segment after `prefix`, such as the id in /orders/<id>; undefined when the path has another shape. */
+export function segmentAfter(prefix: string, path: string): string | undefined {
+  const rest = path.startsWith(prefix) ? path.slice(prefix.length) : '';
+  if (!rest || rest.includes('/')) return undefined;
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    return undefined;
+  }
 }
 
 /** For <a> clicks: a plain left click navigates in place; modified clicks keep the browser's behaviour (new tab etc.). */

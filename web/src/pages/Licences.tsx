@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getMe, isAbort, listLicences, type LicenceView, type Me } from '../api.ts';
-import { ErrorAlert, Frame, PagedTable, usePagedList, useTitle } from '../components.tsx';
+import { ErrorAlert, Frame, Link, PagedTable, SortHeader, usePagedList, useSortOrder, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 
 function ActivationKey(props: { value: string }) {
@@ -70,7 +70,8 @@ export function LicencesPage() {
   const [me, setMe] = useState<Me | null>(null);
   const [meError, setMeError] = useState<unknown>(undefined);
   const [meAttempt, setMeAttempt] = useState(0);
-  const list = usePagedList(listLicences);
+  const [sort, reverse] = useSortOrder();
+  const list = usePagedList((page, signal) => listLicences({ ...page, sort }, signal), sort);
 
   useTitle(t.licences.title);
 
@@ -111,8 +112,11 @@ export function LicencesPage() {
             </th>
             <th scope="col">{t.licences.edition}</th>
             <th scope="col">{t.licences.order}</th>
-            <th scope="col">{t.licences.purchased}</th>
+            <SortHeader label={t.licences.purchased} sort={sort} onReverse={reverse} />
             <th scope="col">{t.licences.support}</th>
+            <th scope="col">
+              <span class="visually-hidden">{t.licences.details}</span>
+            </th>
           </>
         }
         row={(licence) => (
@@ -126,12 +130,23 @@ export function LicencesPage() {
             </td>
             <td class="num">{licence.users}</td>
             <td>{licence.edition}</td>
-            <td>{licence.orderReference}</td>
+            <td>
+              <Link href={`/orders/${licence.orderId}`}>{licence.orderReference}</Link>
+            </td>
             <td>
               <time dateTime={licence.purchasedAt}>{formatDate(licence.purchasedAt)}</time>
             </td>
             <td>
               <SupportBadge licence={licence} />
+            </td>
+            <td>
+              <Link href={`/licences/${licence.licenceId}`}>
+                {t.licences.details}
+                <span class="visually-hidden">
+                  {' '}
+                  {licence.product} {licence.serial}
+                </span>
+              </Link>
             </td>
           </tr>
         )}

@@ -1,8 +1,10 @@
-// Two-step sign-in for either pool: e-mail and password, then the 6-digit code that was e-mailed.
+// Two-step sign-in for either pool: e-mail and password (or, for customers, e-mail and an order number), then the
+// 6-digit code that was e-mailed.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, isSignedIn, startSignIn, verifySignInCode, type Pool } from '../api.ts';
+import { ApiError, isSignedIn, startOrderSignIn, startSignIn, verifySignInCode, type Pool } from '../api.ts';
 import { ErrorAlert, Frame, Link, signInPath, useTitle } from '../components.tsx';
+import { EMAIL_SHAPE, Field, type FieldErrors } from '../fields.tsx';
 import { useI18n } from '../i18n.ts';
 import { navigate, type Notice } from '../router.ts';
 
@@ -10,32 +12,37 @@ import { navigate, type Notice } from '../router.ts';
 const MAX_CODE_TRIES = 3;
 
 const homeOf: Record<Pool, string> = { customer: '/licences', staff: '/admin/customers' };
+export const forgotPasswordPath: Record<Pool, string> = { customer: '/forgot-password', staff: '/admin/forgot-password' };
 
+type Method = 'password' | 'order-number';
 type Step = { kind: 'credentials' } | { kind: 'code'; session: string; destination: string; wrongTries: number };
 
 // Kept as causes, not text, so switching language re-words what is already on screen.
 type Problem =
   | { kind: 'api'; error: unknown }
   | { kind: 'triesLeft'; left: number }
-  | { kind: 'tooManyTries' };
+  | { kind: 'tooManyTries' }
+  | { kind: 'codeResent' };
 
-type Field = 'email' | 'password' | 'code';
-
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+type FieldName = 'email' | 'password' | 'orderNumber' | 'code';
 
 export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
   const { t, locale } = useI18n();
   const { pool } = props;
+  const [method, setMethod] = useState<Method>('password');
   const [step, setStep] = useState<Step>({ kind: 'credentials' });
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [orderNumber, setOrderNumber] = useState('');
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [invalid, setInvalid] = useState<Partial<Record<Field, string>>>({});
+  const [invalid, setInvalid] = useState<FieldErrors<FieldName>>({});
   const emailInput = useRef<HTMLInputElement>(null);
-  const passwordInput = useRef<HTMLInputElement>(null);
+  const secretInput = useRef<HTMLInputElement>(null);
   const codeInput = useRef<HTMLInputElement>(null);
+  // The first factor, kept only while the code step is on screen, so "send a new code" can start again.
+  const firstFactor = useRef<{ email: string; secret: string } | null>(null);
 
   useTitle(pool === 'staff' ? t.signIn.staffTitle : t.signIn.customerTitle);
 
@@ -47,31 +54,54 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
     if (step.kind === 'code') codeInput.current?.focus();
   }, [step.kind]);
 
+  const begin = (factor: { email: string; secret: string }) =>
+    method === 'password'
+      ? startSignIn(pool, { email: factor.email, password: factor.secret, locale })
+      : startOrderSignIn({ email: factor.email, orderReference: factor.secret, locale });
+
   const submitCredentials = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
     // Read the fields themselves: autofill does not always fire input events.
     const trimmed = (emailInput.current?.value ?? email).trim();
-    const secret = passwordInput.current?.value ?? password;
-    const errors: Partial<Record<Field, string>> = {};
+    const secret = (secretInput.current?.value ?? (method === 'password' ? password : orderNumber)).trim();
+    const errors: FieldErrors<FieldName> = {};
     if (!trimmed) errors.email = t.signIn.emailRequired;
     else if (!EMAIL_SHAPE.test(trimmed)) errors.email = t.signIn.emailInvalid;
-    if (!secret) errors.password = t.signIn.passwordRequired;
+    if (!secret) errors[method === 'password' ? 'password' : 'orderNumber'] = method === 'password' ? t.signIn.passwordRequired : t.signIn.orderNumberRequired;
     setEmail(trimmed);
     setInvalid(errors);
     if (errors.email) return emailInput.current?.focus();
-    if (errors.password) return passwordInput.current?.focus();
+    if (errors.password || errors.orderNumber) return secretInput.current?.focus();
 
     setBusy(true);
     setProblem(null);
     try {
-      const challenge = await startSignIn(pool, { email: trimmed, password: secret, locale });
+      const factor = { email: trimmed, secret: method === 'password' ? (secretInput.current?.value ?? password) : secret };
+      const challenge = await begin(factor);
+      firstFactor.current = factor;
       setPassword('');
       setCode('');
       setStep({ kind: 'code', session: challenge.session, destination: challenge.destination, wrongTries: 0 });
     } catch (error) {
       setProblem({ kind: 'api', error });
-      passwordInput.current?.select();
+      secretInput.current?.select();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const resendCode = async () => {
+    if (busy || !firstFactor.current) return;
+    setBusy(true);
+    try {
+      const challenge = await begin(firstFactor.current);
+      setCode('');
+      setStep({ kind: 'code', session: challenge.session, destination: challenge.destination, wrongTries: 0 });
+      setProblem({ kind: 'codeResent' });
+      codeInput.current?.focus();
+    } catch (error) {
+      setProblem({ kind: 'api', error });
     } finally {
       setBusy(false);
     }
@@ -89,7 +119,8 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
     setBusy(true);
     setProblem(null);
     try {
-      await verifySignInCode(pool, { session: step.session, code: digits });
+      await verifySignInCode(pool, { email, session: step.session, code: digits });
+      firstFactor.current = null;
       navigate(homeOf[pool], { replace: true });
     } catch (error) {
       setBusy(false);
@@ -98,46 +129,51 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
         if (wrongTries >= MAX_CODE_TRIES) {
           startAgain({ kind: 'tooManyTries' });
         } else {
-          setStep({ ...step, wrongTries });
+          // Cognito's custom flow hands out a new session after a wrong answer; the password flow keeps its own.
+          const next = error.details && !Array.isArray(error.details) && typeof error.details.session === 'string' ? error.details.session : step.session;
+          setStep({ ...step, session: next, wrongTries });
           setProblem({ kind: 'triesLeft', left: MAX_CODE_TRIES - wrongTries });
           setCode('');
           codeInput.current?.focus();
         }
         return;
       }
+      if (error instanceof ApiError && error.code === 'TOO_MANY_REQUESTS') return startAgain({ kind: 'api', error });
       setProblem({ kind: 'api', error });
     }
   };
 
   const startAgain = (why: Problem | null) => {
     setStep({ kind: 'credentials' });
+    firstFactor.current = null;
     setCode('');
     setInvalid({});
     setProblem(why);
-    // After the re-render the password field exists again.
-    setTimeout(() => passwordInput.current?.focus(), 0);
+    // After the re-render the secret field exists again.
+    setTimeout(() => secretInput.current?.focus(), 0);
   };
 
-  const onCodeInput = (event: Event) => {
-    const input = event.currentTarget as HTMLInputElement;
+  const onCodeInput = (value: string) => {
     // Pasted codes often carry spaces or dashes ("123 456"); keep the digits only.
-    const digits = input.value.replace(/\D/g, '').slice(0, 6);
-    input.value = digits;
+    const digits = value.replace(/\D/g, '').slice(0, 6);
+    if (codeInput.current) codeInput.current.value = digits;
     setCode(digits);
   };
 
-  const title = pool === 'staff' ? t.signIn.staffTitle : t.signIn.customerTitle;
-  const notice =
-    props.notice === 'sessionEnded' ? t.signIn.sessionEnded : props.notice === 'signedOut' ? t.signIn.signedOut : null;
+  const switchMethod = (next: Method) => {
+    setMethod(next);
+    setInvalid({});
+    setProblem(null);
+  };
 
-  const problemView =
-    problem === null ? null : problem.kind === 'api' ? (
-      <ErrorAlert error={problem.error} />
-    ) : (
-      <div class="alert alert-error" role="alert">
-        <p>{problem.kind === 'tooManyTries' ? t.signIn.tooManyTries : t.signIn.triesLeft(problem.left)}</p>
-      </div>
-    );
+  const title = pool === 'staff' ? t.signIn.staffTitle : t.signIn.customerTitle;
+  const notices: Partial<Record<Notice, string>> = {
+    sessionEnded: t.signIn.sessionEnded,
+    signedOut: t.signIn.signedOut,
+    passwordChanged: t.signIn.passwordChanged,
+    emailConfirmed: t.signIn.emailConfirmed,
+  };
+  const notice = props.notice ? notices[props.notice] : null;
 
   return (
     <Frame pool={pool}>
@@ -151,48 +187,50 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
                 {notice}
               </p>
             )}
-            {problemView}
-            <form onSubmit={submitCredentials} noValidate aria-busy={busy}>
-              <div class="field">
-                <label for="email">{t.signIn.email}</label>
-                <input
-                  ref={emailInput}
-                  id="email"
-                  name="email"
-                  type="email"
-                  autocomplete="username"
-                  required
-                  value={email}
-                  onInput={(event) => setEmail(event.currentTarget.value)}
-                  aria-invalid={invalid.email ? true : undefined}
-                  aria-describedby={invalid.email ? 'email-error' : undefined}
-                />
-                {invalid.email && (
-                  <p id="email-error" class="field-error">
-                    {invalid.email}
-                  </p>
-                )}
+            <ProblemView problem={problem} pool={pool} />
+            {pool === 'customer' && (
+              <div class="segmented" role="radiogroup" aria-label={t.signIn.methodLabel}>
+                {(['password', 'order-number'] as const).map((option) => (
+                  <button
+                    key={option}
+                    type="button"
+                    role="radio"
+                    aria-checked={method === option}
+                    class={method === option ? 'segment selected' : 'segment'}
+                    onClick={() => switchMethod(option)}
+                  >
+                    {option === 'password' ? t.signIn.withPassword : t.signIn.withOrderNumber}
+                  </button>
+                ))}
               </div>
-              <div class="field">
-                <label for="password">{t.signIn.password}</label>
-                <input
-                  ref={passwordInput}
+            )}
+            <form onSubmit={submitCredentials} noValidate aria-busy={busy}>
+              <Field id="email" label={t.signIn.email} type="email" autocomplete="username" value={email} onInput={setEmail} error={invalid.email} inputRef={emailInput} />
+              {method === 'password' ? (
+                <Field
+                  key="password"
                   id="password"
-                  name="password"
+                  label={t.signIn.password}
                   type="password"
                   autocomplete="current-password"
-                  required
                   value={password}
-                  onInput={(event) => setPassword(event.currentTarget.value)}
-                  aria-invalid={invalid.password ? true : undefined}
-                  aria-describedby={invalid.password ? 'password-error' : undefined}
+                  onInput={setPassword}
+                  error={invalid.password}
+                  inputRef={secretInput}
                 />
-                {invalid.password && (
-                  <p id="password-error" class="field-error">
-                    {invalid.password}
-                  </p>
-                )}
-              </div>
+              ) : (
+                <Field
+                  key="order-number"
+                  id="order-number"
+                  label={t.signIn.orderNumber}
+                  hint={t.signIn.orderNumberHint}
+                  autocomplete="off"
+                  value={orderNumber}
+                  onInput={setOrderNumber}
+                  error={invalid.orderNumber}
+                  inputRef={secretInput}
+                />
+              )}
               <button type="submit" class="button primary" disabled={busy}>
                 {t.signIn.submit}
               </button>
@@ -202,8 +240,15 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
                 </p>
               )}
             </form>
-            {pool === 'staff' && (
-              <p class="small switch-pool">
+            <p class="small switch-pool">
+              <Link href={forgotPasswordPath[pool]}>{t.signIn.forgotPassword}</Link>
+            </p>
+            {pool === 'customer' ? (
+              <p class="small">
+                {t.signIn.noAccount} <Link href="/sign-up">{t.signIn.createAccount}</Link>
+              </p>
+            ) : (
+              <p class="small">
                 <Link href={signInPath.customer}>{t.signIn.toCustomer}</Link>
               </p>
             )}
@@ -213,31 +258,19 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
             <h1 tabIndex={-1}>{t.signIn.codeTitle}</h1>
             <p>{t.signIn.codeSent(step.destination)}</p>
             <p class="muted small">{t.signIn.codeHint}</p>
-            {problemView}
+            <ProblemView problem={problem} pool={pool} />
             <form onSubmit={submitCode} noValidate aria-busy={busy}>
-              <div class="field">
-                <label for="code">{t.signIn.code}</label>
-                <input
-                  ref={codeInput}
-                  id="code"
-                  name="code"
-                  class="code-input"
-                  type="text"
-                  inputMode="numeric"
-                  autocomplete="one-time-code"
-                  pattern="[0-9]{6}"
-                  required
-                  value={code}
-                  onInput={onCodeInput}
-                  aria-invalid={invalid.code ? true : undefined}
-                  aria-describedby={invalid.code ? 'code-error' : undefined}
-                />
-                {invalid.code && (
-                  <p id="code-error" class="field-error">
-                    {invalid.code}
-                  </p>
-                )}
-              </div>
+              <Field
+                id="code"
+                label={t.signIn.code}
+                class="code-input"
+                inputMode="numeric"
+                autocomplete="one-time-code"
+                value={code}
+                onInput={onCodeInput}
+                error={invalid.code}
+                inputRef={codeInput}
+              />
               <button type="submit" class="button primary" disabled={busy}>
                 {t.signIn.verify}
               </button>
@@ -248,6 +281,10 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
               )}
             </form>
             <p class="small switch-pool">
+              <button type="button" class="link-button" onClick={() => void resendCode()} disabled={busy}>
+                {t.signIn.resendCode}
+              </button>
+              {' · '}
               <button type="button" class="link-button" onClick={() => startAgain(null)}>
                 {t.signIn.startAgain}
               </button>
@@ -256,5 +293,44 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
         )}
       </div>
     </Frame>
+  );
+}
+
+function ProblemView(props: { problem: Problem | null; pool: Pool }) {
+  const { t } = useI18n();
+  const { problem } = props;
+  if (problem === null) return null;
+  if (problem.kind === 'codeResent') {
+    return (
+      <p class="alert alert-info" role="status">
+        {t.signIn.codeResent}
+      </p>
+    );
+  }
+  if (problem.kind === 'api') {
+    const { error } = problem;
+    if (error instanceof ApiError && error.code === 'TOO_MANY_REQUESTS') {
+      const seconds = error.details && !Array.isArray(error.details) ? Number(error.details.retryAfterSeconds) : NaN;
+      return (
+        <div class="alert alert-error" role="alert">
+          <p>{t.signIn.locked(Number.isFinite(seconds) ? Math.ceil(seconds / 60) : 5)}</p>
+        </div>
+      );
+    }
+    if (error instanceof ApiError && error.code === 'PASSWORD_RESET_REQUIRED') {
+      return (
+        <div class="alert alert-error" role="alert">
+          <p>
+            {t.signIn.resetRequired} <Link href={forgotPasswordPath[props.pool]}>{t.signIn.setPassword}</Link>
+          </p>
+        </div>
+      );
+    }
+    return <ErrorAlert error={error} />;
+  }
+  return (
+    <div class="alert alert-error" role="alert">
+      <p>{problem.kind === 'tooManyTries' ? t.signIn.tooManyTries : t.signIn.triesLeft(problem.left)}</p>
+    </div>
   );
 }

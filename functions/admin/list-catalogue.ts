@@ -1,0 +1,10 @@
+// Staff: the products an order can be placed for (the catalogue is code for now; see docs/data-model.md).
+
+import { staffCaller } from '#shared/accounts/caller.ts';
+import { CATALOGUE } from '#shared/catalogue/products.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+
+export const handler = httpHandler({}, async ({ event }) => {
+  staffCaller(event);
+  return { body: { items: CATALOGUE } };
+});

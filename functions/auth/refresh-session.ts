@@ -1,0 +1,20 @@
+// Keeps a session alive without asking again: the refresh-token cookie for new access and ID tokens.
+
+import { clearedRefreshCookie, refreshTokenFrom } from '#shared/auth/refresh-cookie.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { poolPath } from '#shared/http/schemas.ts';
+import { identityErrors } from '#shared/identity/errors.ts';
+import { identity } from '#shared/identity/index.ts';
+import { AppError } from '#shared/http/errors.ts';
+
+export const handler = httpHandler({ path: poolPath }, async ({ path, event }) => {
+  try {
+    const refreshToken = refreshTokenFrom(event, path.pool);
+    if (!refreshToken) throw identityErrors.sessionExpired();
+    return { body: await (await identity()).refresh({ pool: path.pool, refreshToken }) };
+  } catch (error) {
+    // A dead cookie is dropped, so the browser stops sending it.
+    if (error instanceof AppError && error.code === 'SESSION_EXPIRED') error.cookies = [clearedRefreshCookie(path.pool)];
+    throw error;
+  }
+});

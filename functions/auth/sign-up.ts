@@ -1,0 +1,42 @@
+// Registers a customer, optionally with a support contract number and its activation code; the confirmation link is
+// e-mailed. An address that already has an account gets the same answer here, and an e-mail saying so.
+
+import { signUpCustomer } from '#shared/accounts/sign-up.ts';
+import { underLockout } from '#shared/auth/lockout.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { emailSchema } from '#shared/http/schemas.ts';
+import { localeSchema } from '#shared/i18n/locale.ts';
+import { countOutcome } from '#shared/observability/metrics.ts';
+import * as z from '#shared/validation.ts';
+
+const body = z.strictObject({
+  email: emailSchema,
+  password: z.string().check(z.minLength(1), z.maxLength(256)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  locale: z.optional(localeSchema),
+  contract: z.optional(
+    z.strictObject({
+      contractNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
+      activationCode: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
+    }),
+  ),
+});
+
+export const handler = httpHandler({ body }, async ({ body, event }) => {
+  // Guessing activation codes counts against the source IP's lockout, like guessing passwords.
+  const result = await countOutcome(
+    () =>
+      underLockout({ pool: 'customer', sourceIp: event.requestContext.http.sourceIp }, () =>
+        signUpCustomer({
+          email: body.email,
+          password: body.password,
+          name: body.name,
+          locale: body.locale ?? 'en',
+          ...(body.contract ? { contract: body.contract } : {}),
+        }),
+      ),
+    'SignUpCompleted',
+    'SignUpRejected',
+  );
+  return { status: 201, body: result };
+});

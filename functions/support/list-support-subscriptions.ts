@@ -1,0 +1,11 @@
+// Lists the signed-in customer's support & updates subscriptions with their status, newest start first unless sort=asc.
+
+import { customerCaller } from '#shared/accounts/caller.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import { sortedPageQuery } from '#shared/http/schemas.ts';
+import { listSupportSubscriptions } from '#shared/support/list-support.ts';
+
+export const handler = httpHandler({ query: sortedPageQuery }, async ({ query, event }) => {
+  const caller = await customerCaller(event);
+  return { body: await listSupportSubscriptions(caller.accountId, query) };
+});

@@ -1,0 +1,44 @@
+// The product catalogue staff sell from: a small static list in code for now (an editable catalogue is a later issue).
+// Modelled on the TSplus range: Remote Access by edition and users, Advanced Security, Server Monitoring, 2FA.
+// No dependencies beyond the Money type, so the web portal can show it without a call if it ever needs to.
+
+import type { Money } from '#shared/money.ts';
+
+export interface CatalogueProduct {
+  /** Stable, what orders and invoices quote: `RA-ENT-10`. */
+  sku: string;
+  product: string;
+  edition: string;
+  /** Concurrent users the licence allows. */
+  users: number;
+  /** Price of one unit (one licence), in minor units, support years included. */
+  unitPrice: Money;
+  /** Whole years of support & updates bought with each licence; 0 for none. */
+  supportYears: number;
+  /** Time-limited products: how many days each licence runs; absent for perpetual ones. */
+  days?: number;
+}
+
+const eur = (amountMinor: number): Money => ({ amountMinor, currency: 'EUR' });
+
+export const CATALOGUE: readonly CatalogueProduct[] = [
+  { sku: 'RA-DSK-3', product: 'Remote Access', edition: 'Desktop', users: 3, unitPrice: eur(18_000), supportYears: 0 },
+  { sku: 'RA-DSK-3-S1Y', product: 'Remote Access', edition: 'Desktop', users: 3, unitPrice: eur(21_600), supportYears: 1 },
+  { sku: 'RA-WEB-5-S1Y', product: 'Remote Access', edition: 'Mobile Web', users: 5, unitPrice: eur(45_500), supportYears: 1 },
+  { sku: 'RA-ENT-5-S1Y', product: 'Remote Access', edition: 'Enterprise', users: 5, unitPrice: eur(89_900), supportYears: 1 },
+  { sku: 'RA-ENT-10-S1Y', product: 'Remote Access', edition: 'Enterprise', users: 10, unitPrice: eur(149_900), supportYears: 1 },
+  { sku: 'RA-ENT-10-S3Y', product: 'Remote Access', edition: 'Enterprise', users: 10, unitPrice: eur(209_900), supportYears: 3 },
+  { sku: 'RA-ENT-25-S2Y', product: 'Remote Access', edition: 'Enterprise', users: 25, unitPrice: eur(299_900), supportYears: 2 },
+  { sku: 'AS-ESS-10-S1Y', product: 'Advanced Security', edition: 'Essentials', users: 10, unitPrice: eur(22_000), supportYears: 1 },
+  { sku: 'AS-ULT-50-S1Y', product: 'Advanced Security', edition: 'Ultimate', users: 50, unitPrice: eur(459_000), supportYears: 1 },
+  { sku: 'SM-STD-3-365D', product: 'Server Monitoring', edition: 'Standard', users: 3, unitPrice: eur(39_900), supportYears: 1, days: 365 },
+  { sku: 'SM-STD-10-365D', product: 'Server Monitoring', edition: 'Standard', users: 10, unitPrice: eur(99_900), supportYears: 1, days: 365 },
+  { sku: '2FA-25', product: 'Two-Factor Authentication', edition: 'Add-On', users: 25, unitPrice: eur(17_900), supportYears: 0 },
+];
+
+const bySku = new Map(CATALOGUE.map((product) => [product.sku, product]));
+
+/** The product with this SKU, or undefined. SKUs are compared as written (upper case). */
+export function catalogueProduct(sku: string): CatalogueProduct | undefined {
+  return bySku.get(sku);
+}

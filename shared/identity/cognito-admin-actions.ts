@@ -1,0 +1,18 @@
+// The user-pool admin API calls the Cognito adapter makes (shared/identity/cognito.ts), per pool: what CDK grants a
+// function whose route or worker entry says `identityAdmin`. No dependencies, so CDK can import it.
+
+import type { PoolName } from '#shared/config.ts';
+
+export const COGNITO_ADMIN_ACTIONS: Record<PoolName, readonly string[]> = {
+  customer: [
+    // ensureCustomerUser: look the customer up, else create them confirmed with a password nobody knows.
+    'cognito-idp:AdminGetUser',
+    'cognito-idp:AdminCreateUser',
+    'cognito-idp:AdminSetUserPassword',
+    // deleteUser: undo a sign-up whose account could not be written.
+    'cognito-idp:AdminDeleteUser',
+    // finishPasswordReset: end every session after a new password.
+    'cognito-idp:AdminUserGlobalSignOut',
+  ],
+  staff: ['cognito-idp:AdminDeleteUser', 'cognito-idp:AdminUserGlobalSignOut'],
+};

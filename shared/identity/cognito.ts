@@ -1,0 +1,453 @@
+// The Cognito identity adapter: Atrium's sign-in flows on the customer and staff user pools, with every Cognito error
+// turned into Atrium's typed errors (shared/identity/errors.ts, the same as the local adapter's). identity() picks it in
+// AWS; only the handlers that import identity() carry the Cognito client.
+//
+// Password sign-in is USER_PASSWORD_AUTH followed by the pool's required e-mail MFA (EMAIL_OTP). Sign-in with an order
+// number is CUSTOM_AUTH through Atrium's challenge triggers (shared/identity/custom-auth.ts). Both end in a code the
+// user types; the opaque session handed to the page says which challenge it answers.
+
+import { randomBytes } from 'node:crypto';
+import type { AttributeType, AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
+import { AwsServiceError } from '#shared/aws/aws-json.ts';
+import { config, type PoolName } from '#shared/config.ts';
+import { maskEmail, normaliseEmail } from '#shared/email.ts';
+import type { AppError } from '#shared/http/errors.ts';
+import type { Locale } from '#shared/i18n/locale.ts';
+import {
+  AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  AdminUserGlobalSignOutCommand,
+  cognito,
+  ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
+  ForgotPasswordCommand,
+  InitiateAuthCommand,
+  ResendConfirmationCodeCommand,
+  RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
+  SignUpCommand,
+} from '#shared/identity/cognito-client.ts';
+import { CUSTOM_AUTH_STEPS, CUSTOM_CHALLENGE } from '#shared/identity/custom-auth.ts';
+import { identityErrors } from '#shared/identity/errors.ts';
+import { passwordPolicyProblems } from '#shared/identity/password-policy.ts';
+import type { IdentityProvider, SignedIn, SignInChallenge, Tokens } from '#shared/identity/port.ts';
+import { logger } from '#shared/observability/logger.ts';
+
+const EMAIL_OTP = 'EMAIL_OTP';
+type CodeChallenge = typeof EMAIL_OTP | typeof CUSTOM_CHALLENGE;
+
+// ---- Errors -------------------------------------------------------------------------------------------------------
+
+/** Where in a flow a Cognito error happened: the same Cognito error means different things to the user. */
+export type CognitoStep =
+  | 'signUp'
+  | 'confirmSignUp'
+  | 'passwordSignIn'
+  | 'orderNumberSignIn'
+  | 'emailCode'
+  | 'refresh'
+  | 'finishPasswordReset'
+  | 'other';
+
+/** Cognito's throttles and lockouts: always "too many requests". */
+const RATE_LIMITS = ['LimitExceededException', 'TooManyRequestsException', 'TooManyFailedAttemptsException'];
+
+/**
+ * Cognito exception name to Atrium error, per step. Anything not listed is not the user's doing (our configuration,
+ * Cognito failing, a trigger failing): it is rethrown as it is and answered as a 500 with the request id.
+ */
+const ERRORS_BY_STEP: Record<CognitoStep, Partial<Record<string, () => AppError>>> = {
+  signUp: {
+    UsernameExistsException: identityErrors.alreadyRegistered,
+    AliasExistsException: identityErrors.alreadyRegistered,
+  },
+  confirmSignUp: {
+    CodeMismatchException: identityErrors.linkCodeMismatch,
+    ExpiredCodeException: identityErrors.linkCodeExpired,
+    UserNotFoundException: identityErrors.linkCodeMismatch,
+    NotAuthorizedException: identityErrors.linkCodeMismatch,
+    AliasExistsException: identityErrors.alreadyRegistered,
+  },
+  passwordSignIn: {
+    NotAuthorizedException: identityErrors.invalidCredentials,
+    UserNotFoundException: identityErrors.invalidCredentials,
+    UserNotConfirmedException: identityErrors.notConfirmed,
+    PasswordResetRequiredException: identityErrors.passwordResetRequired,
+  },
+  orderNumberSignIn: {
+    NotAuthorizedException: identityErrors.invalidOrderCredentials,
+    UserNotFoundException: identityErrors.invalidOrderCredentials,
+    // Cognito can refuse an unconfirmed user before the order number is checked; saying so would tell anyone that
+    // the e-mail has an account, so it gets the uniform answer.
+    UserNotConfirmedException: identityErrors.invalidOrderCredentials,
+    PasswordResetRequiredException: identityErrors.passwordResetRequired,
+  },
+  emailCode: {
+    CodeMismatchException: identityErrors.signInCodeMismatch,
+    ExpiredCodeException: identityErrors.signInCodeMismatch,
+    // A session used already, expired, or out of tries.
+    NotAuthorizedException: identityErrors.signInCodeMismatch,
+    UserNotFoundException: identityErrors.signInCodeMismatch,
+  },
+  refresh: {
+    NotAuthorizedException: identityErrors.sessionExpired,
+    UserNotFoundException: identityErrors.sessionExpired,
+  },
+  finishPasswordReset: {
+    CodeMismatchException: identityErrors.linkCodeMismatch,
+    ExpiredCodeException: identityErrors.linkCodeExpired,
+    UserNotFoundException: identityErrors.linkCodeMismatch,
+    NotAuthorizedException: identityErrors.linkCodeMismatch,
+  },
+  other: {},
+};
+
+function cognitoErrorName(error: unknown): string | undefined {
+  return error instanceof AwsServiceError ? error.name : undefined;
+}
+
+/** The Atrium error for a Cognito error at this step, or the error itself when it is not the user's doing. */
+export function toAtriumError(error: unknown, step: CognitoStep): unknown {
+  const name = cognitoErrorName(error);
+  if (!name) return error;
+  if (RATE_LIMITS.includes(name)) return identityErrors.tooManyRequests();
+  return ERRORS_BY_STEP[step][name]?.() ?? error;
+}
+
+/** Sends one command; a Cognito error leaves as Atrium's error for this step. */
+async function call<T>(step: CognitoStep, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    throw toAtriumError(error, step);
+  }
+}
+
+/** Runs a call whose listed Cognito errors mean "nothing to do" (uniform answers, idempotent undo). */
+async function ignoring(names: readonly string[], send: () => Promise<unknown>): Promise<void> {
+  try {
+    await send();
+  } catch (error) {
+    const name = cognitoErrorName(error);
+    if (name && names.includes(name)) {
+      logger.info('Cognito answered with an error that needs no action', { cognitoError: name });
+      return;
+    }
+    throw toAtriumError(error, 'other');
+  }
+}
+
+// ---- Sessions and tokens -------------------------------------------------------------------------------------------
+
+interface OpaqueSession {
+  /** Which challenge the code answers. */
+  c: CodeChallenge;
+  /** Cognito's session for that challenge. */
+  s: string;
+  /** Cognito's own user name (a UUID in pools that sign in by e-mail), which challenge responses must carry. */
+  u: string;
+}
+
+function encodeSession(session: OpaqueSession): string {
+  return Buffer.from(JSON.stringify(session)).toString('base64url');
+}
+
+function decodeSession(value: string): OpaqueSession | undefined {
+  try {
+    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<OpaqueSession>;
+    const known = parsed.c === EMAIL_OTP || parsed.c === CUSTOM_CHALLENGE;
+    return known && typeof parsed.s === 'string' && typeof parsed.u === 'string' ? (parsed as OpaqueSession) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The user name Cognito wants in the next challenge response: the one it named, else what the user typed. */
+function cognitoUserName(parameters: Record<string, string> | undefined, email: string): string {
+  return parameters?.USERNAME ?? parameters?.USER_ID_FOR_SRP ?? email;
+}
+
+/**
+ * The `sub` of an ID token, read without verifying its signature: it came straight from Cognito over TLS in the
+ * response to our own call, so there is nothing to verify it against that we trust more.
+ */
+function subjectOf(idToken: string): string {
+  const payload = idToken.split('.')[1];
+  const sub = payload ? (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown }).sub : undefined;
+  if (typeof sub !== 'string') throw new Error('Cognito returned an ID token without a sub claim.');
+  return sub;
+}
+
+function tokensOf(result: AuthenticationResultType): Tokens {
+  const { AccessToken, IdToken, ExpiresIn } = result;
+  if (!AccessToken || !IdToken || ExpiresIn === undefined) throw new Error('Cognito returned an incomplete set of tokens.');
+  return { accessToken: AccessToken, idToken: IdToken, expiresIn: ExpiresIn, tokenType: 'Bearer' };
+}
+
+function signedInOf(result: AuthenticationResultType): SignedIn {
+  const tokens = tokensOf(result);
+  if (!result.RefreshToken) throw new Error('Cognito returned no refresh token.');
+  return { ...tokens, refreshToken: result.RefreshToken, userId: subjectOf(tokens.idToken) };
+}
+
+function unexpected(what: string, challengeName: string | undefined): Error {
+  return new Error(`Cognito answered ${what} with ${challengeName ? `the challenge ${challengeName}` : 'no challenge'}.`);
+}
+
+// ---- Pools ---------------------------------------------------------------------------------------------------------
+
+const clientId = (pool: PoolName) => config().clientIds[pool];
+
+function userPoolId(pool: PoolName): string {
+  const id = config().userPoolIds[pool];
+  if (!id) throw new Error(`Missing required environment variable ${pool === 'customer' ? 'CUSTOMER' : 'STAFF'}_USER_POOL_ID`);
+  return id;
+}
+
+const attribute = (attributes: AttributeType[] | undefined, name: string) => attributes?.find((a) => a.Name === name)?.Value;
+
+/**
+ * A password nobody knows, for users created without one: it meets the pool's policy (Cognito refuses it otherwise)
+ * and is thrown away. The user signs in with an order number, or sets a password through "forgot password".
+ */
+function unusablePassword(): string {
+  return `${randomBytes(32).toString('base64url')}aA1!`;
+}
+
+async function findUserId(email: string): Promise<string | undefined> {
+  try {
+    const user = await cognito().send(new AdminGetUserCommand({ UserPoolId: userPoolId('customer'), Username: email }));
+    return attribute(user.UserAttributes, 'sub');
+  } catch (error) {
+    if (cognitoErrorName(error) === 'UserNotFoundException') return undefined;
+    throw toAtriumError(error, 'other');
+  }
+}
+
+async function resendConfirmationCode(pool: PoolName, email: string, locale: Locale): Promise<void> {
+  await ignoring(['UserNotFoundException', 'InvalidParameterException', 'NotAuthorizedException'], () =>
+    cognito().send(
+      new ResendConfirmationCodeCommand({ ClientId: clientId(pool), Username: email, ClientMetadata: { locale } }),
+    ),
+  );
+}
+
+// ---- The adapter ---------------------------------------------------------------------------------------------------
+
+export const cognitoIdentity: IdentityProvider = {
+  async signUp({ pool, email, password, locale }) {
+    const Username = normaliseEmail(email);
+    try {
+      const created = await cognito().send(
+        new SignUpCommand({
+          ClientId: clientId(pool),
+          Username,
+          Password: password,
+          UserAttributes: [
+            { Name: 'email', Value: Username },
+            { Name: 'locale', Value: locale },
+          ],
+          // The custom message trigger writes the confirmation e-mail in this language.
+          ClientMetadata: { locale },
+        }),
+      );
+      if (!created.UserSub) throw new Error('Cognito signed a user up without returning its sub.');
+      return { userId: created.UserSub };
+    } catch (error) {
+      if (cognitoErrorName(error) === 'InvalidPasswordException') throw identityErrors.weakPassword(passwordPolicyProblems(password));
+      throw toAtriumError(error, 'signUp');
+    }
+  },
+
+  async confirmSignUp({ pool, email, code }) {
+    try {
+      await cognito().send(
+        new ConfirmSignUpCommand({ ClientId: clientId(pool), Username: normaliseEmail(email), ConfirmationCode: code }),
+      );
+    } catch (error) {
+      // "User cannot be confirmed. Current status is CONFIRMED": confirming twice is not an error.
+      if (cognitoErrorName(error) === 'NotAuthorizedException' && /status is CONFIRMED/i.test((error as Error).message)) return;
+      throw toAtriumError(error, 'confirmSignUp');
+    }
+  },
+
+  async resendConfirmation({ pool, email, locale }) {
+    await resendConfirmationCode(pool, normaliseEmail(email), locale);
+  },
+
+  async startPasswordSignIn({ pool, email, password, locale }): Promise<SignInChallenge> {
+    const Username = normaliseEmail(email);
+    let started;
+    try {
+      started = await cognito().send(
+        new InitiateAuthCommand({
+          ClientId: clientId(pool),
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: Username, PASSWORD: password },
+        }),
+      );
+    } catch (error) {
+      // Cognito says "not confirmed" only after the password matched; like the local adapter, mail the link again.
+      // Best effort: the answer stays "confirm your e-mail" even if the resend is refused (too many, for one).
+      if (cognitoErrorName(error) === 'UserNotConfirmedException') {
+        await resendConfirmationCode(pool, Username, locale).catch((resendError: unknown) =>
+          logger.warn('could not mail the confirmation link again', { error: resendError as Error }),
+        );
+      }
+      throw toAtriumError(error, 'passwordSignIn');
+    }
+    if (started.ChallengeName === EMAIL_OTP && started.Session) {
+      const parameters = started.ChallengeParameters;
+      return {
+        session: encodeSession({ c: EMAIL_OTP, s: started.Session, u: cognitoUserName(parameters, Username) }),
+        challenge: 'EMAIL_OTP',
+        destination: parameters?.CODE_DELIVERY_DESTINATION ?? maskEmail(Username),
+      };
+    }
+    // A user an operator created with a temporary password: the portal has no "choose your first password" step.
+    if (started.ChallengeName === 'NEW_PASSWORD_REQUIRED') throw identityErrors.passwordResetRequired();
+    throw unexpected('a password sign-in', started.ChallengeName);
+  },
+
+  async startOrderNumberSignIn({ pool, email, orderReference, locale }): Promise<SignInChallenge> {
+    const Username = normaliseEmail(email);
+    const ClientMetadata = { locale };
+    const started = await call('orderNumberSignIn', () =>
+      cognito().send(
+        new InitiateAuthCommand({ ClientId: clientId(pool), AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: Username }, ClientMetadata }),
+      ),
+    );
+    if (started.ChallengeName !== CUSTOM_CHALLENGE || started.ChallengeParameters?.step !== CUSTOM_AUTH_STEPS.orderNumber) {
+      throw unexpected('an order-number sign-in', started.ChallengeName);
+    }
+    const userName = cognitoUserName(started.ChallengeParameters, Username);
+    const answered = await call('orderNumberSignIn', () =>
+      cognito().send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId(pool),
+          ChallengeName: CUSTOM_CHALLENGE,
+          Session: started.Session,
+          ChallengeResponses: { USERNAME: userName, ANSWER: orderReference },
+          // The create-challenge trigger mails the code in the page's language.
+          ClientMetadata,
+        }),
+      ),
+    );
+    const parameters = answered.ChallengeParameters;
+    if (answered.ChallengeName !== CUSTOM_CHALLENGE || parameters?.step !== CUSTOM_AUTH_STEPS.emailCode || !answered.Session) {
+      throw unexpected('an order number', answered.ChallengeName);
+    }
+    return {
+      session: encodeSession({ c: CUSTOM_CHALLENGE, s: answered.Session, u: cognitoUserName(parameters, userName) }),
+      challenge: 'EMAIL_OTP',
+      destination: parameters.CODE_DELIVERY_DESTINATION ?? parameters.destination ?? maskEmail(Username),
+    };
+  },
+
+  async answerEmailCode({ pool, email, session, code }): Promise<SignedIn> {
+    const opaque = decodeSession(session);
+    if (!opaque) throw identityErrors.signInCodeMismatch();
+    const USERNAME = opaque.u || normaliseEmail(email);
+    const answered = await call('emailCode', () =>
+      cognito().send(
+        new RespondToAuthChallengeCommand({
+          ClientId: clientId(pool),
+          ChallengeName: opaque.c,
+          Session: opaque.s,
+          ChallengeResponses:
+            opaque.c === EMAIL_OTP ? { USERNAME, EMAIL_OTP_CODE: code } : { USERNAME, ANSWER: code },
+        }),
+      ),
+    );
+    if (answered.AuthenticationResult) return signedInOf(answered.AuthenticationResult);
+    // A wrong code in the custom flow is not an error to Cognito: it asks again, with a new session. The page retries
+    // with that session (the local adapter keeps the same one).
+    if (opaque.c === CUSTOM_CHALLENGE && answered.ChallengeName === CUSTOM_CHALLENGE && answered.Session) {
+      throw identityErrors.signInCodeMismatch({ session: encodeSession({ ...opaque, s: answered.Session }) });
+    }
+    throw unexpected('an e-mailed code', answered.ChallengeName);
+  },
+
+  async refresh({ pool, refreshToken }) {
+    const refreshed = await call('refresh', () =>
+      cognito().send(
+        new InitiateAuthCommand({ ClientId: clientId(pool), AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } }),
+      ),
+    );
+    if (!refreshed.AuthenticationResult) throw unexpected('a refresh', refreshed.ChallengeName);
+    return tokensOf(refreshed.AuthenticationResult);
+  },
+
+  async signOut({ pool, refreshToken }) {
+    // A token Cognito does not know (malformed, of another client, revoked already) has nothing left to revoke.
+    await ignoring(['UnsupportedTokenTypeException', 'InvalidParameterException', 'UnauthorizedException', 'NotAuthorizedException'], () =>
+      cognito().send(new RevokeTokenCommand({ ClientId: clientId(pool), Token: refreshToken })),
+    );
+  },
+
+  async startPasswordReset({ pool, email, locale }) {
+    // Unknown e-mails, users without a verified e-mail and users in a state that cannot reset all get the same answer.
+    await ignoring(['UserNotFoundException', 'InvalidParameterException', 'NotAuthorizedException'], () =>
+      cognito().send(new ForgotPasswordCommand({ ClientId: clientId(pool), Username: normaliseEmail(email), ClientMetadata: { locale } })),
+    );
+  },
+
+  async finishPasswordReset({ pool, email, code, newPassword }) {
+    const Username = normaliseEmail(email);
+    try {
+      await cognito().send(
+        new ConfirmForgotPasswordCommand({ ClientId: clientId(pool), Username, ConfirmationCode: code, Password: newPassword }),
+      );
+    } catch (error) {
+      if (cognitoErrorName(error) === 'InvalidPasswordException') throw identityErrors.weakPassword(passwordPolicyProblems(newPassword));
+      throw toAtriumError(error, 'finishPasswordReset');
+    }
+    // Whoever knew the old password may still hold a refresh token: end every session of the user.
+    await call('other', () => cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId(pool), Username })));
+  },
+
+  async ensureCustomerUser({ email, locale }) {
+    const Username = normaliseEmail(email);
+    const existing = await findUserId(Username);
+    if (existing) return { userId: existing, created: false };
+
+    const UserPoolId = userPoolId('customer');
+    let created;
+    try {
+      created = await cognito().send(
+        new AdminCreateUserCommand({
+          UserPoolId,
+          Username,
+          // No invitation: the customer hears from us through the order's own e-mail and signs in with its number.
+          MessageAction: 'SUPPRESS',
+          UserAttributes: [
+            { Name: 'email', Value: Username },
+            { Name: 'email_verified', Value: 'true' },
+            { Name: 'locale', Value: locale },
+          ],
+        }),
+      );
+    } catch (error) {
+      // Created by a concurrent request a moment ago: that user is the one.
+      if (cognitoErrorName(error) !== 'UsernameExistsException') throw toAtriumError(error, 'other');
+      const raced = await findUserId(Username);
+      if (raced) return { userId: raced, created: false };
+      throw error;
+    }
+    const userId = attribute(created.User?.Attributes, 'sub');
+    if (!userId) throw new Error('Cognito created a user without returning its sub.');
+    // A permanent password makes the user CONFIRMED, which the custom auth flow and "forgot password" require.
+    await call('other', () =>
+      cognito().send(new AdminSetUserPasswordCommand({ UserPoolId, Username, Password: unusablePassword(), Permanent: true })),
+    );
+    return { userId, created: true };
+  },
+
+  async deleteUser({ pool, email }) {
+    await ignoring(['UserNotFoundException'], () =>
+      cognito().send(new AdminDeleteUserCommand({ UserPoolId: userPoolId(pool), Username: normaliseEmail(email) })),
+    );
+  },
+};

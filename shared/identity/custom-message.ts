@@ -1,0 +1,69 @@
+// The e-mails Cognito sends for the customer pool, written by Atrium: the same texts and links as the local adapter's
+// (shared/mail/templates.ts), in the user's language. Cognito puts the code in for its placeholder (`{####}`) in the
+// body only: the subject never carries it (Cognito would not replace it there, and a code in a subject shows on lock
+// screens), and the body carries it once.
+
+import type { Locale } from '#shared/i18n/locale.ts';
+import type { Mail } from '#shared/mail/mail.ts';
+import { accountLink, confirmEmailMail, passwordResetMail, signInCodeMail } from '#shared/mail/templates.ts';
+
+/** The trigger sources Atrium writes; any other (admin invitations, attribute changes) keeps Cognito's default text. */
+export const CUSTOM_MESSAGE_SOURCES = [
+  'CustomMessage_SignUp',
+  'CustomMessage_ResendCode',
+  'CustomMessage_ForgotPassword',
+  'CustomMessage_Authentication',
+] as const;
+
+export interface CognitoEmail {
+  emailSubject: string;
+  emailMessage: string;
+}
+
+/** The mail for one trigger source, or undefined to leave Cognito's own. `code` is Cognito's placeholder. */
+export function customMessage(input: {
+  triggerSource: string;
+  email: string;
+  locale: Locale;
+  code: string;
+  portalUrl: string;
+}): CognitoEmail | undefined {
+  const { email, locale, code, portalUrl } = input;
+  let mail: Mail;
+  switch (input.triggerSource) {
+    case 'CustomMessage_SignUp':
+    case 'CustomMessage_ResendCode':
+      mail = confirmEmailMail(email, accountLink(portalUrl, 'confirm-email', email, code), locale);
+      break;
+    case 'CustomMessage_ForgotPassword':
+      mail = passwordResetMail(email, accountLink(portalUrl, 'reset-password', email, code), locale);
+      break;
+    case 'CustomMessage_Authentication':
+      mail = signInCodeMail(email, code, locale);
+      break;
+    default:
+      return undefined;
+  }
+  return { emailSubject: withoutCode(mail.subject, code), emailMessage: textToHtml(mail.text) };
+}
+
+/** "Your Atrium sign-in code: {####}" becomes "Your Atrium sign-in code". */
+function withoutCode(subject: string, code: string): string {
+  return subject.split(code).join('').replace(/[\s:]+$/, '').trim();
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+
+/**
+ * Cognito sends the message as HTML: the plain text escaped, line breaks as <br>, and links clickable. A link shows its
+ * address without the query, so the code placeholder (in the query) appears once, in the href. `{####}` has no HTML
+ * characters, so it survives escaping and Cognito still finds it.
+ */
+export function textToHtml(text: string): string {
+  return text
+    .split(/(https?:\/\/[^\s]+)/)
+    .map((part, index) => (index % 2 === 1 ? `<a href="${escapeHtml(part)}">${escapeHtml(part.split('?')[0]!)}</a>` : escapeHtml(part)))
+    .join('')
+    .replace(/\r?\n/g, '<br>');
+}

@@ -1,0 +1,69 @@
+// The audit trail of a licence's computer: every activation, transfer and deactivation, who made it, when, from which
+// computer to which, and from which address. Kept in the account's partition, newest first when read backwards.
+
+import { accountPartition, keys, SK_PREFIX } from '#shared/db/keys.ts';
+import { queryPage, type Page } from '#shared/db/page.ts';
+
+export type LicenceEventAction = 'activated' | 'transferred' | 'deactivated';
+
+/** Who changed the licence: a signed-in customer in the portal, or the vendor's software through the licensing API. */
+export type LicenceActor =
+  | { by: 'customer'; userId: string; email: string; sourceIp: string }
+  | { by: 'licensing-api'; sourceIp: string };
+
+export interface LicenceEvent {
+  /** A ULID of the event's time, so the sort key orders events by time. */
+  eventId: string;
+  licenceId: string;
+  action: LicenceEventAction;
+  at: string;
+  /** The computer the licence left (transferred, deactivated). */
+  fromComputerId?: string;
+  /** The computer the licence is on afterwards (activated, transferred). */
+  toComputerId?: string;
+  by: LicenceActor['by'];
+  /** The customer's user id and e-mail, for changes made in the portal. */
+  userId?: string;
+  email?: string;
+  sourceIp: string;
+}
+
+export function licenceEventItem(accountId: string, event: LicenceEvent): Record<string, unknown> {
+  return { ...keys.licenceEvent(accountId, event.licenceId, event.eventId), type: 'LicenceEvent', accountId, ...event };
+}
+
+/** The event's own fields from a table item: keys never leave the API. */
+export function toLicenceEvent(item: Record<string, unknown>): LicenceEvent {
+  const optional = (name: 'fromComputerId' | 'toComputerId' | 'userId' | 'email') =>
+    typeof item[name] === 'string' ? { [name]: item[name] as string } : {};
+  return {
+    eventId: item.eventId as string,
+    licenceId: item.licenceId as string,
+    action: item.action as LicenceEventAction,
+    at: item.at as string,
+    ...optional('fromComputerId'),
+    ...optional('toComputerId'),
+    by: item.by as LicenceActor['by'],
+    ...optional('userId'),
+    ...optional('email'),
+    sourceIp: item.sourceIp as string,
+  };
+}
+
+/** One licence's events, newest first, a page at a time. The partition is the caller's account, never the cursor's. */
+export function listLicenceEvents(
+  accountId: string,
+  licenceId: string,
+  page: { limit?: number; cursor?: string },
+): Promise<Page<LicenceEvent>> {
+  return queryPage(
+    {
+      partition: accountPartition(accountId),
+      sortKeyPrefix: `${SK_PREFIX.licenceEvent}${licenceId}#`,
+      newestFirst: true,
+      ...(page.limit ? { limit: page.limit } : {}),
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+    },
+    toLicenceEvent,
+  );
+}

@@ -1,0 +1,332 @@
+// Staff create an order for a customer by e-mail: the customer (user, account, owner) if they are new, a licence per
+// unit and a support subscription where the product includes support, the order and its unique reference, all in one
+// transaction; then the confirmation e-mail. A retry with the same idempotency key answers with the first order.
+
+import { createHash } from 'node:crypto';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '#shared/db/commands.ts';
+import { accountItem, activationKeyItem, membershipItem } from '#shared/accounts/account-items.ts';
+import { catalogueProduct, type CatalogueProduct } from '#shared/catalogue/products.ts';
+import { config } from '#shared/config.ts';
+import { newCode } from '#shared/contracts/activation.ts';
+import { db, tableName } from '#shared/db/client.ts';
+import { keys } from '#shared/db/keys.ts';
+import { GSI1 } from '#shared/db/table.ts';
+import { normaliseEmail } from '#shared/email.ts';
+import { AppError, ConflictError, ValidationError } from '#shared/http/errors.ts';
+import type { Locale } from '#shared/i18n/locale.ts';
+import { identity } from '#shared/identity/index.ts';
+import { newId } from '#shared/ids.ts';
+import { licencePurchase } from '#shared/licences/licence-items.ts';
+import { sendMail, type SendResult } from '#shared/mail/send.ts';
+import { orderConfirmationMail } from '#shared/mail/templates.ts';
+import { money, sum } from '#shared/money.ts';
+import { logger } from '#shared/observability/logger.ts';
+import type { Order, OrderLine } from '#shared/orders/model.ts';
+import { issuedLicence, orderItem, orderReferenceItem } from '#shared/orders/order-items.ts';
+import { nextOrderReference } from '#shared/orders/order-reference.ts';
+import { toStaffOrder, type IssuedLicence, type StaffOrder } from '#shared/orders/staff-model.ts';
+import { now, nowEpochSeconds } from '#shared/time.ts';
+
+/** DynamoDB's limit on the items of one TransactWriteItems call. */
+export const MAX_TRANSACTION_ITEMS = 100;
+/**
+ * Items every order writes besides its licences and subscriptions, counted for a new customer so the limit does not
+ * depend on who orders: reference claim, idempotency record, order, account, activation key, membership, owner claim.
+ */
+const FIXED_ITEMS = 7;
+/** An idempotency record outlives any sensible retry; DynamoDB's TTL then removes it. */
+const IDEMPOTENCY_DAYS = 30;
+/** Lost races (a reference taken by an import, a concurrent first order for the same customer) are tried again. */
+const MAX_ATTEMPTS = 8;
+
+export interface StaffOrderInput {
+  email: string;
+  contact: { name: string; country: string; city: string };
+  lines: Array<{ sku: string; quantity: number }>;
+  locale: Locale;
+  idempotencyKey: string;
+}
+
+export type ConfirmationMail = SendResult | 'failed' | 'not-sent';
+
+export interface CreatedStaffOrder {
+  order: StaffOrder;
+  /** True when this answers a retry: the first request created the order, and nothing was created or mailed now. */
+  replayed: boolean;
+  userCreated: boolean;
+  accountCreated: boolean;
+  confirmationMail: ConfirmationMail;
+}
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+interface PricedLine {
+  product: CatalogueProduct;
+  line: OrderLine;
+}
+
+export async function createStaffOrder(input: StaffOrderInput): Promise<CreatedStaffOrder> {
+  const email = normaliseEmail(input.email);
+  const priced = priceLines(input.lines);
+  checkSize(priced);
+  const fingerprint = fingerprintOf({ ...input, email });
+
+  const earlier = await replay(input.idempotencyKey, fingerprint);
+  if (earlier) return earlier;
+
+  const { userId, created: userCreated } = await (await identity()).ensureCustomerUser({ email, locale: input.locale });
+  let accountId = await accountOf(userId);
+  let reference = await nextOrderReference();
+
+  for (let attempt = 1; ; attempt += 1) {
+    const draft = buildOrder({ input, email, fingerprint, priced, reference, userId, userCreated, accountId });
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: draft.writes }));
+    } catch (error) {
+      if ((error as Error).name !== 'TransactionCanceledException' || attempt >= MAX_ATTEMPTS) throw error;
+      const failed = failedWrites(error);
+      if (failed.has(draft.at.idempotency)) {
+        const first = await replay(input.idempotencyKey, fingerprint);
+        if (first) return first;
+      }
+      // Taken by an order written some other way (an import, the demo data): the next number, then.
+      if (failed.has(draft.at.reference)) reference = await nextOrderReference();
+      // Another order created this customer's account a moment ago: that account is the one.
+      if (draft.at.ownerClaim !== undefined && (failed.has(draft.at.ownerClaim) || failed.has(draft.at.account!))) {
+        accountId = await accountOf(userId);
+      }
+      logger.info('create order: transaction cancelled, trying again', { attempt, reasons: [...failed] });
+      continue;
+    }
+
+    const confirmationMail = await mailConfirmation(email, draft.order, draft.issued, input.locale);
+    return { order: toStaffOrder(draft.item), replayed: false, userCreated, accountCreated: draft.accountCreated, confirmationMail };
+  }
+}
+
+/** The lines with catalogue prices; an unknown SKU or a second currency is the caller's mistake (400). */
+function priceLines(lines: StaffOrderInput['lines']): PricedLine[] {
+  const problems: Array<{ path: string; message: string }> = [];
+  const priced: PricedLine[] = [];
+  lines.forEach(({ sku, quantity }, index) => {
+    const product = catalogueProduct(sku);
+    if (!product) {
+      problems.push({ path: `body.lines.${index}.sku`, message: `No product in the catalogue has the SKU ${sku}.` });
+      return;
+    }
+    const { currency } = product.unitPrice;
+    priced.push({
+      product,
+      line: {
+        product: product.product,
+        sku: product.sku,
+        edition: product.edition,
+        users: product.users,
+        quantity,
+        unitPrice: product.unitPrice,
+        subtotal: money(product.unitPrice.amountMinor * quantity, currency),
+      },
+    });
+  });
+  const currencies = new Set(priced.map(({ line }) => line.unitPrice.currency));
+  if (currencies.size > 1) problems.push({ path: 'body.lines', message: 'All products of one order must be priced in one currency.' });
+  if (problems.length) throw new ValidationError('The order is not valid.', problems);
+  return priced;
+}
+
+function itemsNeeded(priced: PricedLine[]): number {
+  return priced.reduce((count, { product, line }) => count + line.quantity * (product.supportYears > 0 ? 2 : 1), FIXED_ITEMS);
+}
+
+/** One transaction holds the whole order, so an order that needs more items than one transaction takes is refused. */
+function checkSize(priced: PricedLine[]): void {
+  const needed = itemsNeeded(priced);
+  if (needed <= MAX_TRANSACTION_ITEMS) return;
+  throw new AppError(
+    400,
+    'ORDER_TOO_LARGE',
+    `This order would write ${needed} items (a licence per unit, a support subscription per unit with support, and ${FIXED_ITEMS} more), ` +
+      `but one order can write at most ${MAX_TRANSACTION_ITEMS}. Split it into smaller orders.`,
+    { itemsNeeded: needed, maxItems: MAX_TRANSACTION_ITEMS },
+  );
+}
+
+/** What makes two requests the same order: a retry must send the same body as the first. */
+function fingerprintOf(input: StaffOrderInput): string {
+  const { email, contact, lines, locale } = input;
+  const canonical = JSON.stringify([email, contact.name, contact.country, contact.city, locale, lines.map((line) => [line.sku, line.quantity])]);
+  return createHash('sha256').update(canonical).digest('base64url');
+}
+
+/** The order an earlier request with this key created, or undefined when the key is new (or its record has expired). */
+async function replay(idempotencyKey: string, fingerprint: string): Promise<CreatedStaffOrder | undefined> {
+  const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.idempotency(idempotencyKey), ConsistentRead: true }));
+  const record = found.Item;
+  if (!record || (record.expiresAt as number) <= nowEpochSeconds()) return undefined;
+  if (record.fingerprint !== fingerprint) {
+    throw new ConflictError('This idempotency key was already used for a different order. Send a new key for a new order.', 'IDEMPOTENCY_KEY_REUSED');
+  }
+  const order = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.order(record.accountId as string, record.orderId as string), ConsistentRead: true }),
+  );
+  if (!order.Item) throw new Error('An idempotency record names an order that does not exist.');
+  return {
+    order: toStaffOrder(order.Item),
+    replayed: true,
+    userCreated: record.userCreated === true,
+    accountCreated: record.accountCreated === true,
+    confirmationMail: 'not-sent',
+  };
+}
+
+/** The account the customer acts for (their first membership), or the one a staff order created for them just now. */
+async function accountOf(userId: string): Promise<string | undefined> {
+  const membership = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: GSI1.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': GSI1.partitionKey },
+      ExpressionAttributeValues: { ':pk': keys.membershipByUser(userId, '').GSI1PK },
+      Limit: 1,
+    }),
+  );
+  const found = membership.Items?.[0]?.accountId as string | undefined;
+  if (found) return found;
+  // The index is eventually consistent; the claim is read strongly, so a lost race always finds the winner's account.
+  const claim = await db().send(new GetCommand({ TableName: tableName(), Key: keys.accountOwnerClaim(userId), ConsistentRead: true }));
+  return claim.Item?.accountId as string | undefined;
+}
+
+interface Draft {
+  order: Order;
+  accountCreated: boolean;
+  item: Record<string, unknown>;
+  issued: IssuedLicence[];
+  writes: TransactItem[];
+  /** Where the conditional writes sit in `writes`, to read the cancellation reasons by. */
+  at: { reference: number; idempotency: number; account?: number; ownerClaim?: number };
+}
+
+function buildOrder(args: {
+  input: StaffOrderInput;
+  email: string;
+  fingerprint: string;
+  priced: PricedLine[];
+  reference: string;
+  userId: string;
+  userCreated: boolean;
+  accountId: string | undefined;
+}): Draft {
+  const { input, email, priced, reference, userId } = args;
+  const accountCreated = args.accountId === undefined;
+  const TableName = tableName();
+  const orderedAt = now();
+  const accountId = args.accountId ?? newId(orderedAt);
+  const orderId = newId(orderedAt);
+  const order: Order = {
+    orderId,
+    reference,
+    orderedAt: orderedAt.toISOString(),
+    total: sum(
+      priced.map(({ line }) => line.subtotal),
+      priced[0]!.line.unitPrice.currency,
+    ),
+    lines: priced.map(({ line }) => line),
+    contact: { name: input.contact.name, email, country: input.contact.country, city: input.contact.city },
+  };
+
+  const issued: IssuedLicence[] = [];
+  const purchaseItems: Record<string, unknown>[] = [];
+  for (const { product, line } of priced) {
+    for (let unit = 0; unit < line.quantity; unit += 1) {
+      const purchase = licencePurchase({
+        accountId,
+        licenceId: newId(orderedAt),
+        subscriptionId: newId(orderedAt),
+        orderId,
+        orderReference: reference,
+        purchasedAt: orderedAt,
+        product: product.product,
+        edition: product.edition,
+        users: product.users,
+        serial: newCode(3),
+        ...(product.days ? { days: product.days } : {}),
+        supportYears: product.supportYears,
+      });
+      issued.push(issuedLicence(purchase, product.sku));
+      purchaseItems.push(...purchase.items);
+    }
+  }
+
+  const item = orderItem({ accountId, order, locale: input.locale, issued });
+  const writes: TransactItem[] = [
+    { Put: { TableName, Item: orderReferenceItem(accountId, order), ConditionExpression: 'attribute_not_exists(PK)' } },
+    {
+      Put: {
+        TableName,
+        Item: {
+          ...keys.idempotency(input.idempotencyKey),
+          type: 'IdempotencyRecord',
+          operation: 'create-order',
+          fingerprint: args.fingerprint,
+          accountId,
+          orderId,
+          // What the first request created, so that a retry answers the same.
+          userCreated: args.userCreated,
+          accountCreated,
+          createdAt: order.orderedAt,
+          expiresAt: Math.floor(orderedAt.getTime() / 1000) + IDEMPOTENCY_DAYS * 24 * 60 * 60,
+        },
+        // An expired record that DynamoDB has not removed yet does not hold the key.
+        ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
+        ExpressionAttributeValues: { ':now': nowEpochSeconds() },
+      },
+    },
+    { Put: { TableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+  ];
+  const at: Draft['at'] = { reference: 0, idempotency: 1 };
+
+  if (accountCreated) {
+    const createdAt = order.orderedAt;
+    const account = { accountId, name: input.contact.name, activationKey: newCode(3), contactEmail: email, country: input.contact.country, createdAt };
+    at.account = writes.length;
+    writes.push(
+      { Put: { TableName, Item: accountItem(account), ConditionExpression: 'attribute_not_exists(PK)' } },
+      { Put: { TableName, Item: activationKeyItem(account), ConditionExpression: 'attribute_not_exists(PK)' } },
+      { Put: { TableName, Item: membershipItem({ accountId, userId, email, role: 'owner', createdAt }) } },
+    );
+    at.ownerClaim = writes.length;
+    writes.push({
+      Put: {
+        TableName,
+        Item: { ...keys.accountOwnerClaim(userId), type: 'AccountOwnerClaim', accountId, createdAt },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    });
+  }
+  writes.push(...purchaseItems.map((Item) => ({ Put: { TableName, Item } })));
+  return { order, item, issued, writes, at, accountCreated };
+}
+
+/** The indexes of the writes whose condition failed (or that met another transaction) in a cancelled transaction. */
+function failedWrites(error: unknown): Set<number> {
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+  const failed = new Set<number>();
+  reasons.forEach((reason, index) => {
+    if (reason.Code && reason.Code !== 'None') failed.add(index);
+  });
+  return failed;
+}
+
+/** The order is written whatever happens to the mail; staff see whether it went. */
+async function mailConfirmation(email: string, order: Order, issued: IssuedLicence[], locale: Locale): Promise<ConfirmationMail> {
+  try {
+    return await sendMail(
+      orderConfirmationMail(email, { reference: order.reference, licences: issued, total: order.total, portalUrl: config().portalUrl }, locale),
+    );
+  } catch (error) {
+    logger.error('create order: the confirmation e-mail could not be sent', { error: error as Error });
+    return 'failed';
+  }
+}

@@ -1,0 +1,23 @@
+// Lists the orders of one account, newest first (or oldest first), a page at a time.
+
+import { accountPartition, SK_PREFIX } from '#shared/db/keys.ts';
+import { queryPage, type Page } from '#shared/db/page.ts';
+import { toOrderSummary, type OrderSummary } from '#shared/orders/model.ts';
+import type { SortOrder } from '#shared/paging.ts';
+
+export async function listOrders(
+  accountId: string,
+  page: { limit?: number; cursor?: string; sort?: SortOrder },
+): Promise<Page<OrderSummary>> {
+  // Order ids are ULIDs taken at order time, so sort-key order is order-date order.
+  return queryPage(
+    {
+      partition: accountPartition(accountId),
+      sortKeyPrefix: SK_PREFIX.order,
+      newestFirst: page.sort !== 'asc',
+      ...(page.limit ? { limit: page.limit } : {}),
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+    },
+    toOrderSummary,
+  );
+}

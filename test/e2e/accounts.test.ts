@@ -1,0 +1,177 @@
+// Every sign-in path of the portal in Chromium, each reading its code or link from the local mailbox: sign-up with a
+// contract, e-mail confirmation, password + code with a resent code, e-mail + order number, forgot password for a
+// migrated customer, and sign-out with the session kept across a reload until then.
+
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_CONTRACTS, DEMO_LOGINS, DEMO_MIGRATED_USER } from '#infra/local/seed.ts';
+import { launchBrowser, mailCount, waitForCode } from '../support/browser.ts';
+import { mailsTo } from '../support/mailbox.ts';
+
+let browser: Browser;
+const portalUrl = inject('portalUrl');
+const mailUrl = inject('portalMailUrl');
+const NEW_PASSWORD = 'Lakeside-Clinic-2026!';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function withPage(test: (page: Page, context: BrowserContext) => Promise<void>) {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  try {
+    await test(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The link (confirmation or reset) in the newest mail to this address, once it has arrived. */
+async function waitForLink(email: string, after: number): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const mine = await mailsTo(mailUrl, email);
+    const link = mine.length > after ? /(https?:\/\/\S+code=\d{6})/.exec(mine.at(-1)?.body.text ?? '')?.[1] : undefined;
+    if (link) return link;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`No link reached ${email}`);
+}
+
+async function enterCode(page: Page, email: string, before: number) {
+  await page.getByLabel('Code').fill(await waitForCode(mailUrl, email, before));
+  await page.getByRole('button', { name: 'Verify' }).click();
+}
+
+async function signInWithPassword(page: Page, login: { email: string; password: string }) {
+  const before = await mailCount(mailUrl, login.email);
+  await page.goto(`${portalUrl}/sign-in`);
+  await page.getByLabel('E-mail').fill(login.email);
+  await page.getByLabel('Password', { exact: true }).fill(login.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await enterCode(page, login.email, before);
+}
+
+describe('accounts and sign-in in Chromium', () => {
+  it('signs up with a contract number and activation code, confirms the e-mail by its link, and signs in', async () => {
+    await withPage(async (page) => {
+      const email = `dana.${Date.now()}@example.test`;
+      const contract = DEMO_CONTRACTS[0];
+      await page.goto(`${portalUrl}/sign-in`);
+      await page.getByRole('link', { name: 'Create an account' }).click();
+      await page.getByLabel('Name or company').fill('Dana Consulting');
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Password', { exact: true }).fill('Dana-Consulting-1!');
+      await page.getByLabel('Repeat the password').fill('Dana-Consulting-1!');
+      await page.getByLabel('I have a support contract number and an activation code').check();
+      await page.getByLabel('Contract number', { exact: true }).fill(contract.contractNumber);
+      await page.getByLabel('Activation code', { exact: true }).fill(contract.activationCode.toLowerCase());
+      const before = await mailCount(mailUrl, email);
+      await page.getByRole('button', { name: 'Create the account' }).click();
+      await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
+
+      await page.goto(await waitForLink(email, before));
+      await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Your e-mail address is confirmed');
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      await signInWithPassword(page, { email, password: 'Dana-Consulting-1!' });
+      await page.getByTestId('activation-key').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/licences');
+    });
+  });
+
+  it('refuses the same activation code a second time with a clear message', async () => {
+    await withPage(async (page) => {
+      const contract = DEMO_CONTRACTS[1];
+      for (const [index, expected] of [['1', 'Check your e-mail'], ['2', 'already been used']] as const) {
+        await page.goto(`${portalUrl}/sign-up`);
+        await page.getByLabel('Name or company').fill(`Twice ${index}`);
+        await page.getByLabel('E-mail').fill(`twice.${index}.${Date.now()}@example.test`);
+        await page.getByLabel('Password', { exact: true }).fill('Twice-Twice-22!');
+        await page.getByLabel('Repeat the password').fill('Twice-Twice-22!');
+        await page.getByLabel('I have a support contract number and an activation code').check();
+        await page.getByLabel('Contract number', { exact: true }).fill(contract.contractNumber);
+        await page.getByLabel('Activation code', { exact: true }).fill(contract.activationCode);
+        await page.getByRole('button', { name: 'Create the account' }).click();
+        await expect.poll(() => page.locator('main').textContent()).toContain(expected);
+      }
+    });
+  });
+
+  it('signs in with password and code, and a resent code works', async () => {
+    await withPage(async (page) => {
+      const login = DEMO_LOGINS.secondCustomer;
+      await page.goto(`${portalUrl}/sign-in`);
+      await page.getByLabel('E-mail').fill(login.email);
+      await page.getByLabel('Password', { exact: true }).fill(login.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByLabel('Code').waitFor();
+      const before = await mailCount(mailUrl, login.email);
+      await page.getByRole('button', { name: 'Send a new code' }).click();
+      await expect.poll(() => page.getByRole('status').first().textContent()).toContain('We sent a new code');
+      await enterCode(page, login.email, before);
+      await page.getByTestId('activation-key').waitFor();
+      expect(await page.getByTestId('activation-key').textContent()).toContain('HBR7-K2QX');
+    });
+  });
+
+  it('signs in with e-mail and an order number, then the mailed code', async () => {
+    await withPage(async (page) => {
+      const email = DEMO_LOGINS.customer.email;
+      await page.goto(`${portalUrl}/sign-in`);
+      await page.getByRole('radio', { name: 'Order number' }).click();
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Order number').fill('jwt 1017');
+      const before = await mailCount(mailUrl, email);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await enterCode(page, email, before);
+      await page.getByTestId('activation-key').waitFor();
+      expect(await page.getByTestId('activation-key').textContent()).toContain('NAQR-HVW5');
+    });
+  });
+
+  it('sends a migrated customer to set a password by the mailed link, then lets them in with it', async () => {
+    await withPage(async (page) => {
+      const email = DEMO_MIGRATED_USER.email;
+      await page.goto(`${portalUrl}/sign-in`);
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Password', { exact: true }).fill('whatever-I-used-before');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain('set a new one');
+      await page.getByRole('link', { name: 'Set a password' }).click();
+      await page.getByLabel('E-mail').fill(email);
+      const before = await mailCount(mailUrl, email);
+      await page.getByRole('button', { name: 'Send the link' }).click();
+      await page.getByRole('status').waitFor();
+
+      await page.goto(await waitForLink(email, before));
+      await page.getByLabel('New password').fill(NEW_PASSWORD);
+      await page.getByLabel('Repeat the password').fill(NEW_PASSWORD);
+      await page.getByRole('button', { name: 'Save the new password' }).click();
+      await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Your password has been changed');
+      await signInWithPassword(page, { email, password: NEW_PASSWORD });
+      await page.getByTestId('activation-key').waitFor();
+    });
+  });
+
+  it('keeps the session across a reload, and sign-out ends it for good', async () => {
+    await withPage(async (page, context) => {
+      await signInWithPassword(page, DEMO_LOGINS.customer);
+      await page.getByTestId('activation-key').waitFor();
+      const cookies = await context.cookies();
+      const refresh = cookies.find((cookie) => cookie.name === 'atrium_refresh_customer');
+      expect(refresh).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/api/auth/customer' });
+      expect(await page.evaluate(() => document.cookie)).toBe('');
+
+      await page.reload();
+      await page.getByTestId('activation-key').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/licences');
+
+      await page.getByRole('link', { name: 'Sign out' }).click();
+      await expect.poll(() => page.getByRole('status').first().textContent()).toContain('You are signed out');
+      await expect.poll(async () => (await context.cookies()).some((cookie) => cookie.name === 'atrium_refresh_customer')).toBe(false);
+      await page.goto(`${portalUrl}/licences`);
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
+    });
+  });
+});

@@ -1,0 +1,177 @@
+// Issue #4, staff part, in Chromium: staff sign in, place an order for a new e-mail; that customer signs in with the
+// e-mail and the order number from the confirmation, sees the licences, downloads a .lic file, and the CLI verifies it.
+
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_LOGINS } from '#infra/local/seed.ts';
+import { launchBrowser, mailCount, waitForCode } from '../support/browser.ts';
+import { mailsTo } from '../support/mailbox.ts';
+
+let browser: Browser;
+let workDir: string;
+const portalUrl = inject('portalUrl');
+const mailUrl = inject('portalMailUrl');
+const REPOSITORY = join(import.meta.dirname, '..', '..');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  workDir = mkdtempSync(join(tmpdir(), 'atrium-staff-order-'));
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+async function withPage(test: (page: Page, context: BrowserContext) => Promise<void>) {
+  const context = await browser.newContext({ locale: 'en-GB', acceptDownloads: true });
+  try {
+    await test(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
+}
+
+async function enterCode(page: Page, email: string, before: number) {
+  await page.getByLabel('Code').fill(await waitForCode(mailUrl, email, before));
+  await page.getByRole('button', { name: 'Verify' }).click();
+}
+
+/** The order confirmation, once it has reached the local mailbox. */
+async function waitForConfirmation(email: string, reference: string) {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const mail = (await mailsTo(mailUrl, email)).find((each) => each.subject.includes(reference));
+    if (mail) return mail;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`No order confirmation reached ${email}`);
+}
+
+function verifyWithCli(file: string, publicKey: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['bin/atrium-verify-licence.mjs', file, '--public-key', publicKey], { cwd: REPOSITORY }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/**
+ * The licence file of the licence on this page: through the page's download link when it has one, else through the
+ * download route with the page's own session (its refresh-token cookie), as the link would.
+ */
+async function downloadLicenceFile(page: Page, licenceId: string): Promise<string> {
+  const target = join(workDir, `${licenceId}.lic`);
+  const link = page.getByRole('link', { name: /licence file|\.lic|download/i }).or(page.getByRole('button', { name: /licence file|\.lic|download/i }));
+  if ((await link.count()) > 0) {
+    const [download] = await Promise.all([page.waitForEvent('download'), link.first().click()]);
+    await download.saveAs(target);
+    return target;
+  }
+  const content = await page.evaluate(async (id) => {
+    const refreshed = await fetch('/api/auth/customer/refresh', { method: 'POST', credentials: 'same-origin' });
+    const { accessToken } = (await refreshed.json()) as { accessToken: string };
+    const response = await fetch(`/api/licences/${id}/file`, { headers: { authorization: `Bearer ${accessToken}` } });
+    if (!response.ok) throw new Error(`download answered ${response.status}`);
+    return response.text();
+  }, licenceId);
+  writeFileSync(target, content);
+  return target;
+}
+
+describe('a staff-created order in Chromium', () => {
+  it('staff order for a new e-mail; the customer signs in with the order number, sees the licences and verifies a .lic', async () => {
+    const customerEmail = `new.customer.${Date.now()}@example.test`;
+    let reference = '';
+    let serials: string[] = [];
+
+    // Staff: password and mailed code at /admin, then Orders → New order.
+    await withPage(async (page) => {
+      const staff = DEMO_LOGINS.staff;
+      const before = await mailCount(mailUrl, staff.email);
+      await page.goto(`${portalUrl}/admin`);
+      await page.getByLabel('E-mail').fill(staff.email);
+      await page.getByLabel('Password', { exact: true }).fill(staff.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await enterCode(page, staff.email, before);
+      await page.getByTestId('customers-table').waitFor();
+
+      await page.getByRole('navigation', { name: 'Staff sections' }).getByRole('link', { name: 'Orders' }).click();
+      await page.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
+      await page.getByRole('link', { name: 'New order' }).click();
+      await page.getByRole('heading', { name: 'New order' }).waitFor();
+
+      await page.getByLabel('Customer e-mail').fill(customerEmail);
+      await page.getByLabel('Contact name').fill('Ewa Zielińska');
+      await page.getByLabel('City').fill('Wrocław');
+      await page.getByLabel('Country').fill('pl');
+      // The catalogue arrives with the page; wait for its options before choosing.
+      await expect.poll(() => page.getByLabel('Product 1', { exact: true }).locator('option').count()).toBeGreaterThan(1);
+      await page.getByLabel('Product 1', { exact: true }).selectOption('RA-ENT-10-S1Y');
+      await page.getByLabel('Quantity of product 1').fill('2');
+      await page.getByRole('button', { name: 'Add a product' }).click();
+      await page.getByLabel('Product 2', { exact: true }).selectOption('RA-DSK-3');
+      await expect.poll(() => page.getByTestId('order-total').textContent()).toContain('€3,178.00');
+      await page.getByRole('button', { name: 'Create the order' }).click();
+
+      await page.getByTestId('created-order-heading').waitFor();
+      reference = (await page.getByTestId('created-order-reference').textContent())!.trim();
+      expect(reference).toMatch(/^JWT\d{4,}$/);
+      expect(await page.getByRole('status').first().textContent()).toContain('A new customer account was created');
+      const issued = page.getByTestId('issued-licences');
+      await expect.poll(() => issued.locator('tbody tr').count()).toBe(3);
+      serials = await issued.locator('td.serial').allTextContents();
+
+      // The new order is found by the customer's e-mail.
+      await page.getByRole('link', { name: 'All orders' }).first().click();
+      await page.getByLabel('Reference or customer e-mail').fill(customerEmail);
+      await page.getByRole('button', { name: 'Search' }).click();
+      await expect.poll(() => page.getByTestId('staff-orders-table').locator('tbody tr').count()).toBe(1);
+      expect(await page.getByTestId('staff-orders-table').textContent()).toContain(reference);
+    });
+
+    // The confirmation lists what was issued and how to sign in.
+    const confirmation = await waitForConfirmation(customerEmail, reference);
+    for (const serial of serials) expect(confirmation.body.text).toContain(serial);
+    expect(confirmation.body.text).toContain(`${portalUrl}/sign-in`);
+
+    // The customer: e-mail + order number, then the mailed code; the licences are there.
+    await withPage(async (page) => {
+      await page.goto(`${portalUrl}/sign-in`);
+      await page.getByRole('radio', { name: 'Order number' }).click();
+      await page.getByLabel('E-mail').fill(customerEmail);
+      await page.getByLabel('Order number').fill(reference);
+      const before = await mailCount(mailUrl, customerEmail);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await enterCode(page, customerEmail, before);
+
+      const table = page.getByTestId('licences-table');
+      await table.waitFor();
+      expect(new URL(page.url()).pathname).toBe('/licences');
+      await expect.poll(() => table.locator('tbody tr').count()).toBe(3);
+      const text = await table.textContent();
+      for (const serial of serials) expect(text).toContain(serial);
+      expect(text).toContain(reference);
+
+      // One licence's file, verified by the CLI with the portal's published public key.
+      const details = table.getByRole('link', { name: /Details/ }).first();
+      const licenceId = (await details.getAttribute('href'))!.split('/').pop()!;
+      await details.click();
+      await page.waitForURL(`**/licences/${licenceId}`);
+      // Loaded (the heading turns from "Licence" into the product) before looking for a download link.
+      await expect.poll(() => page.locator('main h1').textContent()).toBe('Remote Access');
+      const file = await downloadLicenceFile(page, licenceId);
+
+      const published = (await (await fetch(`${portalUrl}/api/licensing/public-key`)).json()) as { publicKeyPem: string };
+      const publicKey = join(workDir, 'licence-signing-key.pub.pem');
+      writeFileSync(publicKey, published.publicKeyPem);
+      const verified = await verifyWithCli(file, publicKey);
+      expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+      expect(verified.stdout).toMatch(/^valid/);
+      expect(verified.stdout).toContain(licenceId);
+    });
+  });
+});

@@ -1,0 +1,34 @@
+// The identity contract, run for real against the local adapter, DynamoDB Local and the local mail server.
+
+import { PutCommand } from '#shared/db/commands.ts';
+import { inject } from 'vitest';
+import { db, tableName } from '#shared/db/client.ts';
+import { keys } from '#shared/db/keys.ts';
+import { localIdentity, putLocalUser } from '#shared/identity/local.ts';
+import { uniqueEmail } from '../support/api.ts';
+import { describeIdentityContract, type MailPurpose } from '../support/identity-contract.ts';
+import { mailsTo } from '../support/mailbox.ts';
+
+const SUBJECTS: Record<MailPurpose, RegExp> = {
+  'sign-in': /sign-in code/,
+  confirm: /Confirm your e-mail/,
+  reset: /Set a new password/,
+};
+
+describeIdentityContract('local', () => ({
+  provider: localIdentity,
+  freshEmail: () => uniqueEmail('contract'),
+  givenUser: ({ pool, email, password, groups }) => putLocalUser({ pool, email, password, ...(groups ? { groups } : {}) }),
+  givenMigratedUser: ({ email }) => putLocalUser({ pool: 'customer', email }),
+  async givenOrder({ email, userId, orderReference }) {
+    const accountId = `acc-${userId}`;
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.membership(accountId, userId), accountId, userId, email } }));
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.orderReference(orderReference), accountId, orderId: orderReference } }));
+  },
+  async mailedCode(email, purpose) {
+    const mail = (await mailsTo(inject('mailUrl'), email)).filter((m) => SUBJECTS[purpose].test(m.subject)).at(-1);
+    const code = /(?:code=|\b)(\d{6})\b/.exec(mail?.body.text ?? '')?.[1];
+    if (!code) throw new Error(`No ${purpose} code was mailed to ${email}`);
+    return code;
+  },
+}));

@@ -1,0 +1,234 @@
+// The identity contract: what every identity adapter must do, written once. The local adapter runs it for real
+// (test/integration/identity-contract-local.test.ts); the Cognito adapter runs it against a fake Cognito answering the
+// AWS JSON client's calls (test/unit/identity-contract-cognito.test.ts, test/support/fake-cognito.ts).
+
+import { describe, expect, it } from 'vitest';
+import type { PoolName } from '#shared/config.ts';
+import type { AppError } from '#shared/http/errors.ts';
+import type { IdentityProvider } from '#shared/identity/port.ts';
+
+export type MailPurpose = 'sign-in' | 'confirm' | 'reset';
+
+export interface IdentityHarness {
+  provider: IdentityProvider;
+  /** A confirmed user with this password; returns the user's id. */
+  givenUser(input: { pool: PoolName; email: string; password: string; groups?: string[] }): Promise<string>;
+  /** A migrated user who must set a password before signing in with one. */
+  givenMigratedUser(input: { email: string }): Promise<string>;
+  /** A customer account owning an order with this reference, reached by this user. */
+  givenOrder(input: { email: string; userId: string; orderReference: string }): Promise<void>;
+  /** The newest code the adapter sent to this address for this purpose (from the mailbox, or Cognito's fake). */
+  mailedCode(email: string, purpose: MailPurpose): Promise<string>;
+  /** A fresh, unused e-mail address. */
+  freshEmail(): string;
+}
+
+const IP = '203.0.113.7';
+const PASSWORD = 'Correct-Horse-9-battery';
+
+async function failure(promise: Promise<unknown>): Promise<{ status: number; code: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    const { statusCode, code } = error as AppError;
+    return { status: statusCode, code };
+  }
+  throw new Error('expected the call to fail');
+}
+
+const otherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
+export function describeIdentityContract(adapter: string, harness: () => IdentityHarness): void {
+  describe(`identity contract: ${adapter}`, () => {
+    describe('password sign-in', () => {
+      it('trades the password and the e-mailed code for tokens of that user', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        const userId = await h.givenUser({ pool: 'customer', email, password: PASSWORD });
+        const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
+        expect(challenge.challenge).toBe('EMAIL_OTP');
+        expect(challenge.destination).not.toContain(email.split('@')[0]!.slice(1));
+        const signedIn = await h.provider.answerEmailCode({
+          pool: 'customer',
+          email,
+          session: challenge.session,
+          code: await h.mailedCode(email, 'sign-in'),
+          sourceIp: IP,
+        });
+        expect(signedIn.userId).toBe(userId);
+        expect(signedIn).toMatchObject({ tokenType: 'Bearer', accessToken: expect.any(String), refreshToken: expect.any(String) });
+      });
+
+      it('answers a wrong password and an unknown e-mail alike', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        await h.givenUser({ pool: 'customer', email, password: PASSWORD });
+        const wrong = await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: 'Wrong-Password-1', locale: 'en', sourceIp: IP }));
+        const unknown = await failure(
+          h.provider.startPasswordSignIn({ pool: 'customer', email: h.freshEmail(), password: PASSWORD, locale: 'en', sourceIp: IP }),
+        );
+        expect(wrong).toEqual({ status: 401, code: 'INVALID_CREDENTIALS' });
+        expect(unknown).toEqual(wrong);
+      });
+
+      it('refuses a wrong code and a code used twice', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        await h.givenUser({ pool: 'customer', email, password: PASSWORD });
+        const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
+        const code = await h.mailedCode(email, 'sign-in');
+        const wrong = await failure(h.provider.answerEmailCode({ pool: 'customer', email, session: challenge.session, code: otherCode(code), sourceIp: IP }));
+        expect(wrong).toEqual({ status: 401, code: 'CODE_MISMATCH' });
+        await h.provider.answerEmailCode({ pool: 'customer', email, session: challenge.session, code, sourceIp: IP });
+        const again = await failure(h.provider.answerEmailCode({ pool: 'customer', email, session: challenge.session, code, sourceIp: IP }));
+        expect(again.code).toBe('CODE_MISMATCH');
+      });
+
+      it('sends a migrated user to "forgot password" first, then lets them in', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        await h.givenMigratedUser({ email });
+        const refused = await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP }));
+        expect(refused).toEqual({ status: 403, code: 'PASSWORD_RESET_REQUIRED' });
+        await h.provider.startPasswordReset({ pool: 'customer', email, locale: 'en' });
+        await h.provider.finishPasswordReset({ pool: 'customer', email, code: await h.mailedCode(email, 'reset'), newPassword: PASSWORD });
+        const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
+        expect(challenge.challenge).toBe('EMAIL_OTP');
+      });
+    });
+
+    describe('sign-up and e-mail confirmation', () => {
+      it('signs in only after the e-mail is confirmed with the mailed code', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        const { userId } = await h.provider.signUp({ pool: 'customer', email, password: PASSWORD, locale: 'en' });
+        const early = await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP }));
+        expect(early).toEqual({ status: 403, code: 'EMAIL_NOT_CONFIRMED' });
+        await h.provider.confirmSignUp({ pool: 'customer', email, code: await h.mailedCode(email, 'confirm') });
+        const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
+        const signedIn = await h.provider.answerEmailCode({
+          pool: 'customer',
+          email,
+          session: challenge.session,
+          code: await h.mailedCode(email, 'sign-in'),
+          sourceIp: IP,
+        });
+        expect(signedIn.userId).toBe(userId);
+      });
+
+      it('refuses a wrong confirmation code, and a second sign-up of the same e-mail', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        await h.provider.signUp({ pool: 'customer', email, password: PASSWORD, locale: 'en' });
+        const code = await h.mailedCode(email, 'confirm');
+        expect(await failure(h.provider.confirmSignUp({ pool: 'customer', email, code: otherCode(code) }))).toEqual({
+          status: 400,
+          code: 'CODE_MISMATCH',
+        });
+        expect(await failure(h.provider.signUp({ pool: 'customer', email, password: PASSWORD, locale: 'en' }))).toEqual({
+          status: 409,
+          code: 'ALREADY_REGISTERED',
+        });
+      });
+
+      it('refuses a password the policy does not accept', async () => {
+        const h = harness();
+        const weak = await failure(h.provider.signUp({ pool: 'customer', email: h.freshEmail(), password: 'short', locale: 'en' }));
+        expect(weak).toEqual({ status: 400, code: 'WEAK_PASSWORD' });
+      });
+
+      it('mails a new confirmation code on request', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        await h.provider.signUp({ pool: 'customer', email, password: PASSWORD, locale: 'en' });
+        await h.provider.resendConfirmation({ pool: 'customer', email, locale: 'en' });
+        await h.provider.confirmSignUp({ pool: 'customer', email, code: await h.mailedCode(email, 'confirm') });
+        await expect(h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP })).resolves.toMatchObject({
+          challenge: 'EMAIL_OTP',
+        });
+      });
+    });
+
+    describe('sign-in with e-mail and order number', () => {
+      it('signs in a customer who never chose a password', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        const { userId, created } = await h.provider.ensureCustomerUser({ email, locale: 'en' });
+        expect(created).toBe(true);
+        expect(await h.provider.ensureCustomerUser({ email, locale: 'en' })).toEqual({ userId, created: false });
+        await h.givenOrder({ email, userId, orderReference: 'JWT1001' });
+        const challenge = await h.provider.startOrderNumberSignIn({ pool: 'customer', email, orderReference: 'JWT1001', locale: 'en', sourceIp: IP });
+        const signedIn = await h.provider.answerEmailCode({
+          pool: 'customer',
+          email,
+          session: challenge.session,
+          code: await h.mailedCode(email, 'sign-in'),
+          sourceIp: IP,
+        });
+        expect(signedIn.userId).toBe(userId);
+      });
+
+      it('answers a wrong order number and an unknown e-mail alike', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        const { userId } = await h.provider.ensureCustomerUser({ email, locale: 'en' });
+        await h.givenOrder({ email, userId, orderReference: 'JWT1002' });
+        const wrong = await failure(
+          h.provider.startOrderNumberSignIn({ pool: 'customer', email, orderReference: 'JWT9999', locale: 'en', sourceIp: IP }),
+        );
+        const unknown = await failure(
+          h.provider.startOrderNumberSignIn({ pool: 'customer', email: h.freshEmail(), orderReference: 'JWT1002', locale: 'en', sourceIp: IP }),
+        );
+        expect(wrong).toEqual({ status: 401, code: 'INVALID_CREDENTIALS' });
+        expect(unknown).toEqual(wrong);
+      });
+    });
+
+    describe('sessions', () => {
+      it('refreshes tokens until sign-out revokes the refresh token', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        await h.givenUser({ pool: 'customer', email, password: PASSWORD });
+        const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
+        const signedIn = await h.provider.answerEmailCode({
+          pool: 'customer',
+          email,
+          session: challenge.session,
+          code: await h.mailedCode(email, 'sign-in'),
+          sourceIp: IP,
+        });
+        const refreshed = await h.provider.refresh({ pool: 'customer', refreshToken: signedIn.refreshToken });
+        expect(refreshed.accessToken).toEqual(expect.any(String));
+        await h.provider.signOut({ pool: 'customer', refreshToken: signedIn.refreshToken });
+        expect(await failure(h.provider.refresh({ pool: 'customer', refreshToken: signedIn.refreshToken }))).toEqual({
+          status: 401,
+          code: 'SESSION_EXPIRED',
+        });
+      });
+    });
+
+    describe('forgot password', () => {
+      it('sets a new password with the mailed code; the old one stops working', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        await h.givenUser({ pool: 'customer', email, password: PASSWORD });
+        await h.provider.startPasswordReset({ pool: 'customer', email, locale: 'en' });
+        const code = await h.mailedCode(email, 'reset');
+        expect(
+          await failure(h.provider.finishPasswordReset({ pool: 'customer', email, code: otherCode(code), newPassword: 'Another-Pass-42!' })),
+        ).toEqual({ status: 400, code: 'CODE_MISMATCH' });
+        await h.provider.finishPasswordReset({ pool: 'customer', email, code, newPassword: 'Another-Pass-42!' });
+        const old = await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP }));
+        expect(old.code).toBe('INVALID_CREDENTIALS');
+        await expect(
+          h.provider.startPasswordSignIn({ pool: 'customer', email, password: 'Another-Pass-42!', locale: 'en', sourceIp: IP }),
+        ).resolves.toMatchObject({ challenge: 'EMAIL_OTP' });
+      });
+
+      it('answers an unknown e-mail as it answers a known one', async () => {
+        const h = harness();
+        await expect(h.provider.startPasswordReset({ pool: 'customer', email: h.freshEmail(), locale: 'en' })).resolves.toBeUndefined();
+      });
+    });
+  });
+}

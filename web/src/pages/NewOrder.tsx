@@ -1,0 +1,379 @@
+// Staff: a new order for a customer by e-mail (who is created if new): contact, products from the catalogue with a live
+// total, then what was issued. The form's idempotency key makes a double submit or a retry one order.
+
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Money } from '#shared/money.ts';
+import { ApiError, createStaffOrder, listCatalogue, type CatalogueProduct, type CreatedStaffOrder } from '../api.ts';
+import { ErrorAlert, Frame, Link, useResource, useTitle } from '../components.tsx';
+import { EMAIL_SHAPE, Field, type FieldErrors } from '../fields.tsx';
+import { locales, useI18n, type Locale } from '../i18n.ts';
+import './admin-orders.css';
+
+const MAX_LINES = 20;
+const MAX_QUANTITY = 10;
+
+interface Line {
+  id: number;
+  sku: string;
+  quantity: string;
+}
+
+type FieldName = 'email' | 'name' | 'country' | 'city' | `line-${number}-product` | `line-${number}-quantity`;
+
+let nextLineId = 1;
+const newLine = (): Line => ({ id: nextLineId++, sku: '', quantity: '1' });
+
+function quantityOf(line: Line): number | undefined {
+  const quantity = Number(line.quantity.trim());
+  return Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_QUANTITY ? quantity : undefined;
+}
+
+/** Which field a server-side validation detail is about, so the message can sit next to it. */
+function fieldOfPath(path: string, lines: Line[]): FieldName | undefined {
+  const simple: Record<string, FieldName> = { 'body.email': 'email', 'body.contact.name': 'name', 'body.contact.country': 'country', 'body.contact.city': 'city' };
+  if (simple[path]) return simple[path];
+  const match = /^body\.lines\.(\d+)\.(sku|quantity)$/.exec(path);
+  const line = match ? lines[Number(match[1])] : undefined;
+  if (!match || !line) return undefined;
+  return match[2] === 'sku' ? `line-${line.id}-product` : `line-${line.id}-quantity`;
+}
+
+export function NewOrderPage() {
+  const { t, locale, formatMoney, formatDate } = useI18n();
+  const catalogue = useResource((signal) => listCatalogue(signal), 'catalogue');
+  const products = catalogue.data?.items ?? [];
+  const [values, setValues] = useState({ email: '', name: '', country: '', city: '' });
+  const [mailLocale, setMailLocale] = useState<Locale>(locale);
+  const [lines, setLines] = useState<Line[]>(() => [newLine()]);
+  const [invalid, setInvalid] = useState<FieldErrors<FieldName>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [created, setCreated] = useState<CreatedStaffOrder | null>(null);
+  // One key per order form: a second click, or a retry after a lost answer, gets the same order back.
+  const idempotencyKey = useRef(crypto.randomUUID());
+  const form = useRef<HTMLFormElement>(null);
+  const createdHeading = useRef<HTMLHeadingElement>(null);
+
+  useTitle(created ? t.adminOrders.createdTitle(created.order.reference) : t.adminOrders.newTitle);
+
+  useEffect(() => {
+    if (created) createdHeading.current?.focus();
+  }, [created]);
+
+  // Editing a field takes its error away; the next submit checks it again.
+  const clearError = (name: FieldName) =>
+    setInvalid((current) => {
+      if (!(name in current)) return current;
+      const { [name]: _, ...rest } = current;
+      return rest as FieldErrors<FieldName>;
+    });
+  const set = (name: keyof typeof values) => (value: string) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    clearError(name);
+  };
+  const setLine = (id: number, change: Partial<Line>) => {
+    setLines((current) => current.map((line) => (line.id === id ? { ...line, ...change } : line)));
+    clearError(change.sku !== undefined ? `line-${id}-product` : `line-${id}-quantity`);
+  };
+  const productOf = (sku: string): CatalogueProduct | undefined => products.find((product) => product.sku === sku);
+
+  const subtotalOf = (line: Line): Money | undefined => {
+    const product = productOf(line.sku);
+    const quantity = quantityOf(line);
+    return product && quantity ? { amountMinor: product.unitPrice.amountMinor * quantity, currency: product.unitPrice.currency } : undefined;
+  };
+  const subtotals = lines.map(subtotalOf).filter((money): money is Money => money !== undefined);
+  const total: Money | undefined = subtotals.length
+    ? { amountMinor: subtotals.reduce((sum, money) => sum + money.amountMinor, 0), currency: subtotals[0]!.currency }
+    : undefined;
+
+  const addLine = () => {
+    const line = newLine();
+    setLines((current) => [...current, line]);
+    // Focus the new line's product once it is on screen.
+    setTimeout(() => form.current?.querySelector<HTMLSelectElement>(`#line-${line.id}-product`)?.focus());
+  };
+  const removeLine = (id: number) => {
+    setLines((current) => current.filter((line) => line.id !== id));
+    setTimeout(() => form.current?.querySelector<HTMLButtonElement>('#add-line')?.focus());
+  };
+
+  const focusFirst = (errors: FieldErrors<FieldName>) => {
+    const first = Object.keys(errors)[0];
+    if (first) form.current?.querySelector<HTMLElement>(`#${first}`)?.focus();
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const v = { email: values.email.trim(), name: values.name.trim(), country: values.country.trim().toUpperCase(), city: values.city.trim() };
+    const errors: FieldErrors<FieldName> = {};
+    if (!v.email) errors.email = t.adminOrders.emailRequired;
+    else if (!EMAIL_SHAPE.test(v.email)) errors.email = t.adminOrders.emailInvalid;
+    if (!v.name) errors.name = t.adminOrders.nameRequired;
+    if (!/^[A-Z]{2}$/.test(v.country)) errors.country = t.adminOrders.countryInvalid;
+    if (!v.city) errors.city = t.adminOrders.cityRequired;
+    for (const line of lines) {
+      if (!productOf(line.sku)) errors[`line-${line.id}-product`] = t.adminOrders.productRequired;
+      if (!quantityOf(line)) errors[`line-${line.id}-quantity`] = t.adminOrders.quantityInvalid;
+    }
+    setInvalid(errors);
+    if (Object.keys(errors).length) return focusFirst(errors);
+
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await createStaffOrder({
+        email: v.email,
+        contact: { name: v.name, country: v.country, city: v.city },
+        lines: lines.map((line) => ({ sku: line.sku, quantity: quantityOf(line)! })),
+        locale: mailLocale,
+        idempotencyKey: idempotencyKey.current,
+      });
+      setCreated(result);
+    } catch (caught) {
+      setError(caught);
+      if (caught instanceof ApiError && caught.code === 'VALIDATION_FAILED' && Array.isArray(caught.details)) {
+        const fromServer: FieldErrors<FieldName> = {};
+        for (const detail of caught.details) {
+          const field = fieldOfPath(String(detail.path), lines);
+          if (field) fromServer[field] = String(detail.message);
+        }
+        setInvalid(fromServer);
+        focusFirst(fromServer);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startAnother = () => {
+    idempotencyKey.current = crypto.randomUUID();
+    setValues({ email: '', name: '', country: '', city: '' });
+    setLines([newLine()]);
+    setInvalid({});
+    setError(null);
+    setCreated(null);
+  };
+
+  const errorText = (caught: unknown) =>
+    caught instanceof ApiError && caught.code === 'ORDER_TOO_LARGE'
+      ? t.adminOrders.tooLarge
+      : caught instanceof ApiError && caught.code === 'IDEMPOTENCY_KEY_REUSED'
+        ? t.adminOrders.keyReused
+        : undefined;
+
+  if (created) {
+    const { order } = created;
+    const mailNote =
+      created.confirmationMail === 'suppressed'
+        ? t.adminOrders.mailSuppressed
+        : created.confirmationMail === 'failed'
+          ? t.adminOrders.mailFailed
+          : t.adminOrders.createdMail(order.email);
+    return (
+      <Frame pool="staff" signedIn>
+        <p class="back-link">
+          <Link href="/admin/orders">{t.adminOrders.allOrders}</Link>
+        </p>
+        <div class="page-head">
+          <h1 tabIndex={-1} ref={createdHeading} data-testid="created-order-heading">
+            {t.adminOrders.createdTitle(order.reference)}
+          </h1>
+        </div>
+        <div class="alert alert-info" role="status">
+          <p>{mailNote}</p>
+          <p>{created.accountCreated ? t.adminOrders.accountCreated : t.adminOrders.accountExisting}</p>
+        </div>
+        <dl class="facts card section">
+          <div>
+            <dt>{t.adminOrders.reference}</dt>
+            <dd data-testid="created-order-reference">{order.reference}</dd>
+          </div>
+          <div>
+            <dt>{t.adminOrders.customerEmail}</dt>
+            <dd>{order.email}</dd>
+          </div>
+          <div>
+            <dt>{t.adminOrders.total}</dt>
+            <dd>{formatMoney(order.total)}</dd>
+          </div>
+        </dl>
+        <IssuedTable issued={order.issued} formatDate={formatDate} />
+        <div class="order-actions">
+          <Link href={`/admin/orders/${encodeURIComponent(order.accountId)}/${order.orderId}`} class="button primary">
+            {t.adminOrders.openOrder}
+          </Link>
+          <button type="button" class="button secondary" onClick={startAnother}>
+            {t.adminOrders.another}
+          </button>
+        </div>
+      </Frame>
+    );
+  }
+
+  return (
+    <Frame pool="staff" signedIn>
+      <p class="back-link">
+        <Link href="/admin/orders">{t.adminOrders.allOrders}</Link>
+      </p>
+      <div class="page-head">
+        <h1 tabIndex={-1}>{t.adminOrders.newTitle}</h1>
+        <p class="muted">{t.adminOrders.newIntro}</p>
+      </div>
+      {error !== null && (errorText(error) ? <div class="alert alert-error" role="alert"><p>{errorText(error)}</p></div> : <ErrorAlert error={error} />)}
+      <form ref={form} class="order-form" onSubmit={submit} noValidate aria-busy={busy}>
+        <fieldset>
+          <legend>{t.adminOrders.customerHeading}</legend>
+          <Field id="email" label={t.adminOrders.email} type="email" autocomplete="off" value={values.email} onInput={set('email')} error={invalid.email} />
+          <div class="two-columns">
+            <Field id="name" label={t.adminOrders.contactName} autocomplete="off" value={values.name} onInput={set('name')} error={invalid.name} />
+            <Field id="city" label={t.adminOrders.city} autocomplete="off" value={values.city} onInput={set('city')} error={invalid.city} />
+            <Field
+              id="country"
+              label={t.adminOrders.country}
+              hint={t.adminOrders.countryHint}
+              autocomplete="off"
+              value={values.country}
+              onInput={set('country')}
+              error={invalid.country}
+            />
+            <div class="field">
+              <label for="mail-locale">{t.adminOrders.language}</label>
+              <select id="mail-locale" value={mailLocale} onChange={(event) => setMailLocale(event.currentTarget.value as Locale)}>
+                {locales.map((code) => (
+                  <option key={code} value={code} lang={code}>
+                    {t.languages[code]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t.adminOrders.linesHeading}</legend>
+          {catalogue.error !== undefined && <ErrorAlert error={catalogue.error} onRetry={catalogue.retry} />}
+          {lines.map((line, index) => {
+            const number = index + 1;
+            const productId = `line-${line.id}-product` as const;
+            const quantityId = `line-${line.id}-quantity` as const;
+            const productError = invalid[productId];
+            const chosen = productOf(line.sku);
+            const subtotal = subtotalOf(line);
+            const describedBy = [chosen ? `${productId}-hint` : '', productError ? `${productId}-error` : ''].filter(Boolean).join(' ');
+            return (
+              <div class="order-line" key={line.id} data-testid="order-line">
+                <div class="field">
+                  <label for={productId}>{t.adminOrders.product(number)}</label>
+                  <select
+                    id={productId}
+                    value={line.sku}
+                    onChange={(event) => setLine(line.id, { sku: event.currentTarget.value })}
+                    aria-invalid={productError ? true : undefined}
+                    aria-describedby={describedBy || undefined}
+                  >
+                    <option value="">{t.adminOrders.chooseProduct}</option>
+                    {products.map((product) => (
+                      <option key={product.sku} value={product.sku}>
+                        {t.adminOrders.productOption(product.product, product.edition, product.users, product.sku)}
+                      </option>
+                    ))}
+                  </select>
+                  {chosen && (
+                    <p id={`${productId}-hint`} class="muted small field-hint">
+                      {chosen.supportYears > 0 ? t.adminOrders.includesSupport(chosen.supportYears) : t.adminOrders.noSupport}
+                      {chosen.days ? ` · ${t.adminOrders.days(chosen.days)}` : ''} · {t.adminOrders.unitPrice(formatMoney(chosen.unitPrice))}
+                    </p>
+                  )}
+                  {productError && (
+                    <p id={`${productId}-error`} class="field-error">
+                      {productError}
+                    </p>
+                  )}
+                </div>
+                <Field
+                  id={quantityId}
+                  label={t.adminOrders.quantity(number)}
+                  inputMode="numeric"
+                  autocomplete="off"
+                  value={line.quantity}
+                  onInput={(value) => setLine(line.id, { quantity: value })}
+                  error={invalid[quantityId]}
+                />
+                <p class="line-subtotal" aria-live="polite">
+                  <span class="visually-hidden">{t.adminOrders.subtotal}: </span>
+                  {subtotal ? formatMoney(subtotal) : t.app.notAvailable}
+                </p>
+                {lines.length > 1 ? (
+                  <button type="button" class="button secondary" onClick={() => removeLine(line.id)} aria-label={t.adminOrders.removeLine(number)}>
+                    {t.adminOrders.remove}
+                  </button>
+                ) : (
+                  <span />
+                )}
+              </div>
+            );
+          })}
+          <div class="order-actions">
+            {lines.length < MAX_LINES && (
+              <button type="button" id="add-line" class="button secondary" onClick={addLine}>
+                {t.adminOrders.addLine}
+              </button>
+            )}
+          </div>
+          <p class="order-total" aria-live="polite" data-testid="order-total">
+            <span>{t.adminOrders.total}</span>
+            <strong>{total ? formatMoney(total) : t.app.notAvailable}</strong>
+          </p>
+        </fieldset>
+
+        <button type="submit" class="button primary" disabled={busy}>
+          {t.adminOrders.submit}
+        </button>
+        {busy && (
+          <p class="muted small" role="status">
+            {t.adminOrders.submitting}
+          </p>
+        )}
+      </form>
+    </Frame>
+  );
+}
+
+/** The licences an order issued, with serial numbers and the end of their support. */
+export function IssuedTable(props: { issued: CreatedStaffOrder['order']['issued']; formatDate: (iso: string) => string }) {
+  const { t } = useI18n();
+  return (
+    <div class="table-wrap section" role="region" aria-labelledby="issued-caption" tabIndex={0}>
+      <table data-testid="issued-licences">
+        <caption id="issued-caption">{t.adminOrders.issuedCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.licences.product}</th>
+            <th scope="col">{t.adminOrders.edition}</th>
+            <th scope="col" class="num">
+              {t.adminOrders.users}
+            </th>
+            <th scope="col">{t.adminOrders.serial}</th>
+            <th scope="col">{t.adminOrders.support}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.issued.map((licence) => (
+            <tr key={licence.licenceId}>
+              <td>
+                {licence.product}
+                {licence.days ? <span class="muted small block">{t.adminOrders.days(licence.days)}</span> : null}
+              </td>
+              <td>{licence.edition}</td>
+              <td class="num">{licence.users}</td>
+              <td class="serial">{licence.serial}</td>
+              <td>{licence.supportEndsAt ? t.adminOrders.supportUntil(props.formatDate(licence.supportEndsAt)) : t.adminOrders.none}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+// Sign-up for customers: name, e-mail and password, optionally a support contract number with its activation code;
+// then "check your e-mail" with a way to get the confirmation link again.
+
+import { useRef, useState } from 'preact/hooks';
+import { passwordPolicyProblems } from '#shared/identity/password-policy.ts';
+import { resendConfirmation, signUp } from '../api.ts';
+import { ErrorAlert, Frame, Link, signInPath, useTitle } from '../components.tsx';
+import { EMAIL_SHAPE, Field, type FieldErrors } from '../fields.tsx';
+import { useI18n } from '../i18n.ts';
+
+type FieldName = 'name' | 'email' | 'password' | 'passwordRepeat' | 'contractNumber' | 'activationCode';
+
+export function SignUpPage() {
+  const { t, locale } = useI18n();
+  const [values, setValues] = useState<Record<FieldName, string>>({
+    name: '',
+    email: '',
+    password: '',
+    passwordRepeat: '',
+    contractNumber: '',
+    activationCode: '',
+  });
+  const [withContract, setWithContract] = useState(false);
+  const [invalid, setInvalid] = useState<FieldErrors<FieldName>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [sent, setSent] = useState<{ email: string; destination: string; resent: boolean } | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useTitle(t.account.signUpTitle);
+
+  const set = (name: FieldName) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const v = { ...values, name: values.name.trim(), email: values.email.trim() };
+    const errors: FieldErrors<FieldName> = {};
+    if (!v.name) errors.name = t.account.nameRequired;
+    if (!v.email) errors.email = t.signIn.emailRequired;
+    else if (!EMAIL_SHAPE.test(v.email)) errors.email = t.signIn.emailInvalid;
+    if (passwordPolicyProblems(v.password).length) errors.password = t.account.passwordWeak;
+    else if (v.password !== v.passwordRepeat) errors.passwordRepeat = t.account.passwordsDiffer;
+    if (withContract && !v.contractNumber.trim()) errors.contractNumber = t.account.contractRequired;
+    if (withContract && !v.activationCode.trim()) errors.activationCode = t.account.contractRequired;
+    setInvalid(errors);
+    const first = Object.keys(errors)[0];
+    if (first) return form.current?.querySelector<HTMLInputElement>(`#${first}`)?.focus();
+
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await signUp({
+        email: v.email,
+        password: v.password,
+        name: v.name,
+        locale,
+        ...(withContract ? { contract: { contractNumber: v.contractNumber.trim(), activationCode: v.activationCode.trim() } } : {}),
+      });
+      setSent({ email: v.email, destination: result.destination, resent: false });
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const resend = async () => {
+    if (!sent || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await resendConfirmation({ email: sent.email, locale });
+      setSent({ ...sent, resent: true });
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (sent) {
+    return (
+      <Frame pool="customer">
+        <div class="narrow card">
+          <h1 tabIndex={-1}>{t.account.checkEmailTitle}</h1>
+          <p>{t.account.checkEmailBody(sent.destination)}</p>
+          <p class="muted small">{t.signIn.codeHint}</p>
+          {sent.resent && (
+            <p class="alert alert-info" role="status">
+              {t.account.linkResent}
+            </p>
+          )}
+          {error !== null && <ErrorAlert error={error} />}
+          <p class="small">
+            <button type="button" class="link-button" onClick={() => void resend()} disabled={busy}>
+              {t.account.resendLink}
+            </button>
+            {' · '}
+            <Link href={signInPath.customer}>{t.account.backToSignIn}</Link>
+          </p>
+        </div>
+      </Frame>
+    );
+  }
+
+  return (
+    <Frame pool="customer">
+      <div class="narrow card">
+        <h1 tabIndex={-1}>{t.account.signUpTitle}</h1>
+        <p class="muted">{t.account.signUpIntro}</p>
+        {error !== null && <ErrorAlert error={error} />}
+        <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
+          <Field id="name" label={t.account.name} autocomplete="name" value={values.name} onInput={set('name')} error={invalid.name} />
+          <Field id="email" label={t.account.email} type="email" autocomplete="email" value={values.email} onInput={set('email')} error={invalid.email} />
+          <Field
+            id="password"
+            label={t.account.password}
+            type="password"
+            autocomplete="new-password"
+            hint={t.account.passwordHint}
+            value={values.password}
+            onInput={set('password')}
+            error={invalid.password}
+          />
+          <Field
+            id="passwordRepeat"
+            label={t.account.passwordRepeat}
+            type="password"
+            autocomplete="new-password"
+            value={values.passwordRepeat}
+            onInput={set('passwordRepeat')}
+            error={invalid.passwordRepeat}
+          />
+          <div class="field checkbox">
+            <input id="withContract" type="checkbox" checked={withContract} onChange={(event) => setWithContract(event.currentTarget.checked)} />
+            <label for="withContract">{t.account.haveContract}</label>
+          </div>
+          {withContract && (
+            <fieldset class="contract">
+              <legend class="visually-hidden">{t.account.haveContract}</legend>
+              <p class="muted small">{t.account.contractHint}</p>
+              <Field id="contractNumber" label={t.account.contractNumber} autocomplete="off" value={values.contractNumber} onInput={set('contractNumber')} error={invalid.contractNumber} />
+              <Field id="activationCode" label={t.account.activationCode} autocomplete="off" value={values.activationCode} onInput={set('activationCode')} error={invalid.activationCode} />
+            </fieldset>
+          )}
+          <button type="submit" class="button primary" disabled={busy}>
+            {t.account.submitSignUp}
+          </button>
+          {busy && (
+            <p class="muted small" role="status">
+              {t.account.submittingSignUp}
+            </p>
+          )}
+        </form>
+        <p class="small switch-pool">
+          {t.account.haveAccount} <Link href={signInPath.customer}>{t.account.toSignIn}</Link>
+        </p>
+      </div>
+    </Frame>
+  );
+}
