@@ -222,6 +222,31 @@ export function listMySignIns(page: PageRequest, signal?: AbortSignal): Promise<
   return call<Page<SignInRecord>>('GET', '/api/me/sign-ins', { auth: 'customer', query: { ...page }, signal });
 }
 
+/**
+ * Downloads a file route (a `.lic`) with the page's token: a plain link could not carry it. The browser saves the
+ * file under the name the API gives in Content-Disposition.
+ */
+export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  if (!isSignedIn('customer') && !(await restoreSession('customer'))) {
+    unauthorized('customer');
+    throw new ApiError(401, 'UNAUTHORIZED', 'Sign in to continue.');
+  }
+  const response = await fetch(path, { headers: { authorization: `Bearer ${sessions.customer!.token}` }, credentials: 'same-origin' }).catch(() => {
+    throw new ApiError(0, 'NETWORK', 'The server could not be reached.');
+  });
+  if (!response.ok) {
+    const error = ((await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined)?.error;
+    throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? response.statusText, error?.details, error?.requestId);
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export function getMe(signal?: AbortSignal): Promise<Me> {
   return call<Me>('GET', '/api/me', { auth: 'customer', signal });
 }

@@ -19,6 +19,7 @@ import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordReset.tsx
 import { SignInPage } from './pages/SignIn.tsx';
 import { SignUpPage } from './pages/SignUp.tsx';
 import { SupportPage } from './pages/Support.tsx';
+import { SupportFileButton } from './download.tsx';
 import { navigate, segmentAfter, useLocation } from './router.ts';
 import './styles.css';
 
@@ -71,7 +72,7 @@ function Routes() {
     case '/support':
       return (
         <Protected pool="customer">
-          <SupportPage />
+          <SupportPage fileAction={(subscription) => <SupportFileButton subscription={subscription} />} />
         </Protected>
       );
     case '/orders':

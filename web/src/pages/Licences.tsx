@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getMe, isAbort, listLicences, type LicenceView, type Me } from '../api.ts';
 import { ErrorAlert, Frame, Link, PagedTable, SortHeader, usePagedList, useSortOrder, useTitle } from '../components.tsx';
+import { DownloadButton } from '../download.tsx';
 import { useI18n } from '../i18n.ts';
 
 function ActivationKey(props: { value: string }) {
@@ -139,7 +140,7 @@ export function LicencesPage() {
             <td>
               <SupportBadge licence={licence} />
             </td>
-            <td>
+            <td class="actions">
               <Link href={`/licences/${licence.licenceId}`}>
                 {t.licences.details}
                 <span class="visually-hidden">
@@ -147,6 +148,13 @@ export function LicencesPage() {
                   {licence.product} {licence.serial}
                 </span>
               </Link>
+              {' · '}
+              <DownloadButton
+                path={`/api/licences/${licence.licenceId}/file`}
+                fileName={`${licence.serial}.lic`}
+                label={t.licences.downloadFile}
+                description={`${licence.product} ${licence.serial}`}
+              />
             </td>
           </tr>
         )}

@@ -1,0 +1,49 @@
+// A "download" button for a file route (licence and support files): fetches with the page's token, says when it fails.
+
+import { useState } from 'preact/hooks';
+import { downloadFile, type SupportSubscriptionView } from './api.ts';
+import { useI18n } from './i18n.ts';
+
+export function DownloadButton(props: { path: string; fileName: string; label: string; description: string }) {
+  const { errorMessage } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const download = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await downloadFile(props.path, props.fileName);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" class="link-button" onClick={() => void download()} disabled={busy} aria-busy={busy}>
+        {props.label}
+        <span class="visually-hidden"> {props.description}</span>
+      </button>
+      {error && (
+        <span class="field-error" role="alert">
+          {' '}
+          {error}
+        </span>
+      )}
+    </>
+  );
+}
+
+export function SupportFileButton(props: { subscription: SupportSubscriptionView }) {
+  const { t } = useI18n();
+  const { subscription } = props;
+  return (
+    <DownloadButton
+      path={`/api/support/${subscription.subscriptionId}/file`}
+      fileName={`${subscription.serial}-support.lic`}
+      label={t.support.downloadFile}
+      description={`${subscription.product} ${subscription.serial}`}
+    />
+  );
+}
