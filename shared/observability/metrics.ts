@@ -5,7 +5,9 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { AppError } from '#shared/http/errors.ts';
 
-const metrics = new Metrics({ serviceName: 'atrium' });
+// Built on first use, not at import: the local runtime imports this module (through the seed) before it sets
+// POWERTOOLS_DEV, which Metrics reads once, when constructed.
+let metrics: Metrics | undefined;
 
 export type BusinessMetric =
   | 'SignInCodeSent'
@@ -24,6 +26,7 @@ export type BusinessMetric =
 
 /** Counts one event now (a metric per call; these handlers record one or two per invocation). */
 export function countMetric(name: BusinessMetric, value = 1): void {
+  metrics ??= new Metrics({ serviceName: 'atrium' });
   metrics.addMetric(name, MetricUnit.Count, value);
   metrics.publishStoredMetrics();
 }
