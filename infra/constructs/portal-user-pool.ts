@@ -129,8 +129,8 @@ export class PortalUserPool extends Construct {
       accessTokenValidity: Duration.minutes(15),
       idTokenValidity: Duration.minutes(15),
       refreshTokenValidity: props.refreshTokenValidity,
-      // Time allowed between one sign-in step and the next (the password or order number, then the e-mailed code).
-      authSessionValidity: Duration.minutes(5),
+      // Time allowed between one sign-in step and the next: 10 minutes, as the code e-mails promise (Cognito allows 3-15).
+      authSessionValidity: Duration.minutes(10),
     });
   }
 

@@ -9,7 +9,7 @@
 // The code lives only in the trigger-to-trigger state Cognito keeps (privateChallengeParameters and the round's
 // challengeMetadata), which never reaches the browser.
 //
-// Codes expire twice over: each round's Cognito session lasts the app client's auth session validity (5 minutes,
+// Codes expire twice over: each round's Cognito session lasts the app client's auth session validity (10 minutes,
 // infra/constructs/portal-user-pool.ts), and a retry gets a new session, so the code also carries its own deadline
 // (CODE_TTL_SECONDS, as the local adapter) that Verify enforces.
 

@@ -184,7 +184,7 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
         PreventUserExistenceErrors: 'ENABLED',
         EnableTokenRevocation: true,
         AccessTokenValidity: 15,
-        AuthSessionValidity: 5,
+        AuthSessionValidity: 10,
         TokenValidityUnits: Match.objectLike({ AccessToken: 'minutes' }),
       });
     });
