@@ -35,9 +35,8 @@ export function groupsOf(claims: Record<string, unknown>): string[] {
   return raw.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
 }
 
-export async function customerCaller(event: HttpEvent): Promise<CustomerCaller> {
-  const claims = claimsOf(event);
-  const userId = claims.sub as string;
+/** The user's first account membership (GSI1 `USER#<sub>`, Limit 1), if they have one. Eventually consistent. */
+export async function firstMembership(userId: string): Promise<Record<string, unknown> | undefined> {
   const result = await db().send(
     new QueryCommand({
       TableName: tableName(),
@@ -48,7 +47,13 @@ export async function customerCaller(event: HttpEvent): Promise<CustomerCaller> 
       Limit: 1,
     }),
   );
-  const membership = result.Items?.[0];
+  return result.Items?.[0];
+}
+
+export async function customerCaller(event: HttpEvent): Promise<CustomerCaller> {
+  const claims = claimsOf(event);
+  const userId = claims.sub as string;
+  const membership = await firstMembership(userId);
   if (!membership) throw new ForbiddenError('No customer account is linked to this sign-in.');
   return { userId, accountId: membership.accountId as string, email: membership.email as string };
 }

@@ -103,7 +103,7 @@ export const GUESS_FAILURE_CODES: ReadonlySet<string> = new Set(['INVALID_CREDEN
 
 /**
  * Runs one attempt under the lockout: refused while locked, counted when it fails with a wrong secret.
- * `onSuccess` clears the e-mail's failures (only for steps that finish a sign-in or prove the e-mail).
+ * With `clearOnSuccess`, a success clears the e-mail's failures (for the step that finishes a sign-in).
  */
 export async function underLockout<T>(subjects: Subjects, attempt: () => Promise<T>, options: { clearOnSuccess?: boolean } = {}): Promise<T> {
   await assertNotLocked(subjects);

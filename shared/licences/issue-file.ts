@@ -31,6 +31,11 @@ function newestSupportEnd(licence: Item, subscriptionEnds: string[]): string | u
   return ends.sort().at(-1);
 }
 
+/** The signed `.lic` file of these fields, as a download. */
+async function signedFile(fields: LicenceFileFields, filename: string): Promise<FileReply> {
+  return { contentType: LICENCE_FILE_TYPE, filename, content: signLicence(fields, await licenceSigningKey()) };
+}
+
 /** Signs the current file of one licence item; reads the subscriptions covering it for the end of support. */
 export async function licenceFile(accountId: string, licence: Item, subscriptionEnds?: string[]): Promise<FileReply> {
   const ends = subscriptionEnds ?? (await listLicenceSupport(accountId, licence.licenceId as string)).map((each) => each.endsAt);
@@ -47,11 +52,7 @@ export async function licenceFile(accountId: string, licence: Item, subscription
     ...(supportEndsAt ? { supportEndsAt } : {}),
     issuedAt: nowIso(),
   };
-  return {
-    contentType: LICENCE_FILE_TYPE,
-    filename: `${fields.product}-${fields.serial}.lic`,
-    content: signLicence(fields, await licenceSigningKey()),
-  };
+  return signedFile(fields, `${fields.product}-${fields.serial}.lic`);
 }
 
 /** The signed-in customer's licence as a file; another account's licence (or none) is not found. */
@@ -88,9 +89,5 @@ export async function downloadSupportFile(accountId: string, subscriptionId: str
     supportEndsAt: subscription.endsAt as string,
     issuedAt: nowIso(),
   };
-  return {
-    contentType: LICENCE_FILE_TYPE,
-    filename: `${fields.product}-${serial}-support.lic`,
-    content: signLicence(fields, await licenceSigningKey()),
-  };
+  return signedFile(fields, `${fields.product}-${serial}-support.lic`);
 }

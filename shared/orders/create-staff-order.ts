@@ -3,14 +3,14 @@
 // transaction; then the confirmation e-mail. A retry with the same idempotency key answers with the first order.
 
 import { createHash } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '#shared/db/commands.ts';
+import { GetCommand, TransactWriteCommand } from '#shared/db/commands.ts';
+import { firstMembership } from '#shared/accounts/caller.ts';
 import { accountItem, activationKeyItem, membershipItem } from '#shared/accounts/account-items.ts';
 import { catalogueProduct, type CatalogueProduct } from '#shared/catalogue/products.ts';
 import { config } from '#shared/config.ts';
 import { newCode } from '#shared/contracts/activation.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { keys } from '#shared/db/keys.ts';
-import { GSI1 } from '#shared/db/table.ts';
 import { normaliseEmail } from '#shared/email.ts';
 import { AppError, ConflictError, ValidationError } from '#shared/http/errors.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
@@ -181,17 +181,7 @@ async function replay(idempotencyKey: string, fingerprint: string): Promise<Crea
 
 /** The account the customer acts for (their first membership), or the one a staff order created for them just now. */
 async function accountOf(userId: string): Promise<string | undefined> {
-  const membership = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: GSI1.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': GSI1.partitionKey },
-      ExpressionAttributeValues: { ':pk': keys.membershipByUser(userId, '').GSI1PK },
-      Limit: 1,
-    }),
-  );
-  const found = membership.Items?.[0]?.accountId as string | undefined;
+  const found = (await firstMembership(userId))?.accountId as string | undefined;
   if (found) return found;
   // The index is eventually consistent; the claim is read strongly, so a lost race always finds the winner's account.
   const claim = await db().send(new GetCommand({ TableName: tableName(), Key: keys.accountOwnerClaim(userId), ConsistentRead: true }));

@@ -2,30 +2,22 @@
 // contract, e-mail confirmation, password + code with a resent code, e-mail + order number, forgot password for a
 // migrated customer, and sign-out with the session kept across a reload until then.
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_CONTRACTS, DEMO_LOGINS, DEMO_MIGRATED_USER } from '#infra/local/seed.ts';
-import { launchBrowser, mailCount, waitForCode } from '../support/browser.ts';
+import { enterMailedCode, launchBrowser, mailCount, signInWithPassword, withPage } from '../support/browser.ts';
 import { mailsTo } from '../support/mailbox.ts';
 
 let browser: Browser;
 const portalUrl = inject('portalUrl');
 const mailUrl = inject('portalMailUrl');
+const portal = { portalUrl, mailUrl };
 const NEW_PASSWORD = 'Lakeside-Clinic-2026!';
 
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-async function withPage(test: (page: Page, context: BrowserContext) => Promise<void>) {
-  const context = await browser.newContext({ locale: 'en-GB' });
-  try {
-    await test(await context.newPage(), context);
-  } finally {
-    await context.close();
-  }
-}
 
 /** The link (confirmation or reset) in the newest mail to this address, once it has arrived. */
 async function waitForLink(email: string, after: number): Promise<string> {
@@ -39,23 +31,9 @@ async function waitForLink(email: string, after: number): Promise<string> {
   throw new Error(`No link reached ${email}`);
 }
 
-async function enterCode(page: Page, email: string, before: number) {
-  await page.getByLabel('Code').fill(await waitForCode(mailUrl, email, before));
-  await page.getByRole('button', { name: 'Verify' }).click();
-}
-
-async function signInWithPassword(page: Page, login: { email: string; password: string }) {
-  const before = await mailCount(mailUrl, login.email);
-  await page.goto(`${portalUrl}/sign-in`);
-  await page.getByLabel('E-mail').fill(login.email);
-  await page.getByLabel('Password', { exact: true }).fill(login.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await enterCode(page, login.email, before);
-}
-
 describe('accounts and sign-in in Chromium', () => {
   it('signs up with a contract number and activation code, confirms the e-mail by its link, and signs in', async () => {
-    await withPage(async (page) => {
+    await withPage(browser, async (page) => {
       const email = `dana.${Date.now()}@example.test`;
       const contract = DEMO_CONTRACTS[0];
       await page.goto(`${portalUrl}/sign-in`);
@@ -74,14 +52,14 @@ describe('accounts and sign-in in Chromium', () => {
       await page.goto(await waitForLink(email, before));
       await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Your e-mail address is confirmed');
       expect(new URL(page.url()).pathname).toBe('/sign-in');
-      await signInWithPassword(page, { email, password: 'Dana-Consulting-1!' });
+      await signInWithPassword(page, portal, '/sign-in', { email, password: 'Dana-Consulting-1!' });
       await page.getByTestId('activation-key').waitFor();
       expect(new URL(page.url()).pathname).toBe('/licences');
     });
   });
 
   it('refuses the same activation code a second time with a clear message', async () => {
-    await withPage(async (page) => {
+    await withPage(browser, async (page) => {
       const contract = DEMO_CONTRACTS[1];
       for (const [index, expected] of [['1', 'Check your e-mail'], ['2', 'already been used']] as const) {
         await page.goto(`${portalUrl}/sign-up`);
@@ -99,7 +77,7 @@ describe('accounts and sign-in in Chromium', () => {
   });
 
   it('signs in with password and code, and a resent code works', async () => {
-    await withPage(async (page) => {
+    await withPage(browser, async (page) => {
       const login = DEMO_LOGINS.secondCustomer;
       await page.goto(`${portalUrl}/sign-in`);
       await page.getByLabel('E-mail').fill(login.email);
@@ -109,14 +87,14 @@ describe('accounts and sign-in in Chromium', () => {
       const before = await mailCount(mailUrl, login.email);
       await page.getByRole('button', { name: 'Send a new code' }).click();
       await expect.poll(() => page.getByRole('status').first().textContent()).toContain('We sent a new code');
-      await enterCode(page, login.email, before);
+      await enterMailedCode(page, mailUrl, login.email, before);
       await page.getByTestId('activation-key').waitFor();
       expect(await page.getByTestId('activation-key').textContent()).toContain('HBR7-K2QX');
     });
   });
 
   it('signs in with e-mail and an order number, then the mailed code', async () => {
-    await withPage(async (page) => {
+    await withPage(browser, async (page) => {
       const email = DEMO_LOGINS.customer.email;
       await page.goto(`${portalUrl}/sign-in`);
       await page.getByRole('radio', { name: 'Order number' }).click();
@@ -124,14 +102,14 @@ describe('accounts and sign-in in Chromium', () => {
       await page.getByLabel('Order number').fill('jwt 1017');
       const before = await mailCount(mailUrl, email);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await enterCode(page, email, before);
+      await enterMailedCode(page, mailUrl, email, before);
       await page.getByTestId('activation-key').waitFor();
       expect(await page.getByTestId('activation-key').textContent()).toContain('NAQR-HVW5');
     });
   });
 
   it('sends a migrated customer to set a password by the mailed link, then lets them in with it', async () => {
-    await withPage(async (page) => {
+    await withPage(browser, async (page) => {
       const email = DEMO_MIGRATED_USER.email;
       await page.goto(`${portalUrl}/sign-in`);
       await page.getByLabel('E-mail').fill(email);
@@ -149,14 +127,14 @@ describe('accounts and sign-in in Chromium', () => {
       await page.getByLabel('Repeat the password').fill(NEW_PASSWORD);
       await page.getByRole('button', { name: 'Save the new password' }).click();
       await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Your password has been changed');
-      await signInWithPassword(page, { email, password: NEW_PASSWORD });
+      await signInWithPassword(page, portal, '/sign-in', { email, password: NEW_PASSWORD });
       await page.getByTestId('activation-key').waitFor();
     });
   });
 
   it('keeps the session across a reload, and sign-out ends it for good', async () => {
-    await withPage(async (page, context) => {
-      await signInWithPassword(page, DEMO_LOGINS.customer);
+    await withPage(browser, async (page, context) => {
+      await signInWithPassword(page, portal, '/sign-in', DEMO_LOGINS.customer);
       await page.getByTestId('activation-key').waitFor();
       const cookies = await context.cookies();
       const refresh = cookies.find((cookie) => cookie.name === 'atrium_refresh_customer');

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, mailCount, waitForCode } from '../support/browser.ts';
+import { launchBrowser, signInWithPassword } from '../support/browser.ts';
 
 let browser: Browser;
 const portalUrl = inject('portalUrl');
@@ -15,17 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function signInWithCode(page: Page, login: { email: string; password: string }) {
-  const before = await mailCount(mailUrl, login.email);
-  await page.goto(`${portalUrl}/sign-in`);
-  await page.getByLabel('E-mail').fill(login.email);
-  await page.getByLabel('Password').fill(login.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  const code = await waitForCode(mailUrl, login.email, before);
-  await page.getByLabel('Code').fill(code);
-  await page.getByRole('button', { name: 'Verify' }).click();
-}
-
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
@@ -33,7 +22,7 @@ describe('the customer pages in Chromium', () => {
   it('shows orders, an order, support & updates and a licence, in English and then in Polish', async () => {
     const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC' });
     const page = await context.newPage();
-    await signInWithCode(page, DEMO_LOGINS.customer);
+    await signInWithPassword(page, { portalUrl, mailUrl }, '/sign-in', DEMO_LOGINS.customer);
     await page.getByTestId('licences-table').waitFor();
     const nav = page.getByRole('navigation', { name: 'Your account' });
     expect(await nav.getByRole('link', { name: 'Licences' }).getAttribute('aria-current')).toBe('page');

@@ -1,9 +1,9 @@
 // A person at the portal: signs in with a password and the mailed code, and sees their licences; staff see customers.
 
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, mailCount, waitForCode } from '../support/browser.ts';
+import { launchBrowser, signInWithPassword } from '../support/browser.ts';
 
 let browser: Browser;
 const portalUrl = inject('portalUrl');
@@ -14,22 +14,11 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function signInWithCode(page: Page, path: string, login: { email: string; password: string }) {
-  const before = await mailCount(mailUrl, login.email);
-  await page.goto(`${portalUrl}${path}`);
-  await page.getByLabel('E-mail').fill(login.email);
-  await page.getByLabel('Password').fill(login.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  const code = await waitForCode(mailUrl, login.email, before);
-  await page.getByLabel('Code').fill(code);
-  await page.getByRole('button', { name: 'Verify' }).click();
-}
-
 describe('the portal in Chromium', () => {
   it('signs a customer in with the mailed code and shows their licences', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await signInWithCode(page, '/', DEMO_LOGINS.customer);
+    await signInWithPassword(page, { portalUrl, mailUrl }, '/', DEMO_LOGINS.customer);
 
     const table = page.getByTestId('licences-table');
     await table.waitFor();
@@ -62,7 +51,7 @@ describe('the portal in Chromium', () => {
   it('signs the staff user in on the admin pages and lists the customers', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await signInWithCode(page, '/admin', DEMO_LOGINS.staff);
+    await signInWithPassword(page, { portalUrl, mailUrl }, '/admin', DEMO_LOGINS.staff);
     const table = page.getByTestId('customers-table');
     await table.waitFor();
     const text = await table.textContent();

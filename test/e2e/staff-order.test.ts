@@ -5,10 +5,10 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, mailCount, waitForCode } from '../support/browser.ts';
+import { enterMailedCode, launchBrowser, mailCount, withPage } from '../support/browser.ts';
 import { mailsTo } from '../support/mailbox.ts';
 
 let browser: Browser;
@@ -25,20 +25,6 @@ afterAll(async () => {
   await browser?.close();
   rmSync(workDir, { recursive: true, force: true });
 });
-
-async function withPage(test: (page: Page, context: BrowserContext) => Promise<void>) {
-  const context = await browser.newContext({ locale: 'en-GB', acceptDownloads: true });
-  try {
-    await test(await context.newPage(), context);
-  } finally {
-    await context.close();
-  }
-}
-
-async function enterCode(page: Page, email: string, before: number) {
-  await page.getByLabel('Code').fill(await waitForCode(mailUrl, email, before));
-  await page.getByRole('button', { name: 'Verify' }).click();
-}
 
 /** The order confirmation, once it has reached the local mailbox. */
 async function waitForConfirmation(email: string, reference: string) {
@@ -76,14 +62,14 @@ describe('a staff-created order in Chromium', () => {
     let serials: string[] = [];
 
     // Staff: password and mailed code at /admin, then Orders → New order.
-    await withPage(async (page) => {
+    await withPage(browser, async (page) => {
       const staff = DEMO_LOGINS.staff;
       const before = await mailCount(mailUrl, staff.email);
       await page.goto(`${portalUrl}/admin`);
       await page.getByLabel('E-mail').fill(staff.email);
       await page.getByLabel('Password', { exact: true }).fill(staff.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await enterCode(page, staff.email, before);
+      await enterMailedCode(page, mailUrl, staff.email, before);
       await page.getByTestId('customers-table').waitFor();
 
       await page.getByRole('navigation', { name: 'Staff sections' }).getByRole('link', { name: 'Orders' }).click();
@@ -126,14 +112,14 @@ describe('a staff-created order in Chromium', () => {
     expect(confirmation.body.text).toContain(`${portalUrl}/sign-in`);
 
     // The customer: e-mail + order number, then the mailed code; the licences are there.
-    await withPage(async (page) => {
+    await withPage(browser, async (page) => {
       await page.goto(`${portalUrl}/sign-in`);
       await page.getByRole('radio', { name: 'Order number' }).click();
       await page.getByLabel('E-mail').fill(customerEmail);
       await page.getByLabel('Order number').fill(reference);
       const before = await mailCount(mailUrl, customerEmail);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await enterCode(page, customerEmail, before);
+      await enterMailedCode(page, mailUrl, customerEmail, before);
 
       const table = page.getByTestId('licences-table');
       await table.waitFor();

@@ -36,6 +36,11 @@ async function failure(promise: Promise<unknown>): Promise<{ status: number; cod
   throw new Error('expected the call to fail');
 }
 
+/** The second step of every sign-in: the newest code mailed to the address, for this challenge. */
+async function answerMailedCode(h: IdentityHarness, email: string, session: string) {
+  return h.provider.answerEmailCode({ pool: 'customer', email, session, code: await h.mailedCode(email, 'sign-in'), sourceIp: IP });
+}
+
 const otherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
 export function describeIdentityContract(adapter: string, harness: () => IdentityHarness): void {
@@ -48,13 +53,7 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
         const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
         expect(challenge.challenge).toBe('EMAIL_OTP');
         expect(challenge.destination).not.toContain(email.split('@')[0]!.slice(1));
-        const signedIn = await h.provider.answerEmailCode({
-          pool: 'customer',
-          email,
-          session: challenge.session,
-          code: await h.mailedCode(email, 'sign-in'),
-          sourceIp: IP,
-        });
+        const signedIn = await answerMailedCode(h, email, challenge.session);
         expect(signedIn.userId).toBe(userId);
         expect(signedIn).toMatchObject({ tokenType: 'Bearer', accessToken: expect.any(String), refreshToken: expect.any(String) });
       });
@@ -106,13 +105,7 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
         expect(early).toEqual({ status: 403, code: 'EMAIL_NOT_CONFIRMED' });
         await h.provider.confirmSignUp({ pool: 'customer', email, code: await h.mailedCode(email, 'confirm') });
         const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
-        const signedIn = await h.provider.answerEmailCode({
-          pool: 'customer',
-          email,
-          session: challenge.session,
-          code: await h.mailedCode(email, 'sign-in'),
-          sourceIp: IP,
-        });
+        const signedIn = await answerMailedCode(h, email, challenge.session);
         expect(signedIn.userId).toBe(userId);
       });
 
@@ -158,13 +151,7 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
         expect(await h.provider.ensureCustomerUser({ email, locale: 'en' })).toEqual({ userId, created: false });
         await h.givenOrder({ email, userId, orderReference: 'JWT1001' });
         const challenge = await h.provider.startOrderNumberSignIn({ pool: 'customer', email, orderReference: 'JWT1001', locale: 'en', sourceIp: IP });
-        const signedIn = await h.provider.answerEmailCode({
-          pool: 'customer',
-          email,
-          session: challenge.session,
-          code: await h.mailedCode(email, 'sign-in'),
-          sourceIp: IP,
-        });
+        const signedIn = await answerMailedCode(h, email, challenge.session);
         expect(signedIn.userId).toBe(userId);
       });
 
@@ -190,13 +177,7 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
         const email = h.freshEmail();
         await h.givenUser({ pool: 'customer', email, password: PASSWORD });
         const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
-        const signedIn = await h.provider.answerEmailCode({
-          pool: 'customer',
-          email,
-          session: challenge.session,
-          code: await h.mailedCode(email, 'sign-in'),
-          sourceIp: IP,
-        });
+        const signedIn = await answerMailedCode(h, email, challenge.session);
         const refreshed = await h.provider.refresh({ pool: 'customer', refreshToken: signedIn.refreshToken });
         expect(refreshed.accessToken).toEqual(expect.any(String));
         await h.provider.signOut({ pool: 'customer', refreshToken: signedIn.refreshToken });

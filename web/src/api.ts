@@ -123,7 +123,11 @@ interface CallOptions {
   signal?: AbortSignal;
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, options: CallOptions = {}, retried = false): Promise<T> {
+/**
+ * One request to the API: the pool's token (restored silently when needed), one retry after a silent refresh on
+ * 401, and every failure as an ApiError. Resolves with the successful response.
+ */
+async function request(method: 'GET' | 'POST', path: string, options: CallOptions = {}, retried = false): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.auth) {
@@ -155,17 +159,15 @@ async function call<T>(method: 'GET' | 'POST', path: string, options: CallOption
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK', 'The server could not be reached.');
   }
-
-  const payload: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return payload as T;
+  if (response.ok) return response;
 
   if (response.status === 401 && options.auth) {
     // The access token was refused (revoked, or the clock is off): one silent refresh, then the call once more.
-    if (!retried && (await restoreSession(options.auth))) return call<T>(method, path, options, true);
+    if (!retried && (await restoreSession(options.auth))) return request(method, path, options, true);
     forget(options.auth);
     unauthorized(options.auth);
   }
-  const error = (payload as Partial<ErrorBody> | undefined)?.error;
+  const error = ((await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined)?.error;
   throw new ApiError(
     response.status,
     error?.code ?? `HTTP_${response.status}`,
@@ -173,6 +175,11 @@ async function call<T>(method: 'GET' | 'POST', path: string, options: CallOption
     error?.details,
     error?.requestId,
   );
+}
+
+async function call<T>(method: 'GET' | 'POST', path: string, options: CallOptions = {}): Promise<T> {
+  const response = await request(method, path, options);
+  return (await response.json().catch(() => undefined)) as T;
 }
 
 export function startSignIn(
@@ -227,17 +234,7 @@ export function listMySignIns(page: PageRequest, signal?: AbortSignal): Promise<
  * file under the name the API gives in Content-Disposition.
  */
 export async function downloadFile(path: string, fallbackName: string): Promise<void> {
-  if (!isSignedIn('customer') && !(await restoreSession('customer'))) {
-    unauthorized('customer');
-    throw new ApiError(401, 'UNAUTHORIZED', 'Sign in to continue.');
-  }
-  const response = await fetch(path, { headers: { authorization: `Bearer ${sessions.customer!.token}` }, credentials: 'same-origin' }).catch(() => {
-    throw new ApiError(0, 'NETWORK', 'The server could not be reached.');
-  });
-  if (!response.ok) {
-    const error = ((await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? response.statusText, error?.details, error?.requestId);
-  }
+  const response = await request('GET', path, { auth: 'customer' });
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: name });

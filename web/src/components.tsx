@@ -25,12 +25,13 @@ export function Link(props: { href: string; class?: string; current?: 'page' | '
   );
 }
 
-function LanguageSwitch() {
-  const { t, locale, setLocale } = useI18n();
+/** A labelled choice of one of the portal's languages, each named in itself. */
+export function LocaleSelect(props: { id: string; label: string; class: string; value: Locale; onChange: (locale: Locale) => void }) {
+  const { t } = useI18n();
   return (
-    <div class="language">
-      <label for="language">{t.app.language}</label>
-      <select id="language" value={locale} onChange={(event) => setLocale(event.currentTarget.value as Locale)}>
+    <div class={props.class}>
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(event) => props.onChange(event.currentTarget.value as Locale)}>
         {locales.map((code) => (
           <option key={code} value={code} lang={code}>
             {t.languages[code]}
@@ -39,6 +40,11 @@ function LanguageSwitch() {
       </select>
     </div>
   );
+}
+
+function LanguageSwitch() {
+  const { t, locale, setLocale } = useI18n();
+  return <LocaleSelect id="language" label={t.app.language} class="language" value={locale} onChange={setLocale} />;
 }
 
 const customerSections = [

@@ -1,6 +1,8 @@
 // One labelled form field with its error, so every form says errors the same way (aria-invalid, aria-describedby).
 
 import type { Ref } from 'preact';
+import { passwordPolicyProblems } from '#shared/identity/password-policy.ts';
+import { useI18n } from './i18n.ts';
 
 export interface FieldProps {
   id: string;
@@ -54,3 +56,51 @@ export function Field(props: FieldProps) {
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
 export const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * A new password typed twice (sign-up, reset): the password field with the policy as its hint, then the repeat.
+ * The password field's id is `id`; the repeat's is `passwordRepeat`.
+ */
+export function NewPasswordFields(props: {
+  id: string;
+  label: string;
+  values: { password: string; repeat: string };
+  onInput: (field: 'password' | 'repeat', value: string) => void;
+  errors: { password?: string | undefined; repeat?: string | undefined };
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field
+        id={props.id}
+        label={props.label}
+        type="password"
+        autocomplete="new-password"
+        hint={t.account.passwordHint}
+        value={props.values.password}
+        onInput={(value) => props.onInput('password', value)}
+        error={props.errors.password}
+      />
+      <Field
+        id="passwordRepeat"
+        label={t.account.passwordRepeat}
+        type="password"
+        autocomplete="new-password"
+        value={props.values.repeat}
+        onInput={(value) => props.onInput('repeat', value)}
+        error={props.errors.repeat}
+      />
+    </>
+  );
+}
+
+/** What is wrong with a new password typed twice, checked before the API is asked: the policy first, then the match. */
+export function newPasswordErrors(
+  password: string,
+  repeat: string,
+  messages: { passwordWeak: string; passwordsDiffer: string },
+): { password?: string; repeat?: string } {
+  if (passwordPolicyProblems(password).length) return { password: messages.passwordWeak };
+  if (password !== repeat) return { repeat: messages.passwordsDiffer };
+  return {};
+}

@@ -3,10 +3,11 @@
 import { getStaffOrder } from '../api.ts';
 import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
+import { OrderContact, OrderLinesTable } from '../order-parts.tsx';
 import { IssuedTable } from './NewOrder.tsx';
 
 export function AdminOrderDetailPage(props: { accountId: string; orderId: string }) {
-  const { t, formatDate, formatDateTime, formatMoney, formatCountry } = useI18n();
+  const { t, formatDate, formatDateTime, formatMoney } = useI18n();
   const order = useResource((signal) => getStaffOrder(props.accountId, props.orderId, signal), `${props.accountId}/${props.orderId}`);
   const data = order.data;
 
@@ -68,62 +69,11 @@ export function AdminOrderDetailPage(props: { accountId: string; orderId: string
             </div>
           </dl>
 
-          <div class="table-wrap section" role="region" aria-labelledby="staff-order-lines-caption" tabIndex={0}>
-            <table data-testid="staff-order-lines">
-              <caption id="staff-order-lines-caption">{t.orderDetail.linesCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.orderDetail.product}</th>
-                  <th scope="col">{t.orderDetail.sku}</th>
-                  <th scope="col" class="num">
-                    {t.orderDetail.quantity}
-                  </th>
-                  <th scope="col" class="num">
-                    {t.orderDetail.subtotal}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.lines.map((line, index) => (
-                  <tr key={index}>
-                    <td>
-                      {line.product}
-                      <span class="muted small block">
-                        {line.edition} · {t.licences.users}: {line.users}
-                      </span>
-                    </td>
-                    <td class="sku">{line.sku}</td>
-                    <td class="num">{line.quantity}</td>
-                    <td class="num">{formatMoney(line.subtotal)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <OrderLinesTable order={data} id="staff-order-lines" />
 
           {data.issued.length > 0 && <IssuedTable issued={data.issued} formatDate={formatDate} />}
 
-          <section class="section" aria-labelledby="staff-order-contact">
-            <h2 id="staff-order-contact">{t.orderDetail.contactHeading}</h2>
-            <dl class="facts card">
-              <div>
-                <dt>{t.orderDetail.name}</dt>
-                <dd>{data.contact.name}</dd>
-              </div>
-              <div>
-                <dt>{t.orderDetail.email}</dt>
-                <dd>{data.contact.email}</dd>
-              </div>
-              <div>
-                <dt>{t.orderDetail.country}</dt>
-                <dd>{formatCountry(data.contact.country)}</dd>
-              </div>
-              <div>
-                <dt>{t.orderDetail.city}</dt>
-                <dd>{data.contact.city}</dd>
-              </div>
-            </dl>
-          </section>
+          <OrderContact contact={data.contact} id="staff-order-contact" />
         </>
       )}
     </Frame>

@@ -3,7 +3,7 @@
 import { getLicence } from '../api.ts';
 import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
-import { SupportStatusBadge } from './Support.tsx';
+import { SupportTermCells } from './Support.tsx';
 
 export function LicenceDetailPage(props: { licenceId: string }) {
   const { t, formatDate } = useI18n();
@@ -112,19 +112,7 @@ export function LicenceDetailPage(props: { licenceId: string }) {
                   <tbody>
                     {data.supportSubscriptions.map((subscription) => (
                       <tr key={subscription.subscriptionId}>
-                        <td>
-                          <Link href={`/orders/${subscription.orderId}`}>{subscription.orderReference}</Link>
-                        </td>
-                        <td>
-                          <time dateTime={subscription.startsAt}>{formatDate(subscription.startsAt)}</time>
-                        </td>
-                        <td class="num">{subscription.years}</td>
-                        <td>
-                          <time dateTime={subscription.endsAt}>{formatDate(subscription.endsAt)}</time>
-                        </td>
-                        <td>
-                          <SupportStatusBadge subscription={subscription} />
-                        </td>
+                        <SupportTermCells subscription={subscription} />
                       </tr>
                     ))}
                   </tbody>

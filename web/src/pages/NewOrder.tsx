@@ -4,9 +4,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Money } from '#shared/money.ts';
 import { ApiError, createStaffOrder, listCatalogue, type CatalogueProduct, type CreatedStaffOrder } from '../api.ts';
-import { ErrorAlert, Frame, Link, useResource, useTitle } from '../components.tsx';
+import { ErrorAlert, Frame, Link, LocaleSelect, useResource, useTitle } from '../components.tsx';
 import { EMAIL_SHAPE, Field, type FieldErrors } from '../fields.tsx';
-import { locales, useI18n, type Locale } from '../i18n.ts';
+import { useI18n, type Locale } from '../i18n.ts';
 import './admin-orders.css';
 
 const MAX_LINES = 20;
@@ -238,16 +238,7 @@ export function NewOrderPage() {
               onInput={set('country')}
               error={invalid.country}
             />
-            <div class="field">
-              <label for="mail-locale">{t.adminOrders.language}</label>
-              <select id="mail-locale" value={mailLocale} onChange={(event) => setMailLocale(event.currentTarget.value as Locale)}>
-                {locales.map((code) => (
-                  <option key={code} value={code} lang={code}>
-                    {t.languages[code]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <LocaleSelect id="mail-locale" label={t.adminOrders.language} class="field" value={mailLocale} onChange={setMailLocale} />
           </div>
         </fieldset>
 

@@ -3,9 +3,10 @@
 import { getOrder } from '../api.ts';
 import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
+import { OrderContact, OrderLinesTable } from '../order-parts.tsx';
 
 export function OrderDetailPage(props: { orderId: string }) {
-  const { t, formatDateTime, formatMoney, formatCountry } = useI18n();
+  const { t, formatDateTime, formatMoney } = useI18n();
   const order = useResource((signal) => getOrder(props.orderId, signal), props.orderId);
   const data = order.data;
 
@@ -54,72 +55,9 @@ export function OrderDetailPage(props: { orderId: string }) {
             </div>
           </dl>
 
-          <div class="table-wrap section" role="region" aria-labelledby="order-lines-caption" tabIndex={0}>
-            <table data-testid="order-lines">
-              <caption id="order-lines-caption">{t.orderDetail.linesCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.orderDetail.product}</th>
-                  <th scope="col">{t.orderDetail.sku}</th>
-                  <th scope="col" class="num">
-                    {t.orderDetail.quantity}
-                  </th>
-                  <th scope="col" class="num">
-                    {t.orderDetail.subtotal}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.lines.map((line, index) => (
-                  <tr key={index}>
-                    <td>
-                      {line.product}
-                      <span class="muted small block">
-                        {line.edition} · {t.licences.users}: {line.users}
-                      </span>
-                    </td>
-                    <td>
-                      <code class="sku">{line.sku}</code>
-                    </td>
-                    <td class="num">{line.quantity}</td>
-                    <td class="num">{formatMoney(line.subtotal)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row" colSpan={3}>
-                    {t.orderDetail.total}
-                  </th>
-                  <td class="num">
-                    <strong>{formatMoney(data.total)}</strong>
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <OrderLinesTable order={data} id="order-lines" />
 
-          <section class="card section" aria-labelledby="order-contact-heading">
-            <h2 id="order-contact-heading">{t.orderDetail.contactHeading}</h2>
-            <dl class="facts" data-testid="order-contact">
-              <div>
-                <dt>{t.orderDetail.name}</dt>
-                <dd>{data.contact.name}</dd>
-              </div>
-              <div>
-                <dt>{t.orderDetail.email}</dt>
-                <dd>{data.contact.email}</dd>
-              </div>
-              <div>
-                <dt>{t.orderDetail.country}</dt>
-                <dd>{formatCountry(data.contact.country)}</dd>
-              </div>
-              <div>
-                <dt>{t.orderDetail.city}</dt>
-                <dd>{data.contact.city}</dd>
-              </div>
-            </dl>
-          </section>
+          <OrderContact contact={data.contact} id="order-contact" />
         </>
       )}
     </Frame>

@@ -2,10 +2,9 @@
 // password sends the person to sign in with it. Customers and staff alike.
 
 import { useRef, useState } from 'preact/hooks';
-import { passwordPolicyProblems } from '#shared/identity/password-policy.ts';
 import { ApiError, finishPasswordReset, startPasswordReset, type Pool } from '../api.ts';
 import { ErrorAlert, Frame, Link, signInPath, useTitle } from '../components.tsx';
-import { EMAIL_SHAPE, Field, type FieldErrors } from '../fields.tsx';
+import { EMAIL_SHAPE, Field, NewPasswordFields, newPasswordErrors, type FieldErrors } from '../fields.tsx';
 import { useI18n } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { forgotPasswordPath } from './SignIn.tsx';
@@ -86,8 +85,9 @@ export function ResetPasswordPage(props: { pool: Pool }) {
     event.preventDefault();
     if (busy) return;
     const errors: FieldErrors<ResetField> = {};
-    if (passwordPolicyProblems(values.newPassword).length) errors.newPassword = t.account.passwordWeak;
-    else if (values.newPassword !== values.passwordRepeat) errors.passwordRepeat = t.account.passwordsDiffer;
+    const passwordErrors = newPasswordErrors(values.newPassword, values.passwordRepeat, t.account);
+    if (passwordErrors.password) errors.newPassword = passwordErrors.password;
+    if (passwordErrors.repeat) errors.passwordRepeat = passwordErrors.repeat;
     setInvalid(errors);
     const first = Object.keys(errors)[0];
     if (first) return form.current?.querySelector<HTMLInputElement>(`#${first}`)?.focus();
@@ -117,24 +117,14 @@ export function ResetPasswordPage(props: { pool: Pool }) {
             {error !== null && <ErrorAlert error={error} />}
             <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
               <input type="email" name="username" autocomplete="username" value={email} hidden readOnly />
-              <Field
+              <NewPasswordFields
                 id="newPassword"
                 label={t.account.newPassword}
-                type="password"
-                autocomplete="new-password"
-                hint={t.account.passwordHint}
-                value={values.newPassword}
-                onInput={(value) => setValues((current) => ({ ...current, newPassword: value }))}
-                error={invalid.newPassword}
-              />
-              <Field
-                id="passwordRepeat"
-                label={t.account.passwordRepeat}
-                type="password"
-                autocomplete="new-password"
-                value={values.passwordRepeat}
-                onInput={(value) => setValues((current) => ({ ...current, passwordRepeat: value }))}
-                error={invalid.passwordRepeat}
+                values={{ password: values.newPassword, repeat: values.passwordRepeat }}
+                onInput={(field, value) =>
+                  setValues((current) => ({ ...current, [field === 'password' ? 'newPassword' : 'passwordRepeat']: value }))
+                }
+                errors={{ password: invalid.newPassword, repeat: invalid.passwordRepeat }}
               />
               <button type="submit" class="button primary" disabled={busy}>
                 {busy ? t.account.savingPassword : t.account.savePassword}

@@ -2,10 +2,9 @@
 // then "check your e-mail" with a way to get the confirmation link again.
 
 import { useRef, useState } from 'preact/hooks';
-import { passwordPolicyProblems } from '#shared/identity/password-policy.ts';
 import { resendConfirmation, signUp } from '../api.ts';
 import { ErrorAlert, Frame, Link, signInPath, useTitle } from '../components.tsx';
-import { EMAIL_SHAPE, Field, type FieldErrors } from '../fields.tsx';
+import { EMAIL_SHAPE, Field, NewPasswordFields, newPasswordErrors, type FieldErrors } from '../fields.tsx';
 import { useI18n } from '../i18n.ts';
 
 type FieldName = 'name' | 'email' | 'password' | 'passwordRepeat' | 'contractNumber' | 'activationCode';
@@ -38,8 +37,9 @@ export function SignUpPage() {
     if (!v.name) errors.name = t.account.nameRequired;
     if (!v.email) errors.email = t.signIn.emailRequired;
     else if (!EMAIL_SHAPE.test(v.email)) errors.email = t.signIn.emailInvalid;
-    if (passwordPolicyProblems(v.password).length) errors.password = t.account.passwordWeak;
-    else if (v.password !== v.passwordRepeat) errors.passwordRepeat = t.account.passwordsDiffer;
+    const passwordErrors = newPasswordErrors(v.password, v.passwordRepeat, t.account);
+    if (passwordErrors.password) errors.password = passwordErrors.password;
+    if (passwordErrors.repeat) errors.passwordRepeat = passwordErrors.repeat;
     if (withContract && !v.contractNumber.trim()) errors.contractNumber = t.account.contractRequired;
     if (withContract && !v.activationCode.trim()) errors.activationCode = t.account.contractRequired;
     setInvalid(errors);
@@ -112,24 +112,12 @@ export function SignUpPage() {
         <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
           <Field id="name" label={t.account.name} autocomplete="name" value={values.name} onInput={set('name')} error={invalid.name} />
           <Field id="email" label={t.account.email} type="email" autocomplete="email" value={values.email} onInput={set('email')} error={invalid.email} />
-          <Field
+          <NewPasswordFields
             id="password"
             label={t.account.password}
-            type="password"
-            autocomplete="new-password"
-            hint={t.account.passwordHint}
-            value={values.password}
-            onInput={set('password')}
-            error={invalid.password}
-          />
-          <Field
-            id="passwordRepeat"
-            label={t.account.passwordRepeat}
-            type="password"
-            autocomplete="new-password"
-            value={values.passwordRepeat}
-            onInput={set('passwordRepeat')}
-            error={invalid.passwordRepeat}
+            values={{ password: values.password, repeat: values.passwordRepeat }}
+            onInput={(field, value) => set(field === 'password' ? 'password' : 'passwordRepeat')(value)}
+            errors={{ password: invalid.password, repeat: invalid.passwordRepeat }}
           />
           <div class="field checkbox">
             <input id="withContract" type="checkbox" checked={withContract} onChange={(event) => setWithContract(event.currentTarget.checked)} />

@@ -24,7 +24,7 @@ export function SupportPage(props: {
   /** The "download support file" action for a row; the column appears only when there is one. */
   fileAction?: (subscription: SupportSubscriptionView) => ComponentChildren;
 }) {
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const [sort, reverse] = useSortOrder();
   const list = usePagedList((page, signal) => listSupportSubscriptions({ ...page, sort }, signal), sort);
 
@@ -72,23 +72,34 @@ export function SupportPage(props: {
             </td>
             <td class="num">{subscription.users}</td>
             <td>{subscription.edition}</td>
-            <td>
-              <Link href={`/orders/${subscription.orderId}`}>{subscription.orderReference}</Link>
-            </td>
-            <td>
-              <time dateTime={subscription.startsAt}>{formatDate(subscription.startsAt)}</time>
-            </td>
-            <td class="num">{subscription.years}</td>
-            <td>
-              <time dateTime={subscription.endsAt}>{formatDate(subscription.endsAt)}</time>
-            </td>
-            <td>
-              <SupportStatusBadge subscription={subscription} />
-            </td>
+            <SupportTermCells subscription={subscription} />
             {props.fileAction && <td>{props.fileAction(subscription)}</td>}
           </tr>
         )}
       />
     </Frame>
+  );
+}
+
+/** The cells of one subscription's term, shared by this list and the licence detail: order, start, years, end, status. */
+export function SupportTermCells(props: { subscription: SupportSubscriptionView }) {
+  const { formatDate } = useI18n();
+  const { subscription } = props;
+  return (
+    <>
+      <td>
+        <Link href={`/orders/${subscription.orderId}`}>{subscription.orderReference}</Link>
+      </td>
+      <td>
+        <time dateTime={subscription.startsAt}>{formatDate(subscription.startsAt)}</time>
+      </td>
+      <td class="num">{subscription.years}</td>
+      <td>
+        <time dateTime={subscription.endsAt}>{formatDate(subscription.endsAt)}</time>
+      </td>
+      <td>
+        <SupportStatusBadge subscription={subscription} />
+      </td>
+    </>
   );
 }

@@ -1,0 +1,84 @@
+// The parts of an order both the customer's and the staff's order pages show: its lines with the total, and the
+// contact given at purchase.
+
+import type { Order } from './api.ts';
+import { useI18n } from './i18n.ts';
+
+export function OrderLinesTable(props: { order: Pick<Order, 'lines' | 'total'>; id: string }) {
+  const { t, formatMoney } = useI18n();
+  const { order } = props;
+  return (
+    <div class="table-wrap section" role="region" aria-labelledby={`${props.id}-caption`} tabIndex={0}>
+      <table data-testid={props.id}>
+        <caption id={`${props.id}-caption`}>{t.orderDetail.linesCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.orderDetail.product}</th>
+            <th scope="col">{t.orderDetail.sku}</th>
+            <th scope="col" class="num">
+              {t.orderDetail.quantity}
+            </th>
+            <th scope="col" class="num">
+              {t.orderDetail.subtotal}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.lines.map((line, index) => (
+            <tr key={index}>
+              <td>
+                {line.product}
+                <span class="muted small block">
+                  {line.edition} · {t.licences.users}: {line.users}
+                </span>
+              </td>
+              <td>
+                <code class="sku">{line.sku}</code>
+              </td>
+              <td class="num">{line.quantity}</td>
+              <td class="num">{formatMoney(line.subtotal)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={3}>
+              {t.orderDetail.total}
+            </th>
+            <td class="num">
+              <strong>{formatMoney(order.total)}</strong>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+export function OrderContact(props: { contact: Order['contact']; id: string }) {
+  const { t, formatCountry } = useI18n();
+  const { contact } = props;
+  return (
+    <section class="card section" aria-labelledby={`${props.id}-heading`}>
+      <h2 id={`${props.id}-heading`}>{t.orderDetail.contactHeading}</h2>
+      <dl class="facts" data-testid={props.id}>
+        <div>
+          <dt>{t.orderDetail.name}</dt>
+          <dd>{contact.name}</dd>
+        </div>
+        <div>
+          <dt>{t.orderDetail.email}</dt>
+          <dd>{contact.email}</dd>
+        </div>
+        <div>
+          <dt>{t.orderDetail.country}</dt>
+          <dd>{formatCountry(contact.country)}</dd>
+        </div>
+        <div>
+          <dt>{t.orderDetail.city}</dt>
+          <dd>{contact.city}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
