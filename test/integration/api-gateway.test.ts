@@ -135,6 +135,25 @@ describe('the JWT authorizer emulation', () => {
     expect(ids.indexOf(second.account.accountId)).toBeLessThan(ids.indexOf(first.account.accountId));
   });
 
+  it('refuses forged staff list cursors with 400 and a stable body, never a 500', async () => {
+    const token = await signIn(api, 'staff', await createStaff(['support']));
+    const cursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const forged = [
+      cursor({ PK: '', SK: '', GSI1PK: '', GSI1SK: '' }),
+      cursor({ PK: 'ACCOUNT#1', SK: '', GSI1PK: 'ACCOUNTS', GSI1SK: '2024#1' }),
+      cursor({ PK: 'ACCOUNT#1', SK: 'ACCOUNT', GSI1PK: 'ACCOUNTS', GSI1SK: '' }),
+      cursor({ PK: 'ACCOUNT#1', SK: 'x'.repeat(1100), GSI1PK: 'ACCOUNTS', GSI1SK: '2024#1' }),
+    ];
+    for (const path of ['/api/admin/customers', '/api/admin/orders', '/api/admin/orders?email=someone%40example.test&']) {
+      for (const value of forged) {
+        const separator = path.endsWith('&') ? '' : '?';
+        const response = await call(api, 'GET', `${path}${separator}cursor=${value}`, { token });
+        expect(response.status, `${path} ${value}`).toBe(400);
+        expect(response.body.error).toMatchObject({ code: 'VALIDATION_FAILED', requestId: expect.any(String) });
+      }
+    }
+  });
+
   it('refuses a staff user who is in no staff group', async () => {
     const staff = await createStaff([]);
     const token = await signIn(api, 'staff', staff);
