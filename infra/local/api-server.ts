@@ -12,6 +12,7 @@ import type { PoolName } from '#shared/config.ts';
 import type { ErrorBody } from '#shared/http/errors.ts';
 import type { HttpEvent, HttpResult } from '#shared/http/handler.ts';
 import { localJwks } from '#shared/identity/local-keys.ts';
+import { securityHeaders } from '#shared/http/security-headers.ts';
 
 export interface LocalApiOptions {
   /** Issuer prefix; `${issuerBase}/${pool}` must be this server's own URL plus /local-idp/<pool>. */
@@ -28,6 +29,12 @@ export interface LocalApiOptions {
 }
 
 const FUNCTIONS_DIR = join(import.meta.dirname, '..', '..', 'functions');
+
+/**
+ * What CloudFront's response-headers policy adds to every answer, portal and API (shared/http/security-headers.ts), as
+ * the local server over plain HTTP with Vite's dev server behind it: no HSTS, no upgrade to TLS, inline styles allowed.
+ */
+export const LOCAL_SECURITY_HEADERS = securityHeaders({ https: false, devServer: true });
 /** Lambda's limit for a synchronous invocation's payload (6 MB): API Gateway cannot hand a larger body to a handler. */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
 /** A client that keeps sending far beyond the limit after its 413 is cut off instead of drained for ever. */
@@ -191,6 +198,7 @@ export function createLocalApi(options: LocalApiOptions): Server {
   return createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
+    for (const [name, value] of Object.entries(LOCAL_SECURITY_HEADERS)) response.setHeader(name, value);
     try {
       const jwksMatch = /^\/local-idp\/(customer|staff)\/\.well-known\/jwks\.json$/.exec(url.pathname);
       if (jwksMatch && method === 'GET') {
