@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Tells whether an Atrium licence file (.lic) is genuine: `atrium-verify-licence file.lic --public-key key.pem`.
+// Tells whether an Atrium licence file (.lic) is genuine: `atrium-verify-licence file.lic --public-key key.pem`, where
+// key.pem is the PEM or the JSON that /api/licensing/public-key answers (README's `curl ... > key.pem`).
 //
 // Exit codes: 0 valid, 1 not valid (one line says why), 2 wrong usage or an unreadable file or key.
 // The verifier itself is shared/licences/licence-file.ts, loaded through tsx (a devDependency) because Node 20 cannot
@@ -12,7 +13,8 @@ import { tsImport } from 'tsx/esm/api';
 const USAGE = `Usage: atrium-verify-licence <file.lic> --public-key <key.pem> [--json]
 
 Checks the Ed25519 signature of an Atrium licence file against the portal's public key.
-  --public-key <path>  the public key as a PEM file (SPKI, "-----BEGIN PUBLIC KEY-----")
+  --public-key <path>  the public key: a PEM file (SPKI, "-----BEGIN PUBLIC KEY-----"), or the JSON that
+                       GET /api/licensing/public-key answers (its publicKeyPem is used)
   --json               print the result as one JSON object
   -h, --help           show this text
 Exit codes: 0 valid, 1 not valid, 2 usage error or unreadable input.`;
@@ -52,7 +54,20 @@ function readInput(path, what) {
   }
 }
 const file = readInput(positionals[0], 'licence file');
-const publicKeyPem = readInput(values['public-key'], 'public key').toString('utf8');
+const publicKeyPem = publicKeyPemOf(readInput(values['public-key'], 'public key').toString('utf8'));
+
+/** A PEM as it is, or the portal's JSON answer (`curl .../api/licensing/public-key > key.pem`) reduced to its PEM. */
+function publicKeyPemOf(text) {
+  if (!text.trimStart().startsWith('{')) return text;
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    usageError(`${values['public-key']} is neither a PEM file nor the JSON of /api/licensing/public-key`);
+  }
+  if (typeof parsed?.publicKeyPem !== 'string') usageError(`${values['public-key']} is JSON without a publicKeyPem`);
+  return parsed.publicKeyPem;
+}
 
 const { verifyLicenceFile } = await tsImport('../shared/licences/licence-file.ts', import.meta.url);
 

@@ -9,8 +9,10 @@ import type { Context } from 'aws-lambda';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { routes, type Access, type Route } from '#functions/routes.ts';
 import type { PoolName } from '#shared/config.ts';
+import type { ErrorBody } from '#shared/http/errors.ts';
 import type { HttpEvent, HttpResult } from '#shared/http/handler.ts';
 import { localJwks } from '#shared/identity/local-keys.ts';
+import { securityHeaders } from '#shared/http/security-headers.ts';
 
 export interface LocalApiOptions {
   /** Issuer prefix; `${issuerBase}/${pool}` must be this server's own URL plus /local-idp/<pool>. */
@@ -27,7 +29,16 @@ export interface LocalApiOptions {
 }
 
 const FUNCTIONS_DIR = join(import.meta.dirname, '..', '..', 'functions');
-const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * What CloudFront's response-headers policy adds to every answer, portal and API (shared/http/security-headers.ts), as
+ * the local server over plain HTTP with Vite's dev server behind it: no HSTS, no upgrade to TLS, inline styles allowed.
+ */
+export const LOCAL_SECURITY_HEADERS = securityHeaders({ https: false, devServer: true });
+/** Lambda's limit for a synchronous invocation's payload (6 MB): API Gateway cannot hand a larger body to a handler. */
+export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+/** A client that keeps sending far beyond the limit after its 413 is cut off instead of drained for ever. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
 interface CompiledRoute {
   route: Route;
@@ -51,13 +62,26 @@ function compile(route: Route): CompiledRoute {
 
 const compiledRoutes = routes.map(compile);
 
+/** A path parameter that is not valid percent-encoding (`%`, `%ZZ`, a cut UTF-8 sequence): API Gateway answers 400. */
+export class MalformedPathError extends Error {
+  constructor(readonly parameter: string) {
+    super(`The path parameter ${parameter} is not valid percent-encoding.`);
+  }
+}
+
 export function matchRoute(method: string, path: string) {
   for (const compiled of compiledRoutes) {
     if (compiled.route.method !== method) continue;
     const match = compiled.pattern.exec(path);
     if (!match) continue;
     const pathParameters = Object.fromEntries(
-      compiled.parameterNames.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]),
+      compiled.parameterNames.map((name, index) => {
+        try {
+          return [name, decodeURIComponent(match[index + 1]!)];
+        } catch {
+          throw new MalformedPathError(name);
+        }
+      }),
     );
     return { route: compiled.route, pathParameters };
   }
@@ -90,17 +114,30 @@ function flattenClaims(payload: JWTPayload): Record<string, string> {
   );
 }
 
+class PayloadTooLargeError extends Error {}
+
+/**
+ * The whole body, or PayloadTooLargeError past MAX_BODY_BYTES (told by Content-Length, or counted). The rest of a body
+ * that is too large is read and dropped, so the 413 reaches the client instead of a connection reset.
+ */
 function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
+    const refuse = () => {
+      tooLarge = true;
+      chunks.length = 0;
+      reject(new PayloadTooLargeError());
+    };
+    if (Number(request.headers['content-length']) > MAX_BODY_BYTES) refuse();
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        request.destroy();
+      if (tooLarge) {
+        if (size > MAX_DRAIN_BYTES) request.destroy();
         return;
       }
+      if (size > MAX_BODY_BYTES) return refuse();
       chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks)));
@@ -109,9 +146,26 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
 }
 
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   response.end(JSON.stringify(body));
 }
+
+/**
+ * The gateway's own refusals (no route, no valid token, a body too large, a malformed path) in the stable error body
+ * every handler uses, with a request id of their own.
+ */
+function sendError(
+  response: ServerResponse,
+  status: number,
+  error: Omit<ErrorBody['error'], 'requestId'>,
+  headers: Record<string, string> = {},
+) {
+  const requestId = randomUUID();
+  const body: ErrorBody = { error: { ...error, requestId } };
+  send(response, status, body, { 'x-amzn-requestid': requestId, 'x-request-id': requestId, ...headers });
+}
+
+const notFound = (response: ServerResponse) => sendError(response, 404, { code: 'NOT_FOUND', message: 'There is no such route.' });
 
 const TEXT_TYPES = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/i;
 
@@ -144,32 +198,49 @@ export function createLocalApi(options: LocalApiOptions): Server {
   return createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
+    for (const [name, value] of Object.entries(LOCAL_SECURITY_HEADERS)) response.setHeader(name, value);
     try {
       const jwksMatch = /^\/local-idp\/(customer|staff)\/\.well-known\/jwks\.json$/.exec(url.pathname);
       if (jwksMatch && method === 'GET') {
         return send(response, 200, localJwks(options.keysDir, jwksMatch[1] as PoolName));
       }
       if (!url.pathname.startsWith('/api/')) {
-        if (options.web) return options.web(request, response, () => send(response, 404, { message: 'Not Found' }));
-        return send(response, 404, { message: 'Not Found' });
+        if (options.web) return options.web(request, response, () => notFound(response));
+        return notFound(response);
       }
 
-      const matched = matchRoute(method, url.pathname);
-      if (!matched) return send(response, 404, { message: 'Not Found' });
+      let matched: ReturnType<typeof matchRoute>;
+      try {
+        matched = matchRoute(method, url.pathname);
+      } catch (error) {
+        if (!(error instanceof MalformedPathError)) throw error;
+        return sendError(response, 400, {
+          code: 'VALIDATION_FAILED',
+          message: error.message,
+          details: [{ path: `path.${error.parameter}`, message: 'malformed percent-encoding' }],
+        });
+      }
+      if (!matched) return notFound(response);
       const { route, pathParameters } = matched;
 
       let claims: JWTPayload | undefined;
       try {
         claims = await authorize(route.access, request.headers.authorization);
       } catch {
-        return send(response, 401, { message: 'Unauthorized' }, { 'www-authenticate': 'Bearer' });
+        return sendError(response, 401, { code: 'UNAUTHORIZED', message: 'Sign in to continue.' }, { 'www-authenticate': 'Bearer' });
       }
 
       let raw: Buffer;
       try {
         raw = await readBody(request);
-      } catch {
-        return send(response, 413, { message: 'Request Entity Too Large' });
+      } catch (error) {
+        if (!(error instanceof PayloadTooLargeError)) throw error;
+        return sendError(
+          response,
+          413,
+          { code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.` },
+          { connection: 'close' },
+        );
       }
       const headers = Object.fromEntries(
         Object.entries(request.headers)
@@ -248,9 +319,9 @@ export function createLocalApi(options: LocalApiOptions): Server {
       response.writeHead(result.statusCode ?? 200, { 'x-amzn-requestid': requestId, ...responseHeaders });
       response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
     } catch (error) {
-      // A handler that throws is a Lambda failure: API Gateway answers 500 with its own body.
+      // A handler that throws is a Lambda failure: API Gateway answers 500 (here in the stable body, without internals).
       console.error(error);
-      if (!response.headersSent) send(response, 500, { message: 'Internal Server Error' });
+      if (!response.headersSent) sendError(response, 500, { code: 'INTERNAL', message: 'Something went wrong on our side. Try again later.' });
       else response.end();
     }
   });

@@ -68,6 +68,21 @@ export function localEnvironment(options: LocalRuntimeOptions, dynamodbEndpoint:
   };
 }
 
+/**
+ * The web portal through Vite's dev server in middleware mode, on the API's own server: one origin, HMR on the same
+ * port. What it may serve is web/vite.config.ts's `server.fs` (web/, shared/, node_modules; never .local/).
+ */
+export async function createWebPortal(server: Server) {
+  const { createServer } = await import('vite');
+  const vite = await createServer({
+    configFile: join(import.meta.dirname, '..', '..', 'web', 'vite.config.ts'),
+    appType: 'spa',
+    logLevel: 'warn',
+    server: { middlewareMode: true, ws: { server } },
+  });
+  return { middlewares: vite.middlewares, close: () => vite.close() };
+}
+
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   mkdirSync(options.dataDir, { recursive: true });
   const stops: Array<() => Promise<void>> = [];
@@ -102,15 +117,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await listen(server, options.ports.portal);
     stops.push(() => close(server));
     if (options.web) {
-      const { createServer } = await import('vite');
-      const vite = await createServer({
-        configFile: join(import.meta.dirname, '..', '..', 'web', 'vite.config.ts'),
-        appType: 'spa',
-        logLevel: 'warn',
-        server: { middlewareMode: true, ws: { server } },
-      });
-      apiOptions.web = vite.middlewares;
-      stops.push(() => vite.close());
+      const portal = await createWebPortal(server);
+      apiOptions.web = portal.middlewares;
+      stops.push(() => portal.close());
     }
     return {
       portalUrl: env.PORTAL_URL!,

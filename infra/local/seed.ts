@@ -14,6 +14,7 @@ import type { Account } from '#shared/accounts/model.ts';
 import { licencePurchase } from '#shared/licences/licence-items.ts';
 import type { Order, OrderLine } from '#shared/orders/model.ts';
 import { issuedLicence, orderItem, orderReferenceItem } from '#shared/orders/order-items.ts';
+import { advanceOrderReferenceCounter } from '#shared/orders/order-reference.ts';
 
 export const DEMO_LOGINS = {
   customer: { email: 'anna@nordwind.example', password: 'atrium-demo-1' },
@@ -236,6 +237,12 @@ function contractItems(): Record<string, unknown>[] {
 
 export async function seedDemoData(): Promise<void> {
   for (const demo of demoAccounts) await dropStaleCopies(demo, await putDemoAccount(demo));
+  // The demo orders bypass the reference counter: move it past them, so a new order is numbered above every one.
+  const highest = demoAccounts
+    .flatMap((demo) => demo.purchases.map((purchase) => purchase.reference))
+    .sort((a, b) => Number(/\d+$/.exec(a)?.[0]) - Number(/\d+$/.exec(b)?.[0]))
+    .at(-1);
+  if (highest) await advanceOrderReferenceCounter(highest);
   await putLocalUser({
     pool: 'staff',
     email: DEMO_LOGINS.staff.email,

@@ -35,6 +35,20 @@ import {
 } from '#infra/constructs/deployment-acknowledgements.ts';
 import type { PortalUserPool } from '#infra/constructs/portal-user-pool.ts';
 import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
+import {
+  FRAME_OPTIONS,
+  PERMISSIONS_POLICY,
+  REFERRER_POLICY,
+  securityHeaders,
+  STRICT_TRANSPORT_SECURITY,
+} from '#shared/http/security-headers.ts';
+
+/** The CDK enum member whose value the shared definition names; a value CloudFront does not offer fails the synth. */
+function enumValue<E extends Record<string, string>>(values: E, value: string): E[keyof E] {
+  const found = Object.values(values).find((each) => each === value);
+  if (found === undefined) throw new Error(`CloudFront has no header value ${value}`);
+  return found as E[keyof E];
+}
 
 export interface WebStackProps extends StackProps {
   config: StageConfig;
@@ -93,38 +107,23 @@ export class WebStack extends Stack {
       serverAccessLogsPrefix: 's3-site/',
     });
 
-    const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+    // One definition for CloudFront and the local server (shared/http/security-headers.ts); here with Cognito's endpoint.
+    const headers = securityHeaders({ https: true, connectSources: [`https://cognito-idp.${config.region}.amazonaws.com`] });
+    const securityHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       responseHeadersPolicyName: resourceName(config, 'security-headers'),
       securityHeadersBehavior: {
-        contentSecurityPolicy: {
-          contentSecurityPolicy: [
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            `connect-src 'self' https://cognito-idp.${config.region}.amazonaws.com`,
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'",
-            'upgrade-insecure-requests',
-          ].join('; '),
-          override: true,
-        },
+        contentSecurityPolicy: { contentSecurityPolicy: headers['content-security-policy']!, override: true },
         strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
+          accessControlMaxAge: Duration.seconds(STRICT_TRANSPORT_SECURITY.maxAgeSeconds),
+          includeSubdomains: STRICT_TRANSPORT_SECURITY.includeSubdomains,
           override: true,
         },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        frameOptions: { frameOption: enumValue(HeadersFrameOption, FRAME_OPTIONS), override: true },
         contentTypeOptions: { override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        referrerPolicy: { referrerPolicy: enumValue(HeadersReferrerPolicy, REFERRER_POLICY), override: true },
       },
       customHeadersBehavior: {
-        customHeaders: [
-          { header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()', override: true },
-        ],
+        customHeaders: [{ header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true }],
       },
     });
 
@@ -147,7 +146,7 @@ export class WebStack extends Stack {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: securityHeaders,
+        responseHeadersPolicy: securityHeadersPolicy,
         compress: true,
         functionAssociations: [{ function: spaRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
@@ -162,7 +161,7 @@ export class WebStack extends Stack {
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: securityHeaders,
+          responseHeadersPolicy: securityHeadersPolicy,
         },
       },
     });

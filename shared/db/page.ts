@@ -28,13 +28,26 @@ function keyNames(index: PartitionQuery['index']) {
     : { partition: 'PK', sort: 'SK', all: ['PK', 'SK'] };
 }
 
+/** DynamoDB's own limits on key values: a cursor outside them would fail the Query (a 500) instead of a 400. */
+const PARTITION_KEYS = new Set(['PK', GSI1.partitionKey]);
+const MAX_PARTITION_KEY_BYTES = 2048;
+const MAX_SORT_KEY_BYTES = 1024;
+
+function isKeyValue(name: string, value: unknown): boolean {
+  if (typeof value !== 'string' || value === '') return false;
+  const limit = PARTITION_KEYS.has(name) ? MAX_PARTITION_KEY_BYTES : MAX_SORT_KEY_BYTES;
+  return Buffer.byteLength(value, 'utf8') <= limit;
+}
+
 export function encodeCursor(key: Key): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
 /**
- * Decodes a cursor into an ExclusiveStartKey for this very query. The partition value is always
- * the caller's own, so a forged cursor can at most move the start inside the caller's partition.
+ * Decodes a cursor into an ExclusiveStartKey for this very query, for customer and staff lists alike: exactly the
+ * key attributes of the table or index, each a non-empty string within DynamoDB's key limits, the sort key inside the
+ * query's prefix. The partition value is always the caller's own, so a forged cursor can at most move the start
+ * inside the caller's partition; anything else is a 400.
  */
 export function decodeCursor(cursor: string, query: PartitionQuery): Key {
   const names = keyNames(query.index);
@@ -47,7 +60,7 @@ export function decodeCursor(cursor: string, query: PartitionQuery): Key {
   const valid =
     typeof parsed === 'object' &&
     parsed !== null &&
-    names.all.every((name) => typeof (parsed as Key)[name] === 'string') &&
+    names.all.every((name) => isKeyValue(name, (parsed as Key)[name])) &&
     Object.keys(parsed).length === names.all.length &&
     (query.sortKeyPrefix === undefined || (parsed as Key)[names.sort]!.startsWith(query.sortKeyPrefix));
   if (!valid) throw new ValidationError('The cursor is not valid.', [{ path: 'cursor', message: 'not a cursor' }]);

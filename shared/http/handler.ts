@@ -6,6 +6,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import * as z from '#shared/validation.ts';
 import { AppError, type ErrorBody, ValidationError } from '#shared/http/errors.ts';
 import { logger } from '#shared/observability/logger.ts';
+import { CONTENT_TYPE_OPTIONS } from '#shared/http/security-headers.ts';
 
 /** API Gateway HTTP API (payload 2.0) event; the JWT authorizer is optional on public routes. */
 export type HttpEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'> & {
@@ -62,6 +63,8 @@ function json(status: number, body: unknown, requestId: string, headers: Record<
     statusCode: status,
     headers: {
       'content-type': 'application/json; charset=utf-8',
+      // Also in AWS without CloudFront in front (the execute-api URL): the same value as the shared header definition.
+      'x-content-type-options': CONTENT_TYPE_OPTIONS,
       'cache-control': 'no-store',
       'x-request-id': requestId,
       ...headers,
@@ -91,7 +94,7 @@ function download(status: number, file: FileReply, requestId: string, headers: R
     headers: {
       'content-type': file.contentType,
       'content-disposition': `attachment; filename="${safeFilename(file.filename)}"`,
-      'x-content-type-options': 'nosniff',
+      'x-content-type-options': CONTENT_TYPE_OPTIONS,
       'cache-control': 'no-store',
       'x-request-id': requestId,
       ...headers,

@@ -16,6 +16,7 @@ import { GSI1, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/db/table.ts';
 import { stageConfig } from '#infra/config.ts';
 import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
 import { addAtrium } from '#infra/stacks/atrium.ts';
+import { securityHeaders, STRICT_TRANSPORT_SECURITY } from '#shared/http/security-headers.ts';
 
 interface Synthesized {
   stateful: Template;
@@ -689,21 +690,29 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
       expect(JSON.stringify(apiOrigin.DomainName)).toContain('.execute-api.');
     });
 
-    it('sends the security headers on every response', () => {
+    it('sends the security headers on every response, exactly as the one shared definition says', () => {
+      // The same definition the local server sends (shared/http/security-headers.ts), with Cognito's endpoint added.
+      const expected = securityHeaders({ https: true, connectSources: [`https://cognito-idp.${stageConfig(stage).region}.amazonaws.com`] });
       t.web.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
         ResponseHeadersPolicyConfig: Match.objectLike({
           SecurityHeadersConfig: {
-            ContentSecurityPolicy: {
-              ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'self'.*frame-ancestors 'none'"),
+            ContentSecurityPolicy: { ContentSecurityPolicy: expected['content-security-policy'], Override: true },
+            StrictTransportSecurity: {
+              AccessControlMaxAgeSec: STRICT_TRANSPORT_SECURITY.maxAgeSeconds,
+              IncludeSubdomains: STRICT_TRANSPORT_SECURITY.includeSubdomains,
               Override: true,
             },
-            StrictTransportSecurity: Match.objectLike({ IncludeSubdomains: true, Override: true }),
-            FrameOptions: { FrameOption: 'DENY', Override: true },
+            FrameOptions: { FrameOption: expected['x-frame-options'], Override: true },
             ContentTypeOptions: { Override: true },
-            ReferrerPolicy: Match.objectLike({ Override: true }),
+            ReferrerPolicy: { ReferrerPolicy: expected['referrer-policy'], Override: true },
+          },
+          CustomHeadersConfig: {
+            Items: [{ Header: 'Permissions-Policy', Value: expected['permissions-policy'], Override: true }],
           },
         }),
       });
+      expect(expected['content-security-policy']).toMatch(/^default-src 'self'; .*frame-ancestors 'none'; upgrade-insecure-requests$/);
+      expect(expected['strict-transport-security']).toBe('max-age=63072000; includeSubDomains');
     });
 
     it('writes config.json at deploy time and skips the web app when web/dist is missing', () => {

@@ -110,7 +110,7 @@ describe('the JWT authorizer emulation', () => {
     for (const token of [undefined, 'not.a.jwt', foreign]) {
       const response = await call(api, 'GET', '/api/licences', token ? { token } : {});
       expect(response.status).toBe(401);
-      expect(response.body).toEqual({ message: 'Unauthorized' });
+      expect(response.body.error).toMatchObject({ code: 'UNAUTHORIZED', requestId: expect.any(String) });
     }
   });
 
@@ -135,6 +135,25 @@ describe('the JWT authorizer emulation', () => {
     expect(ids.indexOf(second.account.accountId)).toBeLessThan(ids.indexOf(first.account.accountId));
   });
 
+  it('refuses forged staff list cursors with 400 and a stable body, never a 500', async () => {
+    const token = await signIn(api, 'staff', await createStaff(['support']));
+    const cursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const forged = [
+      cursor({ PK: '', SK: '', GSI1PK: '', GSI1SK: '' }),
+      cursor({ PK: 'ACCOUNT#1', SK: '', GSI1PK: 'ACCOUNTS', GSI1SK: '2024#1' }),
+      cursor({ PK: 'ACCOUNT#1', SK: 'ACCOUNT', GSI1PK: 'ACCOUNTS', GSI1SK: '' }),
+      cursor({ PK: 'ACCOUNT#1', SK: 'x'.repeat(1100), GSI1PK: 'ACCOUNTS', GSI1SK: '2024#1' }),
+    ];
+    for (const path of ['/api/admin/customers', '/api/admin/orders', '/api/admin/orders?email=someone%40example.test&']) {
+      for (const value of forged) {
+        const separator = path.endsWith('&') ? '' : '?';
+        const response = await call(api, 'GET', `${path}${separator}cursor=${value}`, { token });
+        expect(response.status, `${path} ${value}`).toBe(400);
+        expect(response.body.error).toMatchObject({ code: 'VALIDATION_FAILED', requestId: expect.any(String) });
+      }
+    }
+  });
+
   it('refuses a staff user who is in no staff group', async () => {
     const staff = await createStaff([]);
     const token = await signIn(api, 'staff', staff);
@@ -152,6 +171,37 @@ describe('bad requests', () => {
     expect(badJson.body.error.code).toBe('VALIDATION_FAILED');
     const badPool = await call(api, 'POST', '/api/auth/admins/sign-in', { body: { email: 'a@b.cd', password: 'x' } });
     expect(badPool.status).toBe(400);
+  });
+
+  it('answers malformed percent-encoding in a path parameter with 400 and the stable body, never a 500', async () => {
+    const token = await signIn(api, 'customer', (await createCustomer([])).login);
+    for (const bad of ['%', '%ZZ', '%E0%A4%A']) {
+      const publicRoute = await call(api, 'POST', `/api/auth/${bad}/sign-in`, { body: { email: 'a@b.cd', password: 'x' } });
+      const customerRoute = await call(api, 'GET', `/api/licences/${bad}`, { token });
+      for (const response of [publicRoute, customerRoute]) {
+        expect(response.status, bad).toBe(400);
+        expect(response.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.any(String), requestId: expect.any(String) });
+      }
+    }
+  });
+
+  it("answers the gateway's own refusals (404, 401) with the stable error body", async () => {
+    const notFound = await call(api, 'GET', '/api/nothing-here');
+    const unauthorized = await call(api, 'GET', '/api/licences');
+    expect(notFound.status).toBe(404);
+    expect(notFound.body.error).toMatchObject({ code: 'NOT_FOUND', message: expect.any(String), requestId: expect.any(String) });
+    expect(unauthorized.status).toBe(401);
+    expect(unauthorized.body.error).toMatchObject({ code: 'UNAUTHORIZED', message: expect.any(String), requestId: expect.any(String) });
+    expect(unauthorized.headers.get('www-authenticate')).toBe('Bearer');
+  });
+
+  it('answers bodies over the handler limit and over Lambda\'s 6 MB payload limit with 413 and the error body, not a reset', async () => {
+    // 2 MiB reaches the handler (which takes at most 64 KiB); 7 MiB is more than Lambda accepts, so the gateway refuses it.
+    for (const size of [2 * 1024 * 1024, 7 * 1024 * 1024]) {
+      const response = await call(api, 'POST', '/api/auth/customer/sign-in', { rawBody: JSON.stringify({ email: 'a@b.cd', password: 'x'.repeat(size) }) });
+      expect(response.status, String(size)).toBe(413);
+      expect(response.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.any(String), requestId: expect.any(String) });
+    }
   });
 
   it('answers the health check without a token', async () => {

@@ -3,6 +3,9 @@
 // activation, one answer for every wrong key or computer, rate limits, the transfer limit, and no way into another
 // account's licences.
 
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { GetCommand, QueryCommand } from '#shared/db/commands.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { batchPut, type DemoAccount, type DemoPurchase } from '#infra/local/seed.ts';
@@ -17,9 +20,12 @@ import { call, createCustomer, randomIp, signIn, startTestApi, type TestApi } fr
 // The local signing key goes where the test run keeps its other keys, not into the repository's .local/.
 process.env.LICENCE_KEYS_DIR = inject('keysDir');
 
+const REPOSITORY = join(import.meta.dirname, '..', '..');
+
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
+  mkdirSync(join(REPOSITORY, 'test-results'), { recursive: true });
 });
 afterAll(() => api.stop());
 afterEach(() => resetClockForTests());
@@ -569,5 +575,38 @@ describe('isolation between accounts', () => {
     expect(licenceFile.text).not.toContain('OWNER-PC');
     expect(await partitionOf(owner)).toEqual(before);
     expect(await eventsOf(intruder, licenceId)).toEqual([]);
+  });
+});
+
+describe("README's licence check", () => {
+  it('runs as written: the public key saved with curl verifies a downloaded file with the CLI', async () => {
+    // Prepare: the README's shell block, pointed at this test's API, and a downloaded file.lic in a folder of the repository.
+    const readme = readFileSync(join(REPOSITORY, 'README.md'), 'utf8');
+    const block = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!).find((text) => text.includes('atrium-verify-licence'));
+    expect(block).toContain('/api/licensing/public-key > key.pem');
+    const commands = block!.replace(/^ +/gm, '').replaceAll('http://127.0.0.1:3000', api.url);
+    const bought = purchase();
+    const customer = await createCustomer([bought]);
+    const token = await signIn(api, 'customer', customer.login);
+    const file = await download(`/api/licences/${licenceIdOf(bought)}/file`, token);
+    expect(file.status).toBe(200);
+    const folder = mkdtempSync(join(REPOSITORY, 'test-results', 'readme-'));
+    try {
+      writeFileSync(join(folder, 'file.lic'), file.text);
+      // Act
+      // Asynchronously: the API answering curl runs in this very process.
+      const result = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+        execFile('bash', ['-e', '-c', commands], { cwd: folder, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
+          resolve({ status: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+        });
+      });
+      // Assess
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(/^valid\n/);
+      expect(result.stdout).toContain(licenceIdOf(bought));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -11,6 +11,7 @@ import { accountPartition, keys, SK_PREFIX } from '#shared/db/keys.ts';
 import { GSI1 } from '#shared/db/table.ts';
 import { createStaffOrder } from '#shared/orders/create-staff-order.ts';
 import { FIRST_ORDER_NUMBER } from '#shared/orders/order-reference.ts';
+import { seedDemoData } from '#infra/local/seed.ts';
 import { call, createCustomer, createStaff, latestCodeFor, latestMailTo, purchases, signIn, startTestApi, uniqueEmail, type TestApi } from '../support/api.ts';
 import { mailsTo } from '../support/mailbox.ts';
 
@@ -448,5 +449,22 @@ describe('who may use the staff order routes', () => {
       expect(noGroup.status, `${method} ${path} without a staff group`).toBe(403);
     }
     expect(await membershipsOf(email)).toEqual([]);
+  });
+});
+
+describe('references after the demo seed', () => {
+  it('numbers a new order above every demo order the seed wrote, and a second seed does not lower it', async () => {
+    // Prepare: the demo seed writes JWT1016-JWT2001 straight into the table.
+    await seedDemoData();
+    const listed = await call(api, 'GET', '/api/admin/orders?limit=100', { token: staffToken });
+    const seeded = (listed.body.items as Array<{ reference: string }>).map((order) => numberOf(order.reference)).filter(Number.isFinite);
+    expect(seeded).toContain(2001);
+    // Act
+    const first = await placeOrder(orderFor(uniqueEmail('after.seed')));
+    await seedDemoData();
+    const second = await placeOrder(orderFor(uniqueEmail('after.reseed')));
+    // Assess
+    expect(numberOf(first.body.order.reference)).toBeGreaterThan(Math.max(...seeded));
+    expect(numberOf(second.body.order.reference)).toBeGreaterThan(numberOf(first.body.order.reference));
   });
 });

@@ -44,6 +44,17 @@ describe('httpHandler', () => {
     expect(result.headers).toMatchObject({ 'x-request-id': 'req-1', 'cache-control': 'no-store' });
   });
 
+  it('marks every JSON answer, success or error, nosniff', async () => {
+    const ok = await httpHandler({ body }, async () => ({ body: { fine: true } }))(event({ body: JSON.stringify({ name: 'Ada' }) }), context);
+    const refused = await httpHandler({ body }, async () => ({ body: {} }))(event({ body: '{"name":' }), context);
+    const failed = await httpHandler({}, async () => {
+      throw new Error('boom');
+    })(event(), context);
+    for (const result of [ok, refused, failed]) {
+      expect(result.headers, String(result.statusCode)).toMatchObject({ 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' });
+    }
+  });
+
   it('refuses unknown keys with the path of each problem', async () => {
     const handler = httpHandler({ body }, async () => ({ body: {} }));
     const result = await handler(event({ body: JSON.stringify({ name: '', admin: true }) }), context);

@@ -387,6 +387,20 @@ describe('atrium-verify-licence CLI', () => {
     expect(stdout).toMatch(/^invalid: wrong-key: /);
   });
 
+  it('takes the JSON that /api/licensing/public-key answers as the key, and names JSON without a key', () => {
+    const jsonKeyPath = join(dir, 'key.json.pem');
+    const noKeyPath = join(dir, 'no-key.json');
+    writeFileSync(jsonKeyPath, JSON.stringify({ algorithm: 'Ed25519', keyId: licenceKeyId(portal.publicKey), publicKeyPem: portal.publicPem }));
+    writeFileSync(noKeyPath, '{"algorithm":"Ed25519"}');
+    const valid = run(licencePath, '--public-key', jsonKeyPath);
+    const noKey = run(licencePath, '--public-key', noKeyPath);
+    expect(valid.status).toBe(0);
+    expect(valid.stdout).toMatch(/^valid\n/);
+    expect(run(foreignPath, '--public-key', jsonKeyPath).stdout).toMatch(/^invalid: wrong-key: /);
+    expect(noKey.status).toBe(2);
+    expect(noKey.stderr).toContain('JSON without a publicKeyPem');
+  });
+
   it('exits 2 when the file, the key or a readable input is missing', () => {
     expect(run().status).toBe(2);
     expect(run(licencePath).status).toBe(2);

@@ -30,4 +30,17 @@ describe('page cursors', () => {
       ValidationError,
     );
   });
+
+  it('refuses empty or over-long key values, which DynamoDB would reject with a 500', () => {
+    const query = { index: 'GSI1' as const, partition: 'ACCOUNTS' };
+    for (const key of [
+      { PK: '', SK: '', GSI1PK: '', GSI1SK: '' },
+      { PK: 'ACCOUNT#1', SK: '', GSI1PK: 'ACCOUNTS', GSI1SK: '2024#1' },
+      { PK: 'ACCOUNT#1', SK: 'ACCOUNT', GSI1PK: 'ACCOUNTS', GSI1SK: 'x'.repeat(1025) },
+      { PK: 'x'.repeat(2049), SK: 'ACCOUNT', GSI1PK: 'ACCOUNTS', GSI1SK: '2024#1' },
+    ]) {
+      expect(() => decodeCursor(encodeCursor(key), query), JSON.stringify(key).slice(0, 60)).toThrow(ValidationError);
+    }
+    expect(() => decodeCursor(encodeCursor({ PK: 'ACCOUNT#caller', SK: '' }), { partition: 'ACCOUNT#caller' })).toThrow(ValidationError);
+  });
 });
