@@ -3,7 +3,9 @@
 // conditional on the contract being unclaimed, so two sign-ups racing with one code cannot both win.
 
 import { TransactWriteCommand } from '#shared/db/commands.ts';
-import { accountItem, activationKeyItem, membershipItem } from '#shared/accounts/account-items.ts';
+import { accountItem } from '#shared/accounts/account.ts';
+import { activationKeyItem } from '#shared/accounts/activation-key.ts';
+import { membershipItem } from '#shared/accounts/membership.ts';
 import type { Account } from '#shared/accounts/model.ts';
 import { checkActivationCode, contractErrors, hashActivationCode, newCode, type Contract } from '#shared/contracts/activation.ts';
 import { config } from '#shared/config.ts';

@@ -5,7 +5,9 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, TransactWriteCommand } from '#shared/db/commands.ts';
 import { firstMembership } from '#shared/accounts/caller.ts';
-import { accountItem, activationKeyItem, membershipItem } from '#shared/accounts/account-items.ts';
+import { accountItem } from '#shared/accounts/account.ts';
+import { activationKeyItem } from '#shared/accounts/activation-key.ts';
+import { membershipItem } from '#shared/accounts/membership.ts';
 import { catalogueProduct, type CatalogueProduct } from '#shared/catalogue/products.ts';
 import { config } from '#shared/config.ts';
 import { newCode } from '#shared/contracts/activation.ts';
