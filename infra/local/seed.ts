@@ -15,7 +15,8 @@ import { money, sum } from '#shared/money.ts';
 import type { Account } from '#shared/accounts/model.ts';
 import { licencePurchase } from '#shared/licences/licence-items.ts';
 import type { Order, OrderLine } from '#shared/orders/model.ts';
-import { issuedLicence, orderItem, orderReferenceItem } from '#shared/orders/order-items.ts';
+import { issuedLicence, orderItem } from '#shared/orders/model.ts';
+import { orderReferenceItem } from '#shared/orders/order-reference-claim.ts';
 
 export const DEMO_LOGINS = {
   customer: { email: 'anna@nordwind.example', password: 'atrium-demo-1' },
