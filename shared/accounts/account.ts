@@ -2,7 +2,7 @@
 
 import { GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { parseItem, type Item } from '#shared/db/entity.ts';
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { accountPartition, keys } from '#shared/db/keys.ts';
 import * as z from '#shared/validation.ts';
 
@@ -24,14 +24,14 @@ export const ACCOUNTS_PARTITION = keys.accountsIndex('', '').GSI1PK;
 /** The partition of one account: its account item, memberships, orders, licences, subscriptions and events. */
 export { accountPartition };
 
-const accountSchema = z.object({
+const accountSchema = /* @__PURE__ */ lazySchema(() => z.object({
   accountId: z.string(),
   name: z.string(),
   activationKey: z.string(),
   contactEmail: z.string(),
   country: z.optional(z.string()),
   createdAt: z.string(),
-});
+}));
 
 export function accountItem(account: Account): Item {
   return { ...accountKey(account.accountId), ...accountsIndexKey(account.createdAt, account.accountId), type: 'Account', ...account };

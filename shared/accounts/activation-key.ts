@@ -4,7 +4,7 @@
 
 import { GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { parseItem, type Item } from '#shared/db/entity.ts';
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys } from '#shared/db/keys.ts';
 import * as z from '#shared/validation.ts';
 import type { Account } from '#shared/accounts/account.ts';
@@ -17,7 +17,7 @@ export function normaliseActivationKey(activationKey: string): string {
 /** The look-up item's key, by the normalised key. */
 export const activationKeyKey = keys.activationKey;
 
-const activationKeySchema = z.object({ accountId: z.string() });
+const activationKeySchema = /* @__PURE__ */ lazySchema(() => z.object({ accountId: z.string() }));
 
 /**
  * The look-up item from the account's activation key to the account (the licensing API's way in). Write it with the

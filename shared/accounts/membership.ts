@@ -3,7 +3,7 @@
 
 import { GetCommand, QueryCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { parseItem, type Item } from '#shared/db/entity.ts';
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys } from '#shared/db/keys.ts';
 import { GSI1 } from '#shared/db/table.ts';
 import * as z from '#shared/validation.ts';
@@ -20,13 +20,13 @@ export const membershipKey = keys.membership;
 /** GSI1 partition listing the accounts one user belongs to. */
 export const membershipByUserKey = keys.membershipByUser;
 
-const membershipSchema = z.object({
+const membershipSchema = /* @__PURE__ */ lazySchema(() => z.object({
   accountId: z.string(),
   userId: z.string(),
   email: z.string(),
   role: z.enum(['owner', 'contact']),
   createdAt: z.string(),
-});
+}));
 
 export function membershipItem(membership: Membership): Item {
   return {

@@ -1,7 +1,7 @@
 // The contract entities: a support contract sold with a one-time activation code (by its number), and the contract as
 // the account that claimed it sees it. Owns their keys, items and `...FromItem` reads.
 
-import { parseItem, type Item } from '#shared/db/entity.ts';
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys, SK_PREFIX } from '#shared/db/keys.ts';
 import * as z from '#shared/validation.ts';
 
@@ -31,7 +31,7 @@ export const accountContractKey = keys.accountContract;
 /** Sort-key prefix of an account's contracts (Query with begins_with). */
 export const ACCOUNT_CONTRACT_PREFIX = SK_PREFIX.accountContract;
 
-const contractSchema = z.object({
+const contractSchema = /* @__PURE__ */ lazySchema(() => z.object({
   contractNumber: z.string(),
   product: z.string(),
   startsOn: z.string(),
@@ -39,15 +39,15 @@ const contractSchema = z.object({
   activationCodeHash: z.string(),
   accountId: z.optional(z.string()),
   claimedAt: z.optional(z.string()),
-});
+}));
 
-const accountContractSchema = z.object({
+const accountContractSchema = /* @__PURE__ */ lazySchema(() => z.object({
   contractNumber: z.string(),
   product: z.string(),
   startsOn: z.string(),
   endsOn: z.string(),
   claimedAt: z.string(),
-});
+}));
 
 export function contractItem(contract: Contract): Item {
   return { ...contractKey(contract.contractNumber), type: 'Contract', ...contract };

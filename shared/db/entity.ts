@@ -23,11 +23,22 @@ export class ItemShapeError extends Error {
 }
 
 /**
+ * An entity's schema, built on its first use. zod builds schemas with calls esbuild must assume have side effects, so a
+ * schema declared at module level would ride along into every bundle that imports the module for anything else (e.g.
+ * `staffCaller` pulling the membership schema into the catalogue handler, +15 KB). A `lazySchema(() => z.object(...))`
+ * call marked `@__PURE__` is dropped from bundles that never read the entity.
+ */
+export function lazySchema<S extends z.ZodMiniType>(build: () => S): () => S {
+  let schema: S | undefined;
+  return () => (schema ??= build());
+}
+
+/**
  * The entity's own fields of a stored item, validated. Entity schemas are `z.object`s, which drop the attributes they
  * do not name, so keys, index attributes and `type` never leave the entity module.
  */
-export function parseItem<S extends z.ZodMiniType>(entity: string, schema: S, item: Item): z.output<S> {
-  const result = schema.safeParse(item);
+export function parseItem<S extends z.ZodMiniType>(entity: string, schema: () => S, item: Item): z.output<S> {
+  const result = schema().safeParse(item);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
   throw new ItemShapeError(entity, { PK: item.PK, SK: item.SK }, problems);

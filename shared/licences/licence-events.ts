@@ -2,7 +2,7 @@
 // made it, when, from which computer to which, and from which address. Kept in the account's partition, newest first
 // when read backwards. Owns its key, its item and `licenceEventItem` / `licenceEventFromItem`.
 
-import { parseItem, type Item } from '#shared/db/entity.ts';
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { accountPartition, keys, SK_PREFIX } from '#shared/db/keys.ts';
 import { queryPage, type Page } from '#shared/db/page.ts';
 import * as z from '#shared/validation.ts';
@@ -35,7 +35,7 @@ export const licenceEventKey = keys.licenceEvent;
 /** Sort-key prefix of one licence's events (Query with begins_with). */
 export const licenceEventPrefix = (licenceId: string) => `${SK_PREFIX.licenceEvent}${licenceId}#`;
 
-const licenceEventSchema = z.object({
+const licenceEventSchema = /* @__PURE__ */ lazySchema(() => z.object({
   eventId: z.string(),
   licenceId: z.string(),
   action: z.enum(['activated', 'transferred', 'deactivated']),
@@ -46,7 +46,7 @@ const licenceEventSchema = z.object({
   userId: z.optional(z.string()),
   email: z.optional(z.string()),
   sourceIp: z.string(),
-});
+}));
 
 export function licenceEventItem(accountId: string, event: LicenceEvent): Item {
   return { ...licenceEventKey(accountId, event.licenceId, event.eventId), type: 'LicenceEvent', accountId, ...event };

@@ -1,7 +1,7 @@
 // The licence entity: a licence the customer bought, and the computer it is activated on. Owns its keys, its item,
 // `licenceItem` / `licenceFromItem` and the one mapping of its fields; use cases work on `StoredLicence` values.
 
-import { parseItem, type Item } from '#shared/db/entity.ts';
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys, SK_PREFIX } from '#shared/db/keys.ts';
 import * as z from '#shared/validation.ts';
 
@@ -41,7 +41,7 @@ export const licenceKey = keys.licence;
 /** Sort-key prefix of an account's licences (Query with begins_with). */
 export const LICENCE_PREFIX = SK_PREFIX.licence;
 
-const licenceSchema = z.object({
+const licenceSchema = /* @__PURE__ */ lazySchema(() => z.object({
   licenceId: z.string(),
   product: z.string(),
   serial: z.string(),
@@ -56,7 +56,7 @@ const licenceSchema = z.object({
   activatedAt: z.optional(z.string()),
   bindingVersion: z.optional(z.number()),
   recentMoves: z.optional(z.array(z.string())),
-});
+}));
 
 export function licenceItem(accountId: string, licence: StoredLicence): Item {
   return { ...licenceKey(accountId, licence.licenceId), type: 'Licence', accountId, ...licence };

@@ -3,7 +3,7 @@
 
 import { GetCommand, PutCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { parseItem, type Item } from '#shared/db/entity.ts';
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys } from '#shared/db/keys.ts';
 import * as z from '#shared/validation.ts';
 
@@ -18,7 +18,7 @@ export interface MailSuppression {
 
 export const mailSuppressionKey = keys.mailSuppression;
 
-const suppressionSchema = z.object({ email: z.string(), reason: z.enum(['bounce', 'complaint']), suppressedAt: z.string() });
+const suppressionSchema = /* @__PURE__ */ lazySchema(() => z.object({ email: z.string(), reason: z.enum(['bounce', 'complaint']), suppressedAt: z.string() }));
 
 export function mailSuppressionItem(suppression: MailSuppression): Item {
   return { ...mailSuppressionKey(suppression.email), type: 'MailSuppression', ...suppression };

@@ -3,7 +3,7 @@
 
 import { GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { parseItem, type Item } from '#shared/db/entity.ts';
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys } from '#shared/db/keys.ts';
 import { nowEpochSeconds } from '#shared/time.ts';
 import * as z from '#shared/validation.ts';
@@ -27,7 +27,7 @@ export interface IdempotencyRecord {
 
 export const idempotencyKey = keys.idempotency;
 
-const recordSchema = z.object({
+const recordSchema = /* @__PURE__ */ lazySchema(() => z.object({
   operation: z.literal('create-order'),
   fingerprint: z.string(),
   accountId: z.string(),
@@ -36,7 +36,7 @@ const recordSchema = z.object({
   accountCreated: z.boolean(),
   createdAt: z.string(),
   expiresAt: z.number(),
-});
+}));
 
 export function idempotencyItem(key: string, record: IdempotencyRecord): Item {
   return { ...idempotencyKey(key), type: 'IdempotencyRecord', ...record };

@@ -1,7 +1,7 @@
 // The order entity: an order the customer placed (or staff placed for them), with its lines, the contact given at
 // purchase and the licences it issued. Owns its keys, its item, `orderItem` / `orderFromItem` and the customer's view.
 
-import { parseItem, type Item } from '#shared/db/entity.ts';
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys, SK_PREFIX } from '#shared/db/keys.ts';
 import { normaliseEmail } from '#shared/email.ts';
 import { DEFAULT_LOCALE, localeSchema, type Locale } from '#shared/i18n/locale.ts';
@@ -62,19 +62,19 @@ export const ordersByEmailKey = keys.ordersByEmail;
 /** Sort-key prefix of an account's orders (Query with begins_with). */
 export const ORDER_PREFIX = SK_PREFIX.order;
 
-export const moneyItemSchema = z.object({ amountMinor: z.number(), currency: z.string() });
+export const moneyItemSchema = /* @__PURE__ */ lazySchema(() => z.object({ amountMinor: z.number(), currency: z.string() }));
 
-const orderLineSchema = z.object({
+const orderLineSchema = /* @__PURE__ */ lazySchema(() => z.object({
   product: z.string(),
   sku: z.string(),
   edition: z.string(),
   users: z.number(),
   quantity: z.number(),
-  unitPrice: moneyItemSchema,
-  subtotal: moneyItemSchema,
-});
+  unitPrice: moneyItemSchema(),
+  subtotal: moneyItemSchema(),
+}));
 
-const issuedLicenceSchema = z.object({
+const issuedLicenceSchema = /* @__PURE__ */ lazySchema(() => z.object({
   licenceId: z.string(),
   sku: z.optional(z.string()),
   product: z.string(),
@@ -84,23 +84,23 @@ const issuedLicenceSchema = z.object({
   days: z.optional(z.number()),
   subscriptionId: z.optional(z.string()),
   supportEndsAt: z.optional(z.string()),
-});
+}));
 
-const contactSchema = z.object({ name: z.string(), email: z.string(), country: z.string(), city: z.string() });
+const contactSchema = /* @__PURE__ */ lazySchema(() => z.object({ name: z.string(), email: z.string(), country: z.string(), city: z.string() }));
 
-const orderSchema = z.object({
+const orderSchema = /* @__PURE__ */ lazySchema(() => z.object({
   accountId: z.string(),
   orderId: z.string(),
   reference: z.string(),
   orderedAt: z.string(),
-  total: moneyItemSchema,
-  lines: z.array(orderLineSchema),
-  contact: contactSchema,
+  total: moneyItemSchema(),
+  lines: z.array(orderLineSchema()),
+  contact: contactSchema(),
   // Orders written before these attributes existed lack them: the contact's e-mail, English and no issued list.
   email: z.optional(z.string()),
   locale: z.optional(localeSchema),
-  issued: z.optional(z.array(issuedLicenceSchema)),
-});
+  issued: z.optional(z.array(issuedLicenceSchema())),
+}));
 
 /**
  * The order, in its account's partition, and in the GSI1 partition of the customer's e-mail (staff look orders up by

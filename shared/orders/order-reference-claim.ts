@@ -4,7 +4,7 @@
 
 import { GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { parseItem, type Item } from '#shared/db/entity.ts';
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys } from '#shared/db/keys.ts';
 import { normaliseEmail } from '#shared/email.ts';
 import type { Money } from '#shared/money.ts';
@@ -34,8 +34,8 @@ export function normaliseOrderReference(reference: string): string {
   return reference.replace(/\s+/g, '').toUpperCase();
 }
 
-const pointerSchema = z.object({ accountId: z.string(), orderId: z.string() });
-const claimSchema = z.extend(pointerSchema, { reference: z.string(), orderedAt: z.string(), total: moneyItemSchema, email: z.string() });
+const pointerSchema = /* @__PURE__ */ lazySchema(() => z.object({ accountId: z.string(), orderId: z.string() }));
+const claimSchema = /* @__PURE__ */ lazySchema(() => z.extend(pointerSchema(), { reference: z.string(), orderedAt: z.string(), total: moneyItemSchema(), email: z.string() }));
 
 export function orderReferenceItem(accountId: string, order: Pick<Order, 'orderId' | 'reference' | 'orderedAt' | 'total' | 'contact'>): Item {
   return {

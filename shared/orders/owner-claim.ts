@@ -3,7 +3,7 @@
 
 import { GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { parseItem, type Item } from '#shared/db/entity.ts';
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys } from '#shared/db/keys.ts';
 import * as z from '#shared/validation.ts';
 
@@ -14,7 +14,7 @@ export interface AccountOwnerClaim {
 
 export const accountOwnerClaimKey = keys.accountOwnerClaim;
 
-const claimSchema = z.object({ accountId: z.string(), createdAt: z.string() });
+const claimSchema = /* @__PURE__ */ lazySchema(() => z.object({ accountId: z.string(), createdAt: z.string() }));
 
 export function accountOwnerClaimItem(userId: string, claim: AccountOwnerClaim): Item {
   return { ...accountOwnerClaimKey(userId), type: 'AccountOwnerClaim', ...claim };

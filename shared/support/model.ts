@@ -1,7 +1,7 @@
 // The support subscription entity: support & updates (new versions and help) for one licence, for whole years from its
 // start. Owns its keys, its item, `supportSubscriptionItem` / `supportSubscriptionFromItem` and its status rule.
 
-import { parseItem, type Item } from '#shared/db/entity.ts';
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys, SK_PREFIX } from '#shared/db/keys.ts';
 import * as z from '#shared/validation.ts';
 
@@ -48,7 +48,7 @@ export const SUPPORT_PREFIX = SK_PREFIX.supportSubscription;
 /** GSI1 partition holding the support subscriptions that cover one licence (the licence detail page). */
 export const supportByLicenceKey = keys.supportByLicence;
 
-const supportSubscriptionSchema = z.object({
+const supportSubscriptionSchema = /* @__PURE__ */ lazySchema(() => z.object({
   subscriptionId: z.string(),
   licenceId: z.string(),
   product: z.string(),
@@ -60,7 +60,7 @@ const supportSubscriptionSchema = z.object({
   startsAt: z.string(),
   years: z.number(),
   endsAt: z.string(),
-});
+}));
 
 export function supportSubscriptionItem(accountId: string, subscription: SupportSubscription): Item {
   return {
