@@ -4,11 +4,11 @@ import * as z from '#shared/validation.ts';
 import { customerCaller } from '#shared/accounts/caller.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ulidSchema } from '#shared/http/schemas.ts';
-import { downloadSupportFile } from '#shared/licences/issue-file.ts';
+import { downloadSupportFile, LICENCE_FILE_TYPE } from '#shared/licences/issue-file.ts';
 
 const path = z.strictObject({ subscriptionId: ulidSchema });
 
 export const handler = httpHandler({ path }, async ({ path, event }) => {
   const caller = await customerCaller(event);
-  return { file: await downloadSupportFile(caller.accountId, path.subscriptionId) };
+  return { file: { contentType: LICENCE_FILE_TYPE, ...(await downloadSupportFile(caller.accountId, path.subscriptionId)) } };
 });

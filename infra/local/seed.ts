@@ -7,13 +7,17 @@ import { accountPartition, keys, SK_PREFIX } from '#shared/db/keys.ts';
 import { stableId } from '#shared/ids.ts';
 import { now, nowIso } from '#shared/time.ts';
 import { putLocalUser } from '#shared/identity/local.ts';
-import { accountItem, activationKeyItem, membershipItem } from '#shared/accounts/account-items.ts';
+import { accountItem } from '#shared/accounts/account.ts';
+import { activationKeyItem } from '#shared/accounts/activation-key.ts';
+import { membershipItem } from '#shared/accounts/membership.ts';
 import { hashActivationCode } from '#shared/contracts/activation.ts';
+import { contractItem } from '#shared/contracts/contract.ts';
 import { money, sum } from '#shared/money.ts';
 import type { Account } from '#shared/accounts/model.ts';
 import { licencePurchase } from '#shared/licences/licence-items.ts';
 import type { Order, OrderLine } from '#shared/orders/model.ts';
-import { issuedLicence, orderItem, orderReferenceItem } from '#shared/orders/order-items.ts';
+import { issuedLicence, orderItem } from '#shared/orders/model.ts';
+import { orderReferenceItem } from '#shared/orders/order-reference-claim.ts';
 import { advanceOrderReferenceCounter } from '#shared/orders/order-reference.ts';
 
 export const DEMO_LOGINS = {
@@ -224,15 +228,15 @@ export const DEMO_CONTRACTS = [
 export const DEMO_MIGRATED_USER = { email: 'carol@lakeside.example', name: 'Lakeside Clinic', accountId: 'demo-lakeside' } as const;
 
 function contractItems(): Record<string, unknown>[] {
-  return DEMO_CONTRACTS.map((contract) => ({
-    ...keys.contract(contract.contractNumber),
-    type: 'Contract',
-    contractNumber: contract.contractNumber,
-    product: contract.product,
-    startsOn: '2026-01-01',
-    endsOn: '2028-12-31',
-    activationCodeHash: hashActivationCode(contract.activationCode),
-  }));
+  return DEMO_CONTRACTS.map((contract) =>
+    contractItem({
+      contractNumber: contract.contractNumber,
+      product: contract.product,
+      startsOn: '2026-01-01',
+      endsOn: '2028-12-31',
+      activationCodeHash: hashActivationCode(contract.activationCode),
+    }),
+  );
 }
 
 export async function seedDemoData(): Promise<void> {

@@ -1,13 +1,13 @@
 // Who is calling: the verified claims the API Gateway JWT authorizer put on the event, resolved to an account.
 
-import { GetCommand, QueryCommand } from '#shared/db/commands.ts';
-import { db, tableName } from '#shared/db/client.ts';
-import { keys } from '#shared/db/keys.ts';
-import { GSI1 } from '#shared/db/table.ts';
 import { ForbiddenError, UnauthorizedError } from '#shared/http/errors.ts';
 import type { HttpEvent } from '#shared/http/handler.ts';
-import type { Account } from '#shared/accounts/model.ts';
+import { firstMembership } from '#shared/accounts/membership.ts';
 import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
+
+// The account's and the membership's reads live in their entity modules; these stay importable from here.
+export { getAccount } from '#shared/accounts/account.ts';
+export { firstMembership };
 
 export interface CustomerCaller {
   userId: string;
@@ -35,27 +35,12 @@ export function groupsOf(claims: Record<string, unknown>): string[] {
   return raw.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
 }
 
-/** The user's first account membership (GSI1 `USER#<sub>`, Limit 1), if they have one. Eventually consistent. */
-export async function firstMembership(userId: string): Promise<Record<string, unknown> | undefined> {
-  const result = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: GSI1.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': GSI1.partitionKey },
-      ExpressionAttributeValues: { ':pk': keys.membershipByUser(userId, '').GSI1PK },
-      Limit: 1,
-    }),
-  );
-  return result.Items?.[0];
-}
-
 export async function customerCaller(event: HttpEvent): Promise<CustomerCaller> {
   const claims = claimsOf(event);
   const userId = claims.sub as string;
   const membership = await firstMembership(userId);
   if (!membership) throw new ForbiddenError('No customer account is linked to this sign-in.');
-  return { userId, accountId: membership.accountId as string, email: membership.email as string };
+  return { userId, accountId: membership.accountId, email: membership.email };
 }
 
 export function staffCaller(event: HttpEvent): StaffCaller {
@@ -63,9 +48,4 @@ export function staffCaller(event: HttpEvent): StaffCaller {
   const groups = groupsOf(claims).filter((group) => (STAFF_GROUPS as readonly string[]).includes(group));
   if (groups.length === 0) throw new ForbiddenError('This page is for staff.');
   return { userId: claims.sub as string, groups };
-}
-
-export async function getAccount(accountId: string): Promise<Account | undefined> {
-  const result = await db().send(new GetCommand({ TableName: tableName(), Key: keys.account(accountId) }));
-  return result.Item as Account | undefined;
 }

@@ -1,19 +1,4 @@
-// Customer accounts and the people who may act for them.
+// Customer accounts and the people who may act for them: the types, re-exported from their entity modules.
 
-export interface Account {
-  accountId: string;
-  name: string;
-  /** Entered in the vendor's software to activate its licences. */
-  activationKey: string;
-  contactEmail: string;
-  country?: string;
-  createdAt: string;
-}
-
-export interface Membership {
-  accountId: string;
-  userId: string;
-  email: string;
-  role: 'owner' | 'contact';
-  createdAt: string;
-}
+export type { Account } from '#shared/accounts/account.ts';
+export type { Membership } from '#shared/accounts/membership.ts';

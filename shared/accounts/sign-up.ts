@@ -3,12 +3,14 @@
 // conditional on the contract being unclaimed, so two sign-ups racing with one code cannot both win.
 
 import { TransactWriteCommand } from '#shared/db/commands.ts';
-import { accountItem, activationKeyItem, membershipItem } from '#shared/accounts/account-items.ts';
+import { accountItem } from '#shared/accounts/account.ts';
+import { activationKeyItem } from '#shared/accounts/activation-key.ts';
+import { membershipItem } from '#shared/accounts/membership.ts';
 import type { Account } from '#shared/accounts/model.ts';
 import { checkActivationCode, contractErrors, hashActivationCode, newCode, type Contract } from '#shared/contracts/activation.ts';
 import { config } from '#shared/config.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { keys } from '#shared/db/keys.ts';
+import { accountContractItem, contractKey } from '#shared/contracts/contract.ts';
 import { maskEmail, normaliseEmail } from '#shared/email.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
 import { identity } from '#shared/identity/index.ts';
@@ -88,7 +90,7 @@ function accountWrites(input: { userId: string; email: string; name: string; con
       {
         Update: {
           TableName: tableName(),
-          Key: keys.contract(contractNumber),
+          Key: contractKey(contractNumber),
           UpdateExpression: 'SET accountId = :account, claimedAt = :now',
           ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(accountId) AND activationCodeHash = :hash',
           ExpressionAttributeValues: { ':account': account.accountId, ':now': createdAt, ':hash': hashActivationCode(input.activationCode) },
@@ -97,7 +99,7 @@ function accountWrites(input: { userId: string; email: string; name: string; con
       {
         Put: {
           TableName: tableName(),
-          Item: { ...keys.accountContract(account.accountId, contractNumber), type: 'AccountContract', contractNumber, product, startsOn, endsOn, claimedAt: createdAt },
+          Item: accountContractItem(account.accountId, { contractNumber, product, startsOn, endsOn, claimedAt: createdAt }),
         },
       },
     );

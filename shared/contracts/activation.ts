@@ -4,20 +4,10 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { keys } from '#shared/db/keys.ts';
+import { contractFromItem, contractKey, type Contract } from '#shared/contracts/contract.ts';
 import { AppError, ConflictError } from '#shared/http/errors.ts';
 
-export interface Contract {
-  contractNumber: string;
-  product: string;
-  startsOn: string;
-  endsOn: string;
-  /** SHA-256 of the normalised activation code; the code itself is never stored. */
-  activationCodeHash: string;
-  /** Set once, when an account claims the contract. */
-  accountId?: string;
-  claimedAt?: string;
-}
+export type { Contract };
 
 /** People type codes with or without dashes and spaces, in any case. */
 export function normaliseActivationCode(code: string): string {
@@ -51,8 +41,8 @@ export const contractErrors = {
 
 /** Checks a contract number and its code before an account is created; the claim itself is conditional on the same. */
 export async function checkActivationCode(contractNumber: string, activationCode: string): Promise<Contract> {
-  const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.contract(normaliseContractNumber(contractNumber)) }));
-  const contract = found.Item as Contract | undefined;
+  const found = await db().send(new GetCommand({ TableName: tableName(), Key: contractKey(normaliseContractNumber(contractNumber)) }));
+  const contract = found.Item ? contractFromItem(found.Item) : undefined;
   const expected = Buffer.from(contract?.activationCodeHash ?? hashActivationCode('no contract'));
   const actual = Buffer.from(hashActivationCode(activationCode));
   const matches = expected.length === actual.length && timingSafeEqual(expected, actual);

@@ -87,6 +87,7 @@ export const SK_PREFIX = {
   signIn: 'SIGNIN#',
   /** Followed by `<licenceId>#`: one licence's events. */
   licenceEvent: 'LICENCEEVENT#',
+  accountContract: 'CONTRACT#',
 } as const;
 
 export function accountPartition(accountId: string): string {

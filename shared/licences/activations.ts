@@ -8,7 +8,6 @@
 
 import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { keys } from '#shared/db/keys.ts';
 import { ConflictError, NotFoundError } from '#shared/http/errors.ts';
 import { newId } from '#shared/ids.ts';
 import {
@@ -18,6 +17,7 @@ import {
   type LicenceEvent,
   type LicenceEventAction,
 } from '#shared/licences/licence-events.ts';
+import { licenceFromItem, licenceKey, type StoredLicence } from '#shared/licences/model.ts';
 import type { Page } from '#shared/db/page.ts';
 import { now } from '#shared/time.ts';
 
@@ -35,8 +35,6 @@ const ATTEMPTS = 8;
 function pause(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
 }
-
-type LicenceItem = Record<string, unknown>;
 
 export interface TransferAllowance {
   limit: number;
@@ -57,7 +55,7 @@ export interface LicenceBinding {
 }
 
 export type ActivationOutcome =
-  | { outcome: 'activated' | 'already-active'; licence: LicenceItem }
+  | { outcome: 'activated' | 'already-active'; licence: StoredLicence }
   /** Active on another computer. */
   | { outcome: 'taken' }
   | { outcome: 'missing' };
@@ -67,21 +65,18 @@ export const licenceNotFound = () => new NotFoundError('The licence was not foun
 const busy = () =>
   new ConflictError('The licence was being changed by another request at the same time. Try again.', 'LICENCE_BUSY');
 
-/** The licence item, read strongly consistent: seat decisions must see the latest write. */
-export async function readLicence(accountId: string, licenceId: string): Promise<LicenceItem | undefined> {
-  const found = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.licence(accountId, licenceId), ConsistentRead: true }),
-  );
-  return found.Item;
+/** The licence, read strongly consistent: seat decisions must see the latest write. */
+export async function readLicence(accountId: string, licenceId: string): Promise<StoredLicence | undefined> {
+  const found = await db().send(new GetCommand({ TableName: tableName(), Key: licenceKey(accountId, licenceId), ConsistentRead: true }));
+  return found.Item ? licenceFromItem(found.Item) : undefined;
 }
 
-function recentMoves(licence: LicenceItem, at: Date): string[] {
+function recentMoves(licence: StoredLicence, at: Date): string[] {
   const since = at.getTime() - LICENCE_MOVES.windowDays * DAY_MS;
-  const moves = Array.isArray(licence.recentMoves) ? (licence.recentMoves as string[]) : [];
-  return moves.filter((move) => Date.parse(move) > since).sort();
+  return (licence.recentMoves ?? []).filter((move) => Date.parse(move) > since).sort();
 }
 
-export function transferAllowance(licence: LicenceItem, at: Date): TransferAllowance {
+export function transferAllowance(licence: StoredLicence, at: Date): TransferAllowance {
   const recent = recentMoves(licence, at);
   const remaining = Math.max(0, LICENCE_MOVES.max - recent.length);
   const oldestCounted = recent[recent.length - LICENCE_MOVES.max];
@@ -96,17 +91,17 @@ export function transferAllowance(licence: LicenceItem, at: Date): TransferAllow
   };
 }
 
-export function bindingOf(licence: LicenceItem, at: Date): LicenceBinding {
+export function bindingOf(licence: StoredLicence, at: Date): LicenceBinding {
   return {
-    licenceId: licence.licenceId as string,
-    ...(typeof licence.computerId === 'string' ? { computerId: licence.computerId } : {}),
-    ...(typeof licence.activatedAt === 'string' ? { activatedAt: licence.activatedAt } : {}),
+    licenceId: licence.licenceId,
+    ...(licence.computerId === undefined ? {} : { computerId: licence.computerId }),
+    ...(licence.activatedAt === undefined ? {} : { activatedAt: licence.activatedAt }),
     transfers: transferAllowance(licence, at),
   };
 }
 
 function eventOf(
-  licence: LicenceItem,
+  licence: StoredLicence,
   action: LicenceEventAction,
   at: Date,
   actor: LicenceActor,
@@ -114,7 +109,7 @@ function eventOf(
 ): LicenceEvent {
   return {
     eventId: newId(at),
-    licenceId: licence.licenceId as string,
+    licenceId: licence.licenceId,
     action,
     at: at.toISOString(),
     ...(computers.from ? { fromComputerId: computers.from } : {}),
@@ -150,7 +145,7 @@ async function writeWithEvent(accountId: string, update: Omit<Update, 'TableName
  */
 export async function activateLicence(
   accountId: string,
-  licence: LicenceItem | undefined,
+  licence: StoredLicence | undefined,
   computerId: string,
   actor: LicenceActor,
 ): Promise<ActivationOutcome> {
@@ -160,11 +155,11 @@ export async function activateLicence(
     if (current.computerId === computerId) return { outcome: 'already-active', licence: current };
     if (current.computerId !== undefined) return { outcome: 'taken' };
     const at = now();
-    const licenceId = current.licenceId as string;
+    const { licenceId } = current;
     const written = await writeWithEvent(
       accountId,
       {
-        Key: keys.licence(accountId, licenceId),
+        Key: licenceKey(accountId, licenceId),
         UpdateExpression: 'SET computerId = :computer, activatedAt = :at, bindingVersion = if_not_exists(bindingVersion, :zero) + :one',
         ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(computerId)',
         ExpressionAttributeValues: { ':computer': computerId, ':at': at.toISOString(), ':zero': 0, ':one': 1 },
@@ -192,7 +187,7 @@ export async function moveLicence(
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const licence = await readLicence(accountId, licenceId);
     if (!licence) throw licenceNotFound();
-    const from = licence.computerId as string | undefined;
+    const from = licence.computerId;
     if (from === undefined) {
       throw new ConflictError('This licence is not activated on any computer.', 'LICENCE_NOT_ACTIVATED');
     }
@@ -207,11 +202,11 @@ export async function moveLicence(
       );
     }
     const moves = [...recentMoves(licence, at), at.toISOString()];
-    const version = typeof licence.bindingVersion === 'number' ? licence.bindingVersion : 0;
+    const version = licence.bindingVersion ?? 0;
     const written = await writeWithEvent(
       accountId,
       {
-        Key: keys.licence(accountId, licenceId),
+        Key: licenceKey(accountId, licenceId),
         UpdateExpression: toComputerId
           ? 'SET computerId = :to, activatedAt = :at, recentMoves = :moves, bindingVersion = :next'
           : 'SET recentMoves = :moves, bindingVersion = :next REMOVE computerId, activatedAt',

@@ -2,9 +2,8 @@
 
 import { GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { keys } from '#shared/db/keys.ts';
 import { NotFoundError } from '#shared/http/errors.ts';
-import { toLicenceView, type LicenceView } from '#shared/licences/model.ts';
+import { licenceKey, toLicenceView, type LicenceView } from '#shared/licences/model.ts';
 import { listLicenceSupport } from '#shared/support/list-support.ts';
 import type { SupportSubscriptionView } from '#shared/support/model.ts';
 import { now } from '#shared/time.ts';
@@ -17,7 +16,7 @@ export async function getLicence(accountId: string, licenceId: string): Promise<
   const at = now();
   // Both keys carry the caller's account, so the two reads can run together and neither reaches another account.
   const [licence, supportSubscriptions] = await Promise.all([
-    db().send(new GetCommand({ TableName: tableName(), Key: keys.licence(accountId, licenceId) })),
+    db().send(new GetCommand({ TableName: tableName(), Key: licenceKey(accountId, licenceId) })),
     listLicenceSupport(accountId, licenceId, at),
   ]);
   if (!licence.Item) throw new NotFoundError('The licence was not found.');

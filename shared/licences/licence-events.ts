@@ -1,8 +1,11 @@
-// The audit trail of a licence's computer: every activation, transfer and deactivation, who made it, when, from which
-// computer to which, and from which address. Kept in the account's partition, newest first when read backwards.
+// The licence event entity, the audit trail of a licence's computer: every activation, transfer and deactivation, who
+// made it, when, from which computer to which, and from which address. Kept in the account's partition, newest first
+// when read backwards. Owns its key, its item and `licenceEventItem` / `licenceEventFromItem`.
 
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { accountPartition, keys, SK_PREFIX } from '#shared/db/keys.ts';
 import { queryPage, type Page } from '#shared/db/page.ts';
+import * as z from '#shared/validation.ts';
 
 export type LicenceEventAction = 'activated' | 'transferred' | 'deactivated';
 
@@ -28,26 +31,30 @@ export interface LicenceEvent {
   sourceIp: string;
 }
 
-export function licenceEventItem(accountId: string, event: LicenceEvent): Record<string, unknown> {
-  return { ...keys.licenceEvent(accountId, event.licenceId, event.eventId), type: 'LicenceEvent', accountId, ...event };
+export const licenceEventKey = keys.licenceEvent;
+/** Sort-key prefix of one licence's events (Query with begins_with). */
+export const licenceEventPrefix = (licenceId: string) => `${SK_PREFIX.licenceEvent}${licenceId}#`;
+
+const licenceEventSchema = /* @__PURE__ */ lazySchema(() => z.object({
+  eventId: z.string(),
+  licenceId: z.string(),
+  action: z.enum(['activated', 'transferred', 'deactivated']),
+  at: z.string(),
+  fromComputerId: z.optional(z.string()),
+  toComputerId: z.optional(z.string()),
+  by: z.enum(['customer', 'licensing-api']),
+  userId: z.optional(z.string()),
+  email: z.optional(z.string()),
+  sourceIp: z.string(),
+}));
+
+export function licenceEventItem(accountId: string, event: LicenceEvent): Item {
+  return { ...licenceEventKey(accountId, event.licenceId, event.eventId), type: 'LicenceEvent', accountId, ...event };
 }
 
-/** The event's own fields from a table item: keys never leave the API. */
-export function toLicenceEvent(item: Record<string, unknown>): LicenceEvent {
-  const optional = (name: 'fromComputerId' | 'toComputerId' | 'userId' | 'email') =>
-    typeof item[name] === 'string' ? { [name]: item[name] as string } : {};
-  return {
-    eventId: item.eventId as string,
-    licenceId: item.licenceId as string,
-    action: item.action as LicenceEventAction,
-    at: item.at as string,
-    ...optional('fromComputerId'),
-    ...optional('toComputerId'),
-    by: item.by as LicenceActor['by'],
-    ...optional('userId'),
-    ...optional('email'),
-    sourceIp: item.sourceIp as string,
-  };
+/** The event's own fields from a table item, validated: keys never leave the API. */
+export function licenceEventFromItem(item: Item): LicenceEvent {
+  return parseItem('LicenceEvent', licenceEventSchema, item);
 }
 
 /** One licence's events, newest first, a page at a time. The partition is the caller's account, never the cursor's. */
@@ -59,11 +66,11 @@ export function listLicenceEvents(
   return queryPage(
     {
       partition: accountPartition(accountId),
-      sortKeyPrefix: `${SK_PREFIX.licenceEvent}${licenceId}#`,
+      sortKeyPrefix: licenceEventPrefix(licenceId),
       newestFirst: true,
       ...(page.limit ? { limit: page.limit } : {}),
       ...(page.cursor ? { cursor: page.cursor } : {}),
     },
-    toLicenceEvent,
+    licenceEventFromItem,
   );
 }

@@ -1,10 +1,10 @@
 // The table items one licence purchase writes: the licence and, when support years come with it, its support & updates
-// subscription. Staff-created orders and the demo seed both build them here, so the licence's `supportEndsAt` is always
-// the end of the subscription written with it.
+// subscription (each built by its entity module). Staff-created orders and the demo seed both build them here, so the
+// licence's `supportEndsAt` is always the end of the subscription written with it.
 
-import { keys } from '#shared/db/keys.ts';
-import type { Licence } from '#shared/licences/model.ts';
-import type { SupportSubscription } from '#shared/support/model.ts';
+import type { Item } from '#shared/db/entity.ts';
+import { licenceItem, type Licence } from '#shared/licences/model.ts';
+import { supportSubscriptionItem, type SupportSubscription } from '#shared/support/model.ts';
 
 export interface LicencePurchase {
   accountId: string;
@@ -26,7 +26,7 @@ export interface LicencePurchase {
 export interface IssuedPurchase {
   licence: Licence;
   subscription?: SupportSubscription;
-  items: Record<string, unknown>[];
+  items: Item[];
 }
 
 /** The same instant `years` calendar years later (29 February falls on 1 March). */
@@ -34,20 +34,6 @@ export function addYears(date: Date, years: number): Date {
   const copy = new Date(date);
   copy.setUTCFullYear(copy.getUTCFullYear() + years);
   return copy;
-}
-
-export function licenceItem(accountId: string, licence: Licence): Record<string, unknown> {
-  return { ...keys.licence(accountId, licence.licenceId), type: 'Licence', accountId, ...licence };
-}
-
-export function supportSubscriptionItem(accountId: string, subscription: SupportSubscription): Record<string, unknown> {
-  return {
-    ...keys.supportSubscription(accountId, subscription.subscriptionId),
-    ...keys.supportByLicence(accountId, subscription.licenceId, subscription.subscriptionId),
-    type: 'SupportSubscription',
-    accountId,
-    ...subscription,
-  };
 }
 
 /** The licence of one purchase and its support subscription (if any), as values and as table items. */

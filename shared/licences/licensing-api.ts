@@ -6,12 +6,12 @@
 import { QueryCommand } from '#shared/db/commands.ts';
 import { accountIdForActivationKey, normaliseActivationKey } from '#shared/accounts/activation-key.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { accountPartition, SK_PREFIX } from '#shared/db/keys.ts';
+import { accountPartition } from '#shared/db/keys.ts';
 import { AppError, ConflictError } from '#shared/http/errors.ts';
-import type { FileReply } from '#shared/http/handler.ts';
 import { activateLicence, readLicence, type ActivationOutcome } from '#shared/licences/activations.ts';
-import { licenceFile } from '#shared/licences/issue-file.ts';
+import { licenceFile, type SignedLicenceFile } from '#shared/licences/issue-file.ts';
 import type { LicenceActor } from '#shared/licences/licence-events.ts';
+import { LICENCE_PREFIX, licenceFromItem, type StoredLicence } from '#shared/licences/model.ts';
 import { consumeRateLimit } from '#shared/rate-limit.ts';
 
 /**
@@ -50,7 +50,7 @@ export interface LicensingAnswer {
     computerId: string;
     activatedAt: string;
   };
-  file: FileReply;
+  file: SignedLicenceFile;
 }
 
 /** Counts the request against both budgets, then finds the key's account (or NO_ACCOUNT, which holds nothing). */
@@ -61,24 +61,20 @@ async function admit(activationKey: string, sourceIp: string): Promise<string> {
   return (await accountIdForActivationKey(activationKey)) ?? NO_ACCOUNT;
 }
 
-async function answer(accountId: string, licence: Record<string, unknown>): Promise<LicensingAnswer> {
+/** Answers only for a licence activated on a computer (every caller has just activated it or checked it). */
+async function answer(accountId: string, licence: StoredLicence): Promise<LicensingAnswer> {
+  const { licenceId, product, edition, users, computerId, activatedAt } = licence;
+  if (computerId === undefined || activatedAt === undefined) throw new Error(`Licence ${licenceId} has no computer to answer with.`);
   return {
-    activation: {
-      licenceId: licence.licenceId as string,
-      product: licence.product as string,
-      edition: licence.edition as string,
-      users: licence.users as number,
-      computerId: licence.computerId as string,
-      activatedAt: licence.activatedAt as string,
-    },
+    activation: { licenceId, product, edition, users, computerId, activatedAt },
     file: await licenceFile(accountId, licence),
   };
 }
 
 /** The account's licences of one product (named in any case), oldest purchase first. */
-async function licencesOfProduct(accountId: string, product: string): Promise<Record<string, unknown>[]> {
+async function licencesOfProduct(accountId: string, product: string): Promise<StoredLicence[]> {
   const wanted = product.trim().toLowerCase();
-  const found: Record<string, unknown>[] = [];
+  const found: StoredLicence[] = [];
   let startKey: Record<string, unknown> | undefined;
   for (let read = 0; read < MAX_LICENCES_BY_PRODUCT; read += PAGE) {
     const page = await db().send(
@@ -86,13 +82,13 @@ async function licencesOfProduct(accountId: string, product: string): Promise<Re
         TableName: tableName(),
         KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
         ExpressionAttributeNames: { '#pk': 'PK', '#sk': 'SK' },
-        ExpressionAttributeValues: { ':pk': accountPartition(accountId), ':prefix': SK_PREFIX.licence },
+        ExpressionAttributeValues: { ':pk': accountPartition(accountId), ':prefix': LICENCE_PREFIX },
         ConsistentRead: true,
         Limit: PAGE,
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
     );
-    found.push(...(page.Items ?? []).filter((item) => String(item.product).toLowerCase() === wanted));
+    found.push(...(page.Items ?? []).map(licenceFromItem).filter((licence) => licence.product.toLowerCase() === wanted));
     startKey = page.LastEvaluatedKey;
     if (!startKey) break;
   }

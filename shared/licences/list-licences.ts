@@ -1,8 +1,8 @@
 // Lists the licences of one account, newest purchase first (or oldest first), a page at a time.
 
-import { accountPartition, SK_PREFIX } from '#shared/db/keys.ts';
+import { accountPartition } from '#shared/db/keys.ts';
 import { queryPage, type Page } from '#shared/db/page.ts';
-import { toLicenceView, type LicenceView } from '#shared/licences/model.ts';
+import { LICENCE_PREFIX, toLicenceView, type LicenceView } from '#shared/licences/model.ts';
 import type { SortOrder } from '#shared/paging.ts';
 import { now } from '#shared/time.ts';
 
@@ -15,7 +15,7 @@ export async function listLicences(
   return queryPage(
     {
       partition: accountPartition(accountId),
-      sortKeyPrefix: SK_PREFIX.licence,
+      sortKeyPrefix: LICENCE_PREFIX,
       newestFirst: page.sort !== 'asc',
       ...(page.limit ? { limit: page.limit } : {}),
       ...(page.cursor ? { cursor: page.cursor } : {}),

@@ -1,4 +1,9 @@
-// A licence the customer bought, and the support & updates subscription that may cover it.
+// The licence entity: a licence the customer bought, and the computer it is activated on. Owns its keys, its item,
+// `licenceItem` / `licenceFromItem` and the one mapping of its fields; use cases work on `StoredLicence` values.
+
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
+import { keys, SK_PREFIX } from '#shared/db/keys.ts';
+import * as z from '#shared/validation.ts';
 
 export interface Licence {
   licenceId: string;
@@ -20,24 +25,55 @@ export interface Licence {
   activatedAt?: string;
 }
 
+/** The licence as stored: its fields and the state of its computer binding, which never leaves the API as it is. */
+export interface StoredLicence extends Licence {
+  /** +1 on every change of the computer: the condition that makes transfers safe against races. */
+  bindingVersion?: number;
+  /** Instants of the transfers and deactivations of the last 30 days (docs/licensing-api.md). */
+  recentMoves?: string[];
+}
+
 export interface LicenceView extends Licence {
   supportActive: boolean;
 }
 
-export function toLicenceView(item: Record<string, unknown>, now: Date): LicenceView {
-  const licence: Licence = {
-    licenceId: item.licenceId as string,
-    product: item.product as string,
-    serial: item.serial as string,
-    ...(typeof item.days === 'number' ? { days: item.days } : {}),
-    users: item.users as number,
-    edition: item.edition as string,
-    orderId: item.orderId as string,
-    orderReference: item.orderReference as string,
-    purchasedAt: item.purchasedAt as string,
-    ...(typeof item.supportEndsAt === 'string' ? { supportEndsAt: item.supportEndsAt } : {}),
-    ...(typeof item.computerId === 'string' ? { computerId: item.computerId } : {}),
-    ...(typeof item.activatedAt === 'string' ? { activatedAt: item.activatedAt } : {}),
-  };
+export const licenceKey = keys.licence;
+/** Sort-key prefix of an account's licences (Query with begins_with). */
+export const LICENCE_PREFIX = SK_PREFIX.licence;
+
+const licenceSchema = /* @__PURE__ */ lazySchema(() => z.object({
+  licenceId: z.string(),
+  product: z.string(),
+  serial: z.string(),
+  days: z.optional(z.number()),
+  users: z.number(),
+  edition: z.string(),
+  orderId: z.string(),
+  orderReference: z.string(),
+  purchasedAt: z.string(),
+  supportEndsAt: z.optional(z.string()),
+  computerId: z.optional(z.string()),
+  activatedAt: z.optional(z.string()),
+  bindingVersion: z.optional(z.number()),
+  recentMoves: z.optional(z.array(z.string())),
+}));
+
+export function licenceItem(accountId: string, licence: StoredLicence): Item {
+  return { ...licenceKey(accountId, licence.licenceId), type: 'Licence', accountId, ...licence };
+}
+
+export function licenceFromItem(item: Item): StoredLicence {
+  return parseItem('Licence', licenceSchema, item);
+}
+
+/** The licence's own fields, without the binding's bookkeeping: what the customer's pages show. */
+export function toLicence(stored: StoredLicence): Licence {
+  const { bindingVersion: _version, recentMoves: _moves, ...licence } = stored;
+  return licence;
+}
+
+/** What the licence pages show of a stored licence: its fields and whether support is active at `now`. */
+export function toLicenceView(item: Item, now: Date): LicenceView {
+  const licence = toLicence(licenceFromItem(item));
   return { ...licence, supportActive: licence.supportEndsAt !== undefined && new Date(licence.supportEndsAt) > now };
 }

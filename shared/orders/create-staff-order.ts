@@ -4,13 +4,13 @@
 
 import { createHash } from 'node:crypto';
 import { GetCommand, TransactWriteCommand } from '#shared/db/commands.ts';
-import { firstMembership } from '#shared/accounts/caller.ts';
-import { accountItem, activationKeyItem, membershipItem } from '#shared/accounts/account-items.ts';
+import { accountItem } from '#shared/accounts/account.ts';
+import { activationKeyItem } from '#shared/accounts/activation-key.ts';
+import { firstMembership, membershipItem } from '#shared/accounts/membership.ts';
 import { catalogueProduct, type CatalogueProduct } from '#shared/catalogue/products.ts';
 import { config } from '#shared/config.ts';
 import { newCode } from '#shared/contracts/activation.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { keys } from '#shared/db/keys.ts';
 import { normaliseEmail } from '#shared/email.ts';
 import { AppError, ConflictError, ValidationError } from '#shared/http/errors.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
@@ -21,10 +21,13 @@ import { sendMail, type SendResult } from '#shared/mail/send.ts';
 import { orderConfirmationMail } from '#shared/mail/templates.ts';
 import { money, sum } from '#shared/money.ts';
 import { logger } from '#shared/observability/logger.ts';
-import type { Order, OrderLine } from '#shared/orders/model.ts';
-import { issuedLicence, orderItem, orderReferenceItem } from '#shared/orders/order-items.ts';
+import { IDEMPOTENCY_DAYS, idempotencyItem, readIdempotencyRecord } from '#shared/orders/idempotency.ts';
+import { issuedLicence, orderFromItem, orderItem, orderKey, type Order, type OrderLine } from '#shared/orders/model.ts';
+import { orderReferenceItem } from '#shared/orders/order-reference-claim.ts';
+import { accountOwnerClaimItem, claimedAccountOf } from '#shared/orders/owner-claim.ts';
 import { nextOrderReference } from '#shared/orders/order-reference.ts';
 import { toStaffOrder, type IssuedLicence, type StaffOrder } from '#shared/orders/staff-model.ts';
+import type { Item } from '#shared/db/entity.ts';
 import { now, nowEpochSeconds } from '#shared/time.ts';
 
 /** DynamoDB's limit on the items of one TransactWriteItems call. */
@@ -34,8 +37,6 @@ export const MAX_TRANSACTION_ITEMS = 100;
  * depend on who orders: reference claim, idempotency record, order, account, activation key, membership, owner claim.
  */
 const FIXED_ITEMS = 7;
-/** An idempotency record outlives any sensible retry; DynamoDB's TTL then removes it. */
-const IDEMPOTENCY_DAYS = 30;
 /** Lost races (a reference taken by an import, a concurrent first order for the same customer) are tried again. */
 const MAX_ATTEMPTS = 8;
 
@@ -100,7 +101,7 @@ export async function createStaffOrder(input: StaffOrderInput): Promise<CreatedS
     }
 
     const confirmationMail = await mailConfirmation(email, draft.order, draft.issued, input.locale);
-    return { order: toStaffOrder(draft.item), replayed: false, userCreated, accountCreated: draft.accountCreated, confirmationMail };
+    return { order: toStaffOrder(orderFromItem(draft.item)), replayed: false, userCreated, accountCreated: draft.accountCreated, confirmationMail };
   }
 }
 
@@ -160,38 +161,36 @@ function fingerprintOf(input: StaffOrderInput): string {
 
 /** The order an earlier request with this key created, or undefined when the key is new (or its record has expired). */
 async function replay(idempotencyKey: string, fingerprint: string): Promise<CreatedStaffOrder | undefined> {
-  const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.idempotency(idempotencyKey), ConsistentRead: true }));
-  const record = found.Item;
-  if (!record || (record.expiresAt as number) <= nowEpochSeconds()) return undefined;
+  const record = await readIdempotencyRecord(idempotencyKey);
+  if (!record) return undefined;
   if (record.fingerprint !== fingerprint) {
     throw new ConflictError('This idempotency key was already used for a different order. Send a new key for a new order.', 'IDEMPOTENCY_KEY_REUSED');
   }
   const order = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.order(record.accountId as string, record.orderId as string), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: orderKey(record.accountId, record.orderId), ConsistentRead: true }),
   );
   if (!order.Item) throw new Error('An idempotency record names an order that does not exist.');
   return {
-    order: toStaffOrder(order.Item),
+    order: toStaffOrder(orderFromItem(order.Item)),
     replayed: true,
-    userCreated: record.userCreated === true,
-    accountCreated: record.accountCreated === true,
+    userCreated: record.userCreated,
+    accountCreated: record.accountCreated,
     confirmationMail: 'not-sent',
   };
 }
 
 /** The account the customer acts for (their first membership), or the one a staff order created for them just now. */
 async function accountOf(userId: string): Promise<string | undefined> {
-  const found = (await firstMembership(userId))?.accountId as string | undefined;
+  const found = (await firstMembership(userId))?.accountId;
   if (found) return found;
   // The index is eventually consistent; the claim is read strongly, so a lost race always finds the winner's account.
-  const claim = await db().send(new GetCommand({ TableName: tableName(), Key: keys.accountOwnerClaim(userId), ConsistentRead: true }));
-  return claim.Item?.accountId as string | undefined;
+  return claimedAccountOf(userId);
 }
 
 interface Draft {
   order: Order;
   accountCreated: boolean;
-  item: Record<string, unknown>;
+  item: Item;
   issued: IssuedLicence[];
   writes: TransactItem[];
   /** Where the conditional writes sit in `writes`, to read the cancellation reasons by. */
@@ -227,7 +226,7 @@ function buildOrder(args: {
   };
 
   const issued: IssuedLicence[] = [];
-  const purchaseItems: Record<string, unknown>[] = [];
+  const purchaseItems: Item[] = [];
   for (const { product, line } of priced) {
     for (let unit = 0; unit < line.quantity; unit += 1) {
       const purchase = licencePurchase({
@@ -255,9 +254,7 @@ function buildOrder(args: {
     {
       Put: {
         TableName,
-        Item: {
-          ...keys.idempotency(input.idempotencyKey),
-          type: 'IdempotencyRecord',
+        Item: idempotencyItem(input.idempotencyKey, {
           operation: 'create-order',
           fingerprint: args.fingerprint,
           accountId,
@@ -267,7 +264,7 @@ function buildOrder(args: {
           accountCreated,
           createdAt: order.orderedAt,
           expiresAt: Math.floor(orderedAt.getTime() / 1000) + IDEMPOTENCY_DAYS * 24 * 60 * 60,
-        },
+        }),
         // An expired record that DynamoDB has not removed yet does not hold the key.
         ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
         ExpressionAttributeValues: { ':now': nowEpochSeconds() },
@@ -290,7 +287,7 @@ function buildOrder(args: {
     writes.push({
       Put: {
         TableName,
-        Item: { ...keys.accountOwnerClaim(userId), type: 'AccountOwnerClaim', accountId, createdAt },
+        Item: accountOwnerClaimItem(userId, { accountId, createdAt }),
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     });

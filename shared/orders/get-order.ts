@@ -2,12 +2,11 @@
 
 import { GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { keys } from '#shared/db/keys.ts';
 import { NotFoundError } from '#shared/http/errors.ts';
-import { toOrder, type Order } from '#shared/orders/model.ts';
+import { orderFromItem, orderKey, toOrder, type Order } from '#shared/orders/model.ts';
 
 export async function getOrder(accountId: string, orderId: string): Promise<Order> {
-  const result = await db().send(new GetCommand({ TableName: tableName(), Key: keys.order(accountId, orderId) }));
+  const result = await db().send(new GetCommand({ TableName: tableName(), Key: orderKey(accountId, orderId) }));
   if (!result.Item) throw new NotFoundError('The order was not found.');
-  return toOrder(result.Item);
+  return toOrder(orderFromItem(result.Item));
 }

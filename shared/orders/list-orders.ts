@@ -1,8 +1,8 @@
 // Lists the orders of one account, newest first (or oldest first), a page at a time.
 
-import { accountPartition, SK_PREFIX } from '#shared/db/keys.ts';
+import { accountPartition } from '#shared/db/keys.ts';
 import { queryPage, type Page } from '#shared/db/page.ts';
-import { toOrderSummary, type OrderSummary } from '#shared/orders/model.ts';
+import { ORDER_PREFIX, orderFromItem, toOrderSummary, type OrderSummary } from '#shared/orders/model.ts';
 import type { SortOrder } from '#shared/paging.ts';
 
 export async function listOrders(
@@ -13,11 +13,11 @@ export async function listOrders(
   return queryPage(
     {
       partition: accountPartition(accountId),
-      sortKeyPrefix: SK_PREFIX.order,
+      sortKeyPrefix: ORDER_PREFIX,
       newestFirst: page.sort !== 'asc',
       ...(page.limit ? { limit: page.limit } : {}),
       ...(page.cursor ? { cursor: page.cursor } : {}),
     },
-    toOrderSummary,
+    (item) => toOrderSummary(orderFromItem(item)),
   );
 }

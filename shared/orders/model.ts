@@ -1,6 +1,13 @@
-// An order the customer placed (or staff placed for them), with its lines and the contact given at purchase.
+// The order entity: an order the customer placed (or staff placed for them), with its lines, the contact given at
+// purchase and the licences it issued. Owns its keys, its item, `orderItem` / `orderFromItem` and the customer's view.
 
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
+import { keys, SK_PREFIX } from '#shared/db/keys.ts';
+import { normaliseEmail } from '#shared/email.ts';
+import { DEFAULT_LOCALE, localeSchema, type Locale } from '#shared/i18n/locale.ts';
+import type { IssuedPurchase } from '#shared/licences/licence-items.ts';
 import type { Money } from '#shared/money.ts';
+import * as z from '#shared/validation.ts';
 
 export interface OrderLine {
   product: string;
@@ -25,35 +32,119 @@ export interface Order {
 /** What the orders list shows of each order. */
 export type OrderSummary = Pick<Order, 'orderId' | 'reference' | 'orderedAt' | 'total'>;
 
-function moneyOf(value: unknown): Money {
-  const { amountMinor, currency } = value as Money;
-  return { amountMinor, currency };
+/** One licence an order issued, as the order keeps it (the order item holds a bounded list of them). */
+export interface IssuedLicence {
+  licenceId: string;
+  sku?: string;
+  product: string;
+  edition: string;
+  users: number;
+  serial: string;
+  days?: number;
+  /** The support & updates subscription bought with it, if any. */
+  subscriptionId?: string;
+  supportEndsAt?: string;
 }
 
-// Items are read field by field, so keys, index attributes and the owning account never leave the API.
+/** The order as stored: the customer's view plus its account, the e-mail it was placed for, its language and licences. */
+export interface StoredOrder extends Order {
+  accountId: string;
+  /** The contact e-mail, normalised: its GSI1 partition is that customer's orders. */
+  email: string;
+  /** The language of the order's e-mails. */
+  locale: Locale;
+  issued: IssuedLicence[];
+}
 
-export function toOrderSummary(item: Record<string, unknown>): OrderSummary {
+export const orderKey = keys.order;
+/** GSI1 partition of one customer e-mail's orders (on the order item), newest first when read backwards. */
+export const ordersByEmailKey = keys.ordersByEmail;
+/** Sort-key prefix of an account's orders (Query with begins_with). */
+export const ORDER_PREFIX = SK_PREFIX.order;
+
+export const moneyItemSchema = /* @__PURE__ */ lazySchema(() => z.object({ amountMinor: z.number(), currency: z.string() }));
+
+const orderLineSchema = /* @__PURE__ */ lazySchema(() => z.object({
+  product: z.string(),
+  sku: z.string(),
+  edition: z.string(),
+  users: z.number(),
+  quantity: z.number(),
+  unitPrice: moneyItemSchema(),
+  subtotal: moneyItemSchema(),
+}));
+
+const issuedLicenceSchema = /* @__PURE__ */ lazySchema(() => z.object({
+  licenceId: z.string(),
+  sku: z.optional(z.string()),
+  product: z.string(),
+  edition: z.string(),
+  users: z.number(),
+  serial: z.string(),
+  days: z.optional(z.number()),
+  subscriptionId: z.optional(z.string()),
+  supportEndsAt: z.optional(z.string()),
+}));
+
+const contactSchema = /* @__PURE__ */ lazySchema(() => z.object({ name: z.string(), email: z.string(), country: z.string(), city: z.string() }));
+
+const orderSchema = /* @__PURE__ */ lazySchema(() => z.object({
+  accountId: z.string(),
+  orderId: z.string(),
+  reference: z.string(),
+  orderedAt: z.string(),
+  total: moneyItemSchema(),
+  lines: z.array(orderLineSchema()),
+  contact: contactSchema(),
+  // Orders written before these attributes existed lack them: the contact's e-mail, English and no issued list.
+  email: z.optional(z.string()),
+  locale: z.optional(localeSchema),
+  issued: z.optional(z.array(issuedLicenceSchema())),
+}));
+
+/**
+ * The order, in its account's partition, and in the GSI1 partition of the customer's e-mail (staff look orders up by
+ * e-mail there, newest first).
+ */
+export function orderItem(record: { accountId: string; order: Order; locale: Locale; issued: IssuedLicence[] }): Item {
+  const email = normaliseEmail(record.order.contact.email);
   return {
-    orderId: item.orderId as string,
-    reference: item.reference as string,
-    orderedAt: item.orderedAt as string,
-    total: moneyOf(item.total),
+    ...orderKey(record.accountId, record.order.orderId),
+    ...ordersByEmailKey(email, record.order.orderId),
+    type: 'Order',
+    accountId: record.accountId,
+    email,
+    locale: record.locale,
+    ...record.order,
+    issued: record.issued,
   };
 }
 
-export function toOrder(item: Record<string, unknown>): Order {
-  const contact = item.contact as Order['contact'];
+export function orderFromItem(item: Item): StoredOrder {
+  const { email, locale, issued, ...order } = parseItem('Order', orderSchema, item);
+  return { ...order, email: email ?? order.contact.email, locale: locale ?? DEFAULT_LOCALE, issued: issued ?? [] };
+}
+
+/** What the orders list shows: never keys, index attributes or the owning account. */
+export function toOrderSummary(order: OrderSummary): OrderSummary {
+  return { orderId: order.orderId, reference: order.reference, orderedAt: order.orderedAt, total: order.total };
+}
+
+/** The customer's view of a stored order. */
+export function toOrder(stored: StoredOrder): Order {
+  return { ...toOrderSummary(stored), lines: stored.lines, contact: stored.contact };
+}
+
+/** What the order keeps of one licence it issued (and the support bought with it). */
+export function issuedLicence({ licence, subscription }: Pick<IssuedPurchase, 'licence' | 'subscription'>, sku: string): IssuedLicence {
   return {
-    ...toOrderSummary(item),
-    lines: (item.lines as OrderLine[]).map((line) => ({
-      product: line.product,
-      sku: line.sku,
-      edition: line.edition,
-      users: line.users,
-      quantity: line.quantity,
-      unitPrice: moneyOf(line.unitPrice),
-      subtotal: moneyOf(line.subtotal),
-    })),
-    contact: { name: contact.name, email: contact.email, country: contact.country, city: contact.city },
+    licenceId: licence.licenceId,
+    sku,
+    product: licence.product,
+    edition: licence.edition,
+    users: licence.users,
+    serial: licence.serial,
+    ...(licence.days ? { days: licence.days } : {}),
+    ...(subscription ? { subscriptionId: subscription.subscriptionId, supportEndsAt: subscription.endsAt } : {}),
   };
 }

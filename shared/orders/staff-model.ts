@@ -2,21 +2,9 @@
 // language of its e-mails and what it issued.
 
 import type { Locale } from '#shared/i18n/locale.ts';
-import { toOrder, toOrderSummary, type Order, type OrderSummary } from '#shared/orders/model.ts';
+import { toOrder, toOrderSummary, type IssuedLicence, type Order, type OrderSummary, type StoredOrder } from '#shared/orders/model.ts';
 
-/** One licence an order issued, as the order keeps it (the order item holds a bounded list of them). */
-export interface IssuedLicence {
-  licenceId: string;
-  sku?: string;
-  product: string;
-  edition: string;
-  users: number;
-  serial: string;
-  days?: number;
-  /** The support & updates subscription bought with it, if any. */
-  subscriptionId?: string;
-  supportEndsAt?: string;
-}
+export type { IssuedLicence };
 
 export interface StaffOrderSummary extends OrderSummary {
   accountId: string;
@@ -31,32 +19,11 @@ export interface StaffOrder extends Order {
   issued: IssuedLicence[];
 }
 
-/** Reads an order item (or anything carrying the same summary fields) without keys or index attributes. */
-export function toStaffOrderSummary(item: Record<string, unknown>): StaffOrderSummary {
-  return { ...toOrderSummary(item), accountId: item.accountId as string, email: emailOf(item) };
+/** The staff list's row of an order, or of a reference claim (which carries the same summary). */
+export function toStaffOrderSummary(order: StaffOrderSummary): StaffOrderSummary {
+  return { ...toOrderSummary(order), accountId: order.accountId, email: order.email };
 }
 
-export function toStaffOrder(item: Record<string, unknown>): StaffOrder {
-  const issued = Array.isArray(item.issued) ? (item.issued as IssuedLicence[]) : [];
-  return {
-    ...toOrder(item),
-    accountId: item.accountId as string,
-    email: emailOf(item),
-    locale: item.locale === 'pl' ? 'pl' : 'en',
-    issued: issued.map((licence) => ({
-      licenceId: licence.licenceId,
-      ...(licence.sku ? { sku: licence.sku } : {}),
-      product: licence.product,
-      edition: licence.edition,
-      users: licence.users,
-      serial: licence.serial,
-      ...(typeof licence.days === 'number' ? { days: licence.days } : {}),
-      ...(licence.subscriptionId ? { subscriptionId: licence.subscriptionId } : {}),
-      ...(licence.supportEndsAt ? { supportEndsAt: licence.supportEndsAt } : {}),
-    })),
-  };
-}
-
-function emailOf(item: Record<string, unknown>): string {
-  return typeof item.email === 'string' ? item.email : (item.contact as Order['contact']).email;
+export function toStaffOrder(stored: StoredOrder): StaffOrder {
+  return { ...toOrder(stored), accountId: stored.accountId, email: stored.email, locale: stored.locale, issued: stored.issued };
 }

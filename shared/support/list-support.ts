@@ -1,9 +1,14 @@
 // Lists support & updates subscriptions: every one of an account (a page at a time), or those covering one licence.
 
-import { accountPartition, keys, SK_PREFIX } from '#shared/db/keys.ts';
+import { accountPartition } from '#shared/db/keys.ts';
 import { queryPage, type Page } from '#shared/db/page.ts';
 import { MAX_PAGE_SIZE, type SortOrder } from '#shared/paging.ts';
-import { toSupportSubscriptionView, type SupportSubscriptionView } from '#shared/support/model.ts';
+import {
+  SUPPORT_PREFIX,
+  supportByLicenceKey,
+  toSupportSubscriptionView,
+  type SupportSubscriptionView,
+} from '#shared/support/model.ts';
 import { now } from '#shared/time.ts';
 
 export async function listSupportSubscriptions(
@@ -15,7 +20,7 @@ export async function listSupportSubscriptions(
   return queryPage(
     {
       partition: accountPartition(accountId),
-      sortKeyPrefix: SK_PREFIX.supportSubscription,
+      sortKeyPrefix: SUPPORT_PREFIX,
       newestFirst: page.sort !== 'asc',
       ...(page.limit ? { limit: page.limit } : {}),
       ...(page.cursor ? { cursor: page.cursor } : {}),
@@ -30,7 +35,7 @@ export async function listSupportSubscriptions(
  */
 export async function listLicenceSupport(accountId: string, licenceId: string, at = now()): Promise<SupportSubscriptionView[]> {
   const page = await queryPage(
-    { index: 'GSI1', partition: keys.supportByLicence(accountId, licenceId, '').GSI1PK, newestFirst: true, limit: MAX_PAGE_SIZE },
+    { index: 'GSI1', partition: supportByLicenceKey(accountId, licenceId, '').GSI1PK, newestFirst: true, limit: MAX_PAGE_SIZE },
     (item) => toSupportSubscriptionView(item, at),
   );
   return page.items;

@@ -1,4 +1,9 @@
-// A support & updates subscription: new versions and help for one licence, for whole years from its start.
+// The support subscription entity: support & updates (new versions and help) for one licence, for whole years from its
+// start. Owns its keys, its item, `supportSubscriptionItem` / `supportSubscriptionFromItem` and its status rule.
+
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
+import { keys, SK_PREFIX } from '#shared/db/keys.ts';
+import * as z from '#shared/validation.ts';
 
 export type SupportStatus = 'active' | 'expiring' | 'expired';
 
@@ -37,20 +42,43 @@ export function supportStatus(endsAt: string, now: Date): SupportStatus {
   return left <= EXPIRING_WITHIN_DAYS * DAY_MS ? 'expiring' : 'active';
 }
 
-/** Picks the subscription's own fields from a table item, so keys and index attributes never leave the API. */
-export function toSupportSubscriptionView(item: Record<string, unknown>, now: Date): SupportSubscriptionView {
-  const subscription: SupportSubscription = {
-    subscriptionId: item.subscriptionId as string,
-    licenceId: item.licenceId as string,
-    product: item.product as string,
-    serial: item.serial as string,
-    users: item.users as number,
-    edition: item.edition as string,
-    orderId: item.orderId as string,
-    orderReference: item.orderReference as string,
-    startsAt: item.startsAt as string,
-    years: item.years as number,
-    endsAt: item.endsAt as string,
+export const supportSubscriptionKey = keys.supportSubscription;
+/** Sort-key prefix of an account's subscriptions (Query with begins_with). */
+export const SUPPORT_PREFIX = SK_PREFIX.supportSubscription;
+/** GSI1 partition holding the support subscriptions that cover one licence (the licence detail page). */
+export const supportByLicenceKey = keys.supportByLicence;
+
+const supportSubscriptionSchema = /* @__PURE__ */ lazySchema(() => z.object({
+  subscriptionId: z.string(),
+  licenceId: z.string(),
+  product: z.string(),
+  serial: z.string(),
+  users: z.number(),
+  edition: z.string(),
+  orderId: z.string(),
+  orderReference: z.string(),
+  startsAt: z.string(),
+  years: z.number(),
+  endsAt: z.string(),
+}));
+
+export function supportSubscriptionItem(accountId: string, subscription: SupportSubscription): Item {
+  return {
+    ...supportSubscriptionKey(accountId, subscription.subscriptionId),
+    ...supportByLicenceKey(accountId, subscription.licenceId, subscription.subscriptionId),
+    type: 'SupportSubscription',
+    accountId,
+    ...subscription,
   };
+}
+
+/** The subscription's own fields from a table item, validated: keys and index attributes never leave the API. */
+export function supportSubscriptionFromItem(item: Item): SupportSubscription {
+  return parseItem('SupportSubscription', supportSubscriptionSchema, item);
+}
+
+/** What the support pages show of a stored subscription: its own fields and its status at `now`. */
+export function toSupportSubscriptionView(item: Item, now: Date): SupportSubscriptionView {
+  const subscription = supportSubscriptionFromItem(item);
   return { ...subscription, status: supportStatus(subscription.endsAt, now) };
 }

@@ -3,6 +3,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchPut } from '#infra/local/seed.ts';
+import { db, tableName } from '#shared/db/client.ts';
+import { GetCommand } from '#shared/db/commands.ts';
 import { keys } from '#shared/db/keys.ts';
 import { stableId } from '#shared/ids.ts';
 import { call, createCustomer, purchases, signIn, startTestApi, type TestApi } from '../support/api.ts';
@@ -137,5 +139,20 @@ describe('GET /api/licences/{licenceId}', () => {
     const after = await call(api, 'GET', `/api/licences/${target!.licenceId}`, { token: ownerToken });
     expect(after.body).toEqual(before.body);
     expect((await call(api, 'GET', '/api/licences', { token: otherToken })).body.items).toHaveLength(1);
+  });
+
+  it('answers 500 with the error body, not a licence with a wrong field, when the stored licence item has drifted', async () => {
+    // Prepare: the licence item as an older writer might have left it, its user count stored as text.
+    const customer = await createCustomer(purchases(1));
+    const token = await signIn(api, 'customer', customer.login);
+    const [licence] = (await call(api, 'GET', '/api/licences', { token })).body.items as Listed[];
+    const stored = await db().send(new GetCommand({ TableName: tableName(), Key: keys.licence(customer.account.accountId, licence!.licenceId) }));
+    await batchPut([{ ...stored.Item!, users: 'five' }]);
+    // Act
+    const response = await call(api, 'GET', `/api/licences/${licence!.licenceId}`, { token });
+    // Assess
+    expect(response.status).toBe(500);
+    expect(response.body.error).toMatchObject({ code: 'INTERNAL', requestId: expect.any(String) });
+    expect(JSON.stringify(response.body)).not.toContain(licence!.serial);
   });
 });

@@ -1,0 +1,48 @@
+// The account entity: a customer organisation. Owns its keys, its item and the reads of it (docs/data-model.md).
+
+import { GetCommand } from '#shared/db/commands.ts';
+import { db, tableName } from '#shared/db/client.ts';
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
+import { accountPartition, keys } from '#shared/db/keys.ts';
+import * as z from '#shared/validation.ts';
+
+export interface Account {
+  accountId: string;
+  name: string;
+  /** Entered in the vendor's software to activate its licences. */
+  activationKey: string;
+  contactEmail: string;
+  country?: string;
+  createdAt: string;
+}
+
+// Key builders are defined in shared/db/keys.ts, the one list of the table's keys, and used through this module.
+export const accountKey = keys.account;
+export const accountsIndexKey = keys.accountsIndex;
+/** The one GSI1 partition holding every account (pattern 4). */
+export const ACCOUNTS_PARTITION = keys.accountsIndex('', '').GSI1PK;
+/** The partition of one account: its account item, memberships, orders, licences, subscriptions and events. */
+export { accountPartition };
+
+const accountSchema = /* @__PURE__ */ lazySchema(() => z.object({
+  accountId: z.string(),
+  name: z.string(),
+  activationKey: z.string(),
+  contactEmail: z.string(),
+  country: z.optional(z.string()),
+  createdAt: z.string(),
+}));
+
+export function accountItem(account: Account): Item {
+  return { ...accountKey(account.accountId), ...accountsIndexKey(account.createdAt, account.accountId), type: 'Account', ...account };
+}
+
+export function accountFromItem(item: Item): Account {
+  return parseItem('Account', accountSchema, item);
+}
+
+/** One account by id (pattern 2), or undefined. */
+export async function getAccount(accountId: string): Promise<Account | undefined> {
+  const result = await db().send(new GetCommand({ TableName: tableName(), Key: accountKey(accountId) }));
+  return result.Item ? accountFromItem(result.Item) : undefined;
+}

@@ -1,0 +1,64 @@
+// The membership entity: one user (the identity provider's `sub`) acting for one account. Owns its keys, its item and
+// the reads of it: which account a signed-in user acts for, and whether a user belongs to an account.
+
+import { GetCommand, QueryCommand } from '#shared/db/commands.ts';
+import { db, tableName } from '#shared/db/client.ts';
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
+import { keys } from '#shared/db/keys.ts';
+import { GSI1 } from '#shared/db/table.ts';
+import * as z from '#shared/validation.ts';
+
+export interface Membership {
+  accountId: string;
+  userId: string;
+  email: string;
+  role: 'owner' | 'contact';
+  createdAt: string;
+}
+
+export const membershipKey = keys.membership;
+/** GSI1 partition listing the accounts one user belongs to. */
+export const membershipByUserKey = keys.membershipByUser;
+
+const membershipSchema = /* @__PURE__ */ lazySchema(() => z.object({
+  accountId: z.string(),
+  userId: z.string(),
+  email: z.string(),
+  role: z.enum(['owner', 'contact']),
+  createdAt: z.string(),
+}));
+
+export function membershipItem(membership: Membership): Item {
+  return {
+    ...membershipKey(membership.accountId, membership.userId),
+    ...membershipByUserKey(membership.userId, membership.accountId),
+    type: 'Membership',
+    ...membership,
+  };
+}
+
+export function membershipFromItem(item: Item): Membership {
+  return parseItem('Membership', membershipSchema, item);
+}
+
+/** The user's first account membership (GSI1 `USER#<sub>`, Limit 1), if they have one (pattern 1). Eventually consistent. */
+export async function firstMembership(userId: string): Promise<Membership | undefined> {
+  const result = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: GSI1.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': GSI1.partitionKey },
+      ExpressionAttributeValues: { ':pk': membershipByUserKey(userId, '').GSI1PK },
+      Limit: 1,
+    }),
+  );
+  const item = result.Items?.[0];
+  return item ? membershipFromItem(item) : undefined;
+}
+
+/** Whether the user is a member of the account: one GetItem; only the item's existence counts. */
+export async function isMember(accountId: string, userId: string): Promise<boolean> {
+  const found = await db().send(new GetCommand({ TableName: tableName(), Key: membershipKey(accountId, userId), ProjectionExpression: 'PK' }));
+  return found.Item !== undefined;
+}
