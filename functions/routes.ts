@@ -26,7 +26,7 @@ export const routes: readonly Route[] = [
 
   // Sign-in, sign-up and recovery: public by nature; each step is under the lockout or a rate limit kept in the table.
   { method: 'POST', path: '/api/auth/{pool}/sign-in', handler: 'auth/start-sign-in', access: 'public', table: 'read-write', sendsMail: true },
-  { method: 'POST', path: '/api/auth/customer/order-sign-in', handler: 'auth/start-order-sign-in', access: 'public', table: 'read-write', sendsMail: true },
+  { method: 'POST', path: '/api/auth/customer/order-sign-in', handler: 'auth/start-order-sign-in', access: 'public', table: 'read-write', sendsMail: true, identityAdmin: true },
   { method: 'POST', path: '/api/auth/{pool}/verify-code', handler: 'auth/verify-sign-in-code', access: 'public', table: 'read-write' },
   { method: 'POST', path: '/api/auth/{pool}/refresh', handler: 'auth/refresh-session', access: 'public', table: 'none' },
   { method: 'POST', path: '/api/auth/{pool}/sign-out', handler: 'auth/sign-out', access: 'public', table: 'none' },

@@ -31,6 +31,7 @@ import {
 } from '#shared/identity/cognito-client.ts';
 import { CUSTOM_AUTH_STEPS, CUSTOM_CHALLENGE } from '#shared/identity/custom-auth.ts';
 import { identityErrors } from '#shared/identity/errors.ts';
+import { orderReferenceBelongsToUser } from '#shared/identity/order-sign-in.ts';
 import { passwordPolicyProblems } from '#shared/identity/password-policy.ts';
 import type { IdentityProvider, SignedIn, SignInChallenge, Tokens } from '#shared/identity/port.ts';
 import { logger } from '#shared/observability/logger.ts';
@@ -82,7 +83,8 @@ const ERRORS_BY_STEP: Record<CognitoStep, Partial<Record<string, () => AppError>
     // Cognito can refuse an unconfirmed user before the order number is checked; saying so would tell anyone that
     // the e-mail has an account, so it gets the uniform answer.
     UserNotConfirmedException: identityErrors.invalidOrderCredentials,
-    PasswordResetRequiredException: identityErrors.passwordResetRequired,
+    // Handled in startOrderNumberSignIn, which checks the order number first; uniform if it ever comes later.
+    PasswordResetRequiredException: identityErrors.invalidOrderCredentials,
   },
   emailCode: {
     CodeMismatchException: identityErrors.signInCodeMismatch,
@@ -314,11 +316,21 @@ export const cognitoIdentity: IdentityProvider = {
   async startOrderNumberSignIn({ pool, email, orderReference, locale }): Promise<SignInChallenge> {
     const Username = normaliseEmail(email);
     const ClientMetadata = { locale };
-    const started = await call('orderNumberSignIn', () =>
-      cognito().send(
+    let started;
+    try {
+      started = await cognito().send(
         new InitiateAuthCommand({ ClientId: clientId(pool), AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: Username }, ClientMetadata }),
-      ),
-    );
+      );
+    } catch (error) {
+      // Cognito refuses a user who must reset the password before any challenge runs, so the order number is checked
+      // here: only the right one may learn that a reset is needed; a wrong one answers as an unknown e-mail.
+      if (cognitoErrorName(error) === 'PasswordResetRequiredException') {
+        const userId = await findUserId(Username);
+        if (userId && (await orderReferenceBelongsToUser(orderReference, userId))) throw identityErrors.passwordResetRequired();
+        throw identityErrors.invalidOrderCredentials();
+      }
+      throw toAtriumError(error, 'orderNumberSignIn');
+    }
     if (started.ChallengeName !== CUSTOM_CHALLENGE || started.ChallengeParameters?.step !== CUSTOM_AUTH_STEPS.orderNumber) {
       throw unexpected('an order-number sign-in', started.ChallengeName);
     }

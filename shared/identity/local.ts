@@ -251,8 +251,9 @@ export const localIdentity: IdentityProvider = {
     const user = await getUser(pool, email);
     // Hash even for an unknown e-mail or a user without a password, so every failure takes the same time.
     const passwordMatches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-    if (user?.status === 'RESET_REQUIRED') throw identityErrors.passwordResetRequired();
     if (!user || !user.passwordHash || !passwordMatches) throw identityErrors.invalidCredentials();
+    // Only the right password may learn that a reset is needed (as Cognito): a wrong one answers as an unknown e-mail.
+    if (user.status === 'RESET_REQUIRED') throw identityErrors.passwordResetRequired();
     if (user.status === 'UNCONFIRMED') {
       await sendLinkCode(user, 'confirm', locale);
       throw identityErrors.notConfirmed();
@@ -264,8 +265,8 @@ export const localIdentity: IdentityProvider = {
     const user = await getUser(pool, email);
     // The order is looked up for an unknown e-mail too, so that it answers in the same time as a wrong order number.
     const belongs = await orderReferenceBelongsToUser(orderReference, user?.sub ?? 'unknown-user');
-    if (user?.status === 'RESET_REQUIRED') throw identityErrors.passwordResetRequired();
     if (!user || !belongs) throw identityErrors.invalidOrderCredentials();
+    if (user.status === 'RESET_REQUIRED') throw identityErrors.passwordResetRequired();
     if (user.status === 'UNCONFIRMED') {
       await sendLinkCode(user, 'confirm', locale);
       throw identityErrors.notConfirmed();
@@ -369,6 +370,11 @@ export async function putLocalUser(input: {
   email: string;
   /** Without one the user is migrated: they must set a password through "forgot password" first. */
   password?: string;
+  /**
+   * A migrated user whose old portal's password came along: it is checked, but only to say that a new one must be set
+   * through "forgot password" (a wrong one answers as an unknown e-mail).
+   */
+  migrated?: boolean;
   groups?: string[];
   locale?: Locale;
   sub?: string;
@@ -380,7 +386,7 @@ export async function putLocalUser(input: {
     email,
     pool: input.pool,
     ...(input.password === undefined ? {} : { passwordHash: await hashPassword(input.password) }),
-    status: input.password === undefined ? 'RESET_REQUIRED' : 'CONFIRMED',
+    status: input.password === undefined || input.migrated ? 'RESET_REQUIRED' : 'CONFIRMED',
     groups: input.groups ?? [],
     locale: input.locale ?? 'en',
   };

@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { hashActivationCode } from '#shared/contracts/activation.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { keys } from '#shared/db/keys.ts';
+import { putLocalUser } from '#shared/identity/local.ts';
 import { resetClockForTests, shiftClockForTests } from '#shared/time.ts';
 import { call, createCustomer, latestCodeFor, latestMailTo, purchases, randomIp, startTestApi, uniqueEmail, type TestApi } from '../support/api.ts';
 import { mailsTo } from '../support/mailbox.ts';
@@ -191,6 +192,34 @@ describe('lockout', () => {
       body: { email, orderReference: customer.purchases[0]!.reference },
     });
     expect(right.status).toBe(429);
+  });
+
+  it('answers wrong passwords and order numbers for a migrated user as for an unknown e-mail, and counts them', async () => {
+    // Prepare: a user imported with the old portal's password, owning one order.
+    const customer = await createCustomer(purchases(1));
+    const { email } = customer.login;
+    await putLocalUser({ pool: 'customer', email, password: 'Old-Portal-Pass-7', migrated: true, sub: customer.userId });
+    const ghost = uniqueEmail('ghost');
+    // Act
+    const wrongPassword = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email, password: 'Wrong-Password-1' } });
+    const unknownEmail = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email: ghost, password: 'Wrong-Password-1' } });
+    const wrongOrder = await call(api, 'POST', '/api/auth/customer/order-sign-in', { body: { email, orderReference: 'NOPE1' } });
+    const unknownOrder = await call(api, 'POST', '/api/auth/customer/order-sign-in', { body: { email: ghost, orderReference: 'NOPE1' } });
+    const rightPassword = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email, password: 'Old-Portal-Pass-7' } });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email, password: 'Wrong-Password-1' } });
+    }
+    const locked = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email, password: 'Old-Portal-Pass-7' } });
+    // Assess
+    const withoutId = (body: { error: Record<string, unknown> }) => ({ ...body.error, requestId: undefined });
+    expect(wrongPassword.status).toBe(401);
+    expect(withoutId(wrongPassword.body)).toEqual(withoutId(unknownEmail.body));
+    expect(wrongOrder.status).toBe(401);
+    expect(withoutId(wrongOrder.body)).toEqual(withoutId(unknownOrder.body));
+    expect(rightPassword.status).toBe(403);
+    expect(rightPassword.body.error.code).toBe('PASSWORD_RESET_REQUIRED');
+    // Six failures (a wrong password, a wrong order number, the reset answer, three more wrong): the sixth locks.
+    expect(locked.status).toBe(429);
   });
 
   it('locks a source IP that guesses across many accounts', async () => {

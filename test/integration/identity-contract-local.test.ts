@@ -19,7 +19,7 @@ describeIdentityContract('local', () => ({
   provider: localIdentity,
   freshEmail: () => uniqueEmail('contract'),
   givenUser: ({ pool, email, password, groups }) => putLocalUser({ pool, email, password, ...(groups ? { groups } : {}) }),
-  givenMigratedUser: ({ email }) => putLocalUser({ pool: 'customer', email }),
+  givenMigratedUser: ({ email, password }) => putLocalUser({ pool: 'customer', email, password, migrated: true }),
   async givenOrder({ email, userId, orderReference }) {
     const accountId = `acc-${userId}`;
     await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.membership(accountId, userId), accountId, userId, email } }));

@@ -13,8 +13,8 @@ export interface IdentityHarness {
   provider: IdentityProvider;
   /** A confirmed user with this password; returns the user's id. */
   givenUser(input: { pool: PoolName; email: string; password: string; groups?: string[] }): Promise<string>;
-  /** A migrated user who must set a password before signing in with one. */
-  givenMigratedUser(input: { email: string }): Promise<string>;
+  /** A migrated user who must set a password before signing in with one; `password` is the old portal's. */
+  givenMigratedUser(input: { email: string; password: string }): Promise<string>;
   /** A customer account owning an order with this reference, reached by this user. */
   givenOrder(input: { email: string; userId: string; orderReference: string }): Promise<void>;
   /** The newest code the adapter sent to this address for this purpose (from the mailbox, or Cognito's fake). */
@@ -25,6 +25,7 @@ export interface IdentityHarness {
 
 const IP = '203.0.113.7';
 const PASSWORD = 'Correct-Horse-9-battery';
+const OLD_PASSWORD = 'Old-Portal-Pass-7';
 
 async function failure(promise: Promise<unknown>): Promise<{ status: number; code: string }> {
   try {
@@ -86,13 +87,25 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
       it('sends a migrated user to "forgot password" first, then lets them in', async () => {
         const h = harness();
         const email = h.freshEmail();
-        await h.givenMigratedUser({ email });
-        const refused = await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP }));
+        await h.givenMigratedUser({ email, password: OLD_PASSWORD });
+        const refused = await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: OLD_PASSWORD, locale: 'en', sourceIp: IP }));
         expect(refused).toEqual({ status: 403, code: 'PASSWORD_RESET_REQUIRED' });
         await h.provider.startPasswordReset({ pool: 'customer', email, locale: 'en' });
         await h.provider.finishPasswordReset({ pool: 'customer', email, code: await h.mailedCode(email, 'reset'), newPassword: PASSWORD });
         const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
         expect(challenge.challenge).toBe('EMAIL_OTP');
+      });
+
+      it('answers a wrong password for a migrated user exactly as an unknown e-mail', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        await h.givenMigratedUser({ email, password: OLD_PASSWORD });
+        const wrong = await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: 'Wrong-Password-1', locale: 'en', sourceIp: IP }));
+        const unknown = await failure(
+          h.provider.startPasswordSignIn({ pool: 'customer', email: h.freshEmail(), password: 'Wrong-Password-1', locale: 'en', sourceIp: IP }),
+        );
+        expect(wrong).toEqual({ status: 401, code: 'INVALID_CREDENTIALS' });
+        expect(unknown).toEqual(wrong);
       });
     });
 
@@ -168,6 +181,21 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
         );
         expect(wrong).toEqual({ status: 401, code: 'INVALID_CREDENTIALS' });
         expect(unknown).toEqual(wrong);
+      });
+
+      it('tells a migrated user to reset the password only for the right order number', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        const userId = await h.givenMigratedUser({ email, password: OLD_PASSWORD });
+        await h.givenOrder({ email, userId, orderReference: 'JWT1003' });
+        const wrong = await failure(
+          h.provider.startOrderNumberSignIn({ pool: 'customer', email, orderReference: 'JWT9998', locale: 'en', sourceIp: IP }),
+        );
+        const right = await failure(
+          h.provider.startOrderNumberSignIn({ pool: 'customer', email, orderReference: 'JWT1003', locale: 'en', sourceIp: IP }),
+        );
+        expect(wrong).toEqual({ status: 401, code: 'INVALID_CREDENTIALS' });
+        expect(right).toEqual({ status: 403, code: 'PASSWORD_RESET_REQUIRED' });
       });
     });
 
