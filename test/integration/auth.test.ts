@@ -131,6 +131,31 @@ describe('sign-up with a contract number and activation code', () => {
     expect((await latestMailTo(customer.login.email))?.subject).toBe('You already have an Atrium account');
   });
 
+  it('sends at most five mails to one address however often it signs up, with the same answer each time', async () => {
+    const email = uniqueEmail('flood');
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      statuses.push((await call(api, 'POST', '/api/auth/customer/sign-up', { body: { email, password: PASSWORD, name: 'Flood' } })).status);
+    }
+    expect(statuses).toEqual(Array(10).fill(201));
+    expect(await mailsTo(inject('mailUrl'), email)).toHaveLength(5);
+  });
+
+  it('stops one source IP signing up more than thirty addresses an hour, with the same answer and nothing created', async () => {
+    const sourceIp = randomIp();
+    const emails = Array.from({ length: 31 }, () => uniqueEmail('spree'));
+    const responses = [];
+    for (const email of emails) {
+      responses.push(await call(api, 'POST', '/api/auth/customer/sign-up', { body: { email, password: PASSWORD, name: 'Spree' }, sourceIp }));
+    }
+    const last = emails.at(-1)!;
+    expect(responses.map((response) => response.status)).toEqual(Array(31).fill(201));
+    expect(responses.at(-1)!.body).toEqual({ destination: expect.stringMatching(/^s\*\*\*@example\.test$/) });
+    expect(await mailsTo(inject('mailUrl'), last)).toEqual([]);
+    const user = await db().send(new GetCommand({ TableName: tableName(), Key: keys.localUser('customer', last) }));
+    expect(user.Item).toBeUndefined();
+  });
+
   it('refuses a weak password before anything is created', async () => {
     const response = await call(api, 'POST', '/api/auth/customer/sign-up', { body: { email: uniqueEmail('weak'), password: 'password', name: 'Weak' } });
     expect(response.status).toBe(400);
