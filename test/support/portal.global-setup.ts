@@ -16,6 +16,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'atrium-e2e-'));
+  // "Send a new code" waits out the code-mail cooldown (30 s in every stage): a short one keeps the browser tests quick.
+  process.env.SIGN_IN_CODE_COOLDOWN_SECONDS = '2';
   const runtime = await startLocalRuntime({
     dataDir,
     persist: false,
