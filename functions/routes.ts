@@ -29,7 +29,7 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/api/auth/customer/order-sign-in', handler: 'auth/start-order-sign-in', access: 'public', table: 'read-write', sendsMail: true, identityAdmin: true },
   { method: 'POST', path: '/api/auth/{pool}/verify-code', handler: 'auth/verify-sign-in-code', access: 'public', table: 'read-write' },
   { method: 'POST', path: '/api/auth/{pool}/refresh', handler: 'auth/refresh-session', access: 'public', table: 'none' },
-  { method: 'POST', path: '/api/auth/{pool}/sign-out', handler: 'auth/sign-out', access: 'public', table: 'none' },
+  { method: 'POST', path: '/api/auth/{pool}/sign-out', handler: 'auth/sign-out', access: 'public', table: 'read-write' },
   { method: 'POST', path: '/api/auth/customer/sign-up', handler: 'auth/sign-up', access: 'public', table: 'read-write', sendsMail: true, identityAdmin: true },
   { method: 'POST', path: '/api/auth/customer/confirm-email', handler: 'auth/confirm-email', access: 'public', table: 'read-write' },
   { method: 'POST', path: '/api/auth/customer/resend-confirmation', handler: 'auth/resend-confirmation', access: 'public', table: 'read-write' },

@@ -8,6 +8,7 @@ import { ForbiddenError, UnauthorizedError } from '#shared/http/errors.ts';
 import type { HttpEvent } from '#shared/http/handler.ts';
 import type { Account } from '#shared/accounts/model.ts';
 import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
+import { issuedBeforeRevocation, staffRevokedBefore } from '#shared/auth/revocation.ts';
 
 export interface CustomerCaller {
   userId: string;
@@ -50,19 +51,26 @@ export async function firstMembership(userId: string): Promise<Record<string, un
   return result.Items?.[0];
 }
 
+const sessionEnded = () => new UnauthorizedError('Your session has ended. Sign in again.', 'SESSION_REVOKED');
+
 export async function customerCaller(event: HttpEvent): Promise<CustomerCaller> {
   const claims = claimsOf(event);
   const userId = claims.sub as string;
   const membership = await firstMembership(userId);
   if (!membership) throw new ForbiddenError('No customer account is linked to this sign-in.');
+  // Signed out (or a new password) since this token was issued: the membership read above carries the time.
+  if (issuedBeforeRevocation(claims, membership.revokedBefore)) throw sessionEnded();
   return { userId, accountId: membership.accountId as string, email: membership.email as string };
 }
 
-export function staffCaller(event: HttpEvent): StaffCaller {
+/** Staff have no membership to read: one small GetItem per request tells whether their sessions were revoked. */
+export async function staffCaller(event: HttpEvent): Promise<StaffCaller> {
   const claims = claimsOf(event);
   const groups = groupsOf(claims).filter((group) => (STAFF_GROUPS as readonly string[]).includes(group));
   if (groups.length === 0) throw new ForbiddenError('This page is for staff.');
-  return { userId: claims.sub as string, groups };
+  const userId = claims.sub as string;
+  if (issuedBeforeRevocation(claims, await staffRevokedBefore(userId))) throw sessionEnded();
+  return { userId, groups };
 }
 
 export async function getAccount(accountId: string): Promise<Account | undefined> {

@@ -15,5 +15,6 @@ export const COGNITO_ADMIN_ACTIONS: Record<PoolName, readonly string[]> = {
     // finishPasswordReset: end every session after a new password.
     'cognito-idp:AdminUserGlobalSignOut',
   ],
-  staff: ['cognito-idp:AdminDeleteUser', 'cognito-idp:AdminUserGlobalSignOut'],
+  // AdminGetUser: finishPasswordReset reads the user's sub, to refuse the access tokens issued before.
+  staff: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminUserGlobalSignOut'],
 };

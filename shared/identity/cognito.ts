@@ -218,9 +218,9 @@ function unusablePassword(): string {
   return `${randomBytes(32).toString('base64url')}aA1!`;
 }
 
-async function findUserId(email: string): Promise<string | undefined> {
+async function findUserId(email: string, pool: PoolName = 'customer'): Promise<string | undefined> {
   try {
-    const user = await cognito().send(new AdminGetUserCommand({ UserPoolId: userPoolId('customer'), Username: email }));
+    const user = await cognito().send(new AdminGetUserCommand({ UserPoolId: userPoolId(pool), Username: email }));
     return attribute(user.UserAttributes, 'sub');
   } catch (error) {
     if (cognitoErrorName(error) === 'UserNotFoundException') return undefined;
@@ -393,10 +393,17 @@ export const cognitoIdentity: IdentityProvider = {
   },
 
   async signOut({ pool, refreshToken }) {
+    // Whose token it is, so their access tokens issued so far can be refused too: RevokeToken does not say, a refresh
+    // does (its ID token's sub). A token that no longer refreshes has no sessions left to end.
+    const userId = await cognitoIdentity.refresh({ pool, refreshToken }).then(
+      (tokens) => subjectOf(tokens.idToken),
+      () => undefined,
+    );
     // A token Cognito does not know (malformed, of another client, revoked already) has nothing left to revoke.
     await ignoring(['UnsupportedTokenTypeException', 'InvalidParameterException', 'UnauthorizedException', 'NotAuthorizedException'], () =>
       cognito().send(new RevokeTokenCommand({ ClientId: clientId(pool), Token: refreshToken })),
     );
+    return { userId };
   },
 
   async startPasswordReset({ pool, email, locale }) {
@@ -418,6 +425,9 @@ export const cognitoIdentity: IdentityProvider = {
     }
     // Whoever knew the old password may still hold a refresh token: end every session of the user.
     await call('other', () => cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId(pool), Username })));
+    const userId = await findUserId(Username, pool);
+    if (!userId) throw new Error('Cognito lost a user whose password was just reset.');
+    return { userId };
   },
 
   async ensureCustomerUser({ email, locale }) {

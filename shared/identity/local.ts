@@ -314,8 +314,13 @@ export const localIdentity: IdentityProvider = {
     return issueTokens(user);
   },
 
-  async signOut({ refreshToken }) {
-    await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.localRefreshToken(sha256(refreshToken)) }));
+  async signOut({ pool, refreshToken }) {
+    const removed = await db().send(
+      new DeleteCommand({ TableName: tableName(), Key: keys.localRefreshToken(sha256(refreshToken)), ReturnValues: 'ALL_OLD' }),
+    );
+    const stored = removed.Attributes as RefreshToken | undefined;
+    if (!stored || stored.pool !== pool || stored.expiresAt <= nowEpochSeconds()) return { userId: undefined };
+    return { userId: (await getUser(pool, stored.email))?.sub };
   },
 
   async startPasswordReset({ pool, email, locale }) {
@@ -335,6 +340,7 @@ export const localIdentity: IdentityProvider = {
       status: 'CONFIRMED',
       tokensRevokedAtMs: now().getTime(),
     });
+    return { userId: user.sub };
   },
 
   async ensureCustomerUser({ email, locale }) {

@@ -9,7 +9,7 @@ import { db, tableName } from '#shared/db/client.ts';
 import { keys } from '#shared/db/keys.ts';
 import { putLocalUser } from '#shared/identity/local.ts';
 import { resetClockForTests, shiftClockForTests } from '#shared/time.ts';
-import { call, createCustomer, latestCodeFor, latestMailTo, purchases, randomIp, startTestApi, uniqueEmail, type TestApi } from '../support/api.ts';
+import { call, createCustomer, createStaff, latestCodeFor, latestMailTo, purchases, randomIp, startTestApi, uniqueEmail, type TestApi } from '../support/api.ts';
 import { mailsTo } from '../support/mailbox.ts';
 
 let api: TestApi;
@@ -298,6 +298,60 @@ describe('sessions', () => {
     expect(afterSignOut.status).toBe(401);
     expect(afterSignOut.body.error.code).toBe('SESSION_EXPIRED');
     expect(afterSignOut.headers.getSetCookie()[0]).toContain('Max-Age=0');
+  });
+
+  it('refuses the old access token on the next call after sign-out, while a new sign-in works', async () => {
+    // Prepare
+    const customer = await createCustomer([]);
+    const signedIn = await signInWithCookie(customer.login);
+    const cookie = cookieFrom(signedIn.headers);
+    const before = await call(api, 'GET', '/api/me', { token: signedIn.body.accessToken });
+    // Tokens carry whole seconds: the sign-out is a second later than the token it ends.
+    shiftClockForTests(1_000);
+    // Act
+    await call(api, 'POST', '/api/auth/customer/sign-out', { cookie });
+    const after = await call(api, 'GET', '/api/me', { token: signedIn.body.accessToken });
+    const again = await signInWithCookie(customer.login);
+    const fresh = await call(api, 'GET', '/api/me', { token: again.body.accessToken });
+    // Assess
+    expect(before.status).toBe(200);
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('SESSION_REVOKED');
+    expect(fresh.status).toBe(200);
+  });
+
+  it("refuses every access token issued before a password reset, and another device's token after a sign-out refreshes", async () => {
+    const customer = await createCustomer([]);
+    const email = customer.login.email;
+    const laptop = await signInWithCookie(customer.login);
+    const phone = await signInWithCookie(customer.login);
+    shiftClockForTests(1_000);
+    // Signing out on the laptop ends the phone's access token too, but the phone's refresh token still works.
+    await call(api, 'POST', '/api/auth/customer/sign-out', { cookie: cookieFrom(laptop.headers) });
+    const phoneRefused = await call(api, 'GET', '/api/me', { token: phone.body.accessToken });
+    const phoneRefreshed = await call(api, 'POST', '/api/auth/customer/refresh', { cookie: cookieFrom(phone.headers) });
+    const phoneAgain = await call(api, 'GET', '/api/me', { token: phoneRefreshed.body.accessToken });
+    shiftClockForTests(1_000);
+    await call(api, 'POST', '/api/auth/customer/forgot-password', { body: { email } });
+    const code = linkCodeIn((await latestMailTo(email))?.body.text);
+    const reset = await call(api, 'POST', '/api/auth/customer/reset-password', { body: { email, code, newPassword: PASSWORD } });
+    const afterReset = await call(api, 'GET', '/api/me', { token: phoneRefreshed.body.accessToken });
+    expect([phoneRefused.status, phoneRefreshed.status, phoneAgain.status]).toEqual([401, 200, 200]);
+    expect(reset.status).toBe(200);
+    expect(afterReset.status).toBe(401);
+  });
+
+  it('refuses a staff access token after sign-out', async () => {
+    const staff = await createStaff(['admin']);
+    const started = await call(api, 'POST', '/api/auth/staff/sign-in', { body: staff });
+    const code = await latestCodeFor(staff.email);
+    const verified = await call(api, 'POST', '/api/auth/staff/verify-code', { body: { email: staff.email, session: started.body.session, code } });
+    const before = await call(api, 'GET', '/api/admin/orders', { token: verified.body.accessToken });
+    shiftClockForTests(1_000);
+    await call(api, 'POST', '/api/auth/staff/sign-out', { cookie: cookieFrom(verified.headers) });
+    const after = await call(api, 'GET', '/api/admin/orders', { token: verified.body.accessToken });
+    expect(before.status).toBe(200);
+    expect(after.status).toBe(401);
   });
 
   it('does not take a customer cookie for the staff pool', async () => {

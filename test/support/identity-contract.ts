@@ -203,12 +203,14 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
       it('refreshes tokens until sign-out revokes the refresh token', async () => {
         const h = harness();
         const email = h.freshEmail();
-        await h.givenUser({ pool: 'customer', email, password: PASSWORD });
+        const userId = await h.givenUser({ pool: 'customer', email, password: PASSWORD });
         const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
         const signedIn = await answerMailedCode(h, email, challenge.session);
         const refreshed = await h.provider.refresh({ pool: 'customer', refreshToken: signedIn.refreshToken });
         expect(refreshed.accessToken).toEqual(expect.any(String));
-        await h.provider.signOut({ pool: 'customer', refreshToken: signedIn.refreshToken });
+        // The owner's id, so the use case can refuse the access tokens issued so far; nobody for a dead token.
+        expect(await h.provider.signOut({ pool: 'customer', refreshToken: signedIn.refreshToken })).toEqual({ userId });
+        expect(await h.provider.signOut({ pool: 'customer', refreshToken: signedIn.refreshToken })).toEqual({ userId: undefined });
         expect(await failure(h.provider.refresh({ pool: 'customer', refreshToken: signedIn.refreshToken }))).toEqual({
           status: 401,
           code: 'SESSION_EXPIRED',
@@ -220,13 +222,13 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
       it('sets a new password with the mailed code; the old one stops working', async () => {
         const h = harness();
         const email = h.freshEmail();
-        await h.givenUser({ pool: 'customer', email, password: PASSWORD });
+        const userId = await h.givenUser({ pool: 'customer', email, password: PASSWORD });
         await h.provider.startPasswordReset({ pool: 'customer', email, locale: 'en' });
         const code = await h.mailedCode(email, 'reset');
         expect(
           await failure(h.provider.finishPasswordReset({ pool: 'customer', email, code: otherCode(code), newPassword: 'Another-Pass-42!' })),
         ).toEqual({ status: 400, code: 'CODE_MISMATCH' });
-        await h.provider.finishPasswordReset({ pool: 'customer', email, code, newPassword: 'Another-Pass-42!' });
+        expect(await h.provider.finishPasswordReset({ pool: 'customer', email, code, newPassword: 'Another-Pass-42!' })).toEqual({ userId });
         const old = await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP }));
         expect(old.code).toBe('INVALID_CREDENTIALS');
         await expect(

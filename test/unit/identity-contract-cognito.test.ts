@@ -164,19 +164,27 @@ describe('the Cognito calls the adapter makes', () => {
   it('refreshes with REFRESH_TOKEN_AUTH and signs out with RevokeToken', async () => {
     const fake = installFakeCognito();
     const email = fake.freshEmail();
-    fake.addUser({ pool: 'customer', email, password: PASSWORD, status: 'CONFIRMED' });
+    const user = fake.addUser({ pool: 'customer', email, password: PASSWORD, status: 'CONFIRMED' });
     const challenge = await cognito.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
     const { refreshToken } = await cognito.answerEmailCode({ pool: 'customer', email, session: challenge.session, code: fake.mailedCode(email, 'sign-in'), sourceIp: IP });
 
     await expect(cognito.refresh({ pool: 'customer', refreshToken })).resolves.toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
-    await cognito.signOut({ pool: 'customer', refreshToken });
+    const signedOut = await cognito.signOut({ pool: 'customer', refreshToken });
+    const again = await cognito.signOut({ pool: 'customer', refreshToken });
+
+    // The owner's id comes from one refresh before the revocation; a revoked token has no owner left to sign out.
+    expect(signedOut).toEqual({ userId: user.sub });
+    expect(again).toEqual({ userId: undefined });
 
     expect(fake.inputs('InitiateAuth')[1]).toEqual({
       ClientId: CLIENT_IDS.customer,
       AuthFlow: 'REFRESH_TOKEN_AUTH',
       AuthParameters: { REFRESH_TOKEN: refreshToken },
     });
-    expect(fake.inputs('RevokeToken')).toEqual([{ ClientId: CLIENT_IDS.customer, Token: refreshToken }]);
+    expect(fake.inputs('RevokeToken')).toEqual([
+      { ClientId: CLIENT_IDS.customer, Token: refreshToken },
+      { ClientId: CLIENT_IDS.customer, Token: refreshToken },
+    ]);
   });
 
   it('signs up with the e-mail as user name, the locale as attribute and client metadata; confirms and resends with the client', async () => {
@@ -339,7 +347,8 @@ describe("how Cognito's errors reach the user", () => {
     confirmSignUp: () => cognito.confirmSignUp({ pool: 'customer', email, code: '123456' }),
     resendConfirmation: () => cognito.resendConfirmation({ pool: 'customer', email, locale: 'en' }),
     refresh: () => cognito.refresh({ pool: 'customer', refreshToken: 'refresh-token' }),
-    signOut: () => cognito.signOut({ pool: 'customer', refreshToken: 'refresh-token' }),
+    // Nothing to revoke means no user either: the use case has no access tokens to refuse.
+    signOut: () => cognito.signOut({ pool: 'customer', refreshToken: 'refresh-token' }).then(({ userId }) => userId),
     startPasswordReset: () => cognito.startPasswordReset({ pool: 'customer', email, locale: 'en' }),
     finishPasswordReset: () => cognito.finishPasswordReset({ pool: 'customer', email, code: '123456', newPassword: PASSWORD }),
     deleteUser: () => cognito.deleteUser({ pool: 'customer', email }),
