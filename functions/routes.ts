@@ -57,7 +57,7 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/api/admin/customers', handler: 'admin/list-customers', access: 'staff', table: 'read' },
   // Staff orders: the catalogue, creating an order for a customer by e-mail (their user and account too, if new),
   // finding orders by reference or e-mail, and one order in full.
-  { method: 'GET', path: '/api/admin/catalogue', handler: 'admin/list-catalogue', access: 'staff', table: 'none' },
+  { method: 'GET', path: '/api/admin/catalogue', handler: 'admin/list-catalogue', access: 'staff', table: 'read' },
   { method: 'POST', path: '/api/admin/orders', handler: 'admin/create-order', access: 'staff', table: 'read-write', sendsMail: true, identityAdmin: true },
   { method: 'GET', path: '/api/admin/orders', handler: 'admin/list-orders', access: 'staff', table: 'read' },
   { method: 'GET', path: '/api/admin/orders/{accountId}/{orderId}', handler: 'admin/get-order', access: 'staff', table: 'read' },
