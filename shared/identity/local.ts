@@ -53,10 +53,21 @@ interface Challenge {
 }
 
 interface LinkCode {
-  codeHash: string;
+  /** The codes of the links still pending, each with its own expiry (newest last). */
+  codes: Array<{ hash: string; expiresAt: number }>;
+  /** Wrong tries at this address's links, all together. */
   attempts: number;
+  /** When the newest link expires (and the item with it). */
   expiresAt: number;
+  /** Changes with every write, so that spending a code is single use. */
+  nonce: string;
 }
+
+/**
+ * Confirmation links sent earlier keep working until they expire (several mails can be in flight: sign-up, a resend,
+ * a sign-in before confirming), up to this many; a reset link replaces the one before, so only the newest works.
+ */
+const PENDING_LINK_CODES = { confirm: 5, reset: 1 } as const;
 
 interface RefreshToken {
   pool: PoolName;
@@ -153,13 +164,20 @@ async function startCodeChallenge(user: LocalUser, locale: Locale): Promise<Sign
   return { session, challenge: 'EMAIL_OTP', destination: maskEmail(user.email) };
 }
 
-/** Stores a fresh code for a confirmation or reset link (replacing the previous one) and mails the link. */
+/** Stores a fresh code for a confirmation or reset link (beside the pending ones, see PENDING_LINK_CODES) and mails the link. */
 async function sendLinkCode(user: LocalUser, purpose: 'confirm' | 'reset', locale: Locale): Promise<void> {
   const code = newEmailCode();
-  const item: LinkCode = { codeHash: sha256(code), attempts: 0, expiresAt: nowEpochSeconds() + LINK_CODE_TTL_SECONDS[purpose] };
-  await db().send(
-    new PutCommand({ TableName: tableName(), Item: { ...keys.localLinkCode(user.pool, user.email, purpose), type: 'LocalLinkCode', ...item } }),
+  const Key = keys.localLinkCode(user.pool, user.email, purpose);
+  const now = nowEpochSeconds();
+  const pending =
+    PENDING_LINK_CODES[purpose] > 1
+      ? (((await db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }))).Item as LinkCode | undefined)?.codes ?? [])
+      : [];
+  const codes = [...pending.filter((each) => each.expiresAt > now), { hash: sha256(code), expiresAt: now + LINK_CODE_TTL_SECONDS[purpose] }].slice(
+    -PENDING_LINK_CODES[purpose],
   );
+  const item: LinkCode = { codes, attempts: 0, expiresAt: Math.max(...codes.map((each) => each.expiresAt)), nonce: randomUUID() };
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...Key, type: 'LocalLinkCode', ...item } }));
   const portalUrl = config().portalUrl;
   const mail =
     purpose === 'confirm'
@@ -168,19 +186,28 @@ async function sendLinkCode(user: LocalUser, purpose: 'confirm' | 'reset', local
   await sendMail(mail);
 }
 
-/** Spends a link code: right and fresh, it is deleted (single use); wrong, it counts a try and dies after five. */
+/**
+ * Spends a link code: right and fresh, the address's pending codes are all deleted (single use); wrong, it counts a
+ * try, and five wrong tries end them all.
+ */
 async function spendLinkCode(pool: PoolName, email: string, purpose: 'confirm' | 'reset', code: string): Promise<void> {
   const Key = keys.localLinkCode(pool, email, purpose);
   const found = await db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }));
   const stored = found.Item as LinkCode | undefined;
   if (!stored) throw identityErrors.linkCodeMismatch();
-  if (stored.expiresAt <= nowEpochSeconds()) throw identityErrors.linkCodeExpired();
-  if (!sameHash(stored.codeHash, sha256(code))) {
+  const now = nowEpochSeconds();
+  const given = sha256(code);
+  // Items written before links were kept side by side have no `codes`: they count as expired.
+  const codes = stored.codes ?? [];
+  const matching = codes.find((each) => sameHash(each.hash, given));
+  if (matching && matching.expiresAt <= now) throw identityErrors.linkCodeExpired();
+  if (!matching) {
+    if (codes.every((each) => each.expiresAt <= now)) throw identityErrors.linkCodeExpired();
     await countFailedTry(Key, stored.attempts, MAX_LINK_CODE_ATTEMPTS);
     throw identityErrors.linkCodeMismatch();
   }
   try {
-    await db().send(new DeleteCommand({ TableName: tableName(), Key, ConditionExpression: 'codeHash = :hash', ExpressionAttributeValues: { ':hash': stored.codeHash } }));
+    await db().send(new DeleteCommand({ TableName: tableName(), Key, ConditionExpression: 'nonce = :nonce', ExpressionAttributeValues: { ':nonce': stored.nonce } }));
   } catch {
     throw identityErrors.linkCodeMismatch();
   }

@@ -78,6 +78,40 @@ describe('sign-up with a contract number and activation code', () => {
     expect(owned.Item).toMatchObject({ contractNumber: 'CTR-1001', product: 'Remote Access Support' });
   });
 
+  it('keeps the first confirmation link working after a sign-in before confirming mailed a newer one', async () => {
+    // Prepare
+    const email = uniqueEmail('early');
+    await call(api, 'POST', '/api/auth/customer/sign-up', { body: { email, password: PASSWORD, name: 'Early Bird' } });
+    const firstLink = linkCodeIn((await latestMailTo(email))?.body.text);
+    // Act: signing in first mails the link again; then the person uses the first mail's link.
+    const early = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email, password: PASSWORD } });
+    const secondLink = linkCodeIn((await latestMailTo(email))?.body.text);
+    const confirmed = await call(api, 'POST', '/api/auth/customer/confirm-email', { body: { email, code: firstLink } });
+    const signedIn = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email, password: PASSWORD } });
+    // Assess
+    expect(early.body.error.code).toBe('EMAIL_NOT_CONFIRMED');
+    expect((await mailsTo(inject('mailUrl'), email)).filter((mail) => /Confirm your e-mail/.test(mail.subject))).toHaveLength(2);
+    expect(secondLink).not.toBe(firstLink);
+    expect(confirmed.status).toBe(200);
+    expect(signedIn.status).toBe(200);
+  });
+
+  it('refuses a confirmation link for another address, and spends every pending link of the address on confirming', async () => {
+    const email = uniqueEmail('twice');
+    await call(api, 'POST', '/api/auth/customer/sign-up', { body: { email, password: PASSWORD, name: 'Twice' } });
+    const firstLink = linkCodeIn((await latestMailTo(email))?.body.text);
+    await call(api, 'POST', '/api/auth/customer/resend-confirmation', { body: { email } });
+    const secondLink = linkCodeIn((await latestMailTo(email))?.body.text);
+    const other = uniqueEmail('other');
+    const wrongAddress = await call(api, 'POST', '/api/auth/customer/confirm-email', { body: { email: other, code: firstLink } });
+    const confirmed = await call(api, 'POST', '/api/auth/customer/confirm-email', { body: { email, code: secondLink } });
+    expect(wrongAddress.status).toBe(400);
+    expect(confirmed.status).toBe(200);
+    const stored = await db().send(new GetCommand({ TableName: tableName(), Key: keys.localLinkCode('customer', email, 'confirm') }));
+    // Confirming spends every pending code of the address.
+    expect(stored.Item).toBeUndefined();
+  });
+
   it('refuses a used activation code, and creates nothing for it', async () => {
     await putContract('CTR-1002', 'QQQQ-RRRR-SSSS');
     const first = await call(api, 'POST', '/api/auth/customer/sign-up', {
