@@ -9,7 +9,7 @@ import { recordSignIn } from '#shared/auth/sign-ins.ts';
 import { identityErrors } from '#shared/identity/errors.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
 import { identity } from '#shared/identity/index.ts';
-import type { FirstFactor, SignedIn, SignInChallenge } from '#shared/identity/port.ts';
+import { IDENTITY_ERROR_CODES, type FirstFactor, type SignedIn, type SignInChallenge } from '#shared/identity/port.ts';
 
 export type FirstStep =
   | { factor: 'password'; password: string }
@@ -43,7 +43,8 @@ export async function startSignIn(who: Who & { locale: Locale }, step: FirstStep
           ? provider.startOrderNumberSignIn({ ...who, pool: 'customer', orderReference: step.orderReference })
           : Promise.reject(identityErrors.invalidCredentials()));
     } catch (error) {
-      await slot.release();
+      // An unconfirmed address got its confirmation link again instead of a code: a mail went out, so the slot stays.
+      if ((error as { code?: string }).code !== IDENTITY_ERROR_CODES.notConfirmed) await slot.release();
       throw error;
     }
   });

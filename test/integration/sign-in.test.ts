@@ -171,6 +171,17 @@ describe('sign-in code mails: a cooldown and an hourly cap per address', () => {
     expect([first.status, second.status]).toEqual([401, 401]);
   });
 
+  it('mails an unconfirmed address its confirmation link again at most once per cooldown', async () => {
+    const email = uniqueEmail('unconfirmed');
+    await call(api, 'POST', '/api/auth/customer/sign-up', { body: { email, password: 'Correct-Horse-9-battery', name: 'Not Yet' } });
+    const first = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email, password: 'Correct-Horse-9-battery' } });
+    const second = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email, password: 'Correct-Horse-9-battery' } });
+    expect(first.body.error.code).toBe('EMAIL_NOT_CONFIRMED');
+    expect(second.status).toBe(429);
+    // The sign-up's link and the one the first sign-in sent.
+    expect(await mailsTo(inject('mailUrl'), email)).toHaveLength(2);
+  });
+
   it('stops after ten unused code mails in an hour, even past each cooldown', async () => {
     const customer = await createCustomer([]);
     // Start at the beginning of a clock hour, so the eleven tries below stay in one window.
