@@ -51,7 +51,8 @@ export async function firstMembership(userId: string): Promise<Record<string, un
   return result.Items?.[0];
 }
 
-const sessionEnded = () => new UnauthorizedError('Your session has ended. Sign in again.', 'SESSION_REVOKED');
+// The same answer as a dead refresh token, which the pages already explain in English and Polish.
+const sessionEnded = () => new UnauthorizedError('Your session has ended. Sign in again.', 'SESSION_EXPIRED');
 
 export async function customerCaller(event: HttpEvent): Promise<CustomerCaller> {
   const claims = claimsOf(event);

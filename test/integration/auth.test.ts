@@ -352,7 +352,7 @@ describe('sessions', () => {
     // Assess
     expect(before.status).toBe(200);
     expect(after.status).toBe(401);
-    expect(after.body.error.code).toBe('SESSION_REVOKED');
+    expect(after.body.error.code).toBe('SESSION_EXPIRED');
     expect(fresh.status).toBe(200);
   });
 
