@@ -26,10 +26,10 @@ export const routes: readonly Route[] = [
 
   // Sign-in, sign-up and recovery: public by nature; each step is under the lockout or a rate limit kept in the table.
   { method: 'POST', path: '/api/auth/{pool}/sign-in', handler: 'auth/start-sign-in', access: 'public', table: 'read-write', sendsMail: true },
-  { method: 'POST', path: '/api/auth/customer/order-sign-in', handler: 'auth/start-order-sign-in', access: 'public', table: 'read-write', sendsMail: true },
+  { method: 'POST', path: '/api/auth/customer/order-sign-in', handler: 'auth/start-order-sign-in', access: 'public', table: 'read-write', sendsMail: true, identityAdmin: true },
   { method: 'POST', path: '/api/auth/{pool}/verify-code', handler: 'auth/verify-sign-in-code', access: 'public', table: 'read-write' },
   { method: 'POST', path: '/api/auth/{pool}/refresh', handler: 'auth/refresh-session', access: 'public', table: 'none' },
-  { method: 'POST', path: '/api/auth/{pool}/sign-out', handler: 'auth/sign-out', access: 'public', table: 'none' },
+  { method: 'POST', path: '/api/auth/{pool}/sign-out', handler: 'auth/sign-out', access: 'public', table: 'read-write' },
   { method: 'POST', path: '/api/auth/customer/sign-up', handler: 'auth/sign-up', access: 'public', table: 'read-write', sendsMail: true, identityAdmin: true },
   { method: 'POST', path: '/api/auth/customer/confirm-email', handler: 'auth/confirm-email', access: 'public', table: 'read-write' },
   { method: 'POST', path: '/api/auth/customer/resend-confirmation', handler: 'auth/resend-confirmation', access: 'public', table: 'read-write' },
@@ -57,7 +57,7 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/api/admin/customers', handler: 'admin/list-customers', access: 'staff', table: 'read' },
   // Staff orders: the catalogue, creating an order for a customer by e-mail (their user and account too, if new),
   // finding orders by reference or e-mail, and one order in full.
-  { method: 'GET', path: '/api/admin/catalogue', handler: 'admin/list-catalogue', access: 'staff', table: 'none' },
+  { method: 'GET', path: '/api/admin/catalogue', handler: 'admin/list-catalogue', access: 'staff', table: 'read' },
   { method: 'POST', path: '/api/admin/orders', handler: 'admin/create-order', access: 'staff', table: 'read-write', sendsMail: true, identityAdmin: true },
   { method: 'GET', path: '/api/admin/orders', handler: 'admin/list-orders', access: 'staff', table: 'read' },
   { method: 'GET', path: '/api/admin/orders/{accountId}/{orderId}', handler: 'admin/get-order', access: 'staff', table: 'read' },

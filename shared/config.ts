@@ -37,6 +37,8 @@ export interface Config {
     /** Folder holding the local identity adapter's signing keys. */
     keysDir: string;
   };
+  /** Seconds between two sign-in code mails to one address (30; the browser tests shorten it). */
+  signInCodeCooldownSeconds: number;
   clientIds: Record<PoolName, string>;
   /** In AWS: the user pools, for the Cognito adapter's admin calls. Unset locally. */
   userPoolIds: Record<PoolName, string | undefined>;
@@ -71,6 +73,7 @@ export function config(): Config {
       issuerBase: identityAdapter === 'local' ? required('LOCAL_IDP_ISSUER_BASE') : '',
       keysDir: identityAdapter === 'local' ? required('LOCAL_IDP_KEYS_DIR') : '',
     },
+    signInCodeCooldownSeconds: Number(optional('SIGN_IN_CODE_COOLDOWN_SECONDS') ?? 30),
     clientIds: {
       customer: required('CUSTOMER_CLIENT_ID'),
       staff: required('STAFF_CLIENT_ID'),

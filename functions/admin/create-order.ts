@@ -31,7 +31,7 @@ const body = z.strictObject({
 });
 
 export const handler = httpHandler({ body }, async ({ body, event }) => {
-  staffCaller(event);
+  await staffCaller(event);
   const result = await createStaffOrder({ ...body, locale: body.locale ?? 'en' });
   return { status: result.replayed ? 200 : 201, body: result };
 });

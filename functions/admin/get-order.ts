@@ -13,6 +13,6 @@ const path = z.strictObject({
 });
 
 export const handler = httpHandler({ path }, async ({ path, event }) => {
-  staffCaller(event);
+  await staffCaller(event);
   return { body: await getStaffOrder(path.accountId, path.orderId) };
 });

@@ -5,6 +5,6 @@ import { CATALOGUE } from '#shared/catalogue/products.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 
 export const handler = httpHandler({}, async ({ event }) => {
-  staffCaller(event);
+  await staffCaller(event);
   return { body: { items: CATALOGUE } };
 });

@@ -6,6 +6,6 @@ import { httpHandler } from '#shared/http/handler.ts';
 import { pageQuery } from '#shared/http/schemas.ts';
 
 export const handler = httpHandler({ query: pageQuery }, async ({ query, event }) => {
-  staffCaller(event);
+  await staffCaller(event);
   return { body: await listAccounts(query) };
 });

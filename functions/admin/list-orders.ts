@@ -14,7 +14,7 @@ const query = z.strictObject({
 });
 
 export const handler = httpHandler({ query }, async ({ query, event }) => {
-  staffCaller(event);
+  await staffCaller(event);
   const { reference, email, ...page } = query;
   if (reference !== undefined && email !== undefined) {
     throw new ValidationError('Search by reference or by e-mail, not both.', [{ path: 'query', message: 'reference and email together' }]);

@@ -1,6 +1,7 @@
-// Sets a new password with the code from the reset link; sessions signed in before stop being refreshed.
+// Sets a new password with the code from the reset link; sessions signed in before end on their next call.
 
 import { underLockout } from '#shared/auth/lockout.ts';
+import { revokeSessions } from '#shared/auth/revocation.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { emailSchema, poolPath } from '#shared/http/schemas.ts';
 import { identity } from '#shared/identity/index.ts';
@@ -15,7 +16,7 @@ const body = z.strictObject({
 
 export const handler = httpHandler({ path: poolPath, body }, async ({ path, body, event }) => {
   const provider = await identity();
-  await countOutcome(
+  const { userId } = await countOutcome(
     () =>
       underLockout({ pool: path.pool, email: body.email, sourceIp: event.requestContext.http.sourceIp }, () =>
         provider.finishPasswordReset({ pool: path.pool, email: body.email, code: body.code, newPassword: body.newPassword }),
@@ -23,5 +24,7 @@ export const handler = httpHandler({ path: poolPath, body }, async ({ path, body
     'PasswordResetCompleted',
     'PasswordResetRejected',
   );
+  // Whoever held a session with the old password loses it on their next call.
+  await revokeSessions({ pool: path.pool, userId });
   return { body: { changed: true } };
 });

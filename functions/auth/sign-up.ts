@@ -2,10 +2,13 @@
 // e-mailed. An address that already has an account gets the same answer here, and an e-mail saying so.
 
 import { signUpCustomer } from '#shared/accounts/sign-up.ts';
+import { mayMailAccount } from '#shared/auth/account-mail-limits.ts';
 import { underLockout } from '#shared/auth/lockout.ts';
 import { httpHandler } from '#shared/http/handler.ts';
+import { maskEmail, normaliseEmail } from '#shared/email.ts';
 import { emailSchema } from '#shared/http/schemas.ts';
 import { localeSchema } from '#shared/i18n/locale.ts';
+import { logger } from '#shared/observability/logger.ts';
 import { countOutcome } from '#shared/observability/metrics.ts';
 import * as z from '#shared/validation.ts';
 
@@ -23,10 +26,17 @@ const body = z.strictObject({
 });
 
 export const handler = httpHandler({ body }, async ({ body, event }) => {
+  const sourceIp = event.requestContext.http.sourceIp;
+  // Every sign-up mails the address (the link, or "you have an account"): past the account-mail limits nothing is done
+  // and nothing sent, with the same answer, so the form can neither flood an inbox nor tell which limit was hit.
+  if (!(await mayMailAccount({ pool: 'customer', email: body.email, sourceIp }))) {
+    logger.warn('sign-up: account mail limit reached, nothing done');
+    return { status: 201, body: { destination: maskEmail(normaliseEmail(body.email)) } };
+  }
   // Guessing activation codes counts against the source IP's lockout, like guessing passwords.
   const result = await countOutcome(
     () =>
-      underLockout({ pool: 'customer', sourceIp: event.requestContext.http.sourceIp }, () =>
+      underLockout({ pool: 'customer', sourceIp }, () =>
         signUpCustomer({
           email: body.email,
           password: body.password,

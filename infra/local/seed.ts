@@ -224,8 +224,16 @@ export const DEMO_CONTRACTS = [
   { contractNumber: 'CTR-2026-0003', activationCode: 'B5TF-2GKY-M8QA', product: 'Server Monitoring Support' },
 ] as const;
 
-/** A customer imported from the old portal: no password yet, so they must set one through "forgot password". */
-export const DEMO_MIGRATED_USER = { email: 'carol@lakeside.example', name: 'Lakeside Clinic', accountId: 'demo-lakeside' } as const;
+/**
+ * A customer imported from the old portal with that portal's password: it only tells her to set a new one through
+ * "forgot password" (a wrong one answers as for an unknown e-mail).
+ */
+export const DEMO_MIGRATED_USER = {
+  email: 'carol@lakeside.example',
+  oldPassword: 'Lakeside-old-2019',
+  name: 'Lakeside Clinic',
+  accountId: 'demo-lakeside',
+} as const;
 
 function contractItems(): Record<string, unknown>[] {
   return DEMO_CONTRACTS.map((contract) =>
@@ -269,7 +277,13 @@ async function seedAccountDemos(): Promise<void> {
   const migrated = await db().send(new GetCommand({ TableName: tableName(), Key: keys.localUser('customer', DEMO_MIGRATED_USER.email) }));
   // Once Carol has set her password she is no longer "migrated": re-seeding must not undo that.
   if (migrated.Item) return;
-  const userId = await putLocalUser({ pool: 'customer', email: DEMO_MIGRATED_USER.email, sub: '7c1e0d2a-0000-4000-8000-00000000c001' });
+  const userId = await putLocalUser({
+    pool: 'customer',
+    email: DEMO_MIGRATED_USER.email,
+    password: DEMO_MIGRATED_USER.oldPassword,
+    migrated: true,
+    sub: '7c1e0d2a-0000-4000-8000-00000000c001',
+  });
   const createdAt = '2024-03-01T09:00:00.000Z';
   await batchPut([
     accountItem({

@@ -94,6 +94,6 @@ console.log(`
     customer    ${DEMO_LOGINS.customer.email} / ${DEMO_LOGINS.customer.password}
     customer    ${DEMO_LOGINS.secondCustomer.email} / ${DEMO_LOGINS.secondCustomer.password}
     staff       ${DEMO_LOGINS.staff.email} / ${DEMO_LOGINS.staff.password}
-    imported    ${DEMO_MIGRATED_USER.email} (no password yet: use "Forgot your password?")
+    imported    ${DEMO_MIGRATED_USER.email} (old portal password ${DEMO_MIGRATED_USER.oldPassword}: asks for a new one via "Forgot your password?")
   Contracts to sign up with: ${DEMO_CONTRACTS.map((contract) => `${contract.contractNumber} / ${contract.activationCode}`).join(', ')}
 `);

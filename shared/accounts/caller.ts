@@ -4,6 +4,7 @@ import { ForbiddenError, UnauthorizedError } from '#shared/http/errors.ts';
 import type { HttpEvent } from '#shared/http/handler.ts';
 import { firstMembership } from '#shared/accounts/membership.ts';
 import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
+import { issuedBeforeRevocation, staffRevokedBefore } from '#shared/auth/revocation.ts';
 
 // The account's and the membership's reads live in their entity modules; these stay importable from here.
 export { getAccount } from '#shared/accounts/account.ts';
@@ -35,17 +36,25 @@ export function groupsOf(claims: Record<string, unknown>): string[] {
   return raw.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
 }
 
+// The same answer as a dead refresh token, which the pages already explain in English and Polish.
+const sessionEnded = () => new UnauthorizedError('Your session has ended. Sign in again.', 'SESSION_EXPIRED');
+
 export async function customerCaller(event: HttpEvent): Promise<CustomerCaller> {
   const claims = claimsOf(event);
   const userId = claims.sub as string;
   const membership = await firstMembership(userId);
   if (!membership) throw new ForbiddenError('No customer account is linked to this sign-in.');
+  // Signed out (or a new password) since this token was issued: the membership read above carries the time.
+  if (issuedBeforeRevocation(claims, membership.revokedBefore)) throw sessionEnded();
   return { userId, accountId: membership.accountId, email: membership.email };
 }
 
-export function staffCaller(event: HttpEvent): StaffCaller {
+/** Staff have no membership to read: one small GetItem per request tells whether their sessions were revoked. */
+export async function staffCaller(event: HttpEvent): Promise<StaffCaller> {
   const claims = claimsOf(event);
   const groups = groupsOf(claims).filter((group) => (STAFF_GROUPS as readonly string[]).includes(group));
   if (groups.length === 0) throw new ForbiddenError('This page is for staff.');
-  return { userId: claims.sub as string, groups };
+  const userId = claims.sub as string;
+  if (issuedBeforeRevocation(claims, await staffRevokedBefore(userId))) throw sessionEnded();
+  return { userId, groups };
 }

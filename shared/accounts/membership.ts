@@ -14,6 +14,8 @@ export interface Membership {
   email: string;
   role: 'owner' | 'contact';
   createdAt: string;
+  /** Epoch seconds: access tokens issued earlier are refused (set by sign-out and a new password; shared/auth/revocation.ts). */
+  revokedBefore?: number;
 }
 
 export const membershipKey = keys.membership;
@@ -26,6 +28,7 @@ const membershipSchema = /* @__PURE__ */ lazySchema(() => z.object({
   email: z.string(),
   role: z.enum(['owner', 'contact']),
   createdAt: z.string(),
+  revokedBefore: z.optional(z.number()),
 }));
 
 export function membershipItem(membership: Membership): Item {

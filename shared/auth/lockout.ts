@@ -98,8 +98,16 @@ export async function clearFailures({ pool, email }: { pool: PoolName; email: st
   await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.lockout(`${pool}#EMAIL#${normaliseEmail(email)}`) }));
 }
 
-/** Errors that mean "a wrong secret was tried": they count towards a lock. */
-export const GUESS_FAILURE_CODES: ReadonlySet<string> = new Set(['INVALID_CREDENTIALS', 'CODE_MISMATCH', 'ACTIVATION_CODE_INVALID']);
+/**
+ * Errors that mean "a wrong secret was tried": they count towards a lock. PASSWORD_RESET_REQUIRED too: the adapters
+ * say it only after the right secret, but every failed sign-in counts, so no answer is a free try.
+ */
+export const GUESS_FAILURE_CODES: ReadonlySet<string> = new Set([
+  'INVALID_CREDENTIALS',
+  'CODE_MISMATCH',
+  'ACTIVATION_CODE_INVALID',
+  'PASSWORD_RESET_REQUIRED',
+]);
 
 /**
  * Runs one attempt under the lockout: refused while locked, counted when it fails with a wrong secret.

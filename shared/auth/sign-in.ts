@@ -1,13 +1,15 @@
 // Sign-in as the portal runs it, whichever identity adapter is underneath: the first factor (a password, or the number
-// of an order), then the e-mailed code; every step under the lockout, and every completed sign-in recorded.
+// of an order), then the e-mailed code; every step under the lockout, code mails under their cooldown and hourly cap
+// (shared/auth/code-mail-limits.ts), and every completed sign-in recorded.
 
 import type { PoolName } from '#shared/config.ts';
+import { clearCodeMail, codeMailCooldownSeconds, reserveCodeMail } from '#shared/auth/code-mail-limits.ts';
 import { underLockout } from '#shared/auth/lockout.ts';
 import { recordSignIn } from '#shared/auth/sign-ins.ts';
 import { identityErrors } from '#shared/identity/errors.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
 import { identity } from '#shared/identity/index.ts';
-import type { FirstFactor, SignedIn, SignInChallenge } from '#shared/identity/port.ts';
+import { IDENTITY_ERROR_CODES, type FirstFactor, type SignedIn, type SignInChallenge } from '#shared/identity/port.ts';
 
 export type FirstStep =
   | { factor: 'password'; password: string }
@@ -23,16 +25,30 @@ interface Who {
 // Editing it gains nothing: the adapter's own session inside is what it checks.
 const FACTOR_PREFIX: Record<FirstFactor, string> = { password: 'p.', 'order-number': 'o.' };
 
-export async function startSignIn(who: Who & { locale: Locale }, step: FirstStep): Promise<SignInChallenge> {
+export interface StartedSignIn extends SignInChallenge {
+  /** Seconds before "send a new code" may mail another one (the page counts down on the button). */
+  resendAfterSeconds: number;
+}
+
+export async function startSignIn(who: Who & { locale: Locale }, step: FirstStep): Promise<StartedSignIn> {
   const provider = await identity();
-  const challenge = await underLockout(who, () =>
-    step.factor === 'password'
-      ? provider.startPasswordSignIn({ ...who, password: step.password })
-      : who.pool === 'customer'
-        ? provider.startOrderNumberSignIn({ ...who, pool: 'customer', orderReference: step.orderReference })
-        : Promise.reject(identityErrors.invalidCredentials()),
-  );
-  return { ...challenge, session: FACTOR_PREFIX[step.factor] + challenge.session };
+  const challenge = await underLockout(who, async () => {
+    // The code mail's slot is taken before the first factor is checked (Cognito checks it and mails in one call), and
+    // given back when no code went out. A start refused here tests no secret, so the lockout needs not count it.
+    const slot = await reserveCodeMail(who);
+    try {
+      return await (step.factor === 'password'
+        ? provider.startPasswordSignIn({ ...who, password: step.password })
+        : who.pool === 'customer'
+          ? provider.startOrderNumberSignIn({ ...who, pool: 'customer', orderReference: step.orderReference })
+          : Promise.reject(identityErrors.invalidCredentials()));
+    } catch (error) {
+      // An unconfirmed address got its confirmation link again instead of a code: a mail went out, so the slot stays.
+      if ((error as { code?: string }).code !== IDENTITY_ERROR_CODES.notConfirmed) await slot.release();
+      throw error;
+    }
+  });
+  return { ...challenge, session: FACTOR_PREFIX[step.factor] + challenge.session, resendAfterSeconds: codeMailCooldownSeconds() };
 }
 
 export async function finishSignIn(who: Who & { session: string; code: string; userAgent?: string }): Promise<SignedIn> {
@@ -53,6 +69,7 @@ export async function finishSignIn(who: Who & { session: string; code: string; u
     },
     { clearOnSuccess: true },
   );
+  await clearCodeMail(who);
   await recordSignIn(signedIn.userId, {
     sourceIp: who.sourceIp,
     method: factor,

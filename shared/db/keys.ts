@@ -54,6 +54,10 @@ export const keys = {
 
   /** Failed sign-in attempts in a row for one subject (an e-mail of a pool, or a source IP), and its lock. */
   lockout: (subject: string) => ({ PK: `LOCKOUT#${subject}`, SK: 'LOCKOUT' }),
+  /** The sign-in code mails of one address in one pool: cooldown and hourly count (shared/auth/code-mail-limits.ts). */
+  /** A staff user's sessions revoked before this time (customers keep it on their memberships instead). */
+  staffRevocation: (userId: string) => ({ PK: `USER#${userId}`, SK: 'REVOCATION' }),
+  codeMail: (pool: PoolName, email: string) => ({ PK: `CODEMAIL#${pool}#${email}`, SK: 'CODEMAIL' }),
   /** A fixed-window counter of one rate limit (e.g. code e-mails per address per quarter-hour). */
   rateWindow: (limit: string, subject: string, windowStart: number) => ({
     PK: `RATE#${limit}#${subject}`,

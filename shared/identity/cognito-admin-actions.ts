@@ -5,7 +5,8 @@ import type { PoolName } from '#shared/config.ts';
 
 export const COGNITO_ADMIN_ACTIONS: Record<PoolName, readonly string[]> = {
   customer: [
-    // ensureCustomerUser: look the customer up, else create them confirmed with a password nobody knows.
+    // ensureCustomerUser: look the customer up, else create them confirmed with a password nobody knows; also the
+    // order-number sign-in of a user who must reset the password, and finishPasswordReset (the user's sub).
     'cognito-idp:AdminGetUser',
     'cognito-idp:AdminCreateUser',
     'cognito-idp:AdminSetUserPassword',
@@ -14,5 +15,6 @@ export const COGNITO_ADMIN_ACTIONS: Record<PoolName, readonly string[]> = {
     // finishPasswordReset: end every session after a new password.
     'cognito-idp:AdminUserGlobalSignOut',
   ],
-  staff: ['cognito-idp:AdminDeleteUser', 'cognito-idp:AdminUserGlobalSignOut'],
+  // AdminGetUser: finishPasswordReset reads the user's sub, to refuse the access tokens issued before.
+  staff: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminUserGlobalSignOut'],
 };

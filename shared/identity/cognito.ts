@@ -31,6 +31,7 @@ import {
 } from '#shared/identity/cognito-client.ts';
 import { CUSTOM_AUTH_STEPS, CUSTOM_CHALLENGE } from '#shared/identity/custom-auth.ts';
 import { identityErrors } from '#shared/identity/errors.ts';
+import { orderReferenceBelongsToUser } from '#shared/identity/order-sign-in.ts';
 import { passwordPolicyProblems } from '#shared/identity/password-policy.ts';
 import type { IdentityProvider, SignedIn, SignInChallenge, Tokens } from '#shared/identity/port.ts';
 import { logger } from '#shared/observability/logger.ts';
@@ -82,7 +83,8 @@ const ERRORS_BY_STEP: Record<CognitoStep, Partial<Record<string, () => AppError>
     // Cognito can refuse an unconfirmed user before the order number is checked; saying so would tell anyone that
     // the e-mail has an account, so it gets the uniform answer.
     UserNotConfirmedException: identityErrors.invalidOrderCredentials,
-    PasswordResetRequiredException: identityErrors.passwordResetRequired,
+    // Handled in startOrderNumberSignIn, which checks the order number first; uniform if it ever comes later.
+    PasswordResetRequiredException: identityErrors.invalidOrderCredentials,
   },
   emailCode: {
     CodeMismatchException: identityErrors.signInCodeMismatch,
@@ -216,9 +218,9 @@ function unusablePassword(): string {
   return `${randomBytes(32).toString('base64url')}aA1!`;
 }
 
-async function findUserId(email: string): Promise<string | undefined> {
+async function findUserId(email: string, pool: PoolName = 'customer'): Promise<string | undefined> {
   try {
-    const user = await cognito().send(new AdminGetUserCommand({ UserPoolId: userPoolId('customer'), Username: email }));
+    const user = await cognito().send(new AdminGetUserCommand({ UserPoolId: userPoolId(pool), Username: email }));
     return attribute(user.UserAttributes, 'sub');
   } catch (error) {
     if (cognitoErrorName(error) === 'UserNotFoundException') return undefined;
@@ -314,11 +316,21 @@ export const cognitoIdentity: IdentityProvider = {
   async startOrderNumberSignIn({ pool, email, orderReference, locale }): Promise<SignInChallenge> {
     const Username = normaliseEmail(email);
     const ClientMetadata = { locale };
-    const started = await call('orderNumberSignIn', () =>
-      cognito().send(
+    let started;
+    try {
+      started = await cognito().send(
         new InitiateAuthCommand({ ClientId: clientId(pool), AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: Username }, ClientMetadata }),
-      ),
-    );
+      );
+    } catch (error) {
+      // Cognito refuses a user who must reset the password before any challenge runs, so the order number is checked
+      // here: only the right one may learn that a reset is needed; a wrong one answers as an unknown e-mail.
+      if (cognitoErrorName(error) === 'PasswordResetRequiredException') {
+        const userId = await findUserId(Username);
+        if (userId && (await orderReferenceBelongsToUser(orderReference, userId))) throw identityErrors.passwordResetRequired();
+        throw identityErrors.invalidOrderCredentials();
+      }
+      throw toAtriumError(error, 'orderNumberSignIn');
+    }
     if (started.ChallengeName !== CUSTOM_CHALLENGE || started.ChallengeParameters?.step !== CUSTOM_AUTH_STEPS.orderNumber) {
       throw unexpected('an order-number sign-in', started.ChallengeName);
     }
@@ -381,10 +393,17 @@ export const cognitoIdentity: IdentityProvider = {
   },
 
   async signOut({ pool, refreshToken }) {
+    // Whose token it is, so their access tokens issued so far can be refused too: RevokeToken does not say, a refresh
+    // does (its ID token's sub). A token that no longer refreshes has no sessions left to end.
+    const userId = await cognitoIdentity.refresh({ pool, refreshToken }).then(
+      (tokens) => subjectOf(tokens.idToken),
+      () => undefined,
+    );
     // A token Cognito does not know (malformed, of another client, revoked already) has nothing left to revoke.
     await ignoring(['UnsupportedTokenTypeException', 'InvalidParameterException', 'UnauthorizedException', 'NotAuthorizedException'], () =>
       cognito().send(new RevokeTokenCommand({ ClientId: clientId(pool), Token: refreshToken })),
     );
+    return { userId };
   },
 
   async startPasswordReset({ pool, email, locale }) {
@@ -406,6 +425,9 @@ export const cognitoIdentity: IdentityProvider = {
     }
     // Whoever knew the old password may still hold a refresh token: end every session of the user.
     await call('other', () => cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId(pool), Username })));
+    const userId = await findUserId(Username, pool);
+    if (!userId) throw new Error('Cognito lost a user whose password was just reset.');
+    return { userId };
   },
 
   async ensureCustomerUser({ email, locale }) {

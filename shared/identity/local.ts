@@ -16,6 +16,7 @@ import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from '#shared/identit
 import { passwordPolicyProblems } from '#shared/identity/password-policy.ts';
 import type { IdentityProvider, SignedIn, SignInChallenge, Tokens } from '#shared/identity/port.ts';
 import { sendMail } from '#shared/mail/send.ts';
+import { logger } from '#shared/observability/logger.ts';
 import { accountLink, confirmEmailMail, passwordResetMail, signInCodeMail } from '#shared/mail/templates.ts';
 import { now, nowEpochSeconds, nowIso } from '#shared/time.ts';
 
@@ -53,10 +54,21 @@ interface Challenge {
 }
 
 interface LinkCode {
-  codeHash: string;
+  /** The codes of the links still pending, each with its own expiry (newest last). */
+  codes: Array<{ hash: string; expiresAt: number }>;
+  /** Wrong tries at this address's links, all together. */
   attempts: number;
+  /** When the newest link expires (and the item with it). */
   expiresAt: number;
+  /** Changes with every write, so that spending a code is single use. */
+  nonce: string;
 }
+
+/**
+ * Confirmation links sent earlier keep working until they expire (several mails can be in flight: sign-up, a resend,
+ * a sign-in before confirming), up to this many; a reset link replaces the one before, so only the newest works.
+ */
+const PENDING_LINK_CODES = { confirm: 5, reset: 1 } as const;
 
 interface RefreshToken {
   pool: PoolName;
@@ -153,34 +165,71 @@ async function startCodeChallenge(user: LocalUser, locale: Locale): Promise<Sign
   return { session, challenge: 'EMAIL_OTP', destination: maskEmail(user.email) };
 }
 
-/** Stores a fresh code for a confirmation or reset link (replacing the previous one) and mails the link. */
-async function sendLinkCode(user: LocalUser, purpose: 'confirm' | 'reset', locale: Locale): Promise<void> {
+/** Stores a fresh code for a confirmation or reset link (beside the pending ones, see PENDING_LINK_CODES) and mails the link. */
+async function sendLinkCode(user: LocalUser, purpose: 'confirm' | 'reset', locale: Locale, options: { deliverLater?: boolean } = {}): Promise<void> {
   const code = newEmailCode();
-  const item: LinkCode = { codeHash: sha256(code), attempts: 0, expiresAt: nowEpochSeconds() + LINK_CODE_TTL_SECONDS[purpose] };
-  await db().send(
-    new PutCommand({ TableName: tableName(), Item: { ...keys.localLinkCode(user.pool, user.email, purpose), type: 'LocalLinkCode', ...item } }),
+  const Key = keys.localLinkCode(user.pool, user.email, purpose);
+  const now = nowEpochSeconds();
+  const pending =
+    PENDING_LINK_CODES[purpose] > 1
+      ? (((await db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }))).Item as LinkCode | undefined)?.codes ?? [])
+      : [];
+  const codes = [...pending.filter((each) => each.expiresAt > now), { hash: sha256(code), expiresAt: now + LINK_CODE_TTL_SECONDS[purpose] }].slice(
+    -PENDING_LINK_CODES[purpose],
   );
+  const item: LinkCode = { codes, attempts: 0, expiresAt: Math.max(...codes.map((each) => each.expiresAt)), nonce: randomUUID() };
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...Key, type: 'LocalLinkCode', ...item } }));
   const portalUrl = config().portalUrl;
   const mail =
     purpose === 'confirm'
       ? confirmEmailMail(user.email, accountLink(portalUrl, 'confirm-email', user.email, code), locale)
       : passwordResetMail(user.email, accountLink(portalUrl, user.pool === 'staff' ? 'admin/reset-password' : 'reset-password', user.email, code), locale);
-  await sendMail(mail);
+  if (!options.deliverLater) {
+    await sendMail(mail);
+    return;
+  }
+  // Handed over without waiting, as a queue would take it: the answer must not take longer because a mail goes out.
+  // On the next turn of the event loop, so that not even its first steps run before the answer is written.
+  setTimeout(() => void sendMail(mail).catch((error: unknown) => logger.error('could not deliver a reset link', { error: error as Error })), 0);
 }
 
-/** Spends a link code: right and fresh, it is deleted (single use); wrong, it counts a try and dies after five. */
+/**
+ * What "forgot password" writes for an address that gets no mail (unknown, or not confirmed): a reset code item
+ * like a real one, whose code nobody ever sees, so that both answers cost the same table write.
+ */
+async function writeUnusedResetCode(pool: PoolName, email: string): Promise<void> {
+  const now = nowEpochSeconds();
+  const item: LinkCode = {
+    codes: [{ hash: sha256(randomBytes(32).toString('base64url')), expiresAt: now + LINK_CODE_TTL_SECONDS.reset }],
+    attempts: 0,
+    expiresAt: now + LINK_CODE_TTL_SECONDS.reset,
+    nonce: randomUUID(),
+  };
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.localLinkCode(pool, email, 'reset'), type: 'LocalLinkCode', ...item } }));
+}
+
+/**
+ * Spends a link code: right and fresh, the address's pending codes are all deleted (single use); wrong, it counts a
+ * try, and five wrong tries end them all.
+ */
 async function spendLinkCode(pool: PoolName, email: string, purpose: 'confirm' | 'reset', code: string): Promise<void> {
   const Key = keys.localLinkCode(pool, email, purpose);
   const found = await db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }));
   const stored = found.Item as LinkCode | undefined;
   if (!stored) throw identityErrors.linkCodeMismatch();
-  if (stored.expiresAt <= nowEpochSeconds()) throw identityErrors.linkCodeExpired();
-  if (!sameHash(stored.codeHash, sha256(code))) {
+  const now = nowEpochSeconds();
+  const given = sha256(code);
+  // Items written before links were kept side by side have no `codes`: they count as expired.
+  const codes = stored.codes ?? [];
+  const matching = codes.find((each) => sameHash(each.hash, given));
+  if (matching && matching.expiresAt <= now) throw identityErrors.linkCodeExpired();
+  if (!matching) {
+    if (codes.every((each) => each.expiresAt <= now)) throw identityErrors.linkCodeExpired();
     await countFailedTry(Key, stored.attempts, MAX_LINK_CODE_ATTEMPTS);
     throw identityErrors.linkCodeMismatch();
   }
   try {
-    await db().send(new DeleteCommand({ TableName: tableName(), Key, ConditionExpression: 'codeHash = :hash', ExpressionAttributeValues: { ':hash': stored.codeHash } }));
+    await db().send(new DeleteCommand({ TableName: tableName(), Key, ConditionExpression: 'nonce = :nonce', ExpressionAttributeValues: { ':nonce': stored.nonce } }));
   } catch {
     throw identityErrors.linkCodeMismatch();
   }
@@ -251,8 +300,9 @@ export const localIdentity: IdentityProvider = {
     const user = await getUser(pool, email);
     // Hash even for an unknown e-mail or a user without a password, so every failure takes the same time.
     const passwordMatches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-    if (user?.status === 'RESET_REQUIRED') throw identityErrors.passwordResetRequired();
     if (!user || !user.passwordHash || !passwordMatches) throw identityErrors.invalidCredentials();
+    // Only the right password may learn that a reset is needed (as Cognito): a wrong one answers as an unknown e-mail.
+    if (user.status === 'RESET_REQUIRED') throw identityErrors.passwordResetRequired();
     if (user.status === 'UNCONFIRMED') {
       await sendLinkCode(user, 'confirm', locale);
       throw identityErrors.notConfirmed();
@@ -264,8 +314,8 @@ export const localIdentity: IdentityProvider = {
     const user = await getUser(pool, email);
     // The order is looked up for an unknown e-mail too, so that it answers in the same time as a wrong order number.
     const belongs = await orderReferenceBelongsToUser(orderReference, user?.sub ?? 'unknown-user');
-    if (user?.status === 'RESET_REQUIRED') throw identityErrors.passwordResetRequired();
     if (!user || !belongs) throw identityErrors.invalidOrderCredentials();
+    if (user.status === 'RESET_REQUIRED') throw identityErrors.passwordResetRequired();
     if (user.status === 'UNCONFIRMED') {
       await sendLinkCode(user, 'confirm', locale);
       throw identityErrors.notConfirmed();
@@ -313,14 +363,22 @@ export const localIdentity: IdentityProvider = {
     return issueTokens(user);
   },
 
-  async signOut({ refreshToken }) {
-    await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.localRefreshToken(sha256(refreshToken)) }));
+  async signOut({ pool, refreshToken }) {
+    const removed = await db().send(
+      new DeleteCommand({ TableName: tableName(), Key: keys.localRefreshToken(sha256(refreshToken)), ReturnValues: 'ALL_OLD' }),
+    );
+    const stored = removed.Attributes as RefreshToken | undefined;
+    if (!stored || stored.pool !== pool || stored.expiresAt <= nowEpochSeconds()) return { userId: undefined };
+    return { userId: (await getUser(pool, stored.email))?.sub };
   },
 
   async startPasswordReset({ pool, email, locale }) {
     const user = await getUser(pool, email);
-    // Cognito mails reset codes only to confirmed (or migrated) users; others get the same answer and nothing.
-    if (user && user.status !== 'UNCONFIRMED') await sendLinkCode(user, 'reset', locale);
+    // Cognito mails reset codes only to confirmed (or migrated) users; others get the same answer and nothing. Both
+    // do the same work before answering (one read, one write; the mail leaves without being waited for), so the
+    // time of the answer does not tell which addresses are registered (`npm run bench` shows both medians).
+    if (user && user.status !== 'UNCONFIRMED') await sendLinkCode(user, 'reset', locale, { deliverLater: true });
+    else await writeUnusedResetCode(pool, normaliseEmail(email));
   },
 
   async finishPasswordReset({ pool, email, code, newPassword }) {
@@ -334,6 +392,7 @@ export const localIdentity: IdentityProvider = {
       status: 'CONFIRMED',
       tokensRevokedAtMs: now().getTime(),
     });
+    return { userId: user.sub };
   },
 
   async ensureCustomerUser({ email, locale }) {
@@ -369,6 +428,11 @@ export async function putLocalUser(input: {
   email: string;
   /** Without one the user is migrated: they must set a password through "forgot password" first. */
   password?: string;
+  /**
+   * A migrated user whose old portal's password came along: it is checked, but only to say that a new one must be set
+   * through "forgot password" (a wrong one answers as an unknown e-mail).
+   */
+  migrated?: boolean;
   groups?: string[];
   locale?: Locale;
   sub?: string;
@@ -380,7 +444,7 @@ export async function putLocalUser(input: {
     email,
     pool: input.pool,
     ...(input.password === undefined ? {} : { passwordHash: await hashPassword(input.password) }),
-    status: input.password === undefined ? 'RESET_REQUIRED' : 'CONFIRMED',
+    status: input.password === undefined || input.migrated ? 'RESET_REQUIRED' : 'CONFIRMED',
     groups: input.groups ?? [],
     locale: input.locale ?? 'en',
   };

@@ -88,13 +88,16 @@ export interface IdentityProvider {
 
   /** New access and ID tokens for a refresh token that is still valid and not revoked. */
   refresh(input: { pool: PoolName; refreshToken: string }): Promise<Tokens>;
-  /** Revokes the refresh token (and, in Cognito, the tokens issued from it). Unknown tokens are ignored. */
-  signOut(input: { pool: PoolName; refreshToken: string }): Promise<void>;
+  /**
+   * Revokes the refresh token (and, in Cognito, the tokens issued from it). Unknown tokens are ignored. Returns the
+   * token owner's id when the token was still valid, so the caller can refuse that user's access tokens issued so far.
+   */
+  signOut(input: { pool: PoolName; refreshToken: string }): Promise<{ userId: string | undefined }>;
 
   /** Mails a link to set a new password. Unknown e-mails get the same answer and no mail. */
   startPasswordReset(input: { pool: PoolName; email: string; locale: Locale }): Promise<void>;
-  /** Sets the new password with the code from the link; the user's refresh tokens stop working. */
-  finishPasswordReset(input: { pool: PoolName; email: string; code: string; newPassword: string }): Promise<void>;
+  /** Sets the new password with the code from the link; the user's refresh tokens stop working. Returns the user's id. */
+  finishPasswordReset(input: { pool: PoolName; email: string; code: string; newPassword: string }): Promise<{ userId: string }>;
 
   /**
    * Creates a confirmed customer without a usable password (staff-created orders, imports). They sign in with

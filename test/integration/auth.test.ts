@@ -7,9 +7,10 @@ import { inject } from 'vitest';
 import { hashActivationCode } from '#shared/contracts/activation.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { keys } from '#shared/db/keys.ts';
+import { putLocalUser } from '#shared/identity/local.ts';
 import { resetClockForTests, shiftClockForTests } from '#shared/time.ts';
-import { call, createCustomer, latestCodeFor, latestMailTo, purchases, randomIp, startTestApi, uniqueEmail, type TestApi } from '../support/api.ts';
-import { mailsTo } from '../support/mailbox.ts';
+import { call, createCustomer, createStaff, latestCodeFor, latestMailTo, purchases, randomIp, startTestApi, uniqueEmail, type TestApi } from '../support/api.ts';
+import { awaitMailTo, mailsTo } from '../support/mailbox.ts';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -19,6 +20,8 @@ afterAll(() => api.stop());
 afterEach(() => resetClockForTests());
 
 const PASSWORD = 'Correct-Horse-9-battery';
+/** Reset links leave without the request waiting for them: tests wait for the mail. */
+const RESET_SUBJECT = /Set a new password/;
 
 async function putContract(contractNumber: string, activationCode: string) {
   await db().send(
@@ -77,6 +80,40 @@ describe('sign-up with a contract number and activation code', () => {
     expect(owned.Item).toMatchObject({ contractNumber: 'CTR-1001', product: 'Remote Access Support' });
   });
 
+  it('keeps the first confirmation link working after a sign-in before confirming mailed a newer one', async () => {
+    // Prepare
+    const email = uniqueEmail('early');
+    await call(api, 'POST', '/api/auth/customer/sign-up', { body: { email, password: PASSWORD, name: 'Early Bird' } });
+    const firstLink = linkCodeIn((await latestMailTo(email))?.body.text);
+    // Act: signing in first mails the link again; then the person uses the first mail's link.
+    const early = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email, password: PASSWORD } });
+    const secondLink = linkCodeIn((await latestMailTo(email))?.body.text);
+    const confirmed = await call(api, 'POST', '/api/auth/customer/confirm-email', { body: { email, code: firstLink } });
+    const signedIn = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email, password: PASSWORD } });
+    // Assess
+    expect(early.body.error.code).toBe('EMAIL_NOT_CONFIRMED');
+    expect((await mailsTo(inject('mailUrl'), email)).filter((mail) => /Confirm your e-mail/.test(mail.subject))).toHaveLength(2);
+    expect(secondLink).not.toBe(firstLink);
+    expect(confirmed.status).toBe(200);
+    expect(signedIn.status).toBe(200);
+  });
+
+  it('refuses a confirmation link for another address, and spends every pending link of the address on confirming', async () => {
+    const email = uniqueEmail('twice');
+    await call(api, 'POST', '/api/auth/customer/sign-up', { body: { email, password: PASSWORD, name: 'Twice' } });
+    const firstLink = linkCodeIn((await latestMailTo(email))?.body.text);
+    await call(api, 'POST', '/api/auth/customer/resend-confirmation', { body: { email } });
+    const secondLink = linkCodeIn((await latestMailTo(email))?.body.text);
+    const other = uniqueEmail('other');
+    const wrongAddress = await call(api, 'POST', '/api/auth/customer/confirm-email', { body: { email: other, code: firstLink } });
+    const confirmed = await call(api, 'POST', '/api/auth/customer/confirm-email', { body: { email, code: secondLink } });
+    expect(wrongAddress.status).toBe(400);
+    expect(confirmed.status).toBe(200);
+    const stored = await db().send(new GetCommand({ TableName: tableName(), Key: keys.localLinkCode('customer', email, 'confirm') }));
+    // Confirming spends every pending code of the address.
+    expect(stored.Item).toBeUndefined();
+  });
+
   it('refuses a used activation code, and creates nothing for it', async () => {
     await putContract('CTR-1002', 'QQQQ-RRRR-SSSS');
     const first = await call(api, 'POST', '/api/auth/customer/sign-up', {
@@ -130,6 +167,31 @@ describe('sign-up with a contract number and activation code', () => {
     expect((await latestMailTo(customer.login.email))?.subject).toBe('You already have an Atrium account');
   });
 
+  it('sends at most five mails to one address however often it signs up, with the same answer each time', async () => {
+    const email = uniqueEmail('flood');
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      statuses.push((await call(api, 'POST', '/api/auth/customer/sign-up', { body: { email, password: PASSWORD, name: 'Flood' } })).status);
+    }
+    expect(statuses).toEqual(Array(10).fill(201));
+    expect(await mailsTo(inject('mailUrl'), email)).toHaveLength(5);
+  });
+
+  it('stops one source IP signing up more than thirty addresses an hour, with the same answer and nothing created', async () => {
+    const sourceIp = randomIp();
+    const emails = Array.from({ length: 31 }, () => uniqueEmail('spree'));
+    const responses = [];
+    for (const email of emails) {
+      responses.push(await call(api, 'POST', '/api/auth/customer/sign-up', { body: { email, password: PASSWORD, name: 'Spree' }, sourceIp }));
+    }
+    const last = emails.at(-1)!;
+    expect(responses.map((response) => response.status)).toEqual(Array(31).fill(201));
+    expect(responses.at(-1)!.body).toEqual({ destination: expect.stringMatching(/^s\*\*\*@example\.test$/) });
+    expect(await mailsTo(inject('mailUrl'), last)).toEqual([]);
+    const user = await db().send(new GetCommand({ TableName: tableName(), Key: keys.localUser('customer', last) }));
+    expect(user.Item).toBeUndefined();
+  });
+
   it('refuses a weak password before anything is created', async () => {
     const response = await call(api, 'POST', '/api/auth/customer/sign-up', { body: { email: uniqueEmail('weak'), password: 'password', name: 'Weak' } });
     expect(response.status).toBe(400);
@@ -139,6 +201,8 @@ describe('sign-up with a contract number and activation code', () => {
 
 describe('lockout', () => {
   async function wrongCodes(email: string, password: string, count: number, sourceIp = randomIp()) {
+    // Past the previous code mail's cooldown: a new sign-in may mail a new code.
+    shiftClockForTests(31_000);
     const started = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email, password }, sourceIp });
     expect(started.status).toBe(200);
     const code = await latestCodeFor(email);
@@ -193,6 +257,34 @@ describe('lockout', () => {
     expect(right.status).toBe(429);
   });
 
+  it('answers wrong passwords and order numbers for a migrated user as for an unknown e-mail, and counts them', async () => {
+    // Prepare: a user imported with the old portal's password, owning one order.
+    const customer = await createCustomer(purchases(1));
+    const { email } = customer.login;
+    await putLocalUser({ pool: 'customer', email, password: 'Old-Portal-Pass-7', migrated: true, sub: customer.userId });
+    const ghost = uniqueEmail('ghost');
+    // Act
+    const wrongPassword = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email, password: 'Wrong-Password-1' } });
+    const unknownEmail = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email: ghost, password: 'Wrong-Password-1' } });
+    const wrongOrder = await call(api, 'POST', '/api/auth/customer/order-sign-in', { body: { email, orderReference: 'NOPE1' } });
+    const unknownOrder = await call(api, 'POST', '/api/auth/customer/order-sign-in', { body: { email: ghost, orderReference: 'NOPE1' } });
+    const rightPassword = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email, password: 'Old-Portal-Pass-7' } });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email, password: 'Wrong-Password-1' } });
+    }
+    const locked = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email, password: 'Old-Portal-Pass-7' } });
+    // Assess
+    const withoutId = (body: { error: Record<string, unknown> }) => ({ ...body.error, requestId: undefined });
+    expect(wrongPassword.status).toBe(401);
+    expect(withoutId(wrongPassword.body)).toEqual(withoutId(unknownEmail.body));
+    expect(wrongOrder.status).toBe(401);
+    expect(withoutId(wrongOrder.body)).toEqual(withoutId(unknownOrder.body));
+    expect(rightPassword.status).toBe(403);
+    expect(rightPassword.body.error.code).toBe('PASSWORD_RESET_REQUIRED');
+    // Six failures (a wrong password, a wrong order number, the reset answer, three more wrong): the sixth locks.
+    expect(locked.status).toBe(429);
+  });
+
   it('locks a source IP that guesses across many accounts', async () => {
     const sourceIp = randomIp();
     const statuses: number[] = [];
@@ -244,6 +336,60 @@ describe('sessions', () => {
     expect(afterSignOut.headers.getSetCookie()[0]).toContain('Max-Age=0');
   });
 
+  it('refuses the old access token on the next call after sign-out, while a new sign-in works', async () => {
+    // Prepare
+    const customer = await createCustomer([]);
+    const signedIn = await signInWithCookie(customer.login);
+    const cookie = cookieFrom(signedIn.headers);
+    const before = await call(api, 'GET', '/api/me', { token: signedIn.body.accessToken });
+    // Tokens carry whole seconds: the sign-out is a second later than the token it ends.
+    shiftClockForTests(1_000);
+    // Act
+    await call(api, 'POST', '/api/auth/customer/sign-out', { cookie });
+    const after = await call(api, 'GET', '/api/me', { token: signedIn.body.accessToken });
+    const again = await signInWithCookie(customer.login);
+    const fresh = await call(api, 'GET', '/api/me', { token: again.body.accessToken });
+    // Assess
+    expect(before.status).toBe(200);
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('SESSION_EXPIRED');
+    expect(fresh.status).toBe(200);
+  });
+
+  it("refuses every access token issued before a password reset, and another device's token after a sign-out refreshes", async () => {
+    const customer = await createCustomer([]);
+    const email = customer.login.email;
+    const laptop = await signInWithCookie(customer.login);
+    const phone = await signInWithCookie(customer.login);
+    shiftClockForTests(1_000);
+    // Signing out on the laptop ends the phone's access token too, but the phone's refresh token still works.
+    await call(api, 'POST', '/api/auth/customer/sign-out', { cookie: cookieFrom(laptop.headers) });
+    const phoneRefused = await call(api, 'GET', '/api/me', { token: phone.body.accessToken });
+    const phoneRefreshed = await call(api, 'POST', '/api/auth/customer/refresh', { cookie: cookieFrom(phone.headers) });
+    const phoneAgain = await call(api, 'GET', '/api/me', { token: phoneRefreshed.body.accessToken });
+    shiftClockForTests(1_000);
+    await call(api, 'POST', '/api/auth/customer/forgot-password', { body: { email } });
+    const code = linkCodeIn((await awaitMailTo(inject('mailUrl'), email, RESET_SUBJECT)).body.text);
+    const reset = await call(api, 'POST', '/api/auth/customer/reset-password', { body: { email, code, newPassword: PASSWORD } });
+    const afterReset = await call(api, 'GET', '/api/me', { token: phoneRefreshed.body.accessToken });
+    expect([phoneRefused.status, phoneRefreshed.status, phoneAgain.status]).toEqual([401, 200, 200]);
+    expect(reset.status).toBe(200);
+    expect(afterReset.status).toBe(401);
+  });
+
+  it('refuses a staff access token after sign-out', async () => {
+    const staff = await createStaff(['admin']);
+    const started = await call(api, 'POST', '/api/auth/staff/sign-in', { body: staff });
+    const code = await latestCodeFor(staff.email);
+    const verified = await call(api, 'POST', '/api/auth/staff/verify-code', { body: { email: staff.email, session: started.body.session, code } });
+    const before = await call(api, 'GET', '/api/admin/orders', { token: verified.body.accessToken });
+    shiftClockForTests(1_000);
+    await call(api, 'POST', '/api/auth/staff/sign-out', { cookie: cookieFrom(verified.headers) });
+    const after = await call(api, 'GET', '/api/admin/orders', { token: verified.body.accessToken });
+    expect(before.status).toBe(200);
+    expect(after.status).toBe(401);
+  });
+
   it('does not take a customer cookie for the staff pool', async () => {
     const customer = await createCustomer([]);
     const cookie = cookieFrom((await signInWithCookie(customer.login)).headers).replace('atrium_refresh_customer', 'atrium_refresh_staff');
@@ -278,7 +424,7 @@ describe('forgot password', () => {
     const customer = await createCustomer([]);
     const email = customer.login.email;
     const asked = await call(api, 'POST', '/api/auth/customer/forgot-password', { body: { email } });
-    const code = linkCodeIn((await latestMailTo(email))?.body.text);
+    const code = linkCodeIn((await awaitMailTo(inject('mailUrl'), email, RESET_SUBJECT)).body.text);
     const mismatch = await call(api, 'POST', '/api/auth/customer/reset-password', { body: { email, code, newPassword: 'short' } });
     const changed = await call(api, 'POST', '/api/auth/customer/reset-password', { body: { email, code, newPassword: PASSWORD } });
     const old = await call(api, 'POST', '/api/auth/customer/sign-in', { body: customer.login });
@@ -298,6 +444,26 @@ describe('forgot password', () => {
     expect(await mailsTo(inject('mailUrl'), email)).toEqual([]);
   });
 
+  it('does the same table write for an unknown address as for a known one, and leaves the mail to go on its own', async () => {
+    // Prepare
+    const customer = await createCustomer([]);
+    const ghost = uniqueEmail('ghost');
+    // Act
+    await call(api, 'POST', '/api/auth/customer/forgot-password', { body: { email: customer.login.email } });
+    await call(api, 'POST', '/api/auth/customer/forgot-password', { body: { email: ghost } });
+    // Assess: an item of the same shape for both (the unknown one's code was never mailed to anybody).
+    const stored = await Promise.all(
+      [customer.login.email, ghost].map(async (email) => {
+        const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.localLinkCode('customer', email, 'reset') }));
+        return Object.keys(found.Item ?? {}).sort();
+      }),
+    );
+    expect(stored[0]).toContain('codes');
+    expect(stored[1]).toEqual(stored[0]);
+    await awaitMailTo(inject('mailUrl'), customer.login.email, RESET_SUBJECT);
+    expect(await mailsTo(inject('mailUrl'), ghost)).toEqual([]);
+  });
+
   it('stops mailing one address after five requests in an hour', async () => {
     const customer = await createCustomer([]);
     const statuses: number[] = [];
@@ -305,6 +471,7 @@ describe('forgot password', () => {
       statuses.push((await call(api, 'POST', '/api/auth/customer/forgot-password', { body: { email: customer.login.email } })).status);
     }
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
-    expect(await mailsTo(inject('mailUrl'), customer.login.email)).toHaveLength(5);
+    await awaitMailTo(inject('mailUrl'), customer.login.email, RESET_SUBJECT);
+    await expect.poll(async () => (await mailsTo(inject('mailUrl'), customer.login.email)).length).toBe(5);
   });
 });

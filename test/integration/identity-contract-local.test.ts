@@ -7,7 +7,7 @@ import { keys } from '#shared/db/keys.ts';
 import { localIdentity, putLocalUser } from '#shared/identity/local.ts';
 import { uniqueEmail } from '../support/api.ts';
 import { describeIdentityContract, type MailPurpose } from '../support/identity-contract.ts';
-import { mailsTo } from '../support/mailbox.ts';
+import { awaitMailTo } from '../support/mailbox.ts';
 
 const SUBJECTS: Record<MailPurpose, RegExp> = {
   'sign-in': /sign-in code/,
@@ -19,15 +19,16 @@ describeIdentityContract('local', () => ({
   provider: localIdentity,
   freshEmail: () => uniqueEmail('contract'),
   givenUser: ({ pool, email, password, groups }) => putLocalUser({ pool, email, password, ...(groups ? { groups } : {}) }),
-  givenMigratedUser: ({ email }) => putLocalUser({ pool: 'customer', email }),
+  givenMigratedUser: ({ email, password }) => putLocalUser({ pool: 'customer', email, password, migrated: true }),
   async givenOrder({ email, userId, orderReference }) {
     const accountId = `acc-${userId}`;
     await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.membership(accountId, userId), accountId, userId, email } }));
     await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.orderReference(orderReference), accountId, orderId: orderReference } }));
   },
   async mailedCode(email, purpose) {
-    const mail = (await mailsTo(inject('mailUrl'), email)).filter((m) => SUBJECTS[purpose].test(m.subject)).at(-1);
-    const code = /(?:code=|\b)(\d{6})\b/.exec(mail?.body.text ?? '')?.[1];
+    // Reset links leave without the request waiting for them: wait for the mail.
+    const mail = await awaitMailTo(inject('mailUrl'), email, SUBJECTS[purpose]);
+    const code = /(?:code=|\b)(\d{6})\b/.exec(mail.body.text ?? '')?.[1];
     if (!code) throw new Error(`No ${purpose} code was mailed to ${email}`);
     return code;
   },

@@ -324,8 +324,9 @@ export class FakeCognito {
 
     if (input.AuthFlow === 'USER_PASSWORD_AUTH') {
       const user = this.find(pool, parameters.USERNAME);
-      if (user?.status === 'RESET_REQUIRED') throw fail('PasswordResetRequiredException', 'Password reset required for the user');
       if (!user || !user.password || user.password !== parameters.PASSWORD) throw incorrect();
+      // Cognito says a reset is required only once the (old) password matched.
+      if (user.status === 'RESET_REQUIRED') throw fail('PasswordResetRequiredException', 'Password reset required for the user');
       if (user.status === 'UNCONFIRMED') throw fail('UserNotConfirmedException', 'User is not confirmed.');
       if (user.status === 'FORCE_CHANGE_PASSWORD') {
         return { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: this.newSession({ kind: 'EMAIL_OTP', pool, username: user.username, code: '', attempts: 99 }) };
@@ -491,10 +492,19 @@ export class FakeCognito {
 export function installFakeCognito(): FakeCognito {
   const fake = new FakeCognito();
   setAwsJsonTransportForTests(fake.transport);
+  installed = fake;
   return fake;
+}
+
+let installed: FakeCognito | undefined;
+
+/** The fake answering now: its orders stand in for the table where the adapter reads them itself. */
+export function installedFakeCognito(): FakeCognito | undefined {
+  return installed;
 }
 
 /** Calls go to the network again (or to another test's transport). */
 export function uninstallFakeCognito(): void {
+  installed = undefined;
   setAwsJsonTransportForTests(undefined);
 }

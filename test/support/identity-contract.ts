@@ -13,8 +13,8 @@ export interface IdentityHarness {
   provider: IdentityProvider;
   /** A confirmed user with this password; returns the user's id. */
   givenUser(input: { pool: PoolName; email: string; password: string; groups?: string[] }): Promise<string>;
-  /** A migrated user who must set a password before signing in with one. */
-  givenMigratedUser(input: { email: string }): Promise<string>;
+  /** A migrated user who must set a password before signing in with one; `password` is the old portal's. */
+  givenMigratedUser(input: { email: string; password: string }): Promise<string>;
   /** A customer account owning an order with this reference, reached by this user. */
   givenOrder(input: { email: string; userId: string; orderReference: string }): Promise<void>;
   /** The newest code the adapter sent to this address for this purpose (from the mailbox, or Cognito's fake). */
@@ -25,6 +25,7 @@ export interface IdentityHarness {
 
 const IP = '203.0.113.7';
 const PASSWORD = 'Correct-Horse-9-battery';
+const OLD_PASSWORD = 'Old-Portal-Pass-7';
 
 async function failure(promise: Promise<unknown>): Promise<{ status: number; code: string }> {
   try {
@@ -86,13 +87,25 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
       it('sends a migrated user to "forgot password" first, then lets them in', async () => {
         const h = harness();
         const email = h.freshEmail();
-        await h.givenMigratedUser({ email });
-        const refused = await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP }));
+        await h.givenMigratedUser({ email, password: OLD_PASSWORD });
+        const refused = await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: OLD_PASSWORD, locale: 'en', sourceIp: IP }));
         expect(refused).toEqual({ status: 403, code: 'PASSWORD_RESET_REQUIRED' });
         await h.provider.startPasswordReset({ pool: 'customer', email, locale: 'en' });
         await h.provider.finishPasswordReset({ pool: 'customer', email, code: await h.mailedCode(email, 'reset'), newPassword: PASSWORD });
         const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
         expect(challenge.challenge).toBe('EMAIL_OTP');
+      });
+
+      it('answers a wrong password for a migrated user exactly as an unknown e-mail', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        await h.givenMigratedUser({ email, password: OLD_PASSWORD });
+        const wrong = await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: 'Wrong-Password-1', locale: 'en', sourceIp: IP }));
+        const unknown = await failure(
+          h.provider.startPasswordSignIn({ pool: 'customer', email: h.freshEmail(), password: 'Wrong-Password-1', locale: 'en', sourceIp: IP }),
+        );
+        expect(wrong).toEqual({ status: 401, code: 'INVALID_CREDENTIALS' });
+        expect(unknown).toEqual(wrong);
       });
     });
 
@@ -169,18 +182,35 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
         expect(wrong).toEqual({ status: 401, code: 'INVALID_CREDENTIALS' });
         expect(unknown).toEqual(wrong);
       });
+
+      it('tells a migrated user to reset the password only for the right order number', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        const userId = await h.givenMigratedUser({ email, password: OLD_PASSWORD });
+        await h.givenOrder({ email, userId, orderReference: 'JWT1003' });
+        const wrong = await failure(
+          h.provider.startOrderNumberSignIn({ pool: 'customer', email, orderReference: 'JWT9998', locale: 'en', sourceIp: IP }),
+        );
+        const right = await failure(
+          h.provider.startOrderNumberSignIn({ pool: 'customer', email, orderReference: 'JWT1003', locale: 'en', sourceIp: IP }),
+        );
+        expect(wrong).toEqual({ status: 401, code: 'INVALID_CREDENTIALS' });
+        expect(right).toEqual({ status: 403, code: 'PASSWORD_RESET_REQUIRED' });
+      });
     });
 
     describe('sessions', () => {
       it('refreshes tokens until sign-out revokes the refresh token', async () => {
         const h = harness();
         const email = h.freshEmail();
-        await h.givenUser({ pool: 'customer', email, password: PASSWORD });
+        const userId = await h.givenUser({ pool: 'customer', email, password: PASSWORD });
         const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
         const signedIn = await answerMailedCode(h, email, challenge.session);
         const refreshed = await h.provider.refresh({ pool: 'customer', refreshToken: signedIn.refreshToken });
         expect(refreshed.accessToken).toEqual(expect.any(String));
-        await h.provider.signOut({ pool: 'customer', refreshToken: signedIn.refreshToken });
+        // The owner's id, so the use case can refuse the access tokens issued so far; nobody for a dead token.
+        expect(await h.provider.signOut({ pool: 'customer', refreshToken: signedIn.refreshToken })).toEqual({ userId });
+        expect(await h.provider.signOut({ pool: 'customer', refreshToken: signedIn.refreshToken })).toEqual({ userId: undefined });
         expect(await failure(h.provider.refresh({ pool: 'customer', refreshToken: signedIn.refreshToken }))).toEqual({
           status: 401,
           code: 'SESSION_EXPIRED',
@@ -192,13 +222,13 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
       it('sets a new password with the mailed code; the old one stops working', async () => {
         const h = harness();
         const email = h.freshEmail();
-        await h.givenUser({ pool: 'customer', email, password: PASSWORD });
+        const userId = await h.givenUser({ pool: 'customer', email, password: PASSWORD });
         await h.provider.startPasswordReset({ pool: 'customer', email, locale: 'en' });
         const code = await h.mailedCode(email, 'reset');
         expect(
           await failure(h.provider.finishPasswordReset({ pool: 'customer', email, code: otherCode(code), newPassword: 'Another-Pass-42!' })),
         ).toEqual({ status: 400, code: 'CODE_MISMATCH' });
-        await h.provider.finishPasswordReset({ pool: 'customer', email, code, newPassword: 'Another-Pass-42!' });
+        expect(await h.provider.finishPasswordReset({ pool: 'customer', email, code, newPassword: 'Another-Pass-42!' })).toEqual({ userId });
         const old = await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP }));
         expect(old.code).toBe('INVALID_CREDENTIALS');
         await expect(

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startLocalRuntime } from '#infra/local/runtime.ts';
+import { E2E_CODE_COOLDOWN_SECONDS } from './e2e-settings.ts';
 import { freePort } from './ports.ts';
 
 declare module 'vitest' {
@@ -16,6 +17,10 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'atrium-e2e-'));
+  // "Send a new code" waits out the code-mail cooldown (30 s in every stage): a short one keeps the browser tests quick.
+  // Read into the portal's config while it starts (the seed reads the config), then removed, so that the test workers
+  // started later (the integration tests) keep the real 30 s.
+  process.env.SIGN_IN_CODE_COOLDOWN_SECONDS = String(E2E_CODE_COOLDOWN_SECONDS);
   const runtime = await startLocalRuntime({
     dataDir,
     persist: false,
@@ -23,6 +28,7 @@ export default async function setup(project: TestProject) {
     web: true,
     seed: true,
   });
+  delete process.env.SIGN_IN_CODE_COOLDOWN_SECONDS;
   process.env.LOG_LEVEL = 'WARN';
   project.provide('portalUrl', runtime.portalUrl);
   project.provide('portalMailUrl', runtime.mailUrl);

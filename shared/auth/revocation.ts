@@ -1,0 +1,65 @@
+// Sign-out, a new password and (later) a staff "sign out everywhere" end access tokens on the next API call, not when
+// they expire 15 minutes later: the user gets a `revokedBefore` time (epoch seconds), and a token issued before it is
+// refused. Customers keep it on their membership items, which customerCaller reads anyway (no extra round trip);
+// staff have no membership, so staffCaller reads one small item per request (one eventually consistent GetItem).
+//
+// Tokens carry `iat` in whole seconds, so the comparison is `iat < revokedBefore` with revokedBefore the second of the
+// revocation: a sign-in in that same second still works, and a token issued in that second before the revocation
+// is not refused (at most one second's window). Refresh tokens are revoked by the identity provider itself; another
+// device of the same user, whose access token is now refused, gets a new one from its own refresh token.
+
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '#shared/db/commands.ts';
+import type { PoolName } from '#shared/config.ts';
+import { db, tableName } from '#shared/db/client.ts';
+import { keys } from '#shared/db/keys.ts';
+import { GSI1 } from '#shared/db/table.ts';
+import { nowEpochSeconds } from '#shared/time.ts';
+
+/** A user belongs to a handful of accounts at most; more than this is not a shape Atrium creates. */
+const MAX_MEMBERSHIPS = 25;
+
+/** Refuses, from now on, every access token of this user issued before this second. */
+export async function revokeSessions({ pool, userId }: { pool: PoolName; userId: string }): Promise<void> {
+  const revokedBefore = nowEpochSeconds();
+  if (pool === 'staff') {
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.staffRevocation(userId), type: 'StaffRevocation', revokedBefore } }));
+    return;
+  }
+  const memberships = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: GSI1.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': GSI1.partitionKey },
+      ExpressionAttributeValues: { ':pk': keys.membershipByUser(userId, '').GSI1PK },
+      Limit: MAX_MEMBERSHIPS,
+    }),
+  );
+  await Promise.all(
+    (memberships.Items ?? []).map((item) =>
+      db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.membership(String(item.accountId), userId),
+          ConditionExpression: 'attribute_exists(PK)',
+          UpdateExpression: 'SET revokedBefore = :at',
+          ExpressionAttributeValues: { ':at': revokedBefore },
+        }),
+      ),
+    ),
+  );
+}
+
+/** The time before which this staff user's tokens are refused, if any. */
+export async function staffRevokedBefore(userId: string): Promise<number | undefined> {
+  const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.staffRevocation(userId) }));
+  const value = found.Item?.revokedBefore;
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** Whether a token with these claims was issued before the revocation (API Gateway hands `iat` over as a string). */
+export function issuedBeforeRevocation(claims: Record<string, unknown>, revokedBefore: unknown): boolean {
+  if (typeof revokedBefore !== 'number') return false;
+  const issuedAt = Number(claims.iat);
+  return !Number.isFinite(issuedAt) || issuedAt < revokedBefore;
+}
