@@ -2,18 +2,11 @@
 
 import { underLockout } from '#shared/auth/lockout.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { emailSchema, poolPath } from '#shared/http/schemas.ts';
 import { identity } from '#shared/identity/index.ts';
 import { countOutcome } from '#shared/observability/metrics.ts';
-import * as z from '#shared/validation.ts';
+import * as api from '#shared/api/auth.ts';
 
-const body = z.strictObject({
-  email: emailSchema,
-  code: z.string().check(z.regex(/^\d{6}$/, 'The code is six digits.')),
-  newPassword: z.string().check(z.minLength(1), z.maxLength(256)),
-});
-
-export const handler = httpHandler({ path: poolPath, body }, async ({ path, body, event }) => {
+export const handler = httpHandler(api.finishPasswordReset, async ({ path, body, event }) => {
   const provider = await identity();
   await countOutcome(
     () =>
@@ -23,5 +16,5 @@ export const handler = httpHandler({ path: poolPath, body }, async ({ path, body
     'PasswordResetCompleted',
     'PasswordResetRejected',
   );
-  return { body: { changed: true } };
+  return { body: { changed: true as const } };
 });

@@ -4,25 +4,10 @@
 import { signUpCustomer } from '#shared/accounts/sign-up.ts';
 import { underLockout } from '#shared/auth/lockout.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { emailSchema } from '#shared/http/schemas.ts';
-import { localeSchema } from '#shared/i18n/locale.ts';
 import { countOutcome } from '#shared/observability/metrics.ts';
-import * as z from '#shared/validation.ts';
+import * as api from '#shared/api/auth.ts';
 
-const body = z.strictObject({
-  email: emailSchema,
-  password: z.string().check(z.minLength(1), z.maxLength(256)),
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  locale: z.optional(localeSchema),
-  contract: z.optional(
-    z.strictObject({
-      contractNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
-      activationCode: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
-    }),
-  ),
-});
-
-export const handler = httpHandler({ body }, async ({ body, event }) => {
+export const handler = httpHandler(api.signUp, async ({ body, event }) => {
   // Guessing activation codes counts against the source IP's lockout, like guessing passwords.
   const result = await countOutcome(
     () =>

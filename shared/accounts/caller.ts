@@ -7,7 +7,9 @@ import { GSI1 } from '#shared/db/table.ts';
 import { ForbiddenError, UnauthorizedError } from '#shared/http/errors.ts';
 import type { HttpEvent } from '#shared/http/handler.ts';
 import type { Account } from '#shared/accounts/model.ts';
-import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
+import { groupsOf, STAFF_GROUPS } from '#shared/accounts/groups.ts';
+
+export { groupsOf };
 
 export interface CustomerCaller {
   userId: string;
@@ -25,14 +27,6 @@ function claimsOf(event: HttpEvent): Record<string, unknown> {
   // The authorizer already verified the token; these checks guard against a route wired without one.
   if (!claims || typeof claims.sub !== 'string' || claims.token_use !== 'access') throw new UnauthorizedError();
   return claims;
-}
-
-/** API Gateway flattens list claims to a string like "[admin support]"; the local server mirrors that. */
-export function groupsOf(claims: Record<string, unknown>): string[] {
-  const raw = claims['cognito:groups'];
-  if (Array.isArray(raw)) return raw.map(String);
-  if (typeof raw !== 'string' || raw.trim() === '') return [];
-  return raw.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
 }
 
 /** The user's first account membership (GSI1 `USER#<sub>`, Limit 1), if they have one. Eventually consistent. */
