@@ -51,13 +51,22 @@ function compile(route: Route): CompiledRoute {
 
 const compiledRoutes = routes.map(compile);
 
+/** A malformed escape (`%FF`, `%ED%A0%80`) is passed on as written, for the handler's schema to refuse with a 400. */
+function decodedOrRaw(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export function matchRoute(method: string, path: string) {
   for (const compiled of compiledRoutes) {
     if (compiled.route.method !== method) continue;
     const match = compiled.pattern.exec(path);
     if (!match) continue;
     const pathParameters = Object.fromEntries(
-      compiled.parameterNames.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]),
+      compiled.parameterNames.map((name, index) => [name, decodedOrRaw(match[index + 1]!)]),
     );
     return { route: compiled.route, pathParameters };
   }

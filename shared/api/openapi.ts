@@ -14,7 +14,7 @@ function jsonSchema(schema: Schema, io: 'input' | 'output'): JsonSchema {
 
 function parameters(schema: Schema | undefined, where: 'path' | 'query') {
   if (!schema) return [];
-  const object = jsonSchema(schema, 'input');
+  const object = jsonSchema(schema, 'output');
   const properties = (object.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((object.required ?? []) as string[]);
   return Object.entries(properties).map(([name, property]) => ({
@@ -85,7 +85,7 @@ function operation(contract: Contract): Record<string, unknown> {
     ...(access.pool === 'staff' ? { 'x-staff-groups': access.groups } : {}),
     parameters: [...parameters(request.path, 'path'), ...parameters(request.query, 'query')],
     ...(request.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(request.body, 'input') } } } }
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(request.body, 'output') } } } }
       : {}),
     responses: { ...successFor(contract), ...errorsFor(contract) },
   };
