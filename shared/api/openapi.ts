@@ -50,7 +50,8 @@ function successFor(contract: Contract): Record<string, unknown> {
   const { response } = contract;
   const entries = response.status.map((status) => {
     if (response.kind === 'json') {
-      return [String(status), { description: 'Success.', content: { 'application/json': { schema: jsonSchema(response.body, 'output') } } }];
+      const schema = jsonSchema(response.body, 'output');
+      return [String(status), { description: 'Success.', content: { 'application/json': { schema } } }];
     }
     if (response.kind === 'file') {
       return [
@@ -102,14 +103,20 @@ export function openApiDocument(contracts: readonly Contract[], info: { title: s
     info: {
       ...info,
       description:
-        'Generated from the route contracts (shared/api/). Every error is `{"error":{"code","message","details?","requestId"}}`; see docs/api.md.',
+        'Generated from the route contracts (shared/api/). ' +
+        'Every error is `{"error":{"code","message","details?","requestId"}}`; see docs/api.md.',
     },
     servers: [{ url: '/' }],
     paths,
     components: {
       securitySchemes: {
         customer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token of the customer user pool.' },
-        staff: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token of the staff user pool; each route names the staff groups it allows (x-staff-groups).' },
+        staff: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'An access token of the staff user pool; each route names the staff groups it allows (x-staff-groups).',
+        },
       },
       schemas: {
         Error: {

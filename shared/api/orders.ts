@@ -116,7 +116,8 @@ export const createStaffOrder = contract({
   method: 'POST',
   path: '/api/admin/orders',
   summary:
-    'Staff: places an order for a customer by e-mail (creating the customer if new), issues its licences and support, and mails the confirmation. 201 for a new order; 200 with the same order for a retry with the same idempotency key.',
+    'Staff: places an order for a customer by e-mail (creating the customer if new), issues its licences and support, ' +
+    'and mails the confirmation. 201 for a new order; 200 with the same order for a retry with the same idempotency key.',
   access: staff('admin', 'billing'),
   request: { body: staffOrderInput },
   response: json(

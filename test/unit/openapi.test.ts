@@ -30,7 +30,8 @@ describe('the OpenAPI document', () => {
     expect(validator.version).toBe('3.1');
   });
 
-  it.each(routes.map((route) => [`${route.method} ${route.path}`, route] as const))('describes %s with its success response', (_, route) => {
+  const cases = routes.map((route) => [`${route.method} ${route.path}`, route] as const);
+  it.each(cases)('describes %s with its success response', (_, route) => {
     const operation = operationOf(route.method, route.path);
     const { response } = route.contract;
     expect(response.status.length).toBeGreaterThan(0);
@@ -74,7 +75,8 @@ describe('the OpenAPI document', () => {
       content: { 'application/json': { schema: { required: string[]; additionalProperties: boolean } } };
     };
     expect(createOrder.content['application/json'].schema).toMatchObject({ additionalProperties: false });
-    expect(createOrder.content['application/json'].schema.required).toEqual(expect.arrayContaining(['email', 'contact', 'lines', 'idempotencyKey']));
+    const required = createOrder.content['application/json'].schema.required;
+    expect(required).toEqual(expect.arrayContaining(['email', 'contact', 'lines', 'idempotencyKey']));
   });
 
   it('works from zod/mini schemas, refinements included (they are left out, not failed on)', () => {

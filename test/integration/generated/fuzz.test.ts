@@ -51,7 +51,12 @@ function requestArbitrary(route: Route): fc.Arbitrary<FuzzRequest> {
         name,
         fc.oneof(
           { arbitrary: fc.constant(encodeURIComponent(PATH_PARAMETERS[name]!(fixture.own))), weight: 2 },
-          { arbitrary: request.path ? validArbitrary(request.path).map((value) => encodeURIComponent(String((value as Record<string, unknown>)[name]))) : fc.constant('x'), weight: 1 },
+          {
+            arbitrary: request.path
+              ? validArbitrary(request.path).map((value) => encodeURIComponent(String((value as Record<string, unknown>)[name])))
+              : fc.constant('x'),
+            weight: 1,
+          },
           { arbitrary: hostilePathSegment, weight: 2 },
         ),
       ]),
@@ -60,8 +65,9 @@ function requestArbitrary(route: Route): fc.Arbitrary<FuzzRequest> {
   const query = request.query
     ? fc.oneof(validArbitrary(request.query), hostileArbitrary(request.query)).map((value) => {
         // Values are cut to 1,000 characters: a longer URL is refused by the HTTP server (431) before the API sees it.
+        // URLSearchParams turns a lone surrogate into U+FFFD, as a browser would (a URL cannot carry one).
         const text = (item: unknown) => (typeof item === 'string' ? item : JSON.stringify(item)).slice(0, 1000);
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) return `?q=${encodeURIComponent(text(value))}`;
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) return `?${new URLSearchParams({ q: text(value) })}`;
         const search = new URLSearchParams();
         for (const [name, item] of Object.entries(value)) search.append(name, text(item));
         return search.size ? `?${search}` : '';

@@ -31,7 +31,11 @@ const withIds = routes.filter((route) => route.access === 'customer' && pathPara
 
 describe('isolation matrix', () => {
   it('knows how to fill every path parameter of every route', () => {
-    const unmapped = routes.flatMap((route) => pathParameterNames(route).filter((name) => !(name in PATH_PARAMETERS)).map((name) => `${route.path}: ${name}`));
+    const unmapped = routes.flatMap((route) =>
+      pathParameterNames(route)
+        .filter((name) => !(name in PATH_PARAMETERS))
+        .map((name) => `${route.path}: ${name}`),
+    );
     expect(unmapped, 'add the parameter to PATH_PARAMETERS in test/support/route-checks.ts').toEqual([]);
     expect(withIds.length).toBeGreaterThanOrEqual(7);
   });
