@@ -1,17 +1,22 @@
 // The route table: every HTTP route of Atrium, once. CDK builds a function, route, authorizer and grant from each entry;
-// the local server dispatches the very same entries to the very same handler modules.
+// the local server dispatches the very same entries to the very same handler modules. Method, path, access and schemas
+// come from each route's contract (shared/api/), so nothing about a route is written twice.
 
+import * as api from '#shared/api/index.ts';
+import type { Contract, Method } from '#shared/api/contract.ts';
+import type { StaffGroup } from '#shared/accounts/groups.ts';
+
+export type { Method };
+/** Which user pool's authorizer guards the route; staff routes also name their groups in the contract. */
 export type Access = 'public' | 'customer' | 'staff';
 export type TableAccess = 'none' | 'read' | 'read-write';
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export interface Route {
-  method: Method;
-  /** API Gateway route path, `{name}` for path parameters. Always under /api. */
-  path: string;
+/** What the table says about a route beyond its contract: the code that serves it and what that code may touch. */
+export interface RouteEntry {
+  /** Method, path, access, request and response schemas (shared/api/). */
+  contract: Contract;
   /** Module under functions/, without extension; it exports `handler`. */
   handler: string;
-  access: Access;
   table: TableAccess;
   /** Sends e-mail through SES. */
   sendsMail?: boolean;
@@ -21,47 +26,66 @@ export interface Route {
   signsLicences?: boolean;
 }
 
-export const routes: readonly Route[] = [
-  { method: 'GET', path: '/api/health', handler: 'system/get-health', access: 'public', table: 'none' },
+/** A route as CDK and the local server read it: the entry plus what its contract says, written once there. */
+export interface Route extends RouteEntry {
+  method: Method;
+  /** API Gateway route path, `{name}` for path parameters. Always under /api. */
+  path: string;
+  access: Access;
+  /** The staff groups allowed; empty unless access is `staff`. */
+  staffGroups: readonly StaffGroup[];
+}
+
+const entries: readonly RouteEntry[] = [
+  { contract: api.system.getHealth, handler: 'system/get-health', table: 'none' },
+  { contract: api.system.getOpenApi, handler: 'system/get-openapi', table: 'none' },
 
   // Sign-in, sign-up and recovery: public by nature; each step is under the lockout or a rate limit kept in the table.
-  { method: 'POST', path: '/api/auth/{pool}/sign-in', handler: 'auth/start-sign-in', access: 'public', table: 'read-write', sendsMail: true },
-  { method: 'POST', path: '/api/auth/customer/order-sign-in', handler: 'auth/start-order-sign-in', access: 'public', table: 'read-write', sendsMail: true, identityAdmin: true },
-  { method: 'POST', path: '/api/auth/{pool}/verify-code', handler: 'auth/verify-sign-in-code', access: 'public', table: 'read-write' },
-  { method: 'POST', path: '/api/auth/{pool}/refresh', handler: 'auth/refresh-session', access: 'public', table: 'none' },
-  { method: 'POST', path: '/api/auth/{pool}/sign-out', handler: 'auth/sign-out', access: 'public', table: 'read-write' },
-  { method: 'POST', path: '/api/auth/customer/sign-up', handler: 'auth/sign-up', access: 'public', table: 'read-write', sendsMail: true, identityAdmin: true },
-  { method: 'POST', path: '/api/auth/customer/confirm-email', handler: 'auth/confirm-email', access: 'public', table: 'read-write' },
-  { method: 'POST', path: '/api/auth/customer/resend-confirmation', handler: 'auth/resend-confirmation', access: 'public', table: 'read-write' },
-  { method: 'POST', path: '/api/auth/{pool}/forgot-password', handler: 'auth/start-password-reset', access: 'public', table: 'read-write' },
-  { method: 'POST', path: '/api/auth/{pool}/reset-password', handler: 'auth/finish-password-reset', access: 'public', table: 'read-write', identityAdmin: true },
+  { contract: api.auth.startSignIn, handler: 'auth/start-sign-in', table: 'read-write', sendsMail: true },
+  { contract: api.auth.startOrderSignIn, handler: 'auth/start-order-sign-in', table: 'read-write', sendsMail: true, identityAdmin: true },
+  { contract: api.auth.verifySignInCode, handler: 'auth/verify-sign-in-code', table: 'read-write' },
+  { contract: api.auth.refreshSession, handler: 'auth/refresh-session', table: 'none' },
+  { contract: api.auth.signOut, handler: 'auth/sign-out', table: 'read-write' },
+  { contract: api.auth.signUp, handler: 'auth/sign-up', table: 'read-write', sendsMail: true, identityAdmin: true },
+  { contract: api.auth.confirmEmail, handler: 'auth/confirm-email', table: 'read-write' },
+  { contract: api.auth.resendConfirmation, handler: 'auth/resend-confirmation', table: 'read-write' },
+  { contract: api.auth.startPasswordReset, handler: 'auth/start-password-reset', table: 'read-write' },
+  { contract: api.auth.finishPasswordReset, handler: 'auth/finish-password-reset', table: 'read-write', identityAdmin: true },
 
-  { method: 'GET', path: '/api/me', handler: 'account/get-my-account', access: 'customer', table: 'read' },
-  { method: 'GET', path: '/api/me/sign-ins', handler: 'account/list-my-sign-ins', access: 'customer', table: 'read' },
-  { method: 'GET', path: '/api/licences', handler: 'licences/list-licences', access: 'customer', table: 'read' },
-  { method: 'GET', path: '/api/licences/{licenceId}', handler: 'licences/get-licence', access: 'customer', table: 'read' },
+  { contract: api.account.getMyAccount, handler: 'account/get-my-account', table: 'read' },
+  { contract: api.account.listMySignIns, handler: 'account/list-my-sign-ins', table: 'read' },
+  { contract: api.licences.listLicences, handler: 'licences/list-licences', table: 'read' },
+  { contract: api.licences.getLicence, handler: 'licences/get-licence', table: 'read' },
   // Licence files, activations and the licensing API (docs/licensing-api.md). The licensing routes are public: the vendor's
   // software calls them with the account's activation key, under rate limits per key and per source address.
-  { method: 'GET', path: '/api/licences/{licenceId}/file', handler: 'licences/download-licence-file', access: 'customer', table: 'read', signsLicences: true },
-  { method: 'GET', path: '/api/support/{subscriptionId}/file', handler: 'support/download-support-file', access: 'customer', table: 'read', signsLicences: true },
-  { method: 'GET', path: '/api/licences/{licenceId}/activations', handler: 'licences/list-licence-activations', access: 'customer', table: 'read' },
-  { method: 'POST', path: '/api/licences/{licenceId}/transfer', handler: 'licences/transfer-licence', access: 'customer', table: 'read-write' },
-  { method: 'POST', path: '/api/licences/{licenceId}/deactivate', handler: 'licences/deactivate-licence', access: 'customer', table: 'read-write' },
-  { method: 'GET', path: '/api/licensing/public-key', handler: 'licensing/get-public-key', access: 'public', table: 'none', signsLicences: true },
-  { method: 'POST', path: '/api/licensing/activate', handler: 'licensing/activate-licence', access: 'public', table: 'read-write', signsLicences: true },
-  { method: 'POST', path: '/api/licensing/refresh', handler: 'licensing/refresh-licence', access: 'public', table: 'read-write', signsLicences: true },
-  { method: 'GET', path: '/api/support', handler: 'support/list-support-subscriptions', access: 'customer', table: 'read' },
-  { method: 'GET', path: '/api/orders', handler: 'orders/list-orders', access: 'customer', table: 'read' },
-  { method: 'GET', path: '/api/orders/{orderId}', handler: 'orders/get-order', access: 'customer', table: 'read' },
+  { contract: api.licences.downloadLicenceFile, handler: 'licences/download-licence-file', table: 'read', signsLicences: true },
+  { contract: api.support.downloadSupportFile, handler: 'support/download-support-file', table: 'read', signsLicences: true },
+  { contract: api.licences.listLicenceActivations, handler: 'licences/list-licence-activations', table: 'read' },
+  { contract: api.licences.transferLicence, handler: 'licences/transfer-licence', table: 'read-write' },
+  { contract: api.licences.deactivateLicence, handler: 'licences/deactivate-licence', table: 'read-write' },
+  { contract: api.licensing.getPublicKey, handler: 'licensing/get-public-key', table: 'none', signsLicences: true },
+  { contract: api.licensing.activateLicence, handler: 'licensing/activate-licence', table: 'read-write', signsLicences: true },
+  { contract: api.licensing.refreshLicence, handler: 'licensing/refresh-licence', table: 'read-write', signsLicences: true },
+  { contract: api.support.listSupportSubscriptions, handler: 'support/list-support-subscriptions', table: 'read' },
+  { contract: api.orders.listOrders, handler: 'orders/list-orders', table: 'read' },
+  { contract: api.orders.getOrder, handler: 'orders/get-order', table: 'read' },
 
-  { method: 'GET', path: '/api/admin/customers', handler: 'admin/list-customers', access: 'staff', table: 'read' },
+  { contract: api.customers.listCustomers, handler: 'admin/list-customers', table: 'read' },
   // Staff orders: the catalogue, creating an order for a customer by e-mail (their user and account too, if new),
   // finding orders by reference or e-mail, and one order in full.
-  { method: 'GET', path: '/api/admin/catalogue', handler: 'admin/list-catalogue', access: 'staff', table: 'read' },
-  { method: 'POST', path: '/api/admin/orders', handler: 'admin/create-order', access: 'staff', table: 'read-write', sendsMail: true, identityAdmin: true },
-  { method: 'GET', path: '/api/admin/orders', handler: 'admin/list-orders', access: 'staff', table: 'read' },
-  { method: 'GET', path: '/api/admin/orders/{accountId}/{orderId}', handler: 'admin/get-order', access: 'staff', table: 'read' },
+  { contract: api.orders.listCatalogue, handler: 'admin/list-catalogue', table: 'read' },
+  { contract: api.orders.createStaffOrder, handler: 'admin/create-order', table: 'read-write', sendsMail: true, identityAdmin: true },
+  { contract: api.orders.listStaffOrders, handler: 'admin/list-orders', table: 'read' },
+  { contract: api.orders.getStaffOrder, handler: 'admin/get-order', table: 'read' },
 ];
+
+export const routes: readonly Route[] = entries.map((entry) => ({
+  ...entry,
+  method: entry.contract.method,
+  path: entry.contract.path,
+  access: entry.contract.access.pool,
+  staffGroups: entry.contract.access.pool === 'staff' ? entry.contract.access.groups : [],
+}));
 
 /** A stable, CloudFormation-safe name per route or worker, e.g. `LicencesListLicences`. */
 export function routeId(entry: Pick<Route, 'handler'>): string {

@@ -3,8 +3,9 @@
 import { customerCaller, getAccount } from '#shared/accounts/caller.ts';
 import { NotFoundError } from '#shared/http/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
+import * as api from '#shared/api/account.ts';
 
-export const handler = httpHandler({}, async ({ event }) => {
+export const handler = httpHandler(api.getMyAccount, async ({ event }) => {
   const caller = await customerCaller(event);
   const account = await getAccount(caller.accountId);
   if (!account) throw new NotFoundError('The account was not found.');

@@ -3,9 +3,9 @@
 import { customerCaller } from '#shared/accounts/caller.ts';
 import { listSignIns } from '#shared/auth/sign-ins.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { pageQuery } from '#shared/http/schemas.ts';
+import * as api from '#shared/api/account.ts';
 
-export const handler = httpHandler({ query: pageQuery }, async ({ query, event }) => {
+export const handler = httpHandler(api.listMySignIns, async ({ query, event }) => {
   const caller = await customerCaller(event);
   return { body: await listSignIns(caller.userId, query) };
 });

@@ -3,17 +3,10 @@
 import { staffCaller } from '#shared/accounts/caller.ts';
 import { ValidationError } from '#shared/http/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { emailSchema, pageQuery } from '#shared/http/schemas.ts';
 import { findOrderByReference, listAllOrders, listOrdersForEmail } from '#shared/orders/staff-orders.ts';
-import * as z from '#shared/validation.ts';
+import * as api from '#shared/api/orders.ts';
 
-const query = z.strictObject({
-  ...pageQuery.shape,
-  reference: z.optional(z.string().check(z.trim(), z.regex(/^[A-Za-z0-9 ]{1,40}$/, 'An order reference such as JWT1042.'))),
-  email: z.optional(emailSchema),
-});
-
-export const handler = httpHandler({ query }, async ({ query, event }) => {
+export const handler = httpHandler(api.listStaffOrders, async ({ query, event }) => {
   await staffCaller(event);
   const { reference, email, ...page } = query;
   if (reference !== undefined && email !== undefined) {

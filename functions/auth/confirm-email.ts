@@ -3,21 +3,15 @@
 import { clearCodeMail } from '#shared/auth/code-mail-limits.ts';
 import { underLockout } from '#shared/auth/lockout.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { emailSchema } from '#shared/http/schemas.ts';
 import { identity } from '#shared/identity/index.ts';
-import * as z from '#shared/validation.ts';
+import * as api from '#shared/api/auth.ts';
 
-const body = z.strictObject({
-  email: emailSchema,
-  code: z.string().check(z.regex(/^\d{6}$/, 'The code is six digits.')),
-});
-
-export const handler = httpHandler({ body }, async ({ body, event }) => {
+export const handler = httpHandler(api.confirmEmail, async ({ body, event }) => {
   const provider = await identity();
   await underLockout({ pool: 'customer', email: body.email, sourceIp: event.requestContext.http.sourceIp }, () =>
     provider.confirmSignUp({ pool: 'customer', email: body.email, code: body.code }),
   );
   // A sign-in before confirming held the code-mail cooldown with its link: used now, so signing in may mail a code.
   await clearCodeMail({ pool: 'customer', email: body.email });
-  return { body: { confirmed: true } };
+  return { body: { confirmed: true as const } };
 });

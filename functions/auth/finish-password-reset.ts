@@ -3,18 +3,11 @@
 import { underLockout } from '#shared/auth/lockout.ts';
 import { revokeSessions } from '#shared/auth/revocation.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { emailSchema, poolPath } from '#shared/http/schemas.ts';
 import { identity } from '#shared/identity/index.ts';
 import { countOutcome } from '#shared/observability/metrics.ts';
-import * as z from '#shared/validation.ts';
+import * as api from '#shared/api/auth.ts';
 
-const body = z.strictObject({
-  email: emailSchema,
-  code: z.string().check(z.regex(/^\d{6}$/, 'The code is six digits.')),
-  newPassword: z.string().check(z.minLength(1), z.maxLength(256)),
-});
-
-export const handler = httpHandler({ path: poolPath, body }, async ({ path, body, event }) => {
+export const handler = httpHandler(api.finishPasswordReset, async ({ path, body, event }) => {
   const provider = await identity();
   const { userId } = await countOutcome(
     () =>
@@ -26,5 +19,5 @@ export const handler = httpHandler({ path: poolPath, body }, async ({ path, body
   );
   // Whoever held a session with the old password loses it on their next call.
   await revokeSessions({ pool: path.pool, userId });
-  return { body: { changed: true } };
+  return { body: { changed: true as const } };
 });

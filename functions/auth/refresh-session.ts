@@ -2,12 +2,12 @@
 
 import { clearedRefreshCookie, refreshTokenFrom } from '#shared/auth/refresh-cookie.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { poolPath } from '#shared/http/schemas.ts';
 import { identityErrors } from '#shared/identity/errors.ts';
 import { identity } from '#shared/identity/index.ts';
 import { AppError } from '#shared/http/errors.ts';
+import * as api from '#shared/api/auth.ts';
 
-export const handler = httpHandler({ path: poolPath }, async ({ path, event }) => {
+export const handler = httpHandler(api.refreshSession, async ({ path, event }) => {
   try {
     const refreshToken = refreshTokenFrom(event, path.pool);
     if (!refreshToken) throw identityErrors.sessionExpired();

@@ -3,10 +3,10 @@
 import { clearedRefreshCookie, refreshTokenFrom } from '#shared/auth/refresh-cookie.ts';
 import { revokeSessions } from '#shared/auth/revocation.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { poolPath } from '#shared/http/schemas.ts';
 import { identity } from '#shared/identity/index.ts';
+import * as api from '#shared/api/auth.ts';
 
-export const handler = httpHandler({ path: poolPath }, async ({ path, event }) => {
+export const handler = httpHandler(api.signOut, async ({ path, event }) => {
   const refreshToken = refreshTokenFrom(event, path.pool);
   if (refreshToken) {
     const { userId } = await (await identity()).signOut({ pool: path.pool, refreshToken });

@@ -6,26 +6,11 @@ import { mayMailAccount } from '#shared/auth/account-mail-limits.ts';
 import { underLockout } from '#shared/auth/lockout.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { maskEmail, normaliseEmail } from '#shared/email.ts';
-import { emailSchema } from '#shared/http/schemas.ts';
-import { localeSchema } from '#shared/i18n/locale.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { countOutcome } from '#shared/observability/metrics.ts';
-import * as z from '#shared/validation.ts';
+import * as api from '#shared/api/auth.ts';
 
-const body = z.strictObject({
-  email: emailSchema,
-  password: z.string().check(z.minLength(1), z.maxLength(256)),
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  locale: z.optional(localeSchema),
-  contract: z.optional(
-    z.strictObject({
-      contractNumber: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
-      activationCode: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
-    }),
-  ),
-});
-
-export const handler = httpHandler({ body }, async ({ body, event }) => {
+export const handler = httpHandler(api.signUp, async ({ body, event }) => {
   const sourceIp = event.requestContext.http.sourceIp;
   // Every sign-up mails the address (the link, or "you have an account"): past the account-mail limits nothing is done
   // and nothing sent, with the same answer, so the form can neither flood an inbox nor tell which limit was hit.

@@ -2,18 +2,10 @@
 
 import { startSignIn } from '#shared/auth/sign-in.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { emailSchema } from '#shared/http/schemas.ts';
-import { localeSchema } from '#shared/i18n/locale.ts';
 import { countOutcome } from '#shared/observability/metrics.ts';
-import * as z from '#shared/validation.ts';
+import * as api from '#shared/api/auth.ts';
 
-const body = z.strictObject({
-  email: emailSchema,
-  orderReference: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
-  locale: z.optional(localeSchema),
-});
-
-export const handler = httpHandler({ body }, async ({ body, event }) => {
+export const handler = httpHandler(api.startOrderSignIn, async ({ body, event }) => {
   const challenge = await countOutcome(
     () =>
       startSignIn(

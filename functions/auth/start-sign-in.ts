@@ -2,18 +2,10 @@
 
 import { startSignIn } from '#shared/auth/sign-in.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { emailSchema, poolPath } from '#shared/http/schemas.ts';
-import { localeSchema } from '#shared/i18n/locale.ts';
 import { countOutcome } from '#shared/observability/metrics.ts';
-import * as z from '#shared/validation.ts';
+import * as api from '#shared/api/auth.ts';
 
-const body = z.strictObject({
-  email: emailSchema,
-  password: z.string().check(z.minLength(1), z.maxLength(256)),
-  locale: z.optional(localeSchema),
-});
-
-export const handler = httpHandler({ path: poolPath, body }, async ({ path, body, event }) => {
+export const handler = httpHandler(api.startSignIn, async ({ path, body, event }) => {
   const challenge = await countOutcome(
     () =>
       startSignIn(

@@ -3,17 +3,10 @@
 import { refreshCookie } from '#shared/auth/refresh-cookie.ts';
 import { finishSignIn } from '#shared/auth/sign-in.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { emailSchema, poolPath } from '#shared/http/schemas.ts';
 import { countOutcome } from '#shared/observability/metrics.ts';
-import * as z from '#shared/validation.ts';
+import * as api from '#shared/api/auth.ts';
 
-const body = z.strictObject({
-  email: emailSchema,
-  session: z.string().check(z.minLength(16), z.maxLength(4096)),
-  code: z.string().check(z.regex(/^\d{6}$/, 'The code is six digits.')),
-});
-
-export const handler = httpHandler({ path: poolPath, body }, async ({ path, body, event }) => {
+export const handler = httpHandler(api.verifySignInCode, async ({ path, body, event }) => {
   const { refreshToken, userId: _userId, ...tokens } = await countOutcome(
     () =>
       finishSignIn({

@@ -2,10 +2,10 @@
 
 import { customerCaller } from '#shared/accounts/caller.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { sortedPageQuery } from '#shared/http/schemas.ts';
 import { listLicences } from '#shared/licences/list-licences.ts';
+import * as api from '#shared/api/licences.ts';
 
-export const handler = httpHandler({ query: sortedPageQuery }, async ({ query, event }) => {
+export const handler = httpHandler(api.listLicences, async ({ query, event }) => {
   const caller = await customerCaller(event);
   return { body: await listLicences(caller.accountId, query) };
 });

@@ -2,10 +2,10 @@
 
 import { customerCaller } from '#shared/accounts/caller.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { sortedPageQuery } from '#shared/http/schemas.ts';
 import { listOrders } from '#shared/orders/list-orders.ts';
+import * as api from '#shared/api/orders.ts';
 
-export const handler = httpHandler({ query: sortedPageQuery }, async ({ query, event }) => {
+export const handler = httpHandler(api.listOrders, async ({ query, event }) => {
   const caller = await customerCaller(event);
   return { body: await listOrders(caller.accountId, query) };
 });

@@ -1,14 +1,11 @@
 // Lets the signed-in customer download one of their support & updates subscriptions as a signed .lic file.
 
-import * as z from '#shared/validation.ts';
 import { customerCaller } from '#shared/accounts/caller.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { ulidSchema } from '#shared/http/schemas.ts';
 import { downloadSupportFile, LICENCE_FILE_TYPE } from '#shared/licences/issue-file.ts';
+import * as api from '#shared/api/support.ts';
 
-const path = z.strictObject({ subscriptionId: ulidSchema });
-
-export const handler = httpHandler({ path }, async ({ path, event }) => {
+export const handler = httpHandler(api.downloadSupportFile, async ({ path, event }) => {
   const caller = await customerCaller(event);
   return { file: { contentType: LICENCE_FILE_TYPE, ...(await downloadSupportFile(caller.accountId, path.subscriptionId)) } };
 });

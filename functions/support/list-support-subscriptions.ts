@@ -2,10 +2,10 @@
 
 import { customerCaller } from '#shared/accounts/caller.ts';
 import { httpHandler } from '#shared/http/handler.ts';
-import { sortedPageQuery } from '#shared/http/schemas.ts';
 import { listSupportSubscriptions } from '#shared/support/list-support.ts';
+import * as api from '#shared/api/support.ts';
 
-export const handler = httpHandler({ query: sortedPageQuery }, async ({ query, event }) => {
+export const handler = httpHandler(api.listSupportSubscriptions, async ({ query, event }) => {
   const caller = await customerCaller(event);
   return { body: await listSupportSubscriptions(caller.accountId, query) };
 });

@@ -3,12 +3,12 @@
 import { ForbiddenError, UnauthorizedError } from '#shared/http/errors.ts';
 import type { HttpEvent } from '#shared/http/handler.ts';
 import { firstMembership } from '#shared/accounts/membership.ts';
-import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
+import { groupsOf, STAFF_GROUPS } from '#shared/accounts/groups.ts';
 import { issuedBeforeRevocation, staffRevokedBefore } from '#shared/auth/revocation.ts';
 
 // The account's and the membership's reads live in their entity modules; these stay importable from here.
 export { getAccount } from '#shared/accounts/account.ts';
-export { firstMembership };
+export { firstMembership, groupsOf };
 
 export interface CustomerCaller {
   userId: string;
@@ -26,14 +26,6 @@ function claimsOf(event: HttpEvent): Record<string, unknown> {
   // The authorizer already verified the token; these checks guard against a route wired without one.
   if (!claims || typeof claims.sub !== 'string' || claims.token_use !== 'access') throw new UnauthorizedError();
   return claims;
-}
-
-/** API Gateway flattens list claims to a string like "[admin support]"; the local server mirrors that. */
-export function groupsOf(claims: Record<string, unknown>): string[] {
-  const raw = claims['cognito:groups'];
-  if (Array.isArray(raw)) return raw.map(String);
-  if (typeof raw !== 'string' || raw.trim() === '') return [];
-  return raw.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
 }
 
 // The same answer as a dead refresh token, which the pages already explain in English and Polish.

@@ -1,10 +1,13 @@
-// The one shape of every HTTP handler: middy, Powertools logging, strict zod input, typed errors out as a stable body.
+// The one shape of every HTTP handler: middy, Powertools logging, the route's contract (access, strict zod input),
+// typed errors out as a stable body.
 
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from '#shared/validation.ts';
-import { AppError, type ErrorBody, ValidationError } from '#shared/http/errors.ts';
+import { groupsOf } from '#shared/accounts/groups.ts';
+import type { Contract, ParsedRequest, RequestSchemas, ResponseBody, ResponseSpec, RouteAccess } from '#shared/api/contract.ts';
+import { AppError, type ErrorBody, ForbiddenError, UnauthorizedError, ValidationError } from '#shared/http/errors.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { CONTENT_TYPE_OPTIONS } from '#shared/http/security-headers.ts';
 
@@ -39,18 +42,17 @@ interface ReplyBase {
 export type Reply = ReplyBase & ({ body?: unknown; file?: never } | { file: FileReply; body?: never });
 
 type Schema = z.ZodMiniType;
-interface Schemas {
-  path?: Schema;
-  query?: Schema;
-  body?: Schema;
-}
-type Parsed<S extends Schemas> = {
-  path: S['path'] extends Schema ? z.infer<S['path']> : Record<string, never>;
-  query: S['query'] extends Schema ? z.infer<S['query']> : Record<string, never>;
-  body: S['body'] extends Schema ? z.infer<S['body']> : undefined;
-  event: HttpEvent;
-  requestId: string;
-};
+
+/** What the handler receives: the parts parsed by the contract's schemas, the event and the request id. */
+type Parsed<C extends Contract> = ParsedRequest<C['request']> & { event: HttpEvent; requestId: string };
+
+/** What the handler answers, typed by the contract's response: its JSON body, a file, or nothing. */
+export type ReplyFor<S extends ResponseSpec> = ReplyBase &
+  (S extends { kind: 'json' }
+    ? { body: ResponseBody<S>; file?: never }
+    : S extends { kind: 'file' }
+      ? { file: FileReply; body?: never }
+      : { body?: never; file?: never });
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -162,27 +164,46 @@ export function errorResult(error: unknown, requestId: string): HttpResult {
 }
 
 /**
- * Builds a Lambda handler for one route. The schemas are strict (unknown keys are refused),
- * and whatever the use case throws leaves as `{"error":{"code","message","details"}}`.
+ * Refuses a caller the contract does not allow, before anything is parsed or read: 401 without verified access-token
+ * claims on a signed-in route (the authorizer normally stops that earlier), 403 for a staff user in none of the route's
+ * groups. Declared per route in the contract, so no handler has to remember it.
  */
-export function httpHandler<S extends Schemas>(
-  schemas: S,
-  handle: (request: Parsed<S>) => Promise<Reply>,
+function checkAccess(access: RouteAccess, event: HttpEvent): void {
+  if (access.pool === 'public') return;
+  const claims = event.requestContext.authorizer?.jwt?.claims;
+  if (!claims || typeof claims.sub !== 'string' || claims.token_use !== 'access') throw new UnauthorizedError();
+  if (access.pool !== 'staff') return;
+  const groups = groupsOf(claims);
+  if (!access.groups.some((group) => groups.includes(group))) {
+    throw new ForbiddenError(groups.length === 0 ? 'This page is for staff.' : 'Your staff role does not allow this.');
+  }
+}
+
+/**
+ * Builds a Lambda handler for one route from its contract: access by declaration, strict schemas for path, query and
+ * body (unknown keys are refused), and whatever the use case throws leaves as `{"error":{"code","message","details"}}`.
+ * The response body is typed by the contract; it is validated by the tests, not on every request.
+ */
+export function httpHandler<C extends Contract>(
+  contract: C,
+  handle: (request: Parsed<C>) => Promise<ReplyFor<C['response']>>,
 ): (event: HttpEvent, context: Context) => Promise<HttpResult> {
+  const schemas: RequestSchemas = contract.request;
   return middy<HttpEvent, HttpResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event) => {
       const requestId = requestIdOf(event);
       logger.appendKeys({ requestId, route: event.routeKey });
       try {
+        checkAccess(contract.access, event);
         const parsed = {
           path: parsePart(schemas.path, event.pathParameters, 'path'),
           query: parsePart(schemas.query, event.queryStringParameters, 'query'),
           body: parsePart(schemas.body, readBody(event, schemas.body !== undefined), 'body'),
           event,
           requestId,
-        } as Parsed<S>;
-        const reply = await handle(parsed);
+        } as Parsed<C>;
+        const reply = (await handle(parsed)) as Reply;
         const result = reply.file
           ? download(reply.status ?? 200, reply.file, requestId, reply.headers)
           : json(reply.status ?? 200, reply.body, requestId, reply.headers);

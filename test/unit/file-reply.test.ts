@@ -2,7 +2,17 @@
 
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { anyone, contract, file } from '#shared/api/contract.ts';
 import { httpHandler, safeFilename, type HttpEvent } from '#shared/http/handler.ts';
+
+const fileRoute = contract({
+  method: 'GET',
+  path: '/api/things/file',
+  summary: 'test',
+  access: anyone,
+  request: {},
+  response: file('text/plain; charset=utf-8', 'A test file.'),
+});
 
 const context = { functionName: 'test', awsRequestId: 'aws-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
 
@@ -29,7 +39,7 @@ const event = {
 
 describe('file replies', () => {
   it('sends the content as it is, as an attachment, with the request id and no caching', async () => {
-    const handler = httpHandler({}, async () => ({
+    const handler = httpHandler(fileRoute, async () => ({
       file: { contentType: 'text/plain; charset=utf-8', filename: 'Księgowość Pro-NW 2291.lic', content: 'zażółć\n' },
     }));
     const result = await handler(event, context);

@@ -4,7 +4,12 @@ import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, TooManyRequestsError } from '#shared/http/errors.ts';
+import { anyone, contract, json, staff, type RequestSchemas, type RouteAccess } from '#shared/api/contract.ts';
 import { httpHandler, type HttpEvent } from '#shared/http/handler.ts';
+
+/** A contract for a made-up route: the handler reads only its request schemas and access. */
+const route = <const R extends RequestSchemas>(request: R, access: RouteAccess = anyone) =>
+  contract({ method: 'POST', path: '/api/things', summary: 'test', access, request, response: json(z.unknown(), 200, 201) });
 
 
 const context = { functionName: 'test', awsRequestId: 'aws-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
@@ -37,7 +42,7 @@ const body = z.strictObject({ name: z.string().min(1) });
 
 describe('httpHandler', () => {
   it('passes parsed input to the use case and returns JSON with the request id', async () => {
-    const handler = httpHandler({ body }, async ({ body }) => ({ status: 201, body: { hello: body.name } }));
+    const handler = httpHandler(route({ body }), async ({ body }) => ({ status: 201, body: { hello: body.name } }));
     const result = await handler(event({ body: JSON.stringify({ name: 'Ada' }) }), context);
     expect(result.statusCode).toBe(201);
     expect(JSON.parse(result.body!)).toEqual({ hello: 'Ada' });
@@ -45,9 +50,9 @@ describe('httpHandler', () => {
   });
 
   it('marks every JSON answer, success or error, nosniff', async () => {
-    const ok = await httpHandler({ body }, async () => ({ body: { fine: true } }))(event({ body: JSON.stringify({ name: 'Ada' }) }), context);
-    const refused = await httpHandler({ body }, async () => ({ body: {} }))(event({ body: '{"name":' }), context);
-    const failed = await httpHandler({}, async () => {
+    const ok = await httpHandler(route({ body }), async () => ({ body: { fine: true } }))(event({ body: JSON.stringify({ name: 'Ada' }) }), context);
+    const refused = await httpHandler(route({ body }), async () => ({ body: {} }))(event({ body: '{"name":' }), context);
+    const failed = await httpHandler(route({}), async () => {
       throw new Error('boom');
     })(event(), context);
     for (const result of [ok, refused, failed]) {
@@ -56,7 +61,7 @@ describe('httpHandler', () => {
   });
 
   it('refuses unknown keys with the path of each problem', async () => {
-    const handler = httpHandler({ body }, async () => ({ body: {} }));
+    const handler = httpHandler(route({ body }), async () => ({ body: {} }));
     const result = await handler(event({ body: JSON.stringify({ name: '', admin: true }) }), context);
     expect(result.statusCode).toBe(400);
     const parsed = JSON.parse(result.body!);
@@ -65,7 +70,7 @@ describe('httpHandler', () => {
   });
 
   it('refuses a body that is not JSON (415) or too large (413)', async () => {
-    const handler = httpHandler({ body }, async () => ({ body: {} }));
+    const handler = httpHandler(route({ body }), async () => ({ body: {} }));
     const wrongType = await handler(event({ headers: { 'content-type': 'text/plain' }, body: 'name=x' }), context);
     const tooLarge = await handler(event({ body: JSON.stringify({ name: 'x'.repeat(70_000) }) }), context);
     expect(wrongType.statusCode).toBe(415);
@@ -74,10 +79,10 @@ describe('httpHandler', () => {
   });
 
   it('maps typed errors to their status and code, with retry-after for rate limits', async () => {
-    const conflict = await httpHandler({}, async () => {
+    const conflict = await httpHandler(route({}), async () => {
       throw new ConflictError('Already there.', 'DUPLICATE');
     })(event(), context);
-    const limited = await httpHandler({}, async () => {
+    const limited = await httpHandler(route({}), async () => {
       throw new TooManyRequestsError(undefined, 30);
     })(event(), context);
     expect(conflict.statusCode).toBe(409);
@@ -87,7 +92,7 @@ describe('httpHandler', () => {
   });
 
   it('turns an unexpected error into a 500 that hides the internals', async () => {
-    const handler = httpHandler({}, async () => {
+    const handler = httpHandler(route({}), async () => {
       throw new Error('connection string postgres://secret@db');
     });
     const result = await handler(event(), context);
@@ -98,6 +103,38 @@ describe('httpHandler', () => {
       code: 'INTERNAL',
       message: 'Something went wrong on our side. Try again later.',
       requestId: 'req-1',
+    });
+  });
+
+  describe('access declared in the contract', () => {
+    const withClaims = (claims: Record<string, string> | undefined) =>
+      event({
+        requestContext: {
+          ...event().requestContext,
+          ...(claims ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } } } : {}),
+        },
+      });
+    const billingOnly = httpHandler(route({}, staff('admin', 'billing')), async () => ({ body: { ok: true } }));
+
+    it('lets a staff user in one of the route\'s groups through', async () => {
+      const result = await billingOnly(withClaims({ sub: 'u1', token_use: 'access', 'cognito:groups': '[support billing]' }), context);
+      expect(result.statusCode).toBe(200);
+    });
+
+    it('answers 403 FORBIDDEN to a staff user in none of the route\'s groups, before reading the body', async () => {
+      const result = await billingOnly(
+        withClaims({ sub: 'u1', token_use: 'access', 'cognito:groups': '[support]' }),
+        context,
+      );
+      expect(result.statusCode).toBe(403);
+      expect(JSON.parse(result.body!).error).toMatchObject({ code: 'FORBIDDEN', requestId: 'req-1' });
+    });
+
+    it('answers 401 on a signed-in route when the event carries no access-token claims', async () => {
+      const noClaims = await billingOnly(withClaims(undefined), context);
+      const idToken = await billingOnly(withClaims({ sub: 'u1', token_use: 'id', 'cognito:groups': '[admin]' }), context);
+      expect(noClaims.statusCode).toBe(401);
+      expect(idToken.statusCode).toBe(401);
     });
   });
 });

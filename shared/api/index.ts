@@ -1,0 +1,10 @@
+// Every route contract by area, for the route table, the OpenAPI document and (later) the web client.
+
+export * as account from '#shared/api/account.ts';
+export * as auth from '#shared/api/auth.ts';
+export * as customers from '#shared/api/customers.ts';
+export * as licences from '#shared/api/licences.ts';
+export * as licensing from '#shared/api/licensing.ts';
+export * as orders from '#shared/api/orders.ts';
+export * as support from '#shared/api/support.ts';
+export * as system from '#shared/api/system.ts';

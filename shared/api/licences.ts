@@ -1,0 +1,124 @@
+// Contracts of the customer's licences: list, detail, signed file, activations, transfer and deactivation.
+
+import { pageOf, timestamp } from '#shared/api/common.ts';
+import { contract, customer, file, json } from '#shared/api/contract.ts';
+import { pageQuery, sortedPageQuery, ulidSchema } from '#shared/http/schemas.ts';
+import { computerIdSchema } from '#shared/licences/schemas.ts';
+import * as z from '#shared/validation.ts';
+
+const licencePath = z.strictObject({ licenceId: ulidSchema });
+
+const licenceFields = {
+  licenceId: z.string(),
+  product: z.string(),
+  /** Serial number or the computer id the licence is bound to. */
+  serial: z.string(),
+  days: z.optional(z.number()),
+  users: z.number(),
+  edition: z.string(),
+  orderId: z.string(),
+  orderReference: z.string(),
+  purchasedAt: timestamp,
+  supportEndsAt: z.optional(timestamp),
+  computerId: z.optional(z.string()),
+  activatedAt: z.optional(timestamp),
+  supportActive: z.boolean(),
+};
+
+export const licenceView = z.strictObject(licenceFields);
+
+export const supportSubscriptionView = z.strictObject({
+  subscriptionId: z.string(),
+  licenceId: z.string(),
+  product: z.string(),
+  serial: z.string(),
+  users: z.number(),
+  edition: z.string(),
+  orderId: z.string(),
+  orderReference: z.string(),
+  startsAt: timestamp,
+  years: z.number(),
+  endsAt: timestamp,
+  status: z.enum(['active', 'expiring', 'expired']),
+});
+
+const bindingFields = {
+  licenceId: z.string(),
+  computerId: z.optional(z.string()),
+  activatedAt: z.optional(timestamp),
+  transfers: z.strictObject({
+    limit: z.number(),
+    windowDays: z.number(),
+    used: z.number(),
+    remaining: z.number(),
+    nextAvailableAt: z.optional(timestamp),
+  }),
+};
+const licenceBinding = z.strictObject(bindingFields);
+
+const licenceEvent = z.strictObject({
+  eventId: z.string(),
+  licenceId: z.string(),
+  action: z.enum(['activated', 'transferred', 'deactivated']),
+  at: timestamp,
+  fromComputerId: z.optional(z.string()),
+  toComputerId: z.optional(z.string()),
+  by: z.enum(['customer', 'licensing-api']),
+  userId: z.optional(z.string()),
+  email: z.optional(z.string()),
+  sourceIp: z.string(),
+});
+
+export const listLicences = contract({
+  method: 'GET',
+  path: '/api/licences',
+  summary: "The signed-in customer's licences, newest first unless sort=asc, with whether support is active.",
+  access: customer,
+  request: { query: sortedPageQuery },
+  response: json(pageOf(licenceView)),
+});
+
+export const getLicence = contract({
+  method: 'GET',
+  path: '/api/licences/{licenceId}',
+  summary: 'One of the customer’s licences with the support subscriptions covering it.',
+  access: customer,
+  request: { path: licencePath },
+  response: json(z.strictObject({ ...licenceFields, supportSubscriptions: z.array(supportSubscriptionView) })),
+});
+
+export const downloadLicenceFile = contract({
+  method: 'GET',
+  path: '/api/licences/{licenceId}/file',
+  summary: 'One of the customer’s licences as a signed .lic file.',
+  access: customer,
+  request: { path: licencePath },
+  response: file('text/plain; charset=utf-8', 'The signed licence file (docs/licence-files.md).'),
+});
+
+export const listLicenceActivations = contract({
+  method: 'GET',
+  path: '/api/licences/{licenceId}/activations',
+  summary: 'Which computer a licence is on, the transfers left, and its audit trail, newest first.',
+  access: customer,
+  request: { path: licencePath, query: pageQuery },
+  response: json(z.strictObject({ ...bindingFields, items: z.array(licenceEvent), nextCursor: z.optional(z.string()) })),
+});
+
+export const transferLicence = contract({
+  method: 'POST',
+  path: '/api/licences/{licenceId}/transfer',
+  summary: 'Moves the licence to another computer (limited per licence per 30 days), with an audit entry.',
+  access: customer,
+  request: { path: licencePath, body: z.strictObject({ toComputerId: computerIdSchema }) },
+  response: json(licenceBinding),
+});
+
+export const deactivateLicence = contract({
+  method: 'POST',
+  path: '/api/licences/{licenceId}/deactivate',
+  summary: 'Frees the licence from its computer (counts as a transfer), with an audit entry.',
+  access: customer,
+  request: { path: licencePath },
+  response: json(licenceBinding),
+});

@@ -1,0 +1,401 @@
+// Support for the checks generated from the route table (test/integration/generated/): two seeded accounts with one of
+// each entity, requests built from each route's contract, fast-check arbitraries from its schemas (valid and hostile),
+// the answer checked against the contract, and the table read before and after.
+
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import fc from 'fast-check';
+import { decodeJwt, SignJWT } from 'jose';
+import { expect, inject } from 'vitest';
+import type { Route } from '#functions/routes.ts';
+import type { Schema } from '#shared/api/contract.ts';
+import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
+import * as z from '#shared/validation.ts';
+import { call, createCustomer, createStaff, purchases, randomIp, signIn, type TestApi } from './api.ts';
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Two accounts, one of each entity
+
+export interface Side {
+  accountId: string;
+  token: string;
+  ids: { licenceId: string; orderId: string; subscriptionId: string };
+}
+
+export interface Fixture {
+  /** The caller: signed in as the owner of the first account. */
+  own: Side;
+  /** The second account, whose ids the isolation matrix tries. */
+  other: Side;
+  staffTokens: { admin: string; support: string; billing: string; none: string };
+}
+
+async function seedSide(api: TestApi, computerId: string): Promise<Side> {
+  // purchases(1) is one order with one licence and one year of support.
+  const customer = await createCustomer(purchases(1));
+  const token = await signIn(api, 'customer', customer.login);
+  const [licences, support, orders] = await Promise.all(
+    ['/api/licences', '/api/support', '/api/orders'].map((path) => call(api, 'GET', path, { token })),
+  );
+  const ids = {
+    licenceId: licences!.body.items[0].licenceId as string,
+    subscriptionId: support!.body.items[0].subscriptionId as string,
+    orderId: orders!.body.items[0].orderId as string,
+  };
+  // Activated, so a transfer or deactivation that reached the wrong account would change something.
+  const activated = await call(api, 'POST', '/api/licensing/activate', {
+    body: { activationKey: customer.account.activationKey, computerId, licenceId: ids.licenceId },
+  });
+  expect(activated.status).toBe(200);
+  return { accountId: customer.account.accountId, token, ids };
+}
+
+export async function seedTwoAccounts(api: TestApi): Promise<Fixture> {
+  const own = await seedSide(api, 'OWN-PC-1');
+  const other = await seedSide(api, 'OTHER-PC-1');
+  const staffToken = async (groups: string[]) => signIn(api, 'staff', await createStaff(groups));
+  const [admin, support, billing, none] = await Promise.all([
+    staffToken(['admin']),
+    staffToken(['support']),
+    staffToken(['billing']),
+    staffToken([]),
+  ]);
+  return { own, other, staffTokens: { admin, support, billing, none } };
+}
+
+/**
+ * How to fill each path parameter: from the caller's own side, or from the other account's. A route whose parameter is
+ * not here fails the generated suites, so a new route cannot slip past the isolation matrix.
+ */
+export const PATH_PARAMETERS: Record<string, (side: Side) => string> = {
+  licenceId: (side) => side.ids.licenceId,
+  orderId: (side) => side.ids.orderId,
+  subscriptionId: (side) => side.ids.subscriptionId,
+  accountId: (side) => side.accountId,
+  pool: () => 'customer',
+};
+
+export function pathParameterNames(route: Route): string[] {
+  return [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+}
+
+export function pathFor(route: Route, values: Record<string, string>): string {
+  return route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in values)) throw new Error(`No value for path parameter ${name} of ${route.method} ${route.path}`);
+    return values[name]!;
+  });
+}
+
+export function pathFrom(route: Route, side: Side): string {
+  return pathFor(
+    route,
+    Object.fromEntries(
+      pathParameterNames(route).map((name) => {
+        const fill = PATH_PARAMETERS[name];
+        if (!fill) throw new Error(`PATH_PARAMETERS has no entry for {${name}} (${route.method} ${route.path}): add one`);
+        return [name, encodeURIComponent(fill(side))];
+      }),
+    ),
+  );
+}
+
+/** A token of the route's pool (an admin for staff routes), or none for public routes. */
+export function tokenFor(route: Route, fixture: Fixture): string | undefined {
+  if (route.access === 'customer') return fixture.own.token;
+  if (route.access === 'staff') return fixture.staffTokens.admin;
+  return undefined;
+}
+
+/** The same access token, re-signed by the same key with an expiry in the past: only its age is wrong. */
+export async function expiredCopy(token: string, pool: 'customer' | 'staff'): Promise<string> {
+  const { key, kid } = await localSigningKey(inject('keysDir'), pool);
+  const { iat: _iat, exp: _exp, ...claims } = decodeJwt(token);
+  const past = Math.floor(Date.now() / 1000) - 3600;
+  return new SignJWT(claims).setProtectedHeader({ alg: SIGNING_ALG, kid }).setIssuedAt(past - 600).setExpirationTime(past).sign(key);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Requests and answers
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+export async function send(
+  api: TestApi,
+  method: string,
+  path: string,
+  options: { token?: string; body?: string; contentType?: string } = {},
+): Promise<RawResponse> {
+  const response = await fetch(`${api.url}${path}`, {
+    method,
+    headers: {
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      'x-forwarded-for': randomIp(),
+      ...(options.body !== undefined ? { 'content-type': options.contentType ?? 'application/json' } : {}),
+    },
+    ...(options.body !== undefined ? { body: options.body } : {}),
+  });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+const errorBody = z.strictObject({
+  error: z.strictObject({
+    code: z.string().check(z.minLength(1)),
+    message: z.string().check(z.minLength(1)),
+    details: z.optional(z.unknown()),
+    requestId: z.string(),
+  }),
+});
+
+function jsonOf(response: RawResponse): unknown {
+  try {
+    return JSON.parse(response.text);
+  } catch {
+    return response.text;
+  }
+}
+
+/** The stable error body of every refusal made by Atrium's handlers. */
+export function expectErrorBody(response: RawResponse, what: string): void {
+  const result = errorBody.safeParse(jsonOf(response));
+  expect(result.success, `${what}: ${response.status} ${response.text.slice(0, 300)}`).toBe(true);
+}
+
+/**
+ * Checks an answer against the route's contract: never a 5xx; a refusal carries the error body; a success has one of the
+ * declared statuses and a body the response schema accepts (or is the declared file download, or empty).
+ */
+export function expectContractAnswer(route: Route, response: RawResponse, what: string): void {
+  expect(response.status, `${what}: ${response.text.slice(0, 300)}`).toBeLessThan(500);
+  if (response.status >= 400) return expectErrorBody(response, what);
+  const { response: spec } = route.contract;
+  expect(spec.status, what).toContain(response.status);
+  if (spec.kind === 'json') {
+    const result = spec.body.safeParse(jsonOf(response));
+    expect(result.success ? [] : result.error.issues, `${what}: the 2xx body does not match the contract`).toEqual([]);
+  } else if (spec.kind === 'file') {
+    expect(response.headers.get('content-disposition'), what).toMatch(/^attachment; filename="/);
+    expect(response.headers.get('content-type'), what).toBe(spec.contentType);
+  } else {
+    expect(response.text, what).toBe('');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Arbitraries from the contract's schemas
+
+type JsonSchema = {
+  type?: string | string[];
+  const?: unknown;
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+};
+
+function jsonSchemaOf(schema: Schema): JsonSchema {
+  return z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' }) as JsonSchema;
+}
+
+function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
+  // fc.emailAddress() is wider than zod's e-mail check (most of its values are refused): build plain addresses.
+  if (schema.format === 'email') {
+    return fc
+      .tuple(fc.stringMatching(/^[a-z0-9][a-z0-9.+_-]{0,20}[a-z0-9]$/), fc.constantFrom('example.test', 'example.com', 'poczta.pl'))
+      .map(([local, domain]) => `${local}@${domain}`);
+  }
+  if (schema.pattern) {
+    const pattern = new RegExp(schema.pattern);
+    // fast-check cannot build from look-aheads: build from the rest and keep what the full pattern accepts.
+    const buildable = new RegExp(schema.pattern.replace(/\(\?[=!][^)]*\)/g, ''));
+    return fc.stringMatching(buildable).filter((value) => pattern.test(value) && value.length <= (schema.maxLength ?? Infinity));
+  }
+  return fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 40) });
+}
+
+/** Values the schema accepts (mostly: zod has the last word, so `valid` mode filters through it). */
+function fromSchema(schema: JsonSchema, hostile: boolean): fc.Arbitrary<unknown> {
+  const plain = ((): fc.Arbitrary<unknown> => {
+    if (schema.const !== undefined) return fc.constant(schema.const);
+    if (schema.enum) return fc.constantFrom(...schema.enum);
+    const alternatives = schema.anyOf ?? schema.oneOf;
+    if (alternatives) return fc.oneof(...alternatives.map((alternative) => fromSchema(alternative, hostile)));
+    const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+    switch (type) {
+      case 'string':
+        return stringArbitrary(schema);
+      case 'integer':
+        return fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000 });
+      case 'number':
+        return fc.double({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000, noNaN: true });
+      case 'boolean':
+        return fc.boolean();
+      case 'array':
+        return fc.array(fromSchema(schema.items ?? {}, hostile), {
+          minLength: schema.minItems ?? 0,
+          maxLength: Math.min(schema.maxItems ?? 3, 3),
+        });
+      case 'object': {
+        const properties = schema.properties ?? {};
+        const record = fc.record(
+          Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, fromSchema(property, hostile)])),
+          { requiredKeys: (schema.required ?? []).filter((name) => name in properties) },
+        );
+        if (!hostile) return record;
+        // An unknown key now and then: strict schemas must refuse it.
+        return fc.tuple(record, fc.option(fc.constantFrom('admin', '__proto__x', 'PK', 'accountId'), { freq: 4 }), hostileValue).map(
+          ([value, extra, extraValue]) => (extra ? { ...(value as object), [extra]: extraValue } : value),
+        );
+      }
+      default:
+        return fc.jsonValue();
+    }
+  })();
+  return hostile ? fc.oneof({ arbitrary: plain, weight: 3 }, { arbitrary: hostileValue, weight: 1 }) : plain;
+}
+
+function deeplyNested(depth: number): unknown {
+  let value: unknown = 'bottom';
+  for (let level = 0; level < depth; level += 1) value = level % 2 ? [value] : { a: value };
+  return value;
+}
+
+/** Values no field should choke on: wrong types, control characters, lone surrogates, huge and deeply nested input. */
+export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom<unknown>(
+    '',
+    '\u0000',
+    'a\u0000b',
+    '\uD800',
+    'x\uDC00y',
+    '%00',
+    '%2e%2e%2f',
+    '../../etc/passwd',
+    '<script>alert(1)</script>',
+    "' OR 1=1 --",
+    '${jndi:ldap://x}',
+    '𝒜'.repeat(300),
+    'x'.repeat(5000),
+    null,
+    true,
+    0,
+    -1,
+    1.5,
+    1e308,
+    -1e308,
+    [],
+    {},
+    { $gt: '' },
+    deeplyNested(2000),
+  ),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.integer(),
+  fc.jsonValue({ maxDepth: 3 }),
+);
+
+/** Segments a path parameter should survive: percent-encoded NUL, slashes, lone surrogates, overlong UTF-8, huge ids. */
+export const hostilePathSegment: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    '%00',
+    '%2F',
+    '%252F',
+    '%2e%2e%2fx',
+    '%ED%A0%80',
+    '%C0%AF',
+    '%FF',
+    '%',
+    '%zz',
+    'A'.repeat(2000),
+    '01JD3Q8W5M2K7Z9XG4R6T1V0BN%00',
+    '01JD3Q8W5M2K7Z9XG4R6T1V0B%C5%81',
+    '%F0%9F%92%A9',
+  ),
+  // A URL cannot carry a lone surrogate (encodeURIComponent throws): those go as U+FFFD, as a browser would send them.
+  fc
+    .string({ unit: 'binary', minLength: 1, maxLength: 30 })
+    .map((value) => encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, '\uFFFD'))),
+);
+
+export function validArbitrary(schema: Schema): fc.Arbitrary<unknown> {
+  return fromSchema(jsonSchemaOf(schema), false).filter((value) => schema.safeParse(value).success);
+}
+
+export function hostileArbitrary(schema: Schema): fc.Arbitrary<unknown> {
+  return fromSchema(jsonSchemaOf(schema), true);
+}
+
+const samples = new Map<Schema, unknown>();
+
+/** One input the schema accepts, the same on every run. */
+export function validSample(schema: Schema): unknown {
+  if (!samples.has(schema)) samples.set(schema, fc.sample(validArbitrary(schema), { seed: 42, numRuns: 1 })[0]);
+  return samples.get(schema);
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The table, before and after
+
+let documentClient: DynamoDBDocumentClient | undefined;
+function table() {
+  documentClient ??= DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: process.env.AWS_REGION ?? 'eu-central-1' }),
+  );
+  return { client: documentClient, name: process.env.TABLE_NAME! };
+}
+
+const keyOf = (item: Record<string, unknown>) => `${String(item.PK)} | ${String(item.SK)}`;
+
+/** Every item of one account's partition (its account, members, licences, events, support, orders), by key. */
+export async function accountItems(accountId: string): Promise<Record<string, unknown>> {
+  const { client, name } = table();
+  const items: Record<string, unknown> = {};
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: name,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': `ACCOUNT#${accountId}` },
+        ConsistentRead: true,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    for (const item of page.Items ?? []) items[keyOf(item)] = item;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+/**
+ * The whole test table by key (tests only: the file's own small table), leaving out the attempt counters a refused
+ * request may rightly write: lockout and rate-limit windows, and the local identity's challenge attempt counts.
+ */
+export async function tableSnapshot(): Promise<Record<string, unknown>> {
+  const { client, name } = table();
+  const items: Record<string, unknown> = {};
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new ScanCommand({ TableName: name, ConsistentRead: true, ...(startKey ? { ExclusiveStartKey: startKey } : {}) }),
+    );
+    for (const item of page.Items ?? []) {
+      if (/^(LOCKOUT#|RATE#|IDP#CHALLENGE#)/.test(String(item.PK))) continue;
+      items[keyOf(item)] = item;
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
