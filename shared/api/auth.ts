@@ -13,8 +13,8 @@ const challenge = z.strictObject({
   challenge: z.literal('EMAIL_OTP'),
   /** Where the code went, masked (j***@example.com). */
   destination: z.string(),
-  /** When the page may offer to send the code again. */
-  resendAfterSeconds: z.optional(z.number()),
+  /** Seconds until the page may offer to send the code again (the code-mail cooldown, shared/auth/code-mail-limits.ts). */
+  resendAfterSeconds: z.number().check(z.int(), z.nonnegative()),
 });
 
 const tokens = z.strictObject({
