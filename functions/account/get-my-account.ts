@@ -1,12 +1,15 @@
-// Shows the signed-in customer their account: name, contact and activation key.
+// Shows the signed-in customer their account: name, contact, activation key and the support contracts it holds.
 
 import { customerCaller, getAccount } from '#shared/accounts/caller.ts';
+import { listAccountContracts } from '#shared/contracts/account-contracts.ts';
 import { NotFoundError } from '#shared/http/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
+import { now } from '#shared/time.ts';
 
 export const handler = httpHandler({}, async ({ event }) => {
   const caller = await customerCaller(event);
-  const account = await getAccount(caller.accountId);
+  // Both reads are keyed by the caller's account: one GetItem and one bounded Query, side by side.
+  const [account, contracts] = await Promise.all([getAccount(caller.accountId), listAccountContracts(caller.accountId, now())]);
   if (!account) throw new NotFoundError('The account was not found.');
   return {
     body: {
@@ -17,6 +20,7 @@ export const handler = httpHandler({}, async ({ event }) => {
         activationKey: account.activationKey,
         contactEmail: account.contactEmail,
       },
+      contracts,
     },
   };
 });

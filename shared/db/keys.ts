@@ -85,6 +85,8 @@ export const SK_PREFIX = {
   licence: 'LICENCE#',
   supportSubscription: 'SUPPORT#',
   signIn: 'SIGNIN#',
+  /** The account's claimed support contracts. */
+  contract: 'CONTRACT#',
   /** Followed by `<licenceId>#`: one licence's events. */
   licenceEvent: 'LICENCEEVENT#',
 } as const;
