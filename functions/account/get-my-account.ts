@@ -1,13 +1,16 @@
-// Shows the signed-in customer their account: name, contact and activation key.
+// Shows the signed-in customer their account: name, contact, activation key and the support contracts it holds.
 
 import { customerCaller, getAccount } from '#shared/accounts/caller.ts';
+import { listAccountContracts } from '#shared/contracts/account-contracts.ts';
 import { NotFoundError } from '#shared/http/errors.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import * as api from '#shared/api/account.ts';
+import { now } from '#shared/time.ts';
 
 export const handler = httpHandler(api.getMyAccount, async ({ event }) => {
   const caller = await customerCaller(event);
-  const account = await getAccount(caller.accountId);
+  // Both reads are keyed by the caller's account: one GetItem and one bounded Query, side by side.
+  const [account, contracts] = await Promise.all([getAccount(caller.accountId), listAccountContracts(caller.accountId, now())]);
   if (!account) throw new NotFoundError('The account was not found.');
   return {
     body: {
@@ -18,6 +21,7 @@ export const handler = httpHandler(api.getMyAccount, async ({ event }) => {
         activationKey: account.activationKey,
         contactEmail: account.contactEmail,
       },
+      contracts,
     },
   };
 });

@@ -8,15 +8,23 @@ import * as z from '#shared/validation.ts';
 export const getMyAccount = contract({
   method: 'GET',
   path: '/api/me',
-  summary: 'The signed-in customer and their account: name, contact and activation key.',
+  summary: 'The signed-in customer and their account: name, contact, activation key and claimed support contracts.',
   access: customer,
   request: {},
   response: json(
     z.strictObject({
       email: z.string(),
       account: z.strictObject({ accountId: z.string(), name: z.string(), activationKey: z.string(), contactEmail: z.string() }),
-      /** The account's support contracts (added by the contracts work; optional until it lands). */
-      contracts: z.optional(z.array(z.looseObject({}))),
+      /** The support contracts the account has claimed, with their status computed when read. */
+      contracts: z.array(
+        z.strictObject({
+          contractNumber: z.string(),
+          product: z.string(),
+          startsOn: z.iso.date(),
+          endsOn: z.iso.date(),
+          status: z.enum(['upcoming', 'active', 'expiring', 'expired']),
+        }),
+      ),
     }),
   ),
 });

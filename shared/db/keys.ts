@@ -91,6 +91,7 @@ export const SK_PREFIX = {
   signIn: 'SIGNIN#',
   /** Followed by `<licenceId>#`: one licence's events. */
   licenceEvent: 'LICENCEEVENT#',
+  /** The account's claimed support contracts. */
   accountContract: 'CONTRACT#',
 } as const;
 

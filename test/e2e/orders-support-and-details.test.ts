@@ -83,7 +83,8 @@ describe('the customer pages in Chromium', () => {
 
     // The same pages in Polish.
     await page.getByLabel('Language').selectOption('pl');
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Wsparcie i aktualizacje tej licencji');
+    await page.getByRole('heading', { level: 2, name: 'Wsparcie i aktualizacje tej licencji' }).waitFor();
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Komputer', 'Historia aktywacji', 'Wsparcie i aktualizacje tej licencji']);
     const navPl = page.getByRole('navigation', { name: 'Twoje konto' });
     expect(await navPl.getByRole('link').allTextContents()).toEqual(['Licencje', 'Wsparcie i aktualizacje', 'Zamówienia']);
     expect(await page.getByTestId('licence-facts').textContent()).toContain('Bezterminowa');

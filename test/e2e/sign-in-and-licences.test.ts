@@ -41,7 +41,7 @@ describe('the portal in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${portalUrl}/sign-in`);
     await page.getByLabel('E-mail').fill(DEMO_LOGINS.customer.email);
-    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/e-mail or password/i);
     expect(await page.getByLabel('Code').count()).toBe(0);

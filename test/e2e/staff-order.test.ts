@@ -114,9 +114,9 @@ describe('a staff-created order in Chromium', () => {
     // The customer: e-mail + order number, then the mailed code; the licences are there.
     await withPage(browser, async (page) => {
       await page.goto(`${portalUrl}/sign-in`);
-      await page.getByRole('radio', { name: 'Order number' }).click();
+      await page.getByRole('radio', { name: 'With an order number' }).click();
       await page.getByLabel('E-mail').fill(customerEmail);
-      await page.getByLabel('Order number').fill(reference);
+      await page.getByLabel('Order number', { exact: true }).fill(reference);
       const before = await mailCount(mailUrl, customerEmail);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await enterMailedCode(page, mailUrl, customerEmail, before);

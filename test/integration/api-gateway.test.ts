@@ -83,6 +83,7 @@ describe('customer routes', () => {
         activationKey: customer.account.activationKey,
         contactEmail: customer.login.email,
       },
+      contracts: [],
     });
   });
 

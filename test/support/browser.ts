@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core, with the flags this closed network needs (a fresh profile per launch).
 
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { codeIn, mailsTo } from './mailbox.ts';
 
@@ -69,4 +70,60 @@ export async function signInWithPassword(
   await page.getByLabel('Password', { exact: true }).fill(login.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await enterMailedCode(page, portal.mailUrl, login.email, before);
+}
+
+/**
+ * The page's cumulative layout shift so far (every shift not caused by input, summed: an upper bound of the CLS
+ * metric, which takes the worst session window). A layout metric read from the browser, not a timing.
+ */
+export function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+            if (!entry.hadRecentInput) total += entry.value;
+          }
+        });
+        observer.observe({ type: 'layout-shift', buffered: true });
+        // Buffered entries arrive in a task of their own: two frames later they have all been delivered.
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            for (const entry of observer.takeRecords() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+              if (!entry.hadRecentInput) total += entry.value;
+            }
+            observer.disconnect();
+            resolve(total);
+          }),
+        );
+      }),
+  );
+}
+
+/** How much wider than the window the page is (0 when there is no horizontal page scroll). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(0, (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth));
+}
+
+/** Table cells (and other elements matching `selector`) that are not wholly inside the window's width. */
+export function cellsOutsideWindow(page: Page, selector = 'main td, main th'): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const width = window.innerWidth;
+    return Array.from(document.querySelectorAll<HTMLElement>(selector))
+      .filter((cell) => cell.getClientRects().length > 0)
+      .filter((cell) => {
+        const box = cell.getBoundingClientRect();
+        return box.left < -0.5 || box.right > width + 0.5;
+      })
+      .map((cell) => (cell.textContent ?? '').trim().slice(0, 40));
+  }, selector);
+}
+
+/** axe-core's serious and critical findings on the page as it is now (WCAG 2.1 A/AA and best practices). */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }

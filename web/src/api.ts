@@ -2,11 +2,14 @@
 
 import type { AccountSummary } from '#shared/accounts/list-accounts.ts';
 import type { Account } from '#shared/accounts/model.ts';
+import type { ContractSummary } from '#shared/contracts/account-contracts.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
 import type { SignInRecord } from '#shared/auth/sign-ins.ts';
 import type { SignInChallenge, Tokens } from '#shared/identity/port.ts';
+import type { LicenceBinding } from '#shared/licences/activations.ts';
 import type { LicenceDetail } from '#shared/licences/get-licence.ts';
+import type { LicenceEvent } from '#shared/licences/licence-events.ts';
 import type { LicenceView } from '#shared/licences/model.ts';
 import type { Order, OrderSummary } from '#shared/orders/model.ts';
 import type { SortOrder } from '#shared/paging.ts';
@@ -36,9 +39,14 @@ export interface SortedPageRequest extends PageRequest {
 export interface Me {
   email: string;
   account: Pick<Account, 'accountId' | 'name' | 'activationKey' | 'contactEmail'>;
+  /** The support contracts the account claimed (at sign-up, with their activation codes). */
+  contracts: ContractSummary[];
 }
 
-export type { SignInRecord };
+/** A licence's computer, its remaining transfers, and a page of its audit trail, newest first. */
+export type LicenceActivations = LicenceBinding & Page<LicenceEvent>;
+
+export type { ContractSummary, LicenceBinding, LicenceEvent, SignInRecord };
 export type { CatalogueProduct, CreatedStaffOrder, StaffOrderDetail, StaffOrderInput, StaffOrderSummary };
 export type { AccountSummary, LicenceDetail, LicenceView, Order, OrderSummary, SignInChallenge, SortOrder, SupportStatus, SupportSubscriptionView };
 
@@ -254,6 +262,20 @@ export function listLicences(page: SortedPageRequest, signal?: AbortSignal): Pro
 
 export function getLicence(licenceId: string, signal?: AbortSignal): Promise<LicenceDetail> {
   return call<LicenceDetail>('GET', `/api/licences/${encodeURIComponent(licenceId)}`, { auth: 'customer', signal });
+}
+
+export function getLicenceActivations(licenceId: string, page: PageRequest, signal?: AbortSignal): Promise<LicenceActivations> {
+  return call<LicenceActivations>('GET', `/api/licences/${encodeURIComponent(licenceId)}/activations`, { auth: 'customer', query: { ...page }, signal });
+}
+
+/** Moves the licence to another computer; counts against its transfers. */
+export function transferLicence(licenceId: string, toComputerId: string): Promise<LicenceBinding> {
+  return call<LicenceBinding>('POST', `/api/licences/${encodeURIComponent(licenceId)}/transfer`, { auth: 'customer', body: { toComputerId } });
+}
+
+/** Frees the licence from its computer; counts against its transfers. */
+export function deactivateLicence(licenceId: string): Promise<LicenceBinding> {
+  return call<LicenceBinding>('POST', `/api/licences/${encodeURIComponent(licenceId)}/deactivate`, { auth: 'customer' });
 }
 
 export function listSupportSubscriptions(page: SortedPageRequest, signal?: AbortSignal): Promise<Page<SupportSubscriptionView>> {

@@ -1,7 +1,7 @@
 // Pieces every page shares: the frame with header and language switch, titles, alerts and the paged-list loader.
 
-import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren, RefObject } from 'preact';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, isAbort, signOut, type Page, type PageRequest, type Pool, type SortOrder } from './api.ts';
 import { locales, useI18n, type Locale } from './i18n.ts';
 import { followLink, navigate, useLocation } from './router.ts';
@@ -95,15 +95,17 @@ function StaffNav() {
 
 export function Frame(props: {
   pool: Pool;
-  /** Who is signed in (shown in the header), when someone is. */
-  who?: { name: string; detail?: string } | undefined;
+  /**
+   * Who is signed in (shown in the header), when someone is; `null` while it is still being read, so the header keeps
+   * its place for it and does not move when it arrives.
+   */
+  who?: { name: string; detail?: string } | null | undefined;
   signedIn?: boolean;
   children: ComponentChildren;
 }) {
   const { t } = useI18n();
   const home = props.pool === 'staff' ? '/admin/customers' : '/licences';
-  const onSignOut = (event: MouseEvent) => {
-    event.preventDefault();
+  const onSignOut = () => {
     void signOut(props.pool);
     navigate(signInPath[props.pool], { notice: 'signedOut' });
   };
@@ -119,6 +121,7 @@ export function Frame(props: {
             {props.pool === 'staff' && <span class="brand-badge">{t.app.staffBadge}</span>}
           </Link>
           <div class="tools">
+            {props.who === null && <p class="who" aria-hidden="true" />}
             {props.who && (
               <p class="who">
                 <span class="visually-hidden">
@@ -131,9 +134,9 @@ export function Frame(props: {
               </p>
             )}
             {props.signedIn && (
-              <a href={signInPath[props.pool]} class="sign-out" onClick={onSignOut}>
+              <button type="button" class="link-button sign-out" onClick={onSignOut}>
                 {t.app.signOut}
-              </a>
+              </button>
             )}
             <LanguageSwitch />
           </div>
@@ -275,6 +278,7 @@ export function PagedTable<T>(props: {
   const { t } = useI18n();
   const { list } = props;
   const captionId = `${props.testId}-caption`;
+  const table = useCellLabels();
   if (list.status === 'loading' && list.items.length === 0) {
     return (
       <p class="muted" role="status">
@@ -294,7 +298,7 @@ export function PagedTable<T>(props: {
   return (
     <>
       <div class="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table data-testid={props.testId} class={props.compact ? 'compact' : undefined} aria-busy={list.status === 'loading'}>
+        <table ref={table} data-testid={props.testId} class={props.compact ? 'stack compact' : 'stack'} aria-busy={list.status === 'loading'}>
           <caption id={captionId}>{props.caption}</caption>
           <thead>
             <tr>{props.head}</tr>
@@ -305,6 +309,28 @@ export function PagedTable<T>(props: {
       <MoreControls list={list} showing={props.showing} />
     </>
   );
+}
+
+/**
+ * For tables that turn into stacked cards on narrow screens (class `stack`, see styles.css): each body cell gets its
+ * column's header as `data-label`, which the narrow layout shows before the value. Headers only visible to screen
+ * readers (an actions column) give no label. Runs after every render, so new rows and a new language are labelled too.
+ */
+export function useCellLabels(): RefObject<HTMLTableElement> {
+  const table = useRef<HTMLTableElement>(null);
+  useLayoutEffect(() => {
+    const element = table.current;
+    if (!element) return;
+    const labels = Array.from(element.querySelectorAll('thead th'), (th) => {
+      const copy = th.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+      return copy.textContent?.trim() ?? '';
+    });
+    for (const row of Array.from(element.querySelectorAll('tbody tr'))) {
+      Array.from(row.children).forEach((cell, index) => cell.setAttribute('data-label', labels[index] ?? ''));
+    }
+  });
+  return table;
 }
 
 /** The date order of a list: newest first unless the address says `?sort=asc`, kept there so reload and Back keep it. */
@@ -323,12 +349,10 @@ export function SortHeader(props: { label: string; sort: SortOrder; onReverse: (
   const { t } = useI18n();
   return (
     <th scope="col" aria-sort={props.sort === 'desc' ? 'descending' : 'ascending'}>
-      <button type="button" class="sort-button" onClick={props.onReverse}>
+      {/* The arrow is drawn by CSS with empty alternative text, so the button's name is only its words. */}
+      <button type="button" class="sort-button" data-sort={props.sort} onClick={props.onReverse}>
         {props.label}
         <span class="visually-hidden">, {props.sort === 'desc' ? t.sorting.newestFirst : t.sorting.oldestFirst}</span>
-        <span class="sort-arrow" aria-hidden="true">
-          {props.sort === 'desc' ? '↓' : '↑'}
-        </span>
       </button>
     </th>
   );

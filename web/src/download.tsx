@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { downloadFile, type SupportSubscriptionView } from './api.ts';
 import { useI18n } from './i18n.ts';
 
-export function DownloadButton(props: { path: string; fileName: string; label: string; description: string }) {
+export function DownloadButton(props: { path: string; fileName: string; label: string; description: string; class?: string }) {
   const { errorMessage } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +21,7 @@ export function DownloadButton(props: { path: string; fileName: string; label: s
   };
   return (
     <>
-      <button type="button" class="link-button" onClick={() => void download()} disabled={busy} aria-busy={busy}>
+      <button type="button" class={props.class ?? 'link-button'} onClick={() => void download()} disabled={busy} aria-busy={busy}>
         {props.label}
         <span class="visually-hidden"> {props.description}</span>
       </button>

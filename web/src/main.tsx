@@ -5,25 +5,15 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isSignedIn, onUnauthorized, restoreSession, type Pool } from './api.ts';
 import { signInPath } from './components.tsx';
 import { I18nContext, initialLocale, makeI18n, rememberLocale, type Locale } from './i18n.ts';
-import { CustomersPage } from './pages/Customers.tsx';
-import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
-import { AdminOrdersPage } from './pages/AdminOrders.tsx';
-import { NewOrderPage } from './pages/NewOrder.tsx';
-import { LicenceDetailPage } from './pages/LicenceDetail.tsx';
-import { LicencesPage } from './pages/Licences.tsx';
 import { NotFoundPage } from './pages/NotFound.tsx';
-import { OrderDetailPage } from './pages/OrderDetail.tsx';
-import { OrdersPage } from './pages/Orders.tsx';
-import { ConfirmEmailPage } from './pages/ConfirmEmail.tsx';
-import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordReset.tsx';
-import { SignInPage } from './pages/SignIn.tsx';
-import { SignUpPage } from './pages/SignUp.tsx';
-import { SupportPage } from './pages/Support.tsx';
-import { SupportFileButton } from './download.tsx';
-import { navigate, segmentAfter, useLocation } from './router.ts';
+import { matchRoute, navigate, signInReturningTo, useLocation } from './router.ts';
+import { webRoutes } from './routes.tsx';
 import './styles.css';
 
-onUnauthorized((pool) => navigate(signInPath[pool], { replace: true, notice: 'sessionEnded' }));
+/** Where the user is now, to come back to after signing in again. */
+const here = () => `${location.pathname}${location.search}${location.hash}`;
+
+onUnauthorized((pool) => navigate(signInReturningTo(signInPath[pool], here()), { replace: true, notice: 'sessionEnded' }));
 
 /**
  * Pages behind a sign-in. Without a token in memory (a reload, a new tab), the session is restored silently from the
@@ -37,7 +27,7 @@ function Protected(props: { pool: Pool; children: ComponentChildren }) {
     void restoreSession(props.pool).then((restored) => {
       if (!live) return;
       if (restored) setSignedIn(true);
-      else navigate(signInPath[props.pool], { replace: true });
+      else navigate(signInReturningTo(signInPath[props.pool], here()), { replace: true });
     });
     return () => {
       live = false;
@@ -59,98 +49,10 @@ function Routes() {
     document.querySelector<HTMLElement>('main h1')?.focus();
   }, [path]);
 
-  switch (path) {
-    case '/':
-    case '/sign-in':
-      return <SignInPage key="customer" pool="customer" notice={notice} />;
-    case '/licences':
-      return (
-        <Protected pool="customer">
-          <LicencesPage />
-        </Protected>
-      );
-    case '/support':
-      return (
-        <Protected pool="customer">
-          <SupportPage fileAction={(subscription) => <SupportFileButton subscription={subscription} />} />
-        </Protected>
-      );
-    case '/orders':
-      return (
-        <Protected pool="customer">
-          <OrdersPage />
-        </Protected>
-      );
-    case '/sign-up':
-      return <SignUpPage />;
-    case '/confirm-email':
-      return <ConfirmEmailPage />;
-    case '/forgot-password':
-      return <ForgotPasswordPage key="customer" pool="customer" />;
-    case '/reset-password':
-      return <ResetPasswordPage key="customer" pool="customer" />;
-    case '/admin/forgot-password':
-      return <ForgotPasswordPage key="staff" pool="staff" />;
-    case '/admin/reset-password':
-      return <ResetPasswordPage key="staff" pool="staff" />;
-    case '/admin':
-    case '/admin/sign-in':
-      return <SignInPage key="staff" pool="staff" notice={notice} />;
-    case '/admin/customers':
-      return (
-        <Protected pool="staff">
-          <CustomersPage />
-        </Protected>
-      );
-    case '/admin/orders':
-      return (
-        <Protected pool="staff">
-          <AdminOrdersPage />
-        </Protected>
-      );
-    case '/admin/orders/new':
-      return (
-        <Protected pool="staff">
-          <NewOrderPage />
-        </Protected>
-      );
-    default: {
-      // Detail pages, keyed by their id so that moving from one to another starts afresh.
-      const licenceId = segmentAfter('/licences/', path);
-      if (licenceId) {
-        return (
-          <Protected pool="customer">
-            <LicenceDetailPage key={licenceId} licenceId={licenceId} />
-          </Protected>
-        );
-      }
-      const orderId = segmentAfter('/orders/', path);
-      if (orderId) {
-        return (
-          <Protected pool="customer">
-            <OrderDetailPage key={orderId} orderId={orderId} />
-          </Protected>
-        );
-      }
-      // Staff order detail: /admin/orders/<accountId>/<orderId>.
-      const staffOrder = /^\/admin\/orders\/([^/]+)\/([^/]+)$/.exec(path);
-      if (staffOrder) {
-        const [accountId, orderId] = [staffOrder[1]!, staffOrder[2]!].map((segment) => {
-          try {
-            return decodeURIComponent(segment);
-          } catch {
-            return segment;
-          }
-        }) as [string, string];
-        return (
-          <Protected pool="staff">
-            <AdminOrderDetailPage key={path} accountId={accountId} orderId={orderId} />
-          </Protected>
-        );
-      }
-      return <NotFoundPage staff={path.startsWith('/admin')} />;
-    }
-  }
+  const found = matchRoute(webRoutes, path);
+  if (!found) return <NotFoundPage staff={path === '/admin' || path.startsWith('/admin/')} />;
+  const page = found.route.page({ params: found.params, notice });
+  return found.route.guard === 'public' ? page : <Protected pool={found.route.guard}>{page}</Protected>;
 }
 
 function App() {

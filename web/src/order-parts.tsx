@@ -2,14 +2,16 @@
 // contact given at purchase.
 
 import type { Order } from './api.ts';
+import { useCellLabels } from './components.tsx';
 import { useI18n } from './i18n.ts';
 
 export function OrderLinesTable(props: { order: Pick<Order, 'lines' | 'total'>; id: string }) {
   const { t, formatMoney } = useI18n();
   const { order } = props;
+  const table = useCellLabels();
   return (
     <div class="table-wrap section" role="region" aria-labelledby={`${props.id}-caption`} tabIndex={0}>
-      <table data-testid={props.id}>
+      <table ref={table} class="stack" data-testid={props.id}>
         <caption id={`${props.id}-caption`}>{t.orderDetail.linesCaption}</caption>
         <thead>
           <tr>

@@ -19,7 +19,8 @@ export function AdminOrderDetailPage(props: { accountId: string; orderId: string
         <Link href="/admin/orders">{t.adminOrders.allOrders}</Link>
       </p>
       <div class="page-head">
-        {data && <p class="eyebrow">{t.adminOrders.eyebrow}</p>}
+        {/* Always there, so the heading does not move when the order arrives. */}
+        <p class="eyebrow">{t.adminOrders.eyebrow}</p>
         <h1 tabIndex={-1}>{data ? t.adminOrders.detailHeading(data.reference) : t.adminOrders.eyebrow}</h1>
       </div>
       {order.error !== undefined ? (

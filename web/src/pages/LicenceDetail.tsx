@@ -1,14 +1,33 @@
-// One licence in full, with every support & updates subscription that covers it.
+// One licence in full: the computer it is on with its remaining transfers, freeing it or moving it to another computer,
+// its activation history, and every support & updates subscription that covers it.
 
-import { getLicence } from '../api.ts';
-import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useResource, useTitle } from '../components.tsx';
+import { useRef, useState } from 'preact/hooks';
+import { computerIdSchema } from '#shared/licences/schemas.ts';
+import {
+  deactivateLicence,
+  getLicence,
+  getLicenceActivations,
+  type LicenceActivations,
+  type LicenceBinding,
+  type LicenceDetail,
+  transferLicence,
+} from '../api.ts';
+import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useCellLabels, useResource, useTitle } from '../components.tsx';
+import { DownloadButton } from '../download.tsx';
+import { Field } from '../fields.tsx';
 import { useI18n } from '../i18n.ts';
 import { SupportTermCells } from './Support.tsx';
 
+const HISTORY_PAGE = 25;
+
 export function LicenceDetailPage(props: { licenceId: string }) {
   const { t, formatDate } = useI18n();
-  const licence = useResource((signal) => getLicence(props.licenceId, signal), props.licenceId);
-  const data = licence.data;
+  // The licence and its computer arrive together, so the page is drawn once, not pushed down by a late part.
+  const licence = useResource(
+    (signal) => Promise.all([getLicence(props.licenceId, signal), getLicenceActivations(props.licenceId, { limit: HISTORY_PAGE }, signal)]),
+    props.licenceId,
+  );
+  const data = licence.data?.[0];
 
   useTitle(data ? `${data.product} · ${data.serial}` : t.licenceDetail.eyebrow);
 
@@ -18,7 +37,8 @@ export function LicenceDetailPage(props: { licenceId: string }) {
         <Link href="/licences">{t.licenceDetail.back}</Link>
       </p>
       <div class="page-head">
-        {data && <p class="eyebrow">{t.licenceDetail.eyebrow}</p>}
+        {/* Always there, so the heading does not move when the licence arrives. */}
+        <p class="eyebrow">{t.licenceDetail.eyebrow}</p>
         {/* One heading element throughout, so the focus it gets on arrival survives the data loading. */}
         <h1 tabIndex={-1}>{data ? data.product : t.licenceDetail.eyebrow}</h1>
       </div>
@@ -32,7 +52,7 @@ export function LicenceDetailPage(props: { licenceId: string }) {
         ) : (
           <ErrorAlert error={licence.error} onRetry={licence.retry} />
         )
-      ) : !data ? (
+      ) : !licence.data || !data ? (
         <p class="muted" role="status">
           {t.app.loading}
         </p>
@@ -85,43 +105,284 @@ export function LicenceDetailPage(props: { licenceId: string }) {
             </div>
           </dl>
 
-          <section class="section" aria-labelledby="licence-support-heading">
-            <h2 id="licence-support-heading">{t.licenceDetail.supportHeading}</h2>
-            {data.supportSubscriptions.length === 0 ? (
-              <div class="empty">
-                <p class="empty-title">{t.licenceDetail.noSupport}</p>
-                <p class="muted">{t.licenceDetail.noSupportHelp}</p>
-              </div>
-            ) : (
-              <div class="table-wrap" role="region" aria-labelledby="licence-support-caption" tabIndex={0}>
-                <table data-testid="licence-support">
-                  <caption id="licence-support-caption" class="visually-hidden">
-                    {t.licenceDetail.supportCaption}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.support.order}</th>
-                      <th scope="col">{t.support.starts}</th>
-                      <th scope="col" class="num">
-                        {t.support.years}
-                      </th>
-                      <th scope="col">{t.support.ends}</th>
-                      <th scope="col">{t.support.status}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.supportSubscriptions.map((subscription) => (
-                      <tr key={subscription.subscriptionId}>
-                        <SupportTermCells subscription={subscription} />
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
+          <ComputerAndHistory licence={data} initial={licence.data[1]} />
+          <LicenceSupport licence={data} />
         </>
       )}
     </Frame>
+  );
+}
+
+type Outcome = { kind: 'freed' } | { kind: 'moved'; computerId: string } | { kind: 'error'; error: unknown };
+
+/** The computer, the transfers left, the two actions, and the audit trail, which a change reads again. */
+function ComputerAndHistory(props: { licence: LicenceDetail; initial: LicenceActivations }) {
+  const { t, formatDateTime } = useI18n();
+  const [activations, setActivations] = useState(props.initial);
+  const [mode, setMode] = useState<'idle' | 'confirm-free' | 'move'>('idle');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [computerId, setComputerId] = useState('');
+  const [invalid, setInvalid] = useState<string | undefined>(undefined);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const computerInput = useRef<HTMLInputElement>(null);
+  const history = useCellLabels();
+  const { licenceId } = props.licence;
+  const { transfers } = activations;
+
+  const change = async (action: () => Promise<LicenceBinding>, success: Outcome) => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const binding = await action();
+      setActivations((current) => ({ ...current, ...binding }));
+      setOutcome(success);
+      setMode('idle');
+      setComputerId('');
+      // The change is in the history now: read its first page again.
+      const fresh = await getLicenceActivations(licenceId, { limit: HISTORY_PAGE }).catch(() => undefined);
+      if (fresh) setActivations(fresh);
+    } catch (error) {
+      setOutcome({ kind: 'error', error });
+      // The allowance may have changed meanwhile (another tab, the software): show what is true now.
+      const fresh = await getLicenceActivations(licenceId, { limit: HISTORY_PAGE }).catch(() => undefined);
+      if (fresh) setActivations(fresh);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitMove = (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const value = (computerInput.current?.value ?? computerId).trim();
+    const problem = !value ? t.licenceDetail.newComputerRequired : computerIdSchema.safeParse(value).success ? undefined : t.licenceDetail.newComputerInvalid;
+    setInvalid(problem);
+    if (problem) return computerInput.current?.focus();
+    void change(() => transferLicence(licenceId, value), { kind: 'moved', computerId: value });
+  };
+
+  const loadMore = async () => {
+    if (!activations.nextCursor || loadingMore) return;
+    setLoadingMore(true);
+    try {
+      const next = await getLicenceActivations(licenceId, { limit: HISTORY_PAGE, cursor: activations.nextCursor });
+      setActivations((current) => ({ ...next, items: [...current.items, ...next.items] }));
+    } catch (error) {
+      setOutcome({ kind: 'error', error });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const canMove = activations.computerId !== undefined && transfers.remaining > 0;
+
+  return (
+    <>
+      <section class="card section" aria-labelledby="computer-heading" data-testid="licence-computer">
+        <h2 id="computer-heading">{t.licenceDetail.computerHeading}</h2>
+        {activations.computerId ? (
+          <dl class="facts">
+            <div>
+              <dt>{t.licenceDetail.computerId}</dt>
+              <dd>
+                <code class="serial" data-testid="computer-id">
+                  {activations.computerId}
+                </code>
+              </dd>
+            </div>
+            {activations.activatedAt && (
+              <div>
+                <dt>{t.licenceDetail.activatedAt}</dt>
+                <dd>
+                  <time dateTime={activations.activatedAt}>{formatDateTime(activations.activatedAt)}</time>
+                </dd>
+              </div>
+            )}
+          </dl>
+        ) : (
+          <>
+            <p data-testid="computer-id">{t.licenceDetail.notActivated}</p>
+            <p class="muted small">{t.licenceDetail.notActivatedHelp}</p>
+          </>
+        )}
+        <p class="small" data-testid="transfers-left">
+          {t.licenceDetail.transfersLeft(transfers.remaining, transfers.limit, transfers.windowDays)}
+          {transfers.remaining === 0 && transfers.nextAvailableAt && <> {t.licenceDetail.nextTransfer(formatDateTime(transfers.nextAvailableAt))}</>}
+        </p>
+
+        {outcome?.kind === 'error' && <ErrorAlert error={outcome.error} />}
+        <div role="status">
+          {outcome?.kind === 'freed' && <p class="alert alert-info">{t.licenceDetail.freed}</p>}
+          {outcome?.kind === 'moved' && <p class="alert alert-info">{t.licenceDetail.moved(outcome.computerId)}</p>}
+        </div>
+
+        {mode === 'confirm-free' ? (
+          <div class="confirm" role="group" aria-labelledby="free-question">
+            <p id="free-question">{t.licenceDetail.freeConfirm}</p>
+            <div class="actions-row">
+              <button type="button" class="button primary" disabled={busy} onClick={() => void change(() => deactivateLicence(licenceId), { kind: 'freed' })}>
+                {busy ? t.licenceDetail.working : t.licenceDetail.freeYes}
+              </button>
+              <button type="button" class="button secondary" disabled={busy} onClick={() => setMode('idle')}>
+                {t.licenceDetail.cancel}
+              </button>
+            </div>
+          </div>
+        ) : mode === 'move' ? (
+          <form onSubmit={submitMove} noValidate aria-busy={busy} class="move-form">
+            <Field
+              id="new-computer-id"
+              label={t.licenceDetail.newComputerId}
+              hint={t.licenceDetail.newComputerHint}
+              autocomplete="off"
+              value={computerId}
+              onInput={setComputerId}
+              error={invalid}
+              inputRef={computerInput}
+            />
+            <div class="actions-row">
+              <button type="submit" class="button primary" disabled={busy}>
+                {busy ? t.licenceDetail.working : t.licenceDetail.moveSubmit}
+              </button>
+              <button type="button" class="button secondary" disabled={busy} onClick={() => setMode('idle')}>
+                {t.licenceDetail.cancel}
+              </button>
+            </div>
+          </form>
+        ) : (
+          <div class="actions-row">
+            <DownloadButton
+              path={`/api/licences/${licenceId}/file`}
+              fileName={`${props.licence.serial}.lic`}
+              label={t.licenceDetail.download}
+              description={`${props.licence.product} ${props.licence.serial}`}
+              class="button secondary"
+            />
+            {canMove && (
+              <>
+                <button
+                  type="button"
+                  class="button secondary"
+                  onClick={() => {
+                    setOutcome(null);
+                    setInvalid(undefined);
+                    setMode('move');
+                    setTimeout(() => computerInput.current?.focus(), 0);
+                  }}
+                >
+                  {t.licenceDetail.move}
+                </button>
+                <button
+                  type="button"
+                  class="button secondary"
+                  onClick={() => {
+                    setOutcome(null);
+                    setMode('confirm-free');
+                  }}
+                >
+                  {t.licenceDetail.free}
+                </button>
+              </>
+            )}
+          </div>
+        )}
+      </section>
+
+      <section class="section" aria-labelledby="history-heading">
+        <h2 id="history-heading">{t.licenceDetail.historyHeading}</h2>
+        {activations.items.length === 0 ? (
+          <div class="empty">
+            <p class="empty-title">{t.licenceDetail.noHistory}</p>
+          </div>
+        ) : (
+          <>
+            <div class="table-wrap" role="region" aria-labelledby="history-caption" tabIndex={0}>
+              <table ref={history} class="stack" data-testid="licence-history">
+                <caption id="history-caption" class="visually-hidden">
+                  {t.licenceDetail.historyCaption}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.licenceDetail.when}</th>
+                    <th scope="col">{t.licenceDetail.change}</th>
+                    <th scope="col">{t.licenceDetail.fromComputer}</th>
+                    <th scope="col">{t.licenceDetail.toComputer}</th>
+                    <th scope="col">{t.licenceDetail.by}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {activations.items.map((event) => (
+                    <tr key={event.eventId}>
+                      <td>
+                        <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+                      </td>
+                      <td>{t.licenceDetail.actions[event.action]}</td>
+                      <td>{event.fromComputerId ? <code class="serial">{event.fromComputerId}</code> : t.app.notAvailable}</td>
+                      <td>{event.toComputerId ? <code class="serial">{event.toComputerId}</code> : t.app.notAvailable}</td>
+                      <td>{event.by === 'customer' ? (event.email ?? t.app.notAvailable) : t.licenceDetail.bySoftware}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div class="list-footer">
+              <p class="muted small" aria-live="polite">
+                {t.licenceDetail.showingHistory(activations.items.length)}
+              </p>
+              {activations.nextCursor && (
+                <button type="button" class="button secondary" onClick={() => void loadMore()} disabled={loadingMore} aria-busy={loadingMore}>
+                  {loadingMore ? t.app.loadingMore : t.app.loadMore}
+                </button>
+              )}
+            </div>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** The support & updates subscriptions covering the licence. */
+function LicenceSupport(props: { licence: LicenceDetail }) {
+  const { t } = useI18n();
+  const table = useCellLabels();
+  const data = props.licence;
+  return (
+    <section class="section" aria-labelledby="licence-support-heading">
+      <h2 id="licence-support-heading">{t.licenceDetail.supportHeading}</h2>
+      {data.supportSubscriptions.length === 0 ? (
+        <div class="empty">
+          <p class="empty-title">{t.licenceDetail.noSupport}</p>
+          <p class="muted">{t.licenceDetail.noSupportHelp}</p>
+        </div>
+      ) : (
+        <div class="table-wrap" role="region" aria-labelledby="licence-support-caption" tabIndex={0}>
+          <table ref={table} class="stack" data-testid="licence-support">
+            <caption id="licence-support-caption" class="visually-hidden">
+              {t.licenceDetail.supportCaption}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.support.order}</th>
+                <th scope="col">{t.support.starts}</th>
+                <th scope="col" class="num">
+                  {t.support.years}
+                </th>
+                <th scope="col">{t.support.ends}</th>
+                <th scope="col">{t.support.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.supportSubscriptions.map((subscription) => (
+                <tr key={subscription.subscriptionId}>
+                  <SupportTermCells subscription={subscription} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

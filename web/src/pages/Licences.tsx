@@ -6,7 +6,8 @@ import { ErrorAlert, Frame, Link, PagedTable, SortHeader, usePagedList, useSortO
 import { DownloadButton } from '../download.tsx';
 import { useI18n } from '../i18n.ts';
 
-function ActivationKey(props: { value: string }) {
+/** The key card keeps its size while the key is read (`value` undefined), so nothing below it moves when it arrives. */
+function ActivationKey(props: { value: string | undefined }) {
   const { t } = useI18n();
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const keyElement = useRef<HTMLElement>(null);
@@ -18,6 +19,7 @@ function ActivationKey(props: { value: string }) {
   }, [copy]);
 
   const onCopy = async () => {
+    if (props.value === undefined) return;
     try {
       await navigator.clipboard.writeText(props.value);
       setCopy('copied');
@@ -33,10 +35,16 @@ function ActivationKey(props: { value: string }) {
     <section class="card key-card" aria-labelledby="activation-key-heading">
       <h2 id="activation-key-heading">{t.licences.activationKeyHeading}</h2>
       <div class="key-row">
-        <code ref={keyElement} class="activation-key" data-testid="activation-key">
-          {props.value}
-        </code>
-        <button type="button" class="button secondary" onClick={onCopy}>
+        {props.value === undefined ? (
+          <span class="activation-key placeholder" aria-hidden="true">
+            {'\u00a0'}
+          </span>
+        ) : (
+          <code ref={keyElement} class="activation-key" data-testid="activation-key">
+            {props.value}
+          </code>
+        )}
+        <button type="button" class="button secondary" onClick={onCopy} disabled={props.value === undefined}>
           {copy === 'copied' ? t.licences.copied : t.licences.copy}
         </button>
       </div>
@@ -86,18 +94,23 @@ export function LicencesPage() {
   }, [meAttempt]);
 
   return (
-    <Frame pool="customer" signedIn who={me ? { name: me.account.name, detail: me.email } : undefined}>
+    // The account name, the signed-in name and the key arrive with /api/me: their places are kept from the first paint.
+    <Frame pool="customer" signedIn who={me ? { name: me.account.name, detail: me.email } : meError === undefined ? null : undefined}>
       <div class="page-head">
-        {me && <p class="eyebrow">{me.account.name}</p>}
+        <p class="eyebrow">{me ? me.account.name : '\u00a0'}</p>
         <h1 tabIndex={-1}>{t.licences.heading}</h1>
       </div>
 
-      {meError !== undefined && <ErrorAlert error={meError} onRetry={() => setMeAttempt((n) => n + 1)} />}
-      {me && <ActivationKey value={me.account.activationKey} />}
+      {meError !== undefined ? (
+        <ErrorAlert error={meError} onRetry={() => setMeAttempt((n) => n + 1)} />
+      ) : (
+        <ActivationKey value={me?.account.activationKey} />
+      )}
 
       <PagedTable
         list={list}
         testId="licences-table"
+        compact
         caption={t.licences.tableCaption}
         empty={{ title: t.licences.empty, help: t.licences.emptyHelp }}
         showing={t.licences.showing(list.items.length)}
@@ -125,6 +138,9 @@ export function LicencesPage() {
             <td>{licence.product}</td>
             <td>
               <code class="serial">{licence.serial}</code>
+              <span class="muted small block" data-testid="licence-computer">
+                {licence.computerId ? t.licences.computer(licence.computerId) : t.licences.notActivated}
+              </span>
             </td>
             <td class="num">
               {licence.days === undefined ? <span title={t.licences.perpetual}>{t.app.notAvailable}</span> : licence.days}

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Money } from '#shared/money.ts';
 import { ApiError, createStaffOrder, listCatalogue, type CatalogueProduct, type CreatedStaffOrder } from '../api.ts';
-import { ErrorAlert, Frame, Link, LocaleSelect, useResource, useTitle } from '../components.tsx';
+import { ErrorAlert, Frame, Link, LocaleSelect, useCellLabels, useResource, useTitle } from '../components.tsx';
 import { EMAIL_SHAPE, Field, type FieldErrors } from '../fields.tsx';
 import { useI18n, type Locale } from '../i18n.ts';
 import './admin-orders.css';
@@ -335,9 +335,10 @@ export function NewOrderPage() {
 /** The licences an order issued, with serial numbers and the end of their support. */
 export function IssuedTable(props: { issued: CreatedStaffOrder['order']['issued']; formatDate: (iso: string) => string }) {
   const { t } = useI18n();
+  const table = useCellLabels();
   return (
     <div class="table-wrap section" role="region" aria-labelledby="issued-caption" tabIndex={0}>
-      <table data-testid="issued-licences">
+      <table ref={table} class="stack" data-testid="issued-licences">
         <caption id="issued-caption">{t.adminOrders.issuedCaption}</caption>
         <thead>
           <tr>

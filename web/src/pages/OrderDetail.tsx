@@ -18,7 +18,8 @@ export function OrderDetailPage(props: { orderId: string }) {
         <Link href="/orders">{t.orderDetail.back}</Link>
       </p>
       <div class="page-head">
-        {data && <p class="eyebrow">{t.orderDetail.eyebrow}</p>}
+        {/* Always there, so the heading does not move when the order arrives. */}
+        <p class="eyebrow">{t.orderDetail.eyebrow}</p>
         {/* One heading element throughout, so the focus it gets on arrival survives the data loading. */}
         <h1 tabIndex={-1}>{data ? t.orderDetail.heading(data.reference) : t.orderDetail.eyebrow}</h1>
       </div>

@@ -116,7 +116,8 @@ export function ResetPasswordPage(props: { pool: Pool }) {
           <>
             {error !== null && <ErrorAlert error={error} />}
             <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
-              <input type="email" name="username" autocomplete="username" value={email} hidden readOnly />
+              {/* For password managers, which save the new password under this address. */}
+              <input type="email" name="username" autocomplete="username" aria-label={t.account.email} value={email} hidden readOnly />
               <NewPasswordFields
                 id="newPassword"
                 label={t.account.newPassword}

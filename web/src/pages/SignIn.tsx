@@ -6,10 +6,38 @@ import { ApiError, isSignedIn, startOrderSignIn, startSignIn, verifySignInCode, 
 import { ErrorAlert, Frame, Link, signInPath, useTitle } from '../components.tsx';
 import { EMAIL_SHAPE, Field, type FieldErrors } from '../fields.tsx';
 import { useI18n } from '../i18n.ts';
-import { navigate, type Notice } from '../router.ts';
+import { navigate, safeNextPath, type Notice } from '../router.ts';
 
 // The local adapter and Cognito both end a challenge after three wrong codes.
 const MAX_CODE_TRIES = 3;
+
+/** How long "Send a new code" waits when the API does not say (it answers `resendAfterSeconds` with each challenge). */
+export const DEFAULT_RESEND_AFTER_SECONDS = 30;
+
+function resendDelay(challenge: object): number {
+  const seconds = 'resendAfterSeconds' in challenge ? challenge.resendAfterSeconds : undefined;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds : DEFAULT_RESEND_AFTER_SECONDS;
+}
+
+/** The wait a 429 answer asks for, in seconds, when it says. */
+function retryAfter(error: unknown): number | undefined {
+  if (!(error instanceof ApiError) || error.code !== 'TOO_MANY_REQUESTS') return undefined;
+  const seconds = error.details && !Array.isArray(error.details) ? Number(error.details.retryAfterSeconds) : NaN;
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
+}
+
+/** Whole seconds until `until` (epoch ms), ticking once a second while there are any. */
+function useSecondsUntil(until: number): number {
+  // `now` only re-renders; the count reads the clock itself, so a new `until` is right from its first render.
+  const [now, setNow] = useState(() => Date.now());
+  const left = Math.max(0, Math.ceil((until - Date.now()) / 1000));
+  useEffect(() => {
+    if (left === 0) return;
+    const timer = setTimeout(() => setNow(Date.now()), Math.min(1000, until - Date.now()));
+    return () => clearTimeout(timer);
+  }, [until, now, left]);
+  return left;
+}
 
 const homeOf: Record<Pool, string> = { customer: '/licences', staff: '/admin/customers' };
 export const forgotPasswordPath: Record<Pool, string> = { customer: '/forgot-password', staff: '/admin/forgot-password' };
@@ -38,6 +66,9 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [invalid, setInvalid] = useState<FieldErrors<FieldName>>({});
+  // When "Send a new code" may be used again (epoch ms): the API's cooldown after each code mail.
+  const [resendAt, setResendAt] = useState(0);
+  const resendIn = useSecondsUntil(resendAt);
   const emailInput = useRef<HTMLInputElement>(null);
   const secretInput = useRef<HTMLInputElement>(null);
   const codeInput = useRef<HTMLInputElement>(null);
@@ -46,8 +77,11 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
 
   useTitle(pool === 'staff' ? t.signIn.staffTitle : t.signIn.customerTitle);
 
+  // The page asked for before signing in (a deep link, or where the session ended), if it is one of ours.
+  const destination = () => safeNextPath(new URLSearchParams(location.search).get('next'), pool, location.origin) ?? homeOf[pool];
+
   useEffect(() => {
-    if (isSignedIn(pool)) navigate(homeOf[pool], { replace: true });
+    if (isSignedIn(pool)) navigate(destination(), { replace: true });
   }, [pool]);
 
   useEffect(() => {
@@ -71,6 +105,8 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
     if (!secret) errors[method === 'password' ? 'password' : 'orderNumber'] = method === 'password' ? t.signIn.passwordRequired : t.signIn.orderNumberRequired;
     setEmail(trimmed);
     setInvalid(errors);
+    // A new attempt: what the last one answered no longer applies.
+    if (Object.keys(errors).length > 0) setProblem(null);
     if (errors.email) return emailInput.current?.focus();
     if (errors.password || errors.orderNumber) return secretInput.current?.focus();
 
@@ -82,6 +118,7 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
       firstFactor.current = factor;
       setPassword('');
       setCode('');
+      setResendAt(Date.now() + resendDelay(challenge) * 1000);
       setStep({ kind: 'code', session: challenge.session, destination: challenge.destination, wrongTries: 0 });
     } catch (error) {
       setProblem({ kind: 'api', error });
@@ -92,15 +129,18 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
   };
 
   const resendCode = async () => {
-    if (busy || !firstFactor.current) return;
+    if (busy || resendIn > 0 || !firstFactor.current) return;
     setBusy(true);
     try {
       const challenge = await begin(firstFactor.current);
+      setResendAt(Date.now() + resendDelay(challenge) * 1000);
       setCode('');
       setStep({ kind: 'code', session: challenge.session, destination: challenge.destination, wrongTries: 0 });
       setProblem({ kind: 'codeResent' });
       codeInput.current?.focus();
     } catch (error) {
+      const wait = retryAfter(error);
+      if (wait !== undefined) setResendAt(Date.now() + wait * 1000);
       setProblem({ kind: 'api', error });
     } finally {
       setBusy(false);
@@ -113,6 +153,8 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
     const digits = (codeInput.current?.value ?? code).replace(/\D/g, '');
     if (!/^\d{6}$/.test(digits)) {
       setInvalid({ code: t.signIn.codeInvalid });
+      // The field says what is wrong now; an older "that code is not right" would contradict it.
+      setProblem(null);
       return codeInput.current?.focus();
     }
     setInvalid({});
@@ -121,7 +163,7 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
     try {
       await verifySignInCode(pool, { email, session: step.session, code: digits });
       firstFactor.current = null;
-      navigate(homeOf[pool], { replace: true });
+      navigate(destination(), { replace: true });
     } catch (error) {
       setBusy(false);
       if (error instanceof ApiError && error.code === 'CODE_MISMATCH') {
@@ -187,22 +229,18 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
                 {notice}
               </p>
             )}
-            <ProblemView problem={problem} pool={pool} />
+            <ProblemView problem={problem} pool={pool} method={method} />
             {pool === 'customer' && (
-              <div class="segmented" role="radiogroup" aria-label={t.signIn.methodLabel}>
+              // Real radio inputs: one Tab stop for the group, arrow keys move between the two.
+              <fieldset class="segmented">
+                <legend class="visually-hidden">{t.signIn.methodLabel}</legend>
                 {(['password', 'order-number'] as const).map((option) => (
-                  <button
-                    key={option}
-                    type="button"
-                    role="radio"
-                    aria-checked={method === option}
-                    class={method === option ? 'segment selected' : 'segment'}
-                    onClick={() => switchMethod(option)}
-                  >
+                  <label key={option} class={method === option ? 'segment selected' : 'segment'}>
+                    <input type="radio" name="sign-in-method" value={option} checked={method === option} onChange={() => switchMethod(option)} />
                     {option === 'password' ? t.signIn.withPassword : t.signIn.withOrderNumber}
-                  </button>
+                  </label>
                 ))}
-              </div>
+              </fieldset>
             )}
             <form onSubmit={submitCredentials} noValidate aria-busy={busy}>
               <Field id="email" label={t.signIn.email} type="email" autocomplete="username" value={email} onInput={setEmail} error={invalid.email} inputRef={emailInput} />
@@ -258,7 +296,7 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
             <h1 tabIndex={-1}>{t.signIn.codeTitle}</h1>
             <p>{t.signIn.codeSent(step.destination)}</p>
             <p class="muted small">{t.signIn.codeHint}</p>
-            <ProblemView problem={problem} pool={pool} />
+            <ProblemView problem={problem} pool={pool} method={method} />
             <form onSubmit={submitCode} noValidate aria-busy={busy}>
               <Field
                 id="code"
@@ -281,8 +319,8 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
               )}
             </form>
             <p class="small switch-pool">
-              <button type="button" class="link-button" onClick={() => void resendCode()} disabled={busy}>
-                {t.signIn.resendCode}
+              <button type="button" class="link-button" onClick={() => void resendCode()} disabled={busy || resendIn > 0}>
+                {resendIn > 0 ? t.signIn.resendCodeIn(resendIn) : t.signIn.resendCode}
               </button>
               {' · '}
               <button type="button" class="link-button" onClick={() => startAgain(null)}>
@@ -296,7 +334,7 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
   );
 }
 
-function ProblemView(props: { problem: Problem | null; pool: Pool }) {
+function ProblemView(props: { problem: Problem | null; pool: Pool; method: Method }) {
   const { t } = useI18n();
   const { problem } = props;
   if (problem === null) return null;
@@ -310,10 +348,18 @@ function ProblemView(props: { problem: Problem | null; pool: Pool }) {
   if (problem.kind === 'api') {
     const { error } = problem;
     if (error instanceof ApiError && error.code === 'TOO_MANY_REQUESTS') {
-      const seconds = error.details && !Array.isArray(error.details) ? Number(error.details.retryAfterSeconds) : NaN;
+      // A short wait is the cooldown between code mails; a long one is the lockout after failed attempts.
+      const seconds = retryAfter(error);
       return (
         <div class="alert alert-error" role="alert">
-          <p>{t.signIn.locked(Number.isFinite(seconds) ? Math.ceil(seconds / 60) : 5)}</p>
+          <p>{seconds !== undefined && seconds < 60 ? t.signIn.codeWait(seconds) : t.signIn.locked(seconds !== undefined ? Math.ceil(seconds / 60) : 5)}</p>
+        </div>
+      );
+    }
+    if (error instanceof ApiError && error.code === 'INVALID_CREDENTIALS' && props.method === 'order-number') {
+      return (
+        <div class="alert alert-error" role="alert">
+          <p>{t.signIn.orderNumberWrong}</p>
         </div>
       );
     }

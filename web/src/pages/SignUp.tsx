@@ -84,7 +84,7 @@ export function SignUpPage() {
         <div class="narrow card">
           <h1 tabIndex={-1}>{t.account.checkEmailTitle}</h1>
           <p>{t.account.checkEmailBody(sent.destination)}</p>
-          <p class="muted small">{t.signIn.codeHint}</p>
+          <p class="muted small">{t.account.checkEmailHint}</p>
           {sent.resent && (
             <p class="alert alert-info" role="status">
               {t.account.linkResent}

@@ -1,8 +1,20 @@
 // Support & updates: every subscription on the account with its licence, dates and status, newest start first.
 
 import type { ComponentChildren } from 'preact';
-import { listSupportSubscriptions, type SupportSubscriptionView } from '../api.ts';
-import { Frame, Link, PagedTable, SortHeader, usePagedList, useSortOrder, useTitle } from '../components.tsx';
+import { useRef } from 'preact/hooks';
+import { getMe, listSupportSubscriptions, type ContractSummary, type SupportSubscriptionView } from '../api.ts';
+import {
+  ErrorAlert,
+  Frame,
+  Link,
+  PagedTable,
+  SortHeader,
+  useCellLabels,
+  usePagedList,
+  useResource,
+  useSortOrder,
+  useTitle,
+} from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 
 const badgeClass = { active: 'badge badge-ok', expiring: 'badge badge-warn', expired: 'badge badge-off' } as const;
@@ -20,6 +32,70 @@ export function SupportStatusBadge(props: { subscription: Pick<SupportSubscripti
   );
 }
 
+/** The support contracts the account claimed with their activation codes: number, product, term and status. */
+function ContractsSection() {
+  const { t, formatDate } = useI18n();
+  const me = useResource((signal) => getMe(signal), 'me');
+  const table = useCellLabels();
+  const contracts = me.data?.contracts;
+  // A contract's days are calendar dates: read at noon UTC, they are the same date in every time zone.
+  const formatDay = (day: string) => formatDate(`${day}T12:00:00Z`);
+  const statusLabel = (status: ContractSummary['status']) =>
+    status === 'upcoming'
+      ? t.contracts.statusUpcoming
+      : { active: t.support.statusActive, expiring: t.support.statusExpiring, expired: t.support.statusExpired }[status];
+  return (
+    <section class="section" aria-labelledby="contracts-heading">
+      <h2 id="contracts-heading">{t.contracts.heading}</h2>
+      <p class="muted">{t.contracts.intro}</p>
+      {me.error !== undefined ? (
+        <ErrorAlert error={me.error} onRetry={me.retry} />
+      ) : !contracts ? (
+        <p class="muted" role="status">
+          {t.app.loading}
+        </p>
+      ) : contracts.length === 0 ? (
+        <div class="empty">
+          <p class="empty-title">{t.contracts.empty}</p>
+          <p class="muted">{t.contracts.emptyHelp}</p>
+        </div>
+      ) : (
+        <div class="table-wrap" role="region" aria-labelledby="contracts-caption" tabIndex={0}>
+          <table ref={table} class="stack" data-testid="contracts-table">
+            <caption id="contracts-caption" class="visually-hidden">
+              {t.contracts.tableCaption}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.contracts.number}</th>
+                <th scope="col">{t.contracts.product}</th>
+                <th scope="col">{t.contracts.term}</th>
+                <th scope="col">{t.contracts.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {contracts.map((contract) => (
+                <tr key={contract.contractNumber}>
+                  <td>
+                    <code class="serial">{contract.contractNumber}</code>
+                  </td>
+                  <td>{contract.product}</td>
+                  <td>{t.contracts.termValue(formatDay(contract.startsOn), formatDay(contract.endsOn))}</td>
+                  <td>
+                    <span class={contract.status === 'upcoming' ? 'badge badge-off' : badgeClass[contract.status]} data-status={contract.status}>
+                      {statusLabel(contract.status)}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
 export function SupportPage(props: {
   /** The "download support file" action for a row; the column appears only when there is one. */
   fileAction?: (subscription: SupportSubscriptionView) => ComponentChildren;
@@ -29,6 +105,8 @@ export function SupportPage(props: {
   const list = usePagedList((page, signal) => listSupportSubscriptions({ ...page, sort }, signal), sort);
 
   useTitle(t.support.title);
+  const subscriptionsShown = useRef(false);
+  if (list.status !== 'loading') subscriptionsShown.current = true;
 
   return (
     <Frame pool="customer" signedIn>
@@ -77,6 +155,8 @@ export function SupportPage(props: {
           </tr>
         )}
       />
+      {/* Below the subscriptions, and only once they are on screen, so neither list pushes the other down. */}
+      {subscriptionsShown.current && <ContractsSection />}
     </Frame>
   );
 }

@@ -1,0 +1,165 @@
+// Every page of the portal, public and signed in, customer and staff, at a phone's width (390 px) and a laptop's
+// (1280 px): no sideways page scroll, every table cell inside the window, no layout shift worth the name while the page
+// loads (CLS < 0.1 at 390 px), and no serious or critical axe-core finding. Then the customer's pages again in Polish.
+
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_LOGINS } from '#infra/local/seed.ts';
+import {
+  cellsOutsideWindow,
+  horizontalOverflow,
+  launchBrowser,
+  layoutShift,
+  mailCount,
+  seriousAxeViolations,
+  signInWithPassword,
+  waitForCode,
+} from '../support/browser.ts';
+
+let browser: Browser;
+const portalUrl = inject('portalUrl');
+const mailUrl = inject('portalMailUrl');
+const portal = { portalUrl, mailUrl };
+
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1280, height: 900 };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+/** Keeps count of the page's requests that have not finished, so a check can wait for the page's data to arrive. */
+function trackRequests(page: Page): void {
+  const pending = new Set<Request>();
+  inFlight.set(page, pending);
+  const done = (request: Request) => pending.delete(request);
+  page.on('request', (request) => {
+    // Vite's live-reload socket never finishes and is not the page's data.
+    if (!request.url().includes('/@vite/') && request.resourceType() !== 'websocket') pending.add(request);
+  });
+  // A response is enough: the portal does not read the body of a failed refresh, so that request never "finishes".
+  page.on('response', (response) => done(response.request()));
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+}
+
+/** Loaded: the heading is there, no request of the page is pending, and nothing says it is still loading. */
+async function settled(page: Page, path: string): Promise<void> {
+  await page.locator('main h1').first().waitFor();
+  const pending = inFlight.get(page)!;
+  await expect.poll(() => [...pending].map((request) => `${request.method()} ${request.url()}`).join(' '), { message: `requests of ${path} still pending`, timeout: 15_000 }).toBe('');
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('main [aria-busy="true"]') &&
+      !Array.from(document.querySelectorAll('main [role="status"]')).some((status) => /Loading|Wczytywanie/.test(status.textContent ?? '')),
+  );
+}
+
+interface Findings {
+  overflow: number;
+  cellsOutside: string[];
+  shift?: number;
+  axe?: string[];
+}
+
+/** One page at both widths: fresh loads, so the layout shift covers the page's own loading. */
+async function check(page: Page, path: string, options: { axe?: boolean } = {}): Promise<Record<string, Findings>> {
+  const findings: Record<string, Findings> = {};
+  for (const size of [PHONE, LAPTOP]) {
+    await page.setViewportSize(size);
+    await page.goto(`${portalUrl}${path}`);
+    await settled(page, path);
+    const found: Findings = { overflow: await horizontalOverflow(page), cellsOutside: await cellsOutsideWindow(page) };
+    if (size === PHONE) found.shift = await layoutShift(page);
+    if (size === LAPTOP && options.axe !== false) found.axe = await seriousAxeViolations(page);
+    findings[`${path} at ${size.width} px`] = found;
+  }
+  return findings;
+}
+
+function expectClean(findings: Record<string, Findings>): void {
+  for (const [where, found] of Object.entries(findings)) {
+    expect(found.overflow, `${where}: wider than the window`).toBe(0);
+    expect(found.cellsOutside, `${where}: cells outside the window`).toEqual([]);
+    if (found.shift !== undefined) expect(found.shift, `${where}: layout shift`).toBeLessThan(0.1);
+    if (found.axe !== undefined) expect(found.axe, `${where}: axe`).toEqual([]);
+  }
+}
+
+async function signedInContext(pool: 'customer' | 'staff'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC' });
+  const page = await context.newPage();
+  trackRequests(page);
+  await signInWithPassword(page, portal, pool === 'customer' ? '/sign-in' : '/admin', pool === 'customer' ? DEMO_LOGINS.customer : DEMO_LOGINS.staff);
+  await page.locator(pool === 'customer' ? '[data-testid="licences-table"]' : '[data-testid="customers-table"]').waitFor();
+  return { context, page };
+}
+
+describe('layout and accessibility of every page in Chromium', () => {
+  it('public pages, and the code step of sign-in', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    trackRequests(page);
+    const findings = {};
+    for (const path of [
+      '/sign-in',
+      '/sign-up',
+      '/forgot-password',
+      '/reset-password?email=someone%40example.test&code=123456',
+      '/confirm-email',
+      '/admin/sign-in',
+      '/admin/forgot-password',
+      '/admin/reset-password?email=someone%40example.test&code=123456',
+      '/no-such-page',
+    ]) {
+      Object.assign(findings, await check(page, path));
+    }
+    // The code step: the countdown on "Send a new code" and the code field, checked by axe as well.
+    const login = DEMO_LOGINS.secondCustomer;
+    await page.goto(`${portalUrl}/sign-in`);
+    await page.getByLabel('E-mail').fill(login.email);
+    await page.getByLabel('Password', { exact: true }).fill(login.password);
+    const before = await mailCount(mailUrl, login.email);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Code').waitFor();
+    await waitForCode(mailUrl, login.email, before);
+    Object.assign(findings, { 'sign-in code step': { overflow: await horizontalOverflow(page), cellsOutside: [], axe: await seriousAxeViolations(page) } });
+    await context.close();
+    expectClean(findings);
+  });
+
+  it('the customer’s pages in English and in Polish', async () => {
+    const { context, page } = await signedInContext('customer');
+    const licencePath = await page.getByRole('link', { name: /^Details Remote Access P24-9921/ }).getAttribute('href');
+    // The sort button is named by its words only: the arrow is decoration.
+    const sortButton = await page.getByRole('button', { name: /^Purchase date/ }).ariaSnapshot();
+    expect(sortButton).toContain('newest first');
+    expect(sortButton).not.toMatch(/[↓↑]/);
+    await page.goto(`${portalUrl}/orders`);
+    const orderPath = await page.getByRole('link', { name: 'Details JWT1018' }).getAttribute('href');
+    const paths = ['/licences', '/support', '/orders', orderPath!, licencePath!, '/no-such-page'];
+
+    const findings = {};
+    for (const path of paths) Object.assign(findings, await check(page, path));
+    // Polish words are longer: the licences table once overflowed at 1280 px.
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const path of ['/licences', '/support', '/orders', orderPath!, licencePath!]) {
+      for (const [where, found] of Object.entries(await check(page, path, { axe: false }))) Object.assign(findings, { [`${where} (pl)`]: found });
+    }
+    await context.close();
+    expectClean(findings);
+  });
+
+  it('the staff pages', async () => {
+    const { context, page } = await signedInContext('staff');
+    await page.goto(`${portalUrl}/admin/orders`);
+    const orderPath = await page.getByRole('link', { name: /^Details/ }).first().getAttribute('href');
+    const findings = {};
+    for (const path of ['/admin/customers', '/admin/orders', '/admin/orders/new', orderPath!]) Object.assign(findings, await check(page, path));
+    await context.close();
+    expectClean(findings);
+  });
+});

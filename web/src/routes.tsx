@@ -1,0 +1,64 @@
+// The portal's pages, one line each: path → page → guard. A guarded page needs a session of its pool (restored silently
+// from the refresh-token cookie after a reload); without one, its pool's sign-in opens and leads back here afterwards.
+
+import type { VNode } from 'preact';
+import type { Pool } from './api.ts';
+import { SupportFileButton } from './download.tsx';
+import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
+import { AdminOrdersPage } from './pages/AdminOrders.tsx';
+import { ConfirmEmailPage } from './pages/ConfirmEmail.tsx';
+import { CustomersPage } from './pages/Customers.tsx';
+import { LicenceDetailPage } from './pages/LicenceDetail.tsx';
+import { LicencesPage } from './pages/Licences.tsx';
+import { NewOrderPage } from './pages/NewOrder.tsx';
+import { OrderDetailPage } from './pages/OrderDetail.tsx';
+import { OrdersPage } from './pages/Orders.tsx';
+import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordReset.tsx';
+import { SignInPage } from './pages/SignIn.tsx';
+import { SignUpPage } from './pages/SignUp.tsx';
+import { SupportPage } from './pages/Support.tsx';
+import type { Notice } from './router.ts';
+
+export interface PageContext {
+  /** The `:name` parts of the path, decoded. */
+  params: Record<string, string>;
+  notice: Notice | undefined;
+}
+
+export interface WebRoute {
+  /** Literal segments and `:name` parameters; the first matching route wins. */
+  path: string;
+  /** 'public', or the pool whose session the page needs. */
+  guard: 'public' | Pool;
+  page: (context: PageContext) => VNode;
+}
+
+export const webRoutes: readonly WebRoute[] = [
+  { path: '/', guard: 'public', page: ({ notice }) => <SignInPage key="customer" pool="customer" notice={notice} /> },
+  { path: '/sign-in', guard: 'public', page: ({ notice }) => <SignInPage key="customer" pool="customer" notice={notice} /> },
+  { path: '/sign-up', guard: 'public', page: () => <SignUpPage /> },
+  { path: '/confirm-email', guard: 'public', page: () => <ConfirmEmailPage /> },
+  { path: '/forgot-password', guard: 'public', page: () => <ForgotPasswordPage key="customer" pool="customer" /> },
+  { path: '/reset-password', guard: 'public', page: () => <ResetPasswordPage key="customer" pool="customer" /> },
+  { path: '/licences', guard: 'customer', page: () => <LicencesPage /> },
+  // Detail pages are keyed by their id, so moving from one to another starts afresh.
+  { path: '/licences/:licenceId', guard: 'customer', page: ({ params }) => <LicenceDetailPage key={params.licenceId} licenceId={params.licenceId!} /> },
+  { path: '/support', guard: 'customer', page: () => <SupportPage fileAction={(subscription) => <SupportFileButton subscription={subscription} />} /> },
+  { path: '/orders', guard: 'customer', page: () => <OrdersPage /> },
+  { path: '/orders/:orderId', guard: 'customer', page: ({ params }) => <OrderDetailPage key={params.orderId} orderId={params.orderId!} /> },
+
+  { path: '/admin', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
+  { path: '/admin/sign-in', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
+  { path: '/admin/forgot-password', guard: 'public', page: () => <ForgotPasswordPage key="staff" pool="staff" /> },
+  { path: '/admin/reset-password', guard: 'public', page: () => <ResetPasswordPage key="staff" pool="staff" /> },
+  { path: '/admin/customers', guard: 'staff', page: () => <CustomersPage /> },
+  { path: '/admin/orders', guard: 'staff', page: () => <AdminOrdersPage /> },
+  { path: '/admin/orders/new', guard: 'staff', page: () => <NewOrderPage /> },
+  {
+    path: '/admin/orders/:accountId/:orderId',
+    guard: 'staff',
+    page: ({ params }) => (
+      <AdminOrderDetailPage key={`${params.accountId}/${params.orderId}`} accountId={params.accountId!} orderId={params.orderId!} />
+    ),
+  },
+];
