@@ -7,6 +7,7 @@
 // Environment: BENCH_RUNS (cold runs per handler, default 15), BENCH_WARM_RUNS (default 200), BENCH_LOAD_SECONDS
 // (per autocannon run, default 10; 0 skips the load test), BENCH_ONLY (comma-separated handlers, for a quick look).
 
+import './quiet-sdk.ts';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -174,6 +175,7 @@ function run(bundle: Bundle, mode: 'cold' | 'warm'): RunResult {
       BENCH_WARM_RUNS: String(WARM_RUNS),
       BENCH_DDB_PORT: String(dynamoPort),
       BENCH_OUT: out,
+      ...(process.env.BENCH_TRACE ? { BENCH_TRACE: '1' } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
     timeout: 120_000,

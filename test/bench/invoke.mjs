@@ -4,7 +4,8 @@
 // anything else is the fake AWS server) and the time spent waiting for it is summed per invocation.
 //
 // Input (environment): BENCH_BUNDLE, BENCH_EVENT (JSON; each "%UNIQUE%" becomes a fresh id per invocation),
-// BENCH_MODE (cold | warm), BENCH_WARM_RUNS, BENCH_DDB_PORT, BENCH_OUT (a file for the JSON result).
+// BENCH_MODE (cold | warm), BENCH_WARM_RUNS, BENCH_DDB_PORT, BENCH_OUT (a file for the JSON result); BENCH_TRACE=1 prints
+// every request to stderr.
 
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
