@@ -19,7 +19,8 @@ export const HANDLER_ALIASES: Record<string, string> = {
 
 /**
  * Left out of the bundle. The SDK loads event-stream support with a lazy `import()` only for event-stream
- * operations (e.g. Bedrock streaming, S3 Select); DynamoDB, SES, SQS and Cognito have none, so it never runs: 15 KB saved.
+ * operations (e.g. Bedrock streaming, S3 Select); DynamoDB, SES, SQS, Secrets Manager and Cognito have none, so it
+ * never runs: 15 KB saved.
  */
 export const HANDLER_EXTERNALS = ['@smithy/core/event-streams'];
 

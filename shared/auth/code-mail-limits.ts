@@ -74,12 +74,12 @@ export async function reserveCodeMail({ pool, email }: { pool: PoolName; email: 
     async release() {
       const restored = found ? { ...Key, type: 'CodeMail', ...found, version: taken.version + 1 } : undefined;
       const condition = { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': taken.version } };
-      await db()
-        .send(
-          restored
-            ? new PutCommand({ TableName: tableName(), Item: restored, ...condition })
-            : new DeleteCommand({ TableName: tableName(), Key, ...condition }),
-        )
+      const client = db();
+      await (
+        restored
+          ? client.send(new PutCommand({ TableName: tableName(), Item: restored, ...condition }))
+          : client.send(new DeleteCommand({ TableName: tableName(), Key, ...condition }))
+      )
         // Someone else has taken a slot since: theirs stands.
         .catch((error: Error) => {
           if (error.name !== 'ConditionalCheckFailedException') throw error;

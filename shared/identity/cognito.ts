@@ -8,7 +8,6 @@
 
 import { randomBytes } from 'node:crypto';
 import type { AttributeType, AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
-import { AwsServiceError } from '#shared/aws/aws-json.ts';
 import { config, type PoolName } from '#shared/config.ts';
 import { maskEmail, normaliseEmail } from '#shared/email.ts';
 import type { AppError } from '#shared/http/errors.ts';
@@ -20,6 +19,7 @@ import {
   AdminSetUserPasswordCommand,
   AdminUserGlobalSignOutCommand,
   cognito,
+  cognitoErrorName,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   ForgotPasswordCommand,
@@ -105,10 +105,6 @@ const ERRORS_BY_STEP: Record<CognitoStep, Partial<Record<string, () => AppError>
   },
   other: {},
 };
-
-function cognitoErrorName(error: unknown): string | undefined {
-  return error instanceof AwsServiceError ? error.name : undefined;
-}
 
 /** The Atrium error for a Cognito error at this step, or the error itself when it is not the user's doing. */
 export function toAtriumError(error: unknown, step: CognitoStep): unknown {

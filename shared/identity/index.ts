@@ -10,7 +10,6 @@ export async function identity(): Promise<IdentityProvider> {
   if (process.env.ATRIUM_BUNDLE_TARGET !== 'lambda' && config().identityAdapter === 'local') {
     return (await import('#shared/identity/local.ts')).localIdentity;
   }
-  // Imported statically: the Cognito adapter is small (it speaks to Cognito through shared/aws/aws-json.ts), and
-  // handlers that do not import this module do not carry it.
+  // Imported statically: handlers that do not import this module do not carry the Cognito adapter or its client.
   return cognitoIdentity;
 }

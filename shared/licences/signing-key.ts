@@ -3,7 +3,8 @@
 import { randomBytes, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { awsJson } from '#shared/aws/aws-json.ts';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { clientOptions, once } from '#shared/aws/client-options.ts';
 
 export const PRIVATE_KEY_FILE = 'licence-signing-key.pem';
 export const PUBLIC_KEY_FILE = 'licence-signing-key.pub.pem';
@@ -14,7 +15,8 @@ const SECRET_ID_ENV = 'LICENCE_SIGNING_SECRET_ID';
 const KEYS_DIR_ENV = 'LICENCE_KEYS_DIR';
 const DEFAULT_KEYS_DIR = '.local/keys';
 
-// Built on the first read only, so handlers that never sign do not load the Secrets Manager client.
+const secretsManager = once(() => new SecretsManagerClient(clientOptions(process.env.AWS_REGION ?? 'eu-central-1')));
+
 // The promise, not the key, so concurrent first calls share one read (or one generation).
 let cachedKey: Promise<KeyObject> | undefined;
 
@@ -49,13 +51,7 @@ function loadKey(): Promise<KeyObject> {
 }
 
 async function keyFromSecret(secretId: string): Promise<KeyObject> {
-  const { SecretString } = await awsJson<{ SecretString?: string }>({
-    service: 'secretsmanager',
-    region: process.env.AWS_REGION ?? 'eu-central-1',
-    target: 'secretsmanager.GetSecretValue',
-    jsonVersion: '1.1',
-    body: { SecretId: secretId },
-  });
+  const { SecretString } = await secretsManager().send(new GetSecretValueCommand({ SecretId: secretId }));
   // The stack fills the secret with a random placeholder until the operator puts the real key in.
   const key = parsePrivateKey(SecretString ?? '');
   if (!key) {

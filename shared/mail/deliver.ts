@@ -1,25 +1,25 @@
-// Hands one e-mail to SES (locally, the same client talks to the local SES server, which reads v1 and v2 alike).
-// SES's v1 SendEmail action carries all Atrium needs, configuration set included; its client bundles 57 KB smaller than
-// SES v2's, whose schemas module ships every SES v2 operation (docs/performance.md). The IAM action is the same.
+// Hands one e-mail to SES v2 (locally, the same client talks to the local SES v2 server).
 
-import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { clientOptions, once } from '#shared/aws/client-options.ts';
 import { config } from '#shared/config.ts';
 import type { Mail } from '#shared/mail/mail.ts';
 
-let ses: SESClient | undefined;
+const ses = once(() => new SESv2Client(clientOptions(config().region, config().sesEndpoint)));
 
 export async function deliverMail(mail: Mail): Promise<void> {
-  const { region, sesEndpoint, mailFrom, sesConfigurationSet } = config();
-  ses ??= new SESClient({ region, ...(sesEndpoint ? { endpoint: sesEndpoint } : {}) });
-  await ses.send(
+  const { mailFrom, sesConfigurationSet } = config();
+  await ses().send(
     new SendEmailCommand({
-      Source: mailFrom,
+      FromEmailAddress: mailFrom,
       Destination: { ToAddresses: [mail.to] },
       // In AWS the configuration set reports bounces and complaints, and suppresses those addresses in SES too.
       ...(sesConfigurationSet ? { ConfigurationSetName: sesConfigurationSet } : {}),
-      Message: {
-        Subject: { Data: mail.subject, Charset: 'UTF-8' },
-        Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
+      Content: {
+        Simple: {
+          Subject: { Data: mail.subject, Charset: 'UTF-8' },
+          Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
+        },
       },
     }),
   );

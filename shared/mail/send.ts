@@ -2,7 +2,8 @@
 // In AWS the mail is queued (SQS, with a dead-letter queue) and the deliver-mail worker hands it to SES; locally it is
 // delivered at once, and Lambda bundles leave that local path (and the SES client) out.
 
-import { awsJson } from '#shared/aws/aws-json.ts';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { clientOptions, once } from '#shared/aws/client-options.ts';
 import { config } from '#shared/config.ts';
 import { normaliseEmail } from '#shared/email.ts';
 import type { Mail } from '#shared/mail/mail.ts';
@@ -13,6 +14,8 @@ import { countMetric } from '#shared/observability/metrics.ts';
 export type { Mail };
 export type SendResult = 'queued' | 'sent' | 'suppressed';
 
+const sqs = once(() => new SQSClient(clientOptions(config().region)));
+
 export async function sendMail(mail: Mail): Promise<SendResult> {
   if (await isSuppressed(normaliseEmail(mail.to))) {
     logger.warn('mail not sent: the address is suppressed after a bounce or complaint');
@@ -21,13 +24,7 @@ export async function sendMail(mail: Mail): Promise<SendResult> {
   }
   const queueUrl = config().mailQueueUrl;
   if (queueUrl) {
-    await awsJson({
-      service: 'sqs',
-      region: config().region,
-      target: 'AmazonSQS.SendMessage',
-      jsonVersion: '1.0',
-      body: { QueueUrl: queueUrl, MessageBody: JSON.stringify(mail) },
-    });
+    await sqs().send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(mail) }));
     countMetric('MailQueued');
     return 'queued';
   }

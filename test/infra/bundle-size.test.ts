@@ -1,14 +1,15 @@
-// Every handler bundle stays within the 250 KB budget (issue #5); `npm run bench` reports the numbers.
+// Every handler bundle stays within the 450 KB cap (issue #10: the official SDK clients bundled); `npm run bench`
+// reports the sizes and what matters more, cold start.
 
 import { describe, expect, it } from 'vitest';
 import { allHandlers, buildHandler } from '../support/bundles.ts';
 
-const BUDGET_BYTES = 250 * 1000;
+const BUDGET_BYTES = 450 * 1000;
 
 const text = async (handler: string) => new TextDecoder().decode(await buildHandler(handler));
 
 describe('handler bundles', () => {
-  it.each(allHandlers)('%s is at most 250 KB minified', async (handler) => {
+  it.each(allHandlers)('%s is at most 450 KB minified', async (handler) => {
     const code = await buildHandler(handler);
     expect(code.length).toBeGreaterThan(1000);
     expect(code.length).toBeLessThanOrEqual(BUDGET_BYTES);

@@ -1,7 +1,9 @@
 // Mail delivery: queued in AWS, delivered at once locally, never to an address that bounced or complained.
 
 import type { Context, EventBridgeEvent, SQSEvent } from 'aws-lambda';
-import { setAwsJsonTransportForTests, type AwsJsonRequest } from '#shared/aws/aws-json.ts';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handler as deliverMailWorker } from '#functions/workers/deliver-mail.ts';
 import { handler as recordMailFeedback } from '#functions/workers/record-mail-feedback.ts';
@@ -61,31 +63,68 @@ describe('mail', () => {
   });
 
   it('queues the mail on SQS when a queue is configured (in AWS)', async () => {
-    // Prepare: SQS has no local engine, so its calls are answered by a fake transport.
+    // Prepare: SQS has no local engine, so its client is mocked; the suppression check still reads DynamoDB Local.
     process.env.MAIL_QUEUE_URL = 'https://sqs.eu-central-1.amazonaws.com/1/atrium-test-mail';
     resetConfigForTests();
-    const calls: AwsJsonRequest[] = [];
-    // Only SQS is faked; the suppression check still reads DynamoDB Local.
-    setAwsJsonTransportForTests((request) => {
-      if (request.service !== 'sqs') return undefined;
-      calls.push(request);
-      return Promise.resolve({ MessageId: 'q-1' });
-    });
+    const sqs = mockClient(SQSClient).on(SendMessageCommand).resolves({ MessageId: 'q-1' });
     const to = uniqueEmail('queued');
     try {
       // Act
       const result = await sendMail({ to, subject: 'Queued', text: 'Body' });
       // Assess
       expect(result).toBe('queued');
-      expect(calls).toHaveLength(1);
-      expect(calls[0]).toMatchObject({ target: 'AmazonSQS.SendMessage', jsonVersion: '1.0', region: 'eu-central-1' });
-      const body = calls[0]!.body as { QueueUrl: string; MessageBody: string };
-      expect(body.QueueUrl).toBe(process.env.MAIL_QUEUE_URL);
-      expect(JSON.parse(body.MessageBody)).toEqual({ to, subject: 'Queued', text: 'Body' });
+      const sent = sqs.commandCalls(SendMessageCommand);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.args[0].input.QueueUrl).toBe(process.env.MAIL_QUEUE_URL);
+      expect(JSON.parse(sent[0]!.args[0].input.MessageBody!)).toEqual({ to, subject: 'Queued', text: 'Body' });
+      expect(await sqs.call(0).thisValue.config.region()).toBe('eu-central-1');
     } finally {
-      setAwsJsonTransportForTests(undefined);
+      sqs.restore();
     }
     expect(await latestMailTo(to)).toBeUndefined();
+  });
+
+  it('fails the sending use case when SQS still throttles after the SDK retries, instead of losing the mail silently', async () => {
+    process.env.MAIL_QUEUE_URL = 'https://sqs.eu-central-1.amazonaws.com/1/atrium-test-mail';
+    resetConfigForTests();
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+    const sqs = mockClient(SQSClient).on(SendMessageCommand).rejects(throttled);
+    try {
+      await expect(sendMail({ to: uniqueEmail('throttled'), subject: 'Queued', text: 'Body' })).rejects.toBe(throttled);
+      expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(1);
+    } finally {
+      sqs.restore();
+    }
+  });
+
+  it('the worker returns only the messages SES refused (throttled, timed out) for retry, and sends the others', async () => {
+    // Prepare: SES refuses two of four addresses; the local SES server is bypassed for this one case.
+    const [ok, throttledTo, timedOutTo, alsoOk] = ['ok', 'throttled', 'timeout', 'also-ok'].map((name) => uniqueEmail(name));
+    const ses = mockClient(SESv2Client);
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
+    ses
+      .on(SendEmailCommand, { Destination: { ToAddresses: [throttledTo!] } })
+      .rejects(Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' }));
+    ses
+      .on(SendEmailCommand, { Destination: { ToAddresses: [timedOutTo!] } })
+      .rejects(Object.assign(new Error('Connection timed out'), { name: 'TimeoutError' }));
+    try {
+      // Act
+      const result = await deliverMailWorker(
+        sqsEvent([ok, throttledTo, timedOutTo, alsoOk].map((to) => JSON.stringify({ to, subject: 'Batch', text: 'Body' }))),
+        context,
+      );
+      // Assess
+      expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'm-1' }, { itemIdentifier: 'm-2' }]);
+      expect(ses.commandCalls(SendEmailCommand).map((call) => call.args[0].input.Destination?.ToAddresses)).toEqual([
+        [ok],
+        [throttledTo],
+        [timedOutTo],
+        [alsoOk],
+      ]);
+    } finally {
+      ses.restore();
+    }
   });
 
   it('the worker sends queued mail and drops malformed messages without retrying them', async () => {

@@ -1,27 +1,42 @@
-// Cognito's part in the identity contract, in memory, answering the Cognito adapter's AWS JSON calls (the test transport
-// of shared/aws/aws-json.ts): users and their statuses, the codes it would e-mail, single-use auth sessions, refresh
+// Cognito's part in the identity contract, in memory, answering the Cognito adapter's SDK commands through
+// aws-sdk-client-mock (every CognitoIdentityProviderClient's send is stubbed while it is installed): users and their statuses, the codes it would e-mail, single-use auth sessions, refresh
 // tokens and revocation, the pool's password policy, and PreventUserExistenceErrors. The custom auth flow runs Atrium's
 // own trigger decisions (shared/identity/custom-auth.ts) as Cognito would invoke them, with the order check answered
-// from the orders the test gave. Every call is recorded; calls to other services (DynamoDB Local) pass through.
+// from the orders the test gave. Every call is recorded; other services' clients (DynamoDB Local) are not touched.
 
 import { randomBytes, randomUUID } from 'node:crypto';
-import type {
-  AdminCreateUserCommandInput,
-  AdminDeleteUserCommandInput,
-  AdminGetUserCommandInput,
-  AdminSetUserPasswordCommandInput,
-  AdminUserGlobalSignOutCommandInput,
-  AttributeType,
-  ConfirmForgotPasswordCommandInput,
-  ConfirmSignUpCommandInput,
-  ForgotPasswordCommandInput,
-  InitiateAuthCommandInput,
-  ResendConfirmationCodeCommandInput,
-  RespondToAuthChallengeCommandInput,
-  RevokeTokenCommandInput,
-  SignUpCommandInput,
+import {
+  AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  AdminUserGlobalSignOutCommand,
+  CognitoIdentityProviderClient,
+  CognitoIdentityProviderServiceException,
+  ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
+  ForgotPasswordCommand,
+  InitiateAuthCommand,
+  ResendConfirmationCodeCommand,
+  RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
+  SignUpCommand,
+  type AdminCreateUserCommandInput,
+  type AdminDeleteUserCommandInput,
+  type AdminGetUserCommandInput,
+  type AdminSetUserPasswordCommandInput,
+  type AdminUserGlobalSignOutCommandInput,
+  type AttributeType,
+  type ConfirmForgotPasswordCommandInput,
+  type ConfirmSignUpCommandInput,
+  type ForgotPasswordCommandInput,
+  type InitiateAuthCommandInput,
+  type ResendConfirmationCodeCommandInput,
+  type RespondToAuthChallengeCommandInput,
+  type RevokeTokenCommandInput,
+  type SignUpCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { type AwsJsonRequest, AwsServiceError, setAwsJsonTransportForTests } from '#shared/aws/aws-json.ts';
+import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import type { PoolName } from '#shared/config.ts';
 import { normaliseEmail } from '#shared/email.ts';
 import type { CognitoOperation } from '#shared/identity/cognito-client.ts';
@@ -76,10 +91,12 @@ type Session =
       metadata: string;
     };
 
-const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+/** An error as the SDK throws it when Cognito refuses a call: named after Cognito's exception. */
+export function cognitoError(name: string, message: string): CognitoIdentityProviderServiceException {
+  return new CognitoIdentityProviderServiceException({ name, message, $fault: 'client', $metadata: { httpStatusCode: 400 } });
+}
 
-/** Cognito's answer to a call it refuses: the exception name, as the adapter receives it over the wire. */
-const fail = (name: string, message: string) => new AwsServiceError(name, message, 400, {});
+const fail = cognitoError;
 const incorrect = () => fail('NotAuthorizedException', 'Incorrect username or password.');
 const attributeList = (attributes: Record<string, string>): AttributeType[] =>
   Object.entries(attributes).map(([Name, Value]) => ({ Name, Value }));
@@ -95,14 +112,26 @@ function fakeJwt(claims: Record<string, unknown>): string {
 /** One call the adapter made, as Cognito received it. */
 export interface CognitoCall {
   operation: CognitoOperation;
-  /** The request body, as sent (members left undefined are not on the wire). */
+  /** The command's input as it would go on the wire (members left undefined are not sent). */
   input: Record<string, unknown>;
-  /** True when sent without a SigV4 signature (the public user-pool operations). */
-  unsigned: boolean;
-  target: string;
-  jsonVersion: string;
-  region: string;
 }
+
+/** The SDK command of each operation the fake plays. */
+const COMMANDS = {
+  SignUp: SignUpCommand,
+  ConfirmSignUp: ConfirmSignUpCommand,
+  ResendConfirmationCode: ResendConfirmationCodeCommand,
+  InitiateAuth: InitiateAuthCommand,
+  RespondToAuthChallenge: RespondToAuthChallengeCommand,
+  RevokeToken: RevokeTokenCommand,
+  ForgotPassword: ForgotPasswordCommand,
+  ConfirmForgotPassword: ConfirmForgotPasswordCommand,
+  AdminUserGlobalSignOut: AdminUserGlobalSignOutCommand,
+  AdminGetUser: AdminGetUserCommand,
+  AdminCreateUser: AdminCreateUserCommand,
+  AdminSetUserPassword: AdminSetUserPasswordCommand,
+  AdminDeleteUser: AdminDeleteUserCommand,
+} as const satisfies Record<CognitoOperation, unknown>;
 
 /** What a test makes Cognito answer instead of the fake's own behaviour: an output, or an error to throw. */
 type Answer = Record<string, unknown> | Error;
@@ -135,32 +164,15 @@ export class FakeCognito {
     AdminDeleteUser: (input) => this.adminDeleteUser(input as AdminDeleteUserCommandInput),
   };
 
-  /**
-   * The aws-json test transport: answers cognito-idp calls, and returns undefined for every other service so that
-   * DynamoDB's go on to DynamoDB Local. A plain function, not async: an async one would answer every call.
-   */
-  readonly transport = (request: AwsJsonRequest): Promise<unknown> | undefined => {
-    if (request.service !== 'cognito-idp') return undefined;
-    const operation = request.target.slice(TARGET_PREFIX.length) as CognitoOperation;
-    // What went on the wire: JSON drops the members left undefined.
-    const input = JSON.parse(JSON.stringify(request.body ?? {})) as Record<string, unknown>;
-    this.calls.push({
-      operation,
-      input,
-      unsigned: request.unsigned === true,
-      target: request.target,
-      jsonVersion: request.jsonVersion,
-      region: request.region,
-    });
-    return Promise.resolve().then(() => {
-      if (!request.target.startsWith(TARGET_PREFIX) || !Object.hasOwn(this.api, operation)) {
-        throw fail('UnknownOperationException', `The fake does not play ${request.target}`);
-      }
-      const answer = this.nextAnswer(operation);
-      if (answer instanceof Error) throw answer;
-      return answer ?? this.api[operation](input);
-    });
-  };
+  /** Answers one command sent to Cognito: a test's arranged answer, else the fake's own behaviour. */
+  async receive(operation: CognitoOperation, sent: unknown): Promise<unknown> {
+    // What would go on the wire: JSON drops the members left undefined.
+    const input = JSON.parse(JSON.stringify(sent ?? {})) as Record<string, unknown>;
+    this.calls.push({ operation, input });
+    const answer = this.nextAnswer(operation);
+    if (answer instanceof Error) throw answer;
+    return answer ?? this.api[operation](input);
+  }
 
   /** The input of every call of one operation, in order. */
   inputs(operation: CognitoOperation): Record<string, unknown>[] {
@@ -488,23 +500,34 @@ export class FakeCognito {
   }
 }
 
+let installed: AwsClientStub<CognitoIdentityProviderClient> | undefined;
+
 /** A new, empty Cognito that answers the adapter's calls from now on (replacing any fake installed before). */
 export function installFakeCognito(): FakeCognito {
   const fake = new FakeCognito();
-  setAwsJsonTransportForTests(fake.transport);
-  installed = fake;
+  installed?.restore();
+  const stub = mockClient(CognitoIdentityProviderClient);
+  // A command the fake does not play fails as Cognito would refuse an unknown operation.
+  stub.onAnyCommand().rejects(fail('UnknownOperationException', 'The fake does not play this operation'));
+  for (const [operation, command] of Object.entries(COMMANDS) as Array<[CognitoOperation, (typeof COMMANDS)[CognitoOperation]]>) {
+    // `as never`: the stub's overloads are per command class, and this loop holds them all in one variable.
+    stub.on(command as never).callsFake((input: unknown) => fake.receive(operation, input));
+  }
+  installed = stub;
+  current = fake;
   return fake;
 }
 
-let installed: FakeCognito | undefined;
+let current: FakeCognito | undefined;
 
 /** The fake answering now: its orders stand in for the table where the adapter reads them itself. */
 export function installedFakeCognito(): FakeCognito | undefined {
-  return installed;
+  return current;
 }
 
-/** Calls go to the network again (or to another test's transport). */
+/** Cognito clients send to the network again. */
 export function uninstallFakeCognito(): void {
+  installed?.restore();
   installed = undefined;
-  setAwsJsonTransportForTests(undefined);
+  current = undefined;
 }

@@ -1,15 +1,16 @@
-// The Cognito identity adapter: the same contract as the local adapter, against a Cognito played in memory behind the
-// AWS JSON test transport (test/support/fake-cognito.ts); then the exact Cognito calls it makes, how they go on the wire
-// (signed or not), and how each Cognito error reaches the user.
+// The Cognito identity adapter: the same contract as the local adapter, against a Cognito played in memory behind
+// aws-sdk-client-mock (test/support/fake-cognito.ts); then the exact Cognito calls it makes, the client they go
+// through, and how each Cognito error (and fault: throttling, timeouts) reaches the user.
 
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AwsServiceError } from '#shared/aws/aws-json.ts';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetConfigForTests } from '#shared/config.ts';
 import type { AppError } from '#shared/http/errors.ts';
 import { cognitoIdentity as cognito } from '#shared/identity/cognito.ts';
 import { COGNITO_ADMIN_ACTIONS } from '#shared/identity/cognito-admin-actions.ts';
 import { passwordPolicyProblems } from '#shared/identity/password-policy.ts';
-import { CLIENT_IDS, COGNITO_TEST_ENV, installFakeCognito, uninstallFakeCognito, USER_POOL_IDS } from '../support/fake-cognito.ts';
+import { CLIENT_IDS, COGNITO_TEST_ENV, cognitoError, installFakeCognito, uninstallFakeCognito, USER_POOL_IDS } from '../support/fake-cognito.ts';
 import { describeIdentityContract } from '../support/identity-contract.ts';
 
 // The adapter reads order numbers from the table itself when Cognito refuses a user who must reset the password; the
@@ -260,7 +261,7 @@ describe('the Cognito calls the adapter makes', () => {
     const other = fake.addUser({ pool: 'customer', email, status: 'CONFIRMED' });
     fake.answer(
       'AdminGetUser',
-      new AwsServiceError('UserNotFoundException', 'User does not exist.', 400, {}),
+      cognitoError('UserNotFoundException', 'User does not exist.'),
       { Username: other.username, UserAttributes: [{ Name: 'sub', Value: other.sub }] },
     );
     expect(await cognito.ensureCustomerUser({ email, locale: 'en' })).toEqual({ userId: other.sub, created: false });
@@ -289,47 +290,71 @@ describe('the Cognito calls the adapter makes', () => {
   });
 });
 
-describe('how the calls go on the wire', () => {
-  const PUBLIC = ['SignUp', 'ConfirmSignUp', 'ResendConfirmationCode', 'InitiateAuth', 'RespondToAuthChallenge', 'RevokeToken', 'ForgotPassword', 'ConfirmForgotPassword'];
-  const ADMIN = ['AdminGetUser', 'AdminCreateUser', 'AdminSetUserPassword', 'AdminUserGlobalSignOut', 'AdminDeleteUser'];
+describe('the SDK client the calls go through', () => {
+  // Real SDK, real HTTP: a local server plays Cognito's endpoint (the SDK's own AWS_ENDPOINT_URL_* setting points the
+  // client at it), so these check what the SDK does with our client's configuration, not what a fake assumes.
+  let server: Server;
+  let received: Array<{ target: string; authorization: string | undefined }> = [];
+  let replies: Array<{ status: number; body: unknown }> = [];
 
-  it("sends the public user-pool operations unsigned and the Admin ones signed with the function's role", async () => {
-    // Prepare
-    const fake = installFakeCognito();
-    const email = fake.freshEmail();
-    const customer = fake.freshEmail();
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        received.push({ target: String(request.headers['x-amz-target']), authorization: request.headers.authorization });
+        const reply = replies.shift() ?? { status: 200, body: {} };
+        response.writeHead(reply.status, { 'content-type': 'application/x-amz-json-1.1' });
+        response.end(JSON.stringify(reply.body));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  beforeEach(() => {
+    received = [];
+    replies = [];
+    vi.stubEnv('AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER', `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDTEST');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'secret');
+  });
+  afterEach(() => vi.unstubAllEnvs());
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-    // Act: every operation the adapter knows.
-    await cognito.signUp({ pool: 'customer', email, password: PASSWORD, locale: 'en' });
-    await cognito.resendConfirmation({ pool: 'customer', email, locale: 'en' });
-    await cognito.confirmSignUp({ pool: 'customer', email, code: fake.mailedCode(email, 'confirm') });
-    const challenge = await cognito.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
-    const { refreshToken } = await cognito.answerEmailCode({ pool: 'customer', email, session: challenge.session, code: fake.mailedCode(email, 'sign-in'), sourceIp: IP });
-    await cognito.refresh({ pool: 'customer', refreshToken });
-    await cognito.signOut({ pool: 'customer', refreshToken });
-    await cognito.startPasswordReset({ pool: 'customer', email, locale: 'en' });
-    await cognito.finishPasswordReset({ pool: 'customer', email, code: fake.mailedCode(email, 'reset'), newPassword: 'Another-Pass-42!' });
-    await cognito.ensureCustomerUser({ email: customer, locale: 'en' });
-    await cognito.deleteUser({ pool: 'customer', email: customer });
+  it("sends the public user-pool operations unsigned and the Admin ones signed with the function's role, in the configured region", async () => {
+    // Act
+    await cognito.signOut({ pool: 'customer', refreshToken: 'refresh-token' });
+    await cognito.deleteUser({ pool: 'customer', email: 'anna@nordwind.example' });
 
     // Assess
-    const sent = (unsigned: boolean) => [...new Set(fake.calls.filter((call) => call.unsigned === unsigned).map((call) => call.operation))].sort();
-    expect(sent(true)).toEqual([...PUBLIC].sort());
-    expect(sent(false)).toEqual([...ADMIN].sort());
+    expect(received.map((call) => call.target)).toEqual([
+      'AWSCognitoIdentityProviderService.RevokeToken',
+      'AWSCognitoIdentityProviderService.AdminDeleteUser',
+    ]);
+    expect(received[0]!.authorization).toBeUndefined();
+    expect(received[1]!.authorization).toMatch(
+      new RegExp(`^AWS4-HMAC-SHA256 Credential=AKIDTEST/\\d{8}/${COGNITO_TEST_ENV.AWS_REGION}/cognito-idp/aws4_request, `),
+    );
   });
 
-  it('names the operation in X-Amz-Target, as AWS JSON 1.1, in the configured region', async () => {
-    const fake = installFakeCognito();
-    await cognito.signUp({ pool: 'customer', email: fake.freshEmail(), password: PASSWORD, locale: 'en' });
-    expect(fake.calls).toEqual([
-      expect.objectContaining({
-        operation: 'SignUp',
-        target: 'AWSCognitoIdentityProviderService.SignUp',
-        jsonVersion: '1.1',
-        region: COGNITO_TEST_ENV.AWS_REGION,
-        unsigned: true,
-      }),
+  it('retries a throttled call and succeeds when Cognito answers the next attempt', async () => {
+    // Prepare: Cognito throttles once.
+    replies = [{ status: 400, body: { __type: 'TooManyRequestsException', message: 'Rate exceeded' } }];
+
+    // Act
+    await cognito.deleteUser({ pool: 'customer', email: 'anna@nordwind.example' });
+
+    // Assess
+    expect(received.map((call) => call.target)).toEqual([
+      'AWSCognitoIdentityProviderService.AdminDeleteUser',
+      'AWSCognitoIdentityProviderService.AdminDeleteUser',
     ]);
+  });
+
+  it('answers "too many requests" when Cognito still throttles after every attempt', async () => {
+    const throttled = { status: 400, body: { __type: 'TooManyRequestsException', message: 'Rate exceeded' } };
+    replies = [throttled, throttled, throttled];
+    const refused = await failure(cognito.refresh({ pool: 'customer', refreshToken: 'refresh-token' }));
+    expect({ status: refused.statusCode, code: refused.code }).toEqual({ status: 429, code: 'TOO_MANY_REQUESTS' });
+    expect(received).toHaveLength(3);
   });
 });
 
@@ -403,7 +428,7 @@ describe("how Cognito's errors reach the user", () => {
 
   it.each(rows)('%s: %s becomes %j', async (call, name, outcome, message) => {
     // Prepare
-    const error = new AwsServiceError(name, message, 400, {});
+    const error = cognitoError(name, message);
     installFakeCognito().answer('*', error);
 
     // Act
@@ -418,15 +443,17 @@ describe("how Cognito's errors reach the user", () => {
     expect(refused.message).not.toContain(message);
   });
 
-  it('rethrows an error that did not come from Cognito (the network failing) as it is', async () => {
-    const error = new TypeError('fetch failed');
+  it.each([
+    ['the network failing', Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })],
+    ['a timeout', Object.assign(new Error('Connection timed out after 1000 ms'), { name: 'TimeoutError' })],
+  ])('rethrows an error that did not come from Cognito (%s) as it is', async (_what, error) => {
     installFakeCognito().answer('*', error);
     await expect(calls.startPasswordSignIn()).rejects.toBe(error);
   });
 
   it('mails the confirmation link again when an unconfirmed user signs in with the right password', async () => {
     const fake = installFakeCognito()
-      .answer('InitiateAuth', new AwsServiceError('UserNotConfirmedException', 'User is not confirmed.', 400, {}))
+      .answer('InitiateAuth', cognitoError('UserNotConfirmedException', 'User is not confirmed.'))
       .answer('ResendConfirmationCode', {});
     await failure(calls.startPasswordSignIn());
     expect(fake.inputs('ResendConfirmationCode')).toEqual([{ ClientId: CLIENT_IDS.customer, Username: email, ClientMetadata: { locale: 'en' } }]);

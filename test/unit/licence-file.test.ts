@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setAwsJsonTransportForTests, type AwsJsonRequest } from '#shared/aws/aws-json.ts';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   licenceKeyId,
@@ -231,16 +232,13 @@ describe('licence files', () => {
 });
 
 describe('licence signing key', () => {
-  // Secrets Manager has no local engine: its calls are answered by a fake transport that records them.
-  let secretCalls: AwsJsonRequest[] = [];
-  let secretAnswers: string[] = [];
+  // Secrets Manager has no local engine: its client is mocked, and records the calls.
+  const secretsManager = mockClient(SecretsManagerClient);
+  const secretCalls = () => secretsManager.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input);
   const answerSecrets = (...answers: string[]) => {
-    secretAnswers = answers;
-    setAwsJsonTransportForTests(async (request) => {
-      if (request.service !== 'secretsmanager') throw new Error(`unexpected ${request.target}`);
-      secretCalls.push(request);
-      return { SecretString: secretAnswers.length > 1 ? secretAnswers.shift() : secretAnswers[0] };
-    });
+    let stub = secretsManager.on(GetSecretValueCommand);
+    for (const SecretString of answers) stub = stub.resolvesOnce({ SecretString });
+    stub.resolves({ SecretString: answers.at(-1) });
   };
 
   beforeEach(() => {
@@ -250,8 +248,7 @@ describe('licence signing key', () => {
   });
   afterEach(() => {
     vi.unstubAllEnvs();
-    setAwsJsonTransportForTests(undefined);
-    secretCalls = [];
+    secretsManager.reset();
     resetLicenceKeyCacheForTests();
   });
 
@@ -312,9 +309,7 @@ describe('licence signing key', () => {
     expect(key.equals(portal.privateKey)).toBe(true);
     expect(sameKey).toBe(key);
     expect(publicPem).toBe(portal.publicPem);
-    expect(secretCalls).toHaveLength(1);
-    expect(secretCalls[0]).toMatchObject({ service: 'secretsmanager', target: 'secretsmanager.GetSecretValue', jsonVersion: '1.1' });
-    expect(secretCalls[0]!.body).toEqual({ SecretId: 'atrium/test/licence-signing-key' });
+    expect(secretCalls()).toEqual([{ SecretId: 'atrium/test/licence-signing-key' }]);
     expect(() => readdirSync(dir)).toThrow(/ENOENT/);
   });
 
@@ -326,7 +321,23 @@ describe('licence signing key', () => {
     // Act, Assess
     await expect(licenceSigningKey()).rejects.toThrow(/Putting in the licence-signing key/);
     await expect(licenceSigningKey()).resolves.toSatisfy((key: KeyObject) => key.equals(portal.privateKey));
-    expect(secretCalls).toHaveLength(2);
+    expect(secretCalls()).toHaveLength(2);
+  });
+
+  it('lets a throttled or timed-out read fail this request and tries Secrets Manager again on the next', async () => {
+    // Prepare: the first read fails as the SDK reports a throttle after its retries, the second as a timeout.
+    vi.stubEnv('LICENCE_SIGNING_SECRET_ID', 'atrium/test/licence-signing-key');
+    const pem = portal.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    secretsManager
+      .on(GetSecretValueCommand)
+      .rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }))
+      .rejectsOnce(Object.assign(new Error('Connection timed out'), { name: 'TimeoutError' }))
+      .resolves({ SecretString: pem });
+    // Act, Assess
+    await expect(licenceSigningKey()).rejects.toThrow('Rate exceeded');
+    await expect(licenceSigningKey()).rejects.toThrow('Connection timed out');
+    await expect(licenceSigningKey()).resolves.toSatisfy((key: KeyObject) => key.equals(portal.privateKey));
+    expect(secretCalls()).toHaveLength(3);
   });
 
   it('refuses to invent a key inside Lambda when LICENCE_SIGNING_SECRET_ID is missing', async () => {

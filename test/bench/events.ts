@@ -1,0 +1,171 @@
+// `npm run bench`: one realistic event per handler, against the demo data the bench seeds into DynamoDB Local (the
+// customer Anna of Nordwind, her licences and orders; a staff admin). "%UNIQUE%" is replaced per invocation, so
+// handlers that create things (sign-up, a new customer's order) create a new one each time.
+
+import { routes, type Route } from '#functions/routes.ts';
+import { DEMO_LOGINS } from '#infra/local/seed.ts';
+
+export const DEMO_CUSTOMER_ID = '7c1e0d2a-0000-4000-8000-00000000a001';
+const DEMO_STAFF_ID = '7c1e0d2a-0000-4000-8000-00000000f001';
+const EMAIL = DEMO_LOGINS.customer.email;
+
+/** The ids the events name, read from the seeded table. */
+export interface DemoIds {
+  licenceId: string;
+  orderId: string;
+  subscriptionId: string;
+}
+
+interface HttpInput {
+  pathParameters?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  cookies?: string[];
+}
+
+function httpEvent(route: Route, input: HttpInput): unknown {
+  const path = route.path.replace(/\{(\w+)\}/g, (_match, name: string) => input.pathParameters?.[name] ?? name);
+  const claims =
+    route.access === 'customer'
+      ? { sub: DEMO_CUSTOMER_ID, token_use: 'access', client_id: 'bench-customer', email: EMAIL }
+      : route.access === 'staff'
+        ? { sub: DEMO_STAFF_ID, token_use: 'access', client_id: 'bench-staff', 'cognito:groups': '[admin]' }
+        : undefined;
+  return {
+    version: '2.0',
+    routeKey: `${route.method} ${route.path}`,
+    rawPath: path,
+    rawQueryString: new URLSearchParams(input.query ?? {}).toString(),
+    headers: { 'content-type': 'application/json', 'user-agent': 'atrium-bench', host: 'bench.example' },
+    ...(input.cookies ? { cookies: input.cookies } : {}),
+    ...(input.query ? { queryStringParameters: input.query } : {}),
+    ...(input.pathParameters ? { pathParameters: input.pathParameters } : {}),
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'bench',
+      domainName: 'bench.example',
+      domainPrefix: 'bench',
+      http: { method: route.method, path, protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 'atrium-bench' },
+      requestId: 'bench',
+      routeKey: `${route.method} ${route.path}`,
+      stage: '$default',
+      time: new Date().toUTCString(),
+      timeEpoch: Date.now(),
+      ...(claims ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } } } : {}),
+    },
+    ...(input.body === undefined ? {} : { body: JSON.stringify(input.body) }),
+    isBase64Encoded: false,
+  };
+}
+
+const opaqueSession = Buffer.from(JSON.stringify({ c: 'EMAIL_OTP', s: 'bench-session-1', u: 'bench-user' })).toString('base64url');
+const customerPool = { pool: 'customer' };
+
+function httpInputs(ids: DemoIds): Record<string, HttpInput> {
+  const licence = { licenceId: ids.licenceId };
+  return {
+    'system/get-health': {},
+    'auth/start-sign-in': { pathParameters: customerPool, body: { email: EMAIL, password: 'a password', locale: 'en' } },
+    'auth/start-order-sign-in': { body: { email: EMAIL, orderReference: 'JWT1016', locale: 'en' } },
+    'auth/verify-sign-in-code': { pathParameters: customerPool, body: { email: EMAIL, session: opaqueSession, code: '123456' } },
+    'auth/refresh-session': { pathParameters: customerPool, cookies: ['atrium_refresh_customer=bench-refresh-token'] },
+    'auth/sign-out': { pathParameters: customerPool, cookies: ['atrium_refresh_customer=bench-refresh-token'] },
+    'auth/sign-up': { body: { email: 'new-%UNIQUE%@example.com', password: 'Correct-Horse-9-battery', name: 'Bench Person', locale: 'en' } },
+    'auth/confirm-email': { body: { email: EMAIL, code: '123456' } },
+    'auth/resend-confirmation': { body: { email: EMAIL, locale: 'en' } },
+    'auth/start-password-reset': { pathParameters: customerPool, body: { email: EMAIL, locale: 'en' } },
+    'auth/finish-password-reset': { pathParameters: customerPool, body: { email: EMAIL, code: '123456', newPassword: 'Another-Pass-42!' } },
+    'licences/get-licence': { pathParameters: licence },
+    'licences/download-licence-file': { pathParameters: licence },
+    'support/download-support-file': { pathParameters: { subscriptionId: ids.subscriptionId } },
+    'licences/list-licence-activations': { pathParameters: licence },
+    'licences/transfer-licence': { pathParameters: licence, body: { toComputerId: 'bench-%UNIQUE%' } },
+    'licences/deactivate-licence': { pathParameters: licence },
+    'licensing/activate-licence': { body: { activationKey: 'NAQR-HVW5', computerId: 'bench-%UNIQUE%', licenceId: ids.licenceId } },
+    'licensing/refresh-licence': { body: { activationKey: 'NAQR-HVW5', computerId: 'bench-computer', licenceId: ids.licenceId } },
+    'orders/get-order': { pathParameters: { orderId: ids.orderId } },
+    'admin/create-order': {
+      body: {
+        email: 'new-%UNIQUE%@example.com',
+        contact: { name: 'Bench Customer', country: 'PL', city: 'Gdańsk' },
+        lines: [{ sku: 'RA-DSK-3-S1Y', quantity: 1 }],
+        locale: 'en',
+        idempotencyKey: 'bench-%UNIQUE%',
+      },
+    },
+    'admin/list-orders': { query: { email: EMAIL } },
+    'admin/get-order': { pathParameters: { accountId: 'demo-nordwind', orderId: ids.orderId } },
+  };
+}
+
+const sqsRecord = (body: string) => ({
+  messageId: 'bench-message',
+  receiptHandle: 'r',
+  body,
+  attributes: {},
+  messageAttributes: {},
+  md5OfBody: '',
+  eventSource: 'aws:sqs',
+  eventSourceARN: 'arn:aws:sqs:eu-central-1:000000000000:atrium-bench-mail',
+  awsRegion: 'eu-central-1',
+});
+
+const trigger = (triggerSource: string, request: unknown) => ({
+  version: '1',
+  region: 'eu-central-1',
+  userPoolId: 'eu-central-1_bench',
+  userName: DEMO_CUSTOMER_ID,
+  callerContext: { awsSdkVersion: '3', clientId: 'bench-customer' },
+  triggerSource,
+  request,
+  response: {},
+});
+
+const userAttributes = { sub: DEMO_CUSTOMER_ID, email: EMAIL, locale: 'en' };
+const orderRound = { challengeName: 'CUSTOM_CHALLENGE', challengeResult: true, challengeMetadata: 'ORDER_NUMBER' };
+
+const workerEvents: Record<string, unknown> = {
+  'workers/deliver-mail': { Records: [sqsRecord(JSON.stringify({ to: EMAIL, subject: 'Bench', text: 'Body' }))] },
+  'workers/record-mail-feedback': {
+    id: 'bench',
+    version: '0',
+    account: '000000000000',
+    time: new Date().toISOString(),
+    region: 'eu-central-1',
+    resources: [],
+    source: 'aws.ses',
+    'detail-type': 'Email Bounced',
+    detail: {
+      eventType: 'Bounce',
+      mail: { timestamp: new Date().toISOString(), source: 'no-reply@atrium.example' },
+      bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: 'gone-%UNIQUE%@example.com' }], timestamp: new Date().toISOString() },
+    },
+  },
+  'identity/define-auth-challenge': trigger('DefineAuthChallenge_Authentication', { userAttributes, session: [orderRound], userNotFound: false }),
+  'identity/create-auth-challenge': trigger('CreateAuthChallenge_Authentication', {
+    userAttributes,
+    challengeName: 'CUSTOM_CHALLENGE',
+    session: [orderRound],
+    userNotFound: false,
+    clientMetadata: { locale: 'en' },
+  }),
+  'identity/verify-auth-challenge': trigger('VerifyAuthChallengeResponse_Authentication', {
+    userAttributes,
+    privateChallengeParameters: { step: 'ORDER_NUMBER' },
+    challengeAnswer: 'JWT1016',
+    userNotFound: false,
+  }),
+  'identity/custom-message': trigger('CustomMessage_SignUp', { userAttributes, codeParameter: '{####}', usernameParameter: null, clientMetadata: { locale: 'en' } }),
+};
+
+/** The event each handler is invoked with, as JSON (placeholders still in). */
+export function benchEvents(ids: DemoIds): Map<string, string> {
+  const inputs = httpInputs(ids);
+  const events = new Map<string, string>();
+  for (const route of routes) events.set(route.handler, JSON.stringify(httpEvent(route, inputs[route.handler] ?? {})));
+  for (const [handler, event] of Object.entries(workerEvents)) events.set(handler, JSON.stringify(event));
+  return events;
+}
+
+/** The baseline's event: the demo account's id, as a path parameter. */
+export const BASELINE_EVENT = JSON.stringify({ pathParameters: { id: 'demo-nordwind' } });

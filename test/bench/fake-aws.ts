@@ -1,0 +1,96 @@
+// `npm run bench`: a local HTTP server that answers the AWS services with no local engine (Cognito, SQS, Secrets
+// Manager, SES v2) with fixed, valid answers. The bundled SDK clients are pointed at it with the SDK's own
+// AWS_ENDPOINT_URL_<SERVICE> settings, so handlers run unchanged; what it costs to answer is near zero and the same
+// for every run.
+
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const fakeJwt = (claims: Record<string, unknown>) =>
+  [{ alg: 'RS256', kid: 'bench' }, claims, 'signature'].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url')).join('.');
+
+const tokens = {
+  AccessToken: fakeJwt({ sub: 'bench-user', token_use: 'access' }),
+  IdToken: fakeJwt({ sub: 'bench-user', token_use: 'id' }),
+  RefreshToken: 'bench-refresh-token',
+  ExpiresIn: 900,
+  TokenType: 'Bearer',
+};
+
+const signingKeyPem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+
+/** Answers by X-Amz-Target (Cognito, SQS and Secrets Manager speak AWS JSON); SES v2 is REST. */
+function answer(target: string, body: Record<string, unknown>): unknown {
+  const operation = target.slice(target.indexOf('.') + 1);
+  switch (operation) {
+    case 'InitiateAuth': {
+      const flow = body.AuthFlow;
+      if (flow === 'REFRESH_TOKEN_AUTH') return { AuthenticationResult: { ...tokens, RefreshToken: undefined } };
+      if (flow === 'CUSTOM_AUTH') {
+        return { ChallengeName: 'CUSTOM_CHALLENGE', Session: 'bench-session-1', ChallengeParameters: { step: 'ORDER_NUMBER', USERNAME: 'bench-user' } };
+      }
+      return { ChallengeName: 'EMAIL_OTP', Session: 'bench-session-1', ChallengeParameters: { CODE_DELIVERY_DESTINATION: 'a***@n***', USER_ID_FOR_SRP: 'bench-user' } };
+    }
+    case 'RespondToAuthChallenge':
+      return body.ChallengeName === 'CUSTOM_CHALLENGE' && (body.ChallengeResponses as Record<string, string>)?.ANSWER?.startsWith('JWT')
+        ? { ChallengeName: 'CUSTOM_CHALLENGE', Session: 'bench-session-2', ChallengeParameters: { step: 'EMAIL_CODE', USERNAME: 'bench-user' } }
+        : { AuthenticationResult: tokens, ChallengeParameters: {} };
+    case 'SignUp':
+      return { UserSub: `bench-${Math.random().toString(36).slice(2)}`, UserConfirmed: false };
+    case 'AdminGetUser':
+      return { Username: 'bench-user', UserAttributes: [{ Name: 'sub', Value: 'bench-user' }] };
+    case 'AdminCreateUser':
+      return { User: { Username: 'bench-user', Attributes: [{ Name: 'sub', Value: `bench-${Math.random().toString(36).slice(2)}` }] } };
+    case 'SendMessage':
+      return { MessageId: 'bench-message', MD5OfMessageBody: '' };
+    case 'GetSecretValue':
+      return { SecretString: signingKeyPem, Name: 'bench' };
+    default:
+      // ConfirmSignUp, ResendConfirmationCode, ForgotPassword, ConfirmForgotPassword, RevokeToken, Admin*: empty answers.
+      return {};
+  }
+}
+
+export interface FakeAws {
+  endpoint: string;
+  /** The environment that points the SDK clients of a handler at this server. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startFakeAws(): Promise<FakeAws> {
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+      const target = request.headers['x-amz-target'];
+      if (typeof target === 'string') {
+        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+        response.end(JSON.stringify(answer(target, body)));
+      } else {
+        // SES v2 SendEmail: POST /v2/email/outbound-emails.
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ MessageId: 'bench-mail' }));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    endpoint,
+    env: {
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoint,
+      AWS_ENDPOINT_URL_SQS: endpoint,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoint,
+      AWS_ENDPOINT_URL_SESV2: endpoint,
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
