@@ -144,7 +144,8 @@ async function sendLinkCode(user: LocalUser, purpose: LinkPurpose, locale: Local
   const code = newEmailCode();
   const Key = localLinkCodeKey(user.pool, user.email, purpose);
   const now = nowEpochSeconds();
-  const pendingItem = PENDING_LINK_CODES[purpose] > 1 ? (await db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }))).Item : undefined;
+  const pendingItem =
+    PENDING_LINK_CODES[purpose] > 1 ? (await db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }))).Item : undefined;
   const pending = pendingItem ? localLinkCodeFromItem(pendingItem).codes : [];
   const codes = [...pending.filter((each) => each.expiresAt > now), { hash: sha256(code), expiresAt: now + LINK_CODE_TTL_SECONDS[purpose] }].slice(
     -PENDING_LINK_CODES[purpose],
