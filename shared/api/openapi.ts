@@ -16,6 +16,7 @@ function parameters(schema: Schema | undefined, where: 'path' | 'query') {
   if (!schema) return [];
   const object = jsonSchema(schema, 'output');
   const properties = (object.properties ?? {}) as Record<string, JsonSchema>;
+  // An object schema's `required` is a list of property names (JSON Schema); JsonSchema leaves every value unknown.
   const required = new Set((object.required ?? []) as string[]);
   return Object.entries(properties).map(([name, property]) => ({
     name,

@@ -2,14 +2,19 @@
 // one pool) and per source IP: the e-mail lock stops guessing one account's password or codes, the IP lock stops one
 // source guessing across many accounts (and activation codes). Unknown e-mails are counted too, so a lock says
 // nothing about whether an account exists.
+//
+// The lockout entity (one item per subject) lives here, in its section below: this module is the only one that reads
+// or writes it.
 
 import { BatchGetCommand, DeleteCommand, UpdateCommand } from '#shared/db/commands.ts';
 import type { PoolName } from '#shared/config.ts';
 import { db, tableName } from '#shared/db/client.ts';
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys } from '#shared/db/keys.ts';
 import { normaliseEmail } from '#shared/email.ts';
 import { TooManyRequestsError } from '#shared/http/errors.ts';
 import { nowEpochSeconds } from '#shared/time.ts';
+import * as z from '#shared/validation.ts';
 
 export const LOCKOUT_POLICY = {
   /** The 6th failure in a row locks the e-mail; each further failure after a lock doubles the wait. */
@@ -28,15 +33,43 @@ export interface Subjects {
   sourceIp: string;
 }
 
-interface LockoutItem {
+// --- The lockout entity ---------------------------------------------------------------------------------------------
+
+/** One subject's run of failed attempts. Written only by UpdateItem (ADD failures, SET lockedUntil). */
+export interface Lockout {
+  /** Failures in a row (atomic ADD). */
   failures: number;
+  /** Epoch seconds: refused until then. Absent while under the limit. */
   lockedUntil?: number;
+  /** Epoch seconds: a day after the last failure (TTL). */
+  expiresAt: number;
 }
+
+/** The key of one subject: `<pool>#EMAIL#<normalised e-mail>` or `IP#<source IP>`. */
+export const lockoutKey = keys.lockout;
+const emailSubject = (pool: PoolName, email: string) => `${pool}#EMAIL#${normaliseEmail(email)}`;
+const ipSubject = (sourceIp: string) => `IP#${sourceIp}`;
+
+const lockoutSchema = /* @__PURE__ */ lazySchema(() => z.object({
+  failures: z.number(),
+  lockedUntil: z.optional(z.number()),
+  expiresAt: z.number(),
+}));
+
+export function lockoutItem(subject: string, lockout: Lockout): Item {
+  return { ...lockoutKey(subject), type: 'Lockout', ...lockout };
+}
+
+export function lockoutFromItem(item: Item): Lockout {
+  return parseItem('Lockout', lockoutSchema, item);
+}
+
+// --- Use cases ------------------------------------------------------------------------------------------------------
 
 function subjectKeys({ pool, email, sourceIp }: Subjects) {
   return [
-    ...(email ? [{ key: keys.lockout(`${pool}#EMAIL#${normaliseEmail(email)}`), freeFailures: LOCKOUT_POLICY.email.freeFailures }] : []),
-    { key: keys.lockout(`IP#${sourceIp}`), freeFailures: LOCKOUT_POLICY.ip.freeFailures },
+    ...(email ? [{ key: lockoutKey(emailSubject(pool, email)), freeFailures: LOCKOUT_POLICY.email.freeFailures }] : []),
+    { key: lockoutKey(ipSubject(sourceIp)), freeFailures: LOCKOUT_POLICY.ip.freeFailures },
   ];
 }
 
@@ -58,7 +91,7 @@ export async function assertNotLocked(subjects: Subjects): Promise<void> {
   const Keys = subjectKeys(subjects).map(({ key }) => key);
   const result = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys, ConsistentRead: true } } }));
   const now = nowEpochSeconds();
-  const longest = Math.max(0, ...(result.Responses?.[tableName()] ?? []).map((item) => ((item as LockoutItem).lockedUntil ?? 0) - now));
+  const longest = Math.max(0, ...(result.Responses?.[tableName()] ?? []).map((item) => (lockoutFromItem(item).lockedUntil ?? 0) - now));
   if (longest > 0) throw lockedError(longest);
 }
 
@@ -77,7 +110,8 @@ export async function recordFailure(subjects: Subjects): Promise<void> {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      const failures = (counted.Attributes as LockoutItem).failures;
+      // ALL_NEW: an UpdateItem always returns the item it wrote.
+      const { failures } = lockoutFromItem(counted.Attributes ?? {});
       const seconds = lockSeconds(failures, freeFailures);
       if (seconds > 0) {
         await db().send(
@@ -95,7 +129,7 @@ export async function recordFailure(subjects: Subjects): Promise<void> {
 
 /** A completed sign-in clears the e-mail's run of failures (not the IP's: one good account must not reset it). */
 export async function clearFailures({ pool, email }: { pool: PoolName; email: string }): Promise<void> {
-  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.lockout(`${pool}#EMAIL#${normaliseEmail(email)}`) }));
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: lockoutKey(emailSubject(pool, email)) }));
 }
 
 /**

@@ -7,22 +7,48 @@
 // revocation: a sign-in in that same second still works, and a token issued in that second before the revocation
 // is not refused (at most one second's window). Refresh tokens are revoked by the identity provider itself; another
 // device of the same user, whose access token is now refused, gets a new one from its own refresh token.
+//
+// The staff revocation entity (one item per staff user) lives here, in its section below: only this module touches it.
 
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '#shared/db/commands.ts';
 import type { PoolName } from '#shared/config.ts';
+import { membershipByUserKey, membershipFromItem, membershipKey } from '#shared/accounts/membership.ts';
 import { db, tableName } from '#shared/db/client.ts';
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys } from '#shared/db/keys.ts';
 import { GSI1 } from '#shared/db/table.ts';
 import { nowEpochSeconds } from '#shared/time.ts';
+import * as z from '#shared/validation.ts';
 
 /** A user belongs to a handful of accounts at most; more than this is not a shape Atrium creates. */
 const MAX_MEMBERSHIPS = 25;
+
+// --- The staff revocation entity ------------------------------------------------------------------------------------
+
+export interface StaffRevocation {
+  /** Epoch seconds: the staff user's access tokens issued earlier are refused. */
+  revokedBefore: number;
+}
+
+export const staffRevocationKey = keys.staffRevocation;
+
+const staffRevocationSchema = /* @__PURE__ */ lazySchema(() => z.object({ revokedBefore: z.number() }));
+
+export function staffRevocationItem(userId: string, revocation: StaffRevocation): Item {
+  return { ...staffRevocationKey(userId), type: 'StaffRevocation', ...revocation };
+}
+
+export function staffRevocationFromItem(item: Item): StaffRevocation {
+  return parseItem('StaffRevocation', staffRevocationSchema, item);
+}
+
+// --- Use cases ------------------------------------------------------------------------------------------------------
 
 /** Refuses, from now on, every access token of this user issued before this second. */
 export async function revokeSessions({ pool, userId }: { pool: PoolName; userId: string }): Promise<void> {
   const revokedBefore = nowEpochSeconds();
   if (pool === 'staff') {
-    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.staffRevocation(userId), type: 'StaffRevocation', revokedBefore } }));
+    await db().send(new PutCommand({ TableName: tableName(), Item: staffRevocationItem(userId, { revokedBefore }) }));
     return;
   }
   const memberships = await db().send(
@@ -31,7 +57,7 @@ export async function revokeSessions({ pool, userId }: { pool: PoolName; userId:
       IndexName: GSI1.name,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': GSI1.partitionKey },
-      ExpressionAttributeValues: { ':pk': keys.membershipByUser(userId, '').GSI1PK },
+      ExpressionAttributeValues: { ':pk': membershipByUserKey(userId, '').GSI1PK },
       Limit: MAX_MEMBERSHIPS,
     }),
   );
@@ -40,7 +66,7 @@ export async function revokeSessions({ pool, userId }: { pool: PoolName; userId:
       db().send(
         new UpdateCommand({
           TableName: tableName(),
-          Key: keys.membership(String(item.accountId), userId),
+          Key: membershipKey(membershipFromItem(item).accountId, userId),
           ConditionExpression: 'attribute_exists(PK)',
           UpdateExpression: 'SET revokedBefore = :at',
           ExpressionAttributeValues: { ':at': revokedBefore },
@@ -52,9 +78,8 @@ export async function revokeSessions({ pool, userId }: { pool: PoolName; userId:
 
 /** The time before which this staff user's tokens are refused, if any. */
 export async function staffRevokedBefore(userId: string): Promise<number | undefined> {
-  const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.staffRevocation(userId) }));
-  const value = found.Item?.revokedBefore;
-  return typeof value === 'number' ? value : undefined;
+  const found = await db().send(new GetCommand({ TableName: tableName(), Key: staffRevocationKey(userId) }));
+  return found.Item ? staffRevocationFromItem(found.Item).revokedBefore : undefined;
 }
 
 /** Whether a token with these claims was issued before the revocation (API Gateway hands `iat` over as a string). */

@@ -6,10 +6,29 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '#shared/db
 import { SignJWT } from 'jose';
 import { config, type PoolName } from '#shared/config.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { keys } from '#shared/db/keys.ts';
 import { maskEmail, normaliseEmail } from '#shared/email.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
 import { identityErrors } from '#shared/identity/errors.ts';
+import {
+  localChallengeFromItem,
+  localChallengeItem,
+  localChallengeKey,
+  localLinkCodeFromItem,
+  localLinkCodeItem,
+  localLinkCodeKey,
+  localRefreshTokenFromItem,
+  localRefreshTokenItem,
+  localRefreshTokenKey,
+  localUserFromItem,
+  localUserItem,
+  localUserKey,
+  type LinkPurpose,
+  type LocalChallenge,
+  type LocalLinkCode,
+  type LocalRefreshToken,
+  type LocalUser,
+  type StoredLocalUser,
+} from '#shared/identity/local-entities.ts';
 import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
 import { newEmailCode, orderReferenceBelongsToUser } from '#shared/identity/order-sign-in.ts';
 import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from '#shared/identity/password.ts';
@@ -28,54 +47,11 @@ const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 const LINK_CODE_TTL_SECONDS = { confirm: 24 * 3600, reset: 3600 } as const;
 const MAX_LINK_CODE_ATTEMPTS = 5;
 
-type UserStatus = 'UNCONFIRMED' | 'CONFIRMED' | 'RESET_REQUIRED';
-
-interface LocalUser {
-  sub: string;
-  email: string;
-  pool: PoolName;
-  /** Absent for users who never chose a password (staff-created orders, imports). */
-  passwordHash?: string;
-  status: UserStatus;
-  groups: string[];
-  locale: Locale;
-  /** Refresh tokens issued up to this epoch millisecond no longer work (a password reset), as Cognito's global sign-out. */
-  tokensRevokedAtMs?: number;
-}
-
-interface Challenge {
-  pool: PoolName;
-  sub: string;
-  email: string;
-  groups: string[];
-  codeHash: string;
-  attempts: number;
-  expiresAt: number;
-}
-
-interface LinkCode {
-  /** The codes of the links still pending, each with its own expiry (newest last). */
-  codes: Array<{ hash: string; expiresAt: number }>;
-  /** Wrong tries at this address's links, all together. */
-  attempts: number;
-  /** When the newest link expires (and the item with it). */
-  expiresAt: number;
-  /** Changes with every write, so that spending a code is single use. */
-  nonce: string;
-}
-
 /**
  * Confirmation links sent earlier keep working until they expire (several mails can be in flight: sign-up, a resend,
  * a sign-in before confirming), up to this many; a reset link replaces the one before, so only the newest works.
  */
 const PENDING_LINK_CODES = { confirm: 5, reset: 1 } as const;
-
-interface RefreshToken {
-  pool: PoolName;
-  email: string;
-  issuedAtMs: number;
-  expiresAt: number;
-}
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 
@@ -89,23 +65,23 @@ export function issuerOf(pool: PoolName): string {
   return `${config().local.issuerBase}/${pool}`;
 }
 
-async function getUser(pool: PoolName, email: string): Promise<LocalUser | undefined> {
+async function getUser(pool: PoolName, email: string): Promise<StoredLocalUser | undefined> {
   const found = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.localUser(pool, normaliseEmail(email)), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: localUserKey(pool, normaliseEmail(email)), ConsistentRead: true }),
   );
-  return found.Item as LocalUser | undefined;
+  return found.Item ? localUserFromItem(found.Item) : undefined;
 }
 
 async function updateUser(pool: PoolName, email: string, set: Partial<LocalUser>): Promise<void> {
-  const names = Object.keys(set);
+  const fields = Object.entries(set);
   await db().send(
     new UpdateCommand({
       TableName: tableName(),
-      Key: keys.localUser(pool, normaliseEmail(email)),
+      Key: localUserKey(pool, normaliseEmail(email)),
       ConditionExpression: 'attribute_exists(PK)',
-      UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(names.map((name) => [`#${name}`, name])),
-      ExpressionAttributeValues: Object.fromEntries(names.map((name) => [`:${name}`, set[name as keyof LocalUser]])),
+      UpdateExpression: `SET ${fields.map(([name]) => `#${name} = :${name}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(fields.map(([name]) => [`#${name}`, name])),
+      ExpressionAttributeValues: Object.fromEntries(fields.map(([name, value]) => [`:${name}`, value])),
     }),
   );
 }
@@ -140,10 +116,8 @@ async function issueTokens(user: Pick<LocalUser, 'pool' | 'sub' | 'email' | 'gro
 
 async function issueRefreshToken(pool: PoolName, email: string): Promise<string> {
   const token = randomBytes(48).toString('base64url');
-  const item: RefreshToken = { pool, email, issuedAtMs: now().getTime(), expiresAt: nowEpochSeconds() + REFRESH_TOKEN_TTL_SECONDS };
-  await db().send(
-    new PutCommand({ TableName: tableName(), Item: { ...keys.localRefreshToken(sha256(token)), type: 'LocalRefreshToken', ...item } }),
-  );
+  const stored: LocalRefreshToken = { pool, email, issuedAtMs: now().getTime(), expiresAt: nowEpochSeconds() + REFRESH_TOKEN_TTL_SECONDS };
+  await db().send(new PutCommand({ TableName: tableName(), Item: localRefreshTokenItem(sha256(token), stored) }));
   return token;
 }
 
@@ -151,7 +125,7 @@ async function issueRefreshToken(pool: PoolName, email: string): Promise<string>
 async function startCodeChallenge(user: LocalUser, locale: Locale): Promise<SignInChallenge> {
   const session = randomBytes(32).toString('base64url');
   const code = newEmailCode();
-  const challenge: Challenge = {
+  const challenge: LocalChallenge = {
     pool: user.pool,
     sub: user.sub,
     email: user.email,
@@ -160,25 +134,24 @@ async function startCodeChallenge(user: LocalUser, locale: Locale): Promise<Sign
     attempts: 0,
     expiresAt: nowEpochSeconds() + CODE_TTL_SECONDS,
   };
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.localChallenge(session), type: 'LocalChallenge', ...challenge } }));
+  await db().send(new PutCommand({ TableName: tableName(), Item: localChallengeItem(session, challenge) }));
   await sendMail(signInCodeMail(user.email, code, locale ?? user.locale));
   return { session, challenge: 'EMAIL_OTP', destination: maskEmail(user.email) };
 }
 
 /** Stores a fresh code for a confirmation or reset link (beside the pending ones, see PENDING_LINK_CODES) and mails the link. */
-async function sendLinkCode(user: LocalUser, purpose: 'confirm' | 'reset', locale: Locale, options: { deliverLater?: boolean } = {}): Promise<void> {
+async function sendLinkCode(user: LocalUser, purpose: LinkPurpose, locale: Locale, options: { deliverLater?: boolean } = {}): Promise<void> {
   const code = newEmailCode();
-  const Key = keys.localLinkCode(user.pool, user.email, purpose);
+  const Key = localLinkCodeKey(user.pool, user.email, purpose);
   const now = nowEpochSeconds();
-  const pending =
-    PENDING_LINK_CODES[purpose] > 1
-      ? (((await db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }))).Item as LinkCode | undefined)?.codes ?? [])
-      : [];
+  const pendingItem =
+    PENDING_LINK_CODES[purpose] > 1 ? (await db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }))).Item : undefined;
+  const pending = pendingItem ? localLinkCodeFromItem(pendingItem).codes : [];
   const codes = [...pending.filter((each) => each.expiresAt > now), { hash: sha256(code), expiresAt: now + LINK_CODE_TTL_SECONDS[purpose] }].slice(
     -PENDING_LINK_CODES[purpose],
   );
-  const item: LinkCode = { codes, attempts: 0, expiresAt: Math.max(...codes.map((each) => each.expiresAt)), nonce: randomUUID() };
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...Key, type: 'LocalLinkCode', ...item } }));
+  const linkCode: LocalLinkCode = { codes, attempts: 0, expiresAt: Math.max(...codes.map((each) => each.expiresAt)), nonce: randomUUID() };
+  await db().send(new PutCommand({ TableName: tableName(), Item: localLinkCodeItem(user.pool, user.email, purpose, linkCode) }));
   const portalUrl = config().portalUrl;
   const mail =
     purpose === 'confirm'
@@ -199,28 +172,28 @@ async function sendLinkCode(user: LocalUser, purpose: 'confirm' | 'reset', local
  */
 async function writeUnusedResetCode(pool: PoolName, email: string): Promise<void> {
   const now = nowEpochSeconds();
-  const item: LinkCode = {
+  const linkCode: LocalLinkCode = {
     codes: [{ hash: sha256(randomBytes(32).toString('base64url')), expiresAt: now + LINK_CODE_TTL_SECONDS.reset }],
     attempts: 0,
     expiresAt: now + LINK_CODE_TTL_SECONDS.reset,
     nonce: randomUUID(),
   };
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.localLinkCode(pool, email, 'reset'), type: 'LocalLinkCode', ...item } }));
+  await db().send(new PutCommand({ TableName: tableName(), Item: localLinkCodeItem(pool, email, 'reset', linkCode) }));
 }
 
 /**
  * Spends a link code: right and fresh, the address's pending codes are all deleted (single use); wrong, it counts a
  * try, and five wrong tries end them all.
  */
-async function spendLinkCode(pool: PoolName, email: string, purpose: 'confirm' | 'reset', code: string): Promise<void> {
-  const Key = keys.localLinkCode(pool, email, purpose);
+async function spendLinkCode(pool: PoolName, email: string, purpose: LinkPurpose, code: string): Promise<void> {
+  const Key = localLinkCodeKey(pool, email, purpose);
   const found = await db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }));
-  const stored = found.Item as LinkCode | undefined;
-  if (!stored) throw identityErrors.linkCodeMismatch();
+  if (!found.Item) throw identityErrors.linkCodeMismatch();
+  const stored = localLinkCodeFromItem(found.Item);
   const now = nowEpochSeconds();
   const given = sha256(code);
-  // Items written before links were kept side by side have no `codes`: they count as expired.
-  const codes = stored.codes ?? [];
+  // Items written before links were kept side by side read with no codes: they count as expired.
+  const codes = stored.codes;
   const matching = codes.find((each) => sameHash(each.hash, given));
   if (matching && matching.expiresAt <= now) throw identityErrors.linkCodeExpired();
   if (!matching) {
@@ -271,7 +244,7 @@ export const localIdentity: IdentityProvider = {
       await db().send(
         new PutCommand({
           TableName: tableName(),
-          Item: { ...keys.localUser(pool, user.email), type: 'LocalUser', createdAt: nowIso(), ...user },
+          Item: localUserItem({ ...user, createdAt: nowIso() }),
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -324,9 +297,9 @@ export const localIdentity: IdentityProvider = {
   },
 
   async answerEmailCode({ pool, email, session, code }): Promise<SignedIn> {
-    const Key = keys.localChallenge(session);
+    const Key = localChallengeKey(session);
     const found = await db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }));
-    const challenge = found.Item as Challenge | undefined;
+    const challenge = found.Item ? localChallengeFromItem(found.Item) : undefined;
     // DynamoDB's TTL deletes late (and not at all locally): expiry is checked here.
     if (
       !challenge ||
@@ -352,9 +325,9 @@ export const localIdentity: IdentityProvider = {
 
   async refresh({ pool, refreshToken }) {
     const found = await db().send(
-      new GetCommand({ TableName: tableName(), Key: keys.localRefreshToken(sha256(refreshToken)), ConsistentRead: true }),
+      new GetCommand({ TableName: tableName(), Key: localRefreshTokenKey(sha256(refreshToken)), ConsistentRead: true }),
     );
-    const stored = found.Item as RefreshToken | undefined;
+    const stored = found.Item ? localRefreshTokenFromItem(found.Item) : undefined;
     if (!stored || stored.pool !== pool || stored.expiresAt <= nowEpochSeconds()) throw identityErrors.sessionExpired();
     const user = await getUser(pool, stored.email);
     if (!user || user.status !== 'CONFIRMED' || stored.issuedAtMs <= (user.tokensRevokedAtMs ?? 0)) {
@@ -365,9 +338,9 @@ export const localIdentity: IdentityProvider = {
 
   async signOut({ pool, refreshToken }) {
     const removed = await db().send(
-      new DeleteCommand({ TableName: tableName(), Key: keys.localRefreshToken(sha256(refreshToken)), ReturnValues: 'ALL_OLD' }),
+      new DeleteCommand({ TableName: tableName(), Key: localRefreshTokenKey(sha256(refreshToken)), ReturnValues: 'ALL_OLD' }),
     );
-    const stored = removed.Attributes as RefreshToken | undefined;
+    const stored = removed.Attributes ? localRefreshTokenFromItem(removed.Attributes) : undefined;
     if (!stored || stored.pool !== pool || stored.expiresAt <= nowEpochSeconds()) return { userId: undefined };
     return { userId: (await getUser(pool, stored.email))?.sub };
   },
@@ -403,7 +376,7 @@ export const localIdentity: IdentityProvider = {
       await db().send(
         new PutCommand({
           TableName: tableName(),
-          Item: { ...keys.localUser('customer', user.email), type: 'LocalUser', createdAt: nowIso(), ...user },
+          Item: localUserItem({ ...user, createdAt: nowIso() }),
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -418,7 +391,7 @@ export const localIdentity: IdentityProvider = {
   },
 
   async deleteUser({ pool, email }) {
-    await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.localUser(pool, normaliseEmail(email)) }));
+    await db().send(new DeleteCommand({ TableName: tableName(), Key: localUserKey(pool, normaliseEmail(email)) }));
   },
 };
 
@@ -449,7 +422,7 @@ export async function putLocalUser(input: {
     locale: input.locale ?? 'en',
   };
   await db().send(
-    new PutCommand({ TableName: tableName(), Item: { ...keys.localUser(input.pool, email), type: 'LocalUser', createdAt: nowIso(), ...user } }),
+    new PutCommand({ TableName: tableName(), Item: localUserItem({ ...user, createdAt: nowIso() }) }),
   );
   return sub;
 }

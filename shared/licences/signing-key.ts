@@ -32,6 +32,7 @@ export function licenceSigningKey(): Promise<KeyObject> {
 
 /** The public half as an SPKI PEM, which the portal publishes and the licensed software ships with. */
 export async function licencePublicKeyPem(): Promise<string> {
+  // export() with format 'pem' returns a string; Node's types answer string | Buffer for every format.
   return createPublicKey(await licenceSigningKey()).export({ type: 'spki', format: 'pem' }) as string;
 }
 
@@ -72,6 +73,7 @@ export async function localLicenceSigningKey(dir: string): Promise<KeyObject> {
   let key = await readLocalKey(privatePath);
   if (!key) {
     await mkdir(dir, { recursive: true });
+    // export() with format 'pem' returns a string; Node's types answer string | Buffer for every format.
     const generated = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
     const temporary = `${privatePath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     await writeFile(temporary, generated, { mode: 0o600 });
@@ -106,6 +108,7 @@ async function readLocalKey(path: string): Promise<KeyObject | undefined> {
 /** The public half next to the private key, for `atrium-verify-licence --public-key`; rewritten if it drifted. */
 async function writePublicKey(dir: string, key: KeyObject): Promise<void> {
   const publicPath = join(dir, PUBLIC_KEY_FILE);
+  // export() with format 'pem' returns a string; Node's types answer string | Buffer for every format.
   const pem = createPublicKey(key).export({ type: 'spki', format: 'pem' }) as string;
   const current = await readFile(publicPath, 'utf8').catch(() => undefined);
   if (current === pem) return;

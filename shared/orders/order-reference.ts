@@ -23,6 +23,7 @@ export async function nextOrderReference(): Promise<string> {
       ReturnValues: 'UPDATED_NEW',
     }),
   );
+  // UPDATED_NEW of `ADD value :one` always holds the counter's new number (only this ADD and a numeric SET write it).
   const taken = result.Attributes?.value as number;
   return `${config().orderReferencePrefix}${FIRST_ORDER_NUMBER - 1 + taken}`;
 }

@@ -9,7 +9,7 @@ import { db, tableName } from '#shared/db/client.ts';
 import { keys } from '#shared/db/keys.ts';
 import { putLocalUser } from '#shared/identity/local.ts';
 import { resetClockForTests, shiftClockForTests } from '#shared/time.ts';
-import { call, createCustomer, createStaff, latestCodeFor, latestMailTo, purchases, randomIp, startTestApi, uniqueEmail, type TestApi } from '../support/api.ts';
+import { call, createCustomer, createStaff, signIn, latestCodeFor, latestMailTo, purchases, randomIp, startTestApi, uniqueEmail, type TestApi } from '../support/api.ts';
 import { awaitMailTo, mailsTo } from '../support/mailbox.ts';
 
 let api: TestApi;
@@ -416,6 +416,39 @@ describe('sessions', () => {
       ['10.9.8.7', 'password'],
     ]);
     expect(signIns.body.items[0].at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('answers 500 with the error body, not a sign-in of an unknown method, when a stored sign-in record has drifted', async () => {
+    // Prepare: a record as an older writer might have left it, with a method the profile cannot show.
+    const customer = await createCustomer([]);
+    const token = await signIn(api, 'customer', customer.login);
+    const user = await db().send(new GetCommand({ TableName: tableName(), Key: keys.localUser('customer', customer.login.email) }));
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.signIn(String(user.Item!.sub), '01JD3Q8W5M2K7Z9XG4R6T1V0ZZ'), type: 'SignIn', at: '2025-11-21T12:00:00.000Z', sourceIp: '10.1.1.1', method: 'sms', expiresAt: 4_000_000_000 },
+      }),
+    );
+    // Act
+    const response = await call(api, 'GET', '/api/me/sign-ins', { token });
+    // Assess
+    expect(response.status).toBe(500);
+    expect(response.body.error).toMatchObject({ code: 'INTERNAL', requestId: expect.any(String) });
+    expect(JSON.stringify(response.body)).not.toContain('10.1.1.1');
+  });
+
+  it('mails no sign-in code to a local user whose stored status has drifted, and answers 500 instead', async () => {
+    // Prepare: the user item with a status no branch of the adapter knows.
+    const customer = await createCustomer([]);
+    const Key = keys.localUser('customer', customer.login.email);
+    const user = await db().send(new GetCommand({ TableName: tableName(), Key }));
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...user.Item, status: 'ACTIVE' } }));
+    // Act
+    const response = await call(api, 'POST', '/api/auth/customer/sign-in', { body: customer.login, sourceIp: randomIp() });
+    // Assess
+    expect(response.status).toBe(500);
+    expect(response.body.error).toMatchObject({ code: 'INTERNAL', requestId: expect.any(String) });
+    expect(response.body).not.toHaveProperty('session');
   });
 });
 
