@@ -2,7 +2,7 @@
 // an item whose stored shape drifted (an old writer, a hand edit, a bad import) stops with a clear error naming the
 // entity, its key and the fields, instead of flowing on as `undefined`.
 
-import * as z from '#shared/validation.ts';
+import type * as z from '#shared/validation.ts';
 
 /** A table item as DynamoDB returns it: plain values. */
 export type Item = Record<string, unknown>;

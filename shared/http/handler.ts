@@ -4,7 +4,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import * as z from '#shared/validation.ts';
+import type * as z from '#shared/validation.ts';
 import { groupsOf } from '#shared/accounts/groups.ts';
 import type { Contract, ParsedRequest, RequestSchemas, ResponseBody, ResponseSpec, RouteAccess } from '#shared/api/contract.ts';
 import { AppError, type ErrorBody, ForbiddenError, UnauthorizedError, ValidationError } from '#shared/http/errors.ts';

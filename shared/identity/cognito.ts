@@ -7,7 +7,12 @@
 // user types; the opaque session handed to the page says which challenge it answers.
 
 import { randomBytes } from 'node:crypto';
-import type { AttributeType, AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
+import type {
+  AdminCreateUserCommandOutput,
+  AttributeType,
+  AuthenticationResultType,
+  InitiateAuthCommandOutput,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { config, type PoolName } from '#shared/config.ts';
 import { maskEmail, normaliseEmail } from '#shared/email.ts';
 import type { AppError } from '#shared/http/errors.ts';
@@ -277,7 +282,7 @@ export const cognitoIdentity: IdentityProvider = {
 
   async startPasswordSignIn({ pool, email, password, locale }): Promise<SignInChallenge> {
     const Username = normaliseEmail(email);
-    let started;
+    let started: InitiateAuthCommandOutput;
     try {
       started = await cognito().send(
         new InitiateAuthCommand({
@@ -312,7 +317,7 @@ export const cognitoIdentity: IdentityProvider = {
   async startOrderNumberSignIn({ pool, email, orderReference, locale }): Promise<SignInChallenge> {
     const Username = normaliseEmail(email);
     const ClientMetadata = { locale };
-    let started;
+    let started: InitiateAuthCommandOutput;
     try {
       started = await cognito().send(
         new InitiateAuthCommand({ ClientId: clientId(pool), AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: Username }, ClientMetadata }),
@@ -432,7 +437,7 @@ export const cognitoIdentity: IdentityProvider = {
     if (existing) return { userId: existing, created: false };
 
     const UserPoolId = userPoolId('customer');
-    let created;
+    let created: AdminCreateUserCommandOutput;
     try {
       created = await cognito().send(
         new AdminCreateUserCommand({

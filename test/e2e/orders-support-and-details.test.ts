@@ -34,7 +34,7 @@ describe('the customer pages in Chromium', () => {
     expect(page.url()).toBe(`${portalUrl}/orders`);
     expect(await heading(page).textContent()).toBe('Your orders');
     await expect.poll(() => orders.locator('tbody tr').count()).toBe(4);
-    let rows = await orders.locator('tbody tr').allTextContents();
+    const rows = await orders.locator('tbody tr').allTextContents();
     expect(rows.map((row) => /JWT\d+/.exec(row)?.[0])).toEqual(['JWT1019', 'JWT1018', 'JWT1017', 'JWT1016']);
     // Server Monitoring 399.00 with a year of support at 20%.
     expect(rows[0]).toContain('€478.80');

@@ -29,6 +29,7 @@ describe('the licence-signing secret grant', () => {
 
   /** The function's environment and the statements of its role's policies. */
   function functionOf(entry: { handler: string }) {
+    // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties come in any shape; the assertions read the ones they need.
     const resources = api.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any> }>;
     const [, fn] = Object.entries(resources).find(
       ([, resource]) => resource.Type === 'AWS::Lambda::Function' && resource.Properties.FunctionName === functionName(entry),

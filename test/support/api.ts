@@ -104,6 +104,7 @@ export async function call(
     ...(options.rawBody !== undefined ? { body: options.rawBody } : {}),
   });
   const text = await response.text();
+  // biome-ignore lint/suspicious/noExplicitAny: tests read answers loosely; each assertion states the shape it expects.
   return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as any) : undefined };
 }
 

@@ -170,7 +170,10 @@ export function expectErrorBody(response: RawResponse, what: string): void {
  */
 export function expectContractAnswer(route: Route, response: RawResponse, what: string): void {
   expect(response.status, `${what}: ${response.text.slice(0, 300)}`).toBeLessThan(500);
-  if (response.status >= 400) return expectErrorBody(response, what);
+  if (response.status >= 400) {
+    expectErrorBody(response, what);
+    return;
+  }
   const { response: spec } = route.contract;
   expect(spec.status, what).toContain(response.status);
   if (spec.kind === 'json') {
@@ -286,6 +289,7 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
     '../../etc/passwd',
     '<script>alert(1)</script>',
     "' OR 1=1 --",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a log-injection probe, sent as the literal text.
     '${jndi:ldap://x}',
     '𝒜'.repeat(300),
     'x'.repeat(5000),

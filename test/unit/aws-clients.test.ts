@@ -33,7 +33,10 @@ describe('AWS clients', () => {
 
   it('builds a client once and hands the same one to every caller', () => {
     let built = 0;
-    const client = once(() => ({ id: (built += 1) }));
+    const client = once(() => {
+      built += 1;
+      return { id: built };
+    });
     expect(client()).toBe(client());
     expect(built).toBe(1);
   });
