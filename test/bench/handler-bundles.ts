@@ -42,7 +42,8 @@ const BASELINE = 'baseline (cdk init)';
 const AUTOCANNON = join(PROJECT_ROOT, 'node_modules', 'autocannon', 'autocannon.js');
 const execFileAsync = promisify(execFile);
 
-const outDir = join(PROJECT_ROOT, '.bench', 'handlers');
+// One folder per run, so that two runs (a quick BENCH_ONLY look beside a full one) never delete each other's bundles.
+const outDir = join(PROJECT_ROOT, '.bench', `handlers-${process.pid}`);
 const work = mkdtempSync(join(tmpdir(), 'atrium-bench-'));
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
@@ -310,6 +311,7 @@ if (LOAD_SECONDS > 0) {
 await fakeAws.close();
 await dynamo.stop();
 rmSync(work, { recursive: true, force: true });
+rmSync(outDir, { recursive: true, force: true });
 if (failures.length) {
   console.error(`\nOver budget: ${failures.join(', ')}`);
   process.exitCode = 1;
