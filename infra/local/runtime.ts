@@ -17,6 +17,11 @@ export interface LocalRuntimeOptions {
   web: boolean;
   seed: boolean;
   tableName?: string;
+  /**
+   * Browser tests only: take the source IP from X-Forwarded-For, so each browser context is a client of its own and the
+   * per-address limits (lockout, sign-up and mail limits) of one test do not spill into the next. `npm start` never does.
+   */
+  trustForwardedFor?: boolean;
 }
 
 export interface LocalRuntime {
@@ -112,6 +117,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       issuerBase: env.LOCAL_IDP_ISSUER_BASE!,
       keysDir: env.LOCAL_IDP_KEYS_DIR!,
       clientIds: LOCAL_CLIENT_IDS,
+      ...(options.trustForwardedFor ? { trustForwardedFor: true } : {}),
     };
     const server = createLocalApi(apiOptions);
     await listen(server, options.ports.portal);

@@ -10,6 +10,7 @@ import {
   horizontalOverflow,
   launchBrowser,
   layoutShift,
+  nextClientAddress,
   mailCount,
   seriousAxeViolations,
   signInWithPassword,
@@ -90,7 +91,7 @@ function expectClean(findings: Record<string, Findings>): void {
 }
 
 async function signedInContext(pool: 'customer' | 'staff'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC' });
+  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB', timezoneId: 'UTC' });
   const page = await context.newPage();
   trackRequests(page);
   await signInWithPassword(page, portal, pool === 'customer' ? '/sign-in' : '/admin', pool === 'customer' ? DEMO_LOGINS.customer : DEMO_LOGINS.staff);
@@ -100,7 +101,7 @@ async function signedInContext(pool: 'customer' | 'staff'): Promise<{ context: B
 
 describe('layout and accessibility of every page in Chromium', () => {
   it('public pages, and the code step of sign-in', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
     const page = await context.newPage();
     trackRequests(page);
     const findings = {};

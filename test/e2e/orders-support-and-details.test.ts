@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInWithPassword } from '../support/browser.ts';
+import { launchBrowser, nextClientAddress, signInWithPassword } from '../support/browser.ts';
 
 let browser: Browser;
 const portalUrl = inject('portalUrl');
@@ -20,7 +20,7 @@ const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, '
 
 describe('the customer pages in Chromium', () => {
   it('shows orders, an order, support & updates and a licence, in English and then in Polish', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'UTC' });
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB', timezoneId: 'UTC' });
     const page = await context.newPage();
     await signInWithPassword(page, { portalUrl, mailUrl }, '/sign-in', DEMO_LOGINS.customer);
     await page.getByTestId('licences-table').waitFor();

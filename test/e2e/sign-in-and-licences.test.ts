@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInWithPassword } from '../support/browser.ts';
+import { launchBrowser, nextClientAddress, signInWithPassword } from '../support/browser.ts';
 
 let browser: Browser;
 const portalUrl = inject('portalUrl');
@@ -16,7 +16,7 @@ afterAll(() => browser?.close());
 
 describe('the portal in Chromium', () => {
   it('signs a customer in with the mailed code and shows their licences', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
     const page = await context.newPage();
     await signInWithPassword(page, { portalUrl, mailUrl }, '/', DEMO_LOGINS.customer);
 
@@ -37,7 +37,7 @@ describe('the portal in Chromium', () => {
   });
 
   it('keeps a wrong password out with a clear message', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
     const page = await context.newPage();
     await page.goto(`${portalUrl}/sign-in`);
     await page.getByLabel('E-mail').fill(DEMO_LOGINS.customer.email);
@@ -49,7 +49,7 @@ describe('the portal in Chromium', () => {
   });
 
   it('signs the staff user in on the admin pages and lists the customers', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
     const page = await context.newPage();
     await signInWithPassword(page, { portalUrl, mailUrl }, '/admin', DEMO_LOGINS.staff);
     const table = page.getByTestId('customers-table');

@@ -37,13 +37,29 @@ export async function mailCount(mailUrl: string, email: string): Promise<number>
   return (await mailsTo(mailUrl, email)).length;
 }
 
-/** A fresh browser context (English, British dates) for one test, closed afterwards whatever happens. */
+let clients = 0;
+
+/**
+ * A source address of its own for each browser context (TEST-NET-2, 198.51.100.0/24, and on into 203.0.113.0/24):
+ * the browser tests' portal trusts X-Forwarded-For, so one test's failures and mails never count against another's
+ * per-address limits, as two people on two machines would not.
+ */
+export function nextClientAddress(): string {
+  clients += 1;
+  return clients < 255 ? `198.51.100.${clients}` : `203.0.113.${clients % 255}`;
+}
+
+/** A fresh browser context (English, British dates, its own source address) for one test, closed afterwards whatever happens. */
 export async function withPage(
   browser: Browser,
   test: (page: Page, context: BrowserContext) => Promise<void>,
   options: BrowserContextOptions = {},
 ): Promise<void> {
-  const context = await browser.newContext({ locale: 'en-GB', ...options });
+  const context = await browser.newContext({
+    locale: 'en-GB',
+    ...options,
+    extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress(), ...options.extraHTTPHeaders },
+  });
   try {
     await test(await context.newPage(), context);
   } finally {

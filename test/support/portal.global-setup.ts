@@ -22,6 +22,8 @@ export default async function setup(project: TestProject) {
   // started later (the integration tests) keep the real 30 s.
   process.env.SIGN_IN_CODE_COOLDOWN_SECONDS = String(E2E_CODE_COOLDOWN_SECONDS);
   const runtime = await startLocalRuntime({
+    // Each browser context sends its own X-Forwarded-For (test/support/browser.ts): one client per test.
+    trustForwardedFor: true,
     dataDir,
     persist: false,
     ports: { portal: await freePort(), dynamodb: await freePort(), mail: await freePort() },
