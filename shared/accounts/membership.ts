@@ -44,8 +44,8 @@ export function membershipFromItem(item: Item): Membership {
   return parseItem('Membership', membershipSchema, item);
 }
 
-/** The user's first account membership (GSI1 `USER#<sub>`, Limit 1), if they have one (pattern 1). Eventually consistent. */
-export async function firstMembership(userId: string): Promise<Membership | undefined> {
+/** The accounts the user belongs to (GSI1 `USER#<sub>`), at most `limit` of them. Eventually consistent. */
+export async function membershipsOfUser(userId: string, limit: number): Promise<Membership[]> {
   const result = await db().send(
     new QueryCommand({
       TableName: tableName(),
@@ -53,11 +53,15 @@ export async function firstMembership(userId: string): Promise<Membership | unde
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': GSI1.partitionKey },
       ExpressionAttributeValues: { ':pk': membershipByUserKey(userId, '').GSI1PK },
-      Limit: 1,
+      Limit: limit,
     }),
   );
-  const item = result.Items?.[0];
-  return item ? membershipFromItem(item) : undefined;
+  return (result.Items ?? []).map(membershipFromItem);
+}
+
+/** The user's first account membership (Limit 1), if they have one (pattern 1). Eventually consistent. */
+export async function firstMembership(userId: string): Promise<Membership | undefined> {
+  return (await membershipsOfUser(userId, 1))[0];
 }
 
 /** Whether the user is a member of the account: one GetItem; only the item's existence counts. */

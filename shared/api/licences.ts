@@ -3,42 +3,19 @@
 import { pageOf, timestamp } from '#shared/api/common.ts';
 import { contract, customer, file, json } from '#shared/api/contract.ts';
 import { pageQuery, sortedPageQuery, ulidSchema } from '#shared/http/schemas.ts';
+import { licenceEventFields, licenceFields } from '#shared/licences/fields.ts';
 import { computerIdSchema } from '#shared/licences/schemas.ts';
+import { supportSubscriptionFields } from '#shared/support/fields.ts';
 import * as z from '#shared/validation.ts';
 
 const licencePath = z.strictObject({ licenceId: ulidSchema });
 
-const licenceFields = {
-  licenceId: z.string(),
-  product: z.string(),
-  /** Serial number or the computer id the licence is bound to. */
-  serial: z.string(),
-  days: z.optional(z.number()),
-  users: z.number(),
-  edition: z.string(),
-  orderId: z.string(),
-  orderReference: z.string(),
-  purchasedAt: timestamp,
-  supportEndsAt: z.optional(timestamp),
-  computerId: z.optional(z.string()),
-  activatedAt: z.optional(timestamp),
-  supportActive: z.boolean(),
-};
+const licenceViewFields = { ...licenceFields(timestamp), supportActive: z.boolean() };
 
-export const licenceView = z.strictObject(licenceFields);
+export const licenceView = z.strictObject(licenceViewFields);
 
 export const supportSubscriptionView = z.strictObject({
-  subscriptionId: z.string(),
-  licenceId: z.string(),
-  product: z.string(),
-  serial: z.string(),
-  users: z.number(),
-  edition: z.string(),
-  orderId: z.string(),
-  orderReference: z.string(),
-  startsAt: timestamp,
-  years: z.number(),
-  endsAt: timestamp,
+  ...supportSubscriptionFields(timestamp),
   status: z.enum(['active', 'expiring', 'expired']),
 });
 
@@ -56,18 +33,7 @@ const bindingFields = {
 };
 const licenceBinding = z.strictObject(bindingFields);
 
-const licenceEvent = z.strictObject({
-  eventId: z.string(),
-  licenceId: z.string(),
-  action: z.enum(['activated', 'transferred', 'deactivated']),
-  at: timestamp,
-  fromComputerId: z.optional(z.string()),
-  toComputerId: z.optional(z.string()),
-  by: z.enum(['customer', 'licensing-api']),
-  userId: z.optional(z.string()),
-  email: z.optional(z.string()),
-  sourceIp: z.string(),
-});
+const licenceEvent = z.strictObject(licenceEventFields(timestamp));
 
 export const listLicences = contract({
   method: 'GET',
@@ -84,7 +50,7 @@ export const getLicence = contract({
   summary: 'One of the customer’s licences with the support subscriptions covering it.',
   access: customer,
   request: { path: licencePath },
-  response: json(z.strictObject({ ...licenceFields, supportSubscriptions: z.array(supportSubscriptionView) })),
+  response: json(z.strictObject({ ...licenceViewFields, supportSubscriptions: z.array(supportSubscriptionView) })),
 });
 
 export const downloadLicenceFile = contract({

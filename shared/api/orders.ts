@@ -4,24 +4,15 @@ import { moneySchema, pageOf, timestamp } from '#shared/api/common.ts';
 import { contract, customer, json, staff } from '#shared/api/contract.ts';
 import { emailSchema, pageQuery, sortedPageQuery, ulidSchema } from '#shared/http/schemas.ts';
 import { localeSchema } from '#shared/i18n/locale.ts';
+import { contactFields, issuedLicenceFields, orderLineFields, orderSummaryFields } from '#shared/orders/fields.ts';
 import * as z from '#shared/validation.ts';
 
-const summaryFields = { orderId: z.string(), reference: z.string(), orderedAt: timestamp, total: moneySchema };
-
-const orderLine = z.strictObject({
-  product: z.string(),
-  sku: z.string(),
-  edition: z.string(),
-  users: z.number(),
-  quantity: z.number(),
-  unitPrice: moneySchema,
-  subtotal: moneySchema,
-});
+const summaryFields = orderSummaryFields(timestamp, moneySchema);
 
 const orderFields = {
   ...summaryFields,
-  lines: z.array(orderLine),
-  contact: z.strictObject({ name: z.string(), email: z.string(), country: z.string(), city: z.string() }),
+  lines: z.array(z.strictObject(orderLineFields(moneySchema))),
+  contact: z.strictObject(contactFields()),
 };
 
 const staffOrderFields = {
@@ -30,19 +21,7 @@ const staffOrderFields = {
   /** The customer e-mail the order was placed for (normalised). */
   email: z.string(),
   locale: localeSchema,
-  issued: z.array(
-    z.strictObject({
-      licenceId: z.string(),
-      sku: z.optional(z.string()),
-      product: z.string(),
-      edition: z.string(),
-      users: z.number(),
-      serial: z.string(),
-      days: z.optional(z.number()),
-      subscriptionId: z.optional(z.string()),
-      supportEndsAt: z.optional(timestamp),
-    }),
-  ),
+  issued: z.array(z.strictObject(issuedLicenceFields(timestamp))),
 };
 
 const staffOrderSummary = z.strictObject({ ...summaryFields, accountId: z.string(), email: z.string() });

@@ -10,13 +10,12 @@
 //
 // The staff revocation entity (one item per staff user) lives here, in its section below: only this module touches it.
 
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '#shared/db/commands.ts';
+import { GetCommand, PutCommand, UpdateCommand } from '#shared/db/commands.ts';
 import type { PoolName } from '#shared/config.ts';
-import { membershipByUserKey, membershipFromItem, membershipKey } from '#shared/accounts/membership.ts';
+import { membershipKey, membershipsOfUser } from '#shared/accounts/membership.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys } from '#shared/db/keys.ts';
-import { GSI1 } from '#shared/db/table.ts';
 import { nowEpochSeconds } from '#shared/time.ts';
 import * as z from '#shared/validation.ts';
 
@@ -51,22 +50,13 @@ export async function revokeSessions({ pool, userId }: { pool: PoolName; userId:
     await db().send(new PutCommand({ TableName: tableName(), Item: staffRevocationItem(userId, { revokedBefore }) }));
     return;
   }
-  const memberships = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: GSI1.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': GSI1.partitionKey },
-      ExpressionAttributeValues: { ':pk': membershipByUserKey(userId, '').GSI1PK },
-      Limit: MAX_MEMBERSHIPS,
-    }),
-  );
+  const memberships = await membershipsOfUser(userId, MAX_MEMBERSHIPS);
   await Promise.all(
-    (memberships.Items ?? []).map((item) =>
+    memberships.map((membership) =>
       db().send(
         new UpdateCommand({
           TableName: tableName(),
-          Key: membershipKey(membershipFromItem(item).accountId, userId),
+          Key: membershipKey(membership.accountId, userId),
           ConditionExpression: 'attribute_exists(PK)',
           UpdateExpression: 'SET revokedBefore = :at',
           ExpressionAttributeValues: { ':at': revokedBefore },

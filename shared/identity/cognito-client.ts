@@ -2,16 +2,14 @@
 // sends. The SDK signs the Admin* operations with the function's role and sends the public ones (SignUp,
 // InitiateAuth, ...) unsigned, as its model marks them.
 
-import { CognitoIdentityProviderClient, CognitoIdentityProviderServiceException } from '@aws-sdk/client-cognito-identity-provider';
-import { clientOptions, once } from '#shared/aws/client-options.ts';
-import { config } from '#shared/config.ts';
-
-export {
+import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
   AdminUserGlobalSignOutCommand,
+  CognitoIdentityProviderClient,
+  CognitoIdentityProviderServiceException,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   ForgotPasswordCommand,
@@ -21,22 +19,31 @@ export {
   RevokeTokenCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { clientOptions, once } from '#shared/aws/client-options.ts';
+import { config } from '#shared/config.ts';
+
+/**
+ * Every operation Atrium calls, by its API name, and its SDK command: the adapter sends them (`new commands.SignUp(...)`)
+ * and the test fake (test/support/fake-cognito.ts) answers each, so a new operation is added here only.
+ */
+export const cognitoCommands = {
+  SignUp: SignUpCommand,
+  ConfirmSignUp: ConfirmSignUpCommand,
+  ResendConfirmationCode: ResendConfirmationCodeCommand,
+  InitiateAuth: InitiateAuthCommand,
+  RespondToAuthChallenge: RespondToAuthChallengeCommand,
+  RevokeToken: RevokeTokenCommand,
+  ForgotPassword: ForgotPasswordCommand,
+  ConfirmForgotPassword: ConfirmForgotPasswordCommand,
+  AdminUserGlobalSignOut: AdminUserGlobalSignOutCommand,
+  AdminGetUser: AdminGetUserCommand,
+  AdminCreateUser: AdminCreateUserCommand,
+  AdminSetUserPassword: AdminSetUserPasswordCommand,
+  AdminDeleteUser: AdminDeleteUserCommand,
+} as const;
 
 /** The API name of every operation Atrium calls (`SignUp`, `AdminGetUser`, ...). */
-export type CognitoOperation =
-  | 'SignUp'
-  | 'ConfirmSignUp'
-  | 'ResendConfirmationCode'
-  | 'InitiateAuth'
-  | 'RespondToAuthChallenge'
-  | 'RevokeToken'
-  | 'ForgotPassword'
-  | 'ConfirmForgotPassword'
-  | 'AdminUserGlobalSignOut'
-  | 'AdminGetUser'
-  | 'AdminCreateUser'
-  | 'AdminSetUserPassword'
-  | 'AdminDeleteUser';
+export type CognitoOperation = keyof typeof cognitoCommands;
 
 export const cognito = once(() => new CognitoIdentityProviderClient(clientOptions(config().region)));
 

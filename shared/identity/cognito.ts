@@ -17,23 +17,7 @@ import { config, type PoolName } from '#shared/config.ts';
 import { maskEmail, normaliseEmail } from '#shared/email.ts';
 import type { AppError } from '#shared/http/errors.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
-import {
-  AdminCreateUserCommand,
-  AdminDeleteUserCommand,
-  AdminGetUserCommand,
-  AdminSetUserPasswordCommand,
-  AdminUserGlobalSignOutCommand,
-  cognito,
-  cognitoErrorName,
-  ConfirmForgotPasswordCommand,
-  ConfirmSignUpCommand,
-  ForgotPasswordCommand,
-  InitiateAuthCommand,
-  ResendConfirmationCodeCommand,
-  RespondToAuthChallengeCommand,
-  RevokeTokenCommand,
-  SignUpCommand,
-} from '#shared/identity/cognito-client.ts';
+import { cognito, cognitoCommands as commands, cognitoErrorName } from '#shared/identity/cognito-client.ts';
 import { CUSTOM_AUTH_STEPS, CUSTOM_CHALLENGE } from '#shared/identity/custom-auth.ts';
 import { identityErrors } from '#shared/identity/errors.ts';
 import { orderReferenceBelongsToUser } from '#shared/identity/order-sign-in.ts';
@@ -221,7 +205,7 @@ function unusablePassword(): string {
 
 async function findUserId(email: string, pool: PoolName = 'customer'): Promise<string | undefined> {
   try {
-    const user = await cognito().send(new AdminGetUserCommand({ UserPoolId: userPoolId(pool), Username: email }));
+    const user = await cognito().send(new commands.AdminGetUser({ UserPoolId: userPoolId(pool), Username: email }));
     return attribute(user.UserAttributes, 'sub');
   } catch (error) {
     if (cognitoErrorName(error) === 'UserNotFoundException') return undefined;
@@ -232,7 +216,7 @@ async function findUserId(email: string, pool: PoolName = 'customer'): Promise<s
 async function resendConfirmationCode(pool: PoolName, email: string, locale: Locale): Promise<void> {
   await ignoring(['UserNotFoundException', 'InvalidParameterException', 'NotAuthorizedException'], () =>
     cognito().send(
-      new ResendConfirmationCodeCommand({ ClientId: clientId(pool), Username: email, ClientMetadata: { locale } }),
+      new commands.ResendConfirmationCode({ ClientId: clientId(pool), Username: email, ClientMetadata: { locale } }),
     ),
   );
 }
@@ -244,7 +228,7 @@ export const cognitoIdentity: IdentityProvider = {
     const Username = normaliseEmail(email);
     try {
       const created = await cognito().send(
-        new SignUpCommand({
+        new commands.SignUp({
           ClientId: clientId(pool),
           Username,
           Password: password,
@@ -267,7 +251,7 @@ export const cognitoIdentity: IdentityProvider = {
   async confirmSignUp({ pool, email, code }) {
     try {
       await cognito().send(
-        new ConfirmSignUpCommand({ ClientId: clientId(pool), Username: normaliseEmail(email), ConfirmationCode: code }),
+        new commands.ConfirmSignUp({ ClientId: clientId(pool), Username: normaliseEmail(email), ConfirmationCode: code }),
       );
     } catch (error) {
       // "User cannot be confirmed. Current status is CONFIRMED": confirming twice is not an error.
@@ -285,7 +269,7 @@ export const cognitoIdentity: IdentityProvider = {
     let started: InitiateAuthCommandOutput;
     try {
       started = await cognito().send(
-        new InitiateAuthCommand({
+        new commands.InitiateAuth({
           ClientId: clientId(pool),
           AuthFlow: 'USER_PASSWORD_AUTH',
           AuthParameters: { USERNAME: Username, PASSWORD: password },
@@ -320,7 +304,7 @@ export const cognitoIdentity: IdentityProvider = {
     let started: InitiateAuthCommandOutput;
     try {
       started = await cognito().send(
-        new InitiateAuthCommand({ ClientId: clientId(pool), AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: Username }, ClientMetadata }),
+        new commands.InitiateAuth({ ClientId: clientId(pool), AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: Username }, ClientMetadata }),
       );
     } catch (error) {
       // Cognito refuses a user who must reset the password before any challenge runs, so the order number is checked
@@ -338,7 +322,7 @@ export const cognitoIdentity: IdentityProvider = {
     const userName = cognitoUserName(started.ChallengeParameters, Username);
     const answered = await call('orderNumberSignIn', () =>
       cognito().send(
-        new RespondToAuthChallengeCommand({
+        new commands.RespondToAuthChallenge({
           ClientId: clientId(pool),
           ChallengeName: CUSTOM_CHALLENGE,
           Session: started.Session,
@@ -365,7 +349,7 @@ export const cognitoIdentity: IdentityProvider = {
     const USERNAME = opaque.u || normaliseEmail(email);
     const answered = await call('emailCode', () =>
       cognito().send(
-        new RespondToAuthChallengeCommand({
+        new commands.RespondToAuthChallenge({
           ClientId: clientId(pool),
           ChallengeName: opaque.c,
           Session: opaque.s,
@@ -386,7 +370,7 @@ export const cognitoIdentity: IdentityProvider = {
   async refresh({ pool, refreshToken }) {
     const refreshed = await call('refresh', () =>
       cognito().send(
-        new InitiateAuthCommand({ ClientId: clientId(pool), AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } }),
+        new commands.InitiateAuth({ ClientId: clientId(pool), AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } }),
       ),
     );
     if (!refreshed.AuthenticationResult) throw unexpected('a refresh', refreshed.ChallengeName);
@@ -402,7 +386,7 @@ export const cognitoIdentity: IdentityProvider = {
     );
     // A token Cognito does not know (malformed, of another client, revoked already) has nothing left to revoke.
     await ignoring(['UnsupportedTokenTypeException', 'InvalidParameterException', 'UnauthorizedException', 'NotAuthorizedException'], () =>
-      cognito().send(new RevokeTokenCommand({ ClientId: clientId(pool), Token: refreshToken })),
+      cognito().send(new commands.RevokeToken({ ClientId: clientId(pool), Token: refreshToken })),
     );
     return { userId };
   },
@@ -410,7 +394,7 @@ export const cognitoIdentity: IdentityProvider = {
   async startPasswordReset({ pool, email, locale }) {
     // Unknown e-mails, users without a verified e-mail and users in a state that cannot reset all get the same answer.
     await ignoring(['UserNotFoundException', 'InvalidParameterException', 'NotAuthorizedException'], () =>
-      cognito().send(new ForgotPasswordCommand({ ClientId: clientId(pool), Username: normaliseEmail(email), ClientMetadata: { locale } })),
+      cognito().send(new commands.ForgotPassword({ ClientId: clientId(pool), Username: normaliseEmail(email), ClientMetadata: { locale } })),
     );
   },
 
@@ -418,14 +402,14 @@ export const cognitoIdentity: IdentityProvider = {
     const Username = normaliseEmail(email);
     try {
       await cognito().send(
-        new ConfirmForgotPasswordCommand({ ClientId: clientId(pool), Username, ConfirmationCode: code, Password: newPassword }),
+        new commands.ConfirmForgotPassword({ ClientId: clientId(pool), Username, ConfirmationCode: code, Password: newPassword }),
       );
     } catch (error) {
       if (cognitoErrorName(error) === 'InvalidPasswordException') throw identityErrors.weakPassword(passwordPolicyProblems(newPassword));
       throw toAtriumError(error, 'finishPasswordReset');
     }
     // Whoever knew the old password may still hold a refresh token: end every session of the user.
-    await call('other', () => cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId(pool), Username })));
+    await call('other', () => cognito().send(new commands.AdminUserGlobalSignOut({ UserPoolId: userPoolId(pool), Username })));
     const userId = await findUserId(Username, pool);
     if (!userId) throw new Error('Cognito lost a user whose password was just reset.');
     return { userId };
@@ -440,7 +424,7 @@ export const cognitoIdentity: IdentityProvider = {
     let created: AdminCreateUserCommandOutput;
     try {
       created = await cognito().send(
-        new AdminCreateUserCommand({
+        new commands.AdminCreateUser({
           UserPoolId,
           Username,
           // No invitation: the customer hears from us through the order's own e-mail and signs in with its number.
@@ -463,14 +447,14 @@ export const cognitoIdentity: IdentityProvider = {
     if (!userId) throw new Error('Cognito created a user without returning its sub.');
     // A permanent password makes the user CONFIRMED, which the custom auth flow and "forgot password" require.
     await call('other', () =>
-      cognito().send(new AdminSetUserPasswordCommand({ UserPoolId, Username, Password: unusablePassword(), Permanent: true })),
+      cognito().send(new commands.AdminSetUserPassword({ UserPoolId, Username, Password: unusablePassword(), Permanent: true })),
     );
     return { userId, created: true };
   },
 
   async deleteUser({ pool, email }) {
     await ignoring(['UserNotFoundException'], () =>
-      cognito().send(new AdminDeleteUserCommand({ UserPoolId: userPoolId(pool), Username: normaliseEmail(email) })),
+      cognito().send(new commands.AdminDeleteUser({ UserPoolId: userPoolId(pool), Username: normaliseEmail(email) })),
     );
   },
 };

@@ -5,6 +5,7 @@
 import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { accountPartition, keys, SK_PREFIX } from '#shared/db/keys.ts';
 import { queryPage, type Page } from '#shared/db/page.ts';
+import { licenceEventFields } from '#shared/licences/fields.ts';
 import * as z from '#shared/validation.ts';
 
 export type LicenceEventAction = 'activated' | 'transferred' | 'deactivated';
@@ -35,18 +36,7 @@ export const licenceEventKey = keys.licenceEvent;
 /** Sort-key prefix of one licence's events (Query with begins_with). */
 export const licenceEventPrefix = (licenceId: string) => `${SK_PREFIX.licenceEvent}${licenceId}#`;
 
-const licenceEventSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  eventId: z.string(),
-  licenceId: z.string(),
-  action: z.enum(['activated', 'transferred', 'deactivated']),
-  at: z.string(),
-  fromComputerId: z.optional(z.string()),
-  toComputerId: z.optional(z.string()),
-  by: z.enum(['customer', 'licensing-api']),
-  userId: z.optional(z.string()),
-  email: z.optional(z.string()),
-  sourceIp: z.string(),
-}));
+const licenceEventSchema = /* @__PURE__ */ lazySchema(() => z.object(licenceEventFields(z.string())));
 
 export function licenceEventItem(accountId: string, event: LicenceEvent): Item {
   return { ...licenceEventKey(accountId, event.licenceId, event.eventId), type: 'LicenceEvent', accountId, ...event };

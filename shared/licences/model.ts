@@ -3,6 +3,7 @@
 
 import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys, SK_PREFIX } from '#shared/db/keys.ts';
+import { licenceFields } from '#shared/licences/fields.ts';
 import * as z from '#shared/validation.ts';
 
 export interface Licence {
@@ -42,18 +43,7 @@ export const licenceKey = keys.licence;
 export const LICENCE_PREFIX = SK_PREFIX.licence;
 
 const licenceSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  licenceId: z.string(),
-  product: z.string(),
-  serial: z.string(),
-  days: z.optional(z.number()),
-  users: z.number(),
-  edition: z.string(),
-  orderId: z.string(),
-  orderReference: z.string(),
-  purchasedAt: z.string(),
-  supportEndsAt: z.optional(z.string()),
-  computerId: z.optional(z.string()),
-  activatedAt: z.optional(z.string()),
+  ...licenceFields(z.string()),
   bindingVersion: z.optional(z.number()),
   recentMoves: z.optional(z.array(z.string())),
 }));

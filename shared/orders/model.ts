@@ -7,6 +7,7 @@ import { normaliseEmail } from '#shared/email.ts';
 import { DEFAULT_LOCALE, localeSchema, type Locale } from '#shared/i18n/locale.ts';
 import type { IssuedPurchase } from '#shared/licences/licence-items.ts';
 import type { Money } from '#shared/money.ts';
+import { contactFields, issuedLicenceFields, orderLineFields, orderSummaryFields } from '#shared/orders/fields.ts';
 import * as z from '#shared/validation.ts';
 
 export interface OrderLine {
@@ -64,38 +65,15 @@ export const ORDER_PREFIX = SK_PREFIX.order;
 
 export const moneyItemSchema = /* @__PURE__ */ lazySchema(() => z.object({ amountMinor: z.number(), currency: z.string() }));
 
-const orderLineSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  product: z.string(),
-  sku: z.string(),
-  edition: z.string(),
-  users: z.number(),
-  quantity: z.number(),
-  unitPrice: moneyItemSchema(),
-  subtotal: moneyItemSchema(),
-}));
+const orderLineSchema = /* @__PURE__ */ lazySchema(() => z.object(orderLineFields(moneyItemSchema())));
 
-const issuedLicenceSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  licenceId: z.string(),
-  sku: z.optional(z.string()),
-  product: z.string(),
-  edition: z.string(),
-  users: z.number(),
-  serial: z.string(),
-  days: z.optional(z.number()),
-  subscriptionId: z.optional(z.string()),
-  supportEndsAt: z.optional(z.string()),
-}));
-
-const contactSchema = /* @__PURE__ */ lazySchema(() => z.object({ name: z.string(), email: z.string(), country: z.string(), city: z.string() }));
+const issuedLicenceSchema = /* @__PURE__ */ lazySchema(() => z.object(issuedLicenceFields(z.string())));
 
 const orderSchema = /* @__PURE__ */ lazySchema(() => z.object({
   accountId: z.string(),
-  orderId: z.string(),
-  reference: z.string(),
-  orderedAt: z.string(),
-  total: moneyItemSchema(),
+  ...orderSummaryFields(z.string(), moneyItemSchema()),
   lines: z.array(orderLineSchema()),
-  contact: contactSchema(),
+  contact: z.object(contactFields()),
   // Orders written before these attributes existed lack them: the contact's e-mail, English and no issued list.
   email: z.optional(z.string()),
   locale: z.optional(localeSchema),

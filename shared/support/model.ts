@@ -3,6 +3,7 @@
 
 import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys, SK_PREFIX } from '#shared/db/keys.ts';
+import { supportSubscriptionFields } from '#shared/support/fields.ts';
 import * as z from '#shared/validation.ts';
 
 export type SupportStatus = 'active' | 'expiring' | 'expired';
@@ -48,19 +49,7 @@ export const SUPPORT_PREFIX = SK_PREFIX.supportSubscription;
 /** GSI1 partition holding the support subscriptions that cover one licence (the licence detail page). */
 export const supportByLicenceKey = keys.supportByLicence;
 
-const supportSubscriptionSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  subscriptionId: z.string(),
-  licenceId: z.string(),
-  product: z.string(),
-  serial: z.string(),
-  users: z.number(),
-  edition: z.string(),
-  orderId: z.string(),
-  orderReference: z.string(),
-  startsAt: z.string(),
-  years: z.number(),
-  endsAt: z.string(),
-}));
+const supportSubscriptionSchema = /* @__PURE__ */ lazySchema(() => z.object(supportSubscriptionFields(z.string())));
 
 export function supportSubscriptionItem(accountId: string, subscription: SupportSubscription): Item {
   return {

@@ -6,21 +6,8 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
-  AdminCreateUserCommand,
-  AdminDeleteUserCommand,
-  AdminGetUserCommand,
-  AdminSetUserPasswordCommand,
-  AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
   CognitoIdentityProviderServiceException,
-  ConfirmForgotPasswordCommand,
-  ConfirmSignUpCommand,
-  ForgotPasswordCommand,
-  InitiateAuthCommand,
-  ResendConfirmationCodeCommand,
-  RespondToAuthChallengeCommand,
-  RevokeTokenCommand,
-  SignUpCommand,
   type AdminCreateUserCommandInput,
   type AdminDeleteUserCommandInput,
   type AdminGetUserCommandInput,
@@ -39,7 +26,7 @@ import {
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import type { PoolName } from '#shared/config.ts';
 import { normaliseEmail } from '#shared/email.ts';
-import type { CognitoOperation } from '#shared/identity/cognito-client.ts';
+import { type CognitoOperation, cognitoCommands } from '#shared/identity/cognito-client.ts';
 import {
   type ChallengeRound,
   createAuthChallenge,
@@ -115,23 +102,6 @@ export interface CognitoCall {
   /** The command's input as it would go on the wire (members left undefined are not sent). */
   input: Record<string, unknown>;
 }
-
-/** The SDK command of each operation the fake plays. */
-const COMMANDS = {
-  SignUp: SignUpCommand,
-  ConfirmSignUp: ConfirmSignUpCommand,
-  ResendConfirmationCode: ResendConfirmationCodeCommand,
-  InitiateAuth: InitiateAuthCommand,
-  RespondToAuthChallenge: RespondToAuthChallengeCommand,
-  RevokeToken: RevokeTokenCommand,
-  ForgotPassword: ForgotPasswordCommand,
-  ConfirmForgotPassword: ConfirmForgotPasswordCommand,
-  AdminUserGlobalSignOut: AdminUserGlobalSignOutCommand,
-  AdminGetUser: AdminGetUserCommand,
-  AdminCreateUser: AdminCreateUserCommand,
-  AdminSetUserPassword: AdminSetUserPasswordCommand,
-  AdminDeleteUser: AdminDeleteUserCommand,
-} as const satisfies Record<CognitoOperation, unknown>;
 
 /** What a test makes Cognito answer instead of the fake's own behaviour: an output, or an error to throw. */
 type Answer = Record<string, unknown> | Error;
@@ -509,7 +479,7 @@ export function installFakeCognito(): FakeCognito {
   const stub = mockClient(CognitoIdentityProviderClient);
   // A command the fake does not play fails as Cognito would refuse an unknown operation.
   stub.onAnyCommand().rejects(fail('UnknownOperationException', 'The fake does not play this operation'));
-  for (const [operation, command] of Object.entries(COMMANDS) as Array<[CognitoOperation, (typeof COMMANDS)[CognitoOperation]]>) {
+  for (const [operation, command] of Object.entries(cognitoCommands) as Array<[CognitoOperation, (typeof cognitoCommands)[CognitoOperation]]>) {
     // `as never`: the stub's overloads are per command class, and this loop holds them all in one variable.
     stub.on(command as never).callsFake((input: unknown) => fake.receive(operation, input));
   }

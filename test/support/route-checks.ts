@@ -6,12 +6,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { decodeJwt, SignJWT } from 'jose';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { Route } from '#functions/routes.ts';
 import type { Schema } from '#shared/api/contract.ts';
 import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
 import * as z from '#shared/validation.ts';
-import { call, createCustomer, createStaff, purchases, randomIp, signIn, type TestApi } from './api.ts';
+import { call, createCustomer, createStaff, purchases, randomIp, signIn, startTestApi, type TestApi } from './api.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Two accounts, one of each entity
@@ -61,6 +61,38 @@ export async function seedTwoAccounts(api: TestApi): Promise<Fixture> {
     staffToken([]),
   ]);
   return { own, other, staffTokens: { admin, support, billing, none } };
+}
+
+/** The local API and the two seeded accounts a generated suite runs against. */
+export interface SeededApi {
+  readonly api: TestApi;
+  readonly fixture: Fixture;
+}
+
+/**
+ * The setup every generated suite shares: the local API started and the two accounts seeded before the suite's tests,
+ * the API stopped after them. Read `api` and `fixture` inside tests (they exist once `beforeAll` has run).
+ */
+export function seededApi(): SeededApi {
+  let api: TestApi | undefined;
+  let fixture: Fixture | undefined;
+  beforeAll(async () => {
+    api = await startTestApi();
+    fixture = await seedTwoAccounts(api);
+  });
+  afterAll(() => api?.stop());
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The seeded API is read before the suite set it up (read it inside a test)');
+    return value;
+  };
+  return {
+    get api() {
+      return ready(api);
+    },
+    get fixture() {
+      return ready(fixture);
+    },
+  };
 }
 
 /**

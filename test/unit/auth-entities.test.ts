@@ -7,7 +7,7 @@ import { codeMailFromItem, codeMailItem, type CodeMail } from '#shared/auth/code
 import { lockoutFromItem, lockoutItem, type Lockout } from '#shared/auth/lockout.ts';
 import { staffRevocationFromItem, staffRevocationItem } from '#shared/auth/revocation.ts';
 import { signInFromItem, signInItem, type StoredSignIn } from '#shared/auth/sign-ins.ts';
-import { ItemShapeError, type Item } from '#shared/db/entity.ts';
+import type { Item } from '#shared/db/entity.ts';
 import {
   localChallengeFromItem,
   localChallengeItem,
@@ -23,6 +23,7 @@ import {
   type StoredLocalUser,
 } from '#shared/identity/local-entities.ts';
 import { rateWindowFromItem, rateWindowItem, type RateWindow } from '#shared/rate-limit.ts';
+import { shapeErrorOf } from '../support/item-shape.ts';
 
 const user: StoredLocalUser = {
   sub: '7c1e0d2a-0000-4000-8000-00000000c001',
@@ -58,17 +59,6 @@ const lockout: Lockout = { failures: 7, lockedUntil: 1_764_000_120, expiresAt: 1
 const rateWindow: RateWindow = { uses: 3, expiresAt: 1_764_003_600 };
 const signIn: StoredSignIn = { at: '2025-11-21T12:00:00.000Z', sourceIp: '192.0.2.1', method: 'order-number', userAgent: 'Firefox', expiresAt: 1_795_536_000 };
 const codeMail: CodeMail = { nextAt: 1_764_000_030, windowStart: 1_764_000_000, sent: 2, version: 5, expiresAt: 1_764_003_600 };
-
-/** The error a drifted item raises, caught so its fields can be checked. */
-function shapeErrorOf(read: () => unknown): ItemShapeError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof ItemShapeError) return error;
-    throw error;
-  }
-  throw new Error('The drifted item was accepted.');
-}
 
 function keyOf(item: Item) {
   return { PK: item.PK, SK: item.SK, type: item.type };

@@ -13,7 +13,7 @@ import {
   type AccountContract,
   type Contract,
 } from '#shared/contracts/contract.ts';
-import { ItemShapeError, type Item } from '#shared/db/entity.ts';
+import type { Item } from '#shared/db/entity.ts';
 import { licenceEventFromItem, licenceEventItem, type LicenceEvent } from '#shared/licences/licence-events.ts';
 import { licencePurchase } from '#shared/licences/licence-items.ts';
 import { licenceFromItem, licenceItem, toLicenceView, type StoredLicence } from '#shared/licences/model.ts';
@@ -24,6 +24,7 @@ import { issuedLicence, orderFromItem, orderItem, type Order } from '#shared/ord
 import { orderReferenceClaimFromItem, orderReferenceItem } from '#shared/orders/order-reference-claim.ts';
 import { accountOwnerClaimFromItem, accountOwnerClaimItem } from '#shared/orders/owner-claim.ts';
 import { supportSubscriptionFromItem } from '#shared/support/model.ts';
+import { shapeErrorOf } from '../support/item-shape.ts';
 
 const ACCOUNT_ID = '01JD3Q8W5M2K7Z9XG4R6T1V0AA';
 const purchase = licencePurchase({
@@ -65,17 +66,6 @@ const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'type'];
 
 function expectNoKeys(value: object): void {
   for (const name of KEY_ATTRIBUTES) expect(value).not.toHaveProperty(name);
-}
-
-/** The error a drifted item raises, caught so its fields can be checked. */
-function shapeErrorOf(read: () => unknown): ItemShapeError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof ItemShapeError) return error;
-    throw error;
-  }
-  throw new Error('The drifted item was accepted.');
 }
 
 describe('entity items', () => {

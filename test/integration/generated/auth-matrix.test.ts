@@ -2,28 +2,12 @@
 // pool and an expired token (401), and every staff route refuses the staff groups it does not name (403) while letting
 // the ones it names through. A new route is covered by being in the table.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routes, type Route } from '#functions/routes.ts';
 import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
-import { startTestApi, type TestApi } from '../../support/api.ts';
-import {
-  expectContractAnswer,
-  expectErrorBody,
-  expiredCopy,
-  pathFrom,
-  seedTwoAccounts,
-  send,
-  validSample,
-  type Fixture,
-} from '../../support/route-checks.ts';
+import { expectContractAnswer, expectErrorBody, expiredCopy, pathFrom, seededApi, send, validSample } from '../../support/route-checks.ts';
 
-let api: TestApi;
-let fixture: Fixture;
-beforeAll(async () => {
-  api = await startTestApi();
-  fixture = await seedTwoAccounts(api);
-});
-afterAll(() => api.stop());
+const suite = seededApi();
 
 const signedIn = routes.filter((route) => route.access !== 'public');
 const staffRoutes = routes.filter((route) => route.access === 'staff');
@@ -31,7 +15,10 @@ const staffRoutes = routes.filter((route) => route.access === 'staff');
 /** A request the route would accept apart from who sends it, so a refusal is about the caller and nothing else. */
 function request(route: Route, token: string | undefined) {
   const body = route.contract.request.body ? JSON.stringify(validSample(route.contract.request.body)) : undefined;
-  return send(api, route.method, pathFrom(route, fixture.own), { ...(token ? { token } : {}), ...(body !== undefined ? { body } : {}) });
+  return send(suite.api, route.method, pathFrom(route, suite.fixture.own), {
+    ...(token ? { token } : {}),
+    ...(body !== undefined ? { body } : {}),
+  });
 }
 
 describe('auth matrix', () => {
@@ -44,8 +31,8 @@ describe('auth matrix', () => {
     '%s: 401 without a token, with the other pool’s token and with an expired token',
     async (what, route) => {
       const ownPool = route.access as 'customer' | 'staff';
-      const ownToken = ownPool === 'customer' ? fixture.own.token : fixture.staffTokens.admin;
-      const otherToken = ownPool === 'customer' ? fixture.staffTokens.admin : fixture.own.token;
+      const ownToken = ownPool === 'customer' ? suite.fixture.own.token : suite.fixture.staffTokens.admin;
+      const otherToken = ownPool === 'customer' ? suite.fixture.staffTokens.admin : suite.fixture.own.token;
       const expired = await expiredCopy(ownToken, ownPool);
       for (const [label, token] of [
         ['no token', undefined],
@@ -64,13 +51,13 @@ describe('auth matrix', () => {
     async (what, route) => {
       const refused = [...STAFF_GROUPS.filter((group) => !route.staffGroups.includes(group)), 'none' as const];
       for (const group of refused) {
-        const response = await request(route, fixture.staffTokens[group]);
+        const response = await request(route, suite.fixture.staffTokens[group]);
         expect(response.status, `${what} as ${group}`).toBe(403);
         expectErrorBody(response, `${what} as ${group}`);
         expect(JSON.parse(response.text).error.code).toBe('FORBIDDEN');
       }
       for (const group of route.staffGroups) {
-        const response = await request(route, fixture.staffTokens[group]);
+        const response = await request(route, suite.fixture.staffTokens[group]);
         expect([401, 403], `${what} as ${group}: ${response.text.slice(0, 200)}`).not.toContain(response.status);
         expectContractAnswer(route, response, `${what} as ${group}`);
       }

@@ -4,9 +4,8 @@
 // success matches the response schema. Bounded and seeded: a failure prints the seed to replay.
 
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routes, type Route } from '#functions/routes.ts';
-import { startTestApi, type TestApi } from '../../support/api.ts';
 import {
   expectContractAnswer,
   hostileArbitrary,
@@ -15,25 +14,18 @@ import {
   PATH_PARAMETERS,
   pathFor,
   pathParameterNames,
-  seedTwoAccounts,
+  seededApi,
   send,
   tableSnapshot,
   tokenFor,
   validArbitrary,
-  type Fixture,
 } from '../../support/route-checks.ts';
 
 /** Fixed, so a run is repeatable; FUZZ_SEED=<n> replays another. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 15);
 
-let api: TestApi;
-let fixture: Fixture;
-beforeAll(async () => {
-  api = await startTestApi();
-  fixture = await seedTwoAccounts(api);
-});
-afterAll(() => api.stop());
+const suite = seededApi();
 
 interface FuzzRequest {
   path: string;
@@ -50,7 +42,7 @@ function requestArbitrary(route: Route): fc.Arbitrary<FuzzRequest> {
       names.map((name) => [
         name,
         fc.oneof(
-          { arbitrary: fc.constant(encodeURIComponent(PATH_PARAMETERS[name]!(fixture.own))), weight: 2 },
+          { arbitrary: fc.constant(encodeURIComponent(PATH_PARAMETERS[name]!(suite.fixture.own))), weight: 2 },
           {
             arbitrary: request.path
               ? validArbitrary(request.path).map((value) => encodeURIComponent(String((value as Record<string, unknown>)[name])))
@@ -101,11 +93,11 @@ function requestArbitrary(route: Route): fc.Arbitrary<FuzzRequest> {
 
 describe('fuzz', () => {
   it.each(routes.map((route) => [`${route.method} ${route.path}`, route] as const))('%s', async (what, route) => {
-    const token = tokenFor(route, fixture);
+    const token = tokenFor(route, suite.fixture);
     const details = await fc.check(
       fc.asyncProperty(requestArbitrary(route), async (request) => {
         const before = await tableSnapshot();
-        const response = await send(api, route.method, request.path, {
+        const response = await send(suite.api, route.method, request.path, {
           ...(token ? { token } : {}),
           ...(request.body !== undefined ? { body: request.body } : {}),
           ...(request.contentType ? { contentType: request.contentType } : {}),

@@ -1,9 +1,8 @@
 // Generated from the route table: every customer route with an id in its path answers 404 for the other account's id
 // and changes nothing in either account (all items of both accounts compared before and after).
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routes } from '#functions/routes.ts';
-import { startTestApi, type TestApi } from '../../support/api.ts';
 import {
   accountItems,
   expectContractAnswer,
@@ -11,19 +10,12 @@ import {
   PATH_PARAMETERS,
   pathFrom,
   pathParameterNames,
-  seedTwoAccounts,
+  seededApi,
   send,
   validSample,
-  type Fixture,
 } from '../../support/route-checks.ts';
 
-let api: TestApi;
-let fixture: Fixture;
-beforeAll(async () => {
-  api = await startTestApi();
-  fixture = await seedTwoAccounts(api);
-});
-afterAll(() => api.stop());
+const suite = seededApi();
 
 /** Parameters that name no account's data (the user pool in auth paths). */
 const NOT_AN_ID = new Set(['pool']);
@@ -44,20 +36,20 @@ describe('isolation matrix', () => {
     '%s: the other account’s id is 404 and changes nothing',
     async (what, route) => {
       const body = route.contract.request.body ? JSON.stringify(validSample(route.contract.request.body)) : undefined;
-      const options = { token: fixture.own.token, ...(body !== undefined ? { body } : {}) };
-      const before = await Promise.all([accountItems(fixture.own.accountId), accountItems(fixture.other.accountId)]);
+      const options = { token: suite.fixture.own.token, ...(body !== undefined ? { body } : {}) };
+      const before = await Promise.all([accountItems(suite.fixture.own.accountId), accountItems(suite.fixture.other.accountId)]);
 
-      const foreign = await send(api, route.method, pathFrom(route, fixture.other), options);
+      const foreign = await send(suite.api, route.method, pathFrom(route, suite.fixture.other), options);
 
       expect(foreign.status, `${what}: ${foreign.text.slice(0, 300)}`).toBe(404);
       expectErrorBody(foreign, what);
-      expect(foreign.text).not.toContain(fixture.other.accountId);
-      const after = await Promise.all([accountItems(fixture.own.accountId), accountItems(fixture.other.accountId)]);
+      expect(foreign.text).not.toContain(suite.fixture.other.accountId);
+      const after = await Promise.all([accountItems(suite.fixture.own.accountId), accountItems(suite.fixture.other.accountId)]);
       expect(after).toEqual(before);
 
       // The same request with the caller's own ids reaches the data (so the 404 above is about ownership).
       if (route.method === 'GET') {
-        const own = await send(api, route.method, pathFrom(route, fixture.own), options);
+        const own = await send(suite.api, route.method, pathFrom(route, suite.fixture.own), options);
         expect(own.status, `${what} with own ids: ${own.text.slice(0, 300)}`).toBe(200);
         expectContractAnswer(route, own, `${what} with own ids`);
       }

@@ -1,0 +1,43 @@
+// The fields of an order, its lines, its contact and the licences it issued, declared once for the API contracts
+// (shared/api/orders.ts, strict objects) and the entity schema (model.ts, z.objects inside lazySchemas). Pure zod, and
+// functions for the reason shared/licences/fields.ts gives. The caller passes its timestamp and money schemas: the
+// API's check more than the stored values do.
+
+import * as z from '#shared/validation.ts';
+
+type Money = z.ZodMiniType<{ amountMinor: number; currency: string }>;
+
+/** What the orders list shows of each order. */
+export function orderSummaryFields<const T extends z.ZodMiniType<string>, const M extends Money>(timestamp: T, money: M) {
+  return { orderId: z.string(), reference: z.string(), orderedAt: timestamp, total: money };
+}
+
+export function orderLineFields<const M extends Money>(money: M) {
+  return {
+    product: z.string(),
+    sku: z.string(),
+    edition: z.string(),
+    users: z.number(),
+    quantity: z.number(),
+    unitPrice: money,
+    subtotal: money,
+  };
+}
+
+export function contactFields() {
+  return { name: z.string(), email: z.string(), country: z.string(), city: z.string() };
+}
+
+export function issuedLicenceFields<const T extends z.ZodMiniType<string>>(timestamp: T) {
+  return {
+    licenceId: z.string(),
+    sku: z.optional(z.string()),
+    product: z.string(),
+    edition: z.string(),
+    users: z.number(),
+    serial: z.string(),
+    days: z.optional(z.number()),
+    subscriptionId: z.optional(z.string()),
+    supportEndsAt: z.optional(timestamp),
+  };
+}
