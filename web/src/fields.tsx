@@ -41,7 +41,9 @@ export function Field(props: FieldProps) {
         autocomplete={props.autocomplete}
         inputMode={props.inputMode}
         required={props.required ?? props.limits?.required ?? true}
-        maxLength={props.limits?.maxLength}
+        // The attribute, not the maxLength property: Preact reuses this input for the next step's field, and clearing the
+        // property sets it to 0 (nothing can be typed), while a missing attribute is removed.
+        maxlength={props.limits?.maxLength}
         value={props.value}
         onInput={(event) => props.onInput(event.currentTarget.value)}
         aria-invalid={props.error ? true : undefined}
