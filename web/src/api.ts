@@ -1,29 +1,42 @@
-// The portal's only way to the API: typed calls, typed errors, and the access tokens, kept in memory only.
+// The portal's only way to the API: one generic, typed client over the route contracts (shared/api/), typed errors,
+// and the access tokens, kept in memory only. No path, method, pool or reply type is written here: each comes from the
+// route's contract, so a changed contract fails the type check of every page that calls it.
 
-import type { AccountSummary } from '#shared/accounts/list-accounts.ts';
-import type { Account } from '#shared/accounts/model.ts';
-import type { ContractSummary } from '#shared/contracts/account-contracts.ts';
+import type { Contract, RequestSchemas, ResponseSpec, Schema } from '#shared/api/contract.ts';
+import * as account from '#shared/api/account.ts';
+import * as auth from '#shared/api/auth.ts';
+import * as customers from '#shared/api/customers.ts';
+import * as licences from '#shared/api/licences.ts';
+import * as orders from '#shared/api/orders.ts';
+import * as support from '#shared/api/support.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
-import type { Locale } from '#shared/i18n/locale.ts';
-import type { SignInRecord } from '#shared/auth/sign-ins.ts';
-import type { SignInChallenge, Tokens } from '#shared/identity/port.ts';
-import type { LicenceBinding } from '#shared/licences/activations.ts';
-import type { LicenceDetail } from '#shared/licences/get-licence.ts';
-import type { LicenceEvent } from '#shared/licences/licence-events.ts';
-import type { LicenceView } from '#shared/licences/model.ts';
-import type { Order, OrderSummary } from '#shared/orders/model.ts';
 import type { SortOrder } from '#shared/paging.ts';
-import type { CatalogueProduct } from '#shared/catalogue/products.ts';
-import type { CreatedStaffOrder, StaffOrderInput } from '#shared/orders/create-staff-order.ts';
-import type { StaffOrderSummary } from '#shared/orders/staff-model.ts';
-import type { StaffOrderDetail } from '#shared/orders/staff-orders.ts';
-import type { SupportStatus, SupportSubscriptionView } from '#shared/support/model.ts';
+import type * as z from '#shared/validation.ts';
+
+/** The route contracts the portal calls, by area (the licensing API and system routes are not the portal's). */
+export const api = { account, auth, customers, licences, orders, support };
 
 export type Pool = 'customer' | 'staff';
 
+/** What a request to this route carries: path parameters, query and body, typed as the route's schemas accept them. */
+type Part<S, Name extends string> = S extends Schema
+  ? Record<string, never> extends z.input<S>
+    ? { [K in Name]?: z.input<S> }
+    : { [K in Name]: z.input<S> }
+  : { [K in Name]?: never };
+export type RequestOf<C extends Contract> = Part<C['request']['path'], 'path'> &
+  Part<C['request']['query'], 'query'> &
+  Part<C['request']['body'], 'body'> & { signal?: AbortSignal | undefined };
+
+/** The reply's body as the route's response schema describes it. */
+export type ReplyOf<C extends Contract> = C['response'] extends { kind: 'json'; body: infer B extends Schema } ? z.output<B> : undefined;
+
+/** Contracts whose success answer is a file. */
+type FileContract = Contract<RequestSchemas, Extract<ResponseSpec, { kind: 'file' }>>;
+
 export interface Page<T> {
   items: T[];
-  nextCursor?: string;
+  nextCursor?: string | undefined;
 }
 
 export interface PageRequest {
@@ -31,24 +44,25 @@ export interface PageRequest {
   cursor?: string;
 }
 
-/** A page of a list in date order (newest first unless `sort` is `asc`). */
-export interface SortedPageRequest extends PageRequest {
-  sort?: SortOrder;
-}
-
-export interface Me {
-  email: string;
-  account: Pick<Account, 'accountId' | 'name' | 'activationKey' | 'contactEmail'>;
-  /** The support contracts the account claimed (at sign-up, with their activation codes). */
-  contracts: ContractSummary[];
-}
-
+export type Me = ReplyOf<typeof account.getMyAccount>;
+export type ContractSummary = Me['contracts'][number];
+export type LicenceView = ReplyOf<typeof licences.listLicences>['items'][number];
+export type LicenceDetail = ReplyOf<typeof licences.getLicence>;
+export type LicenceBinding = ReplyOf<typeof licences.transferLicence>;
 /** A licence's computer, its remaining transfers, and a page of its audit trail, newest first. */
-export type LicenceActivations = LicenceBinding & Page<LicenceEvent>;
-
-export type { ContractSummary, LicenceBinding, LicenceEvent, SignInRecord };
-export type { CatalogueProduct, CreatedStaffOrder, StaffOrderDetail, StaffOrderInput, StaffOrderSummary };
-export type { AccountSummary, LicenceDetail, LicenceView, Order, OrderSummary, SignInChallenge, SortOrder, SupportStatus, SupportSubscriptionView };
+export type LicenceActivations = ReplyOf<typeof licences.listLicenceActivations>;
+export type LicenceEvent = LicenceActivations['items'][number];
+export type SupportSubscriptionView = ReplyOf<typeof support.listSupportSubscriptions>['items'][number];
+export type Order = ReplyOf<typeof orders.getOrder>;
+export type OrderSummary = ReplyOf<typeof orders.listOrders>['items'][number];
+export type CatalogueProduct = ReplyOf<typeof orders.listCatalogue>['items'][number];
+export type StaffOrderInput = z.input<typeof orders.staffOrderInput>;
+export type CreatedStaffOrder = ReplyOf<typeof orders.createStaffOrder>;
+export type StaffOrderSummary = ReplyOf<typeof orders.listStaffOrders>['items'][number];
+export type StaffOrderDetail = ReplyOf<typeof orders.getStaffOrder>;
+export type AccountSummary = ReplyOf<typeof customers.listCustomers>['items'][number];
+export type SignInChallenge = ReplyOf<typeof auth.startSignIn>;
+export type { SortOrder };
 
 /** An error the API answered with (or NETWORK when it could not be reached). */
 export class ApiError extends Error {
@@ -81,7 +95,7 @@ export function isSignedIn(pool: Pool): boolean {
 
 const refreshTimers: Partial<Record<Pool, ReturnType<typeof setTimeout>>> = {};
 
-function keepTokens(pool: Pool, tokens: Tokens): void {
+function keepTokens(pool: Pool, tokens: { accessToken: string; expiresIn: number }): void {
   // A little early, so a call never leaves with a token that expires on the way.
   sessions[pool] = { token: tokens.accessToken, expiresAt: Date.now() + (tokens.expiresIn - 10) * 1000 };
   // Renew quietly a minute before expiry while the tab is open; the refresh token never leaves its HttpOnly cookie.
@@ -94,6 +108,29 @@ function forget(pool: Pool): void {
   delete sessions[pool];
 }
 
+/**
+ * The URL of a route: the contract's path template with each `{name}` replaced by its encoded parameter, then the
+ * query's defined, non-empty values.
+ */
+export function urlOf(contract: Pick<Contract, 'path'>, path: object = {}, query: object = {}): string {
+  const values = path as Record<string, unknown>;
+  const filled = contract.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (values[name] === undefined) throw new TypeError(`Missing path parameter ${name} for ${contract.path}`);
+    return encodeURIComponent(String(values[name]));
+  });
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  }
+  const search = params.toString();
+  return search ? `${filled}?${search}` : filled;
+}
+
+/** The pool whose token a route needs, from the contract's access; none for public routes. */
+function poolOf(contract: Contract): Pool | undefined {
+  return contract.access.pool === 'public' ? undefined : contract.access.pool;
+}
+
 const restoring: Partial<Record<Pool, Promise<boolean>>> = {};
 
 /**
@@ -101,16 +138,16 @@ const restoring: Partial<Record<Pool, Promise<boolean>>> = {};
  * Concurrent callers share one request. Resolves false when there is no live session to restore.
  */
 export function restoreSession(pool: Pool): Promise<boolean> {
-  restoring[pool] ??= fetch(`/api/auth/${pool}/refresh`, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } })
+  restoring[pool] ??= send(auth.refreshSession, { path: { pool } })
     .then(async (response) => {
-      if (!response.ok) {
-        forget(pool);
-        return false;
-      }
-      keepTokens(pool, (await response.json()) as Tokens);
+      keepTokens(pool, (await response.json()) as ReplyOf<typeof auth.refreshSession>);
       return true;
     })
-    .catch(() => false)
+    .catch((error: unknown) => {
+      // An unreachable server says nothing about the session; a refusal ends it.
+      if (!(error instanceof ApiError && error.code === 'NETWORK')) forget(pool);
+      return false;
+    })
     .finally(() => delete restoring[pool]);
   return restoring[pool];
 }
@@ -118,49 +155,38 @@ export function restoreSession(pool: Pool): Promise<boolean> {
 /** Forgets the tokens at once and revokes the refresh token on the server (which also drops its cookie). */
 export function signOut(pool: Pool): Promise<void> {
   forget(pool);
-  return fetch(`/api/auth/${pool}/sign-out`, { method: 'POST', credentials: 'same-origin' }).then(
+  return send(auth.signOut, { path: { pool } }).then(
     () => undefined,
     () => undefined,
   );
 }
 
-interface CallOptions {
-  body?: unknown;
-  auth?: Pool;
-  query?: Record<string, string | number | undefined>;
-  signal?: AbortSignal;
-}
-
 /**
- * One request to the API: the pool's token (restored silently when needed), one retry after a silent refresh on
- * 401, and every failure as an ApiError. Resolves with the successful response.
+ * One request to a route: the URL from its contract, the pool's token when the contract asks for one (restored
+ * silently when needed), one retry after a silent refresh on 401, and every failure as an ApiError. Resolves with
+ * the successful response.
  */
-async function request(method: 'GET' | 'POST', path: string, options: CallOptions = {}, retried = false): Promise<Response> {
+async function send<C extends Contract>(contract: C, parts: RequestOf<C>, retried = false): Promise<Response> {
+  const { path, query, body, signal } = parts as { path?: object; query?: object; body?: unknown; signal?: AbortSignal };
+  const pool = poolOf(contract);
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (options.auth) {
-    if (!isSignedIn(options.auth) && !(await restoreSession(options.auth))) {
-      forget(options.auth);
-      unauthorized(options.auth);
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (pool) {
+    if (!isSignedIn(pool) && !(await restoreSession(pool))) {
+      forget(pool);
+      unauthorized(pool);
       throw new ApiError(401, 'UNAUTHORIZED', 'Sign in to continue.');
     }
-    headers.authorization = `Bearer ${sessions[options.auth]!.token}`;
+    headers.authorization = `Bearer ${sessions[pool]!.token}`;
   }
-
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(options.query ?? {})) {
-    if (value !== undefined && value !== '') params.set(name, String(value));
-  }
-  const search = params.toString();
-  const url = search ? `${path}?${search}` : path;
 
   let response: Response;
   try {
-    response = await fetch(url, {
-      method,
+    response = await fetch(urlOf(contract, path, query), {
+      method: contract.method,
       headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      signal: options.signal ?? null,
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: signal ?? null,
       credentials: 'same-origin',
     });
   } catch (error) {
@@ -169,11 +195,11 @@ async function request(method: 'GET' | 'POST', path: string, options: CallOption
   }
   if (response.ok) return response;
 
-  if (response.status === 401 && options.auth) {
+  if (response.status === 401 && pool) {
     // The access token was refused (revoked, or the clock is off): one silent refresh, then the call once more.
-    if (!retried && (await restoreSession(options.auth))) return request(method, path, options, true);
-    forget(options.auth);
-    unauthorized(options.auth);
+    if (!retried && (await restoreSession(pool))) return send(contract, parts, true);
+    forget(pool);
+    unauthorized(pool);
   }
   const error = ((await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined)?.error;
   throw new ApiError(
@@ -185,64 +211,28 @@ async function request(method: 'GET' | 'POST', path: string, options: CallOption
   );
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, options: CallOptions = {}): Promise<T> {
-  const response = await request(method, path, options);
-  return (await response.json().catch(() => undefined)) as T;
-}
-
-export function startSignIn(
-  pool: Pool,
-  input: { email: string; password: string; locale: Locale },
-): Promise<SignInChallenge> {
-  return call<SignInChallenge>('POST', `/api/auth/${pool}/sign-in`, { body: input });
-}
-
-/** Customers only: e-mail + the number of one of their orders, then the e-mailed code. */
-export function startOrderSignIn(input: { email: string; orderReference: string; locale: Locale }): Promise<SignInChallenge> {
-  return call<SignInChallenge>('POST', '/api/auth/customer/order-sign-in', { body: input });
+/**
+ * Calls a route: `request(api.licences.getLicence, { path: { licenceId }, signal })`. Path, query and body are typed
+ * by the contract's request schemas, the answer by its response schema (not checked again here: the tests check
+ * every reply against it).
+ */
+export async function request<C extends Contract>(contract: C, parts: RequestOf<C>): Promise<ReplyOf<C>> {
+  const response = await send(contract, parts);
+  if (contract.response.kind !== 'json') return undefined as ReplyOf<C>;
+  return (await response.json()) as ReplyOf<C>;
 }
 
 /** Trades the e-mailed code for tokens and keeps the access token for later calls. */
-export async function verifySignInCode(pool: Pool, input: { email: string; session: string; code: string }): Promise<void> {
-  keepTokens(pool, await call<Tokens>('POST', `/api/auth/${pool}/verify-code`, { body: input }));
-}
-
-export function signUp(input: {
-  email: string;
-  password: string;
-  name: string;
-  locale: Locale;
-  contract?: { contractNumber: string; activationCode: string };
-}): Promise<{ destination: string }> {
-  return call('POST', '/api/auth/customer/sign-up', { body: input });
-}
-
-export function confirmEmail(input: { email: string; code: string }): Promise<{ confirmed: true }> {
-  return call('POST', '/api/auth/customer/confirm-email', { body: input });
-}
-
-export function resendConfirmation(input: { email: string; locale: Locale }): Promise<{ sent: true }> {
-  return call('POST', '/api/auth/customer/resend-confirmation', { body: input });
-}
-
-export function startPasswordReset(pool: Pool, input: { email: string; locale: Locale }): Promise<{ sent: true }> {
-  return call('POST', `/api/auth/${pool}/forgot-password`, { body: input });
-}
-
-export function finishPasswordReset(pool: Pool, input: { email: string; code: string; newPassword: string }): Promise<{ changed: true }> {
-  return call('POST', `/api/auth/${pool}/reset-password`, { body: input });
-}
-
-export function listMySignIns(page: PageRequest, signal?: AbortSignal): Promise<Page<SignInRecord>> {
-  return call<Page<SignInRecord>>('GET', '/api/me/sign-ins', { auth: 'customer', query: { ...page }, signal });
+export async function verifySignInCode(pool: Pool, body: RequestOf<typeof auth.verifySignInCode>['body']): Promise<void> {
+  keepTokens(pool, await request(auth.verifySignInCode, { path: { pool }, body }));
 }
 
 /**
  * Downloads a file route (a `.lic`) with the page's token: a plain link could not carry it. The browser saves the
  * file under the name the API gives in Content-Disposition.
  */
-export async function downloadFile(path: string, fallbackName: string): Promise<void> {
-  const response = await request('GET', path, { auth: 'customer' });
+export async function downloadFile<C extends FileContract>(contract: C, parts: RequestOf<C>, fallbackName: string): Promise<void> {
+  const response = await send(contract, parts);
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
@@ -250,74 +240,6 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export function getMe(signal?: AbortSignal): Promise<Me> {
-  return call<Me>('GET', '/api/me', { auth: 'customer', signal });
-}
-
-export function listLicences(page: SortedPageRequest, signal?: AbortSignal): Promise<Page<LicenceView>> {
-  return call<Page<LicenceView>>('GET', '/api/licences', { auth: 'customer', query: { ...page }, signal });
-}
-
-export function getLicence(licenceId: string, signal?: AbortSignal): Promise<LicenceDetail> {
-  return call<LicenceDetail>('GET', `/api/licences/${encodeURIComponent(licenceId)}`, { auth: 'customer', signal });
-}
-
-export function getLicenceActivations(licenceId: string, page: PageRequest, signal?: AbortSignal): Promise<LicenceActivations> {
-  return call<LicenceActivations>('GET', `/api/licences/${encodeURIComponent(licenceId)}/activations`, { auth: 'customer', query: { ...page }, signal });
-}
-
-/** Moves the licence to another computer; counts against its transfers. */
-export function transferLicence(licenceId: string, toComputerId: string): Promise<LicenceBinding> {
-  return call<LicenceBinding>('POST', `/api/licences/${encodeURIComponent(licenceId)}/transfer`, { auth: 'customer', body: { toComputerId } });
-}
-
-/** Frees the licence from its computer; counts against its transfers. */
-export function deactivateLicence(licenceId: string): Promise<LicenceBinding> {
-  return call<LicenceBinding>('POST', `/api/licences/${encodeURIComponent(licenceId)}/deactivate`, { auth: 'customer' });
-}
-
-export function listSupportSubscriptions(page: SortedPageRequest, signal?: AbortSignal): Promise<Page<SupportSubscriptionView>> {
-  return call<Page<SupportSubscriptionView>>('GET', '/api/support', { auth: 'customer', query: { ...page }, signal });
-}
-
-export function listOrders(page: SortedPageRequest, signal?: AbortSignal): Promise<Page<OrderSummary>> {
-  return call<Page<OrderSummary>>('GET', '/api/orders', { auth: 'customer', query: { ...page }, signal });
-}
-
-export function getOrder(orderId: string, signal?: AbortSignal): Promise<Order> {
-  return call<Order>('GET', `/api/orders/${encodeURIComponent(orderId)}`, { auth: 'customer', signal });
-}
-
-export function listCustomers(page: PageRequest, signal?: AbortSignal): Promise<Page<AccountSummary>> {
-  return call<Page<AccountSummary>>('GET', '/api/admin/customers', { auth: 'staff', query: { ...page }, signal });
-}
-
-/** Staff: the products an order can be placed for. */
-export function listCatalogue(signal?: AbortSignal): Promise<Page<CatalogueProduct>> {
-  return call<Page<CatalogueProduct>>('GET', '/api/admin/catalogue', { auth: 'staff', signal });
-}
-
-/** Staff: every order newest first, or one customer e-mail's orders, or the order with a reference. */
-export function listStaffOrders(
-  search: { reference?: string; email?: string },
-  page: PageRequest,
-  signal?: AbortSignal,
-): Promise<Page<StaffOrderSummary>> {
-  return call<Page<StaffOrderSummary>>('GET', '/api/admin/orders', { auth: 'staff', query: { ...search, ...page }, signal });
-}
-
-export function getStaffOrder(accountId: string, orderId: string, signal?: AbortSignal): Promise<StaffOrderDetail> {
-  return call<StaffOrderDetail>('GET', `/api/admin/orders/${encodeURIComponent(accountId)}/${encodeURIComponent(orderId)}`, {
-    auth: 'staff',
-    signal,
-  });
-}
-
-/** Staff: places an order; sending the same `idempotencyKey` again answers with the same order. */
-export function createStaffOrder(input: StaffOrderInput): Promise<CreatedStaffOrder> {
-  return call<CreatedStaffOrder>('POST', '/api/admin/orders', { auth: 'staff', body: input });
 }
 
 export function isAbort(error: unknown): boolean {

@@ -1,10 +1,11 @@
 // A "download" button for a file route (licence and support files): fetches with the page's token, says when it fails.
 
 import { useState } from 'preact/hooks';
-import { downloadFile, type SupportSubscriptionView } from './api.ts';
+import { api, downloadFile, type SupportSubscriptionView } from './api.ts';
 import { useI18n } from './i18n.ts';
 
-export function DownloadButton(props: { path: string; fileName: string; label: string; description: string; class?: string }) {
+/** `download` fetches the file through its route contract, e.g. `() => downloadFile(api.licences.downloadLicenceFile, ...)`. */
+export function DownloadButton(props: { download: () => Promise<void>; label: string; description: string; class?: string }) {
   const { errorMessage } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -12,7 +13,7 @@ export function DownloadButton(props: { path: string; fileName: string; label: s
     setBusy(true);
     setError(null);
     try {
-      await downloadFile(props.path, props.fileName);
+      await props.download();
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -40,8 +41,9 @@ export function SupportFileButton(props: { subscription: SupportSubscriptionView
   const { subscription } = props;
   return (
     <DownloadButton
-      path={`/api/support/${subscription.subscriptionId}/file`}
-      fileName={`${subscription.serial}-support.lic`}
+      download={() =>
+        downloadFile(api.support.downloadSupportFile, { path: { subscriptionId: subscription.subscriptionId } }, `${subscription.serial}-support.lic`)
+      }
       label={t.support.downloadFile}
       description={`${subscription.product} ${subscription.serial}`}
     />

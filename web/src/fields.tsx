@@ -2,6 +2,7 @@
 
 import type { Ref } from 'preact';
 import { passwordPolicyProblems } from '#shared/identity/password-policy.ts';
+import type { InputLimits } from './form-checks.ts';
 import { useI18n } from './i18n.ts';
 
 export interface FieldProps {
@@ -17,6 +18,8 @@ export interface FieldProps {
   inputRef?: Ref<HTMLInputElement>;
   class?: string;
   required?: boolean;
+  /** From the API's schema of this value (`limitsOf` in form-checks.ts): maxlength, required, type=email. */
+  limits?: InputLimits | undefined;
 }
 
 export function Field(props: FieldProps) {
@@ -34,10 +37,13 @@ export function Field(props: FieldProps) {
         id={props.id}
         name={props.id}
         class={props.class}
-        type={props.type ?? 'text'}
+        type={props.type ?? (props.limits?.email ? 'email' : 'text')}
         autocomplete={props.autocomplete}
         inputMode={props.inputMode}
-        required={props.required ?? true}
+        required={props.required ?? props.limits?.required ?? true}
+        // The attribute, not the maxLength property: Preact reuses this input for the next step's field, and clearing the
+        // property sets it to 0 (nothing can be typed), while a missing attribute is removed.
+        maxlength={props.limits?.maxLength}
         value={props.value}
         onInput={(event) => props.onInput(event.currentTarget.value)}
         aria-invalid={props.error ? true : undefined}
@@ -67,6 +73,8 @@ export function NewPasswordFields(props: {
   values: { password: string; repeat: string };
   onInput: (field: 'password' | 'repeat', value: string) => void;
   errors: { password?: string | undefined; repeat?: string | undefined };
+  /** The API's limits of the password (both fields). */
+  limits?: InputLimits | undefined;
 }) {
   const { t } = useI18n();
   return (
@@ -77,12 +85,14 @@ export function NewPasswordFields(props: {
         type="password"
         autocomplete="new-password"
         hint={t.account.passwordHint}
+        limits={props.limits}
         value={props.values.password}
         onInput={(value) => props.onInput('password', value)}
         error={props.errors.password}
       />
       <Field
         id="passwordRepeat"
+        limits={props.limits}
         label={t.account.passwordRepeat}
         type="password"
         autocomplete="new-password"

@@ -367,6 +367,14 @@ export const en = {
     notFound: 'There is no such order.',
     notFoundHelp: 'Check the address, or find the order from the list of orders.',
   },
+  /** Field messages from the API's schemas (web/src/form-checks.ts), for whatever field fails them. */
+  form: {
+    required: 'Fill in this field.',
+    tooLong: (max: number) => `Use at most ${max} characters.`,
+    tooShort: (min: number) => `Use at least ${min} characters.`,
+    email: 'Enter an e-mail address like name@example.com.',
+    invalid: 'Check this value.',
+  },
   notFound: {
     title: 'Page not found',
     body: 'There is no page at this address.',

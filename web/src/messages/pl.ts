@@ -378,6 +378,13 @@ export const pl: Messages = {
     notFound: 'Nie ma takiego zamówienia.',
     notFoundHelp: 'Sprawdź adres albo znajdź zamówienie na liście zamówień.',
   },
+  form: {
+    required: 'Wypełnij to pole.',
+    tooLong: (max: number) => `Wpisz najwyżej ${max} ${plural(max, 'znak', 'znaki', 'znaków')}.`,
+    tooShort: (min: number) => `Wpisz co najmniej ${min} ${plural(min, 'znak', 'znaki', 'znaków')}.`,
+    email: 'Podaj adres e-mail w postaci nazwa@example.com.',
+    invalid: 'Sprawdź tę wartość.',
+  },
   notFound: {
     title: 'Nie znaleziono strony',
     body: 'Pod tym adresem nie ma żadnej strony.',

@@ -1,6 +1,6 @@
 // Staff: one order in full: when and for whom it was placed, its products, the licences it issued and the contact.
 
-import { getStaffOrder } from '../api.ts';
+import { api, request } from '../api.ts';
 import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { OrderContact, OrderLinesTable } from '../order-parts.tsx';
@@ -8,7 +8,7 @@ import { IssuedTable } from './NewOrder.tsx';
 
 export function AdminOrderDetailPage(props: { accountId: string; orderId: string }) {
   const { t, formatDate, formatDateTime, formatMoney } = useI18n();
-  const order = useResource((signal) => getStaffOrder(props.accountId, props.orderId, signal), `${props.accountId}/${props.orderId}`);
+  const order = useResource((signal) => request(api.orders.getStaffOrder, { path: { accountId: props.accountId, orderId: props.orderId }, signal }), `${props.accountId}/${props.orderId}`);
   const data = order.data;
 
   useTitle(data ? t.adminOrders.detailHeading(data.reference) : t.adminOrders.eyebrow);

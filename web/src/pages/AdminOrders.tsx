@@ -1,7 +1,7 @@
 // Staff: every order newest first, a search by reference or customer e-mail, and the way to place a new order.
 
 import { useRef, useState } from 'preact/hooks';
-import { listStaffOrders } from '../api.ts';
+import { api, request } from '../api.ts';
 import { Frame, Link, PagedTable, usePagedList, useTitle } from '../components.tsx';
 import { Field } from '../fields.tsx';
 import { useI18n } from '../i18n.ts';
@@ -23,7 +23,7 @@ export function AdminOrdersPage() {
   const [typed, setTyped] = useState(initialQuery);
   const [active, setActive] = useState(initialQuery);
   const searchInput = useRef<HTMLInputElement>(null);
-  const list = usePagedList((page, signal) => listStaffOrders(searchOf(active), page, signal), active);
+  const list = usePagedList((page, signal) => request(api.orders.listStaffOrders, { query: { ...searchOf(active), ...page }, signal }), active);
 
   useTitle(t.adminOrders.title);
 

@@ -1,7 +1,7 @@
 // The page the confirmation link opens: confirms the address at once, then sends the customer to sign in.
 
 import { useEffect, useState } from 'preact/hooks';
-import { confirmEmail, resendConfirmation } from '../api.ts';
+import { api, request } from '../api.ts';
 import { ErrorAlert, Frame, Link, signInPath, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { navigate } from '../router.ts';
@@ -19,7 +19,7 @@ export function ConfirmEmailPage() {
   useEffect(() => {
     if (!complete) return;
     let live = true;
-    confirmEmail({ email, code }).then(
+    request(api.auth.confirmEmail, { body: { email, code } }).then(
       () => live && navigate(signInPath.customer, { replace: true, notice: 'emailConfirmed' }),
       (caught: unknown) => live && setError(caught),
     );
@@ -29,7 +29,7 @@ export function ConfirmEmailPage() {
   }, [email, code, complete]);
 
   const resend = async () => {
-    await resendConfirmation({ email, locale }).then(() => setResent(true), setError);
+    await request(api.auth.resendConfirmation, { body: { email, locale } }).then(() => setResent(true), setError);
   };
 
   return (

@@ -1,12 +1,12 @@
 // Staff: every customer account, newest first, a page at a time.
 
-import { listCustomers } from '../api.ts';
+import { api, request } from '../api.ts';
 import { Frame, PagedTable, usePagedList, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 
 export function CustomersPage() {
   const { t, formatDate } = useI18n();
-  const list = usePagedList(listCustomers);
+  const list = usePagedList((page, signal) => request(api.customers.listCustomers, { query: page, signal }));
 
   useTitle(t.customers.title);
 

@@ -3,15 +3,7 @@
 
 import { useRef, useState } from 'preact/hooks';
 import { computerIdSchema } from '#shared/licences/schemas.ts';
-import {
-  deactivateLicence,
-  getLicence,
-  getLicenceActivations,
-  type LicenceActivations,
-  type LicenceBinding,
-  type LicenceDetail,
-  transferLicence,
-} from '../api.ts';
+import { api, downloadFile, request, type LicenceActivations, type LicenceBinding, type LicenceDetail } from '../api.ts';
 import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useCellLabels, useResource, useTitle } from '../components.tsx';
 import { DownloadButton } from '../download.tsx';
 import { Field } from '../fields.tsx';
@@ -20,11 +12,14 @@ import { SupportTermCells } from './Support.tsx';
 
 const HISTORY_PAGE = 25;
 
+const activationsOf = (licenceId: string, query: { limit: number; cursor?: string | undefined }, signal?: AbortSignal) =>
+  request(api.licences.listLicenceActivations, { path: { licenceId }, query, signal });
+
 export function LicenceDetailPage(props: { licenceId: string }) {
   const { t, formatDate } = useI18n();
   // The licence and its computer arrive together, so the page is drawn once, not pushed down by a late part.
   const licence = useResource(
-    (signal) => Promise.all([getLicence(props.licenceId, signal), getLicenceActivations(props.licenceId, { limit: HISTORY_PAGE }, signal)]),
+    (signal) => Promise.all([request(api.licences.getLicence, { path: { licenceId: props.licenceId }, signal }), activationsOf(props.licenceId, { limit: HISTORY_PAGE }, signal)]),
     props.licenceId,
   );
   const data = licence.data?.[0];
@@ -140,12 +135,12 @@ function ComputerAndHistory(props: { licence: LicenceDetail; initial: LicenceAct
       setMode('idle');
       setComputerId('');
       // The change is in the history now: read its first page again.
-      const fresh = await getLicenceActivations(licenceId, { limit: HISTORY_PAGE }).catch(() => undefined);
+      const fresh = await activationsOf(licenceId, { limit: HISTORY_PAGE }).catch(() => undefined);
       if (fresh) setActivations(fresh);
     } catch (error) {
       setOutcome({ kind: 'error', error });
       // The allowance may have changed meanwhile (another tab, the software): show what is true now.
-      const fresh = await getLicenceActivations(licenceId, { limit: HISTORY_PAGE }).catch(() => undefined);
+      const fresh = await activationsOf(licenceId, { limit: HISTORY_PAGE }).catch(() => undefined);
       if (fresh) setActivations(fresh);
     } finally {
       setBusy(false);
@@ -159,14 +154,14 @@ function ComputerAndHistory(props: { licence: LicenceDetail; initial: LicenceAct
     const problem = !value ? t.licenceDetail.newComputerRequired : computerIdSchema.safeParse(value).success ? undefined : t.licenceDetail.newComputerInvalid;
     setInvalid(problem);
     if (problem) return computerInput.current?.focus();
-    void change(() => transferLicence(licenceId, value), { kind: 'moved', computerId: value });
+    void change(() => request(api.licences.transferLicence, { path: { licenceId }, body: { toComputerId: value } }), { kind: 'moved', computerId: value });
   };
 
   const loadMore = async () => {
     if (!activations.nextCursor || loadingMore) return;
     setLoadingMore(true);
     try {
-      const next = await getLicenceActivations(licenceId, { limit: HISTORY_PAGE, cursor: activations.nextCursor });
+      const next = await activationsOf(licenceId, { limit: HISTORY_PAGE, cursor: activations.nextCursor });
       setActivations((current) => ({ ...next, items: [...current.items, ...next.items] }));
     } catch (error) {
       setOutcome({ kind: 'error', error });
@@ -221,7 +216,7 @@ function ComputerAndHistory(props: { licence: LicenceDetail; initial: LicenceAct
           <div class="confirm" role="group" aria-labelledby="free-question">
             <p id="free-question">{t.licenceDetail.freeConfirm}</p>
             <div class="actions-row">
-              <button type="button" class="button primary" disabled={busy} onClick={() => void change(() => deactivateLicence(licenceId), { kind: 'freed' })}>
+              <button type="button" class="button primary" disabled={busy} onClick={() => void change(() => request(api.licences.deactivateLicence, { path: { licenceId } }), { kind: 'freed' })}>
                 {busy ? t.licenceDetail.working : t.licenceDetail.freeYes}
               </button>
               <button type="button" class="button secondary" disabled={busy} onClick={() => setMode('idle')}>
@@ -253,8 +248,7 @@ function ComputerAndHistory(props: { licence: LicenceDetail; initial: LicenceAct
         ) : (
           <div class="actions-row">
             <DownloadButton
-              path={`/api/licences/${licenceId}/file`}
-              fileName={`${props.licence.serial}.lic`}
+              download={() => downloadFile(api.licences.downloadLicenceFile, { path: { licenceId } }, `${props.licence.serial}.lic`)}
               label={t.licenceDetail.download}
               description={`${props.licence.product} ${props.licence.serial}`}
               class="button secondary"

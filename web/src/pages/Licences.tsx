@@ -1,7 +1,7 @@
 // The customer's home: their activation key, and every licence on the account with its support status.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getMe, isAbort, listLicences, type LicenceView, type Me } from '../api.ts';
+import { api, downloadFile, isAbort, request, type LicenceView, type Me } from '../api.ts';
 import { ErrorAlert, Frame, Link, PagedTable, SortHeader, usePagedList, useSortOrder, useTitle } from '../components.tsx';
 import { DownloadButton } from '../download.tsx';
 import { useI18n } from '../i18n.ts';
@@ -80,14 +80,14 @@ export function LicencesPage() {
   const [meError, setMeError] = useState<unknown>(undefined);
   const [meAttempt, setMeAttempt] = useState(0);
   const [sort, reverse] = useSortOrder();
-  const list = usePagedList((page, signal) => listLicences({ ...page, sort }, signal), sort);
+  const list = usePagedList((page, signal) => request(api.licences.listLicences, { query: { ...page, sort }, signal }), sort);
 
   useTitle(t.licences.title);
 
   useEffect(() => {
     const controller = new AbortController();
     setMeError(undefined);
-    getMe(controller.signal).then(setMe, (error: unknown) => {
+    request(api.account.getMyAccount, { signal: controller.signal }).then(setMe, (error: unknown) => {
       if (!isAbort(error)) setMeError(error);
     });
     return () => controller.abort();
@@ -166,8 +166,7 @@ export function LicencesPage() {
               </Link>
               {' · '}
               <DownloadButton
-                path={`/api/licences/${licence.licenceId}/file`}
-                fileName={`${licence.serial}.lic`}
+                download={() => downloadFile(api.licences.downloadLicenceFile, { path: { licenceId: licence.licenceId } }, `${licence.serial}.lic`)}
                 label={t.licences.downloadFile}
                 description={`${licence.product} ${licence.serial}`}
               />

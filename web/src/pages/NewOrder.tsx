@@ -3,14 +3,25 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Money } from '#shared/money.ts';
-import { ApiError, createStaffOrder, listCatalogue, type CatalogueProduct, type CreatedStaffOrder } from '../api.ts';
+import { api, ApiError, request, type CatalogueProduct, type CreatedStaffOrder } from '../api.ts';
 import { ErrorAlert, Frame, Link, LocaleSelect, useCellLabels, useResource, useTitle } from '../components.tsx';
-import { EMAIL_SHAPE, Field, type FieldErrors } from '../fields.tsx';
+import { Field, type FieldErrors } from '../fields.tsx';
+import { apiIssues, checkBody, fieldErrorsOf, isMissing, limitsOf } from '../form-checks.ts';
 import { useI18n, type Locale } from '../i18n.ts';
 import './admin-orders.css';
 
-const MAX_LINES = 20;
-const MAX_QUANTITY = 10;
+// The form checks what the API will, with the API's own schema of the order (shared/api/orders.ts).
+const schema = api.orders.createStaffOrder.request.body;
+const lineSchema = schema.shape.lines._zod.def.element;
+/** As many lines as the API takes in one order. */
+const MAX_LINES = limitsOf(schema.shape.lines).maxLength ?? 1;
+const limits = {
+  email: limitsOf(schema.shape.email),
+  name: limitsOf(schema.shape.contact.shape.name),
+  country: limitsOf(schema.shape.contact.shape.country),
+  city: limitsOf(schema.shape.contact.shape.city),
+  quantity: limitsOf(lineSchema.shape.quantity),
+};
 
 interface Line {
   id: number;
@@ -23,9 +34,10 @@ type FieldName = 'email' | 'name' | 'country' | 'city' | `line-${number}-product
 let nextLineId = 1;
 const newLine = (): Line => ({ id: nextLineId++, sku: '', quantity: '1' });
 
+/** The line's quantity as a number, if it is one: whether it is allowed, the schema says. */
 function quantityOf(line: Line): number | undefined {
-  const quantity = Number(line.quantity.trim());
-  return Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_QUANTITY ? quantity : undefined;
+  const quantity = line.quantity.trim() === '' ? Number.NaN : Number(line.quantity.trim());
+  return Number.isFinite(quantity) ? quantity : undefined;
 }
 
 /** Which field a server-side validation detail is about, so the message can sit next to it. */
@@ -40,7 +52,7 @@ function fieldOfPath(path: string, lines: Line[]): FieldName | undefined {
 
 export function NewOrderPage() {
   const { t, locale, formatMoney, formatDate } = useI18n();
-  const catalogue = useResource((signal) => listCatalogue(signal), 'catalogue');
+  const catalogue = useResource((signal) => request(api.orders.listCatalogue, { signal }), 'catalogue');
   const products = catalogue.data?.items ?? [];
   const [values, setValues] = useState({ email: '', name: '', country: '', city: '' });
   const [mailLocale, setMailLocale] = useState<Locale>(locale);
@@ -80,7 +92,7 @@ export function NewOrderPage() {
   const subtotalOf = (line: Line): Money | undefined => {
     const product = productOf(line.sku);
     const quantity = quantityOf(line);
-    return product && quantity ? { amountMinor: product.unitPrice.amountMinor * quantity, currency: product.unitPrice.currency } : undefined;
+    return product && quantity !== undefined && lineSchema.shape.quantity.safeParse(quantity).success ? { amountMinor: product.unitPrice.amountMinor * quantity, currency: product.unitPrice.currency } : undefined;
   };
   const subtotals = lines.map(subtotalOf).filter((money): money is Money => money !== undefined);
   const total: Money | undefined = subtotals.length
@@ -98,6 +110,15 @@ export function NewOrderPage() {
     setTimeout(() => form.current?.querySelector<HTMLButtonElement>('#add-line')?.focus());
   };
 
+  /** This form's own wording where it says more than the generic message. */
+  const messageOf = (field: FieldName, issue: Parameters<typeof isMissing>[0]): string | undefined => {
+    if (field.endsWith('-product')) return t.adminOrders.productRequired;
+    if (field.endsWith('-quantity')) return t.adminOrders.quantityInvalid;
+    if (field === 'country') return t.adminOrders.countryInvalid;
+    if (!isMissing(issue)) return undefined;
+    return { email: t.adminOrders.emailRequired, name: t.adminOrders.nameRequired, city: t.adminOrders.cityRequired }[field as 'email'];
+  };
+
   const focusFirst = (errors: FieldErrors<FieldName>) => {
     const first = Object.keys(errors)[0];
     if (first) form.current?.querySelector<HTMLElement>(`#${first}`)?.focus();
@@ -106,16 +127,17 @@ export function NewOrderPage() {
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
-    const v = { email: values.email.trim(), name: values.name.trim(), country: values.country.trim().toUpperCase(), city: values.city.trim() };
-    const errors: FieldErrors<FieldName> = {};
-    if (!v.email) errors.email = t.adminOrders.emailRequired;
-    else if (!EMAIL_SHAPE.test(v.email)) errors.email = t.adminOrders.emailInvalid;
-    if (!v.name) errors.name = t.adminOrders.nameRequired;
-    if (!/^[A-Z]{2}$/.test(v.country)) errors.country = t.adminOrders.countryInvalid;
-    if (!v.city) errors.city = t.adminOrders.cityRequired;
+    const body = {
+      email: values.email,
+      contact: { name: values.name, country: values.country, city: values.city },
+      lines: lines.map((line) => ({ sku: line.sku, quantity: quantityOf(line) ?? Number.NaN })),
+      locale: mailLocale,
+      idempotencyKey: idempotencyKey.current,
+    };
+    // The route's own schema first; then what only the page knows: the product must be one of the catalogue's.
+    const errors: FieldErrors<FieldName> = fieldErrorsOf(checkBody(schema, body), (path) => fieldOfPath(path, lines), t.form, messageOf);
     for (const line of lines) {
-      if (!productOf(line.sku)) errors[`line-${line.id}-product`] = t.adminOrders.productRequired;
-      if (!quantityOf(line)) errors[`line-${line.id}-quantity`] = t.adminOrders.quantityInvalid;
+      if (!productOf(line.sku)) errors[`line-${line.id}-product`] ??= t.adminOrders.productRequired;
     }
     setInvalid(errors);
     if (Object.keys(errors).length) return focusFirst(errors);
@@ -123,22 +145,11 @@ export function NewOrderPage() {
     setBusy(true);
     setError(null);
     try {
-      const result = await createStaffOrder({
-        email: v.email,
-        contact: { name: v.name, country: v.country, city: v.city },
-        lines: lines.map((line) => ({ sku: line.sku, quantity: quantityOf(line)! })),
-        locale: mailLocale,
-        idempotencyKey: idempotencyKey.current,
-      });
-      setCreated(result);
+      setCreated(await request(api.orders.createStaffOrder, { body }));
     } catch (caught) {
       setError(caught);
-      if (caught instanceof ApiError && caught.code === 'VALIDATION_FAILED' && Array.isArray(caught.details)) {
-        const fromServer: FieldErrors<FieldName> = {};
-        for (const detail of caught.details) {
-          const field = fieldOfPath(String(detail.path), lines);
-          if (field) fromServer[field] = String(detail.message);
-        }
+      if (caught instanceof ApiError) {
+        const fromServer = fieldErrorsOf(apiIssues(caught, schema, body), (path) => fieldOfPath(path, lines), t.form, messageOf);
         setInvalid(fromServer);
         focusFirst(fromServer);
       }
@@ -225,12 +236,13 @@ export function NewOrderPage() {
       <form ref={form} class="order-form" onSubmit={submit} noValidate aria-busy={busy}>
         <fieldset>
           <legend>{t.adminOrders.customerHeading}</legend>
-          <Field id="email" label={t.adminOrders.email} type="email" autocomplete="off" value={values.email} onInput={set('email')} error={invalid.email} />
+          <Field id="email" label={t.adminOrders.email} type="email" autocomplete="off" limits={limits.email} value={values.email} onInput={set('email')} error={invalid.email} />
           <div class="two-columns">
-            <Field id="name" label={t.adminOrders.contactName} autocomplete="off" value={values.name} onInput={set('name')} error={invalid.name} />
-            <Field id="city" label={t.adminOrders.city} autocomplete="off" value={values.city} onInput={set('city')} error={invalid.city} />
+            <Field id="name" label={t.adminOrders.contactName} autocomplete="off" limits={limits.name} value={values.name} onInput={set('name')} error={invalid.name} />
+            <Field id="city" label={t.adminOrders.city} autocomplete="off" limits={limits.city} value={values.city} onInput={set('city')} error={invalid.city} />
             <Field
               id="country"
+              limits={limits.country}
               label={t.adminOrders.country}
               hint={t.adminOrders.countryHint}
               autocomplete="off"
@@ -285,6 +297,7 @@ export function NewOrderPage() {
                 </div>
                 <Field
                   id={quantityId}
+                  limits={limits.quantity}
                   label={t.adminOrders.quantity(number)}
                   inputMode="numeric"
                   autocomplete="off"

@@ -1,13 +1,13 @@
 // One order in full: when it was placed, its reference, products, total, and the contact given at purchase.
 
-import { getOrder } from '../api.ts';
+import { api, request } from '../api.ts';
 import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { OrderContact, OrderLinesTable } from '../order-parts.tsx';
 
 export function OrderDetailPage(props: { orderId: string }) {
   const { t, formatDateTime, formatMoney } = useI18n();
-  const order = useResource((signal) => getOrder(props.orderId, signal), props.orderId);
+  const order = useResource((signal) => request(api.orders.getOrder, { path: { orderId: props.orderId }, signal }), props.orderId);
   const data = order.data;
 
   useTitle(data ? t.orderDetail.heading(data.reference) : t.orderDetail.eyebrow);

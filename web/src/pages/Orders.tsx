@@ -1,13 +1,13 @@
 // The customer's orders: date, reference and total, newest first (or oldest first), each opening its detail.
 
-import { listOrders } from '../api.ts';
+import { api, request } from '../api.ts';
 import { Frame, Link, PagedTable, SortHeader, usePagedList, useSortOrder, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 
 export function OrdersPage() {
   const { t, formatDate, formatMoney } = useI18n();
   const [sort, reverse] = useSortOrder();
-  const list = usePagedList((page, signal) => listOrders({ ...page, sort }, signal), sort);
+  const list = usePagedList((page, signal) => request(api.orders.listOrders, { query: { ...page, sort }, signal }), sort);
 
   useTitle(t.orders.title);
 

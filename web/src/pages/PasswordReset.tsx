@@ -2,12 +2,19 @@
 // password sends the person to sign in with it. Customers and staff alike.
 
 import { useRef, useState } from 'preact/hooks';
-import { ApiError, finishPasswordReset, startPasswordReset, type Pool } from '../api.ts';
+import { api, ApiError, request, type Pool } from '../api.ts';
 import { ErrorAlert, Frame, Link, signInPath, useTitle } from '../components.tsx';
 import { EMAIL_SHAPE, Field, NewPasswordFields, newPasswordErrors, type FieldErrors } from '../fields.tsx';
+import { limitsOf } from '../form-checks.ts';
 import { useI18n } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { forgotPasswordPath } from './SignIn.tsx';
+
+// The inputs enforce what the reset routes' schemas do.
+const limits = {
+  email: limitsOf(api.auth.startPasswordReset.request.body.shape.email),
+  newPassword: limitsOf(api.auth.finishPasswordReset.request.body.shape.newPassword),
+};
 
 export function ForgotPasswordPage(props: { pool: Pool }) {
   const { t, locale } = useI18n();
@@ -29,7 +36,7 @@ export function ForgotPasswordPage(props: { pool: Pool }) {
     setBusy(true);
     setError(null);
     try {
-      await startPasswordReset(props.pool, { email: trimmed, locale });
+      await request(api.auth.startPasswordReset, { path: { pool: props.pool }, body: { email: trimmed, locale } });
       setSentTo(trimmed);
     } catch (caught) {
       setError(caught);
@@ -51,7 +58,7 @@ export function ForgotPasswordPage(props: { pool: Pool }) {
             <p class="muted">{t.account.forgotIntro}</p>
             {error !== null && <ErrorAlert error={error} />}
             <form onSubmit={submit} noValidate aria-busy={busy}>
-              <Field id="email" label={t.account.email} type="email" autocomplete="username" value={email} onInput={setEmail} error={invalid} inputRef={input} />
+              <Field id="email" label={t.account.email} type="email" autocomplete="username" limits={limits.email} value={email} onInput={setEmail} error={invalid} inputRef={input} />
               <button type="submit" class="button primary" disabled={busy}>
                 {busy ? t.account.sendingLink : t.account.sendLink}
               </button>
@@ -94,7 +101,7 @@ export function ResetPasswordPage(props: { pool: Pool }) {
     setBusy(true);
     setError(null);
     try {
-      await finishPasswordReset(props.pool, { email, code, newPassword: values.newPassword });
+      await request(api.auth.finishPasswordReset, { path: { pool: props.pool }, body: { email, code, newPassword: values.newPassword } });
       navigate(signInPath[props.pool], { replace: true, notice: 'passwordChanged' });
     } catch (caught) {
       setError(caught);
@@ -121,6 +128,7 @@ export function ResetPasswordPage(props: { pool: Pool }) {
               <NewPasswordFields
                 id="newPassword"
                 label={t.account.newPassword}
+                limits={limits.newPassword}
                 values={{ password: values.newPassword, repeat: values.passwordRepeat }}
                 onInput={(field, value) =>
                   setValues((current) => ({ ...current, [field === 'password' ? 'newPassword' : 'passwordRepeat']: value }))

@@ -2,14 +2,22 @@
 // 6-digit code that was e-mailed.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, isSignedIn, startOrderSignIn, startSignIn, verifySignInCode, type Pool } from '../api.ts';
+import { api, ApiError, isSignedIn, request, verifySignInCode, type Pool } from '../api.ts';
 import { ErrorAlert, Frame, Link, signInPath, useTitle } from '../components.tsx';
 import { EMAIL_SHAPE, Field, type FieldErrors } from '../fields.tsx';
+import { limitsOf } from '../form-checks.ts';
 import { useI18n } from '../i18n.ts';
 import { navigate, safeNextPath, type Notice } from '../router.ts';
 
 // The local adapter and Cognito both end a challenge after three wrong codes.
 const MAX_CODE_TRIES = 3;
+
+// The inputs enforce what the sign-in routes' schemas do.
+const limits = {
+  email: limitsOf(api.auth.startSignIn.request.body.shape.email),
+  password: limitsOf(api.auth.startSignIn.request.body.shape.password),
+  orderNumber: limitsOf(api.auth.startOrderSignIn.request.body.shape.orderReference),
+};
 
 /** How long "Send a new code" waits when the API does not say (it answers `resendAfterSeconds` with each challenge). */
 export const DEFAULT_RESEND_AFTER_SECONDS = 30;
@@ -90,8 +98,8 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
 
   const begin = (factor: { email: string; secret: string }) =>
     method === 'password'
-      ? startSignIn(pool, { email: factor.email, password: factor.secret, locale })
-      : startOrderSignIn({ email: factor.email, orderReference: factor.secret, locale });
+      ? request(api.auth.startSignIn, { path: { pool }, body: { email: factor.email, password: factor.secret, locale } })
+      : request(api.auth.startOrderSignIn, { body: { email: factor.email, orderReference: factor.secret, locale } });
 
   const submitCredentials = async (event: Event) => {
     event.preventDefault();
@@ -243,7 +251,7 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
               </fieldset>
             )}
             <form onSubmit={submitCredentials} noValidate aria-busy={busy}>
-              <Field id="email" label={t.signIn.email} type="email" autocomplete="username" value={email} onInput={setEmail} error={invalid.email} inputRef={emailInput} />
+              <Field id="email" label={t.signIn.email} type="email" autocomplete="username" limits={limits.email} value={email} onInput={setEmail} error={invalid.email} inputRef={emailInput} />
               {method === 'password' ? (
                 <Field
                   key="password"
@@ -251,6 +259,7 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
                   label={t.signIn.password}
                   type="password"
                   autocomplete="current-password"
+                  limits={limits.password}
                   value={password}
                   onInput={setPassword}
                   error={invalid.password}
@@ -262,6 +271,7 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
                   id="order-number"
                   label={t.signIn.orderNumber}
                   hint={t.signIn.orderNumberHint}
+                  limits={limits.orderNumber}
                   autocomplete="off"
                   value={orderNumber}
                   onInput={setOrderNumber}

@@ -2,12 +2,36 @@
 // then "check your e-mail" with a way to get the confirmation link again.
 
 import { useRef, useState } from 'preact/hooks';
-import { resendConfirmation, signUp } from '../api.ts';
+import { api, ApiError, request } from '../api.ts';
 import { ErrorAlert, Frame, Link, signInPath, useTitle } from '../components.tsx';
 import { EMAIL_SHAPE, Field, NewPasswordFields, newPasswordErrors, type FieldErrors } from '../fields.tsx';
+import { apiIssues, fieldErrorsOf, limitsOf } from '../form-checks.ts';
 import { useI18n } from '../i18n.ts';
 
 type FieldName = 'name' | 'email' | 'password' | 'passwordRepeat' | 'contractNumber' | 'activationCode';
+
+// Each input enforces what the API's sign-up schema does.
+const schema = api.auth.signUp.request.body;
+const contractShape = schema.shape.contract._zod.def.innerType.shape;
+const limits = {
+  name: limitsOf(schema.shape.name),
+  email: limitsOf(schema.shape.email),
+  password: limitsOf(schema.shape.password),
+  contractNumber: limitsOf(contractShape.contractNumber),
+  activationCode: limitsOf(contractShape.activationCode),
+};
+
+/** The field an API validation detail is about (`body.contract.activationCode` is the activation code's field). */
+function fieldOfPath(path: string): FieldName | undefined {
+  const fields: Record<string, FieldName> = {
+    'body.name': 'name',
+    'body.email': 'email',
+    'body.password': 'password',
+    'body.contract.contractNumber': 'contractNumber',
+    'body.contract.activationCode': 'activationCode',
+  };
+  return fields[path];
+}
 
 export function SignUpPage() {
   const { t, locale } = useI18n();
@@ -48,17 +72,25 @@ export function SignUpPage() {
 
     setBusy(true);
     setError(null);
+    const body = {
+      email: v.email,
+      password: v.password,
+      name: v.name,
+      locale,
+      ...(withContract ? { contract: { contractNumber: v.contractNumber.trim(), activationCode: v.activationCode.trim() } } : {}),
+    };
     try {
-      const result = await signUp({
-        email: v.email,
-        password: v.password,
-        name: v.name,
-        locale,
-        ...(withContract ? { contract: { contractNumber: v.contractNumber.trim(), activationCode: v.activationCode.trim() } } : {}),
-      });
+      const result = await request(api.auth.signUp, { body });
       setSent({ email: v.email, destination: result.destination, resent: false });
     } catch (caught) {
       setError(caught);
+      // The API names the fields it refused: each gets its message under it, and the first one the focus.
+      if (caught instanceof ApiError) {
+        const fromServer = fieldErrorsOf(apiIssues(caught, schema, body), fieldOfPath, t.form);
+        setInvalid(fromServer);
+        const firstRefused = Object.keys(fromServer)[0];
+        if (firstRefused) form.current?.querySelector<HTMLInputElement>(`#${firstRefused}`)?.focus();
+      }
     } finally {
       setBusy(false);
     }
@@ -69,7 +101,7 @@ export function SignUpPage() {
     setBusy(true);
     setError(null);
     try {
-      await resendConfirmation({ email: sent.email, locale });
+      await request(api.auth.resendConfirmation, { body: { email: sent.email, locale } });
       setSent({ ...sent, resent: true });
     } catch (caught) {
       setError(caught);
@@ -110,10 +142,11 @@ export function SignUpPage() {
         <p class="muted">{t.account.signUpIntro}</p>
         {error !== null && <ErrorAlert error={error} />}
         <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
-          <Field id="name" label={t.account.name} autocomplete="name" value={values.name} onInput={set('name')} error={invalid.name} />
-          <Field id="email" label={t.account.email} type="email" autocomplete="email" value={values.email} onInput={set('email')} error={invalid.email} />
+          <Field id="name" label={t.account.name} autocomplete="name" limits={limits.name} value={values.name} onInput={set('name')} error={invalid.name} />
+          <Field id="email" label={t.account.email} type="email" autocomplete="email" limits={limits.email} value={values.email} onInput={set('email')} error={invalid.email} />
           <NewPasswordFields
             id="password"
+            limits={limits.password}
             label={t.account.password}
             values={{ password: values.password, repeat: values.passwordRepeat }}
             onInput={(field, value) => set(field === 'password' ? 'password' : 'passwordRepeat')(value)}
@@ -127,8 +160,8 @@ export function SignUpPage() {
             <fieldset class="contract">
               <legend class="visually-hidden">{t.account.haveContract}</legend>
               <p class="muted small">{t.account.contractHint}</p>
-              <Field id="contractNumber" label={t.account.contractNumber} autocomplete="off" value={values.contractNumber} onInput={set('contractNumber')} error={invalid.contractNumber} />
-              <Field id="activationCode" label={t.account.activationCode} autocomplete="off" value={values.activationCode} onInput={set('activationCode')} error={invalid.activationCode} />
+              <Field id="contractNumber" label={t.account.contractNumber} autocomplete="off" limits={limits.contractNumber} value={values.contractNumber} onInput={set('contractNumber')} error={invalid.contractNumber} />
+              <Field id="activationCode" label={t.account.activationCode} autocomplete="off" limits={limits.activationCode} value={values.activationCode} onInput={set('activationCode')} error={invalid.activationCode} />
             </fieldset>
           )}
           <button type="submit" class="button primary" disabled={busy}>

@@ -2,7 +2,7 @@
 
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
-import { getMe, listSupportSubscriptions, type ContractSummary, type SupportSubscriptionView } from '../api.ts';
+import { api, request, type ContractSummary, type SupportSubscriptionView } from '../api.ts';
 import {
   ErrorAlert,
   Frame,
@@ -35,7 +35,7 @@ export function SupportStatusBadge(props: { subscription: Pick<SupportSubscripti
 /** The support contracts the account claimed with their activation codes: number, product, term and status. */
 function ContractsSection() {
   const { t, formatDate } = useI18n();
-  const me = useResource((signal) => getMe(signal), 'me');
+  const me = useResource((signal) => request(api.account.getMyAccount, { signal }), 'me');
   const table = useCellLabels();
   const contracts = me.data?.contracts;
   // A contract's days are calendar dates: read at noon UTC, they are the same date in every time zone.
@@ -102,7 +102,7 @@ export function SupportPage(props: {
 }) {
   const { t } = useI18n();
   const [sort, reverse] = useSortOrder();
-  const list = usePagedList((page, signal) => listSupportSubscriptions({ ...page, sort }, signal), sort);
+  const list = usePagedList((page, signal) => request(api.support.listSupportSubscriptions, { query: { ...page, sort }, signal }), sort);
 
   useTitle(t.support.title);
   const subscriptionsShown = useRef(false);
