@@ -264,6 +264,19 @@ export function MoreControls(props: { list: PagedList<unknown>; showing: string 
  * Every paged list looks the same: a loading line, an error with retry, a helpful empty state, or the table with
  * its caption and a footer that loads more. Pages give only their columns and rows.
  */
+/**
+ * The frame a table scrolls in on narrow screens: a region named by the table's caption that keyboard users can focus to
+ * scroll (axe: scrollable-region-focusable). `section` adds the spacing of a page section.
+ */
+export function TableRegion(props: { labelledBy: string; section?: boolean; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus so keyboard users can scroll it (WCAG 2.1.1).
+    <section class={props.section ? 'table-wrap section' : 'table-wrap'} aria-labelledby={props.labelledBy} tabIndex={0}>
+      {props.children}
+    </section>
+  );
+}
+
 export function PagedTable<T>(props: {
   list: PagedList<T>;
   testId: string;
@@ -297,7 +310,7 @@ export function PagedTable<T>(props: {
   }
   return (
     <>
-      <div class="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <TableRegion labelledBy={captionId}>
         <table ref={table} data-testid={props.testId} class={props.compact ? 'stack compact' : 'stack'} aria-busy={list.status === 'loading'}>
           <caption id={captionId}>{props.caption}</caption>
           <thead>
@@ -305,7 +318,7 @@ export function PagedTable<T>(props: {
           </thead>
           <tbody>{list.items.map(props.row)}</tbody>
         </table>
-      </div>
+      </TableRegion>
       <MoreControls list={list} showing={props.showing} />
     </>
   );
@@ -323,11 +336,13 @@ export function useCellLabels(): RefObject<HTMLTableElement> {
     if (!element) return;
     const labels = Array.from(element.querySelectorAll('thead th'), (th) => {
       const copy = th.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+      for (const hidden of Array.from(copy.querySelectorAll('.visually-hidden'))) hidden.remove();
       return copy.textContent?.trim() ?? '';
     });
     for (const row of Array.from(element.querySelectorAll('tbody tr'))) {
-      Array.from(row.children).forEach((cell, index) => cell.setAttribute('data-label', labels[index] ?? ''));
+      Array.from(row.children).forEach((cell, index) => {
+        cell.setAttribute('data-label', labels[index] ?? '');
+      });
     }
   });
   return table;

@@ -33,7 +33,7 @@ function Protected(props: { pool: Pool; children: ComponentChildren }) {
       live = false;
     };
   }, [signedIn, props.pool]);
-  return signedIn ? <>{props.children}</> : null;
+  return signedIn ? props.children : null;
 }
 
 function Routes() {

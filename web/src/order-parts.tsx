@@ -2,7 +2,7 @@
 // contact given at purchase.
 
 import type { Order } from './api.ts';
-import { useCellLabels } from './components.tsx';
+import { TableRegion, useCellLabels } from './components.tsx';
 import { useI18n } from './i18n.ts';
 
 export function OrderLinesTable(props: { order: Pick<Order, 'lines' | 'total'>; id: string }) {
@@ -10,7 +10,7 @@ export function OrderLinesTable(props: { order: Pick<Order, 'lines' | 'total'>; 
   const { order } = props;
   const table = useCellLabels();
   return (
-    <div class="table-wrap section" role="region" aria-labelledby={`${props.id}-caption`} tabIndex={0}>
+    <TableRegion labelledBy={`${props.id}-caption`} section>
       <table ref={table} class="stack" data-testid={props.id}>
         <caption id={`${props.id}-caption`}>{t.orderDetail.linesCaption}</caption>
         <thead>
@@ -53,7 +53,7 @@ export function OrderLinesTable(props: { order: Pick<Order, 'lines' | 'total'>; 
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

@@ -87,6 +87,7 @@ export function matchRoute<R extends { path: string }>(
  * a backslash trick, a sign-in page itself) is dropped, so the parameter can never send anyone away from the portal.
  */
 export function safeNextPath(raw: string | null | undefined, pool: 'customer' | 'staff', origin: string): string | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a safe path must not hold.
   if (!raw || !raw.startsWith('/') || raw.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(raw)) return undefined;
   let url: URL;
   try {

@@ -4,7 +4,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { computerIdSchema } from '#shared/licences/schemas.ts';
 import { api, downloadFile, request, type LicenceActivations, type LicenceBinding, type LicenceDetail } from '../api.ts';
-import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useCellLabels, useResource, useTitle } from '../components.tsx';
+import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, TableRegion, useCellLabels, useResource, useTitle } from '../components.tsx';
 import { DownloadButton } from '../download.tsx';
 import { Field } from '../fields.tsx';
 import { useI18n } from '../i18n.ts';
@@ -213,6 +213,7 @@ function ComputerAndHistory(props: { licence: LicenceDetail; initial: LicenceAct
         </div>
 
         {mode === 'confirm-free' ? (
+          // biome-ignore lint/a11y/useSemanticElements: a question with its two buttons, not a set of form fields (no fieldset/legend).
           <div class="confirm" role="group" aria-labelledby="free-question">
             <p id="free-question">{t.licenceDetail.freeConfirm}</p>
             <div class="actions-row">
@@ -291,7 +292,7 @@ function ComputerAndHistory(props: { licence: LicenceDetail; initial: LicenceAct
           </div>
         ) : (
           <>
-            <div class="table-wrap" role="region" aria-labelledby="history-caption" tabIndex={0}>
+            <TableRegion labelledBy="history-caption">
               <table ref={history} class="stack" data-testid="licence-history">
                 <caption id="history-caption" class="visually-hidden">
                   {t.licenceDetail.historyCaption}
@@ -319,7 +320,7 @@ function ComputerAndHistory(props: { licence: LicenceDetail; initial: LicenceAct
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
             <div class="list-footer">
               <p class="muted small" aria-live="polite">
                 {t.licenceDetail.showingHistory(activations.items.length)}
@@ -351,7 +352,7 @@ function LicenceSupport(props: { licence: LicenceDetail }) {
           <p class="muted">{t.licenceDetail.noSupportHelp}</p>
         </div>
       ) : (
-        <div class="table-wrap" role="region" aria-labelledby="licence-support-caption" tabIndex={0}>
+        <TableRegion labelledBy="licence-support-caption">
           <table ref={table} class="stack" data-testid="licence-support">
             <caption id="licence-support-caption" class="visually-hidden">
               {t.licenceDetail.supportCaption}
@@ -375,7 +376,7 @@ function LicenceSupport(props: { licence: LicenceDetail }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Money } from '#shared/money.ts';
 import { api, ApiError, request, type CatalogueProduct, type CreatedStaffOrder } from '../api.ts';
-import { ErrorAlert, Frame, Link, LocaleSelect, useCellLabels, useResource, useTitle } from '../components.tsx';
+import { ErrorAlert, Frame, Link, LocaleSelect, TableRegion, useCellLabels, useResource, useTitle } from '../components.tsx';
 import { Field, type FieldErrors } from '../fields.tsx';
 import { apiIssues, checkBody, fieldErrorsOf, isMissing, limitsOf } from '../form-checks.ts';
 import { useI18n, type Locale } from '../i18n.ts';
@@ -350,7 +350,7 @@ export function IssuedTable(props: { issued: CreatedStaffOrder['order']['issued'
   const { t } = useI18n();
   const table = useCellLabels();
   return (
-    <div class="table-wrap section" role="region" aria-labelledby="issued-caption" tabIndex={0}>
+    <TableRegion labelledBy="issued-caption" section>
       <table ref={table} class="stack" data-testid="issued-licences">
         <caption id="issued-caption">{t.adminOrders.issuedCaption}</caption>
         <thead>
@@ -379,6 +379,6 @@ export function IssuedTable(props: { issued: CreatedStaffOrder['order']['issued'
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

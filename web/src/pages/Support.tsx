@@ -14,6 +14,7 @@ import {
   useResource,
   useSortOrder,
   useTitle,
+  TableRegion,
 } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 
@@ -60,7 +61,7 @@ function ContractsSection() {
           <p class="muted">{t.contracts.emptyHelp}</p>
         </div>
       ) : (
-        <div class="table-wrap" role="region" aria-labelledby="contracts-caption" tabIndex={0}>
+        <TableRegion labelledBy="contracts-caption">
           <table ref={table} class="stack" data-testid="contracts-table">
             <caption id="contracts-caption" class="visually-hidden">
               {t.contracts.tableCaption}
@@ -90,7 +91,7 @@ function ContractsSection() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );
