@@ -58,6 +58,8 @@ export const workers: readonly Worker[] = [
 /** The functions Cognito invokes for one pool, by trigger operation. */
 export function cognitoTriggers(pool: 'customer' | 'staff'): Array<{ operation: CognitoTriggerOperation; handler: string }> {
   return workers.flatMap((worker) =>
-    worker.trigger.kind === 'cognito' && worker.trigger.pool === pool ? [{ operation: worker.trigger.operation, handler: worker.handler }] : [],
+    worker.trigger.kind === 'cognito' && worker.trigger.pool === pool
+      ? [{ operation: worker.trigger.operation, handler: worker.handler }]
+      : [],
   );
 }

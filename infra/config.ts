@@ -99,9 +99,7 @@ export function stageConfig(stage: string, overrides: StageOverrides = {}): Stag
       `Stage "${stage}" is not valid: use 2-15 lower-case letters, digits or hyphens, starting with a letter (e.g. -c stage=alice).`,
     );
   }
-  const config = (SHARED_STAGES as readonly string[]).includes(stage)
-    ? sharedStage(stage as SharedStage)
-    : throwawayStage(stage);
+  const config = (SHARED_STAGES as readonly string[]).includes(stage) ? sharedStage(stage as SharedStage) : throwawayStage(stage);
   return overrides.portalUrl ? { ...config, portalUrl: overrides.portalUrl } : config;
 }
 

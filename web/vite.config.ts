@@ -49,7 +49,13 @@ function servePortalFromRepositoryRoot(): Plugin {
       order: 'post',
       handler(code, id) {
         if (!id.startsWith(`${repository}/`) || !code.includes('__vite__id')) return undefined;
-        return { code: code.replace(/(const __vite__id = )"([^"]*)"/, (_, declaration: string, file: string) => `${declaration}${JSON.stringify(file.slice(repository.length))}`), map: null };
+        return {
+          code: code.replace(
+            /(const __vite__id = )"([^"]*)"/,
+            (_, declaration: string, file: string) => `${declaration}${JSON.stringify(file.slice(repository.length))}`,
+          ),
+          map: null,
+        };
       },
     },
   };

@@ -7,7 +7,11 @@ import { countOutcome } from '#shared/observability/metrics.ts';
 import * as api from '#shared/api/auth.ts';
 
 export const handler = httpHandler(api.verifySignInCode, async ({ path, body, event }) => {
-  const { refreshToken, userId: _userId, ...tokens } = await countOutcome(
+  const {
+    refreshToken,
+    userId: _userId,
+    ...tokens
+  } = await countOutcome(
     () =>
       finishSignIn({
         pool: path.pool,

@@ -7,10 +7,8 @@ import { orderReferenceBelongsToUser } from '#shared/identity/order-sign-in.ts';
 import { workerHandler } from '#shared/workers/handler.ts';
 import { nowEpochSeconds } from '#shared/time.ts';
 
-export const handler = workerHandler<VerifyAuthChallengeResponseTriggerEvent, VerifyAuthChallengeResponseTriggerEvent>(
-  async (event) => {
-    const answerCorrect = await verifyAuthChallenge(event.request, { nowEpochSeconds: nowEpochSeconds(), orderReferenceBelongsToUser });
-    event.response = { answerCorrect };
-    return event;
-  },
-);
+export const handler = workerHandler<VerifyAuthChallengeResponseTriggerEvent, VerifyAuthChallengeResponseTriggerEvent>(async (event) => {
+  const answerCorrect = await verifyAuthChallenge(event.request, { nowEpochSeconds: nowEpochSeconds(), orderReferenceBelongsToUser });
+  event.response = { answerCorrect };
+  return event;
+});

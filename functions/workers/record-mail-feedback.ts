@@ -28,7 +28,11 @@ export const handler = workerHandler<EventBridgeEvent<string, unknown>, { suppre
     bounce?.bounceType === 'Permanent'
       ? bounce.bouncedRecipients.map((recipient) => ({ email: recipient.emailAddress, reason: 'bounce' as const, at: bounce.timestamp }))
       : complaint
-        ? complaint.complainedRecipients.map((recipient) => ({ email: recipient.emailAddress, reason: 'complaint' as const, at: complaint.timestamp }))
+        ? complaint.complainedRecipients.map((recipient) => ({
+            email: recipient.emailAddress,
+            reason: 'complaint' as const,
+            at: complaint.timestamp,
+          }))
         : [];
   for (const entry of entries) await suppress(normaliseEmail(entry.email), entry.reason, entry.at);
   if (entries.length) {

@@ -241,11 +241,14 @@ export class Observability extends Construct {
         height: 2,
       }),
     );
+    this.dashboard.addWidgets(new AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24, height: 4 }));
     this.dashboard.addWidgets(
-      new AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24, height: 4 }),
-    );
-    this.dashboard.addWidgets(
-      new GraphWidget({ title: 'API requests and errors', left: [requests, clientErrors, serverErrors], right: [serverErrorRate], width: 8 }),
+      new GraphWidget({
+        title: 'API requests and errors',
+        left: [requests, clientErrors, serverErrors],
+        right: [serverErrorRate],
+        width: 8,
+      }),
       new GraphWidget({
         title: 'API latency (ms)',
         left: ['p50', 'p90', 'p99'].map((statistic) => latency(statistic).with({ label: statistic })),

@@ -321,7 +321,8 @@ export function createLocalApi(options: LocalApiOptions): Server {
     } catch (error) {
       // A handler that throws is a Lambda failure: API Gateway answers 500 (here in the stable body, without internals).
       console.error(error);
-      if (!response.headersSent) sendError(response, 500, { code: 'INTERNAL', message: 'Something went wrong on our side. Try again later.' });
+      if (!response.headersSent)
+        sendError(response, 500, { code: 'INTERNAL', message: 'Something went wrong on our side. Try again later.' });
       else response.end();
     }
   });

@@ -102,7 +102,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       startMailServer(options.ports.mail),
       ensureLocalKeys(join(options.dataDir, 'keys')),
     ]);
-    stops.push(() => dynamo.stop(), () => close(mailServer));
+    stops.push(
+      () => dynamo.stop(),
+      () => close(mailServer),
+    );
 
     const env = localEnvironment(options, dynamo.endpoint);
     // The handlers run in this process, as they would in their Lambdas: they read the same variables.

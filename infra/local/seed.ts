@@ -1,7 +1,14 @@
 // Demo data for the local portal: two customer accounts with orders, licences and support subscriptions, and one staff
 // user. Idempotent.
 
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '#shared/db/commands.ts';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type BatchWriteCommandInput,
+  type BatchWriteCommandOutput,
+} from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { accountPartition, keys, SK_PREFIX } from '#shared/db/keys.ts';
 import { stableId } from '#shared/ids.ts';
@@ -68,11 +75,48 @@ const demoAccounts: DemoAccount[] = [
     userId: '7c1e0d2a-0000-4000-8000-00000000a001',
     contact: { name: 'Anna Nowak', email: DEMO_LOGINS.customer.email, country: 'PL', city: 'Gdańsk' },
     purchases: [
-      { reference: 'JWT1016', date: '2023-09-30', product: 'Remote Access', edition: 'Enterprise', users: 5, serial: 'P62-7731', unitPriceMinor: 89_900, supportYears: 1 },
-      { reference: 'JWT1017', date: '2024-09-25', product: 'Remote Access', edition: 'Enterprise', users: 10, serial: 'P6E-1180', unitPriceMinor: 149_900, supportYears: 3 },
+      {
+        reference: 'JWT1016',
+        date: '2023-09-30',
+        product: 'Remote Access',
+        edition: 'Enterprise',
+        users: 5,
+        serial: 'P62-7731',
+        unitPriceMinor: 89_900,
+        supportYears: 1,
+      },
+      {
+        reference: 'JWT1017',
+        date: '2024-09-25',
+        product: 'Remote Access',
+        edition: 'Enterprise',
+        users: 10,
+        serial: 'P6E-1180',
+        unitPriceMinor: 149_900,
+        supportYears: 3,
+      },
       // Support active for about 11 more months, and support ending in about 20 days (expiring), whenever the demo runs.
-      { reference: 'JWT1018', date: daysAgo(400), product: 'Remote Access', edition: 'Enterprise', users: 25, serial: 'P24-9921', unitPriceMinor: 299_900, supportYears: 2 },
-      { reference: 'JWT1019', date: daysAgo(345), product: 'Server Monitoring', edition: 'Standard', users: 3, serial: 'P65-0457', unitPriceMinor: 39_900, days: 365, supportYears: 1 },
+      {
+        reference: 'JWT1018',
+        date: daysAgo(400),
+        product: 'Remote Access',
+        edition: 'Enterprise',
+        users: 25,
+        serial: 'P24-9921',
+        unitPriceMinor: 299_900,
+        supportYears: 2,
+      },
+      {
+        reference: 'JWT1019',
+        date: daysAgo(345),
+        product: 'Server Monitoring',
+        edition: 'Standard',
+        users: 3,
+        serial: 'P65-0457',
+        unitPriceMinor: 39_900,
+        days: 365,
+        supportYears: 1,
+      },
     ],
   },
   {
@@ -87,7 +131,16 @@ const demoAccounts: DemoAccount[] = [
     userId: '7c1e0d2a-0000-4000-8000-00000000b001',
     contact: { name: 'Ben Carter', email: DEMO_LOGINS.secondCustomer.email, country: 'GB', city: 'Bristol' },
     purchases: [
-      { reference: 'JWT2001', date: '2025-02-14', product: 'Advanced Security', edition: 'Ultimate', users: 50, serial: 'PF3-5510', unitPriceMinor: 459_000, supportYears: 1 },
+      {
+        reference: 'JWT2001',
+        date: '2025-02-14',
+        product: 'Advanced Security',
+        edition: 'Ultimate',
+        users: 50,
+        serial: 'PF3-5510',
+        unitPriceMinor: 459_000,
+        supportYears: 1,
+      },
     ],
   },
 ];
@@ -129,7 +182,10 @@ export function itemsFor(demo: DemoAccount): Record<string, unknown>[] {
       orderId,
       reference: purchase.reference,
       orderedAt: orderedAt.toISOString(),
-      total: sum(lines.map((line) => line.subtotal), 'EUR'),
+      total: sum(
+        lines.map((line) => line.subtotal),
+        'EUR',
+      ),
       lines,
       contact: demo.contact,
     };

@@ -45,7 +45,9 @@ function fail(message: string): never {
 if (existsSync(lockFile)) {
   const running = JSON.parse(readFileSync(lockFile, 'utf8')) as { pid: number; portalUrl: string };
   if (isAlive(running.pid)) {
-    fail(`Atrium is already running (process ${running.pid}) at ${running.portalUrl}.\n  Use that one, or stop it with Ctrl-C in its terminal first.`);
+    fail(
+      `Atrium is already running (process ${running.pid}) at ${running.portalUrl}.\n  Use that one, or stop it with Ctrl-C in its terminal first.`,
+    );
   }
   rmSync(lockFile);
 }

@@ -5,13 +5,7 @@
 
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import {
-  HttpApi,
-  HttpMethod,
-  HttpStage,
-  type IHttpRouteAuthorizer,
-  LogGroupLogDestination,
-} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpStage, type IHttpRouteAuthorizer, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -26,13 +20,7 @@ import type { Construct } from 'constructs';
 import { type Access, routeId, routes } from '#functions/routes.ts';
 import { type WorkerTrigger, workers } from '#functions/workers.ts';
 import { GLOBAL_SECONDARY_INDEXES } from '#shared/db/table.ts';
-import {
-  mailConfigurationSetName,
-  metricsNamespace,
-  resourceName,
-  type StageConfig,
-  tableName,
-} from '#infra/config.ts';
+import { mailConfigurationSetName, metricsNamespace, resourceName, type StageConfig, tableName } from '#infra/config.ts';
 import { HandlerFunction, type Invocation, type MailSending } from '#infra/constructs/handler-function.ts';
 import { Observability } from '#infra/constructs/observability.ts';
 import type { PortalUserPool } from '#infra/constructs/portal-user-pool.ts';
@@ -322,4 +310,3 @@ export class ApiStack extends Stack {
     }
   }
 }
-

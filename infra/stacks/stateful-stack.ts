@@ -11,12 +11,7 @@ import type { Construct } from 'constructs';
 import { cognitoTriggers } from '#functions/workers.ts';
 import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
 import { GLOBAL_SECONDARY_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/db/table.ts';
-import {
-  licenceSigningSecretName,
-  mailConfigurationSetName,
-  type StageConfig,
-  tableName,
-} from '#infra/config.ts';
+import { licenceSigningSecretName, mailConfigurationSetName, type StageConfig, tableName } from '#infra/config.ts';
 import { handlerFunctionName } from '#infra/constructs/handler-function.ts';
 import { PortalUserPool } from '#infra/constructs/portal-user-pool.ts';
 

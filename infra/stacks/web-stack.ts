@@ -29,10 +29,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { resourceName, type StageConfig } from '#infra/config.ts';
-import {
-  acknowledgeBucketDeploymentGrants,
-  acknowledgeBucketDeploymentHandler,
-} from '#infra/constructs/deployment-acknowledgements.ts';
+import { acknowledgeBucketDeploymentGrants, acknowledgeBucketDeploymentHandler } from '#infra/constructs/deployment-acknowledgements.ts';
 import type { PortalUserPool } from '#infra/constructs/portal-user-pool.ts';
 import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
 import {

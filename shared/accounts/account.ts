@@ -24,14 +24,16 @@ export const ACCOUNTS_PARTITION = keys.accountsIndex('', '').GSI1PK;
 /** The partition of one account: its account item, memberships, orders, licences, subscriptions and events. */
 export { accountPartition };
 
-const accountSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  accountId: z.string(),
-  name: z.string(),
-  activationKey: z.string(),
-  contactEmail: z.string(),
-  country: z.optional(z.string()),
-  createdAt: z.string(),
-}));
+const accountSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    accountId: z.string(),
+    name: z.string(),
+    activationKey: z.string(),
+    contactEmail: z.string(),
+    country: z.optional(z.string()),
+    createdAt: z.string(),
+  }),
+);
 
 export function accountItem(account: Account): Item {
   return { ...accountKey(account.accountId), ...accountsIndexKey(account.createdAt, account.accountId), type: 'Account', ...account };

@@ -22,14 +22,16 @@ export const membershipKey = keys.membership;
 /** GSI1 partition listing the accounts one user belongs to. */
 export const membershipByUserKey = keys.membershipByUser;
 
-const membershipSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  accountId: z.string(),
-  userId: z.string(),
-  email: z.string(),
-  role: z.enum(['owner', 'contact']),
-  createdAt: z.string(),
-  revokedBefore: z.optional(z.number()),
-}));
+const membershipSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    accountId: z.string(),
+    userId: z.string(),
+    email: z.string(),
+    role: z.enum(['owner', 'contact']),
+    createdAt: z.string(),
+    revokedBefore: z.optional(z.number()),
+  }),
+);
 
 export function membershipItem(membership: Membership): Item {
   return {
@@ -66,6 +68,8 @@ export async function firstMembership(userId: string): Promise<Membership | unde
 
 /** Whether the user is a member of the account: one GetItem; only the item's existence counts. */
 export async function isMember(accountId: string, userId: string): Promise<boolean> {
-  const found = await db().send(new GetCommand({ TableName: tableName(), Key: membershipKey(accountId, userId), ProjectionExpression: 'PK' }));
+  const found = await db().send(
+    new GetCommand({ TableName: tableName(), Key: membershipKey(accountId, userId), ProjectionExpression: 'PK' }),
+  );
   return found.Item !== undefined;
 }

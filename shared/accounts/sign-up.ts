@@ -39,9 +39,7 @@ export async function signUpCustomer(input: SignUpInput): Promise<SignUpResult> 
   const email = normaliseEmail(input.email);
   const destination = maskEmail(email);
   // A wrong or used code is refused before anyone is created.
-  const contract = input.contract
-    ? await checkActivationCode(input.contract.contractNumber, input.contract.activationCode)
-    : undefined;
+  const contract = input.contract ? await checkActivationCode(input.contract.contractNumber, input.contract.activationCode) : undefined;
 
   const provider = await identity();
   let userId: string;
@@ -55,17 +53,29 @@ export async function signUpCustomer(input: SignUpInput): Promise<SignUpResult> 
   }
 
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: accountWrites({ userId, email, name: input.name, contract, activationCode: input.contract?.activationCode }) }));
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: accountWrites({ userId, email, name: input.name, contract, activationCode: input.contract?.activationCode }),
+      }),
+    );
   } catch (error) {
     // Undo the user, so that the e-mail can sign up again; the user is unconfirmed and has no data yet.
-    await provider.deleteUser({ pool: 'customer', email }).catch((undo) => logger.error('sign-up: could not remove the user', { error: undo as Error }));
+    await provider
+      .deleteUser({ pool: 'customer', email })
+      .catch((undo) => logger.error('sign-up: could not remove the user', { error: undo as Error }));
     if ((error as Error).name === 'TransactionCanceledException' && contract) throw contractErrors.used();
     throw error;
   }
   return { destination };
 }
 
-function accountWrites(input: { userId: string; email: string; name: string; contract: Contract | undefined; activationCode: string | undefined }) {
+function accountWrites(input: {
+  userId: string;
+  email: string;
+  name: string;
+  contract: Contract | undefined;
+  activationCode: string | undefined;
+}) {
   const createdAt = nowIso();
   const account: Account = {
     accountId: newId(),
@@ -93,7 +103,11 @@ function accountWrites(input: { userId: string; email: string; name: string; con
           Key: contractKey(contractNumber),
           UpdateExpression: 'SET accountId = :account, claimedAt = :now',
           ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(accountId) AND activationCodeHash = :hash',
-          ExpressionAttributeValues: { ':account': account.accountId, ':now': createdAt, ':hash': hashActivationCode(input.activationCode) },
+          ExpressionAttributeValues: {
+            ':account': account.accountId,
+            ':now': createdAt,
+            ':hash': hashActivationCode(input.activationCode),
+          },
         },
       },
       {

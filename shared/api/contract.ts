@@ -12,10 +12,7 @@ export type Schema = z.ZodMiniType;
  * Who may call: anyone, a signed-in customer (customer pool), or a signed-in staff user (staff pool) who is in at least
  * one of the named staff groups. The shared handler enforces the groups; the API Gateway authorizer the pool.
  */
-export type RouteAccess =
-  | { pool: 'public' }
-  | { pool: 'customer' }
-  | { pool: 'staff'; groups: readonly [StaffGroup, ...StaffGroup[]] };
+export type RouteAccess = { pool: 'public' } | { pool: 'customer' } | { pool: 'staff'; groups: readonly [StaffGroup, ...StaffGroup[]] };
 
 export const anyone = { pool: 'public' } as const satisfies RouteAccess;
 export const customer = { pool: 'customer' } as const satisfies RouteAccess;

@@ -40,10 +40,12 @@ function errorsFor(contract: Contract): Record<string, unknown> {
   if (contract.access.pool !== 'public') wanted.push('401');
   if (contract.access.pool === 'staff' || contract.access.pool === 'customer') wanted.push('403');
   return Object.fromEntries(
-    wanted.sort().map((status) => [
-      status,
-      { description: ERROR_RESPONSES[status], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-    ]),
+    wanted
+      .sort()
+      .map((status) => [
+        status,
+        { description: ERROR_RESPONSES[status], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      ]),
   );
 }
 

@@ -40,13 +40,15 @@ export interface CodeMail {
 /** The key of an address of a pool; the address is normalised here, so every caller finds the same item. */
 export const codeMailKey = (pool: PoolName, email: string) => keys.codeMail(pool, normaliseEmail(email));
 
-const codeMailSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  nextAt: z.number(),
-  windowStart: z.number(),
-  sent: z.number(),
-  version: z.number(),
-  expiresAt: z.number(),
-}));
+const codeMailSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    nextAt: z.number(),
+    windowStart: z.number(),
+    sent: z.number(),
+    version: z.number(),
+    expiresAt: z.number(),
+  }),
+);
 
 export function codeMailItem(pool: PoolName, email: string, codeMail: CodeMail): Item {
   return { ...codeMailKey(pool, email), type: 'CodeMail', ...codeMail };
@@ -111,10 +113,9 @@ export async function reserveCodeMail({ pool, email }: { pool: PoolName; email: 
       const restored = found ? codeMailItem(pool, email, { ...found, version: taken.version + 1 }) : undefined;
       const condition = { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': taken.version } };
       const client = db();
-      await (
-        restored
-          ? client.send(new PutCommand({ TableName: tableName(), Item: restored, ...condition }))
-          : client.send(new DeleteCommand({ TableName: tableName(), Key, ...condition }))
+      await (restored
+        ? client.send(new PutCommand({ TableName: tableName(), Item: restored, ...condition }))
+        : client.send(new DeleteCommand({ TableName: tableName(), Key, ...condition }))
       )
         // Someone else has taken a slot since: theirs stands.
         .catch((error: Error) => {

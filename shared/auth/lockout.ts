@@ -50,11 +50,13 @@ export const lockoutKey = keys.lockout;
 const emailSubject = (pool: PoolName, email: string) => `${pool}#EMAIL#${normaliseEmail(email)}`;
 const ipSubject = (sourceIp: string) => `IP#${sourceIp}`;
 
-const lockoutSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  failures: z.number(),
-  lockedUntil: z.optional(z.number()),
-  expiresAt: z.number(),
-}));
+const lockoutSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    failures: z.number(),
+    lockedUntil: z.optional(z.number()),
+    expiresAt: z.number(),
+  }),
+);
 
 export function lockoutItem(subject: string, lockout: Lockout): Item {
   return { ...lockoutKey(subject), type: 'Lockout', ...lockout };
@@ -147,7 +149,11 @@ export const GUESS_FAILURE_CODES: ReadonlySet<string> = new Set([
  * Runs one attempt under the lockout: refused while locked, counted when it fails with a wrong secret.
  * With `clearOnSuccess`, a success clears the e-mail's failures (for the step that finishes a sign-in).
  */
-export async function underLockout<T>(subjects: Subjects, attempt: () => Promise<T>, options: { clearOnSuccess?: boolean } = {}): Promise<T> {
+export async function underLockout<T>(
+  subjects: Subjects,
+  attempt: () => Promise<T>,
+  options: { clearOnSuccess?: boolean } = {},
+): Promise<T> {
   await assertNotLocked(subjects);
   try {
     const result = await attempt();

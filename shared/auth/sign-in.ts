@@ -11,9 +11,7 @@ import type { Locale } from '#shared/i18n/locale.ts';
 import { identity } from '#shared/identity/index.ts';
 import { IDENTITY_ERROR_CODES, type FirstFactor, type SignedIn, type SignInChallenge } from '#shared/identity/port.ts';
 
-export type FirstStep =
-  | { factor: 'password'; password: string }
-  | { factor: 'order-number'; orderReference: string };
+export type FirstStep = { factor: 'password'; password: string } | { factor: 'order-number'; orderReference: string };
 
 interface Who {
   pool: PoolName;

@@ -31,13 +31,15 @@ export interface StoredSignIn extends SignInRecord {
 /** `signInId` is a ULID of the sign-in's time, so a user's sign-ins sort by time. */
 export const signInKey = keys.signIn;
 
-const signInSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  at: z.string(),
-  sourceIp: z.string(),
-  method: z.enum(['password', 'order-number']),
-  userAgent: z.optional(z.string()),
-  expiresAt: z.number(),
-}));
+const signInSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    at: z.string(),
+    sourceIp: z.string(),
+    method: z.enum(['password', 'order-number']),
+    userAgent: z.optional(z.string()),
+    expiresAt: z.number(),
+  }),
+);
 
 export function signInItem(userId: string, signInId: string, signIn: StoredSignIn): Item {
   return { ...signInKey(userId, signInId), type: 'SignIn', ...signIn };

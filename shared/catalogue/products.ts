@@ -32,7 +32,15 @@ export const CATALOGUE: readonly CatalogueProduct[] = [
   { sku: 'AS-ESS-10-S1Y', product: 'Advanced Security', edition: 'Essentials', users: 10, unitPrice: eur(22_000), supportYears: 1 },
   { sku: 'AS-ULT-50-S1Y', product: 'Advanced Security', edition: 'Ultimate', users: 50, unitPrice: eur(459_000), supportYears: 1 },
   { sku: 'SM-STD-3-365D', product: 'Server Monitoring', edition: 'Standard', users: 3, unitPrice: eur(39_900), supportYears: 1, days: 365 },
-  { sku: 'SM-STD-10-365D', product: 'Server Monitoring', edition: 'Standard', users: 10, unitPrice: eur(99_900), supportYears: 1, days: 365 },
+  {
+    sku: 'SM-STD-10-365D',
+    product: 'Server Monitoring',
+    edition: 'Standard',
+    users: 10,
+    unitPrice: eur(99_900),
+    supportYears: 1,
+    days: 365,
+  },
   { sku: '2FA-25', product: 'Two-Factor Authentication', edition: 'Add-On', users: 25, unitPrice: eur(17_900), supportYears: 0 },
 ];
 

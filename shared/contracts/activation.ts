@@ -31,7 +31,11 @@ export function newCode(groups: number): string {
 
 export const contractErrors = {
   invalid: () =>
-    new AppError(400, 'ACTIVATION_CODE_INVALID', 'The contract number or activation code is not right. Check them on the contract document.'),
+    new AppError(
+      400,
+      'ACTIVATION_CODE_INVALID',
+      'The contract number or activation code is not right. Check them on the contract document.',
+    ),
   used: () =>
     new ConflictError(
       'This activation code has already been used. If it was not you, contact us; otherwise sign in to the account that has the contract.',

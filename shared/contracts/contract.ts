@@ -31,23 +31,27 @@ export const accountContractKey = keys.accountContract;
 /** Sort-key prefix of an account's contracts (Query with begins_with). */
 export const ACCOUNT_CONTRACT_PREFIX = SK_PREFIX.accountContract;
 
-const contractSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  contractNumber: z.string(),
-  product: z.string(),
-  startsOn: z.string(),
-  endsOn: z.string(),
-  activationCodeHash: z.string(),
-  accountId: z.optional(z.string()),
-  claimedAt: z.optional(z.string()),
-}));
+const contractSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    contractNumber: z.string(),
+    product: z.string(),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    activationCodeHash: z.string(),
+    accountId: z.optional(z.string()),
+    claimedAt: z.optional(z.string()),
+  }),
+);
 
-const accountContractSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  contractNumber: z.string(),
-  product: z.string(),
-  startsOn: z.string(),
-  endsOn: z.string(),
-  claimedAt: z.string(),
-}));
+const accountContractSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    contractNumber: z.string(),
+    product: z.string(),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    claimedAt: z.string(),
+  }),
+);
 
 export function contractItem(contract: Contract): Item {
   return { ...contractKey(contract.contractNumber), type: 'Contract', ...contract };

@@ -73,14 +73,11 @@ export async function queryPage<T>(query: PartitionQuery, toItem: (item: Record<
   const input: QueryCommandInput = {
     TableName: tableName(),
     ...(query.index ? { IndexName: query.index } : {}),
-    KeyConditionExpression:
-      query.sortKeyPrefix === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :prefix)',
+    KeyConditionExpression: query.sortKeyPrefix === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :prefix)',
     ExpressionAttributeNames:
       query.sortKeyPrefix === undefined ? { '#pk': names.partition } : { '#pk': names.partition, '#sk': names.sort },
     ExpressionAttributeValues:
-      query.sortKeyPrefix === undefined
-        ? { ':pk': query.partition }
-        : { ':pk': query.partition, ':prefix': query.sortKeyPrefix },
+      query.sortKeyPrefix === undefined ? { ':pk': query.partition } : { ':pk': query.partition, ':prefix': query.sortKeyPrefix },
     Limit: limit,
     ScanIndexForward: !query.newestFirst,
     ...(query.cursor ? { ExclusiveStartKey: decodeCursor(query.cursor, query) } : {}),

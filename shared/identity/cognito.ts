@@ -215,9 +215,7 @@ async function findUserId(email: string, pool: PoolName = 'customer'): Promise<s
 
 async function resendConfirmationCode(pool: PoolName, email: string, locale: Locale): Promise<void> {
   await ignoring(['UserNotFoundException', 'InvalidParameterException', 'NotAuthorizedException'], () =>
-    cognito().send(
-      new commands.ResendConfirmationCode({ ClientId: clientId(pool), Username: email, ClientMetadata: { locale } }),
-    ),
+    cognito().send(new commands.ResendConfirmationCode({ ClientId: clientId(pool), Username: email, ClientMetadata: { locale } })),
   );
 }
 
@@ -304,7 +302,12 @@ export const cognitoIdentity: IdentityProvider = {
     let started: InitiateAuthCommandOutput;
     try {
       started = await cognito().send(
-        new commands.InitiateAuth({ ClientId: clientId(pool), AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: Username }, ClientMetadata }),
+        new commands.InitiateAuth({
+          ClientId: clientId(pool),
+          AuthFlow: 'CUSTOM_AUTH',
+          AuthParameters: { USERNAME: Username },
+          ClientMetadata,
+        }),
       );
     } catch (error) {
       // Cognito refuses a user who must reset the password before any challenge runs, so the order number is checked
@@ -353,8 +356,7 @@ export const cognitoIdentity: IdentityProvider = {
           ClientId: clientId(pool),
           ChallengeName: opaque.c,
           Session: opaque.s,
-          ChallengeResponses:
-            opaque.c === EMAIL_OTP ? { USERNAME, EMAIL_OTP_CODE: code } : { USERNAME, ANSWER: code },
+          ChallengeResponses: opaque.c === EMAIL_OTP ? { USERNAME, EMAIL_OTP_CODE: code } : { USERNAME, ANSWER: code },
         }),
       ),
     );
@@ -370,7 +372,11 @@ export const cognitoIdentity: IdentityProvider = {
   async refresh({ pool, refreshToken }) {
     const refreshed = await call('refresh', () =>
       cognito().send(
-        new commands.InitiateAuth({ ClientId: clientId(pool), AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } }),
+        new commands.InitiateAuth({
+          ClientId: clientId(pool),
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: refreshToken },
+        }),
       ),
     );
     if (!refreshed.AuthenticationResult) throw unexpected('a refresh', refreshed.ChallengeName);
@@ -394,7 +400,9 @@ export const cognitoIdentity: IdentityProvider = {
   async startPasswordReset({ pool, email, locale }) {
     // Unknown e-mails, users without a verified e-mail and users in a state that cannot reset all get the same answer.
     await ignoring(['UserNotFoundException', 'InvalidParameterException', 'NotAuthorizedException'], () =>
-      cognito().send(new commands.ForgotPassword({ ClientId: clientId(pool), Username: normaliseEmail(email), ClientMetadata: { locale } })),
+      cognito().send(
+        new commands.ForgotPassword({ ClientId: clientId(pool), Username: normaliseEmail(email), ClientMetadata: { locale } }),
+      ),
     );
   },
 

@@ -49,7 +49,11 @@ export function customMessage(input: {
 
 /** "Your Atrium sign-in code: {####}" becomes "Your Atrium sign-in code". */
 function withoutCode(subject: string, code: string): string {
-  return subject.split(code).join('').replace(/[\s:]+$/, '').trim();
+  return subject
+    .split(code)
+    .join('')
+    .replace(/[\s:]+$/, '')
+    .trim();
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

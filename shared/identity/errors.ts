@@ -5,19 +5,13 @@ import { IDENTITY_ERROR_CODES as CODES } from '#shared/identity/port.ts';
 
 export const identityErrors = {
   invalidCredentials: () => new UnauthorizedError('The e-mail or password is not right.', CODES.invalidCredentials),
-  invalidOrderCredentials: () =>
-    new UnauthorizedError('The e-mail or order number is not right.', CODES.invalidCredentials),
+  invalidOrderCredentials: () => new UnauthorizedError('The e-mail or order number is not right.', CODES.invalidCredentials),
   signInCodeMismatch: (details?: Record<string, unknown>) =>
     new AppError(401, CODES.codeMismatch, 'The code is not right or has expired. Check the newest e-mail, or sign in again.', details),
   linkCodeMismatch: () =>
     new AppError(400, CODES.codeMismatch, 'This link is not valid any more. Ask for a new e-mail and use the newest link.'),
   linkCodeExpired: () => new AppError(400, CODES.codeExpired, 'This link has expired. Ask for a new e-mail.'),
-  notConfirmed: () =>
-    new AppError(
-      403,
-      CODES.notConfirmed,
-      'Confirm your e-mail address first: we have sent the confirmation link again.',
-    ),
+  notConfirmed: () => new AppError(403, CODES.notConfirmed, 'Confirm your e-mail address first: we have sent the confirmation link again.'),
   passwordResetRequired: () =>
     new AppError(403, CODES.passwordResetRequired, 'Set a new password before you sign in: use "Forgot password".'),
   weakPassword: (problems: string[] = []) =>

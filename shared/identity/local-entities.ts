@@ -36,17 +36,19 @@ export interface StoredLocalUser extends LocalUser {
 
 export const localUserKey = keys.localUser;
 
-const localUserSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  sub: z.string(),
-  email: z.string(),
-  pool: z.enum(POOLS),
-  passwordHash: z.optional(z.string()),
-  status: z.enum(['UNCONFIRMED', 'CONFIRMED', 'RESET_REQUIRED']),
-  groups: z.array(z.string()),
-  locale: z.enum(LOCALES),
-  tokensRevokedAtMs: z.optional(z.number()),
-  createdAt: z.string(),
-}));
+const localUserSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    sub: z.string(),
+    email: z.string(),
+    pool: z.enum(POOLS),
+    passwordHash: z.optional(z.string()),
+    status: z.enum(['UNCONFIRMED', 'CONFIRMED', 'RESET_REQUIRED']),
+    groups: z.array(z.string()),
+    locale: z.enum(LOCALES),
+    tokensRevokedAtMs: z.optional(z.number()),
+    createdAt: z.string(),
+  }),
+);
 
 export function localUserItem(user: StoredLocalUser): Item {
   return { ...localUserKey(user.pool, user.email), type: 'LocalUser', ...user };
@@ -74,15 +76,17 @@ export interface LocalChallenge {
 
 export const localChallengeKey = keys.localChallenge;
 
-const localChallengeSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  pool: z.enum(POOLS),
-  sub: z.string(),
-  email: z.string(),
-  groups: z.array(z.string()),
-  codeHash: z.string(),
-  attempts: z.number(),
-  expiresAt: z.number(),
-}));
+const localChallengeSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    pool: z.enum(POOLS),
+    sub: z.string(),
+    email: z.string(),
+    groups: z.array(z.string()),
+    codeHash: z.string(),
+    attempts: z.number(),
+    expiresAt: z.number(),
+  }),
+);
 
 export function localChallengeItem(session: string, challenge: LocalChallenge): Item {
   return { ...localChallengeKey(session), type: 'LocalChallenge', ...challenge };
@@ -112,12 +116,14 @@ export interface LocalLinkCode {
 
 export const localLinkCodeKey = keys.localLinkCode;
 
-const localLinkCodeSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  codes: z._default(z.array(z.object({ hash: z.string(), expiresAt: z.number() })), []),
-  attempts: z.number(),
-  expiresAt: z.number(),
-  nonce: z.string(),
-}));
+const localLinkCodeSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    codes: z._default(z.array(z.object({ hash: z.string(), expiresAt: z.number() })), []),
+    attempts: z.number(),
+    expiresAt: z.number(),
+    nonce: z.string(),
+  }),
+);
 
 export function localLinkCodeItem(pool: PoolName, email: string, purpose: LinkPurpose, linkCode: LocalLinkCode): Item {
   return { ...localLinkCodeKey(pool, email, purpose), type: 'LocalLinkCode', ...linkCode };
@@ -140,12 +146,14 @@ export interface LocalRefreshToken {
 
 export const localRefreshTokenKey = keys.localRefreshToken;
 
-const localRefreshTokenSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  pool: z.enum(POOLS),
-  email: z.string(),
-  issuedAtMs: z.number(),
-  expiresAt: z.number(),
-}));
+const localRefreshTokenSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    pool: z.enum(POOLS),
+    email: z.string(),
+    issuedAtMs: z.number(),
+    expiresAt: z.number(),
+  }),
+);
 
 export function localRefreshTokenItem(tokenHash: string, token: LocalRefreshToken): Item {
   return { ...localRefreshTokenKey(tokenHash), type: 'LocalRefreshToken', ...token };

@@ -140,30 +140,45 @@ async function startCodeChallenge(user: LocalUser, locale: Locale): Promise<Sign
 }
 
 /** Stores a fresh code for a confirmation or reset link (beside the pending ones, see PENDING_LINK_CODES) and mails the link. */
-async function sendLinkCode(user: LocalUser, purpose: LinkPurpose, locale: Locale, options: { deliverLater?: boolean } = {}): Promise<void> {
+async function sendLinkCode(
+  user: LocalUser,
+  purpose: LinkPurpose,
+  locale: Locale,
+  options: { deliverLater?: boolean } = {},
+): Promise<void> {
   const code = newEmailCode();
   const Key = localLinkCodeKey(user.pool, user.email, purpose);
   const now = nowEpochSeconds();
   const pendingItem =
-    PENDING_LINK_CODES[purpose] > 1 ? (await db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }))).Item : undefined;
+    PENDING_LINK_CODES[purpose] > 1
+      ? (await db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }))).Item
+      : undefined;
   const pending = pendingItem ? localLinkCodeFromItem(pendingItem).codes : [];
-  const codes = [...pending.filter((each) => each.expiresAt > now), { hash: sha256(code), expiresAt: now + LINK_CODE_TTL_SECONDS[purpose] }].slice(
-    -PENDING_LINK_CODES[purpose],
-  );
+  const codes = [
+    ...pending.filter((each) => each.expiresAt > now),
+    { hash: sha256(code), expiresAt: now + LINK_CODE_TTL_SECONDS[purpose] },
+  ].slice(-PENDING_LINK_CODES[purpose]);
   const linkCode: LocalLinkCode = { codes, attempts: 0, expiresAt: Math.max(...codes.map((each) => each.expiresAt)), nonce: randomUUID() };
   await db().send(new PutCommand({ TableName: tableName(), Item: localLinkCodeItem(user.pool, user.email, purpose, linkCode) }));
   const portalUrl = config().portalUrl;
   const mail =
     purpose === 'confirm'
       ? confirmEmailMail(user.email, accountLink(portalUrl, 'confirm-email', user.email, code), locale)
-      : passwordResetMail(user.email, accountLink(portalUrl, user.pool === 'staff' ? 'admin/reset-password' : 'reset-password', user.email, code), locale);
+      : passwordResetMail(
+          user.email,
+          accountLink(portalUrl, user.pool === 'staff' ? 'admin/reset-password' : 'reset-password', user.email, code),
+          locale,
+        );
   if (!options.deliverLater) {
     await sendMail(mail);
     return;
   }
   // Handed over without waiting, as a queue would take it: the answer must not take longer because a mail goes out.
   // On the next turn of the event loop, so that not even its first steps run before the answer is written.
-  setTimeout(() => void sendMail(mail).catch((error: unknown) => logger.error('could not deliver a reset link', { error: error as Error })), 0);
+  setTimeout(
+    () => void sendMail(mail).catch((error: unknown) => logger.error('could not deliver a reset link', { error: error as Error })),
+    0,
+  );
 }
 
 /**
@@ -202,7 +217,14 @@ async function spendLinkCode(pool: PoolName, email: string, purpose: LinkPurpose
     throw identityErrors.linkCodeMismatch();
   }
   try {
-    await db().send(new DeleteCommand({ TableName: tableName(), Key, ConditionExpression: 'nonce = :nonce', ExpressionAttributeValues: { ':nonce': stored.nonce } }));
+    await db().send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key,
+        ConditionExpression: 'nonce = :nonce',
+        ExpressionAttributeValues: { ':nonce': stored.nonce },
+      }),
+    );
   } catch {
     throw identityErrors.linkCodeMismatch();
   }
@@ -301,12 +323,7 @@ export const localIdentity: IdentityProvider = {
     const found = await db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }));
     const challenge = found.Item ? localChallengeFromItem(found.Item) : undefined;
     // DynamoDB's TTL deletes late (and not at all locally): expiry is checked here.
-    if (
-      !challenge ||
-      challenge.pool !== pool ||
-      challenge.email !== normaliseEmail(email) ||
-      challenge.expiresAt <= nowEpochSeconds()
-    ) {
+    if (!challenge || challenge.pool !== pool || challenge.email !== normaliseEmail(email) || challenge.expiresAt <= nowEpochSeconds()) {
       throw identityErrors.signInCodeMismatch();
     }
     if (!sameHash(challenge.codeHash, sha256(`${session}:${code}`))) {
@@ -421,8 +438,6 @@ export async function putLocalUser(input: {
     groups: input.groups ?? [],
     locale: input.locale ?? 'en',
   };
-  await db().send(
-    new PutCommand({ TableName: tableName(), Item: localUserItem({ ...user, createdAt: nowIso() }) }),
-  );
+  await db().send(new PutCommand({ TableName: tableName(), Item: localUserItem({ ...user, createdAt: nowIso() }) }));
   return sub;
 }

@@ -26,5 +26,4 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** Checked when the e-mail is unknown, so that an unknown e-mail costs the same time as a wrong password. */
-export const UNKNOWN_USER_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+export const UNKNOWN_USER_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

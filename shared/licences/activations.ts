@@ -62,8 +62,7 @@ export type ActivationOutcome =
 
 export const licenceNotFound = () => new NotFoundError('The licence was not found.');
 
-const busy = () =>
-  new ConflictError('The licence was being changed by another request at the same time. Try again.', 'LICENCE_BUSY');
+const busy = () => new ConflictError('The licence was being changed by another request at the same time. Try again.', 'LICENCE_BUSY');
 
 /** The licence, read strongly consistent: seat decisions must see the latest write. */
 export async function readLicence(accountId: string, licenceId: string): Promise<StoredLicence | undefined> {

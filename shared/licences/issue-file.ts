@@ -36,7 +36,9 @@ function newestSupportEnd(licence: StoredLicence, subscriptionEnds: string[]): s
 }
 
 /** The file's fields that come from what it covers: the one mapping of licence and subscription fields to a file. */
-function coveredFields(covered: Pick<StoredLicence, 'product' | 'edition' | 'users'>): Pick<LicenceFileFields, 'product' | 'edition' | 'users'> {
+function coveredFields(
+  covered: Pick<StoredLicence, 'product' | 'edition' | 'users'>,
+): Pick<LicenceFileFields, 'product' | 'edition' | 'users'> {
   return { product: covered.product, edition: covered.edition, users: covered.users };
 }
 
@@ -69,7 +71,11 @@ export async function downloadLicenceFile(accountId: string, licenceId: string):
     listLicenceSupport(accountId, licenceId),
   ]);
   if (!found.Item) throw licenceNotFound();
-  return licenceFile(accountId, licenceFromItem(found.Item), subscriptions.map((each) => each.endsAt));
+  return licenceFile(
+    accountId,
+    licenceFromItem(found.Item),
+    subscriptions.map((each) => each.endsAt),
+  );
 }
 
 /** The file of one support subscription, bound to its licence's computer now (or the serial it was bought for). */

@@ -11,9 +11,7 @@ import * as z from '#shared/validation.ts';
 export type LicenceEventAction = 'activated' | 'transferred' | 'deactivated';
 
 /** Who changed the licence: a signed-in customer in the portal, or the vendor's software through the licensing API. */
-export type LicenceActor =
-  | { by: 'customer'; userId: string; email: string; sourceIp: string }
-  | { by: 'licensing-api'; sourceIp: string };
+export type LicenceActor = { by: 'customer'; userId: string; email: string; sourceIp: string } | { by: 'licensing-api'; sourceIp: string };
 
 export interface LicenceEvent {
   /** A ULID of the event's time, so the sort key orders events by time. */

@@ -199,9 +199,7 @@ function isInstant(value: unknown): boolean {
 /** The first rule the payload breaks, or undefined when it is a well-formed payload. */
 function payloadProblem(payload: Record<string, unknown> | LicenceFilePayload): string | undefined {
   const record = payload as Record<string, unknown>;
-  const unknownKeys = Object.keys(record).filter(
-    (name) => !(KEY_ORDER as readonly string[]).includes(name) && record[name] !== undefined,
-  );
+  const unknownKeys = Object.keys(record).filter((name) => !(KEY_ORDER as readonly string[]).includes(name) && record[name] !== undefined);
   if (unknownKeys.length > 0) return `unknown fields ${unknownKeys.join(', ')}`;
   if (record.format !== LICENCE_FILE_FORMAT) return `format must be ${LICENCE_FILE_FORMAT}`;
   if (record.kind !== 'licence' && record.kind !== 'support') return 'kind must be licence or support';

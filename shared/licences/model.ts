@@ -42,11 +42,13 @@ export const licenceKey = keys.licence;
 /** Sort-key prefix of an account's licences (Query with begins_with). */
 export const LICENCE_PREFIX = SK_PREFIX.licence;
 
-const licenceSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  ...licenceFields(z.string()),
-  bindingVersion: z.optional(z.number()),
-  recentMoves: z.optional(z.array(z.string())),
-}));
+const licenceSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    ...licenceFields(z.string()),
+    bindingVersion: z.optional(z.number()),
+    recentMoves: z.optional(z.array(z.string())),
+  }),
+);
 
 export function licenceItem(accountId: string, licence: StoredLicence): Item {
   return { ...licenceKey(accountId, licence.licenceId), type: 'Licence', accountId, ...licence };

@@ -18,7 +18,9 @@ export interface MailSuppression {
 
 export const mailSuppressionKey = keys.mailSuppression;
 
-const suppressionSchema = /* @__PURE__ */ lazySchema(() => z.object({ email: z.string(), reason: z.enum(['bounce', 'complaint']), suppressedAt: z.string() }));
+const suppressionSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({ email: z.string(), reason: z.enum(['bounce', 'complaint']), suppressedAt: z.string() }),
+);
 
 export function mailSuppressionItem(suppression: MailSuppression): Item {
   return { ...mailSuppressionKey(suppression.email), type: 'MailSuppression', ...suppression };

@@ -101,7 +101,13 @@ export async function createStaffOrder(input: StaffOrderInput): Promise<CreatedS
     }
 
     const confirmationMail = await mailConfirmation(email, draft.order, draft.issued, input.locale);
-    return { order: toStaffOrder(orderFromItem(draft.item)), replayed: false, userCreated, accountCreated: draft.accountCreated, confirmationMail };
+    return {
+      order: toStaffOrder(orderFromItem(draft.item)),
+      replayed: false,
+      userCreated,
+      accountCreated: draft.accountCreated,
+      confirmationMail,
+    };
   }
 }
 
@@ -155,7 +161,14 @@ function checkSize(priced: PricedLine[]): void {
 /** What makes two requests the same order: a retry must send the same body as the first. */
 function fingerprintOf(input: StaffOrderInput): string {
   const { email, contact, lines, locale } = input;
-  const canonical = JSON.stringify([email, contact.name, contact.country, contact.city, locale, lines.map((line) => [line.sku, line.quantity])]);
+  const canonical = JSON.stringify([
+    email,
+    contact.name,
+    contact.country,
+    contact.city,
+    locale,
+    lines.map((line) => [line.sku, line.quantity]),
+  ]);
   return createHash('sha256').update(canonical).digest('base64url');
 }
 
@@ -164,7 +177,10 @@ async function replay(idempotencyKey: string, fingerprint: string): Promise<Crea
   const record = await readIdempotencyRecord(idempotencyKey);
   if (!record) return undefined;
   if (record.fingerprint !== fingerprint) {
-    throw new ConflictError('This idempotency key was already used for a different order. Send a new key for a new order.', 'IDEMPOTENCY_KEY_REUSED');
+    throw new ConflictError(
+      'This idempotency key was already used for a different order. Send a new key for a new order.',
+      'IDEMPOTENCY_KEY_REUSED',
+    );
   }
   const order = await db().send(
     new GetCommand({ TableName: tableName(), Key: orderKey(record.accountId, record.orderId), ConsistentRead: true }),
@@ -276,7 +292,14 @@ function buildOrder(args: {
 
   if (accountCreated) {
     const createdAt = order.orderedAt;
-    const account = { accountId, name: input.contact.name, activationKey: newCode(3), contactEmail: email, country: input.contact.country, createdAt };
+    const account = {
+      accountId,
+      name: input.contact.name,
+      activationKey: newCode(3),
+      contactEmail: email,
+      country: input.contact.country,
+      createdAt,
+    };
     at.account = writes.length;
     writes.push(
       { Put: { TableName, Item: accountItem(account), ConditionExpression: 'attribute_not_exists(PK)' } },
@@ -310,7 +333,11 @@ function failedWrites(error: unknown): Set<number> {
 async function mailConfirmation(email: string, order: Order, issued: IssuedLicence[], locale: Locale): Promise<ConfirmationMail> {
   try {
     return await sendMail(
-      orderConfirmationMail(email, { reference: order.reference, licences: issued, total: order.total, portalUrl: config().portalUrl }, locale),
+      orderConfirmationMail(
+        email,
+        { reference: order.reference, licences: issued, total: order.total, portalUrl: config().portalUrl },
+        locale,
+      ),
     );
   } catch (error) {
     logger.error('create order: the confirmation e-mail could not be sent', { error: error as Error });

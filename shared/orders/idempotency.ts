@@ -27,16 +27,18 @@ export interface IdempotencyRecord {
 
 export const idempotencyKey = keys.idempotency;
 
-const recordSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  operation: z.literal('create-order'),
-  fingerprint: z.string(),
-  accountId: z.string(),
-  orderId: z.string(),
-  userCreated: z.boolean(),
-  accountCreated: z.boolean(),
-  createdAt: z.string(),
-  expiresAt: z.number(),
-}));
+const recordSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    operation: z.literal('create-order'),
+    fingerprint: z.string(),
+    accountId: z.string(),
+    orderId: z.string(),
+    userCreated: z.boolean(),
+    accountCreated: z.boolean(),
+    createdAt: z.string(),
+    expiresAt: z.number(),
+  }),
+);
 
 export function idempotencyItem(key: string, record: IdempotencyRecord): Item {
   return { ...idempotencyKey(key), type: 'IdempotencyRecord', ...record };

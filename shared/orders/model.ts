@@ -69,16 +69,18 @@ const orderLineSchema = /* @__PURE__ */ lazySchema(() => z.object(orderLineField
 
 const issuedLicenceSchema = /* @__PURE__ */ lazySchema(() => z.object(issuedLicenceFields(z.string())));
 
-const orderSchema = /* @__PURE__ */ lazySchema(() => z.object({
-  accountId: z.string(),
-  ...orderSummaryFields(z.string(), moneyItemSchema()),
-  lines: z.array(orderLineSchema()),
-  contact: z.object(contactFields()),
-  // Orders written before these attributes existed lack them: the contact's e-mail, English and no issued list.
-  email: z.optional(z.string()),
-  locale: z.optional(localeSchema),
-  issued: z.optional(z.array(issuedLicenceSchema())),
-}));
+const orderSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    accountId: z.string(),
+    ...orderSummaryFields(z.string(), moneyItemSchema()),
+    lines: z.array(orderLineSchema()),
+    contact: z.object(contactFields()),
+    // Orders written before these attributes existed lack them: the contact's e-mail, English and no issued list.
+    email: z.optional(z.string()),
+    locale: z.optional(localeSchema),
+    issued: z.optional(z.array(issuedLicenceSchema())),
+  }),
+);
 
 /**
  * The order, in its account's partition, and in the GSI1 partition of the customer's e-mail (staff look orders up by

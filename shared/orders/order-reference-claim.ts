@@ -35,9 +35,14 @@ export function normaliseOrderReference(reference: string): string {
 }
 
 const pointerSchema = /* @__PURE__ */ lazySchema(() => z.object({ accountId: z.string(), orderId: z.string() }));
-const claimSchema = /* @__PURE__ */ lazySchema(() => z.extend(pointerSchema(), { reference: z.string(), orderedAt: z.string(), total: moneyItemSchema(), email: z.string() }));
+const claimSchema = /* @__PURE__ */ lazySchema(() =>
+  z.extend(pointerSchema(), { reference: z.string(), orderedAt: z.string(), total: moneyItemSchema(), email: z.string() }),
+);
 
-export function orderReferenceItem(accountId: string, order: Pick<Order, 'orderId' | 'reference' | 'orderedAt' | 'total' | 'contact'>): Item {
+export function orderReferenceItem(
+  accountId: string,
+  order: Pick<Order, 'orderId' | 'reference' | 'orderedAt' | 'total' | 'contact'>,
+): Item {
   return {
     ...orderReferenceKey(order.reference),
     ...ordersIndexKey(order.orderId),

@@ -3,12 +3,7 @@
 import { accountPartition } from '#shared/db/keys.ts';
 import { queryPage, type Page } from '#shared/db/page.ts';
 import { MAX_PAGE_SIZE, type SortOrder } from '#shared/paging.ts';
-import {
-  SUPPORT_PREFIX,
-  supportByLicenceKey,
-  toSupportSubscriptionView,
-  type SupportSubscriptionView,
-} from '#shared/support/model.ts';
+import { SUPPORT_PREFIX, supportByLicenceKey, toSupportSubscriptionView, type SupportSubscriptionView } from '#shared/support/model.ts';
 import { now } from '#shared/time.ts';
 
 export async function listSupportSubscriptions(

@@ -11,7 +11,10 @@ const client = DynamoDBDocumentClient.from(
 
 export const handler = async (event: { pathParameters?: { id?: string } }) => {
   const { Item } = await client.send(
-    new GetCommand({ TableName: process.env.TABLE_NAME, Key: { PK: `ACCOUNT#${event.pathParameters?.id ?? 'demo-nordwind'}`, SK: 'ACCOUNT' } }),
+    new GetCommand({
+      TableName: process.env.TABLE_NAME,
+      Key: { PK: `ACCOUNT#${event.pathParameters?.id ?? 'demo-nordwind'}`, SK: 'ACCOUNT' },
+    }),
   );
   return { statusCode: Item ? 200 : 404, body: JSON.stringify(Item ?? { message: 'Not found' }) };
 };

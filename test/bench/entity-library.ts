@@ -90,9 +90,13 @@ for (let run = 0; run < RUNS; run += 1) {
   }
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-console.log(`| entry | bytes (KB) | gzip (KB) | import wall (ms, median of ${RUNS}) | import CPU (ms) |\n| --- | ---: | ---: | ---: | ---: |`);
+console.log(
+  `| entry | bytes (KB) | gzip (KB) | import wall (ms, median of ${RUNS}) | import CPU (ms) |\n| --- | ---: | ---: | ---: | ---: |`,
+);
 for (const name of Object.keys(entries)) {
   const wall = median(samples[name]!.map(([ms]) => ms));
   const cpu = median(samples[name]!.map(([, ms]) => ms));
-  console.log(`| ${name} | ${(sizes[name]!.bytes / 1000).toFixed(1)} | ${(sizes[name]!.gzip / 1000).toFixed(1)} | ${wall.toFixed(1)} | ${cpu.toFixed(1)} |`);
+  console.log(
+    `| ${name} | ${(sizes[name]!.bytes / 1000).toFixed(1)} | ${(sizes[name]!.gzip / 1000).toFixed(1)} | ${wall.toFixed(1)} | ${cpu.toFixed(1)} |`,
+  );
 }

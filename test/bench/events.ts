@@ -70,7 +70,9 @@ function httpInputs(ids: DemoIds): Record<string, HttpInput> {
     'auth/verify-sign-in-code': { pathParameters: customerPool, body: { email: EMAIL, session: opaqueSession, code: '123456' } },
     'auth/refresh-session': { pathParameters: customerPool, cookies: ['atrium_refresh_customer=bench-refresh-token'] },
     'auth/sign-out': { pathParameters: customerPool, cookies: ['atrium_refresh_customer=bench-refresh-token'] },
-    'auth/sign-up': { body: { email: 'new-%UNIQUE%@example.com', password: 'Correct-Horse-9-battery', name: 'Bench Person', locale: 'en' } },
+    'auth/sign-up': {
+      body: { email: 'new-%UNIQUE%@example.com', password: 'Correct-Horse-9-battery', name: 'Bench Person', locale: 'en' },
+    },
     'auth/confirm-email': { body: { email: EMAIL, code: '123456' } },
     'auth/resend-confirmation': { body: { email: EMAIL, locale: 'en' } },
     'auth/start-password-reset': { pathParameters: customerPool, body: { email: EMAIL, locale: 'en' } },
@@ -138,10 +140,19 @@ const workerEvents: Record<string, unknown> = {
     detail: {
       eventType: 'Bounce',
       mail: { timestamp: new Date().toISOString(), source: 'no-reply@atrium.example' },
-      bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: 'gone-%UNIQUE%@example.com' }], timestamp: new Date().toISOString() },
+      bounce: {
+        bounceType: 'Permanent',
+        bounceSubType: 'General',
+        bouncedRecipients: [{ emailAddress: 'gone-%UNIQUE%@example.com' }],
+        timestamp: new Date().toISOString(),
+      },
     },
   },
-  'identity/define-auth-challenge': trigger('DefineAuthChallenge_Authentication', { userAttributes, session: [orderRound], userNotFound: false }),
+  'identity/define-auth-challenge': trigger('DefineAuthChallenge_Authentication', {
+    userAttributes,
+    session: [orderRound],
+    userNotFound: false,
+  }),
   'identity/create-auth-challenge': trigger('CreateAuthChallenge_Authentication', {
     userAttributes,
     challengeName: 'CUSTOM_CHALLENGE',
@@ -155,7 +166,12 @@ const workerEvents: Record<string, unknown> = {
     challengeAnswer: 'JWT1016',
     userNotFound: false,
   }),
-  'identity/custom-message': trigger('CustomMessage_SignUp', { userAttributes, codeParameter: '{####}', usernameParameter: null, clientMetadata: { locale: 'en' } }),
+  'identity/custom-message': trigger('CustomMessage_SignUp', {
+    userAttributes,
+    codeParameter: '{####}',
+    usernameParameter: null,
+    clientMetadata: { locale: 'en' },
+  }),
 };
 
 /** The event each handler is invoked with, as JSON (placeholders still in). */

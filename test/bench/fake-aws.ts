@@ -28,13 +28,25 @@ function answer(target: string, body: Record<string, unknown>): unknown {
       const flow = body.AuthFlow;
       if (flow === 'REFRESH_TOKEN_AUTH') return { AuthenticationResult: { ...tokens, RefreshToken: undefined } };
       if (flow === 'CUSTOM_AUTH') {
-        return { ChallengeName: 'CUSTOM_CHALLENGE', Session: 'bench-session-1', ChallengeParameters: { step: 'ORDER_NUMBER', USERNAME: 'bench-user' } };
+        return {
+          ChallengeName: 'CUSTOM_CHALLENGE',
+          Session: 'bench-session-1',
+          ChallengeParameters: { step: 'ORDER_NUMBER', USERNAME: 'bench-user' },
+        };
       }
-      return { ChallengeName: 'EMAIL_OTP', Session: 'bench-session-1', ChallengeParameters: { CODE_DELIVERY_DESTINATION: 'a***@n***', USER_ID_FOR_SRP: 'bench-user' } };
+      return {
+        ChallengeName: 'EMAIL_OTP',
+        Session: 'bench-session-1',
+        ChallengeParameters: { CODE_DELIVERY_DESTINATION: 'a***@n***', USER_ID_FOR_SRP: 'bench-user' },
+      };
     }
     case 'RespondToAuthChallenge':
       return body.ChallengeName === 'CUSTOM_CHALLENGE' && (body.ChallengeResponses as Record<string, string>)?.ANSWER?.startsWith('JWT')
-        ? { ChallengeName: 'CUSTOM_CHALLENGE', Session: 'bench-session-2', ChallengeParameters: { step: 'EMAIL_CODE', USERNAME: 'bench-user' } }
+        ? {
+            ChallengeName: 'CUSTOM_CHALLENGE',
+            Session: 'bench-session-2',
+            ChallengeParameters: { step: 'EMAIL_CODE', USERNAME: 'bench-user' },
+          }
         : { AuthenticationResult: tokens, ChallengeParameters: {} };
     case 'SignUp':
       return { UserSub: `bench-${Math.random().toString(36).slice(2)}`, UserConfirmed: false };

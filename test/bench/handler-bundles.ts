@@ -120,7 +120,12 @@ const lambdaEnv = {
   PORTAL_URL: 'https://portal.atrium.example',
 };
 // This process seeds and serves the load test with the local adapters, as `npm start` does.
-Object.assign(process.env, commonEnv, { IDENTITY_ADAPTER: 'local', LOCAL_IDP_KEYS_DIR: keysDir, LICENCE_KEYS_DIR: keysDir, LOCAL_IDP_ISSUER_BASE: 'http://127.0.0.1/local-idp' });
+Object.assign(process.env, commonEnv, {
+  IDENTITY_ADAPTER: 'local',
+  LOCAL_IDP_KEYS_DIR: keysDir,
+  LICENCE_KEYS_DIR: keysDir,
+  LOCAL_IDP_ISSUER_BASE: 'http://127.0.0.1/local-idp',
+});
 resetConfigForTests();
 await ensureTable(dynamo.endpoint, TABLE);
 await seedDemoData();
@@ -219,9 +224,24 @@ const rows = bundles.map((bundle) => {
   const coldMs = median(runs.map((result) => result.coldMs));
   const ratio = coldMs / baselineCold;
   const measured = warmRuns.length > 0;
-  const p50 = measured ? percentile(warmRuns.map((invocation) => invocation.ms), 50) : NaN;
-  const p99 = measured ? percentile(warmRuns.map((invocation) => invocation.ms), 99) : NaN;
-  const waitP99 = measured ? percentile(warmRuns.map((invocation) => invocation.waitMs), 99) : 0;
+  const p50 = measured
+    ? percentile(
+        warmRuns.map((invocation) => invocation.ms),
+        50,
+      )
+    : NaN;
+  const p99 = measured
+    ? percentile(
+        warmRuns.map((invocation) => invocation.ms),
+        99,
+      )
+    : NaN;
+  const waitP99 = measured
+    ? percentile(
+        warmRuns.map((invocation) => invocation.waitMs),
+        99,
+      )
+    : 0;
   const ddb = measured ? warmRuns.reduce((sum, invocation) => sum + invocation.ddb, 0) / warmRuns.length : runs[0]!.ddb;
   const other = measured ? warmRuns.reduce((sum, invocation) => sum + invocation.other, 0) / warmRuns.length : runs[0]!.other;
   const statuses = [...new Set([runs[0]!.status, ...warmRuns.map((invocation) => invocation.status)])].join(', ');
@@ -297,11 +317,23 @@ if (LOAD_SECONDS > 0) {
     // autocannon in its own process; the API answers from this one (so not execFileSync, which would block it).
     const { stdout } = await execFileAsync(
       process.execPath,
-      [AUTOCANNON, '-c', String(connections), '-d', String(LOAD_SECONDS), '-j', '-H', `authorization=Bearer ${token}`, `${apiUrl}/api/licences`],
+      [
+        AUTOCANNON,
+        '-c',
+        String(connections),
+        '-d',
+        String(LOAD_SECONDS),
+        '-j',
+        '-H',
+        `authorization=Bearer ${token}`,
+        `${apiUrl}/api/licences`,
+      ],
       { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
     );
     const result = JSON.parse(stdout) as { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number };
-    console.log(`| ${connections} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${result.non2xx} |`);
+    console.log(
+      `| ${connections} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${result.non2xx} |`,
+    );
   }
   await new Promise<void>((resolve) => {
     localApi.close(() => resolve());

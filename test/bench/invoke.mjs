@@ -23,7 +23,8 @@ http.request = function request(...args) {
   if (record) {
     const options = args[0] instanceof URL ? { port: args[0].port } : typeof args[0] === 'object' ? args[0] : new URL(args[0]);
     const kind = String(options.port ?? '') === BENCH_DDB_PORT ? 'ddb' : 'other';
-    if (process.env.BENCH_TRACE) process.stderr.write(`${options.method ?? 'GET'} ${options.hostname ?? options.host}:${options.port ?? ''}${options.path ?? ''}\n`);
+    if (process.env.BENCH_TRACE)
+      process.stderr.write(`${options.method ?? 'GET'} ${options.hostname ?? options.host}:${options.port ?? ''}${options.path ?? ''}\n`);
     record[kind] += 1;
     const started = performance.now();
     sent.once('close', () => {

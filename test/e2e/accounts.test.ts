@@ -77,7 +77,10 @@ describe('accounts and sign-in in Chromium', () => {
   it('refuses the same activation code a second time with a clear message', async () => {
     await withPage(browser, async (page) => {
       const contract = DEMO_CONTRACTS[1];
-      for (const [index, expected] of [['1', 'Check your e-mail'], ['2', 'already been used']] as const) {
+      for (const [index, expected] of [
+        ['1', 'Check your e-mail'],
+        ['2', 'already been used'],
+      ] as const) {
         await page.goto(`${portalUrl}/sign-up`);
         await page.getByLabel('Name or company').fill(`Twice ${index}`);
         await page.getByLabel('E-mail').fill(`twice.${index}.${Date.now()}@example.test`);
@@ -245,7 +248,11 @@ describe('accounts and sign-in in Chromium', () => {
       const [link, logo] = [await skip.boundingBox(), await page.getByRole('link', { name: 'Atrium', exact: true }).boundingBox()];
       expect(link).not.toBeNull();
       expect(logo).not.toBeNull();
-      const overlaps = link!.x < logo!.x + logo!.width && logo!.x < link!.x + link!.width && link!.y < logo!.y + logo!.height && logo!.y < link!.y + link!.height;
+      const overlaps =
+        link!.x < logo!.x + logo!.width &&
+        logo!.x < link!.x + link!.width &&
+        link!.y < logo!.y + logo!.height &&
+        logo!.y < link!.y + link!.height;
       expect(overlaps).toBe(false);
     });
   });

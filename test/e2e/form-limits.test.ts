@@ -62,7 +62,11 @@ describe('input limits from the API schemas in Chromium', () => {
       await page.getByRole('button', { name: 'Create the account' }).click();
 
       expect((await answer).status()).toBe(400);
-      expect(await fieldError(page, 'name')).toEqual({ message: 'Use at most 200 characters.', invalid: 'true', describedBy: ['name-error'] });
+      expect(await fieldError(page, 'name')).toEqual({
+        message: 'Use at most 200 characters.',
+        invalid: 'true',
+        describedBy: ['name-error'],
+      });
       expect(await page.locator('#name').evaluate((input) => input === document.activeElement)).toBe(true);
       // Only the name is marked.
       expect(await page.locator('[aria-invalid="true"]').count()).toBe(1);
@@ -110,7 +114,11 @@ describe('input limits from the API schemas in Chromium', () => {
       await page.getByLabel('Product 1', { exact: true }).selectOption('RA-DSK-3');
       await page.getByRole('button', { name: 'Create the order' }).click();
 
-      expect(await fieldError(page, 'name')).toEqual({ message: 'Use at most 200 characters.', invalid: 'true', describedBy: ['name-error'] });
+      expect(await fieldError(page, 'name')).toEqual({
+        message: 'Use at most 200 characters.',
+        invalid: 'true',
+        describedBy: ['name-error'],
+      });
       expect(await page.locator('[aria-invalid="true"]').count()).toBe(1);
       // Checked in the page with the route's schema: nothing went to the API.
       expect(orderPosts).toEqual([]);

@@ -51,7 +51,12 @@ function trackRequests(page: Page): void {
 async function settled(page: Page, path: string): Promise<void> {
   await page.locator('main h1').first().waitFor();
   const pending = inFlight.get(page)!;
-  await expect.poll(() => [...pending].map((request) => `${request.method()} ${request.url()}`).join(' '), { message: `requests of ${path} still pending`, timeout: 15_000 }).toBe('');
+  await expect
+    .poll(() => [...pending].map((request) => `${request.method()} ${request.url()}`).join(' '), {
+      message: `requests of ${path} still pending`,
+      timeout: 15_000,
+    })
+    .toBe('');
   await page.waitForFunction(
     () =>
       !document.querySelector('main [aria-busy="true"]') &&
@@ -91,10 +96,19 @@ function expectClean(findings: Record<string, Findings>): void {
 }
 
 async function signedInContext(pool: 'customer' | 'staff'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB', timezoneId: 'UTC' });
+  const context = await browser.newContext({
+    extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  });
   const page = await context.newPage();
   trackRequests(page);
-  await signInWithPassword(page, portal, pool === 'customer' ? '/sign-in' : '/admin', pool === 'customer' ? DEMO_LOGINS.customer : DEMO_LOGINS.staff);
+  await signInWithPassword(
+    page,
+    portal,
+    pool === 'customer' ? '/sign-in' : '/admin',
+    pool === 'customer' ? DEMO_LOGINS.customer : DEMO_LOGINS.staff,
+  );
   await page.locator(pool === 'customer' ? '[data-testid="licences-table"]' : '[data-testid="customers-table"]').waitFor();
   return { context, page };
 }
@@ -127,7 +141,9 @@ describe('layout and accessibility of every page in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByLabel('Code').waitFor();
     await waitForCode(mailUrl, login.email, before);
-    Object.assign(findings, { 'sign-in code step': { overflow: await horizontalOverflow(page), cellsOutside: [], axe: await seriousAxeViolations(page) } });
+    Object.assign(findings, {
+      'sign-in code step': { overflow: await horizontalOverflow(page), cellsOutside: [], axe: await seriousAxeViolations(page) },
+    });
     await context.close();
     expectClean(findings);
   });
@@ -148,7 +164,8 @@ describe('layout and accessibility of every page in Chromium', () => {
     // Polish words are longer: the licences table once overflowed at 1280 px.
     await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
     for (const path of ['/licences', '/support', '/orders', orderPath!, licencePath!]) {
-      for (const [where, found] of Object.entries(await check(page, path, { axe: false }))) Object.assign(findings, { [`${where} (pl)`]: found });
+      for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
+        Object.assign(findings, { [`${where} (pl)`]: found });
     }
     await context.close();
     expectClean(findings);
@@ -157,9 +174,13 @@ describe('layout and accessibility of every page in Chromium', () => {
   it('the staff pages', async () => {
     const { context, page } = await signedInContext('staff');
     await page.goto(`${portalUrl}/admin/orders`);
-    const orderPath = await page.getByRole('link', { name: /^Details/ }).first().getAttribute('href');
+    const orderPath = await page
+      .getByRole('link', { name: /^Details/ })
+      .first()
+      .getAttribute('href');
     const findings = {};
-    for (const path of ['/admin/customers', '/admin/orders', '/admin/orders/new', orderPath!]) Object.assign(findings, await check(page, path));
+    for (const path of ['/admin/customers', '/admin/orders', '/admin/orders/new', orderPath!])
+      Object.assign(findings, await check(page, path));
     await context.close();
     expectClean(findings);
   });

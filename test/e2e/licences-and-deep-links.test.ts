@@ -110,22 +110,19 @@ describe('deep links and unknown pages', () => {
   });
 
   // More shapes (backslashes, control characters, other schemes) are covered in test/unit/web-router.test.ts.
-  it.each(['//evil.example', 'https://evil.example'])(
-    'stays on the portal when `next` is %j',
-    async (next) => {
-      const login = DEMO_LOGINS.secondCustomer;
-      await withPage(browser, async (page) => {
-        await page.goto(`${portalUrl}/sign-in?next=${encodeURIComponent(next)}`);
-        const before = await mailCount(mailUrl, login.email);
-        await page.getByLabel('E-mail').fill(login.email);
-        await page.getByLabel('Password', { exact: true }).fill(login.password);
-        await page.getByRole('button', { name: 'Sign in' }).click();
-        await enterMailedCode(page, mailUrl, login.email, before);
-        await page.getByTestId('activation-key').waitFor();
-        expect(page.url()).toBe(`${portalUrl}/licences`);
-      });
-    },
-  );
+  it.each(['//evil.example', 'https://evil.example'])('stays on the portal when `next` is %j', async (next) => {
+    const login = DEMO_LOGINS.secondCustomer;
+    await withPage(browser, async (page) => {
+      await page.goto(`${portalUrl}/sign-in?next=${encodeURIComponent(next)}`);
+      const before = await mailCount(mailUrl, login.email);
+      await page.getByLabel('E-mail').fill(login.email);
+      await page.getByLabel('Password', { exact: true }).fill(login.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await enterMailedCode(page, mailUrl, login.email, before);
+      await page.getByTestId('activation-key').waitFor();
+      expect(page.url()).toBe(`${portalUrl}/licences`);
+    });
+  });
 
   it('offers the way home on an unknown page when signed in, and sign-in when not', async () => {
     await withPage(browser, async (page) => {

@@ -20,7 +20,11 @@ const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, '
 
 describe('the customer pages in Chromium', () => {
   it('shows orders, an order, support & updates and a licence, in English and then in Polish', async () => {
-    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB', timezoneId: 'UTC' });
+    const context = await browser.newContext({
+      extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() },
+      locale: 'en-GB',
+      timezoneId: 'UTC',
+    });
     const page = await context.newPage();
     await signInWithPassword(page, { portalUrl, mailUrl }, '/sign-in', DEMO_LOGINS.customer);
     await page.getByTestId('licences-table').waitFor();
@@ -84,7 +88,11 @@ describe('the customer pages in Chromium', () => {
     // The same pages in Polish.
     await page.getByLabel('Language').selectOption('pl');
     await page.getByRole('heading', { level: 2, name: 'Wsparcie i aktualizacje tej licencji' }).waitFor();
-    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Komputer', 'Historia aktywacji', 'Wsparcie i aktualizacje tej licencji']);
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
+      'Komputer',
+      'Historia aktywacji',
+      'Wsparcie i aktualizacje tej licencji',
+    ]);
     const navPl = page.getByRole('navigation', { name: 'Twoje konto' });
     expect(await navPl.getByRole('link').allTextContents()).toEqual(['Licencje', 'Wsparcie i aktualizacje', 'Zamówienia']);
     expect(await page.getByTestId('licence-facts').textContent()).toContain('Bezterminowa');

@@ -39,16 +39,24 @@ async function waitForConfirmation(email: string, reference: string) {
 
 function verifyWithCli(file: string, publicKey: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/atrium-verify-licence.mjs', file, '--public-key', publicKey], { cwd: REPOSITORY }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['bin/atrium-verify-licence.mjs', file, '--public-key', publicKey],
+      { cwd: REPOSITORY },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 /** The licence file behind the first "Download .lic" button of the licences table, saved where the test can read it. */
 async function downloadLicenceFile(page: Page, licenceId: string): Promise<string> {
   const target = join(workDir, `${licenceId}.lic`);
-  const button = page.getByTestId('licences-table').getByRole('button', { name: /Download \.lic/ }).first();
+  const button = page
+    .getByTestId('licences-table')
+    .getByRole('button', { name: /Download \.lic/ })
+    .first();
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   expect(download.suggestedFilename()).toMatch(/\.lic$/);
   await download.saveAs(target);

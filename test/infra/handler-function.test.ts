@@ -60,7 +60,7 @@ describe('HandlerFunction', () => {
     expect(dynamoActions(build('queue'))).toEqual(['dynamodb:GetItem']);
   });
 
-  it("acknowledges the index wildcard of that read, so cdk-nag still passes", () => {
+  it('acknowledges the index wildcard of that read, so cdk-nag still passes', () => {
     const { app } = synth('queue');
     const iam5 = new AwsSolutionsChecks()
       .validateScope(app)

@@ -68,7 +68,9 @@ describe('the licence-signing secret grant', () => {
   it('raises no cdk-nag finding for the grant', () => {
     const findings = new AwsSolutionsChecks()
       .validateScope(app)
-      .violations.filter((violation) => JSON.stringify(violation).includes('secretsmanager') || JSON.stringify(violation).includes('licence-signing'));
+      .violations.filter(
+        (violation) => JSON.stringify(violation).includes('secretsmanager') || JSON.stringify(violation).includes('licence-signing'),
+      );
     expect(findings).toEqual([]);
   });
 });

@@ -12,9 +12,7 @@ import { stageConfig } from '#infra/config.ts';
 import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
 import { type AtriumStacks, addAtrium, addNagChecks } from '#infra/stacks/atrium.ts';
 
-const cdkContext = (
-  JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }
-).context;
+const cdkContext = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
 
 function build(stage: string): { app: App; stacks: AtriumStacks } {
   // Built-in CloudFormation validation is covered by stacks.test.ts; here only cdk-nag matters.

@@ -60,9 +60,8 @@ function actionsOf(template: Template, stage: string, entry: { handler: string }
     Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) },
   });
   return Object.values(policies).flatMap((policy) =>
-    (policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).flatMap(
-      (statement) =>
-        [statement.Action].flat().map((action) => ({ action, resources: [statement.Resource].flat() })),
+    (policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).flatMap((statement) =>
+      [statement.Action].flat().map((action) => ({ action, resources: [statement.Resource].flat() })),
     ),
   );
 }
@@ -115,7 +114,9 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
 
     const pool = (audience: 'customer' | 'staff') => {
       const found = Object.values(
-        t.stateful.findResources('AWS::Cognito::UserPool', { Properties: Match.objectLike({ UserPoolName: `atrium-${stage}-${audience}` }) }),
+        t.stateful.findResources('AWS::Cognito::UserPool', {
+          Properties: Match.objectLike({ UserPoolName: `atrium-${stage}-${audience}` }),
+        }),
       );
       expect(found, audience).toHaveLength(1);
       return found[0]!.Properties as Record<string, unknown> & { EnabledMfas: string[]; Schema: Array<{ Name: string }> };
@@ -133,18 +134,24 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
       expect(pool('customer').EnabledMfas).toContain('EMAIL_OTP');
     });
 
-    it(prod ? 'turns threat protection on (PLUS plan), audit-only for the order-number flow' : 'runs the ESSENTIALS plan without threat protection', () => {
-      for (const audience of ['customer', 'staff'] as const) expect(pool(audience).UserPoolTier, audience).toBe(prod ? 'PLUS' : 'ESSENTIALS');
-      if (prod) {
-        expect(pool('customer').UserPoolAddOns).toEqual({
-          AdvancedSecurityMode: 'ENFORCED',
-          AdvancedSecurityAdditionalFlows: { CustomAuthMode: 'AUDIT' },
-        });
-        expect(pool('staff').UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
-      } else {
-        for (const audience of ['customer', 'staff'] as const) expect(pool(audience).UserPoolAddOns, audience).toBeUndefined();
-      }
-    });
+    it(
+      prod
+        ? 'turns threat protection on (PLUS plan), audit-only for the order-number flow'
+        : 'runs the ESSENTIALS plan without threat protection',
+      () => {
+        for (const audience of ['customer', 'staff'] as const)
+          expect(pool(audience).UserPoolTier, audience).toBe(prod ? 'PLUS' : 'ESSENTIALS');
+        if (prod) {
+          expect(pool('customer').UserPoolAddOns).toEqual({
+            AdvancedSecurityMode: 'ENFORCED',
+            AdvancedSecurityAdditionalFlows: { CustomAuthMode: 'AUDIT' },
+          });
+          expect(pool('staff').UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+        } else {
+          for (const audience of ['customer', 'staff'] as const) expect(pool(audience).UserPoolAddOns, audience).toBeUndefined();
+        }
+      },
+    );
 
     it('changes an e-mail address only once the new one is verified, and keeps a locale for the e-mails', () => {
       for (const audience of ['customer', 'staff'] as const) {
@@ -155,7 +162,12 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
 
     it("wires the customer pool's four triggers to the worker-table functions, by name, and the staff pool's to none", () => {
       const lambdaConfig = pool('customer').LambdaConfig as Record<string, unknown>;
-      const operations: CognitoTriggerOperation[] = ['DefineAuthChallenge', 'CreateAuthChallenge', 'VerifyAuthChallengeResponse', 'CustomMessage'];
+      const operations: CognitoTriggerOperation[] = [
+        'DefineAuthChallenge',
+        'CreateAuthChallenge',
+        'VerifyAuthChallengeResponse',
+        'CustomMessage',
+      ];
       expect(Object.keys(lambdaConfig).sort()).toEqual([...operations].sort());
       for (const { operation, handler } of cognitoTriggers('customer')) {
         // An ARN built from the function's fixed name: no reference from this stack to the API stack.
@@ -172,9 +184,7 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
         MfaConfiguration: 'ON',
       });
       expect(pool('staff').EnabledMfas).toContain('EMAIL_OTP');
-      const groups = Object.values(t.stateful.findResources('AWS::Cognito::UserPoolGroup')).map(
-        (group) => group.Properties.GroupName,
-      );
+      const groups = Object.values(t.stateful.findResources('AWS::Cognito::UserPoolGroup')).map((group) => group.Properties.GroupName);
       expect(groups.sort()).toEqual([...STAFF_GROUPS].sort());
     });
 
@@ -231,7 +241,9 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
           Enabled: true,
           MatchingEventTypes: ['bounce', 'complaint'],
           EventBridgeDestination: {
-            EventBusArn: { 'Fn::Join': ['', [Match.stringLikeRegexp('^arn:aws:events:'), { Ref: 'AWS::AccountId' }, ':event-bus/default']] },
+            EventBusArn: {
+              'Fn::Join': ['', [Match.stringLikeRegexp('^arn:aws:events:'), { Ref: 'AWS::AccountId' }, ':event-bus/default']],
+            },
           },
         }),
       });
@@ -264,9 +276,7 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
       t.api.allResourcesProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
       t.api.allResourcesProperties('AWS::SQS::QueuePolicy', {
         PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-          ]),
+          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
         },
       });
     });
@@ -332,7 +342,11 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
           .filter((action) => action.startsWith('dynamodb:'));
         // Queueing mail reads the suppression list first (shared/mail/send.ts).
         if (worker.table === 'none') expect(dynamo, worker.handler).toEqual(worker.queuesMail ? ['dynamodb:GetItem'] : []);
-        if (worker.table === 'read') expect(dynamo.filter((action) => WRITE_ACTIONS.includes(action)), worker.handler).toEqual([]);
+        if (worker.table === 'read')
+          expect(
+            dynamo.filter((action) => WRITE_ACTIONS.includes(action)),
+            worker.handler,
+          ).toEqual([]);
         if (worker.table === 'read-write') expect(dynamo, worker.handler).toEqual(expect.arrayContaining(WRITE_ACTIONS));
       }
     });
@@ -354,7 +368,9 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
       ).map((resource) => resource.Properties);
       expect(permissions).toHaveLength(triggers.length);
       for (const { handler } of triggers) {
-        const permission = permissions.find((properties) => JSON.stringify(properties.FunctionName) === JSON.stringify({ 'Fn::GetAtt': [functionId(handler), 'Arn'] }));
+        const permission = permissions.find(
+          (properties) => JSON.stringify(properties.FunctionName) === JSON.stringify({ 'Fn::GetAtt': [functionId(handler), 'Arn'] }),
+        );
         expect(permission, handler).toMatchObject({ Action: 'lambda:InvokeFunction', SourceAccount: { Ref: 'AWS::AccountId' } });
         expect(JSON.stringify(permission?.SourceArn), handler).toMatch(/CustomersPool.*Arn/);
       }
@@ -371,16 +387,17 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
       expect(actions('identity/create-auth-challenge')).toEqual(expect.arrayContaining(['sqs:SendMessage', 'dynamodb:GetItem']));
       expect(actions('identity/verify-auth-challenge').filter((action) => WRITE_ACTIONS.includes(action))).toEqual([]);
       for (const handler of ['identity/define-auth-challenge', 'identity/custom-message']) {
-        expect(actions(handler).filter((action) => /^(dynamodb|sqs|ses|cognito-idp):/.test(action)), handler).toEqual([]);
+        expect(
+          actions(handler).filter((action) => /^(dynamodb|sqs|ses|cognito-idp):/.test(action)),
+          handler,
+        ).toEqual([]);
       }
     });
   });
 
   describe('alarms and dashboard', () => {
     const alarmNamed = (name: string) => {
-      const found = Object.values(
-        t.api.findResources('AWS::CloudWatch::Alarm', { Properties: Match.objectLike({ AlarmName: name }) }),
-      );
+      const found = Object.values(t.api.findResources('AWS::CloudWatch::Alarm', { Properties: Match.objectLike({ AlarmName: name }) }));
       expect(found, name).toHaveLength(1);
       return found[0]?.Properties as Record<string, unknown> & { Metrics?: { Expression?: string; MetricStat?: unknown }[] };
     };
@@ -582,7 +599,10 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
       for (const route of readRoutes) {
         const actions = actionsOf(t.api, stage, route).map(({ action }) => action);
         expect(actions, route.handler).toContain('dynamodb:Query');
-        expect(actions.filter((action) => WRITE_ACTIONS.includes(action)), route.handler).toEqual([]);
+        expect(
+          actions.filter((action) => WRITE_ACTIONS.includes(action)),
+          route.handler,
+        ).toEqual([]);
       }
     });
 
@@ -600,13 +620,19 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
       expect(routes.some((route) => route.sendsMail)).toBe(true);
       for (const route of routes) {
         const actions = actionsOf(t.api, stage, route);
-        expect(actions.filter(({ action }) => action.startsWith('ses:')), route.handler).toEqual([]);
+        expect(
+          actions.filter(({ action }) => action.startsWith('ses:')),
+          route.handler,
+        ).toEqual([]);
         const sends = actions.filter(({ action }) => action === 'sqs:SendMessage');
         if (!route.sendsMail) {
           expect(sends, route.handler).toEqual([]);
           continue;
         }
-        expect(sends.map(({ resources }) => resources), route.handler).toEqual([[mailQueueArn]]);
+        expect(
+          sends.map(({ resources }) => resources),
+          route.handler,
+        ).toEqual([[mailQueueArn]]);
       }
     });
 
@@ -658,22 +684,17 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
       });
       t.web.allResourcesProperties('AWS::S3::BucketPolicy', {
         PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-          ]),
+          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
         },
       });
       t.web.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
     });
 
     it('routes /api/* to the HTTP API uncached, and serves the app shell for client routes on the default behaviour only', () => {
-      const distribution = Object.values(t.web.findResources('AWS::CloudFront::Distribution'))[0]?.Properties
-        .DistributionConfig;
+      const distribution = Object.values(t.web.findResources('AWS::CloudFront::Distribution'))[0]?.Properties.DistributionConfig;
       // Distribution-wide error pages would also turn the API's 403 and 404 into index.html.
       expect(distribution.CustomErrorResponses).toBeUndefined();
-      expect(distribution.DefaultCacheBehavior.FunctionAssociations).toEqual([
-        expect.objectContaining({ EventType: 'viewer-request' }),
-      ]);
+      expect(distribution.DefaultCacheBehavior.FunctionAssociations).toEqual([expect.objectContaining({ EventType: 'viewer-request' })]);
       expect(distribution.CacheBehaviors).toEqual([
         expect.objectContaining({
           PathPattern: '/api/*',

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => api.stop());
 
 describe('customer routes', () => {
-  it('lists the signed-in customer\'s licences, newest first, with whether support is active', async () => {
+  it("lists the signed-in customer's licences, newest first, with whether support is active", async () => {
     // Prepare
     const customer = await createCustomer(purchases(3, 2024));
     const token = await signIn(api, 'customer', customer.login);
@@ -55,7 +55,7 @@ describe('customer routes', () => {
     expect(new Set(seen).size).toBe(7);
   });
 
-  it('never shows another account\'s licences, even with a cursor forged from that account', async () => {
+  it("never shows another account's licences, even with a cursor forged from that account", async () => {
     const victim = await createCustomer(purchases(4));
     const attacker = await createCustomer(purchases(1));
     const victimToken = await signIn(api, 'customer', victim.login);
@@ -64,7 +64,9 @@ describe('customer routes', () => {
     const forged = await call(api, 'GET', `/api/licences?cursor=${victimPage.body.nextCursor}`, { token: attackerToken });
     expect(forged.status).toBe(200);
     const victimIds = new Set(
-      (await call(api, 'GET', '/api/licences', { token: victimToken })).body.items.map((licence: { licenceId: string }) => licence.licenceId),
+      (await call(api, 'GET', '/api/licences', { token: victimToken })).body.items.map(
+        (licence: { licenceId: string }) => licence.licenceId,
+      ),
     );
     for (const licence of forged.body.items) expect(victimIds.has(licence.licenceId)).toBe(false);
     const me = await call(api, 'GET', '/api/me', { token: attackerToken });
@@ -90,7 +92,15 @@ describe('customer routes', () => {
   it('refuses unknown query keys, bad limits and garbage cursors with 400 and a stable body', async () => {
     const customer = await createCustomer([]);
     const token = await signIn(api, 'customer', customer.login);
-    for (const query of ['?limit=0', '?limit=1000', '?limit=abc', '?sort=newest', '?order=asc', '?cursor=not-a-cursor', '?cursor=eyJQSyI6MX0']) {
+    for (const query of [
+      '?limit=0',
+      '?limit=1000',
+      '?limit=abc',
+      '?sort=newest',
+      '?order=asc',
+      '?cursor=not-a-cursor',
+      '?cursor=eyJQSyI6MX0',
+    ]) {
       const response = await call(api, 'GET', `/api/licences${query}`, { token });
       expect(response.status, query).toBe(400);
       expect(response.body.error).toMatchObject({ code: 'VALIDATION_FAILED', requestId: expect.any(String) });
@@ -181,7 +191,11 @@ describe('bad requests', () => {
       const customerRoute = await call(api, 'GET', `/api/licences/${bad}`, { token });
       for (const response of [publicRoute, customerRoute]) {
         expect(response.status, bad).toBe(400);
-        expect(response.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.any(String), requestId: expect.any(String) });
+        expect(response.body.error).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          message: expect.any(String),
+          requestId: expect.any(String),
+        });
       }
     }
   });
@@ -196,10 +210,12 @@ describe('bad requests', () => {
     expect(unauthorized.headers.get('www-authenticate')).toBe('Bearer');
   });
 
-  it('answers bodies over the handler limit and over Lambda\'s 6 MB payload limit with 413 and the error body, not a reset', async () => {
+  it("answers bodies over the handler limit and over Lambda's 6 MB payload limit with 413 and the error body, not a reset", async () => {
     // 2 MiB reaches the handler (which takes at most 64 KiB); 7 MiB is more than Lambda accepts, so the gateway refuses it.
     for (const size of [2 * 1024 * 1024, 7 * 1024 * 1024]) {
-      const response = await call(api, 'POST', '/api/auth/customer/sign-in', { rawBody: JSON.stringify({ email: 'a@b.cd', password: 'x'.repeat(size) }) });
+      const response = await call(api, 'POST', '/api/auth/customer/sign-in', {
+        rawBody: JSON.stringify({ email: 'a@b.cd', password: 'x'.repeat(size) }),
+      });
       expect(response.status, String(size)).toBe(413);
       expect(response.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.any(String), requestId: expect.any(String) });
     }

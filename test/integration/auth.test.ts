@@ -9,7 +9,19 @@ import { db, tableName } from '#shared/db/client.ts';
 import { keys } from '#shared/db/keys.ts';
 import { putLocalUser } from '#shared/identity/local.ts';
 import { resetClockForTests, shiftClockForTests } from '#shared/time.ts';
-import { call, createCustomer, createStaff, signIn, latestCodeFor, latestMailTo, purchases, randomIp, startTestApi, uniqueEmail, type TestApi } from '../support/api.ts';
+import {
+  call,
+  createCustomer,
+  createStaff,
+  signIn,
+  latestCodeFor,
+  latestMailTo,
+  purchases,
+  randomIp,
+  startTestApi,
+  uniqueEmail,
+  type TestApi,
+} from '../support/api.ts';
 import { awaitMailTo, mailsTo } from '../support/mailbox.ts';
 
 let api: TestApi;
@@ -58,7 +70,13 @@ describe('sign-up with a contract number and activation code', () => {
     const email = uniqueEmail('signup');
     // Act
     const signedUp = await call(api, 'POST', '/api/auth/customer/sign-up', {
-      body: { email, password: PASSWORD, name: 'Kowalski IT', locale: 'pl', contract: { contractNumber: 'ctr-1001', activationCode: 'abcd efgh jkmn' } },
+      body: {
+        email,
+        password: PASSWORD,
+        name: 'Kowalski IT',
+        locale: 'pl',
+        contract: { contractNumber: 'ctr-1001', activationCode: 'abcd efgh jkmn' },
+      },
     });
     const beforeConfirm = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email, password: PASSWORD } });
     // Signing in before confirming mails the link again; the newest link is the one that works.
@@ -68,7 +86,10 @@ describe('sign-up with a contract number and activation code', () => {
     // Assess
     expect(signedUp.status).toBe(201);
     const mails = await mailsTo(inject('mailUrl'), email);
-    expect(mails.map((each) => each.subject).slice(0, 2)).toEqual(['Potwierdź swój adres e-mail w Atrium', 'Confirm your e-mail address for Atrium']);
+    expect(mails.map((each) => each.subject).slice(0, 2)).toEqual([
+      'Potwierdź swój adres e-mail w Atrium',
+      'Confirm your e-mail address for Atrium',
+    ]);
     expect(mail?.body.text).toContain(`${api.url}/confirm-email?email=${encodeURIComponent(email)}&code=`);
     expect(beforeConfirm.status).toBe(403);
     expect(beforeConfirm.body.error.code).toBe('EMAIL_NOT_CONFIRMED');
@@ -76,7 +97,9 @@ describe('sign-up with a contract number and activation code', () => {
     expect(started.status).toBe(200);
     const contract = await db().send(new GetCommand({ TableName: tableName(), Key: keys.contract('CTR-1001') }));
     expect(contract.Item).toMatchObject({ accountId: expect.any(String), claimedAt: expect.any(String) });
-    const owned = await db().send(new GetCommand({ TableName: tableName(), Key: keys.accountContract(contract.Item!.accountId, 'CTR-1001') }));
+    const owned = await db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.accountContract(contract.Item!.accountId, 'CTR-1001') }),
+    );
     expect(owned.Item).toMatchObject({ contractNumber: 'CTR-1001', product: 'Remote Access Support' });
   });
 
@@ -117,11 +140,21 @@ describe('sign-up with a contract number and activation code', () => {
   it('refuses a used activation code, and creates nothing for it', async () => {
     await putContract('CTR-1002', 'QQQQ-RRRR-SSSS');
     const first = await call(api, 'POST', '/api/auth/customer/sign-up', {
-      body: { email: uniqueEmail('first'), password: PASSWORD, name: 'First', contract: { contractNumber: 'CTR-1002', activationCode: 'QQQQ-RRRR-SSSS' } },
+      body: {
+        email: uniqueEmail('first'),
+        password: PASSWORD,
+        name: 'First',
+        contract: { contractNumber: 'CTR-1002', activationCode: 'QQQQ-RRRR-SSSS' },
+      },
     });
     const secondEmail = uniqueEmail('second');
     const second = await call(api, 'POST', '/api/auth/customer/sign-up', {
-      body: { email: secondEmail, password: PASSWORD, name: 'Second', contract: { contractNumber: 'CTR-1002', activationCode: 'QQQQ-RRRR-SSSS' } },
+      body: {
+        email: secondEmail,
+        password: PASSWORD,
+        name: 'Second',
+        contract: { contractNumber: 'CTR-1002', activationCode: 'QQQQ-RRRR-SSSS' },
+      },
     });
     expect(first.status).toBe(201);
     expect(second.status).toBe(409);
@@ -152,7 +185,12 @@ describe('sign-up with a contract number and activation code', () => {
   it('refuses a wrong activation code with a clear error', async () => {
     await putContract('CTR-1004', 'XXXX-YYYY-ZZZZ');
     const response = await call(api, 'POST', '/api/auth/customer/sign-up', {
-      body: { email: uniqueEmail('wrong'), password: PASSWORD, name: 'Wrong', contract: { contractNumber: 'CTR-1004', activationCode: 'XXXX-YYYY-ZZZ0' } },
+      body: {
+        email: uniqueEmail('wrong'),
+        password: PASSWORD,
+        name: 'Wrong',
+        contract: { contractNumber: 'CTR-1004', activationCode: 'XXXX-YYYY-ZZZ0' },
+      },
     });
     expect(response.status).toBe(400);
     expect(response.body.error).toMatchObject({ code: 'ACTIVATION_CODE_INVALID', message: expect.stringContaining('activation code') });
@@ -182,7 +220,9 @@ describe('sign-up with a contract number and activation code', () => {
     const emails = Array.from({ length: 31 }, () => uniqueEmail('spree'));
     const responses = [];
     for (const email of emails) {
-      responses.push(await call(api, 'POST', '/api/auth/customer/sign-up', { body: { email, password: PASSWORD, name: 'Spree' }, sourceIp }));
+      responses.push(
+        await call(api, 'POST', '/api/auth/customer/sign-up', { body: { email, password: PASSWORD, name: 'Spree' }, sourceIp }),
+      );
     }
     const last = emails.at(-1)!;
     expect(responses.map((response) => response.status)).toEqual(Array(31).fill(201));
@@ -193,7 +233,9 @@ describe('sign-up with a contract number and activation code', () => {
   });
 
   it('refuses a weak password before anything is created', async () => {
-    const response = await call(api, 'POST', '/api/auth/customer/sign-up', { body: { email: uniqueEmail('weak'), password: 'password', name: 'Weak' } });
+    const response = await call(api, 'POST', '/api/auth/customer/sign-up', {
+      body: { email: uniqueEmail('weak'), password: 'password', name: 'Weak' },
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('WEAK_PASSWORD');
   });
@@ -316,7 +358,9 @@ describe('sessions', () => {
     const verified = await signInWithCookie(customer.login);
     const setCookie = verified.headers.getSetCookie();
     expect(setCookie).toHaveLength(1);
-    expect(setCookie[0]).toMatch(/^atrium_refresh_customer=[^;]+; Path=\/api\/auth\/customer; Max-Age=2592000; HttpOnly; Secure; SameSite=Strict$/);
+    expect(setCookie[0]).toMatch(
+      /^atrium_refresh_customer=[^;]+; Path=\/api\/auth\/customer; Max-Age=2592000; HttpOnly; Secure; SameSite=Strict$/,
+    );
     expect(Object.keys(verified.body).sort()).toEqual(['accessToken', 'expiresIn', 'idToken', 'tokenType']);
   });
 
@@ -381,7 +425,9 @@ describe('sessions', () => {
     const staff = await createStaff(['admin']);
     const started = await call(api, 'POST', '/api/auth/staff/sign-in', { body: staff });
     const code = await latestCodeFor(staff.email);
-    const verified = await call(api, 'POST', '/api/auth/staff/verify-code', { body: { email: staff.email, session: started.body.session, code } });
+    const verified = await call(api, 'POST', '/api/auth/staff/verify-code', {
+      body: { email: staff.email, session: started.body.session, code },
+    });
     const before = await call(api, 'GET', '/api/admin/orders', { token: verified.body.accessToken });
     shiftClockForTests(1_000);
     await call(api, 'POST', '/api/auth/staff/sign-out', { cookie: cookieFrom(verified.headers) });
@@ -426,7 +472,14 @@ describe('sessions', () => {
     await db().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...keys.signIn(String(user.Item!.sub), '01JD3Q8W5M2K7Z9XG4R6T1V0ZZ'), type: 'SignIn', at: '2025-11-21T12:00:00.000Z', sourceIp: '10.1.1.1', method: 'sms', expiresAt: 4_000_000_000 },
+        Item: {
+          ...keys.signIn(String(user.Item!.sub), '01JD3Q8W5M2K7Z9XG4R6T1V0ZZ'),
+          type: 'SignIn',
+          at: '2025-11-21T12:00:00.000Z',
+          sourceIp: '10.1.1.1',
+          method: 'sms',
+          expiresAt: 4_000_000_000,
+        },
       }),
     );
     // Act

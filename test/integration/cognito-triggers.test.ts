@@ -24,7 +24,9 @@ const common = {
 async function givenOrder(userId: string, email: string, orderReference: string): Promise<void> {
   const accountId = `acc-${randomUUID()}`;
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.membership(accountId, userId), accountId, userId, email } }));
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.orderReference(orderReference), accountId, orderId: orderReference } }));
+  await db().send(
+    new PutCommand({ TableName: tableName(), Item: { ...keys.orderReference(orderReference), accountId, orderId: orderReference } }),
+  );
 }
 
 const verify = (userId: string, challengeAnswer: string) =>
@@ -32,7 +34,11 @@ const verify = (userId: string, challengeAnswer: string) =>
     {
       ...common,
       triggerSource: 'VerifyAuthChallengeResponse_Authentication',
-      request: { userAttributes: { sub: userId, email: 'x@example.test' }, privateChallengeParameters: { step: 'ORDER_NUMBER' }, challengeAnswer },
+      request: {
+        userAttributes: { sub: userId, email: 'x@example.test' },
+        privateChallengeParameters: { step: 'ORDER_NUMBER' },
+        challengeAnswer,
+      },
       response: { answerCorrect: false },
     } satisfies VerifyAuthChallengeResponseTriggerEvent,
     context,

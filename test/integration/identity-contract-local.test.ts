@@ -23,7 +23,9 @@ describeIdentityContract('local', () => ({
   async givenOrder({ email, userId, orderReference }) {
     const accountId = `acc-${userId}`;
     await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.membership(accountId, userId), accountId, userId, email } }));
-    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.orderReference(orderReference), accountId, orderId: orderReference } }));
+    await db().send(
+      new PutCommand({ TableName: tableName(), Item: { ...keys.orderReference(orderReference), accountId, orderId: orderReference } }),
+    );
   },
   async mailedCode(email, purpose) {
     // Reset links leave without the request waiting for them: wait for the mail.

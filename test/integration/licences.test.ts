@@ -46,8 +46,27 @@ describe('GET /api/licences/{licenceId}', () => {
     // Prepare: two licences with a year of support each, then a renewal of the first one's support, written as an
     // order for a renewal would write it.
     const customer = await createCustomer([
-      { reference: 'JWT8001', date: '2023-02-01', product: 'Remote Access', edition: 'Enterprise', users: 5, serial: 'P62-1', unitPriceMinor: 40_000, supportYears: 1 },
-      { reference: 'JWT8002', date: '2023-03-01', product: 'Server Monitoring', edition: 'Standard', users: 3, serial: 'P65-2', unitPriceMinor: 20_000, supportYears: 1, days: 365 },
+      {
+        reference: 'JWT8001',
+        date: '2023-02-01',
+        product: 'Remote Access',
+        edition: 'Enterprise',
+        users: 5,
+        serial: 'P62-1',
+        unitPriceMinor: 40_000,
+        supportYears: 1,
+      },
+      {
+        reference: 'JWT8002',
+        date: '2023-03-01',
+        product: 'Server Monitoring',
+        edition: 'Standard',
+        users: 3,
+        serial: 'P65-2',
+        unitPriceMinor: 20_000,
+        supportYears: 1,
+        days: 365,
+      },
     ]);
     const token = await signIn(api, 'customer', customer.login);
     const licences = (await call(api, 'GET', '/api/licences', { token })).body.items as Listed[];
@@ -90,11 +109,13 @@ describe('GET /api/licences/{licenceId}', () => {
       supportEndsAt: '2024-02-01T10:30:00.000Z',
       supportActive: false,
     });
-    expect(supportSubscriptions.map((subscription: { orderReference: string; startsAt: string; status: string }) => [
-      subscription.orderReference,
-      subscription.startsAt,
-      subscription.status,
-    ])).toEqual([
+    expect(
+      supportSubscriptions.map((subscription: { orderReference: string; startsAt: string; status: string }) => [
+        subscription.orderReference,
+        subscription.startsAt,
+        subscription.status,
+      ]),
+    ).toEqual([
       ['JWT8003', '2024-02-01T10:30:00.000Z', 'expired'],
       ['JWT8001', '2023-02-01T10:30:00.000Z', 'expired'],
     ]);
@@ -116,7 +137,7 @@ describe('GET /api/licences/{licenceId}', () => {
     expect(response.body.supportEndsAt).toBeUndefined();
   });
 
-  it('answers 404 for another account\'s licence and for an unknown id, and leaves that licence as it was', async () => {
+  it("answers 404 for another account's licence and for an unknown id, and leaves that licence as it was", async () => {
     // Prepare
     const owner = await createCustomer(purchases(2));
     const other = await createCustomer(purchases(1));
@@ -146,7 +167,9 @@ describe('GET /api/licences/{licenceId}', () => {
     const customer = await createCustomer(purchases(1));
     const token = await signIn(api, 'customer', customer.login);
     const [licence] = (await call(api, 'GET', '/api/licences', { token })).body.items as Listed[];
-    const stored = await db().send(new GetCommand({ TableName: tableName(), Key: keys.licence(customer.account.accountId, licence!.licenceId) }));
+    const stored = await db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.licence(customer.account.accountId, licence!.licenceId) }),
+    );
     await batchPut([{ ...stored.Item!, users: 'five' }]);
     // Act
     const response = await call(api, 'GET', `/api/licences/${licence!.licenceId}`, { token });

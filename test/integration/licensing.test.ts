@@ -153,7 +153,11 @@ describe('the licensing API with transfers in the portal', () => {
     expect(second.body.error.code).toBe('SEATS_EXHAUSTED');
 
     // Act 3: the customer moves it to PC-B in the portal, then the support is renewed.
-    const moved = await call(api, 'POST', `/api/licences/${licenceId}/transfer`, { token, body: { toComputerId: 'PC-B' }, sourceIp: '10.2.2.2' });
+    const moved = await call(api, 'POST', `/api/licences/${licenceId}/transfer`, {
+      token,
+      body: { toComputerId: 'PC-B' },
+      sourceIp: '10.2.2.2',
+    });
     const renewalStart = new Date('2026-03-10T10:30:00.000Z');
     const renewalId = stableId(renewalStart, `renewal:${bought.reference}`);
     await batchPut([
@@ -262,7 +266,7 @@ describe('the licensing API with transfers in the portal', () => {
     expect((await licenceItem(customer, licenceIdOf(other)))?.computerId).toBeUndefined();
   });
 
-  it('gives one and the same answer for an unknown key, a wrong computer id and another account\'s licence', async () => {
+  it("gives one and the same answer for an unknown key, a wrong computer id and another account's licence", async () => {
     // Prepare
     const bought = purchase();
     const customer = await createCustomer([bought]);
@@ -437,7 +441,13 @@ describe('transfers and deactivation in the portal', () => {
     expect(Date.parse(fourth.body.error.details.nextAvailableAt) - Date.now()).toBeGreaterThan(29 * DAY_MS);
     expect((await licenceItem(customer, licenceId))?.computerId).toBe('PC-3');
     const trail = await call(api, 'GET', `/api/licences/${licenceId}/activations?limit=2`, { token });
-    expect(trail.body.transfers).toEqual({ limit: 3, windowDays: 30, used: 3, remaining: 0, nextAvailableAt: fourth.body.error.details.nextAvailableAt });
+    expect(trail.body.transfers).toEqual({
+      limit: 3,
+      windowDays: 30,
+      used: 3,
+      remaining: 0,
+      nextAvailableAt: fourth.body.error.details.nextAvailableAt,
+    });
     expect(trail.body.items.map((event: { action: string }) => event.action)).toEqual(['transferred', 'activated']);
     const rest = await call(api, 'GET', `/api/licences/${licenceId}/activations?limit=10&cursor=${trail.body.nextCursor}`, { token });
     expect(rest.body.items.map((event: { action: string }) => event.action)).toEqual(['deactivated', 'transferred', 'activated']);
@@ -463,7 +473,9 @@ describe('transfers and deactivation in the portal', () => {
     );
 
     expect(results.filter((result) => result.status === 200)).toHaveLength(3);
-    expect(results.filter((result) => result.status === 409).map((result) => result.body.error.code)).toEqual(Array(3).fill('TRANSFER_LIMIT_REACHED'));
+    expect(results.filter((result) => result.status === 409).map((result) => result.body.error.code)).toEqual(
+      Array(3).fill('TRANSFER_LIMIT_REACHED'),
+    );
     const item = await licenceItem(customer, licenceId);
     expect(item?.recentMoves).toHaveLength(3);
     expect((await eventsOf(customer, licenceId)).filter((event) => event.action === 'transferred')).toHaveLength(3);
@@ -545,7 +557,11 @@ describe('licence files in the portal', () => {
   it('publishes the public key as a PEM with its key id, without signing in', async () => {
     const response = await call(api, 'GET', '/api/licensing/public-key');
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ algorithm: 'Ed25519', keyId: expect.stringMatching(/^[0-9a-f]{16}$/), publicKeyPem: expect.stringContaining('-----BEGIN PUBLIC KEY-----') });
+    expect(response.body).toEqual({
+      algorithm: 'Ed25519',
+      keyId: expect.stringMatching(/^[0-9a-f]{16}$/),
+      publicKeyPem: expect.stringContaining('-----BEGIN PUBLIC KEY-----'),
+    });
   });
 });
 
@@ -569,7 +585,11 @@ describe('isolation between accounts', () => {
     ];
     // Assess
     for (const attempt of attempts) expect(attempt.status).toBe(404);
-    const [licenceFile, supportFile, ...json] = attempts as unknown as [{ text: string }, { text: string }, ...Array<{ body: { error: { code: string } } }>];
+    const [licenceFile, supportFile, ...json] = attempts as unknown as [
+      { text: string },
+      { text: string },
+      ...Array<{ body: { error: { code: string } } }>,
+    ];
     for (const text of [licenceFile.text, supportFile.text]) expect(JSON.parse(text).error.code).toBe('NOT_FOUND');
     for (const response of json) expect(response.body.error.code).toBe('NOT_FOUND');
     expect(licenceFile.text).not.toContain('OWNER-PC');
@@ -582,7 +602,9 @@ describe("README's licence check", () => {
   it('runs as written: the public key saved with curl verifies a downloaded file with the CLI', async () => {
     // Prepare: the README's shell block, pointed at this test's API, and a downloaded file.lic in a folder of the repository.
     const readme = readFileSync(join(REPOSITORY, 'README.md'), 'utf8');
-    const block = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!).find((text) => text.includes('atrium-verify-licence'));
+    const block = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)]
+      .map((match) => match[1]!)
+      .find((text) => text.includes('atrium-verify-licence'));
     expect(block).toContain('/api/licensing/public-key > key.pem');
     const commands = block!.replace(/^ +/gm, '').replaceAll('http://127.0.0.1:3000', api.url);
     const bought = purchase();

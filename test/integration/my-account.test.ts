@@ -13,11 +13,19 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-async function putAccountContract(accountId: string, contract: { contractNumber: string; product: string; startsOn: string; endsOn: string }) {
+async function putAccountContract(
+  accountId: string,
+  contract: { contractNumber: string; product: string; startsOn: string; endsOn: string },
+) {
   await db().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...keys.accountContract(accountId, contract.contractNumber), type: 'AccountContract', ...contract, claimedAt: '2026-01-02T00:00:00.000Z' },
+      Item: {
+        ...keys.accountContract(accountId, contract.contractNumber),
+        type: 'AccountContract',
+        ...contract,
+        claimedAt: '2026-01-02T00:00:00.000Z',
+      },
     }),
   );
 }
@@ -27,9 +35,24 @@ describe('GET /api/me', () => {
     // Prepare
     const owner = await createCustomer(purchases(1));
     const other = await createCustomer(purchases(1));
-    await putAccountContract(owner.account.accountId, { contractNumber: 'CTR-9001', product: 'Remote Access Support Premium', startsOn: '2020-01-01', endsOn: '2099-12-31' });
-    await putAccountContract(owner.account.accountId, { contractNumber: 'CTR-9000', product: 'Server Monitoring Support', startsOn: '2019-01-01', endsOn: '2020-12-31' });
-    await putAccountContract(other.account.accountId, { contractNumber: 'CTR-9002', product: 'Not yours', startsOn: '2020-01-01', endsOn: '2099-12-31' });
+    await putAccountContract(owner.account.accountId, {
+      contractNumber: 'CTR-9001',
+      product: 'Remote Access Support Premium',
+      startsOn: '2020-01-01',
+      endsOn: '2099-12-31',
+    });
+    await putAccountContract(owner.account.accountId, {
+      contractNumber: 'CTR-9000',
+      product: 'Server Monitoring Support',
+      startsOn: '2019-01-01',
+      endsOn: '2020-12-31',
+    });
+    await putAccountContract(other.account.accountId, {
+      contractNumber: 'CTR-9002',
+      product: 'Not yours',
+      startsOn: '2020-01-01',
+      endsOn: '2099-12-31',
+    });
     // Act
     const mine = await call(api, 'GET', '/api/me', { token: await signIn(api, 'customer', owner.login) });
     const theirs = await call(api, 'GET', '/api/me', { token: await signIn(api, 'customer', other.login) });
@@ -38,7 +61,13 @@ describe('GET /api/me', () => {
     expect(mine.body.account.accountId).toBe(owner.account.accountId);
     expect(mine.body.contracts).toEqual([
       { contractNumber: 'CTR-9000', product: 'Server Monitoring Support', startsOn: '2019-01-01', endsOn: '2020-12-31', status: 'expired' },
-      { contractNumber: 'CTR-9001', product: 'Remote Access Support Premium', startsOn: '2020-01-01', endsOn: '2099-12-31', status: 'active' },
+      {
+        contractNumber: 'CTR-9001',
+        product: 'Remote Access Support Premium',
+        startsOn: '2020-01-01',
+        endsOn: '2099-12-31',
+        status: 'active',
+      },
     ]);
     expect(theirs.body.contracts.map((contract: { contractNumber: string }) => contract.contractNumber)).toEqual(['CTR-9002']);
   });

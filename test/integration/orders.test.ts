@@ -64,7 +64,7 @@ describe('GET /api/orders', () => {
     expect(new Set(newestFirst.map((order) => order.orderId)).size).toBe(7);
   });
 
-  it('keeps a cursor copied from another account inside the caller\'s own orders', async () => {
+  it("keeps a cursor copied from another account inside the caller's own orders", async () => {
     const victim = await createCustomer(purchases(4));
     const attacker = await createCustomer(purchases(1));
     const victimToken = await signIn(api, 'customer', victim.login);
@@ -94,7 +94,16 @@ describe('GET /api/orders', () => {
 describe('GET /api/orders/{orderId}', () => {
   it('shows one order with its lines, total and the contact given at purchase', async () => {
     const customer = await createCustomer([
-      { reference: 'JWT7001', date: '2025-06-03', product: 'Remote Access', edition: 'Enterprise', users: 10, serial: 'P65-1', unitPriceMinor: 60_180, supportYears: 1 },
+      {
+        reference: 'JWT7001',
+        date: '2025-06-03',
+        product: 'Remote Access',
+        edition: 'Enterprise',
+        users: 10,
+        serial: 'P65-1',
+        unitPriceMinor: 60_180,
+        supportYears: 1,
+      },
     ]);
     const token = await signIn(api, 'customer', customer.login);
     const [listed] = (await call(api, 'GET', '/api/orders', { token })).body.items as Listed[];
@@ -131,7 +140,7 @@ describe('GET /api/orders/{orderId}', () => {
     });
   });
 
-  it('answers 404 for another account\'s order and for an unknown id, and leaves that order as it was', async () => {
+  it("answers 404 for another account's order and for an unknown id, and leaves that order as it was", async () => {
     // Prepare
     const owner = await createCustomer(purchases(2));
     const other = await createCustomer(purchases(1));

@@ -3,7 +3,17 @@
 import { decodeJwt } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { resetClockForTests, shiftClockForTests } from '#shared/time.ts';
-import { call, createCustomer, createStaff, latestCodeFor, latestMailTo, purchases, startTestApi, uniqueEmail, type TestApi } from '../support/api.ts';
+import {
+  call,
+  createCustomer,
+  createStaff,
+  latestCodeFor,
+  latestMailTo,
+  purchases,
+  startTestApi,
+  uniqueEmail,
+  type TestApi,
+} from '../support/api.ts';
 import { mailsTo } from '../support/mailbox.ts';
 
 let api: TestApi;
@@ -21,7 +31,9 @@ describe('password sign-in with an e-mailed code', () => {
     const started = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { ...customer.login, locale: 'pl' } });
     const mail = await latestMailTo(customer.login.email);
     const code = await latestCodeFor(customer.login.email);
-    const verified = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { email: customer.login.email, session: started.body.session, code } });
+    const verified = await call(api, 'POST', '/api/auth/customer/verify-code', {
+      body: { email: customer.login.email, session: started.body.session, code },
+    });
     // Assess
     expect(started.status).toBe(200);
     expect(started.body).toMatchObject({ challenge: 'EMAIL_OTP', destination: expect.stringMatching(/^c\*\*\*@example\.test$/) });
@@ -65,8 +77,12 @@ describe('password sign-in with an e-mailed code', () => {
     const customer = await createCustomer([]);
     const started = await call(api, 'POST', '/api/auth/customer/sign-in', { body: customer.login });
     const code = await latestCodeFor(customer.login.email);
-    const first = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { email: customer.login.email, session: started.body.session, code } });
-    const second = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { email: customer.login.email, session: started.body.session, code } });
+    const first = await call(api, 'POST', '/api/auth/customer/verify-code', {
+      body: { email: customer.login.email, session: started.body.session, code },
+    });
+    const second = await call(api, 'POST', '/api/auth/customer/verify-code', {
+      body: { email: customer.login.email, session: started.body.session, code },
+    });
     expect(first.status).toBe(200);
     expect(second.status).toBe(401);
     expect(second.body.error.code).toBe('CODE_MISMATCH');
@@ -78,10 +94,14 @@ describe('password sign-in with an e-mailed code', () => {
     const code = await latestCodeFor(customer.login.email);
     const wrong = code === '000000' ? '111111' : '000000';
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const response = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { email: customer.login.email, session: started.body.session, code: wrong } });
+      const response = await call(api, 'POST', '/api/auth/customer/verify-code', {
+        body: { email: customer.login.email, session: started.body.session, code: wrong },
+      });
       expect(response.status).toBe(401);
     }
-    const right = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { email: customer.login.email, session: started.body.session, code } });
+    const right = await call(api, 'POST', '/api/auth/customer/verify-code', {
+      body: { email: customer.login.email, session: started.body.session, code },
+    });
     expect(right.status).toBe(401);
   });
 
@@ -90,7 +110,9 @@ describe('password sign-in with an e-mailed code', () => {
     const started = await call(api, 'POST', '/api/auth/customer/sign-in', { body: customer.login });
     const code = await latestCodeFor(customer.login.email);
     shiftClockForTests(10 * 60 * 1000 + 1000);
-    const response = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { email: customer.login.email, session: started.body.session, code } });
+    const response = await call(api, 'POST', '/api/auth/customer/verify-code', {
+      body: { email: customer.login.email, session: started.body.session, code },
+    });
     expect(response.status).toBe(401);
   });
 
@@ -98,7 +120,9 @@ describe('password sign-in with an e-mailed code', () => {
     const staff = await createStaff(['support']);
     const started = await call(api, 'POST', '/api/auth/staff/sign-in', { body: staff });
     const code = await latestCodeFor(staff.email);
-    const verified = await call(api, 'POST', '/api/auth/staff/verify-code', { body: { email: staff.email, session: started.body.session, code } });
+    const verified = await call(api, 'POST', '/api/auth/staff/verify-code', {
+      body: { email: staff.email, session: started.body.session, code },
+    });
     expect(decodeJwt(verified.body.accessToken)).toMatchObject({
       'cognito:groups': ['support'],
       client_id: 'atrium-local-staff',
@@ -120,14 +144,16 @@ describe('password sign-in with an e-mailed code', () => {
 });
 
 describe('sign-in code mails: a cooldown and an hourly cap per address', () => {
-  const signInCodeMails = async (email: string) => (await mailsTo(inject('mailUrl'), email)).filter((mail) => /sign-in code/.test(mail.subject));
+  const signInCodeMails = async (email: string) =>
+    (await mailsTo(inject('mailUrl'), email)).filter((mail) => /sign-in code/.test(mail.subject));
 
   it('mails one code for eight quick sign-ins, answers the rest 429 with the wait, and mails again after it', async () => {
     // Prepare
     const customer = await createCustomer([]);
     // Act
     const responses = [];
-    for (let attempt = 0; attempt < 8; attempt += 1) responses.push(await call(api, 'POST', '/api/auth/customer/sign-in', { body: customer.login }));
+    for (let attempt = 0; attempt < 8; attempt += 1)
+      responses.push(await call(api, 'POST', '/api/auth/customer/sign-in', { body: customer.login }));
     shiftClockForTests(31_000);
     const afterWait = await call(api, 'POST', '/api/auth/customer/sign-in', { body: customer.login });
     // Assess
@@ -155,10 +181,14 @@ describe('sign-in code mails: a cooldown and an hourly cap per address', () => {
 
   it('does not hold the cooldown after a wrong password, and lets a new sign-in start once a code was used', async () => {
     const customer = await createCustomer([]);
-    const wrong = await call(api, 'POST', '/api/auth/customer/sign-in', { body: { email: customer.login.email, password: 'Wrong-Password-1' } });
+    const wrong = await call(api, 'POST', '/api/auth/customer/sign-in', {
+      body: { email: customer.login.email, password: 'Wrong-Password-1' },
+    });
     const right = await call(api, 'POST', '/api/auth/customer/sign-in', { body: customer.login });
     const code = await latestCodeFor(customer.login.email);
-    const verified = await call(api, 'POST', '/api/auth/customer/verify-code', { body: { email: customer.login.email, session: right.body.session, code } });
+    const verified = await call(api, 'POST', '/api/auth/customer/verify-code', {
+      body: { email: customer.login.email, session: right.body.session, code },
+    });
     const again = await call(api, 'POST', '/api/auth/customer/sign-in', { body: customer.login });
     expect([wrong.status, right.status, verified.status, again.status]).toEqual([401, 200, 200, 200]);
   });

@@ -12,7 +12,18 @@ import { GSI1 } from '#shared/db/table.ts';
 import { createStaffOrder } from '#shared/orders/create-staff-order.ts';
 import { FIRST_ORDER_NUMBER } from '#shared/orders/order-reference.ts';
 import { seedDemoData } from '#infra/local/seed.ts';
-import { call, createCustomer, createStaff, latestCodeFor, latestMailTo, purchases, signIn, startTestApi, uniqueEmail, type TestApi } from '../support/api.ts';
+import {
+  call,
+  createCustomer,
+  createStaff,
+  latestCodeFor,
+  latestMailTo,
+  purchases,
+  signIn,
+  startTestApi,
+  uniqueEmail,
+  type TestApi,
+} from '../support/api.ts';
 import { mailsTo } from '../support/mailbox.ts';
 
 let api: TestApi;
@@ -114,7 +125,9 @@ describe('POST /api/admin/orders', () => {
     ]);
     expect(order.issued).toHaveLength(4);
     const oneYearOn = addYears(order.orderedAt, 1);
-    expect(order.issued.map((licence: Record<string, unknown>) => [licence.sku, licence.supportEndsAt ?? null, licence.days ?? null])).toEqual([
+    expect(
+      order.issued.map((licence: Record<string, unknown>) => [licence.sku, licence.supportEndsAt ?? null, licence.days ?? null]),
+    ).toEqual([
       ['RA-ENT-10-S1Y', oneYearOn, null],
       ['RA-ENT-10-S1Y', oneYearOn, null],
       ['RA-DSK-3', null, null],
@@ -228,7 +241,9 @@ describe('POST /api/admin/orders', () => {
     // Prepare: an imported order holds the number the counter gives out next.
     const counter = await db().send(new GetCommand({ TableName: tableName(), Key: keys.orderReferenceCounter() }));
     const next = `JWT${FIRST_ORDER_NUMBER + ((counter.Item?.value as number | undefined) ?? 0)}`;
-    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.orderReference(next), accountId: 'imported', orderId: 'imported' } }));
+    await db().send(
+      new PutCommand({ TableName: tableName(), Item: { ...keys.orderReference(next), accountId: 'imported', orderId: 'imported' } }),
+    );
     // Act
     const response = await placeOrder(orderFor(uniqueEmail('skips')));
     // Assess
@@ -325,7 +340,11 @@ describe('POST /api/admin/orders', () => {
     // 46 licences with support and one without: 7 + 92 + 1 = 100, the most one order holds.
     const largest = await placeOrder(
       orderFor(email, {
-        lines: [...Array.from({ length: 4 }, () => ({ sku: 'RA-ENT-5-S1Y', quantity: 10 })), { sku: 'RA-ENT-5-S1Y', quantity: 6 }, { sku: 'RA-DSK-3', quantity: 1 }],
+        lines: [
+          ...Array.from({ length: 4 }, () => ({ sku: 'RA-ENT-5-S1Y', quantity: 10 })),
+          { sku: 'RA-ENT-5-S1Y', quantity: 6 },
+          { sku: 'RA-DSK-3', quantity: 1 },
+        ],
       }),
     );
     expect(largest.status).toBe(201);
@@ -338,12 +357,23 @@ describe('finding orders', () => {
     const created = await placeOrder(orderFor(uniqueEmail('by.reference')));
     const { reference, orderId, accountId } = created.body.order;
 
-    const found = await call(api, 'GET', `/api/admin/orders?reference=${encodeURIComponent(` ${reference.toLowerCase()} `)}`, { token: staffToken });
+    const found = await call(api, 'GET', `/api/admin/orders?reference=${encodeURIComponent(` ${reference.toLowerCase()} `)}`, {
+      token: staffToken,
+    });
     const unknown = await call(api, 'GET', '/api/admin/orders?reference=JWT1', { token: staffToken });
 
     expect(found.status).toBe(200);
     expect(found.body).toEqual({
-      items: [{ orderId, accountId, reference, orderedAt: created.body.order.orderedAt, total: created.body.order.total, email: created.body.order.email }],
+      items: [
+        {
+          orderId,
+          accountId,
+          reference,
+          orderedAt: created.body.order.orderedAt,
+          total: created.body.order.total,
+          email: created.body.order.email,
+        },
+      ],
     });
     expect(unknown.body).toEqual({ items: [] });
   });
@@ -354,13 +384,17 @@ describe('finding orders', () => {
     for (let index = 0; index < 3; index += 1) references.push((await placeOrder(orderFor(email))).body.order.reference);
     await placeOrder(orderFor(uniqueEmail('someone.else')));
 
-    const first = await call(api, 'GET', `/api/admin/orders?email=${encodeURIComponent(email.toUpperCase())}&limit=2`, { token: staffToken });
+    const first = await call(api, 'GET', `/api/admin/orders?email=${encodeURIComponent(email.toUpperCase())}&limit=2`, {
+      token: staffToken,
+    });
     const second = await call(api, 'GET', `/api/admin/orders?email=${encodeURIComponent(email)}&limit=2&cursor=${first.body.nextCursor}`, {
       token: staffToken,
     });
 
     expect(first.status).toBe(200);
-    expect([...first.body.items, ...second.body.items].map((order: { reference: string }) => order.reference)).toEqual(references.reverse());
+    expect([...first.body.items, ...second.body.items].map((order: { reference: string }) => order.reference)).toEqual(
+      references.reverse(),
+    );
     expect(second.body.nextCursor).toBeUndefined();
     expect(first.body.items.every((order: { email: string }) => order.email === email)).toBe(true);
   });

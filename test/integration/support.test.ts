@@ -53,7 +53,11 @@ describe('GET /api/support', () => {
       ['S-ACTIVE', 'active'],
       ['S-OLD', 'expired'],
     ]);
-    const licences = (await call(api, 'GET', '/api/licences', { token })).body.items as Array<{ licenceId: string; serial: string; orderId: string }>;
+    const licences = (await call(api, 'GET', '/api/licences', { token })).body.items as Array<{
+      licenceId: string;
+      serial: string;
+      orderId: string;
+    }>;
     const old = licences.find((licence) => licence.serial === 'P-OLD')!;
     expect(response.body.items[2]).toEqual({
       subscriptionId: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{26}$/),
@@ -104,13 +108,16 @@ describe('GET /api/support', () => {
       }
       return seen.map((item) => item.startsAt);
     };
-    const starts = customer.purchases.filter((p) => p.supportYears).map((p) => `${p.date}T10:30:00.000Z`).sort();
+    const starts = customer.purchases
+      .filter((p) => p.supportYears)
+      .map((p) => `${p.date}T10:30:00.000Z`)
+      .sort();
 
     expect(await read('limit=3&sort=asc')).toEqual(starts);
     expect(await read('limit=3')).toEqual([...starts].reverse());
   });
 
-  it('answers an account without support with an empty list, and never shows another account\'s', async () => {
+  it("answers an account without support with an empty list, and never shows another account's", async () => {
     const withSupport = await createCustomer(purchases(4));
     const without = await createCustomer([purchase('S-NONE', '2024-01-01', 'P-NONE')]);
     const withToken = await signIn(api, 'customer', withSupport.login);

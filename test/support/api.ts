@@ -45,7 +45,12 @@ export async function createCustomer(purchases: DemoPurchase[], password = 'corr
   const id = randomUUID();
   const email = uniqueEmail('customer');
   const demo: DemoAccount = {
-    account: { accountId: `acc-${id}`, name: `Customer ${id.slice(0, 6)}`, activationKey: id.slice(0, 9).toUpperCase(), contactEmail: email },
+    account: {
+      accountId: `acc-${id}`,
+      name: `Customer ${id.slice(0, 6)}`,
+      activationKey: id.slice(0, 9).toUpperCase(),
+      contactEmail: email,
+    },
     login: { email, password },
     userId: id,
     contact: { name: 'Test Person', email, country: 'PL', city: 'Kraków' },
@@ -55,7 +60,10 @@ export async function createCustomer(purchases: DemoPurchase[], password = 'corr
   return demo;
 }
 
-export async function createStaff(groups: string[] = ['admin'], password = 'staff password 1'): Promise<{ email: string; password: string }> {
+export async function createStaff(
+  groups: string[] = ['admin'],
+  password = 'staff password 1',
+): Promise<{ email: string; password: string }> {
   const email = uniqueEmail('staff');
   await putLocalUser({ pool: 'staff', email, password, groups });
   return { email, password };

@@ -265,7 +265,13 @@ export class FakeCognito {
     if (this.find(pool, input.Username)) throw fail('UsernameExistsException', 'An account with the given email already exists.');
     this.checkPolicy(input.Password);
     const attributes = attributesOf(input.UserAttributes);
-    const user = this.addUser({ pool, email: input.Username!, password: input.Password!, status: 'UNCONFIRMED', locale: attributes.locale });
+    const user = this.addUser({
+      pool,
+      email: input.Username!,
+      password: input.Password!,
+      status: 'UNCONFIRMED',
+      locale: attributes.locale,
+    });
     this.mail(user.email, 'confirm', sixDigits());
     return { UserSub: user.sub, UserConfirmed: false };
   }
@@ -274,7 +280,8 @@ export class FakeCognito {
     const user = this.find(this.poolOfClient(input.ClientId), input.Username);
     if (!user) throw fail('UserNotFoundException', 'Username/client id combination not found.');
     if (user.status === 'CONFIRMED') throw fail('NotAuthorizedException', 'User cannot be confirmed. Current status is CONFIRMED');
-    if (this.mailed.get(`${user.email}|confirm`) !== input.ConfirmationCode) throw fail('CodeMismatchException', 'Invalid verification code provided, please try again.');
+    if (this.mailed.get(`${user.email}|confirm`) !== input.ConfirmationCode)
+      throw fail('CodeMismatchException', 'Invalid verification code provided, please try again.');
     this.mailed.delete(`${user.email}|confirm`);
     user.status = 'CONFIRMED';
     user.attributes.email_verified = 'true';
@@ -311,7 +318,10 @@ export class FakeCognito {
       if (user.status === 'RESET_REQUIRED') throw fail('PasswordResetRequiredException', 'Password reset required for the user');
       if (user.status === 'UNCONFIRMED') throw fail('UserNotConfirmedException', 'User is not confirmed.');
       if (user.status === 'FORCE_CHANGE_PASSWORD') {
-        return { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: this.newSession({ kind: 'EMAIL_OTP', pool, username: user.username, code: '', attempts: 99 }) };
+        return {
+          ChallengeName: 'NEW_PASSWORD_REQUIRED',
+          Session: this.newSession({ kind: 'EMAIL_OTP', pool, username: user.username, code: '', attempts: 99 }),
+        };
       }
       const code = sixDigits();
       this.mail(user.email, 'sign-in', code);
@@ -373,7 +383,8 @@ export class FakeCognito {
     const pool = this.poolOfClient(input.ClientId);
     const session = this.takeSession(input.Session);
     const responses = input.ChallengeResponses ?? {};
-    if (session.pool !== pool || session.kind !== input.ChallengeName) throw fail('NotAuthorizedException', 'Invalid session for the user.');
+    if (session.pool !== pool || session.kind !== input.ChallengeName)
+      throw fail('NotAuthorizedException', 'Invalid session for the user.');
 
     if (session.kind === 'EMAIL_OTP') {
       const user = this.find(pool, responses.USERNAME);
@@ -389,13 +400,21 @@ export class FakeCognito {
     const user = session.username ? this.find(pool, session.username) : undefined;
     if (responses.USERNAME !== (session.username ?? session.email)) throw fail('NotAuthorizedException', 'Invalid session for the user.');
     const answerCorrect = await verifyAuthChallenge(
-      { privateChallengeParameters: session.privateParameters, challengeAnswer: responses.ANSWER ?? '', userNotFound: !user, userAttributes: user?.attributes ?? {} },
+      {
+        privateChallengeParameters: session.privateParameters,
+        challengeAnswer: responses.ANSWER ?? '',
+        userNotFound: !user,
+        userAttributes: user?.attributes ?? {},
+      },
       {
         nowEpochSeconds: Math.floor(Date.now() / 1000),
         orderReferenceBelongsToUser: async (reference, userId) => this.orders.has(`${userId}|${normaliseOrderReference(reference)}`),
       },
     );
-    const rounds = [...session.rounds, { challengeName: CUSTOM_CHALLENGE, challengeResult: answerCorrect, challengeMetadata: session.metadata }];
+    const rounds = [
+      ...session.rounds,
+      { challengeName: CUSTOM_CHALLENGE, challengeResult: answerCorrect, challengeMetadata: session.metadata },
+    ];
     return this.nextCustomRound(pool, session.email, user, rounds, input.ClientMetadata);
   }
 
@@ -410,7 +429,10 @@ export class FakeCognito {
     const delivery = { CodeDeliveryDetails: { DeliveryMedium: 'EMAIL', Destination: 'x***@e***' } };
     if (!user) return delivery;
     if (user.status === 'UNCONFIRMED') {
-      throw fail('InvalidParameterException', 'Cannot reset password for the user as there is no registered/verified email or phone_number');
+      throw fail(
+        'InvalidParameterException',
+        'Cannot reset password for the user as there is no registered/verified email or phone_number',
+      );
     }
     this.mail(user.email, 'reset', sixDigits());
     return delivery;
@@ -479,7 +501,9 @@ export function installFakeCognito(): FakeCognito {
   const stub = mockClient(CognitoIdentityProviderClient);
   // A command the fake does not play fails as Cognito would refuse an unknown operation.
   stub.onAnyCommand().rejects(fail('UnknownOperationException', 'The fake does not play this operation'));
-  for (const [operation, command] of Object.entries(cognitoCommands) as Array<[CognitoOperation, (typeof cognitoCommands)[CognitoOperation]]>) {
+  for (const [operation, command] of Object.entries(cognitoCommands) as Array<
+    [CognitoOperation, (typeof cognitoCommands)[CognitoOperation]]
+  >) {
     // `as never`: the stub's overloads are per command class, and this loop holds them all in one variable.
     stub.on(command as never).callsFake((input: unknown) => fake.receive(operation, input));
   }

@@ -63,7 +63,9 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
         const h = harness();
         const email = h.freshEmail();
         await h.givenUser({ pool: 'customer', email, password: PASSWORD });
-        const wrong = await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: 'Wrong-Password-1', locale: 'en', sourceIp: IP }));
+        const wrong = await failure(
+          h.provider.startPasswordSignIn({ pool: 'customer', email, password: 'Wrong-Password-1', locale: 'en', sourceIp: IP }),
+        );
         const unknown = await failure(
           h.provider.startPasswordSignIn({ pool: 'customer', email: h.freshEmail(), password: PASSWORD, locale: 'en', sourceIp: IP }),
         );
@@ -77,10 +79,14 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
         await h.givenUser({ pool: 'customer', email, password: PASSWORD });
         const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
         const code = await h.mailedCode(email, 'sign-in');
-        const wrong = await failure(h.provider.answerEmailCode({ pool: 'customer', email, session: challenge.session, code: otherCode(code), sourceIp: IP }));
+        const wrong = await failure(
+          h.provider.answerEmailCode({ pool: 'customer', email, session: challenge.session, code: otherCode(code), sourceIp: IP }),
+        );
         expect(wrong).toEqual({ status: 401, code: 'CODE_MISMATCH' });
         await h.provider.answerEmailCode({ pool: 'customer', email, session: challenge.session, code, sourceIp: IP });
-        const again = await failure(h.provider.answerEmailCode({ pool: 'customer', email, session: challenge.session, code, sourceIp: IP }));
+        const again = await failure(
+          h.provider.answerEmailCode({ pool: 'customer', email, session: challenge.session, code, sourceIp: IP }),
+        );
         expect(again.code).toBe('CODE_MISMATCH');
       });
 
@@ -88,7 +94,9 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
         const h = harness();
         const email = h.freshEmail();
         await h.givenMigratedUser({ email, password: OLD_PASSWORD });
-        const refused = await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: OLD_PASSWORD, locale: 'en', sourceIp: IP }));
+        const refused = await failure(
+          h.provider.startPasswordSignIn({ pool: 'customer', email, password: OLD_PASSWORD, locale: 'en', sourceIp: IP }),
+        );
         expect(refused).toEqual({ status: 403, code: 'PASSWORD_RESET_REQUIRED' });
         await h.provider.startPasswordReset({ pool: 'customer', email, locale: 'en' });
         await h.provider.finishPasswordReset({ pool: 'customer', email, code: await h.mailedCode(email, 'reset'), newPassword: PASSWORD });
@@ -100,9 +108,17 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
         const h = harness();
         const email = h.freshEmail();
         await h.givenMigratedUser({ email, password: OLD_PASSWORD });
-        const wrong = await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: 'Wrong-Password-1', locale: 'en', sourceIp: IP }));
+        const wrong = await failure(
+          h.provider.startPasswordSignIn({ pool: 'customer', email, password: 'Wrong-Password-1', locale: 'en', sourceIp: IP }),
+        );
         const unknown = await failure(
-          h.provider.startPasswordSignIn({ pool: 'customer', email: h.freshEmail(), password: 'Wrong-Password-1', locale: 'en', sourceIp: IP }),
+          h.provider.startPasswordSignIn({
+            pool: 'customer',
+            email: h.freshEmail(),
+            password: 'Wrong-Password-1',
+            locale: 'en',
+            sourceIp: IP,
+          }),
         );
         expect(wrong).toEqual({ status: 401, code: 'INVALID_CREDENTIALS' });
         expect(unknown).toEqual(wrong);
@@ -114,7 +130,9 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
         const h = harness();
         const email = h.freshEmail();
         const { userId } = await h.provider.signUp({ pool: 'customer', email, password: PASSWORD, locale: 'en' });
-        const early = await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP }));
+        const early = await failure(
+          h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP }),
+        );
         expect(early).toEqual({ status: 403, code: 'EMAIL_NOT_CONFIRMED' });
         await h.provider.confirmSignUp({ pool: 'customer', email, code: await h.mailedCode(email, 'confirm') });
         const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
@@ -149,7 +167,9 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
         await h.provider.signUp({ pool: 'customer', email, password: PASSWORD, locale: 'en' });
         await h.provider.resendConfirmation({ pool: 'customer', email, locale: 'en' });
         await h.provider.confirmSignUp({ pool: 'customer', email, code: await h.mailedCode(email, 'confirm') });
-        await expect(h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP })).resolves.toMatchObject({
+        await expect(
+          h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP }),
+        ).resolves.toMatchObject({
           challenge: 'EMAIL_OTP',
         });
       });
@@ -163,7 +183,13 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
         expect(created).toBe(true);
         expect(await h.provider.ensureCustomerUser({ email, locale: 'en' })).toEqual({ userId, created: false });
         await h.givenOrder({ email, userId, orderReference: 'JWT1001' });
-        const challenge = await h.provider.startOrderNumberSignIn({ pool: 'customer', email, orderReference: 'JWT1001', locale: 'en', sourceIp: IP });
+        const challenge = await h.provider.startOrderNumberSignIn({
+          pool: 'customer',
+          email,
+          orderReference: 'JWT1001',
+          locale: 'en',
+          sourceIp: IP,
+        });
         const signedIn = await answerMailedCode(h, email, challenge.session);
         expect(signedIn.userId).toBe(userId);
       });
@@ -177,7 +203,13 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
           h.provider.startOrderNumberSignIn({ pool: 'customer', email, orderReference: 'JWT9999', locale: 'en', sourceIp: IP }),
         );
         const unknown = await failure(
-          h.provider.startOrderNumberSignIn({ pool: 'customer', email: h.freshEmail(), orderReference: 'JWT1002', locale: 'en', sourceIp: IP }),
+          h.provider.startOrderNumberSignIn({
+            pool: 'customer',
+            email: h.freshEmail(),
+            orderReference: 'JWT1002',
+            locale: 'en',
+            sourceIp: IP,
+          }),
         );
         expect(wrong).toEqual({ status: 401, code: 'INVALID_CREDENTIALS' });
         expect(unknown).toEqual(wrong);
@@ -226,10 +258,16 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
         await h.provider.startPasswordReset({ pool: 'customer', email, locale: 'en' });
         const code = await h.mailedCode(email, 'reset');
         expect(
-          await failure(h.provider.finishPasswordReset({ pool: 'customer', email, code: otherCode(code), newPassword: 'Another-Pass-42!' })),
+          await failure(
+            h.provider.finishPasswordReset({ pool: 'customer', email, code: otherCode(code), newPassword: 'Another-Pass-42!' }),
+          ),
         ).toEqual({ status: 400, code: 'CODE_MISMATCH' });
-        expect(await h.provider.finishPasswordReset({ pool: 'customer', email, code, newPassword: 'Another-Pass-42!' })).toEqual({ userId });
-        const old = await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP }));
+        expect(await h.provider.finishPasswordReset({ pool: 'customer', email, code, newPassword: 'Another-Pass-42!' })).toEqual({
+          userId,
+        });
+        const old = await failure(
+          h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP }),
+        );
         expect(old.code).toBe('INVALID_CREDENTIALS');
         await expect(
           h.provider.startPasswordSignIn({ pool: 'customer', email, password: 'Another-Pass-42!', locale: 'en', sourceIp: IP }),

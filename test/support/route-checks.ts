@@ -143,7 +143,11 @@ export async function expiredCopy(token: string, pool: 'customer' | 'staff'): Pr
   const { key, kid } = await localSigningKey(inject('keysDir'), pool);
   const { iat: _iat, exp: _exp, ...claims } = decodeJwt(token);
   const past = Math.floor(Date.now() / 1000) - 3600;
-  return new SignJWT(claims).setProtectedHeader({ alg: SIGNING_ALG, kid }).setIssuedAt(past - 600).setExpirationTime(past).sign(key);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: SIGNING_ALG, kid })
+    .setIssuedAt(past - 600)
+    .setExpirationTime(past)
+    .sign(key);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -291,9 +295,9 @@ function fromSchema(schema: JsonSchema, hostile: boolean): fc.Arbitrary<unknown>
         );
         if (!hostile) return record;
         // An unknown key now and then: strict schemas must refuse it.
-        return fc.tuple(record, fc.option(fc.constantFrom('admin', '__proto__x', 'PK', 'accountId'), { freq: 4 }), hostileValue).map(
-          ([value, extra, extraValue]) => (extra ? { ...(value as object), [extra]: extraValue } : value),
-        );
+        return fc
+          .tuple(record, fc.option(fc.constantFrom('admin', '__proto__x', 'PK', 'accountId'), { freq: 4 }), hostileValue)
+          .map(([value, extra, extraValue]) => (extra ? { ...(value as object), [extra]: extraValue } : value));
       }
       default:
         return fc.jsonValue();

@@ -57,7 +57,13 @@ const linkCode: LocalLinkCode = {
 const refreshToken: LocalRefreshToken = { pool: 'customer', email: user.email, issuedAtMs: 1_764_000_000_123, expiresAt: 1_766_592_000 };
 const lockout: Lockout = { failures: 7, lockedUntil: 1_764_000_120, expiresAt: 1_764_086_400 };
 const rateWindow: RateWindow = { uses: 3, expiresAt: 1_764_003_600 };
-const signIn: StoredSignIn = { at: '2025-11-21T12:00:00.000Z', sourceIp: '192.0.2.1', method: 'order-number', userAgent: 'Firefox', expiresAt: 1_795_536_000 };
+const signIn: StoredSignIn = {
+  at: '2025-11-21T12:00:00.000Z',
+  sourceIp: '192.0.2.1',
+  method: 'order-number',
+  userAgent: 'Firefox',
+  expiresAt: 1_795_536_000,
+};
 const codeMail: CodeMail = { nextAt: 1_764_000_030, windowStart: 1_764_000_000, sent: 2, version: 5, expiresAt: 1_764_003_600 };
 
 function keyOf(item: Item) {
@@ -93,7 +99,17 @@ describe('authentication and local identity items', () => {
     };
 
     // Assess
-    expect(read).toEqual({ user, challenge, linkCode, refreshToken, lockout, rateWindow, signIn, codeMail, staffRevocation: { revokedBefore: 1_764_000_000 } });
+    expect(read).toEqual({
+      user,
+      challenge,
+      linkCode,
+      refreshToken,
+      lockout,
+      rateWindow,
+      signIn,
+      codeMail,
+      staffRevocation: { revokedBefore: 1_764_000_000 },
+    });
     for (const value of Object.values(read)) {
       for (const name of ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'type']) expect(value).not.toHaveProperty(name);
     }
@@ -102,13 +118,25 @@ describe('authentication and local identity items', () => {
   it('writes each item under the key and type docs/data-model.md gives it', () => {
     expect(keyOf(localUserItem(user))).toEqual({ PK: 'IDP#customer#EMAIL#anna@nordwind.example', SK: 'USER', type: 'LocalUser' });
     expect(keyOf(localChallengeItem('s', challenge))).toEqual({ PK: 'IDP#CHALLENGE#s', SK: 'CHALLENGE', type: 'LocalChallenge' });
-    expect(keyOf(localLinkCodeItem('staff', 'e@x.example', 'reset', linkCode))).toEqual({ PK: 'IDP#staff#EMAIL#e@x.example', SK: 'CODE#reset', type: 'LocalLinkCode' });
+    expect(keyOf(localLinkCodeItem('staff', 'e@x.example', 'reset', linkCode))).toEqual({
+      PK: 'IDP#staff#EMAIL#e@x.example',
+      SK: 'CODE#reset',
+      type: 'LocalLinkCode',
+    });
     expect(keyOf(localRefreshTokenItem('h', refreshToken))).toEqual({ PK: 'IDP#REFRESH#h', SK: 'REFRESH', type: 'LocalRefreshToken' });
     expect(keyOf(lockoutItem('IP#192.0.2.1', lockout))).toEqual({ PK: 'LOCKOUT#IP#192.0.2.1', SK: 'LOCKOUT', type: 'Lockout' });
-    expect(keyOf(rateWindowItem('code-mail', 'x', 1_764_000_000, rateWindow))).toEqual({ PK: 'RATE#code-mail#x', SK: 'WINDOW#1764000000', type: 'RateWindow' });
+    expect(keyOf(rateWindowItem('code-mail', 'x', 1_764_000_000, rateWindow))).toEqual({
+      PK: 'RATE#code-mail#x',
+      SK: 'WINDOW#1764000000',
+      type: 'RateWindow',
+    });
     expect(keyOf(signInItem('u', '01JD', signIn))).toEqual({ PK: 'USER#u', SK: 'SIGNIN#01JD', type: 'SignIn' });
     // The code-mail key normalises the address, so "Eva@…" and "eva@…" share one cooldown.
-    expect(keyOf(codeMailItem('staff', ' Eva@Atrium.example ', codeMail))).toEqual({ PK: 'CODEMAIL#staff#eva@atrium.example', SK: 'CODEMAIL', type: 'CodeMail' });
+    expect(keyOf(codeMailItem('staff', ' Eva@Atrium.example ', codeMail))).toEqual({
+      PK: 'CODEMAIL#staff#eva@atrium.example',
+      SK: 'CODEMAIL',
+      type: 'CodeMail',
+    });
     expect(keyOf(staffRevocationItem('u', { revokedBefore: 1 }))).toEqual({ PK: 'USER#u', SK: 'REVOCATION', type: 'StaffRevocation' });
   });
 
@@ -130,13 +158,23 @@ describe('authentication and local identity items', () => {
     const { version: _version, ...codeMailWithoutVersion } = codeMailItem('customer', 'a@b.example', codeMail);
     const drifted: Array<[string, () => unknown]> = [
       ['LocalChallenge', () => localChallengeFromItem({ ...localChallengeItem('s', challenge), attempts: '1' })],
-      ['LocalLinkCode', () => localLinkCodeFromItem({ ...localLinkCodeItem('customer', 'a@b.example', 'confirm', linkCode), codes: [{ hash: 'h', expiresAt: 'soon' }] })],
+      [
+        'LocalLinkCode',
+        () =>
+          localLinkCodeFromItem({
+            ...localLinkCodeItem('customer', 'a@b.example', 'confirm', linkCode),
+            codes: [{ hash: 'h', expiresAt: 'soon' }],
+          }),
+      ],
       ['LocalRefreshToken', () => localRefreshTokenFromItem(refreshWithoutExpiry)],
       ['Lockout', () => lockoutFromItem({ ...lockoutItem('IP#192.0.2.1', lockout), failures: '7' })],
       ['RateWindow', () => rateWindowFromItem({ uses: '3', expiresAt: 1 })],
       ['SignIn', () => signInFromItem({ ...signInItem('u', '01JD', signIn), method: 'sms' })],
       ['CodeMail', () => codeMailFromItem(codeMailWithoutVersion)],
-      ['StaffRevocation', () => staffRevocationFromItem({ ...staffRevocationItem('u', { revokedBefore: 1 }), revokedBefore: '1764000000' })],
+      [
+        'StaffRevocation',
+        () => staffRevocationFromItem({ ...staffRevocationItem('u', { revokedBefore: 1 }), revokedBefore: '1764000000' }),
+      ],
     ];
     // Act
     const errors = drifted.map(([, read]) => shapeErrorOf(read));

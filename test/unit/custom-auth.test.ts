@@ -13,7 +13,11 @@ import {
 const NOW = 1_800_000_000;
 const USER = { sub: 'user-1', email: 'anna@nordwind.example', locale: 'pl' };
 
-const orderRound = (passed: boolean): ChallengeRound => ({ challengeName: 'CUSTOM_CHALLENGE', challengeResult: passed, challengeMetadata: 'ORDER_NUMBER' });
+const orderRound = (passed: boolean): ChallengeRound => ({
+  challengeName: 'CUSTOM_CHALLENGE',
+  challengeResult: passed,
+  challengeMetadata: 'ORDER_NUMBER',
+});
 const codeRound = (passed: boolean, code = '123456', expiresAt = NOW + CODE_TTL_SECONDS): ChallengeRound => ({
   challengeName: 'CUSTOM_CHALLENGE',
   challengeResult: passed,
@@ -35,7 +39,11 @@ describe('define auth challenge', () => {
     ['fails after three wrong codes', [orderRound(true), codeRound(false), codeRound(false), codeRound(false)], fail],
     ['fails on any round that is not one of ours', [{ challengeName: 'PASSWORD_VERIFIER', challengeResult: true } as ChallengeRound], fail],
     ['fails when a code round comes first', [codeRound(true)], fail],
-    ['fails on a round with unknown metadata', [orderRound(true), { challengeName: 'CUSTOM_CHALLENGE', challengeResult: true, challengeMetadata: 'SOMETHING' }], fail],
+    [
+      'fails on a round with unknown metadata',
+      [orderRound(true), { challengeName: 'CUSTOM_CHALLENGE', challengeResult: true, challengeMetadata: 'SOMETHING' }],
+      fail,
+    ],
   ] as const)('%s', (_name, session, decision) => {
     expect(defineAuthChallenge({ session: [...session] })).toEqual(decision);
   });
@@ -73,18 +81,27 @@ describe('create auth challenge', () => {
     expect(created.mail).toEqual({ to: USER.email, code: '654321', locale: 'en' });
     expect(created.response.publicChallengeParameters).toEqual({ step: 'EMAIL_CODE', destination: 'a***@nordwind.example' });
     expect(JSON.stringify(created.response.publicChallengeParameters)).not.toContain('654321');
-    expect(created.response.privateChallengeParameters).toEqual({ step: 'EMAIL_CODE', code: '654321', expiresAt: String(NOW + CODE_TTL_SECONDS) });
+    expect(created.response.privateChallengeParameters).toEqual({
+      step: 'EMAIL_CODE',
+      code: '654321',
+      expiresAt: String(NOW + CODE_TTL_SECONDS),
+    });
     expect(created.response.challengeMetadata).toBe(`EMAIL_CODE:654321:${NOW + CODE_TTL_SECONDS}`);
   });
 
   it("writes in the user's locale when the call carried none, and in English when the user has none either", () => {
     expect(createAuthChallenge({ session: [orderRound(true)], userAttributes: USER }, options()).mail?.locale).toBe('pl');
-    expect(createAuthChallenge({ session: [orderRound(true)], userAttributes: { ...USER, locale: 'de' } }, options()).mail?.locale).toBe('en');
+    expect(createAuthChallenge({ session: [orderRound(true)], userAttributes: { ...USER, locale: 'de' } }, options()).mail?.locale).toBe(
+      'en',
+    );
   });
 
   it('asks again with the same code, and the same deadline, after a wrong code, without mailing again', () => {
     const newCode = options();
-    const created = createAuthChallenge({ session: [orderRound(true), codeRound(false, '111111', NOW + 60)] , userAttributes: USER }, newCode);
+    const created = createAuthChallenge(
+      { session: [orderRound(true), codeRound(false, '111111', NOW + 60)], userAttributes: USER },
+      newCode,
+    );
     expect(created.mail).toBeUndefined();
     expect(newCode.newCode).not.toHaveBeenCalled();
     expect(created.response.privateChallengeParameters).toEqual({ step: 'EMAIL_CODE', code: '111111', expiresAt: String(NOW + 60) });

@@ -39,7 +39,13 @@ function event(
     userName: 'c0ffee00-0000-4000-8000-000000000000',
     callerContext: { awsSdkVersion: 'aws-sdk-js-3', clientId: 'customer-client-id' },
     triggerSource,
-    request: { userAttributes, codeParameter: '{####}', linkParameter: '{##Click Here##}', usernameParameter: null, ...(clientMetadata ? { clientMetadata } : {}) },
+    request: {
+      userAttributes,
+      codeParameter: '{####}',
+      linkParameter: '{##Click Here##}',
+      usernameParameter: null,
+      ...(clientMetadata ? { clientMetadata } : {}),
+    },
     response: { smsMessage: null, emailMessage: null, emailSubject: null },
   } as CustomMessageTriggerEvent;
 }

@@ -79,7 +79,13 @@ describe('entity items', () => {
       country: 'PL',
       createdAt: '2025-11-21T12:00:00.000Z',
     };
-    const membership: Membership = { accountId: ACCOUNT_ID, userId: 'sub-1', email: 'anna@nordwind.example', role: 'owner', createdAt: account.createdAt };
+    const membership: Membership = {
+      accountId: ACCOUNT_ID,
+      userId: 'sub-1',
+      email: 'anna@nordwind.example',
+      role: 'owner',
+      createdAt: account.createdAt,
+    };
     const event: LicenceEvent = {
       eventId: '01JD3Q8W5M2K7Z9XG4R6T1V0CC',
       licenceId: purchase.licence.licenceId,
@@ -92,8 +98,20 @@ describe('entity items', () => {
       email: 'anna@nordwind.example',
       sourceIp: '192.0.2.1',
     };
-    const contract: Contract = { contractNumber: 'CTR-1', product: 'Support', startsOn: '2026-01-01', endsOn: '2028-12-31', activationCodeHash: 'hash' };
-    const accountContract: AccountContract = { contractNumber: 'CTR-1', product: 'Support', startsOn: '2026-01-01', endsOn: '2028-12-31', claimedAt: '2026-02-01T00:00:00.000Z' };
+    const contract: Contract = {
+      contractNumber: 'CTR-1',
+      product: 'Support',
+      startsOn: '2026-01-01',
+      endsOn: '2028-12-31',
+      activationCodeHash: 'hash',
+    };
+    const accountContract: AccountContract = {
+      contractNumber: 'CTR-1',
+      product: 'Support',
+      startsOn: '2026-01-01',
+      endsOn: '2028-12-31',
+      claimedAt: '2026-02-01T00:00:00.000Z',
+    };
     const record: IdempotencyRecord = {
       operation: 'create-order',
       fingerprint: 'abc',
@@ -120,7 +138,9 @@ describe('entity items', () => {
       ownerClaim: accountOwnerClaimFromItem(accountOwnerClaimItem('sub-1', { accountId: ACCOUNT_ID, createdAt: order.orderedAt })),
       contract: contractFromItem(contractItem(contract)),
       accountContract: accountContractFromItem(accountContractItem(ACCOUNT_ID, accountContract)),
-      suppression: mailSuppressionFromItem(mailSuppressionItem({ email: 'x@example.com', reason: 'bounce', suppressedAt: order.orderedAt })),
+      suppression: mailSuppressionFromItem(
+        mailSuppressionItem({ email: 'x@example.com', reason: 'bounce', suppressedAt: order.orderedAt }),
+      ),
     };
 
     // Assess
@@ -131,7 +151,14 @@ describe('entity items', () => {
     expect(read.subscription).toEqual(purchase.subscription);
     expect(read.event).toEqual(event);
     expect(read.order).toEqual({ ...order, accountId: ACCOUNT_ID, email: 'anna@nordwind.example', locale: 'pl', issued });
-    expect(read.claim).toEqual({ accountId: ACCOUNT_ID, orderId: order.orderId, reference: 'JWT1018', orderedAt: order.orderedAt, total: order.total, email: 'anna@nordwind.example' });
+    expect(read.claim).toEqual({
+      accountId: ACCOUNT_ID,
+      orderId: order.orderId,
+      reference: 'JWT1018',
+      orderedAt: order.orderedAt,
+      total: order.total,
+      email: 'anna@nordwind.example',
+    });
     expect(read.idempotency).toEqual(record);
     expect(read.ownerClaim).toEqual({ accountId: ACCOUNT_ID, createdAt: order.orderedAt });
     expect(read.contract).toEqual(contract);
@@ -172,10 +199,22 @@ describe('entity items', () => {
     ]);
   });
 
-  it('refuses values outside the entity\'s set: an unknown event action, a membership role, a money amount as text', () => {
+  it("refuses values outside the entity's set: an unknown event action, a membership role, a money amount as text", () => {
     // Prepare
-    const event = { PK: 'ACCOUNT#a', SK: 'LICENCEEVENT#l#e', eventId: 'e', licenceId: 'l', action: 'moved', at: 'now', by: 'customer', sourceIp: '192.0.2.1' };
-    const membership = { ...membershipItem({ accountId: 'a', userId: 'u', email: 'e@example.com', role: 'owner', createdAt: 'now' }), role: 'admin' };
+    const event = {
+      PK: 'ACCOUNT#a',
+      SK: 'LICENCEEVENT#l#e',
+      eventId: 'e',
+      licenceId: 'l',
+      action: 'moved',
+      at: 'now',
+      by: 'customer',
+      sourceIp: '192.0.2.1',
+    };
+    const membership = {
+      ...membershipItem({ accountId: 'a', userId: 'u', email: 'e@example.com', role: 'owner', createdAt: 'now' }),
+      role: 'admin',
+    };
     const claim = { ...orderReferenceItem(ACCOUNT_ID, order), total: { amountMinor: '299900', currency: 'EUR' } };
     // Act
     const errors = [
@@ -189,16 +228,27 @@ describe('entity items', () => {
 
   it('reads an order written before e-mail, language and issued licences were stored with the contact e-mail, English and none', () => {
     // Prepare
-    const { email: _email, locale: _locale, issued: _issued, ...older } = orderItem({ accountId: ACCOUNT_ID, order, locale: 'pl', issued: [] });
+    const {
+      email: _email,
+      locale: _locale,
+      issued: _issued,
+      ...older
+    } = orderItem({ accountId: ACCOUNT_ID, order, locale: 'pl', issued: [] });
     // Act
     const read = orderFromItem(older);
     // Assess
     expect(read).toMatchObject({ email: order.contact.email, locale: 'en', issued: [] });
   });
 
-  it('keeps the licence binding state on the stored licence but not on the customer\'s view', () => {
+  it("keeps the licence binding state on the stored licence but not on the customer's view", () => {
     // Prepare
-    const bound: StoredLicence = { ...purchase.licence, computerId: 'PC-1', activatedAt: '2025-12-01T08:00:00.000Z', bindingVersion: 2, recentMoves: ['2025-12-01T08:00:00.000Z'] };
+    const bound: StoredLicence = {
+      ...purchase.licence,
+      computerId: 'PC-1',
+      activatedAt: '2025-12-01T08:00:00.000Z',
+      bindingVersion: 2,
+      recentMoves: ['2025-12-01T08:00:00.000Z'],
+    };
     const item = licenceItem(ACCOUNT_ID, bound);
     // Act
     const stored = licenceFromItem(item);

@@ -11,7 +11,6 @@ import { httpHandler, type HttpEvent } from '#shared/http/handler.ts';
 const route = <const R extends RequestSchemas>(request: R, access: RouteAccess = anyone) =>
   contract({ method: 'POST', path: '/api/things', summary: 'test', access, request, response: json(z.unknown(), 200, 201) });
 
-
 const context = { functionName: 'test', awsRequestId: 'aws-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
 
 function event(overrides: Partial<HttpEvent> = {}): HttpEvent {
@@ -50,13 +49,19 @@ describe('httpHandler', () => {
   });
 
   it('marks every JSON answer, success or error, nosniff', async () => {
-    const ok = await httpHandler(route({ body }), async () => ({ body: { fine: true } }))(event({ body: JSON.stringify({ name: 'Ada' }) }), context);
+    const ok = await httpHandler(route({ body }), async () => ({ body: { fine: true } }))(
+      event({ body: JSON.stringify({ name: 'Ada' }) }),
+      context,
+    );
     const refused = await httpHandler(route({ body }), async () => ({ body: {} }))(event({ body: '{"name":' }), context);
     const failed = await httpHandler(route({}), async () => {
       throw new Error('boom');
     })(event(), context);
     for (const result of [ok, refused, failed]) {
-      expect(result.headers, String(result.statusCode)).toMatchObject({ 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' });
+      expect(result.headers, String(result.statusCode)).toMatchObject({
+        'content-type': 'application/json; charset=utf-8',
+        'x-content-type-options': 'nosniff',
+      });
     }
   });
 
@@ -116,16 +121,13 @@ describe('httpHandler', () => {
       });
     const billingOnly = httpHandler(route({}, staff('admin', 'billing')), async () => ({ body: { ok: true } }));
 
-    it('lets a staff user in one of the route\'s groups through', async () => {
+    it("lets a staff user in one of the route's groups through", async () => {
       const result = await billingOnly(withClaims({ sub: 'u1', token_use: 'access', 'cognito:groups': '[support billing]' }), context);
       expect(result.statusCode).toBe(200);
     });
 
-    it('answers 403 FORBIDDEN to a staff user in none of the route\'s groups, before reading the body', async () => {
-      const result = await billingOnly(
-        withClaims({ sub: 'u1', token_use: 'access', 'cognito:groups': '[support]' }),
-        context,
-      );
+    it("answers 403 FORBIDDEN to a staff user in none of the route's groups, before reading the body", async () => {
+      const result = await billingOnly(withClaims({ sub: 'u1', token_use: 'access', 'cognito:groups': '[support]' }), context);
       expect(result.statusCode).toBe(403);
       expect(JSON.parse(result.body!).error).toMatchObject({ code: 'FORBIDDEN', requestId: 'req-1' });
     });

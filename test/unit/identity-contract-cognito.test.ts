@@ -10,7 +10,14 @@ import type { AppError } from '#shared/http/errors.ts';
 import { cognitoIdentity as cognito } from '#shared/identity/cognito.ts';
 import { COGNITO_ADMIN_ACTIONS } from '#shared/identity/cognito-admin-actions.ts';
 import { passwordPolicyProblems } from '#shared/identity/password-policy.ts';
-import { CLIENT_IDS, COGNITO_TEST_ENV, cognitoError, installFakeCognito, uninstallFakeCognito, USER_POOL_IDS } from '../support/fake-cognito.ts';
+import {
+  CLIENT_IDS,
+  COGNITO_TEST_ENV,
+  cognitoError,
+  installFakeCognito,
+  uninstallFakeCognito,
+  USER_POOL_IDS,
+} from '../support/fake-cognito.ts';
 import { describeIdentityContract } from '../support/identity-contract.ts';
 
 // The adapter reads order numbers from the table itself when Cognito refuses a user who must reset the password; the
@@ -68,8 +75,20 @@ describe('the Cognito calls the adapter makes', () => {
     const email = fake.freshEmail();
     const user = fake.addUser({ pool: 'customer', email, password: PASSWORD, status: 'CONFIRMED' });
 
-    const challenge = await cognito.startPasswordSignIn({ pool: 'customer', email: ` ${email.toUpperCase()} `, password: PASSWORD, locale: 'en', sourceIp: IP });
-    const signedIn = await cognito.answerEmailCode({ pool: 'customer', email, session: challenge.session, code: fake.mailedCode(email, 'sign-in'), sourceIp: IP });
+    const challenge = await cognito.startPasswordSignIn({
+      pool: 'customer',
+      email: ` ${email.toUpperCase()} `,
+      password: PASSWORD,
+      locale: 'en',
+      sourceIp: IP,
+    });
+    const signedIn = await cognito.answerEmailCode({
+      pool: 'customer',
+      email,
+      session: challenge.session,
+      code: fake.mailedCode(email, 'sign-in'),
+      sourceIp: IP,
+    });
 
     expect(fake.inputs('InitiateAuth')).toEqual([
       { ClientId: CLIENT_IDS.customer, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD } },
@@ -101,8 +120,20 @@ describe('the Cognito calls the adapter makes', () => {
     const user = fake.addUser({ pool: 'customer', email, password: PASSWORD, status: 'CONFIRMED' });
     fake.addOrder(user.sub, 'JWT1001');
 
-    const challenge = await cognito.startOrderNumberSignIn({ pool: 'customer', email, orderReference: 'jwt 1001', locale: 'pl', sourceIp: IP });
-    await cognito.answerEmailCode({ pool: 'customer', email, session: challenge.session, code: fake.mailedCode(email, 'sign-in'), sourceIp: IP });
+    const challenge = await cognito.startOrderNumberSignIn({
+      pool: 'customer',
+      email,
+      orderReference: 'jwt 1001',
+      locale: 'pl',
+      sourceIp: IP,
+    });
+    await cognito.answerEmailCode({
+      pool: 'customer',
+      email,
+      session: challenge.session,
+      code: fake.mailedCode(email, 'sign-in'),
+      sourceIp: IP,
+    });
 
     expect(fake.inputs('InitiateAuth')).toEqual([
       { ClientId: CLIENT_IDS.customer, AuthFlow: 'CUSTOM_AUTH', AuthParameters: { USERNAME: email }, ClientMetadata: { locale: 'pl' } },
@@ -130,20 +161,32 @@ describe('the Cognito calls the adapter makes', () => {
     const email = fake.freshEmail();
     const user = fake.addUser({ pool: 'customer', email, password: PASSWORD, status: 'CONFIRMED' });
     fake.addOrder(user.sub, 'JWT1003');
-    const challenge = await cognito.startOrderNumberSignIn({ pool: 'customer', email, orderReference: 'JWT1003', locale: 'en', sourceIp: IP });
+    const challenge = await cognito.startOrderNumberSignIn({
+      pool: 'customer',
+      email,
+      orderReference: 'JWT1003',
+      locale: 'en',
+      sourceIp: IP,
+    });
     const code = fake.mailedCode(email, 'sign-in');
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
-    const refused = await failure(cognito.answerEmailCode({ pool: 'customer', email, session: challenge.session, code: wrong, sourceIp: IP }));
+    const refused = await failure(
+      cognito.answerEmailCode({ pool: 'customer', email, session: challenge.session, code: wrong, sourceIp: IP }),
+    );
     expect(refused).toMatchObject({ statusCode: 401, code: 'CODE_MISMATCH', details: { session: expect.any(String) } });
     const retry = (refused.details as { session: string }).session;
     expect(retry).not.toBe(challenge.session);
     // The old session is spent; the new one carries on with the same e-mailed code.
-    expect(await failure(cognito.answerEmailCode({ pool: 'customer', email, session: challenge.session, code, sourceIp: IP }))).toMatchObject({
+    expect(
+      await failure(cognito.answerEmailCode({ pool: 'customer', email, session: challenge.session, code, sourceIp: IP })),
+    ).toMatchObject({
       statusCode: 401,
       code: 'CODE_MISMATCH',
     });
-    await expect(cognito.answerEmailCode({ pool: 'customer', email, session: retry, code, sourceIp: IP })).resolves.toMatchObject({ userId: user.sub });
+    await expect(cognito.answerEmailCode({ pool: 'customer', email, session: retry, code, sourceIp: IP })).resolves.toMatchObject({
+      userId: user.sub,
+    });
   });
 
   it('gives up after three wrong order-flow codes', async () => {
@@ -151,7 +194,8 @@ describe('the Cognito calls the adapter makes', () => {
     const email = fake.freshEmail();
     const user = fake.addUser({ pool: 'customer', email, password: PASSWORD, status: 'CONFIRMED' });
     fake.addOrder(user.sub, 'JWT1004');
-    let session = (await cognito.startOrderNumberSignIn({ pool: 'customer', email, orderReference: 'JWT1004', locale: 'en', sourceIp: IP })).session;
+    let session = (await cognito.startOrderNumberSignIn({ pool: 'customer', email, orderReference: 'JWT1004', locale: 'en', sourceIp: IP }))
+      .session;
     const code = fake.mailedCode(email, 'sign-in');
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
     for (let attempt = 1; attempt <= 3; attempt += 1) {
@@ -167,7 +211,13 @@ describe('the Cognito calls the adapter makes', () => {
     const email = fake.freshEmail();
     const user = fake.addUser({ pool: 'customer', email, password: PASSWORD, status: 'CONFIRMED' });
     const challenge = await cognito.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
-    const { refreshToken } = await cognito.answerEmailCode({ pool: 'customer', email, session: challenge.session, code: fake.mailedCode(email, 'sign-in'), sourceIp: IP });
+    const { refreshToken } = await cognito.answerEmailCode({
+      pool: 'customer',
+      email,
+      session: challenge.session,
+      code: fake.mailedCode(email, 'sign-in'),
+      sourceIp: IP,
+    });
 
     await expect(cognito.refresh({ pool: 'customer', refreshToken })).resolves.toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
     const signedOut = await cognito.signOut({ pool: 'customer', refreshToken });
@@ -207,8 +257,12 @@ describe('the Cognito calls the adapter makes', () => {
         ClientMetadata: { locale: 'pl' },
       },
     ]);
-    expect(fake.inputs('ResendConfirmationCode')).toEqual([{ ClientId: CLIENT_IDS.customer, Username: email, ClientMetadata: { locale: 'pl' } }]);
-    expect(fake.inputs('ConfirmSignUp')).toEqual([{ ClientId: CLIENT_IDS.customer, Username: email, ConfirmationCode: expect.stringMatching(/^\d{6}$/) }]);
+    expect(fake.inputs('ResendConfirmationCode')).toEqual([
+      { ClientId: CLIENT_IDS.customer, Username: email, ClientMetadata: { locale: 'pl' } },
+    ]);
+    expect(fake.inputs('ConfirmSignUp')).toEqual([
+      { ClientId: CLIENT_IDS.customer, Username: email, ConfirmationCode: expect.stringMatching(/^\d{6}$/) },
+    ]);
   });
 
   it('resets a password with ForgotPassword and ConfirmForgotPassword, then signs the user out everywhere', async () => {
@@ -259,11 +313,10 @@ describe('the Cognito calls the adapter makes', () => {
     const fake = installFakeCognito();
     const email = fake.freshEmail();
     const other = fake.addUser({ pool: 'customer', email, status: 'CONFIRMED' });
-    fake.answer(
-      'AdminGetUser',
-      cognitoError('UserNotFoundException', 'User does not exist.'),
-      { Username: other.username, UserAttributes: [{ Name: 'sub', Value: other.sub }] },
-    );
+    fake.answer('AdminGetUser', cognitoError('UserNotFoundException', 'User does not exist.'), {
+      Username: other.username,
+      UserAttributes: [{ Name: 'sub', Value: other.sub }],
+    });
     expect(await cognito.ensureCustomerUser({ email, locale: 'en' })).toEqual({ userId: other.sub, created: false });
   });
 
@@ -274,10 +327,20 @@ describe('the Cognito calls the adapter makes', () => {
     fake.addUser({ pool: 'staff', email: staff, password: PASSWORD, status: 'CONFIRMED' });
     await cognito.ensureCustomerUser({ email: customer, locale: 'en' });
     await cognito.startPasswordReset({ pool: 'customer', email: customer, locale: 'en' });
-    await cognito.finishPasswordReset({ pool: 'customer', email: customer, code: fake.mailedCode(customer, 'reset'), newPassword: PASSWORD });
+    await cognito.finishPasswordReset({
+      pool: 'customer',
+      email: customer,
+      code: fake.mailedCode(customer, 'reset'),
+      newPassword: PASSWORD,
+    });
     await cognito.deleteUser({ pool: 'customer', email: customer });
     await cognito.startPasswordReset({ pool: 'staff', email: staff, locale: 'en' });
-    await cognito.finishPasswordReset({ pool: 'staff', email: staff, code: fake.mailedCode(staff, 'reset'), newPassword: 'Another-Pass-42!' });
+    await cognito.finishPasswordReset({
+      pool: 'staff',
+      email: staff,
+      code: fake.mailedCode(staff, 'reset'),
+      newPassword: 'Another-Pass-42!',
+    });
     await cognito.deleteUser({ pool: 'staff', email: staff });
 
     const used: Record<string, Set<string>> = { [USER_POOL_IDS.customer]: new Set(), [USER_POOL_IDS.staff]: new Set() };
@@ -369,7 +432,8 @@ describe("how Cognito's errors reach the user", () => {
   const session = Buffer.from(JSON.stringify({ c: 'EMAIL_OTP', s: 'cognito-session', u: 'user-1' })).toString('base64url');
   const calls = {
     startPasswordSignIn: () => cognito.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP }),
-    startOrderNumberSignIn: () => cognito.startOrderNumberSignIn({ pool: 'customer', email, orderReference: 'JWT1001', locale: 'en', sourceIp: IP }),
+    startOrderNumberSignIn: () =>
+      cognito.startOrderNumberSignIn({ pool: 'customer', email, orderReference: 'JWT1001', locale: 'en', sourceIp: IP }),
     answerEmailCode: () => cognito.answerEmailCode({ pool: 'customer', email, session, code: '123456', sourceIp: IP }),
     signUp: () => cognito.signUp({ pool: 'customer', email, password: 'short', locale: 'en' }),
     confirmSignUp: () => cognito.confirmSignUp({ pool: 'customer', email, code: '123456' }),
@@ -392,7 +456,12 @@ describe("how Cognito's errors reach the user", () => {
     ['startPasswordSignIn', 'NotAuthorizedException', 'Incorrect username or password.', invalidCredentials],
     ['startPasswordSignIn', 'UserNotFoundException', 'User does not exist.', invalidCredentials],
     ['startPasswordSignIn', 'UserNotConfirmedException', 'User is not confirmed.', { status: 403, code: 'EMAIL_NOT_CONFIRMED' }],
-    ['startPasswordSignIn', 'PasswordResetRequiredException', 'Password reset required for the user', { status: 403, code: 'PASSWORD_RESET_REQUIRED' }],
+    [
+      'startPasswordSignIn',
+      'PasswordResetRequiredException',
+      'Password reset required for the user',
+      { status: 403, code: 'PASSWORD_RESET_REQUIRED' },
+    ],
     ['startPasswordSignIn', 'LimitExceededException', 'Attempt limit exceeded, please try after some time.', tooMany],
     ['startPasswordSignIn', 'TooManyRequestsException', 'Too many requests', tooMany],
     ['startPasswordSignIn', 'TooManyFailedAttemptsException', 'Too many failed attempts', tooMany],
@@ -418,7 +487,12 @@ describe("how Cognito's errors reach the user", () => {
     ['refresh', 'TooManyRequestsException', 'Too many requests', tooMany],
     ['signOut', 'UnsupportedTokenTypeException', 'Unsupported token type', 'resolves'],
     ['startPasswordReset', 'UserNotFoundException', 'Username/client id combination not found.', 'resolves'],
-    ['startPasswordReset', 'InvalidParameterException', 'Cannot reset password for the user as there is no registered/verified email', 'resolves'],
+    [
+      'startPasswordReset',
+      'InvalidParameterException',
+      'Cannot reset password for the user as there is no registered/verified email',
+      'resolves',
+    ],
     ['startPasswordReset', 'LimitExceededException', 'Attempt limit exceeded', tooMany],
     ['finishPasswordReset', 'CodeMismatchException', 'Invalid verification code provided, please try again.', linkCode],
     ['finishPasswordReset', 'ExpiredCodeException', 'Invalid code provided, please request a code again.', linkExpired],
@@ -459,18 +533,26 @@ describe("how Cognito's errors reach the user", () => {
       .answer('InitiateAuth', cognitoError('UserNotConfirmedException', 'User is not confirmed.'))
       .answer('ResendConfirmationCode', {});
     await failure(calls.startPasswordSignIn());
-    expect(fake.inputs('ResendConfirmationCode')).toEqual([{ ClientId: CLIENT_IDS.customer, Username: email, ClientMetadata: { locale: 'en' } }]);
+    expect(fake.inputs('ResendConfirmationCode')).toEqual([
+      { ClientId: CLIENT_IDS.customer, Username: email, ClientMetadata: { locale: 'en' } },
+    ]);
   });
 
   it('refuses a session the adapter did not issue without asking Cognito', async () => {
     const fake = installFakeCognito();
-    const refused = await failure(cognito.answerEmailCode({ pool: 'customer', email, session: 'not-a-session-we-made', code: '123456', sourceIp: IP }));
+    const refused = await failure(
+      cognito.answerEmailCode({ pool: 'customer', email, session: 'not-a-session-we-made', code: '123456', sourceIp: IP }),
+    );
     expect({ status: refused.statusCode, code: refused.code }).toEqual(signInCode);
     expect(fake.calls).toHaveLength(0);
   });
 
   it('sends a user who must choose a first password to "forgot password"', async () => {
-    installFakeCognito().answer('InitiateAuth', { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 'cognito-session', ChallengeParameters: {} });
+    installFakeCognito().answer('InitiateAuth', {
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: 'cognito-session',
+      ChallengeParameters: {},
+    });
     const refused = await failure(calls.startPasswordSignIn());
     expect({ status: refused.statusCode, code: refused.code }).toEqual({ status: 403, code: 'PASSWORD_RESET_REQUIRED' });
   });

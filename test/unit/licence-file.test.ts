@@ -9,12 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  licenceKeyId,
-  signLicence,
-  verifyLicenceFile,
-  type LicenceFileFields,
-} from '#shared/licences/licence-file.ts';
+import { licenceKeyId, signLicence, verifyLicenceFile, type LicenceFileFields } from '#shared/licences/licence-file.ts';
 import {
   licencePublicKeyPem,
   licenceSigningKey,
@@ -83,7 +78,9 @@ describe('licence files', () => {
     const lines = signed.split('\n');
     expect(lines[0]).toBe('-----BEGIN ATRIUM LICENCE-----');
     expect(signed).toContain('\n  "product": "Księgowość Pro",\n');
-    expect(signed).toMatch(/\n-----END ATRIUM LICENCE-----\n-----BEGIN ATRIUM SIGNATURE-----\n[A-Za-z0-9+/]{86}==\n-----END ATRIUM SIGNATURE-----\n$/);
+    expect(signed).toMatch(
+      /\n-----END ATRIUM LICENCE-----\n-----BEGIN ATRIUM SIGNATURE-----\n[A-Za-z0-9+/]{86}==\n-----END ATRIUM SIGNATURE-----\n$/,
+    );
   });
 
   it('verifies a support file that is not bound to a serial', () => {
@@ -126,7 +123,9 @@ describe('licence files', () => {
     const [, digits, last] = /\n([A-Za-z0-9+/]{85})([A-Za-z0-9+/])==\n/.exec(signed)!;
     const respelled = signed.replace(`${digits}${last}==`, `${digits}${alphabet[alphabet.indexOf(last!) ^ 1]}==`);
     // Act, Assess
-    expect(Buffer.from(`${digits}${alphabet[alphabet.indexOf(last!) ^ 1]}==`, 'base64')).toEqual(Buffer.from(`${digits}${last}==`, 'base64'));
+    expect(Buffer.from(`${digits}${alphabet[alphabet.indexOf(last!) ^ 1]}==`, 'base64')).toEqual(
+      Buffer.from(`${digits}${last}==`, 'base64'),
+    );
     expect(verifyLicenceFile(respelled, portal.publicKey)).toMatchObject({ valid: false, reason: 'malformed' });
   });
 
@@ -401,7 +400,10 @@ describe('atrium-verify-licence CLI', () => {
   it('takes the JSON that /api/licensing/public-key answers as the key, and names JSON without a key', () => {
     const jsonKeyPath = join(dir, 'key.json.pem');
     const noKeyPath = join(dir, 'no-key.json');
-    writeFileSync(jsonKeyPath, JSON.stringify({ algorithm: 'Ed25519', keyId: licenceKeyId(portal.publicKey), publicKeyPem: portal.publicPem }));
+    writeFileSync(
+      jsonKeyPath,
+      JSON.stringify({ algorithm: 'Ed25519', keyId: licenceKeyId(portal.publicKey), publicKeyPem: portal.publicPem }),
+    );
     writeFileSync(noKeyPath, '{"algorithm":"Ed25519"}');
     const valid = run(licencePath, '--public-key', jsonKeyPath);
     const noKey = run(licencePath, '--public-key', noKeyPath);

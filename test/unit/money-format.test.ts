@@ -22,7 +22,7 @@ describe('money for people', () => {
     expect(formatMoney({ amountMinor: 44_000, currency: 'USD' }, 'en-US')).toBe('$440.00');
   });
 
-  it('uses the currency\'s own minor digits', () => {
+  it("uses the currency's own minor digits", () => {
     expect(formatMoney({ amountMinor: 1500, currency: 'JPY' }, 'en-GB')).toBe('JP¥1,500');
     expect(plain(formatMoney({ amountMinor: 1500, currency: 'KWD' }, 'en-GB'))).toBe('KWD 1.500');
   });

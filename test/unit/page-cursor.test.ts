@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from '#shared/db/page.ts';
 import { ValidationError } from '#shared/http/errors.ts';
 
 describe('page cursors', () => {
-  it('keeps the caller\'s partition whatever the cursor says', () => {
+  it("keeps the caller's partition whatever the cursor says", () => {
     const cursor = encodeCursor({ PK: 'ACCOUNT#victim', SK: 'LICENCE#01ABC' });
     const key = decodeCursor(cursor, { partition: 'ACCOUNT#caller', sortKeyPrefix: 'LICENCE#' });
     expect(key).toEqual({ PK: 'ACCOUNT#caller', SK: 'LICENCE#01ABC' });
@@ -18,7 +18,12 @@ describe('page cursors', () => {
 
   it('refuses garbage, extra keys and non-string values', () => {
     const query = { partition: 'ACCOUNT#caller' };
-    for (const cursor of ['%%%', encodeCursor({ PK: 'a' } as never), Buffer.from('{"PK":1,"SK":2}').toString('base64url'), encodeCursor({ PK: 'a', SK: 'b', X: 'c' })]) {
+    for (const cursor of [
+      '%%%',
+      encodeCursor({ PK: 'a' } as never),
+      Buffer.from('{"PK":1,"SK":2}').toString('base64url'),
+      encodeCursor({ PK: 'a', SK: 'b', X: 'c' }),
+    ]) {
       expect(() => decodeCursor(cursor, query), cursor).toThrow(ValidationError);
     }
   });

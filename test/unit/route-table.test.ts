@@ -41,7 +41,7 @@ describe('the route table', () => {
     }
   });
 
-  it('takes method, path and access from each entry\'s contract, and names the staff groups of every staff route', () => {
+  it("takes method, path and access from each entry's contract, and names the staff groups of every staff route", () => {
     for (const route of routes) {
       expect(route.method).toBe(route.contract.method);
       expect(route.path).toBe(route.contract.path);

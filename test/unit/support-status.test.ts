@@ -26,7 +26,7 @@ describe('support status', () => {
     expect(supportStatus(endingIn(-400 * DAY), now)).toBe('expired');
   });
 
-  it('shows only the subscription\'s own fields, never keys or index attributes', () => {
+  it("shows only the subscription's own fields, never keys or index attributes", () => {
     const view = toSupportSubscriptionView(
       {
         PK: 'ACCOUNT#a',
@@ -49,9 +49,20 @@ describe('support status', () => {
       },
       now,
     );
-    expect(Object.keys(view).sort()).toEqual(
-      ['edition', 'endsAt', 'licenceId', 'orderId', 'orderReference', 'product', 'serial', 'startsAt', 'status', 'subscriptionId', 'users', 'years'],
-    );
+    expect(Object.keys(view).sort()).toEqual([
+      'edition',
+      'endsAt',
+      'licenceId',
+      'orderId',
+      'orderReference',
+      'product',
+      'serial',
+      'startsAt',
+      'status',
+      'subscriptionId',
+      'users',
+      'years',
+    ]);
     expect(view.status).toBe('expiring');
   });
 });

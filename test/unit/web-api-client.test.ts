@@ -75,7 +75,11 @@ describe('the web client', () => {
     // Assess
     expect(page).toEqual({ items: [] });
     expect(calls).toEqual([
-      { url: '/api/auth/staff/verify-code', method: 'POST', body: { email: 'staff@example.test', session: 's'.repeat(16), code: '123456' } },
+      {
+        url: '/api/auth/staff/verify-code',
+        method: 'POST',
+        body: { email: 'staff@example.test', session: 's'.repeat(16), code: '123456' },
+      },
       { url: '/api/admin/orders?email=a%40example.test', method: 'GET', authorization: 'Bearer staff-token' },
     ]);
   });
@@ -105,10 +109,15 @@ describe('the web client', () => {
   it("answers an API refusal as an ApiError with the body's code, details and request id", async () => {
     // Prepare
     const details = [{ path: 'body.name', message: 'Too big: expected string to have <=200 characters' }];
-    fakeFetch({ status: 400, body: { error: { code: 'VALIDATION_FAILED', message: 'The request is not valid.', details, requestId: 'r2' } } });
+    fakeFetch({
+      status: 400,
+      body: { error: { code: 'VALIDATION_FAILED', message: 'The request is not valid.', details, requestId: 'r2' } },
+    });
 
     // Act
-    const failure = await request(api.auth.signUp, { body: { email: 'a@example.test', password: 'x', name: 'n'.repeat(5000) } }).catch((error: unknown) => error);
+    const failure = await request(api.auth.signUp, { body: { email: 'a@example.test', password: 'x', name: 'n'.repeat(5000) } }).catch(
+      (error: unknown) => error,
+    );
 
     // Assess
     expect(failure).toBeInstanceOf(ApiError);

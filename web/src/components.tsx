@@ -61,10 +61,7 @@ function SectionNav(props: { label: string; sections: ReadonlyArray<{ href: stri
       <ul>
         {props.sections.map((section) => (
           <li key={section.href}>
-            <Link
-              href={section.href}
-              current={path === section.href ? 'page' : path.startsWith(`${section.href}/`) ? 'true' : undefined}
-            >
+            <Link href={section.href} current={path === section.href ? 'page' : path.startsWith(`${section.href}/`) ? 'true' : undefined}>
               {section.label}
             </Link>
           </li>
@@ -76,7 +73,9 @@ function SectionNav(props: { label: string; sections: ReadonlyArray<{ href: stri
 
 function CustomerNav() {
   const { t } = useI18n();
-  return <SectionNav label={t.nav.label} sections={customerSections.map((section) => ({ href: section.href, label: t.nav[section.name] }))} />;
+  return (
+    <SectionNav label={t.nav.label} sections={customerSections.map((section) => ({ href: section.href, label: t.nav[section.name] }))} />
+  );
 }
 
 /** Staff pages: customers and orders. */
@@ -182,10 +181,7 @@ export interface PagedList<T> {
  * Reads a list a page at a time; a failed page can be retried without losing the pages already shown. A new `resetKey`
  * (such as the sort order) reads it again from the start, keeping the old rows on screen until the new ones arrive.
  */
-export function usePagedList<T>(
-  fetchPage: (page: PageRequest, signal: AbortSignal) => Promise<Page<T>>,
-  resetKey?: string,
-): PagedList<T> {
+export function usePagedList<T>(fetchPage: (page: PageRequest, signal: AbortSignal) => Promise<Page<T>>, resetKey?: string): PagedList<T> {
   const [items, setItems] = useState<T[]>([]);
   const [status, setStatus] = useState<ListStatus>('loading');
   const [error, setError] = useState<unknown>(undefined);
@@ -311,7 +307,12 @@ export function PagedTable<T>(props: {
   return (
     <>
       <TableRegion labelledBy={captionId}>
-        <table ref={table} data-testid={props.testId} class={props.compact ? 'stack compact' : 'stack'} aria-busy={list.status === 'loading'}>
+        <table
+          ref={table}
+          data-testid={props.testId}
+          class={props.compact ? 'stack compact' : 'stack'}
+          aria-busy={list.status === 'loading'}
+        >
           <caption id={captionId}>{props.caption}</caption>
           <thead>
             <tr>{props.head}</tr>

@@ -42,7 +42,11 @@ export function SupportFileButton(props: { subscription: SupportSubscriptionView
   return (
     <DownloadButton
       download={() =>
-        downloadFile(api.support.downloadSupportFile, { path: { subscriptionId: subscription.subscriptionId } }, `${subscription.serial}-support.lic`)
+        downloadFile(
+          api.support.downloadSupportFile,
+          { path: { subscriptionId: subscription.subscriptionId } },
+          `${subscription.serial}-support.lic`,
+        )
       }
       label={t.support.downloadFile}
       description={`${subscription.product} ${subscription.serial}`}

@@ -50,7 +50,8 @@ export function limitsOf(schema: z.ZodMiniType): InputLimits {
     if (def.format === 'email') limits.email = true;
     for (const { _zod } of def.checks ?? []) {
       const check = _zod.def;
-      if (check.check === 'max_length' && check.maximum !== undefined) limits.maxLength = Math.min(limits.maxLength ?? Infinity, check.maximum);
+      if (check.check === 'max_length' && check.maximum !== undefined)
+        limits.maxLength = Math.min(limits.maxLength ?? Infinity, check.maximum);
       if (check.check === 'min_length' && check.minimum !== undefined) limits.minLength = Math.max(limits.minLength ?? 0, check.minimum);
       if (check.check === 'string_format' && check.format === 'email') limits.email = true;
     }
@@ -69,7 +70,8 @@ export interface FieldIssue {
 export function issueMessage(issue: z.core.$ZodIssue | undefined, t: Messages['form']): string {
   if (!issue) return t.invalid;
   if (issue.code === 'too_big' && issue.origin === 'string') return t.tooLong(Number(issue.maximum));
-  if (issue.code === 'too_small' && issue.origin === 'string') return Number(issue.minimum) <= 1 ? t.required : t.tooShort(Number(issue.minimum));
+  if (issue.code === 'too_small' && issue.origin === 'string')
+    return Number(issue.minimum) <= 1 ? t.required : t.tooShort(Number(issue.minimum));
   if (issue.code === 'invalid_format' && issue.format === 'email') return t.email;
   if (issue.code === 'invalid_type' && issue.input === undefined) return t.required;
   return t.invalid;

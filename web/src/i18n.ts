@@ -73,7 +73,10 @@ function dateFormatter(locale: Locale, withTime = false): Intl.DateTimeFormat {
   const key = `${locale}|${withTime}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(formattingTag(locale), withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
+    formatter = new Intl.DateTimeFormat(
+      formattingTag(locale),
+      withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' },
+    );
     formatters.set(key, formatter);
   }
   return formatter;

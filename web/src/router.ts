@@ -106,7 +106,9 @@ export function safeNextPath(raw: string | null | undefined, pool: 'customer' | 
 export function signInReturningTo(signInPath: string, next: string | undefined): string {
   // Coming back to a sign-in page (its session ended while it was open) needs no `next`.
   const pathname = next?.split(/[?#]/)[0] ?? '';
-  return next && !['/', '/sign-in', '/admin', '/admin/sign-in'].includes(pathname) ? `${signInPath}?next=${encodeURIComponent(next)}` : signInPath;
+  return next && !['/', '/sign-in', '/admin', '/admin/sign-in'].includes(pathname)
+    ? `${signInPath}?next=${encodeURIComponent(next)}`
+    : signInPath;
 }
 
 /** For <a> clicks: a plain left click navigates in place; modified clicks keep the browser's behaviour (new tab etc.). */

@@ -42,8 +42,16 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/reset-password', guard: 'public', page: () => <ResetPasswordPage key="customer" pool="customer" /> },
   { path: '/licences', guard: 'customer', page: () => <LicencesPage /> },
   // Detail pages are keyed by their id, so moving from one to another starts afresh.
-  { path: '/licences/:licenceId', guard: 'customer', page: ({ params }) => <LicenceDetailPage key={params.licenceId} licenceId={params.licenceId!} /> },
-  { path: '/support', guard: 'customer', page: () => <SupportPage fileAction={(subscription) => <SupportFileButton subscription={subscription} />} /> },
+  {
+    path: '/licences/:licenceId',
+    guard: 'customer',
+    page: ({ params }) => <LicenceDetailPage key={params.licenceId} licenceId={params.licenceId!} />,
+  },
+  {
+    path: '/support',
+    guard: 'customer',
+    page: () => <SupportPage fileAction={(subscription) => <SupportFileButton subscription={subscription} />} />,
+  },
   { path: '/orders', guard: 'customer', page: () => <OrdersPage /> },
   { path: '/orders/:orderId', guard: 'customer', page: ({ params }) => <OrderDetailPage key={params.orderId} orderId={params.orderId!} /> },
 

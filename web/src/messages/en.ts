@@ -105,8 +105,7 @@ export const en = {
     forgotIntro: 'Enter the e-mail address you sign in with. We will send you a link to set a new password.',
     sendLink: 'Send the link',
     sendingLink: 'Sending…',
-    linkSent: (email: string) =>
-      `If ${email} has an account, a link to set a new password is on its way. It is valid for 1 hour.`,
+    linkSent: (email: string) => `If ${email} has an account, a link to set a new password is on its way. It is valid for 1 hour.`,
     resetTitle: 'Set a new password',
     newPassword: 'New password',
     savePassword: 'Save the new password',
@@ -162,8 +161,7 @@ export const en = {
     supportHeading: 'Support & updates for this licence',
     supportCaption: 'Support subscriptions covering this licence',
     noSupport: 'This licence has no support subscription.',
-    noSupportHelp:
-      'Support & updates bring new versions and help from our team. To add it, contact us with the serial number above.',
+    noSupportHelp: 'Support & updates bring new versions and help from our team. To add it, contact us with the serial number above.',
     notFound: 'This licence is not on your account.',
     notFoundHelp: 'Check the address, or open the licence from your list of licences.',
     computerHeading: 'Computer',

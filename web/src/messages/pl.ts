@@ -115,8 +115,7 @@ export const pl: Messages = {
     forgotIntro: 'Wpisz adres e-mail, którym się logujesz. Wyślemy link do ustawienia nowego hasła.',
     sendLink: 'Wyślij link',
     sendingLink: 'Wysyłanie…',
-    linkSent: (email: string) =>
-      `Jeśli adres ${email} ma konto, link do ustawienia nowego hasła jest już w drodze. Jest ważny 1 godzinę.`,
+    linkSent: (email: string) => `Jeśli adres ${email} ma konto, link do ustawienia nowego hasła jest już w drodze. Jest ważny 1 godzinę.`,
     resetTitle: 'Ustaw nowe hasło',
     newPassword: 'Nowe hasło',
     savePassword: 'Zapisz nowe hasło',
@@ -335,7 +334,9 @@ export const pl: Messages = {
     chooseProduct: 'Wybierz produkt',
     productOption: (name: string, edition: string, users: number, sku: string) => `${name} ${edition}, użytkownicy: ${users} (${sku})`,
     includesSupport: (years: number) =>
-      years === 1 ? 'z rocznym wsparciem i aktualizacjami' : `ze wsparciem i aktualizacjami na ${years} ${plural(years, 'rok', 'lata', 'lat')}`,
+      years === 1
+        ? 'z rocznym wsparciem i aktualizacjami'
+        : `ze wsparciem i aktualizacjami na ${years} ${plural(years, 'rok', 'lata', 'lat')}`,
     noSupport: 'bez wsparcia i aktualizacji',
     days: (days: number) => `${days} dni`,
     unitPrice: (price: string) => `${price} za sztukę`,

@@ -8,7 +8,10 @@ import { IssuedTable } from './NewOrder.tsx';
 
 export function AdminOrderDetailPage(props: { accountId: string; orderId: string }) {
   const { t, formatDate, formatDateTime, formatMoney } = useI18n();
-  const order = useResource((signal) => request(api.orders.getStaffOrder, { path: { accountId: props.accountId, orderId: props.orderId }, signal }), `${props.accountId}/${props.orderId}`);
+  const order = useResource(
+    (signal) => request(api.orders.getStaffOrder, { path: { accountId: props.accountId, orderId: props.orderId }, signal }),
+    `${props.accountId}/${props.orderId}`,
+  );
   const data = order.data;
 
   useTitle(data ? t.adminOrders.detailHeading(data.reference) : t.adminOrders.eyebrow);

@@ -23,7 +23,10 @@ export function AdminOrdersPage() {
   const [typed, setTyped] = useState(initialQuery);
   const [active, setActive] = useState(initialQuery);
   const searchInput = useRef<HTMLInputElement>(null);
-  const list = usePagedList((page, signal) => request(api.orders.listStaffOrders, { query: { ...searchOf(active), ...page }, signal }), active);
+  const list = usePagedList(
+    (page, signal) => request(api.orders.listStaffOrders, { query: { ...searchOf(active), ...page }, signal }),
+    active,
+  );
 
   useTitle(t.adminOrders.title);
 

@@ -19,7 +19,11 @@ export function LicenceDetailPage(props: { licenceId: string }) {
   const { t, formatDate } = useI18n();
   // The licence and its computer arrive together, so the page is drawn once, not pushed down by a late part.
   const licence = useResource(
-    (signal) => Promise.all([request(api.licences.getLicence, { path: { licenceId: props.licenceId }, signal }), activationsOf(props.licenceId, { limit: HISTORY_PAGE }, signal)]),
+    (signal) =>
+      Promise.all([
+        request(api.licences.getLicence, { path: { licenceId: props.licenceId }, signal }),
+        activationsOf(props.licenceId, { limit: HISTORY_PAGE }, signal),
+      ]),
     props.licenceId,
   );
   const data = licence.data?.[0];
@@ -151,10 +155,17 @@ function ComputerAndHistory(props: { licence: LicenceDetail; initial: LicenceAct
     event.preventDefault();
     if (busy) return;
     const value = (computerInput.current?.value ?? computerId).trim();
-    const problem = !value ? t.licenceDetail.newComputerRequired : computerIdSchema.safeParse(value).success ? undefined : t.licenceDetail.newComputerInvalid;
+    const problem = !value
+      ? t.licenceDetail.newComputerRequired
+      : computerIdSchema.safeParse(value).success
+        ? undefined
+        : t.licenceDetail.newComputerInvalid;
     setInvalid(problem);
     if (problem) return computerInput.current?.focus();
-    void change(() => request(api.licences.transferLicence, { path: { licenceId }, body: { toComputerId: value } }), { kind: 'moved', computerId: value });
+    void change(() => request(api.licences.transferLicence, { path: { licenceId }, body: { toComputerId: value } }), {
+      kind: 'moved',
+      computerId: value,
+    });
   };
 
   const loadMore = async () => {
@@ -203,7 +214,9 @@ function ComputerAndHistory(props: { licence: LicenceDetail; initial: LicenceAct
         )}
         <p class="small" data-testid="transfers-left">
           {t.licenceDetail.transfersLeft(transfers.remaining, transfers.limit, transfers.windowDays)}
-          {transfers.remaining === 0 && transfers.nextAvailableAt && <> {t.licenceDetail.nextTransfer(formatDateTime(transfers.nextAvailableAt))}</>}
+          {transfers.remaining === 0 && transfers.nextAvailableAt && (
+            <> {t.licenceDetail.nextTransfer(formatDateTime(transfers.nextAvailableAt))}</>
+          )}
         </p>
 
         {outcome?.kind === 'error' && <ErrorAlert error={outcome.error} />}
@@ -217,7 +230,12 @@ function ComputerAndHistory(props: { licence: LicenceDetail; initial: LicenceAct
           <div class="confirm" role="group" aria-labelledby="free-question">
             <p id="free-question">{t.licenceDetail.freeConfirm}</p>
             <div class="actions-row">
-              <button type="button" class="button primary" disabled={busy} onClick={() => void change(() => request(api.licences.deactivateLicence, { path: { licenceId } }), { kind: 'freed' })}>
+              <button
+                type="button"
+                class="button primary"
+                disabled={busy}
+                onClick={() => void change(() => request(api.licences.deactivateLicence, { path: { licenceId } }), { kind: 'freed' })}
+              >
                 {busy ? t.licenceDetail.working : t.licenceDetail.freeYes}
               </button>
               <button type="button" class="button secondary" disabled={busy} onClick={() => setMode('idle')}>
@@ -326,7 +344,13 @@ function ComputerAndHistory(props: { licence: LicenceDetail; initial: LicenceAct
                 {t.licenceDetail.showingHistory(activations.items.length)}
               </p>
               {activations.nextCursor && (
-                <button type="button" class="button secondary" onClick={() => void loadMore()} disabled={loadingMore} aria-busy={loadingMore}>
+                <button
+                  type="button"
+                  class="button secondary"
+                  onClick={() => void loadMore()}
+                  disabled={loadingMore}
+                  aria-busy={loadingMore}
+                >
                   {loadingMore ? t.app.loadingMore : t.app.loadMore}
                 </button>
               )}

@@ -166,7 +166,9 @@ export function LicencesPage() {
               </Link>
               {' · '}
               <DownloadButton
-                download={() => downloadFile(api.licences.downloadLicenceFile, { path: { licenceId: licence.licenceId } }, `${licence.serial}.lic`)}
+                download={() =>
+                  downloadFile(api.licences.downloadLicenceFile, { path: { licenceId: licence.licenceId } }, `${licence.serial}.lic`)
+                }
                 label={t.licences.downloadFile}
                 description={`${licence.product} ${licence.serial}`}
               />

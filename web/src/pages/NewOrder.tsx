@@ -42,7 +42,12 @@ function quantityOf(line: Line): number | undefined {
 
 /** Which field a server-side validation detail is about, so the message can sit next to it. */
 function fieldOfPath(path: string, lines: Line[]): FieldName | undefined {
-  const simple: Record<string, FieldName> = { 'body.email': 'email', 'body.contact.name': 'name', 'body.contact.country': 'country', 'body.contact.city': 'city' };
+  const simple: Record<string, FieldName> = {
+    'body.email': 'email',
+    'body.contact.name': 'name',
+    'body.contact.country': 'country',
+    'body.contact.city': 'city',
+  };
   if (simple[path]) return simple[path];
   const match = /^body\.lines\.(\d+)\.(sku|quantity)$/.exec(path);
   const line = match ? lines[Number(match[1])] : undefined;
@@ -92,7 +97,9 @@ export function NewOrderPage() {
   const subtotalOf = (line: Line): Money | undefined => {
     const product = productOf(line.sku);
     const quantity = quantityOf(line);
-    return product && quantity !== undefined && lineSchema.shape.quantity.safeParse(quantity).success ? { amountMinor: product.unitPrice.amountMinor * quantity, currency: product.unitPrice.currency } : undefined;
+    return product && quantity !== undefined && lineSchema.shape.quantity.safeParse(quantity).success
+      ? { amountMinor: product.unitPrice.amountMinor * quantity, currency: product.unitPrice.currency }
+      : undefined;
   };
   const subtotals = lines.map(subtotalOf).filter((money): money is Money => money !== undefined);
   const total: Money | undefined = subtotals.length
@@ -232,14 +239,46 @@ export function NewOrderPage() {
         <h1 tabIndex={-1}>{t.adminOrders.newTitle}</h1>
         <p class="muted">{t.adminOrders.newIntro}</p>
       </div>
-      {error !== null && (errorText(error) ? <div class="alert alert-error" role="alert"><p>{errorText(error)}</p></div> : <ErrorAlert error={error} />)}
+      {error !== null &&
+        (errorText(error) ? (
+          <div class="alert alert-error" role="alert">
+            <p>{errorText(error)}</p>
+          </div>
+        ) : (
+          <ErrorAlert error={error} />
+        ))}
       <form ref={form} class="order-form" onSubmit={submit} noValidate aria-busy={busy}>
         <fieldset>
           <legend>{t.adminOrders.customerHeading}</legend>
-          <Field id="email" label={t.adminOrders.email} type="email" autocomplete="off" limits={limits.email} value={values.email} onInput={set('email')} error={invalid.email} />
+          <Field
+            id="email"
+            label={t.adminOrders.email}
+            type="email"
+            autocomplete="off"
+            limits={limits.email}
+            value={values.email}
+            onInput={set('email')}
+            error={invalid.email}
+          />
           <div class="two-columns">
-            <Field id="name" label={t.adminOrders.contactName} autocomplete="off" limits={limits.name} value={values.name} onInput={set('name')} error={invalid.name} />
-            <Field id="city" label={t.adminOrders.city} autocomplete="off" limits={limits.city} value={values.city} onInput={set('city')} error={invalid.city} />
+            <Field
+              id="name"
+              label={t.adminOrders.contactName}
+              autocomplete="off"
+              limits={limits.name}
+              value={values.name}
+              onInput={set('name')}
+              error={invalid.name}
+            />
+            <Field
+              id="city"
+              label={t.adminOrders.city}
+              autocomplete="off"
+              limits={limits.city}
+              value={values.city}
+              onInput={set('city')}
+              error={invalid.city}
+            />
             <Field
               id="country"
               limits={limits.country}
@@ -286,7 +325,8 @@ export function NewOrderPage() {
                   {chosen && (
                     <p id={`${productId}-hint`} class="muted small field-hint">
                       {chosen.supportYears > 0 ? t.adminOrders.includesSupport(chosen.supportYears) : t.adminOrders.noSupport}
-                      {chosen.days ? ` · ${t.adminOrders.days(chosen.days)}` : ''} · {t.adminOrders.unitPrice(formatMoney(chosen.unitPrice))}
+                      {chosen.days ? ` · ${t.adminOrders.days(chosen.days)}` : ''} ·{' '}
+                      {t.adminOrders.unitPrice(formatMoney(chosen.unitPrice))}
                     </p>
                   )}
                   {productError && (
@@ -310,7 +350,12 @@ export function NewOrderPage() {
                   {subtotal ? formatMoney(subtotal) : t.app.notAvailable}
                 </p>
                 {lines.length > 1 ? (
-                  <button type="button" class="button secondary" onClick={() => removeLine(line.id)} aria-label={t.adminOrders.removeLine(number)}>
+                  <button
+                    type="button"
+                    class="button secondary"
+                    onClick={() => removeLine(line.id)}
+                    aria-label={t.adminOrders.removeLine(number)}
+                  >
                     {t.adminOrders.remove}
                   </button>
                 ) : (

@@ -58,7 +58,17 @@ export function ForgotPasswordPage(props: { pool: Pool }) {
             <p class="muted">{t.account.forgotIntro}</p>
             {error !== null && <ErrorAlert error={error} />}
             <form onSubmit={submit} noValidate aria-busy={busy}>
-              <Field id="email" label={t.account.email} type="email" autocomplete="username" limits={limits.email} value={email} onInput={setEmail} error={invalid} inputRef={input} />
+              <Field
+                id="email"
+                label={t.account.email}
+                type="email"
+                autocomplete="username"
+                limits={limits.email}
+                value={email}
+                onInput={setEmail}
+                error={invalid}
+                inputRef={input}
+              />
               <button type="submit" class="button primary" disabled={busy}>
                 {busy ? t.account.sendingLink : t.account.sendLink}
               </button>

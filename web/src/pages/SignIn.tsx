@@ -54,11 +54,7 @@ type Method = 'password' | 'order-number';
 type Step = { kind: 'credentials' } | { kind: 'code'; session: string; destination: string; wrongTries: number };
 
 // Kept as causes, not text, so switching language re-words what is already on screen.
-type Problem =
-  | { kind: 'api'; error: unknown }
-  | { kind: 'triesLeft'; left: number }
-  | { kind: 'tooManyTries' }
-  | { kind: 'codeResent' };
+type Problem = { kind: 'api'; error: unknown } | { kind: 'triesLeft'; left: number } | { kind: 'tooManyTries' } | { kind: 'codeResent' };
 
 type FieldName = 'email' | 'password' | 'orderNumber' | 'code';
 
@@ -110,7 +106,9 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
     const errors: FieldErrors<FieldName> = {};
     if (!trimmed) errors.email = t.signIn.emailRequired;
     else if (!EMAIL_SHAPE.test(trimmed)) errors.email = t.signIn.emailInvalid;
-    if (!secret) errors[method === 'password' ? 'password' : 'orderNumber'] = method === 'password' ? t.signIn.passwordRequired : t.signIn.orderNumberRequired;
+    if (!secret)
+      errors[method === 'password' ? 'password' : 'orderNumber'] =
+        method === 'password' ? t.signIn.passwordRequired : t.signIn.orderNumberRequired;
     setEmail(trimmed);
     setInvalid(errors);
     // A new attempt: what the last one answered no longer applies.
@@ -180,7 +178,10 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
           startAgain({ kind: 'tooManyTries' });
         } else {
           // Cognito's custom flow hands out a new session after a wrong answer; the password flow keeps its own.
-          const next = error.details && !Array.isArray(error.details) && typeof error.details.session === 'string' ? error.details.session : step.session;
+          const next =
+            error.details && !Array.isArray(error.details) && typeof error.details.session === 'string'
+              ? error.details.session
+              : step.session;
           setStep({ ...step, session: next, wrongTries });
           setProblem({ kind: 'triesLeft', left: MAX_CODE_TRIES - wrongTries });
           setCode('');
@@ -244,14 +245,30 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
                 <legend class="visually-hidden">{t.signIn.methodLabel}</legend>
                 {(['password', 'order-number'] as const).map((option) => (
                   <label key={option} class={method === option ? 'segment selected' : 'segment'}>
-                    <input type="radio" name="sign-in-method" value={option} checked={method === option} onChange={() => switchMethod(option)} />
+                    <input
+                      type="radio"
+                      name="sign-in-method"
+                      value={option}
+                      checked={method === option}
+                      onChange={() => switchMethod(option)}
+                    />
                     {option === 'password' ? t.signIn.withPassword : t.signIn.withOrderNumber}
                   </label>
                 ))}
               </fieldset>
             )}
             <form onSubmit={submitCredentials} noValidate aria-busy={busy}>
-              <Field id="email" label={t.signIn.email} type="email" autocomplete="username" limits={limits.email} value={email} onInput={setEmail} error={invalid.email} inputRef={emailInput} />
+              <Field
+                id="email"
+                label={t.signIn.email}
+                type="email"
+                autocomplete="username"
+                limits={limits.email}
+                value={email}
+                onInput={setEmail}
+                error={invalid.email}
+                inputRef={emailInput}
+              />
               {method === 'password' ? (
                 <Field
                   key="password"
@@ -362,7 +379,11 @@ function ProblemView(props: { problem: Problem | null; pool: Pool; method: Metho
       const seconds = retryAfter(error);
       return (
         <div class="alert alert-error" role="alert">
-          <p>{seconds !== undefined && seconds < 60 ? t.signIn.codeWait(seconds) : t.signIn.locked(seconds !== undefined ? Math.ceil(seconds / 60) : 5)}</p>
+          <p>
+            {seconds !== undefined && seconds < 60
+              ? t.signIn.codeWait(seconds)
+              : t.signIn.locked(seconds !== undefined ? Math.ceil(seconds / 60) : 5)}
+          </p>
         </div>
       );
     }

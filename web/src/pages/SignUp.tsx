@@ -142,8 +142,25 @@ export function SignUpPage() {
         <p class="muted">{t.account.signUpIntro}</p>
         {error !== null && <ErrorAlert error={error} />}
         <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
-          <Field id="name" label={t.account.name} autocomplete="name" limits={limits.name} value={values.name} onInput={set('name')} error={invalid.name} />
-          <Field id="email" label={t.account.email} type="email" autocomplete="email" limits={limits.email} value={values.email} onInput={set('email')} error={invalid.email} />
+          <Field
+            id="name"
+            label={t.account.name}
+            autocomplete="name"
+            limits={limits.name}
+            value={values.name}
+            onInput={set('name')}
+            error={invalid.name}
+          />
+          <Field
+            id="email"
+            label={t.account.email}
+            type="email"
+            autocomplete="email"
+            limits={limits.email}
+            value={values.email}
+            onInput={set('email')}
+            error={invalid.email}
+          />
           <NewPasswordFields
             id="password"
             limits={limits.password}
@@ -153,15 +170,36 @@ export function SignUpPage() {
             errors={{ password: invalid.password, repeat: invalid.passwordRepeat }}
           />
           <div class="field checkbox">
-            <input id="withContract" type="checkbox" checked={withContract} onChange={(event) => setWithContract(event.currentTarget.checked)} />
+            <input
+              id="withContract"
+              type="checkbox"
+              checked={withContract}
+              onChange={(event) => setWithContract(event.currentTarget.checked)}
+            />
             <label for="withContract">{t.account.haveContract}</label>
           </div>
           {withContract && (
             <fieldset class="contract">
               <legend class="visually-hidden">{t.account.haveContract}</legend>
               <p class="muted small">{t.account.contractHint}</p>
-              <Field id="contractNumber" label={t.account.contractNumber} autocomplete="off" limits={limits.contractNumber} value={values.contractNumber} onInput={set('contractNumber')} error={invalid.contractNumber} />
-              <Field id="activationCode" label={t.account.activationCode} autocomplete="off" limits={limits.activationCode} value={values.activationCode} onInput={set('activationCode')} error={invalid.activationCode} />
+              <Field
+                id="contractNumber"
+                label={t.account.contractNumber}
+                autocomplete="off"
+                limits={limits.contractNumber}
+                value={values.contractNumber}
+                onInput={set('contractNumber')}
+                error={invalid.contractNumber}
+              />
+              <Field
+                id="activationCode"
+                label={t.account.activationCode}
+                autocomplete="off"
+                limits={limits.activationCode}
+                value={values.activationCode}
+                onInput={set('activationCode')}
+                error={invalid.activationCode}
+              />
             </fieldset>
           )}
           <button type="submit" class="button primary" disabled={busy}>

@@ -83,7 +83,10 @@ function ContractsSection() {
                   <td>{contract.product}</td>
                   <td>{t.contracts.termValue(formatDay(contract.startsOn), formatDay(contract.endsOn))}</td>
                   <td>
-                    <span class={contract.status === 'upcoming' ? 'badge badge-off' : badgeClass[contract.status]} data-status={contract.status}>
+                    <span
+                      class={contract.status === 'upcoming' ? 'badge badge-off' : badgeClass[contract.status]}
+                      data-status={contract.status}
+                    >
                       {statusLabel(contract.status)}
                     </span>
                   </td>
