@@ -340,7 +340,7 @@ describe('DynamoDB round trips of a staff order', () => {
     const name = 'record-round-trips';
     db().middlewareStack.add(
       (next, context) => async (args) => {
-        sent.push({ command: context.commandName, input: JSON.stringify(args.input) });
+        sent.push({ command: context.commandName ?? 'unknown', input: JSON.stringify(args.input) });
         return next(args);
       },
       { step: 'initialize', name },
