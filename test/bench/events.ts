@@ -48,7 +48,7 @@ function httpEvent(route: Route, input: HttpInput): unknown {
       apiId: 'bench',
       domainName: 'bench.example',
       domainPrefix: 'bench',
-      http: { method: route.method, path, protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 'atrium-bench' },
+      http: { method: route.method, path, protocol: 'HTTP/1.1', sourceIp: '%IP%', userAgent: 'atrium-bench' },
       requestId: 'bench',
       routeKey: `${route.method} ${route.path}`,
       stage: '$default',
