@@ -76,7 +76,10 @@ export async function createStaffOrder(input: StaffOrderInput): Promise<CreatedS
   if (earlier) return earlier;
 
   const { userId, created: userCreated } = await (await identity()).ensureCustomerUser({ email, locale: input.locale });
-  let accountId = await accountOf(userId);
+  // A user this request just created has no account yet: nobody else could name it before now. If a racing request for
+  // the same e-mail (which found the user, created: false) gives it one first, our owner claim's condition fails and
+  // the retry below reads that account. Saves the membership query and the owner-claim read (6 round trips -> 4).
+  let accountId = userCreated ? undefined : await accountOf(userId);
   let reference = await nextOrderReference();
 
   for (let attempt = 1; ; attempt += 1) {

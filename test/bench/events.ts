@@ -8,6 +8,9 @@ import { DEMO_LOGINS } from '#infra/local/seed.ts';
 export const DEMO_CUSTOMER_ID = '7c1e0d2a-0000-4000-8000-00000000a001';
 const DEMO_STAFF_ID = '7c1e0d2a-0000-4000-8000-00000000f001';
 const EMAIL = DEMO_LOGINS.customer.email;
+// Routes that mail a code limit how often one address gets one: a fresh address per invocation measures the full path
+// (the fake Cognito knows every address), not the 429 of the limit.
+const FRESH_EMAIL = 'bench-%UNIQUE%@example.com';
 
 /** The ids the events name, read from the seeded table. */
 export interface DemoIds {
@@ -45,7 +48,7 @@ function httpEvent(route: Route, input: HttpInput): unknown {
       apiId: 'bench',
       domainName: 'bench.example',
       domainPrefix: 'bench',
-      http: { method: route.method, path, protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 'atrium-bench' },
+      http: { method: route.method, path, protocol: 'HTTP/1.1', sourceIp: '%IP%', userAgent: 'atrium-bench' },
       requestId: 'bench',
       routeKey: `${route.method} ${route.path}`,
       stage: '$default',
@@ -65,7 +68,7 @@ function httpInputs(ids: DemoIds): Record<string, HttpInput> {
   const licence = { licenceId: ids.licenceId };
   return {
     'system/get-health': {},
-    'auth/start-sign-in': { pathParameters: customerPool, body: { email: EMAIL, password: 'a password', locale: 'en' } },
+    'auth/start-sign-in': { pathParameters: customerPool, body: { email: FRESH_EMAIL, password: 'a password', locale: 'en' } },
     'auth/start-order-sign-in': { body: { email: EMAIL, orderReference: 'JWT1016', locale: 'en' } },
     'auth/verify-sign-in-code': { pathParameters: customerPool, body: { email: EMAIL, session: opaqueSession, code: '123456' } },
     'auth/refresh-session': { pathParameters: customerPool, cookies: ['atrium_refresh_customer=bench-refresh-token'] },
@@ -74,8 +77,8 @@ function httpInputs(ids: DemoIds): Record<string, HttpInput> {
       body: { email: 'new-%UNIQUE%@example.com', password: 'Correct-Horse-9-battery', name: 'Bench Person', locale: 'en' },
     },
     'auth/confirm-email': { body: { email: EMAIL, code: '123456' } },
-    'auth/resend-confirmation': { body: { email: EMAIL, locale: 'en' } },
-    'auth/start-password-reset': { pathParameters: customerPool, body: { email: EMAIL, locale: 'en' } },
+    'auth/resend-confirmation': { body: { email: FRESH_EMAIL, locale: 'en' } },
+    'auth/start-password-reset': { pathParameters: customerPool, body: { email: FRESH_EMAIL, locale: 'en' } },
     'auth/finish-password-reset': { pathParameters: customerPool, body: { email: EMAIL, code: '123456', newPassword: 'Another-Pass-42!' } },
     'licences/get-licence': { pathParameters: licence },
     'licences/download-licence-file': { pathParameters: licence },

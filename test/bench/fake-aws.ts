@@ -3,7 +3,7 @@
 // AWS_ENDPOINT_URL_<SERVICE> settings, so handlers run unchanged; what it costs to answer is near zero and the same
 // for every run.
 
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -19,6 +19,16 @@ const tokens = {
 };
 
 const signingKeyPem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+
+/** An AWS JSON error answer: HTTP 400 with the exception's name in `__type`, as the SDK reads it. */
+class AwsError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** Answers by X-Amz-Target (Cognito, SQS and Secrets Manager speak AWS JSON); SES v2 is REST. */
 function answer(target: string, body: Record<string, unknown>): unknown {
@@ -51,11 +61,14 @@ function answer(target: string, body: Record<string, unknown>): unknown {
     case 'SignUp':
       return { UserSub: `bench-${Math.random().toString(36).slice(2)}`, UserConfirmed: false };
     case 'AdminGetUser':
+      // The bench's fresh addresses (`new-...`, see events.ts) are new customers, so create-order takes that path.
+      if (String(body.Username).startsWith('new-')) throw new AwsError('UserNotFoundException', 'User does not exist.');
       return { Username: 'bench-user', UserAttributes: [{ Name: 'sub', Value: 'bench-user' }] };
     case 'AdminCreateUser':
       return { User: { Username: 'bench-user', Attributes: [{ Name: 'sub', Value: `bench-${Math.random().toString(36).slice(2)}` }] } };
     case 'SendMessage':
-      return { MessageId: 'bench-message', MD5OfMessageBody: '' };
+      // The SQS client checks this digest of the body it sent (InvalidChecksumError otherwise).
+      return { MessageId: 'bench-message', MD5OfMessageBody: createHash('md5').update(String(body.MessageBody)).digest('hex') };
     case 'GetSecretValue':
       return { SecretString: signingKeyPem, Name: 'bench' };
     default:
@@ -80,8 +93,17 @@ export async function startFakeAws(): Promise<FakeAws> {
       const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
       const target = request.headers['x-amz-target'];
       if (typeof target === 'string') {
-        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-        response.end(JSON.stringify(answer(target, body)));
+        let status = 200;
+        let answered: unknown;
+        try {
+          answered = answer(target, body);
+        } catch (error) {
+          if (!(error instanceof AwsError)) throw error;
+          status = 400;
+          answered = { __type: error.type, message: error.message };
+        }
+        response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
+        response.end(JSON.stringify(answered));
       } else {
         // SES v2 SendEmail: POST /v2/email/outbound-emails.
         response.writeHead(200, { 'content-type': 'application/json' });

@@ -8,7 +8,7 @@
 // (per autocannon run, default 10; 0 skips the load test), BENCH_ONLY (comma-separated handlers, for a quick look).
 
 import './quiet-sdk.ts';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import type { AddressInfo } from 'node:net';
@@ -167,11 +167,13 @@ interface RunResult {
 }
 
 const runner = join(import.meta.dirname, 'invoke.mjs');
-function run(bundle: Bundle, mode: 'cold' | 'warm'): RunResult {
+// Asynchronous on purpose: the fake AWS server answers from this process, so a synchronous child would block the very
+// event loop it waits on (every handler that called the fake then hung until its 5 s timeout).
+async function run(bundle: Bundle, mode: 'cold' | 'warm'): Promise<RunResult> {
   const out = join(work, 'result.json');
   const event = bundle.handler === BASELINE ? BASELINE_EVENT : events.get(bundle.handler);
   if (!event) throw new Error(`no bench event for ${bundle.handler}`);
-  execFileSync(process.execPath, [runner], {
+  const child = execFileAsync(process.execPath, [runner], {
     env: {
       PATH: process.env.PATH,
       ...lambdaEnv,
@@ -183,9 +185,10 @@ function run(bundle: Bundle, mode: 'cold' | 'warm'): RunResult {
       BENCH_OUT: out,
       ...(process.env.BENCH_TRACE ? { BENCH_TRACE: '1' } : {}),
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
     timeout: 120_000,
   });
+  child.child.stderr?.pipe(process.stderr);
+  await child;
   return JSON.parse(readFileSync(out, 'utf8')) as RunResult;
 }
 
@@ -203,13 +206,13 @@ const median = (values: number[]) => {
 const warm = new Map<string, RunResult>();
 for (const bundle of bundles) {
   progress(`warm: ${bundle.handler}`);
-  warm.set(bundle.handler, run(bundle, 'warm'));
+  warm.set(bundle.handler, await run(bundle, 'warm'));
 }
 // Interleaved, so that a busy moment on the shared machine spreads over every handler alike.
 const cold = new Map<string, RunResult[]>(bundles.map((bundle) => [bundle.handler, []]));
 for (let round = 0; round < RUNS; round += 1) {
   progress(`cold round ${round + 1} of ${RUNS}`);
-  for (const bundle of bundles) cold.get(bundle.handler)!.push(run(bundle, 'cold'));
+  for (const bundle of bundles) cold.get(bundle.handler)!.push(await run(bundle, 'cold'));
 }
 
 // ---- Table --------------------------------------------------------------------------------------------------------

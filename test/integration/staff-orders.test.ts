@@ -352,6 +352,51 @@ describe('POST /api/admin/orders', () => {
   });
 });
 
+describe('DynamoDB round trips of a staff order', () => {
+  /** The commands the DynamoDB client sends while `act` runs (this file runs one test at a time). */
+  async function commandsDuring(act: () => Promise<unknown>): Promise<Array<{ command: string; input: string }>> {
+    const sent: Array<{ command: string; input: string }> = [];
+    const name = 'record-round-trips';
+    db().middlewareStack.add(
+      (next, context) => async (args) => {
+        sent.push({ command: context.commandName ?? 'unknown', input: JSON.stringify(args.input) });
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    try {
+      await act();
+    } finally {
+      db().middlewareStack.remove(name);
+    }
+    return sent;
+  }
+  const accountLookups = (sent: Array<{ command: string; input: string }>) =>
+    sent.filter(
+      ({ command, input }) => (command === 'QueryCommand' && input.includes(GSI1.name)) || (command === 'GetItemCommand' && input.includes('"OWNEDACCOUNT"')),
+    );
+
+  it("skips the account lookup for a customer whose user this order just created, and still makes one for a known customer's", async () => {
+    // Act
+    let created: Awaited<ReturnType<typeof createStaffOrder>> | undefined;
+    const forNew = await commandsDuring(async () => {
+      created = await createStaffOrder({ ...orderFor(uniqueEmail('trips')), locale: 'en' });
+    });
+    const customer = await createCustomer(purchases(1));
+    let existing: Awaited<ReturnType<typeof createStaffOrder>> | undefined;
+    const forKnown = await commandsDuring(async () => {
+      existing = await createStaffOrder({ ...orderFor(customer.login.email), locale: 'en' });
+    });
+
+    // Assess
+    expect(created).toMatchObject({ userCreated: true, accountCreated: true });
+    expect(accountLookups(forNew)).toEqual([]);
+    expect(existing).toMatchObject({ userCreated: false, accountCreated: false });
+    expect(existing?.order.accountId).toBe(customer.account.accountId);
+    expect(accountLookups(forKnown).map(({ command }) => command)).toEqual(['QueryCommand']);
+  });
+});
+
 describe('finding orders', () => {
   it('finds an order by its reference, however it is typed, and nothing for an unknown one', async () => {
     const created = await placeOrder(orderFor(uniqueEmail('by.reference')));
