@@ -53,7 +53,8 @@ const context = {
 
 // "%IP%" becomes a fresh address of 198.18.0.0/15 (RFC 2544, for benchmarks), so per-IP limits do not turn runs into 429s.
 const freshIp = () => `198.${18 + Math.floor(Math.random() * 2)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
-const eventFor = () => JSON.parse(BENCH_EVENT.replaceAll('%UNIQUE%', randomUUID().replaceAll('-', '').slice(0, 20)).replaceAll('%IP%', freshIp()));
+const eventFor = () =>
+  JSON.parse(BENCH_EVENT.replaceAll('%UNIQUE%', randomUUID().replaceAll('-', '').slice(0, 20)).replaceAll('%IP%', freshIp()));
 
 async function invoke(handler) {
   const record = { ddb: 0, other: 0, waitMs: 0 };

@@ -373,7 +373,8 @@ describe('DynamoDB round trips of a staff order', () => {
   }
   const accountLookups = (sent: Array<{ command: string; input: string }>) =>
     sent.filter(
-      ({ command, input }) => (command === 'QueryCommand' && input.includes(GSI1.name)) || (command === 'GetItemCommand' && input.includes('"OWNEDACCOUNT"')),
+      ({ command, input }) =>
+        (command === 'QueryCommand' && input.includes(GSI1.name)) || (command === 'GetItemCommand' && input.includes('"OWNEDACCOUNT"')),
     );
 
   it("skips the account lookup for a customer whose user this order just created, and still makes one for a known customer's", async () => {
