@@ -22,6 +22,19 @@ export interface FieldProps {
   limits?: InputLimits | undefined;
 }
 
+/** A form's state as its fields read it, by field name: the values, their setter, the errors and the API's limits. */
+export interface FormState<N extends string> {
+  values: Record<N, string>;
+  set: (name: N) => (value: string) => void;
+  invalid: Partial<Record<N, string>>;
+  limits: Partial<Record<N, InputLimits>>;
+}
+
+/** The props a Field takes from its form's state by its name, which is also its id: `<Field {...fieldOf(form, 'email')} … />`. */
+export function fieldOf<N extends string>(form: FormState<N>, name: N): Pick<FieldProps, 'id' | 'limits' | 'value' | 'onInput' | 'error'> {
+  return { id: name, limits: form.limits[name], value: form.values[name], onInput: form.set(name), error: form.invalid[name] };
+}
+
 export function Field(props: FieldProps) {
   const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
   return (

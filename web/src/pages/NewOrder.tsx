@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Money } from '#shared/money.ts';
 import { api, ApiError, request, type CatalogueProduct, type CreatedStaffOrder } from '../api.ts';
 import { ErrorAlert, Frame, Link, LocaleSelect, TableRegion, useCellLabels, useResource, useTitle } from '../components.tsx';
-import { Field, type FieldErrors } from '../fields.tsx';
+import { Field, fieldOf, type FieldErrors, type FormState } from '../fields.tsx';
 import { apiIssues, checkBody, fieldErrorsOf, isMissing, limitsOf } from '../form-checks.ts';
 import { useI18n, type Locale } from '../i18n.ts';
 import './admin-orders.css';
@@ -88,6 +88,7 @@ export function NewOrderPage() {
     setValues((current) => ({ ...current, [name]: value }));
     clearError(name);
   };
+  const fields: FormState<keyof typeof values> = { values, set, invalid, limits };
   const setLine = (id: number, change: Partial<Line>) => {
     setLines((current) => current.map((line) => (line.id === id ? { ...line, ...change } : line)));
     clearError(change.sku !== undefined ? `line-${id}-product` : `line-${id}-quantity`);
@@ -250,45 +251,11 @@ export function NewOrderPage() {
       <form ref={form} class="order-form" onSubmit={submit} noValidate aria-busy={busy}>
         <fieldset>
           <legend>{t.adminOrders.customerHeading}</legend>
-          <Field
-            id="email"
-            label={t.adminOrders.email}
-            type="email"
-            autocomplete="off"
-            limits={limits.email}
-            value={values.email}
-            onInput={set('email')}
-            error={invalid.email}
-          />
+          <Field {...fieldOf(fields, 'email')} label={t.adminOrders.email} type="email" autocomplete="off" />
           <div class="two-columns">
-            <Field
-              id="name"
-              label={t.adminOrders.contactName}
-              autocomplete="off"
-              limits={limits.name}
-              value={values.name}
-              onInput={set('name')}
-              error={invalid.name}
-            />
-            <Field
-              id="city"
-              label={t.adminOrders.city}
-              autocomplete="off"
-              limits={limits.city}
-              value={values.city}
-              onInput={set('city')}
-              error={invalid.city}
-            />
-            <Field
-              id="country"
-              limits={limits.country}
-              label={t.adminOrders.country}
-              hint={t.adminOrders.countryHint}
-              autocomplete="off"
-              value={values.country}
-              onInput={set('country')}
-              error={invalid.country}
-            />
+            <Field {...fieldOf(fields, 'name')} label={t.adminOrders.contactName} autocomplete="off" />
+            <Field {...fieldOf(fields, 'city')} label={t.adminOrders.city} autocomplete="off" />
+            <Field {...fieldOf(fields, 'country')} label={t.adminOrders.country} hint={t.adminOrders.countryHint} autocomplete="off" />
             <LocaleSelect id="mail-locale" label={t.adminOrders.language} class="field" value={mailLocale} onChange={setMailLocale} />
           </div>
         </fieldset>

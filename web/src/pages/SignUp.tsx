@@ -4,7 +4,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, ApiError, request } from '../api.ts';
 import { ErrorAlert, Frame, Link, signInPath, useTitle } from '../components.tsx';
-import { EMAIL_SHAPE, Field, NewPasswordFields, newPasswordErrors, type FieldErrors } from '../fields.tsx';
+import { EMAIL_SHAPE, Field, fieldOf, NewPasswordFields, newPasswordErrors, type FieldErrors, type FormState } from '../fields.tsx';
 import { apiIssues, fieldErrorsOf, limitsOf } from '../form-checks.ts';
 import { useI18n } from '../i18n.ts';
 
@@ -52,6 +52,7 @@ export function SignUpPage() {
   useTitle(t.account.signUpTitle);
 
   const set = (name: FieldName) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
+  const fields: FormState<FieldName> = { values, set, invalid, limits };
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -142,25 +143,8 @@ export function SignUpPage() {
         <p class="muted">{t.account.signUpIntro}</p>
         {error !== null && <ErrorAlert error={error} />}
         <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
-          <Field
-            id="name"
-            label={t.account.name}
-            autocomplete="name"
-            limits={limits.name}
-            value={values.name}
-            onInput={set('name')}
-            error={invalid.name}
-          />
-          <Field
-            id="email"
-            label={t.account.email}
-            type="email"
-            autocomplete="email"
-            limits={limits.email}
-            value={values.email}
-            onInput={set('email')}
-            error={invalid.email}
-          />
+          <Field {...fieldOf(fields, 'name')} label={t.account.name} autocomplete="name" />
+          <Field {...fieldOf(fields, 'email')} label={t.account.email} type="email" autocomplete="email" />
           <NewPasswordFields
             id="password"
             limits={limits.password}
@@ -182,24 +166,8 @@ export function SignUpPage() {
             <fieldset class="contract">
               <legend class="visually-hidden">{t.account.haveContract}</legend>
               <p class="muted small">{t.account.contractHint}</p>
-              <Field
-                id="contractNumber"
-                label={t.account.contractNumber}
-                autocomplete="off"
-                limits={limits.contractNumber}
-                value={values.contractNumber}
-                onInput={set('contractNumber')}
-                error={invalid.contractNumber}
-              />
-              <Field
-                id="activationCode"
-                label={t.account.activationCode}
-                autocomplete="off"
-                limits={limits.activationCode}
-                value={values.activationCode}
-                onInput={set('activationCode')}
-                error={invalid.activationCode}
-              />
+              <Field {...fieldOf(fields, 'contractNumber')} label={t.account.contractNumber} autocomplete="off" />
+              <Field {...fieldOf(fields, 'activationCode')} label={t.account.activationCode} autocomplete="off" />
             </fieldset>
           )}
           <button type="submit" class="button primary" disabled={busy}>
