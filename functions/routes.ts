@@ -84,6 +84,7 @@ const entries: readonly RouteEntry[] = [
   { contract: api.audit.listAudit, handler: 'admin/list-audit', table: 'read' },
   { contract: api.audit.listCustomerAudit, handler: 'admin/list-customer-audit', table: 'read' },
   { contract: api.audit.startViewAs, handler: 'admin/start-view-as', table: 'read-write' },
+  { contract: api.staff.getDashboard, handler: 'admin/get-dashboard', table: 'read' },
   // Staff orders: the catalogue, creating an order for a customer by e-mail (their user and account too, if new),
   // finding orders by reference or e-mail, and one order in full.
   { contract: api.orders.listCatalogue, handler: 'admin/list-catalogue', table: 'read' },

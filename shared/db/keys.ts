@@ -76,6 +76,8 @@ export const keys = {
   }),
   /** The entry's copy in the customer account it concerns: the customer page's audit and the customer's activity. */
   accountAudit: (accountId: string, auditId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `AUDIT#${auditId}` }),
+  /** How many things of one kind need the staff's attention (shared/staff/attention.ts); moved by UpdateItem ADD. */
+  attentionCounter: (kind: string) => ({ PK: 'ATTENTION', SK: `COUNTER#${kind}` }),
   /** A staff user's read-only view of one customer account ("view as customer"), until `expiresAt`. */
   viewAsSession: (userId: string, accountId: string) => ({ PK: `USER#${userId}`, SK: `STAFF#VIEWAS#${accountId}` }),
   codeMail: (pool: PoolName, email: string) => ({ PK: `CODEMAIL#${pool}#${email}`, SK: 'CODEMAIL' }),

@@ -179,7 +179,7 @@ describe('layout and accessibility of every page in Chromium', () => {
       .first()
       .getAttribute('href');
     const findings = {};
-    for (const path of ['/admin/customers', '/admin/orders', '/admin/orders/new', '/admin/audit', orderPath!])
+    for (const path of ['/admin/dashboard', '/admin/customers', '/admin/orders', '/admin/orders/new', '/admin/audit', orderPath!])
       Object.assign(findings, await check(page, path));
     await context.close();
     expectClean(findings);

@@ -3,7 +3,9 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesBetween, listAccountAudit, listAuditEntries, startAuditTrail } from '#shared/audit/audit.ts';
-import { tableName } from '#shared/db/client.ts';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '#shared/db/client.ts';
+import { attentionCounterUpdate } from '#shared/staff/attention.ts';
 import { resetClockForTests, shiftClockForTests } from '#shared/time.ts';
 import { call, createStaff, signIn, startTestApi, type TestApi } from '../support/api.ts';
 
@@ -92,5 +94,29 @@ describe('audit list', () => {
     const forSupport = await call(api, 'GET', `/api/admin/customers/acc-${marker}/audit`, { token: supportToken });
     expect(forSupport.status).toBe(200);
     expect(forSupport.body.items).toHaveLength(3);
+  });
+});
+
+describe('staff dashboard', () => {
+  it('shows a count only once something keeps it, moved in the same transaction as its change', async () => {
+    const before = await call(api, 'GET', '/api/admin/dashboard', { token: supportToken });
+    expect(before.status).toBe(200);
+    const unpaid = (body: { attention: Array<{ kind: string; count?: number }> }) =>
+      body.attention.find((item) => item.kind === 'unpaid-orders');
+    const start = unpaid(before.body)?.count ?? 0;
+    await db().send(
+      new TransactWriteCommand({ TransactItems: [attentionCounterUpdate('unpaid-orders', 1), attentionCounterUpdate('open-tickets', 1)] }),
+    );
+    const after = await call(api, 'GET', '/api/admin/dashboard', { token: supportToken });
+    expect(unpaid(after.body)?.count).toBe(start + 1);
+    expect(after.body.attention.map((item: { kind: string }) => item.kind)).toEqual([
+      'companies-awaiting-verification',
+      'unpaid-orders',
+      'open-tickets',
+    ]);
+    // Nothing keeps this count yet in this table: it is shown as not tracked, not as 0.
+    expect(after.body.attention[0]).toEqual({ kind: 'companies-awaiting-verification' });
+    expect(after.body.recent.length).toBeGreaterThan(0);
+    expect(after.body.recent.length).toBeLessThanOrEqual(10);
   });
 });

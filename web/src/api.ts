@@ -9,6 +9,7 @@ import * as auth from '#shared/api/auth.ts';
 import * as customers from '#shared/api/customers.ts';
 import * as licences from '#shared/api/licences.ts';
 import * as orders from '#shared/api/orders.ts';
+import * as staff from '#shared/api/staff.ts';
 import * as support from '#shared/api/support.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { SortOrder } from '#shared/paging.ts';
@@ -16,7 +17,7 @@ import type * as z from '#shared/validation.ts';
 import { viewingAs } from './view-as.ts';
 
 /** The route contracts the portal calls, by area (the licensing API and system routes are not the portal's). */
-export const api = { account, audit, auth, customers, licences, orders, support };
+export const api = { account, audit, auth, customers, licences, orders, staff, support };
 
 export type Pool = 'customer' | 'staff';
 

@@ -165,6 +165,22 @@ export const en = {
     orders: 'Orders',
     activity: 'Activity',
   },
+  dashboard: {
+    title: 'Dashboard',
+    heading: 'Dashboard',
+    intro: 'What needs attention, and what the team did last.',
+    nav: 'Dashboard',
+    attention: 'Needs attention',
+    kinds: {
+      'companies-awaiting-verification': 'Companies awaiting verification',
+      'unpaid-orders': 'Unpaid orders',
+      'open-tickets': 'Open tickets',
+    },
+    notTracked: 'Not counted yet: arrives with its feature.',
+    recent: 'Latest staff actions',
+    noRecent: 'No staff actions yet.',
+    allActivity: 'The whole audit trail',
+  },
   viewAs: {
     bannerTitle: (account: string) => `You are viewing ${account} as its owner sees it. Read-only.`,
     bannerDetail: (owner: string, until: string) => `Owner: ${owner}. The view ends at ${until}.`,

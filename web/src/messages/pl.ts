@@ -175,6 +175,22 @@ export const pl: Messages = {
     orders: 'Zamówienia',
     activity: 'Aktywność',
   },
+  dashboard: {
+    title: 'Pulpit',
+    heading: 'Pulpit',
+    intro: 'Co wymaga uwagi i co ostatnio zrobił zespół.',
+    nav: 'Pulpit',
+    attention: 'Wymaga uwagi',
+    kinds: {
+      'companies-awaiting-verification': 'Firmy czekające na weryfikację',
+      'unpaid-orders': 'Nieopłacone zamówienia',
+      'open-tickets': 'Otwarte zgłoszenia',
+    },
+    notTracked: 'Jeszcze nie liczone: pojawi się razem ze swoją funkcją.',
+    recent: 'Ostatnie czynności pracowników',
+    noRecent: 'Brak czynności pracowników.',
+    allActivity: 'Cały dziennik zmian',
+  },
   viewAs: {
     bannerTitle: (account: string) => `Oglądasz konto ${account} tak, jak widzi je właściciel. Tylko do odczytu.`,
     bannerDetail: (owner: string, until: string) => `Właściciel: ${owner}. Podgląd kończy się o ${until}.`,
