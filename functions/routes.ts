@@ -70,6 +70,8 @@ const entries: readonly RouteEntry[] = [
   { contract: api.orders.listOrders, handler: 'orders/list-orders', table: 'read' },
   { contract: api.orders.getOrder, handler: 'orders/get-order', table: 'read' },
 
+  // Before any /api/admin/customers/{accountId} route: the local server dispatches the first path that matches.
+  { contract: api.customers.searchCustomers, handler: 'admin/search-customers', table: 'read' },
   { contract: api.customers.listCustomers, handler: 'admin/list-customers', table: 'read' },
   // Staff orders: the catalogue, creating an order for a customer by e-mail (their user and account too, if new),
   // finding orders by reference or e-mail, and one order in full.

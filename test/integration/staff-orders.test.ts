@@ -330,25 +330,27 @@ describe('POST /api/admin/orders', () => {
 
   it('refuses an order too large for one transaction with a clear 400, before creating anything', async () => {
     const email = uniqueEmail('huge');
-    // 50 licences with support: 100 items, and 7 more for the order, its reference, the idempotency key and a new account.
+    // 50 licences with support: 150 items (licence, subscription and the serial's search entry each), and 12 more: the
+    // order, its reference and its search entry, the idempotency key, and a new account with its activation key, owner,
+    // owner claim and 4 search entries ("Jan Kowalski" whole and "kowalski", the e-mail, the activation key).
     const lines = Array.from({ length: 5 }, () => ({ sku: 'RA-ENT-5-S1Y', quantity: 10 }));
     const response = await placeOrder(orderFor(email, { lines }));
     expect(response.status).toBe(400);
-    expect(response.body.error).toMatchObject({ code: 'ORDER_TOO_LARGE', details: { itemsNeeded: 107, maxItems: 100 } });
+    expect(response.body.error).toMatchObject({ code: 'ORDER_TOO_LARGE', details: { itemsNeeded: 162, maxItems: 100 } });
     expect(response.body.error.message).toContain('Split it into smaller orders');
     expect(await membershipsOf(email)).toEqual([]);
-    // 46 licences with support and one without: 7 + 92 + 1 = 100, the most one order holds.
+    // 28 licences with support and 2 without: 12 + 84 + 4 = 100, the most one order holds.
     const largest = await placeOrder(
       orderFor(email, {
         lines: [
-          ...Array.from({ length: 4 }, () => ({ sku: 'RA-ENT-5-S1Y', quantity: 10 })),
-          { sku: 'RA-ENT-5-S1Y', quantity: 6 },
-          { sku: 'RA-DSK-3', quantity: 1 },
+          ...Array.from({ length: 2 }, () => ({ sku: 'RA-ENT-5-S1Y', quantity: 10 })),
+          { sku: 'RA-ENT-5-S1Y', quantity: 8 },
+          { sku: 'RA-DSK-3', quantity: 2 },
         ],
       }),
     );
     expect(largest.status).toBe(201);
-    expect(largest.body.order.issued).toHaveLength(47);
+    expect(largest.body.order.issued).toHaveLength(30);
   });
 });
 
