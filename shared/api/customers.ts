@@ -6,6 +6,9 @@ import { pageQuery } from '#shared/http/schemas.ts';
 import { SEARCH_KINDS } from '#shared/search/kinds.ts';
 import * as z from '#shared/validation.ts';
 
+/** What staff type into the search box: the web form reads its limits from here. */
+export const customerSearchText = z.string().check(z.trim(), z.minLength(2), z.maxLength(200));
+
 // Listed before any `/api/admin/customers/{accountId}` route: the local server takes the first path that matches.
 export const searchCustomers = contract({
   method: 'GET',
@@ -13,7 +16,7 @@ export const searchCustomers = contract({
   summary:
     'Staff: customer accounts by name or e-mail prefix, order reference, licence serial, contract number, activation key or VAT id (case and accents ignored), at most 25.',
   access: staff('admin', 'support', 'billing'),
-  request: { query: z.strictObject({ q: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)) }) },
+  request: { query: z.strictObject({ q: customerSearchText }) },
   response: json(
     z.strictObject({
       items: z.array(
