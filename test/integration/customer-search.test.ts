@@ -367,11 +367,15 @@ describe('DynamoDB round trips of one search', () => {
     }
 
     expect(found.items.map((item) => item.accountId)).toEqual([target.account.accountId]);
-    // The staff session check (one GetItem of the revocation item) is every staff route's; the search itself is two.
-    const revocation = sent.filter((call) => call.command === 'GetItemCommand' && (call.input.Key as { SK?: string }).SK === 'REVOCATION');
-    const searchCalls = sent.filter((call) => !revocation.includes(call));
-    expect(revocation).toHaveLength(1);
+    // The staff session check (one Query of the staff user's own partition: user and revocation) is every staff
+    // route's; the search itself is one Query of the search index and one BatchGetItem of the accounts.
+    const session = sent.filter((call) =>
+      String((call.input.ExpressionAttributeValues as Record<string, unknown>)?.[':pk']).startsWith('USER#'),
+    );
+    const searchCalls = sent.filter((call) => !session.includes(call));
+    expect(session).toHaveLength(1);
     expect(searchCalls.map((call) => call.command)).toEqual(['QueryCommand', 'BatchGetItemCommand']);
+    expect((searchCalls[0]!.input.ExpressionAttributeValues as Record<string, unknown>)[':pk']).toBe(`SEARCH#ro`);
     expect(searchCalls.length).toBeLessThanOrEqual(2);
   });
 });
