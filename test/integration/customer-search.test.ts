@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountItem } from '#shared/accounts/account.ts';
 import { hashActivationCode } from '#shared/contracts/activation.ts';
 import { contractItem } from '#shared/contracts/contract.ts';
-import { db } from '#shared/db/client.ts';
+import { db, tableName } from '#shared/db/client.ts';
 import { accountSearchItems } from '#shared/search/search-entry.ts';
-import { batchPut, putDemoAccount, seedDemoData, type DemoAccount, type DemoPurchase } from '#infra/local/seed.ts';
+import { backfillSearchIndex } from '#infra/ops/backfill-search-index.ts';
+import { batchPut, itemsFor, putDemoAccount, seedDemoData, type DemoAccount, type DemoPurchase } from '#infra/local/seed.ts';
 import {
   call,
   createCustomer,
@@ -294,6 +295,52 @@ describe('the index written with the entities', () => {
       ).toEqual([['demo-nordwind', kind]]);
       expect(found.items[0]).toMatchObject({ name: 'Nordwind Systems Sp. z o.o.', country: 'PL', licenceCount: 4 });
     }
+  });
+});
+
+describe('backfill of accounts written before the search index', () => {
+  it('writes the entries and the summary of an account that has neither, and a second run changes nothing', async () => {
+    // Prepare: an account with two orders and licences as the code before the index wrote it.
+    const suffix = token(6).toUpperCase();
+    const demo: DemoAccount = {
+      account: {
+        accountId: `acc-${randomUUID()}`,
+        name: `Oldtimer ${suffix}`,
+        activationKey: `${token(4)}-${token(4)}`.toUpperCase(),
+        contactEmail: uniqueEmail('old'),
+      },
+      login: { email: uniqueEmail('old'), password: 'x' },
+      userId: randomUUID(),
+      contact: { name: 'Old Person', email: 'old@example.test', country: 'PL', city: 'Łódź' },
+      purchases: [purchase(`OLD${suffix}1`, `SN-${suffix}-1`, '2021-01-01'), purchase(`OLD${suffix}2`, `SN-${suffix}-2`, '2022-02-02')],
+    };
+    const before = itemsFor(demo)
+      .filter((item) => !String(item.PK).startsWith('SEARCH#'))
+      .map((item) => {
+        if (item.type !== 'Account') return item;
+        const { licenceCount: _count, lastOrder: _last, ...old } = item;
+        return old;
+      });
+    await batchPut(before);
+    expect((await search(`sn-${suffix}-2`)).items).toEqual([]);
+
+    // Act
+    const first = await backfillSearchIndex({ client: db(), tableName: tableName() });
+    const second = await backfillSearchIndex({ client: db(), tableName: tableName() });
+
+    // Assess
+    expect(first.accounts).toBeGreaterThan(0);
+    expect(second).toEqual(first);
+    const found = await search(`sn-${suffix}-2`);
+    expect(found.items).toEqual([
+      expect.objectContaining({
+        accountId: demo.account.accountId,
+        licenceCount: 2,
+        lastOrder: { reference: `OLD${suffix}2`, orderedAt: '2022-02-02T10:30:00.000Z' },
+        matched: { kind: 'serial', value: `SN-${suffix}-2` },
+      }),
+    ]);
+    expect((await search(`Oldtimer ${suffix}`)).items.map((item) => item.accountId)).toEqual([demo.account.accountId]);
   });
 });
 
