@@ -25,7 +25,7 @@ describe('customer search on the staff Customers page', () => {
       const box = page.getByLabel('Find a customer');
       await box.fill('p');
       await page.getByRole('button', { name: 'Search' }).click();
-      await expect.poll(() => page.getByText('Type at least 2 letters or digits.').count()).toBe(1);
+      await page.getByText('Type at least 2 letters or digits.').waitFor();
       expect(await box.getAttribute('aria-invalid')).toBe('true');
 
       // The demo serial P62-7731, typed in lower case with a space for the dash.
@@ -73,7 +73,8 @@ describe('customer search on the staff Customers page', () => {
       expect(cells[5]).toBe('Nazwa: Harbour Analytics Ltd');
 
       await page.goto(`${portal.portalUrl}/admin/customers?q=zzqq-nobody`);
-      await expect.poll(() => page.getByText('Żaden klient nie pasuje do „zzqq-nobody”.').count()).toBe(1);
+      await page.getByText('Żaden klient nie pasuje do „zzqq-nobody”.').waitFor();
+      expect(await page.getByTestId('customer-search-results').count()).toBe(0);
     });
   });
 });
