@@ -25,6 +25,10 @@ import {
   type TestApi,
 } from '../support/api.ts';
 import { mailsTo } from '../support/mailbox.ts';
+import { auditTrailForTests } from '../support/audit.ts';
+import * as ordersApi from '#shared/api/orders.ts';
+
+const orderAudit = () => auditTrailForTests(ordersApi.createStaffOrder.audit);
 
 let api: TestApi;
 let staffToken: string;
@@ -291,7 +295,7 @@ describe('POST /api/admin/orders', () => {
   it('creates one order when two requests with one key reach the table at the same moment', async () => {
     // Called in-process, so both requests read "no such key" before either writes: the transaction decides.
     const input = { ...orderFor(uniqueEmail('same.moment')), locale: 'en' as const };
-    const results = await Promise.all([createStaffOrder(input), createStaffOrder(input)]);
+    const results = await Promise.all([createStaffOrder(input, orderAudit()), createStaffOrder(input, orderAudit())]);
 
     expect(results.map((result) => result.replayed).sort()).toEqual([false, true]);
     expect(results[0].order).toEqual(results[1].order);
@@ -330,27 +334,28 @@ describe('POST /api/admin/orders', () => {
 
   it('refuses an order too large for one transaction with a clear 400, before creating anything', async () => {
     const email = uniqueEmail('huge');
-    // 50 licences with support: 150 items (licence, subscription and the serial's search entry each), and 12 more: the
-    // order, its reference and its search entry, the idempotency key, and a new account with its activation key, owner,
-    // owner claim and 4 search entries ("Jan Kowalski" whole and "kowalski", the e-mail, the activation key).
+    // 50 licences with support: 150 items (licence, subscription and the serial's search entry each), and 15 more: the
+    // order, its reference and its search entry, the idempotency key, a new account with its activation key, owner,
+    // owner claim and 4 search entries ("Jan Kowalski" whole and "kowalski", the e-mail, the activation key), and the
+    // audit entry's 3 items.
     const lines = Array.from({ length: 5 }, () => ({ sku: 'RA-ENT-5-S1Y', quantity: 10 }));
     const response = await placeOrder(orderFor(email, { lines }));
     expect(response.status).toBe(400);
-    expect(response.body.error).toMatchObject({ code: 'ORDER_TOO_LARGE', details: { itemsNeeded: 162, maxItems: 100 } });
+    expect(response.body.error).toMatchObject({ code: 'ORDER_TOO_LARGE', details: { itemsNeeded: 165, maxItems: 100 } });
     expect(response.body.error.message).toContain('Split it into smaller orders');
     expect(await membershipsOf(email)).toEqual([]);
-    // 28 licences with support and 2 without: 12 + 84 + 4 = 100, the most one order holds.
+    // 27 licences with support and 2 without: 15 + 81 + 4 = 100, the most one order holds.
     const largest = await placeOrder(
       orderFor(email, {
         lines: [
           ...Array.from({ length: 2 }, () => ({ sku: 'RA-ENT-5-S1Y', quantity: 10 })),
-          { sku: 'RA-ENT-5-S1Y', quantity: 8 },
+          { sku: 'RA-ENT-5-S1Y', quantity: 7 },
           { sku: 'RA-DSK-3', quantity: 2 },
         ],
       }),
     );
     expect(largest.status).toBe(201);
-    expect(largest.body.order.issued).toHaveLength(30);
+    expect(largest.body.order.issued).toHaveLength(29);
   });
 });
 
@@ -383,12 +388,12 @@ describe('DynamoDB round trips of a staff order', () => {
     // Act
     let created: Awaited<ReturnType<typeof createStaffOrder>> | undefined;
     const forNew = await commandsDuring(async () => {
-      created = await createStaffOrder({ ...orderFor(uniqueEmail('trips')), locale: 'en' });
+      created = await createStaffOrder({ ...orderFor(uniqueEmail('trips')), locale: 'en' }, orderAudit());
     });
     const customer = await createCustomer(purchases(1));
     let existing: Awaited<ReturnType<typeof createStaffOrder>> | undefined;
     const forKnown = await commandsDuring(async () => {
-      existing = await createStaffOrder({ ...orderFor(customer.login.email), locale: 'en' });
+      existing = await createStaffOrder({ ...orderFor(customer.login.email), locale: 'en' }, orderAudit());
     });
 
     // Assess
