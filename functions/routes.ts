@@ -79,6 +79,8 @@ const entries: readonly RouteEntry[] = [
   { contract: api.orders.listOrders, handler: 'orders/list-orders', table: 'read' },
   { contract: api.orders.getOrder, handler: 'orders/get-order', table: 'read' },
 
+  // Before any /api/admin/customers/{accountId} route: the local server dispatches the first path that matches.
+  { contract: api.customers.searchCustomers, handler: 'admin/search-customers', table: 'read' },
   { contract: api.customers.listCustomers, handler: 'admin/list-customers', table: 'read' },
   // The audit trail of staff actions (every staff write declares its entry in its contract), and "view as customer".
   { contract: api.audit.listAudit, handler: 'admin/list-audit', table: 'read' },

@@ -89,6 +89,16 @@ export const keys = {
   /** One sign-in of one user; the id is a ULID, so the user's sign-ins sort by time. */
   signIn: (userId: string, signInId: string) => ({ PK: `USER#${userId}`, SK: `SIGNIN#${signInId}` }),
 
+  /**
+   * Customer search: one index entry per searchable value (name, e-mail, order reference, serial, ...), by its folded
+   * term (shared/search/fold.ts). The partition is the term's first two characters, so any prefix of two or more is one
+   * Query with begins_with; the sort key ends in kind and account, so equal terms of different accounts stay apart.
+   */
+  searchEntry: (term: string, kind: string, accountId: string) => ({
+    PK: searchPartition(term),
+    SK: `${term}#${kind}#${accountId}`,
+  }),
+
   /** An address SES reported as a permanent bounce or a complaint: Atrium does not mail it again. */
   mailSuppression: (email: string) => ({ PK: `MAIL#SUPPRESSED#${email}`, SK: 'SUPPRESSION' }),
 
@@ -121,6 +131,11 @@ export const SK_PREFIX = {
   /** A staff user's own items: profile, revocation, view-as sessions. */
   staff: 'STAFF',
 } as const;
+
+/** The search index partition of a folded term or query: `SEARCH#` and its first two characters (code points). */
+export function searchPartition(term: string): string {
+  return `SEARCH#${Array.from(term).slice(0, 2).join('')}`;
+}
 
 export function accountPartition(accountId: string): string {
   return `ACCOUNT#${accountId}`;

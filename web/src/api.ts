@@ -64,6 +64,8 @@ export type CreatedStaffOrder = ReplyOf<typeof orders.createStaffOrder>;
 export type StaffOrderSummary = ReplyOf<typeof orders.listStaffOrders>['items'][number];
 export type StaffOrderDetail = ReplyOf<typeof orders.getStaffOrder>;
 export type AccountSummary = ReplyOf<typeof customers.listCustomers>['items'][number];
+/** A staff search result: the account's summary and which of its keys matched. */
+export type CustomerMatch = ReplyOf<typeof customers.searchCustomers>['items'][number];
 export type AuditEntry = ReplyOf<typeof audit.listAudit>['items'][number];
 export type ActivityItem = ReplyOf<typeof audit.listMyActivity>['items'][number];
 export type SignInChallenge = ReplyOf<typeof auth.startSignIn>;
