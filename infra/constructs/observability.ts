@@ -107,8 +107,8 @@ export class Observability extends Construct {
     );
 
     const action = new SnsAction(this.topic);
-    const alarm = (alarmId: string, alarmProps: ConstructorParameters<typeof Alarm>[2]): Alarm => {
-      const created = new Alarm(this, alarmId, { treatMissingData: TreatMissingData.NOT_BREACHING, ...alarmProps });
+    const alarm = (alarmId: string, alarmProps: ConstructorParameters<typeof Alarm>[2], scope: Construct = this): Alarm => {
+      const created = new Alarm(scope, alarmId, { treatMissingData: TreatMissingData.NOT_BREACHING, ...alarmProps });
       created.addAlarmAction(action);
       created.addOkAction(action);
       this.alarms.push(created);
@@ -145,24 +145,33 @@ export class Observability extends Construct {
       datapointsToAlarm: 2,
     });
 
-    // --- Functions: one alarm per function and signal, so the alarm names the function. ---
+    // --- Functions: one alarm per function and signal, so the alarm names the function. Each sits beside its function
+    // (in the function's nested stack), keeping the stage's stack under CloudFormation's resource limit. ---
     for (const fn of props.functions) {
-      alarm(`${fn.node.id}Errors`, {
-        alarmName: `${fn.functionName}-errors`,
-        alarmDescription: `${fn.functionName} failed (an unhandled error or a timeout) at least once in 5 minutes.`,
-        metric: fn.function.metricErrors({ period: FIVE_MINUTES }),
-        threshold: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-      });
-      alarm(`${fn.node.id}Throttles`, {
-        alarmName: `${fn.functionName}-throttles`,
-        alarmDescription: `${fn.functionName} was throttled at least once in 5 minutes (account or reserved concurrency reached).`,
-        metric: fn.function.metricThrottles({ period: FIVE_MINUTES }),
-        threshold: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-      });
+      alarm(
+        `${fn.node.id}Errors`,
+        {
+          alarmName: `${fn.functionName}-errors`,
+          alarmDescription: `${fn.functionName} failed (an unhandled error or a timeout) at least once in 5 minutes.`,
+          metric: fn.function.metricErrors({ period: FIVE_MINUTES }),
+          threshold: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+        },
+        fn,
+      );
+      alarm(
+        `${fn.node.id}Throttles`,
+        {
+          alarmName: `${fn.functionName}-throttles`,
+          alarmDescription: `${fn.functionName} was throttled at least once in 5 minutes (account or reserved concurrency reached).`,
+          metric: fn.function.metricThrottles({ period: FIVE_MINUTES }),
+          threshold: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+        },
+        fn,
+      );
     }
 
     // --- Queues ---

@@ -3,7 +3,7 @@
 // with the mail queue, the SES feedback rule and the user pool triggers' invoke permissions; and the stage's alarms and
 // dashboard. Nothing about a route or a worker is declared here; adding one means adding a table entry.
 
-import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, NestedStack, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, type IHttpRouteAuthorizer, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -171,9 +171,26 @@ export class ApiStack extends Stack {
     // Entries with `identityAdmin` may call the admin API on these pools, and only the actions the adapter uses.
     const userPoolArns = { customer: customers.userPool.userPoolArn, staff: staff.userPool.userPoolArn };
 
+    // CloudFormation takes at most 500 resources per stack, and each route's function brings about seven (function,
+    // role, policy, log group, two alarms, permission). So the functions live in one nested stack per area of the
+    // route table (`admin`, `auth`, `licences`, ...), each with its own 500; the API, its routes and integrations stay
+    // here. A new area gets its nested stack by appearing in the table.
+    const areas = new Map<string, NestedStack>();
+    const areaOf = (handler: string): NestedStack => {
+      const area = handler.split('/')[0]!;
+      let nested = areas.get(area);
+      if (!nested) {
+        nested = new NestedStack(this, `${routeId({ handler: area })}Functions`, {
+          description: `Atrium ${config.stage}: the ${area} functions`,
+        });
+        areas.set(area, nested);
+      }
+      return nested;
+    };
+
     for (const route of routes) {
       const id = routeId(route);
-      const routeFunction = new HandlerFunction(this, id, {
+      const routeFunction = new HandlerFunction(areaOf(route.handler), id, {
         config,
         handler: route.handler,
         description: `${route.method} ${route.path}`,
@@ -188,10 +205,12 @@ export class ApiStack extends Stack {
       this.functions.set(id, routeFunction);
 
       const authorizer = authorizers[route.access];
+      // One integration and one invoke permission per function, shared by the route and its view-as mount.
+      const integration = new HttpLambdaIntegration(`${id}Integration`, routeFunction.function, { scopePermissionToRoute: false });
       const [httpRoute] = this.httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${id}Integration`, routeFunction.function),
+        integration,
         ...(authorizer ? { authorizer } : {}),
       });
 
@@ -200,7 +219,7 @@ export class ApiStack extends Stack {
         this.httpApi.addRoutes({
           path: route.viewAsPath,
           methods: [HttpMethod[route.method]],
-          integration: new HttpLambdaIntegration(`${id}ViewAsIntegration`, routeFunction.function),
+          integration,
           authorizer: authorizers.staff!,
         });
       }

@@ -94,7 +94,7 @@ describe('the customer pages in Chromium', () => {
       'Wsparcie i aktualizacje tej licencji',
     ]);
     const navPl = page.getByRole('navigation', { name: 'Twoje konto' });
-    expect(await navPl.getByRole('link').allTextContents()).toEqual(['Licencje', 'Wsparcie i aktualizacje', 'Zamówienia']);
+    expect(await navPl.getByRole('link').allTextContents()).toEqual(['Licencje', 'Wsparcie i aktualizacje', 'Zamówienia', 'Aktywność']);
     expect(await page.getByTestId('licence-facts').textContent()).toContain('Bezterminowa');
 
     await navPl.getByRole('link', { name: 'Wsparcie i aktualizacje' }).click();

@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import type { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#functions/routes.ts';
@@ -11,6 +11,7 @@ import { workers } from '#functions/workers.ts';
 import { licenceSigningSecretName, stageConfig } from '#infra/config.ts';
 import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
 import { addAtrium } from '#infra/stacks/atrium.ts';
+import { templateWithNested } from '../support/stack-template.ts';
 
 const STAGE = 'dev';
 const functionName = (entry: { handler: string }) => `atrium-${STAGE}-${entry.handler.replaceAll('/', '-')}`;
@@ -24,7 +25,7 @@ describe('the licence-signing secret grant', () => {
     app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     const stacks = addAtrium(app, stageConfig(STAGE), { webDistPath: path.join(PROJECT_ROOT, '.no-web-dist') });
     app.synth();
-    api = Template.fromStack(stacks.api);
+    api = templateWithNested(stacks.api);
   });
 
   /** The function's environment and the statements of its role's policies. */

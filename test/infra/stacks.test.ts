@@ -17,6 +17,7 @@ import { stageConfig } from '#infra/config.ts';
 import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
 import { addAtrium } from '#infra/stacks/atrium.ts';
 import { securityHeaders, STRICT_TRANSPORT_SECURITY } from '#shared/http/security-headers.ts';
+import { templateWithNested } from '../support/stack-template.ts';
 
 interface Synthesized {
   stateful: Template;
@@ -37,7 +38,7 @@ function synth(stage: string): Synthesized {
   app.synth();
   return {
     stateful: Template.fromStack(stacks.stateful),
-    api: Template.fromStack(stacks.api),
+    api: templateWithNested(stacks.api),
     web: Template.fromStack(stacks.web),
   };
 }
