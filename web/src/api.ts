@@ -5,6 +5,7 @@
 import type { Contract, RequestSchemas, ResponseSpec, Schema } from '#shared/api/contract.ts';
 import * as account from '#shared/api/account.ts';
 import * as auth from '#shared/api/auth.ts';
+import * as contracts from '#shared/api/contracts.ts';
 import * as customers from '#shared/api/customers.ts';
 import * as licences from '#shared/api/licences.ts';
 import * as orders from '#shared/api/orders.ts';
@@ -14,7 +15,7 @@ import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
 
 /** The route contracts the portal calls, by area (the licensing API and system routes are not the portal's). */
-export const api = { account, auth, customers, licences, orders, support };
+export const api = { account, auth, contracts, customers, licences, orders, support };
 
 export type Pool = 'customer' | 'staff';
 
@@ -61,6 +62,8 @@ export type CreatedStaffOrder = ReplyOf<typeof orders.createStaffOrder>;
 export type StaffOrderSummary = ReplyOf<typeof orders.listStaffOrders>['items'][number];
 export type StaffOrderDetail = ReplyOf<typeof orders.getStaffOrder>;
 export type AccountSummary = ReplyOf<typeof customers.listCustomers>['items'][number];
+export type StaffContract = ReplyOf<typeof contracts.listContracts>['items'][number];
+export type StaffContractDetail = ReplyOf<typeof contracts.getContract>;
 export type SignInChallenge = ReplyOf<typeof auth.startSignIn>;
 export type { SortOrder };
 
