@@ -2,14 +2,11 @@
 // unassigned), one contract, regenerate its code, edit its term, SLA level and product. Support contracts, not route
 // contracts: the area is named after the entity (shared/contracts/).
 
-import { pageOf, timestamp } from '#shared/api/common.ts';
+import { auditReason, pageOf, timestamp } from '#shared/api/common.ts';
 import { contract, json, staff } from '#shared/api/contract.ts';
 import { contractDateSchema, contractNumberPrefixSchema, contractNumberSchema, SLA_LEVELS } from '#shared/contracts/fields.ts';
-import { pageQuery } from '#shared/http/schemas.ts';
+import { accountIdSchema, pageQuery } from '#shared/http/schemas.ts';
 import * as z from '#shared/validation.ts';
-
-/** Accounts created in Atrium have ULIDs; imported and demo accounts have other ids. */
-const accountIdSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'An account id.'));
 
 const productSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
 
@@ -79,6 +76,7 @@ export const createContract = contract({
     'Staff: creates a support contract, unassigned (the answer carries its activation code, shown this once) or for an ' +
     'account (no code). 409 if the number exists; 400 if it ends before it starts.',
   access: contractStaff,
+  audit: { action: 'contract.create', reason: 'none' },
   request: { body: newContractInput },
   response: json(
     z.strictObject({
@@ -96,16 +94,19 @@ export const regenerateActivationCode = contract({
     'Staff: a new activation code for an unclaimed contract, shown this once; the old code stops working. 409 once the ' +
     'contract is claimed.',
   access: contractStaff,
-  request: { path: contractPath, body: z.strictObject({}) },
+  // The audit records that a code was regenerated, never the code.
+  audit: { action: 'contract.regenerate-code', reason: 'optional' },
+  request: { path: contractPath, body: z.strictObject({ reason: z.optional(auditReason) }) },
   response: json(z.strictObject({ contractNumber: z.string(), activationCode: z.string(), codeIssuedAt: timestamp }), 201),
 });
 
-/** What the staff edit form sends: any of the term, the SLA level and the product. */
+/** What the staff edit form sends: any of the term, the SLA level and the product, and why (optional). */
 export const contractEditInput = z.strictObject({
   product: z.optional(productSchema),
   sla: z.optional(z.enum(SLA_LEVELS)),
   startsOn: z.optional(contractDateSchema),
   endsOn: z.optional(contractDateSchema),
+  reason: z.optional(auditReason),
 });
 
 export const updateContract = contract({
@@ -115,6 +116,7 @@ export const updateContract = contract({
     'Staff: changes a support contract’s dates, SLA level or product (the claimed account sees the new term). 400 if it ' +
     'would end before it starts.',
   access: contractStaff,
+  audit: { action: 'contract.update', reason: 'optional' },
   request: { path: contractPath, body: contractEditInput },
   response: json(staffContractDetail),
 });

@@ -28,7 +28,7 @@ export interface Contract {
   claimedAt?: string;
   /** When staff created it; contracts written before the staff pages have none and stay out of the staff list. */
   createdAt?: string;
-  /** The staff user who created it. */
+  /** The staff user who created it: their e-mail, or their id when the staff directory has no e-mail for them. */
   createdBy?: string;
 }
 

@@ -1,10 +1,11 @@
 // Staff: support contracts in the back office. List them newest first, find them by a number prefix or by account, read
 // one, create one (for an account, or unassigned with a one-time activation code), regenerate its code and edit its
-// term, SLA level and product. Every write goes through the caller's `commit`, which adds the audit entry to the same
-// transaction (the route's audit declaration); the use cases never write on their own.
+// term, SLA level and product. Every write goes through the route's `audit.commit`, which adds the audit entry to the
+// same transaction (the contract's audit declaration); the use cases never write on their own.
 
-import type { BatchGetCommandOutput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { getAccount } from '#shared/accounts/account.ts';
+import { type AuditTrail, changesBetween, type TransactItem } from '#shared/audit/audit.ts';
 import { contractStatus, type ContractSummary } from '#shared/contracts/account-contracts.ts';
 import { hashActivationCode, newActivationCode } from '#shared/contracts/activation.ts';
 import {
@@ -27,24 +28,8 @@ import { accountPartition } from '#shared/db/keys.ts';
 import { queryPage, type Page } from '#shared/db/page.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#shared/http/errors.ts';
 
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-/** One field a write changed, as the audit entry records it. The activation code itself never appears here. */
-export interface ContractChange {
-  field: string;
-  before: string | null;
-  after: string | null;
-}
-
-/** What a write hands to the audited commit: the target, the changed fields and the table items of the change. */
-export interface ContractWrite {
-  target: { kind: 'contract'; id: string; accountId?: string; label?: string };
-  changes: ContractChange[];
-  items: TransactItem[];
-}
-
-/** Writes the items and the audit entry in one transaction (the handler passes `audit.commit`). */
-export type Commit = (write: ContractWrite) => Promise<unknown>;
+/** Writes the items and the audit entry in one transaction: the handler passes its route's `audit.commit`. */
+export type Commit = AuditTrail['commit'];
 
 /** A contract as staff see it: its stored fields (never the code's hash) with its term status computed when read. */
 export interface StaffContract {
@@ -170,15 +155,8 @@ function conditionFailed(error: unknown, indexes: number[]): boolean {
   return indexes.some((index) => reasons[index]?.Code === 'ConditionalCheckFailed');
 }
 
-const TRACKED_FIELDS = ['product', 'sla', 'startsOn', 'endsOn', 'accountId'] as const;
-
-function changesOf(before: Partial<Contract>, after: Partial<Contract>): ContractChange[] {
-  return TRACKED_FIELDS.filter((field) => before[field] !== after[field]).map((field) => ({
-    field,
-    before: before[field] ?? null,
-    after: after[field] ?? null,
-  }));
-}
+/** The fields the audit entry compares; never the code or its hash. */
+const AUDITED_FIELDS = ['product', 'sla', 'startsOn', 'endsOn', 'accountId'] as const satisfies readonly (keyof Contract)[];
 
 /**
  * Creates a contract. Its number is unique: the contract and its number entry are conditional puts in one
@@ -225,7 +203,7 @@ export async function createContract(input: NewContract, createdBy: string, now:
         label: contract.product,
         ...(account ? { accountId: account.accountId } : {}),
       },
-      changes: changesOf({}, contract),
+      changes: changesBetween(undefined, contract, AUDITED_FIELDS),
       items,
     });
   } catch (error) {
@@ -263,7 +241,7 @@ export async function regenerateActivationCode(
   try {
     await commit({
       target: { kind: 'contract', id: contractNumber, label: contract.product },
-      changes: [{ field: 'activationCode', before: 'previous code', after: 'regenerated' }],
+      changes: [{ field: 'activationCode', after: 'regenerated' }],
       items: [
         {
           Update: {
@@ -334,7 +312,7 @@ export async function updateContract(contractNumber: string, edit: ContractEdit,
   try {
     await commit({
       target: { kind: 'contract', id: contractNumber, label: after.product, ...(before.accountId ? { accountId: before.accountId } : {}) },
-      changes: changesOf(before, after),
+      changes: changesBetween(before, after, AUDITED_FIELDS),
       items,
     });
   } catch (error) {
