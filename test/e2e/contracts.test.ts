@@ -18,13 +18,19 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+/** Staff sign-in, finished: the staff navigation is there (a navigation started earlier would cut the sign-in off). */
+async function signInAsStaff(page: Page): Promise<void> {
+  await signInWithPassword(page, portal, '/admin', DEMO_LOGINS.staff);
+  await page.getByRole('navigation', { name: 'Staff sections' }).waitFor();
+}
+
 /** Staff: a new unassigned contract through the form; answers the code the page shows. */
 async function createContract(page: Page, contractNumber: string, product: string): Promise<string> {
   await page.goto(`${portalUrl}/admin/contracts`);
   await page.getByRole('link', { name: 'New contract' }).click();
   await page.getByLabel('Contract number').fill(contractNumber.toLowerCase());
   await page.getByLabel('Product or service').fill(product);
-  await page.getByLabel('SLA level').selectOption('critical');
+  await page.getByLabel('SLA level', { exact: true }).selectOption('critical');
   await page.getByLabel('First day').fill('2026-01-01');
   await page.getByLabel('Last day').fill('2025-12-31');
   await page.getByRole('button', { name: 'Create the contract' }).click();
@@ -58,7 +64,7 @@ describe('support contracts in Chromium', () => {
     await withPage(
       browser,
       async (page) => {
-        await signInWithPassword(page, portal, '/admin', DEMO_LOGINS.staff);
+        await signInAsStaff(page);
         await page.getByRole('navigation', { name: 'Staff sections' }).getByRole('link', { name: 'Contracts' }).click();
         await page.getByRole('heading', { name: 'Support contracts' }).waitFor();
         code = await createContract(page, contractNumber, 'Evergreen Premium Support');
@@ -90,7 +96,7 @@ describe('support contracts in Chromium', () => {
 
     // Staff find it by the start of its number: claimed by the new account.
     await withPage(browser, async (page) => {
-      await signInWithPassword(page, portal, '/admin', DEMO_LOGINS.staff);
+      await signInAsStaff(page);
       await page.goto(`${portalUrl}/admin/contracts`);
       await page.getByLabel('Contract number').fill(contractNumber.slice(0, -3).toLowerCase());
       await page.getByRole('button', { name: 'Search' }).click();
@@ -109,7 +115,7 @@ describe('support contracts in Chromium', () => {
     let oldCode = '';
     let newCode = '';
     await withPage(browser, async (page) => {
-      await signInWithPassword(page, portal, '/admin', DEMO_LOGINS.staff);
+      await signInAsStaff(page);
       oldCode = await createContract(page, contractNumber, 'Evergreen Basic Support');
       await page.getByRole('link', { name: 'Open the contract' }).click();
       await page.getByRole('button', { name: 'Generate a new code' }).click();
@@ -119,7 +125,7 @@ describe('support contracts in Chromium', () => {
       expect(newCode).not.toBe(oldCode);
 
       // And the SLA level changes from the same page.
-      await page.getByLabel('SLA level').selectOption('standard');
+      await page.getByLabel('SLA level', { exact: true }).selectOption('standard');
       await page.getByRole('button', { name: 'Save the changes' }).click();
       await expect.poll(() => page.getByTestId('contract-saved').textContent()).toBe('The changes are saved.');
       expect(await page.getByTestId('contract-sla').textContent()).toContain('Standard');
