@@ -126,7 +126,11 @@ describe('support contracts in Chromium', () => {
 
       // And the SLA level changes from the same page.
       await page.getByLabel('SLA level', { exact: true }).selectOption('standard');
+      await page.getByLabel('Reason (optional)').fill('Downgraded at renewal.');
+      const saved = page.waitForResponse((response) => response.request().method() === 'PATCH');
       await page.getByRole('button', { name: 'Save the changes' }).click();
+      // The reason goes with the change, for the audit trail.
+      expect((await saved).request().postDataJSON()).toMatchObject({ sla: 'standard', reason: 'Downgraded at renewal.' });
       await expect.poll(() => page.getByTestId('contract-saved').textContent()).toBe('The changes are saved.');
       expect(await page.getByTestId('contract-sla').textContent()).toContain('Standard');
     });

@@ -444,6 +444,8 @@ export const en = {
     cancel: 'Cancel',
     regenerating: 'Generating…',
     claimedNoCode: 'This contract is on an account: it has no use for an activation code any more.',
+    reason: 'Reason (optional)',
+    reasonHint: 'Kept in the audit trail with the change, for example “renewed by phone, order JWT1042”.',
     editHeading: 'Term, SLA level and product',
     save: 'Save the changes',
     saving: 'Saving…',

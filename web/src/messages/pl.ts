@@ -458,6 +458,8 @@ export const pl: Messages = {
     cancel: 'Anuluj',
     regenerating: 'Generowanie…',
     claimedNoCode: 'Ten kontrakt jest już na koncie: kod aktywacyjny nie jest mu potrzebny.',
+    reason: 'Powód (opcjonalnie)',
+    reasonHint: 'Zapisywany w dzienniku zmian razem ze zmianą, na przykład „przedłużono telefonicznie, zamówienie JWT1042”.',
     editHeading: 'Okres, poziom SLA i produkt',
     save: 'Zapisz zmiany',
     saving: 'Zapisywanie…',

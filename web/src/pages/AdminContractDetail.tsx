@@ -6,7 +6,7 @@ import { termIsOrdered, type SlaLevel } from '#shared/contracts/fields.ts';
 import { api, ApiError, request, type StaffContractDetail } from '../api.ts';
 import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useResource, useTitle } from '../components.tsx';
 import { Field, fieldOf, type FieldErrors, type FormState } from '../fields.tsx';
-import { apiIssues, checkBody, fieldErrorsOf, limitsOf } from '../form-checks.ts';
+import { apiIssues, checkBody, fieldErrorsOf, issueMessage, limitsOf } from '../form-checks.ts';
 import { useI18n } from '../i18n.ts';
 import { ContractStatus, OneTimeCode, SlaSelect, slaText, useFormatDay } from './contract-parts.tsx';
 import './admin-orders.css';
@@ -17,6 +17,7 @@ const limits = {
   product: limitsOf(editSchema.shape.product),
   startsOn: limitsOf(editSchema.shape.startsOn),
   endsOn: limitsOf(editSchema.shape.endsOn),
+  reason: limitsOf(editSchema.shape.reason),
 };
 type FieldName = keyof typeof limits;
 
@@ -191,6 +192,7 @@ function EditContract(props: { contract: StaffContractDetail; onSaved: (contract
     product: props.contract.product,
     startsOn: props.contract.startsOn,
     endsOn: props.contract.endsOn,
+    reason: '',
   });
   const [sla, setSla] = useState<SlaLevel>(props.contract.sla);
   const [invalid, setInvalid] = useState<FieldErrors<FieldName>>({});
@@ -209,12 +211,24 @@ function EditContract(props: { contract: StaffContractDetail; onSaved: (contract
     });
   };
   const fields: FormState<FieldName> = { values, set, invalid, limits };
-  const messageOf = (field: FieldName) => (field === 'product' ? t.adminContracts.productRequired : t.adminContracts.dateInvalid);
+  const messageOf = (field: FieldName, issue: Parameters<typeof issueMessage>[0]) =>
+    field === 'product'
+      ? t.adminContracts.productRequired
+      : field === 'reason'
+        ? issueMessage(issue, t.form)
+        : t.adminContracts.dateInvalid;
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
-    const body = { product: values.product, sla, startsOn: values.startsOn.trim(), endsOn: values.endsOn.trim() };
+    const reason = values.reason.trim();
+    const body = {
+      product: values.product,
+      sla,
+      startsOn: values.startsOn.trim(),
+      endsOn: values.endsOn.trim(),
+      ...(reason ? { reason } : {}),
+    };
     const errors: FieldErrors<FieldName> = fieldErrorsOf(checkBody(editSchema, body), fieldOfPath, t.form, messageOf);
     if (!errors.startsOn && !errors.endsOn && !termIsOrdered(body.startsOn, body.endsOn)) errors.endsOn = t.adminContracts.endBeforeStart;
     setInvalid(errors);
@@ -231,8 +245,8 @@ function EditContract(props: { contract: StaffContractDetail; onSaved: (contract
       setError(caught);
       if (caught instanceof ApiError) {
         setInvalid(
-          fieldErrorsOf(apiIssues(caught, editSchema, body), fieldOfPath, t.form, (field) =>
-            field === 'endsOn' ? t.adminContracts.endBeforeStart : messageOf(field),
+          fieldErrorsOf(apiIssues(caught, editSchema, body), fieldOfPath, t.form, (field, issue) =>
+            field === 'endsOn' ? t.adminContracts.endBeforeStart : messageOf(field, issue),
           ),
         );
       }
@@ -259,6 +273,7 @@ function EditContract(props: { contract: StaffContractDetail; onSaved: (contract
           <Field {...fieldOf(fields, 'startsOn')} label={t.adminContracts.startsOn} hint={t.adminContracts.dateHint} autocomplete="off" />
           <Field {...fieldOf(fields, 'endsOn')} label={t.adminContracts.endsOn} hint={t.adminContracts.dateHint} autocomplete="off" />
         </div>
+        <Field {...fieldOf(fields, 'reason')} label={t.adminContracts.reason} hint={t.adminContracts.reasonHint} autocomplete="off" />
         <button type="submit" class="button primary" disabled={busy}>
           {busy ? t.adminContracts.saving : t.adminContracts.save}
         </button>
