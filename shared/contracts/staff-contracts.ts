@@ -10,6 +10,7 @@ import { contractStatus, type ContractSummary } from '#shared/contracts/account-
 import { hashActivationCode, newActivationCode } from '#shared/contracts/activation.ts';
 import {
   ACCOUNT_CONTRACT_PREFIX,
+  accountContractFromItem,
   accountContractItem,
   accountContractKey,
   CONTRACT_NUMBERS_PARTITION,
@@ -112,7 +113,7 @@ export async function listContracts(query: ContractListQuery, now: Date): Promis
     query.accountId !== undefined
       ? await queryPage(
           { partition: accountPartition(query.accountId), sortKeyPrefix: `${ACCOUNT_CONTRACT_PREFIX}${query.q ?? ''}`, ...page },
-          (item) => String(item.contractNumber),
+          (item) => accountContractFromItem(item).contractNumber,
         )
       : await queryPage({ partition: CONTRACT_NUMBERS_PARTITION, sortKeyPrefix: query.q, ...page }, contractNumberFromItem);
   const contracts = await readContracts(numbers.items);
