@@ -194,7 +194,8 @@ export async function createContract(input: NewContract, createdBy: string, now:
         Item: accountContractItem(account.accountId, { contractNumber, product, startsOn, endsOn, claimedAt: createdAt }),
       },
     });
-    // TODO(search): add the customer search index items for this contract number once shared/search/ is on main.
+    // TODO(search): once shared/search/ is on main (branch wt-search), index the number with the account here:
+    // ...contractSearchItems(account.accountId, contract).map((Item) => ({ Put: { TableName: table, Item } }))
   }
   try {
     await commit({
