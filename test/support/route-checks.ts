@@ -467,3 +467,73 @@ export async function tableSnapshot(): Promise<Record<string, unknown>> {
   } while (startKey);
   return items;
 }
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Audited staff writes
+
+/** A request an audited route accepts against the seeded fixture (path parameters by name, and the body). */
+export interface AuditedRequest {
+  path: Record<string, string>;
+  body?: unknown;
+}
+
+/**
+ * For each audited route (`METHOD path`), how to build one request that succeeds against the two seeded accounts. The
+ * generated audit suite fails for an audited route without an entry here, so a new staff write cannot skip its check.
+ * A builder may first prepare what its action needs (e.g. activate a licence before freeing it) through the API.
+ */
+export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<AuditedRequest> | AuditedRequest> = {
+  'POST /api/admin/orders': () => ({
+    path: {},
+    body: {
+      email: `audited.${randomUUID().slice(0, 8)}@example.test`,
+      contact: { name: 'Jan Kowalski', country: 'PL', city: 'Poznań' },
+      lines: [{ sku: 'RA-ENT-10-S1Y', quantity: 1 }],
+      idempotencyKey: randomUUID(),
+    },
+  }),
+  'POST /api/admin/contracts': () => ({
+    path: {},
+    body: {
+      contractNumber: `CTR-AUDIT-${randomUUID().slice(0, 8).toUpperCase()}`,
+      product: 'Remote Access Support',
+      sla: 'standard',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+    },
+  }),
+  // The seeded contract is unclaimed, so its code can be regenerated as often as the suites like.
+  'POST /api/admin/contracts/{contractNumber}/activation-code': ({ fixture }) => ({
+    path: { contractNumber: fixture.own.ids.contractNumber },
+    body: { reason: 'The customer lost the support certificate.' },
+  }),
+  'PATCH /api/admin/contracts/{contractNumber}': ({ fixture }) => ({
+    path: { contractNumber: fixture.own.ids.contractNumber },
+    body: { sla: 'priority', endsOn: '2027-12-31', reason: 'Upgraded at renewal.' },
+  }),
+  'POST /api/admin/customers/{accountId}/view-as': ({ fixture }) => ({
+    path: { accountId: fixture.other.accountId },
+    body: { reason: 'The customer asked on the phone why a licence is missing.' },
+  }),
+};
+
+/** Every audit entry in a partition (by default AUDIT, where every entry is), oldest first. */
+export async function auditEntries(partition = 'AUDIT'): Promise<Record<string, unknown>[]> {
+  const { client, name } = table();
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: name,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': partition, ':prefix': 'AUDIT#' },
+        ConsistentRead: true,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
