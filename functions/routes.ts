@@ -93,6 +93,13 @@ const entries: readonly RouteEntry[] = [
   { contract: api.orders.createStaffOrder, handler: 'admin/create-order', table: 'read-write', sendsMail: true, identityAdmin: true },
   { contract: api.orders.listStaffOrders, handler: 'admin/list-orders', table: 'read' },
   { contract: api.orders.getStaffOrder, handler: 'admin/get-order', table: 'read' },
+  // Support contracts: list and search by number prefix or account, create (with a one-time activation code when
+  // unassigned), one contract, regenerate its code, edit its term and SLA level.
+  { contract: api.contracts.listContracts, handler: 'admin/list-contracts', table: 'read' },
+  { contract: api.contracts.createContract, handler: 'admin/create-contract', table: 'read-write' },
+  { contract: api.contracts.getContract, handler: 'admin/get-contract', table: 'read' },
+  { contract: api.contracts.regenerateActivationCode, handler: 'admin/regenerate-activation-code', table: 'read-write' },
+  { contract: api.contracts.updateContract, handler: 'admin/update-contract', table: 'read-write' },
 ];
 
 export const routes: readonly Route[] = entries.map((entry) => ({

@@ -19,7 +19,7 @@ import { accountItem } from '#shared/accounts/account.ts';
 import { activationKeyItem } from '#shared/accounts/activation-key.ts';
 import { membershipItem } from '#shared/accounts/membership.ts';
 import { hashActivationCode } from '#shared/contracts/activation.ts';
-import { contractItem } from '#shared/contracts/contract.ts';
+import { contractItem, contractNumberItem } from '#shared/contracts/contract.ts';
 import { money, sum } from '#shared/money.ts';
 import type { Account } from '#shared/accounts/model.ts';
 import { licencePurchase } from '#shared/licences/licence-items.ts';
@@ -302,9 +302,9 @@ async function dropStaleCopies(demo: DemoAccount, written: Record<string, unknow
 
 /** Support contracts sold but not yet claimed: sign up with the number and the activation code to claim one. */
 export const DEMO_CONTRACTS = [
-  { contractNumber: 'CTR-2026-0001', activationCode: 'K7QD-4M2X-P9TB', product: 'Remote Access Support Premium' },
-  { contractNumber: 'CTR-2026-0002', activationCode: 'W3HN-8RJC-V6ZE', product: 'Advanced Security Support' },
-  { contractNumber: 'CTR-2026-0003', activationCode: 'B5TF-2GKY-M8QA', product: 'Server Monitoring Support' },
+  { contractNumber: 'CTR-2026-0001', activationCode: 'K7QD-4M2X-P9TB', product: 'Remote Access Support Premium', sla: 'priority' },
+  { contractNumber: 'CTR-2026-0002', activationCode: 'W3HN-8RJC-V6ZE', product: 'Advanced Security Support', sla: 'critical' },
+  { contractNumber: 'CTR-2026-0003', activationCode: 'B5TF-2GKY-M8QA', product: 'Server Monitoring Support', sla: 'standard' },
 ] as const;
 
 /**
@@ -319,13 +319,17 @@ export const DEMO_MIGRATED_USER = {
 } as const;
 
 function contractItems(): Record<string, unknown>[] {
-  return DEMO_CONTRACTS.map((contract) =>
+  return DEMO_CONTRACTS.map((contract, index) =>
     contractItem({
       contractNumber: contract.contractNumber,
       product: contract.product,
+      sla: contract.sla,
       startsOn: '2026-01-01',
       endsOn: '2028-12-31',
       activationCodeHash: hashActivationCode(contract.activationCode),
+      codeIssuedAt: `2026-01-0${index + 1}T09:00:00.000Z`,
+      createdAt: `2026-01-0${index + 1}T09:00:00.000Z`,
+      createdBy: DEMO_LOGINS.staff.email,
     }),
   );
 }
@@ -364,6 +368,10 @@ export async function seedDemoData(): Promise<void> {
 
 /** Unclaimed contracts and the migrated user; a contract someone already claimed is left as it is. */
 async function seedAccountDemos(): Promise<void> {
+  // The number entries make the contracts findable by a number prefix on the staff Contracts page.
+  for (const contract of DEMO_CONTRACTS) {
+    await db().send(new PutCommand({ TableName: tableName(), Item: contractNumberItem(contract.contractNumber) }));
+  }
   for (const item of contractItems()) {
     await db()
       .send(new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(accountId)' }))

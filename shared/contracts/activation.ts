@@ -29,6 +29,20 @@ export function newCode(groups: number): string {
   return Array.from({ length: groups }, () => Array.from({ length: 4 }, () => CROCKFORD[randomInt(32)]).join('')).join('-');
 }
 
+/** Digits and capitals without 0, O, 1 and I, which people misread on paper: 32 symbols, 5 bits each. */
+export const ACTIVATION_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const ACTIVATION_CODE_GROUPS = 4;
+
+/**
+ * A new contract activation code: four groups of four symbols (80 random bits, e.g. `K7QD-4M2X-P9TB-H3NW`). It is
+ * shown once and stored only as its hash: with 2^80 possible codes an unsalted SHA-256 cannot be reversed by trying.
+ */
+export function newActivationCode(): string {
+  return Array.from({ length: ACTIVATION_CODE_GROUPS }, () =>
+    Array.from({ length: 4 }, () => ACTIVATION_CODE_ALPHABET[randomInt(ACTIVATION_CODE_ALPHABET.length)]).join(''),
+  ).join('-');
+}
+
 export const contractErrors = {
   invalid: () =>
     new AppError(
@@ -50,7 +64,8 @@ export async function checkActivationCode(contractNumber: string, activationCode
   const expected = Buffer.from(contract?.activationCodeHash ?? hashActivationCode('no contract'));
   const actual = Buffer.from(hashActivationCode(activationCode));
   const matches = expected.length === actual.length && timingSafeEqual(expected, actual);
-  if (!contract || !matches) throw contractErrors.invalid();
+  // A contract staff assigned at creation has no code: nothing typed can claim it.
+  if (!contract?.activationCodeHash || !matches) throw contractErrors.invalid();
   if (contract.accountId) throw contractErrors.used();
   return contract;
 }

@@ -32,6 +32,16 @@ export const keys = {
   accountOwnerClaim: (userId: string) => ({ PK: `USER#${userId}`, SK: 'OWNEDACCOUNT' }),
   /** A support contract, by its number; holds the hashed activation code until an account claims it. */
   contract: (contractNumber: string) => ({ PK: `CONTRACT#${contractNumber}`, SK: 'CONTRACT' }),
+  /** GSI1 partition of every contract (on the contract item), newest first when read backwards: the staff list. */
+  contractsIndex: (createdAt: string, contractNumber: string) => ({
+    GSI1PK: 'CONTRACTS',
+    GSI1SK: `${createdAt}#${contractNumber}`,
+  }),
+  /**
+   * One item per contract number in one partition, sorted by number: staff find contracts by a number prefix with one
+   * Query (begins_with), then read the contracts by key. Written in the same transaction as the contract.
+   */
+  contractNumber: (contractNumber: string) => ({ PK: 'CONTRACTNUMBERS', SK: contractNumber }),
   /** The contract as seen from the account that claimed it. */
   accountContract: (accountId: string, contractNumber: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `CONTRACT#${contractNumber}` }),
   licence: (accountId: string, licenceId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `LICENCE#${licenceId}` }),

@@ -188,4 +188,19 @@ describe('layout and accessibility of every page in Chromium', () => {
     await context.close();
     expectClean(findings);
   });
+
+  it('the staff contract pages, in English and in Polish', async () => {
+    const { context, page } = await signedInContext('staff');
+    const findings = {};
+    const contractPath = '/admin/contracts/CTR-2026-0003';
+    for (const path of ['/admin/contracts', '/admin/contracts/new', contractPath]) Object.assign(findings, await check(page, path));
+    // The contract pages' Polish words (SLA levels with their response times) are longer.
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const path of ['/admin/contracts', '/admin/contracts/new', contractPath]) {
+      for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
+        Object.assign(findings, { [`${where} (pl)`]: found });
+    }
+    await context.close();
+    expectClean(findings);
+  });
 });

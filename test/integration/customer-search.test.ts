@@ -206,6 +206,7 @@ describe('the index written with the entities', () => {
       contractItem({
         contractNumber,
         product: 'Remote Access Support',
+        sla: 'standard',
         startsOn: '2026-01-01',
         endsOn: '2027-12-31',
         activationCodeHash: hashActivationCode('ABCD-EFGH-JKMN'),

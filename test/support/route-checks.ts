@@ -2,14 +2,16 @@
 // each entity, requests built from each route's contract, fast-check arbitraries from its schemas (valid and hostile),
 // the answer checked against the contract, and the table read before and after.
 
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { Route } from '#functions/routes.ts';
 import type { Schema } from '#shared/api/contract.ts';
+import { hashActivationCode, newActivationCode } from '#shared/contracts/activation.ts';
+import { contractItem, contractNumberItem } from '#shared/contracts/contract.ts';
 import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
 import * as z from '#shared/validation.ts';
 import { call, createCustomer, createStaff, purchases, randomIp, signIn, startTestApi, type TestApi } from './api.ts';
@@ -20,7 +22,7 @@ import { call, createCustomer, createStaff, purchases, randomIp, signIn, startTe
 export interface Side {
   accountId: string;
   token: string;
-  ids: { licenceId: string; orderId: string; subscriptionId: string };
+  ids: { licenceId: string; orderId: string; subscriptionId: string; contractNumber: string };
 }
 
 export interface Fixture {
@@ -29,6 +31,29 @@ export interface Fixture {
   /** The second account, whose ids the isolation matrix tries. */
   other: Side;
   staffTokens: { admin: string; support: string; billing: string; none: string };
+}
+
+/** A support contract waiting to be claimed, as staff create it (its code is not needed by the generated checks). */
+async function putUnclaimedContract(): Promise<string> {
+  const contractNumber = `CTR-${randomUUID().slice(0, 8).toUpperCase()}`;
+  const createdAt = new Date().toISOString();
+  const { client, name } = table();
+  const contract = contractItem({
+    contractNumber,
+    product: 'Remote Access Support',
+    sla: 'standard',
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+    activationCodeHash: hashActivationCode(newActivationCode()),
+    codeIssuedAt: createdAt,
+    createdAt,
+  });
+  await client.send(
+    new TransactWriteCommand({
+      TransactItems: [{ Put: { TableName: name, Item: contract } }, { Put: { TableName: name, Item: contractNumberItem(contractNumber) } }],
+    }),
+  );
+  return contractNumber;
 }
 
 async function seedSide(api: TestApi, computerId: string): Promise<Side> {
@@ -42,6 +67,7 @@ async function seedSide(api: TestApi, computerId: string): Promise<Side> {
     licenceId: licences!.body.items[0].licenceId as string,
     subscriptionId: support!.body.items[0].subscriptionId as string,
     orderId: orders!.body.items[0].orderId as string,
+    contractNumber: await putUnclaimedContract(),
   };
   // Activated, so a transfer or deactivation that reached the wrong account would change something.
   const activated = await call(api, 'POST', '/api/licensing/activate', {
@@ -105,6 +131,7 @@ export const PATH_PARAMETERS: Record<string, (side: Side) => string> = {
   orderId: (side) => side.ids.orderId,
   subscriptionId: (side) => side.ids.subscriptionId,
   accountId: (side) => side.accountId,
+  contractNumber: (side) => side.ids.contractNumber,
   pool: () => 'customer',
 };
 
@@ -464,6 +491,25 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
       lines: [{ sku: 'RA-ENT-10-S1Y', quantity: 1 }],
       idempotencyKey: randomUUID(),
     },
+  }),
+  'POST /api/admin/contracts': () => ({
+    path: {},
+    body: {
+      contractNumber: `CTR-AUDIT-${randomUUID().slice(0, 8).toUpperCase()}`,
+      product: 'Remote Access Support',
+      sla: 'standard',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+    },
+  }),
+  // The seeded contract is unclaimed, so its code can be regenerated as often as the suites like.
+  'POST /api/admin/contracts/{contractNumber}/activation-code': ({ fixture }) => ({
+    path: { contractNumber: fixture.own.ids.contractNumber },
+    body: { reason: 'The customer lost the support certificate.' },
+  }),
+  'PATCH /api/admin/contracts/{contractNumber}': ({ fixture }) => ({
+    path: { contractNumber: fixture.own.ids.contractNumber },
+    body: { sla: 'priority', endsOn: '2027-12-31', reason: 'Upgraded at renewal.' },
   }),
   'POST /api/admin/customers/{accountId}/view-as': ({ fixture }) => ({
     path: { accountId: fixture.other.accountId },

@@ -101,9 +101,11 @@ describe('entity items', () => {
     const contract: Contract = {
       contractNumber: 'CTR-1',
       product: 'Support',
+      sla: 'priority',
       startsOn: '2026-01-01',
       endsOn: '2028-12-31',
       activationCodeHash: 'hash',
+      createdAt: '2026-01-01T09:00:00.000Z',
     };
     const accountContract: AccountContract = {
       contractNumber: 'CTR-1',

@@ -6,6 +6,7 @@ import { type Contract, type RequestSchemas, type ResponseSpec, type Schema, vie
 import * as account from '#shared/api/account.ts';
 import * as audit from '#shared/api/audit.ts';
 import * as auth from '#shared/api/auth.ts';
+import * as contracts from '#shared/api/contracts.ts';
 import * as customers from '#shared/api/customers.ts';
 import * as licences from '#shared/api/licences.ts';
 import * as orders from '#shared/api/orders.ts';
@@ -17,7 +18,7 @@ import type * as z from '#shared/validation.ts';
 import { viewingAs } from './view-as.ts';
 
 /** The route contracts the portal calls, by area (the licensing API and system routes are not the portal's). */
-export const api = { account, audit, auth, customers, licences, orders, staff, support };
+export const api = { account, audit, auth, contracts, customers, licences, orders, staff, support };
 
 export type Pool = 'customer' | 'staff';
 
@@ -66,6 +67,8 @@ export type StaffOrderDetail = ReplyOf<typeof orders.getStaffOrder>;
 export type AccountSummary = ReplyOf<typeof customers.listCustomers>['items'][number];
 /** A staff search result: the account's summary and which of its keys matched. */
 export type CustomerMatch = ReplyOf<typeof customers.searchCustomers>['items'][number];
+export type StaffContract = ReplyOf<typeof contracts.listContracts>['items'][number];
+export type StaffContractDetail = ReplyOf<typeof contracts.getContract>;
 export type AuditEntry = ReplyOf<typeof audit.listAudit>['items'][number];
 export type ActivityItem = ReplyOf<typeof audit.listMyActivity>['items'][number];
 export type SignInChallenge = ReplyOf<typeof auth.startSignIn>;

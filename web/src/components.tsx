@@ -80,7 +80,7 @@ function CustomerNav() {
   );
 }
 
-/** Staff pages: customers and orders. */
+/** Staff pages: customers, orders and contracts. */
 function StaffNav() {
   const { t } = useI18n();
   return (
@@ -90,6 +90,7 @@ function StaffNav() {
         { href: '/admin/dashboard', label: t.dashboard.nav },
         { href: '/admin/customers', label: t.adminOrders.navCustomers },
         { href: '/admin/orders', label: t.adminOrders.navOrders },
+        { href: '/admin/contracts', label: t.adminContracts.navContracts },
         { href: '/admin/audit', label: t.audit.navAudit },
       ]}
     />

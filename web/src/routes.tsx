@@ -7,12 +7,15 @@ import { SupportFileButton } from './download.tsx';
 import { ActivityPage } from './pages/Activity.tsx';
 import { AdminAuditPage } from './pages/AdminAudit.tsx';
 import { AdminDashboardPage } from './pages/AdminDashboard.tsx';
+import { AdminContractDetailPage } from './pages/AdminContractDetail.tsx';
+import { AdminContractsPage } from './pages/AdminContracts.tsx';
 import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
 import { AdminOrdersPage } from './pages/AdminOrders.tsx';
 import { ConfirmEmailPage } from './pages/ConfirmEmail.tsx';
 import { CustomersPage } from './pages/Customers.tsx';
 import { LicenceDetailPage } from './pages/LicenceDetail.tsx';
 import { LicencesPage } from './pages/Licences.tsx';
+import { NewContractPage } from './pages/NewContract.tsx';
 import { NewOrderPage } from './pages/NewOrder.tsx';
 import { OrderDetailPage } from './pages/OrderDetail.tsx';
 import { OrdersPage } from './pages/Orders.tsx';
@@ -74,5 +77,12 @@ export const webRoutes: readonly WebRoute[] = [
     page: ({ params }) => (
       <AdminOrderDetailPage key={`${params.accountId}/${params.orderId}`} accountId={params.accountId!} orderId={params.orderId!} />
     ),
+  },
+  { path: '/admin/contracts', guard: 'staff', page: () => <AdminContractsPage /> },
+  { path: '/admin/contracts/new', guard: 'staff', page: () => <NewContractPage /> },
+  {
+    path: '/admin/contracts/:contractNumber',
+    guard: 'staff',
+    page: ({ params }) => <AdminContractDetailPage key={params.contractNumber} contractNumber={params.contractNumber!} />,
   },
 ];
