@@ -75,6 +75,9 @@ const entries: readonly RouteEntry[] = [
   // finding orders by reference or e-mail, and one order in full.
   { contract: api.orders.listCatalogue, handler: 'admin/list-catalogue', table: 'read' },
   { contract: api.orders.createStaffOrder, handler: 'admin/create-order', table: 'read-write', sendsMail: true, identityAdmin: true },
+  // The catalogue (admin, billing): read whole, a SKU's price history, and audited changes.
+  { contract: api.catalogue.getCatalogue, handler: 'catalogue/get-catalogue', table: 'read' },
+  { contract: api.catalogue.listPriceHistory, handler: 'catalogue/list-price-history', table: 'read' },
   { contract: api.orders.listStaffOrders, handler: 'admin/list-orders', table: 'read' },
   { contract: api.orders.getStaffOrder, handler: 'admin/get-order', table: 'read' },
 ];

@@ -125,3 +125,20 @@ export function priceIn(sku: SellableSku, currency: string): (Money & { version:
   const price = sku.prices[currency];
   return price ? { amountMinor: price.amountMinor, currency, version: price.version } : undefined;
 }
+
+/** A SKU as the staff API shows it: its current prices as a list, by currency code. */
+export function toSkuView(sku: Sku) {
+  return {
+    sku: sku.sku,
+    productId: sku.productId,
+    editionId: sku.editionId,
+    users: sku.users,
+    supportYears: sku.supportYears,
+    ...(sku.days ? { days: sku.days } : {}),
+    status: sku.status,
+    prices: Object.entries(sku.prices)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([currency, price]) => ({ amountMinor: price.amountMinor, currency, version: price.version, validFrom: price.validFrom })),
+    updatedAt: sku.updatedAt,
+  };
+}

@@ -105,6 +105,12 @@ export const PATH_PARAMETERS: Record<string, (side: Side) => string> = {
   subscriptionId: (side) => side.ids.subscriptionId,
   accountId: (side) => side.accountId,
   pool: () => 'customer',
+  // The catalogue is the vendor's, not an account's: both sides name the seed's entries.
+  sku: () => 'RA-ENT-5-S1Y',
+  productId: () => 'remote-access',
+  editionId: () => 'enterprise',
+  fromEditionId: () => 'desktop',
+  toEditionId: () => 'mobile-web',
 };
 
 export function pathParameterNames(route: Route): string[] {

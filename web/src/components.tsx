@@ -78,7 +78,7 @@ function CustomerNav() {
   );
 }
 
-/** Staff pages: customers and orders. */
+/** Staff pages: customers, orders and the catalogue. */
 function StaffNav() {
   const { t } = useI18n();
   return (
@@ -87,6 +87,7 @@ function StaffNav() {
       sections={[
         { href: '/admin/customers', label: t.adminOrders.navCustomers },
         { href: '/admin/orders', label: t.adminOrders.navOrders },
+        { href: '/admin/catalogue', label: t.adminOrders.navCatalogue },
       ]}
     />
   );

@@ -6,6 +6,7 @@ import type { Pool } from './api.ts';
 import { SupportFileButton } from './download.tsx';
 import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
 import { AdminOrdersPage } from './pages/AdminOrders.tsx';
+import { CataloguePage } from './pages/Catalogue.tsx';
 import { ConfirmEmailPage } from './pages/ConfirmEmail.tsx';
 import { CustomersPage } from './pages/Customers.tsx';
 import { LicenceDetailPage } from './pages/LicenceDetail.tsx';
@@ -62,6 +63,7 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/admin/customers', guard: 'staff', page: () => <CustomersPage /> },
   { path: '/admin/orders', guard: 'staff', page: () => <AdminOrdersPage /> },
   { path: '/admin/orders/new', guard: 'staff', page: () => <NewOrderPage /> },
+  { path: '/admin/catalogue', guard: 'staff', page: () => <CataloguePage /> },
   {
     path: '/admin/orders/:accountId/:orderId',
     guard: 'staff',
