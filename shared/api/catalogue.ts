@@ -111,7 +111,13 @@ export const editEdition = contract({
 });
 
 export const skuInput = z.strictObject({
-  sku: z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z0-9](?:[A-Z0-9-]{0,38}[A-Z0-9])?$/, 'Letters, digits and dashes, such as RA-ENT-10-S1Y.')),
+  sku: z
+    .string()
+    .check(
+      z.trim(),
+      z.toUpperCase(),
+      z.regex(/^[A-Z0-9](?:[A-Z0-9-]{0,38}[A-Z0-9])?$/, 'Letters, digits and dashes, such as RA-ENT-10-S1Y.'),
+    ),
   productId: catalogueIdSchema,
   editionId: catalogueIdSchema,
   /** Seats each licence allows: 1 for single-seat. */

@@ -406,8 +406,7 @@ export const pl: Messages = {
     setPriceFor: (sku: string) => `Nowa cena ${sku}`,
     currency: 'Waluta',
     amount: 'Nowa cena',
-    currentPrice: (price: string, version: number) =>
-      `Teraz ${price} (wersja ${version}). Wcześniejsze zamówienia zachowują swoją cenę.`,
+    currentPrice: (price: string, version: number) => `Teraz ${price} (wersja ${version}). Wcześniejsze zamówienia zachowują swoją cenę.`,
     noPriceYet: 'Brak ceny w tej walucie.',
     amountInvalid: 'Podaj kwotę, np. 1499,00 (najwyżej dwa miejsca po przecinku, nie ujemną).',
     savePrice: 'Zapisz cenę',
