@@ -1,12 +1,10 @@
 // Staff: retires a SKU (it can no longer be ordered; orders placed before keep it) or makes it active again.
 
-import { staffCaller } from '#shared/accounts/caller.ts';
-import { commitWithoutAudit, setSkuStatus } from '#shared/catalogue/manage.ts';
+import { setSkuStatus } from '#shared/catalogue/manage.ts';
 import { toSkuView } from '#shared/catalogue/read.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import * as api from '#shared/api/catalogue.ts';
 
-export const handler = httpHandler(api.setSkuStatus, async ({ event, path, body }) => {
-  await staffCaller(event);
-  return { body: toSkuView(await setSkuStatus(path.sku, body.status, commitWithoutAudit)) };
+export const handler = httpHandler(api.setSkuStatus, async ({ audit, path, body }) => {
+  return { body: toSkuView(await setSkuStatus(path.sku, body.status, audit.commit)) };
 });

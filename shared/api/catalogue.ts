@@ -1,7 +1,7 @@
 // Contracts of the staff catalogue: read it whole, a SKU's price history, and the audited changes (products, editions,
 // SKUs, prices, retire / reactivate, upgrade paths). Only the groups that sell (admin, billing) see or change it.
 
-import { pageOf, supportedCurrency, timestamp } from '#shared/api/common.ts';
+import { auditReason, pageOf, supportedCurrency, timestamp } from '#shared/api/common.ts';
 import { contract, empty, json, staff } from '#shared/api/contract.ts';
 import { pageQuery } from '#shared/http/schemas.ts';
 import * as z from '#shared/validation.ts';
@@ -20,10 +20,8 @@ const nameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 export const catalogueStatus = z.enum(['active', 'retired']);
 
 /** A price as staff enter it: whole minor units (cents, grosze), never negative, in a supported currency. */
-export const priceInput = z.strictObject({
-  amountMinor: z.number().check(z.int(), z.minimum(0), z.maximum(10_000_000_00)),
-  currency: supportedCurrency,
-});
+const amountMinor = z.number().check(z.int(), z.minimum(0), z.maximum(10_000_000_00));
+export const priceInput = z.strictObject({ amountMinor, currency: supportedCurrency });
 const pricesInput = z.array(priceInput).check(z.minLength(1), z.maxLength(5));
 
 export const productFields = { productId: z.string(), name: z.string(), status: catalogueStatus, updatedAt: timestamp };
@@ -72,12 +70,13 @@ export const createProduct = contract({
   path: '/api/admin/catalogue/products',
   summary: 'Staff: adds a product (active). 409 PRODUCT_EXISTS when the id is taken.',
   access: sellers,
+  audit: { action: 'catalogue.create-product', reason: 'none' },
   request: { body: z.strictObject({ productId: catalogueIdSchema, name: nameSchema }) },
   response: json(productSchema, 201),
 });
 
 const editInput = z
-  .strictObject({ name: z.optional(nameSchema), status: z.optional(catalogueStatus) })
+  .strictObject({ name: z.optional(nameSchema), status: z.optional(catalogueStatus), reason: z.optional(auditReason) })
   .check(z.refine((edit) => edit.name !== undefined || edit.status !== undefined, { message: 'Change the name or the status.' }));
 
 export const editProduct = contract({
@@ -85,6 +84,7 @@ export const editProduct = contract({
   path: '/api/admin/catalogue/products/{productId}',
   summary: 'Staff: renames a product, or retires it (none of its SKUs can be ordered) or makes it active again.',
   access: sellers,
+  audit: { action: 'catalogue.edit-product', reason: 'optional' },
   request: { path: z.strictObject({ productId: catalogueIdSchema }), body: editInput },
   response: json(productSchema),
 });
@@ -94,6 +94,7 @@ export const createEdition = contract({
   path: '/api/admin/catalogue/products/{productId}/editions',
   summary: 'Staff: adds an edition to a product. 409 EDITION_EXISTS when the product has one with that id.',
   access: sellers,
+  audit: { action: 'catalogue.create-edition', reason: 'none' },
   request: {
     path: z.strictObject({ productId: catalogueIdSchema }),
     body: z.strictObject({ editionId: catalogueIdSchema, name: nameSchema }),
@@ -106,6 +107,7 @@ export const editEdition = contract({
   path: '/api/admin/catalogue/products/{productId}/editions/{editionId}',
   summary: 'Staff: renames an edition, or retires it (its SKUs cannot be ordered) or makes it active again.',
   access: sellers,
+  audit: { action: 'catalogue.edit-edition', reason: 'optional' },
   request: { path: z.strictObject({ productId: catalogueIdSchema, editionId: catalogueIdSchema }), body: editInput },
   response: json(editionSchema),
 });
@@ -132,6 +134,7 @@ export const createSku = contract({
   path: '/api/admin/catalogue/skus',
   summary: 'Staff: adds a SKU (an edition with seats and a support term) with its first prices. 409 SKU_EXISTS.',
   access: sellers,
+  audit: { action: 'catalogue.create-sku', reason: 'none' },
   request: { body: skuInput },
   response: json(skuResponse, 201),
 });
@@ -141,7 +144,11 @@ export const setSkuStatus = contract({
   path: '/api/admin/catalogue/skus/{sku}',
   summary: 'Staff: retires a SKU (it can no longer be ordered; old orders keep it) or makes it active again.',
   access: sellers,
-  request: { path: z.strictObject({ sku: skuSchema }), body: z.strictObject({ status: catalogueStatus }) },
+  audit: { action: 'catalogue.set-sku-status', reason: 'optional' },
+  request: {
+    path: z.strictObject({ sku: skuSchema }),
+    body: z.strictObject({ status: catalogueStatus, reason: z.optional(auditReason) }),
+  },
   response: json(skuResponse),
 });
 
@@ -152,7 +159,11 @@ export const setPrice = contract({
     'Staff: a new price for a SKU in a currency, appended as the next version; orders placed before keep theirs. ' +
     '409 PRICE_UNCHANGED for the current amount, PRICE_CHANGED when another change came first.',
   access: sellers,
-  request: { path: z.strictObject({ sku: skuSchema }), body: priceInput },
+  audit: { action: 'catalogue.set-price', reason: 'optional' },
+  request: {
+    path: z.strictObject({ sku: skuSchema }),
+    body: z.strictObject({ amountMinor, currency: supportedCurrency, reason: z.optional(auditReason) }),
+  },
   response: json(z.strictObject({ sku: skuResponse, version: z.number() }), 201),
 });
 
@@ -184,6 +195,7 @@ export const addUpgrade = contract({
     'Staff: an upgrade path between two editions of a product: at the price difference of their SKUs, or at fixed prices. ' +
     '409 UPGRADE_EXISTS.',
   access: sellers,
+  audit: { action: 'catalogue.add-upgrade', reason: 'none' },
   request: {
     path: z.strictObject({ productId: catalogueIdSchema }),
     body: z.strictObject({ fromEditionId: catalogueIdSchema, toEditionId: catalogueIdSchema, prices: z.optional(pricesInput) }),
@@ -196,6 +208,7 @@ export const removeUpgrade = contract({
   path: '/api/admin/catalogue/products/{productId}/upgrades/{fromEditionId}/{toEditionId}',
   summary: 'Staff: removes an upgrade path.',
   access: sellers,
+  audit: { action: 'catalogue.remove-upgrade', reason: 'none' },
   request: {
     path: z.strictObject({ productId: catalogueIdSchema, fromEditionId: catalogueIdSchema, toEditionId: catalogueIdSchema }),
   },

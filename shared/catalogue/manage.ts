@@ -3,7 +3,8 @@
 // builds its conditional writes and hands them to the audit's commit, which writes them with the audit entry in one
 // transaction; a cancelled transaction becomes a 404 or a 409 from the cancellation reasons of our own items.
 
-import { GetCommand, TransactWriteCommand } from '#shared/db/commands.ts';
+import { changesBetween, type AuditChange, type AuditTrail } from '#shared/audit/audit.ts';
+import { GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import {
   editionFromItem,
@@ -28,34 +29,12 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '#shared
 import type { Money } from '#shared/money.ts';
 import { nowIso } from '#shared/time.ts';
 
-export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
-
-export interface CatalogueChange {
-  field: string;
-  before?: unknown;
-  after?: unknown;
-}
-
-/** What the audit's commit takes: the target, the changed fields and our writes (it adds the audit entry). */
-export interface CatalogueCommitEntry {
-  target: { kind: 'catalogue'; id: string; label?: string };
-  changes?: CatalogueChange[];
-  items: TransactItem[];
-}
-
-export type Commit = (entry: CatalogueCommitEntry) => Promise<unknown>;
-
-/** The fields that differ between two versions of a record, for the audit's before/after summary. */
-function changed<T extends object>(before: T | undefined, after: T, fields: Array<keyof T & string>): CatalogueChange[] {
-  return fields.flatMap((field) => {
-    const was = before?.[field];
-    const is = after[field];
-    return JSON.stringify(was) === JSON.stringify(is) ? [] : [{ field, before: was, after: is }];
-  });
-}
+/** The audit trail's commit: our writes and the audit entry in one TransactWriteItems. */
+export type Commit = AuditTrail['commit'];
+type CommitEntry = Parameters<Commit>[0];
 
 /** The indexes of our items whose condition failed; rethrows anything that is not a cancelled transaction. */
-async function committing(commit: Commit, entry: CatalogueCommitEntry): Promise<Set<number> | undefined> {
+async function committing(commit: Commit, entry: CommitEntry): Promise<Set<number> | undefined> {
   try {
     await commit(entry);
     return undefined;
@@ -103,7 +82,7 @@ export async function createProduct(input: { productId: string; name: string }, 
   const TableName = tableName();
   const failed = await committing(commit, {
     target: { kind: 'catalogue', id: `product:${product.productId}`, label: product.name },
-    changes: changed(undefined, product, ['name', 'status']),
+    changes: changesBetween(undefined, product, ['name', 'status']),
     items: [{ Put: { TableName, Item: productItem(product), ConditionExpression: absent } }],
   });
   if (failed) throw new ConflictError(`The catalogue already has a product ${product.productId}.`, 'PRODUCT_EXISTS');
@@ -121,7 +100,7 @@ export async function editProduct(
   const TableName = tableName();
   const failed = await committing(commit, {
     target: { kind: 'catalogue', id: `product:${productId}`, label: after.name },
-    changes: changed(before, after, ['name', 'status']),
+    changes: changesBetween(before, after, ['name', 'status']),
     // The item as read is the one replaced: a concurrent edit makes this one a 409, not a silent overwrite.
     items: [
       {
@@ -143,7 +122,7 @@ export async function createEdition(productId: string, input: { editionId: strin
   const TableName = tableName();
   const failed = await committing(commit, {
     target: { kind: 'catalogue', id: `edition:${productId}/${edition.editionId}`, label: edition.name },
-    changes: changed(undefined, edition, ['name', 'status']),
+    changes: changesBetween(undefined, edition, ['name', 'status']),
     items: [
       { ConditionCheck: { TableName, Key: productKey(productId), ConditionExpression: exists } },
       { Put: { TableName, Item: editionItem(edition), ConditionExpression: absent } },
@@ -166,7 +145,7 @@ export async function editEdition(
   const TableName = tableName();
   const failed = await committing(commit, {
     target: { kind: 'catalogue', id: `edition:${productId}/${editionId}`, label: after.name },
-    changes: changed(before, after, ['name', 'status']),
+    changes: changesBetween(before, after, ['name', 'status']),
     items: [
       {
         Put: {
@@ -219,8 +198,8 @@ export async function createSku(input: NewSku, commit: Commit, setBy: string): P
   const failed = await committing(commit, {
     target: { kind: 'catalogue', id: `sku:${sku.sku}`, label: sku.sku },
     changes: [
-      ...changed(undefined, sku, ['productId', 'editionId', 'users', 'supportYears', 'days', 'status']),
-      ...input.prices.map((price) => ({ field: `price.${price.currency}`, after: price.amountMinor })),
+      ...changesBetween(undefined, sku, ['productId', 'editionId', 'users', 'supportYears', 'days', 'status']),
+      ...input.prices.map((price): AuditChange => ({ field: `price.${price.currency}`, after: price.amountMinor })),
     ],
     items: [
       { ConditionCheck: { TableName, Key: editionKey(sku.productId, sku.editionId), ConditionExpression: exists } },
@@ -258,7 +237,7 @@ export async function setSkuStatus(skuId: string, status: CatalogueStatus, commi
   const TableName = tableName();
   const failed = await committing(commit, {
     target: { kind: 'catalogue', id: `sku:${skuId}`, label: skuId },
-    changes: changed(before, after, ['status']),
+    changes: changesBetween(before, after, ['status']),
     items: [
       {
         Update: {
@@ -300,7 +279,7 @@ export async function setPrice(
   const TableName = tableName();
   const failed = await committing(commit, {
     target: { kind: 'catalogue', id: `sku:${skuId}`, label: skuId },
-    changes: [{ field: `price.${price.currency}`, before: current?.amountMinor, after: price.amountMinor }],
+    changes: [{ field: `price.${price.currency}`, ...(current ? { before: current.amountMinor } : {}), after: price.amountMinor }],
     items: [
       {
         Update: {
@@ -360,7 +339,7 @@ export async function addUpgrade(
   const id = `upgrade:${productId}/${upgrade.fromEditionId}->${upgrade.toEditionId}`;
   const failed = await committing(commit, {
     target: { kind: 'catalogue', id, label: `${productId}: ${upgrade.fromEditionId} → ${upgrade.toEditionId}` },
-    changes: changed(undefined, upgrade, ['fromEditionId', 'toEditionId', 'prices']),
+    changes: changesBetween(undefined, upgrade, ['fromEditionId', 'toEditionId', 'prices']),
     items: [
       { ConditionCheck: { TableName, Key: editionKey(productId, upgrade.fromEditionId), ConditionExpression: exists } },
       { ConditionCheck: { TableName, Key: editionKey(productId, upgrade.toEditionId), ConditionExpression: exists } },
@@ -398,6 +377,3 @@ function editedMeanwhile(): ConflictError {
 function definedOf<T extends object>(edit: T): Partial<T> {
   return Object.fromEntries(Object.entries(edit).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
-
-/** Until the audit core lands: the writes alone. (Removed when the handlers take `audit.commit`.) */
-export const commitWithoutAudit: Commit = (entry) => db().send(new TransactWriteCommand({ TransactItems: entry.items }));

@@ -118,6 +118,29 @@ describe('versioned prices', () => {
     expect(after.body.order.total).toEqual({ amountMinor: 25_000, currency: 'EUR' });
   });
 
+  it('records each price change in the audit trail with who, the reason and the amount before and after', async () => {
+    // Prepare
+    const sku = await newSku();
+
+    // Act
+    const changed = await setPrice(sku, { amountMinor: 10_900, currency: 'EUR', reason: 'Price list 2027' });
+    const audit = await call(api, 'GET', `/api/admin/audit?targetKind=catalogue&targetId=${encodeURIComponent(`sku:${sku}`)}`, {
+      token: admin,
+    });
+
+    // Assess
+    expect(changed.status).toBe(201);
+    expect(audit.status).toBe(200);
+    const entries = audit.body.items.filter((entry: { action: string }) => entry.action === 'catalogue.set-price');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      target: { kind: 'catalogue', id: `sku:${sku}` },
+      changes: [{ field: 'price.EUR', before: 10_000, after: 10_900 }],
+      reason: 'Price list 2027',
+    });
+    expect(entries[0].actor.groups).toEqual(['billing']);
+  });
+
   it('appends each price as a new version and lists the history newest first, per currency', async () => {
     // Prepare
     const sku = await newSku();

@@ -395,6 +395,8 @@ export const en = {
     currentPrice: (price: string, version: number) => `Now ${price} (version ${version}). Orders placed before keep their price.`,
     noPriceYet: 'No price in this currency yet.',
     amountInvalid: 'Enter an amount such as 1499.00 (no more than two decimals, not negative).',
+    reason: 'Reason (optional)',
+    reasonHint: 'Kept in the audit trail with the change.',
     savePrice: 'Save price',
     cancel: 'Cancel',
     priceSaved: (sku: string, price: string, version: number) => `${sku} now costs ${price} (version ${version}).`,

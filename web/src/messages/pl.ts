@@ -409,6 +409,8 @@ export const pl: Messages = {
     currentPrice: (price: string, version: number) => `Teraz ${price} (wersja ${version}). Wcześniejsze zamówienia zachowują swoją cenę.`,
     noPriceYet: 'Brak ceny w tej walucie.',
     amountInvalid: 'Podaj kwotę, np. 1499,00 (najwyżej dwa miejsca po przecinku, nie ujemną).',
+    reason: 'Powód (opcjonalnie)',
+    reasonHint: 'Zapisywany w dzienniku zmian razem ze zmianą.',
     savePrice: 'Zapisz cenę',
     cancel: 'Anuluj',
     priceSaved: (sku: string, price: string, version: number) => `${sku} kosztuje teraz ${price} (wersja ${version}).`,

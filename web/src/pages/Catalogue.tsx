@@ -265,11 +265,15 @@ function SkuTable(props: { caption: string; skus: SkuView[] } & ChangeProps) {
   );
 }
 
-type PriceField = 'amount' | 'currency';
+type PriceField = 'amount' | 'currency' | 'reason';
 
 function PriceForm(props: { sku: SkuView; onCancel: () => void; onSaved: (message: string) => void }) {
   const { t, formatMoney } = useI18n();
-  const [values, setValues] = useState<Record<PriceField, string>>({ amount: '', currency: props.sku.prices[0]?.currency ?? 'EUR' });
+  const [values, setValues] = useState<Record<PriceField, string>>({
+    amount: '',
+    currency: props.sku.prices[0]?.currency ?? 'EUR',
+    reason: '',
+  });
   const [invalid, setInvalid] = useState<Partial<Record<PriceField, string>>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -278,16 +282,25 @@ function PriceForm(props: { sku: SkuView; onCancel: () => void; onSaved: (messag
     setValues((current) => ({ ...current, [name]: value }));
     setInvalid(({ [name]: _, ...rest }) => rest);
   };
-  const state: FormState<PriceField> = { values, set, invalid, limits: { amount: { required: true, maxLength: 16 } } };
+  const state: FormState<PriceField> = {
+    values,
+    set,
+    invalid,
+    limits: { amount: { required: true, maxLength: 16 }, reason: limitsOf(priceSchema.shape.reason) },
+  };
   const current = props.sku.prices.find((price) => price.currency === values.currency);
   const fieldOfPath = (path: string): PriceField | undefined =>
-    path === 'body.amountMinor' ? 'amount' : path === 'body.currency' ? 'currency' : undefined;
+    path === 'body.amountMinor' ? 'amount' : path === 'body.currency' ? 'currency' : path === 'body.reason' ? 'reason' : undefined;
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
     const amountMinor = minorUnitsOf(values.amount);
-    const body = { amountMinor: amountMinor ?? Number.NaN, currency: values.currency as (typeof SUPPORTED_CURRENCIES)[number] };
+    const body = {
+      amountMinor: amountMinor ?? Number.NaN,
+      currency: values.currency as (typeof SUPPORTED_CURRENCIES)[number],
+      ...(values.reason.trim() ? { reason: values.reason } : {}),
+    };
     const errors = fieldErrorsOf(checkBody(priceSchema, body), fieldOfPath, t.form, (field) =>
       field === 'amount' ? t.catalogue.amountInvalid : undefined,
     );
@@ -345,6 +358,7 @@ function PriceForm(props: { sku: SkuView; onCancel: () => void; onSaved: (messag
           autocomplete="off"
         />
       </div>
+      <Field {...fieldOf(state, 'reason')} label={t.catalogue.reason} hint={t.catalogue.reasonHint} autocomplete="off" />
       <div class="order-actions">
         <button type="submit" class="button primary" disabled={busy}>
           {t.catalogue.savePrice}
