@@ -3,7 +3,7 @@
 // what staff changed.
 
 import { BatchWriteCommand, QueryCommand } from '#shared/db/commands.ts';
-import { db, tableName } from '#shared/db/client.ts';
+import { db, tableName, type Db } from '#shared/db/client.ts';
 import type { Item } from '#shared/db/entity.ts';
 import {
   CATALOGUE_PARTITION,
@@ -55,11 +55,21 @@ export function catalogueSeedItems(at: string): Item[] {
   return [...items.values()];
 }
 
+/** Where to seed: this process's table by default, or a deployed stage's (infra/seed-catalogue.ts). */
+export interface SeedTarget {
+  client: Pick<Db, 'send'>;
+  table: string;
+}
+
 /** Writes the seed catalogue unless the table has one; true when it wrote it. */
-export async function seedCatalogue(at = new Date().toISOString()): Promise<boolean> {
-  const existing = await db().send(
+export async function seedCatalogue(
+  at = new Date().toISOString(),
+  target: SeedTarget = { client: db(), table: tableName() },
+): Promise<boolean> {
+  const { client, table } = target;
+  const existing = await client.send(
     new QueryCommand({
-      TableName: tableName(),
+      TableName: table,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
       ExpressionAttributeValues: { ':pk': CATALOGUE_PARTITION, ':prefix': CATALOGUE_PREFIX },
       Limit: 1,
@@ -71,8 +81,8 @@ export async function seedCatalogue(at = new Date().toISOString()): Promise<bool
   for (let start = 0; start < requests.length; start += 25) {
     let pending = requests.slice(start, start + 25);
     for (let attempt = 0; pending.length && attempt < 5; attempt += 1) {
-      const result = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
-      pending = (result.UnprocessedItems?.[tableName()] ?? []) as typeof pending;
+      const result = await client.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+      pending = (result.UnprocessedItems?.[table] ?? []) as typeof pending;
     }
     if (pending.length) throw new Error('Seeding the catalogue left items unwritten');
   }

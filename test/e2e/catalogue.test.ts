@@ -47,7 +47,7 @@ describe('the staff catalogue in Chromium', () => {
       await page.getByRole('heading', { name: 'Catalogue', level: 1 }).waitFor();
       const row = page.getByTestId(`sku-${SKU}`);
       await expect.poll(() => row.getByTestId('sku-prices').textContent()).toContain('€220.00');
-      await page.getByRole('button', { name: `Set a new price for ${SKU}` }).click();
+      await page.getByRole('button', { name: `Set price for ${SKU}` }).click();
       const form = page.getByRole('form', { name: `New price for ${SKU}` });
       // What the form refuses before asking the API: a negative amount.
       await form.getByLabel('New price').fill('-5');

@@ -388,7 +388,7 @@ export const en = {
     prices: 'Current prices',
     actions: 'Actions',
     setPrice: 'Set price',
-    setPriceLabel: (sku: string) => `Set a new price for ${sku}`,
+    setPriceLabel: (sku: string) => `Set price for ${sku}`,
     setPriceFor: (sku: string) => `New price for ${sku}`,
     currency: 'Currency',
     amount: 'New price',

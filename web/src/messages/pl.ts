@@ -402,7 +402,7 @@ export const pl: Messages = {
     prices: 'Aktualne ceny',
     actions: 'Działania',
     setPrice: 'Zmień cenę',
-    setPriceLabel: (sku: string) => `Ustaw nową cenę ${sku}`,
+    setPriceLabel: (sku: string) => `Zmień cenę ${sku}`,
     setPriceFor: (sku: string) => `Nowa cena ${sku}`,
     currency: 'Waluta',
     amount: 'Nowa cena',
