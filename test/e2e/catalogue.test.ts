@@ -69,6 +69,20 @@ describe('the staff catalogue in Chromium', () => {
       expect(rows[1]).toContain('€220.00');
       expect(rows[1]).toContain('Initial catalogue');
 
+      // A new multi-seat SKU through the page's form: a seat count of 0 is refused before the API is asked.
+      const product = page.getByTestId('product-two-factor-authentication');
+      await product.getByText('Add an edition or a SKU').click();
+      const skuForm = product.getByRole('form', { name: 'New SKU' });
+      await skuForm.getByLabel('SKU').fill('2fa-100');
+      await skuForm.getByLabel('Seats').fill('0');
+      await skuForm.getByLabel('Price').fill('590');
+      await skuForm.getByRole('button', { name: 'Add SKU' }).click();
+      await expect.poll(() => skuForm.getByText('Enter a whole number of seats, at least 1.').count()).toBe(1);
+      await skuForm.getByLabel('Seats').fill('100');
+      await skuForm.getByRole('button', { name: 'Add SKU' }).click();
+      await expect.poll(() => page.getByTestId('catalogue-notice').textContent()).toContain('SKU 2FA-100 added.');
+      await expect.poll(() => page.getByTestId('sku-2FA-100').textContent()).toContain('€590.00');
+
       // The order placed before keeps the price it was placed at.
       await page.goto(`${portalUrl}${orderPath}`);
       const lines = page.getByTestId('staff-order-lines');

@@ -19,6 +19,8 @@ type Status = SkuView['status'];
 const priceSchema = api.catalogue.setPrice.request.body;
 const productSchema = api.catalogue.createProduct.request.body;
 const productLimits = { productId: limitsOf(productSchema.shape.productId), name: limitsOf(productSchema.shape.name) };
+const editionSchema = api.catalogue.createEdition.request.body;
+const skuSchema = api.catalogue.createSku.request.body;
 
 /** "1499", "1499.5" or "1 499,00" in major units → minor units; undefined when it is not an amount. */
 export function minorUnitsOf(text: string): number | undefined {
@@ -167,6 +169,13 @@ function ProductSection(props: { product: CatalogueView['products'][number]; cat
           </div>
         );
       })}
+      <details class="catalogue-more">
+        <summary>{t.catalogue.addEditionOrSku}</summary>
+        <NewEditionForm productId={product.productId} onCreated={(name) => props.onChanged(t.catalogue.editionCreated(name))} />
+        {editions.length > 0 && (
+          <NewSkuForm productId={product.productId} editions={editions} onCreated={(sku) => props.onChanged(t.catalogue.skuCreated(sku))} />
+        )}
+      </details>
       <Upgrades product={product} catalogue={catalogue} onChanged={props.onChanged} onFailed={props.onFailed} />
     </section>
   );
@@ -566,6 +575,175 @@ function NewProductForm(props: { onCreated: (name: string) => void }) {
       </div>
       <button type="submit" class="button primary" disabled={busy}>
         {t.catalogue.addProduct}
+      </button>
+    </form>
+  );
+}
+
+type EditionField = 'editionId' | 'name';
+
+function NewEditionForm(props: { productId: string; onCreated: (name: string) => void }) {
+  const { t } = useI18n();
+  const [values, setValues] = useState<Record<EditionField, string>>({ editionId: '', name: '' });
+  const [invalid, setInvalid] = useState<Partial<Record<EditionField, string>>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (name: EditionField) => (value: string) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    setInvalid(({ [name]: _, ...rest }) => rest);
+  };
+  const state: FormState<EditionField> = {
+    values,
+    set,
+    invalid,
+    limits: { editionId: limitsOf(editionSchema.shape.editionId), name: limitsOf(editionSchema.shape.name) },
+  };
+  const fieldOfPath = (path: string): EditionField | undefined =>
+    path === 'body.editionId' ? 'editionId' : path === 'body.name' ? 'name' : undefined;
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const body = { editionId: values.editionId.trim(), name: values.name };
+    const errors = fieldErrorsOf(checkBody(editionSchema, body), fieldOfPath, t.form, (field, issue) =>
+      field === 'editionId' && issue?.code === 'invalid_format' ? t.catalogue.productIdInvalid : undefined,
+    );
+    setInvalid(errors);
+    if (Object.keys(errors).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await request(api.catalogue.createEdition, { path: { productId: props.productId }, body });
+      setValues({ editionId: '', name: '' });
+      props.onCreated(created.name);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'EDITION_EXISTS') setInvalid({ editionId: t.catalogue.editionExists });
+      else setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const id = (name: string) => `${props.productId}-new-${name}`;
+  return (
+    <form class="catalogue-form" onSubmit={submit} noValidate aria-busy={busy} aria-labelledby={id('edition')}>
+      <h3 id={id('edition')}>{t.catalogue.newEdition}</h3>
+      {error !== null && <ErrorAlert error={error} />}
+      <div class="two-columns">
+        <Field {...fieldOf(state, 'editionId')} id={id('editionId')} label={t.catalogue.editionId} autocomplete="off" />
+        <Field {...fieldOf(state, 'name')} id={id('editionName')} label={t.catalogue.productName} autocomplete="off" />
+      </div>
+      <button type="submit" class="button secondary" disabled={busy}>
+        {t.catalogue.addEdition}
+      </button>
+    </form>
+  );
+}
+
+type SkuField = 'sku' | 'users' | 'supportYears' | 'amount';
+
+function NewSkuForm(props: { productId: string; editions: CatalogueView['editions']; onCreated: (sku: string) => void }) {
+  const { t } = useI18n();
+  const [values, setValues] = useState<Record<SkuField, string>>({ sku: '', users: '1', supportYears: '1', amount: '' });
+  const [editionId, setEditionId] = useState(props.editions[0]?.editionId ?? '');
+  const [currency, setCurrency] = useState<(typeof SUPPORTED_CURRENCIES)[number]>('EUR');
+  const [invalid, setInvalid] = useState<Partial<Record<SkuField, string>>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (name: SkuField) => (value: string) => {
+    setValues((current) => ({ ...current, [name]: value }));
+    setInvalid(({ [name]: _, ...rest }) => rest);
+  };
+  const state: FormState<SkuField> = { values, set, invalid, limits: { sku: { required: true, maxLength: 40 } } };
+  const fieldOfPath = (path: string): SkuField | undefined =>
+    path === 'body.sku'
+      ? 'sku'
+      : path === 'body.users'
+        ? 'users'
+        : path === 'body.supportYears'
+          ? 'supportYears'
+          : path.startsWith('body.prices')
+            ? 'amount'
+            : undefined;
+  const whole = (text: string) => (/^\d{1,6}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const body = {
+      sku: values.sku,
+      productId: props.productId,
+      editionId,
+      users: whole(values.users),
+      supportYears: whole(values.supportYears),
+      prices: [{ amountMinor: minorUnitsOf(values.amount) ?? Number.NaN, currency }],
+    };
+    const errors = fieldErrorsOf(checkBody(skuSchema, body), fieldOfPath, t.form, (field) =>
+      field === 'amount'
+        ? t.catalogue.amountInvalid
+        : field === 'users'
+          ? t.catalogue.seatsInvalid
+          : field === 'supportYears'
+            ? t.catalogue.supportYearsInvalid
+            : field === 'sku'
+              ? t.catalogue.skuInvalid
+              : undefined,
+    );
+    setInvalid(errors);
+    if (Object.keys(errors).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await request(api.catalogue.createSku, { body });
+      setValues({ sku: '', users: '1', supportYears: '1', amount: '' });
+      props.onCreated(created.sku);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'SKU_EXISTS') setInvalid({ sku: t.catalogue.skuExists });
+      else setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const id = (name: string) => `${props.productId}-new-sku-${name}`;
+  return (
+    <form class="catalogue-form" onSubmit={submit} noValidate aria-busy={busy} aria-labelledby={id('heading')}>
+      <h3 id={id('heading')}>{t.catalogue.newSku}</h3>
+      {error !== null && <ErrorAlert error={error} />}
+      <div class="two-columns">
+        <Field {...fieldOf(state, 'sku')} id={id('sku')} label={t.catalogue.sku} autocomplete="off" />
+        <div class="field">
+          <label for={id('edition')}>{t.catalogue.edition}</label>
+          <select id={id('edition')} value={editionId} onChange={(event) => setEditionId(event.currentTarget.value)}>
+            {props.editions.map((edition) => (
+              <option key={edition.editionId} value={edition.editionId}>
+                {edition.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field {...fieldOf(state, 'users')} id={id('users')} label={t.catalogue.seats} inputMode="numeric" autocomplete="off" />
+        <Field
+          {...fieldOf(state, 'supportYears')}
+          id={id('supportYears')}
+          label={t.catalogue.supportYearsLabel}
+          inputMode="numeric"
+          autocomplete="off"
+        />
+        <div class="field">
+          <label for={id('currency')}>{t.catalogue.currency}</label>
+          <select
+            id={id('currency')}
+            value={currency}
+            onChange={(event) => setCurrency(event.currentTarget.value as (typeof SUPPORTED_CURRENCIES)[number])}
+          >
+            {SUPPORTED_CURRENCIES.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field {...fieldOf(state, 'amount')} id={id('amount')} label={t.catalogue.price} inputMode="numeric" autocomplete="off" />
+      </div>
+      <button type="submit" class="button secondary" disabled={busy}>
+        {t.catalogue.addSku}
       </button>
     </form>
   );
