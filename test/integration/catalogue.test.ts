@@ -4,8 +4,9 @@
 
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QueryCommand } from '#shared/db/commands.ts';
+import { PutCommand, QueryCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
+import { priceVersionItem } from '#shared/catalogue/model.ts';
 import { CATALOGUE } from '#shared/catalogue/products.ts';
 import { catalogueSeedItems, seedCatalogue } from '#shared/catalogue/seed.ts';
 import { call, createStaff, signIn, startTestApi, uniqueEmail, type TestApi } from '../support/api.ts';
@@ -139,6 +140,29 @@ describe('versioned prices', () => {
       reason: 'Price list 2027',
     });
     expect(entries[0].actor.groups).toEqual(['billing']);
+  });
+
+  it('writes neither the price, its version nor an audit entry when the transaction fails', async () => {
+    // Prepare: version 2 already taken (as by a writer that died half-way), so the new version's Put must fail
+    const sku = await newSku();
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: priceVersionItem({ sku, currency: 'EUR', version: 2, amountMinor: 1, validFrom: new Date().toISOString() }),
+      }),
+    );
+
+    // Act
+    const refused = await setPrice(sku, { amountMinor: 15_000, currency: 'EUR', reason: 'Should not stick' });
+
+    // Assess
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('PRICE_CHANGED');
+    expect((await skuOf(sku)).prices).toEqual([expect.objectContaining({ currency: 'EUR', amountMinor: 10_000, version: 1 })]);
+    const audit = await call(api, 'GET', `/api/admin/audit?targetKind=catalogue&targetId=${encodeURIComponent(`sku:${sku}`)}`, {
+      token: admin,
+    });
+    expect(audit.body.items.map((entry: { action: string }) => entry.action)).toEqual(['catalogue.create-sku']);
   });
 
   it('appends each price as a new version and lists the history newest first, per currency', async () => {
