@@ -327,6 +327,7 @@ export const en = {
     noSupport: 'without support & updates',
     days: (days: number) => `${days} days`,
     unitPrice: (price: string) => `${price} each`,
+    currency: 'Currency of the order',
     addLine: 'Add a product',
     removeLine: (line: number) => `Remove product ${line}`,
     remove: 'Remove',

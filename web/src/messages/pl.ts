@@ -341,6 +341,7 @@ export const pl: Messages = {
     noSupport: 'bez wsparcia i aktualizacji',
     days: (days: number) => `${days} dni`,
     unitPrice: (price: string) => `${price} za sztukę`,
+    currency: 'Waluta zamówienia',
     addLine: 'Dodaj produkt',
     removeLine: (line: number) => `Usuń produkt ${line}`,
     remove: 'Usuń',
