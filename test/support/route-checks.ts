@@ -4,6 +4,7 @@
 
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
@@ -441,6 +442,96 @@ export async function tableSnapshot(): Promise<Record<string, unknown>> {
       if (/^(LOCKOUT#|RATE#|IDP#CHALLENGE#)/.test(String(item.PK))) continue;
       items[keyOf(item)] = item;
     }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Audited staff writes
+
+/** A request an audited route accepts against the seeded fixture (path parameters by name, and the body). */
+export interface AuditedRequest {
+  path: Record<string, string>;
+  body?: unknown;
+}
+
+/**
+ * For each audited route (`METHOD path`), how to build one request that succeeds against the two seeded accounts. The
+ * generated audit suite fails for an audited route without an entry here, so a new staff write cannot skip its check.
+ * A builder may first prepare what its action needs (e.g. activate a licence before freeing it) through the API.
+ */
+export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<AuditedRequest> | AuditedRequest> = {
+  'POST /api/admin/orders': () => ({
+    path: {},
+    body: {
+      email: `audited.${randomUUID().slice(0, 8)}@example.test`,
+      contact: { name: 'Jan Kowalski', country: 'PL', city: 'Poznań' },
+      lines: [{ sku: 'RA-ENT-10-S1Y', quantity: 1 }],
+      idempotencyKey: randomUUID(),
+    },
+  }),
+  // The catalogue (seeded in every test table from shared/catalogue/products.ts). Each builder runs twice (the injected
+  // fault, then the real write) and prepares nothing, so each names seeded entries or fresh ids.
+  'POST /api/admin/catalogue/products': () => ({ path: {}, body: { productId: `audited-${randomUUID().slice(0, 8)}`, name: 'Audited' } }),
+  'PATCH /api/admin/catalogue/products/{productId}': () => ({
+    path: { productId: 'remote-access' },
+    body: { name: 'Remote Access', reason: 'Checking the audit trail.' },
+  }),
+  'POST /api/admin/catalogue/products/{productId}/editions': () => ({
+    path: { productId: 'remote-access' },
+    body: { editionId: `audited-${randomUUID().slice(0, 8)}`, name: 'Audited' },
+  }),
+  'PATCH /api/admin/catalogue/products/{productId}/editions/{editionId}': () => ({
+    path: { productId: 'remote-access', editionId: 'enterprise' },
+    body: { name: 'Enterprise', status: 'active' },
+  }),
+  'POST /api/admin/catalogue/skus': () => ({
+    path: {},
+    body: {
+      sku: `AUDITED-${randomUUID().slice(0, 8).toUpperCase()}`,
+      productId: 'remote-access',
+      editionId: 'enterprise',
+      users: 5,
+      supportYears: 1,
+      prices: [{ amountMinor: 99_000, currency: 'EUR' }],
+    },
+  }),
+  'PATCH /api/admin/catalogue/skus/{sku}': () => ({ path: { sku: 'RA-ENT-5-S1Y' }, body: { status: 'active', reason: 'Still sold.' } }),
+  'POST /api/admin/catalogue/skus/{sku}/prices': () => ({
+    path: { sku: 'RA-ENT-5-S1Y' },
+    // A new amount each time: the current one again is refused (409 PRICE_UNCHANGED).
+    body: { amountMinor: 300_000 + Math.floor(Math.random() * 100_000), currency: 'PLN', reason: 'Price list 2027.' },
+  }),
+  'POST /api/admin/catalogue/products/{productId}/upgrades': () => ({
+    path: { productId: 'remote-access' },
+    body: { fromEditionId: 'enterprise', toEditionId: 'desktop', prices: [{ amountMinor: 0, currency: 'EUR' }] },
+  }),
+  'DELETE /api/admin/catalogue/products/{productId}/upgrades/{fromEditionId}/{toEditionId}': () => ({
+    path: { productId: 'remote-access', fromEditionId: 'desktop', toEditionId: 'mobile-web' },
+  }),
+  'POST /api/admin/customers/{accountId}/view-as': ({ fixture }) => ({
+    path: { accountId: fixture.other.accountId },
+    body: { reason: 'The customer asked on the phone why a licence is missing.' },
+  }),
+};
+
+/** Every audit entry in a partition (by default AUDIT, where every entry is), oldest first. */
+export async function auditEntries(partition = 'AUDIT'): Promise<Record<string, unknown>[]> {
+  const { client, name } = table();
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: name,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': partition, ':prefix': 'AUDIT#' },
+        ConsistentRead: true,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return items;
