@@ -91,6 +91,18 @@ const entries: readonly RouteEntry[] = [
   // finding orders by reference or e-mail, and one order in full.
   { contract: api.orders.listCatalogue, handler: 'admin/list-catalogue', table: 'read' },
   { contract: api.orders.createStaffOrder, handler: 'admin/create-order', table: 'read-write', sendsMail: true, identityAdmin: true },
+  // The catalogue (admin, billing): read whole, a SKU's price history, and audited changes.
+  { contract: api.catalogue.getCatalogue, handler: 'catalogue/get-catalogue', table: 'read' },
+  { contract: api.catalogue.listPriceHistory, handler: 'catalogue/list-price-history', table: 'read' },
+  { contract: api.catalogue.createProduct, handler: 'catalogue/create-product', table: 'read-write' },
+  { contract: api.catalogue.editProduct, handler: 'catalogue/edit-product', table: 'read-write' },
+  { contract: api.catalogue.createEdition, handler: 'catalogue/create-edition', table: 'read-write' },
+  { contract: api.catalogue.editEdition, handler: 'catalogue/edit-edition', table: 'read-write' },
+  { contract: api.catalogue.createSku, handler: 'catalogue/create-sku', table: 'read-write' },
+  { contract: api.catalogue.setSkuStatus, handler: 'catalogue/set-sku-status', table: 'read-write' },
+  { contract: api.catalogue.setPrice, handler: 'catalogue/set-price', table: 'read-write' },
+  { contract: api.catalogue.addUpgrade, handler: 'catalogue/add-upgrade', table: 'read-write' },
+  { contract: api.catalogue.removeUpgrade, handler: 'catalogue/remove-upgrade', table: 'read-write' },
   { contract: api.orders.listStaffOrders, handler: 'admin/list-orders', table: 'read' },
   { contract: api.orders.getStaffOrder, handler: 'admin/get-order', table: 'read' },
   // Support contracts: list and search by number prefix or account, create (with a one-time activation code when

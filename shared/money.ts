@@ -4,6 +4,12 @@ import * as z from '#shared/validation.ts';
 
 export const currencySchema = z.string().check(z.regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as EUR.'));
 
+/** The ISO 4217 currencies the catalogue may price in (the payment provider settles these). */
+export const SUPPORTED_CURRENCIES = ['EUR', 'PLN', 'USD', 'GBP', 'CHF'] as const;
+export type SupportedCurrency = (typeof SUPPORTED_CURRENCIES)[number];
+/** The currency an order is placed in unless staff choose another. */
+export const DEFAULT_CURRENCY: SupportedCurrency = 'EUR';
+
 export interface Money {
   amountMinor: number;
   currency: string;

@@ -1,5 +1,5 @@
-// Demo data for the local portal: two customer accounts with orders, licences and support subscriptions, and one staff
-// user. Idempotent.
+// Demo data for the local portal: the catalogue (from the code catalogue, into an empty table only), two customer
+// accounts with orders, licences and support subscriptions, and one staff user. Idempotent.
 
 import { staffUserItem } from '#shared/staff/staff-user.ts';
 import {
@@ -28,6 +28,7 @@ import { issuedLicence, orderItem } from '#shared/orders/model.ts';
 import { orderReferenceItem } from '#shared/orders/order-reference-claim.ts';
 import { advanceOrderReferenceCounter } from '#shared/orders/order-reference.ts';
 import { accountSearchItems, licenceSearchItems, orderSearchItems } from '#shared/search/search-entry.ts';
+import { seedCatalogue } from '#shared/catalogue/seed.ts';
 
 export const DEMO_LOGINS = {
   customer: { email: 'anna@nordwind.example', password: 'atrium-demo-1' },
@@ -335,6 +336,8 @@ function contractItems(): Record<string, unknown>[] {
 }
 
 export async function seedDemoData(): Promise<void> {
+  // The catalogue staff sell from, unless the table already has one (staff edits survive a restart).
+  await seedCatalogue();
   for (const demo of demoAccounts) await dropStaleCopies(demo, await putDemoAccount(demo));
   // The demo orders bypass the reference counter: move it past them, so a new order is numbered above every one.
   const highest = demoAccounts

@@ -3,6 +3,7 @@
 export * as account from '#shared/api/account.ts';
 export * as audit from '#shared/api/audit.ts';
 export * as auth from '#shared/api/auth.ts';
+export * as catalogue from '#shared/api/catalogue.ts';
 export * as contracts from '#shared/api/contracts.ts';
 export * as customers from '#shared/api/customers.ts';
 export * as licences from '#shared/api/licences.ts';

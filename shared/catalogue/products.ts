@@ -1,6 +1,6 @@
-// The product catalogue staff sell from: a small static list in code for now (an editable catalogue is a later issue).
+// The seed of the catalogue: what an empty table is given (shared/catalogue/seed.ts). The catalogue itself lives in the
+// table and staff edit it there (shared/catalogue/model.ts); nothing reads this list to sell or price.
 // Modelled on the TSplus range: Remote Access by edition and users, Advanced Security, Server Monitoring, 2FA.
-// No dependencies beyond the Money type, so the web portal can show it without a call if it ever needs to.
 
 import type { Money } from '#shared/money.ts';
 
@@ -44,9 +44,10 @@ export const CATALOGUE: readonly CatalogueProduct[] = [
   { sku: '2FA-25', product: 'Two-Factor Authentication', edition: 'Add-On', users: 25, unitPrice: eur(17_900), supportYears: 0 },
 ];
 
-const bySku = new Map(CATALOGUE.map((product) => [product.sku, product]));
-
-/** The product with this SKU, or undefined. SKUs are compared as written (upper case). */
-export function catalogueProduct(sku: string): CatalogueProduct | undefined {
-  return bySku.get(sku);
-}
+/** The upgrade paths the seed starts with, between editions of one product (by name); all pay the difference. */
+export const UPGRADE_PATHS: ReadonlyArray<{ product: string; from: string; to: string }> = [
+  { product: 'Remote Access', from: 'Desktop', to: 'Mobile Web' },
+  { product: 'Remote Access', from: 'Mobile Web', to: 'Enterprise' },
+  { product: 'Remote Access', from: 'Desktop', to: 'Enterprise' },
+  { product: 'Advanced Security', from: 'Essentials', to: 'Ultimate' },
+];

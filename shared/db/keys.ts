@@ -62,6 +62,23 @@ export const keys = {
     GSI1SK: `SUPPORT#${subscriptionId}`,
   }),
 
+  /**
+   * The catalogue: one partition. Its current state (products, editions, SKUs with their current prices, upgrade paths)
+   * sorts under `CAT#`, read by one Query; the price versions sort under `PRICE#<sku>#<currency>#<version>`.
+   */
+  catalogueProduct: (productId: string) => ({ PK: 'CATALOGUE', SK: `CAT#PRODUCT#${productId}` }),
+  catalogueEdition: (productId: string, editionId: string) => ({ PK: 'CATALOGUE', SK: `CAT#EDITION#${productId}#${editionId}` }),
+  catalogueSku: (sku: string) => ({ PK: 'CATALOGUE', SK: `CAT#SKU#${sku}` }),
+  catalogueUpgrade: (productId: string, fromEditionId: string, toEditionId: string) => ({
+    PK: 'CATALOGUE',
+    SK: `CAT#UPGRADE#${productId}#${fromEditionId}#${toEditionId}`,
+  }),
+  /** One version of one SKU's price in one currency; zero-padded, so a SKU's versions sort by number. */
+  cataloguePrice: (sku: string, currency: string, version: number) => ({
+    PK: 'CATALOGUE',
+    SK: `PRICE#${sku}#${currency}#${String(version).padStart(6, '0')}`,
+  }),
+
   /** Failed sign-in attempts in a row for one subject (an e-mail of a pool, or a source IP), and its lock. */
   lockout: (subject: string) => ({ PK: `LOCKOUT#${subject}`, SK: 'LOCKOUT' }),
   /** The sign-in code mails of one address in one pool: cooldown and hourly count (shared/auth/code-mail-limits.ts). */
@@ -136,6 +153,10 @@ export const SK_PREFIX = {
   licenceEvent: 'LICENCEEVENT#',
   /** The account's claimed support contracts. */
   accountContract: 'CONTRACT#',
+  /** The catalogue's current state in the CATALOGUE partition (products, editions, SKUs, upgrade paths). */
+  catalogue: 'CAT#',
+  /** Followed by `<sku>#` (and `<currency>#`): one SKU's price versions. */
+  cataloguePrice: 'PRICE#',
   /** Audit entries (in the AUDIT partition, a target's, or an account's). */
   audit: 'AUDIT#',
   /** A staff user's own items: profile, revocation, view-as sessions. */
@@ -146,6 +167,9 @@ export const SK_PREFIX = {
 export function searchPartition(term: string): string {
   return `SEARCH#${Array.from(term).slice(0, 2).join('')}`;
 }
+
+/** The partition holding the whole catalogue. */
+export const CATALOGUE_PARTITION = 'CATALOGUE';
 
 export function accountPartition(accountId: string): string {
   return `ACCOUNT#${accountId}`;

@@ -7,7 +7,7 @@ import { GetCommand } from '#shared/db/commands.ts';
 import { accountItem, accountPurchaseUpdate } from '#shared/accounts/account.ts';
 import { activationKeyItem } from '#shared/accounts/activation-key.ts';
 import { firstMembership, membershipItem } from '#shared/accounts/membership.ts';
-import { catalogueProduct, type CatalogueProduct } from '#shared/catalogue/products.ts';
+import { priceIn, readCatalogue, sellableSkus, type SellableSku } from '#shared/catalogue/read.ts';
 import { config } from '#shared/config.ts';
 import { newCode } from '#shared/contracts/activation.ts';
 import { db, tableName } from '#shared/db/client.ts';
@@ -19,7 +19,7 @@ import { newId } from '#shared/ids.ts';
 import { licencePurchase } from '#shared/licences/licence-items.ts';
 import { sendMail, type SendResult } from '#shared/mail/send.ts';
 import { orderConfirmationMail } from '#shared/mail/templates.ts';
-import { money, sum } from '#shared/money.ts';
+import { DEFAULT_CURRENCY, money, sum } from '#shared/money.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { IDEMPOTENCY_DAYS, idempotencyItem, readIdempotencyRecord } from '#shared/orders/idempotency.ts';
 import { issuedLicence, orderFromItem, orderItem, orderKey, type Order, type OrderLine } from '#shared/orders/model.ts';
@@ -46,6 +46,8 @@ export interface StaffOrderInput {
   email: string;
   contact: { name: string; country: string; city: string };
   lines: Array<{ sku: string; quantity: number }>;
+  /** The currency every line is priced in (the SKUs' current prices there); EUR unless given. */
+  currency?: string;
   locale: Locale;
   idempotencyKey: string;
 }
@@ -62,22 +64,22 @@ export interface CreatedStaffOrder {
 }
 
 interface PricedLine {
-  product: CatalogueProduct;
+  product: SellableSku;
   line: OrderLine;
 }
 
 /** Places the order; its transaction carries the audit entry (`audit`: the staff write's trail). */
 export async function createStaffOrder(input: StaffOrderInput, audit: AuditTrail): Promise<CreatedStaffOrder> {
   const email = normaliseEmail(input.email);
-  const priced = priceLines(input.lines);
-  checkSize(priced, newAccountSearchItems(input.contact.name, email));
   const fingerprint = fingerprintOf({ ...input, email });
-
+  // A retry answers with the first order even if a price changed (or the SKU was retired) in between.
   const earlier = await replay(input.idempotencyKey, fingerprint);
   if (earlier) {
     audit.replayed();
     return earlier;
   }
+  const priced = priceLines(input.lines, input.currency ?? DEFAULT_CURRENCY, sellableSkus(await readCatalogue()));
+  checkSize(priced, newAccountSearchItems(input.contact.name, email));
 
   const { userId, created: userCreated } = await (await identity()).ensureCustomerUser({ email, locale: input.locale });
   // A user this request just created has no account yet: nobody else could name it before now. If a racing request for
@@ -128,17 +130,32 @@ export async function createStaffOrder(input: StaffOrderInput, audit: AuditTrail
   }
 }
 
-/** The lines with catalogue prices; an unknown SKU or a second currency is the caller's mistake (400). */
-function priceLines(lines: StaffOrderInput['lines']): PricedLine[] {
-  const problems: Array<{ path: string; message: string }> = [];
+/**
+ * The lines at the catalogue's current prices in the order's currency, each keeping the price version it was placed at.
+ * An unknown SKU is a VALIDATION_FAILED; a retired one SKU_RETIRED; one without a price in the currency NO_PRICE (400s).
+ */
+function priceLines(lines: StaffOrderInput['lines'], currency: string, catalogue: SellableSku[]): PricedLine[] {
+  const bySku = new Map(catalogue.map((product) => [product.sku, product]));
+  const unknown: Array<{ path: string; message: string }> = [];
+  const retired: Array<{ path: string; message: string }> = [];
+  const unpriced: Array<{ path: string; message: string }> = [];
   const priced: PricedLine[] = [];
   lines.forEach(({ sku, quantity }, index) => {
-    const product = catalogueProduct(sku);
+    const path = `body.lines.${index}.sku`;
+    const product = bySku.get(sku);
     if (!product) {
-      problems.push({ path: `body.lines.${index}.sku`, message: `No product in the catalogue has the SKU ${sku}.` });
+      unknown.push({ path, message: `No product in the catalogue has the SKU ${sku}.` });
       return;
     }
-    const { currency } = product.unitPrice;
+    if (!product.active) {
+      retired.push({ path, message: `${sku} is retired and can no longer be ordered.` });
+      return;
+    }
+    const price = priceIn(product, currency);
+    if (!price) {
+      unpriced.push({ path, message: `${sku} has no price in ${currency}.` });
+      return;
+    }
     priced.push({
       product,
       line: {
@@ -147,14 +164,15 @@ function priceLines(lines: StaffOrderInput['lines']): PricedLine[] {
         edition: product.edition,
         users: product.users,
         quantity,
-        unitPrice: product.unitPrice,
-        subtotal: money(product.unitPrice.amountMinor * quantity, currency),
+        unitPrice: money(price.amountMinor, currency),
+        subtotal: money(price.amountMinor * quantity, currency),
+        priceVersion: price.version,
       },
     });
   });
-  const currencies = new Set(priced.map(({ line }) => line.unitPrice.currency));
-  if (currencies.size > 1) problems.push({ path: 'body.lines', message: 'All products of one order must be priced in one currency.' });
-  if (problems.length) throw new ValidationError('The order is not valid.', problems);
+  if (unknown.length) throw new ValidationError('The order is not valid.', unknown);
+  if (retired.length) throw new AppError(400, 'SKU_RETIRED', 'The order names a product that is retired.', retired);
+  if (unpriced.length) throw new AppError(400, 'NO_PRICE', `The order names a product that has no price in ${currency}.`, unpriced);
   return priced;
 }
 
@@ -185,8 +203,11 @@ function checkSize(priced: PricedLine[], accountSearchEntries: number): void {
 /** What makes two requests the same order: a retry must send the same body as the first. */
 function fingerprintOf(input: StaffOrderInput): string {
   const { email, contact, lines, locale } = input;
+  const currency = input.currency ?? DEFAULT_CURRENCY;
   const canonical = JSON.stringify([
     email,
+    // Only a currency other than the default counts, so records written before orders had a currency still match.
+    ...(currency === DEFAULT_CURRENCY ? [] : [currency]),
     contact.name,
     contact.country,
     contact.city,

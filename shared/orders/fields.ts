@@ -21,6 +21,8 @@ export function orderLineFields<const M extends Money>(money: M) {
     quantity: z.number(),
     unitPrice: money,
     subtotal: money,
+    /** The catalogue price version the line was placed at (absent on older orders). */
+    priceVersion: z.optional(z.number()),
   };
 }
 

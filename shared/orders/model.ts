@@ -18,6 +18,8 @@ export interface OrderLine {
   quantity: number;
   unitPrice: Money;
   subtotal: Money;
+  /** The catalogue's price version the unit price was taken from; absent on orders placed before prices had versions. */
+  priceVersion?: number;
 }
 
 export interface Order {

@@ -203,4 +203,15 @@ describe('layout and accessibility of every page in Chromium', () => {
     await context.close();
     expectClean(findings);
   });
+
+  // Its own test: a dozen tables, checked in English and (longest labels) in Polish.
+  it('the staff catalogue page', async () => {
+    const { context, page } = await signedInContext('staff');
+    const findings = await check(page, '/admin/catalogue');
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(page, '/admin/catalogue', { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await context.close();
+    expectClean(findings);
+  });
 });

@@ -25,3 +25,6 @@ Object.assign(
 );
 
 await ensureTable(inject('dynamodbEndpoint'), tableName);
+// The catalogue lives in the table: every file starts with the seed's (shared/catalogue/products.ts), as `npm start` does.
+const { seedCatalogue } = await import('#shared/catalogue/seed.ts');
+await seedCatalogue();

@@ -133,6 +133,12 @@ export const PATH_PARAMETERS: Record<string, (side: Side) => string> = {
   accountId: (side) => side.accountId,
   contractNumber: (side) => side.ids.contractNumber,
   pool: () => 'customer',
+  // The catalogue is the vendor's, not an account's: both sides name the seed's entries.
+  sku: () => 'RA-ENT-5-S1Y',
+  productId: () => 'remote-access',
+  editionId: () => 'enterprise',
+  fromEditionId: () => 'desktop',
+  toEditionId: () => 'mobile-web',
 };
 
 export function pathParameterNames(route: Route): string[] {
@@ -510,6 +516,45 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
   'PATCH /api/admin/contracts/{contractNumber}': ({ fixture }) => ({
     path: { contractNumber: fixture.own.ids.contractNumber },
     body: { sla: 'priority', endsOn: '2027-12-31', reason: 'Upgraded at renewal.' },
+  }),
+  // The catalogue (seeded in every test table from shared/catalogue/products.ts). Each builder runs twice (the injected
+  // fault, then the real write) and prepares nothing, so each names seeded entries or fresh ids.
+  'POST /api/admin/catalogue/products': () => ({ path: {}, body: { productId: `audited-${randomUUID().slice(0, 8)}`, name: 'Audited' } }),
+  'PATCH /api/admin/catalogue/products/{productId}': () => ({
+    path: { productId: 'remote-access' },
+    body: { name: 'Remote Access', reason: 'Checking the audit trail.' },
+  }),
+  'POST /api/admin/catalogue/products/{productId}/editions': () => ({
+    path: { productId: 'remote-access' },
+    body: { editionId: `audited-${randomUUID().slice(0, 8)}`, name: 'Audited' },
+  }),
+  'PATCH /api/admin/catalogue/products/{productId}/editions/{editionId}': () => ({
+    path: { productId: 'remote-access', editionId: 'enterprise' },
+    body: { name: 'Enterprise', status: 'active' },
+  }),
+  'POST /api/admin/catalogue/skus': () => ({
+    path: {},
+    body: {
+      sku: `AUDITED-${randomUUID().slice(0, 8).toUpperCase()}`,
+      productId: 'remote-access',
+      editionId: 'enterprise',
+      users: 5,
+      supportYears: 1,
+      prices: [{ amountMinor: 99_000, currency: 'EUR' }],
+    },
+  }),
+  'PATCH /api/admin/catalogue/skus/{sku}': () => ({ path: { sku: 'RA-ENT-5-S1Y' }, body: { status: 'active', reason: 'Still sold.' } }),
+  'POST /api/admin/catalogue/skus/{sku}/prices': () => ({
+    path: { sku: 'RA-ENT-5-S1Y' },
+    // A new amount each time: the current one again is refused (409 PRICE_UNCHANGED).
+    body: { amountMinor: 300_000 + Math.floor(Math.random() * 100_000), currency: 'PLN', reason: 'Price list 2027.' },
+  }),
+  'POST /api/admin/catalogue/products/{productId}/upgrades': () => ({
+    path: { productId: 'remote-access' },
+    body: { fromEditionId: 'enterprise', toEditionId: 'desktop', prices: [{ amountMinor: 0, currency: 'EUR' }] },
+  }),
+  'DELETE /api/admin/catalogue/products/{productId}/upgrades/{fromEditionId}/{toEditionId}': () => ({
+    path: { productId: 'remote-access', fromEditionId: 'desktop', toEditionId: 'mobile-web' },
   }),
   'POST /api/admin/customers/{accountId}/view-as': ({ fixture }) => ({
     path: { accountId: fixture.other.accountId },

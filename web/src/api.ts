@@ -6,6 +6,7 @@ import { type Contract, type RequestSchemas, type ResponseSpec, type Schema, vie
 import * as account from '#shared/api/account.ts';
 import * as audit from '#shared/api/audit.ts';
 import * as auth from '#shared/api/auth.ts';
+import * as catalogue from '#shared/api/catalogue.ts';
 import * as contracts from '#shared/api/contracts.ts';
 import * as customers from '#shared/api/customers.ts';
 import * as licences from '#shared/api/licences.ts';
@@ -18,7 +19,7 @@ import type * as z from '#shared/validation.ts';
 import { viewingAs } from './view-as.ts';
 
 /** The route contracts the portal calls, by area (the licensing API and system routes are not the portal's). */
-export const api = { account, audit, auth, contracts, customers, licences, orders, staff, support };
+export const api = { account, audit, auth, catalogue, contracts, customers, licences, orders, staff, support };
 
 export type Pool = 'customer' | 'staff';
 

@@ -80,7 +80,7 @@ function CustomerNav() {
   );
 }
 
-/** Staff pages: customers, orders and contracts. */
+/** Staff pages: dashboard, customers, orders, contracts, the catalogue and the audit trail. */
 function StaffNav() {
   const { t } = useI18n();
   return (
@@ -91,6 +91,7 @@ function StaffNav() {
         { href: '/admin/customers', label: t.adminOrders.navCustomers },
         { href: '/admin/orders', label: t.adminOrders.navOrders },
         { href: '/admin/contracts', label: t.adminContracts.navContracts },
+        { href: '/admin/catalogue', label: t.adminOrders.navCatalogue },
         { href: '/admin/audit', label: t.audit.navAudit },
       ]}
     />

@@ -11,6 +11,7 @@ import { AdminContractDetailPage } from './pages/AdminContractDetail.tsx';
 import { AdminContractsPage } from './pages/AdminContracts.tsx';
 import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
 import { AdminOrdersPage } from './pages/AdminOrders.tsx';
+import { CataloguePage } from './pages/Catalogue.tsx';
 import { ConfirmEmailPage } from './pages/ConfirmEmail.tsx';
 import { CustomersPage } from './pages/Customers.tsx';
 import { LicenceDetailPage } from './pages/LicenceDetail.tsx';
@@ -71,6 +72,7 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/admin/orders', guard: 'staff', page: () => <AdminOrdersPage /> },
   { path: '/admin/audit', guard: 'staff', page: () => <AdminAuditPage /> },
   { path: '/admin/orders/new', guard: 'staff', page: () => <NewOrderPage /> },
+  { path: '/admin/catalogue', guard: 'staff', page: () => <CataloguePage /> },
   {
     path: '/admin/orders/:accountId/:orderId',
     guard: 'staff',

@@ -2,7 +2,7 @@
 // total, then what was issued. The form's idempotency key makes a double submit or a retry one order.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Money } from '#shared/money.ts';
+import { DEFAULT_CURRENCY, type Money, SUPPORTED_CURRENCIES, type SupportedCurrency } from '#shared/money.ts';
 import { api, ApiError, request, type CatalogueProduct, type CreatedStaffOrder } from '../api.ts';
 import { ErrorAlert, Frame, Link, LocaleSelect, TableRegion, useCellLabels, useResource, useTitle } from '../components.tsx';
 import { Field, fieldOf, type FieldErrors, type FormState } from '../fields.tsx';
@@ -57,7 +57,9 @@ function fieldOfPath(path: string, lines: Line[]): FieldName | undefined {
 
 export function NewOrderPage() {
   const { t, locale, formatMoney, formatDate } = useI18n();
-  const catalogue = useResource((signal) => request(api.orders.listCatalogue, { signal }), 'catalogue');
+  const [currency, setCurrency] = useState<SupportedCurrency>(DEFAULT_CURRENCY);
+  // The SKUs with a price in the order's currency, at their current prices there.
+  const catalogue = useResource((signal) => request(api.orders.listCatalogue, { query: { currency }, signal }), `catalogue-${currency}`);
   const products = catalogue.data?.items ?? [];
   const [values, setValues] = useState({ email: '', name: '', country: '', city: '' });
   const [mailLocale, setMailLocale] = useState<Locale>(locale);
@@ -139,6 +141,7 @@ export function NewOrderPage() {
       email: values.email,
       contact: { name: values.name, country: values.country, city: values.city },
       lines: lines.map((line) => ({ sku: line.sku, quantity: quantityOf(line) ?? Number.NaN })),
+      currency,
       locale: mailLocale,
       idempotencyKey: idempotencyKey.current,
     };
@@ -262,6 +265,16 @@ export function NewOrderPage() {
 
         <fieldset>
           <legend>{t.adminOrders.linesHeading}</legend>
+          <div class="field order-currency">
+            <label for="order-currency">{t.adminOrders.currency}</label>
+            <select id="order-currency" value={currency} onChange={(event) => setCurrency(event.currentTarget.value as SupportedCurrency)}>
+              {SUPPORTED_CURRENCIES.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+          </div>
           {catalogue.error !== undefined && <ErrorAlert error={catalogue.error} onRetry={catalogue.retry} />}
           {lines.map((line, index) => {
             const number = index + 1;
