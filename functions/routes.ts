@@ -77,6 +77,9 @@ const entries: readonly RouteEntry[] = [
   { contract: api.orders.createStaffOrder, handler: 'admin/create-order', table: 'read-write', sendsMail: true, identityAdmin: true },
   { contract: api.orders.listStaffOrders, handler: 'admin/list-orders', table: 'read' },
   { contract: api.orders.getStaffOrder, handler: 'admin/get-order', table: 'read' },
+
+  // Every staff user's own sign-in history.
+  { contract: api.staff.listMyStaffSignIns, handler: 'admin/list-my-sign-ins', table: 'read' },
 ];
 
 export const routes: readonly Route[] = entries.map((entry) => ({

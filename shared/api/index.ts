@@ -6,5 +6,6 @@ export * as customers from '#shared/api/customers.ts';
 export * as licences from '#shared/api/licences.ts';
 export * as licensing from '#shared/api/licensing.ts';
 export * as orders from '#shared/api/orders.ts';
+export * as staff from '#shared/api/staff.ts';
 export * as support from '#shared/api/support.ts';
 export * as system from '#shared/api/system.ts';

@@ -8,13 +8,14 @@ import * as auth from '#shared/api/auth.ts';
 import * as customers from '#shared/api/customers.ts';
 import * as licences from '#shared/api/licences.ts';
 import * as orders from '#shared/api/orders.ts';
+import * as staff from '#shared/api/staff.ts';
 import * as support from '#shared/api/support.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
 
 /** The route contracts the portal calls, by area (the licensing API and system routes are not the portal's). */
-export const api = { account, auth, customers, licences, orders, support };
+export const api = { account, auth, customers, licences, orders, staff, support };
 
 export type Pool = 'customer' | 'staff';
 
@@ -62,6 +63,8 @@ export type StaffOrderSummary = ReplyOf<typeof orders.listStaffOrders>['items'][
 export type StaffOrderDetail = ReplyOf<typeof orders.getStaffOrder>;
 export type AccountSummary = ReplyOf<typeof customers.listCustomers>['items'][number];
 export type SignInChallenge = ReplyOf<typeof auth.startSignIn>;
+export type StaffUser = ReplyOf<typeof staff.listStaffUsers>['items'][number];
+export type SignInRecord = ReplyOf<typeof staff.listMyStaffSignIns>['items'][number];
 export type { SortOrder };
 
 /** An error the API answered with (or NETWORK when it could not be reached). */
@@ -91,6 +94,34 @@ export function onUnauthorized(handler: (pool: Pool) => void): void {
 export function isSignedIn(pool: Pool): boolean {
   const session = sessions[pool];
   return session !== undefined && session.expiresAt > Date.now();
+}
+
+/**
+ * The staff groups in the pool's access token, read without verifying it: only to choose what the page shows (the
+ * admin's sections). The API checks the token and the groups itself on every call.
+ */
+export function sessionGroups(pool: Pool): string[] {
+  const payload = sessions[pool]?.token.split('.')[1];
+  if (!payload) return [];
+  try {
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { 'cognito:groups'?: unknown };
+    const groups = claims['cognito:groups'];
+    return Array.isArray(groups) ? groups.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The signed-in user's id (`sub` of the access token), read as sessionGroups reads the groups. */
+export function sessionUserId(pool: Pool): string | undefined {
+  const payload = sessions[pool]?.token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: unknown };
+    return typeof claims.sub === 'string' ? claims.sub : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const refreshTimers: Partial<Record<Pool, ReturnType<typeof setTimeout>>> = {};

@@ -2,7 +2,7 @@
 
 import type { ComponentChildren, RefObject } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, isAbort, signOut, type Page, type PageRequest, type Pool, type SortOrder } from './api.ts';
+import { ApiError, isAbort, sessionGroups, signOut, type Page, type PageRequest, type Pool, type SortOrder } from './api.ts';
 import { locales, useI18n, type Locale } from './i18n.ts';
 import { followLink, navigate, useLocation } from './router.ts';
 
@@ -78,15 +78,18 @@ function CustomerNav() {
   );
 }
 
-/** Staff pages: customers and orders. */
+/** Staff pages: customers and orders; staff users for admins; every staff user's own sign-ins. */
 function StaffNav() {
   const { t } = useI18n();
+  const admin = sessionGroups('staff').includes('admin');
   return (
     <SectionNav
       label={t.adminOrders.navLabel}
       sections={[
         { href: '/admin/customers', label: t.adminOrders.navCustomers },
         { href: '/admin/orders', label: t.adminOrders.navOrders },
+        ...(admin ? [{ href: '/admin/staff', label: t.staffUsers.nav }] : []),
+        { href: '/admin/me/sign-ins', label: t.mySignIns.nav },
       ]}
     />
   );

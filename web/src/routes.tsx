@@ -10,12 +10,14 @@ import { ConfirmEmailPage } from './pages/ConfirmEmail.tsx';
 import { CustomersPage } from './pages/Customers.tsx';
 import { LicenceDetailPage } from './pages/LicenceDetail.tsx';
 import { LicencesPage } from './pages/Licences.tsx';
+import { MySignInsPage } from './pages/MySignIns.tsx';
 import { NewOrderPage } from './pages/NewOrder.tsx';
 import { OrderDetailPage } from './pages/OrderDetail.tsx';
 import { OrdersPage } from './pages/Orders.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordReset.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 import { SignUpPage } from './pages/SignUp.tsx';
+import { StaffUsersPage } from './pages/StaffUsers.tsx';
 import { SupportPage } from './pages/Support.tsx';
 import type { Notice } from './router.ts';
 
@@ -62,6 +64,8 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/admin/customers', guard: 'staff', page: () => <CustomersPage /> },
   { path: '/admin/orders', guard: 'staff', page: () => <AdminOrdersPage /> },
   { path: '/admin/orders/new', guard: 'staff', page: () => <NewOrderPage /> },
+  { path: '/admin/staff', guard: 'staff', page: () => <StaffUsersPage /> },
+  { path: '/admin/me/sign-ins', guard: 'staff', page: () => <MySignInsPage /> },
   {
     path: '/admin/orders/:accountId/:orderId',
     guard: 'staff',
