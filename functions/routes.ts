@@ -91,6 +91,13 @@ const entries: readonly RouteEntry[] = [
   { contract: api.orders.listStaffOrders, handler: 'admin/list-orders', table: 'read' },
   { contract: api.orders.getStaffOrder, handler: 'admin/get-order', table: 'read' },
 
+  // Staff users (admin): the identity provider holds credentials and groups, the table the directory and the audit.
+  { contract: api.staff.listStaffUsers, handler: 'admin/list-staff-users', table: 'read' },
+  { contract: api.staff.inviteStaffUser, handler: 'admin/invite-staff-user', table: 'read-write', sendsMail: true, identityAdmin: true },
+  { contract: api.staff.setStaffGroups, handler: 'admin/set-staff-groups', table: 'read-write', identityAdmin: true },
+  { contract: api.staff.disableStaffUser, handler: 'admin/disable-staff-user', table: 'read-write', identityAdmin: true },
+  { contract: api.staff.enableStaffUser, handler: 'admin/enable-staff-user', table: 'read-write', identityAdmin: true },
+  { contract: api.staff.signOutStaffUser, handler: 'admin/sign-out-staff-user', table: 'read-write', identityAdmin: true },
   // Every staff user's own sign-in history.
   { contract: api.staff.listMyStaffSignIns, handler: 'admin/list-my-sign-ins', table: 'read' },
 ];

@@ -45,6 +45,7 @@ export const inviteStaffUser = contract({
   access: staff('admin'),
   request: { body: z.strictObject({ email: emailSchema, groups: staffGroupsSchema, locale: z.enum(LOCALES) }) },
   response: json(staffUserView, 201),
+  audit: { action: 'staff-user.invite', reason: 'none' },
 });
 
 export const setStaffGroups = contract({
@@ -54,6 +55,7 @@ export const setStaffGroups = contract({
   access: staff('admin'),
   request: { path: staffUserPath, body: z.strictObject({ groups: staffGroupsSchema }) },
   response: json(staffUserView),
+  audit: { action: 'staff-user.set-groups', reason: 'none' },
 });
 
 export const disableStaffUser = contract({
@@ -63,6 +65,7 @@ export const disableStaffUser = contract({
   access: staff('admin'),
   request: { path: staffUserPath },
   response: json(staffUserView),
+  audit: { action: 'staff-user.disable', reason: 'none' },
 });
 
 export const enableStaffUser = contract({
@@ -72,6 +75,7 @@ export const enableStaffUser = contract({
   access: staff('admin'),
   request: { path: staffUserPath },
   response: json(staffUserView),
+  audit: { action: 'staff-user.enable', reason: 'none' },
 });
 
 export const signOutStaffUser = contract({
@@ -81,6 +85,7 @@ export const signOutStaffUser = contract({
   access: staff('admin'),
   request: { path: staffUserPath },
   response: json(staffUserView),
+  audit: { action: 'staff-user.sign-out', reason: 'none' },
 });
 
 export const listMyStaffSignIns = contract({

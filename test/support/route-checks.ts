@@ -105,6 +105,8 @@ export const PATH_PARAMETERS: Record<string, (side: Side) => string> = {
   subscriptionId: (side) => side.ids.subscriptionId,
   accountId: (side) => side.accountId,
   pool: () => 'customer',
+  // A staff user nobody has: the generated checks must not disable or sign out the fixture's own staff users.
+  userId: () => '00000000-0000-4000-8000-000000000000',
 };
 
 export function pathParameterNames(route: Route): string[] {
