@@ -132,13 +132,14 @@ async function changeStaffUser(input: {
       items,
     });
   } catch (error) {
-    const codes = cancellationCodes(error);
-    if (!codes) throw error;
+    // Whatever stopped the write, the provider goes back to what the table still says.
     await input
       .undo(before)
       .catch((undoError: unknown) =>
         logger.error('could not undo a staff user change in the identity provider', { error: undoError as Error }),
       );
+    const codes = cancellationCodes(error);
+    if (!codes) throw error;
     // Item 0 is the staff user (changed meanwhile); the last, when there is one, the other admin (no longer one).
     if (otherAdmin && codes[items.length - 1] === 'ConditionalCheckFailed') throw lastAdmin();
     // A concurrent transaction on the same items (another admin's change at the same moment): nothing was written.
