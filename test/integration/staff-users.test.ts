@@ -8,7 +8,7 @@ import { decodeJwt, SignJWT } from 'jose';
 import { listAuditEntries } from '#shared/audit/audit.ts';
 import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
 import { staffUserState } from '#shared/staff/staff-user.ts';
-import { call, createStaff, latestCodeFor, signIn, startTestApi, type TestApi, uniqueEmail } from '../support/api.ts';
+import { call, createStaffUser, latestCodeFor, signIn, startTestApi, type TestApi, uniqueEmail } from '../support/api.ts';
 import { awaitMailTo } from '../support/mailbox.ts';
 
 let api: TestApi;
@@ -18,7 +18,7 @@ const PASSWORD = 'Invited-Staff-Pass-9!';
 
 beforeAll(async () => {
   api = await startTestApi();
-  root = await createStaff(['admin']);
+  root = await createStaffUser(['admin']);
   rootToken = await issuedEarlier(await signIn(api, 'staff', root));
 });
 afterAll(() => api.stop());
@@ -170,7 +170,7 @@ describe('staff users', () => {
   });
 
   it('signs a staff user out everywhere: their access tokens and their refresh cookie stop working', async () => {
-    const user = await createStaff(['billing']);
+    const user = await createStaffUser(['billing']);
     const started = await call(api, 'POST', '/api/auth/staff/sign-in', { body: { email: user.email, password: user.password } });
     const verified = await fetch(`${api.url}/api/auth/staff/verify-code`, {
       method: 'POST',
@@ -190,7 +190,7 @@ describe('staff users', () => {
   });
 
   it('ends the sessions of a user whose groups change; their next sign-in carries the new groups', async () => {
-    const user = await createStaff(['support']);
+    const user = await createStaffUser(['support']);
     const token = await issuedEarlier(await signIn(api, 'staff', user));
     expect((await call(api, 'GET', '/api/admin/catalogue', { token })).status).toBe(403);
 
@@ -211,7 +211,7 @@ describe('staff users', () => {
   });
 
   it('lists staff users by e-mail to admins only, with their groups and status', async () => {
-    const support = await createStaff(['support']);
+    const support = await createStaffUser(['support']);
     const listed = await call(api, 'GET', '/api/admin/staff?limit=100', { token: rootToken });
     expect(listed.status).toBe(200);
     const emails = (listed.body.items as Array<{ email: string }>).map((user) => user.email);

@@ -61,8 +61,17 @@ export async function createCustomer(purchases: DemoPurchase[], password = 'corr
   return demo;
 }
 
-/** A staff user in these groups, with their staff user item (active) unless they are in none. */
+/** A staff user in these groups (with their staff user item, active, unless they are in none): their login. */
 export async function createStaff(
+  groups: string[] = ['admin'],
+  password = 'staff password 1',
+): Promise<{ email: string; password: string }> {
+  const { email } = await createStaffUser(groups, password);
+  return { email, password };
+}
+
+/** As createStaff, with the staff user's id too. */
+export async function createStaffUser(
   groups: string[] = ['admin'],
   password = 'staff password 1',
 ): Promise<{ email: string; password: string; userId: string }> {

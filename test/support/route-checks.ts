@@ -11,7 +11,7 @@ import type { Route } from '#functions/routes.ts';
 import type { Schema } from '#shared/api/contract.ts';
 import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
 import * as z from '#shared/validation.ts';
-import { call, createCustomer, createStaff, purchases, randomIp, signIn, startTestApi, type TestApi } from './api.ts';
+import { call, createCustomer, createStaff, createStaffUser, purchases, randomIp, signIn, startTestApi, type TestApi } from './api.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Two accounts, one of each entity
@@ -28,6 +28,8 @@ export interface Fixture {
   /** The second account, whose ids the isolation matrix tries. */
   other: Side;
   staffTokens: { admin: string; support: string; billing: string; none: string };
+  /** A staff user (support) whom the audited staff user routes change: none of the tokens above is theirs. */
+  staffUserId: string;
 }
 
 async function seedSide(api: TestApi, computerId: string): Promise<Side> {
@@ -60,7 +62,8 @@ export async function seedTwoAccounts(api: TestApi): Promise<Fixture> {
     staffToken(['billing']),
     staffToken([]),
   ]);
-  return { own, other, staffTokens: { admin, support, billing, none } };
+  const { userId: staffUserId } = await createStaffUser(['support']);
+  return { own, other, staffTokens: { admin, support, billing, none }, staffUserId };
 }
 
 /** The local API and the two seeded accounts a generated suite runs against. */
