@@ -179,7 +179,7 @@ function StaffActions(props: { user: StaffUser; onChanged: (user: StaffUser, mes
         aria-busy={busy}
         onSubmit={(event) => {
           event.preventDefault();
-          if (groups.length === 0) return setError(null);
+          if (groups.length === 0) return;
           void run(() => request(api.staff.setStaffGroups, { path, body: { groups } }), t.staffUsers.done.groups);
         }}
       >
