@@ -86,7 +86,7 @@ const entries: readonly RouteEntry[] = [
   { contract: api.audit.listAudit, handler: 'admin/list-audit', table: 'read' },
   { contract: api.audit.listCustomerAudit, handler: 'admin/list-customer-audit', table: 'read' },
   { contract: api.audit.startViewAs, handler: 'admin/start-view-as', table: 'read-write' },
-  { contract: api.staff.getDashboard, handler: 'admin/get-dashboard', table: 'read' },
+  { contract: api.dashboard.getDashboard, handler: 'admin/get-dashboard', table: 'read' },
   // Staff orders: the catalogue, creating an order for a customer by e-mail (their user and account too, if new),
   // finding orders by reference or e-mail, and one order in full.
   { contract: api.orders.listCatalogue, handler: 'admin/list-catalogue', table: 'read' },
@@ -112,6 +112,16 @@ const entries: readonly RouteEntry[] = [
   { contract: api.contracts.getContract, handler: 'admin/get-contract', table: 'read' },
   { contract: api.contracts.regenerateActivationCode, handler: 'admin/regenerate-activation-code', table: 'read-write' },
   { contract: api.contracts.updateContract, handler: 'admin/update-contract', table: 'read-write' },
+
+  // Staff users (admin): the identity provider holds credentials and groups, the table the directory and the audit.
+  { contract: api.staff.listStaffUsers, handler: 'admin/list-staff-users', table: 'read' },
+  { contract: api.staff.inviteStaffUser, handler: 'admin/invite-staff-user', table: 'read-write', sendsMail: true, identityAdmin: true },
+  { contract: api.staff.setStaffGroups, handler: 'admin/set-staff-groups', table: 'read-write', identityAdmin: true },
+  { contract: api.staff.disableStaffUser, handler: 'admin/disable-staff-user', table: 'read-write', identityAdmin: true },
+  { contract: api.staff.enableStaffUser, handler: 'admin/enable-staff-user', table: 'read-write', identityAdmin: true },
+  { contract: api.staff.signOutStaffUser, handler: 'admin/sign-out-staff-user', table: 'read-write', identityAdmin: true },
+  // Every staff user's own sign-in history.
+  { contract: api.staff.listMyStaffSignIns, handler: 'admin/list-my-sign-ins', table: 'read' },
 ];
 
 export const routes: readonly Route[] = entries.map((entry) => ({

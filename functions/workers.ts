@@ -12,7 +12,7 @@ export type WorkerTrigger =
   /** SES bounce and complaint events of the stage's configuration set, through EventBridge. */
   | { kind: 'ses-feedback' }
   /** A user pool trigger: Cognito invokes the function synchronously and waits at most 5 seconds for its answer. */
-  | { kind: 'cognito'; pool: 'customer'; operation: CognitoTriggerOperation };
+  | { kind: 'cognito'; pool: 'customer' | 'staff'; operation: CognitoTriggerOperation };
 
 export interface Worker {
   /** Module under functions/, without extension; it exports `handler`. */
@@ -51,6 +51,12 @@ export const workers: readonly Worker[] = [
   {
     handler: 'identity/custom-message',
     trigger: { kind: 'cognito', pool: 'customer', operation: 'CustomMessage' },
+    table: 'none',
+  },
+  // The staff pool's e-mails: the invitation to set a first password, reset links to /admin, the sign-in code.
+  {
+    handler: 'identity/staff-custom-message',
+    trigger: { kind: 'cognito', pool: 'staff', operation: 'CustomMessage' },
     table: 'none',
   },
 ];

@@ -5,7 +5,7 @@ import { staffCaller } from '#shared/accounts/caller.ts';
 import { listAuditEntries } from '#shared/audit/audit.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import { ATTENTION_KINDS, attentionCounts } from '#shared/staff/attention.ts';
-import * as api from '#shared/api/staff.ts';
+import * as api from '#shared/api/dashboard.ts';
 
 const RECENT = 10;
 

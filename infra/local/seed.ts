@@ -1,7 +1,6 @@
 // Demo data for the local portal: the catalogue (from the code catalogue, into an empty table only), two customer
 // accounts with orders, licences and support subscriptions, and one staff user. Idempotent.
 
-import { staffUserItem } from '#shared/staff/staff-user.ts';
 import {
   BatchWriteCommand,
   GetCommand,
@@ -29,12 +28,52 @@ import { orderReferenceItem } from '#shared/orders/order-reference-claim.ts';
 import { advanceOrderReferenceCounter } from '#shared/orders/order-reference.ts';
 import { accountSearchItems, licenceSearchItems, orderSearchItems } from '#shared/search/search-entry.ts';
 import { seedCatalogue } from '#shared/catalogue/seed.ts';
+import type { StaffGroup } from '#shared/accounts/groups.ts';
+import { staffUserItem } from '#shared/staff/staff-user.ts';
 
 export const DEMO_LOGINS = {
   customer: { email: 'anna@nordwind.example', password: 'atrium-demo-1' },
   secondCustomer: { email: 'ben@harbour.example', password: 'atrium-demo-2' },
   staff: { email: 'staff@atrium.example', password: 'atrium-staff-1' },
 } as const;
+
+/** The demo staff users, one per staff group; a restart puts each back as it is here (password, groups, enabled). */
+export const DEMO_STAFF = [
+  { ...DEMO_LOGINS.staff, groups: ['admin'], sub: '7c1e0d2a-0000-4000-8000-00000000f001' },
+  { email: 'support@atrium.example', password: 'atrium-support-1', groups: ['support'], sub: '7c1e0d2a-0000-4000-8000-00000000f002' },
+  { email: 'billing@atrium.example', password: 'atrium-billing-1', groups: ['billing'], sub: '7c1e0d2a-0000-4000-8000-00000000f003' },
+] as const satisfies ReadonlyArray<{ email: string; password: string; groups: readonly StaffGroup[]; sub: string }>;
+
+/** A staff user in the identity provider (local) and their staff user item, active, for demos and tests. */
+export async function putDemoStaffUser(staff: {
+  email: string;
+  password: string;
+  groups: readonly StaffGroup[];
+  sub?: string;
+  createdAt?: string;
+}): Promise<string> {
+  const userId = await putLocalUser({
+    pool: 'staff',
+    email: staff.email,
+    password: staff.password,
+    groups: [...staff.groups],
+    ...(staff.sub ? { sub: staff.sub } : {}),
+  });
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: staffUserItem({
+        userId,
+        email: staff.email,
+        groups: [...staff.groups],
+        status: 'active',
+        locale: 'en',
+        createdAt: staff.createdAt ?? '2024-01-15T09:00:00.000Z',
+      }),
+    }),
+  );
+  return userId;
+}
 
 export interface DemoPurchase {
   reference: string;
@@ -345,27 +384,7 @@ export async function seedDemoData(): Promise<void> {
     .sort((a, b) => Number(/\d+$/.exec(a)?.[0]) - Number(/\d+$/.exec(b)?.[0]))
     .at(-1);
   if (highest) await advanceOrderReferenceCounter(highest);
-  const staffUserId = await putLocalUser({
-    pool: 'staff',
-    email: DEMO_LOGINS.staff.email,
-    password: DEMO_LOGINS.staff.password,
-    groups: ['admin'],
-    sub: '7c1e0d2a-0000-4000-8000-00000000f001',
-  });
-  // The staff directory's item (shared/staff/staff-user.ts): the name the audit trail records.
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: staffUserItem({
-        userId: staffUserId,
-        email: DEMO_LOGINS.staff.email,
-        groups: ['admin'],
-        status: 'active',
-        locale: 'en',
-        createdAt: '2026-01-01T00:00:00.000Z',
-      }),
-    }),
-  );
+  for (const staff of DEMO_STAFF) await putDemoStaffUser(staff);
   await seedAccountDemos();
 }
 

@@ -6,7 +6,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { DEMO_CONTRACTS, DEMO_LOGINS, DEMO_MIGRATED_USER } from '#infra/local/seed.ts';
+import { DEMO_CONTRACTS, DEMO_LOGINS, DEMO_MIGRATED_USER, DEMO_STAFF } from '#infra/local/seed.ts';
 import { startLocalRuntime } from '#infra/local/runtime.ts';
 
 const startedAt = performance.now();
@@ -95,7 +95,7 @@ console.log(`
   Demo logins (then enter the code from the mailbox):
     customer    ${DEMO_LOGINS.customer.email} / ${DEMO_LOGINS.customer.password}
     customer    ${DEMO_LOGINS.secondCustomer.email} / ${DEMO_LOGINS.secondCustomer.password}
-    staff       ${DEMO_LOGINS.staff.email} / ${DEMO_LOGINS.staff.password}
+${DEMO_STAFF.map((staff) => `    staff       ${staff.email} / ${staff.password}  (${staff.groups.join(', ')})`).join('\n')}
     imported    ${DEMO_MIGRATED_USER.email} (old portal password ${DEMO_MIGRATED_USER.oldPassword}: asks for a new one via "Forgot your password?")
   Contracts to sign up with: ${DEMO_CONTRACTS.map((contract) => `${contract.contractNumber} / ${contract.activationCode}`).join(', ')}
 `);

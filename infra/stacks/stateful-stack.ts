@@ -47,27 +47,28 @@ export class StatefulStack extends Stack {
       removalPolicy: config.removalPolicy,
     });
 
-    // The customer pool's triggers (order-number sign-in, Atrium's e-mails) are worker-table functions of the API stack.
+    // The pools' triggers (order-number sign-in, Atrium's e-mails) are worker-table functions of the API stack.
     // They are named here by their fixed names instead of referenced: the API stack already depends on this one (the
     // authorizers trust these pools), so a reference back would be a cycle between the stacks.
-    const customerTriggers = Object.fromEntries(
-      cognitoTriggers('customer').map(({ operation, handler }) => [
-        operation,
-        this.formatArn({
-          service: 'lambda',
-          resource: 'function',
-          resourceName: handlerFunctionName(config, handler),
-          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-        }),
-      ]),
-    );
+    const triggersOf = (pool: 'customer' | 'staff') =>
+      Object.fromEntries(
+        cognitoTriggers(pool).map(({ operation, handler }) => [
+          operation,
+          this.formatArn({
+            service: 'lambda',
+            resource: 'function',
+            resourceName: handlerFunctionName(config, handler),
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          }),
+        ]),
+      );
 
     this.customers = new PortalUserPool(this, 'Customers', {
       config,
       audience: 'customer',
       selfSignUp: true,
       refreshTokenValidity: config.refreshTokenValidity.customer,
-      triggers: customerTriggers,
+      triggers: triggersOf('customer'),
     });
 
     this.staff = new PortalUserPool(this, 'Staff', {
@@ -76,6 +77,8 @@ export class StatefulStack extends Stack {
       selfSignUp: false,
       groups: STAFF_GROUPS,
       refreshTokenValidity: config.refreshTokenValidity.staff,
+      // Atrium's staff e-mails: the invitation to set a first password, reset links to /admin, the sign-in code.
+      triggers: triggersOf('staff'),
     });
 
     // The Ed25519 private key that signs licence files (issue #4). The operator puts the real PKCS#8 PEM in after the

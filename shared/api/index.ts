@@ -6,6 +6,7 @@ export * as auth from '#shared/api/auth.ts';
 export * as catalogue from '#shared/api/catalogue.ts';
 export * as contracts from '#shared/api/contracts.ts';
 export * as customers from '#shared/api/customers.ts';
+export * as dashboard from '#shared/api/dashboard.ts';
 export * as licences from '#shared/api/licences.ts';
 export * as licensing from '#shared/api/licensing.ts';
 export * as orders from '#shared/api/orders.ts';

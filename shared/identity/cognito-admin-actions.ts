@@ -15,6 +15,18 @@ export const COGNITO_ADMIN_ACTIONS: Record<PoolName, readonly string[]> = {
     // finishPasswordReset: end every session after a new password.
     'cognito-idp:AdminUserGlobalSignOut',
   ],
-  // AdminGetUser: finishPasswordReset reads the user's sub, to refuse the access tokens issued before.
-  staff: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminUserGlobalSignOut'],
+  staff: [
+    // AdminGetUser: finishPasswordReset reads the user's sub, to refuse the access tokens issued before.
+    'cognito-idp:AdminGetUser',
+    'cognito-idp:AdminDeleteUser',
+    'cognito-idp:AdminUserGlobalSignOut',
+    // Staff users page (admin): invite (create confirmed with a password nobody knows, groups, then the reset link),
+    // change groups, disable and enable.
+    'cognito-idp:AdminCreateUser',
+    'cognito-idp:AdminSetUserPassword',
+    'cognito-idp:AdminAddUserToGroup',
+    'cognito-idp:AdminRemoveUserFromGroup',
+    'cognito-idp:AdminDisableUser',
+    'cognito-idp:AdminEnableUser',
+  ],
 };

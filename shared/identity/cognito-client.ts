@@ -3,9 +3,13 @@
 // InitiateAuth, ...) unsigned, as its model marks them.
 
 import {
+  AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
   AdminGetUserCommand,
+  AdminRemoveUserFromGroupCommand,
   AdminSetUserPasswordCommand,
   AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
@@ -40,6 +44,10 @@ export const cognitoCommands = {
   AdminCreateUser: AdminCreateUserCommand,
   AdminSetUserPassword: AdminSetUserPasswordCommand,
   AdminDeleteUser: AdminDeleteUserCommand,
+  AdminAddUserToGroup: AdminAddUserToGroupCommand,
+  AdminRemoveUserFromGroup: AdminRemoveUserFromGroupCommand,
+  AdminDisableUser: AdminDisableUserCommand,
+  AdminEnableUser: AdminEnableUserCommand,
 } as const;
 
 /** The API name of every operation Atrium calls (`SignUp`, `AdminGetUser`, ...). */

@@ -17,8 +17,10 @@ import { config, type PoolName } from '#shared/config.ts';
 import { maskEmail, normaliseEmail } from '#shared/email.ts';
 import type { AppError } from '#shared/http/errors.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
+import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
 import { cognito, cognitoCommands as commands, cognitoErrorName } from '#shared/identity/cognito-client.ts';
 import { CUSTOM_AUTH_STEPS, CUSTOM_CHALLENGE } from '#shared/identity/custom-auth.ts';
+import { STAFF_INVITATION_PURPOSE } from '#shared/identity/custom-message.ts';
 import { identityErrors } from '#shared/identity/errors.ts';
 import { orderReferenceBelongsToUser } from '#shared/identity/order-sign-in.ts';
 import { passwordPolicyProblems } from '#shared/identity/password-policy.ts';
@@ -26,6 +28,7 @@ import type { IdentityProvider, SignedIn, SignInChallenge, Tokens } from '#share
 import { logger } from '#shared/observability/logger.ts';
 
 const EMAIL_OTP = 'EMAIL_OTP';
+
 type CodeChallenge = typeof EMAIL_OTP | typeof CUSTOM_CHALLENGE;
 
 // ---- Errors -------------------------------------------------------------------------------------------------------
@@ -39,6 +42,7 @@ export type CognitoStep =
   | 'emailCode'
   | 'refresh'
   | 'finishPasswordReset'
+  | 'staffAdmin'
   | 'other';
 
 /** Cognito's throttles and lockouts: always "too many requests". */
@@ -91,6 +95,11 @@ const ERRORS_BY_STEP: Record<CognitoStep, Partial<Record<string, () => AppError>
     ExpiredCodeException: identityErrors.linkCodeExpired,
     UserNotFoundException: identityErrors.linkCodeMismatch,
     NotAuthorizedException: identityErrors.linkCodeMismatch,
+  },
+  staffAdmin: {
+    UserNotFoundException: identityErrors.userNotFound,
+    UsernameExistsException: identityErrors.alreadyRegistered,
+    AliasExistsException: identityErrors.alreadyRegistered,
   },
   other: {},
 };
@@ -463,6 +472,78 @@ export const cognitoIdentity: IdentityProvider = {
   async deleteUser({ pool, email }) {
     await ignoring(['UserNotFoundException'], () =>
       cognito().send(new commands.AdminDeleteUser({ UserPoolId: userPoolId(pool), Username: normaliseEmail(email) })),
+    );
+  },
+
+  async inviteStaffUser({ email, groups, locale }) {
+    const Username = normaliseEmail(email);
+    const UserPoolId = userPoolId('staff');
+    // Not Cognito's invitation (a temporary password, then NEW_PASSWORD_REQUIRED, which the portal has no step for):
+    // created confirmed with a password nobody knows, then "forgot password", whose mail the staff pool's custom
+    // message trigger writes as the invitation (ClientMetadata.purpose) with the link to the staff reset page.
+    const created = await call('staffAdmin', () =>
+      cognito().send(
+        new commands.AdminCreateUser({
+          UserPoolId,
+          Username,
+          MessageAction: 'SUPPRESS',
+          UserAttributes: [
+            { Name: 'email', Value: Username },
+            { Name: 'email_verified', Value: 'true' },
+            { Name: 'locale', Value: locale },
+          ],
+        }),
+      ),
+    );
+    const userId = attribute(created.User?.Attributes, 'sub');
+    if (!userId) throw new Error('Cognito created a user without returning its sub.');
+    try {
+      await call('staffAdmin', () =>
+        cognito().send(new commands.AdminSetUserPassword({ UserPoolId, Username, Password: unusablePassword(), Permanent: true })),
+      );
+      for (const GroupName of groups) {
+        await call('staffAdmin', () => cognito().send(new commands.AdminAddUserToGroup({ UserPoolId, Username, GroupName })));
+      }
+      await call('staffAdmin', () =>
+        cognito().send(
+          new commands.ForgotPassword({
+            ClientId: clientId('staff'),
+            Username,
+            ClientMetadata: { locale, purpose: STAFF_INVITATION_PURPOSE },
+          }),
+        ),
+      );
+    } catch (error) {
+      // Half an invitation helps nobody: undo, so the admin can simply invite again.
+      await cognitoIdentity
+        .deleteUser({ pool: 'staff', email: Username })
+        .catch((undoError: unknown) => logger.error('could not undo a failed staff invitation', { error: undoError as Error }));
+      throw error;
+    }
+    return { userId };
+  },
+
+  async setStaffGroups({ email, groups }) {
+    const Username = normaliseEmail(email);
+    const UserPoolId = userPoolId('staff');
+    // Each staff group once, added or removed: both calls are idempotent, so no read of the current groups is needed.
+    for (const GroupName of STAFF_GROUPS) {
+      const command = groups.includes(GroupName)
+        ? new commands.AdminAddUserToGroup({ UserPoolId, Username, GroupName })
+        : new commands.AdminRemoveUserFromGroup({ UserPoolId, Username, GroupName });
+      await call('staffAdmin', () => cognito().send(command));
+    }
+  },
+
+  async setUserEnabled({ pool, email, enabled }) {
+    const input = { UserPoolId: userPoolId(pool), Username: normaliseEmail(email) };
+    // AdminDisableUser also revokes the user's tokens; a disabled user's sign-in answers NotAuthorizedException.
+    await call('staffAdmin', () => cognito().send(enabled ? new commands.AdminEnableUser(input) : new commands.AdminDisableUser(input)));
+  },
+
+  async signOutEverywhere({ pool, email }) {
+    await call('staffAdmin', () =>
+      cognito().send(new commands.AdminUserGlobalSignOut({ UserPoolId: userPoolId(pool), Username: normaliseEmail(email) })),
     );
   },
 };

@@ -1,11 +1,17 @@
-// The e-mails Cognito sends for the customer pool, written by Atrium: the same texts and links as the local adapter's
+// The e-mails Cognito sends for both pools, written by Atrium: the same texts and links as the local adapter's
 // (shared/mail/templates.ts), in the user's language. Cognito puts the code in for its placeholder (`{####}`) in the
 // body only: the subject never carries it (Cognito would not replace it there, and a code in a subject shows on lock
 // screens), and the body carries it once.
 
 import type { Locale } from '#shared/i18n/locale.ts';
 import type { Mail } from '#shared/mail/mail.ts';
-import { accountLink, confirmEmailMail, passwordResetMail, signInCodeMail } from '#shared/mail/templates.ts';
+import { accountLink, confirmEmailMail, passwordResetMail, signInCodeMail, staffInvitationMail } from '#shared/mail/templates.ts';
+
+/**
+ * ClientMetadata.purpose of the "forgot password" call that invites a staff user (the Cognito adapter's
+ * inviteStaffUser): its mail is the invitation to set a first password, not a reset.
+ */
+export const STAFF_INVITATION_PURPOSE = 'staff-invitation';
 
 /** The trigger sources Atrium writes; any other (admin invitations, attribute changes) keeps Cognito's default text. */
 export const CUSTOM_MESSAGE_SOURCES = [
@@ -20,24 +26,37 @@ export interface CognitoEmail {
   emailMessage: string;
 }
 
-/** The mail for one trigger source, or undefined to leave Cognito's own. `code` is Cognito's placeholder. */
+/**
+ * The mail for one trigger source, or undefined to leave Cognito's own. `code` is Cognito's placeholder. Staff links
+ * go to the staff pages (`/admin/...`); `purpose` is the call's ClientMetadata.purpose.
+ */
 export function customMessage(input: {
   triggerSource: string;
   email: string;
   locale: Locale;
   code: string;
   portalUrl: string;
+  pool?: 'customer' | 'staff';
+  purpose?: string;
 }): CognitoEmail | undefined {
   const { email, locale, code, portalUrl } = input;
+  const staff = input.pool === 'staff';
   let mail: Mail;
   switch (input.triggerSource) {
     case 'CustomMessage_SignUp':
     case 'CustomMessage_ResendCode':
+      // Staff do not sign up: an admin invites them.
+      if (staff) return undefined;
       mail = confirmEmailMail(email, accountLink(portalUrl, 'confirm-email', email, code), locale);
       break;
-    case 'CustomMessage_ForgotPassword':
-      mail = passwordResetMail(email, accountLink(portalUrl, 'reset-password', email, code), locale);
+    case 'CustomMessage_ForgotPassword': {
+      const link = accountLink(portalUrl, staff ? 'admin/reset-password' : 'reset-password', email, code);
+      mail =
+        staff && input.purpose === STAFF_INVITATION_PURPOSE
+          ? staffInvitationMail(email, link, portalUrl, locale)
+          : passwordResetMail(email, link, locale);
       break;
+    }
     case 'CustomMessage_Authentication':
       mail = signInCodeMail(email, code, locale);
       break;

@@ -1,6 +1,6 @@
 // The errors an identity adapter raises, built in one place so both adapters say exactly the same thing.
 
-import { AppError, TooManyRequestsError, UnauthorizedError } from '#shared/http/errors.ts';
+import { AppError, NotFoundError, TooManyRequestsError, UnauthorizedError } from '#shared/http/errors.ts';
 import { IDENTITY_ERROR_CODES as CODES } from '#shared/identity/port.ts';
 
 export const identityErrors = {
@@ -24,5 +24,7 @@ export const identityErrors = {
   alreadyRegistered: () => new AppError(409, CODES.alreadyRegistered, 'This e-mail address already has an account.'),
   tooManyRequests: (retryAfterSeconds?: number) =>
     new TooManyRequestsError('Too many attempts. Wait a few minutes and try again.', retryAfterSeconds),
+  /** Staff administration of a user the pool does not have (404). */
+  userNotFound: () => new NotFoundError('There is no such user.'),
   sessionExpired: () => new UnauthorizedError('Your session has ended. Sign in again.', CODES.sessionExpired),
 } as const;

@@ -27,6 +27,8 @@ export interface LocalUser {
   locale: Locale;
   /** Refresh tokens issued up to this epoch millisecond no longer work (a password reset), as Cognito's global sign-out. */
   tokensRevokedAtMs?: number;
+  /** Disabled by an admin (staff): cannot sign in or refresh, as Cognito's AdminDisableUser. */
+  disabled?: boolean;
 }
 
 /** The user as stored: with the time it was created (kept for people reading the table). */
@@ -46,6 +48,7 @@ const localUserSchema = /* @__PURE__ */ lazySchema(() =>
     groups: z.array(z.string()),
     locale: z.enum(LOCALES),
     tokensRevokedAtMs: z.optional(z.number()),
+    disabled: z.optional(z.boolean()),
     createdAt: z.string(),
   }),
 );

@@ -36,7 +36,7 @@ import { passwordPolicyProblems } from '#shared/identity/password-policy.ts';
 import type { IdentityProvider, SignedIn, SignInChallenge, Tokens } from '#shared/identity/port.ts';
 import { sendMail } from '#shared/mail/send.ts';
 import { logger } from '#shared/observability/logger.ts';
-import { accountLink, confirmEmailMail, passwordResetMail, signInCodeMail } from '#shared/mail/templates.ts';
+import { accountLink, confirmEmailMail, passwordResetMail, signInCodeMail, staffInvitationMail } from '#shared/mail/templates.ts';
 import { now, nowEpochSeconds, nowIso } from '#shared/time.ts';
 
 export const CODE_TTL_SECONDS = 10 * 60;
@@ -144,7 +144,7 @@ async function sendLinkCode(
   user: LocalUser,
   purpose: LinkPurpose,
   locale: Locale,
-  options: { deliverLater?: boolean } = {},
+  options: { deliverLater?: boolean; invitation?: boolean } = {},
 ): Promise<void> {
   const code = newEmailCode();
   const Key = localLinkCodeKey(user.pool, user.email, purpose);
@@ -161,14 +161,13 @@ async function sendLinkCode(
   const linkCode: LocalLinkCode = { codes, attempts: 0, expiresAt: Math.max(...codes.map((each) => each.expiresAt)), nonce: randomUUID() };
   await db().send(new PutCommand({ TableName: tableName(), Item: localLinkCodeItem(user.pool, user.email, purpose, linkCode) }));
   const portalUrl = config().portalUrl;
+  const resetLink = () => accountLink(portalUrl, user.pool === 'staff' ? 'admin/reset-password' : 'reset-password', user.email, code);
   const mail =
     purpose === 'confirm'
       ? confirmEmailMail(user.email, accountLink(portalUrl, 'confirm-email', user.email, code), locale)
-      : passwordResetMail(
-          user.email,
-          accountLink(portalUrl, user.pool === 'staff' ? 'admin/reset-password' : 'reset-password', user.email, code),
-          locale,
-        );
+      : options.invitation
+        ? staffInvitationMail(user.email, resetLink(), portalUrl, locale)
+        : passwordResetMail(user.email, resetLink(), locale);
   if (!options.deliverLater) {
     await sendMail(mail);
     return;
@@ -295,7 +294,8 @@ export const localIdentity: IdentityProvider = {
     const user = await getUser(pool, email);
     // Hash even for an unknown e-mail or a user without a password, so every failure takes the same time.
     const passwordMatches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-    if (!user || !user.passwordHash || !passwordMatches) throw identityErrors.invalidCredentials();
+    // A disabled user is refused as Cognito refuses them ("User is disabled."): as a wrong password.
+    if (!user || !user.passwordHash || !passwordMatches || user.disabled) throw identityErrors.invalidCredentials();
     // Only the right password may learn that a reset is needed (as Cognito): a wrong one answers as an unknown e-mail.
     if (user.status === 'RESET_REQUIRED') throw identityErrors.passwordResetRequired();
     if (user.status === 'UNCONFIRMED') {
@@ -309,7 +309,7 @@ export const localIdentity: IdentityProvider = {
     const user = await getUser(pool, email);
     // The order is looked up for an unknown e-mail too, so that it answers in the same time as a wrong order number.
     const belongs = await orderReferenceBelongsToUser(orderReference, user?.sub ?? 'unknown-user');
-    if (!user || !belongs) throw identityErrors.invalidOrderCredentials();
+    if (!user || !belongs || user.disabled) throw identityErrors.invalidOrderCredentials();
     if (user.status === 'RESET_REQUIRED') throw identityErrors.passwordResetRequired();
     if (user.status === 'UNCONFIRMED') {
       await sendLinkCode(user, 'confirm', locale);
@@ -336,7 +336,10 @@ export const localIdentity: IdentityProvider = {
     } catch {
       throw identityErrors.signInCodeMismatch();
     }
-    const tokens = await issueTokens(challenge);
+    // Disabled (or given other groups) while the code was on its way: the user as they are now decides.
+    const user = await getUser(pool, challenge.email);
+    if (!user || user.disabled) throw identityErrors.signInCodeMismatch();
+    const tokens = await issueTokens(user);
     return { ...tokens, refreshToken: await issueRefreshToken(pool, challenge.email), userId: challenge.sub };
   },
 
@@ -347,7 +350,7 @@ export const localIdentity: IdentityProvider = {
     const stored = found.Item ? localRefreshTokenFromItem(found.Item) : undefined;
     if (!stored || stored.pool !== pool || stored.expiresAt <= nowEpochSeconds()) throw identityErrors.sessionExpired();
     const user = await getUser(pool, stored.email);
-    if (!user || user.status !== 'CONFIRMED' || stored.issuedAtMs <= (user.tokensRevokedAtMs ?? 0)) {
+    if (!user || user.status !== 'CONFIRMED' || user.disabled || stored.issuedAtMs <= (user.tokensRevokedAtMs ?? 0)) {
       throw identityErrors.sessionExpired();
     }
     return issueTokens(user);
@@ -410,7 +413,56 @@ export const localIdentity: IdentityProvider = {
   async deleteUser({ pool, email }) {
     await db().send(new DeleteCommand({ TableName: tableName(), Key: localUserKey(pool, normaliseEmail(email)) }));
   },
+
+  async inviteStaffUser({ email, groups, locale }) {
+    // Confirmed without a password (as the runbook's create-confirmed-then-reset): the reset link sets the first one.
+    const user: LocalUser = {
+      sub: randomUUID(),
+      email: normaliseEmail(email),
+      pool: 'staff',
+      status: 'CONFIRMED',
+      groups: [...groups],
+      locale,
+    };
+    try {
+      await db().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: localUserItem({ ...user, createdAt: nowIso() }),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') throw identityErrors.alreadyRegistered();
+      throw error;
+    }
+    await sendLinkCode(user, 'reset', locale, { invitation: true });
+    return { userId: user.sub };
+  },
+
+  async setStaffGroups({ email, groups }) {
+    await updateExisting('staff', email, { groups: [...groups] });
+  },
+
+  async setUserEnabled({ pool, email, enabled }) {
+    // Cognito's AdminDisableUser also ends the user's sessions; enabling does not bring them back.
+    await updateExisting(pool, email, enabled ? { disabled: false } : { disabled: true, tokensRevokedAtMs: now().getTime() });
+  },
+
+  async signOutEverywhere({ pool, email }) {
+    await updateExisting(pool, email, { tokensRevokedAtMs: now().getTime() });
+  },
 };
+
+/** Updates a user who must exist: an unknown one fails as Cognito's UserNotFoundException would reach a caller. */
+async function updateExisting(pool: PoolName, email: string, set: Partial<LocalUser>): Promise<void> {
+  try {
+    await updateUser(pool, email, set);
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') throw identityErrors.userNotFound();
+    throw error;
+  }
+}
 
 /** Creates or replaces a confirmed local user (seed data, tests). Returns the user's stable id (`sub`). */
 export async function putLocalUser(input: {

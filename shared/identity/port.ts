@@ -3,6 +3,7 @@
 // Every method fails with Atrium's typed errors only (shared/http/errors.ts), with the stable codes listed in
 // IDENTITY_ERROR_CODES, so the pages and handlers above never see an adapter's own errors.
 
+import type { StaffGroup } from '#shared/accounts/groups.ts';
 import type { PoolName } from '#shared/config.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
 
@@ -106,4 +107,19 @@ export interface IdentityProvider {
   ensureCustomerUser(input: { email: string; locale: Locale }): Promise<{ userId: string; created: boolean }>;
   /** Removes a user; used to undo a sign-up whose account could not be written. */
   deleteUser(input: { pool: PoolName; email: string }): Promise<void>;
+
+  // ---- Staff administration (the staff pool; users are addressed by e-mail) ----------------------------------------
+
+  /**
+   * Creates a confirmed staff user in these groups without a usable password, and mails an invitation in `locale`
+   * with a link to set the first password on the staff reset page (the same code as "forgot password": valid 1 hour,
+   * after which "Forgot your password?" mails a new link). Fails with ALREADY_REGISTERED when the e-mail has a user.
+   */
+  inviteStaffUser(input: { email: string; groups: readonly StaffGroup[]; locale: Locale }): Promise<{ userId: string }>;
+  /** Puts the staff user in exactly these groups. Tokens issued before keep the old groups: end the sessions too. */
+  setStaffGroups(input: { email: string; groups: readonly StaffGroup[] }): Promise<void>;
+  /** A disabled user cannot sign in or refresh; enabling lets them sign in again (their sessions stay ended). */
+  setUserEnabled(input: { pool: PoolName; email: string; enabled: boolean }): Promise<void>;
+  /** Ends every session of the user: their refresh tokens stop working (access tokens: shared/auth/revocation.ts). */
+  signOutEverywhere(input: { pool: PoolName; email: string }): Promise<void>;
 }

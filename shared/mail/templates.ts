@@ -58,6 +58,22 @@ export function passwordResetMail(to: string, link: string, locale: Locale): Mai
   };
 }
 
+/** Sent when an admin invites a staff user: the link sets their first password (the reset code, valid 1 hour). */
+export function staffInvitationMail(to: string, link: string, portalUrl: string, locale: Locale): Mail {
+  if (locale === 'pl') {
+    return {
+      to,
+      subject: 'Zaproszenie do panelu obsługi Atrium',
+      text: `Masz konto pracownika w Atrium (${to}). Aby ustawić pierwsze hasło, otwórz ten link:\n\n${link}\n\nLink jest ważny 1 godzinę i działa raz. Gdy wygaśnie, wybierz „Nie pamiętasz hasła?” na ${portalUrl}/admin/sign-in i podaj ten adres. Przy każdym logowaniu wyślemy Ci też jednorazowy kod.`,
+    };
+  }
+  return {
+    to,
+    subject: 'Your invitation to the Atrium back office',
+    text: `You have a staff account in Atrium (${to}). To set your first password, open this link:\n\n${link}\n\nThe link is valid for 1 hour and works once. When it has expired, choose "Forgot your password?" on ${portalUrl}/admin/sign-in and enter this address. Every sign-in also asks for a one-time code we e-mail you.`,
+  };
+}
+
 /** Sent instead of a confirmation when someone signs up with an address that already has an account. */
 export function alreadyRegisteredMail(to: string, portalUrl: string, locale: Locale): Mail {
   if (locale === 'pl') {

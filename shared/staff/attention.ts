@@ -9,7 +9,7 @@ import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys } from '#shared/db/keys.ts';
 import type { TransactItem } from '#shared/audit/audit.ts';
 import * as z from '#shared/validation.ts';
-import { ATTENTION_KIND_NAMES } from '#shared/api/staff.ts';
+import { ATTENTION_KIND_NAMES } from '#shared/api/dashboard.ts';
 
 /** The kinds the dashboard shows, in its order (declared with its contract); later issues' use cases move them. */
 export const ATTENTION_KINDS = ATTENTION_KIND_NAMES;

@@ -181,7 +181,17 @@ describe('layout and accessibility of every page in Chromium', () => {
     const findings = {};
     // The customer search's results table has six columns: checked in English and in Polish (longer words).
     const search = `/admin/customers?q=${encodeURIComponent('p62 7731')}`;
-    for (const path of ['/admin/dashboard', '/admin/customers', search, '/admin/orders', '/admin/orders/new', '/admin/audit', orderPath!])
+    for (const path of [
+      '/admin/dashboard',
+      '/admin/customers',
+      search,
+      '/admin/orders',
+      '/admin/orders/new',
+      '/admin/audit',
+      orderPath!,
+      '/admin/staff',
+      '/admin/me/sign-ins',
+    ])
       Object.assign(findings, await check(page, path));
     await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
     for (const [where, found] of Object.entries(await check(page, search))) Object.assign(findings, { [`${where} (pl)`]: found });

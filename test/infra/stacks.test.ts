@@ -161,7 +161,7 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
       }
     });
 
-    it("wires the customer pool's four triggers to the worker-table functions, by name, and the staff pool's to none", () => {
+    it("wires the customer pool's four triggers and the staff pool's custom message to the worker-table functions, by name", () => {
       const lambdaConfig = pool('customer').LambdaConfig as Record<string, unknown>;
       const operations: CognitoTriggerOperation[] = [
         'DefineAuthChallenge',
@@ -174,7 +174,12 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
         // An ARN built from the function's fixed name: no reference from this stack to the API stack.
         expect(JSON.stringify(lambdaConfig[operation]), operation).toContain(`:function:${functionName(stage, { handler })}"`);
       }
-      expect(pool('staff').LambdaConfig).toBeUndefined();
+      // Staff: only Atrium's e-mails (the invitation, reset links to /admin); no order-number sign-in.
+      const staffConfig = pool('staff').LambdaConfig as Record<string, unknown>;
+      expect(Object.keys(staffConfig)).toEqual(['CustomMessage']);
+      expect(JSON.stringify(staffConfig.CustomMessage)).toContain(
+        `:function:${functionName(stage, { handler: 'identity/staff-custom-message' })}"`,
+      );
       expect(JSON.stringify(t.stateful.toJSON())).not.toContain(`atrium-${stage}-api`);
     });
 
@@ -354,16 +359,19 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
   });
 
   describe('user pool triggers', () => {
-    const triggers = cognitoTriggers('customer');
+    const triggers = [...cognitoTriggers('customer'), ...cognitoTriggers('staff')];
     const functionId = (handler: string) => logicalIdOf(t.api, 'AWS::Lambda::Function', { FunctionName: functionName(stage, { handler }) });
 
-    it('has a worker for each trigger of the order-number flow and for the e-mails', () => {
-      expect(triggers.map(({ operation }) => operation).sort()).toEqual(
-        ['CreateAuthChallenge', 'CustomMessage', 'DefineAuthChallenge', 'VerifyAuthChallengeResponse'].sort(),
-      );
+    it('has a worker for each trigger of the order-number flow and for the e-mails of each pool', () => {
+      expect(
+        cognitoTriggers('customer')
+          .map(({ operation }) => operation)
+          .sort(),
+      ).toEqual(['CreateAuthChallenge', 'CustomMessage', 'DefineAuthChallenge', 'VerifyAuthChallengeResponse'].sort());
+      expect(cognitoTriggers('staff').map(({ operation }) => operation)).toEqual(['CustomMessage']);
     });
 
-    it('lets Cognito invoke each trigger function, from the customer pool of this account only', () => {
+    it('lets Cognito invoke each trigger function, from its own pool of this account only', () => {
       const permissions = Object.values(
         t.api.findResources('AWS::Lambda::Permission', { Properties: Match.objectLike({ Principal: 'cognito-idp.amazonaws.com' }) }),
       ).map((resource) => resource.Properties);
@@ -373,7 +381,8 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
           (properties) => JSON.stringify(properties.FunctionName) === JSON.stringify({ 'Fn::GetAtt': [functionId(handler), 'Arn'] }),
         );
         expect(permission, handler).toMatchObject({ Action: 'lambda:InvokeFunction', SourceAccount: { Ref: 'AWS::AccountId' } });
-        expect(JSON.stringify(permission?.SourceArn), handler).toMatch(/CustomersPool.*Arn/);
+        const ownPool = cognitoTriggers('staff').some((trigger) => trigger.handler === handler) ? /StaffPool.*Arn/ : /CustomersPool.*Arn/;
+        expect(JSON.stringify(permission?.SourceArn), handler).toMatch(ownPool);
       }
     });
 
@@ -387,7 +396,7 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
       const actions = (handler: string) => actionsOf(t.api, stage, { handler }).map(({ action }) => action);
       expect(actions('identity/create-auth-challenge')).toEqual(expect.arrayContaining(['sqs:SendMessage', 'dynamodb:GetItem']));
       expect(actions('identity/verify-auth-challenge').filter((action) => WRITE_ACTIONS.includes(action))).toEqual([]);
-      for (const handler of ['identity/define-auth-challenge', 'identity/custom-message']) {
+      for (const handler of ['identity/define-auth-challenge', 'identity/custom-message', 'identity/staff-custom-message']) {
         expect(
           actions(handler).filter((action) => /^(dynamodb|sqs|ses|cognito-idp):/.test(action)),
           handler,

@@ -1,9 +1,10 @@
 // The identity contract, run for real against the local adapter, DynamoDB Local and the local mail server.
 
-import { PutCommand } from '#shared/db/commands.ts';
+import { GetCommand, PutCommand } from '#shared/db/commands.ts';
 import { inject } from 'vitest';
 import { db, tableName } from '#shared/db/client.ts';
 import { keys } from '#shared/db/keys.ts';
+import { localUserFromItem } from '#shared/identity/local-entities.ts';
 import { localIdentity, putLocalUser } from '#shared/identity/local.ts';
 import { uniqueEmail } from '../support/api.ts';
 import { describeIdentityContract, type MailPurpose } from '../support/identity-contract.ts';
@@ -13,6 +14,7 @@ const SUBJECTS: Record<MailPurpose, RegExp> = {
   'sign-in': /sign-in code/,
   confirm: /Confirm your e-mail/,
   reset: /Set a new password/,
+  invitation: /invitation to the Atrium back office|Zaproszenie do panelu obsługi Atrium/,
 };
 
 describeIdentityContract('local', () => ({
@@ -26,6 +28,10 @@ describeIdentityContract('local', () => ({
     await db().send(
       new PutCommand({ TableName: tableName(), Item: { ...keys.orderReference(orderReference), accountId, orderId: orderReference } }),
     );
+  },
+  async staffGroups(email) {
+    const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.localUser('staff', email), ConsistentRead: true }));
+    return found.Item ? localUserFromItem(found.Item).groups.sort() : [];
   },
   async mailedCode(email, purpose) {
     // Reset links leave without the request waiting for them: wait for the mail.

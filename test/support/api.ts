@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { createLocalApi } from '#infra/local/api-server.ts';
 import { LOCAL_CLIENT_IDS } from '#infra/local/runtime.ts';
-import { putDemoAccount, type DemoAccount, type DemoPurchase } from '#infra/local/seed.ts';
+import { putDemoAccount, putDemoStaffUser, type DemoAccount, type DemoPurchase } from '#infra/local/seed.ts';
+import type { StaffGroup } from '#shared/accounts/groups.ts';
 import { resetConfigForTests } from '#shared/config.ts';
 import { putLocalUser } from '#shared/identity/local.ts';
 import { codeIn, mailsTo, type StoredMail } from './mailbox.ts';
@@ -60,13 +61,24 @@ export async function createCustomer(purchases: DemoPurchase[], password = 'corr
   return demo;
 }
 
+/** A staff user in these groups (with their staff user item, active, unless they are in none): their login. */
 export async function createStaff(
   groups: string[] = ['admin'],
   password = 'staff password 1',
 ): Promise<{ email: string; password: string }> {
-  const email = uniqueEmail('staff');
-  await putLocalUser({ pool: 'staff', email, password, groups });
+  const { email } = await createStaffUser(groups, password);
   return { email, password };
+}
+
+/** As createStaff, with the staff user's id too. */
+export async function createStaffUser(
+  groups: string[] = ['admin'],
+  password = 'staff password 1',
+): Promise<{ email: string; password: string; userId: string }> {
+  const email = uniqueEmail('staff');
+  if (groups.length === 0) return { email, password, userId: await putLocalUser({ pool: 'staff', email, password, groups }) };
+  const userId = await putDemoStaffUser({ email, password, groups: groups as StaffGroup[], createdAt: new Date().toISOString() });
+  return { email, password, userId };
 }
 
 export function purchases(count: number, startYear = 2020): DemoPurchase[] {
@@ -118,7 +130,7 @@ export async function call(
 
 /** Password, then the mailed code: the access token of that pool. */
 export async function signIn(api: TestApi, pool: 'customer' | 'staff', login: { email: string; password: string }): Promise<string> {
-  const started = await call(api, 'POST', `/api/auth/${pool}/sign-in`, { body: login });
+  const started = await call(api, 'POST', `/api/auth/${pool}/sign-in`, { body: { email: login.email, password: login.password } });
   if (started.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(started.body)}`);
   const code = await latestCodeFor(login.email);
   const verified = await call(api, 'POST', `/api/auth/${pool}/verify-code`, {

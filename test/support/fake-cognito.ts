@@ -8,7 +8,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   CognitoIdentityProviderClient,
   CognitoIdentityProviderServiceException,
+  type AdminAddUserToGroupCommandInput,
   type AdminCreateUserCommandInput,
+  type AdminDisableUserCommandInput,
+  type AdminEnableUserCommandInput,
+  type AdminRemoveUserFromGroupCommandInput,
   type AdminDeleteUserCommandInput,
   type AdminGetUserCommandInput,
   type AdminSetUserPasswordCommandInput,
@@ -64,6 +68,10 @@ interface User {
   password?: string;
   status: Status;
   attributes: Record<string, string>;
+  /** The pool's groups the user is in. */
+  groups: Set<string>;
+  /** AdminDisableUser sets it to false. */
+  enabled: boolean;
 }
 
 type Session =
@@ -132,6 +140,10 @@ export class FakeCognito {
     AdminCreateUser: (input) => this.adminCreateUser(input as AdminCreateUserCommandInput),
     AdminSetUserPassword: (input) => this.adminSetUserPassword(input as AdminSetUserPasswordCommandInput),
     AdminDeleteUser: (input) => this.adminDeleteUser(input as AdminDeleteUserCommandInput),
+    AdminAddUserToGroup: (input) => this.adminSetGroup(input as AdminAddUserToGroupCommandInput, true),
+    AdminRemoveUserFromGroup: (input) => this.adminSetGroup(input as AdminRemoveUserFromGroupCommandInput, false),
+    AdminDisableUser: (input) => this.adminSetEnabled(input as AdminDisableUserCommandInput, false),
+    AdminEnableUser: (input) => this.adminSetEnabled(input as AdminEnableUserCommandInput, true),
   };
 
   /** Answers one command sent to Cognito: a test's arranged answer, else the fake's own behaviour. */
@@ -182,6 +194,8 @@ export class FakeCognito {
       ...(input.password === undefined ? {} : { password: input.password }),
       status: input.status,
       attributes: { sub, email, email_verified: String(input.status !== 'UNCONFIRMED'), locale: input.locale ?? 'en' },
+      groups: new Set(),
+      enabled: true,
     };
     this.users.set(`${input.pool}|${email}`, user);
     return user;
@@ -307,6 +321,7 @@ export class FakeCognito {
       if (stored.revoked) throw fail('NotAuthorizedException', 'Refresh Token has been revoked');
       const user = this.find(pool, stored.username);
       if (!user) throw fail('NotAuthorizedException', 'Invalid Refresh Token');
+      if (!user.enabled) throw fail('NotAuthorizedException', 'User is disabled.');
       const { RefreshToken: _unused, ...rest } = this.tokens(user).AuthenticationResult;
       return { AuthenticationResult: rest, ChallengeParameters: {} };
     }
@@ -314,6 +329,7 @@ export class FakeCognito {
     if (input.AuthFlow === 'USER_PASSWORD_AUTH') {
       const user = this.find(pool, parameters.USERNAME);
       if (!user || !user.password || user.password !== parameters.PASSWORD) throw incorrect();
+      if (!user.enabled) throw fail('NotAuthorizedException', 'User is disabled.');
       // Cognito says a reset is required only once the (old) password matched.
       if (user.status === 'RESET_REQUIRED') throw fail('PasswordResetRequiredException', 'Password reset required for the user');
       if (user.status === 'UNCONFIRMED') throw fail('UserNotConfirmedException', 'User is not confirmed.');
@@ -460,7 +476,7 @@ export class FakeCognito {
   private adminGetUser(input: AdminGetUserCommandInput) {
     const user = this.find(this.poolOfId(input.UserPoolId), input.Username);
     if (!user) throw fail('UserNotFoundException', 'User does not exist.');
-    return { Username: user.username, UserAttributes: attributeList(user.attributes), UserStatus: user.status, Enabled: true };
+    return { Username: user.username, UserAttributes: attributeList(user.attributes), UserStatus: user.status, Enabled: user.enabled };
   }
 
   private adminCreateUser(input: AdminCreateUserCommandInput) {
@@ -480,6 +496,24 @@ export class FakeCognito {
     this.checkPolicy(input.Password);
     user.password = input.Password!;
     user.status = input.Permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
+    return {};
+  }
+
+  private adminSetGroup(input: AdminAddUserToGroupCommandInput, member: boolean) {
+    const user = this.find(this.poolOfId(input.UserPoolId), input.Username);
+    if (!user) throw fail('UserNotFoundException', 'User does not exist.');
+    if (!['admin', 'support', 'billing'].includes(input.GroupName ?? '')) throw fail('ResourceNotFoundException', 'Group not found.');
+    if (member) user.groups.add(input.GroupName!);
+    else user.groups.delete(input.GroupName!);
+    return {};
+  }
+
+  /** Disabling also revokes the user's refresh tokens, as Cognito does. */
+  private adminSetEnabled(input: AdminDisableUserCommandInput, enabled: boolean) {
+    const user = this.find(this.poolOfId(input.UserPoolId), input.Username);
+    if (!user) throw fail('UserNotFoundException', 'User does not exist.');
+    user.enabled = enabled;
+    if (!enabled) for (const stored of this.refreshTokens.values()) if (stored.username === user.username) stored.revoked = true;
     return {};
   }
 

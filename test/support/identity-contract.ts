@@ -7,7 +7,7 @@ import type { PoolName } from '#shared/config.ts';
 import type { AppError } from '#shared/http/errors.ts';
 import type { IdentityProvider } from '#shared/identity/port.ts';
 
-export type MailPurpose = 'sign-in' | 'confirm' | 'reset';
+export type MailPurpose = 'sign-in' | 'confirm' | 'reset' | 'invitation';
 
 export interface IdentityHarness {
   provider: IdentityProvider;
@@ -21,6 +21,8 @@ export interface IdentityHarness {
   mailedCode(email: string, purpose: MailPurpose): Promise<string>;
   /** A fresh, unused e-mail address. */
   freshEmail(): string;
+  /** The staff groups the identity provider has this staff user in now. */
+  staffGroups(email: string): Promise<string[]>;
 }
 
 const IP = '203.0.113.7';
@@ -247,6 +249,98 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
           status: 401,
           code: 'SESSION_EXPIRED',
         });
+      });
+    });
+
+    describe('staff administration', () => {
+      const staffSignIn = async (h: IdentityHarness, email: string, password: string) => {
+        const challenge = await h.provider.startPasswordSignIn({ pool: 'staff', email, password, locale: 'en', sourceIp: IP });
+        return h.provider.answerEmailCode({
+          pool: 'staff',
+          email,
+          session: challenge.session,
+          code: await h.mailedCode(email, 'sign-in'),
+          sourceIp: IP,
+        });
+      };
+
+      it('invites a staff user who sets a first password with the mailed link, then signs in; a second invitation is refused', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        const { userId } = await h.provider.inviteStaffUser({ email, groups: ['support', 'billing'], locale: 'pl' });
+        expect(await h.staffGroups(email)).toEqual(['billing', 'support']);
+        // No password works before the invitee chooses one.
+        expect(
+          await failure(h.provider.startPasswordSignIn({ pool: 'staff', email, password: PASSWORD, locale: 'en', sourceIp: IP })),
+        ).toEqual({
+          status: 401,
+          code: 'INVALID_CREDENTIALS',
+        });
+        const code = await h.mailedCode(email, 'invitation');
+        expect(await h.provider.finishPasswordReset({ pool: 'staff', email, code, newPassword: PASSWORD })).toEqual({ userId });
+        expect((await staffSignIn(h, email, PASSWORD)).userId).toBe(userId);
+        expect(await failure(h.provider.inviteStaffUser({ email, groups: ['admin'], locale: 'en' }))).toEqual({
+          status: 409,
+          code: 'ALREADY_REGISTERED',
+        });
+      });
+
+      it('puts a staff user in exactly the given groups', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        await h.provider.inviteStaffUser({ email, groups: ['admin'], locale: 'en' });
+        await h.provider.setStaffGroups({ email, groups: ['billing', 'support'] });
+        expect(await h.staffGroups(email)).toEqual(['billing', 'support']);
+        await h.provider.setStaffGroups({ email, groups: ['support'] });
+        expect(await h.staffGroups(email)).toEqual(['support']);
+      });
+
+      it('refuses a disabled user at sign-in and at refresh, and lets them sign in again once enabled', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        await h.givenUser({ pool: 'staff', email, password: PASSWORD, groups: ['support'] });
+        const signedIn = await staffSignIn(h, email, PASSWORD);
+        await h.provider.setUserEnabled({ pool: 'staff', email, enabled: false });
+        expect(
+          await failure(h.provider.startPasswordSignIn({ pool: 'staff', email, password: PASSWORD, locale: 'en', sourceIp: IP })),
+        ).toEqual({
+          status: 401,
+          code: 'INVALID_CREDENTIALS',
+        });
+        expect(await failure(h.provider.refresh({ pool: 'staff', refreshToken: signedIn.refreshToken }))).toEqual({
+          status: 401,
+          code: 'SESSION_EXPIRED',
+        });
+        await h.provider.setUserEnabled({ pool: 'staff', email, enabled: true });
+        await expect(staffSignIn(h, email, PASSWORD)).resolves.toMatchObject({ tokenType: 'Bearer' });
+        // Enabling does not bring the old session back.
+        expect((await failure(h.provider.refresh({ pool: 'staff', refreshToken: signedIn.refreshToken }))).code).toBe('SESSION_EXPIRED');
+      });
+
+      it('ends every session of a user on "sign out everywhere"', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        await h.givenUser({ pool: 'staff', email, password: PASSWORD, groups: ['admin'] });
+        const first = await staffSignIn(h, email, PASSWORD);
+        const second = await staffSignIn(h, email, PASSWORD);
+        await h.provider.signOutEverywhere({ pool: 'staff', email });
+        for (const session of [first, second]) {
+          expect(await failure(h.provider.refresh({ pool: 'staff', refreshToken: session.refreshToken }))).toEqual({
+            status: 401,
+            code: 'SESSION_EXPIRED',
+          });
+        }
+      });
+
+      it('answers 404 for a user the pool does not have', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        expect(await failure(h.provider.setStaffGroups({ email, groups: ['admin'] }))).toEqual({ status: 404, code: 'NOT_FOUND' });
+        expect(await failure(h.provider.setUserEnabled({ pool: 'staff', email, enabled: false }))).toEqual({
+          status: 404,
+          code: 'NOT_FOUND',
+        });
+        expect(await failure(h.provider.signOutEverywhere({ pool: 'staff', email }))).toEqual({ status: 404, code: 'NOT_FOUND' });
       });
     });
 

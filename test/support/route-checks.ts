@@ -14,7 +14,7 @@ import { hashActivationCode, newActivationCode } from '#shared/contracts/activat
 import { contractItem, contractNumberItem } from '#shared/contracts/contract.ts';
 import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
 import * as z from '#shared/validation.ts';
-import { call, createCustomer, createStaff, purchases, randomIp, signIn, startTestApi, type TestApi } from './api.ts';
+import { call, createCustomer, createStaff, createStaffUser, purchases, randomIp, signIn, startTestApi, type TestApi } from './api.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Two accounts, one of each entity
@@ -31,6 +31,8 @@ export interface Fixture {
   /** The second account, whose ids the isolation matrix tries. */
   other: Side;
   staffTokens: { admin: string; support: string; billing: string; none: string };
+  /** A staff user (support) whom the audited staff user routes change: none of the tokens above is theirs. */
+  staffUserId: string;
 }
 
 /** A support contract waiting to be claimed, as staff create it (its code is not needed by the generated checks). */
@@ -87,7 +89,8 @@ export async function seedTwoAccounts(api: TestApi): Promise<Fixture> {
     staffToken(['billing']),
     staffToken([]),
   ]);
-  return { own, other, staffTokens: { admin, support, billing, none } };
+  const { userId: staffUserId } = await createStaffUser(['support']);
+  return { own, other, staffTokens: { admin, support, billing, none }, staffUserId };
 }
 
 /** The local API and the two seeded accounts a generated suite runs against. */
@@ -139,6 +142,8 @@ export const PATH_PARAMETERS: Record<string, (side: Side) => string> = {
   editionId: () => 'enterprise',
   fromEditionId: () => 'desktop',
   toEditionId: () => 'mobile-web',
+  // A staff user nobody has: the generated checks must not disable or sign out the fixture's own staff users.
+  userId: () => '00000000-0000-4000-8000-000000000000',
 };
 
 export function pathParameterNames(route: Route): string[] {
@@ -560,6 +565,15 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
     path: { accountId: fixture.other.accountId },
     body: { reason: 'The customer asked on the phone why a licence is missing.' },
   }),
+  // Staff users: each changes the fixture's own support user, never a user whose token the suites use.
+  'POST /api/admin/staff': () => ({
+    path: {},
+    body: { email: `audited.staff.${randomUUID().slice(0, 8)}@example.test`, groups: ['support'], locale: 'pl' },
+  }),
+  'PUT /api/admin/staff/{userId}/groups': ({ fixture }) => ({ path: { userId: fixture.staffUserId }, body: { groups: ['billing'] } }),
+  'POST /api/admin/staff/{userId}/disable': ({ fixture }) => ({ path: { userId: fixture.staffUserId } }),
+  'POST /api/admin/staff/{userId}/enable': ({ fixture }) => ({ path: { userId: fixture.staffUserId } }),
+  'POST /api/admin/staff/{userId}/sign-out': ({ fixture }) => ({ path: { userId: fixture.staffUserId } }),
 };
 
 /** Every audit entry in a partition (by default AUDIT, where every entry is), oldest first. */

@@ -4,6 +4,7 @@
 import type { Context, CustomMessageTriggerEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '#functions/identity/custom-message.ts';
+import { handler as staffHandler } from '#functions/identity/staff-custom-message.ts';
 import { resetConfigForTests } from '#shared/config.ts';
 import { textToHtml } from '#shared/identity/custom-message.ts';
 
@@ -95,5 +96,25 @@ describe('custom message trigger', () => {
     expect(textToHtml('Hi <b> & "you"\n\nhttps://x.test/a?b=1&c={####}\nbye')).toBe(
       'Hi &lt;b&gt; &amp; &quot;you&quot;<br><br><a href="https://x.test/a?b=1&amp;c={####}">https://x.test/a</a><br>bye',
     );
+  });
+});
+
+describe('staff pool custom message trigger', () => {
+  it('words the invitation\'s "forgot password" mail as an invitation in the invitee\'s language, linking the staff reset page', async () => {
+    const result = await staffHandler(
+      event('CustomMessage_ForgotPassword', { email: 'ola@atrium.example', locale: 'pl' }, { locale: 'pl', purpose: 'staff-invitation' }),
+      context,
+    );
+    expect(result.response.emailSubject).toBe('Zaproszenie do panelu obsługi Atrium');
+    expect(result.response.emailMessage).toContain(`href="${PORTAL}/admin/reset-password?email=ola%40atrium.example&amp;code={####}"`);
+    expect(placeholders(result.response.emailMessage)).toBe(1);
+  });
+
+  it('sends staff reset links to the staff pages, and leaves sign-up mails to Cognito (staff do not sign up)', async () => {
+    const reset = await staffHandler(event('CustomMessage_ForgotPassword', { email: 'ola@atrium.example', locale: 'en' }), context);
+    expect(reset.response.emailSubject).toBe('Set a new password for Atrium');
+    expect(reset.response.emailMessage).toContain(`href="${PORTAL}/admin/reset-password?email=ola%40atrium.example&amp;code={####}"`);
+    const signUp = await staffHandler(event('CustomMessage_SignUp'), context);
+    expect(signUp.response.emailMessage).toBeNull();
   });
 });

@@ -52,7 +52,9 @@ describeIdentityContract('cognito', () => {
     givenUser: async ({ pool, email, password }) => fake.addUser({ pool, email, password, status: 'CONFIRMED' }).sub,
     givenMigratedUser: async ({ email, password }) => fake.addUser({ pool: 'customer', email, password, status: 'RESET_REQUIRED' }).sub,
     givenOrder: async ({ userId, orderReference }) => fake.addOrder(userId, orderReference),
-    mailedCode: async (email, purpose) => fake.mailedCode(email, purpose),
+    // The invitation is Cognito's "forgot password" mail, which the staff pool's trigger words as an invitation.
+    mailedCode: async (email, purpose) => fake.mailedCode(email, purpose === 'invitation' ? 'reset' : purpose),
+    staffGroups: async (email) => [...(fake.users.get(`staff|${email}`)?.groups ?? [])].sort(),
     freshEmail: () => fake.freshEmail(),
   };
 });
@@ -341,7 +343,12 @@ describe('the Cognito calls the adapter makes', () => {
       code: fake.mailedCode(staff, 'reset'),
       newPassword: 'Another-Pass-42!',
     });
+    await cognito.setStaffGroups({ email: staff, groups: ['support'] });
+    await cognito.setUserEnabled({ pool: 'staff', email: staff, enabled: false });
+    await cognito.setUserEnabled({ pool: 'staff', email: staff, enabled: true });
+    await cognito.signOutEverywhere({ pool: 'staff', email: staff });
     await cognito.deleteUser({ pool: 'staff', email: staff });
+    await cognito.inviteStaffUser({ email: fake.freshEmail(), groups: ['admin'], locale: 'en' });
 
     const used: Record<string, Set<string>> = { [USER_POOL_IDS.customer]: new Set(), [USER_POOL_IDS.staff]: new Set() };
     for (const call of fake.calls) {
@@ -555,5 +562,58 @@ describe("how Cognito's errors reach the user", () => {
     });
     const refused = await failure(calls.startPasswordSignIn());
     expect({ status: refused.statusCode, code: refused.code }).toEqual({ status: 403, code: 'PASSWORD_RESET_REQUIRED' });
+  });
+});
+
+describe('staff administration in Cognito', () => {
+  it("invites without Cognito's temporary password: created confirmed, in its groups, then the invitation as a reset mail", async () => {
+    const fake = installFakeCognito();
+    const email = fake.freshEmail();
+    await cognito.inviteStaffUser({ email: email.toUpperCase(), groups: ['support', 'billing'], locale: 'pl' });
+    expect(fake.calls.map((call) => call.operation)).toEqual([
+      'AdminCreateUser',
+      'AdminSetUserPassword',
+      'AdminAddUserToGroup',
+      'AdminAddUserToGroup',
+      'ForgotPassword',
+    ]);
+    expect(fake.inputs('AdminCreateUser')[0]).toMatchObject({
+      UserPoolId: USER_POOL_IDS.staff,
+      Username: email,
+      MessageAction: 'SUPPRESS',
+      UserAttributes: expect.arrayContaining([
+        { Name: 'email_verified', Value: 'true' },
+        { Name: 'locale', Value: 'pl' },
+      ]),
+    });
+    expect(fake.inputs('AdminSetUserPassword')[0]).toMatchObject({ Permanent: true });
+    expect(fake.inputs('AdminAddUserToGroup').map((input) => input.GroupName)).toEqual(['support', 'billing']);
+    // The staff pool's custom message trigger words this "forgot password" mail as the invitation, in Polish.
+    expect(fake.inputs('ForgotPassword')[0]).toEqual({
+      ClientId: CLIENT_IDS.staff,
+      Username: email,
+      ClientMetadata: { locale: 'pl', purpose: 'staff-invitation' },
+    });
+  });
+
+  it('undoes the user when a later step of the invitation fails, so the admin can invite again', async () => {
+    const fake = installFakeCognito();
+    const email = fake.freshEmail();
+    fake.answer('ForgotPassword', cognitoError('LimitExceededException', 'Attempt limit exceeded'));
+    expect((await failure(cognito.inviteStaffUser({ email, groups: ['admin'], locale: 'en' }))).code).toBe('TOO_MANY_REQUESTS');
+    expect(fake.inputs('AdminDeleteUser')).toEqual([{ UserPoolId: USER_POOL_IDS.staff, Username: email }]);
+    expect(fake.users.has(`staff|${email}`)).toBe(false);
+  });
+
+  it('sets groups by adding the wanted staff groups and removing the others, without reading them first', async () => {
+    const fake = installFakeCognito();
+    const email = fake.freshEmail();
+    fake.addUser({ pool: 'staff', email, password: PASSWORD, status: 'CONFIRMED' });
+    await cognito.setStaffGroups({ email, groups: ['billing'] });
+    expect(fake.calls.map((call) => [call.operation, call.input.GroupName])).toEqual([
+      ['AdminRemoveUserFromGroup', 'admin'],
+      ['AdminRemoveUserFromGroup', 'support'],
+      ['AdminAddUserToGroup', 'billing'],
+    ]);
   });
 });

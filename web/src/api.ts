@@ -11,6 +11,7 @@ import * as contracts from '#shared/api/contracts.ts';
 import * as customers from '#shared/api/customers.ts';
 import * as licences from '#shared/api/licences.ts';
 import * as orders from '#shared/api/orders.ts';
+import * as dashboard from '#shared/api/dashboard.ts';
 import * as staff from '#shared/api/staff.ts';
 import * as support from '#shared/api/support.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
@@ -19,7 +20,7 @@ import type * as z from '#shared/validation.ts';
 import { viewingAs } from './view-as.ts';
 
 /** The route contracts the portal calls, by area (the licensing API and system routes are not the portal's). */
-export const api = { account, audit, auth, catalogue, contracts, customers, licences, orders, staff, support };
+export const api = { account, audit, auth, catalogue, contracts, customers, dashboard, licences, orders, staff, support };
 
 export type Pool = 'customer' | 'staff';
 
@@ -73,6 +74,8 @@ export type StaffContractDetail = ReplyOf<typeof contracts.getContract>;
 export type AuditEntry = ReplyOf<typeof audit.listAudit>['items'][number];
 export type ActivityItem = ReplyOf<typeof audit.listMyActivity>['items'][number];
 export type SignInChallenge = ReplyOf<typeof auth.startSignIn>;
+export type StaffUser = ReplyOf<typeof staff.listStaffUsers>['items'][number];
+export type SignInRecord = ReplyOf<typeof staff.listMyStaffSignIns>['items'][number];
 export type { SortOrder };
 
 /** An error the API answered with (or NETWORK when it could not be reached). */
@@ -102,6 +105,34 @@ export function onUnauthorized(handler: (pool: Pool) => void): void {
 export function isSignedIn(pool: Pool): boolean {
   const session = sessions[pool];
   return session !== undefined && session.expiresAt > Date.now();
+}
+
+/**
+ * The staff groups in the pool's access token, read without verifying it: only to choose what the page shows (the
+ * admin's sections). The API checks the token and the groups itself on every call.
+ */
+export function sessionGroups(pool: Pool): string[] {
+  const payload = sessions[pool]?.token.split('.')[1];
+  if (!payload) return [];
+  try {
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { 'cognito:groups'?: unknown };
+    const groups = claims['cognito:groups'];
+    return Array.isArray(groups) ? groups.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The signed-in user's id (`sub` of the access token), read as sessionGroups reads the groups. */
+export function sessionUserId(pool: Pool): string | undefined {
+  const payload = sessions[pool]?.token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: unknown };
+    return typeof claims.sub === 'string' ? claims.sub : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const refreshTimers: Partial<Record<Pool, ReturnType<typeof setTimeout>>> = {};

@@ -2,7 +2,7 @@
 
 import type { ComponentChildren, RefObject } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, isAbort, signOut, type Page, type PageRequest, type Pool, type SortOrder } from './api.ts';
+import { ApiError, isAbort, sessionGroups, signOut, type Page, type PageRequest, type Pool, type SortOrder } from './api.ts';
 import { locales, useI18n, type Locale } from './i18n.ts';
 import { followLink, navigate, useLocation } from './router.ts';
 import { stopViewingAs, type ViewingAs, viewingAs } from './view-as.ts';
@@ -80,9 +80,10 @@ function CustomerNav() {
   );
 }
 
-/** Staff pages: dashboard, customers, orders, contracts, the catalogue and the audit trail. */
+/** Staff pages: dashboard, customers, orders, contracts, the catalogue and the audit trail; staff users for admins; every staff user's own sign-ins. */
 function StaffNav() {
   const { t } = useI18n();
+  const admin = sessionGroups('staff').includes('admin');
   return (
     <SectionNav
       label={t.adminOrders.navLabel}
@@ -93,6 +94,8 @@ function StaffNav() {
         { href: '/admin/contracts', label: t.adminContracts.navContracts },
         { href: '/admin/catalogue', label: t.adminOrders.navCatalogue },
         { href: '/admin/audit', label: t.audit.navAudit },
+        ...(admin ? [{ href: '/admin/staff', label: t.staffUsers.nav }] : []),
+        { href: '/admin/me/sign-ins', label: t.mySignIns.nav },
       ]}
     />
   );

@@ -17,12 +17,14 @@ import { CustomersPage } from './pages/Customers.tsx';
 import { LicenceDetailPage } from './pages/LicenceDetail.tsx';
 import { LicencesPage } from './pages/Licences.tsx';
 import { NewContractPage } from './pages/NewContract.tsx';
+import { MySignInsPage } from './pages/MySignIns.tsx';
 import { NewOrderPage } from './pages/NewOrder.tsx';
 import { OrderDetailPage } from './pages/OrderDetail.tsx';
 import { OrdersPage } from './pages/Orders.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordReset.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 import { SignUpPage } from './pages/SignUp.tsx';
+import { StaffUsersPage } from './pages/StaffUsers.tsx';
 import { SupportPage } from './pages/Support.tsx';
 import type { Notice } from './router.ts';
 
@@ -73,6 +75,8 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/admin/audit', guard: 'staff', page: () => <AdminAuditPage /> },
   { path: '/admin/orders/new', guard: 'staff', page: () => <NewOrderPage /> },
   { path: '/admin/catalogue', guard: 'staff', page: () => <CataloguePage /> },
+  { path: '/admin/staff', guard: 'staff', page: () => <StaffUsersPage /> },
+  { path: '/admin/me/sign-ins', guard: 'staff', page: () => <MySignInsPage /> },
   {
     path: '/admin/orders/:accountId/:orderId',
     guard: 'staff',

@@ -6,7 +6,7 @@ import { useI18n } from '../i18n.ts';
 
 export function AdminDashboardPage() {
   const { t, formatDateTime } = useI18n();
-  const dashboard = useResource((signal) => request(api.staff.getDashboard, { signal }), 'dashboard');
+  const dashboard = useResource((signal) => request(api.dashboard.getDashboard, { signal }), 'dashboard');
 
   useTitle(t.dashboard.title);
 
