@@ -77,6 +77,9 @@ const entries: readonly RouteEntry[] = [
   { contract: api.orders.createStaffOrder, handler: 'admin/create-order', table: 'read-write', sendsMail: true, identityAdmin: true },
   { contract: api.orders.listStaffOrders, handler: 'admin/list-orders', table: 'read' },
   { contract: api.orders.getStaffOrder, handler: 'admin/get-order', table: 'read' },
+  // Importing accounts from an old portal (admin): the dry run reads by key; the import creates migrated users too.
+  { contract: api.imports.dryRunImport, handler: 'admin/dry-run-import', table: 'read' },
+  { contract: api.imports.runImport, handler: 'admin/run-import', table: 'read-write', identityAdmin: true },
 ];
 
 export const routes: readonly Route[] = entries.map((entry) => ({

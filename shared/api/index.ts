@@ -3,6 +3,7 @@
 export * as account from '#shared/api/account.ts';
 export * as auth from '#shared/api/auth.ts';
 export * as customers from '#shared/api/customers.ts';
+export * as imports from '#shared/api/imports.ts';
 export * as licences from '#shared/api/licences.ts';
 export * as licensing from '#shared/api/licensing.ts';
 export * as orders from '#shared/api/orders.ts';

@@ -31,3 +31,21 @@ export const IMPORT_COLUMNS = [
   'activation_code',
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+/** What is wrong with a row (or the file): stable codes the page says in the staff user's language. */
+export const ROW_ERROR_CODES = [
+  'FILE_TOO_LARGE',
+  'CSV_SYNTAX',
+  'EMPTY_FILE',
+  'UNKNOWN_COLUMN',
+  'DUPLICATE_COLUMN',
+  'NO_RECORD_COLUMN',
+  'TOO_MANY_ROWS',
+  'TOO_MANY_FIELDS',
+  'UNKNOWN_RECORD',
+  'INVALID_VALUE',
+  'DUPLICATE_ROW',
+  'ENDS_BEFORE_START',
+  'UNKNOWN_ACCOUNT',
+] as const;
+export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];

@@ -111,6 +111,7 @@ export async function planImport(csv: string): Promise<ImportPlan> {
       errors.push({
         line: row.line,
         column: 'account_id',
+        code: 'UNKNOWN_ACCOUNT',
         message: `No account "${row.accountRef}" in this file, and none imported before.`,
       });
       continue;

@@ -16,10 +16,13 @@ import {
   type RecordKind,
 } from '#shared/imports/format.ts';
 import * as z from '#shared/validation.ts';
+import type { RowErrorCode } from '#shared/imports/format.ts';
 
 export interface RowError {
   line: number;
   column?: ImportColumn | undefined;
+  /** Stable, so the page can say it in the staff user's language; `message` is the English detail. */
+  code: RowErrorCode;
   message: string;
 }
 
@@ -215,36 +218,50 @@ const KEY_COLUMN: Record<RecordKind, ImportColumn> = { account: 'account_id', us
 /** Reads the file: typed rows for the valid ones, an error (line, column, message) for every problem found. */
 export function parseImportFile(csv: string): ParsedImport {
   if (Buffer.byteLength(csv, 'utf8') > MAX_IMPORT_BYTES) {
-    return { rows: [], rowCount: 0, errors: [{ line: 1, message: `The file is larger than ${MAX_IMPORT_BYTES} bytes; split it.` }] };
+    return {
+      rows: [],
+      rowCount: 0,
+      errors: [{ line: 1, code: 'FILE_TOO_LARGE', message: `The file is larger than ${MAX_IMPORT_BYTES} bytes; split it.` }],
+    };
   }
   let records: ReturnType<typeof parseCsv>;
   try {
     records = parseCsv(csv);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) return { rows: [], rowCount: 0, errors: [{ line: error.line, message: error.message }] };
+    if (error instanceof CsvSyntaxError)
+      return { rows: [], rowCount: 0, errors: [{ line: error.line, code: 'CSV_SYNTAX', message: error.message }] };
     throw error;
   }
   const [headerRecord, ...dataRecords] = records;
-  if (!headerRecord) return { rows: [], rowCount: 0, errors: [{ line: 1, message: 'The file is empty: it needs a header row.' }] };
+  if (!headerRecord)
+    return { rows: [], rowCount: 0, errors: [{ line: 1, code: 'EMPTY_FILE', message: 'The file is empty: it needs a header row.' }] };
 
   const errors: RowError[] = [];
   const header: ImportColumn[] = [];
   const seenColumns = new Set<string>();
   for (const name of headerRecord.fields.map((field) => field.trim().toLowerCase())) {
     const column = asColumn(name);
-    if (!column) errors.push({ line: headerRecord.line, message: `Unknown column "${name}". Columns: ${IMPORT_COLUMNS.join(', ')}.` });
-    else if (seenColumns.has(column)) errors.push({ line: headerRecord.line, column, message: 'This column appears twice.' });
+    if (!column)
+      errors.push({
+        line: headerRecord.line,
+        code: 'UNKNOWN_COLUMN',
+        message: `Unknown column "${name}". Columns: ${IMPORT_COLUMNS.join(', ')}.`,
+      });
+    else if (seenColumns.has(column))
+      errors.push({ line: headerRecord.line, column, code: 'DUPLICATE_COLUMN', message: 'This column appears twice.' });
     seenColumns.add(name);
     header.push(column ?? ('record' as ImportColumn));
   }
   if (!seenColumns.has('record'))
-    errors.push({ line: headerRecord.line, column: 'record', message: 'The header needs a "record" column.' });
+    errors.push({ line: headerRecord.line, column: 'record', code: 'NO_RECORD_COLUMN', message: 'The header needs a "record" column.' });
   if (errors.length) return { rows: [], rowCount: dataRecords.length, errors };
   if (dataRecords.length > MAX_IMPORT_ROWS) {
     return {
       rows: [],
       rowCount: dataRecords.length,
-      errors: [{ line: dataRecords[MAX_IMPORT_ROWS]!.line, message: `At most ${MAX_IMPORT_ROWS} rows per file; split it.` }],
+      errors: [
+        { line: dataRecords[MAX_IMPORT_ROWS]!.line, code: 'TOO_MANY_ROWS', message: `At most ${MAX_IMPORT_ROWS} rows per file; split it.` },
+      ],
     };
   }
 
@@ -252,13 +269,22 @@ export function parseImportFile(csv: string): ParsedImport {
   const firstLineOf = new Map<string, number>();
   for (const record of dataRecords) {
     if (record.fields.length > header.length) {
-      errors.push({ line: record.line, message: `This row has ${record.fields.length} fields; the header has ${header.length}.` });
+      errors.push({
+        line: record.line,
+        code: 'TOO_MANY_FIELDS',
+        message: `This row has ${record.fields.length} fields; the header has ${header.length}.`,
+      });
       continue;
     }
     const cells = cellsOf(header, record.fields);
     const kind = cells.record?.toLowerCase();
     if (!(RECORD_KINDS as readonly string[]).includes(kind ?? '')) {
-      errors.push({ line: record.line, column: 'record', message: `The record must be one of: ${RECORD_KINDS.join(', ')}.` });
+      errors.push({
+        line: record.line,
+        column: 'record',
+        code: 'UNKNOWN_RECORD',
+        message: `The record must be one of: ${RECORD_KINDS.join(', ')}.`,
+      });
       continue;
     }
     const recordKind = kind as RecordKind;
@@ -266,7 +292,7 @@ export function parseImportFile(csv: string): ParsedImport {
     if (!result.success) {
       for (const issue of result.error.issues) {
         const column = asColumn(issue.path[0]);
-        errors.push({ line: record.line, column, message: issue.message });
+        errors.push({ line: record.line, column, code: 'INVALID_VALUE', message: issue.message });
       }
       continue;
     }
@@ -274,11 +300,16 @@ export function parseImportFile(csv: string): ParsedImport {
     const identity = `${row.record}:${naturalKey(row)}`;
     const first = firstLineOf.get(identity);
     if (first !== undefined) {
-      errors.push({ line: row.line, column: KEY_COLUMN[row.record], message: `The same ${row.record} is already on line ${first}.` });
+      errors.push({
+        line: row.line,
+        column: KEY_COLUMN[row.record],
+        code: 'DUPLICATE_ROW',
+        message: `The same ${row.record} is already on line ${first}.`,
+      });
       continue;
     }
     if (row.record === 'contract' && row.endsOn < row.startsOn) {
-      errors.push({ line: row.line, column: 'ends_on', message: 'The contract ends before it starts.' });
+      errors.push({ line: row.line, column: 'ends_on', code: 'ENDS_BEFORE_START', message: 'The contract ends before it starts.' });
       continue;
     }
     firstLineOf.set(identity, row.line);

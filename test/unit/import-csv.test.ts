@@ -120,7 +120,9 @@ describe('the import file format', () => {
 
   it('refuses a second row with the same natural key, pointing at the first', () => {
     const csv = [header, 'licence,A1,,,,,,,P,E,1,s-1,2024-01-01,,,,,,', 'licence,A2,,,,,,,P,E,1,S-1,2024-01-01,,,,,,'].join('\n');
-    expect(parseImportFile(csv).errors).toEqual([{ line: 3, column: 'serial', message: 'The same licence is already on line 2.' }]);
+    expect(parseImportFile(csv).errors).toEqual([
+      { line: 3, column: 'serial', code: 'DUPLICATE_ROW', message: 'The same licence is already on line 2.' },
+    ]);
   });
 
   it('refuses unknown columns and a file without a record column before reading rows', () => {
@@ -134,10 +136,14 @@ describe('the import file format', () => {
     const rows = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, index) => `account,A${index},Acme,a${index}@example.com,,`);
     const parsed = parseImportFile(['record,account_id,name,email,country,role', ...rows].join('\n'));
     expect(parsed.rows).toEqual([]);
-    expect(parsed.errors).toEqual([{ line: MAX_IMPORT_ROWS + 2, message: `At most ${MAX_IMPORT_ROWS} rows per file; split it.` }]);
+    expect(parsed.errors).toEqual([
+      { line: MAX_IMPORT_ROWS + 2, code: 'TOO_MANY_ROWS', message: `At most ${MAX_IMPORT_ROWS} rows per file; split it.` },
+    ]);
   });
 
   it('reports a quote left open as an error of its line instead of throwing', () => {
-    expect(parseImportFile(`${header}\naccount,"A1,Acme`).errors).toEqual([{ line: 2, message: expect.stringContaining('not closed') }]);
+    expect(parseImportFile(`${header}\naccount,"A1,Acme`).errors).toEqual([
+      { line: 2, code: 'CSV_SYNTAX', message: expect.stringContaining('not closed') },
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import type { Contract, RequestSchemas, ResponseSpec, Schema } from '#shared/api
 import * as account from '#shared/api/account.ts';
 import * as auth from '#shared/api/auth.ts';
 import * as customers from '#shared/api/customers.ts';
+import * as imports from '#shared/api/imports.ts';
 import * as licences from '#shared/api/licences.ts';
 import * as orders from '#shared/api/orders.ts';
 import * as support from '#shared/api/support.ts';
@@ -14,7 +15,7 @@ import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
 
 /** The route contracts the portal calls, by area (the licensing API and system routes are not the portal's). */
-export const api = { account, auth, customers, licences, orders, support };
+export const api = { account, auth, customers, imports, licences, orders, support };
 
 export type Pool = 'customer' | 'staff';
 

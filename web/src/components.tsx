@@ -87,6 +87,7 @@ function StaffNav() {
       sections={[
         { href: '/admin/customers', label: t.adminOrders.navCustomers },
         { href: '/admin/orders', label: t.adminOrders.navOrders },
+        { href: '/admin/import', label: t.adminImport.navImport },
       ]}
     />
   );

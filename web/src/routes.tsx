@@ -4,6 +4,7 @@
 import type { VNode } from 'preact';
 import type { Pool } from './api.ts';
 import { SupportFileButton } from './download.tsx';
+import { AdminImportPage } from './pages/AdminImport.tsx';
 import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
 import { AdminOrdersPage } from './pages/AdminOrders.tsx';
 import { ConfirmEmailPage } from './pages/ConfirmEmail.tsx';
@@ -62,6 +63,7 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/admin/customers', guard: 'staff', page: () => <CustomersPage /> },
   { path: '/admin/orders', guard: 'staff', page: () => <AdminOrdersPage /> },
   { path: '/admin/orders/new', guard: 'staff', page: () => <NewOrderPage /> },
+  { path: '/admin/import', guard: 'staff', page: () => <AdminImportPage /> },
   {
     path: '/admin/orders/:accountId/:orderId',
     guard: 'staff',
