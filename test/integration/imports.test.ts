@@ -11,7 +11,9 @@ import { accountPartition, keys } from '#shared/db/keys.ts';
 import { GSI1 } from '#shared/db/table.ts';
 import { hashActivationCode } from '#shared/contracts/activation.ts';
 import { localUserFromItem } from '#shared/identity/local-entities.ts';
+import { listAuditEntries } from '#shared/audit/audit.ts';
 import { importClaimFromItem } from '#shared/imports/import-claim.ts';
+import { importAuditTarget } from '#shared/imports/run-import.ts';
 import { awaitMailTo } from '../support/mailbox.ts';
 import { call, createCustomer, createStaff, signIn, startTestApi, type TestApi } from '../support/api.ts';
 
@@ -77,6 +79,25 @@ describe('import dry run', () => {
     const answer = await dryRun(`${HEADER}\r\nuser,NO-SUCH-${randomUUID()},,x@example.com,,owner,,,,,,,,,,,,,\r\n`);
     expect(answer.status).toBe(200);
     expect(answer.body.errors).toEqual([expect.objectContaining({ line: 2, column: 'account_id', code: 'UNKNOWN_ACCOUNT' })]);
+  });
+
+  it('plans a full file of 1,000 rows (past the shared 64 KB body limit) in one request, and refuses one row more', async () => {
+    const tag = randomUUID().slice(0, 8).toUpperCase();
+    const name = 'Długa Nazwa Firmy Importowanej '.repeat(5);
+    const rows = Array.from(
+      { length: 1000 },
+      (_, index) => `account,F${tag}-${index},"${name}${index}",f${index}@${tag.toLowerCase()}.example,PL,`,
+    );
+    const csv = ['record,account_id,name,email,country,role', ...rows].join('\r\n');
+    expect(Buffer.byteLength(JSON.stringify({ csv }))).toBeGreaterThan(64 * 1024);
+
+    const full = await dryRun(csv);
+    const tooMany = await dryRun(`${csv}\r\naccount,F${tag}-x,X,x@example.com,,`);
+
+    expect(full.status).toBe(200);
+    expect(full.body.create.account).toBe(1000);
+    expect(full.body.errors).toEqual([]);
+    expect(tooMany.body.errors).toEqual([expect.objectContaining({ line: 1002, code: 'TOO_MANY_ROWS' })]);
   });
 
   it('is for admins only, and refuses a body that is not a file', async () => {
@@ -167,6 +188,14 @@ describe('import', () => {
       }),
     );
     expect(members.Items).toHaveLength(2);
+    // Each run left one audit entry on the file, the first with what it created, the second with nothing.
+    const audit = await listAuditEntries({ target: importAuditTarget(csv, 'old-portal.csv') }, { limit: 10 });
+    expect(
+      audit.items.map((entry) => [entry.action, entry.target.label, entry.changes.find((c) => c.field === 'accounts created')?.after]),
+    ).toEqual([
+      ['import.run', 'old-portal.csv', 0],
+      ['import.run', 'old-portal.csv', 2],
+    ]);
   });
 
   it('adds users and licences to an account a previous file imported, by its old id', async () => {
