@@ -64,6 +64,8 @@ const put = (Item: Item): TransactItem => ({ Put: { TableName: tableName(), Item
 async function writesOf(planned: Planned, importedAt: string): Promise<TransactItem[]> {
   switch (planned.record) {
     case 'account': {
+      // TODO(search): when shared/search/ lands on main, add the account's search index items here (name, e-mail),
+      // and the licence's (serial) and contract's (number) below, in the same batch as the other writers do.
       const { row, accountId, activationKey } = planned;
       const account = {
         accountId,
