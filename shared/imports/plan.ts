@@ -127,7 +127,7 @@ export async function planImport(csv: string): Promise<ImportPlan> {
       continue;
     }
     if (row.record === 'contract') create.push({ record: 'contract', row, accountId });
-    else create.push({ record: row.record, row, accountId: accountId! } as PlannedUser | PlannedLicence);
+    else if (accountId !== undefined) create.push(row.record === 'user' ? { record: 'user', row, accountId } : { record: 'licence', row, accountId });
   }
 
   create.sort((a, b) => WRITE_ORDER[a.record] - WRITE_ORDER[b.record] || a.row.line - b.row.line);

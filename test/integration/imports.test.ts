@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { GetCommand, QueryCommand } from '#shared/db/commands.ts';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { accountPartition, keys } from '#shared/db/keys.ts';
 import { GSI1 } from '#shared/db/table.ts';
@@ -13,7 +13,7 @@ import { hashActivationCode } from '#shared/contracts/activation.ts';
 import { localUserFromItem } from '#shared/identity/local-entities.ts';
 import { listAuditEntries } from '#shared/audit/audit.ts';
 import { importClaimFromItem } from '#shared/imports/import-claim.ts';
-import { importAuditTarget } from '#shared/imports/run-import.ts';
+import { importAuditTarget, runImportBatch } from '#shared/imports/run-import.ts';
 import { awaitMailTo } from '../support/mailbox.ts';
 import { call, createCustomer, createStaff, signIn, startTestApi, type TestApi } from '../support/api.ts';
 
@@ -227,6 +227,31 @@ describe('import', () => {
     expect(rest.body).toMatchObject({ created: { account: 10 }, remaining: 0, skipped: 30 });
     const claims = await Promise.all(rows.map((_, index) => getItem(keys.importClaim('account', `B${tag}-${index}`))));
     expect(claims.every((claim) => claim !== undefined)).toBe(true);
+  });
+
+  it('writes nothing of a batch that lost the race to another import of the same file, and answers 409', async () => {
+    const { csv, tag } = uniqueExample();
+    // The other admin's import lands between this request's plan and its transaction.
+    const raced = runImportBatch(csv, async (items) => {
+      expect((await runImport(csv)).body.created.account).toBe(2);
+      await db().send(new TransactWriteCommand({ TransactItems: items }));
+    });
+
+    await expect(raced).rejects.toMatchObject({ statusCode: 409, code: 'IMPORT_CONFLICT' });
+    // One account per old id, not two: the loser's account (with a new id) was not written.
+    const accounts = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: GSI1.name,
+        KeyConditionExpression: 'GSI1PK = :pk',
+        FilterExpression: '#name = :name',
+        ExpressionAttributeNames: { '#name': 'contactEmail' },
+        ExpressionAttributeValues: { ':pk': 'ACCOUNTS', ':name': `office@lakeside-${tag.toLowerCase()}.example` },
+        ScanIndexForward: false,
+        Limit: 200,
+      }),
+    );
+    expect(accounts.Items?.map((item) => item.accountId)).toEqual([await importedAccountId(`OLD${tag}-1001`)]);
   });
 
   it('lets an imported user in only after a new password is set through "forgot password"', async () => {
