@@ -127,7 +127,8 @@ export async function planImport(csv: string): Promise<ImportPlan> {
       continue;
     }
     if (row.record === 'contract') create.push({ record: 'contract', row, accountId });
-    else if (accountId !== undefined) create.push(row.record === 'user' ? { record: 'user', row, accountId } : { record: 'licence', row, accountId });
+    else if (accountId !== undefined)
+      create.push(row.record === 'user' ? { record: 'user', row, accountId } : { record: 'licence', row, accountId });
   }
 
   create.sort((a, b) => WRITE_ORDER[a.record] - WRITE_ORDER[b.record] || a.row.line - b.row.line);

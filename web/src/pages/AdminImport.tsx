@@ -4,6 +4,7 @@
 
 import { useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
+import { MAX_IMPORT_BYTES } from '#shared/imports/format.ts';
 import { api, type ReplyOf, request } from '../api.ts';
 import { ErrorAlert, Frame, TableRegion, useCellLabels, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
@@ -41,6 +42,12 @@ export function AdminImportPage() {
     setPhase({ step: 'idle' });
     setFileError(undefined);
     if (!chosen) return setFile(undefined);
+    // The server refuses it too; saying so here spares sending a file that cannot be imported.
+    if (chosen.size > MAX_IMPORT_BYTES) {
+      setFile(undefined);
+      setFileError(t.adminImport.rowErrors.FILE_TOO_LARGE);
+      return;
+    }
     try {
       setFile({ name: chosen.name, text: await chosen.text() });
     } catch {
