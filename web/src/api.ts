@@ -2,8 +2,9 @@
 // and the access tokens, kept in memory only. No path, method, pool or reply type is written here: each comes from the
 // route's contract, so a changed contract fails the type check of every page that calls it.
 
-import type { Contract, RequestSchemas, ResponseSpec, Schema } from '#shared/api/contract.ts';
+import { type Contract, type RequestSchemas, type ResponseSpec, type Schema, viewAsPath } from '#shared/api/contract.ts';
 import * as account from '#shared/api/account.ts';
+import * as audit from '#shared/api/audit.ts';
 import * as auth from '#shared/api/auth.ts';
 import * as customers from '#shared/api/customers.ts';
 import * as imports from '#shared/api/imports.ts';
@@ -13,9 +14,10 @@ import * as support from '#shared/api/support.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
+import { viewingAs } from './view-as.ts';
 
 /** The route contracts the portal calls, by area (the licensing API and system routes are not the portal's). */
-export const api = { account, auth, customers, imports, licences, orders, support };
+export const api = { account, audit, auth, customers, imports, licences, orders, support };
 
 export type Pool = 'customer' | 'staff';
 
@@ -62,6 +64,8 @@ export type CreatedStaffOrder = ReplyOf<typeof orders.createStaffOrder>;
 export type StaffOrderSummary = ReplyOf<typeof orders.listStaffOrders>['items'][number];
 export type StaffOrderDetail = ReplyOf<typeof orders.getStaffOrder>;
 export type AccountSummary = ReplyOf<typeof customers.listCustomers>['items'][number];
+export type AuditEntry = ReplyOf<typeof audit.listAudit>['items'][number];
+export type ActivityItem = ReplyOf<typeof audit.listMyActivity>['items'][number];
 export type SignInChallenge = ReplyOf<typeof auth.startSignIn>;
 export type { SortOrder };
 
@@ -169,7 +173,10 @@ export function signOut(pool: Pool): Promise<void> {
  */
 async function send<C extends Contract>(contract: C, parts: RequestOf<C>, retried = false): Promise<Response> {
   const { path, query, body, signal } = parts as { path?: object; query?: object; body?: unknown; signal?: AbortSignal };
-  const pool = poolOf(contract);
+  // Viewing a customer's pages as staff: the customer routes' view-as mounts, with the staff session.
+  const viewing = contract.access.pool === 'customer' ? viewingAs() : undefined;
+  const pool = viewing ? 'staff' : poolOf(contract);
+  const url = viewing ? viewAsPath(urlOf(contract, path, query), encodeURIComponent(viewing.accountId)) : urlOf(contract, path, query);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (pool) {
@@ -183,7 +190,7 @@ async function send<C extends Contract>(contract: C, parts: RequestOf<C>, retrie
 
   let response: Response;
   try {
-    response = await fetch(urlOf(contract, path, query), {
+    response = await fetch(url, {
       method: contract.method,
       headers,
       body: body === undefined ? null : JSON.stringify(body),
