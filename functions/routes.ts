@@ -79,11 +79,14 @@ const entries: readonly RouteEntry[] = [
   { contract: api.orders.listOrders, handler: 'orders/list-orders', table: 'read' },
   { contract: api.orders.getOrder, handler: 'orders/get-order', table: 'read' },
 
+  // Before any /api/admin/customers/{accountId} route: the local server dispatches the first path that matches.
+  { contract: api.customers.searchCustomers, handler: 'admin/search-customers', table: 'read' },
   { contract: api.customers.listCustomers, handler: 'admin/list-customers', table: 'read' },
   // The audit trail of staff actions (every staff write declares its entry in its contract), and "view as customer".
   { contract: api.audit.listAudit, handler: 'admin/list-audit', table: 'read' },
   { contract: api.audit.listCustomerAudit, handler: 'admin/list-customer-audit', table: 'read' },
   { contract: api.audit.startViewAs, handler: 'admin/start-view-as', table: 'read-write' },
+  { contract: api.staff.getDashboard, handler: 'admin/get-dashboard', table: 'read' },
   // Staff orders: the catalogue, creating an order for a customer by e-mail (their user and account too, if new),
   // finding orders by reference or e-mail, and one order in full.
   { contract: api.orders.listCatalogue, handler: 'admin/list-catalogue', table: 'read' },

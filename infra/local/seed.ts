@@ -27,6 +27,7 @@ import type { Order, OrderLine } from '#shared/orders/model.ts';
 import { issuedLicence, orderItem } from '#shared/orders/model.ts';
 import { orderReferenceItem } from '#shared/orders/order-reference-claim.ts';
 import { advanceOrderReferenceCounter } from '#shared/orders/order-reference.ts';
+import { accountSearchItems, licenceSearchItems, orderSearchItems } from '#shared/search/search-entry.ts';
 
 export const DEMO_LOGINS = {
   customer: { email: 'anna@nordwind.example', password: 'atrium-demo-1' },
@@ -71,6 +72,7 @@ const demoAccounts: DemoAccount[] = [
       activationKey: 'NAQR-HVW5',
       contactEmail: DEMO_LOGINS.customer.email,
       country: 'PL',
+      vatId: 'PL 521-345-67-89',
     },
     login: DEMO_LOGINS.customer,
     userId: '7c1e0d2a-0000-4000-8000-00000000a001',
@@ -127,6 +129,7 @@ const demoAccounts: DemoAccount[] = [
       activationKey: 'HBR7-K2QX',
       contactEmail: DEMO_LOGINS.secondCustomer.email,
       country: 'GB',
+      vatId: 'GB 123 4567 89',
     },
     login: DEMO_LOGINS.secondCustomer,
     userId: '7c1e0d2a-0000-4000-8000-00000000b001',
@@ -146,15 +149,25 @@ const demoAccounts: DemoAccount[] = [
   },
 ];
 
-/** The table items of one account: the account, its owner's membership, orders, licences and support subscriptions. */
+/**
+ * The table items of one account: the account (with its licence count and newest order), its owner's membership,
+ * orders, licences, support subscriptions and the search index entries of all of them.
+ */
 export function itemsFor(demo: DemoAccount): Record<string, unknown>[] {
   const { accountId } = demo.account;
   // An account exists from its first purchase; one without purchases was created just now.
   const createdAt = demo.purchases[0] ? `${demo.purchases[0].date}T09:00:00.000Z` : nowIso();
+  const newest = demo.purchases.toSorted((a, b) => a.date.localeCompare(b.date)).at(-1);
   const items: Record<string, unknown>[] = [
-    accountItem({ ...demo.account, createdAt }),
+    accountItem({
+      ...demo.account,
+      createdAt,
+      licenceCount: demo.purchases.length,
+      ...(newest ? { lastOrder: { reference: newest.reference, orderedAt: `${newest.date}T10:30:00.000Z` } } : {}),
+    }),
     activationKeyItem(demo.account),
     membershipItem({ accountId, userId: demo.userId, email: demo.login.email, role: 'owner', createdAt }),
+    ...accountSearchItems(demo.account),
   ];
   for (const purchase of demo.purchases) {
     const orderedAt = new Date(`${purchase.date}T10:30:00.000Z`);
@@ -209,8 +222,21 @@ export function itemsFor(demo: DemoAccount): Record<string, unknown>[] {
     items.push(orderItem({ accountId, order, locale: demo.contact.country === 'PL' ? 'pl' : 'en', issued }));
     // The reference's claim: unique table-wide, and how sign-in with e-mail + order number finds the account.
     items.push(orderReferenceItem(accountId, order), ...purchased.items);
+    items.push(...orderSearchItems(accountId, order), ...licenceSearchItems(accountId, purchased.licence));
   }
-  return items;
+  return withoutRepeatedSearchEntries(items);
+}
+
+/** Two purchases with one serial (test data does that) index it once: a BatchWrite refuses a key twice. */
+function withoutRepeatedSearchEntries(items: Record<string, unknown>[]): Record<string, unknown>[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    if (item.type !== 'SearchEntry') return true;
+    const key = `${item.PK}|${item.SK}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
@@ -356,15 +382,17 @@ async function seedAccountDemos(): Promise<void> {
     sub: '7c1e0d2a-0000-4000-8000-00000000c001',
   });
   const createdAt = '2024-03-01T09:00:00.000Z';
+  const lakeside = {
+    accountId: DEMO_MIGRATED_USER.accountId,
+    name: DEMO_MIGRATED_USER.name,
+    activationKey: 'LKSD-7Q4P',
+    contactEmail: DEMO_MIGRATED_USER.email,
+    country: 'PL',
+    createdAt,
+  };
   await batchPut([
-    accountItem({
-      accountId: DEMO_MIGRATED_USER.accountId,
-      name: DEMO_MIGRATED_USER.name,
-      activationKey: 'LKSD-7Q4P',
-      contactEmail: DEMO_MIGRATED_USER.email,
-      country: 'PL',
-      createdAt,
-    }),
+    accountItem(lakeside),
+    ...accountSearchItems(lakeside),
     membershipItem({ accountId: DEMO_MIGRATED_USER.accountId, userId, email: DEMO_MIGRATED_USER.email, role: 'owner', createdAt }),
   ]);
 }

@@ -13,7 +13,18 @@ export interface Account {
   activationKey: string;
   contactEmail: string;
   country?: string;
+  /** The company's VAT id as the customer wrote it (e.g. `PL 521-345-67-89`); searchable. */
+  vatId?: string;
   createdAt: string;
+  /** How many licences the account has (absent: none), kept by every write that adds or moves licences. */
+  licenceCount?: number;
+  /** The newest order, kept by every write that places one: the staff search shows it without reading the orders. */
+  lastOrder?: AccountLastOrder;
+}
+
+export interface AccountLastOrder {
+  reference: string;
+  orderedAt: string;
 }
 
 // Key builders are defined in shared/db/keys.ts, the one list of the table's keys, and used through this module.
@@ -31,7 +42,10 @@ const accountSchema = /* @__PURE__ */ lazySchema(() =>
     activationKey: z.string(),
     contactEmail: z.string(),
     country: z.optional(z.string()),
+    vatId: z.optional(z.string()),
     createdAt: z.string(),
+    licenceCount: z.optional(z.number().check(z.int())),
+    lastOrder: z.optional(z.object({ reference: z.string(), orderedAt: z.string() })),
   }),
 );
 
@@ -41,6 +55,27 @@ export function accountItem(account: Account): Item {
 
 export function accountFromItem(item: Item): Account {
   return parseItem('Account', accountSchema, item);
+}
+
+/**
+ * The account's summary after a purchase on an existing account, as one transaction item: `licenceCount` grows by the
+ * licences issued and `lastOrder` becomes this order. Conditional on the account existing, so it never creates a bare
+ * item. (A new account is written whole, with both fields, by `accountItem`.)
+ */
+export function accountPurchaseUpdate(
+  tableName: string,
+  accountId: string,
+  purchase: { licencesAdded: number; lastOrder: AccountLastOrder },
+) {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: accountKey(accountId),
+      UpdateExpression: 'ADD licenceCount :added SET lastOrder = :lastOrder',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':added': purchase.licencesAdded, ':lastOrder': purchase.lastOrder },
+    },
+  };
 }
 
 /** One account by id (pattern 2), or undefined. */

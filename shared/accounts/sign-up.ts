@@ -19,6 +19,7 @@ import { newId } from '#shared/ids.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { sendMail } from '#shared/mail/send.ts';
 import { alreadyRegisteredMail } from '#shared/mail/templates.ts';
+import { accountSearchItems, contractSearchItems } from '#shared/search/search-entry.ts';
 import { nowIso } from '#shared/time.ts';
 
 export interface SignUpInput {
@@ -83,6 +84,7 @@ function accountWrites(input: {
     activationKey: newCode(3),
     contactEmail: input.email,
     createdAt,
+    licenceCount: 0,
   };
   const writes: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
     { Put: { TableName: tableName(), Item: accountItem(account), ConditionExpression: 'attribute_not_exists(PK)' } },
@@ -93,6 +95,8 @@ function accountWrites(input: {
         Item: membershipItem({ accountId: account.accountId, userId: input.userId, email: input.email, role: 'owner', createdAt }),
       },
     },
+    // The account's search index entries (name, e-mail, activation key), written with it.
+    ...accountSearchItems(account).map((Item) => ({ Put: { TableName: tableName(), Item } })),
   ];
   if (input.contract && input.activationCode) {
     const { contractNumber, product, startsOn, endsOn } = input.contract;
@@ -116,6 +120,7 @@ function accountWrites(input: {
           Item: accountContractItem(account.accountId, { contractNumber, product, startsOn, endsOn, claimedAt: createdAt }),
         },
       },
+      ...contractSearchItems(account.accountId, { contractNumber }).map((Item) => ({ Put: { TableName: tableName(), Item } })),
     );
   }
   return writes;

@@ -8,5 +8,6 @@ export * as imports from '#shared/api/imports.ts';
 export * as licences from '#shared/api/licences.ts';
 export * as licensing from '#shared/api/licensing.ts';
 export * as orders from '#shared/api/orders.ts';
+export * as staff from '#shared/api/staff.ts';
 export * as support from '#shared/api/support.ts';
 export * as system from '#shared/api/system.ts';

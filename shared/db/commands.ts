@@ -15,6 +15,7 @@ export {
 
 export type {
   BatchGetCommandInput,
+  BatchGetCommandOutput,
   BatchWriteCommandInput,
   BatchWriteCommandOutput,
   DeleteCommandInput,

@@ -76,6 +76,8 @@ export const keys = {
   }),
   /** The entry's copy in the customer account it concerns: the customer page's audit and the customer's activity. */
   accountAudit: (accountId: string, auditId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `AUDIT#${auditId}` }),
+  /** How many things of one kind need the staff's attention (shared/staff/attention.ts); moved by UpdateItem ADD. */
+  attentionCounter: (kind: string) => ({ PK: 'ATTENTION', SK: `COUNTER#${kind}` }),
   /** A staff user's read-only view of one customer account ("view as customer"), until `expiresAt`. */
   viewAsSession: (userId: string, accountId: string) => ({ PK: `USER#${userId}`, SK: `STAFF#VIEWAS#${accountId}` }),
   codeMail: (pool: PoolName, email: string) => ({ PK: `CODEMAIL#${pool}#${email}`, SK: 'CODEMAIL' }),
@@ -86,6 +88,16 @@ export const keys = {
   }),
   /** One sign-in of one user; the id is a ULID, so the user's sign-ins sort by time. */
   signIn: (userId: string, signInId: string) => ({ PK: `USER#${userId}`, SK: `SIGNIN#${signInId}` }),
+
+  /**
+   * Customer search: one index entry per searchable value (name, e-mail, order reference, serial, ...), by its folded
+   * term (shared/search/fold.ts). The partition is the term's first two characters, so any prefix of two or more is one
+   * Query with begins_with; the sort key ends in kind and account, so equal terms of different accounts stay apart.
+   */
+  searchEntry: (term: string, kind: string, accountId: string) => ({
+    PK: searchPartition(term),
+    SK: `${term}#${kind}#${accountId}`,
+  }),
 
   /** An address SES reported as a permanent bounce or a complaint: Atrium does not mail it again. */
   mailSuppression: (email: string) => ({ PK: `MAIL#SUPPRESSED#${email}`, SK: 'SUPPRESSION' }),
@@ -128,6 +140,11 @@ export const SK_PREFIX = {
   /** A staff user's own items: profile, revocation, view-as sessions. */
   staff: 'STAFF',
 } as const;
+
+/** The search index partition of a folded term or query: `SEARCH#` and its first two characters (code points). */
+export function searchPartition(term: string): string {
+  return `SEARCH#${Array.from(term).slice(0, 2).join('')}`;
+}
 
 export function accountPartition(accountId: string): string {
   return `ACCOUNT#${accountId}`;

@@ -15,9 +15,19 @@ import { AppError, ConflictError } from '#shared/http/errors.ts';
 import { identity } from '#shared/identity/index.ts';
 import { newId } from '#shared/ids.ts';
 import { importClaimItem } from '#shared/imports/import-claim.ts';
-import { countsOf, entryOf, type ImportPlan, type PlanCounts, type PlanEntry, type Planned, planImport } from '#shared/imports/plan.ts';
+import {
+  countsOf,
+  entryOf,
+  type ImportPlan,
+  type PlanCounts,
+  type PlanEntry,
+  type Planned,
+  type PlannedAccount,
+  planImport,
+} from '#shared/imports/plan.ts';
 import { naturalKey, RECORD_KINDS } from '#shared/imports/rows.ts';
 import { licencePurchase } from '#shared/licences/licence-items.ts';
+import { accountSearchItems, contractSearchItems, licenceSearchItems } from '#shared/search/search-entry.ts';
 import { nowIso } from '#shared/time.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -30,17 +40,27 @@ export const MAX_BATCH_USERS = 25;
 export const IMPORTED_ORDER_ID = 'imported';
 export const IMPORTED_ORDER_REFERENCE = 'IMPORT';
 
-/** Items each planned record writes (the user's identity record is outside the table). */
+/** The customer search's entries of an imported account (name, e-mail, activation key). */
+function accountSearchOf(planned: PlannedAccount) {
+  return accountSearchItems({
+    accountId: planned.accountId,
+    name: planned.row.name,
+    contactEmail: planned.row.email,
+    activationKey: planned.activationKey,
+  });
+}
+
+/** Items each planned record writes, search entries included (the user's identity record is outside the table). */
 function itemCount(planned: Planned): number {
   switch (planned.record) {
     case 'account':
-      return 3;
+      return 3 + accountSearchOf(planned).length;
     case 'user':
       return 2;
     case 'contract':
-      return planned.accountId ? 2 : 1;
+      return planned.accountId ? 3 : 1;
     case 'licence':
-      return planned.row.supportYears > 0 ? 3 : 2;
+      return planned.row.supportYears > 0 ? 4 : 3;
   }
 }
 
@@ -59,13 +79,13 @@ export function nextBatch(plan: ImportPlan): Planned[] {
   return batch;
 }
 
+/** Search entries are plain Puts (as sign-up and staff orders write them): an entry is the same for the same value. */
+const searchPut = (Item: Item): TransactItem => ({ Put: { TableName: tableName(), Item } });
 const put = (Item: Item): TransactItem => ({ Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(PK)' } });
 
 async function writesOf(planned: Planned, importedAt: string): Promise<TransactItem[]> {
   switch (planned.record) {
     case 'account': {
-      // TODO(search): when shared/search/ lands on main, add the account's search index items here (name, e-mail),
-      // and the licence's (serial) and contract's (number) below, in the same batch as the other writers do.
       const { row, accountId, activationKey } = planned;
       const account = {
         accountId,
@@ -79,6 +99,8 @@ async function writesOf(planned: Planned, importedAt: string): Promise<TransactI
         put(accountItem(account)),
         put(activationKeyItem(account)),
         put(importClaimItem({ record: 'account', naturalKey: row.accountRef, accountId, createdId: accountId, importedAt })),
+        // The customer search's entries, written with the account as every writer of accounts does.
+        ...accountSearchOf(planned).map(searchPut),
       ];
     }
     case 'user': {
@@ -99,6 +121,7 @@ async function writesOf(planned: Planned, importedAt: string): Promise<TransactI
       return [
         put(contractItem({ ...contract, activationCodeHash, accountId, claimedAt: importedAt })),
         put(accountContractItem(accountId, { ...contract, claimedAt: importedAt })),
+        ...contractSearchItems(accountId, { contractNumber: row.number }).map(searchPut),
       ];
     }
     case 'licence': {
@@ -122,6 +145,7 @@ async function writesOf(planned: Planned, importedAt: string): Promise<TransactI
       return [
         ...purchase.items.map(put),
         put(importClaimItem({ record: 'licence', naturalKey: row.serial, accountId, createdId: licenceId, importedAt })),
+        ...licenceSearchItems(accountId, { serial: row.serial }).map(searchPut),
       ];
     }
   }

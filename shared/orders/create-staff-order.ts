@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import { GetCommand } from '#shared/db/commands.ts';
-import { accountItem } from '#shared/accounts/account.ts';
+import { accountItem, accountPurchaseUpdate } from '#shared/accounts/account.ts';
 import { activationKeyItem } from '#shared/accounts/activation-key.ts';
 import { firstMembership, membershipItem } from '#shared/accounts/membership.ts';
 import { catalogueProduct, type CatalogueProduct } from '#shared/catalogue/products.ts';
@@ -28,15 +28,17 @@ import { accountOwnerClaimItem, claimedAccountOf } from '#shared/orders/owner-cl
 import { nextOrderReference } from '#shared/orders/order-reference.ts';
 import { toStaffOrder, type IssuedLicence, type StaffOrder } from '#shared/orders/staff-model.ts';
 import type { Item } from '#shared/db/entity.ts';
+import { accountSearchItems, licenceSearchItems, orderSearchItems } from '#shared/search/search-entry.ts';
 import { AUDIT_ITEMS_PER_ENTRY, type AuditTrail, MAX_TRANSACTION_ITEMS, type TransactItem } from '#shared/audit/audit.ts';
 import { now, nowEpochSeconds } from '#shared/time.ts';
 
 /**
- * Items every order writes besides its licences and subscriptions, counted for a new customer so the limit does not
- * depend on who orders: reference claim, idempotency record, order, account, activation key, membership, owner claim,
- * and the audit entry's items.
+ * Items every order writes besides its licences, subscriptions and search entries, counted for a new customer so the
+ * limit does not depend on who orders: reference claim, idempotency record, order, account, activation key, membership,
+ * owner claim, the order reference's search entry, and the audit entry's items. (An existing customer's account gets one
+ * Update instead of its items.)
  */
-const FIXED_ITEMS = 7 + AUDIT_ITEMS_PER_ENTRY;
+const FIXED_ITEMS = 8 + AUDIT_ITEMS_PER_ENTRY;
 /** Lost races (a reference taken by an import, a concurrent first order for the same customer) are tried again. */
 const MAX_ATTEMPTS = 8;
 
@@ -68,7 +70,7 @@ interface PricedLine {
 export async function createStaffOrder(input: StaffOrderInput, audit: AuditTrail): Promise<CreatedStaffOrder> {
   const email = normaliseEmail(input.email);
   const priced = priceLines(input.lines);
-  checkSize(priced);
+  checkSize(priced, newAccountSearchItems(input.contact.name, email));
   const fingerprint = fingerprintOf({ ...input, email });
 
   const earlier = await replay(input.idempotencyKey, fingerprint);
@@ -156,18 +158,25 @@ function priceLines(lines: StaffOrderInput['lines']): PricedLine[] {
   return priced;
 }
 
-function itemsNeeded(priced: PricedLine[]): number {
-  return priced.reduce((count, { product, line }) => count + line.quantity * (product.supportYears > 0 ? 2 : 1), FIXED_ITEMS);
+/** The search entries a new customer's account gets (name words, e-mail, activation key): their number counts. */
+function newAccountSearchItems(name: string, email: string): number {
+  return accountSearchItems({ accountId: 'new', name, contactEmail: email, activationKey: 'XXXX-XXXX-XXXX' }).length;
+}
+
+/** Per unit: the licence and its serial's search entry, and a support subscription where the product includes support. */
+function itemsNeeded(priced: PricedLine[], fixed: number): number {
+  return priced.reduce((count, { product, line }) => count + line.quantity * (product.supportYears > 0 ? 3 : 2), fixed);
 }
 
 /** One transaction holds the whole order, so an order that needs more items than one transaction takes is refused. */
-function checkSize(priced: PricedLine[]): void {
-  const needed = itemsNeeded(priced);
+function checkSize(priced: PricedLine[], accountSearchEntries: number): void {
+  const fixed = FIXED_ITEMS + accountSearchEntries;
+  const needed = itemsNeeded(priced, fixed);
   if (needed <= MAX_TRANSACTION_ITEMS) return;
   throw new AppError(
     400,
     'ORDER_TOO_LARGE',
-    `This order would write ${needed} items (a licence per unit, a support subscription per unit with support, and ${FIXED_ITEMS} more), ` +
+    `This order would write ${needed} items (a licence and its search entry per unit, a support subscription per unit with support, and ${fixed} more), ` +
       `but one order can write at most ${MAX_TRANSACTION_ITEMS}. Split it into smaller orders.`,
     { itemsNeeded: needed, maxItems: MAX_TRANSACTION_ITEMS },
   );
@@ -276,7 +285,7 @@ function buildOrder(args: {
         supportYears: product.supportYears,
       });
       issued.push(issuedLicence(purchase, product.sku));
-      purchaseItems.push(...purchase.items);
+      purchaseItems.push(...purchase.items, ...licenceSearchItems(accountId, purchase.licence));
     }
   }
 
@@ -303,8 +312,10 @@ function buildOrder(args: {
       },
     },
     { Put: { TableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+    ...orderSearchItems(accountId, order).map((Item) => ({ Put: { TableName, Item } })),
   ];
   const at: Draft['at'] = { reference: 0, idempotency: 1 };
+  const lastOrder = { reference, orderedAt: order.orderedAt };
 
   if (accountCreated) {
     const createdAt = order.orderedAt;
@@ -315,12 +326,15 @@ function buildOrder(args: {
       contactEmail: email,
       country: input.contact.country,
       createdAt,
+      licenceCount: issued.length,
+      lastOrder,
     };
     at.account = writes.length;
     writes.push(
       { Put: { TableName, Item: accountItem(account), ConditionExpression: 'attribute_not_exists(PK)' } },
       { Put: { TableName, Item: activationKeyItem(account), ConditionExpression: 'attribute_not_exists(PK)' } },
       { Put: { TableName, Item: membershipItem({ accountId, userId, email, role: 'owner', createdAt }) } },
+      ...accountSearchItems(account).map((Item) => ({ Put: { TableName, Item } })),
     );
     at.ownerClaim = writes.length;
     writes.push({
@@ -330,6 +344,9 @@ function buildOrder(args: {
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     });
+  } else {
+    // The account's summary for the staff search: its licence count and newest order, in the order's transaction.
+    writes.push(accountPurchaseUpdate(TableName, accountId, { licencesAdded: issued.length, lastOrder }));
   }
   writes.push(...purchaseItems.map((Item) => ({ Put: { TableName, Item } })));
   return { accountId, order, item, issued, writes, at, accountCreated };

@@ -179,8 +179,21 @@ describe('layout and accessibility of every page in Chromium', () => {
       .first()
       .getAttribute('href');
     const findings = {};
-    for (const path of ['/admin/customers', '/admin/orders', '/admin/orders/new', '/admin/audit', orderPath!, '/admin/import'])
+    // The customer search's results table has six columns: checked in English and in Polish (longer words).
+    const search = `/admin/customers?q=${encodeURIComponent('p62 7731')}`;
+    for (const path of [
+      '/admin/dashboard',
+      '/admin/customers',
+      search,
+      '/admin/orders',
+      '/admin/orders/new',
+      '/admin/audit',
+      orderPath!,
+      '/admin/import',
+    ])
       Object.assign(findings, await check(page, path));
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(page, search))) Object.assign(findings, { [`${where} (pl)`]: found });
     await context.close();
     expectClean(findings);
   });

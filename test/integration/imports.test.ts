@@ -13,6 +13,7 @@ import { hashActivationCode } from '#shared/contracts/activation.ts';
 import { localUserFromItem } from '#shared/identity/local-entities.ts';
 import { listAuditEntries } from '#shared/audit/audit.ts';
 import { importClaimFromItem } from '#shared/imports/import-claim.ts';
+import { searchCustomers } from '#shared/search/search-customers.ts';
 import { importAuditTarget, runImportBatch } from '#shared/imports/run-import.ts';
 import { awaitMailTo } from '../support/mailbox.ts';
 import { call, createCustomer, createStaff, signIn, startTestApi, type TestApi } from '../support/api.ts';
@@ -171,6 +172,15 @@ describe('import', () => {
     expect(unassigned).toMatchObject({ activationCodeHash: hashActivationCode('ABCD-EFGH-JKMN') });
     expect(unassigned?.accountId).toBeUndefined();
 
+    // The staff customer search finds the imported account by a licence serial and by its name.
+    for (const query of [`LT${tag}-0001`, 'Lakeside Tools']) {
+      const found = await searchCustomers(query);
+      expect(
+        found.items.map((match) => match.accountId),
+        query,
+      ).toContain(accountId);
+    }
+
     const second = await runImport(csv);
     const again = await dryRun(csv);
 
@@ -219,12 +229,16 @@ describe('import', () => {
     );
     const csv = ['record,account_id,name,email,country,role', ...rows].join('\n');
 
-    const first = await runImport(csv);
-    const rest = await runImport(csv);
+    const answers = [await runImport(csv)];
+    while (answers.at(-1)!.body.remaining > 0 && answers.length < 10) answers.push(await runImport(csv));
 
-    // 40 accounts are 120 items: a batch takes 30 (90 items), so two requests.
-    expect(first.body).toMatchObject({ created: { account: 30 }, remaining: 10, skipped: 0 });
-    expect(rest.body).toMatchObject({ created: { account: 10 }, remaining: 0, skipped: 30 });
+    // 40 accounts with their search entries are more than one transaction holds: several requests, each a whole batch.
+    expect(answers.length).toBeGreaterThan(1);
+    expect(answers.at(-1)!.body.remaining).toBe(0);
+    expect(answers.reduce((sum, answer) => sum + answer.body.created.account, 0)).toBe(40);
+    for (const [index, answer] of answers.entries()) {
+      expect(answer.body.remaining + answer.body.created.account + answer.body.skipped, `request ${index}`).toBe(40);
+    }
     const claims = await Promise.all(rows.map((_, index) => getItem(keys.importClaim('account', `B${tag}-${index}`))));
     expect(claims.every((claim) => claim !== undefined)).toBe(true);
   });

@@ -334,27 +334,28 @@ describe('POST /api/admin/orders', () => {
 
   it('refuses an order too large for one transaction with a clear 400, before creating anything', async () => {
     const email = uniqueEmail('huge');
-    // 50 licences with support: 100 items, and 10 more for the order, its reference, the idempotency key, a new account
-    // and the audit entry.
+    // 50 licences with support: 150 items (licence, subscription and the serial's search entry each), and 15 more: the
+    // order, its reference and its search entry, the idempotency key, a new account with its activation key, owner,
+    // owner claim and 4 search entries ("Jan Kowalski" whole and "kowalski", the e-mail, the activation key), and the
+    // audit entry's 3 items.
     const lines = Array.from({ length: 5 }, () => ({ sku: 'RA-ENT-5-S1Y', quantity: 10 }));
     const response = await placeOrder(orderFor(email, { lines }));
     expect(response.status).toBe(400);
-    expect(response.body.error).toMatchObject({ code: 'ORDER_TOO_LARGE', details: { itemsNeeded: 110, maxItems: 100 } });
+    expect(response.body.error).toMatchObject({ code: 'ORDER_TOO_LARGE', details: { itemsNeeded: 165, maxItems: 100 } });
     expect(response.body.error.message).toContain('Split it into smaller orders');
     expect(await membershipsOf(email)).toEqual([]);
-    // 44 licences with support and one without: 10 + 88 + 1 = 99 (one under the limit: the sizes come in twos), the most
-    // one order holds.
+    // 27 licences with support and 2 without: 15 + 81 + 4 = 100, the most one order holds.
     const largest = await placeOrder(
       orderFor(email, {
         lines: [
-          ...Array.from({ length: 4 }, () => ({ sku: 'RA-ENT-5-S1Y', quantity: 10 })),
-          { sku: 'RA-ENT-5-S1Y', quantity: 4 },
-          { sku: 'RA-DSK-3', quantity: 1 },
+          ...Array.from({ length: 2 }, () => ({ sku: 'RA-ENT-5-S1Y', quantity: 10 })),
+          { sku: 'RA-ENT-5-S1Y', quantity: 7 },
+          { sku: 'RA-DSK-3', quantity: 2 },
         ],
       }),
     );
     expect(largest.status).toBe(201);
-    expect(largest.body.order.issued).toHaveLength(45);
+    expect(largest.body.order.issued).toHaveLength(29);
   });
 });
 

@@ -10,6 +10,7 @@ import * as customers from '#shared/api/customers.ts';
 import * as imports from '#shared/api/imports.ts';
 import * as licences from '#shared/api/licences.ts';
 import * as orders from '#shared/api/orders.ts';
+import * as staff from '#shared/api/staff.ts';
 import * as support from '#shared/api/support.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { SortOrder } from '#shared/paging.ts';
@@ -17,7 +18,7 @@ import type * as z from '#shared/validation.ts';
 import { viewingAs } from './view-as.ts';
 
 /** The route contracts the portal calls, by area (the licensing API and system routes are not the portal's). */
-export const api = { account, audit, auth, customers, imports, licences, orders, support };
+export const api = { account, audit, auth, customers, imports, licences, orders, staff, support };
 
 export type Pool = 'customer' | 'staff';
 
@@ -64,6 +65,8 @@ export type CreatedStaffOrder = ReplyOf<typeof orders.createStaffOrder>;
 export type StaffOrderSummary = ReplyOf<typeof orders.listStaffOrders>['items'][number];
 export type StaffOrderDetail = ReplyOf<typeof orders.getStaffOrder>;
 export type AccountSummary = ReplyOf<typeof customers.listCustomers>['items'][number];
+/** A staff search result: the account's summary and which of its keys matched. */
+export type CustomerMatch = ReplyOf<typeof customers.searchCustomers>['items'][number];
 export type AuditEntry = ReplyOf<typeof audit.listAudit>['items'][number];
 export type ActivityItem = ReplyOf<typeof audit.listMyActivity>['items'][number];
 export type SignInChallenge = ReplyOf<typeof auth.startSignIn>;

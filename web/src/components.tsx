@@ -87,6 +87,7 @@ function StaffNav() {
     <SectionNav
       label={t.adminOrders.navLabel}
       sections={[
+        { href: '/admin/dashboard', label: t.dashboard.nav },
         { href: '/admin/customers', label: t.adminOrders.navCustomers },
         { href: '/admin/orders', label: t.adminOrders.navOrders },
         { href: '/admin/audit', label: t.audit.navAudit },

@@ -6,6 +6,7 @@ import type { Pool } from './api.ts';
 import { SupportFileButton } from './download.tsx';
 import { ActivityPage } from './pages/Activity.tsx';
 import { AdminAuditPage } from './pages/AdminAudit.tsx';
+import { AdminDashboardPage } from './pages/AdminDashboard.tsx';
 import { AdminImportPage } from './pages/AdminImport.tsx';
 import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
 import { AdminOrdersPage } from './pages/AdminOrders.tsx';
@@ -63,6 +64,7 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/admin/sign-in', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
   { path: '/admin/forgot-password', guard: 'public', page: () => <ForgotPasswordPage key="staff" pool="staff" /> },
   { path: '/admin/reset-password', guard: 'public', page: () => <ResetPasswordPage key="staff" pool="staff" /> },
+  { path: '/admin/dashboard', guard: 'staff', page: () => <AdminDashboardPage /> },
   { path: '/admin/customers', guard: 'staff', page: () => <CustomersPage /> },
   { path: '/admin/orders', guard: 'staff', page: () => <AdminOrdersPage /> },
   { path: '/admin/audit', guard: 'staff', page: () => <AdminAuditPage /> },

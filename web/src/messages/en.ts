@@ -1,5 +1,7 @@
 // Every string the portal shows, in English. The Polish catalogue must have the same shape (the type checker holds it to it).
 
+import type { SearchKind } from '#shared/search/kinds.ts';
+
 /** What the customer's activity calls each staff action (an action not here shows its code). */
 const actionLabelsEn: Record<string, string> = {
   'account.view-as': 'Viewed your account to help you',
@@ -164,6 +166,22 @@ export const en = {
     support: 'Support & updates',
     orders: 'Orders',
     activity: 'Activity',
+  },
+  dashboard: {
+    title: 'Dashboard',
+    heading: 'Dashboard',
+    intro: 'What needs attention, and what the team did last.',
+    nav: 'Dashboard',
+    attention: 'Needs attention',
+    kinds: {
+      'companies-awaiting-verification': 'Companies awaiting verification',
+      'unpaid-orders': 'Unpaid orders',
+      'open-tickets': 'Open tickets',
+    },
+    notTracked: 'Not counted yet: arrives with its feature.',
+    recent: 'Latest staff actions',
+    noRecent: 'No staff actions yet.',
+    allActivity: 'The whole audit trail',
   },
   viewAs: {
     bannerTitle: (account: string) => `You are viewing ${account} as its owner sees it. Read-only.`,
@@ -364,6 +382,29 @@ export const en = {
     empty: 'No customers yet.',
     emptyHelp: 'Customer accounts appear here as soon as they are created.',
     showing: (count: number) => (count === 1 ? 'Showing 1 customer.' : `Showing ${count} customers.`),
+    searchLabel: 'Find a customer',
+    searchHint:
+      'The start of a name or e-mail address, or an order reference, licence serial, contract number, activation key or VAT ID. Accents, case, spaces and dashes do not matter.',
+    search: 'Search',
+    searchTooShort: 'Type at least 2 letters or digits.',
+    showAll: 'Show all customers',
+    resultsFor: (query: string) => `Customers matching “${query}”`,
+    noMatch: (query: string) => `No customer matches “${query}”.`,
+    noMatchHelp: 'Check the spelling, or try another key: a serial, an order reference or the start of the e-mail address.',
+    moreMatches: 'More customers match than are shown here. Type more of the name or key to narrow the search.',
+    licences: 'Licences',
+    lastOrder: 'Last order',
+    noOrders: 'No orders',
+    matched: 'Matched',
+    matchKinds: {
+      name: 'Name',
+      email: 'E-mail',
+      order: 'Order',
+      serial: 'Serial',
+      contract: 'Contract',
+      'activation-key': 'Activation key',
+      vat: 'VAT ID',
+    } satisfies Record<SearchKind, string>,
   },
   adminOrders: {
     navLabel: 'Staff sections',

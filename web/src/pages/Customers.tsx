@@ -1,14 +1,60 @@
-// Staff: every customer account, newest first, a page at a time.
+// Staff: every customer account, newest first, and the search that finds one by any of its keys (name or e-mail prefix,
+// order reference, licence serial, contract number, activation key, VAT id), accents and case ignored.
 
-import { api, request } from '../api.ts';
-import { Frame, PagedTable, usePagedList, useTitle } from '../components.tsx';
+import { useRef, useState } from 'preact/hooks';
+import { customerSearchText } from '#shared/api/customers.ts';
+import { foldSearchText, MIN_SEARCH_LENGTH } from '#shared/search/fold.ts';
+import { api, request, type CustomerMatch } from '../api.ts';
+import { Frame, Link, PagedTable, usePagedList, useTitle } from '../components.tsx';
+import { Field } from '../fields.tsx';
+import { limitsOf } from '../form-checks.ts';
 import { useI18n } from '../i18n.ts';
+import './admin-orders.css';
+
+const searchLimits = limitsOf(customerSearchText);
+
+/** The search is kept in the address (`?q=`), so a reload or Back shows the same results. */
+function initialQuery(): string {
+  return (new URLSearchParams(location.search).get('q') ?? '').trim();
+}
+
+function customerHref(accountId: string): string {
+  return `/admin/customers/${encodeURIComponent(accountId)}`;
+}
 
 export function CustomersPage() {
-  const { t, formatDate } = useI18n();
-  const list = usePagedList((page, signal) => request(api.customers.listCustomers, { query: page, signal }));
+  const { t } = useI18n();
+  const [typed, setTyped] = useState(initialQuery);
+  const [active, setActive] = useState(initialQuery);
+  const [tooShort, setTooShort] = useState(false);
+  const searchInput = useRef<HTMLInputElement>(null);
 
   useTitle(t.customers.title);
+
+  const apply = (query: string) => {
+    history.replaceState(history.state, '', query ? `${location.pathname}?q=${encodeURIComponent(query)}` : location.pathname);
+    setTyped(query);
+    setActive(query);
+  };
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const query = typed.trim();
+    // The same folding as the server's: "ł." is one letter, too short for the index, so say it here.
+    const short = query !== '' && Array.from(foldSearchText(query)).length < MIN_SEARCH_LENGTH;
+    setTooShort(short);
+    if (short) {
+      searchInput.current?.focus();
+      return;
+    }
+    apply(query);
+  };
+
+  const showAll = () => {
+    setTooShort(false);
+    apply('');
+    searchInput.current?.focus();
+  };
 
   return (
     <Frame pool="staff" signedIn>
@@ -17,33 +63,131 @@ export function CustomersPage() {
         <p class="muted">{t.customers.intro}</p>
       </div>
 
+      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for the browsers we support; role="search" says the same. */}
+      <form class="order-search" role="search" onSubmit={submit} noValidate>
+        <Field
+          id="customer-search"
+          label={t.customers.searchLabel}
+          hint={t.customers.searchHint}
+          autocomplete="off"
+          value={typed}
+          onInput={setTyped}
+          inputRef={searchInput}
+          limits={{ ...searchLimits, required: false }}
+          error={tooShort ? t.customers.searchTooShort : undefined}
+        />
+        <button type="submit" class="button secondary">
+          {t.customers.search}
+        </button>
+        {active && (
+          <button type="button" class="link-button" onClick={showAll}>
+            {t.customers.showAll}
+          </button>
+        )}
+      </form>
+
+      {active ? <SearchResults key={active} query={active} /> : <AllCustomers />}
+    </Frame>
+  );
+}
+
+function AllCustomers() {
+  const { t, formatDate } = useI18n();
+  const list = usePagedList((page, signal) => request(api.customers.listCustomers, { query: page, signal }));
+  return (
+    <PagedTable
+      list={list}
+      testId="customers-table"
+      caption={t.customers.tableCaption}
+      empty={{ title: t.customers.empty, help: t.customers.emptyHelp }}
+      showing={t.customers.showing(list.items.length)}
+      head={
+        <>
+          <th scope="col">{t.customers.name}</th>
+          <th scope="col">{t.customers.contactEmail}</th>
+          <th scope="col">{t.customers.country}</th>
+          <th scope="col">{t.customers.created}</th>
+        </>
+      }
+      row={(customer) => (
+        <tr key={customer.accountId}>
+          <td>
+            <Link href={customerHref(customer.accountId)}>{customer.name}</Link>
+          </td>
+          <td>
+            <a href={`mailto:${customer.contactEmail}`}>{customer.contactEmail}</a>
+          </td>
+          <td>{customer.country ?? t.app.notAvailable}</td>
+          <td>
+            <time dateTime={customer.createdAt}>{formatDate(customer.createdAt)}</time>
+          </td>
+        </tr>
+      )}
+    />
+  );
+}
+
+/** One search: at most 25 accounts, and a note when more match (the index answers a bounded number). */
+function SearchResults(props: { query: string }) {
+  const { t, formatDate } = useI18n();
+  const [more, setMore] = useState(false);
+  const list = usePagedList<CustomerMatch>(async (_page, signal) => {
+    const found = await request(api.customers.searchCustomers, { query: { q: props.query }, signal });
+    setMore(found.more);
+    return { items: found.items };
+  }, props.query);
+  return (
+    <>
       <PagedTable
         list={list}
-        testId="customers-table"
-        caption={t.customers.tableCaption}
-        empty={{ title: t.customers.empty, help: t.customers.emptyHelp }}
+        testId="customer-search-results"
+        caption={t.customers.resultsFor(props.query)}
+        empty={{ title: t.customers.noMatch(props.query), help: t.customers.noMatchHelp }}
         showing={t.customers.showing(list.items.length)}
         head={
           <>
             <th scope="col">{t.customers.name}</th>
-            <th scope="col">{t.customers.contactEmail}</th>
             <th scope="col">{t.customers.country}</th>
-            <th scope="col">{t.customers.created}</th>
+            <th scope="col">{t.customers.contactEmail}</th>
+            <th scope="col" class="num">
+              {t.customers.licences}
+            </th>
+            <th scope="col">{t.customers.lastOrder}</th>
+            <th scope="col">{t.customers.matched}</th>
           </>
         }
         row={(customer) => (
           <tr key={customer.accountId}>
-            <td>{customer.name}</td>
             <td>
-              <a href={`mailto:${customer.contactEmail}`}>{customer.contactEmail}</a>
+              <Link href={customerHref(customer.accountId)}>{customer.name}</Link>
             </td>
             <td>{customer.country ?? t.app.notAvailable}</td>
             <td>
-              <time dateTime={customer.createdAt}>{formatDate(customer.createdAt)}</time>
+              <a href={`mailto:${customer.contactEmail}`}>{customer.contactEmail}</a>
+            </td>
+            <td class="num">{customer.licenceCount}</td>
+            <td>
+              {customer.lastOrder ? (
+                <>
+                  {customer.lastOrder.reference}
+                  {', '}
+                  <time dateTime={customer.lastOrder.orderedAt}>{formatDate(customer.lastOrder.orderedAt)}</time>
+                </>
+              ) : (
+                t.customers.noOrders
+              )}
+            </td>
+            <td>
+              {t.customers.matchKinds[customer.matched.kind]}: {customer.matched.value}
             </td>
           </tr>
         )}
       />
-    </Frame>
+      {more && list.items.length > 0 && (
+        <p class="muted" data-testid="customer-search-more">
+          {t.customers.moreMatches}
+        </p>
+      )}
+    </>
   );
 }
