@@ -122,6 +122,9 @@ const entries: readonly RouteEntry[] = [
   { contract: api.staff.signOutStaffUser, handler: 'admin/sign-out-staff-user', table: 'read-write', identityAdmin: true },
   // Every staff user's own sign-in history.
   { contract: api.staff.listMyStaffSignIns, handler: 'admin/list-my-sign-ins', table: 'read' },
+  // Importing accounts from an old portal (admin): the dry run reads by key; the import creates migrated users too.
+  { contract: api.imports.dryRunImport, handler: 'admin/dry-run-import', table: 'read' },
+  { contract: api.imports.runImport, handler: 'admin/run-import', table: 'read-write', identityAdmin: true },
 ];
 
 export const routes: readonly Route[] = entries.map((entry) => ({

@@ -65,6 +65,11 @@ export interface Contract<R extends RequestSchemas = RequestSchemas, S extends R
    * "view as customer" session may call it.
    */
   readOnly?: true;
+  /**
+   * The largest request body this route accepts, in bytes, when it needs more than the shared 64 KB (e.g. an import's
+   * CSV file). Lambda's own limit (6 MB) stays the ceiling.
+   */
+  maxBodyBytes?: number;
 }
 
 /** Declares a contract; `const` keeps the literal schemas so handlers get their exact parsed types. */

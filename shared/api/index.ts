@@ -7,6 +7,7 @@ export * as catalogue from '#shared/api/catalogue.ts';
 export * as contracts from '#shared/api/contracts.ts';
 export * as customers from '#shared/api/customers.ts';
 export * as dashboard from '#shared/api/dashboard.ts';
+export * as imports from '#shared/api/imports.ts';
 export * as licences from '#shared/api/licences.ts';
 export * as licensing from '#shared/api/licensing.ts';
 export * as orders from '#shared/api/orders.ts';

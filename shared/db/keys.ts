@@ -129,6 +129,15 @@ export const keys = {
   /** An address SES reported as a permanent bounce or a complaint: Atrium does not mail it again. */
   mailSuppression: (email: string) => ({ PK: `MAIL#SUPPRESSED#${email}`, SK: 'SUPPRESSION' }),
 
+  /**
+   * What an import from an old portal created for one record, by the record's natural key (the old account id, the
+   * old account id + e-mail of a user, a licence serial): a second import of the same file finds it and skips the row.
+   */
+  importClaim: (record: 'account' | 'user' | 'licence', naturalKey: string) => ({
+    PK: `IMPORT#${record.toUpperCase()}#${naturalKey}`,
+    SK: 'IMPORT',
+  }),
+
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),
   /** Local identity adapter: the pending code of an e-mail confirmation or a password reset link. */

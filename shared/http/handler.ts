@@ -71,7 +71,8 @@ export type ReplyFor<S extends ResponseSpec> = ReplyBase &
       ? { file: FileReply; body?: never }
       : { body?: never; file?: never });
 
-const MAX_BODY_BYTES = 64 * 1024;
+/** The request body limit of every route that does not declare its own `maxBodyBytes`. */
+export const MAX_BODY_BYTES = 64 * 1024;
 
 function requestIdOf(event: HttpEvent): string {
   return event.requestContext?.requestId ?? 'unknown';
@@ -136,11 +137,11 @@ function parsePart<S extends Schema | undefined>(schema: S, value: unknown, wher
   return result.data;
 }
 
-function readBody(event: HttpEvent, expectsBody: boolean): unknown {
+function readBody(event: HttpEvent, expectsBody: boolean, maxBytes: number): unknown {
   if (!expectsBody) return undefined;
   if (!event.body) return {};
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
+  if (Buffer.byteLength(raw, 'utf8') > maxBytes) {
     throw new AppError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
   }
   const contentType = event.headers?.['content-type'] ?? '';
@@ -230,7 +231,7 @@ export function httpHandler<C extends Contract>(
         }
         const path = parsePart(schemas.path, pathParameters, 'path');
         const query = parsePart(schemas.query, event.queryStringParameters, 'query');
-        const body = parsePart(schemas.body, readBody(event, schemas.body !== undefined), 'body');
+        const body = parsePart(schemas.body, readBody(event, schemas.body !== undefined, contract.maxBodyBytes ?? MAX_BODY_BYTES), 'body');
         const audit = contract.audit ? await auditTrailFor(contract.audit, event, requestId, body) : undefined;
         const parsed = {
           path,

@@ -432,6 +432,7 @@ export const cognitoIdentity: IdentityProvider = {
     return { userId };
   },
 
+  // `migrated` changes nothing here (see the port): AdminResetUserPassword would mail each imported user a code now.
   async ensureCustomerUser({ email, locale }) {
     const Username = normaliseEmail(email);
     const existing = await findUserId(Username);

@@ -388,10 +388,11 @@ export const localIdentity: IdentityProvider = {
     return { userId: user.sub };
   },
 
-  async ensureCustomerUser({ email, locale }) {
+  async ensureCustomerUser({ email, locale, migrated }) {
     const existing = await getUser('customer', email);
     if (existing) return { userId: existing.sub, created: false };
-    const user: LocalUser = { sub: randomUUID(), email: normaliseEmail(email), pool: 'customer', status: 'CONFIRMED', groups: [], locale };
+    const status = migrated ? 'RESET_REQUIRED' : 'CONFIRMED';
+    const user: LocalUser = { sub: randomUUID(), email: normaliseEmail(email), pool: 'customer', status, groups: [], locale };
     try {
       await db().send(
         new PutCommand({

@@ -102,9 +102,13 @@ export interface IdentityProvider {
 
   /**
    * Creates a confirmed customer without a usable password (staff-created orders, imports). They sign in with
-   * e-mail + order number, or set a password through "forgot password". Returns the existing user's id if any.
+   * e-mail + order number, or set a password through "forgot password". Returns the existing user's id if any (left
+   * as it is). `migrated` (an import from an old portal): the local adapter marks the new user `RESET_REQUIRED`, as
+   * the seed's migrated users; Cognito creates them exactly as without it, because its own `RESET_REQUIRED`
+   * (AdminResetUserPassword) mails every imported user a reset code at import time. Either way no password works
+   * until one is set through "forgot password", and a guess answers as for an unknown e-mail.
    */
-  ensureCustomerUser(input: { email: string; locale: Locale }): Promise<{ userId: string; created: boolean }>;
+  ensureCustomerUser(input: { email: string; locale: Locale; migrated?: boolean }): Promise<{ userId: string; created: boolean }>;
   /** Removes a user; used to undo a sign-up whose account could not be written. */
   deleteUser(input: { pool: PoolName; email: string }): Promise<void>;
 

@@ -191,6 +191,7 @@ describe('layout and accessibility of every page in Chromium', () => {
       orderPath!,
       '/admin/staff',
       '/admin/me/sign-ins',
+      '/admin/import',
     ])
       Object.assign(findings, await check(page, path));
     await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));

@@ -127,6 +127,35 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
       });
     });
 
+    describe('imported (migrated) customers', () => {
+      it('creates an imported customer whom no password lets in until one is set through "forgot password"', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        const { userId, created } = await h.provider.ensureCustomerUser({ email, locale: 'pl', migrated: true });
+        expect(created).toBe(true);
+        expect(await h.provider.ensureCustomerUser({ email, locale: 'pl', migrated: true })).toEqual({ userId, created: false });
+        const guess = await failure(
+          h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP }),
+        );
+        const unknown = await failure(
+          h.provider.startPasswordSignIn({ pool: 'customer', email: h.freshEmail(), password: PASSWORD, locale: 'en', sourceIp: IP }),
+        );
+        expect(guess).toEqual({ status: 401, code: 'INVALID_CREDENTIALS' });
+        expect(unknown).toEqual(guess);
+        await h.provider.startPasswordReset({ pool: 'customer', email, locale: 'en' });
+        const reset = await h.provider.finishPasswordReset({
+          pool: 'customer',
+          email,
+          code: await h.mailedCode(email, 'reset'),
+          newPassword: PASSWORD,
+        });
+        expect(reset.userId).toBe(userId);
+        const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
+        const signedIn = await answerMailedCode(h, email, challenge.session);
+        expect(signedIn.userId).toBe(userId);
+      });
+    });
+
     describe('sign-up and e-mail confirmation', () => {
       it('signs in only after the e-mail is confirmed with the mailed code', async () => {
         const h = harness();

@@ -561,6 +561,21 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
   'DELETE /api/admin/catalogue/products/{productId}/upgrades/{fromEditionId}/{toEditionId}': () => ({
     path: { productId: 'remote-access', fromEditionId: 'desktop', toEditionId: 'mobile-web' },
   }),
+  'POST /api/admin/imports': () => {
+    const tag = randomUUID().slice(0, 8);
+    return {
+      path: {},
+      body: {
+        fileName: 'audited.csv',
+        csv: [
+          'record,account_id,name,email,role,product,edition,users,serial,purchased_on,support_years',
+          `account,AUD-${tag},Audited Import Ltd,office@aud-${tag}.example,,,,,,,`,
+          `user,AUD-${tag},,owner@aud-${tag}.example,owner,,,,,,`,
+          `licence,AUD-${tag},,,,Remote Access,Enterprise,5,AUD-${tag},2024-01-01,1`,
+        ].join('\n'),
+      },
+    };
+  },
   'POST /api/admin/customers/{accountId}/view-as': ({ fixture }) => ({
     path: { accountId: fixture.other.accountId },
     body: { reason: 'The customer asked on the phone why a licence is missing.' },

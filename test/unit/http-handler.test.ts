@@ -83,6 +83,27 @@ describe('httpHandler', () => {
     expect(tooLarge.statusCode).toBe(413);
   });
 
+  it('takes a larger body only on a route that declares its own maxBodyBytes, and still refuses one past it', async () => {
+    const large = (bytes: number) =>
+      contract({
+        method: 'POST',
+        path: '/api/files',
+        summary: 'test',
+        access: anyone,
+        maxBodyBytes: bytes,
+        request: { body },
+        response: json(z.unknown()),
+      });
+    const payload = event({ body: JSON.stringify({ name: 'x'.repeat(200_000) }) });
+    const accepted = await httpHandler(large(256 * 1024), async ({ body }) => ({ body: { length: body.name.length } }))(payload, context);
+    const refused = await httpHandler(large(128 * 1024), async () => ({ body: {} }))(payload, context);
+    const shared = await httpHandler(route({ body }), async () => ({ body: {} }))(payload, context);
+    expect(accepted.statusCode).toBe(200);
+    expect(JSON.parse(accepted.body!)).toEqual({ length: 200_000 });
+    expect([refused.statusCode, shared.statusCode]).toEqual([413, 413]);
+    expect(JSON.parse(refused.body!).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
   it('maps typed errors to their status and code, with retry-after for rate limits', async () => {
     const conflict = await httpHandler(route({}), async () => {
       throw new ConflictError('Already there.', 'DUPLICATE');

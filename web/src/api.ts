@@ -9,6 +9,7 @@ import * as auth from '#shared/api/auth.ts';
 import * as catalogue from '#shared/api/catalogue.ts';
 import * as contracts from '#shared/api/contracts.ts';
 import * as customers from '#shared/api/customers.ts';
+import * as imports from '#shared/api/imports.ts';
 import * as licences from '#shared/api/licences.ts';
 import * as orders from '#shared/api/orders.ts';
 import * as dashboard from '#shared/api/dashboard.ts';
@@ -20,7 +21,7 @@ import type * as z from '#shared/validation.ts';
 import { viewingAs } from './view-as.ts';
 
 /** The route contracts the portal calls, by area (the licensing API and system routes are not the portal's). */
-export const api = { account, audit, auth, catalogue, contracts, customers, dashboard, licences, orders, staff, support };
+export const api = { account, audit, auth, catalogue, contracts, customers, dashboard, imports, licences, orders, staff, support };
 
 export type Pool = 'customer' | 'staff';
 

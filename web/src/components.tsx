@@ -96,6 +96,7 @@ function StaffNav() {
         { href: '/admin/audit', label: t.audit.navAudit },
         ...(admin ? [{ href: '/admin/staff', label: t.staffUsers.nav }] : []),
         { href: '/admin/me/sign-ins', label: t.mySignIns.nav },
+        { href: '/admin/import', label: t.adminImport.navImport },
       ]}
     />
   );

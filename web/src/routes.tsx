@@ -9,6 +9,7 @@ import { AdminAuditPage } from './pages/AdminAudit.tsx';
 import { AdminDashboardPage } from './pages/AdminDashboard.tsx';
 import { AdminContractDetailPage } from './pages/AdminContractDetail.tsx';
 import { AdminContractsPage } from './pages/AdminContracts.tsx';
+import { AdminImportPage } from './pages/AdminImport.tsx';
 import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
 import { AdminOrdersPage } from './pages/AdminOrders.tsx';
 import { CataloguePage } from './pages/Catalogue.tsx';
@@ -77,6 +78,7 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/admin/catalogue', guard: 'staff', page: () => <CataloguePage /> },
   { path: '/admin/staff', guard: 'staff', page: () => <StaffUsersPage /> },
   { path: '/admin/me/sign-ins', guard: 'staff', page: () => <MySignInsPage /> },
+  { path: '/admin/import', guard: 'staff', page: () => <AdminImportPage /> },
   {
     path: '/admin/orders/:accountId/:orderId',
     guard: 'staff',
