@@ -71,6 +71,12 @@ const entries: readonly RouteEntry[] = [
   { contract: api.orders.getOrder, handler: 'orders/get-order', table: 'read' },
 
   { contract: api.customers.listCustomers, handler: 'admin/list-customers', table: 'read' },
+  // The customer page: the account and the first page of each section, then each section's further pages.
+  { contract: api.customerPage.getCustomer, handler: 'admin/get-customer', table: 'read' },
+  { contract: api.customerPage.listCustomerLicences, handler: 'admin/list-customer-licences', table: 'read' },
+  { contract: api.customerPage.listCustomerSupport, handler: 'admin/list-customer-support', table: 'read' },
+  { contract: api.customerPage.listCustomerOrders, handler: 'admin/list-customer-orders', table: 'read' },
+  { contract: api.customerPage.listCustomerLicenceActivations, handler: 'admin/list-customer-licence-activations', table: 'read' },
   // Staff orders: the catalogue, creating an order for a customer by e-mail (their user and account too, if new),
   // finding orders by reference or e-mail, and one order in full.
   { contract: api.orders.listCatalogue, handler: 'admin/list-catalogue', table: 'read' },

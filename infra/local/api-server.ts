@@ -60,7 +60,9 @@ function compile(route: Route): CompiledRoute {
   return { route, pattern: new RegExp(`^${source}$`), parameterNames };
 }
 
-const compiledRoutes = routes.map(compile);
+// As API Gateway does, a literal segment wins over a parameter (`/customers/search` before `/customers/{accountId}`),
+// whatever the order of the route table: routes with fewer parameters are tried first (a stable sort).
+const compiledRoutes = routes.map(compile).sort((a, b) => a.parameterNames.length - b.parameterNames.length);
 
 /** A path parameter that is not valid percent-encoding (`%`, `%ZZ`, a cut UTF-8 sequence): API Gateway answers 400. */
 export class MalformedPathError extends Error {

@@ -4,7 +4,7 @@
 import { GetCommand, QueryCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
-import { keys } from '#shared/db/keys.ts';
+import { accountPartition, keys, SK_PREFIX } from '#shared/db/keys.ts';
 import { GSI1 } from '#shared/db/table.ts';
 import * as z from '#shared/validation.ts';
 
@@ -72,4 +72,17 @@ export async function isMember(accountId: string, userId: string): Promise<boole
     new GetCommand({ TableName: tableName(), Key: membershipKey(accountId, userId), ProjectionExpression: 'PK' }),
   );
   return found.Item !== undefined;
+}
+
+/** The account's users (owner and contacts), at most `limit` of them: one Query in the account's partition. */
+export async function listAccountMembers(accountId: string, limit: number): Promise<Membership[]> {
+  const result = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': accountPartition(accountId), ':prefix': SK_PREFIX.member },
+      Limit: limit,
+    }),
+  );
+  return (result.Items ?? []).map(membershipFromItem);
 }

@@ -2,6 +2,7 @@
 
 export * as account from '#shared/api/account.ts';
 export * as auth from '#shared/api/auth.ts';
+export * as customerPage from '#shared/api/customer-page.ts';
 export * as customers from '#shared/api/customers.ts';
 export * as licences from '#shared/api/licences.ts';
 export * as licensing from '#shared/api/licensing.ts';

@@ -1,0 +1,106 @@
+// Contracts of the staff's customer page: the account with the first page of each section, each section's further
+// pages, one licence's activations, and the staff actions on the account's licences, support and orders.
+
+import { moneySchema, pageOf, timestamp } from '#shared/api/common.ts';
+import { contract, json, staff } from '#shared/api/contract.ts';
+import { licenceView, listLicenceActivations, supportSubscriptionView } from '#shared/api/licences.ts';
+import { pageQuery, ulidSchema } from '#shared/http/schemas.ts';
+import { orderSummaryFields } from '#shared/orders/fields.ts';
+import * as z from '#shared/validation.ts';
+
+/** Account ids are ULIDs; the demo seed's are readable (`demo-nordwind`). */
+export const accountIdSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'An account id.'));
+
+const accountPath = z.strictObject({ accountId: accountIdSchema });
+const licencePath = z.strictObject({ accountId: accountIdSchema, licenceId: ulidSchema });
+
+/** Who looks a customer up: every staff role. */
+const anyStaff = staff('admin', 'support', 'billing');
+
+const orderSummary = z.strictObject(orderSummaryFields(timestamp, moneySchema));
+
+export const customerUser = z.strictObject({
+  userId: z.string(),
+  email: z.string(),
+  role: z.enum(['owner', 'contact']),
+  createdAt: timestamp,
+});
+
+export const customerSignIn = z.strictObject({
+  userId: z.string(),
+  email: z.string(),
+  at: timestamp,
+  sourceIp: z.string(),
+  method: z.enum(['password', 'order-number']),
+  userAgent: z.optional(z.string()),
+});
+
+export const getCustomer = contract({
+  method: 'GET',
+  path: '/api/admin/customers/{accountId}',
+  summary: 'Staff: one customer account with its users, licences, support, orders, contracts and sign-ins.',
+  access: anyStaff,
+  request: { path: accountPath },
+  response: json(
+    z.strictObject({
+      account: z.strictObject({
+        accountId: z.string(),
+        name: z.string(),
+        activationKey: z.string(),
+        contactEmail: z.string(),
+        country: z.optional(z.string()),
+        createdAt: timestamp,
+      }),
+      users: z.array(customerUser),
+      licences: pageOf(licenceView),
+      support: pageOf(supportSubscriptionView),
+      orders: pageOf(orderSummary),
+      contracts: z.array(
+        z.strictObject({
+          contractNumber: z.string(),
+          product: z.string(),
+          startsOn: z.iso.date(),
+          endsOn: z.iso.date(),
+          status: z.enum(['upcoming', 'active', 'expiring', 'expired']),
+        }),
+      ),
+      signIns: z.array(customerSignIn),
+    }),
+  ),
+});
+
+export const listCustomerLicences = contract({
+  method: 'GET',
+  path: '/api/admin/customers/{accountId}/licences',
+  summary: 'Staff: a customer account’s licences, newest first, a page at a time.',
+  access: anyStaff,
+  request: { path: accountPath, query: pageQuery },
+  response: json(pageOf(licenceView)),
+});
+
+export const listCustomerSupport = contract({
+  method: 'GET',
+  path: '/api/admin/customers/{accountId}/support',
+  summary: 'Staff: a customer account’s support & updates subscriptions, newest start first, a page at a time.',
+  access: anyStaff,
+  request: { path: accountPath, query: pageQuery },
+  response: json(pageOf(supportSubscriptionView)),
+});
+
+export const listCustomerOrders = contract({
+  method: 'GET',
+  path: '/api/admin/customers/{accountId}/orders',
+  summary: 'Staff: a customer account’s orders, newest first, a page at a time.',
+  access: anyStaff,
+  request: { path: accountPath, query: pageQuery },
+  response: json(pageOf(orderSummary)),
+});
+
+export const listCustomerLicenceActivations = contract({
+  method: 'GET',
+  path: '/api/admin/customers/{accountId}/licences/{licenceId}/activations',
+  summary: 'Staff: which computer a customer’s licence is on, its transfers, and its activation history, newest first.',
+  access: anyStaff,
+  request: { path: licencePath, query: pageQuery },
+  response: json(listLicenceActivations.response.body),
+});
