@@ -3,8 +3,9 @@
 
 import { moneySchema, pageOf, timestamp } from '#shared/api/common.ts';
 import { contract, json, staff } from '#shared/api/contract.ts';
-import { licenceView, listLicenceActivations, supportSubscriptionView } from '#shared/api/licences.ts';
+import { licenceView, listLicenceActivations, supportSubscriptionView, transferLicence } from '#shared/api/licences.ts';
 import { pageQuery, ulidSchema } from '#shared/http/schemas.ts';
+import { computerIdSchema } from '#shared/licences/schemas.ts';
 import { orderSummaryFields } from '#shared/orders/fields.ts';
 import * as z from '#shared/validation.ts';
 
@@ -13,6 +14,14 @@ export const accountIdSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 
 
 const accountPath = z.strictObject({ accountId: accountIdSchema });
 const licencePath = z.strictObject({ accountId: accountIdSchema, licenceId: ulidSchema });
+const subscriptionPath = z.strictObject({ accountId: accountIdSchema, subscriptionId: ulidSchema });
+const orderPath = z.strictObject({ accountId: accountIdSchema, orderId: ulidSchema });
+
+// TODO(audit merge): auditReason from #shared/api/common.ts.
+const auditReason = z.string().check(z.trim(), z.minLength(3), z.maxLength(500));
+
+/** Who changes a customer's licences and support: admin and support. */
+const licenceStaff = staff('admin', 'support');
 
 /** Who looks a customer up: every staff role. */
 const anyStaff = staff('admin', 'support', 'billing');
@@ -103,4 +112,67 @@ export const listCustomerLicenceActivations = contract({
   access: anyStaff,
   request: { path: licencePath, query: pageQuery },
   response: json(listLicenceActivations.response.body),
+});
+
+const licenceBinding = transferLicence.response.body;
+
+export const staffFreeLicence = contract({
+  method: 'POST',
+  path: '/api/admin/customers/{accountId}/licences/{licenceId}/free',
+  summary: 'Staff: frees a customer’s licence from its computer, without the customer’s transfer limit; reason required.',
+  access: licenceStaff,
+  request: { path: licencePath, body: z.strictObject({ reason: auditReason }) },
+  response: json(licenceBinding),
+});
+
+export const staffMoveLicence = contract({
+  method: 'POST',
+  path: '/api/admin/customers/{accountId}/licences/{licenceId}/move',
+  summary: 'Staff: binds a customer’s licence to another computer, without the customer’s transfer limit; reason required.',
+  access: licenceStaff,
+  request: { path: licencePath, body: z.strictObject({ toComputerId: computerIdSchema, reason: auditReason }) },
+  response: json(licenceBinding),
+});
+
+export const staffRevokeLicence = contract({
+  method: 'POST',
+  path: '/api/admin/customers/{accountId}/licences/{licenceId}/revoke',
+  summary: 'Staff: revokes a customer’s licence for good; the licensing API refuses it from then on. Reason required.',
+  access: licenceStaff,
+  request: { path: licencePath, body: z.strictObject({ reason: auditReason }) },
+  response: json(z.strictObject({ licenceId: z.string(), revokedAt: timestamp })),
+});
+
+export const staffReissueLicenceFile = contract({
+  method: 'POST',
+  path: '/api/admin/customers/{accountId}/licences/{licenceId}/reissue',
+  summary: 'Staff: signs a new file for a customer’s licence now and records it; answers the file to pass on.',
+  access: licenceStaff,
+  request: { path: licencePath, body: z.strictObject({ reason: z.optional(auditReason) }) },
+  response: json(z.strictObject({ licenceId: z.string(), issuedAt: timestamp, filename: z.string(), content: z.string() })),
+});
+
+export const extendSupport = contract({
+  method: 'POST',
+  path: '/api/admin/customers/{accountId}/support/{subscriptionId}/extend',
+  summary: 'Staff: moves a support subscription’s end to a later day (and its licence’s end of support); reason required.',
+  access: licenceStaff,
+  request: { path: subscriptionPath, body: z.strictObject({ endsOn: z.iso.date(), reason: auditReason }) },
+  response: json(supportSubscriptionView),
+});
+
+export const resendOrderConfirmation = contract({
+  method: 'POST',
+  path: '/api/admin/customers/{accountId}/orders/{orderId}/resend-confirmation',
+  summary: 'Staff: sends an order’s confirmation e-mail again, to the order’s e-mail in its language.',
+  access: anyStaff,
+  request: { path: orderPath, body: z.strictObject({ reason: z.optional(auditReason) }) },
+  response: json(
+    z.strictObject({
+      orderId: z.string(),
+      reference: z.string(),
+      email: z.string(),
+      confirmationMail: z.enum(['queued', 'sent', 'suppressed']),
+    }),
+  ),
 });

@@ -58,6 +58,7 @@ export async function licenceFile(accountId: string, licence: StoredLicence, sub
     serial: serialOf(licence),
     ...(licence.days === undefined ? {} : { days: licence.days }),
     ...(supportEndsAt ? { supportEndsAt } : {}),
+    ...(licence.revokedAt === undefined ? {} : { revokedAt: licence.revokedAt }),
     issuedAt: nowIso(),
   };
   return signed(fields, `${fields.product}-${fields.serial}.lic`);

@@ -179,7 +179,7 @@ describe('layout and accessibility of every page in Chromium', () => {
       .first()
       .getAttribute('href');
     const findings = {};
-    for (const path of ['/admin/customers', '/admin/orders', '/admin/orders/new', orderPath!])
+    for (const path of ['/admin/customers', '/admin/customers/demo-nordwind', '/admin/orders', '/admin/orders/new', orderPath!])
       Object.assign(findings, await check(page, path));
     await context.close();
     expectClean(findings);

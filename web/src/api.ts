@@ -5,6 +5,7 @@
 import type { Contract, RequestSchemas, ResponseSpec, Schema } from '#shared/api/contract.ts';
 import * as account from '#shared/api/account.ts';
 import * as auth from '#shared/api/auth.ts';
+import * as customerPage from '#shared/api/customer-page.ts';
 import * as customers from '#shared/api/customers.ts';
 import * as licences from '#shared/api/licences.ts';
 import * as orders from '#shared/api/orders.ts';
@@ -14,7 +15,7 @@ import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
 
 /** The route contracts the portal calls, by area (the licensing API and system routes are not the portal's). */
-export const api = { account, auth, customers, licences, orders, support };
+export const api = { account, auth, customerPage, customers, licences, orders, support };
 
 export type Pool = 'customer' | 'staff';
 
@@ -58,6 +59,8 @@ export type OrderSummary = ReplyOf<typeof orders.listOrders>['items'][number];
 export type CatalogueProduct = ReplyOf<typeof orders.listCatalogue>['items'][number];
 export type StaffOrderInput = z.input<typeof orders.staffOrderInput>;
 export type CreatedStaffOrder = ReplyOf<typeof orders.createStaffOrder>;
+/** Staff: one customer account with the first page of each section. */
+export type CustomerPageData = ReplyOf<typeof customerPage.getCustomer>;
 export type StaffOrderSummary = ReplyOf<typeof orders.listStaffOrders>['items'][number];
 export type StaffOrderDetail = ReplyOf<typeof orders.getStaffOrder>;
 export type AccountSummary = ReplyOf<typeof customers.listCustomers>['items'][number];

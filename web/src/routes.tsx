@@ -7,6 +7,7 @@ import { SupportFileButton } from './download.tsx';
 import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
 import { AdminOrdersPage } from './pages/AdminOrders.tsx';
 import { ConfirmEmailPage } from './pages/ConfirmEmail.tsx';
+import { CustomerPage } from './pages/CustomerPage.tsx';
 import { CustomersPage } from './pages/Customers.tsx';
 import { LicenceDetailPage } from './pages/LicenceDetail.tsx';
 import { LicencesPage } from './pages/Licences.tsx';
@@ -60,6 +61,11 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/admin/forgot-password', guard: 'public', page: () => <ForgotPasswordPage key="staff" pool="staff" /> },
   { path: '/admin/reset-password', guard: 'public', page: () => <ResetPasswordPage key="staff" pool="staff" /> },
   { path: '/admin/customers', guard: 'staff', page: () => <CustomersPage /> },
+  {
+    path: '/admin/customers/:accountId',
+    guard: 'staff',
+    page: ({ params }) => <CustomerPage key={params.accountId} accountId={params.accountId!} />,
+  },
   { path: '/admin/orders', guard: 'staff', page: () => <AdminOrdersPage /> },
   { path: '/admin/orders/new', guard: 'staff', page: () => <NewOrderPage /> },
   {

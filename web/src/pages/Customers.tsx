@@ -1,7 +1,7 @@
 // Staff: every customer account, newest first, a page at a time.
 
 import { api, request } from '../api.ts';
-import { Frame, PagedTable, usePagedList, useTitle } from '../components.tsx';
+import { Frame, Link, PagedTable, usePagedList, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 
 export function CustomersPage() {
@@ -33,7 +33,9 @@ export function CustomersPage() {
         }
         row={(customer) => (
           <tr key={customer.accountId}>
-            <td>{customer.name}</td>
+            <td>
+              <Link href={`/admin/customers/${encodeURIComponent(customer.accountId)}`}>{customer.name}</Link>
+            </td>
             <td>
               <a href={`mailto:${customer.contactEmail}`}>{customer.contactEmail}</a>
             </td>

@@ -333,7 +333,13 @@ function ComputerAndHistory(props: { licence: LicenceDetail; initial: LicenceAct
                       <td>{t.licenceDetail.actions[event.action]}</td>
                       <td>{event.fromComputerId ? <code class="serial">{event.fromComputerId}</code> : t.app.notAvailable}</td>
                       <td>{event.toComputerId ? <code class="serial">{event.toComputerId}</code> : t.app.notAvailable}</td>
-                      <td>{event.by === 'customer' ? (event.email ?? t.app.notAvailable) : t.licenceDetail.bySoftware}</td>
+                      <td>
+                        {event.by === 'customer'
+                          ? (event.email ?? t.app.notAvailable)
+                          : event.by === 'staff'
+                            ? t.licenceDetail.byStaff
+                            : t.licenceDetail.bySoftware}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
