@@ -3,7 +3,7 @@
 // come from each route's contract (shared/api/), so nothing about a route is written twice.
 
 import * as api from '#shared/api/index.ts';
-import type { Contract, Method } from '#shared/api/contract.ts';
+import { type Contract, type Method, viewAsPath } from '#shared/api/contract.ts';
 import type { StaffGroup } from '#shared/accounts/groups.ts';
 
 export type { Method };
@@ -34,7 +34,15 @@ export interface Route extends RouteEntry {
   access: Access;
   /** The staff groups allowed; empty unless access is `staff`. */
   staffGroups: readonly StaffGroup[];
+  /**
+   * Customer routes only: the same handler mounted for staff under `/api/view-as/{viewAsAccountId}` ("view as
+   * customer", read-only: shared/accounts/view-as.ts), behind the staff pool's authorizer.
+   */
+  viewAsPath?: string;
 }
+
+/** Every staff group may view a customer's pages (and each view is audited with its reason). */
+export const VIEW_AS_GROUPS: readonly StaffGroup[] = ['admin', 'support', 'billing'];
 
 const entries: readonly RouteEntry[] = [
   { contract: api.system.getHealth, handler: 'system/get-health', table: 'none' },
@@ -54,6 +62,7 @@ const entries: readonly RouteEntry[] = [
 
   { contract: api.account.getMyAccount, handler: 'account/get-my-account', table: 'read' },
   { contract: api.account.listMySignIns, handler: 'account/list-my-sign-ins', table: 'read' },
+  { contract: api.audit.listMyActivity, handler: 'account/list-my-activity', table: 'read' },
   { contract: api.licences.listLicences, handler: 'licences/list-licences', table: 'read' },
   { contract: api.licences.getLicence, handler: 'licences/get-licence', table: 'read' },
   // Licence files, activations and the licensing API (docs/licensing-api.md). The licensing routes are public: the vendor's
@@ -71,6 +80,10 @@ const entries: readonly RouteEntry[] = [
   { contract: api.orders.getOrder, handler: 'orders/get-order', table: 'read' },
 
   { contract: api.customers.listCustomers, handler: 'admin/list-customers', table: 'read' },
+  // The audit trail of staff actions (every staff write declares its entry in its contract), and "view as customer".
+  { contract: api.audit.listAudit, handler: 'admin/list-audit', table: 'read' },
+  { contract: api.audit.listCustomerAudit, handler: 'admin/list-customer-audit', table: 'read' },
+  { contract: api.audit.startViewAs, handler: 'admin/start-view-as', table: 'read-write' },
   // The customer page: the account and the first page of each section, then each section's further pages.
   { contract: api.customerPage.getCustomer, handler: 'admin/get-customer', table: 'read' },
   { contract: api.customerPage.listCustomerLicences, handler: 'admin/list-customer-licences', table: 'read' },
@@ -103,6 +116,7 @@ export const routes: readonly Route[] = entries.map((entry) => ({
   path: entry.contract.path,
   access: entry.contract.access.pool,
   staffGroups: entry.contract.access.pool === 'staff' ? entry.contract.access.groups : [],
+  ...(entry.contract.access.pool === 'customer' ? { viewAsPath: viewAsPath(entry.contract.path) } : {}),
 }));
 
 /** A stable, CloudFormation-safe name per route or worker, e.g. `LicencesListLicences`. */

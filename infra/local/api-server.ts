@@ -42,13 +42,17 @@ const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
 interface CompiledRoute {
   route: Route;
+  /** The route's own path, or its view-as mount (shared/accounts/view-as.ts). */
+  path: string;
+  /** Whose tokens the mount's authorizer accepts: the route's pool, or staff on a view-as mount. */
+  access: Access;
   pattern: RegExp;
   parameterNames: string[];
 }
 
-function compile(route: Route): CompiledRoute {
+function compile(route: Route, path: string, access: Access): CompiledRoute {
   const parameterNames: string[] = [];
-  const source = route.path
+  const source = path
     .split('/')
     .map((segment) => {
       const match = /^\{(\w+)\}$/.exec(segment);
@@ -57,12 +61,17 @@ function compile(route: Route): CompiledRoute {
       return '([^/]+)';
     })
     .join('/');
-  return { route, pattern: new RegExp(`^${source}$`), parameterNames };
+  return { route, path, access, pattern: new RegExp(`^${source}$`), parameterNames };
 }
 
-// As API Gateway does, a literal segment wins over a parameter (`/customers/search` before `/customers/{accountId}`),
-// whatever the order of the route table: routes with fewer parameters are tried first (a stable sort).
-const compiledRoutes = routes.map(compile).sort((a, b) => a.parameterNames.length - b.parameterNames.length);
+/**
+ * Every mount API Gateway has: each route at its path, and each customer route again under its view-as path. As API
+ * Gateway does, a literal segment wins over a parameter (`/customers/search` before `/customers/{accountId}`) whatever
+ * the order of the route table: mounts with fewer parameters are tried first (a stable sort).
+ */
+const compiledRoutes = routes
+  .flatMap((route) => [compile(route, route.path, route.access), ...(route.viewAsPath ? [compile(route, route.viewAsPath, 'staff')] : [])])
+  .sort((a, b) => a.parameterNames.length - b.parameterNames.length);
 
 /** A path parameter that is not valid percent-encoding (`%`, `%ZZ`, a cut UTF-8 sequence): API Gateway answers 400. */
 export class MalformedPathError extends Error {
@@ -85,7 +94,7 @@ export function matchRoute(method: string, path: string) {
         }
       }),
     );
-    return { route: compiled.route, pathParameters };
+    return { route: compiled.route, path: compiled.path, access: compiled.access, pathParameters };
   }
   return undefined;
 }
@@ -227,7 +236,7 @@ export function createLocalApi(options: LocalApiOptions): Server {
 
       let claims: JWTPayload | undefined;
       try {
-        claims = await authorize(route.access, request.headers.authorization);
+        claims = await authorize(matched.access, request.headers.authorization);
       } catch {
         return sendError(response, 401, { code: 'UNAUTHORIZED', message: 'Sign in to continue.' }, { 'www-authenticate': 'Bearer' });
       }
@@ -254,7 +263,7 @@ export function createLocalApi(options: LocalApiOptions): Server {
       const isText = TEXT_TYPES.test(headers['content-type'] ?? 'application/json');
       const requestId = randomUUID();
       const now = new Date();
-      const routeKey = `${route.method} ${route.path}`;
+      const routeKey = `${route.method} ${matched.path}`;
       const event: HttpEvent = {
         version: '2.0',
         routeKey,

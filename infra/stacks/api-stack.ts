@@ -195,6 +195,16 @@ export class ApiStack extends Stack {
         ...(authorizer ? { authorizer } : {}),
       });
 
+      // "View as customer": the same function, reached by staff under /api/view-as/{viewAsAccountId} (read-only).
+      if (route.viewAsPath) {
+        this.httpApi.addRoutes({
+          path: route.viewAsPath,
+          methods: [HttpMethod[route.method]],
+          integration: new HttpLambdaIntegration(`${id}ViewAsIntegration`, routeFunction.function),
+          authorizer: authorizers.staff!,
+        });
+      }
+
       if (route.access === 'public' && httpRoute) {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',

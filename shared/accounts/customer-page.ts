@@ -3,7 +3,8 @@
 // section pages on through its own route (functions/admin/list-customer-*.ts) with the section's cursor.
 
 import { getAccount, type Account } from '#shared/accounts/account.ts';
-import { listAccountMembers, type Membership } from '#shared/accounts/membership.ts';
+import { membersOfAccount, type Membership } from '#shared/accounts/membership.ts';
+import { listAccountAudit, type AuditEntry } from '#shared/audit/audit.ts';
 import { listSignIns, type SignInRecord } from '#shared/auth/sign-ins.ts';
 import { listAccountContracts, type ContractSummary } from '#shared/contracts/account-contracts.ts';
 import type { Page } from '#shared/db/page.ts';
@@ -35,6 +36,7 @@ export interface CustomerPage {
   orders: Page<OrderSummary>;
   contracts: ContractSummary[];
   signIns: CustomerSignIn[];
+  audit: Page<AuditEntry>;
 }
 
 export const customerNotFound = () => new NotFoundError('The customer account was not found.');
@@ -46,16 +48,17 @@ export async function requireAccount(accountId: string): Promise<Account> {
   return account;
 }
 
-/** Round trips: 6 parallel keyed reads, then at most SIGN_IN_USERS parallel Queries of the users' sign-ins. */
+/** Round trips: 7 parallel keyed reads, then at most SIGN_IN_USERS parallel Queries of the users' sign-ins. */
 export async function getCustomerPage(accountId: string): Promise<CustomerPage> {
   const first = { limit: SECTION_PAGE };
-  const [account, members, licences, support, orders, contracts] = await Promise.all([
+  const [account, members, licences, support, orders, contracts, audit] = await Promise.all([
     getAccount(accountId),
-    listAccountMembers(accountId, MAX_CUSTOMER_USERS),
+    membersOfAccount(accountId, MAX_CUSTOMER_USERS),
     listLicences(accountId, first),
     listSupportSubscriptions(accountId, first),
     listOrders(accountId, first),
     listAccountContracts(accountId, now()),
+    listAccountAudit(accountId, first),
   ]);
   if (!account) throw customerNotFound();
   const histories = await Promise.all(
@@ -66,5 +69,5 @@ export async function getCustomerPage(accountId: string): Promise<CustomerPage> 
   );
   const signIns = histories.flat().sort((a, b) => b.at.localeCompare(a.at));
   const users = members.map(({ userId, email, role, createdAt }) => ({ userId, email, role, createdAt }));
-  return { account, users, licences, support, orders, contracts, signIns };
+  return { account, users, licences, support, orders, contracts, signIns, audit };
 }

@@ -74,8 +74,8 @@ export async function isMember(accountId: string, userId: string): Promise<boole
   return found.Item !== undefined;
 }
 
-/** The account's users (owner and contacts), at most `limit` of them: one Query in the account's partition. */
-export async function listAccountMembers(accountId: string, limit: number): Promise<Membership[]> {
+/** The account's members (owner and contacts), at most `limit` of them: one Query of the account's partition. */
+export async function membersOfAccount(accountId: string, limit: number): Promise<Membership[]> {
   const result = await db().send(
     new QueryCommand({
       TableName: tableName(),

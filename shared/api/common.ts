@@ -11,3 +11,6 @@ export const moneySchema = z.strictObject({ amountMinor: z.number().check(z.int(
 export function pageOf<const T extends z.ZodMiniType>(item: T) {
   return z.strictObject({ items: z.array(item), nextCursor: z.optional(z.string()) });
 }
+
+/** Why a staff user takes an action the audit trail asks a reason for (AuditDeclaration `reason`). */
+export const auditReason = z.string().check(z.trim(), z.minLength(3), z.maxLength(500));

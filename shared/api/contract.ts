@@ -32,6 +32,23 @@ export type ResponseSpec =
   | { kind: 'file'; status: readonly number[]; contentType: string; description: string }
   | { kind: 'empty'; status: readonly number[] };
 
+/** Which kind of thing a staff action changes: the audit entry's target. */
+export const AUDIT_TARGET_KINDS = ['account', 'licence', 'order', 'support', 'contract', 'staff-user', 'catalogue', 'import'] as const;
+export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
+
+/**
+ * A staff write's audit trail, declared with its route: the action's stable name (`<target>.<verb>`, e.g.
+ * `licence.free`) and whether the staff user must give a reason. The shared handler records who, when, from where and
+ * the request id; the use case names the target and the changed fields, and writes them in the same transaction as
+ * the change (shared/audit/audit.ts). A staff route that is not a GET must declare one (or `readOnly`): a generated
+ * test holds every route in the table to it.
+ */
+export interface AuditDeclaration {
+  action: `${AuditTargetKind}.${string}`;
+  /** `required`: the body has `reason: auditReason`; `optional`: it may. */
+  reason: 'required' | 'optional' | 'none';
+}
+
 export interface Contract<R extends RequestSchemas = RequestSchemas, S extends ResponseSpec = ResponseSpec> {
   method: Method;
   /** API Gateway route path, `{name}` for path parameters. Always under /api. */
@@ -41,11 +58,23 @@ export interface Contract<R extends RequestSchemas = RequestSchemas, S extends R
   access: RouteAccess;
   request: R;
   response: S;
+  /** Staff writes: the audit entry every successful call leaves (see AuditDeclaration). */
+  audit?: AuditDeclaration;
+  /**
+   * A route that is not a GET but changes nothing (e.g. an import's dry run): needs no audit entry, and a read-only
+   * "view as customer" session may call it.
+   */
+  readOnly?: true;
 }
 
 /** Declares a contract; `const` keeps the literal schemas so handlers get their exact parsed types. */
-export function contract<const R extends RequestSchemas, const S extends ResponseSpec>(declared: Contract<R, S>): Contract<R, S> {
+export function contract<const C extends Contract>(declared: C): C {
   return declared;
+}
+
+/** Whether a route changes something: any method but GET, unless declared `readOnly`. */
+export function isWrite(declared: Pick<Contract, 'method' | 'readOnly'>): boolean {
+  return declared.method !== 'GET' && declared.readOnly !== true;
 }
 
 /** A JSON answer with this body schema, with status 200 unless others are named. */
@@ -72,3 +101,16 @@ export type ParsedRequest<R extends RequestSchemas> = {
 
 /** The JSON body type a handler must answer with, from the contract's response schema. */
 export type ResponseBody<S extends ResponseSpec> = S extends { kind: 'json'; body: infer B extends Schema } ? z.input<B> : never;
+
+/**
+ * "View as customer": every customer route is mounted a second time for staff, under `/api/view-as/{viewAsAccountId}`,
+ * served by the same handler. The caller is then the account's owner as seen by a staff user with a view-as session
+ * (shared/accounts/view-as.ts), and any route that writes answers 403 VIEW_AS_READ_ONLY before it reads anything.
+ */
+export const VIEW_AS_PARAMETER = 'viewAsAccountId';
+
+/** A customer route's path as a staff user viewing one account reaches it. */
+export function viewAsPath(customerPath: string, accountId = `{${VIEW_AS_PARAMETER}}`): string {
+  if (!customerPath.startsWith('/api/')) throw new Error(`Not an API path: ${customerPath}`);
+  return `/api/view-as/${accountId}${customerPath.slice('/api'.length)}`;
+}

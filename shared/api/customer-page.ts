@@ -1,24 +1,19 @@
 // Contracts of the staff's customer page: the account with the first page of each section, each section's further
 // pages, one licence's activations, and the staff actions on the account's licences, support and orders.
 
-import { moneySchema, pageOf, timestamp } from '#shared/api/common.ts';
+import { auditEntry } from '#shared/api/audit.ts';
+import { auditReason, moneySchema, pageOf, timestamp } from '#shared/api/common.ts';
 import { contract, json, staff } from '#shared/api/contract.ts';
 import { licenceView, listLicenceActivations, supportSubscriptionView, transferLicence } from '#shared/api/licences.ts';
-import { pageQuery, ulidSchema } from '#shared/http/schemas.ts';
+import { accountIdSchema, pageQuery, ulidSchema } from '#shared/http/schemas.ts';
 import { computerIdSchema } from '#shared/licences/schemas.ts';
 import { orderSummaryFields } from '#shared/orders/fields.ts';
 import * as z from '#shared/validation.ts';
-
-/** Account ids are ULIDs; the demo seed's are readable (`demo-nordwind`). */
-export const accountIdSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'An account id.'));
 
 const accountPath = z.strictObject({ accountId: accountIdSchema });
 const licencePath = z.strictObject({ accountId: accountIdSchema, licenceId: ulidSchema });
 const subscriptionPath = z.strictObject({ accountId: accountIdSchema, subscriptionId: ulidSchema });
 const orderPath = z.strictObject({ accountId: accountIdSchema, orderId: ulidSchema });
-
-// TODO(audit merge): auditReason from #shared/api/common.ts.
-const auditReason = z.string().check(z.trim(), z.minLength(3), z.maxLength(500));
 
 /** Who changes a customer's licences and support: admin and support. */
 const licenceStaff = staff('admin', 'support');
@@ -74,6 +69,8 @@ export const getCustomer = contract({
         }),
       ),
       signIns: z.array(customerSignIn),
+      /** The first page of the account's audit entries; the rest through GET /api/admin/customers/{accountId}/audit. */
+      audit: pageOf(auditEntry),
     }),
   ),
 });
@@ -121,6 +118,7 @@ export const staffFreeLicence = contract({
   path: '/api/admin/customers/{accountId}/licences/{licenceId}/free',
   summary: 'Staff: frees a customer’s licence from its computer, without the customer’s transfer limit; reason required.',
   access: licenceStaff,
+  audit: { action: 'licence.free', reason: 'required' },
   request: { path: licencePath, body: z.strictObject({ reason: auditReason }) },
   response: json(licenceBinding),
 });
@@ -130,6 +128,7 @@ export const staffMoveLicence = contract({
   path: '/api/admin/customers/{accountId}/licences/{licenceId}/move',
   summary: 'Staff: binds a customer’s licence to another computer, without the customer’s transfer limit; reason required.',
   access: licenceStaff,
+  audit: { action: 'licence.move', reason: 'required' },
   request: { path: licencePath, body: z.strictObject({ toComputerId: computerIdSchema, reason: auditReason }) },
   response: json(licenceBinding),
 });
@@ -139,6 +138,7 @@ export const staffRevokeLicence = contract({
   path: '/api/admin/customers/{accountId}/licences/{licenceId}/revoke',
   summary: 'Staff: revokes a customer’s licence for good; the licensing API refuses it from then on. Reason required.',
   access: licenceStaff,
+  audit: { action: 'licence.revoke', reason: 'required' },
   request: { path: licencePath, body: z.strictObject({ reason: auditReason }) },
   response: json(z.strictObject({ licenceId: z.string(), revokedAt: timestamp })),
 });
@@ -148,6 +148,7 @@ export const staffReissueLicenceFile = contract({
   path: '/api/admin/customers/{accountId}/licences/{licenceId}/reissue',
   summary: 'Staff: signs a new file for a customer’s licence now and records it; answers the file to pass on.',
   access: licenceStaff,
+  audit: { action: 'licence.reissue', reason: 'optional' },
   request: { path: licencePath, body: z.strictObject({ reason: z.optional(auditReason) }) },
   response: json(z.strictObject({ licenceId: z.string(), issuedAt: timestamp, filename: z.string(), content: z.string() })),
 });
@@ -157,6 +158,7 @@ export const extendSupport = contract({
   path: '/api/admin/customers/{accountId}/support/{subscriptionId}/extend',
   summary: 'Staff: moves a support subscription’s end to a later day (and its licence’s end of support); reason required.',
   access: licenceStaff,
+  audit: { action: 'support.extend', reason: 'required' },
   request: { path: subscriptionPath, body: z.strictObject({ endsOn: z.iso.date(), reason: auditReason }) },
   response: json(supportSubscriptionView),
 });
@@ -166,6 +168,7 @@ export const resendOrderConfirmation = contract({
   path: '/api/admin/customers/{accountId}/orders/{orderId}/resend-confirmation',
   summary: 'Staff: sends an order’s confirmation e-mail again, to the order’s e-mail in its language.',
   access: anyStaff,
+  audit: { action: 'order.resend-confirmation', reason: 'optional' },
   request: { path: orderPath, body: z.strictObject({ reason: z.optional(auditReason) }) },
   response: json(
     z.strictObject({

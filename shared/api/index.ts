@@ -1,6 +1,7 @@
 // Every route contract by area, for the route table, the OpenAPI document and (later) the web client.
 
 export * as account from '#shared/api/account.ts';
+export * as audit from '#shared/api/audit.ts';
 export * as auth from '#shared/api/auth.ts';
 export * as customerPage from '#shared/api/customer-page.ts';
 export * as customers from '#shared/api/customers.ts';

@@ -2,7 +2,7 @@
 
 import { moneySchema, pageOf, timestamp } from '#shared/api/common.ts';
 import { contract, customer, json, staff } from '#shared/api/contract.ts';
-import { emailSchema, pageQuery, sortedPageQuery, ulidSchema } from '#shared/http/schemas.ts';
+import { accountIdSchema, emailSchema, pageQuery, sortedPageQuery, ulidSchema } from '#shared/http/schemas.ts';
 import { localeSchema } from '#shared/i18n/locale.ts';
 import { contactFields, issuedLicenceFields, orderLineFields, orderSummaryFields } from '#shared/orders/fields.ts';
 import * as z from '#shared/validation.ts';
@@ -134,8 +134,7 @@ export const getStaffOrder = contract({
   access: staff('admin', 'billing', 'support'),
   request: {
     path: z.strictObject({
-      // Accounts created in Atrium have ULIDs; imported and demo accounts have other ids.
-      accountId: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'An account id.')),
+      accountId: accountIdSchema,
       orderId: ulidSchema,
     }),
   },

@@ -10,7 +10,7 @@
 //
 // The staff revocation entity (one item per staff user) lives here, in its section below: only this module touches it.
 
-import { GetCommand, PutCommand, UpdateCommand } from '#shared/db/commands.ts';
+import { PutCommand, UpdateCommand } from '#shared/db/commands.ts';
 import type { PoolName } from '#shared/config.ts';
 import { membershipKey, membershipsOfUser } from '#shared/accounts/membership.ts';
 import { db, tableName } from '#shared/db/client.ts';
@@ -64,12 +64,6 @@ export async function revokeSessions({ pool, userId }: { pool: PoolName; userId:
       ),
     ),
   );
-}
-
-/** The time before which this staff user's tokens are refused, if any. */
-export async function staffRevokedBefore(userId: string): Promise<number | undefined> {
-  const found = await db().send(new GetCommand({ TableName: tableName(), Key: staffRevocationKey(userId) }));
-  return found.Item ? staffRevocationFromItem(found.Item).revokedBefore : undefined;
 }
 
 /** Whether a token with these claims was issued before the revocation (API Gateway hands `iat` over as a string). */

@@ -55,8 +55,29 @@ export const keys = {
   /** Failed sign-in attempts in a row for one subject (an e-mail of a pool, or a source IP), and its lock. */
   lockout: (subject: string) => ({ PK: `LOCKOUT#${subject}`, SK: 'LOCKOUT' }),
   /** The sign-in code mails of one address in one pool: cooldown and hourly count (shared/auth/code-mail-limits.ts). */
-  /** A staff user's sessions revoked before this time (customers keep it on their memberships instead). */
-  staffRevocation: (userId: string) => ({ PK: `USER#${userId}`, SK: 'REVOCATION' }),
+  /**
+   * A staff user's sessions revoked before this time (customers keep it on their memberships instead). Its sort key
+   * starts like the staff user's, so one Query reads both (staffCaller).
+   */
+  staffRevocation: (userId: string) => ({ PK: `USER#${userId}`, SK: 'STAFF#REVOCATION' }),
+  /** A staff user as Atrium knows them: e-mail, groups, status. Cognito (or the local adapter) holds the credentials. */
+  staffUser: (userId: string) => ({ PK: `USER#${userId}`, SK: 'STAFF' }),
+  /** GSI1 partition of every staff user, by e-mail. */
+  staffDirectory: (email: string, userId: string) => ({ GSI1PK: 'STAFF', GSI1SK: `${email}#${userId}` }),
+
+  /** One audit entry (append-only): the partition of every entry, by time (auditId is a ULID). */
+  auditEntry: (auditId: string) => ({ PK: 'AUDIT', SK: `AUDIT#${auditId}` }),
+  /** GSI1 partition of one staff user's audit entries, by time (on the entry). */
+  auditByStaff: (userId: string, auditId: string) => ({ GSI1PK: `AUDIT#STAFF#${userId}`, GSI1SK: `AUDIT#${auditId}` }),
+  /** The entry's copy under its target (a licence, an order, a contract, a staff user...), for the target filter. */
+  auditByTarget: (kind: string, targetId: string, auditId: string) => ({
+    PK: `AUDIT#TARGET#${kind}#${targetId}`,
+    SK: `AUDIT#${auditId}`,
+  }),
+  /** The entry's copy in the customer account it concerns: the customer page's audit and the customer's activity. */
+  accountAudit: (accountId: string, auditId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `AUDIT#${auditId}` }),
+  /** A staff user's read-only view of one customer account ("view as customer"), until `expiresAt`. */
+  viewAsSession: (userId: string, accountId: string) => ({ PK: `USER#${userId}`, SK: `STAFF#VIEWAS#${accountId}` }),
   codeMail: (pool: PoolName, email: string) => ({ PK: `CODEMAIL#${pool}#${email}`, SK: 'CODEMAIL' }),
   /** A fixed-window counter of one rate limit (e.g. code e-mails per address per quarter-hour). */
   rateWindow: (limit: string, subject: string, windowStart: number) => ({
@@ -93,6 +114,10 @@ export const SK_PREFIX = {
   licenceEvent: 'LICENCEEVENT#',
   /** The account's claimed support contracts. */
   accountContract: 'CONTRACT#',
+  /** Audit entries (in the AUDIT partition, a target's, or an account's). */
+  audit: 'AUDIT#',
+  /** A staff user's own items: profile, revocation, view-as sessions. */
+  staff: 'STAFF',
 } as const;
 
 export function accountPartition(accountId: string): string {

@@ -15,6 +15,13 @@ export interface PartitionQuery {
   partition: string;
   /** Only sort keys that begin with this. */
   sortKeyPrefix?: string;
+  /** Only sort keys in this range (inclusive), all inside `sortKeyPrefix` when both are given. */
+  sortKeyBetween?: readonly [string, string];
+  /**
+   * Only items whose attributes equal these values (a FilterExpression inside the one partition: a page may then hold
+   * fewer than `limit` items, and the cursor goes on while DynamoDB has read further).
+   */
+  where?: Readonly<Record<string, string>>;
   limit?: number;
   cursor?: string;
   newestFirst?: boolean;
@@ -62,9 +69,37 @@ export function decodeCursor(cursor: string, query: PartitionQuery): Key {
     parsed !== null &&
     names.all.every((name) => isKeyValue(name, (parsed as Key)[name])) &&
     Object.keys(parsed).length === names.all.length &&
-    (query.sortKeyPrefix === undefined || (parsed as Key)[names.sort]!.startsWith(query.sortKeyPrefix));
+    (query.sortKeyPrefix === undefined || (parsed as Key)[names.sort]!.startsWith(query.sortKeyPrefix)) &&
+    (query.sortKeyBetween === undefined ||
+      ((parsed as Key)[names.sort]! >= query.sortKeyBetween[0] && (parsed as Key)[names.sort]! <= query.sortKeyBetween[1]));
   if (!valid) throw new ValidationError('The cursor is not valid.', [{ path: 'cursor', message: 'not a cursor' }]);
   return { ...(parsed as Key), [names.partition]: query.partition };
+}
+
+function keyCondition(query: PartitionQuery, names: ReturnType<typeof keyNames>) {
+  const attributeNames: Record<string, string> = { '#pk': names.partition };
+  const values: Record<string, string> = { ':pk': query.partition };
+  let expression = '#pk = :pk';
+  if (query.sortKeyBetween) {
+    attributeNames['#sk'] = names.sort;
+    [values[':from'], values[':to']] = query.sortKeyBetween;
+    expression += ' AND #sk BETWEEN :from AND :to';
+  } else if (query.sortKeyPrefix !== undefined) {
+    attributeNames['#sk'] = names.sort;
+    values[':prefix'] = query.sortKeyPrefix;
+    expression += ' AND begins_with(#sk, :prefix)';
+  }
+  const filters = Object.entries(query.where ?? {}).map(([attribute, value], index) => {
+    attributeNames[`#f${index}`] = attribute;
+    values[`:f${index}`] = value;
+    return `#f${index} = :f${index}`;
+  });
+  return {
+    KeyConditionExpression: expression,
+    ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+    ExpressionAttributeNames: attributeNames,
+    ExpressionAttributeValues: values,
+  };
 }
 
 export async function queryPage<T>(query: PartitionQuery, toItem: (item: Record<string, unknown>) => T): Promise<Page<T>> {
@@ -73,18 +108,15 @@ export async function queryPage<T>(query: PartitionQuery, toItem: (item: Record<
   const input: QueryCommandInput = {
     TableName: tableName(),
     ...(query.index ? { IndexName: query.index } : {}),
-    KeyConditionExpression: query.sortKeyPrefix === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :prefix)',
-    ExpressionAttributeNames:
-      query.sortKeyPrefix === undefined ? { '#pk': names.partition } : { '#pk': names.partition, '#sk': names.sort },
-    ExpressionAttributeValues:
-      query.sortKeyPrefix === undefined ? { ':pk': query.partition } : { ':pk': query.partition, ':prefix': query.sortKeyPrefix },
+    ...keyCondition(query, names),
     Limit: limit,
     ScanIndexForward: !query.newestFirst,
     ...(query.cursor ? { ExclusiveStartKey: decodeCursor(query.cursor, query) } : {}),
   };
   const result = await db().send(new QueryCommand(input));
   const items = (result.Items ?? []).map(toItem);
-  return result.LastEvaluatedKey && items.length === limit
+  const filtered = query.where !== undefined && Object.keys(query.where).length > 0;
+  return result.LastEvaluatedKey && (items.length === limit || filtered)
     ? { items, nextCursor: encodeCursor(result.LastEvaluatedKey as Key) }
     : { items };
 }

@@ -30,8 +30,8 @@ export class UnauthorizedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'You may not do this.') {
-    super(403, 'FORBIDDEN', message);
+  constructor(message = 'You may not do this.', code = 'FORBIDDEN') {
+    super(403, code, message);
   }
 }
 

@@ -6,7 +6,18 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from '#shared/validation.ts';
 import { groupsOf } from '#shared/accounts/groups.ts';
-import type { Contract, ParsedRequest, RequestSchemas, ResponseBody, ResponseSpec, RouteAccess } from '#shared/api/contract.ts';
+import type {
+  AuditDeclaration,
+  Contract,
+  ParsedRequest,
+  RequestSchemas,
+  ResponseBody,
+  ResponseSpec,
+  RouteAccess,
+} from '#shared/api/contract.ts';
+import { isWrite, VIEW_AS_PARAMETER } from '#shared/api/contract.ts';
+import { staffCaller } from '#shared/accounts/caller.ts';
+import { type AuditTrail, type RecordingAuditTrail, startAuditTrail } from '#shared/audit/audit.ts';
 import { AppError, type ErrorBody, ForbiddenError, UnauthorizedError, ValidationError } from '#shared/http/errors.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { CONTENT_TYPE_OPTIONS } from '#shared/http/security-headers.ts';
@@ -43,8 +54,14 @@ export type Reply = ReplyBase & ({ body?: unknown; file?: never } | { file: File
 
 type Schema = z.ZodMiniType;
 
-/** What the handler receives: the parts parsed by the contract's schemas, the event and the request id. */
-type Parsed<C extends Contract> = ParsedRequest<C['request']> & { event: HttpEvent; requestId: string };
+/**
+ * What the handler receives: the parts parsed by the contract's schemas, the event and the request id; and, for a
+ * route that declares an audit, the audit trail its writes go through.
+ */
+type Parsed<C extends Contract> = ParsedRequest<C['request']> & {
+  event: HttpEvent;
+  requestId: string;
+} & (C['audit'] extends AuditDeclaration ? { audit: AuditTrail } : unknown);
 
 /** What the handler answers, typed by the contract's response: its JSON body, a file, or nothing. */
 export type ReplyFor<S extends ResponseSpec> = ReplyBase &
@@ -179,6 +196,17 @@ function checkAccess(access: RouteAccess, event: HttpEvent): void {
   }
 }
 
+/** The audit trail of a staff write: the staff caller (groups, disabled, revoked) and the request's reason and origin. */
+async function auditTrailFor(
+  declaration: AuditDeclaration,
+  event: HttpEvent,
+  requestId: string,
+  body: unknown,
+): Promise<RecordingAuditTrail> {
+  const reason = typeof body === 'object' && body !== null && 'reason' in body && typeof body.reason === 'string' ? body.reason : undefined;
+  return startAuditTrail({ declaration, staff: await staffCaller(event), reason, sourceIp: event.requestContext.http.sourceIp, requestId });
+}
+
 /**
  * Builds a Lambda handler for one route from its contract: access by declaration, strict schemas for path, query and
  * body (unknown keys are refused), and whatever the use case throws leaves as `{"error":{"code","message","details"}}`.
@@ -196,14 +224,26 @@ export function httpHandler<C extends Contract>(
       logger.appendKeys({ requestId, route: event.routeKey });
       try {
         checkAccess(contract.access, event);
+        const { [VIEW_AS_PARAMETER]: viewAsAccountId, ...pathParameters } = event.pathParameters ?? {};
+        if (viewAsAccountId !== undefined && isWrite(contract)) {
+          throw new ForbiddenError('Viewing as a customer is read-only.', 'VIEW_AS_READ_ONLY');
+        }
+        const path = parsePart(schemas.path, pathParameters, 'path');
+        const query = parsePart(schemas.query, event.queryStringParameters, 'query');
+        const body = parsePart(schemas.body, readBody(event, schemas.body !== undefined), 'body');
+        const audit = contract.audit ? await auditTrailFor(contract.audit, event, requestId, body) : undefined;
         const parsed = {
-          path: parsePart(schemas.path, event.pathParameters, 'path'),
-          query: parsePart(schemas.query, event.queryStringParameters, 'query'),
-          body: parsePart(schemas.body, readBody(event, schemas.body !== undefined), 'body'),
+          path,
+          query,
+          body,
           event,
           requestId,
+          ...(audit ? { audit } : {}),
         } as Parsed<C>;
         const reply = (await handle(parsed)) as Reply;
+        if (audit && audit.commits !== 1) {
+          throw new Error(`${contract.method} ${contract.path} answered without exactly one audit entry (${audit.commits})`);
+        }
         const result = reply.file
           ? download(reply.status ?? 200, reply.file, requestId, reply.headers)
           : json(reply.status ?? 200, reply.body, requestId, reply.headers);

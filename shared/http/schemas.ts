@@ -19,6 +19,9 @@ export const sortedPageQuery = z.strictObject({ ...page, sort: z.optional(z.enum
 /** Ids taken with newId(): ULIDs, 26 characters of Crockford base32. */
 export const ulidSchema = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'An id such as 01JD3Q8W5M2K7Z9XG4R6T1V0BN.'));
 
+/** An account id: a ULID for accounts created in Atrium; imported and demo accounts have other ids. */
+export const accountIdSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'An account id.'));
+
 export const poolPath = z.strictObject({ pool: z.enum(['customer', 'staff']) });
 
 export const emailSchema = z.pipe(z.string().check(z.trim(), z.maxLength(254)), z.email());

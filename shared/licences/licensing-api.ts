@@ -118,7 +118,8 @@ async function activateProduct(accountId: string, product: string, computerId: s
     // Lost to another computer in a race: try the next free one.
     if (outcome.outcome === 'activated' || outcome.outcome === 'already-active') return outcome;
   }
-  return { outcome: licences.length > 0 ? 'taken' : 'missing' };
+  // Revoked licences are no candidates: a product whose every licence is revoked is not the account's any more.
+  return { outcome: licences.some((licence) => licence.revokedAt === undefined) ? 'taken' : 'missing' };
 }
 
 export interface ActivateInput {

@@ -163,7 +163,7 @@ export async function staffReissueLicenceFile(context: StaffContext): Promise<Si
   const { accountId, licenceId } = context;
   const licence = await changeableLicence(accountId, licenceId);
   const at = now();
-  const file = await licenceFile(accountId, licence);
+  const file = await licenceFile(accountId, licence, undefined, at.toISOString());
   await commitOrBusy(() =>
     context.commit({
       target: targetOf(accountId, licence),

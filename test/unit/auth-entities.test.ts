@@ -137,7 +137,11 @@ describe('authentication and local identity items', () => {
       SK: 'CODEMAIL',
       type: 'CodeMail',
     });
-    expect(keyOf(staffRevocationItem('u', { revokedBefore: 1 }))).toEqual({ PK: 'USER#u', SK: 'REVOCATION', type: 'StaffRevocation' });
+    expect(keyOf(staffRevocationItem('u', { revokedBefore: 1 }))).toEqual({
+      PK: 'USER#u',
+      SK: 'STAFF#REVOCATION',
+      type: 'StaffRevocation',
+    });
   });
 
   it('refuses a local user whose status left its set, naming the entity, its key and the field', () => {

@@ -4,6 +4,7 @@
 
 import type { Contract, RequestSchemas, ResponseSpec, Schema } from '#shared/api/contract.ts';
 import * as account from '#shared/api/account.ts';
+import * as audit from '#shared/api/audit.ts';
 import * as auth from '#shared/api/auth.ts';
 import * as customerPage from '#shared/api/customer-page.ts';
 import * as customers from '#shared/api/customers.ts';
@@ -15,7 +16,7 @@ import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
 
 /** The route contracts the portal calls, by area (the licensing API and system routes are not the portal's). */
-export const api = { account, auth, customerPage, customers, licences, orders, support };
+export const api = { account, audit, auth, customerPage, customers, licences, orders, support };
 
 export type Pool = 'customer' | 'staff';
 

@@ -25,6 +25,13 @@ import { type ActionNotice, LicenceManager, StaffActionForm } from './CustomerLi
 type LicenceRow = CustomerPageData['licences']['items'][number];
 type SupportRow = CustomerPageData['support']['items'][number];
 type OrderRow = CustomerPageData['orders']['items'][number];
+type AuditRow = CustomerPageData['audit']['items'][number];
+
+/** One change as the audit shows it: `field: before → after`. */
+function changeText(change: AuditRow['changes'][number]): string {
+  const value = (side: unknown) => (side === undefined || side === null ? '—' : String(side));
+  return `${change.field}: ${value(change.before)} → ${value(change.after)}`;
+}
 
 /** A section's list: the first page came with the customer page; "Load more" reads on through the section's route. */
 function useSeededList<T>(first: Page<T>, fetchPage: (page: PageRequest) => Promise<Page<T>>): PagedList<T> {
@@ -158,6 +165,7 @@ function CustomerSections(props: { data: CustomerPageData; onDone: (notice: Acti
     request(api.customerPage.listCustomerSupport, { path: { accountId }, query: page }),
   );
   const orders = useSeededList(data.orders, (page) => request(api.customerPage.listCustomerOrders, { path: { accountId }, query: page }));
+  const audit = useSeededList(data.audit, (page) => request(api.audit.listCustomerAudit, { path: { accountId }, query: page }));
   const usersTable = useCellLabels();
   const contractsTable = useCellLabels();
   const signInsTable = useCellLabels();
@@ -512,6 +520,44 @@ function CustomerSections(props: { data: CustomerPageData; onDone: (notice: Acti
             </table>
           </TableRegion>
         )}
+      </Section>
+
+      <Section id="audit" heading={t.customerPage.auditHeading} intro={t.customerPage.auditIntro}>
+        <PagedTable
+          list={audit}
+          testId="customer-audit-table"
+          caption={t.customerPage.auditHeading}
+          empty={{ title: t.customerPage.noAudit, help: t.customerPage.noAuditHelp }}
+          showing={t.customerPage.showing(audit.items.length)}
+          compact
+          head={
+            <>
+              <th scope="col">{t.customerPage.auditWhen}</th>
+              <th scope="col">{t.customerPage.auditWho}</th>
+              <th scope="col">{t.customerPage.auditAction}</th>
+              <th scope="col">{t.customerPage.auditTarget}</th>
+              <th scope="col">{t.customerPage.auditChanges}</th>
+              <th scope="col">{t.customerPage.auditReason}</th>
+            </>
+          }
+          row={(entry: AuditRow) => (
+            <tr key={entry.auditId}>
+              <td>
+                <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+              </td>
+              <td>
+                {entry.actor.email ?? entry.actor.userId}
+                <span class="muted small"> ({entry.actor.groups.join(', ')})</span>
+              </td>
+              <td>
+                <code>{entry.action}</code>
+              </td>
+              <td>{entry.target.label ?? entry.target.id}</td>
+              <td>{entry.changes.length > 0 ? entry.changes.map(changeText).join('; ') : '—'}</td>
+              <td>{entry.reason ?? '—'}</td>
+            </tr>
+          )}
+        />
       </Section>
     </>
   );

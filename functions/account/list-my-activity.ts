@@ -1,0 +1,25 @@
+// Shows the customer the staff actions on their account, newest first: what was done to what, and by which team, but
+// never which staff member (no e-mail, no id), their source address or their internal reason.
+
+import { customerCaller } from '#shared/accounts/caller.ts';
+import { listAccountAudit } from '#shared/audit/audit.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import * as api from '#shared/api/audit.ts';
+
+export const handler = httpHandler(api.listMyActivity, async ({ query, event }) => {
+  const caller = await customerCaller(event);
+  const page = await listAccountAudit(caller.accountId, query);
+  return {
+    body: {
+      items: page.items.map((entry) => ({
+        activityId: entry.auditId,
+        at: entry.at,
+        action: entry.action,
+        target: entry.target,
+        changes: entry.changes,
+        team: entry.actor.groups[0] ?? 'staff',
+      })),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    },
+  };
+});
