@@ -102,6 +102,7 @@ const entries: readonly RouteEntry[] = [
   },
   { contract: api.customerPage.extendSupport, handler: 'admin/extend-customer-support', table: 'read-write' },
   { contract: api.customerPage.resendOrderConfirmation, handler: 'admin/resend-order-confirmation', table: 'read-write', sendsMail: true },
+  { contract: api.customerPage.moveOrder, handler: 'admin/move-customer-order', table: 'read-write' },
   // Staff orders: the catalogue, creating an order for a customer by e-mail (their user and account too, if new),
   // finding orders by reference or e-mail, and one order in full.
   { contract: api.orders.listCatalogue, handler: 'admin/list-catalogue', table: 'read' },

@@ -179,3 +179,22 @@ export const resendOrderConfirmation = contract({
     }),
   ),
 });
+
+export const moveOrder = contract({
+  method: 'POST',
+  path: '/api/admin/customers/{accountId}/orders/{orderId}/move',
+  summary: 'Staff: moves an order, its licences (with their history) and their support to another customer account.',
+  access: staff('admin', 'billing'),
+  audit: { action: 'order.move', reason: 'required' },
+  request: { path: orderPath, body: z.strictObject({ toAccountId: accountIdSchema, reason: auditReason }) },
+  response: json(
+    z.strictObject({
+      orderId: z.string(),
+      reference: z.string(),
+      fromAccountId: z.string(),
+      toAccountId: z.string(),
+      licences: z.number(),
+      subscriptions: z.number(),
+    }),
+  ),
+});

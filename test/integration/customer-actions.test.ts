@@ -2,7 +2,7 @@
 // transfer limit, revoke it (the licensing API and the file's verifier then say so), reissue its file, extend support,
 // resend an order confirmation. Each: the reason rules, foreign and unknown ids (404), the effect, and its audit entry.
 
-import { GetCommand, QueryCommand } from '#shared/db/commands.ts';
+import { GetCommand, PutCommand, QueryCommand } from '#shared/db/commands.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DemoAccount } from '#infra/local/seed.ts';
 import { db, tableName } from '#shared/db/client.ts';
@@ -337,5 +337,81 @@ describe('staff resend an order confirmation', () => {
       body: {},
     });
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe('staff move an order to another account', () => {
+  it('moves the order, its licence with its computer and history, and its support; the reference points to the new account', async () => {
+    const [s, target] = await Promise.all([seeded(), createCustomer([])]);
+    const from = s.customer.account.accountId;
+    const to = target.account.accountId;
+    const path = `${base(from)}/orders/${s.orderId}/move`;
+    const adminToken = await signIn(api, 'staff', await createStaff(['admin']));
+
+    const noReason = await call(api, 'POST', path, { token: adminToken, body: { toAccountId: to } });
+    expect(noReason.status).toBe(400);
+    const sameAccount = await call(api, 'POST', path, { token: adminToken, body: { toAccountId: from, reason: 'Wrong company' } });
+    expect(sameAccount.status).toBe(400);
+    const unknownTarget = await call(api, 'POST', path, {
+      token: adminToken,
+      body: { toAccountId: 'acc-nobody', reason: 'Wrong company' },
+    });
+    expect(unknownTarget.status).toBe(404);
+    const asSupport = await call(api, 'POST', path, { token: supportToken, body: { toAccountId: to, reason: 'Wrong company' } });
+    expect(asSupport.status).toBe(403);
+
+    const moved = await call(api, 'POST', path, { token: billingToken, body: { toAccountId: to, reason: 'Placed for the wrong company' } });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ orderId: s.orderId, fromAccountId: from, toAccountId: to, licences: 1, subscriptions: 1 });
+
+    expect(await stored(keys.order(from, s.orderId))).toBeUndefined();
+    expect(await stored(keys.order(to, s.orderId))).toMatchObject({ accountId: to, reference: moved.body.reference });
+    expect(await stored(keys.licence(from, s.licenceId))).toBeUndefined();
+    expect(await stored(keys.licence(to, s.licenceId))).toMatchObject({ computerId: 'PC-1', accountId: to });
+    expect(await stored(keys.supportSubscription(from, s.subscriptionId))).toBeUndefined();
+    expect(await stored(keys.supportSubscription(to, s.subscriptionId))).toMatchObject({ licenceId: s.licenceId });
+    expect(await licenceEvents(from, s.licenceId)).toEqual([]);
+    expect(await licenceEvents(to, s.licenceId)).toEqual([expect.objectContaining({ action: 'activated', toComputerId: 'PC-1' })]);
+    expect(await stored(keys.orderReference(moved.body.reference))).toMatchObject({ accountId: to, orderId: s.orderId });
+
+    // Both customer pages agree, and the licence's support is found under its new account.
+    const [oldPage, newPage] = await Promise.all([from, to].map((id) => call(api, 'GET', base(id), { token: supportToken })));
+    expect(oldPage!.body.orders.items).toEqual([]);
+    expect(oldPage!.body.licences.items).toEqual([]);
+    expect(newPage!.body.orders.items.map((order: { orderId: string }) => order.orderId)).toEqual([s.orderId]);
+    expect(newPage!.body.support.items.map((each: { subscriptionId: string }) => each.subscriptionId)).toEqual([s.subscriptionId]);
+    const activations = await call(api, 'GET', `${base(to)}/licences/${s.licenceId}/activations`, { token: supportToken });
+    expect(activations.body.computerId).toBe('PC-1');
+
+    const [entry] = await auditOf(from);
+    expect(entry).toMatchObject({ action: 'order.move', reason: 'Placed for the wrong company', target: { kind: 'order', id: s.orderId } });
+    expect(entry?.changes).toEqual([{ field: 'accountId', before: from, after: to }]);
+
+    // Moved already: the old account has no such order any more.
+    const again = await call(api, 'POST', path, { token: billingToken, body: { toAccountId: to, reason: 'Twice' } });
+    expect(again.status).toBe(404);
+  });
+
+  it('refuses an order whose licences do not fit one transaction with ORDER_TOO_LARGE_TO_MOVE, and changes nothing', async () => {
+    const [s, target] = await Promise.all([seeded(), createCustomer([])]);
+    const from = s.customer.account.accountId;
+    const order = await stored(keys.order(from, s.orderId));
+    // 48 issued licences: 3 + 2 × 48 writes at the very least, over the 97 a move may write beside its audit entry.
+    const issued = Array.from({ length: 48 }, (_, index) => ({
+      licenceId: `01JD3Q8W5M2K7Z9XG4R6T1V${String(index).padStart(3, '0')}`,
+      product: 'Remote Access',
+      edition: 'Enterprise',
+      users: 5,
+      serial: `S-${index}`,
+    }));
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...order, issued } }));
+    const response = await call(api, 'POST', `${base(from)}/orders/${s.orderId}/move`, {
+      token: billingToken,
+      body: { toAccountId: target.account.accountId, reason: 'Wrong company' },
+    });
+    expect(response.status).toBe(409);
+    expect(response.body.error).toMatchObject({ code: 'ORDER_TOO_LARGE_TO_MOVE', details: { needed: 99, limit: 97 } });
+    expect(await stored(keys.order(from, s.orderId))).toBeDefined();
+    expect(await auditOf(from)).toEqual([]);
   });
 });
