@@ -3,6 +3,7 @@
 // Also the one action form the page's support and order actions use.
 
 import { useState } from 'preact/hooks';
+import { accountIdSchema } from '#shared/http/schemas.ts';
 import { computerIdSchema } from '#shared/licences/schemas.ts';
 import { api, request, type CustomerPageData } from '../api.ts';
 import { ErrorAlert, TableRegion, useCellLabels, useResource } from '../components.tsx';
@@ -28,7 +29,7 @@ export function StaffActionForm(props: {
   submitLabel: string;
   warning?: string;
   reason: 'required' | 'optional';
-  extra?: { kind: 'computer' | 'date'; label: string; hint?: string; min?: string };
+  extra?: { kind: 'computer' | 'date' | 'account'; label: string; hint?: string; min?: string };
   run: (values: { reason: string | undefined; extra: string }) => Promise<ActionNotice>;
   onDone: (notice: ActionNotice) => void;
   onCancel: () => void;
@@ -49,6 +50,8 @@ export function StaffActionForm(props: {
     }
     if (props.extra?.kind === 'computer' && !computerIdSchema.safeParse(extra.trim()).success)
       found.extra = t.licenceDetail.newComputerInvalid;
+    if (props.extra?.kind === 'account' && !accountIdSchema.safeParse(extra.trim()).success)
+      found.extra = t.customerPage.targetAccountInvalid;
     if (props.extra?.kind === 'date' && (extra === '' || (props.extra.min !== undefined && extra < props.extra.min))) {
       found.extra = t.customerPage.newEndRequired;
     }
@@ -70,10 +73,11 @@ export function StaffActionForm(props: {
   return (
     <form onSubmit={submit} noValidate aria-busy={busy} class="move-form" data-testid={props.id}>
       {props.warning && <p class="alert alert-info">{props.warning}</p>}
-      {props.extra?.kind === 'computer' && (
+      {(props.extra?.kind === 'computer' || props.extra?.kind === 'account') && (
         <Field
           id={`${props.id}-extra`}
           label={props.extra.label}
+          hint={props.extra.hint}
           autocomplete="off"
           value={extra}
           onInput={setExtra}

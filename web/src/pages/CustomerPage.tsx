@@ -158,6 +158,7 @@ function CustomerSections(props: { data: CustomerPageData; onDone: (notice: Acti
   const [managed, setManaged] = useState<LicenceRow | undefined>(undefined);
   const [extending, setExtending] = useState<SupportRow | undefined>(undefined);
   const [resending, setResending] = useState<OrderRow | undefined>(undefined);
+  const [moving, setMoving] = useState<OrderRow | undefined>(undefined);
   const licences = useSeededList(data.licences, (page) =>
     request(api.customerPage.listCustomerLicences, { path: { accountId }, query: page }),
   );
@@ -421,6 +422,15 @@ function CustomerSections(props: { data: CustomerPageData; onDone: (notice: Acti
                 >
                   {t.customerPage.resend}
                   <span class="visually-hidden"> {order.reference}</span>
+                </button>{' '}
+                <button
+                  type="button"
+                  class="button secondary small"
+                  aria-expanded={moving?.orderId === order.orderId}
+                  onClick={() => setMoving(moving?.orderId === order.orderId ? undefined : order)}
+                >
+                  {t.customerPage.moveOrder}
+                  <span class="visually-hidden"> {order.reference}</span>
                 </button>
               </td>
             </tr>
@@ -445,6 +455,29 @@ function CustomerSections(props: { data: CustomerPageData; onDone: (notice: Acti
               }}
               onDone={props.onDone}
               onCancel={() => setResending(undefined)}
+            />
+          </section>
+        )}
+        {moving && (
+          <section class="card section" aria-labelledby="move-order-heading">
+            <h3 id="move-order-heading">
+              {t.customerPage.moveOrderAction}: {moving.reference}
+            </h3>
+            <StaffActionForm
+              key={moving.orderId}
+              id="staff-move-order"
+              submitLabel={t.customerPage.moveOrderAction}
+              reason="required"
+              extra={{ kind: 'account', label: t.customerPage.targetAccount, hint: t.customerPage.targetAccountHint }}
+              run={async ({ reason, extra }) => {
+                const moved = await request(api.customerPage.moveOrder, {
+                  path: { accountId, orderId: moving.orderId },
+                  body: { toAccountId: extra, reason: reason ?? '' },
+                });
+                return { message: t.customerPage.done.movedOrder(moved.reference, moved.toAccountId) };
+              }}
+              onDone={props.onDone}
+              onCancel={() => setMoving(undefined)}
             />
           </section>
         )}
