@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { enterMailedCode, launchBrowser, mailCount, nextClientAddress, withPage } from '../support/browser.ts';
+import { enterMailedCode, launchBrowser, mailCount, nextClientAddress, seriousAxeViolations, withPage } from '../support/browser.ts';
 
 let browser: Browser;
 const portalUrl = inject('portalUrl');
@@ -75,6 +75,8 @@ describe('the customer page in Chromium', () => {
       // The reason is required: an empty one is refused in the form, before anything is sent.
       await manager.getByRole('button', { name: 'Free the licence' }).click();
       await expect.poll(() => manager.locator('.field-error').textContent()).toContain('Give a reason');
+      // The open licence panel, its history and the form with its error pass axe too.
+      expect(await seriousAxeViolations(page)).toEqual([]);
       await manager.getByLabel('Reason').fill('The customer’s office PC was stolen');
       await manager.getByRole('button', { name: 'Free the licence' }).click();
 
