@@ -392,6 +392,27 @@ describe('staff move an order to another account', () => {
     expect(again.status).toBe(404);
   });
 
+  it('answers a retried staff order creation whose order was moved since with IDEMPOTENT_ORDER_MOVED, not a second order', async () => {
+    const target = await createCustomer([]);
+    const body = {
+      email: `moved.${Date.now()}@example.test`,
+      contact: { name: 'Jan Kowalski', country: 'PL', city: 'Poznań' },
+      lines: [{ sku: 'RA-ENT-10-S1Y', quantity: 1 }],
+      idempotencyKey: `move-test-${Date.now()}`,
+    };
+    const created = await call(api, 'POST', '/api/admin/orders', { token: billingToken, body });
+    expect(created.status).toBe(201);
+    const { accountId, orderId } = created.body.order;
+    const moved = await call(api, 'POST', `${base(accountId)}/orders/${orderId}/move`, {
+      token: billingToken,
+      body: { toAccountId: target.account.accountId, reason: 'Wrong company' },
+    });
+    expect(moved.status).toBe(200);
+    const retried = await call(api, 'POST', '/api/admin/orders', { token: billingToken, body });
+    expect(retried.status).toBe(409);
+    expect(retried.body.error.code).toBe('IDEMPOTENT_ORDER_MOVED');
+  });
+
   it('refuses an order whose licences do not fit one transaction with ORDER_TOO_LARGE_TO_MOVE, and changes nothing', async () => {
     const [s, target] = await Promise.all([seeded(), createCustomer([])]);
     const from = s.customer.account.accountId;

@@ -502,6 +502,7 @@ export const en = {
     LICENCE_NOT_ACTIVATED: 'This licence is not activated on any computer.',
     ALREADY_ON_COMPUTER: 'The licence is already on this computer.',
     TRANSFER_LIMIT_REACHED: 'This licence has been moved or freed as often as allowed for now.',
+    IDEMPOTENT_ORDER_MOVED: 'This order was created before and has since been moved to another account.',
     ORDER_TOO_LARGE_TO_MOVE: 'This order issued too many licences to move in one step. Contact the developers.',
     ORDER_BUSY: 'The order was being changed at the same time. Try again.',
     LICENCE_REVOKED: 'This licence has been revoked.',

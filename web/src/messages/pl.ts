@@ -521,6 +521,7 @@ export const pl: Messages = {
     LICENCE_NOT_ACTIVATED: 'Ta licencja nie jest aktywowana na żadnym komputerze.',
     ALREADY_ON_COMPUTER: 'Licencja jest już na tym komputerze.',
     TRANSFER_LIMIT_REACHED: 'Tę licencję przenoszono lub zwalniano już tyle razy, ile na razie można.',
+    IDEMPOTENT_ORDER_MOVED: 'To zamówienie zostało już utworzone i przeniesione na inne konto.',
     ORDER_TOO_LARGE_TO_MOVE: 'To zamówienie wydało zbyt wiele licencji, by przenieść je w jednym kroku. Skontaktuj się z programistami.',
     ORDER_BUSY: 'Zamówienie było w tej chwili zmieniane. Spróbuj ponownie.',
     LICENCE_REVOKED: 'Ta licencja została unieważniona.',
