@@ -221,6 +221,11 @@ describe('staff revoke a licence', () => {
       body: { toComputerId: 'PC-X' },
     });
     expect(transfer.body.error.code).toBe('LICENCE_REVOKED');
+    // The customer's licence says so, and its file too.
+    const mine = await call(api, 'GET', `/api/licences/${s.licenceId}`, { token: customerToken });
+    expect(mine.body.revokedAt).toBe(revoked.body.revokedAt);
+    const file = await fetch(`${api.url}/api/licences/${s.licenceId}/file`, { headers: { authorization: `Bearer ${customerToken}` } });
+    expect(verifyLicenceFile(await file.text(), await publicKeyPem())).toMatchObject({ valid: false, reason: 'revoked' });
 
     const entries = await auditOf(accountId);
     expect(entries.map((entry) => entry.action)).toEqual(['licence.revoke']);

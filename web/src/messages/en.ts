@@ -155,6 +155,7 @@ export const en = {
     oldestFirst: 'oldest first',
   },
   licenceDetail: {
+    revoked: (date: string) => `This licence was revoked on ${date}. The software no longer accepts it; contact us if this is a mistake.`,
     eyebrow: 'Licence',
     back: 'All licences',
     licenceId: 'Licence id',

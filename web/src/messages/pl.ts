@@ -165,6 +165,8 @@ export const pl: Messages = {
     oldestFirst: 'od najstarszych',
   },
   licenceDetail: {
+    revoked: (date: string) =>
+      `Ta licencja została unieważniona ${date}. Program już jej nie przyjmuje; skontaktuj się z nami, jeśli to pomyłka.`,
     eyebrow: 'Licencja',
     back: 'Wszystkie licencje',
     licenceId: 'Identyfikator licencji',

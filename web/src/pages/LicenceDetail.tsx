@@ -57,6 +57,11 @@ export function LicenceDetailPage(props: { licenceId: string }) {
         </p>
       ) : (
         <>
+          {data.revokedAt && (
+            <p class="alert alert-info" data-testid="licence-revoked">
+              {t.licenceDetail.revoked(formatDate(data.revokedAt))}
+            </p>
+          )}
           <dl class="facts card" data-testid="licence-facts">
             <div>
               <dt>{t.licences.serial}</dt>
