@@ -1,6 +1,7 @@
 // Demo data for the local portal: two customer accounts with orders, licences and support subscriptions, and one staff
 // user. Idempotent.
 
+import { staffUserItem } from '#shared/staff/staff-user.ts';
 import {
   BatchWriteCommand,
   GetCommand,
@@ -311,13 +312,27 @@ export async function seedDemoData(): Promise<void> {
     .sort((a, b) => Number(/\d+$/.exec(a)?.[0]) - Number(/\d+$/.exec(b)?.[0]))
     .at(-1);
   if (highest) await advanceOrderReferenceCounter(highest);
-  await putLocalUser({
+  const staffUserId = await putLocalUser({
     pool: 'staff',
     email: DEMO_LOGINS.staff.email,
     password: DEMO_LOGINS.staff.password,
     groups: ['admin'],
     sub: '7c1e0d2a-0000-4000-8000-00000000f001',
   });
+  // The staff directory's item (shared/staff/staff-user.ts): the name the audit trail records.
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: staffUserItem({
+        userId: staffUserId,
+        email: DEMO_LOGINS.staff.email,
+        groups: ['admin'],
+        status: 'active',
+        locale: 'en',
+        createdAt: '2026-01-01T00:00:00.000Z',
+      }),
+    }),
+  );
   await seedAccountDemos();
 }
 

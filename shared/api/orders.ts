@@ -98,6 +98,7 @@ export const createStaffOrder = contract({
     'Staff: places an order for a customer by e-mail (creating the customer if new), issues its licences and support, ' +
     'and mails the confirmation. 201 for a new order; 200 with the same order for a retry with the same idempotency key.',
   access: staff('admin', 'billing'),
+  audit: { action: 'order.create', reason: 'none' },
   request: { body: staffOrderInput },
   response: json(
     z.strictObject({

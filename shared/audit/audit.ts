@@ -13,6 +13,7 @@ import { db, tableName } from '#shared/db/client.ts';
 import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { accountPartition, keys, SK_PREFIX } from '#shared/db/keys.ts';
 import { queryPage, type Page } from '#shared/db/page.ts';
+import { encodeTime } from 'ulid';
 import { newId } from '#shared/ids.ts';
 import { now } from '#shared/time.ts';
 import * as z from '#shared/validation.ts';
@@ -132,10 +133,15 @@ export interface AuditTrail {
    * transaction, `CancellationReasons[i]` is the use case's own item i).
    */
   commit(input: { target: AuditTarget; changes?: AuditChange[]; items: readonly TransactItem[] }): Promise<AuditEntry>;
+  /**
+   * Instead of `commit`, for a retry that repeats an audited request (the same idempotency key) and changes nothing:
+   * the first request's entry stands, and no second one is written.
+   */
+  replayed(): void;
 }
 
 export interface RecordingAuditTrail extends AuditTrail {
-  /** How many times `commit` wrote: the shared handler refuses to answer a success without exactly one. */
+  /** How many times `commit` wrote (or `replayed` was said): the shared handler answers a success only after exactly one. */
   readonly commits: number;
 }
 
@@ -151,6 +157,9 @@ export function startAuditTrail(context: {
     staff: context.staff,
     get commits() {
       return commits;
+    },
+    replayed() {
+      commits += 1;
     },
     async commit({ target, changes = [], items }) {
       if (items.length + AUDIT_ITEMS_PER_ENTRY > MAX_TRANSACTION_ITEMS) {
@@ -193,10 +202,19 @@ export interface AuditFilter {
   to?: string;
 }
 
+/** The latest time a ULID can carry (48 bits of milliseconds). */
+const MAX_ULID_TIME = 2 ** 48 - 1;
+
+/** The ULID time prefix of an instant, clamped to what a ULID can carry (a filter from the year 1004 means "all"). */
+function timePrefix(iso: string): string {
+  const ms = Math.min(Math.max(new Date(iso).getTime(), 0), MAX_ULID_TIME);
+  return encodeTime(ms, 10);
+}
+
 /** The smallest and largest ULID of an instant's millisecond: the sort-key range of a date filter. */
 function idRange(from: string | undefined, to: string | undefined): [string, string] {
-  const lowest = from ? newId(new Date(from)).slice(0, 10) + '0'.repeat(16) : '0';
-  const highest = to ? newId(new Date(to)).slice(0, 10) + 'Z'.repeat(16) : 'Z';
+  const lowest = from ? timePrefix(from) + '0'.repeat(16) : '0';
+  const highest = to ? timePrefix(to) + 'Z'.repeat(16) : 'Z';
   return [`${SK_PREFIX.audit}${lowest}`, `${SK_PREFIX.audit}${highest}`];
 }
 

@@ -3,7 +3,7 @@
 // transaction; then the confirmation e-mail. A retry with the same idempotency key answers with the first order.
 
 import { createHash } from 'node:crypto';
-import { GetCommand, TransactWriteCommand } from '#shared/db/commands.ts';
+import { GetCommand } from '#shared/db/commands.ts';
 import { accountItem } from '#shared/accounts/account.ts';
 import { activationKeyItem } from '#shared/accounts/activation-key.ts';
 import { firstMembership, membershipItem } from '#shared/accounts/membership.ts';
@@ -28,15 +28,15 @@ import { accountOwnerClaimItem, claimedAccountOf } from '#shared/orders/owner-cl
 import { nextOrderReference } from '#shared/orders/order-reference.ts';
 import { toStaffOrder, type IssuedLicence, type StaffOrder } from '#shared/orders/staff-model.ts';
 import type { Item } from '#shared/db/entity.ts';
+import { AUDIT_ITEMS_PER_ENTRY, type AuditTrail, MAX_TRANSACTION_ITEMS, type TransactItem } from '#shared/audit/audit.ts';
 import { now, nowEpochSeconds } from '#shared/time.ts';
 
-/** DynamoDB's limit on the items of one TransactWriteItems call. */
-export const MAX_TRANSACTION_ITEMS = 100;
 /**
  * Items every order writes besides its licences and subscriptions, counted for a new customer so the limit does not
- * depend on who orders: reference claim, idempotency record, order, account, activation key, membership, owner claim.
+ * depend on who orders: reference claim, idempotency record, order, account, activation key, membership, owner claim,
+ * and the audit entry's items.
  */
-const FIXED_ITEMS = 7;
+const FIXED_ITEMS = 7 + AUDIT_ITEMS_PER_ENTRY;
 /** Lost races (a reference taken by an import, a concurrent first order for the same customer) are tried again. */
 const MAX_ATTEMPTS = 8;
 
@@ -59,21 +59,23 @@ export interface CreatedStaffOrder {
   confirmationMail: ConfirmationMail;
 }
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
-
 interface PricedLine {
   product: CatalogueProduct;
   line: OrderLine;
 }
 
-export async function createStaffOrder(input: StaffOrderInput): Promise<CreatedStaffOrder> {
+/** Places the order; its transaction carries the audit entry (`audit`: the staff write's trail). */
+export async function createStaffOrder(input: StaffOrderInput, audit: AuditTrail): Promise<CreatedStaffOrder> {
   const email = normaliseEmail(input.email);
   const priced = priceLines(input.lines);
   checkSize(priced);
   const fingerprint = fingerprintOf({ ...input, email });
 
   const earlier = await replay(input.idempotencyKey, fingerprint);
-  if (earlier) return earlier;
+  if (earlier) {
+    audit.replayed();
+    return earlier;
+  }
 
   const { userId, created: userCreated } = await (await identity()).ensureCustomerUser({ email, locale: input.locale });
   // A user this request just created has no account yet: nobody else could name it before now. If a racing request for
@@ -85,13 +87,23 @@ export async function createStaffOrder(input: StaffOrderInput): Promise<CreatedS
   for (let attempt = 1; ; attempt += 1) {
     const draft = buildOrder({ input, email, fingerprint, priced, reference, userId, userCreated, accountId });
     try {
-      await db().send(new TransactWriteCommand({ TransactItems: draft.writes }));
+      await audit.commit({
+        target: { kind: 'order', id: draft.order.orderId, accountId: draft.accountId, label: draft.order.reference },
+        changes: [
+          { field: 'total', after: `${draft.order.total.amountMinor} ${draft.order.total.currency}` },
+          { field: 'licences', after: draft.issued.length },
+        ],
+        items: draft.writes,
+      });
     } catch (error) {
       if ((error as Error).name !== 'TransactionCanceledException' || attempt >= MAX_ATTEMPTS) throw error;
       const failed = failedWrites(error);
       if (failed.has(draft.at.idempotency)) {
         const first = await replay(input.idempotencyKey, fingerprint);
-        if (first) return first;
+        if (first) {
+          audit.replayed();
+          return first;
+        }
       }
       // Taken by an order written some other way (an import, the demo data): the next number, then.
       if (failed.has(draft.at.reference)) reference = await nextOrderReference();
@@ -210,6 +222,7 @@ async function accountOf(userId: string): Promise<string | undefined> {
 }
 
 interface Draft {
+  accountId: string;
   order: Order;
   accountCreated: boolean;
   item: Item;
@@ -322,7 +335,7 @@ function buildOrder(args: {
     });
   }
   writes.push(...purchaseItems.map((Item) => ({ Put: { TableName, Item } })));
-  return { order, item, issued, writes, at, accountCreated };
+  return { accountId, order, item, issued, writes, at, accountCreated };
 }
 
 /** The indexes of the writes whose condition failed (or that met another transaction) in a cancelled transaction. */

@@ -157,13 +157,13 @@ describe('layout and accessibility of every page in Chromium', () => {
     expect(sortButton).not.toMatch(/[↓↑]/);
     await page.goto(`${portalUrl}/orders`);
     const orderPath = await page.getByRole('link', { name: 'Details JWT1018' }).getAttribute('href');
-    const paths = ['/licences', '/support', '/orders', orderPath!, licencePath!, '/no-such-page'];
+    const paths = ['/licences', '/support', '/orders', '/activity', orderPath!, licencePath!, '/no-such-page'];
 
     const findings = {};
     for (const path of paths) Object.assign(findings, await check(page, path));
     // Polish words are longer: the licences table once overflowed at 1280 px.
     await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const path of ['/licences', '/support', '/orders', orderPath!, licencePath!]) {
+    for (const path of ['/licences', '/support', '/orders', '/activity', orderPath!, licencePath!]) {
       for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
         Object.assign(findings, { [`${where} (pl)`]: found });
     }
@@ -179,7 +179,14 @@ describe('layout and accessibility of every page in Chromium', () => {
       .first()
       .getAttribute('href');
     const findings = {};
-    for (const path of ['/admin/customers', '/admin/customers/demo-nordwind', '/admin/orders', '/admin/orders/new', orderPath!])
+    for (const path of [
+      '/admin/customers',
+      '/admin/customers/demo-nordwind',
+      '/admin/orders',
+      '/admin/orders/new',
+      '/admin/audit',
+      orderPath!,
+    ])
       Object.assign(findings, await check(page, path));
     await context.close();
     expectClean(findings);

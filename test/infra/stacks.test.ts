@@ -578,7 +578,8 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
         customer: logicalIdOf(t.api, 'AWS::ApiGatewayV2::Authorizer', { Name: `atrium-${stage}-customer` }),
         staff: logicalIdOf(t.api, 'AWS::ApiGatewayV2::Authorizer', { Name: `atrium-${stage}-staff` }),
       };
-      t.api.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
+      const viewAsMounts = routes.filter((route) => route.viewAsPath !== undefined);
+      t.api.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length + viewAsMounts.length);
       for (const route of routes) {
         const routeKey = `${route.method} ${route.path}`;
         const id = logicalIdOf(t.api, 'AWS::ApiGatewayV2::Route', { RouteKey: routeKey });
@@ -590,6 +591,20 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
           expect(properties.AuthorizationType, routeKey).toBe('JWT');
           expect(properties.AuthorizerId, routeKey).toEqual({ Ref: authorizerIds[route.access] });
         }
+      }
+      // "View as customer": each customer route again, behind the staff authorizer, on the same function.
+      expect(viewAsMounts.length).toBeGreaterThan(5);
+      for (const route of viewAsMounts) {
+        const routeKey = `${route.method} ${route.viewAsPath}`;
+        const properties = t.api.toJSON().Resources[logicalIdOf(t.api, 'AWS::ApiGatewayV2::Route', { RouteKey: routeKey })].Properties;
+        const own =
+          t.api.toJSON().Resources[logicalIdOf(t.api, 'AWS::ApiGatewayV2::Route', { RouteKey: `${route.method} ${route.path}` })]
+            .Properties;
+        expect(properties.AuthorizationType, routeKey).toBe('JWT');
+        expect(properties.AuthorizerId, routeKey).toEqual({ Ref: authorizerIds.staff });
+        const integration = (props: { Target: unknown }) =>
+          t.api.toJSON().Resources[JSON.stringify(props.Target).match(/"(\w+Integration\w*)"/)![1]!];
+        expect(integration(properties).Properties.IntegrationUri, routeKey).toEqual(integration(own).Properties.IntegrationUri);
       }
     });
 

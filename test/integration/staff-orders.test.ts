@@ -25,6 +25,10 @@ import {
   type TestApi,
 } from '../support/api.ts';
 import { mailsTo } from '../support/mailbox.ts';
+import { auditTrailForTests } from '../support/audit.ts';
+import * as ordersApi from '#shared/api/orders.ts';
+
+const orderAudit = () => auditTrailForTests(ordersApi.createStaffOrder.audit);
 
 let api: TestApi;
 let staffToken: string;
@@ -291,7 +295,7 @@ describe('POST /api/admin/orders', () => {
   it('creates one order when two requests with one key reach the table at the same moment', async () => {
     // Called in-process, so both requests read "no such key" before either writes: the transaction decides.
     const input = { ...orderFor(uniqueEmail('same.moment')), locale: 'en' as const };
-    const results = await Promise.all([createStaffOrder(input), createStaffOrder(input)]);
+    const results = await Promise.all([createStaffOrder(input, orderAudit()), createStaffOrder(input, orderAudit())]);
 
     expect(results.map((result) => result.replayed).sort()).toEqual([false, true]);
     expect(results[0].order).toEqual(results[1].order);
@@ -330,25 +334,27 @@ describe('POST /api/admin/orders', () => {
 
   it('refuses an order too large for one transaction with a clear 400, before creating anything', async () => {
     const email = uniqueEmail('huge');
-    // 50 licences with support: 100 items, and 7 more for the order, its reference, the idempotency key and a new account.
+    // 50 licences with support: 100 items, and 10 more for the order, its reference, the idempotency key, a new account
+    // and the audit entry.
     const lines = Array.from({ length: 5 }, () => ({ sku: 'RA-ENT-5-S1Y', quantity: 10 }));
     const response = await placeOrder(orderFor(email, { lines }));
     expect(response.status).toBe(400);
-    expect(response.body.error).toMatchObject({ code: 'ORDER_TOO_LARGE', details: { itemsNeeded: 107, maxItems: 100 } });
+    expect(response.body.error).toMatchObject({ code: 'ORDER_TOO_LARGE', details: { itemsNeeded: 110, maxItems: 100 } });
     expect(response.body.error.message).toContain('Split it into smaller orders');
     expect(await membershipsOf(email)).toEqual([]);
-    // 46 licences with support and one without: 7 + 92 + 1 = 100, the most one order holds.
+    // 44 licences with support and one without: 10 + 88 + 1 = 99 (one under the limit: the sizes come in twos), the most
+    // one order holds.
     const largest = await placeOrder(
       orderFor(email, {
         lines: [
           ...Array.from({ length: 4 }, () => ({ sku: 'RA-ENT-5-S1Y', quantity: 10 })),
-          { sku: 'RA-ENT-5-S1Y', quantity: 6 },
+          { sku: 'RA-ENT-5-S1Y', quantity: 4 },
           { sku: 'RA-DSK-3', quantity: 1 },
         ],
       }),
     );
     expect(largest.status).toBe(201);
-    expect(largest.body.order.issued).toHaveLength(47);
+    expect(largest.body.order.issued).toHaveLength(45);
   });
 });
 
@@ -381,12 +387,12 @@ describe('DynamoDB round trips of a staff order', () => {
     // Act
     let created: Awaited<ReturnType<typeof createStaffOrder>> | undefined;
     const forNew = await commandsDuring(async () => {
-      created = await createStaffOrder({ ...orderFor(uniqueEmail('trips')), locale: 'en' });
+      created = await createStaffOrder({ ...orderFor(uniqueEmail('trips')), locale: 'en' }, orderAudit());
     });
     const customer = await createCustomer(purchases(1));
     let existing: Awaited<ReturnType<typeof createStaffOrder>> | undefined;
     const forKnown = await commandsDuring(async () => {
-      existing = await createStaffOrder({ ...orderFor(customer.login.email), locale: 'en' });
+      existing = await createStaffOrder({ ...orderFor(customer.login.email), locale: 'en' }, orderAudit());
     });
 
     // Assess

@@ -4,6 +4,7 @@
 
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
@@ -12,6 +13,7 @@ import type { Schema } from '#shared/api/contract.ts';
 import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
 import * as z from '#shared/validation.ts';
 import { call, createCustomer, createStaff, purchases, randomIp, signIn, startTestApi, type TestApi } from './api.ts';
+import { CUSTOMER_AUDITED_REQUESTS } from './customer-audited-requests.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Two accounts, one of each entity
@@ -435,6 +437,59 @@ export async function tableSnapshot(): Promise<Record<string, unknown>> {
       if (/^(LOCKOUT#|RATE#|IDP#CHALLENGE#)/.test(String(item.PK))) continue;
       items[keyOf(item)] = item;
     }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Audited staff writes
+
+/** A request an audited route accepts against the seeded fixture (path parameters by name, and the body). */
+export interface AuditedRequest {
+  path: Record<string, string>;
+  body?: unknown;
+}
+
+/**
+ * For each audited route (`METHOD path`), how to build one request that succeeds against the two seeded accounts. The
+ * generated audit suite fails for an audited route without an entry here, so a new staff write cannot skip its check.
+ * A builder may first prepare what its action needs (e.g. activate a licence before freeing it) through the API.
+ */
+export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<AuditedRequest> | AuditedRequest> = {
+  'POST /api/admin/orders': () => ({
+    path: {},
+    body: {
+      email: `audited.${randomUUID().slice(0, 8)}@example.test`,
+      contact: { name: 'Jan Kowalski', country: 'PL', city: 'Poznań' },
+      lines: [{ sku: 'RA-ENT-10-S1Y', quantity: 1 }],
+      idempotencyKey: randomUUID(),
+    },
+  }),
+  'POST /api/admin/customers/{accountId}/view-as': ({ fixture }) => ({
+    path: { accountId: fixture.other.accountId },
+    body: { reason: 'The customer asked on the phone why a licence is missing.' },
+  }),
+  // The customer page's staff actions (licences, support, orders).
+  ...CUSTOMER_AUDITED_REQUESTS,
+};
+
+/** Every audit entry in a partition (by default AUDIT, where every entry is), oldest first. */
+export async function auditEntries(partition = 'AUDIT'): Promise<Record<string, unknown>[]> {
+  const { client, name } = table();
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: name,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': partition, ':prefix': 'AUDIT#' },
+        ConsistentRead: true,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return items;

@@ -2,7 +2,7 @@
 // and the access tokens, kept in memory only. No path, method, pool or reply type is written here: each comes from the
 // route's contract, so a changed contract fails the type check of every page that calls it.
 
-import type { Contract, RequestSchemas, ResponseSpec, Schema } from '#shared/api/contract.ts';
+import { type Contract, type RequestSchemas, type ResponseSpec, type Schema, viewAsPath } from '#shared/api/contract.ts';
 import * as account from '#shared/api/account.ts';
 import * as audit from '#shared/api/audit.ts';
 import * as auth from '#shared/api/auth.ts';
@@ -14,6 +14,7 @@ import * as support from '#shared/api/support.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
+import { viewingAs } from './view-as.ts';
 
 /** The route contracts the portal calls, by area (the licensing API and system routes are not the portal's). */
 export const api = { account, audit, auth, customerPage, customers, licences, orders, support };
@@ -65,6 +66,8 @@ export type CustomerPageData = ReplyOf<typeof customerPage.getCustomer>;
 export type StaffOrderSummary = ReplyOf<typeof orders.listStaffOrders>['items'][number];
 export type StaffOrderDetail = ReplyOf<typeof orders.getStaffOrder>;
 export type AccountSummary = ReplyOf<typeof customers.listCustomers>['items'][number];
+export type AuditEntry = ReplyOf<typeof audit.listAudit>['items'][number];
+export type ActivityItem = ReplyOf<typeof audit.listMyActivity>['items'][number];
 export type SignInChallenge = ReplyOf<typeof auth.startSignIn>;
 export type { SortOrder };
 
@@ -172,7 +175,10 @@ export function signOut(pool: Pool): Promise<void> {
  */
 async function send<C extends Contract>(contract: C, parts: RequestOf<C>, retried = false): Promise<Response> {
   const { path, query, body, signal } = parts as { path?: object; query?: object; body?: unknown; signal?: AbortSignal };
-  const pool = poolOf(contract);
+  // Viewing a customer's pages as staff: the customer routes' view-as mounts, with the staff session.
+  const viewing = contract.access.pool === 'customer' ? viewingAs() : undefined;
+  const pool = viewing ? 'staff' : poolOf(contract);
+  const url = viewing ? viewAsPath(urlOf(contract, path, query), encodeURIComponent(viewing.accountId)) : urlOf(contract, path, query);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (pool) {
@@ -186,7 +192,7 @@ async function send<C extends Contract>(contract: C, parts: RequestOf<C>, retrie
 
   let response: Response;
   try {
-    response = await fetch(urlOf(contract, path, query), {
+    response = await fetch(url, {
       method: contract.method,
       headers,
       body: body === undefined ? null : JSON.stringify(body),

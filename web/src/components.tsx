@@ -5,6 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import { ApiError, isAbort, signOut, type Page, type PageRequest, type Pool, type SortOrder } from './api.ts';
 import { locales, useI18n, type Locale } from './i18n.ts';
 import { followLink, navigate, useLocation } from './router.ts';
+import { stopViewingAs, type ViewingAs, viewingAs } from './view-as.ts';
 
 export const PAGE_SIZE = 25;
 
@@ -51,6 +52,7 @@ const customerSections = [
   { href: '/licences', name: 'licences' },
   { href: '/support', name: 'support' },
   { href: '/orders', name: 'orders' },
+  { href: '/activity', name: 'activity' },
 ] as const;
 
 /** A pool's sections. A detail page (/orders/...) marks its section as current too. */
@@ -87,6 +89,7 @@ function StaffNav() {
       sections={[
         { href: '/admin/customers', label: t.adminOrders.navCustomers },
         { href: '/admin/orders', label: t.adminOrders.navOrders },
+        { href: '/admin/audit', label: t.audit.navAudit },
       ]}
     />
   );
@@ -104,6 +107,7 @@ export function Frame(props: {
 }) {
   const { t } = useI18n();
   const home = props.pool === 'staff' ? '/admin/customers' : '/licences';
+  const viewing = props.pool === 'customer' ? viewingAs() : undefined;
   const onSignOut = () => {
     void signOut(props.pool);
     navigate(signInPath[props.pool], { notice: 'signedOut' });
@@ -132,7 +136,7 @@ export function Frame(props: {
                 </span>
               </p>
             )}
-            {props.signedIn && (
+            {props.signedIn && !viewing && (
               <button type="button" class="link-button sign-out" onClick={onSignOut}>
                 {t.app.signOut}
               </button>
@@ -142,11 +146,32 @@ export function Frame(props: {
         </div>
         {props.pool === 'customer' && props.signedIn && <CustomerNav />}
         {props.pool === 'staff' && props.signedIn && <StaffNav />}
+        {props.pool === 'customer' && viewing && <ViewAsBanner viewing={viewing} />}
       </header>
       <main id="main" tabIndex={-1}>
         {props.children}
       </main>
     </>
+  );
+}
+
+/** Shown on every customer page a staff user views: whose pages, read-only, until when, and the way out. */
+function ViewAsBanner(props: { viewing: ViewingAs }) {
+  const { t, formatDateTime } = useI18n();
+  const stop = () => {
+    stopViewingAs();
+    navigate(`/admin/customers/${encodeURIComponent(props.viewing.accountId)}`);
+  };
+  return (
+    <div class="view-as-banner" role="status" data-testid="view-as-banner">
+      <p>
+        <strong>{t.viewAs.bannerTitle(props.viewing.accountName)}</strong>{' '}
+        <span>{t.viewAs.bannerDetail(props.viewing.ownerEmail, formatDateTime(props.viewing.expiresAt))}</span>
+      </p>
+      <button type="button" class="secondary" onClick={stop}>
+        {t.viewAs.stop}
+      </button>
+    </div>
   );
 }
 

@@ -8,6 +8,7 @@ import { I18nContext, initialLocale, makeI18n, rememberLocale, type Locale } fro
 import { NotFoundPage } from './pages/NotFound.tsx';
 import { matchRoute, navigate, signInReturningTo, useLocation } from './router.ts';
 import { webRoutes } from './routes.tsx';
+import { viewingAs } from './view-as.ts';
 import './styles.css';
 
 /** Where the user is now, to come back to after signing in again. */
@@ -52,7 +53,10 @@ function Routes() {
   const found = matchRoute(webRoutes, path);
   if (!found) return <NotFoundPage staff={path === '/admin' || path.startsWith('/admin/')} />;
   const page = found.route.page({ params: found.params, notice });
-  return found.route.guard === 'public' ? page : <Protected pool={found.route.guard}>{page}</Protected>;
+  if (found.route.guard === 'public') return page;
+  // A staff user viewing a customer's pages holds a staff session, not a customer one.
+  const pool = found.route.guard === 'customer' && viewingAs() ? 'staff' : found.route.guard;
+  return <Protected pool={pool}>{page}</Protected>;
 }
 
 function App() {

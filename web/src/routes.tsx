@@ -4,6 +4,8 @@
 import type { VNode } from 'preact';
 import type { Pool } from './api.ts';
 import { SupportFileButton } from './download.tsx';
+import { ActivityPage } from './pages/Activity.tsx';
+import { AdminAuditPage } from './pages/AdminAudit.tsx';
 import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
 import { AdminOrdersPage } from './pages/AdminOrders.tsx';
 import { ConfirmEmailPage } from './pages/ConfirmEmail.tsx';
@@ -54,6 +56,7 @@ export const webRoutes: readonly WebRoute[] = [
     page: () => <SupportPage fileAction={(subscription) => <SupportFileButton subscription={subscription} />} />,
   },
   { path: '/orders', guard: 'customer', page: () => <OrdersPage /> },
+  { path: '/activity', guard: 'customer', page: () => <ActivityPage /> },
   { path: '/orders/:orderId', guard: 'customer', page: ({ params }) => <OrderDetailPage key={params.orderId} orderId={params.orderId!} /> },
 
   { path: '/admin', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
@@ -67,6 +70,7 @@ export const webRoutes: readonly WebRoute[] = [
     page: ({ params }) => <CustomerPage key={params.accountId} accountId={params.accountId!} />,
   },
   { path: '/admin/orders', guard: 'staff', page: () => <AdminOrdersPage /> },
+  { path: '/admin/audit', guard: 'staff', page: () => <AdminAuditPage /> },
   { path: '/admin/orders/new', guard: 'staff', page: () => <NewOrderPage /> },
   {
     path: '/admin/orders/:accountId/:orderId',

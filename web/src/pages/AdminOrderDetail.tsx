@@ -1,6 +1,7 @@
 // Staff: one order in full: when and for whom it was placed, its products, the licences it issued and the contact.
 
 import { api, request } from '../api.ts';
+import { ViewAsForm } from '../view-as-form.tsx';
 import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { OrderContact, OrderLinesTable } from '../order-parts.tsx';
@@ -80,6 +81,8 @@ export function AdminOrderDetailPage(props: { accountId: string; orderId: string
           {data.issued.length > 0 && <IssuedTable issued={data.issued} formatDate={formatDate} />}
 
           <OrderContact contact={data.contact} id="staff-order-contact" />
+
+          <ViewAsForm accountId={data.accountId} />
         </>
       )}
     </Frame>
