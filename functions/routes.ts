@@ -87,6 +87,25 @@ const entries: readonly RouteEntry[] = [
   { contract: api.audit.listCustomerAudit, handler: 'admin/list-customer-audit', table: 'read' },
   { contract: api.audit.startViewAs, handler: 'admin/start-view-as', table: 'read-write' },
   { contract: api.dashboard.getDashboard, handler: 'admin/get-dashboard', table: 'read' },
+  // The customer page: the account and the first page of each section, then each section's further pages.
+  { contract: api.customerPage.getCustomer, handler: 'admin/get-customer', table: 'read' },
+  { contract: api.customerPage.listCustomerLicences, handler: 'admin/list-customer-licences', table: 'read' },
+  { contract: api.customerPage.listCustomerSupport, handler: 'admin/list-customer-support', table: 'read' },
+  { contract: api.customerPage.listCustomerOrders, handler: 'admin/list-customer-orders', table: 'read' },
+  { contract: api.customerPage.listCustomerLicenceActivations, handler: 'admin/list-customer-licence-activations', table: 'read' },
+  // Staff actions from the customer page, each audited in the transaction of its change (docs/api.md).
+  { contract: api.customerPage.staffFreeLicence, handler: 'admin/free-customer-licence', table: 'read-write' },
+  { contract: api.customerPage.staffMoveLicence, handler: 'admin/move-customer-licence', table: 'read-write' },
+  { contract: api.customerPage.staffRevokeLicence, handler: 'admin/revoke-customer-licence', table: 'read-write' },
+  {
+    contract: api.customerPage.staffReissueLicenceFile,
+    handler: 'admin/reissue-customer-licence',
+    table: 'read-write',
+    signsLicences: true,
+  },
+  { contract: api.customerPage.extendSupport, handler: 'admin/extend-customer-support', table: 'read-write' },
+  { contract: api.customerPage.resendOrderConfirmation, handler: 'admin/resend-order-confirmation', table: 'read-write', sendsMail: true },
+  { contract: api.customerPage.moveOrder, handler: 'admin/move-customer-order', table: 'read-write' },
   // Staff orders: the catalogue, creating an order for a customer by e-mail (their user and account too, if new),
   // finding orders by reference or e-mail, and one order in full.
   { contract: api.orders.listCatalogue, handler: 'admin/list-catalogue', table: 'read' },

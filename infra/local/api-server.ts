@@ -64,11 +64,14 @@ function compile(route: Route, path: string, access: Access): CompiledRoute {
   return { route, path, access, pattern: new RegExp(`^${source}$`), parameterNames };
 }
 
-/** Every mount API Gateway has: each route at its path, and each customer route again under its view-as path. */
-const compiledRoutes = routes.flatMap((route) => [
-  compile(route, route.path, route.access),
-  ...(route.viewAsPath ? [compile(route, route.viewAsPath, 'staff')] : []),
-]);
+/**
+ * Every mount API Gateway has: each route at its path, and each customer route again under its view-as path. As API
+ * Gateway does, a literal segment wins over a parameter (`/customers/search` before `/customers/{accountId}`) whatever
+ * the order of the route table: mounts with fewer parameters are tried first (a stable sort).
+ */
+const compiledRoutes = routes
+  .flatMap((route) => [compile(route, route.path, route.access), ...(route.viewAsPath ? [compile(route, route.viewAsPath, 'staff')] : [])])
+  .sort((a, b) => a.parameterNames.length - b.parameterNames.length);
 
 /** A path parameter that is not valid percent-encoding (`%`, `%ZZ`, a cut UTF-8 sequence): API Gateway answers 400. */
 export class MalformedPathError extends Error {

@@ -5,6 +5,7 @@ export * as audit from '#shared/api/audit.ts';
 export * as auth from '#shared/api/auth.ts';
 export * as catalogue from '#shared/api/catalogue.ts';
 export * as contracts from '#shared/api/contracts.ts';
+export * as customerPage from '#shared/api/customer-page.ts';
 export * as customers from '#shared/api/customers.ts';
 export * as dashboard from '#shared/api/dashboard.ts';
 export * as imports from '#shared/api/imports.ts';

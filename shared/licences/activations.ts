@@ -58,11 +58,18 @@ export type ActivationOutcome =
   | { outcome: 'activated' | 'already-active'; licence: StoredLicence }
   /** Active on another computer. */
   | { outcome: 'taken' }
+  /** Revoked by staff: never activated again (docs/licensing-api.md). */
+  | { outcome: 'revoked'; licence: StoredLicence }
   | { outcome: 'missing' };
 
 export const licenceNotFound = () => new NotFoundError('The licence was not found.');
 
-const busy = () => new ConflictError('The licence was being changed by another request at the same time. Try again.', 'LICENCE_BUSY');
+export const licenceBusy = () =>
+  new ConflictError('The licence was being changed by another request at the same time. Try again.', 'LICENCE_BUSY');
+const busy = licenceBusy;
+
+/** A revoked licence cannot be activated, moved or freed again. */
+export const licenceRevoked = (revokedAt: string) => new ConflictError('This licence has been revoked.', 'LICENCE_REVOKED', { revokedAt });
 
 /** The licence, read strongly consistent: seat decisions must see the latest write. */
 export async function readLicence(accountId: string, licenceId: string): Promise<StoredLicence | undefined> {
@@ -151,6 +158,7 @@ export async function activateLicence(
   let current = licence;
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     if (!current) return { outcome: 'missing' };
+    if (current.revokedAt !== undefined) return { outcome: 'revoked', licence: current };
     if (current.computerId === computerId) return { outcome: 'already-active', licence: current };
     if (current.computerId !== undefined) return { outcome: 'taken' };
     const at = now();
@@ -160,7 +168,7 @@ export async function activateLicence(
       {
         Key: licenceKey(accountId, licenceId),
         UpdateExpression: 'SET computerId = :computer, activatedAt = :at, bindingVersion = if_not_exists(bindingVersion, :zero) + :one',
-        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(computerId)',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(computerId) AND attribute_not_exists(revokedAt)',
         ExpressionAttributeValues: { ':computer': computerId, ':at': at.toISOString(), ':zero': 0, ':one': 1 },
       },
       eventOf(current, 'activated', at, actor, { to: computerId }),
@@ -186,6 +194,7 @@ export async function moveLicence(
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const licence = await readLicence(accountId, licenceId);
     if (!licence) throw licenceNotFound();
+    if (licence.revokedAt !== undefined) throw licenceRevoked(licence.revokedAt);
     const from = licence.computerId;
     if (from === undefined) {
       throw new ConflictError('This licence is not activated on any computer.', 'LICENCE_NOT_ACTIVATED');
@@ -209,7 +218,7 @@ export async function moveLicence(
         UpdateExpression: toComputerId
           ? 'SET computerId = :to, activatedAt = :at, recentMoves = :moves, bindingVersion = :next'
           : 'SET recentMoves = :moves, bindingVersion = :next REMOVE computerId, activatedAt',
-        ConditionExpression: `computerId = :from AND ${version === 0 ? 'attribute_not_exists(bindingVersion)' : 'bindingVersion = :version'}`,
+        ConditionExpression: `computerId = :from AND attribute_not_exists(revokedAt) AND ${version === 0 ? 'attribute_not_exists(bindingVersion)' : 'bindingVersion = :version'}`,
         ExpressionAttributeValues: {
           ':from': from,
           ':moves': moves,

@@ -22,6 +22,8 @@ export function licenceFields<const T extends z.ZodMiniType<string>>(timestamp: 
     supportEndsAt: z.optional(timestamp),
     computerId: z.optional(z.string()),
     activatedAt: z.optional(timestamp),
+    /** Set once when staff revoke the licence: the licensing API refuses it from then on (docs/licensing-api.md). */
+    revokedAt: z.optional(timestamp),
   };
 }
 
@@ -29,11 +31,11 @@ export function licenceEventFields<const T extends z.ZodMiniType<string>>(timest
   return {
     eventId: z.string(),
     licenceId: z.string(),
-    action: z.enum(['activated', 'transferred', 'deactivated']),
+    action: z.enum(['activated', 'transferred', 'deactivated', 'revoked', 'reissued']),
     at: timestamp,
     fromComputerId: z.optional(z.string()),
     toComputerId: z.optional(z.string()),
-    by: z.enum(['customer', 'licensing-api']),
+    by: z.enum(['customer', 'licensing-api', 'staff']),
     userId: z.optional(z.string()),
     email: z.optional(z.string()),
     sourceIp: z.string(),

@@ -47,7 +47,12 @@ async function signed(fields: LicenceFileFields, filename: string): Promise<Sign
 }
 
 /** Signs the current file of one licence; reads the subscriptions covering it for the end of support. */
-export async function licenceFile(accountId: string, licence: StoredLicence, subscriptionEnds?: string[]): Promise<SignedLicenceFile> {
+export async function licenceFile(
+  accountId: string,
+  licence: StoredLicence,
+  subscriptionEnds?: string[],
+  issuedAt = nowIso(),
+): Promise<SignedLicenceFile> {
   const ends = subscriptionEnds ?? (await listLicenceSupport(accountId, licence.licenceId)).map((each) => each.endsAt);
   const supportEndsAt = newestSupportEnd(licence, ends);
   const fields: LicenceFileFields = {
@@ -58,7 +63,8 @@ export async function licenceFile(accountId: string, licence: StoredLicence, sub
     serial: serialOf(licence),
     ...(licence.days === undefined ? {} : { days: licence.days }),
     ...(supportEndsAt ? { supportEndsAt } : {}),
-    issuedAt: nowIso(),
+    ...(licence.revokedAt === undefined ? {} : { revokedAt: licence.revokedAt }),
+    issuedAt,
   };
   return signed(fields, `${fields.product}-${fields.serial}.lic`);
 }

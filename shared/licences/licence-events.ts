@@ -1,5 +1,5 @@
-// The licence event entity, the audit trail of a licence's computer: every activation, transfer and deactivation, who
-// made it, when, from which computer to which, and from which address. Kept in the account's partition, newest first
+// The licence event entity, the audit trail of a licence's computer: every activation, transfer and deactivation (and
+// staff's revocation and reissue of its file), who made it, when, from which computer to which, and from which address. Kept in the account's partition, newest first
 // when read backwards. Owns its key, its item and `licenceEventItem` / `licenceEventFromItem`.
 
 import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
@@ -8,10 +8,16 @@ import { queryPage, type Page } from '#shared/db/page.ts';
 import { licenceEventFields } from '#shared/licences/fields.ts';
 import * as z from '#shared/validation.ts';
 
-export type LicenceEventAction = 'activated' | 'transferred' | 'deactivated';
+export type LicenceEventAction = 'activated' | 'transferred' | 'deactivated' | 'revoked' | 'reissued';
 
-/** Who changed the licence: a signed-in customer in the portal, or the vendor's software through the licensing API. */
-export type LicenceActor = { by: 'customer'; userId: string; email: string; sourceIp: string } | { by: 'licensing-api'; sourceIp: string };
+/**
+ * Who changed the licence: a signed-in customer in the portal, the vendor's software through the licensing API, or the
+ * vendor's staff. The customer reads these events, so a staff change names no staff member: the audit trail does.
+ */
+export type LicenceActor =
+  | { by: 'customer'; userId: string; email: string; sourceIp: string }
+  | { by: 'licensing-api'; sourceIp: string }
+  | { by: 'staff'; sourceIp: string };
 
 export interface LicenceEvent {
   /** A ULID of the event's time, so the sort key orders events by time. */

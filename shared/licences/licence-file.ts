@@ -28,6 +28,8 @@ export interface LicenceFilePayload {
   validUntil?: string;
   /** End of support & updates. Required for a support file. */
   supportEndsAt?: string;
+  /** The vendor revoked the licence at this instant: the file is signed, but the licence no longer holds. */
+  revokedAt?: string;
   issuedAt: string;
   /** Fingerprint of the public key that verifies this file (see licenceKeyId). */
   keyId: string;
@@ -40,7 +42,9 @@ export type LicenceFileProblem = 'malformed' | 'unsupported-format' | 'wrong-key
 
 export type LicenceFileVerification =
   | { valid: true; payload: LicenceFilePayload }
-  | { valid: false; reason: LicenceFileProblem; message: string };
+  | { valid: false; reason: LicenceFileProblem; message: string }
+  /** Genuine and intact, but it states that the vendor revoked the licence: the software must stop using it. */
+  | { valid: false; reason: 'revoked'; message: string; payload: LicenceFilePayload };
 
 const BEGIN_PAYLOAD = '-----BEGIN ATRIUM LICENCE-----';
 const END_PAYLOAD = '-----END ATRIUM LICENCE-----';
@@ -60,6 +64,7 @@ const KEY_ORDER = [
   'days',
   'validUntil',
   'supportEndsAt',
+  'revokedAt',
   'issuedAt',
   'keyId',
 ] as const satisfies readonly (keyof LicenceFilePayload)[];
@@ -125,6 +130,9 @@ export function verifyLicenceFile(file: string | Uint8Array, publicKey: KeyObjec
   if (problem) return invalid('malformed', problem);
   const payload = parsed as unknown as LicenceFilePayload;
   if (serialisePayload(payload) !== parts.payloadText) return invalid('malformed', 'the licence text is not canonical');
+  if (payload.revokedAt !== undefined) {
+    return { valid: false, reason: 'revoked', message: `the licence was revoked at ${payload.revokedAt}`, payload };
+  }
   return { valid: true, payload };
 }
 
@@ -210,7 +218,7 @@ function payloadProblem(payload: Record<string, unknown> | LicenceFilePayload): 
   if (record.serial !== undefined && !isText(record.serial)) return 'serial must be non-empty text when present';
   if (record.kind === 'licence' && record.serial === undefined) return 'a licence file must name its serial';
   if (record.days !== undefined && !isCount(record.days)) return 'days must be a whole number of at least 1';
-  for (const name of ['validUntil', 'supportEndsAt'] as const) {
+  for (const name of ['validUntil', 'supportEndsAt', 'revokedAt'] as const) {
     if (record[name] !== undefined && !isInstant(record[name])) return `${name} must be an ISO instant (${INSTANT_EXAMPLE})`;
   }
   if (record.kind === 'support' && record.supportEndsAt === undefined) return 'a support file must give supportEndsAt';

@@ -35,6 +35,18 @@ const NO_ACCOUNT = '-';
 export const noMatchingLicence = () =>
   new AppError(404, 'ACTIVATION_NOT_FOUND', 'No licence matches this activation key, licence and computer.');
 
+/**
+ * A licence the vendor's staff revoked: refused with a stable code, and the details carry the licence's signed file,
+ * which states `revokedAt`, so the software's verifier reports `revoked` (docs/licence-files.md).
+ */
+async function revoked(accountId: string, licence: StoredLicence): Promise<AppError> {
+  const file = await licenceFile(accountId, licence);
+  return new ConflictError('This licence has been revoked by the vendor.', 'LICENCE_REVOKED', {
+    revokedAt: licence.revokedAt,
+    file,
+  });
+}
+
 const seatsExhausted = () =>
   new ConflictError(
     'This licence is already activated on another computer. Transfer it to this computer in the customer portal, or buy another licence.',
@@ -99,13 +111,15 @@ async function licencesOfProduct(accountId: string, product: string): Promise<St
 async function activateProduct(accountId: string, product: string, computerId: string, actor: LicenceActor): Promise<ActivationOutcome> {
   const licences = await licencesOfProduct(accountId, product);
   const already = licences.find((licence) => licence.computerId === computerId);
-  if (already) return { outcome: 'already-active', licence: already };
-  for (const licence of licences.filter((each) => each.computerId === undefined)) {
+  if (already)
+    return already.revokedAt === undefined ? { outcome: 'already-active', licence: already } : { outcome: 'revoked', licence: already };
+  for (const licence of licences.filter((each) => each.computerId === undefined && each.revokedAt === undefined)) {
     const outcome = await activateLicence(accountId, licence, computerId, actor);
     // Lost to another computer in a race: try the next free one.
     if (outcome.outcome === 'activated' || outcome.outcome === 'already-active') return outcome;
   }
-  return { outcome: licences.length > 0 ? 'taken' : 'missing' };
+  // Revoked licences are no candidates: a product whose every licence is revoked is not the account's any more.
+  return { outcome: licences.some((licence) => licence.revokedAt === undefined) ? 'taken' : 'missing' };
 }
 
 export interface ActivateInput {
@@ -126,6 +140,7 @@ export async function activateOnComputer(input: ActivateInput, sourceIp: string)
     : await activateProduct(accountId, input.product ?? '', input.computerId, actor);
   if (outcome.outcome === 'missing') throw noMatchingLicence();
   if (outcome.outcome === 'taken') throw seatsExhausted();
+  if (outcome.outcome === 'revoked') throw await revoked(accountId, outcome.licence);
   return answer(accountId, outcome.licence);
 }
 
@@ -137,5 +152,6 @@ export async function refreshOnComputer(
   const accountId = await admit(input.activationKey, sourceIp);
   const licence = await readLicence(accountId, input.licenceId);
   if (!licence || licence.computerId !== input.computerId) throw noMatchingLicence();
+  if (licence.revokedAt !== undefined) throw await revoked(accountId, licence);
   return answer(accountId, licence);
 }

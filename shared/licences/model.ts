@@ -24,6 +24,8 @@ export interface Licence {
   computerId?: string;
   /** When it was activated on that computer (or transferred to it). */
   activatedAt?: string;
+  /** When staff revoked it; the licensing API refuses a revoked licence and its file says so. */
+  revokedAt?: string;
 }
 
 /** The licence as stored: its fields and the state of its computer binding, which never leaves the API as it is. */

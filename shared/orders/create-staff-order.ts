@@ -230,7 +230,10 @@ async function replay(idempotencyKey: string, fingerprint: string): Promise<Crea
   const order = await db().send(
     new GetCommand({ TableName: tableName(), Key: orderKey(record.accountId, record.orderId), ConsistentRead: true }),
   );
-  if (!order.Item) throw new Error('An idempotency record names an order that does not exist.');
+  // Orders are never deleted; staff may have moved it to another account since (shared/orders/move-order.ts).
+  if (!order.Item) {
+    throw new ConflictError('The order created with this key has since been moved to another account.', 'IDEMPOTENT_ORDER_MOVED');
+  }
   return {
     order: toStaffOrder(orderFromItem(order.Item)),
     replayed: true,

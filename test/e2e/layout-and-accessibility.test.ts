@@ -185,6 +185,7 @@ describe('layout and accessibility of every page in Chromium', () => {
       '/admin/dashboard',
       '/admin/customers',
       search,
+      '/admin/customers/demo-nordwind',
       '/admin/orders',
       '/admin/orders/new',
       '/admin/audit',

@@ -15,6 +15,7 @@ import { contractItem, contractNumberItem } from '#shared/contracts/contract.ts'
 import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
 import * as z from '#shared/validation.ts';
 import { call, createCustomer, createStaff, createStaffUser, purchases, randomIp, signIn, startTestApi, type TestApi } from './api.ts';
+import { CUSTOMER_AUDITED_REQUESTS } from './customer-audited-requests.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Two accounts, one of each entity
@@ -589,6 +590,8 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
   'POST /api/admin/staff/{userId}/disable': ({ fixture }) => ({ path: { userId: fixture.staffUserId } }),
   'POST /api/admin/staff/{userId}/enable': ({ fixture }) => ({ path: { userId: fixture.staffUserId } }),
   'POST /api/admin/staff/{userId}/sign-out': ({ fixture }) => ({ path: { userId: fixture.staffUserId } }),
+  // The customer page's staff actions (licences, support, orders).
+  ...CUSTOMER_AUDITED_REQUESTS,
 };
 
 /** Every audit entry in a partition (by default AUDIT, where every entry is), oldest first. */

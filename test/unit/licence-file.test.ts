@@ -186,6 +186,22 @@ describe('licence files', () => {
     expect(verifyLicenceFile(future, portal.publicKey)).toMatchObject({ valid: false, reason: 'unsupported-format' });
   });
 
+  it('reports a genuine file that states revokedAt as revoked, with its payload, and a forged revocation as bad-signature', () => {
+    const revokedAt = '2026-11-28T12:00:00.000Z';
+    const revoked = signLicence({ ...licenceFields, revokedAt }, portal.privateKey);
+    expect(revoked).toContain(`"revokedAt": "${revokedAt}",\n  "issuedAt"`);
+    expect(verifyLicenceFile(revoked, portal.publicKey)).toEqual({
+      valid: false,
+      reason: 'revoked',
+      message: `the licence was revoked at ${revokedAt}`,
+      payload: expect.objectContaining({ licenceId: licenceFields.licenceId, revokedAt }),
+    });
+    // Removing the revocation from the text breaks the signature; the file without it never had one.
+    const unrevoked = revoked.replace(`  "revokedAt": "${revokedAt}",\n`, '');
+    expect(verifyLicenceFile(unrevoked, portal.publicKey)).toMatchObject({ valid: false, reason: 'bad-signature' });
+    expect(() => signLicence({ ...licenceFields, revokedAt: 'yesterday' }, portal.privateKey)).toThrow(/revokedAt/);
+  });
+
   it('verifies a file whose line endings became CRLF, or that lost its final newline', () => {
     expect(verifyLicenceFile(signed.replace(/\n/g, '\r\n'), portal.publicKey).valid).toBe(true);
     expect(verifyLicenceFile(Buffer.from(signed.replace(/\n/g, '\r\n')), portal.publicKey).valid).toBe(true);
@@ -389,6 +405,14 @@ describe('atrium-verify-licence CLI', () => {
     const { status, stdout } = run(tamperedPath, '--public-key', keyPath);
     expect(status).toBe(1);
     expect(stdout).toBe('invalid: bad-signature: the signature does not match the licence text\n');
+  });
+
+  it('exits 1 and says revoked for a file that states the licence was revoked', () => {
+    const revokedPath = join(dir, 'revoked.lic');
+    writeFileSync(revokedPath, signLicence({ ...licenceFields, revokedAt: '2026-11-28T12:00:00.000Z' }, portal.privateKey));
+    const { status, stdout } = run(revokedPath, '--public-key', keyPath);
+    expect(status).toBe(1);
+    expect(stdout).toBe('invalid: revoked: the licence was revoked at 2026-11-28T12:00:00.000Z\n');
   });
 
   it('exits 1 for a file signed by another key', () => {

@@ -8,6 +8,7 @@ import * as audit from '#shared/api/audit.ts';
 import * as auth from '#shared/api/auth.ts';
 import * as catalogue from '#shared/api/catalogue.ts';
 import * as contracts from '#shared/api/contracts.ts';
+import * as customerPage from '#shared/api/customer-page.ts';
 import * as customers from '#shared/api/customers.ts';
 import * as imports from '#shared/api/imports.ts';
 import * as licences from '#shared/api/licences.ts';
@@ -21,7 +22,21 @@ import type * as z from '#shared/validation.ts';
 import { viewingAs } from './view-as.ts';
 
 /** The route contracts the portal calls, by area (the licensing API and system routes are not the portal's). */
-export const api = { account, audit, auth, catalogue, contracts, customers, dashboard, imports, licences, orders, staff, support };
+export const api = {
+  account,
+  audit,
+  auth,
+  catalogue,
+  contracts,
+  customerPage,
+  customers,
+  dashboard,
+  imports,
+  licences,
+  orders,
+  staff,
+  support,
+};
 
 export type Pool = 'customer' | 'staff';
 
@@ -65,6 +80,8 @@ export type OrderSummary = ReplyOf<typeof orders.listOrders>['items'][number];
 export type CatalogueProduct = ReplyOf<typeof orders.listCatalogue>['items'][number];
 export type StaffOrderInput = z.input<typeof orders.staffOrderInput>;
 export type CreatedStaffOrder = ReplyOf<typeof orders.createStaffOrder>;
+/** Staff: one customer account with the first page of each section. */
+export type CustomerPageData = ReplyOf<typeof customerPage.getCustomer>;
 export type StaffOrderSummary = ReplyOf<typeof orders.listStaffOrders>['items'][number];
 export type StaffOrderDetail = ReplyOf<typeof orders.getStaffOrder>;
 export type AccountSummary = ReplyOf<typeof customers.listCustomers>['items'][number];

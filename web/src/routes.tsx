@@ -14,6 +14,7 @@ import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
 import { AdminOrdersPage } from './pages/AdminOrders.tsx';
 import { CataloguePage } from './pages/Catalogue.tsx';
 import { ConfirmEmailPage } from './pages/ConfirmEmail.tsx';
+import { CustomerPage } from './pages/CustomerPage.tsx';
 import { CustomersPage } from './pages/Customers.tsx';
 import { LicenceDetailPage } from './pages/LicenceDetail.tsx';
 import { LicencesPage } from './pages/Licences.tsx';
@@ -72,6 +73,11 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/admin/reset-password', guard: 'public', page: () => <ResetPasswordPage key="staff" pool="staff" /> },
   { path: '/admin/dashboard', guard: 'staff', page: () => <AdminDashboardPage /> },
   { path: '/admin/customers', guard: 'staff', page: () => <CustomersPage /> },
+  {
+    path: '/admin/customers/:accountId',
+    guard: 'staff',
+    page: ({ params }) => <CustomerPage key={params.accountId} accountId={params.accountId!} />,
+  },
   { path: '/admin/orders', guard: 'staff', page: () => <AdminOrdersPage /> },
   { path: '/admin/audit', guard: 'staff', page: () => <AdminAuditPage /> },
   { path: '/admin/orders/new', guard: 'staff', page: () => <NewOrderPage /> },

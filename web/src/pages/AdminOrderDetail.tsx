@@ -66,7 +66,9 @@ export function AdminOrderDetailPage(props: { accountId: string; orderId: string
             </div>
             <div>
               <dt>{t.adminOrders.account}</dt>
-              <dd>{data.account?.name ?? data.accountId}</dd>
+              <dd>
+                <Link href={`/admin/customers/${encodeURIComponent(data.accountId)}`}>{data.account?.name ?? data.accountId}</Link>
+              </dd>
             </div>
             <div>
               <dt>{t.adminOrders.locale}</dt>

@@ -57,6 +57,11 @@ export function LicenceDetailPage(props: { licenceId: string }) {
         </p>
       ) : (
         <>
+          {data.revokedAt && (
+            <p class="alert alert-info" data-testid="licence-revoked">
+              {t.licenceDetail.revoked(formatDate(data.revokedAt))}
+            </p>
+          )}
           <dl class="facts card" data-testid="licence-facts">
             <div>
               <dt>{t.licences.serial}</dt>
@@ -333,7 +338,13 @@ function ComputerAndHistory(props: { licence: LicenceDetail; initial: LicenceAct
                       <td>{t.licenceDetail.actions[event.action]}</td>
                       <td>{event.fromComputerId ? <code class="serial">{event.fromComputerId}</code> : t.app.notAvailable}</td>
                       <td>{event.toComputerId ? <code class="serial">{event.toComputerId}</code> : t.app.notAvailable}</td>
-                      <td>{event.by === 'customer' ? (event.email ?? t.app.notAvailable) : t.licenceDetail.bySoftware}</td>
+                      <td>
+                        {event.by === 'customer'
+                          ? (event.email ?? t.app.notAvailable)
+                          : event.by === 'staff'
+                            ? t.licenceDetail.byStaff
+                            : t.licenceDetail.bySoftware}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
