@@ -53,7 +53,11 @@ export const getCustomer = contract({
         activationKey: z.string(),
         contactEmail: z.string(),
         country: z.optional(z.string()),
+        vatId: z.optional(z.string()),
         createdAt: timestamp,
+        /** Kept with the customer search index (shared/search/): the account's licences and newest order. */
+        licenceCount: z.optional(z.number()),
+        lastOrder: z.optional(z.strictObject({ reference: z.string(), orderedAt: timestamp })),
       }),
       users: z.array(customerUser),
       licences: pageOf(licenceView),

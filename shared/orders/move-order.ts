@@ -3,6 +3,7 @@
 // item from the old account's partition and puts it into the new one, each conditional on what was read, and points
 // the order reference's claim at the new account; DynamoDB's limit of 100 items per transaction bounds what can move.
 
+import { licenceSearchItems, orderSearchItems } from '#shared/search/search-entry.ts';
 import { getAccount } from '#shared/accounts/account.ts';
 import type { AuditCommit, TransactItem } from '#shared/accounts/audited.ts';
 import { AUDIT_ITEMS_PER_ENTRY, MAX_TRANSACTION_ITEMS } from '#shared/audit/audit.ts';
@@ -138,13 +139,6 @@ export async function moveOrder(
         ExpressionAttributeValues: { ':to': toAccountId, ':from': accountId, ':order': orderId },
       },
     },
-    {
-      ConditionCheck: {
-        TableName: tableName(),
-        Key: { PK: accountPartition(toAccountId), SK: 'ACCOUNT' },
-        ConditionExpression: 'attribute_exists(PK)',
-      },
-    },
   ];
   let subscriptionCount = 0;
   let licenceCount = 0;
@@ -171,6 +165,27 @@ export async function moveOrder(
       );
     }
   }
+  // The customer search follows the order: its reference and its licences' serials now find the other account, and
+  // each account's licence count moves with them (the target account must exist: the condition of its update).
+  const movedLicences = parts.flatMap((part) => (part.licence ? [part.licence] : []));
+  const searchOf = (owner: string) =>
+    uniqueByKey([...orderSearchItems(owner, order), ...movedLicences.flatMap((licence) => licenceSearchItems(owner, licence))]);
+  for (const entry of searchOf(accountId)) items.push({ Delete: { TableName: tableName(), Key: { PK: entry.PK, SK: entry.SK } } });
+  for (const entry of searchOf(toAccountId)) items.push({ Put: { TableName: tableName(), Item: entry } });
+  for (const [owner, delta] of [
+    [toAccountId, licenceCount],
+    [accountId, -licenceCount],
+  ] as const) {
+    items.push({
+      Update: {
+        TableName: tableName(),
+        Key: { PK: accountPartition(owner), SK: 'ACCOUNT' },
+        UpdateExpression: 'ADD licenceCount :delta',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':delta': delta },
+      },
+    });
+  }
   if (items.length > MAX_MOVED_ITEMS) throw tooLarge(items.length);
 
   try {
@@ -193,4 +208,9 @@ export async function moveOrder(
     licences: licenceCount,
     subscriptions: subscriptionCount,
   };
+}
+
+/** Search entries once each (two licences may share a serial), as one transaction cannot name an item twice. */
+function uniqueByKey(entries: Item[]): Item[] {
+  return [...new Map(entries.map((entry) => [`${String(entry.PK)}|${String(entry.SK)}`, entry])).values()];
 }

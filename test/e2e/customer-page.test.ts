@@ -1,6 +1,6 @@
 // Issue #11, the customer page in Chromium: staff place an order for a new customer, find the customer on the staff
 // Customers page, open the customer page, free the (activated) licence with a reason, and see it in the page's audit
-// section and in the licence's history.
+// section and in the licence's history; the customer then sees it in their own activity.
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -21,6 +21,7 @@ afterAll(async () => {
 describe('the customer page in Chromium', () => {
   it('finds the customer, opens the page, frees a licence with a reason and sees it in the audit section', async () => {
     const customerEmail = `page.customer.${Date.now()}@example.test`;
+    let reference = '';
     await withPage(browser, async (page) => {
       const staff = DEMO_LOGINS.staff;
       const before = await mailCount(mailUrl, staff.email);
@@ -42,6 +43,7 @@ describe('the customer page in Chromium', () => {
       await page.getByLabel('Product 1', { exact: true }).selectOption('RA-ENT-10-S1Y');
       await page.getByRole('button', { name: 'Create the order' }).click();
       await page.getByTestId('created-order-heading').waitFor();
+      reference = (await page.getByTestId('created-order-reference').textContent())!.trim();
 
       // Find the customer on the staff Customers page (newest first) and open the customer page.
       await page.getByRole('navigation', { name: 'Staff sections' }).getByRole('link', { name: 'Customers' }).click();
@@ -92,6 +94,24 @@ describe('the customer page in Chromium', () => {
       expect(await audit.textContent()).toContain('(admin)');
       expect(await audit.locator('tbody tr').count()).toBe(2);
       expect(await audit.locator('tbody tr').first().textContent()).toContain('licence.free');
+    });
+
+    // The customer signs in with the order number and sees support's action in their activity, without who or why.
+    await withPage(browser, async (page) => {
+      await page.goto(`${portalUrl}/sign-in`);
+      await page.getByRole('radio', { name: 'With an order number' }).click();
+      await page.getByLabel('E-mail').fill(customerEmail);
+      await page.getByLabel('Order number', { exact: true }).fill(reference);
+      const before = await mailCount(mailUrl, customerEmail);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await enterMailedCode(page, mailUrl, customerEmail, before);
+      await page.getByTestId('licences-table').waitFor();
+      await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Activity' }).click();
+      const activity = page.getByTestId('activity-table');
+      await expect.poll(async () => (await activity.textContent()) ?? '').toContain('Freed a licence from its computer');
+      const text = (await page.locator('main').textContent()) ?? '';
+      expect(text).not.toContain('The customer’s office PC was stolen');
+      expect(text).not.toContain(DEMO_LOGINS.staff.email);
     });
   });
 });

@@ -45,6 +45,7 @@ describe('the licence-signing secret grant', () => {
   it('lets exactly the signing routes read the secret, by its name, with GetSecretValue only', () => {
     const signing = routes.filter((route) => route.signsLicences);
     expect(signing.map((route) => route.handler).sort()).toEqual([
+      'admin/reissue-customer-licence',
       'licences/download-licence-file',
       'licensing/activate-licence',
       'licensing/get-public-key',

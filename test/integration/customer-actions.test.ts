@@ -378,6 +378,13 @@ describe('staff move an order to another account', () => {
     expect(await licenceEvents(from, s.licenceId)).toEqual([]);
     expect(await licenceEvents(to, s.licenceId)).toEqual([expect.objectContaining({ action: 'activated', toComputerId: 'PC-1' })]);
     expect(await stored(keys.orderReference(moved.body.reference))).toMatchObject({ accountId: to, orderId: s.orderId });
+    // The customer search follows: the reference finds the new account only, and the licence counts moved.
+    const found = await call(api, 'GET', `/api/admin/customers/search?q=${encodeURIComponent(moved.body.reference)}`, {
+      token: supportToken,
+    });
+    expect(found.body.items.map((item: { accountId: string }) => item.accountId)).toEqual([to]);
+    expect(await stored(keys.account(to))).toMatchObject({ licenceCount: 1 });
+    expect((await stored(keys.account(from)))?.licenceCount ?? 0).toBe(0);
 
     // Both customer pages agree, and the licence's support is found under its new account.
     const [oldPage, newPage] = await Promise.all([from, to].map((id) => call(api, 'GET', base(id), { token: supportToken })));
