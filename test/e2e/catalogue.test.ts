@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { enterMailedCode, launchBrowser, mailCount, withPage } from '../support/browser.ts';
+import { launchBrowser, signInWithPassword, withPage } from '../support/browser.ts';
 
 let browser: Browser;
 const portalUrl = inject('portalUrl');
@@ -20,13 +20,7 @@ afterAll(() => browser?.close());
 describe('the staff catalogue in Chromium', () => {
   it('edits a price on the catalogue page; the price history shows it and an older order keeps its price', async () => {
     await withPage(browser, async (page) => {
-      const staff = DEMO_LOGINS.staff;
-      const before = await mailCount(mailUrl, staff.email);
-      await page.goto(`${portalUrl}/admin`);
-      await page.getByLabel('E-mail').fill(staff.email);
-      await page.getByLabel('Password', { exact: true }).fill(staff.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await enterMailedCode(page, mailUrl, staff.email, before);
+      await signInWithPassword(page, { portalUrl, mailUrl }, '/admin', DEMO_LOGINS.staff);
       await page.getByTestId('customers-table').waitFor();
 
       // An order at today's price: €220.00.

@@ -5,7 +5,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { enterMailedCode, launchBrowser, mailCount, nextClientAddress, seriousAxeViolations, withPage } from '../support/browser.ts';
+import {
+  enterMailedCode,
+  launchBrowser,
+  mailCount,
+  nextClientAddress,
+  seriousAxeViolations,
+  signInWithPassword,
+  withPage,
+} from '../support/browser.ts';
 
 let browser: Browser;
 const portalUrl = inject('portalUrl');
@@ -23,13 +31,7 @@ describe('the customer page in Chromium', () => {
     const customerEmail = `page.customer.${Date.now()}@example.test`;
     let reference = '';
     await withPage(browser, async (page) => {
-      const staff = DEMO_LOGINS.staff;
-      const before = await mailCount(mailUrl, staff.email);
-      await page.goto(`${portalUrl}/admin`);
-      await page.getByLabel('E-mail').fill(staff.email);
-      await page.getByLabel('Password', { exact: true }).fill(staff.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await enterMailedCode(page, mailUrl, staff.email, before);
+      await signInWithPassword(page, { portalUrl, mailUrl }, '/admin', DEMO_LOGINS.staff);
       await page.getByTestId('customers-table').waitFor();
 
       // A customer of its own, so the demo data other browser tests read stays as it is.

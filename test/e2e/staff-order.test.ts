@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { enterMailedCode, launchBrowser, mailCount, withPage } from '../support/browser.ts';
+import { enterMailedCode, launchBrowser, mailCount, signInWithPassword, withPage } from '../support/browser.ts';
 import { mailsTo } from '../support/mailbox.ts';
 
 let browser: Browser;
@@ -71,13 +71,7 @@ describe('a staff-created order in Chromium', () => {
 
     // Staff: password and mailed code at /admin, then Orders → New order.
     await withPage(browser, async (page) => {
-      const staff = DEMO_LOGINS.staff;
-      const before = await mailCount(mailUrl, staff.email);
-      await page.goto(`${portalUrl}/admin`);
-      await page.getByLabel('E-mail').fill(staff.email);
-      await page.getByLabel('Password', { exact: true }).fill(staff.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await enterMailedCode(page, mailUrl, staff.email, before);
+      await signInWithPassword(page, { portalUrl, mailUrl }, '/admin', DEMO_LOGINS.staff);
       await page.getByTestId('customers-table').waitFor();
 
       await page.getByRole('navigation', { name: 'Staff sections' }).getByRole('link', { name: 'Orders' }).click();
