@@ -1,47 +1,23 @@
 // Staff: every support contract newest first, a search by the start of a contract number, and the way to a new one.
 
-import { useRef, useState } from 'preact/hooks';
 import { api, request } from '../api.ts';
 import { Frame, Link, PagedTable, usePagedList, useTitle } from '../components.tsx';
-import { Field } from '../fields.tsx';
+import { SearchForm, useAddressQuery } from '../address-search.tsx';
 import { useI18n } from '../i18n.ts';
 import { ContractStatus, slaText, useFormatDay } from './contract-parts.tsx';
 import './admin-orders.css';
 import './admin-contracts.css';
 
-/** The search is kept in the address (`?q=`), so a reload or Back shows the same results. */
-function initialQuery(): string {
-  return (new URLSearchParams(location.search).get('q') ?? '').trim().toUpperCase();
-}
-
 export function AdminContractsPage() {
   const { t } = useI18n();
   const formatDay = useFormatDay();
-  const [typed, setTyped] = useState(initialQuery);
-  const [active, setActive] = useState(initialQuery);
-  const searchInput = useRef<HTMLInputElement>(null);
+  const [active, apply] = useAddressQuery();
   const list = usePagedList(
     (page, signal) => request(api.contracts.listContracts, { query: { ...(active ? { q: active } : {}), ...page }, signal }),
     active,
   );
 
   useTitle(t.adminContracts.title);
-
-  const apply = (query: string) => {
-    history.replaceState(history.state, '', query ? `${location.pathname}?q=${encodeURIComponent(query)}` : location.pathname);
-    setTyped(query);
-    setActive(query);
-  };
-
-  const submit = (event: Event) => {
-    event.preventDefault();
-    apply(typed.trim().toUpperCase());
-  };
-
-  const showAll = () => {
-    apply('');
-    searchInput.current?.focus();
-  };
 
   return (
     <Frame pool="staff" signedIn>
@@ -55,27 +31,16 @@ export function AdminContractsPage() {
         </Link>
       </div>
 
-      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for the browsers we support; role="search" says the same. */}
-      <form class="order-search" role="search" onSubmit={submit}>
-        <Field
-          id="contract-search"
-          label={t.adminContracts.searchLabel}
-          hint={t.adminContracts.searchHint}
-          autocomplete="off"
-          value={typed}
-          onInput={setTyped}
-          inputRef={searchInput}
-          required={false}
-        />
-        <button type="submit" class="button secondary">
-          {t.adminContracts.search}
-        </button>
-        {active && (
-          <button type="button" class="link-button" onClick={showAll}>
-            {t.adminContracts.showAll}
-          </button>
-        )}
-      </form>
+      <SearchForm
+        id="contract-search"
+        label={t.adminContracts.searchLabel}
+        hint={t.adminContracts.searchHint}
+        submitLabel={t.adminContracts.search}
+        showAllLabel={t.adminContracts.showAll}
+        active={active}
+        onApply={apply}
+        normalise={(query) => query.toUpperCase()}
+      />
 
       <PagedTable
         list={list}

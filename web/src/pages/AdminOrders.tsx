@@ -1,9 +1,8 @@
 // Staff: every order newest first, a search by reference or customer e-mail, and the way to place a new order.
 
-import { useRef, useState } from 'preact/hooks';
 import { api, request } from '../api.ts';
 import { Frame, Link, PagedTable, usePagedList, useTitle } from '../components.tsx';
-import { Field } from '../fields.tsx';
+import { SearchForm, useAddressQuery } from '../address-search.tsx';
 import { useI18n } from '../i18n.ts';
 import './admin-orders.css';
 
@@ -13,38 +12,15 @@ function searchOf(query: string): { email?: string; reference?: string } {
   return query.includes('@') ? { email: query } : { reference: query };
 }
 
-/** The search is kept in the address (`?q=`), so a reload or Back shows the same results. */
-function initialQuery(): string {
-  return (new URLSearchParams(location.search).get('q') ?? '').trim();
-}
-
 export function AdminOrdersPage() {
   const { t, formatDate, formatMoney } = useI18n();
-  const [typed, setTyped] = useState(initialQuery);
-  const [active, setActive] = useState(initialQuery);
-  const searchInput = useRef<HTMLInputElement>(null);
+  const [active, apply] = useAddressQuery();
   const list = usePagedList(
     (page, signal) => request(api.orders.listStaffOrders, { query: { ...searchOf(active), ...page }, signal }),
     active,
   );
 
   useTitle(t.adminOrders.title);
-
-  const apply = (query: string) => {
-    history.replaceState(history.state, '', query ? `${location.pathname}?q=${encodeURIComponent(query)}` : location.pathname);
-    setTyped(query);
-    setActive(query);
-  };
-
-  const submit = (event: Event) => {
-    event.preventDefault();
-    apply(typed.trim());
-  };
-
-  const showAll = () => {
-    apply('');
-    searchInput.current?.focus();
-  };
 
   return (
     <Frame pool="staff" signedIn>
@@ -58,27 +34,15 @@ export function AdminOrdersPage() {
         </Link>
       </div>
 
-      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for the browsers we support; role="search" says the same. */}
-      <form class="order-search" role="search" onSubmit={submit}>
-        <Field
-          id="order-search"
-          label={t.adminOrders.searchLabel}
-          hint={t.adminOrders.searchHint}
-          autocomplete="off"
-          value={typed}
-          onInput={setTyped}
-          inputRef={searchInput}
-          required={false}
-        />
-        <button type="submit" class="button secondary">
-          {t.adminOrders.search}
-        </button>
-        {active && (
-          <button type="button" class="link-button" onClick={showAll}>
-            {t.adminOrders.showAll}
-          </button>
-        )}
-      </form>
+      <SearchForm
+        id="order-search"
+        label={t.adminOrders.searchLabel}
+        hint={t.adminOrders.searchHint}
+        submitLabel={t.adminOrders.search}
+        showAllLabel={t.adminOrders.showAll}
+        active={active}
+        onApply={apply}
+      />
 
       <PagedTable
         list={list}

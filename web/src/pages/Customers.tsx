@@ -1,22 +1,17 @@
 // Staff: every customer account, newest first, and the search that finds one by any of its keys (name or e-mail prefix,
 // order reference, licence serial, contract number, activation key, VAT id), accents and case ignored.
 
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { customerSearchText } from '#shared/api/customers.ts';
 import { foldSearchText, MIN_SEARCH_LENGTH } from '#shared/search/fold.ts';
 import { api, request, type CustomerMatch } from '../api.ts';
 import { Frame, Link, PagedTable, usePagedList, useTitle } from '../components.tsx';
-import { Field } from '../fields.tsx';
+import { SearchForm, useAddressQuery } from '../address-search.tsx';
 import { limitsOf } from '../form-checks.ts';
 import { useI18n } from '../i18n.ts';
 import './admin-orders.css';
 
 const searchLimits = limitsOf(customerSearchText);
-
-/** The search is kept in the address (`?q=`), so a reload or Back shows the same results. */
-function initialQuery(): string {
-  return (new URLSearchParams(location.search).get('q') ?? '').trim();
-}
 
 function customerHref(accountId: string): string {
   return `/admin/customers/${encodeURIComponent(accountId)}`;
@@ -24,37 +19,9 @@ function customerHref(accountId: string): string {
 
 export function CustomersPage() {
   const { t } = useI18n();
-  const [typed, setTyped] = useState(initialQuery);
-  const [active, setActive] = useState(initialQuery);
-  const [tooShort, setTooShort] = useState(false);
-  const searchInput = useRef<HTMLInputElement>(null);
+  const [active, apply] = useAddressQuery();
 
   useTitle(t.customers.title);
-
-  const apply = (query: string) => {
-    history.replaceState(history.state, '', query ? `${location.pathname}?q=${encodeURIComponent(query)}` : location.pathname);
-    setTyped(query);
-    setActive(query);
-  };
-
-  const submit = (event: Event) => {
-    event.preventDefault();
-    const query = typed.trim();
-    // The same folding as the server's: "ł." is one letter, too short for the index, so say it here.
-    const short = query !== '' && Array.from(foldSearchText(query)).length < MIN_SEARCH_LENGTH;
-    setTooShort(short);
-    if (short) {
-      searchInput.current?.focus();
-      return;
-    }
-    apply(query);
-  };
-
-  const showAll = () => {
-    setTooShort(false);
-    apply('');
-    searchInput.current?.focus();
-  };
 
   return (
     <Frame pool="staff" signedIn>
@@ -63,28 +30,18 @@ export function CustomersPage() {
         <p class="muted">{t.customers.intro}</p>
       </div>
 
-      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for the browsers we support; role="search" says the same. */}
-      <form class="order-search" role="search" onSubmit={submit} noValidate>
-        <Field
-          id="customer-search"
-          label={t.customers.searchLabel}
-          hint={t.customers.searchHint}
-          autocomplete="off"
-          value={typed}
-          onInput={setTyped}
-          inputRef={searchInput}
-          limits={{ ...searchLimits, required: false }}
-          error={tooShort ? t.customers.searchTooShort : undefined}
-        />
-        <button type="submit" class="button secondary">
-          {t.customers.search}
-        </button>
-        {active && (
-          <button type="button" class="link-button" onClick={showAll}>
-            {t.customers.showAll}
-          </button>
-        )}
-      </form>
+      <SearchForm
+        id="customer-search"
+        label={t.customers.searchLabel}
+        hint={t.customers.searchHint}
+        submitLabel={t.customers.search}
+        showAllLabel={t.customers.showAll}
+        active={active}
+        onApply={apply}
+        limits={searchLimits}
+        // The same folding as the server's: "ł." is one letter, too short for the index, so say it here.
+        problemOf={(query) => (Array.from(foldSearchText(query)).length < MIN_SEARCH_LENGTH ? t.customers.searchTooShort : undefined)}
+      />
 
       {active ? <SearchResults key={active} query={active} /> : <AllCustomers />}
     </Frame>
