@@ -3,7 +3,7 @@
 // item from the old account's partition and puts it into the new one, each conditional on what was read, and points
 // the order reference's claim at the new account; DynamoDB's limit of 100 items per transaction bounds what can move.
 
-import { licenceSearchItems, orderSearchItems } from '#shared/search/search-entry.ts';
+import { searchEntryItems } from '#shared/search/search-entry.ts';
 import { getAccount } from '#shared/accounts/account.ts';
 import type { AuditCommit, TransactItem } from '#shared/accounts/audited.ts';
 import { AUDIT_ITEMS_PER_ENTRY, MAX_TRANSACTION_ITEMS } from '#shared/audit/audit.ts';
@@ -168,8 +168,12 @@ export async function moveOrder(
   // The customer search follows the order: its reference and its licences' serials now find the other account, and
   // each account's licence count moves with them (the target account must exist: the condition of its update).
   const movedLicences = parts.flatMap((part) => (part.licence ? [part.licence] : []));
+  // One searchEntryItems call per account: it gives each key once (two licences may share a serial).
   const searchOf = (owner: string) =>
-    uniqueByKey([...orderSearchItems(owner, order), ...movedLicences.flatMap((licence) => licenceSearchItems(owner, licence))]);
+    searchEntryItems([
+      { accountId: owner, kind: 'order', value: order.reference },
+      ...movedLicences.map((licence) => ({ accountId: owner, kind: 'serial' as const, value: licence.serial })),
+    ]);
   for (const entry of searchOf(accountId)) items.push({ Delete: { TableName: tableName(), Key: { PK: entry.PK, SK: entry.SK } } });
   for (const entry of searchOf(toAccountId)) items.push({ Put: { TableName: tableName(), Item: entry } });
   for (const [owner, delta] of [
@@ -208,9 +212,4 @@ export async function moveOrder(
     licences: licenceCount,
     subscriptions: subscriptionCount,
   };
-}
-
-/** Search entries once each (two licences may share a serial), as one transaction cannot name an item twice. */
-function uniqueByKey(entries: Item[]): Item[] {
-  return [...new Map(entries.map((entry) => [`${String(entry.PK)}|${String(entry.SK)}`, entry])).values()];
 }

@@ -50,12 +50,18 @@ const searchEntrySchema = /* @__PURE__ */ lazySchema(() =>
   z.object({ accountId: z.string(), kind: z.enum(SEARCH_KINDS), value: z.string() }),
 );
 
+/** A search index item: its keys are strings we built, so a delete can name them without reading the item back. */
+export type SearchItem = Item & { PK: string; SK: string };
+
 /**
  * The index items for these values, one per distinct folded term (a value folding to fewer than two characters is not
  * searchable and gets none). Distinct keys, so the items can go into one transaction together.
  */
-export function searchEntryItems(entries: SearchEntry[], terms: (entry: SearchEntry) => string[] = (entry) => [termOf(entry.value)]) {
-  const items = new Map<string, Item>();
+export function searchEntryItems(
+  entries: SearchEntry[],
+  terms: (entry: SearchEntry) => string[] = (entry) => [termOf(entry.value)],
+): SearchItem[] {
+  const items = new Map<string, SearchItem>();
   for (const entry of entries) {
     for (const term of terms(entry)) {
       if (Array.from(term).length < 2) continue;
@@ -87,7 +93,7 @@ export function accountSearchItems(account: {
   contactEmail: string;
   activationKey: string;
   vatId?: string | undefined;
-}): Item[] {
+}): SearchItem[] {
   const { accountId } = account;
   const entries: SearchEntry[] = [
     { accountId, kind: 'name', value: account.name },
@@ -101,17 +107,17 @@ export function accountSearchItems(account: {
 }
 
 /** The entry of an order's reference (`JWT1042`), pointing at the account the order belongs to. */
-export function orderSearchItems(accountId: string, order: { reference: string }): Item[] {
+export function orderSearchItems(accountId: string, order: { reference: string }): SearchItem[] {
   return searchEntryItems([{ accountId, kind: 'order', value: order.reference }]);
 }
 
 /** The entry of a licence's serial. Moving a licence to another account deletes this entry and puts the new one. */
-export function licenceSearchItems(accountId: string, licence: { serial: string }): Item[] {
+export function licenceSearchItems(accountId: string, licence: { serial: string }): SearchItem[] {
   return searchEntryItems([{ accountId, kind: 'serial', value: licence.serial }]);
 }
 
 /** The entry of a claimed (or assigned) support contract's number; an unassigned contract belongs to no customer yet. */
-export function contractSearchItems(accountId: string, contract: { contractNumber: string }): Item[] {
+export function contractSearchItems(accountId: string, contract: { contractNumber: string }): SearchItem[] {
   return searchEntryItems([{ accountId, kind: 'contract', value: contract.contractNumber }]);
 }
 
@@ -119,11 +125,14 @@ export function contractSearchItems(accountId: string, contract: { contractNumbe
  * What a change of searchable values writes: the entries of `after` (Put) and the keys of `before`'s entries that
  * `after` no longer has (Delete). E.g. a renamed account: `searchItemChanges(accountSearchItems(old), accountSearchItems(new))`.
  */
-export function searchItemChanges(before: Item[], after: Item[]): { put: Item[]; delete: Array<{ PK: string; SK: string }> } {
+export function searchItemChanges(
+  before: SearchItem[],
+  after: SearchItem[],
+): { put: SearchItem[]; delete: Array<{ PK: string; SK: string }> } {
   const kept = new Set(after.map((item) => `${item.PK}|${item.SK}`));
   return {
     put: after,
-    delete: before.filter((item) => !kept.has(`${item.PK}|${item.SK}`)).map((item) => ({ PK: item.PK as string, SK: item.SK as string })),
+    delete: before.filter((item) => !kept.has(`${item.PK}|${item.SK}`)).map(({ PK, SK }) => ({ PK, SK })),
   };
 }
 
