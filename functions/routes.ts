@@ -5,6 +5,7 @@
 import * as api from '#shared/api/index.ts';
 import { type Contract, type Method, viewAsPath } from '#shared/api/contract.ts';
 import type { StaffGroup } from '#shared/accounts/groups.ts';
+import type { CustomerRole } from '#shared/accounts/roles.ts';
 
 export type { Method };
 /** Which user pool's authorizer guards the route; staff routes also name their groups in the contract. */
@@ -34,6 +35,8 @@ export interface Route extends RouteEntry {
   access: Access;
   /** The staff groups allowed; empty unless access is `staff`. */
   staffGroups: readonly StaffGroup[];
+  /** The roles in the customer's account allowed (shared/accounts/roles.ts); empty unless access is `customer`. */
+  customerRoles: readonly CustomerRole[];
   /**
    * Customer routes only: the same handler mounted for staff under `/api/view-as/{viewAsAccountId}` ("view as
    * customer", read-only: shared/accounts/view-as.ts), behind the staff pool's authorizer.
@@ -141,6 +144,18 @@ const entries: readonly RouteEntry[] = [
   { contract: api.staff.signOutStaffUser, handler: 'admin/sign-out-staff-user', table: 'read-write', identityAdmin: true },
   // Every staff user's own sign-in history.
   { contract: api.staff.listMyStaffSignIns, handler: 'admin/list-my-sign-ins', table: 'read' },
+  // The customer's own account (issue #12), one section per area: profile and company verification,
+  // the people of the account, the security centre, notifications and the mailing list, the home page.
+  // -- profile --
+
+  // -- people --
+
+  // -- security --
+
+  // -- notifications --
+
+  // -- home --
+
   // Importing accounts from an old portal (admin): the dry run reads by key; the import creates migrated users too.
   { contract: api.imports.dryRunImport, handler: 'admin/dry-run-import', table: 'read' },
   { contract: api.imports.runImport, handler: 'admin/run-import', table: 'read-write', identityAdmin: true },
@@ -152,6 +167,7 @@ export const routes: readonly Route[] = entries.map((entry) => ({
   path: entry.contract.path,
   access: entry.contract.access.pool,
   staffGroups: entry.contract.access.pool === 'staff' ? entry.contract.access.groups : [],
+  customerRoles: entry.contract.access.pool === 'customer' ? entry.contract.access.roles : [],
   ...(entry.contract.access.pool === 'customer' ? { viewAsPath: viewAsPath(entry.contract.path) } : {}),
 }));
 

@@ -1,13 +1,11 @@
 // Shows the customer the staff actions on their account, newest first: what was done to what, and by which team, but
 // never which staff member (no e-mail, no id), their source address or their internal reason.
 
-import { customerCaller } from '#shared/accounts/caller.ts';
 import { listAccountAudit } from '#shared/audit/audit.ts';
 import { httpHandler } from '#shared/http/handler.ts';
 import * as api from '#shared/api/audit.ts';
 
-export const handler = httpHandler(api.listMyActivity, async ({ query, event }) => {
-  const caller = await customerCaller(event);
+export const handler = httpHandler(api.listMyActivity, async ({ query, customer: caller }) => {
   const page = await listAccountAudit(caller.accountId, query);
   return {
     body: {

@@ -7,16 +7,20 @@ import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { accountPartition, keys, SK_PREFIX } from '#shared/db/keys.ts';
 import { GSI1 } from '#shared/db/table.ts';
 import * as z from '#shared/validation.ts';
+import { CUSTOMER_ROLES, type CustomerRole, roleOf } from '#shared/accounts/roles.ts';
 
 export interface Membership {
   accountId: string;
   userId: string;
   email: string;
-  role: 'owner' | 'contact';
+  role: CustomerRole;
   createdAt: string;
   /** Epoch seconds: access tokens issued earlier are refused (set by sign-out and a new password; shared/auth/revocation.ts). */
   revokedBefore?: number;
 }
+
+/** A person acts for a handful of accounts at most (a consultant, a distributor's staff); an invitation past it is refused. */
+export const MAX_ACCOUNTS_PER_PERSON = 25;
 
 export const membershipKey = keys.membership;
 /** GSI1 partition listing the accounts one user belongs to. */
@@ -27,7 +31,8 @@ const membershipSchema = /* @__PURE__ */ lazySchema(() =>
     accountId: z.string(),
     userId: z.string(),
     email: z.string(),
-    role: z.enum(['owner', 'contact']),
+    // Memberships written before roles existed say `contact`: read as read-only (roleOf).
+    role: z.enum([...CUSTOMER_ROLES, 'contact']),
     createdAt: z.string(),
     revokedBefore: z.optional(z.number()),
   }),
@@ -43,7 +48,8 @@ export function membershipItem(membership: Membership): Item {
 }
 
 export function membershipFromItem(item: Item): Membership {
-  return parseItem('Membership', membershipSchema, item);
+  const stored = parseItem('Membership', membershipSchema, item);
+  return { ...stored, role: roleOf(stored.role) };
 }
 
 /** The accounts the user belongs to (GSI1 `USER#<sub>`), at most `limit` of them. Eventually consistent. */
@@ -52,9 +58,10 @@ export async function membershipsOfUser(userId: string, limit: number): Promise<
     new QueryCommand({
       TableName: tableName(),
       IndexName: GSI1.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': GSI1.partitionKey },
-      ExpressionAttributeValues: { ':pk': membershipByUserKey(userId, '').GSI1PK },
+      // The person item shares the partition (shared/accounts/person.ts): only the memberships.
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': GSI1.partitionKey, '#sk': GSI1.sortKey },
+      ExpressionAttributeValues: { ':pk': membershipByUserKey(userId, '').GSI1PK, ':prefix': membershipByUserKey(userId, '').GSI1SK },
       Limit: limit,
     }),
   );

@@ -3,19 +3,29 @@
 // modules import only zod and other pure schema modules, so the web can import them without server code.
 
 import type { StaffGroup } from '#shared/accounts/groups.ts';
+import { CUSTOMER_ROLES, type CustomerRole } from '#shared/accounts/roles.ts';
 import type * as z from '#shared/validation.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Schema = z.ZodMiniType;
 
 /**
- * Who may call: anyone, a signed-in customer (customer pool), or a signed-in staff user (staff pool) who is in at least
- * one of the named staff groups. The shared handler enforces the groups; the API Gateway authorizer the pool.
+ * Who may call: anyone, a signed-in customer (customer pool) whose role in the account they act for is one of the named
+ * roles, or a signed-in staff user (staff pool) who is in at least one of the named staff groups. The API Gateway
+ * authorizer checks the pool; the shared handler the groups and the roles (shared/accounts/caller.ts).
  */
-export type RouteAccess = { pool: 'public' } | { pool: 'customer' } | { pool: 'staff'; groups: readonly [StaffGroup, ...StaffGroup[]] };
+export type RouteAccess =
+  | { pool: 'public' }
+  | { pool: 'customer'; roles: readonly [CustomerRole, ...CustomerRole[]] }
+  | { pool: 'staff'; groups: readonly [StaffGroup, ...StaffGroup[]] };
 
 export const anyone = { pool: 'public' } as const satisfies RouteAccess;
-export const customer = { pool: 'customer' } as const satisfies RouteAccess;
+/** Any person of the account, whatever their role: their own settings, and what every role may read. */
+export const customer = { pool: 'customer', roles: CUSTOMER_ROLES } as const satisfies RouteAccess;
+/** The people of the account in these roles (shared/accounts/roles.ts ROLE_AREAS names the usual sets). */
+export function customerRoles<const R extends readonly [CustomerRole, ...CustomerRole[]]>(roles: R) {
+  return { pool: 'customer', roles } as const;
+}
 export function staff<const G extends readonly [StaffGroup, ...StaffGroup[]]>(...groups: G) {
   return { pool: 'staff', groups } as const;
 }
@@ -113,6 +123,12 @@ export type ResponseBody<S extends ResponseSpec> = S extends { kind: 'json'; bod
  * (shared/accounts/view-as.ts), and any route that writes answers 403 VIEW_AS_READ_ONLY before it reads anything.
  */
 export const VIEW_AS_PARAMETER = 'viewAsAccountId';
+
+/**
+ * The request header naming the account a customer acts for, when they belong to more than one (the account switch in
+ * the header of the pages). customerCaller checks it against the person's memberships; without it, the first one.
+ */
+export const ACCOUNT_HEADER = 'x-atrium-account';
 
 /** A customer route's path as a staff user viewing one account reaches it. */
 export function viewAsPath(customerPath: string, accountId = `{${VIEW_AS_PARAMETER}}`): string {

@@ -2,6 +2,7 @@
 // pages, one licence's activations, and the staff actions on the account's licences, support and orders.
 
 import { auditEntry } from '#shared/api/audit.ts';
+import { CUSTOMER_ROLES } from '#shared/accounts/roles.ts';
 import { auditReason, moneySchema, pageOf, timestamp } from '#shared/api/common.ts';
 import { contract, json, staff } from '#shared/api/contract.ts';
 import { licenceView, listLicenceActivations, supportSubscriptionView, transferLicence } from '#shared/api/licences.ts';
@@ -26,7 +27,7 @@ const orderSummary = z.strictObject(orderSummaryFields(timestamp, moneySchema));
 export const customerUser = z.strictObject({
   userId: z.string(),
   email: z.string(),
-  role: z.enum(['owner', 'contact']),
+  role: z.enum(CUSTOMER_ROLES),
   createdAt: timestamp,
 });
 

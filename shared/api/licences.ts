@@ -1,7 +1,8 @@
 // Contracts of the customer's licences: list, detail, signed file, activations, transfer and deactivation.
 
 import { pageOf, timestamp } from '#shared/api/common.ts';
-import { contract, customer, file, json } from '#shared/api/contract.ts';
+import { contract, customerRoles, file, json } from '#shared/api/contract.ts';
+import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import { pageQuery, sortedPageQuery, ulidSchema } from '#shared/http/schemas.ts';
 import { licenceEventFields, licenceFields } from '#shared/licences/fields.ts';
 import { computerIdSchema } from '#shared/licences/schemas.ts';
@@ -39,7 +40,7 @@ export const listLicences = contract({
   method: 'GET',
   path: '/api/licences',
   summary: "The signed-in customer's licences, newest first unless sort=asc, with whether support is active.",
-  access: customer,
+  access: customerRoles(ROLE_AREAS.technicalRead),
   request: { query: sortedPageQuery },
   response: json(pageOf(licenceView)),
 });
@@ -48,7 +49,7 @@ export const getLicence = contract({
   method: 'GET',
   path: '/api/licences/{licenceId}',
   summary: 'One of the customer’s licences with the support subscriptions covering it.',
-  access: customer,
+  access: customerRoles(ROLE_AREAS.technicalRead),
   request: { path: licencePath },
   response: json(z.strictObject({ ...licenceViewFields, supportSubscriptions: z.array(supportSubscriptionView) })),
 });
@@ -57,7 +58,7 @@ export const downloadLicenceFile = contract({
   method: 'GET',
   path: '/api/licences/{licenceId}/file',
   summary: 'One of the customer’s licences as a signed .lic file.',
-  access: customer,
+  access: customerRoles(ROLE_AREAS.technicalRead),
   request: { path: licencePath },
   response: file('text/plain; charset=utf-8', 'The signed licence file (docs/licence-files.md).'),
 });
@@ -66,7 +67,7 @@ export const listLicenceActivations = contract({
   method: 'GET',
   path: '/api/licences/{licenceId}/activations',
   summary: 'Which computer a licence is on, the transfers left, and its audit trail, newest first.',
-  access: customer,
+  access: customerRoles(ROLE_AREAS.technicalRead),
   request: { path: licencePath, query: pageQuery },
   response: json(z.strictObject({ ...bindingFields, items: z.array(licenceEvent), nextCursor: z.optional(z.string()) })),
 });
@@ -75,7 +76,7 @@ export const transferLicence = contract({
   method: 'POST',
   path: '/api/licences/{licenceId}/transfer',
   summary: 'Moves the licence to another computer (limited per licence per 30 days), with an audit entry.',
-  access: customer,
+  access: customerRoles(ROLE_AREAS.technicalWrite),
   request: { path: licencePath, body: z.strictObject({ toComputerId: computerIdSchema }) },
   response: json(licenceBinding),
 });
@@ -84,7 +85,7 @@ export const deactivateLicence = contract({
   method: 'POST',
   path: '/api/licences/{licenceId}/deactivate',
   summary: 'Frees the licence from its computer (counts as a transfer), with an audit entry.',
-  access: customer,
+  access: customerRoles(ROLE_AREAS.technicalWrite),
   request: { path: licencePath },
   response: json(licenceBinding),
 });

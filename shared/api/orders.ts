@@ -1,7 +1,8 @@
 // Contracts of orders: the customer's own (list and detail) and the staff's (catalogue, create, find, detail).
 
 import { moneySchema, pageOf, supportedCurrency, timestamp } from '#shared/api/common.ts';
-import { contract, customer, json, staff } from '#shared/api/contract.ts';
+import { contract, customerRoles, json, staff } from '#shared/api/contract.ts';
+import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import { accountIdSchema, emailSchema, pageQuery, sortedPageQuery, ulidSchema } from '#shared/http/schemas.ts';
 import { localeSchema } from '#shared/i18n/locale.ts';
 import { contactFields, issuedLicenceFields, orderLineFields, orderSummaryFields } from '#shared/orders/fields.ts';
@@ -30,7 +31,7 @@ export const listOrders = contract({
   method: 'GET',
   path: '/api/orders',
   summary: "The customer's orders with their dates, references and totals, newest first unless sort=asc.",
-  access: customer,
+  access: customerRoles(ROLE_AREAS.billingRead),
   request: { query: sortedPageQuery },
   response: json(pageOf(z.strictObject(summaryFields))),
 });
@@ -39,7 +40,7 @@ export const getOrder = contract({
   method: 'GET',
   path: '/api/orders/{orderId}',
   summary: 'One of the customer’s orders: lines, total and the contact given at purchase.',
-  access: customer,
+  access: customerRoles(ROLE_AREAS.billingRead),
   request: { path: z.strictObject({ orderId: ulidSchema }) },
   response: json(z.strictObject(orderFields)),
 });

@@ -1,6 +1,6 @@
 // Sign-out, a new password and (later) a staff "sign out everywhere" end access tokens on the next API call, not when
 // they expire 15 minutes later: the user gets a `revokedBefore` time (epoch seconds), and a token issued before it is
-// refused. Customers keep it on their membership items, which customerCaller reads anyway (no extra round trip);
+// refused. Customers keep it on their person item, which customerCaller reads anyway (no extra round trip);
 // staff have no membership, so staffCaller reads one small item per request (one eventually consistent GetItem).
 //
 // Tokens carry `iat` in whole seconds, so the comparison is `iat < revokedBefore` with revokedBefore the second of the
@@ -10,17 +10,14 @@
 //
 // The staff revocation entity (one item per staff user) lives here, in its section below: only this module touches it.
 
-import { PutCommand, UpdateCommand } from '#shared/db/commands.ts';
+import { PutCommand } from '#shared/db/commands.ts';
 import type { PoolName } from '#shared/config.ts';
-import { membershipKey, membershipsOfUser } from '#shared/accounts/membership.ts';
+import { updatePerson } from '#shared/accounts/person.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys } from '#shared/db/keys.ts';
 import { nowEpochSeconds } from '#shared/time.ts';
 import * as z from '#shared/validation.ts';
-
-/** A user belongs to a handful of accounts at most; more than this is not a shape Atrium creates. */
-const MAX_MEMBERSHIPS = 25;
 
 // --- The staff revocation entity ------------------------------------------------------------------------------------
 
@@ -50,20 +47,7 @@ export async function revokeSessions({ pool, userId }: { pool: PoolName; userId:
     await db().send(new PutCommand({ TableName: tableName(), Item: staffRevocationItem(userId, { revokedBefore }) }));
     return;
   }
-  const memberships = await membershipsOfUser(userId, MAX_MEMBERSHIPS);
-  await Promise.all(
-    memberships.map((membership) =>
-      db().send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: membershipKey(membership.accountId, userId),
-          ConditionExpression: 'attribute_exists(PK)',
-          UpdateExpression: 'SET revokedBefore = :at',
-          ExpressionAttributeValues: { ':at': revokedBefore },
-        }),
-      ),
-    ),
-  );
+  await updatePerson(userId, { revokedBefore });
 }
 
 /** Whether a token with these claims was issued before the revocation (API Gateway hands `iat` over as a string). */

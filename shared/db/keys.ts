@@ -17,6 +17,17 @@ export const keys = {
     GSI1SK: `ACCOUNT#${accountId}`,
   }),
 
+  /**
+   * A person (a customer user, by the identity provider's `sub`): their own settings, which follow them into every
+   * account they act for (name, phone, language, time zone, IP allow-list, sessions revoked before). On GSI1 under
+   * the user's partition, sorting before their memberships (`#` < `A`), so customerCaller reads both in one Query.
+   */
+  person: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PERSON' }),
+  personByUser: (userId: string) => ({ GSI1PK: `USER#${userId}`, GSI1SK: '#PERSON' }),
+
+  /** Who of the account's people receives each category of mail (shared/notifications/recipients.ts). */
+  notificationRecipients: (accountId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: 'NOTIFICATIONS' }),
+
   order: (accountId: string, orderId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `ORDER#${orderId}` }),
   /** Claims an order reference for one order: a conditional put makes references unique table-wide. */
   orderReference: (reference: string) => ({ PK: `ORDERREF#${reference}`, SK: 'ORDERREF' }),

@@ -16,7 +16,7 @@ import type {
   RouteAccess,
 } from '#shared/api/contract.ts';
 import { isWrite, VIEW_AS_PARAMETER } from '#shared/api/contract.ts';
-import { staffCaller } from '#shared/accounts/caller.ts';
+import { type CustomerCaller, customerCaller, staffCaller } from '#shared/accounts/caller.ts';
 import { type AuditTrail, type RecordingAuditTrail, startAuditTrail } from '#shared/audit/audit.ts';
 import { AppError, type ErrorBody, ForbiddenError, UnauthorizedError, ValidationError } from '#shared/http/errors.ts';
 import { logger } from '#shared/observability/logger.ts';
@@ -55,13 +55,15 @@ export type Reply = ReplyBase & ({ body?: unknown; file?: never } | { file: File
 type Schema = z.ZodMiniType;
 
 /**
- * What the handler receives: the parts parsed by the contract's schemas, the event and the request id; and, for a
- * route that declares an audit, the audit trail its writes go through.
+ * What the handler receives: the parts parsed by the contract's schemas, the event and the request id; for a customer
+ * route, the customer (already checked against the route's roles); and, for a route that declares an audit, the audit
+ * trail its writes go through.
  */
 type Parsed<C extends Contract> = ParsedRequest<C['request']> & {
   event: HttpEvent;
   requestId: string;
-} & (C['audit'] extends AuditDeclaration ? { audit: AuditTrail } : unknown);
+} & (C['access'] extends { pool: 'customer' } ? { customer: CustomerCaller } : unknown) &
+  (C['audit'] extends AuditDeclaration ? { audit: AuditTrail } : unknown);
 
 /** What the handler answers, typed by the contract's response: its JSON body, a file, or nothing. */
 export type ReplyFor<S extends ResponseSpec> = ReplyBase &
@@ -232,6 +234,8 @@ export function httpHandler<C extends Contract>(
         const path = parsePart(schemas.path, pathParameters, 'path');
         const query = parsePart(schemas.query, event.queryStringParameters, 'query');
         const body = parsePart(schemas.body, readBody(event, schemas.body !== undefined, contract.maxBodyBytes ?? MAX_BODY_BYTES), 'body');
+        const access = contract.access;
+        const customer = access.pool === 'customer' ? await customerCaller(event, access.roles) : undefined;
         const audit = contract.audit ? await auditTrailFor(contract.audit, event, requestId, body) : undefined;
         const parsed = {
           path,
@@ -239,6 +243,7 @@ export function httpHandler<C extends Contract>(
           body,
           event,
           requestId,
+          ...(customer ? { customer } : {}),
           ...(audit ? { audit } : {}),
         } as Parsed<C>;
         const reply = (await handle(parsed)) as Reply;

@@ -4,6 +4,7 @@
 
 import { normaliseActivationCode, normaliseContractNumber } from '#shared/contracts/activation.ts';
 import { normaliseEmail } from '#shared/email.ts';
+import { CUSTOMER_ROLES, type CustomerRole, roleOf } from '#shared/accounts/roles.ts';
 import { emailSchema } from '#shared/http/schemas.ts';
 import { LOCALES, type Locale } from '#shared/i18n/locale.ts';
 import { CsvSyntaxError, parseCsv } from '#shared/imports/csv.ts';
@@ -41,7 +42,7 @@ export interface UserRow {
   line: number;
   accountRef: string;
   email: string;
-  role: 'owner' | 'contact';
+  role: CustomerRole;
   locale: Locale;
 }
 
@@ -109,7 +110,8 @@ const schemas = {
   user: z.object({
     account_id: text(100),
     email: emailSchema,
-    role: z.optional(z.enum(['owner', 'contact'])),
+    // `contact` is the old portals' word for a person who is not the owner: read-only here (roleOf).
+    role: z.optional(z.enum([...CUSTOMER_ROLES, 'contact'])),
     locale: z.optional(z.enum(LOCALES)),
   }),
   contract: z.object({
@@ -167,7 +169,7 @@ function toRow(kind: RecordKind, line: number, data: Record<string, unknown>): I
         line,
         accountRef: str('account_id'),
         email: normaliseEmail(str('email')),
-        role: (opt('role') as UserRow['role'] | undefined) ?? 'contact',
+        role: roleOf(opt('role') ?? 'contact'),
         locale: (opt('locale') as Locale | undefined) ?? 'en',
       };
     case 'contract':

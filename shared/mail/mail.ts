@@ -5,3 +5,13 @@ export interface Mail {
   subject: string;
   text: string;
 }
+
+/** One licence as the order confirmation lists it. */
+export interface ConfirmedLicence {
+  product: string;
+  edition: string;
+  users: number;
+  serial: string;
+  days?: number;
+  supportEndsAt?: string;
+}

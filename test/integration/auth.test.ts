@@ -202,7 +202,7 @@ describe('sign-up with a contract number and activation code', () => {
       body: { email: customer.login.email, password: PASSWORD, name: 'Someone' },
     });
     expect(response.status).toBe(201);
-    expect((await latestMailTo(customer.login.email))?.subject).toBe('You already have an Atrium account');
+    expect((await latestMailTo(customer.login.email))?.subject).toBe('You already have an account for Atrium');
   });
 
   it('sends at most five mails to one address however often it signs up, with the same answer each time', async () => {

@@ -144,7 +144,7 @@ describe('import', () => {
     expect(await getItem(keys.membership(accountId, dana.sub))).toMatchObject({ role: 'owner', email: `dana@lakeside-${lower}.example` });
     const erik = localUserFromItem((await getItem(keys.localUser('customer', `erik@lakeside-${lower}.example`)))!);
     expect(erik.locale).toBe('pl');
-    expect(await getItem(keys.membership(accountId, erik.sub))).toMatchObject({ role: 'contact' });
+    expect(await getItem(keys.membership(accountId, erik.sub))).toMatchObject({ role: 'read-only' });
     // Licences with their support, in the account's partition.
     const licences = await db().send(
       new QueryCommand({
@@ -308,7 +308,7 @@ describe('import', () => {
 
     expect(answer.body.created).toEqual({ account: 1, user: 1, contract: 0, licence: 0 });
     const accountId = await importedAccountId(`E${tag}`);
-    expect(await getItem(keys.membership(accountId, customer.userId))).toMatchObject({ role: 'contact' });
+    expect(await getItem(keys.membership(accountId, customer.userId))).toMatchObject({ role: 'read-only' });
     // Their password still works: the import did not make them reset it.
     expect(typeof (await signIn(api, 'customer', customer.login))).toBe('string');
     const memberships = await db().send(

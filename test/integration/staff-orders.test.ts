@@ -2,6 +2,7 @@
 // and confirmation e-mail; unique, sequential references; idempotent retries; finding orders by reference and e-mail;
 // the catalogue; bad input; and no way in for customers.
 
+import { formatDay } from '#shared/i18n/format.ts';
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand } from '#shared/db/commands.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -169,7 +170,7 @@ describe('POST /api/admin/orders', () => {
     expect(mail?.subject).toBe(`Your order ${order.reference}: your licences`);
     for (const serial of serials) expect(mail?.body.text).toContain(`Serial number: ${serial}`);
     expect(mail?.body.text).toContain('Remote Access, Enterprise edition, 10 users');
-    expect(mail?.body.text).toContain(`Support & updates until ${oneYearOn.slice(0, 10)}`);
+    expect(mail?.body.text).toContain(`Support & updates until ${formatDay(oneYearOn, 'en-GB')}`);
     expect(mail?.body.text).toContain('No support & updates');
     expect(mail?.body.text).toContain('Time-limited: 365 days');
     expect(mail?.body.text).toContain(`${api.url}/sign-in`);

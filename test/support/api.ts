@@ -7,6 +7,10 @@ import { createLocalApi } from '#infra/local/api-server.ts';
 import { LOCAL_CLIENT_IDS } from '#infra/local/runtime.ts';
 import { putDemoAccount, putDemoStaffUser, type DemoAccount, type DemoPurchase } from '#infra/local/seed.ts';
 import type { StaffGroup } from '#shared/accounts/groups.ts';
+import { membershipItem } from '#shared/accounts/membership.ts';
+import type { CustomerRole } from '#shared/accounts/roles.ts';
+import { PutCommand } from '#shared/db/commands.ts';
+import { db, tableName } from '#shared/db/client.ts';
 import { resetConfigForTests } from '#shared/config.ts';
 import { putLocalUser } from '#shared/identity/local.ts';
 import { codeIn, mailsTo, type StoredMail } from './mailbox.ts';
@@ -78,6 +82,22 @@ export async function createStaffUser(
   const email = uniqueEmail('staff');
   if (groups.length === 0) return { email, password, userId: await putLocalUser({ pool: 'staff', email, password, groups }) };
   const userId = await putDemoStaffUser({ email, password, groups: groups as StaffGroup[], createdAt: new Date().toISOString() });
+  return { email, password, userId };
+}
+
+/**
+ * A new person with this role in an existing account (their user and membership, as an accepted invitation leaves
+ * them): their login and id.
+ */
+export async function addMember(
+  accountId: string,
+  role: CustomerRole,
+  password = 'member password 1',
+): Promise<{ email: string; password: string; userId: string }> {
+  const email = uniqueEmail(role);
+  const userId = await putLocalUser({ pool: 'customer', email, password });
+  const createdAt = new Date().toISOString();
+  await db().send(new PutCommand({ TableName: tableName(), Item: membershipItem({ accountId, userId, email, role, createdAt }) }));
   return { email, password, userId };
 }
 

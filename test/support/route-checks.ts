@@ -14,7 +14,19 @@ import { hashActivationCode, newActivationCode } from '#shared/contracts/activat
 import { contractItem, contractNumberItem } from '#shared/contracts/contract.ts';
 import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
 import * as z from '#shared/validation.ts';
-import { call, createCustomer, createStaff, createStaffUser, purchases, randomIp, signIn, startTestApi, type TestApi } from './api.ts';
+import type { CustomerRole } from '#shared/accounts/roles.ts';
+import {
+  addMember,
+  call,
+  createCustomer,
+  createStaff,
+  createStaffUser,
+  purchases,
+  randomIp,
+  signIn,
+  startTestApi,
+  type TestApi,
+} from './api.ts';
 import { CUSTOMER_AUDITED_REQUESTS } from './customer-audited-requests.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -32,6 +44,8 @@ export interface Fixture {
   /** The second account, whose ids the isolation matrix tries. */
   other: Side;
   staffTokens: { admin: string; support: string; billing: string; none: string };
+  /** People of the first account in each role but owner (the owner's token is `own.token`). */
+  roleTokens: Record<Exclude<CustomerRole, 'owner'>, string>;
   /** A staff user (support) whom the audited staff user routes change: none of the tokens above is theirs. */
   staffUserId: string;
 }
@@ -91,7 +105,10 @@ export async function seedTwoAccounts(api: TestApi): Promise<Fixture> {
     staffToken([]),
   ]);
   const { userId: staffUserId } = await createStaffUser(['support']);
-  return { own, other, staffTokens: { admin, support, billing, none }, staffUserId };
+  const roleToken = async (role: CustomerRole) => signIn(api, 'customer', await addMember(own.accountId, role));
+  const [billingRole, technical, readOnly] = await Promise.all([roleToken('billing'), roleToken('technical'), roleToken('read-only')]);
+  const roleTokens = { billing: billingRole, technical, 'read-only': readOnly };
+  return { own, other, staffTokens: { admin, support, billing, none }, roleTokens, staffUserId };
 }
 
 /** The local API and the two seeded accounts a generated suite runs against. */

@@ -2,7 +2,8 @@
 // and the access tokens, kept in memory only. No path, method, pool or reply type is written here: each comes from the
 // route's contract, so a changed contract fails the type check of every page that calls it.
 
-import { type Contract, type RequestSchemas, type ResponseSpec, type Schema, viewAsPath } from '#shared/api/contract.ts';
+import { ACCOUNT_HEADER, type Contract, type RequestSchemas, type ResponseSpec, type Schema, viewAsPath } from '#shared/api/contract.ts';
+import { chosenAccount } from './chosen-account.ts';
 import * as account from '#shared/api/account.ts';
 import * as audit from '#shared/api/audit.ts';
 import * as auth from '#shared/api/auth.ts';
@@ -16,6 +17,11 @@ import * as orders from '#shared/api/orders.ts';
 import * as dashboard from '#shared/api/dashboard.ts';
 import * as staff from '#shared/api/staff.ts';
 import * as support from '#shared/api/support.ts';
+import * as home from '#shared/api/home.ts';
+import * as notifications from '#shared/api/notifications.ts';
+import * as people from '#shared/api/people.ts';
+import * as profile from '#shared/api/profile.ts';
+import * as security from '#shared/api/security.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
@@ -36,6 +42,12 @@ export const api = {
   orders,
   staff,
   support,
+  // The customer's own account (issue #12).
+  home,
+  notifications,
+  people,
+  profile,
+  security,
 };
 
 export type Pool = 'customer' | 'staff';
@@ -234,6 +246,8 @@ async function send<C extends Contract>(contract: C, parts: RequestOf<C>, retrie
   const url = viewing ? viewAsPath(urlOf(contract, path, query), encodeURIComponent(viewing.accountId)) : urlOf(contract, path, query);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
+  const account = viewing || contract.access.pool !== 'customer' ? undefined : chosenAccount();
+  if (account) headers[ACCOUNT_HEADER] = account;
   if (pool) {
     if (!isSignedIn(pool) && !(await restoreSession(pool))) {
       forget(pool);

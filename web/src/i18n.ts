@@ -8,11 +8,14 @@ import { ApiError } from './api.ts';
 import { formatMoney } from './format.ts';
 import { en, type Messages } from './messages/en.ts';
 import { pl } from './messages/pl.ts';
+import { de } from './messages/de.ts';
+import { fr } from './messages/fr.ts';
+import { it } from './messages/it.ts';
 
 export type { Locale, Messages };
 
 // A Record over Locale: a language added on the server fails the type check here until it has a catalogue.
-const catalogues: Record<Locale, Messages> = { en, pl };
+const catalogues: Record<Locale, Messages> = { en, pl, de, fr, it };
 export const locales = Object.keys(catalogues) as Locale[];
 
 const STORAGE_KEY = 'atrium.locale';

@@ -66,6 +66,16 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/orders', guard: 'customer', page: () => <OrdersPage /> },
   { path: '/activity', guard: 'customer', page: () => <ActivityPage /> },
   { path: '/orders/:orderId', guard: 'customer', page: ({ params }) => <OrderDetailPage key={params.orderId} orderId={params.orderId!} /> },
+  // The customer's own account (issue #12), and the staff's side of it.
+  // -- profile --
+
+  // -- people --
+
+  // -- security --
+
+  // -- notifications --
+
+  // -- home --
 
   { path: '/admin', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
   { path: '/admin/sign-in', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },

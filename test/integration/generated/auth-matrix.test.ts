@@ -1,16 +1,19 @@
 // Generated from the route table: every route that needs a sign-in refuses a missing token, a token of the other user
 // pool and an expired token (401), and every staff route refuses the staff groups it does not name (403) while letting
-// the ones it names through. A new route is covered by being in the table.
+// the ones it names through; every customer route refuses the roles in the account it does not name (403
+// ROLE_NOT_ALLOWED) and lets the ones it names through. A new route is covered by being in the table.
 
 import { describe, expect, it } from 'vitest';
 import { routes, type Route } from '#functions/routes.ts';
 import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
+import { CUSTOMER_ROLES, type CustomerRole } from '#shared/accounts/roles.ts';
 import { expectContractAnswer, expectErrorBody, expiredCopy, pathFrom, seededApi, send, validSample } from '../../support/route-checks.ts';
 
 const suite = seededApi();
 
 const signedIn = routes.filter((route) => route.access !== 'public');
 const staffRoutes = routes.filter((route) => route.access === 'staff');
+const customerRoutes = routes.filter((route) => route.access === 'customer');
 
 /** A request the route would accept apart from who sends it, so a refusal is about the caller and nothing else. */
 function request(route: Route, token: string | undefined) {
@@ -60,6 +63,26 @@ describe('auth matrix', () => {
         const response = await request(route, suite.fixture.staffTokens[group]);
         expect([401, 403], `${what} as ${group}: ${response.text.slice(0, 200)}`).not.toContain(response.status);
         expectContractAnswer(route, response, `${what} as ${group}`);
+      }
+    },
+  );
+
+  it.each(customerRoutes.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    '%s: 403 for the account roles it does not name, through for those it does',
+    async (what, route) => {
+      expect(route.customerRoles.length, what).toBeGreaterThan(0);
+      const tokenOf = (role: CustomerRole) => (role === 'owner' ? suite.fixture.own.token : suite.fixture.roleTokens[role]);
+      // Refusals first: an allowed write (e.g. a transfer) must not change what a later refusal would see.
+      for (const role of CUSTOMER_ROLES.filter((candidate) => !route.customerRoles.includes(candidate))) {
+        const response = await request(route, tokenOf(role));
+        expect(response.status, `${what} as ${role}`).toBe(403);
+        expectErrorBody(response, `${what} as ${role}`);
+        expect(JSON.parse(response.text).error.code).toBe('ROLE_NOT_ALLOWED');
+      }
+      for (const role of route.customerRoles) {
+        const response = await request(route, tokenOf(role));
+        expect([401, 403], `${what} as ${role}: ${response.text.slice(0, 200)}`).not.toContain(response.status);
+        expectContractAnswer(route, response, `${what} as ${role}`);
       }
     },
   );

@@ -32,10 +32,16 @@ export const en = {
     notAvailable: '—',
     errorReference: (requestId: string) => `Reference: ${requestId}`,
   },
+  // Each language in its own words, whatever the page's language.
   languages: {
     en: 'English',
     pl: 'Polski',
+    de: 'Deutsch',
+    fr: 'Français',
+    it: 'Italiano',
   },
+  /** A person's role in a customer account (shared/accounts/roles.ts). */
+  customerRoles: { owner: 'Owner', billing: 'Billing', technical: 'Technical', 'read-only': 'Read-only' },
   signIn: {
     customerTitle: 'Sign in',
     customerIntro: 'Sign in to see your licences, orders and support.',
@@ -423,7 +429,6 @@ export const en = {
     noUsers: 'No users on this account.',
     email: 'E-mail',
     role: 'Role',
-    roles: { owner: 'Owner', contact: 'Contact' },
     since: 'Since',
     licencesHeading: 'Licences',
     noLicences: 'No licences on this account.',
@@ -886,6 +891,12 @@ export const en = {
     email: 'Enter an e-mail address like name@example.com.',
     invalid: 'Check this value.',
   },
+  // The customer's own account (issue #12): one namespace per area.
+  profile: {},
+  people: {},
+  security: {},
+  notifications: {},
+  home: {},
   notFound: {
     title: 'Page not found',
     body: 'There is no page at this address.',
@@ -894,6 +905,16 @@ export const en = {
     signIn: 'Go to the sign-in page',
   },
   errors: {
+    // -- profile --
+
+    // -- people --
+
+    // -- security --
+
+    // -- notifications --
+
+    // -- home --
+
     LAST_ADMIN: 'This would leave no active admin. Make someone else an admin first.',
     ALREADY_REGISTERED: 'This e-mail address already has an account.',
     INVALID_CREDENTIALS: 'The e-mail or password is not right.',

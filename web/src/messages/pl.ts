@@ -40,10 +40,15 @@ export const pl: Messages = {
     notAvailable: '—',
     errorReference: (requestId: string) => `Identyfikator zgłoszenia: ${requestId}`,
   },
+  // Each language in its own words, whatever the page's language.
   languages: {
     en: 'English',
     pl: 'Polski',
+    de: 'Deutsch',
+    fr: 'Français',
+    it: 'Italiano',
   },
+  customerRoles: { owner: 'Właściciel', billing: 'Rozliczenia', technical: 'Techniczna', 'read-only': 'Tylko podgląd' },
   signIn: {
     customerTitle: 'Logowanie',
     customerIntro: 'Zaloguj się, aby zobaczyć swoje licencje, zamówienia i wsparcie.',
@@ -439,7 +444,6 @@ export const pl: Messages = {
     noUsers: 'To konto nie ma użytkowników.',
     email: 'E-mail',
     role: 'Rola',
-    roles: { owner: 'Właściciel', contact: 'Kontakt' },
     since: 'Od',
     licencesHeading: 'Licencje',
     noLicences: 'To konto nie ma licencji.',
@@ -905,6 +909,12 @@ export const pl: Messages = {
     email: 'Podaj adres e-mail w postaci nazwa@example.com.',
     invalid: 'Sprawdź tę wartość.',
   },
+  // The customer's own account (issue #12): one namespace per area.
+  profile: {},
+  people: {},
+  security: {},
+  notifications: {},
+  home: {},
   notFound: {
     title: 'Nie znaleziono strony',
     body: 'Pod tym adresem nie ma żadnej strony.',
@@ -913,6 +923,16 @@ export const pl: Messages = {
     signIn: 'Przejdź do logowania',
   },
   errors: {
+    // -- profile --
+
+    // -- people --
+
+    // -- security --
+
+    // -- notifications --
+
+    // -- home --
+
     LAST_ADMIN: 'Nie zostałby żaden aktywny administrator. Najpierw nadaj tę rolę komuś innemu.',
     ALREADY_REGISTERED: 'Ten adres e-mail ma już konto.',
     INVALID_CREDENTIALS: 'Adres e-mail lub hasło jest nieprawidłowe.',

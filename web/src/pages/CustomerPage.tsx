@@ -231,7 +231,7 @@ function CustomerSections(props: { data: CustomerPageData; onDone: (notice: Acti
                     <td>
                       <a href={`mailto:${user.email}`}>{user.email}</a>
                     </td>
-                    <td>{t.customerPage.roles[user.role]}</td>
+                    <td>{t.customerRoles[user.role]}</td>
                     <td>
                       <time dateTime={user.createdAt}>{formatDate(user.createdAt)}</time>
                     </td>

@@ -1,0 +1,3 @@
+// Contracts: The customer's home page (tiles, renewals, news, banner, recent activity) and the staff's news and banner.
+
+export {};

@@ -1,0 +1,3 @@
+// Contracts: The people of a customer account: invitations, roles, removal, and the accounts a person acts for.
+
+export {};
