@@ -2,10 +2,10 @@
 // never which staff member (no e-mail, no id), their source address or their internal reason.
 
 import { listAccountAudit } from '#shared/audit/audit.ts';
-import { httpHandler } from '#shared/http/handler.ts';
+import { customerHttpHandler } from '#shared/http/customer-handler.ts';
 import * as api from '#shared/api/audit.ts';
 
-export const handler = httpHandler(api.listMyActivity, async ({ query, customer: caller }) => {
+export const handler = customerHttpHandler(api.listMyActivity, async ({ query, customer: caller }) => {
   const page = await listAccountAudit(caller.accountId, query);
   return {
     body: {

@@ -1,9 +1,9 @@
 // Shows the signed-in customer one of their licences with the support subscriptions covering it.
 
-import { httpHandler } from '#shared/http/handler.ts';
+import { customerHttpHandler } from '#shared/http/customer-handler.ts';
 import { getLicence } from '#shared/licences/get-licence.ts';
 import * as api from '#shared/api/licences.ts';
 
-export const handler = httpHandler(api.getLicence, async ({ path, customer: caller }) => {
+export const handler = customerHttpHandler(api.getLicence, async ({ path, customer: caller }) => {
   return { body: await getLicence(caller.accountId, path.licenceId) };
 });

@@ -16,7 +16,8 @@ import type {
   RouteAccess,
 } from '#shared/api/contract.ts';
 import { isWrite, VIEW_AS_PARAMETER } from '#shared/api/contract.ts';
-import { type CustomerCaller, customerCaller, staffCaller } from '#shared/accounts/caller.ts';
+import { type CustomerCaller, staffCaller } from '#shared/accounts/caller.ts';
+import type { CustomerRole } from '#shared/accounts/roles.ts';
 import { type AuditTrail, type RecordingAuditTrail, startAuditTrail } from '#shared/audit/audit.ts';
 import { AppError, type ErrorBody, ForbiddenError, UnauthorizedError, ValidationError } from '#shared/http/errors.ts';
 import { logger } from '#shared/observability/logger.ts';
@@ -59,7 +60,7 @@ type Schema = z.ZodMiniType;
  * route, the customer (already checked against the route's roles); and, for a route that declares an audit, the audit
  * trail its writes go through.
  */
-type Parsed<C extends Contract> = ParsedRequest<C['request']> & {
+export type Parsed<C extends Contract> = ParsedRequest<C['request']> & {
   event: HttpEvent;
   requestId: string;
 } & (C['access'] extends { pool: 'customer' } ? { customer: CustomerCaller } : unknown) &
@@ -210,23 +211,44 @@ async function auditTrailFor(
   return startAuditTrail({ declaration, staff: await staffCaller(event), reason, sourceIp: event.requestContext.http.sourceIp, requestId });
 }
 
+/** Resolves the customer of a customer route, checked against its roles (shared/accounts/customer-caller.ts). */
+export type CustomerResolver = (event: HttpEvent, roles: readonly CustomerRole[]) => Promise<CustomerCaller>;
+
+/** A contract of a public or staff route: customer routes are built by customerHttpHandler. */
+type NonCustomerContract = Contract & { access: Exclude<RouteAccess, { pool: 'customer' }> };
+
 /**
- * Builds a Lambda handler for one route from its contract: access by declaration, strict schemas for path, query and
- * body (unknown keys are refused), and whatever the use case throws leaves as `{"error":{"code","message","details"}}`.
- * The response body is typed by the contract; it is validated by the tests, not on every request.
+ * Builds a Lambda handler for one public or staff route from its contract: access by declaration, strict schemas for
+ * path, query and body (unknown keys are refused), and whatever the use case throws leaves as
+ * `{"error":{"code","message","details"}}`. The response body is typed by the contract; it is validated by the tests,
+ * not on every request. Customer routes use customerHttpHandler (shared/http/customer-handler.ts), which adds the
+ * customer's resolution: kept out of this module so public and staff bundles leave it out.
  */
-export function httpHandler<C extends Contract>(
+export function httpHandler<C extends NonCustomerContract>(
   contract: C,
   handle: (request: Parsed<C>) => Promise<ReplyFor<C['response']>>,
 ): (event: HttpEvent, context: Context) => Promise<HttpResult> {
+  return buildHttpHandler(contract, handle, undefined);
+}
+
+/** The one handler shape behind httpHandler and customerHttpHandler. */
+export function buildHttpHandler<C extends Contract>(
+  contract: C,
+  handle: (request: Parsed<C>) => Promise<ReplyFor<C['response']>>,
+  resolveCustomer: CustomerResolver | undefined,
+): (event: HttpEvent, context: Context) => Promise<HttpResult> {
   const schemas: RequestSchemas = contract.request;
+  const access = contract.access;
+  if (access.pool === 'customer' && !resolveCustomer) {
+    throw new Error(`${contract.method} ${contract.path} is a customer route: build it with customerHttpHandler`);
+  }
   return middy<HttpEvent, HttpResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event) => {
       const requestId = requestIdOf(event);
       logger.appendKeys({ requestId, route: event.routeKey });
       try {
-        checkAccess(contract.access, event);
+        checkAccess(access, event);
         const { [VIEW_AS_PARAMETER]: viewAsAccountId, ...pathParameters } = event.pathParameters ?? {};
         if (viewAsAccountId !== undefined && isWrite(contract)) {
           throw new ForbiddenError('Viewing as a customer is read-only.', 'VIEW_AS_READ_ONLY');
@@ -234,8 +256,7 @@ export function httpHandler<C extends Contract>(
         const path = parsePart(schemas.path, pathParameters, 'path');
         const query = parsePart(schemas.query, event.queryStringParameters, 'query');
         const body = parsePart(schemas.body, readBody(event, schemas.body !== undefined, contract.maxBodyBytes ?? MAX_BODY_BYTES), 'body');
-        const access = contract.access;
-        const customer = access.pool === 'customer' ? await customerCaller(event, access.roles) : undefined;
+        const customer = access.pool === 'customer' && resolveCustomer ? await resolveCustomer(event, access.roles) : undefined;
         const audit = contract.audit ? await auditTrailFor(contract.audit, event, requestId, body) : undefined;
         const parsed = {
           path,

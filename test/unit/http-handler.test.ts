@@ -4,11 +4,11 @@ import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, TooManyRequestsError } from '#shared/http/errors.ts';
-import { anyone, contract, json, staff, type RequestSchemas, type RouteAccess } from '#shared/api/contract.ts';
+import { anyone, contract, customer, json, staff, type RequestSchemas, type RouteAccess } from '#shared/api/contract.ts';
 import { httpHandler, type HttpEvent } from '#shared/http/handler.ts';
 
 /** A contract for a made-up route: the handler reads only its request schemas and access. */
-const route = <const R extends RequestSchemas>(request: R, access: RouteAccess = anyone) =>
+const route = <const R extends RequestSchemas>(request: R, access: Exclude<RouteAccess, { pool: 'customer' }> = anyone) =>
   contract({ method: 'POST', path: '/api/things', summary: 'test', access, request, response: json(z.unknown(), 200, 201) });
 
 const context = { functionName: 'test', awsRequestId: 'aws-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
@@ -159,5 +159,18 @@ describe('httpHandler', () => {
       expect(noClaims.statusCode).toBe(401);
       expect(idToken.statusCode).toBe(401);
     });
+  });
+
+  it('refuses to build a customer route without the customer resolution (customerHttpHandler)', () => {
+    const customerRoute = contract({
+      method: 'GET',
+      path: '/api/mine',
+      summary: 'test',
+      access: customer,
+      request: {},
+      response: json(z.unknown()),
+    });
+    // @ts-expect-error: the types already refuse it; the runtime check guards a cast.
+    expect(() => httpHandler(customerRoute, async () => ({ body: {} }))).toThrow(/customerHttpHandler/);
   });
 });
