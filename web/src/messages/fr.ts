@@ -80,7 +80,7 @@ export const fr: Messages = {
     toCustomer: 'Connexion client',
     withPassword: 'Avec un mot de passe',
     withOrderNumber: 'Avec un numéro de commande',
-    methodLabel: 'Se connecter',
+    methodLabel: 'Mode de connexion',
     orderNumber: 'Numéro de commande',
     orderNumberHint: 'N’importe quel numéro de commande de votre e-mail de confirmation, par exemple JWT1042.',
     orderNumberRequired: 'Saisissez le numéro de l’une de vos commandes.',
