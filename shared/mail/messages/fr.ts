@@ -1,56 +1,57 @@
-// Every e-mail Atrium sends, in French (keys as in en.ts).
-// UNTRANSLATED: a copy of the English catalogue, being translated (issue #12); not to land like this.
-// `brand` is the deploying vendor's product name
-// (shared/brand.ts); links and codes come in as arguments. Plurals through plural(), money and dates through
-// shared/i18n/format.ts: no text here asks which language it is.
+// Every e-mail Atrium sends, in French (keys as in en.ts), with formal address (« vous »). `brand` is the deploying
+// vendor's product name (shared/brand.ts); links and codes come in as arguments. Plurals through plural(), money and
+// dates through shared/i18n/format.ts: no text here asks which language it is. French spacing before ? ! ; : and
+// inside « » is non-breaking.
 
 import type { MailMessages } from '#shared/mail/messages/en.ts';
-import { formatDay } from '#shared/i18n/format.ts';
+import { formatDay, plural } from '#shared/i18n/format.ts';
 
 const locale = 'fr';
 
 export const mailFr: MailMessages = {
   signInCode: {
-    subject: (brand: string, code: string) => `Your ${brand} sign-in code: ${code}`,
-    text: (code: string) =>
-      `Your one-time sign-in code is ${code}.\n\nIt is valid for 10 minutes and works once. If you did not try to sign in, ignore this message and change your password.`,
+    subject: (brand, code) => `Votre code de connexion à ${brand} : ${code}`,
+    text: (code) =>
+      `Votre code de connexion à usage unique est ${code}.\n\nIl est valable 10 minutes et ne fonctionne qu’une fois. Si vous n’avez pas essayé de vous connecter, ignorez ce message et changez votre mot de passe.`,
   },
   confirmEmail: {
-    subject: (brand: string) => `Confirm your e-mail address for ${brand}`,
-    text: (link: string) =>
-      `Thank you for signing up. To confirm your e-mail address and activate your account, open this link:\n\n${link}\n\nThe link is valid for 24 hours. If you did not sign up, ignore this message.`,
+    subject: (brand) => `Confirmez votre adresse e-mail pour ${brand}`,
+    text: (link) =>
+      `Merci de votre inscription. Pour confirmer votre adresse e-mail et activer votre compte, ouvrez ce lien :\n\n${link}\n\nLe lien est valable 24 heures. Si vous n’êtes pas à l’origine de cette inscription, ignorez ce message.`,
   },
   passwordReset: {
-    subject: (brand: string) => `Set a new password for ${brand}`,
-    text: (link: string) =>
-      `We received a request to set a new password. To set it, open this link:\n\n${link}\n\nThe link is valid for 1 hour and works once. If it was not you, ignore this message: your password stays as it is.`,
+    subject: (brand) => `Définissez un nouveau mot de passe pour ${brand}`,
+    text: (link) =>
+      `Nous avons reçu une demande de nouveau mot de passe. Pour le définir, ouvrez ce lien :\n\n${link}\n\nLe lien est valable 1 heure et ne fonctionne qu’une fois. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.`,
   },
   staffInvitation: {
-    subject: (brand: string) => `Your invitation to the ${brand} back office`,
-    text: (brand: string, to: string, link: string, signInUrl: string) =>
-      `You have a staff account in ${brand} (${to}). To set your first password, open this link:\n\n${link}\n\nThe link is valid for 1 hour and works once. When it has expired, choose "Forgot your password?" on ${signInUrl} and enter this address. Every sign-in also asks for a one-time code we e-mail you.`,
+    subject: (brand) => `Votre invitation au back-office de ${brand}`,
+    text: (brand, to, link, signInUrl) =>
+      `Vous avez un compte d’équipe dans ${brand} (${to}). Pour définir votre premier mot de passe, ouvrez ce lien :\n\n${link}\n\nLe lien est valable 1 heure et ne fonctionne qu’une fois. S’il a expiré, choisissez « Mot de passe oublié ? » sur ${signInUrl} et saisissez cette adresse. Chaque connexion demande aussi un code à usage unique que nous vous envoyons par e-mail.`,
   },
   alreadyRegistered: {
-    subject: (brand: string) => `You already have an account for ${brand}`,
-    text: (brand: string, signInUrl: string, forgotUrl: string) =>
-      `Someone (perhaps you) tried to sign up for ${brand} with this address, but it already has an account.\n\nSign in: ${signInUrl}\nForgot your password? Set a new one: ${forgotUrl}\n\nIf it was not you, ignore this message.`,
+    subject: (brand) => `Vous avez déjà un compte pour ${brand}`,
+    text: (brand, signInUrl, forgotUrl) =>
+      `Quelqu’un (peut-être vous) a essayé de s’inscrire à ${brand} avec cette adresse, mais elle a déjà un compte.\n\nConnexion : ${signInUrl}\nMot de passe oublié ? Définissez-en un nouveau : ${forgotUrl}\n\nSi ce n’était pas vous, ignorez ce message.`,
   },
   orderConfirmation: {
-    subject: (reference: string) => `Your order ${reference}: your licences`,
+    subject: (reference) => `Votre commande ${reference} : vos licences`,
     licence: (licence, index) =>
       [
-        `${index + 1}. ${licence.product}, ${licence.edition} edition, ${licence.users} users`,
-        `   Serial number: ${licence.serial}`,
-        ...(licence.days ? [`   Time-limited: ${licence.days} days`] : []),
-        licence.supportEndsAt ? `   Support & updates until ${formatDay(licence.supportEndsAt, locale)}` : '   No support & updates',
+        `${index + 1}. ${licence.product}, édition ${licence.edition}, ${licence.users} ${plural(locale, licence.users, { one: 'utilisateur', other: 'utilisateurs' })}`,
+        `   Numéro de série : ${licence.serial}`,
+        ...(licence.days ? [`   Durée limitée : ${licence.days} ${plural(locale, licence.days, { one: 'jour', other: 'jours' })}`] : []),
+        licence.supportEndsAt
+          ? `   Support et mises à jour jusqu’au ${formatDay(licence.supportEndsAt, locale)}`
+          : '   Sans support ni mises à jour',
       ].join('\n'),
-    text: (input: { reference: string; licences: string; total: string; signInUrl: string }) =>
-      `Thank you for your order ${input.reference}. These licences are now on your account:\n\n${input.licences}\n\n` +
-      `Total: ${input.total}\n\n` +
-      `Your licences, their licence files and your activation key are in the customer portal: ${input.signInUrl}\n` +
-      `Choose "Order number", then enter this e-mail address and the order number ${input.reference}. ` +
-      `We will e-mail you a one-time code to finish signing in.`,
+    text: (input) =>
+      `Merci pour votre commande ${input.reference}. Ces licences sont maintenant sur votre compte :\n\n${input.licences}\n\n` +
+      `Total : ${input.total}\n\n` +
+      `Vos licences, leurs fichiers de licence et votre clé d’activation se trouvent sur le portail client : ${input.signInUrl}\n` +
+      `Choisissez « Numéro de commande », puis saisissez cette adresse e-mail et le numéro de commande ${input.reference}. ` +
+      `Nous vous enverrons par e-mail un code à usage unique pour terminer la connexion.`,
   },
   /** Closes every mail Atrium writes itself (not Cognito's): who sent it and where to get help. */
-  footer: (brand: string, supportEmail: string, legal: string) => `\n\n-- \n${brand} · Help: ${supportEmail}${legal ? `\n${legal}` : ''}`,
+  footer: (brand, supportEmail, legal) => `\n\n-- \n${brand} · Aide : ${supportEmail}${legal ? `\n${legal}` : ''}`,
 };
