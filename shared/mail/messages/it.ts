@@ -12,7 +12,7 @@ const locale = 'it';
 
 export const mailIt: MailMessages = {
   signInCode: {
-    subject: (brand: string, code: string) => `Codice di accesso a ${brand}: ${code}`,
+    subject: (brand: string, code: string) => `Codice di accesso per ${brand}: ${code}`,
     text: (code: string) =>
       `Il suo codice di accesso monouso è ${code}.\n\nÈ valido per 10 minuti e si può usare una sola volta. Se non ha tentato di accedere, ignori questo messaggio e cambi la password.`,
   },
@@ -34,7 +34,7 @@ export const mailIt: MailMessages = {
   alreadyRegistered: {
     subject: (brand: string) => `Ha già un account ${brand}`,
     text: (brand: string, signInUrl: string, forgotUrl: string) =>
-      `Qualcuno (forse lei) ha tentato di registrarsi a ${brand} con questo indirizzo, ma esiste già un account.\n\nAccesso: ${signInUrl}\nPassword dimenticata? Ne imposti una nuova: ${forgotUrl}\n\nSe il tentativo non è partito da lei, ignori questo messaggio.`,
+      `Qualcuno (forse lei) ha tentato di registrarsi su ${brand} con questo indirizzo, ma esiste già un account.\n\nAccesso: ${signInUrl}\nPassword dimenticata? Ne imposti una nuova: ${forgotUrl}\n\nSe il tentativo non è partito da lei, ignori questo messaggio.`,
   },
   orderConfirmation: {
     subject: (reference: string) => `Ordine ${reference}: le sue licenze`,

@@ -1,7 +1,7 @@
 // Every string the portal shows, in Italian (keys as in en.ts).
 // Formal register: sentences address the reader as "Lei" (lower-case courtesy pronouns), buttons use the usual short
-// verbs of Italian software (Accedi, Salva, Annulla). A date never follows an article ("il 1°", "l'8"): "in data" or
-// a colon instead.
+// verbs of Italian software (Accedi, Salva, Annulla). In a sentence a date never follows an article ("il 1°", "l'8"):
+// "in data" or a colon instead.
 
 import type { SearchKind } from '#shared/search/kinds.ts';
 import { plural } from '#shared/i18n/format.ts';
