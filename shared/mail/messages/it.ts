@@ -1,56 +1,62 @@
 // Every e-mail Atrium sends, in Italian (keys as in en.ts).
-// UNTRANSLATED: a copy of the English catalogue, being translated (issue #12); not to land like this.
 // `brand` is the deploying vendor's product name
 // (shared/brand.ts); links and codes come in as arguments. Plurals through plural(), money and dates through
 // shared/i18n/format.ts: no text here asks which language it is.
+// Formal register ("Lei", lower-case courtesy pronouns); dates follow "in data" or a colon, so no article has to agree
+// with the day ("il 1°", "l'8").
 
 import type { MailMessages } from '#shared/mail/messages/en.ts';
-import { formatDay } from '#shared/i18n/format.ts';
+import { formatDay, plural } from '#shared/i18n/format.ts';
 
 const locale = 'it';
 
 export const mailIt: MailMessages = {
   signInCode: {
-    subject: (brand: string, code: string) => `Your ${brand} sign-in code: ${code}`,
+    subject: (brand: string, code: string) => `Codice di accesso per ${brand}: ${code}`,
     text: (code: string) =>
-      `Your one-time sign-in code is ${code}.\n\nIt is valid for 10 minutes and works once. If you did not try to sign in, ignore this message and change your password.`,
+      `Il suo codice di accesso monouso è ${code}.\n\nÈ valido per 10 minuti e si può usare una sola volta. Se non ha tentato di accedere, ignori questo messaggio e cambi la password.`,
   },
   confirmEmail: {
-    subject: (brand: string) => `Confirm your e-mail address for ${brand}`,
+    subject: (brand: string) => `Confermi il suo indirizzo e-mail per ${brand}`,
     text: (link: string) =>
-      `Thank you for signing up. To confirm your e-mail address and activate your account, open this link:\n\n${link}\n\nThe link is valid for 24 hours. If you did not sign up, ignore this message.`,
+      `Grazie per la registrazione. Per confermare l'indirizzo e-mail e attivare l'account, apra questo link:\n\n${link}\n\nIl link è valido per 24 ore. Se non ha richiesto la registrazione, ignori questo messaggio.`,
   },
   passwordReset: {
-    subject: (brand: string) => `Set a new password for ${brand}`,
+    subject: (brand: string) => `Imposti una nuova password per ${brand}`,
     text: (link: string) =>
-      `We received a request to set a new password. To set it, open this link:\n\n${link}\n\nThe link is valid for 1 hour and works once. If it was not you, ignore this message: your password stays as it is.`,
+      `Abbiamo ricevuto una richiesta di impostare una nuova password. Per impostarla, apra questo link:\n\n${link}\n\nIl link è valido per 1 ora e funziona una sola volta. Se la richiesta non è partita da lei, ignori questo messaggio: la password resta invariata.`,
   },
   staffInvitation: {
-    subject: (brand: string) => `Your invitation to the ${brand} back office`,
+    subject: (brand: string) => `Invito al back office di ${brand}`,
     text: (brand: string, to: string, link: string, signInUrl: string) =>
-      `You have a staff account in ${brand} (${to}). To set your first password, open this link:\n\n${link}\n\nThe link is valid for 1 hour and works once. When it has expired, choose "Forgot your password?" on ${signInUrl} and enter this address. Every sign-in also asks for a one-time code we e-mail you.`,
+      `Per lei è stato creato un account del personale in ${brand} (${to}). Per impostare la prima password, apra questo link:\n\n${link}\n\nIl link è valido per 1 ora e funziona una sola volta. Se è scaduto, scelga “Password dimenticata?” su ${signInUrl} e inserisca questo indirizzo. A ogni accesso le verrà chiesto anche un codice monouso, che le invieremo via e-mail.`,
   },
   alreadyRegistered: {
-    subject: (brand: string) => `You already have an account for ${brand}`,
+    subject: (brand: string) => `Ha già un account ${brand}`,
     text: (brand: string, signInUrl: string, forgotUrl: string) =>
-      `Someone (perhaps you) tried to sign up for ${brand} with this address, but it already has an account.\n\nSign in: ${signInUrl}\nForgot your password? Set a new one: ${forgotUrl}\n\nIf it was not you, ignore this message.`,
+      `Qualcuno (forse lei) ha tentato di registrarsi su ${brand} con questo indirizzo, ma esiste già un account.\n\nAccesso: ${signInUrl}\nPassword dimenticata? Ne imposti una nuova: ${forgotUrl}\n\nSe il tentativo non è partito da lei, ignori questo messaggio.`,
   },
   orderConfirmation: {
-    subject: (reference: string) => `Your order ${reference}: your licences`,
+    subject: (reference: string) => `Ordine ${reference}: le sue licenze`,
     licence: (licence, index) =>
       [
-        `${index + 1}. ${licence.product}, ${licence.edition} edition, ${licence.users} users`,
-        `   Serial number: ${licence.serial}`,
-        ...(licence.days ? [`   Time-limited: ${licence.days} days`] : []),
-        licence.supportEndsAt ? `   Support & updates until ${formatDay(licence.supportEndsAt, locale)}` : '   No support & updates',
+        `${index + 1}. ${licence.product}, edizione ${licence.edition}, ${licence.users} ${plural(locale, licence.users, { one: 'utente', other: 'utenti' })}`,
+        `   Numero di serie: ${licence.serial}`,
+        ...(licence.days
+          ? [`   Licenza a tempo: ${licence.days} ${plural(locale, licence.days, { one: 'giorno', other: 'giorni' })}`]
+          : []),
+        licence.supportEndsAt
+          ? `   Scadenza di assistenza e aggiornamenti: ${formatDay(licence.supportEndsAt, locale)}`
+          : '   Senza assistenza e aggiornamenti',
       ].join('\n'),
     text: (input: { reference: string; licences: string; total: string; signInUrl: string }) =>
-      `Thank you for your order ${input.reference}. These licences are now on your account:\n\n${input.licences}\n\n` +
-      `Total: ${input.total}\n\n` +
-      `Your licences, their licence files and your activation key are in the customer portal: ${input.signInUrl}\n` +
-      `Choose "Order number", then enter this e-mail address and the order number ${input.reference}. ` +
-      `We will e-mail you a one-time code to finish signing in.`,
+      `Grazie per l'ordine ${input.reference}. Queste licenze sono ora nel suo account:\n\n${input.licences}\n\n` +
+      `Totale: ${input.total}\n\n` +
+      `Le licenze, i relativi file di licenza e la chiave di attivazione si trovano nel portale clienti: ${input.signInUrl}\n` +
+      `Scelga “Con numero d'ordine”, poi inserisca questo indirizzo e-mail e il numero d'ordine ${input.reference}. ` +
+      `Le invieremo via e-mail un codice monouso per completare l'accesso.`,
   },
   /** Closes every mail Atrium writes itself (not Cognito's): who sent it and where to get help. */
-  footer: (brand: string, supportEmail: string, legal: string) => `\n\n-- \n${brand} · Help: ${supportEmail}${legal ? `\n${legal}` : ''}`,
+  footer: (brand: string, supportEmail: string, legal: string) =>
+    `\n\n-- \n${brand} · Assistenza: ${supportEmail}${legal ? `\n${legal}` : ''}`,
 };
