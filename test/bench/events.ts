@@ -5,6 +5,9 @@
 import { routes, type Route } from '#functions/routes.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
 
+/** Where invoke.mjs takes each invocation's fresh source address (`%IP%`) from: RFC 2544's benchmark block. */
+export const BENCH_SOURCE_RANGE = '198.18.0.0/15';
+
 export const DEMO_CUSTOMER_ID = '7c1e0d2a-0000-4000-8000-00000000a001';
 const DEMO_STAFF_ID = '7c1e0d2a-0000-4000-8000-00000000f001';
 const EMAIL = DEMO_LOGINS.customer.email;
