@@ -44,7 +44,7 @@ export const mailDe: MailMessages = {
       `Vielen Dank für Ihre Bestellung ${input.reference}. Diese Lizenzen sind jetzt in Ihrem Konto:\n\n${input.licences}\n\n` +
       `Summe: ${input.total}\n\n` +
       `Ihre Lizenzen, deren Lizenzdateien und Ihren Aktivierungsschlüssel finden Sie im Kundenportal: ${input.signInUrl}\n` +
-      `Wählen Sie „Bestellnummer“ und geben Sie diese E-Mail-Adresse und die Bestellnummer ${input.reference} ein. ` +
+      `Wählen Sie „Mit Bestellnummer“ und geben Sie diese E-Mail-Adresse und die Bestellnummer ${input.reference} ein. ` +
       `Wir senden Ihnen dann einen einmaligen Code per E-Mail, mit dem Sie die Anmeldung abschließen.`,
   },
   footer: (brand, supportEmail, legal) => `\n\n-- \n${brand} · Hilfe: ${supportEmail}${legal ? `\n${legal}` : ''}`,

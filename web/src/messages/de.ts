@@ -23,7 +23,7 @@ const actionLabelsDe: Record<string, string> = {
 export const de: Messages = {
   app: {
     name: 'Atrium',
-    staffBadge: 'Personal',
+    staffBadge: 'Mitarbeiter',
     skipToContent: 'Zum Inhalt springen',
     language: 'Sprache',
     signOut: 'Abmelden',
@@ -44,7 +44,7 @@ export const de: Messages = {
     fr: 'Français',
     it: 'Italiano',
   },
-  customerRoles: { owner: 'Inhaber', billing: 'Abrechnung', technical: 'Technik', 'read-only': 'Nur Lesen' },
+  customerRoles: { owner: 'Inhaber', billing: 'Abrechnung', technical: 'Technik', 'read-only': 'Nur Lesezugriff' },
   signIn: {
     customerTitle: 'Anmelden',
     customerIntro: 'Melden Sie sich an, um Ihre Lizenzen, Bestellungen und Ihren Support zu sehen.',
@@ -201,7 +201,7 @@ export const de: Messages = {
     allActivity: 'Das gesamte Änderungsprotokoll',
   },
   viewAs: {
-    bannerTitle: (account: string) => `Sie sehen ${account} so, wie der Inhaber es sieht. Nur Lesen.`,
+    bannerTitle: (account: string) => `Sie sehen das Konto ${account} so, wie sein Inhaber es sieht, nur lesend.`,
     bannerDetail: (owner: string, until: string) => `Inhaber: ${owner}. Die Ansicht endet um ${until}.`,
     stop: 'Ansicht beenden',
     startTitle: 'Als Kunde ansehen',
@@ -235,7 +235,7 @@ export const de: Messages = {
     target: 'Objekt',
     changes: 'Änderungen',
     reason: 'Grund',
-    origin: 'Von',
+    origin: 'Herkunft',
     noReason: '—',
     empty: 'Keine passenden Protokolleinträge.',
     emptyHelp:
@@ -282,7 +282,7 @@ export const de: Messages = {
     supportCaption: 'Support-Abonnements für diese Lizenz',
     noSupport: 'Diese Lizenz hat kein Support-Abonnement.',
     noSupportHelp:
-      'Support & Updates bringen neue Versionen und Hilfe von unserem Team. Um ihn hinzuzufügen, wenden Sie sich mit der Seriennummer oben an uns.',
+      'Mit Support & Updates erhalten Sie neue Versionen und Hilfe von unserem Team. Zum Hinzubuchen wenden Sie sich mit der obigen Seriennummer an uns.',
     notFound: 'Diese Lizenz gehört nicht zu Ihrem Konto.',
     notFoundHelp: 'Prüfen Sie die Adresse oder öffnen Sie die Lizenz aus Ihrer Lizenzliste.',
     computerHeading: 'Computer',
@@ -313,7 +313,7 @@ export const de: Messages = {
     change: 'Änderung',
     fromComputer: 'Von Computer',
     toComputer: 'Auf Computer',
-    by: 'Durch',
+    by: 'Von',
     actions: {
       activated: 'Aktiviert',
       transferred: 'Übertragen',
@@ -363,7 +363,7 @@ export const de: Messages = {
     endedOn: (date: string) => `Endete am ${date}`,
     empty: 'Noch keine Support-Abonnements.',
     emptyHelp:
-      'Support & Updates bringen neue Versionen und Hilfe für Ihre Lizenzen. Abonnements, die mit einer Lizenz oder als Verlängerung gekauft wurden, erscheinen hier mit ihrem Enddatum; Ihre Lizenzseite zeigt, welche Lizenzen sie abdecken.',
+      'Mit Support & Updates erhalten Sie neue Versionen und Hilfe für Ihre Lizenzen. Abonnements, die mit einer Lizenz oder als Verlängerung gekauft wurden, erscheinen hier mit ihrem Enddatum; Ihre Lizenzseite zeigt, welche Lizenzen sie abdecken.',
     showing: (count: number) => byCount(count, '1 Abonnement angezeigt.', `${count} Abonnements angezeigt.`),
   },
   orders: {
@@ -488,7 +488,7 @@ export const de: Messages = {
     signInsHeading: 'Anmeldeverlauf',
     signInsIntro: 'Die neuesten Anmeldungen der Benutzer dieses Kontos.',
     noSignIns: 'Noch keine Anmeldungen.',
-    method: 'Wie',
+    method: 'Methode',
     methods: { password: 'Passwort', 'order-number': 'Bestellnummer' },
     sourceIp: 'IP-Adresse',
     auditHeading: 'Protokoll',
@@ -603,7 +603,7 @@ export const de: Messages = {
     createdTitle: (reference: string) => `Bestellung ${reference} erstellt`,
     createdMail: (email: string) => `Die Bestätigung mit den Lizenzen und der Anleitung zur Anmeldung ging an ${email}.`,
     mailSuppressed:
-      'Die Bestätigung wurde nicht gesendet: Diese Adresse war schon einmal unzustellbar oder hat sich beschwert. Senden Sie die Angaben auf anderem Weg.',
+      'Die Bestätigung wurde nicht gesendet: Für diese Adresse gab es bereits einen Zustellfehler oder eine Spam-Beschwerde. Senden Sie die Angaben auf anderem Weg.',
     mailFailed:
       'Die Bestätigung konnte nicht gesendet werden. Die Bestellung ist gespeichert; senden Sie die Angaben selbst an den Kunden.',
     accountCreated: 'Für diese E-Mail-Adresse wurde ein neues Kundenkonto erstellt.',
@@ -614,7 +614,7 @@ export const de: Messages = {
     edition: 'Edition',
     support: 'Support & Updates',
     supportUntil: (date: string) => `Bis ${date}`,
-    none: 'Keiner',
+    none: 'Ohne',
     another: 'Weitere Bestellung erstellen',
     openOrder: 'Bestellung öffnen',
     allOrders: 'Alle Bestellungen',
@@ -732,8 +732,8 @@ export const de: Messages = {
     singleSeat: '1 (Einzelplatz)',
     support: 'Support',
     supportYears: (years: number) => byCount(years, '1 Jahr', `${years} Jahre`),
-    noSupport: 'Keiner',
-    days: (days: number) => byCount(days, 'läuft 1 Tag', `läuft ${days} Tage`),
+    noSupport: 'Ohne',
+    days: (days: number) => byCount(days, 'Laufzeit 1 Tag', `Laufzeit ${days} Tage`),
     prices: 'Aktuelle Preise',
     actions: 'Aktionen',
     setPrice: 'Preis festlegen',
@@ -743,7 +743,7 @@ export const de: Messages = {
     amount: 'Neuer Preis',
     currentPrice: (price: string, version: number) => `Aktuell ${price} (Version ${version}). Frühere Bestellungen behalten ihren Preis.`,
     noPriceYet: 'Noch kein Preis in dieser Währung.',
-    amountInvalid: 'Geben Sie einen Betrag wie 1499.00 ein (höchstens zwei Nachkommastellen, nicht negativ).',
+    amountInvalid: 'Geben Sie einen Betrag wie 1499,00 ein (höchstens zwei Nachkommastellen, nicht negativ).',
     reason: 'Grund (optional)',
     reasonHint: 'Wird mit der Änderung im Änderungsprotokoll gespeichert.',
     savePrice: 'Preis speichern',
@@ -882,7 +882,7 @@ export const de: Messages = {
     you: '(Sie)',
     changeGroups: 'Gruppen ändern',
     changeGroupsOf: (email: string) => `Gruppen von ${email}`,
-    groupsNote: 'Beim Speichern wird die Person auf allen Geräten abgemeldet: Ihre Sitzungen tragen die bisherigen Gruppen.',
+    groupsNote: 'Beim Speichern wird die Person auf allen Geräten abgemeldet, denn ihre Sitzungen enthalten noch die bisherigen Gruppen.',
     saveGroups: 'Speichern und abmelden',
     disable: 'Deaktivieren',
     enable: 'Aktivieren',
@@ -967,7 +967,7 @@ export const de: Messages = {
       'Dieser Aktivierungscode wurde bereits verwendet. Melden Sie sich bei dem Konto an, das den Vertrag hat, oder wenden Sie sich an uns.',
     VALIDATION_FAILED: 'Einige Ihrer Angaben sind nicht gültig. Prüfen Sie sie und versuchen Sie es erneut.',
     UNAUTHORIZED: 'Melden Sie sich an, um fortzufahren.',
-    FORBIDDEN: 'Sie dürfen diese Seite nicht sehen.',
+    FORBIDDEN: 'Sie haben keinen Zugriff auf diese Seite.',
     NOT_FOUND: 'Wir konnten das Gesuchte nicht finden.',
     LICENCE_NOT_ACTIVATED: 'Diese Lizenz ist auf keinem Computer aktiviert.',
     ALREADY_ON_COMPUTER: 'Die Lizenz ist bereits auf diesem Computer.',
