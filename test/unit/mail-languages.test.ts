@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { brand } from '#shared/brand.ts';
+import { localeOf } from '#shared/identity/custom-auth.ts';
 import { CUSTOM_MESSAGE_SOURCES, customMessage, STAFF_INVITATION_PURPOSE } from '#shared/identity/custom-message.ts';
 import { LOCALES, type Locale } from '#shared/i18n/locale.ts';
 import type { Mail } from '#shared/mail/mail.ts';
@@ -122,4 +123,15 @@ describe("Cognito's messages in every language", () => {
       }
     });
   }
+});
+
+describe("the language of Cognito's and the sign-in code's mails", () => {
+  it("is the page's language, else the user's, for every language Atrium speaks; English for any other", () => {
+    for (const locale of LOCALES) {
+      expect(localeOf(undefined, locale)).toBe(locale);
+      expect(localeOf(locale, 'en')).toBe(locale);
+    }
+    expect(localeOf('es', undefined)).toBe('en');
+    expect(localeOf(undefined, undefined)).toBe('en');
+  });
 });
