@@ -1,15 +1,25 @@
 // The portal in the visitor's language, in Chromium: a browser set to German opens the sign-in page in German, the
 // language switch offers all five languages (each in its own words) and turns the page into Italian, and the switch
-// still fits a phone's width (390 px) in German.
+// still fits a phone's width (390 px) in German; German's longer words keep the customer's pages within the window.
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { en } from '../../web/src/messages/en.ts';
 import { it as italian } from '../../web/src/messages/it.ts';
-import { horizontalOverflow, launchBrowser, seriousAxeViolations, withPage } from '../support/browser.ts';
+import { DEMO_LOGINS } from '#infra/local/seed.ts';
+import { de } from '../../web/src/messages/de.ts';
+import {
+  cellsOutsideWindow,
+  horizontalOverflow,
+  launchBrowser,
+  seriousAxeViolations,
+  signInWithPassword,
+  withPage,
+} from '../support/browser.ts';
 
 let browser: Browser;
 const portalUrl = inject('portalUrl');
+const mailUrl = inject('portalMailUrl');
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -65,5 +75,40 @@ describe('the portal in the browser’s language', () => {
       },
       { locale: 'de-DE', viewport: { width: 390, height: 844 } },
     );
+  });
+
+  it('fits the customer’s pages in German (longer words) within 390 px and 1280 px', async () => {
+    await withPage(browser, async (page) => {
+      await signInWithPassword(page, { portalUrl, mailUrl }, '/sign-in', DEMO_LOGINS.customer);
+      await page.locator('[data-testid="licences-table"]').waitFor();
+      await page.evaluate(() => localStorage.setItem('atrium.locale', 'de'));
+      const headings: Record<string, string> = {
+        '/licences': de.licences.heading,
+        '/support': de.support.heading,
+        '/orders': de.orders.heading,
+        '/activity': de.activity.heading,
+      };
+      const findings: Record<string, { overflow: number; cellsOutside: string[] }> = {};
+      for (const [path, heading] of Object.entries(headings)) {
+        for (const width of [390, 1280]) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.goto(`${portalUrl}${path}`);
+          await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+          // Loaded: nothing busy, and no status still saying "Wird geladen…" (de.app.loading).
+          await page.waitForFunction(
+            (loading) =>
+              !document.querySelector('main [aria-busy="true"]') &&
+              !Array.from(document.querySelectorAll('main [role="status"]')).some((status) => status.textContent?.includes(loading)),
+            de.app.loading,
+          );
+          findings[`${path} at ${width} px`] = { overflow: await horizontalOverflow(page), cellsOutside: await cellsOutsideWindow(page) };
+        }
+      }
+      expect(await page.locator('html').getAttribute('lang')).toBe('de');
+      for (const [where, found] of Object.entries(findings)) {
+        expect(found.overflow, `${where}: wider than the window`).toBe(0);
+        expect(found.cellsOutside, `${where}: cells outside the window`).toEqual([]);
+      }
+    });
   });
 });
