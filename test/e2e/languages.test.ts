@@ -1,8 +1,9 @@
 // The portal in the visitor's language, in Chromium: a browser set to German opens the sign-in page in German, the
 // language switch offers all five languages (each in its own words) and turns the page into Italian, and the switch
-// still fits a phone's width (390 px) in German; German's longer words keep the customer's pages within the window.
+// still fits a phone's width (390 px) in German; German's longer words keep the customer's and the staff's
+// widest pages within the window.
 
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { en } from '../../web/src/messages/en.ts';
 import { it as italian } from '../../web/src/messages/it.ts';
@@ -81,34 +82,60 @@ describe('the portal in the browser’s language', () => {
     await withPage(browser, async (page) => {
       await signInWithPassword(page, { portalUrl, mailUrl }, '/sign-in', DEMO_LOGINS.customer);
       await page.locator('[data-testid="licences-table"]').waitFor();
-      await page.evaluate(() => localStorage.setItem('atrium.locale', 'de'));
-      const headings: Record<string, string> = {
-        '/licences': de.licences.heading,
-        '/support': de.support.heading,
-        '/orders': de.orders.heading,
-        '/activity': de.activity.heading,
-      };
-      const findings: Record<string, { overflow: number; cellsOutside: string[] }> = {};
-      for (const [path, heading] of Object.entries(headings)) {
-        for (const width of [390, 1280]) {
-          await page.setViewportSize({ width, height: 900 });
-          await page.goto(`${portalUrl}${path}`);
-          await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-          // Loaded: nothing busy, and no status still saying "Wird geladen…" (de.app.loading).
-          await page.waitForFunction(
-            (loading) =>
-              !document.querySelector('main [aria-busy="true"]') &&
-              !Array.from(document.querySelectorAll('main [role="status"]')).some((status) => status.textContent?.includes(loading)),
-            de.app.loading,
-          );
-          findings[`${path} at ${width} px`] = { overflow: await horizontalOverflow(page), cellsOutside: await cellsOutsideWindow(page) };
-        }
-      }
-      expect(await page.locator('html').getAttribute('lang')).toBe('de');
-      for (const [where, found] of Object.entries(findings)) {
-        expect(found.overflow, `${where}: wider than the window`).toBe(0);
-        expect(found.cellsOutside, `${where}: cells outside the window`).toEqual([]);
-      }
+      expectWithinWindow(await inGerman(page, ['/licences', '/support', '/orders', '/activity']));
+      expect(await page.getByRole('heading', { level: 1, name: de.activity.heading }).count()).toBe(1);
+    });
+  });
+
+  it('fits the widest staff pages in German within 390 px and 1280 px', async () => {
+    await withPage(browser, async (page) => {
+      await signInWithPassword(page, { portalUrl, mailUrl }, '/admin', DEMO_LOGINS.staff);
+      await page.locator('[data-testid="customers-table"]').waitFor();
+      const search = `/admin/customers?q=${encodeURIComponent('p62 7731')}`;
+      expectWithinWindow(
+        await inGerman(page, [
+          '/admin/dashboard',
+          search,
+          '/admin/customers/demo-nordwind',
+          '/admin/orders',
+          '/admin/audit',
+          '/admin/contracts',
+          '/admin/catalogue',
+        ]),
+      );
+      expect(await page.getByRole('heading', { level: 1, name: de.catalogue.title }).count()).toBe(1);
     });
   });
 });
+
+type Findings = Record<string, { overflow: number; cellsOutside: string[] }>;
+
+/** Each page in German at a phone's and a laptop's width, once loaded: how far it overflows, which cells stick out. */
+async function inGerman(page: Page, paths: string[]): Promise<Findings> {
+  await page.evaluate(() => localStorage.setItem('atrium.locale', 'de'));
+  const findings: Findings = {};
+  for (const path of paths) {
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${portalUrl}${path}`);
+      await page.locator('main h1').first().waitFor();
+      // Loaded: nothing busy, and no status still saying "Wird geladen…" (de.app.loading).
+      await page.waitForFunction(
+        (loading) =>
+          !document.querySelector('main [aria-busy="true"]') &&
+          !Array.from(document.querySelectorAll('main [role="status"]')).some((status) => status.textContent?.includes(loading)),
+        de.app.loading,
+      );
+      expect(await page.locator('html').getAttribute('lang')).toBe('de');
+      findings[`${path} at ${width} px`] = { overflow: await horizontalOverflow(page), cellsOutside: await cellsOutsideWindow(page) };
+    }
+  }
+  return findings;
+}
+
+function expectWithinWindow(findings: Findings): void {
+  for (const [where, found] of Object.entries(findings)) {
+    expect(found.overflow, `${where}: wider than the window`).toBe(0);
+    expect(found.cellsOutside, `${where}: cells outside the window`).toEqual([]);
+  }
+}
