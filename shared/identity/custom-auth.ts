@@ -15,7 +15,7 @@
 
 import { timingSafeEqual } from 'node:crypto';
 import { maskEmail } from '#shared/email.ts';
-import type { Locale } from '#shared/i18n/locale.ts';
+import { LOCALES, type Locale } from '#shared/i18n/locale.ts';
 
 export const CUSTOM_CHALLENGE = 'CUSTOM_CHALLENGE';
 
@@ -92,7 +92,7 @@ export interface CreatedChallenge {
 
 /** The locale the code e-mail is written in: the page's (client metadata), else the user's attribute, else English. */
 export function localeOf(...candidates: Array<string | undefined>): Locale {
-  for (const candidate of candidates) if (candidate === 'en' || candidate === 'pl') return candidate;
+  for (const candidate of candidates) if (LOCALES.includes(candidate as Locale)) return candidate as Locale;
   return 'en';
 }
 

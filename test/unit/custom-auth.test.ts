@@ -92,6 +92,9 @@ describe('create auth challenge', () => {
   it("writes in the user's locale when the call carried none, and in English when the user has none either", () => {
     expect(createAuthChallenge({ session: [orderRound(true)], userAttributes: USER }, options()).mail?.locale).toBe('pl');
     expect(createAuthChallenge({ session: [orderRound(true)], userAttributes: { ...USER, locale: 'de' } }, options()).mail?.locale).toBe(
+      'de',
+    );
+    expect(createAuthChallenge({ session: [orderRound(true)], userAttributes: { ...USER, locale: 'es' } }, options()).mail?.locale).toBe(
       'en',
     );
   });

@@ -1,56 +1,51 @@
-// Every e-mail Atrium sends, in German (keys as in en.ts).
-// UNTRANSLATED: a copy of the English catalogue, being translated (issue #12); not to land like this.
-// `brand` is the deploying vendor's product name
-// (shared/brand.ts); links and codes come in as arguments. Plurals through plural(), money and dates through
-// shared/i18n/format.ts: no text here asks which language it is.
+// Every e-mail Atrium sends, in German (keys as in en.ts; formal address, Sie).
 
 import type { MailMessages } from '#shared/mail/messages/en.ts';
-import { formatDay } from '#shared/i18n/format.ts';
+import { formatDay, plural } from '#shared/i18n/format.ts';
 
 const locale = 'de';
 
 export const mailDe: MailMessages = {
   signInCode: {
-    subject: (brand: string, code: string) => `Your ${brand} sign-in code: ${code}`,
-    text: (code: string) =>
-      `Your one-time sign-in code is ${code}.\n\nIt is valid for 10 minutes and works once. If you did not try to sign in, ignore this message and change your password.`,
+    subject: (brand, code) => `Ihr Anmeldecode für ${brand}: ${code}`,
+    text: (code) =>
+      `Ihr einmaliger Anmeldecode lautet ${code}.\n\nEr ist 10 Minuten gültig und funktioniert nur einmal. Wenn Sie nicht versucht haben, sich anzumelden, ignorieren Sie diese Nachricht und ändern Sie Ihr Passwort.`,
   },
   confirmEmail: {
-    subject: (brand: string) => `Confirm your e-mail address for ${brand}`,
-    text: (link: string) =>
-      `Thank you for signing up. To confirm your e-mail address and activate your account, open this link:\n\n${link}\n\nThe link is valid for 24 hours. If you did not sign up, ignore this message.`,
+    subject: (brand) => `Bestätigen Sie Ihre E-Mail-Adresse für ${brand}`,
+    text: (link) =>
+      `Vielen Dank für Ihre Registrierung. Um Ihre E-Mail-Adresse zu bestätigen und Ihr Konto zu aktivieren, öffnen Sie diesen Link:\n\n${link}\n\nDer Link ist 24 Stunden gültig. Wenn Sie sich nicht registriert haben, ignorieren Sie diese Nachricht.`,
   },
   passwordReset: {
-    subject: (brand: string) => `Set a new password for ${brand}`,
-    text: (link: string) =>
-      `We received a request to set a new password. To set it, open this link:\n\n${link}\n\nThe link is valid for 1 hour and works once. If it was not you, ignore this message: your password stays as it is.`,
+    subject: (brand) => `Neues Passwort für ${brand} festlegen`,
+    text: (link) =>
+      `Wir haben eine Anfrage erhalten, ein neues Passwort festzulegen. Öffnen Sie dazu diesen Link:\n\n${link}\n\nDer Link ist 1 Stunde gültig und funktioniert nur einmal. Wenn Sie das nicht waren, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.`,
   },
   staffInvitation: {
-    subject: (brand: string) => `Your invitation to the ${brand} back office`,
-    text: (brand: string, to: string, link: string, signInUrl: string) =>
-      `You have a staff account in ${brand} (${to}). To set your first password, open this link:\n\n${link}\n\nThe link is valid for 1 hour and works once. When it has expired, choose "Forgot your password?" on ${signInUrl} and enter this address. Every sign-in also asks for a one-time code we e-mail you.`,
+    subject: (brand) => `Ihre Einladung ins Backoffice von ${brand}`,
+    text: (brand, to, link, signInUrl) =>
+      `Sie haben ein Mitarbeiterkonto bei ${brand} (${to}). Um Ihr erstes Passwort festzulegen, öffnen Sie diesen Link:\n\n${link}\n\nDer Link ist 1 Stunde gültig und funktioniert nur einmal. Wenn er abgelaufen ist, wählen Sie auf ${signInUrl} „Passwort vergessen?“ und geben Sie diese Adresse ein. Bei jeder Anmeldung fragen wir außerdem nach einem einmaligen Code, den wir Ihnen per E-Mail senden.`,
   },
   alreadyRegistered: {
-    subject: (brand: string) => `You already have an account for ${brand}`,
-    text: (brand: string, signInUrl: string, forgotUrl: string) =>
-      `Someone (perhaps you) tried to sign up for ${brand} with this address, but it already has an account.\n\nSign in: ${signInUrl}\nForgot your password? Set a new one: ${forgotUrl}\n\nIf it was not you, ignore this message.`,
+    subject: (brand) => `Sie haben bereits ein Konto bei ${brand}`,
+    text: (brand, signInUrl, forgotUrl) =>
+      `Jemand (vielleicht Sie) hat versucht, sich mit dieser Adresse bei ${brand} zu registrieren, aber es gibt dafür bereits ein Konto.\n\nAnmelden: ${signInUrl}\nPasswort vergessen? Legen Sie ein neues fest: ${forgotUrl}\n\nWenn Sie das nicht waren, ignorieren Sie diese Nachricht.`,
   },
   orderConfirmation: {
-    subject: (reference: string) => `Your order ${reference}: your licences`,
+    subject: (reference) => `Ihre Bestellung ${reference}: Ihre Lizenzen`,
     licence: (licence, index) =>
       [
-        `${index + 1}. ${licence.product}, ${licence.edition} edition, ${licence.users} users`,
-        `   Serial number: ${licence.serial}`,
-        ...(licence.days ? [`   Time-limited: ${licence.days} days`] : []),
-        licence.supportEndsAt ? `   Support & updates until ${formatDay(licence.supportEndsAt, locale)}` : '   No support & updates',
+        `${index + 1}. ${licence.product}, Edition ${licence.edition}, ${licence.users} Benutzer`,
+        `   Seriennummer: ${licence.serial}`,
+        ...(licence.days ? [`   Befristet: ${licence.days} ${plural(locale, licence.days, { one: 'Tag', other: 'Tage' })}`] : []),
+        licence.supportEndsAt ? `   Support & Updates bis ${formatDay(licence.supportEndsAt, locale)}` : '   Ohne Support & Updates',
       ].join('\n'),
-    text: (input: { reference: string; licences: string; total: string; signInUrl: string }) =>
-      `Thank you for your order ${input.reference}. These licences are now on your account:\n\n${input.licences}\n\n` +
-      `Total: ${input.total}\n\n` +
-      `Your licences, their licence files and your activation key are in the customer portal: ${input.signInUrl}\n` +
-      `Choose "Order number", then enter this e-mail address and the order number ${input.reference}. ` +
-      `We will e-mail you a one-time code to finish signing in.`,
+    text: (input) =>
+      `Vielen Dank für Ihre Bestellung ${input.reference}. Diese Lizenzen sind jetzt in Ihrem Konto:\n\n${input.licences}\n\n` +
+      `Summe: ${input.total}\n\n` +
+      `Ihre Lizenzen, deren Lizenzdateien und Ihren Aktivierungsschlüssel finden Sie im Kundenportal: ${input.signInUrl}\n` +
+      `Wählen Sie „Mit Bestellnummer“ und geben Sie diese E-Mail-Adresse und die Bestellnummer ${input.reference} ein. ` +
+      `Wir senden Ihnen dann einen einmaligen Code per E-Mail, mit dem Sie die Anmeldung abschließen.`,
   },
-  /** Closes every mail Atrium writes itself (not Cognito's): who sent it and where to get help. */
-  footer: (brand: string, supportEmail: string, legal: string) => `\n\n-- \n${brand} · Help: ${supportEmail}${legal ? `\n${legal}` : ''}`,
+  footer: (brand, supportEmail, legal) => `\n\n-- \n${brand} · Hilfe: ${supportEmail}${legal ? `\n${legal}` : ''}`,
 };

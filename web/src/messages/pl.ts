@@ -1,14 +1,13 @@
 // Every string the portal shows, in Polish.
 
+import { plural } from '#shared/i18n/format.ts';
 import type { Messages } from './en.ts';
 
-/** Polish plural forms: 1 licencja, 2–4 licencje, 5+ (and 12–14) licencji. */
-function plural(count: number, one: string, few: string, many: string): string {
-  if (count === 1) return one;
-  const lastDigit = count % 10;
-  const lastTwo = count % 100;
-  return lastDigit >= 2 && lastDigit <= 4 && (lastTwo < 12 || lastTwo > 14) ? few : many;
-}
+/**
+ * Polish plural forms by Intl.PluralRules: 1 licencja, 2–4 and 22–24 licencje, 5–21 (12–14 too) licencji. Counts here
+ * are whole numbers, so `other` (fractions) takes the `many` form.
+ */
+const byCount = (count: number, one: string, few: string, many: string) => plural('pl', count, { one, few, many, other: many });
 
 /** Jak aktywność klienta nazywa każdą czynność pracownika (czynność spoza listy pokazuje swój kod). */
 const actionLabelsPl: Record<string, string> = {
@@ -70,7 +69,7 @@ export const pl: Messages = {
     passwordRequired: 'Podaj hasło.',
     codeInvalid: 'Wpisz 6 cyfr z wiadomości e-mail.',
     triesLeft: (left: number) =>
-      `Ten kod jest nieprawidłowy. ${plural(left, 'Została 1 próba.', `Zostały ${left} próby.`, `Zostało ${left} prób.`)}`,
+      `Ten kod jest nieprawidłowy. ${byCount(left, 'Została 1 próba.', `Zostały ${left} próby.`, `Zostało ${left} prób.`)}`,
     tooManyTries: 'Kod był trzykrotnie błędny, więc to logowanie wygasło. Zaloguj się ponownie, aby otrzymać nowy kod.',
     sessionEnded: 'Sesja wygasła. Zaloguj się ponownie, aby kontynuować.',
     signedOut: 'Wylogowano.',
@@ -171,7 +170,7 @@ export const pl: Messages = {
     downloadFile: 'Pobierz plik .lic',
     empty: 'Nie masz jeszcze licencji.',
     emptyHelp: 'Kupione licencje pojawią się tutaj wraz z numerami seryjnymi i stanem wsparcia, zwykle kilka minut po zamówieniu.',
-    showing: (count: number) => `Wyświetlono ${count} ${plural(count, 'licencję', 'licencje', 'licencji')}.`,
+    showing: (count: number) => `Wyświetlono ${count} ${byCount(count, 'licencję', 'licencje', 'licencji')}.`,
   },
   nav: {
     label: 'Twoje konto',
@@ -319,7 +318,7 @@ export const pl: Messages = {
     bySoftware: 'Program',
     byStaff: 'Nasz zespół wsparcia',
     noHistory: 'Na razie bez zmian.',
-    showingHistory: (count: number) => `Wyświetlono ${count} ${plural(count, 'zmianę', 'zmiany', 'zmian')}.`,
+    showingHistory: (count: number) => `Wyświetlono ${count} ${byCount(count, 'zmianę', 'zmiany', 'zmian')}.`,
   },
   contracts: {
     heading: 'Umowy serwisowe',
@@ -358,7 +357,7 @@ export const pl: Messages = {
     empty: 'Nie masz jeszcze abonamentów wsparcia.',
     emptyHelp:
       'Wsparcie i aktualizacje zapewniają nowe wersje i pomoc dla Twoich licencji. Abonamenty kupione razem z licencją lub jako przedłużenie pojawią się tutaj z datami zakończenia; na stronie licencji widać, które licencje obejmują.',
-    showing: (count: number) => `Wyświetlono ${count} ${plural(count, 'abonament', 'abonamenty', 'abonamentów')}.`,
+    showing: (count: number) => `Wyświetlono ${count} ${byCount(count, 'abonament', 'abonamenty', 'abonamentów')}.`,
   },
   orders: {
     title: 'Zamówienia',
@@ -371,7 +370,7 @@ export const pl: Messages = {
     empty: 'Nie masz jeszcze zamówień.',
     emptyHelp:
       'Zamówienia tego konta pojawią się tutaj wraz z produktami i wartością. Zamawiasz z innego adresu e-mail? Napisz do nas, podając numer zamówienia, a dodamy je do tego konta.',
-    showing: (count: number) => `Wyświetlono ${count} ${plural(count, 'zamówienie', 'zamówienia', 'zamówień')}.`,
+    showing: (count: number) => `Wyświetlono ${count} ${byCount(count, 'zamówienie', 'zamówienia', 'zamówień')}.`,
   },
   orderDetail: {
     eyebrow: 'Zamówienie',
@@ -404,7 +403,7 @@ export const pl: Messages = {
     created: 'Utworzono',
     empty: 'Nie ma jeszcze klientów.',
     emptyHelp: 'Konta klientów pojawią się tutaj zaraz po ich utworzeniu.',
-    showing: (count: number) => `Wyświetlono ${count} ${plural(count, 'klienta', 'klientów', 'klientów')}.`,
+    showing: (count: number) => `Wyświetlono ${count} ${byCount(count, 'klienta', 'klientów', 'klientów')}.`,
     searchLabel: 'Znajdź klienta',
     searchHint:
       'Początek nazwy lub adresu e-mail albo numer zamówienia, numer seryjny licencji, numer umowy, klucz aktywacyjny lub NIP. Polskie znaki, wielkość liter, spacje i myślniki nie mają znaczenia.',
@@ -455,7 +454,7 @@ export const pl: Messages = {
     supportUntil: 'Wsparcie do',
     state: 'Stan',
     actions: 'Działania',
-    users: (count: number) => `${count} ${plural(count, 'użytkownik', 'użytkowników', 'użytkowników')}`,
+    users: (count: number) => `${count} ${byCount(count, 'użytkownik', 'użytkowników', 'użytkowników')}`,
     free: 'Wolna',
     valid: 'Ważna',
     revoked: 'Unieważniona',
@@ -555,7 +554,7 @@ export const pl: Messages = {
     emptyHelp: 'Zamówienia złożone dla klientów pojawią się tutaj, od najnowszych. Pierwsze złożysz przyciskiem „Nowe zamówienie”.',
     noMatch: (query: string) => `Żadne zamówienie nie pasuje do „${query}”.`,
     noMatchHelp: 'Sprawdź numer albo adres e-mail; oba muszą być pełne. Możesz też pokazać wszystkie zamówienia.',
-    showing: (count: number) => `Wyświetlono ${count} ${plural(count, 'zamówienie', 'zamówienia', 'zamówień')}.`,
+    showing: (count: number) => `Wyświetlono ${count} ${byCount(count, 'zamówienie', 'zamówienia', 'zamówień')}.`,
     newTitle: 'Nowe zamówienie',
     newIntro:
       'Złóż zamówienie dla klienta po adresie e-mail. Adres bez konta dostanie nowe konto. Klient otrzyma potwierdzenie z licencjami i informacją, jak zalogować się numerem zamówienia.',
@@ -574,7 +573,7 @@ export const pl: Messages = {
     includesSupport: (years: number) =>
       years === 1
         ? 'z rocznym wsparciem i aktualizacjami'
-        : `ze wsparciem i aktualizacjami na ${years} ${plural(years, 'rok', 'lata', 'lat')}`,
+        : `ze wsparciem i aktualizacjami na ${years} ${byCount(years, 'rok', 'lata', 'lat')}`,
     noSupport: 'bez wsparcia i aktualizacji',
     days: (days: number) => `${days} dni`,
     unitPrice: (price: string) => `${price} za sztukę`,
@@ -644,7 +643,7 @@ export const pl: Messages = {
     emptyHelp: 'Utworzone kontrakty pojawiają się tutaj, od najnowszych. Pierwszy utworzysz przyciskiem „Nowy kontrakt”.',
     noMatch: (query: string) => `Żaden numer kontraktu nie zaczyna się od „${query}”.`,
     noMatchHelp: 'Sprawdź numer albo pokaż wszystkie kontrakty.',
-    showing: (count: number) => `Wyświetlono ${count} ${plural(count, 'kontrakt', 'kontrakty', 'kontraktów')}.`,
+    showing: (count: number) => `Wyświetlono ${count} ${byCount(count, 'kontrakt', 'kontrakty', 'kontraktów')}.`,
     slaLevels: { standard: 'Standardowy', priority: 'Priorytetowy', critical: 'Krytyczny' },
     slaResponse: {
       standard: 'pierwsza odpowiedź w ciągu 8 godzin roboczych',
@@ -722,7 +721,7 @@ export const pl: Messages = {
     seats: 'Stanowiska',
     singleSeat: '1 (jedno stanowisko)',
     support: 'Wsparcie',
-    supportYears: (years: number) => (years === 1 ? '1 rok' : years >= 2 && years <= 4 ? `${years} lata` : `${years} lat`),
+    supportYears: (years: number) => byCount(years, '1 rok', `${years} lata`, `${years} lat`),
     noSupport: 'Brak',
     days: (days: number) => `ważna ${days} dni`,
     prices: 'Aktualne ceny',
@@ -833,7 +832,7 @@ export const pl: Messages = {
     },
     empty: 'Nie ma jeszcze pracowników.',
     emptyHelp: 'Zaproś pierwszego formularzem powyżej.',
-    showing: (count: number) => `Wyświetlono ${count} ${plural(count, 'pracownika', 'pracowników', 'pracowników')}.`,
+    showing: (count: number) => `Wyświetlono ${count} ${byCount(count, 'pracownika', 'pracowników', 'pracowników')}.`,
   },
   mySignIns: {
     nav: 'Moje logowania',
@@ -849,7 +848,7 @@ export const pl: Messages = {
     browser: 'Przeglądarka',
     empty: 'Nie zapisano jeszcze żadnego logowania.',
     emptyHelp: 'Każde logowanie pojawi się tu po jego zakończeniu.',
-    showing: (count: number) => `Wyświetlono ${count} ${plural(count, 'logowanie', 'logowania', 'logowań')}.`,
+    showing: (count: number) => `Wyświetlono ${count} ${byCount(count, 'logowanie', 'logowania', 'logowań')}.`,
   },
   adminImport: {
     navImport: 'Import',
@@ -869,9 +868,9 @@ export const pl: Messages = {
     willCreate: (accounts: number, users: number, contracts: number, licences: number) =>
       `Zostanie utworzonych: kont ${accounts}, użytkowników ${users}, umów ${contracts}, licencji ${licences}.`,
     willSkip: (count: number) =>
-      `${count} ${plural(count, 'wiersz został zaimportowany', 'wiersze zostały zaimportowane', 'wierszy zostało zaimportowanych')} wcześniej i ${plural(count, 'jest pomijany', 'są pomijane', 'jest pomijanych')}.`,
+      `${count} ${byCount(count, 'wiersz został zaimportowany', 'wiersze zostały zaimportowane', 'wierszy zostało zaimportowanych')} wcześniej i ${byCount(count, 'jest pomijany', 'są pomijane', 'jest pomijanych')}.`,
     nothingToCreate: 'Wszystko z tego pliku zostało już zaimportowane: import niczego nie utworzy.',
-    errorsHeading: (count: number) => `${count} ${plural(count, 'wiersz wymaga', 'wiersze wymagają', 'wierszy wymaga')} poprawienia`,
+    errorsHeading: (count: number) => `${count} ${byCount(count, 'wiersz wymaga', 'wiersze wymagają', 'wierszy wymaga')} poprawienia`,
     errorsHelp: 'Dopóki plik ma błędy, nic nie zostanie zaimportowane. Popraw te wiersze w pliku, wybierz go ponownie i sprawdź.',
     errorsCaption: 'Wiersze do poprawienia',
     rowsCaption: 'Wiersze pliku',
@@ -904,8 +903,8 @@ export const pl: Messages = {
   },
   form: {
     required: 'Wypełnij to pole.',
-    tooLong: (max: number) => `Wpisz najwyżej ${max} ${plural(max, 'znak', 'znaki', 'znaków')}.`,
-    tooShort: (min: number) => `Wpisz co najmniej ${min} ${plural(min, 'znak', 'znaki', 'znaków')}.`,
+    tooLong: (max: number) => `Wpisz najwyżej ${max} ${byCount(max, 'znak', 'znaki', 'znaków')}.`,
+    tooShort: (min: number) => `Wpisz co najmniej ${min} ${byCount(min, 'znak', 'znaki', 'znaków')}.`,
     email: 'Podaj adres e-mail w postaci nazwa@example.com.',
     invalid: 'Sprawdź tę wartość.',
   },
