@@ -4,4 +4,7 @@ import { httpHandler } from '#shared/http/handler.ts';
 import { invitePerson } from '#shared/people/invitations.ts';
 import * as api from '#shared/api/people.ts';
 
-export const handler = httpHandler(api.invitePerson, async ({ customer, body }) => ({ status: 201, body: await invitePerson(customer, body) }));
+export const handler = httpHandler(api.invitePerson, async ({ customer, body }) => ({
+  status: 201,
+  body: await invitePerson(customer, body),
+}));

@@ -98,7 +98,8 @@ export function ownerCountUpdate(accountId: string, change: { stored: number | u
       TableName: tableName(),
       Key: accountKey(accountId),
       UpdateExpression: 'SET ownerCount = :after',
-      ConditionExpression: change.stored === undefined ? 'attribute_exists(PK) AND attribute_not_exists(ownerCount)' : 'ownerCount = :before',
+      ConditionExpression:
+        change.stored === undefined ? 'attribute_exists(PK) AND attribute_not_exists(ownerCount)' : 'ownerCount = :before',
       ExpressionAttributeValues: {
         ':after': before + change.delta,
         ...(change.stored === undefined ? {} : { ':before': change.stored }),

@@ -132,7 +132,11 @@ export async function invitePerson(
         {
           Put: {
             TableName: tableName(),
-            Item: invitationTokenItem(tokenHash, { accountId: invitation.accountId, invitationId: invitation.invitationId, expiresAt: invitation.expiresAt }),
+            Item: invitationTokenItem(tokenHash, {
+              accountId: invitation.accountId,
+              invitationId: invitation.invitationId,
+              expiresAt: invitation.expiresAt,
+            }),
           },
         },
       ],
@@ -146,7 +150,11 @@ export async function invitePerson(
 export async function resendInvitation(caller: CustomerCaller, invitationId: string): Promise<InvitationView> {
   const [before, account] = await Promise.all([getInvitation(caller.accountId, invitationId), getAccount(caller.accountId)]);
   if (!before || !account) throw notFound();
-  await consumeRateLimit(RESEND_LIMIT, `${caller.accountId}#${invitationId}`, 'This invitation was sent several times in the last hour. Try again later.');
+  await consumeRateLimit(
+    RESEND_LIMIT,
+    `${caller.accountId}#${invitationId}`,
+    'This invitation was sent several times in the last hour. Try again later.',
+  );
   const { token, tokenHash } = newInvitationToken();
   const after: Invitation = { ...before, tokenHash, sentAt: nowIso(), expiresAt: nowEpochSeconds() + INVITATION_TTL_SECONDS };
   try {
@@ -209,7 +217,10 @@ export async function revokeInvitation(caller: CustomerCaller, invitationId: str
 export async function viewInvitation(token: string) {
   const invitation = await invitationByToken(token);
   if (!invitation) throw invalidLink();
-  const [account, user] = await Promise.all([getAccount(invitation.accountId), (await identity()).findCustomerUser({ email: invitation.email })]);
+  const [account, user] = await Promise.all([
+    getAccount(invitation.accountId),
+    (await identity()).findCustomerUser({ email: invitation.email }),
+  ]);
   if (!account) throw invalidLink();
   return {
     email: invitation.email,
@@ -252,7 +263,10 @@ export async function acceptInvitation(input: { token: string; password?: string
       { path: 'body.password', message: 'Required for a new account.' },
     ]);
   }
-  const userId = existing?.userId ?? (await (await identity()).createConfirmedCustomer({ email: invitation.email, password: input.password!, locale: invitation.locale })).userId;
+  const userId =
+    existing?.userId ??
+    (await (await identity()).createConfirmedCustomer({ email: invitation.email, password: input.password!, locale: invitation.locale }))
+      .userId;
   const createdUser = existing === undefined;
 
   const ownerCount =
@@ -272,7 +286,13 @@ export async function acceptInvitation(input: { token: string; password?: string
     {
       Put: {
         TableName: tableName(),
-        Item: membershipItem({ accountId: invitation.accountId, userId, email: invitation.email, role: invitation.role, createdAt: nowIso() }),
+        Item: membershipItem({
+          accountId: invitation.accountId,
+          userId,
+          email: invitation.email,
+          role: invitation.role,
+          createdAt: nowIso(),
+        }),
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     },

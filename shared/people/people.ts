@@ -27,8 +27,7 @@ export interface PersonView {
   isYou: boolean;
 }
 
-const lastOwner = () =>
-  new ConflictError('The account needs at least one owner. Make someone else an owner first.', 'LAST_OWNER');
+const lastOwner = () => new ConflictError('The account needs at least one owner. Make someone else an owner first.', 'LAST_OWNER');
 const changedMeanwhile = () =>
   new ConflictError('The people of the account changed at the same moment. Reload the page and try again.', 'PEOPLE_CHANGED');
 const noSuchPerson = () => new NotFoundError('There is no such person in this account.');
@@ -50,7 +49,9 @@ async function batchGet(keys: Record<string, unknown>[]): Promise<Record<string,
  * The account's people with their names (one Query, then one BatchGet of their person items) and, for an owner, the
  * pending invitations (one Query, side by side). Both at most MAX_PEOPLE_PER_ACCOUNT: no paging needed.
  */
-export async function listPeople(caller: CustomerCaller): Promise<{ people: PersonView[]; invitations: InvitationView[]; maxPeople: number }> {
+export async function listPeople(
+  caller: CustomerCaller,
+): Promise<{ people: PersonView[]; invitations: InvitationView[]; maxPeople: number }> {
   const [members, invitations] = await Promise.all([
     membersOfAccount(caller.accountId, MAX_PEOPLE_PER_ACCOUNT),
     caller.role === 'owner' ? pendingInvitations(caller.accountId, INVITATIONS_READ) : Promise.resolve([]),
@@ -130,7 +131,13 @@ export async function changeRole(caller: CustomerCaller, personId: string, role:
     item,
   );
   const after = { ...before, role };
-  await notify(after, account, { kind: 'roleChanged', person: before.email, account: account.name, role, by: displayName(caller.person, caller.email) });
+  await notify(after, account, {
+    kind: 'roleChanged',
+    person: before.email,
+    account: account.name,
+    role,
+    by: displayName(caller.person, caller.email),
+  });
   return view(after);
 }
 
@@ -157,7 +164,12 @@ async function endMembership(accountId: string, personId: string): Promise<{ mem
 /** Owner: removes a person from the account; they and the security recipients are mailed. */
 export async function removePerson(caller: CustomerCaller, personId: string): Promise<void> {
   const { member, account } = await endMembership(caller.accountId, personId);
-  await notify(member, account, { kind: 'removed', person: member.email, account: account.name, by: displayName(caller.person, caller.email) });
+  await notify(member, account, {
+    kind: 'removed',
+    person: member.email,
+    account: account.name,
+    by: displayName(caller.person, caller.email),
+  });
 }
 
 /**
@@ -186,7 +198,11 @@ export async function myAccounts(caller: CustomerCaller) {
       .map((account) => [account.accountId, account.name]),
   );
   const accounts = memberships
-    .map((membership) => ({ accountId: membership.accountId, name: names.get(membership.accountId) ?? membership.accountId, role: membership.role }))
+    .map((membership) => ({
+      accountId: membership.accountId,
+      name: names.get(membership.accountId) ?? membership.accountId,
+      role: membership.role,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return { accounts, current: caller.accountId };
 }

@@ -28,7 +28,10 @@ async function ownerOfNewAccount() {
 
 /** Invites `email` and reads the token from the invitation mail's link. */
 async function invite(ownerToken: string, email: string, role: string, locale?: string) {
-  const invited = await call(api, 'POST', '/api/me/people/invitations', { token: ownerToken, body: { email, role, ...(locale ? { locale } : {}) } });
+  const invited = await call(api, 'POST', '/api/me/people/invitations', {
+    token: ownerToken,
+    body: { email, role, ...(locale ? { locale } : {}) },
+  });
   expect(invited.status, JSON.stringify(invited.body)).toBe(201);
   return { invitation: invited.body, token: await mailedToken(email) };
 }
@@ -138,7 +141,8 @@ describe('invitations', () => {
     const oldLink = await call(api, 'POST', '/api/invitations/view', { body: { token: first } });
     const newLink = await call(api, 'POST', '/api/invitations/view', { body: { token: second } });
     const statuses = [];
-    for (let attempt = 0; attempt < 3; attempt += 1) statuses.push((await call(api, 'POST', `${path}/resend`, { token: owner.token })).status);
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      statuses.push((await call(api, 'POST', `${path}/resend`, { token: owner.token })).status);
     const withdrawn = await call(api, 'DELETE', path, { token: owner.token });
     const afterWithdrawal = await call(api, 'POST', '/api/invitations/view', { body: { token: await mailedToken(email) } });
 
@@ -157,7 +161,10 @@ describe('invitations', () => {
     const email = uniqueEmail('twice');
     await invite(owner.token, email, 'billing');
 
-    const member = await call(api, 'POST', '/api/me/people/invitations', { token: owner.token, body: { email: billing.email, role: 'owner' } });
+    const member = await call(api, 'POST', '/api/me/people/invitations', {
+      token: owner.token,
+      body: { email: billing.email, role: 'owner' },
+    });
     const twice = await call(api, 'POST', '/api/me/people/invitations', { token: owner.token, body: { email, role: 'owner' } });
     const notOwner = await call(api, 'POST', '/api/me/people/invitations', {
       token: await signIn(api, 'customer', billing),
@@ -285,21 +292,33 @@ describe('switching accounts', () => {
     const first = await ownerOfNewAccount();
     const second = await createCustomer(purchases(2));
     const stranger = await createCustomer(purchases(1));
-    const { token } = await invite(
-      await signIn(api, 'customer', second.login),
-      first.login.email,
-      'technical',
-    );
+    const { token } = await invite(await signIn(api, 'customer', second.login), first.login.email, 'technical');
     await call(api, 'POST', '/api/invitations/accept', { body: { token } });
 
     const withoutHeader = await call(api, 'GET', '/api/me/accounts', { token: first.token });
-    const secondLicences = await call(api, 'GET', '/api/licences', { token: first.token, headers: { [ACCOUNT_HEADER]: second.account.accountId } });
-    const firstLicences = await call(api, 'GET', '/api/licences', { token: first.token, headers: { [ACCOUNT_HEADER]: first.account.accountId } });
-    const foreign = await call(api, 'GET', '/api/licences', { token: first.token, headers: { [ACCOUNT_HEADER]: stranger.account.accountId } });
-    const switched = await call(api, 'GET', '/api/me/accounts', { token: first.token, headers: { [ACCOUNT_HEADER]: second.account.accountId } });
+    const secondLicences = await call(api, 'GET', '/api/licences', {
+      token: first.token,
+      headers: { [ACCOUNT_HEADER]: second.account.accountId },
+    });
+    const firstLicences = await call(api, 'GET', '/api/licences', {
+      token: first.token,
+      headers: { [ACCOUNT_HEADER]: first.account.accountId },
+    });
+    const foreign = await call(api, 'GET', '/api/licences', {
+      token: first.token,
+      headers: { [ACCOUNT_HEADER]: stranger.account.accountId },
+    });
+    const switched = await call(api, 'GET', '/api/me/accounts', {
+      token: first.token,
+      headers: { [ACCOUNT_HEADER]: second.account.accountId },
+    });
 
     expect(withoutHeader.body.accounts).toHaveLength(2);
-    expect(withoutHeader.body.accounts).toContainEqual({ accountId: second.account.accountId, name: second.account.name, role: 'technical' });
+    expect(withoutHeader.body.accounts).toContainEqual({
+      accountId: second.account.accountId,
+      name: second.account.name,
+      role: 'technical',
+    });
     expect(secondLicences.body.items).toHaveLength(2);
     expect(firstLicences.body.items).toHaveLength(1);
     expect(foreign.status).toBe(403);

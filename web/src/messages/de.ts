@@ -978,7 +978,8 @@ export const de: Messages = {
     // -- people --
     ROLE_NOT_ALLOWED: 'Ihre Rolle in diesem Konto erlaubt das nicht. Fragen Sie den Inhaber des Kontos.',
     NOT_A_MEMBER: 'Sie handeln nicht mehr für dieses Konto. Wählen Sie ein anderes Konto.',
-    INVITATION_INVALID: 'Dieser Einladungslink gilt nicht mehr: Er wurde benutzt, zurückgezogen, ersetzt oder ist abgelaufen. Bitten Sie um eine neue Einladung.',
+    INVITATION_INVALID:
+      'Dieser Einladungslink gilt nicht mehr: Er wurde benutzt, zurückgezogen, ersetzt oder ist abgelaufen. Bitten Sie um eine neue Einladung.',
     ALREADY_A_MEMBER: 'Diese Person handelt bereits für das Konto.',
     ALREADY_INVITED: 'Diese Adresse ist bereits eingeladen: Senden Sie die Einladung erneut oder ziehen Sie sie zurück.',
     ACCOUNT_FULL: 'Das Konto hat so viele Personen und Einladungen, wie es haben kann. Entfernen Sie zuerst jemanden.',

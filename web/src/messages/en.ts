@@ -976,7 +976,8 @@ export const en = {
     // -- people --
     ROLE_NOT_ALLOWED: 'Your role in this account does not allow this. Ask the account’s owner.',
     NOT_A_MEMBER: 'You no longer act for that account. Choose another account.',
-    INVITATION_INVALID: 'This invitation link is not valid any more: it was used, withdrawn, replaced or has expired. Ask for a new invitation.',
+    INVITATION_INVALID:
+      'This invitation link is not valid any more: it was used, withdrawn, replaced or has expired. Ask for a new invitation.',
     ALREADY_A_MEMBER: 'This person already acts for the account.',
     ALREADY_INVITED: 'This address is invited already: send that invitation again or withdraw it.',
     ACCOUNT_FULL: 'The account has as many people and invitations as it can. Remove someone first.',

@@ -898,7 +898,8 @@ export const fr: Messages = {
   people: {
     title: 'Personnes',
     heading: 'Personnes de ce compte',
-    intro: 'Toutes les personnes qui agissent pour ce compte, avec leur rôle. Les propriétaires invitent, changent les rôles et retirent des personnes.',
+    intro:
+      'Toutes les personnes qui agissent pour ce compte, avec leur rôle. Les propriétaires invitent, changent les rôles et retirent des personnes.',
     roleHelp: {
       owner: 'tout, y compris les personnes du compte',
       billing: 'commandes, factures et solde',
@@ -978,7 +979,8 @@ export const fr: Messages = {
     // -- people --
     ROLE_NOT_ALLOWED: 'Votre rôle dans ce compte ne le permet pas. Demandez au propriétaire du compte.',
     NOT_A_MEMBER: 'Vous n’agissez plus pour ce compte. Choisissez un autre compte.',
-    INVITATION_INVALID: 'Ce lien d’invitation n’est plus valable : il a été utilisé, retiré, remplacé ou a expiré. Demandez une nouvelle invitation.',
+    INVITATION_INVALID:
+      'Ce lien d’invitation n’est plus valable : il a été utilisé, retiré, remplacé ou a expiré. Demandez une nouvelle invitation.',
     ALREADY_A_MEMBER: 'Cette personne agit déjà pour le compte.',
     ALREADY_INVITED: 'Cette adresse est déjà invitée : renvoyez cette invitation ou retirez-la.',
     ACCOUNT_FULL: 'Le compte a atteint le nombre maximal de personnes et d’invitations. Retirez d’abord quelqu’un.',

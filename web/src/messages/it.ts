@@ -898,7 +898,8 @@ export const it: Messages = {
   people: {
     title: 'Persone',
     heading: 'Persone di questo account',
-    intro: 'Tutti coloro che agiscono per questo account, con il loro ruolo. I titolari invitano persone, cambiano ruoli e rimuovono persone.',
+    intro:
+      'Tutti coloro che agiscono per questo account, con il loro ruolo. I titolari invitano persone, cambiano ruoli e rimuovono persone.',
     roleHelp: {
       owner: 'tutto, comprese le persone dell’account',
       billing: 'ordini, fatture e saldo',
