@@ -1,7 +1,10 @@
 // What the people use cases share: how a person is named in mails, counting owners, and reading a transaction's
 // cancellation reasons.
 
+import type { Invitation } from '#shared/accounts/invitation.ts';
 import type { Membership } from '#shared/accounts/membership.ts';
+import type { CustomerRole } from '#shared/accounts/roles.ts';
+import type { Locale } from '#shared/i18n/locale.ts';
 import type { Person } from '#shared/accounts/person.ts';
 
 /** "Anna Nowak" when the person gave a name, else their e-mail. */
@@ -16,4 +19,29 @@ export const owners = (members: readonly Membership[]) => members.filter((member
 export function cancellationCodes(error: unknown): string[] | undefined {
   if ((error as Error).name !== 'TransactionCanceledException') return undefined;
   return ((error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+}
+
+/** Invitations read per account: the live ones are at most MAX_PEOPLE_PER_ACCOUNT; expired ones wait for TTL. */
+export const INVITATIONS_READ = 100;
+
+export interface InvitationView {
+  invitationId: string;
+  email: string;
+  role: CustomerRole;
+  locale: Locale;
+  invitedBy: string;
+  sentAt: string;
+  expiresAt: string;
+}
+
+export function invitationView(invitation: Invitation): InvitationView {
+  return {
+    invitationId: invitation.invitationId,
+    email: invitation.email,
+    role: invitation.role,
+    locale: invitation.locale,
+    invitedBy: invitation.invitedBy.email,
+    sentAt: invitation.sentAt,
+    expiresAt: new Date(invitation.expiresAt * 1000).toISOString(),
+  };
 }

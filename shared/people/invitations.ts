@@ -33,35 +33,9 @@ import { logger } from '#shared/observability/logger.ts';
 import { consumeRateLimit } from '#shared/rate-limit.ts';
 import { nowEpochSeconds, nowIso } from '#shared/time.ts';
 import { invitationMail, sendMembershipNotice } from '#shared/people/mails.ts';
-import { cancellationCodes, displayName, owners } from '#shared/people/common.ts';
+import { cancellationCodes, displayName, INVITATIONS_READ, type InvitationView, invitationView, owners } from '#shared/people/common.ts';
 
-/** Invitations read per account: the live ones are at most MAX_PEOPLE_PER_ACCOUNT; expired ones wait for TTL. */
-const INVITATIONS_READ = 100;
 const RESEND_LIMIT = { name: 'invitation-resend', max: 3, windowSeconds: 3600 } as const;
-
-export interface InvitationView {
-  invitationId: string;
-  email: string;
-  role: CustomerRole;
-  locale: Locale;
-  invitedBy: string;
-  sentAt: string;
-  expiresAt: string;
-}
-
-export function invitationView(invitation: Invitation): InvitationView {
-  return {
-    invitationId: invitation.invitationId,
-    email: invitation.email,
-    role: invitation.role,
-    locale: invitation.locale,
-    invitedBy: invitation.invitedBy.email,
-    sentAt: invitation.sentAt,
-    expiresAt: new Date(invitation.expiresAt * 1000).toISOString(),
-  };
-}
-
-export { INVITATIONS_READ };
 
 const invalidLink = () =>
   new AppError(404, 'INVITATION_INVALID', 'This invitation link is not valid any more: it was used, withdrawn, replaced or has expired.');

@@ -12,8 +12,7 @@ import type { CustomerRole } from '#shared/accounts/roles.ts';
 import { AppError, ConflictError, NotFoundError } from '#shared/http/errors.ts';
 import { DEFAULT_LOCALE } from '#shared/i18n/locale.ts';
 import { MAX_PEOPLE_PER_ACCOUNT } from '#shared/notifications/recipients.ts';
-import { cancellationCodes, displayName, owners } from '#shared/people/common.ts';
-import { INVITATIONS_READ, type InvitationView, invitationView } from '#shared/people/invitations.ts';
+import { cancellationCodes, displayName, INVITATIONS_READ, type InvitationView, invitationView, owners } from '#shared/people/common.ts';
 import { pendingInvitations } from '#shared/accounts/invitation.ts';
 import { type MembershipNotice, sendMembershipNotice } from '#shared/people/mails.ts';
 

@@ -97,10 +97,10 @@ describe('people of an account in Chromium', () => {
       const accountSwitch = page.getByLabel('Account', { exact: true });
       await accountSwitch.waitFor();
       await accountSwitch.selectOption({ label: 'Harbour Analytics Ltd (Read-only)' });
-      await licences.getByText('PF3-5510').waitFor();
+      await licences.getByText('PF3-5510').first().waitFor();
       expect(await licences.textContent()).not.toContain('P24-9921');
       await page.getByLabel('Account', { exact: true }).selectOption({ label: 'Nordwind Systems Sp. z o.o. (Technical)' });
-      await licences.getByText('P24-9921').waitFor();
+      await licences.getByText('P24-9921').first().waitFor();
       expect(await licences.textContent()).not.toContain('PF3-5510');
     });
   });
