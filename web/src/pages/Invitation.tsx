@@ -45,7 +45,7 @@ export function InvitationPage() {
 
   return (
     <Frame pool="customer">
-      <div class="narrow card">
+      <div class="narrow card invitation-page">
         {!token ? (
           <>
             <h1 tabIndex={-1}>{t.people.invalidHeading}</h1>

@@ -278,78 +278,80 @@ export function PeoplePage() {
 
   return (
     <Frame pool="customer" signedIn>
-      <div class="page-head">
-        <h1 tabIndex={-1}>{t.people.heading}</h1>
-        <p class="muted">{t.people.intro}</p>
-      </div>
-      <div role="status">{notice && <p class="alert alert-info">{notice}</p>}</div>
-      {people.error !== undefined && <ErrorAlert error={people.error} onRetry={people.retry} />}
-      {data && (
-        <>
-          {!isOwner && <p class="muted">{t.people.onlyOwners}</p>}
-          <div class="table-wrap">
-            <table ref={table} class="stack" data-testid="people-table">
-              <caption class="visually-hidden">{t.people.tableCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.people.person}</th>
-                  <th scope="col">{t.people.role}</th>
-                  <th scope="col">{t.people.joined}</th>
-                  {isOwner && <th scope="col">{t.people.actions}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {data.people.map((person) => (
-                  <tr key={person.userId} data-email={person.email}>
-                    <td>
-                      {[person.firstName, person.lastName].filter(Boolean).join(' ') || person.email}{' '}
-                      {(person.firstName || person.lastName) && <span class="muted small">{person.email}</span>}{' '}
-                      {person.isYou && <span class="muted">{t.people.you}</span>}
-                    </td>
-                    <td data-testid="person-role">{t.customerRoles[person.role]}</td>
-                    <td>
-                      <time dateTime={person.joinedAt}>{formatDate(person.joinedAt)}</time>
-                    </td>
-                    {isOwner && (
-                      <td>
-                        <PersonActions key={`${person.userId}-${version}`} person={person} onDone={done} />
-                      </td>
-                    )}
+      <div class="people-page">
+        <div class="page-head">
+          <h1 tabIndex={-1}>{t.people.heading}</h1>
+          <p class="muted">{t.people.intro}</p>
+        </div>
+        <div role="status">{notice && <p class="alert alert-info">{notice}</p>}</div>
+        {people.error !== undefined && <ErrorAlert error={people.error} onRetry={people.retry} />}
+        {data && (
+          <>
+            {!isOwner && <p class="muted">{t.people.onlyOwners}</p>}
+            <div class="table-wrap">
+              <table ref={table} class="stack" data-testid="people-table">
+                <caption class="visually-hidden">{t.people.tableCaption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.people.person}</th>
+                    <th scope="col">{t.people.role}</th>
+                    <th scope="col">{t.people.joined}</th>
+                    {isOwner && <th scope="col">{t.people.actions}</th>}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {isOwner && (
-            <>
-              <p class="muted small">{t.people.capacity(data.people.length + data.invitations.length, data.maxPeople)}</p>
-              <InviteForm onInvited={(email) => done(t.people.invited(email))} />
-              <section class="card" aria-labelledby="pending-heading">
-                <h2 id="pending-heading">{t.people.pendingHeading}</h2>
-                {data.invitations.length === 0 ? (
-                  <p class="muted">{t.people.pendingEmpty}</p>
-                ) : (
-                  <ul data-testid="pending-invitations">
-                    {data.invitations.map((invitation) => (
-                      <li key={invitation.invitationId} data-email={invitation.email}>
-                        <p>
-                          <strong>{invitation.email}</strong> · {t.customerRoles[invitation.role]}
-                        </p>
-                        <p class="muted small">
-                          {t.people.invitedBy}: {invitation.invitedBy} · {t.people.expires}{' '}
-                          <time dateTime={invitation.expiresAt}>{formatDate(invitation.expiresAt)}</time>
-                        </p>
-                        <InvitationActions invitation={invitation} onDone={done} />
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </section>
-            </>
-          )}
-          <LeaveAccount />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {data.people.map((person) => (
+                    <tr key={person.userId} data-email={person.email}>
+                      <td>
+                        {[person.firstName, person.lastName].filter(Boolean).join(' ') || person.email}{' '}
+                        {(person.firstName || person.lastName) && <span class="muted small">{person.email}</span>}{' '}
+                        {person.isYou && <span class="muted">{t.people.you}</span>}
+                      </td>
+                      <td data-testid="person-role">{t.customerRoles[person.role]}</td>
+                      <td>
+                        <time dateTime={person.joinedAt}>{formatDate(person.joinedAt)}</time>
+                      </td>
+                      {isOwner && (
+                        <td>
+                          <PersonActions key={`${person.userId}-${version}`} person={person} onDone={done} />
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {isOwner && (
+              <>
+                <p class="muted small">{t.people.capacity(data.people.length + data.invitations.length, data.maxPeople)}</p>
+                <InviteForm onInvited={(email) => done(t.people.invited(email))} />
+                <section class="card" aria-labelledby="pending-heading">
+                  <h2 id="pending-heading">{t.people.pendingHeading}</h2>
+                  {data.invitations.length === 0 ? (
+                    <p class="muted">{t.people.pendingEmpty}</p>
+                  ) : (
+                    <ul data-testid="pending-invitations">
+                      {data.invitations.map((invitation) => (
+                        <li key={invitation.invitationId} data-email={invitation.email}>
+                          <p>
+                            <strong>{invitation.email}</strong> · {t.customerRoles[invitation.role]}
+                          </p>
+                          <p class="muted small">
+                            {t.people.invitedBy}: {invitation.invitedBy} · {t.people.expires}{' '}
+                            <time dateTime={invitation.expiresAt}>{formatDate(invitation.expiresAt)}</time>
+                          </p>
+                          <InvitationActions invitation={invitation} onDone={done} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </section>
+              </>
+            )}
+            <LeaveAccount />
+          </>
+        )}
+      </div>
     </Frame>
   );
 }
