@@ -149,6 +149,17 @@ const entries: readonly RouteEntry[] = [
   // -- profile --
 
   // -- people --
+  { contract: api.people.listPeople, handler: 'people/list-people', table: 'read' },
+  { contract: api.people.invitePerson, handler: 'people/invite-person', table: 'read-write', sendsMail: true },
+  { contract: api.people.resendInvitation, handler: 'people/resend-invitation', table: 'read-write', sendsMail: true },
+  { contract: api.people.revokeInvitation, handler: 'people/revoke-invitation', table: 'read-write' },
+  { contract: api.people.changeRole, handler: 'people/change-role', table: 'read-write', sendsMail: true },
+  { contract: api.people.removePerson, handler: 'people/remove-person', table: 'read-write', sendsMail: true },
+  { contract: api.people.listMyAccounts, handler: 'people/list-my-accounts', table: 'read' },
+  { contract: api.people.leaveAccount, handler: 'people/leave-account', table: 'read-write', sendsMail: true },
+  // Public: the invitation's token proves the mailbox. Accepting may create the user (identity admin).
+  { contract: api.people.viewInvitation, handler: 'people/view-invitation', table: 'read', identityAdmin: true },
+  { contract: api.people.acceptInvitation, handler: 'people/accept-invitation', table: 'read-write', sendsMail: true, identityAdmin: true },
 
   // -- security --
 

@@ -20,6 +20,11 @@ export interface Account {
   licenceCount?: number;
   /** The newest order, kept by every write that places one: the staff search shows it without reading the orders. */
   lastOrder?: AccountLastOrder;
+  /**
+   * How many of its people are owners, kept by every change of a role or a membership (shared/people/): the last
+   * owner cannot leave, be removed or be demoted. Accounts written before it have none: read as 1 (one owner).
+   */
+  ownerCount?: number;
 }
 
 export interface AccountLastOrder {
@@ -46,6 +51,7 @@ const accountSchema = /* @__PURE__ */ lazySchema(() =>
     createdAt: z.string(),
     licenceCount: z.optional(z.number().check(z.int())),
     lastOrder: z.optional(z.object({ reference: z.string(), orderedAt: z.string() })),
+    ownerCount: z.optional(z.number().check(z.int())),
   }),
 );
 
@@ -74,6 +80,30 @@ export function accountPurchaseUpdate(
       UpdateExpression: 'ADD licenceCount :added SET lastOrder = :lastOrder',
       ConditionExpression: 'attribute_exists(PK)',
       ExpressionAttributeValues: { ':added': purchase.licencesAdded, ':lastOrder': purchase.lastOrder },
+    },
+  };
+}
+
+/**
+ * The transaction item that moves the account's owner count by `delta` (+1 or -1), conditional on the count being what
+ * was read (`stored`), so two changes at the same moment cannot both take an owner away. An account from before the
+ * count has none: it is initialised from `counted` (its owners counted from the memberships). The last owner stays:
+ * undefined when the change would leave none.
+ */
+export function ownerCountUpdate(accountId: string, change: { stored: number | undefined; counted: number; delta: 1 | -1 }) {
+  const before = change.stored ?? change.counted;
+  if (before + change.delta < 1) return undefined;
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: accountKey(accountId),
+      UpdateExpression: 'SET ownerCount = :after',
+      ConditionExpression:
+        change.stored === undefined ? 'attribute_exists(PK) AND attribute_not_exists(ownerCount)' : 'ownerCount = :before',
+      ExpressionAttributeValues: {
+        ':after': before + change.delta,
+        ...(change.stored === undefined ? {} : { ':before': change.stored }),
+      },
     },
   };
 }

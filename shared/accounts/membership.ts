@@ -73,6 +73,12 @@ export async function firstMembership(userId: string): Promise<Membership | unde
   return (await membershipsOfUser(userId, 1))[0];
 }
 
+/** The user's membership of the account (strongly consistent), or undefined. */
+export async function getMembership(accountId: string, userId: string): Promise<Membership | undefined> {
+  const found = await db().send(new GetCommand({ TableName: tableName(), Key: membershipKey(accountId, userId), ConsistentRead: true }));
+  return found.Item ? membershipFromItem(found.Item) : undefined;
+}
+
 /** Whether the user is a member of the account: one GetItem; only the item's existence counts. */
 export async function isMember(accountId: string, userId: string): Promise<boolean> {
   const found = await db().send(

@@ -25,6 +25,11 @@ export const keys = {
   person: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PERSON' }),
   personByUser: (userId: string) => ({ GSI1PK: `USER#${userId}`, GSI1SK: '#PERSON' }),
 
+  /** An invitation of someone by e-mail into the account with a role (shared/accounts/invitation.ts), until it expires. */
+  invitation: (accountId: string, invitationId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `INVITATION#${invitationId}` }),
+  /** Finds an invitation by the SHA-256 of its link's token (the token itself is never stored). */
+  invitationToken: (tokenHash: string) => ({ PK: `INVITATIONTOKEN#${tokenHash}`, SK: 'INVITATIONTOKEN' }),
+
   /** Who of the account's people receives each category of mail (shared/notifications/recipients.ts). */
   notificationRecipients: (accountId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: 'NOTIFICATIONS' }),
 
@@ -165,6 +170,7 @@ export const keys = {
 /** Sort-key prefixes for Query with begins_with inside an account's partition. */
 export const SK_PREFIX = {
   member: 'MEMBER#',
+  invitation: 'INVITATION#',
   order: 'ORDER#',
   licence: 'LICENCE#',
   supportSubscription: 'SUPPORT#',

@@ -470,6 +470,46 @@ export const cognitoIdentity: IdentityProvider = {
     return { userId, created: true };
   },
 
+  async findCustomerUser({ email }) {
+    const userId = await findUserId(normaliseEmail(email));
+    return userId ? { userId } : undefined;
+  },
+
+  async createConfirmedCustomer({ email, password, locale }) {
+    // Checked first, so a weak password creates nothing (AdminSetUserPassword would refuse it after the user exists).
+    const problems = passwordPolicyProblems(password);
+    if (problems.length) throw identityErrors.weakPassword(problems);
+    const Username = normaliseEmail(email);
+    const UserPoolId = userPoolId('customer');
+    const created = await call('signUp', () =>
+      cognito().send(
+        new commands.AdminCreateUser({
+          UserPoolId,
+          Username,
+          // The invitation's link proved the mailbox: no Cognito invitation, the address is verified.
+          MessageAction: 'SUPPRESS',
+          UserAttributes: [
+            { Name: 'email', Value: Username },
+            { Name: 'email_verified', Value: 'true' },
+            { Name: 'locale', Value: locale },
+          ],
+        }),
+      ),
+    );
+    const userId = attribute(created.User?.Attributes, 'sub');
+    if (!userId) throw new Error('Cognito created a user without returning its sub.');
+    try {
+      // Permanent: the user is CONFIRMED and signs in with this password at once.
+      await cognito().send(new commands.AdminSetUserPassword({ UserPoolId, Username, Password: password, Permanent: true }));
+    } catch (error) {
+      // The policy of the pool refused what ours let through: take the half-made user away again.
+      await ignoring(['UserNotFoundException'], () => cognito().send(new commands.AdminDeleteUser({ UserPoolId, Username })));
+      if (cognitoErrorName(error) === 'InvalidPasswordException') throw identityErrors.weakPassword(passwordPolicyProblems(password));
+      throw toAtriumError(error, 'other');
+    }
+    return { userId };
+  },
+
   async deleteUser({ pool, email }) {
     await ignoring(['UserNotFoundException'], () =>
       cognito().send(new commands.AdminDeleteUser({ UserPoolId: userPoolId(pool), Username: normaliseEmail(email) })),

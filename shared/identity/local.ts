@@ -411,6 +411,38 @@ export const localIdentity: IdentityProvider = {
     return { userId: user.sub, created: true };
   },
 
+  async findCustomerUser({ email }) {
+    const user = await getUser('customer', email);
+    return user ? { userId: user.sub } : undefined;
+  },
+
+  async createConfirmedCustomer({ email, password, locale }) {
+    const problems = passwordPolicyProblems(password);
+    if (problems.length) throw identityErrors.weakPassword(problems);
+    const user: LocalUser = {
+      sub: randomUUID(),
+      email: normaliseEmail(email),
+      pool: 'customer',
+      passwordHash: await hashPassword(password),
+      status: 'CONFIRMED',
+      groups: [],
+      locale,
+    };
+    try {
+      await db().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: localUserItem({ ...user, createdAt: nowIso() }),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') throw identityErrors.alreadyRegistered();
+      throw error;
+    }
+    return { userId: user.sub };
+  },
+
   async deleteUser({ pool, email }) {
     await db().send(new DeleteCommand({ TableName: tableName(), Key: localUserKey(pool, normaliseEmail(email)) }));
   },

@@ -109,6 +109,13 @@ export interface IdentityProvider {
    * until one is set through "forgot password", and a guess answers as for an unknown e-mail.
    */
   ensureCustomerUser(input: { email: string; locale: Locale; migrated?: boolean }): Promise<{ userId: string; created: boolean }>;
+  /** The customer user with this e-mail, if there is one (any status): an accepted invitation joins them to the account. */
+  findCustomerUser(input: { email: string }): Promise<{ userId: string } | undefined>;
+  /**
+   * Creates a confirmed customer with this password (the pool's policy applies: WEAK_PASSWORD), for someone who proved
+   * the mailbox otherwise (an invitation's link). Fails with ALREADY_REGISTERED when the e-mail has a user.
+   */
+  createConfirmedCustomer(input: { email: string; password: string; locale: Locale }): Promise<{ userId: string }>;
   /** Removes a user; used to undo a sign-up whose account could not be written. */
   deleteUser(input: { pool: PoolName; email: string }): Promise<void>;
 

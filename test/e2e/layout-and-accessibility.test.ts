@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
+import { awaitMailTo } from '../support/mailbox.ts';
 import {
   cellsOutsideWindow,
   horizontalOverflow,
@@ -164,6 +165,42 @@ describe('layout and accessibility of every page in Chromium', () => {
     // Polish words are longer: the licences table once overflowed at 1280 px.
     await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
     for (const path of ['/licences', '/support', '/orders', '/activity', orderPath!, licencePath!]) {
+      for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
+        Object.assign(findings, { [`${where} (pl)`]: found });
+    }
+    await context.close();
+    expectClean(findings);
+  });
+
+  it('the people page, with a pending invitation, in English and in Polish', async () => {
+    const { context, page } = await signedInContext('customer');
+    const email = `layout.${Date.now()}@example.test`;
+    await page.goto(`${portalUrl}/account/people`);
+    await page.getByLabel('E-mail', { exact: true }).fill(email);
+    await page.getByRole('button', { name: 'Send the invitation' }).click();
+    await page.getByTestId('pending-invitations').locator(`li[data-email="${email}"]`).waitFor();
+    const findings = await check(page, '/account/people');
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(page, '/account/people', { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await context.close();
+    expectClean(findings);
+  });
+
+  it('the invitation page, with a valid link (password form) and an invalid one, in English and in Polish', async () => {
+    const { context, page } = await signedInContext('customer');
+    const email = `layout.invited.${Date.now()}@example.test`;
+    await page.goto(`${portalUrl}/account/people`);
+    await page.getByLabel('E-mail', { exact: true }).fill(email);
+    await page.getByRole('button', { name: 'Send the invitation' }).click();
+    const mail = await awaitMailTo(mailUrl, email, /You are invited to/);
+    const link = /\/invitation\?token=[A-Za-z0-9_-]+/.exec(mail.body.text ?? '')?.[0];
+    expect(link).toBeDefined();
+    const paths = [link!, '/invitation?token=not-a-valid-token-at-all'];
+    const findings = {};
+    for (const path of paths) Object.assign(findings, await check(page, path));
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const path of paths) {
       for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
         Object.assign(findings, { [`${where} (pl)`]: found });
     }

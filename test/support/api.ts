@@ -129,11 +129,12 @@ export async function call(
   api: TestApi,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; rawBody?: string; cookie?: string; sourceIp?: string } = {},
+  options: { token?: string; body?: unknown; rawBody?: string; cookie?: string; sourceIp?: string; headers?: Record<string, string> } = {},
 ) {
   const response = await fetch(`${api.url}${path}`, {
     method,
     headers: {
+      ...options.headers,
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...(options.cookie ? { cookie: options.cookie } : {}),
       // A fresh source IP per call unless the test names one: unrelated tests must not share a per-IP lockout.

@@ -127,6 +127,40 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
       });
     });
 
+    describe('invited customers', () => {
+      it('finds a customer by e-mail, and nobody for an unknown address', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        const userId = await h.givenUser({ pool: 'customer', email, password: PASSWORD });
+        expect(await h.provider.findCustomerUser({ email: email.toUpperCase() })).toEqual({ userId });
+        expect(await h.provider.findCustomerUser({ email: h.freshEmail() })).toBeUndefined();
+      });
+
+      it('creates a confirmed customer who signs in with the given password at once', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        const { userId } = await h.provider.createConfirmedCustomer({ email, password: PASSWORD, locale: 'de' });
+        expect(await h.provider.findCustomerUser({ email })).toEqual({ userId });
+        const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
+        expect((await answerMailedCode(h, email, challenge.session)).userId).toBe(userId);
+      });
+
+      it('refuses a weak password, creating nothing, and an address that has a user', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        expect(await failure(h.provider.createConfirmedCustomer({ email, password: 'short', locale: 'en' }))).toEqual({
+          status: 400,
+          code: 'WEAK_PASSWORD',
+        });
+        expect(await h.provider.findCustomerUser({ email })).toBeUndefined();
+        await h.givenUser({ pool: 'customer', email, password: PASSWORD });
+        expect(await failure(h.provider.createConfirmedCustomer({ email, password: PASSWORD, locale: 'en' }))).toEqual({
+          status: 409,
+          code: 'ALREADY_REGISTERED',
+        });
+      });
+    });
+
     describe('imported (migrated) customers', () => {
       it('creates an imported customer whom no password lets in until one is set through "forgot password"', async () => {
         const h = harness();

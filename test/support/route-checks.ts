@@ -35,7 +35,7 @@ import { CUSTOMER_AUDITED_REQUESTS } from './customer-audited-requests.ts';
 export interface Side {
   accountId: string;
   token: string;
-  ids: { licenceId: string; orderId: string; subscriptionId: string; contractNumber: string };
+  ids: { licenceId: string; orderId: string; subscriptionId: string; contractNumber: string; personId: string; invitationId: string };
 }
 
 export interface Fixture {
@@ -80,7 +80,16 @@ async function seedSide(api: TestApi, computerId: string): Promise<Side> {
   const [licences, support, orders] = await Promise.all(
     ['/api/licences', '/api/support', '/api/orders'].map((path) => call(api, 'GET', path, { token })),
   );
+  // A pending invitation of the account (the owner invites someone), for the invitation routes.
+  const invited = await call(api, 'POST', '/api/me/people/invitations', {
+    token,
+    body: { email: `invited.${randomUUID().slice(0, 8)}@example.test`, role: 'read-only' },
+  });
+  expect(invited.status).toBe(201);
   const ids = {
+    // The account's owner: an owner changing or removing them meets the last-owner rule, so nothing changes.
+    personId: customer.userId,
+    invitationId: invited.body.invitationId as string,
     licenceId: licences!.body.items[0].licenceId as string,
     subscriptionId: support!.body.items[0].subscriptionId as string,
     orderId: orders!.body.items[0].orderId as string,
@@ -162,6 +171,8 @@ export const PATH_PARAMETERS: Record<string, (side: Side) => string> = {
   toEditionId: () => 'mobile-web',
   // A staff user nobody has: the generated checks must not disable or sign out the fixture's own staff users.
   userId: () => '00000000-0000-4000-8000-000000000000',
+  personId: (side) => side.ids.personId,
+  invitationId: (side) => side.ids.invitationId,
 };
 
 export function pathParameterNames(route: Route): string[] {

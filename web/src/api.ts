@@ -3,7 +3,7 @@
 // route's contract, so a changed contract fails the type check of every page that calls it.
 
 import { ACCOUNT_HEADER, type Contract, type RequestSchemas, type ResponseSpec, type Schema, viewAsPath } from '#shared/api/contract.ts';
-import { chosenAccount } from './chosen-account.ts';
+import { chooseAccount, chosenAccount } from './chosen-account.ts';
 import * as account from '#shared/api/account.ts';
 import * as audit from '#shared/api/audit.ts';
 import * as auth from '#shared/api/auth.ts';
@@ -279,6 +279,12 @@ async function send<C extends Contract>(contract: C, parts: RequestOf<C>, retrie
     unauthorized(pool);
   }
   const error = ((await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined)?.error;
+  if (account && error?.code === 'NOT_A_MEMBER' && !retried) {
+    // The chosen account is not the person's any more (removed, or left in another tab): forget it, and ask once more
+    // for the server's default account.
+    chooseAccount(undefined);
+    return send(contract, parts, true);
+  }
   throw new ApiError(
     response.status,
     error?.code ?? `HTTP_${response.status}`,

@@ -6,6 +6,7 @@ import { ApiError, isAbort, sessionGroups, signOut, type Page, type PageRequest,
 import { locales, useI18n, type Locale } from './i18n.ts';
 import { followLink, navigate, useLocation } from './router.ts';
 import { stopViewingAs, type ViewingAs, viewingAs } from './view-as.ts';
+import { AccountSwitch } from './account-switch.tsx';
 
 export const PAGE_SIZE = 25;
 
@@ -143,6 +144,7 @@ export function Frame(props: {
                 </span>
               </p>
             )}
+            {props.pool === 'customer' && props.signedIn && !viewing && <AccountSwitch />}
             {props.signedIn && !viewing && (
               <button type="button" class="link-button sign-out" onClick={onSignOut}>
                 {t.app.signOut}

@@ -23,6 +23,8 @@ import { MySignInsPage } from './pages/MySignIns.tsx';
 import { NewOrderPage } from './pages/NewOrder.tsx';
 import { OrderDetailPage } from './pages/OrderDetail.tsx';
 import { OrdersPage } from './pages/Orders.tsx';
+import { PeoplePage } from './pages/People.tsx';
+import { InvitationPage } from './pages/Invitation.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordReset.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 import { SignUpPage } from './pages/SignUp.tsx';
@@ -70,6 +72,8 @@ export const webRoutes: readonly WebRoute[] = [
   // -- profile --
 
   // -- people --
+  { path: '/account/people', guard: 'customer', page: () => <PeoplePage /> },
+  { path: '/invitation', guard: 'public', page: () => <InvitationPage /> },
 
   // -- security --
 

@@ -48,4 +48,39 @@ export const mailDe: MailMessages = {
       `Wir senden Ihnen dann einen einmaligen Code per E-Mail, mit dem Sie die Anmeldung abschließen.`,
   },
   footer: (brand, supportEmail, legal) => `\n\n-- \n${brand} · Hilfe: ${supportEmail}${legal ? `\n${legal}` : ''}`,
+  // -- people --
+  people: {
+    roles: { owner: 'Inhaber', billing: 'Abrechnung', technical: 'Technik', 'read-only': 'Nur lesen' },
+    invitation: {
+      subject: (brand, account) => `Einladung zu ${account} in ${brand}`,
+      text: (input) =>
+        `${input.inviter} lädt Sie ein, in ${input.brand} für ${input.account} zu handeln, mit der Rolle ${input.role}.\n\n` +
+        `Zum Annehmen öffnen Sie diesen Link:\n\n${input.link}\n\n` +
+        `Er funktioniert einmal und bis ${input.expires}. Haben Sie noch kein Konto, wählen Sie dort ein Passwort. ` +
+        `Wenn Sie diese Einladung nicht erwartet haben, ignorieren Sie diese Nachricht.`,
+    },
+    roleChanged: {
+      subject: (brand, account) => `Sicherheitshinweis: Rolle in ${account} geändert (${brand})`,
+      text: (input) =>
+        `Die Rolle von ${input.person} in ${input.account} ist jetzt ${input.role}. Geändert von ${input.by}.\n\n` +
+        `Wenn Sie diese Änderung nicht erwartet haben, wenden Sie sich an den Inhaber des Kontos.`,
+    },
+    removed: {
+      subject: (brand, account) => `Sicherheitshinweis: Person aus ${account} entfernt (${brand})`,
+      text: (input) =>
+        `${input.person} handelt nicht mehr für ${input.account}. Entfernt von ${input.by}.\n\n` +
+        `Wenn Sie diese Änderung nicht erwartet haben, wenden Sie sich an den Inhaber des Kontos.`,
+    },
+    left: {
+      subject: (brand, account) => `Sicherheitshinweis: Person hat ${account} verlassen (${brand})`,
+      text: (input) =>
+        `${input.person} hat ${input.account} verlassen und handelt nicht mehr dafür.\n\nWenn Sie das nicht erwartet haben, wenden Sie sich an den Inhaber des Kontos.`,
+    },
+    joined: {
+      subject: (brand, account) => `Sicherheitshinweis: neue Person in ${account} (${brand})`,
+      text: (input) =>
+        `${input.person} hat eine Einladung angenommen und handelt jetzt für ${input.account}, mit der Rolle ${input.role}.\n\n` +
+        `Wenn Sie das nicht erwartet haben, wenden Sie sich an den Inhaber des Kontos.`,
+    },
+  },
 };

@@ -53,6 +53,41 @@ export const mailEn = {
   },
   /** Closes every mail Atrium writes itself (not Cognito's): who sent it and where to get help. */
   footer: (brand: string, supportEmail: string, legal: string) => `\n\n-- \n${brand} · Help: ${supportEmail}${legal ? `\n${legal}` : ''}`,
+  // -- people --
+  people: {
+    roles: { owner: 'Owner', billing: 'Billing', technical: 'Technical', 'read-only': 'Read-only' },
+    invitation: {
+      subject: (brand: string, account: string) => `You are invited to ${account} in ${brand}`,
+      text: (input: { brand: string; account: string; inviter: string; role: string; link: string; expires: string }) =>
+        `${input.inviter} invites you to act for ${input.account} in ${input.brand}, with the role ${input.role}.\n\n` +
+        `To accept, open this link:\n\n${input.link}\n\n` +
+        `It works once and until ${input.expires}. If you have no account yet, you choose a password there. ` +
+        `If you did not expect this invitation, ignore this message.`,
+    },
+    roleChanged: {
+      subject: (brand: string, account: string) => `Security notice: a role changed in ${account} (${brand})`,
+      text: (input: { person: string; account: string; role: string; by: string }) =>
+        `The role of ${input.person} in ${input.account} is now ${input.role}. Changed by ${input.by}.\n\n` +
+        `If you did not expect this change, contact the account's owner.`,
+    },
+    removed: {
+      subject: (brand: string, account: string) => `Security notice: someone was removed from ${account} (${brand})`,
+      text: (input: { person: string; account: string; by: string }) =>
+        `${input.person} no longer acts for ${input.account}. Removed by ${input.by}.\n\n` +
+        `If you did not expect this change, contact the account's owner.`,
+    },
+    left: {
+      subject: (brand: string, account: string) => `Security notice: someone left ${account} (${brand})`,
+      text: (input: { person: string; account: string }) =>
+        `${input.person} left ${input.account} and no longer acts for it.\n\nIf you did not expect this, contact the account's owner.`,
+    },
+    joined: {
+      subject: (brand: string, account: string) => `Security notice: someone joined ${account} (${brand})`,
+      text: (input: { person: string; account: string; role: string }) =>
+        `${input.person} accepted an invitation and now acts for ${input.account}, with the role ${input.role}.\n\n` +
+        `If you did not expect this, contact the account's owner.`,
+    },
+  },
 };
 
 export type MailMessages = typeof mailEn;

@@ -54,4 +54,39 @@ export const mailFr: MailMessages = {
   },
   /** Closes every mail Atrium writes itself (not Cognito's): who sent it and where to get help. */
   footer: (brand, supportEmail, legal) => `\n\n-- \n${brand} · Aide : ${supportEmail}${legal ? `\n${legal}` : ''}`,
+  // -- people --
+  people: {
+    roles: { owner: 'Propriétaire', billing: 'Facturation', technical: 'Technique', 'read-only': 'Lecture seule' },
+    invitation: {
+      subject: (brand, account) => `Invitation à rejoindre ${account} sur ${brand}`,
+      text: (input) =>
+        `${input.inviter} vous invite à agir pour ${input.account} sur ${input.brand}, avec le rôle ${input.role}.\n\n` +
+        `Pour accepter, ouvrez ce lien :\n\n${input.link}\n\n` +
+        `Il fonctionne une seule fois, jusqu’au ${input.expires}. Si vous n’avez pas encore de compte, vous y choisirez un mot de passe. ` +
+        `Si vous n’attendiez pas cette invitation, ignorez ce message.`,
+    },
+    roleChanged: {
+      subject: (brand, account) => `Avis de sécurité : rôle modifié dans ${account} (${brand})`,
+      text: (input) =>
+        `Le rôle de ${input.person} dans ${input.account} est désormais ${input.role}. Modifié par ${input.by}.\n\n` +
+        `Si vous n’attendiez pas ce changement, contactez le propriétaire du compte.`,
+    },
+    removed: {
+      subject: (brand, account) => `Avis de sécurité : une personne a été retirée de ${account} (${brand})`,
+      text: (input) =>
+        `${input.person} n’agit plus pour ${input.account}. Retiré par ${input.by}.\n\n` +
+        `Si vous n’attendiez pas ce changement, contactez le propriétaire du compte.`,
+    },
+    left: {
+      subject: (brand, account) => `Avis de sécurité : une personne a quitté ${account} (${brand})`,
+      text: (input) =>
+        `${input.person} a quitté ${input.account} et n’agit plus pour ce compte.\n\nSi vous ne vous y attendiez pas, contactez le propriétaire du compte.`,
+    },
+    joined: {
+      subject: (brand, account) => `Avis de sécurité : une personne a rejoint ${account} (${brand})`,
+      text: (input) =>
+        `${input.person} a accepté une invitation et agit désormais pour ${input.account}, avec le rôle ${input.role}.\n\n` +
+        `Si vous ne vous y attendiez pas, contactez le propriétaire du compte.`,
+    },
+  },
 };

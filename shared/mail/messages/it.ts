@@ -59,4 +59,39 @@ export const mailIt: MailMessages = {
   /** Closes every mail Atrium writes itself (not Cognito's): who sent it and where to get help. */
   footer: (brand: string, supportEmail: string, legal: string) =>
     `\n\n-- \n${brand} · Assistenza: ${supportEmail}${legal ? `\n${legal}` : ''}`,
+  // -- people --
+  people: {
+    roles: { owner: 'Titolare', billing: 'Fatturazione', technical: 'Tecnico', 'read-only': 'Sola lettura' },
+    invitation: {
+      subject: (brand, account) => `Invito a ${account} su ${brand}`,
+      text: (input) =>
+        `${input.inviter} ti invita ad agire per ${input.account} su ${input.brand}, con il ruolo ${input.role}.\n\n` +
+        `Per accettare, apri questo link:\n\n${input.link}\n\n` +
+        `Funziona una sola volta, fino al ${input.expires}. Se non hai ancora un account, lì sceglierai una password. ` +
+        `Se non aspettavi questo invito, ignora questo messaggio.`,
+    },
+    roleChanged: {
+      subject: (brand, account) => `Avviso di sicurezza: ruolo modificato in ${account} (${brand})`,
+      text: (input) =>
+        `Il ruolo di ${input.person} in ${input.account} ora è ${input.role}. Modificato da ${input.by}.\n\n` +
+        `Se non aspettavi questa modifica, contatta il titolare dell’account.`,
+    },
+    removed: {
+      subject: (brand, account) => `Avviso di sicurezza: una persona è stata rimossa da ${account} (${brand})`,
+      text: (input) =>
+        `${input.person} non agisce più per ${input.account}. Rimosso da ${input.by}.\n\n` +
+        `Se non aspettavi questa modifica, contatta il titolare dell’account.`,
+    },
+    left: {
+      subject: (brand, account) => `Avviso di sicurezza: una persona ha lasciato ${account} (${brand})`,
+      text: (input) =>
+        `${input.person} ha lasciato ${input.account} e non agisce più per questo account.\n\nSe non te lo aspettavi, contatta il titolare dell’account.`,
+    },
+    joined: {
+      subject: (brand, account) => `Avviso di sicurezza: una persona si è unita a ${account} (${brand})`,
+      text: (input) =>
+        `${input.person} ha accettato un invito e ora agisce per ${input.account}, con il ruolo ${input.role}.\n\n` +
+        `Se non te lo aspettavi, contatta il titolare dell’account.`,
+    },
+  },
 };

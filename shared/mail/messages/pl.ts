@@ -50,4 +50,39 @@ export const mailPl: MailMessages = {
       `Wyślemy Ci jednorazowy kod, którym dokończysz logowanie.`,
   },
   footer: (brand, supportEmail, legal) => `\n\n-- \n${brand} · Pomoc: ${supportEmail}${legal ? `\n${legal}` : ''}`,
+  // -- people --
+  people: {
+    roles: { owner: 'Właściciel', billing: 'Rozliczenia', technical: 'Techniczna', 'read-only': 'Tylko odczyt' },
+    invitation: {
+      subject: (brand, account) => `Zaproszenie do konta ${account} w ${brand}`,
+      text: (input) =>
+        `${input.inviter} zaprasza Cię do działania w imieniu ${input.account} w ${input.brand}, z rolą: ${input.role}.\n\n` +
+        `Aby przyjąć zaproszenie, otwórz ten link:\n\n${input.link}\n\n` +
+        `Działa jednorazowo, do ${input.expires}. Jeśli nie masz jeszcze konta, ustawisz tam hasło. ` +
+        `Jeśli nie spodziewasz się tego zaproszenia, zignoruj tę wiadomość.`,
+    },
+    roleChanged: {
+      subject: (brand, account) => `Powiadomienie o bezpieczeństwie: zmiana roli w ${account} (${brand})`,
+      text: (input) =>
+        `Rola ${input.person} w ${input.account} to teraz: ${input.role}. Zmienił(a): ${input.by}.\n\n` +
+        `Jeśli nie spodziewasz się tej zmiany, skontaktuj się z właścicielem konta.`,
+    },
+    removed: {
+      subject: (brand, account) => `Powiadomienie o bezpieczeństwie: usunięto osobę z ${account} (${brand})`,
+      text: (input) =>
+        `${input.person} nie działa już w imieniu ${input.account}. Usunął(-ęła): ${input.by}.\n\n` +
+        `Jeśli nie spodziewasz się tej zmiany, skontaktuj się z właścicielem konta.`,
+    },
+    left: {
+      subject: (brand, account) => `Powiadomienie o bezpieczeństwie: ktoś opuścił ${account} (${brand})`,
+      text: (input) =>
+        `${input.person} opuścił(a) ${input.account} i nie działa już w jego imieniu.\n\nJeśli to nieoczekiwane, skontaktuj się z właścicielem konta.`,
+    },
+    joined: {
+      subject: (brand, account) => `Powiadomienie o bezpieczeństwie: nowa osoba w ${account} (${brand})`,
+      text: (input) =>
+        `${input.person} przyjął(-ęła) zaproszenie i działa teraz w imieniu ${input.account}, z rolą: ${input.role}.\n\n` +
+        `Jeśli to nieoczekiwane, skontaktuj się z właścicielem konta.`,
+    },
+  },
 };
