@@ -153,6 +153,8 @@ const entries: readonly RouteEntry[] = [
   // -- security --
 
   // -- notifications --
+  { contract: api.notifications.getNotificationRecipients, handler: 'notifications/get-notification-recipients', table: 'read' },
+  { contract: api.notifications.setNotificationRecipients, handler: 'notifications/set-notification-recipients', table: 'read-write' },
 
   // -- home --
 
