@@ -53,4 +53,19 @@ export const mailDe: MailMessages = {
   },
   /** Closes every mail Atrium writes itself (not Cognito's): who sent it and where to get help. */
   footer: (brand: string, supportEmail: string, legal: string) => `\n\n-- \n${brand} · Help: ${supportEmail}${legal ? `\n${legal}` : ''}`,
+  // -- notifications: the mailing list's unsubscribe line, the change of e-mail --
+  news: {
+    unsubscribe: (link: string) =>
+      `Sie erhalten diese Nachricht, weil Sie unseren Newsletter abonniert haben. Mit einem Klick abmelden: ${link}`,
+  },
+  emailChangeCode: {
+    subject: (brand: string, code: string) => `Ihr ${brand}-Code zur Bestätigung Ihrer neuen E-Mail-Adresse: ${code}`,
+    text: (code: string) =>
+      `Damit dies Ihre neue Anmeldeadresse wird, geben Sie diesen Code auf der Seite ein, auf der Sie die Änderung angefordert haben: ${code}\n\nEr ist 1 Stunde gültig. Wenn Sie die Änderung nicht angefordert haben, ignorieren Sie diese Nachricht: Es ändert sich nichts.`,
+  },
+  emailChanged: {
+    subject: (brand: string) => `Ihre E-Mail-Adresse bei ${brand} wurde geändert`,
+    text: (newEmail: string, supportEmail: string) =>
+      `Die Anmeldeadresse Ihres Kontos wurde in ${newEmail} geändert. Melden Sie sich ab jetzt mit der neuen Adresse an; an diese Adresse senden wir keine Nachrichten mehr.\n\nWenn Sie das nicht waren, schreiben Sie sofort an ${supportEmail}.`,
+  },
 };
