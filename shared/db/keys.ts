@@ -38,8 +38,6 @@ export const keys = {
     GSI1PK: `MAILING#${list}`,
     GSI1SK: `${consentedAt}#${userId}`,
   }),
-  /** A person's pending change of login e-mail: the new address and the code's hash (shared/notifications/email-change.ts). */
-  emailChange: (userId: string) => ({ PK: `USER#${userId}`, SK: 'EMAILCHANGE' }),
 
   order: (accountId: string, orderId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `ORDER#${orderId}` }),
   /** Claims an order reference for one order: a conditional put makes references unique table-wide. */
