@@ -25,6 +25,8 @@ export interface RouteEntry {
   identityAdmin?: boolean;
   /** Signs licence files or publishes their public key: reads the licence-signing secret (docs/licence-files.md). */
   signsLicences?: boolean;
+  /** Signs or checks one-click unsubscribe links: reads the unsubscribe secret (shared/notifications/unsubscribe-link.ts). */
+  unsubscribeLinks?: boolean;
 }
 
 /** A route as CDK and the local server read it: the entry plus what its contract says, written once there. */
@@ -164,6 +166,19 @@ const entries: readonly RouteEntry[] = [
   // -- security --
 
   // -- notifications --
+  { contract: api.notifications.getNotificationRecipients, handler: 'notifications/get-notification-recipients', table: 'read' },
+  { contract: api.notifications.setNotificationRecipients, handler: 'notifications/set-notification-recipients', table: 'read-write' },
+  // The mailing list: a person's own opt-in and opt-out; the signed one-click unsubscribe (public); the admins' export.
+  { contract: api.notifications.getMailingList, handler: 'notifications/get-mailing-list', table: 'read' },
+  { contract: api.notifications.setMailingList, handler: 'notifications/set-mailing-list', table: 'read-write' },
+  {
+    contract: api.notifications.checkUnsubscribeLink,
+    handler: 'notifications/check-unsubscribe-link',
+    table: 'read',
+    unsubscribeLinks: true,
+  },
+  { contract: api.notifications.unsubscribe, handler: 'notifications/unsubscribe', table: 'read-write', unsubscribeLinks: true },
+  { contract: api.notifications.exportSubscribers, handler: 'notifications/export-subscribers', table: 'read' },
 
   // -- home --
 

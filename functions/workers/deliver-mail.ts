@@ -13,6 +13,7 @@ const queuedMail = z.strictObject({
   to: emailSchema,
   subject: z.string().check(z.minLength(1), z.maxLength(998)),
   text: z.string().check(z.maxLength(200_000)),
+  headers: z.optional(z.record(z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/)), z.string().check(z.maxLength(2000)))),
 });
 
 export const handler = workerHandler<SQSEvent, SQSBatchResponse>(async (event) => {

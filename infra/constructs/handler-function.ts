@@ -14,7 +14,7 @@ import { Construct } from 'constructs';
 import type { TableAccess } from '#functions/routes.ts';
 import type { PoolName } from '#shared/config.ts';
 import { COGNITO_ADMIN_ACTIONS } from '#shared/identity/cognito-admin-actions.ts';
-import { licenceSigningSecretName, resourceName, type StageConfig } from '#infra/config.ts';
+import { licenceSigningSecretName, resourceName, type StageConfig, unsubscribeSecretName } from '#infra/config.ts';
 import {
   CREATE_REQUIRE_BANNER,
   HANDLER_ALIASES,
@@ -76,6 +76,8 @@ export interface HandlerFunctionProps {
   userPoolArns?: Record<PoolName, string>;
   /** Only for entries that declare `signsLicences`: may read the licence-signing secret, and is told its name. */
   signsLicences?: boolean;
+  /** Only for entries that declare `unsubscribeLinks`: may read the unsubscribe-link secret, and is told its name. */
+  unsubscribeLinks?: boolean;
 }
 
 export class HandlerFunction extends Construct {
@@ -128,6 +130,7 @@ export class HandlerFunction extends Construct {
         ...props.environment,
         ...mailEnvironment,
         ...(props.signsLicences ? { LICENCE_SIGNING_SECRET_ID: licenceSigningSecretName(config) } : {}),
+        ...(props.unsubscribeLinks ? { UNSUBSCRIBE_SECRET_ID: unsubscribeSecretName(config) } : {}),
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
@@ -159,11 +162,15 @@ export class HandlerFunction extends Construct {
     }
     // The secret is found by its fixed name, as the table is, so this stack holds no reference to the stateful one;
     // Secrets Manager ends a secret's ARN with 6 random characters, hence the 6 `?`.
-    if (props.signsLicences) {
+    const secrets = [
+      ...(props.signsLicences ? [licenceSigningSecretName(config)] : []),
+      ...(props.unsubscribeLinks ? [unsubscribeSecretName(config)] : []),
+    ];
+    for (const secretName of secrets) {
       const secretArn = Stack.of(this).formatArn({
         service: 'secretsmanager',
         resource: 'secret',
-        resourceName: `${licenceSigningSecretName(config)}-??????`,
+        resourceName: `${secretName}-??????`,
         arnFormat: ArnFormat.COLON_RESOURCE_NAME,
       });
       this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secretArn] }));

@@ -201,6 +201,7 @@ export class ApiStack extends Stack {
         ...(route.sendsMail ? { mail: routeMail } : {}),
         ...(route.identityAdmin ? { userPoolArns } : {}),
         ...(route.signsLicences ? { signsLicences: true } : {}),
+        ...(route.unsubscribeLinks ? { unsubscribeLinks: true } : {}),
       });
       this.functions.set(id, routeFunction);
 

@@ -11,7 +11,7 @@ import type { Construct } from 'constructs';
 import { cognitoTriggers } from '#functions/workers.ts';
 import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
 import { GLOBAL_SECONDARY_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/db/table.ts';
-import { licenceSigningSecretName, mailConfigurationSetName, type StageConfig, tableName } from '#infra/config.ts';
+import { licenceSigningSecretName, mailConfigurationSetName, type StageConfig, tableName, unsubscribeSecretName } from '#infra/config.ts';
 import { handlerFunctionName } from '#infra/constructs/handler-function.ts';
 import { PortalUserPool } from '#infra/constructs/portal-user-pool.ts';
 
@@ -94,6 +94,20 @@ export class StatefulStack extends Stack {
       id: 'AwsSolutions-SMG4',
       reason:
         'Rotation does not apply to a signing key: licence files already issued are verified with its public key, so an automatic rotation would break their verification. Replacing it is a planned key rollover (publish the new public key, then switch), done by the operator.',
+    });
+
+    // The HMAC key of the mailing list's one-click unsubscribe links: random, generated once; only the routes marked
+    // `unsubscribeLinks` (and whatever sends marketing mail) may read it. Rotating it voids the links already mailed.
+    const unsubscribeKey = new Secret(this, 'UnsubscribeLinkKey', {
+      secretName: unsubscribeSecretName(config),
+      description: `Atrium ${config.stage}: HMAC key of the mailing list's one-click unsubscribe links`,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: config.removalPolicy,
+    });
+    Validations.of(unsubscribeKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'An automatic rotation would void every unsubscribe link already mailed (RFC 8058 links must keep working); replacing the key is an operator decision (docs/operations.md).',
     });
 
     // Every Atrium e-mail is sent with this configuration set: SES publishes its bounces and complaints to the default

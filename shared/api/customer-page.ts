@@ -171,7 +171,7 @@ export const extendSupport = contract({
 export const resendOrderConfirmation = contract({
   method: 'POST',
   path: '/api/admin/customers/{accountId}/orders/{orderId}/resend-confirmation',
-  summary: 'Staff: sends an order’s confirmation e-mail again, to the order’s e-mail in its language.',
+  summary: 'Staff: sends an order’s confirmation e-mail again, to the account’s recipients of order mail, each in their language.',
   access: anyStaff,
   audit: { action: 'order.resend-confirmation', reason: 'optional' },
   request: { path: orderPath, body: z.strictObject({ reason: z.optional(auditReason) }) },
@@ -180,6 +180,8 @@ export const resendOrderConfirmation = contract({
       orderId: z.string(),
       reference: z.string(),
       email: z.string(),
+      /** Who it went to: the account's recipients of order mail (shared/notifications/recipients.ts). */
+      recipients: z.array(z.string()),
       confirmationMail: z.enum(['queued', 'sent', 'suppressed']),
     }),
   ),

@@ -33,6 +33,17 @@ export const keys = {
   /** Who of the account's people receives each category of mail (shared/notifications/recipients.ts). */
   notificationRecipients: (accountId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: 'NOTIFICATIONS' }),
 
+  /**
+   * One person's subscription to one mailing list (marketing, per person): the consent (time, wording) and its end. On
+   * GSI1 under `MAILING#<list>` only while subscribed (the index is sparse), so the staff export reads current
+   * subscribers only.
+   */
+  mailingSubscription: (userId: string, list: string) => ({ PK: `USER#${userId}`, SK: `MAILING#${list}` }),
+  mailingSubscribers: (list: string, consentedAt: string, userId: string) => ({
+    GSI1PK: `MAILING#${list}`,
+    GSI1SK: `${consentedAt}#${userId}`,
+  }),
+
   order: (accountId: string, orderId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `ORDER#${orderId}` }),
   /** Claims an order reference for one order: a conditional put makes references unique table-wide. */
   orderReference: (reference: string) => ({ PK: `ORDERREF#${reference}`, SK: 'ORDERREF' }),

@@ -4,6 +4,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers, e.g. `List-Unsubscribe` on marketing mail (SES v2 `Content.Simple.Headers`). */
+  headers?: Record<string, string>;
 }
 
 /** One licence as the order confirmation lists it. */

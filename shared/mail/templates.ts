@@ -69,3 +69,39 @@ export function orderConfirmationMail(to: string, order: OrderConfirmation, loca
     }),
   };
 }
+
+// -- notifications --
+
+/** The addresses a marketing mail's one-click unsubscribe uses (shared/notifications/unsubscribe-link.ts). */
+export interface UnsubscribeLinks {
+  /** The page with a button, linked in the text. */
+  page: string;
+  /** The URL mail clients POST `List-Unsubscribe=One-Click` to (RFC 8058). */
+  oneClick: string;
+}
+
+/**
+ * A marketing mail (the mailing list's news): the text with an unsubscribe line, and the `List-Unsubscribe` and
+ * `List-Unsubscribe-Post` headers every marketing mail carries, so mail clients offer a one-click unsubscribe.
+ */
+export function newsMail(to: string, news: { subject: string; text: string }, unsubscribe: UnsubscribeLinks, locale: Locale): Mail {
+  const texts = mailMessages(locale).news;
+  return {
+    to,
+    subject: news.subject,
+    text: `${news.text}\n\n${texts.unsubscribe(unsubscribe.page)}`,
+    headers: { 'List-Unsubscribe': `<${unsubscribe.oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  };
+}
+
+/** The code that confirms a new login address, sent to the NEW address. */
+export function emailChangeCodeMail(to: string, code: string, locale: Locale): Mail {
+  const texts = mailMessages(locale).emailChangeCode;
+  return { to, subject: texts.subject(brand().productName, code), text: texts.text(code) };
+}
+
+/** The notice to the OLD address once the change took effect. */
+export function emailChangedMail(to: string, newEmail: string, locale: Locale): Mail {
+  const texts = mailMessages(locale).emailChanged;
+  return { to, subject: texts.subject(brand().productName), text: texts.text(newEmail, brand().supportEmail) };
+}

@@ -17,7 +17,8 @@ import type { Locale } from '#shared/i18n/locale.ts';
 import { identity } from '#shared/identity/index.ts';
 import { newId } from '#shared/ids.ts';
 import { licencePurchase } from '#shared/licences/licence-items.ts';
-import { sendMail, type SendResult } from '#shared/mail/send.ts';
+import type { SendResult } from '#shared/mail/send.ts';
+import { mailAccount } from '#shared/notifications/send.ts';
 import { orderConfirmationMail } from '#shared/mail/templates.ts';
 import { DEFAULT_CURRENCY, money, sum } from '#shared/money.ts';
 import { logger } from '#shared/observability/logger.ts';
@@ -119,7 +120,7 @@ export async function createStaffOrder(input: StaffOrderInput, audit: AuditTrail
       continue;
     }
 
-    const confirmationMail = await mailConfirmation(email, draft.order, draft.issued, input.locale);
+    const confirmationMail = await mailConfirmation(draft.accountId, draft.order, draft.issued, input.locale);
     return {
       order: toStaffOrder(orderFromItem(draft.item)),
       replayed: false,
@@ -386,16 +387,21 @@ function failedWrites(error: unknown): Set<number> {
   return failed;
 }
 
-/** The order is written whatever happens to the mail; staff see whether it went. */
-async function mailConfirmation(email: string, order: Order, issued: IssuedLicence[], locale: Locale): Promise<ConfirmationMail> {
+/**
+ * The order is written whatever happens to the mail; staff see whether it went. It goes to the account's recipients of
+ * `orders` mail (the owner unless they chose others: a new account's owner is the ordering customer), each in their own
+ * language, or the order's language for a person who never chose one.
+ */
+async function mailConfirmation(accountId: string, order: Order, issued: IssuedLicence[], locale: Locale): Promise<ConfirmationMail> {
   try {
-    return await sendMail(
-      orderConfirmationMail(
-        email,
-        { reference: order.reference, licences: issued, total: order.total, portalUrl: config().portalUrl },
-        locale,
-      ),
+    const confirmation = { reference: order.reference, licences: issued, total: order.total, portalUrl: config().portalUrl };
+    const sent = await mailAccount(
+      accountId,
+      'orders',
+      (recipient) => orderConfirmationMail(recipient.email, confirmation, recipient.locale),
+      locale,
     );
+    return sent.result;
   } catch (error) {
     logger.error('create order: the confirmation e-mail could not be sent', { error: error as Error });
     return 'failed';

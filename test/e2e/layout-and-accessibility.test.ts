@@ -253,6 +253,31 @@ describe('layout and accessibility of every page in Chromium', () => {
     expectClean(findings);
   });
 
+  it('the notifications page (recipients and newsletter), in English and Polish', async () => {
+    const { context, page } = await signedInContext('customer');
+    const findings = await check(page, '/account/notifications');
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(page, '/account/notifications', { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await context.close();
+    expectClean(findings);
+  });
+
+  it('the public unsubscribe page (a forged and an incomplete link) and the staff mailing-list page', async () => {
+    const visitor = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
+    const page = await visitor.newPage();
+    trackRequests(page);
+    const findings = {};
+    // A forged link: the page shows the API's refusal; an incomplete one: the page's own message.
+    for (const path of [`/unsubscribe?u=nobody&l=news&s=${'A'.repeat(43)}`, '/unsubscribe'])
+      Object.assign(findings, await check(page, path));
+    await visitor.close();
+    const staff = await signedInContext('staff');
+    Object.assign(findings, await check(staff.page, '/admin/mailing'));
+    await staff.context.close();
+    expectClean(findings);
+  });
+
   // Its own test: a dozen tables, checked in English and (longest labels) in Polish.
   it('the staff catalogue page', async () => {
     const { context, page } = await signedInContext('staff');

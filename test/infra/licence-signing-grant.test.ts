@@ -8,7 +8,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#functions/routes.ts';
 import { workers } from '#functions/workers.ts';
-import { licenceSigningSecretName, stageConfig } from '#infra/config.ts';
+import { licenceSigningSecretName, stageConfig, unsubscribeSecretName } from '#infra/config.ts';
 import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
 import { addAtrium } from '#infra/stacks/atrium.ts';
 import { templateWithNested } from '../support/stack-template.ts';
@@ -54,7 +54,10 @@ describe('the licence-signing secret grant', () => {
     ]);
     for (const entry of [...routes, ...workers]) {
       const { variables, statements } = functionOf(entry);
-      const secretStatements = statements.filter((statement) => JSON.stringify(statement.Action).includes('secretsmanager:'));
+      const secretStatements = statements.filter(
+        (statement) =>
+          JSON.stringify(statement.Action).includes('secretsmanager:') && JSON.stringify(statement.Resource).includes('licence-signing'),
+      );
       if ('signsLicences' in entry && entry.signsLicences) {
         expect(variables.LICENCE_SIGNING_SECRET_ID, entry.handler).toBe(licenceSigningSecretName(stageConfig(STAGE)));
         expect(secretStatements, entry.handler).toHaveLength(1);
@@ -62,6 +65,23 @@ describe('the licence-signing secret grant', () => {
         expect(JSON.stringify(secretStatements[0]!.Resource)).toContain(`:secret:atrium/${STAGE}/licence-signing-key-??????`);
       } else {
         expect(variables, entry.handler).not.toHaveProperty('LICENCE_SIGNING_SECRET_ID');
+        expect(secretStatements, entry.handler).toEqual([]);
+      }
+    }
+  });
+
+  it('lets exactly the unsubscribe-link routes read the unsubscribe secret, by its name, with GetSecretValue only', () => {
+    const linking = routes.filter((route) => route.unsubscribeLinks);
+    expect(linking.map((route) => route.handler).sort()).toEqual(['notifications/check-unsubscribe-link', 'notifications/unsubscribe']);
+    for (const entry of [...routes, ...workers]) {
+      const { variables, statements } = functionOf(entry);
+      const secretStatements = statements.filter((statement) => JSON.stringify(statement.Resource).includes('unsubscribe-link-key'));
+      if ('unsubscribeLinks' in entry && entry.unsubscribeLinks) {
+        expect(variables.UNSUBSCRIBE_SECRET_ID, entry.handler).toBe(unsubscribeSecretName(stageConfig(STAGE)));
+        expect(secretStatements, entry.handler).toHaveLength(1);
+        expect(secretStatements[0]!.Action).toBe('secretsmanager:GetSecretValue');
+      } else {
+        expect(variables, entry.handler).not.toHaveProperty('UNSUBSCRIBE_SECRET_ID');
         expect(secretStatements, entry.handler).toEqual([]);
       }
     }

@@ -77,13 +77,14 @@ describe('cdk-nag', () => {
     expect(ids('prod').some((id) => id.includes('AwsSolutions-COG8'))).toBe(false);
   });
 
-  it('fixes the queue, topic and event-target findings instead of acknowledging them; rotation is waived for the signing key only', () => {
+  it('fixes the queue, topic and event-target findings instead of acknowledging them; rotation is waived for the signing key and the unsubscribe-link key only', () => {
     const { app } = build('prod');
     const acks = acknowledgements(app);
     const fixed = ['SQS2', 'SQS3', 'SQS4', 'SNS2', 'SNS3', 'KMS5'].map((rule) => `AwsSolutions-${rule}`);
     expect(acks.filter((ack) => [...fixed, 'Serverless-EventBusDLQ'].some((id) => ack.id.includes(id)))).toEqual([]);
     expect(acks.filter((ack) => ack.id.includes('AwsSolutions-SMG4')).map((ack) => ack.path)).toEqual([
       'atrium-prod-stateful/LicenceSigningKey',
+      'atrium-prod-stateful/UnsubscribeLinkKey',
     ]);
   });
 

@@ -220,13 +220,16 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
 
   describe('licence-signing key and mail configuration set', () => {
     it(`keeps the licence-signing key in a secret named for the stage${prod ? ', retained in prod' : ', deleted with the stack'}`, () => {
-      t.stateful.resourceCountIs('AWS::SecretsManager::Secret', 1);
+      // Two secrets: the licence-signing key and the unsubscribe-link key (the mailing list).
+      t.stateful.resourceCountIs('AWS::SecretsManager::Secret', 2);
       const policy = prod ? 'Retain' : 'Delete';
-      t.stateful.hasResource('AWS::SecretsManager::Secret', {
-        Properties: Match.objectLike({ Name: `atrium/${stage}/licence-signing-key` }),
-        DeletionPolicy: policy,
-        UpdateReplacePolicy: policy,
-      });
+      for (const name of ['licence-signing-key', 'unsubscribe-link-key']) {
+        t.stateful.hasResource('AWS::SecretsManager::Secret', {
+          Properties: Match.objectLike({ Name: `atrium/${stage}/${name}` }),
+          DeletionPolicy: policy,
+          UpdateReplacePolicy: policy,
+        });
+      }
     });
 
     it('builds the configuration set with SES suppression of bounces and complaints', () => {

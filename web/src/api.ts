@@ -312,9 +312,13 @@ export async function verifySignInCode(pool: Pool, body: RequestOf<typeof auth.v
 
 /**
  * Downloads a file route (a `.lic`) with the page's token: a plain link could not carry it. The browser saves the
- * file under the name the API gives in Content-Disposition.
+ * file under the name the API gives in Content-Disposition. Answers the `x-next-cursor` header, if any.
  */
-export async function downloadFile<C extends FileContract>(contract: C, parts: RequestOf<C>, fallbackName: string): Promise<void> {
+export async function downloadFile<C extends FileContract>(
+  contract: C,
+  parts: RequestOf<C>,
+  fallbackName: string,
+): Promise<string | undefined> {
   const response = await send(contract, parts);
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   const url = URL.createObjectURL(await response.blob());
@@ -323,6 +327,8 @@ export async function downloadFile<C extends FileContract>(contract: C, parts: R
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // A file in parts (the mailing-list export) names the next part's cursor.
+  return response.headers.get('x-next-cursor') ?? undefined;
 }
 
 export function isAbort(error: unknown): boolean {

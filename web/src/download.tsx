@@ -5,7 +5,7 @@ import { api, downloadFile, type SupportSubscriptionView } from './api.ts';
 import { useI18n } from './i18n.ts';
 
 /** `download` fetches the file through its route contract, e.g. `() => downloadFile(api.licences.downloadLicenceFile, ...)`. */
-export function DownloadButton(props: { download: () => Promise<void>; label: string; description: string; class?: string }) {
+export function DownloadButton(props: { download: () => Promise<unknown>; label: string; description: string; class?: string }) {
   const { errorMessage } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -10,6 +10,7 @@ import { AdminDashboardPage } from './pages/AdminDashboard.tsx';
 import { AdminContractDetailPage } from './pages/AdminContractDetail.tsx';
 import { AdminContractsPage } from './pages/AdminContracts.tsx';
 import { AdminImportPage } from './pages/AdminImport.tsx';
+import { AdminMailingPage } from './pages/AdminMailing.tsx';
 import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
 import { AdminOrdersPage } from './pages/AdminOrders.tsx';
 import { CataloguePage } from './pages/Catalogue.tsx';
@@ -21,6 +22,7 @@ import { LicencesPage } from './pages/Licences.tsx';
 import { NewContractPage } from './pages/NewContract.tsx';
 import { MySignInsPage } from './pages/MySignIns.tsx';
 import { NewOrderPage } from './pages/NewOrder.tsx';
+import { NotificationsPage } from './pages/Notifications.tsx';
 import { OrderDetailPage } from './pages/OrderDetail.tsx';
 import { OrdersPage } from './pages/Orders.tsx';
 import { PeoplePage } from './pages/People.tsx';
@@ -30,6 +32,7 @@ import { SignInPage } from './pages/SignIn.tsx';
 import { SignUpPage } from './pages/SignUp.tsx';
 import { StaffUsersPage } from './pages/StaffUsers.tsx';
 import { SupportPage } from './pages/Support.tsx';
+import { UnsubscribePage } from './pages/Unsubscribe.tsx';
 import type { Notice } from './router.ts';
 
 export interface PageContext {
@@ -78,6 +81,9 @@ export const webRoutes: readonly WebRoute[] = [
   // -- security --
 
   // -- notifications --
+  { path: '/account/notifications', guard: 'customer', page: () => <NotificationsPage /> },
+  { path: '/unsubscribe', guard: 'public', page: () => <UnsubscribePage /> },
+  { path: '/admin/mailing', guard: 'staff', page: () => <AdminMailingPage /> },
 
   // -- home --
 

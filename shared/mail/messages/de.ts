@@ -83,4 +83,19 @@ export const mailDe: MailMessages = {
         `Wenn Sie das nicht erwartet haben, wenden Sie sich an den Inhaber des Kontos.`,
     },
   },
+  // -- notifications: the mailing list's unsubscribe line, the change of e-mail --
+  news: {
+    unsubscribe: (link: string) =>
+      `Sie erhalten diese Nachricht, weil Sie unseren Newsletter abonniert haben. Mit einem Klick abmelden: ${link}`,
+  },
+  emailChangeCode: {
+    subject: (brand: string, code: string) => `Ihr ${brand}-Code zur Bestätigung Ihrer neuen E-Mail-Adresse: ${code}`,
+    text: (code: string) =>
+      `Damit dies Ihre neue Anmeldeadresse wird, geben Sie diesen Code auf der Seite ein, auf der Sie die Änderung angefordert haben: ${code}\n\nEr ist 1 Stunde gültig. Wenn Sie die Änderung nicht angefordert haben, ignorieren Sie diese Nachricht: Es ändert sich nichts.`,
+  },
+  emailChanged: {
+    subject: (brand: string) => `Ihre E-Mail-Adresse bei ${brand} wurde geändert`,
+    text: (newEmail: string, supportEmail: string) =>
+      `Die Anmeldeadresse Ihres Kontos wurde in ${newEmail} geändert. Melden Sie sich ab jetzt mit der neuen Adresse an; an diese Adresse senden wir keine Nachrichten mehr.\n\nWenn Sie das nicht waren, schreiben Sie sofort an ${supportEmail}.`,
+  },
 };

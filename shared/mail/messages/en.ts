@@ -88,6 +88,20 @@ export const mailEn = {
         `If you did not expect this, contact the account's owner.`,
     },
   },
+  // -- notifications: the mailing list's unsubscribe line, the change of e-mail --
+  news: {
+    unsubscribe: (link: string) => `You receive this because you joined our mailing list. Unsubscribe with one click: ${link}`,
+  },
+  emailChangeCode: {
+    subject: (brand: string, code: string) => `Your ${brand} code to confirm your new e-mail address: ${code}`,
+    text: (code: string) =>
+      `To make this your new sign-in address, enter this code on the page where you asked for the change: ${code}\n\nIt is valid for 1 hour. If you did not ask for it, ignore this message: nothing changes.`,
+  },
+  emailChanged: {
+    subject: (brand: string) => `Your ${brand} e-mail address was changed`,
+    text: (newEmail: string, supportEmail: string) =>
+      `The sign-in address of your account was changed to ${newEmail}. From now on, sign in with the new address; this address receives no more mail from us.\n\nIf you did not do this, write to ${supportEmail} at once.`,
+  },
 };
 
 export type MailMessages = typeof mailEn;

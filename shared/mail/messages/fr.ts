@@ -89,4 +89,19 @@ export const mailFr: MailMessages = {
         `Si vous ne vous y attendiez pas, contactez le propriétaire du compte.`,
     },
   },
+  // -- notifications: the mailing list's unsubscribe line, the change of e-mail --
+  news: {
+    unsubscribe: (link: string) =>
+      `Vous recevez ce message car vous êtes inscrit à notre lettre d'information. Se désabonner en un clic : ${link}`,
+  },
+  emailChangeCode: {
+    subject: (brand: string, code: string) => `Votre code ${brand} pour confirmer votre nouvelle adresse e-mail : ${code}`,
+    text: (code: string) =>
+      `Pour en faire votre nouvelle adresse de connexion, saisissez ce code sur la page où vous avez demandé le changement : ${code}\n\nIl est valable 1 heure. Si vous n'avez rien demandé, ignorez ce message : rien ne change.`,
+  },
+  emailChanged: {
+    subject: (brand: string) => `Votre adresse e-mail ${brand} a été modifiée`,
+    text: (newEmail: string, supportEmail: string) =>
+      `L'adresse de connexion de votre compte a été remplacée par ${newEmail}. Connectez-vous désormais avec la nouvelle adresse ; celle-ci ne recevra plus de messages de notre part.\n\nSi ce n'était pas vous, écrivez immédiatement à ${supportEmail}.`,
+  },
 };

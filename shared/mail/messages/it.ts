@@ -94,4 +94,19 @@ export const mailIt: MailMessages = {
         `Se non te lo aspettavi, contatta il titolare dell’account.`,
     },
   },
+  // -- notifications: the mailing list's unsubscribe line, the change of e-mail --
+  news: {
+    unsubscribe: (link: string) =>
+      `Ricevi questo messaggio perché sei iscritto alla nostra newsletter. Annulla l'iscrizione con un clic: ${link}`,
+  },
+  emailChangeCode: {
+    subject: (brand: string, code: string) => `Il tuo codice ${brand} per confermare il nuovo indirizzo e-mail: ${code}`,
+    text: (code: string) =>
+      `Per rendere questo il tuo nuovo indirizzo di accesso, inserisci questo codice nella pagina in cui hai chiesto la modifica: ${code}\n\nÈ valido 1 ora. Se non l'hai chiesto tu, ignora questo messaggio: non cambia nulla.`,
+  },
+  emailChanged: {
+    subject: (brand: string) => `Il tuo indirizzo e-mail ${brand} è stato modificato`,
+    text: (newEmail: string, supportEmail: string) =>
+      `L'indirizzo di accesso del tuo account è stato cambiato in ${newEmail}. D'ora in poi accedi con il nuovo indirizzo; a questo indirizzo non invieremo più messaggi.\n\nSe non sei stato tu, scrivi subito a ${supportEmail}.`,
+  },
 };

@@ -85,4 +85,18 @@ export const mailPl: MailMessages = {
         `Jeśli to nieoczekiwane, skontaktuj się z właścicielem konta.`,
     },
   },
+  // -- notifications: the mailing list's unsubscribe line, the change of e-mail --
+  news: {
+    unsubscribe: (link) => `Otrzymujesz tę wiadomość, bo zapisałeś się na nasz newsletter. Wypisz się jednym kliknięciem: ${link}`,
+  },
+  emailChangeCode: {
+    subject: (brand, code) => `Kod potwierdzający nowy adres e-mail w ${brand}: ${code}`,
+    text: (code) =>
+      `Aby był to Twój nowy adres logowania, wpisz ten kod na stronie, na której poprosiłeś o zmianę: ${code}\n\nKod jest ważny 1 godzinę. Jeśli to nie Ty, zignoruj tę wiadomość: nic się nie zmieni.`,
+  },
+  emailChanged: {
+    subject: (brand) => `Adres e-mail Twojego konta w ${brand} został zmieniony`,
+    text: (newEmail, supportEmail) =>
+      `Adres logowania Twojego konta zmieniono na ${newEmail}. Od teraz loguj się nowym adresem; na ten adres nie będziemy już nic wysyłać.\n\nJeśli to nie Ty, napisz natychmiast na ${supportEmail}.`,
+  },
 };

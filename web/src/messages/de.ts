@@ -997,7 +997,50 @@ export const de: Messages = {
     noToken: 'Der Link ist unvollständig. Öffnen Sie den Link aus der Einladungs-E-Mail erneut.',
   },
   security: {},
-  notifications: {},
+  notifications: {
+    title: 'Benachrichtigungen',
+    heading: 'Benachrichtigungen und Newsletter',
+    intro: 'Legen Sie fest, wer welche E-Mails zu diesem Konto erhält und ob Sie unseren Newsletter bekommen.',
+    recipientsHeading: 'Wer welche E-Mails erhält',
+    recipientsIntro: 'Jede Art von E-Mail geht an die unten markierten Personen; ist niemand gewählt, an die Inhaber.',
+    categories: {
+      orders: 'Bestellungen und Rechnungen',
+      support: 'Support-Tickets',
+      renewals: 'Vertrags- und Verlängerungserinnerungen',
+      security: 'Sicherheitshinweise',
+      complaints: 'Reklamationen',
+    },
+    categoryHelp: {
+      orders: 'Bestellbestätigungen, Rechnungen und Zahlungen.',
+      support: 'Antworten und Änderungen zu Ihren Support-Tickets.',
+      renewals: 'Erinnerungen, bevor Lizenzen, Support oder Verträge enden.',
+      security: 'Ungewöhnliche Anmeldungen und geänderte Sicherheitseinstellungen.',
+      complaints: 'Neuigkeiten zu Reklamationen und Rücksendungen.',
+    },
+    roles: { owner: 'Inhaber', billing: 'Abrechnung', technical: 'Technik', 'read-only': 'nur lesen' },
+    chooseOne: 'Wählen Sie mindestens eine Person.',
+    saved: 'Gespeichert. Die nächsten E-Mails gehen an die gewählten Personen.',
+    ownerOnly: 'Nur ein Inhaber des Kontos kann dies ändern.',
+    save: 'Empfänger speichern',
+    loading: 'Wird geladen…',
+    mailingHeading: 'Newsletter',
+    subscribedSince: (since) => `Sie erhalten unseren Newsletter seit ${since}. Sie haben zugestimmt:`,
+    notSubscribed: 'Sie erhalten unseren Newsletter nicht.',
+    join: 'Abonnieren',
+    leave: 'Abbestellen',
+    unsubscribeTitle: 'Newsletter abbestellen',
+    linkBroken: 'Dieser Link ist unvollständig. Öffnen Sie den Link aus der E-Mail erneut.',
+    unsubscribed: 'Sie sind abgemeldet und erhalten keinen Newsletter mehr.',
+    unsubscribeQuestion: 'Möchten Sie unseren Newsletter nicht mehr erhalten?',
+    unsubscribeButton: 'Abbestellen',
+    adminTitle: 'Mailingliste',
+    adminHeading: 'Abonnenten der Mailingliste',
+    adminIntro:
+      'Laden Sie die aktuellen Abonnenten als CSV herunter: E-Mail, Name, Sprache, wann und welchem Wortlaut sie zugestimmt haben. Große Listen kommen in Teilen zu 5.000.',
+    download: 'Abonnenten herunterladen (CSV)',
+    downloadNext: (part) => `Teil ${part} herunterladen`,
+    downloaded: (parts) => `Heruntergeladen: ${parts} Teil(e), die ganze Liste.`,
+  },
   home: {},
   notFound: {
     title: 'Seite nicht gefunden',
@@ -1025,6 +1068,7 @@ export const de: Messages = {
     // -- security --
 
     // -- notifications --
+    INVALID_UNSUBSCRIBE_LINK: 'Dieser Abmeldelink ist ungültig. Verwenden Sie den Link aus der neuesten E-Mail.',
 
     // -- home --
 

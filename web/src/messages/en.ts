@@ -961,7 +961,50 @@ export const en = {
     noToken: 'The link is incomplete. Open the link from the invitation e-mail again.',
   },
   security: {},
-  notifications: {},
+  notifications: {
+    title: 'Notifications',
+    heading: 'Notifications and newsletter',
+    intro: 'Choose who receives each kind of e-mail about this account, and whether you receive our newsletter.',
+    recipientsHeading: 'Who receives which e-mails',
+    recipientsIntro: 'Each kind of e-mail goes to the people ticked below; with nobody chosen, it goes to the owners.',
+    categories: {
+      orders: 'Orders and invoices',
+      support: 'Support tickets',
+      renewals: 'Contract and renewal reminders',
+      security: 'Security notices',
+      complaints: 'Complaints',
+    },
+    categoryHelp: {
+      orders: 'Order confirmations, invoices and payments.',
+      support: 'Replies and changes to your support tickets.',
+      renewals: 'Reminders before licences, support or contracts end.',
+      security: 'Unusual sign-ins and changes to security settings.',
+      complaints: 'Updates on complaints and returns.',
+    },
+    roles: { owner: 'owner', billing: 'billing', technical: 'technical', 'read-only': 'read only' },
+    chooseOne: 'Choose at least one person.',
+    saved: 'Saved. The next e-mails go to the people chosen.',
+    ownerOnly: 'Only an owner of the account can change this.',
+    save: 'Save recipients',
+    loading: 'Loading…',
+    mailingHeading: 'Newsletter',
+    subscribedSince: (since: string) => `You receive our newsletter since ${since}. You agreed to:`,
+    notSubscribed: 'You do not receive our newsletter.',
+    join: 'Subscribe',
+    leave: 'Unsubscribe',
+    unsubscribeTitle: 'Unsubscribe from the newsletter',
+    linkBroken: 'This link is incomplete. Open the link from the e-mail again.',
+    unsubscribed: 'You are unsubscribed. You will receive no more newsletters.',
+    unsubscribeQuestion: 'Do you want to stop receiving our newsletter?',
+    unsubscribeButton: 'Unsubscribe',
+    adminTitle: 'Mailing list',
+    adminHeading: 'Mailing list subscribers',
+    adminIntro:
+      'Download the current subscribers as CSV: e-mail, name, language, when they agreed and to which wording. Large lists come in parts of 5,000.',
+    download: 'Download subscribers (CSV)',
+    downloadNext: (part: number) => `Download part ${part}`,
+    downloaded: (parts: number) => `Downloaded: ${parts} part(s), the whole list.`,
+  },
   home: {},
   notFound: {
     title: 'Page not found',
@@ -989,6 +1032,7 @@ export const en = {
     // -- security --
 
     // -- notifications --
+    INVALID_UNSUBSCRIBE_LINK: 'This unsubscribe link is not valid. Use the link from the latest e-mail.',
 
     // -- home --
 

@@ -988,7 +988,50 @@ export const fr: Messages = {
     noToken: 'Le lien est incomplet. Rouvrez le lien de l’e-mail d’invitation.',
   },
   security: {},
-  notifications: {},
+  notifications: {
+    title: 'Notifications',
+    heading: 'Notifications et lettre d’information',
+    intro: 'Choisissez qui reçoit chaque type d’e-mail concernant ce compte, et si vous recevez notre lettre d’information.',
+    recipientsHeading: 'Qui reçoit quels e-mails',
+    recipientsIntro: 'Chaque type d’e-mail va aux personnes cochées ci-dessous ; si personne n’est choisi, aux propriétaires.',
+    categories: {
+      orders: 'Commandes et factures',
+      support: 'Tickets d’assistance',
+      renewals: 'Rappels de contrats et de renouvellements',
+      security: 'Avis de sécurité',
+      complaints: 'Réclamations',
+    },
+    categoryHelp: {
+      orders: 'Confirmations de commande, factures et paiements.',
+      support: 'Réponses et changements sur vos tickets.',
+      renewals: 'Rappels avant la fin des licences, de l’assistance ou des contrats.',
+      security: 'Connexions inhabituelles et changements des réglages de sécurité.',
+      complaints: 'Suivi des réclamations et des retours.',
+    },
+    roles: { owner: 'propriétaire', billing: 'facturation', technical: 'technique', 'read-only': 'lecture seule' },
+    chooseOne: 'Choisissez au moins une personne.',
+    saved: 'Enregistré. Les prochains e-mails iront aux personnes choisies.',
+    ownerOnly: 'Seul un propriétaire du compte peut modifier ceci.',
+    save: 'Enregistrer les destinataires',
+    loading: 'Chargement…',
+    mailingHeading: 'Lettre d’information',
+    subscribedSince: (since) => `Vous recevez notre lettre d’information depuis le ${since}. Vous avez accepté :`,
+    notSubscribed: 'Vous ne recevez pas notre lettre d’information.',
+    join: 'S’abonner',
+    leave: 'Se désabonner',
+    unsubscribeTitle: 'Se désabonner de la lettre d’information',
+    linkBroken: 'Ce lien est incomplet. Ouvrez à nouveau le lien de l’e-mail.',
+    unsubscribed: 'Vous êtes désabonné. Vous ne recevrez plus notre lettre d’information.',
+    unsubscribeQuestion: 'Voulez-vous ne plus recevoir notre lettre d’information ?',
+    unsubscribeButton: 'Me désabonner',
+    adminTitle: 'Liste de diffusion',
+    adminHeading: 'Abonnés à la liste de diffusion',
+    adminIntro:
+      'Téléchargez les abonnés actuels en CSV : e-mail, nom, langue, date et texte de leur consentement. Les grandes listes arrivent par parties de 5 000.',
+    download: 'Télécharger les abonnés (CSV)',
+    downloadNext: (part) => `Télécharger la partie ${part}`,
+    downloaded: (parts) => `Téléchargé : ${parts} partie(s), toute la liste.`,
+  },
   home: {},
   notFound: {
     title: 'Page introuvable',
@@ -1016,6 +1059,7 @@ export const fr: Messages = {
     // -- security --
 
     // -- notifications --
+    INVALID_UNSUBSCRIBE_LINK: 'Ce lien de désabonnement n’est pas valide. Utilisez le lien du dernier e-mail.',
 
     // -- home --
 

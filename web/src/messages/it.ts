@@ -994,7 +994,50 @@ export const it: Messages = {
     noToken: 'Il link è incompleto. Riapri il link dell’e-mail di invito.',
   },
   security: {},
-  notifications: {},
+  notifications: {
+    title: 'Notifiche',
+    heading: 'Notifiche e newsletter',
+    intro: 'Scegli chi riceve ogni tipo di e-mail su questo account e se ricevi la nostra newsletter.',
+    recipientsHeading: 'Chi riceve quali e-mail',
+    recipientsIntro: 'Ogni tipo di e-mail va alle persone selezionate qui sotto; se non è scelto nessuno, ai proprietari.',
+    categories: {
+      orders: 'Ordini e fatture',
+      support: 'Ticket di assistenza',
+      renewals: 'Promemoria di contratti e rinnovi',
+      security: 'Avvisi di sicurezza',
+      complaints: 'Reclami',
+    },
+    categoryHelp: {
+      orders: 'Conferme d’ordine, fatture e pagamenti.',
+      support: 'Risposte e modifiche ai tuoi ticket.',
+      renewals: 'Promemoria prima della scadenza di licenze, assistenza o contratti.',
+      security: 'Accessi insoliti e modifiche alle impostazioni di sicurezza.',
+      complaints: 'Aggiornamenti su reclami e resi.',
+    },
+    roles: { owner: 'proprietario', billing: 'fatturazione', technical: 'tecnico', 'read-only': 'sola lettura' },
+    chooseOne: 'Scegli almeno una persona.',
+    saved: 'Salvato. Le prossime e-mail andranno alle persone scelte.',
+    ownerOnly: 'Solo un proprietario dell’account può modificarlo.',
+    save: 'Salva i destinatari',
+    loading: 'Caricamento…',
+    mailingHeading: 'Newsletter',
+    subscribedSince: (since) => `Ricevi la nostra newsletter dal ${since}. Hai accettato:`,
+    notSubscribed: 'Non ricevi la nostra newsletter.',
+    join: 'Iscriviti',
+    leave: 'Annulla l’iscrizione',
+    unsubscribeTitle: 'Annulla l’iscrizione alla newsletter',
+    linkBroken: 'Questo link è incompleto. Apri di nuovo il link dall’e-mail.',
+    unsubscribed: 'Iscrizione annullata. Non riceverai più la newsletter.',
+    unsubscribeQuestion: 'Vuoi smettere di ricevere la nostra newsletter?',
+    unsubscribeButton: 'Annulla l’iscrizione',
+    adminTitle: 'Mailing list',
+    adminHeading: 'Iscritti alla mailing list',
+    adminIntro:
+      'Scarica gli iscritti attuali in CSV: e-mail, nome, lingua, quando e a quale testo hanno dato il consenso. Le liste grandi arrivano in parti da 5.000.',
+    download: 'Scarica gli iscritti (CSV)',
+    downloadNext: (part) => `Scarica la parte ${part}`,
+    downloaded: (parts) => `Scaricato: ${parts} parte/i, l’intera lista.`,
+  },
   home: {},
   notFound: {
     title: 'Pagina non trovata',
@@ -1021,6 +1064,7 @@ export const it: Messages = {
     // -- security --
 
     // -- notifications --
+    INVALID_UNSUBSCRIBE_LINK: 'Questo link di disiscrizione non è valido. Usa il link dell’ultima e-mail.',
 
     // -- home --
 

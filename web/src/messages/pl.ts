@@ -978,7 +978,50 @@ export const pl: Messages = {
     noToken: 'Link jest niepełny. Otwórz ponownie link z e-maila z zaproszeniem.',
   },
   security: {},
-  notifications: {},
+  notifications: {
+    title: 'Powiadomienia',
+    heading: 'Powiadomienia i newsletter',
+    intro: 'Wybierz, kto otrzymuje poszczególne rodzaje e-maili dotyczących tego konta, i czy chcesz dostawać nasz newsletter.',
+    recipientsHeading: 'Kto otrzymuje które e-maile',
+    recipientsIntro: 'Każdy rodzaj e-maili trafia do zaznaczonych osób; gdy nikogo nie wybrano, do właścicieli.',
+    categories: {
+      orders: 'Zamówienia i faktury',
+      support: 'Zgłoszenia serwisowe',
+      renewals: 'Przypomnienia o umowach i odnowieniach',
+      security: 'Powiadomienia o bezpieczeństwie',
+      complaints: 'Reklamacje',
+    },
+    categoryHelp: {
+      orders: 'Potwierdzenia zamówień, faktury i płatności.',
+      support: 'Odpowiedzi i zmiany w Twoich zgłoszeniach.',
+      renewals: 'Przypomnienia przed końcem licencji, wsparcia lub umów.',
+      security: 'Nietypowe logowania i zmiany ustawień bezpieczeństwa.',
+      complaints: 'Informacje o reklamacjach i zwrotach.',
+    },
+    roles: { owner: 'właściciel', billing: 'rozliczenia', technical: 'techniczny', 'read-only': 'tylko odczyt' },
+    chooseOne: 'Wybierz co najmniej jedną osobę.',
+    saved: 'Zapisano. Kolejne e-maile trafią do wybranych osób.',
+    ownerOnly: 'Zmienić to może tylko właściciel konta.',
+    save: 'Zapisz odbiorców',
+    loading: 'Wczytywanie…',
+    mailingHeading: 'Newsletter',
+    subscribedSince: (since) => `Otrzymujesz nasz newsletter od ${since}. Wyraziłeś zgodę na:`,
+    notSubscribed: 'Nie otrzymujesz naszego newslettera.',
+    join: 'Zapisz się',
+    leave: 'Wypisz się',
+    unsubscribeTitle: 'Rezygnacja z newslettera',
+    linkBroken: 'Ten link jest niepełny. Otwórz ponownie link z e-maila.',
+    unsubscribed: 'Wypisano Cię. Nie będziesz już otrzymywać newslettera.',
+    unsubscribeQuestion: 'Czy chcesz przestać otrzymywać nasz newsletter?',
+    unsubscribeButton: 'Wypisz mnie',
+    adminTitle: 'Lista mailingowa',
+    adminHeading: 'Subskrybenci newslettera',
+    adminIntro:
+      'Pobierz aktualnych subskrybentów jako CSV: e-mail, imię i nazwisko, język, kiedy i na jaką treść zgody się zgodzili. Duże listy są dzielone na części po 5000.',
+    download: 'Pobierz subskrybentów (CSV)',
+    downloadNext: (part) => `Pobierz część ${part}`,
+    downloaded: (parts) => `Pobrano części: ${parts}, cała lista.`,
+  },
   home: {},
   notFound: {
     title: 'Nie znaleziono strony',
@@ -1005,6 +1048,7 @@ export const pl: Messages = {
     // -- security --
 
     // -- notifications --
+    INVALID_UNSUBSCRIBE_LINK: 'Ten link do rezygnacji jest nieprawidłowy. Użyj linku z najnowszego e-maila.',
 
     // -- home --
 

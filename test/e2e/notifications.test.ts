@@ -1,0 +1,47 @@
+// The notification settings in Chromium: the owner chooses who receives order mail and saves it; a person joins the
+// newsletter with the wording on the page, sees since when, and leaves again.
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_LOGINS } from '#infra/local/seed.ts';
+import { launchBrowser, nextClientAddress, signInWithPassword } from '../support/browser.ts';
+
+let browser: Browser;
+const portalUrl = inject('portalUrl');
+const portal = { portalUrl, mailUrl: inject('portalMailUrl') };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe('notifications page', () => {
+  it('saves the recipients of order mail, and joins and leaves the newsletter with the wording shown', async () => {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await signInWithPassword(page, portal, '/sign-in', DEMO_LOGINS.customer);
+    await page.locator('[data-testid="licences-table"]').waitFor();
+    await page.goto(`${portalUrl}/account/notifications`);
+
+    const orders = page.getByTestId('category-orders');
+    const boxes = orders.getByRole('checkbox');
+    await boxes.first().waitFor();
+    // The owner receives everything by default: ticked.
+    expect(await boxes.first().isChecked()).toBe(true);
+    await boxes.first().uncheck();
+    await orders.getByRole('alert').filter({ hasText: 'Choose at least one person.' }).waitFor();
+    await boxes.first().check();
+    await page.getByRole('button', { name: 'Save recipients' }).click();
+    await page.getByText('Saved. The next e-mails go to the people chosen.').waitFor();
+
+    const state = page.getByTestId('mailing-state');
+    await state.filter({ hasText: 'You do not receive our newsletter.' }).waitFor();
+    expect(await page.locator('.consent-wording').textContent()).toContain('send me Atrium');
+    await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
+    await state.filter({ hasText: /^You receive our newsletter since / }).waitFor();
+    expect(await page.locator('blockquote').textContent()).toContain('I can unsubscribe at any time');
+    await page.getByRole('button', { name: 'Unsubscribe', exact: true }).click();
+    await state.filter({ hasText: 'You do not receive our newsletter.' }).waitFor();
+    await context.close();
+  });
+});
