@@ -34,6 +34,8 @@ import { CUSTOMER_AUDITED_REQUESTS } from './customer-audited-requests.ts';
 
 export interface Side {
   accountId: string;
+  /** The account owner's user id (the caller on the own side). */
+  userId: string;
   token: string;
   ids: { licenceId: string; orderId: string; subscriptionId: string; contractNumber: string };
 }
@@ -91,7 +93,7 @@ async function seedSide(api: TestApi, computerId: string): Promise<Side> {
     body: { activationKey: customer.account.activationKey, computerId, licenceId: ids.licenceId },
   });
   expect(activated.status).toBe(200);
-  return { accountId: customer.account.accountId, token, ids };
+  return { accountId: customer.account.accountId, userId: customer.userId, token, ids };
 }
 
 export async function seedTwoAccounts(api: TestApi): Promise<Fixture> {
@@ -162,6 +164,8 @@ export const PATH_PARAMETERS: Record<string, (side: Side) => string> = {
   toEditionId: () => 'mobile-web',
   // A staff user nobody has: the generated checks must not disable or sign out the fixture's own staff users.
   userId: () => '00000000-0000-4000-8000-000000000000',
+  // One person of the account (its owner): the security centre's staff actions address them.
+  personId: (side) => side.userId,
 };
 
 export function pathParameterNames(route: Route): string[] {

@@ -1,0 +1,10 @@
+// Shows the signed-in person their IP allow-list, the address they are using now and whether the list allows it.
+
+import { allowListView } from '#shared/security/allow-list.ts';
+import { httpHandler } from '#shared/http/handler.ts';
+import * as api from '#shared/api/security.ts';
+
+export const handler = httpHandler(api.getIpAllowList, async ({ customer }) => {
+  // The person was read by the caller check: no further read.
+  return { body: allowListView(customer.person, customer.sourceIp) };
+});
