@@ -210,3 +210,30 @@ describe('staff clearing a person’s IP allow-list', () => {
     expect(answer.status).toBe(404);
   });
 });
+
+describe('the sign-in history', () => {
+  it('shows the device parsed from the user agent and the country CloudFront names', async () => {
+    const customer = await createCustomer(purchases(1));
+    const started = await call(api, 'POST', '/api/auth/customer/sign-in', { body: customer.login });
+    const code = await latestCodeFor(customer.login.email);
+    const verified = await fetch(`${api.url}/api/auth/customer/verify-code`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': '198.51.100.80',
+        'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:120.0) Gecko/20100101 Firefox/120.0',
+        'cloudfront-viewer-country': 'PL',
+      },
+      body: JSON.stringify({ email: customer.login.email, session: started.body.session, code }),
+    });
+    const { accessToken } = (await verified.json()) as { accessToken: string };
+    const history = await call(api, 'GET', '/api/me/sign-ins', { token: accessToken });
+    expect(history.body.items[0]).toMatchObject({
+      sourceIp: '198.51.100.80',
+      method: 'password',
+      device: 'Firefox 120 · Windows 10 · desktop',
+      country: 'PL',
+      outcome: 'success',
+    });
+  });
+});
