@@ -224,13 +224,13 @@ export async function send(
   api: TestApi,
   method: string,
   path: string,
-  options: { token?: string; body?: string; contentType?: string } = {},
+  options: { token?: string; body?: string; contentType?: string; sourceIp?: string } = {},
 ): Promise<RawResponse> {
   const response = await fetch(`${api.url}${path}`, {
     method,
     headers: {
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      'x-forwarded-for': randomIp(),
+      'x-forwarded-for': options.sourceIp ?? randomIp(),
       ...(options.body !== undefined ? { 'content-type': options.contentType ?? 'application/json' } : {}),
     },
     ...(options.body !== undefined ? { body: options.body } : {}),
