@@ -56,8 +56,8 @@ const entries: readonly RouteEntry[] = [
   // Sign-in, sign-up and recovery: public by nature; each step is under the lockout or a rate limit kept in the table.
   { contract: api.auth.startSignIn, handler: 'auth/start-sign-in', table: 'read-write', sendsMail: true },
   { contract: api.auth.startOrderSignIn, handler: 'auth/start-order-sign-in', table: 'read-write', sendsMail: true, identityAdmin: true },
-  { contract: api.auth.verifySignInCode, handler: 'auth/verify-sign-in-code', table: 'read-write' },
-  { contract: api.auth.refreshSession, handler: 'auth/refresh-session', table: 'none' },
+  { contract: api.auth.verifySignInCode, handler: 'auth/verify-sign-in-code', table: 'read-write', sendsMail: true },
+  { contract: api.auth.refreshSession, handler: 'auth/refresh-session', table: 'read-write', sendsMail: true },
   { contract: api.auth.signOut, handler: 'auth/sign-out', table: 'read-write' },
   { contract: api.auth.signUp, handler: 'auth/sign-up', table: 'read-write', sendsMail: true, identityAdmin: true },
   { contract: api.auth.confirmEmail, handler: 'auth/confirm-email', table: 'read-write' },
@@ -164,6 +164,10 @@ const entries: readonly RouteEntry[] = [
   { contract: api.people.acceptInvitation, handler: 'people/accept-invitation', table: 'read-write', sendsMail: true, identityAdmin: true },
 
   // -- security --
+  // The security centre: the person's IP allow-list (enforced by customerCaller, sign-in and refresh), and staff clearing it.
+  { contract: api.security.getIpAllowList, handler: 'security/get-ip-allow-list', table: 'read' },
+  { contract: api.security.setIpAllowList, handler: 'security/set-ip-allow-list', table: 'read-write' },
+  { contract: api.security.staffClearIpAllowList, handler: 'admin/clear-customer-ip-allow-list', table: 'read-write' },
 
   // -- notifications --
   { contract: api.notifications.getNotificationRecipients, handler: 'notifications/get-notification-recipients', table: 'read' },

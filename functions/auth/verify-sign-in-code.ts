@@ -1,5 +1,6 @@
 // Finishes a sign-in: the e-mailed code for tokens. The refresh token goes into an HttpOnly cookie, never the page.
 
+import { countryOf } from '#shared/auth/device.ts';
 import { refreshCookie } from '#shared/auth/refresh-cookie.ts';
 import { finishSignIn } from '#shared/auth/sign-in.ts';
 import { httpHandler } from '#shared/http/handler.ts';
@@ -20,6 +21,7 @@ export const handler = httpHandler(api.verifySignInCode, async ({ path, body, ev
         code: body.code,
         sourceIp: event.requestContext.http.sourceIp,
         userAgent: event.requestContext.http.userAgent,
+        country: countryOf(event.headers),
       }),
     'SignInCompleted',
     'SignInCodeRejected',

@@ -15,6 +15,7 @@ import { db, tableName } from '#shared/db/client.ts';
 import { keys } from '#shared/db/keys.ts';
 import { GSI1 } from '#shared/db/table.ts';
 import { ipAllowed } from '#shared/security/ip-allow-list.ts';
+import { ipNotAllowed } from '#shared/security/ip-refusal.ts';
 
 export type { CustomerCaller };
 
@@ -63,10 +64,9 @@ export async function customerCaller(event: HttpEvent, roles: readonly CustomerR
   // Signed out (or a new password) since this token was issued: the person read above carries the time.
   if (issuedBeforeRevocation(claims, person.revokedBefore)) throw sessionEnded();
   if (!ipAllowed(person.ipAllowList, sourceIp)) {
-    throw new ForbiddenError(
-      `Your IP address (${sourceIp}) is not on your allow-list. Sign in from an allowed address, or ask the vendor's support to clear the list.`,
-      'IP_NOT_ALLOWED',
-    );
+    // No notice mail from here: every customer bundle would carry the mail path. Sign-in and refresh, where a refused
+    // address starts, send it (shared/auth/sign-in.ts, shared/auth/refresh.ts).
+    throw ipNotAllowed(sourceIp);
   }
   if (memberships.length === 0) throw new ForbiddenError('No customer account is linked to this sign-in.');
   const requested = headerOf(event, ACCOUNT_HEADER);

@@ -1,8 +1,9 @@
 // Contracts of the signed-in customer's own account.
 
-import { pageOf, timestamp } from '#shared/api/common.ts';
+import { pageOf } from '#shared/api/common.ts';
 import { contract, customer, json } from '#shared/api/contract.ts';
 import { pageQuery } from '#shared/http/schemas.ts';
+import { signInFields } from '#shared/api/security.ts';
 import * as z from '#shared/validation.ts';
 
 export const getMyAccount = contract({
@@ -38,10 +39,7 @@ export const listMySignIns = contract({
   response: json(
     pageOf(
       z.strictObject({
-        at: timestamp,
-        sourceIp: z.string(),
-        method: z.enum(['password', 'order-number']),
-        userAgent: z.optional(z.string()),
+        ...signInFields,
       }),
     ),
   ),

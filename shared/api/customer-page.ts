@@ -9,6 +9,7 @@ import { licenceView, listLicenceActivations, supportSubscriptionView, transferL
 import { accountIdSchema, pageQuery, ulidSchema } from '#shared/http/schemas.ts';
 import { computerIdSchema } from '#shared/licences/schemas.ts';
 import { orderSummaryFields } from '#shared/orders/fields.ts';
+import { signInFields } from '#shared/api/security.ts';
 import * as z from '#shared/validation.ts';
 
 const accountPath = z.strictObject({ accountId: accountIdSchema });
@@ -34,10 +35,7 @@ export const customerUser = z.strictObject({
 export const customerSignIn = z.strictObject({
   userId: z.string(),
   email: z.string(),
-  at: timestamp,
-  sourceIp: z.string(),
-  method: z.enum(['password', 'order-number']),
-  userAgent: z.optional(z.string()),
+  ...signInFields,
 });
 
 export const getCustomer = contract({

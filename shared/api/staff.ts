@@ -5,6 +5,7 @@ import { pageOf, timestamp } from '#shared/api/common.ts';
 import { contract, json, staff } from '#shared/api/contract.ts';
 import { emailSchema, pageQuery } from '#shared/http/schemas.ts';
 import { LOCALES } from '#shared/i18n/locale.ts';
+import { signInFields } from '#shared/api/security.ts';
 import * as z from '#shared/validation.ts';
 
 /** A staff user's id: their `sub` in the staff pool (a UUID). */
@@ -97,10 +98,7 @@ export const listMyStaffSignIns = contract({
   response: json(
     pageOf(
       z.strictObject({
-        at: timestamp,
-        sourceIp: z.string(),
-        method: z.enum(['password', 'order-number']),
-        userAgent: z.optional(z.string()),
+        ...signInFields,
       }),
     ),
   ),

@@ -5,7 +5,15 @@
 import type { PoolName } from '#shared/config.ts';
 import { clearCodeMail, codeMailCooldownSeconds, reserveCodeMail } from '#shared/auth/code-mail-limits.ts';
 import { underLockout } from '#shared/auth/lockout.ts';
-import { recordSignIn } from '#shared/auth/sign-ins.ts';
+import { firstMembership } from '#shared/accounts/membership.ts';
+import { getPerson, type Person, personUpdate } from '#shared/accounts/person.ts';
+import { newSignIn, recordSignIn, type SignInRecord, signInPut } from '#shared/auth/sign-ins.ts';
+import { TransactWriteCommand } from '#shared/db/commands.ts';
+import { db } from '#shared/db/client.ts';
+import { logger } from '#shared/observability/logger.ts';
+import { ipAllowed } from '#shared/security/ip-allow-list.ts';
+import { ipNotAllowed } from '#shared/security/ip-refusal.ts';
+import { noticeRefusedAddress } from '#shared/security/notices.ts';
 import { identityErrors } from '#shared/identity/errors.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
 import { identity } from '#shared/identity/index.ts';
@@ -49,7 +57,9 @@ export async function startSignIn(who: Who & { locale: Locale }, step: FirstStep
   return { ...challenge, session: FACTOR_PREFIX[step.factor] + challenge.session, resendAfterSeconds: codeMailCooldownSeconds() };
 }
 
-export async function finishSignIn(who: Who & { session: string; code: string; userAgent?: string }): Promise<SignedIn> {
+export async function finishSignIn(
+  who: Who & { session: string; code: string; userAgent?: string | undefined; country?: string | undefined },
+): Promise<SignedIn> {
   const factor = (Object.keys(FACTOR_PREFIX) as FirstFactor[]).find((name) => who.session.startsWith(FACTOR_PREFIX[name]));
   if (!factor) throw identityErrors.signInCodeMismatch();
   const provider = await identity();
@@ -68,10 +78,56 @@ export async function finishSignIn(who: Who & { session: string; code: string; u
     { clearOnSuccess: true },
   );
   await clearCodeMail(who);
-  await recordSignIn(signedIn.userId, {
+  const record = {
     sourceIp: who.sourceIp,
     method: factor,
     ...(who.userAgent ? { userAgent: who.userAgent.slice(0, 256) } : {}),
-  });
+    ...(who.country ? { country: who.country } : {}),
+  };
+  if (who.pool === 'staff') {
+    await recordSignIn(signedIn.userId, record);
+    return signedIn;
+  }
+  // A customer's IP allow-list is checked once the person is known (after the code): one GetItem of the person.
+  const person = await getPerson(signedIn.userId);
+  if (!ipAllowed(person.ipAllowList, who.sourceIp)) await refuseSignIn(signedIn, person, { ...who, record });
+  const signIn = newSignIn({ ...record, outcome: 'success' });
+  // The history and the person's last sign-in (the dashboard shows its address) in one transaction.
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: signInPut(signedIn.userId, signIn) },
+        { Update: personUpdate(signedIn.userId, { lastSignIn: { at: signIn.record.at, sourceIp: who.sourceIp } }) },
+      ],
+    }),
+  );
   return signedIn;
+}
+
+/**
+ * The right code from an address the person's allow-list does not hold: the new session is ended at once, the failure
+ * recorded, the notice mailed (to the person and their first account's security recipients, at most once an hour per
+ * address), then 403 IP_NOT_ALLOWED.
+ */
+async function refuseSignIn(
+  signedIn: SignedIn,
+  person: Person,
+  who: Who & { record: Omit<SignInRecord, 'at' | 'device'> },
+): Promise<never> {
+  const provider = await identity();
+  await provider
+    .signOut({ pool: 'customer', refreshToken: signedIn.refreshToken })
+    .catch((error: unknown) => logger.warn('could not revoke a refused sign-in', { error: error as Error }));
+  const [membership] = await Promise.all([
+    firstMembership(signedIn.userId),
+    recordSignIn(signedIn.userId, { ...who.record, outcome: 'failure', failure: 'ip-not-allowed' }),
+  ]);
+  await noticeRefusedAddress({
+    userId: signedIn.userId,
+    email: membership?.email ?? who.email,
+    locale: person.locale,
+    sourceIp: who.sourceIp,
+    accountId: membership?.accountId,
+  });
+  throw ipNotAllowed(who.sourceIp);
 }

@@ -105,3 +105,23 @@ export function emailChangedMail(to: string, newEmail: string, locale: Locale): 
   const texts = mailMessages(locale).emailChanged;
   return { to, subject: texts.subject(brand().productName), text: texts.text(newEmail, brand().supportEmail) };
 }
+
+// -- security --
+
+/** The security notices of the security centre: who, from which address and when, with the page to check. */
+export type SecurityNotice = 'ipRefused' | 'passwordChanged' | 'securityCodeSet';
+
+export function securityNoticeMail(
+  to: string,
+  notice: SecurityNotice,
+  input: { email: string; sourceIp: string; at: Date; portalUrl: string },
+  locale: Locale,
+): Mail {
+  const texts = mailMessages(locale)[notice];
+  const at = input.at.toISOString().slice(0, 16).replace('T', ' ');
+  return {
+    to,
+    subject: texts.subject(brand().productName),
+    text: texts.text({ email: input.email, sourceIp: input.sourceIp, at, securityUrl: `${input.portalUrl}/account/security` }),
+  };
+}

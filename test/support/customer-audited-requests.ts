@@ -40,4 +40,9 @@ export const CUSTOMER_AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Req
     path: { accountId: fixture.other.accountId, orderId: fixture.other.ids.orderId },
     body: { toAccountId: fixture.own.accountId, reason: 'Placed for the wrong company.' },
   }),
+  // -- security --
+  'POST /api/admin/customers/{accountId}/people/{personId}/clear-ip-allow-list': ({ fixture }) => ({
+    path: { accountId: fixture.own.accountId, personId: fixture.own.userId },
+    body: { reason: 'The customer locked themselves out on the phone.' },
+  }),
 };

@@ -34,6 +34,8 @@ import { CUSTOMER_AUDITED_REQUESTS } from './customer-audited-requests.ts';
 
 export interface Side {
   accountId: string;
+  /** The account owner's user id (the caller on the own side). */
+  userId: string;
   token: string;
   ids: { licenceId: string; orderId: string; subscriptionId: string; contractNumber: string; personId: string; invitationId: string };
 }
@@ -100,7 +102,7 @@ async function seedSide(api: TestApi, computerId: string): Promise<Side> {
     body: { activationKey: customer.account.activationKey, computerId, licenceId: ids.licenceId },
   });
   expect(activated.status).toBe(200);
-  return { accountId: customer.account.accountId, token, ids };
+  return { accountId: customer.account.accountId, userId: customer.userId, token, ids };
 }
 
 export async function seedTwoAccounts(api: TestApi): Promise<Fixture> {
@@ -231,13 +233,13 @@ export async function send(
   api: TestApi,
   method: string,
   path: string,
-  options: { token?: string; body?: string; contentType?: string } = {},
+  options: { token?: string; body?: string; contentType?: string; sourceIp?: string } = {},
 ): Promise<RawResponse> {
   const response = await fetch(`${api.url}${path}`, {
     method,
     headers: {
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      'x-forwarded-for': randomIp(),
+      'x-forwarded-for': options.sourceIp ?? randomIp(),
       ...(options.body !== undefined ? { 'content-type': options.contentType ?? 'application/json' } : {}),
     },
     ...(options.body !== undefined ? { body: options.body } : {}),

@@ -98,4 +98,24 @@ export const mailDe: MailMessages = {
     text: (newEmail: string, supportEmail: string) =>
       `Die Anmeldeadresse Ihres Kontos wurde in ${newEmail} geändert. Melden Sie sich ab jetzt mit der neuen Adresse an; an diese Adresse senden wir keine Nachrichten mehr.\n\nWenn Sie das nicht waren, schreiben Sie sofort an ${supportEmail}.`,
   },
+  // -- security --
+  ipRefused: {
+    subject: (brand) => `${brand}: Anmeldung von einer nicht freigegebenen Adresse abgelehnt`,
+    text: (input) =>
+      `Wir haben den Zugriff auf ${input.email} von der IP-Adresse ${input.sourceIp} (${input.at} UTC) abgelehnt: Sie steht nicht auf der IP-Freigabeliste dieser Person.\n\n` +
+      `Falls Sie es waren, melden Sie sich von einer freigegebenen Adresse an und fügen Sie diese unter ${input.securityUrl} hinzu, oder bitten Sie unseren Support, die Liste zu leeren. ` +
+      `Falls nicht, ändern Sie sofort Ihr Passwort.\n\nDiesen Hinweis senden wir für dieselbe Adresse höchstens einmal pro Stunde.`,
+  },
+  passwordChanged: {
+    subject: (brand) => `${brand}: Ihr Passwort wurde geändert`,
+    text: (input) =>
+      `Das Passwort von ${input.email} wurde von der IP-Adresse ${input.sourceIp} (${input.at} UTC) geändert. Alle anderen Sitzungen wurden abgemeldet.\n\n` +
+      `Falls Sie es nicht waren, setzen Sie sofort über „Passwort vergessen?“ ein neues Passwort und prüfen Sie ${input.securityUrl}.`,
+  },
+  securityCodeSet: {
+    subject: (brand) => `${brand}: Ihr Sicherheitscode für den Telefonsupport wurde festgelegt`,
+    text: (input) =>
+      `Für ${input.email} wurde von der IP-Adresse ${input.sourceIp} (${input.at} UTC) ein neuer Sicherheitscode für den Telefonsupport festgelegt. Der Code selbst wird nie angezeigt oder verschickt.\n\n` +
+      `Falls Sie es nicht waren, ändern Sie Ihr Passwort und legen Sie unter ${input.securityUrl} einen neuen Code fest.`,
+  },
 };

@@ -102,6 +102,26 @@ export const mailEn = {
     text: (newEmail: string, supportEmail: string) =>
       `The sign-in address of your account was changed to ${newEmail}. From now on, sign in with the new address; this address receives no more mail from us.\n\nIf you did not do this, write to ${supportEmail} at once.`,
   },
+  // -- security --
+  ipRefused: {
+    subject: (brand: string) => `${brand}: a sign-in from an address not on your allow-list was refused`,
+    text: (input: { email: string; sourceIp: string; at: string; securityUrl: string }) =>
+      `We refused access to ${input.email} from the IP address ${input.sourceIp} (${input.at} UTC): it is not on the person's IP allow-list.\n\n` +
+      `If it was you, sign in from an allowed address and add this one on ${input.securityUrl}, or ask our support to clear the list. ` +
+      `If it was not you, change your password now.\n\nWe send this notice at most once an hour for the same address.`,
+  },
+  passwordChanged: {
+    subject: (brand: string) => `${brand}: your password was changed`,
+    text: (input: { email: string; sourceIp: string; at: string; securityUrl: string }) =>
+      `The password of ${input.email} was changed from the IP address ${input.sourceIp} (${input.at} UTC). Every other session was signed out.\n\n` +
+      `If it was not you, set a new password through "Forgot your password?" at once and check ${input.securityUrl}.`,
+  },
+  securityCodeSet: {
+    subject: (brand: string) => `${brand}: your phone support security code was set`,
+    text: (input: { email: string; sourceIp: string; at: string; securityUrl: string }) =>
+      `A new security code for phone support was set for ${input.email} from the IP address ${input.sourceIp} (${input.at} UTC). The code itself is never shown or mailed.\n\n` +
+      `If it was not you, change your password and set a new code on ${input.securityUrl}.`,
+  },
 };
 
 export type MailMessages = typeof mailEn;

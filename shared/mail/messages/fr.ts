@@ -104,4 +104,24 @@ export const mailFr: MailMessages = {
     text: (newEmail: string, supportEmail: string) =>
       `L'adresse de connexion de votre compte a été remplacée par ${newEmail}. Connectez-vous désormais avec la nouvelle adresse ; celle-ci ne recevra plus de messages de notre part.\n\nSi ce n'était pas vous, écrivez immédiatement à ${supportEmail}.`,
   },
+  // -- security --
+  ipRefused: {
+    subject: (brand) => `${brand} : connexion refusée depuis une adresse non autorisée`,
+    text: (input) =>
+      `Nous avons refusé l'accès à ${input.email} depuis l'adresse IP ${input.sourceIp} (${input.at} UTC) : elle ne figure pas sur la liste d'adresses IP autorisées de cette personne.\n\n` +
+      `Si c'était vous, connectez-vous depuis une adresse autorisée et ajoutez celle-ci sur ${input.securityUrl}, ou demandez à notre support de vider la liste. ` +
+      `Sinon, changez votre mot de passe immédiatement.\n\nNous envoyons cet avis au plus une fois par heure pour la même adresse.`,
+  },
+  passwordChanged: {
+    subject: (brand) => `${brand} : votre mot de passe a été modifié`,
+    text: (input) =>
+      `Le mot de passe de ${input.email} a été modifié depuis l'adresse IP ${input.sourceIp} (${input.at} UTC). Toutes les autres sessions ont été déconnectées.\n\n` +
+      `Si ce n'était pas vous, définissez tout de suite un nouveau mot de passe via « Mot de passe oublié ? » et vérifiez ${input.securityUrl}.`,
+  },
+  securityCodeSet: {
+    subject: (brand) => `${brand} : votre code de sécurité pour le support téléphonique a été défini`,
+    text: (input) =>
+      `Un nouveau code de sécurité pour le support téléphonique a été défini pour ${input.email} depuis l'adresse IP ${input.sourceIp} (${input.at} UTC). Le code lui-même n'est jamais affiché ni envoyé.\n\n` +
+      `Si ce n'était pas vous, changez votre mot de passe et définissez un nouveau code sur ${input.securityUrl}.`,
+  },
 };

@@ -109,4 +109,24 @@ export const mailIt: MailMessages = {
     text: (newEmail: string, supportEmail: string) =>
       `L'indirizzo di accesso del tuo account è stato cambiato in ${newEmail}. D'ora in poi accedi con il nuovo indirizzo; a questo indirizzo non invieremo più messaggi.\n\nSe non sei stato tu, scrivi subito a ${supportEmail}.`,
   },
+  // -- security --
+  ipRefused: {
+    subject: (brand) => `${brand}: accesso rifiutato da un indirizzo non consentito`,
+    text: (input) =>
+      `Abbiamo rifiutato l'accesso a ${input.email} dall'indirizzo IP ${input.sourceIp} (${input.at} UTC): non è nell'elenco degli indirizzi IP consentiti di questa persona.\n\n` +
+      `Se eri tu, accedi da un indirizzo consentito e aggiungi questo su ${input.securityUrl}, oppure chiedi al nostro supporto di svuotare l'elenco. ` +
+      `Se non eri tu, cambia subito la password.\n\nInviamo questo avviso al massimo una volta all'ora per lo stesso indirizzo.`,
+  },
+  passwordChanged: {
+    subject: (brand) => `${brand}: la tua password è stata cambiata`,
+    text: (input) =>
+      `La password di ${input.email} è stata cambiata dall'indirizzo IP ${input.sourceIp} (${input.at} UTC). Tutte le altre sessioni sono state disconnesse.\n\n` +
+      `Se non eri tu, imposta subito una nuova password con «Password dimenticata?» e controlla ${input.securityUrl}.`,
+  },
+  securityCodeSet: {
+    subject: (brand) => `${brand}: il tuo codice di sicurezza per l'assistenza telefonica è stato impostato`,
+    text: (input) =>
+      `È stato impostato un nuovo codice di sicurezza per l'assistenza telefonica per ${input.email} dall'indirizzo IP ${input.sourceIp} (${input.at} UTC). Il codice non viene mai mostrato né inviato.\n\n` +
+      `Se non eri tu, cambia la password e imposta un nuovo codice su ${input.securityUrl}.`,
+  },
 };

@@ -99,4 +99,24 @@ export const mailPl: MailMessages = {
     text: (newEmail, supportEmail) =>
       `Adres logowania Twojego konta zmieniono na ${newEmail}. Od teraz loguj się nowym adresem; na ten adres nie będziemy już nic wysyłać.\n\nJeśli to nie Ty, napisz natychmiast na ${supportEmail}.`,
   },
+  // -- security --
+  ipRefused: {
+    subject: (brand) => `${brand}: odrzucono logowanie z adresu spoza listy dozwolonych`,
+    text: (input) =>
+      `Odmówiliśmy dostępu do konta ${input.email} z adresu IP ${input.sourceIp} (${input.at} UTC): adresu nie ma na liście dozwolonych adresów IP tej osoby.\n\n` +
+      `Jeśli to Ty, zaloguj się z dozwolonego adresu i dodaj ten na stronie ${input.securityUrl} albo poproś nasze wsparcie o wyczyszczenie listy. ` +
+      `Jeśli to nie Ty, od razu zmień hasło.\n\nTo powiadomienie wysyłamy najwyżej raz na godzinę dla tego samego adresu.`,
+  },
+  passwordChanged: {
+    subject: (brand) => `${brand}: zmieniono Twoje hasło`,
+    text: (input) =>
+      `Hasło konta ${input.email} zostało zmienione z adresu IP ${input.sourceIp} (${input.at} UTC). Wszystkie inne sesje zostały wylogowane.\n\n` +
+      `Jeśli to nie Ty, natychmiast ustaw nowe hasło przez „Nie pamiętasz hasła?” i sprawdź ${input.securityUrl}.`,
+  },
+  securityCodeSet: {
+    subject: (brand) => `${brand}: ustawiono kod bezpieczeństwa do wsparcia telefonicznego`,
+    text: (input) =>
+      `Dla konta ${input.email} ustawiono nowy kod bezpieczeństwa do wsparcia telefonicznego z adresu IP ${input.sourceIp} (${input.at} UTC). Samego kodu nigdy nie pokazujemy ani nie wysyłamy.\n\n` +
+      `Jeśli to nie Ty, zmień hasło i ustaw nowy kod na stronie ${input.securityUrl}.`,
+  },
 };
