@@ -14,6 +14,7 @@ export const handler = httpHandler(api.getMyAccount, async ({ customer: caller }
   return {
     body: {
       email: caller.email,
+      role: caller.role,
       account: {
         accountId: account.accountId,
         name: account.name,
