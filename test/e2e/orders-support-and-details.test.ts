@@ -27,8 +27,10 @@ describe('the customer pages in Chromium', () => {
     });
     const page = await context.newPage();
     await signInWithPassword(page, { portalUrl, mailUrl }, '/sign-in', DEMO_LOGINS.customer);
-    await page.getByTestId('licences-table').waitFor();
+    await page.getByTestId('home-tiles').waitFor();
     const nav = page.getByRole('navigation', { name: 'Your account' });
+    await nav.getByRole('link', { name: 'Licences' }).click();
+    await page.getByTestId('licences-table').waitFor();
     expect(await nav.getByRole('link', { name: 'Licences' }).getAttribute('aria-current')).toBe('page');
 
     // Orders: newest first, totals in the page's language; the date column reverses the order.
