@@ -31,7 +31,7 @@ export const DEFAULT_BRAND: Brand = {
 export const BRAND_VARIABLE = 'ATRIUM_BRAND';
 
 const COLOUR = /^(#[0-9a-fA-F]{3,8}|rgb\([0-9 ,.%]+\)|hsl\([0-9 ,.%deg]+\))$/;
-const URL_OR_PATH = /^(\/[A-Za-z0-9._~/-]*|https:\/\/[^\s"'<>]+)$/;
+const URL_OR_PATH = /^(\/(?!\/)[A-Za-z0-9._~/-]*|https:\/\/[^\s"'<>]+)$/;
 
 /**
  * A brand as a stage declares it, checked: a wrong colour or a script URL would reach every page's style and header,
