@@ -96,7 +96,9 @@ describe('the customer pages in Chromium', () => {
       'Wsparcie i aktualizacje tej licencji',
     ]);
     const navPl = page.getByRole('navigation', { name: 'Twoje konto' });
-    expect(await navPl.getByRole('link').allTextContents()).toEqual(['Licencje', 'Wsparcie i aktualizacje', 'Zamówienia', 'Aktywność']);
+    // The account's pages (Aktywność among them) are behind the "Konto" button.
+    expect(await navPl.getByRole('link').allTextContents()).toEqual(['Start', 'Licencje', 'Wsparcie i aktualizacje', 'Zamówienia']);
+    expect(await navPl.getByRole('button', { name: 'Konto' }).count()).toBe(1);
     expect(await page.getByTestId('licence-facts').textContent()).toContain('Bezterminowa');
 
     await navPl.getByRole('link', { name: 'Wsparcie i aktualizacje' }).click();
