@@ -185,6 +185,14 @@ const entries: readonly RouteEntry[] = [
   { contract: api.notifications.exportSubscribers, handler: 'notifications/export-subscribers', table: 'read' },
 
   // -- home --
+  { contract: api.home.getHome, handler: 'home/get-home', table: 'read' },
+  { contract: api.home.listNews, handler: 'home/list-news', table: 'read' },
+  { contract: api.home.listStaffNews, handler: 'home/list-staff-news', table: 'read' },
+  { contract: api.home.createNews, handler: 'home/create-news', table: 'read-write' },
+  { contract: api.home.editNews, handler: 'home/edit-news', table: 'read-write' },
+  { contract: api.home.publishNews, handler: 'home/publish-news', table: 'read-write' },
+  { contract: api.home.getBanner, handler: 'home/get-banner', table: 'read' },
+  { contract: api.home.setBanner, handler: 'home/set-banner', table: 'read-write' },
 
   // Importing accounts from an old portal (admin): the dry run reads by key; the import creates migrated users too.
   { contract: api.imports.dryRunImport, handler: 'admin/dry-run-import', table: 'read' },

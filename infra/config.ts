@@ -4,6 +4,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { FeaturePlan } from 'aws-cdk-lib/aws-cognito';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { type Brand, DEFAULT_BRAND, parseBrand } from '#shared/brand.ts';
 
 export const SHARED_STAGES = ['dev', 'staging', 'prod'] as const;
 export type SharedStage = (typeof SHARED_STAGES)[number];
@@ -44,6 +45,11 @@ export interface StageConfig {
   };
   /** Refresh tokens: how long a customer or staff member stays signed in. */
   refreshTokenValidity: { customer: Duration; staff: Duration };
+  /**
+   * The deploying vendor's brand (shared/brand.ts): product name, logo, colours, support address, legal footer and
+   * favicon, for the web (/brand.js) and every mail (ATRIUM_BRAND). Checked by parseBrand when the stage is read.
+   */
+  brand: Brand;
 }
 
 const BASE_DOMAIN = 'atrium.example.com';
@@ -66,6 +72,9 @@ function sharedStage(stage: SharedStage): StageConfig {
     api: prod ? { rateLimit: 200, burstLimit: 400 } : { rateLimit: 50, burstLimit: 100 },
     lambda: { memorySize: 1024, timeout: Duration.seconds(10) },
     refreshTokenValidity: { customer: Duration.days(30), staff: Duration.hours(12) },
+    // A vendor deploying Atrium names its own brand here (any field left out stays Atrium's), e.g.
+    // parseBrand({ productName: 'Nordwind Portal', supportEmail: 'help@nordwind.example', logoUrl: 'https://...' }).
+    brand: parseBrand(DEFAULT_BRAND),
   };
 }
 

@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { brand, brandScript } from '../shared/brand.ts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repository = join(webRoot, '..');
@@ -18,6 +19,8 @@ const DEV_ENTRY = '/web/src/main.tsx';
 
 /** URL prefixes the dev server answers besides pages: the app, the modules it imports, Vite's own client. */
 const SERVED_PREFIXES = ['/web/', '/shared/', '/node_modules/', '/@vite/', '/@id/'];
+/** Files of web/public, served at the root (the favicon and logo). */
+const PUBLIC_FILES = ['/favicon.svg', '/logo.svg'];
 
 /**
  * Dev only. Client-side routes (no file extension) get web/index.html, whose entry script is then named from the
@@ -35,6 +38,13 @@ function servePortalFromRepositoryRoot(): Plugin {
           if (request.method === 'GET' || request.method === 'HEAD') request.url = '/web/index.html';
           return next();
         }
+        // The stage's brand: deployed stages get /brand.js from the web stack; here, ATRIUM_BRAND or Atrium's own.
+        if (path === '/brand.js') {
+          response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+          response.end(brandScript(brand()));
+          return;
+        }
+        if (PUBLIC_FILES.includes(path)) return next();
         if (SERVED_PREFIXES.some((prefix) => path.startsWith(prefix))) return next();
         response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
         response.end('Not Found');
@@ -64,7 +74,8 @@ function servePortalFromRepositoryRoot(): Plugin {
 export default defineConfig(({ command }) => ({
   root: command === 'serve' ? repository : webRoot,
   base: '/',
-  publicDir: false,
+  // The favicon and logo; at the root of the build and of the dev server.
+  publicDir: join(webRoot, 'public'),
   // The production JSX runtime in dev too: the development one writes each module's absolute file name into it.
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
   plugins: [servePortalFromRepositoryRoot()],

@@ -14,6 +14,7 @@ export const handler = customerHttpHandler(api.getMyAccount, async ({ customer: 
   return {
     body: {
       email: caller.email,
+      role: caller.role,
       account: {
         accountId: account.accountId,
         name: account.name,

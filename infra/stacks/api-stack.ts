@@ -20,6 +20,7 @@ import type { Construct } from 'constructs';
 import { type Access, routeId, routes } from '#functions/routes.ts';
 import { type WorkerTrigger, workers } from '#functions/workers.ts';
 import { GLOBAL_SECONDARY_INDEXES } from '#shared/db/table.ts';
+import { BRAND_VARIABLE } from '#shared/brand.ts';
 import { mailConfigurationSetName, metricsNamespace, resourceName, type StageConfig, tableName } from '#infra/config.ts';
 import { HandlerFunction, type Invocation, type MailSending } from '#infra/constructs/handler-function.ts';
 import { Observability } from '#infra/constructs/observability.ts';
@@ -122,6 +123,7 @@ export class ApiStack extends Stack {
       CUSTOMER_USER_POOL_ID: customers.userPool.userPoolId,
       STAFF_USER_POOL_ID: staff.userPool.userPoolId,
       PORTAL_URL: config.portalUrl,
+      [BRAND_VARIABLE]: JSON.stringify(config.brand),
       POWERTOOLS_SERVICE_NAME: 'atrium',
       POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(config),
     };

@@ -32,6 +32,7 @@ import { resourceName, type StageConfig } from '#infra/config.ts';
 import { acknowledgeBucketDeploymentGrants, acknowledgeBucketDeploymentHandler } from '#infra/constructs/deployment-acknowledgements.ts';
 import type { PortalUserPool } from '#infra/constructs/portal-user-pool.ts';
 import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
+import { brandScript } from '#shared/brand.ts';
 import {
   FRAME_OPTIONS,
   PERMISSIONS_POLICY,
@@ -210,8 +211,8 @@ export class WebStack extends Stack {
       new BucketDeployment(this, 'WebApp', {
         ...common,
         sources: [Source.asset(webDistPath)],
-        // config.json belongs to the deployment below; excluded files survive the prune.
-        exclude: ['config.json'],
+        // config.json and brand.js belong to the deployment below; excluded files survive the prune.
+        exclude: ['config.json', 'brand.js'],
         prune: true,
         distributionPaths: ['/*'],
       });
@@ -236,10 +237,12 @@ export class WebStack extends Stack {
             },
           },
         }),
+        // The stage's brand, which index.html loads before the app (shared/brand.ts).
+        Source.data('brand.js', brandScript(config.brand)),
       ],
       prune: false,
       cacheControl: [CacheControl.noCache()],
-      distributionPaths: ['/config.json'],
+      distributionPaths: ['/config.json', '/brand.js'],
     });
 
     acknowledgeBucketDeploymentGrants(deployRole);

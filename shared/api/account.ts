@@ -4,6 +4,7 @@ import { pageOf } from '#shared/api/common.ts';
 import { contract, customer, json } from '#shared/api/contract.ts';
 import { pageQuery } from '#shared/http/schemas.ts';
 import { signInFields } from '#shared/api/security.ts';
+import { CUSTOMER_ROLES } from '#shared/accounts/roles.ts';
 import * as z from '#shared/validation.ts';
 
 export const getMyAccount = contract({
@@ -15,6 +16,8 @@ export const getMyAccount = contract({
   response: json(
     z.strictObject({
       email: z.string(),
+      /** The person's role in the account they act for: the pages hide the areas the role cannot use. */
+      role: z.enum(CUSTOMER_ROLES),
       account: z.strictObject({ accountId: z.string(), name: z.string(), activationKey: z.string(), contactEmail: z.string() }),
       /** The support contracts the account has claimed, with their status computed when read. */
       contracts: z.array(

@@ -43,7 +43,18 @@ export type ResponseSpec =
   | { kind: 'empty'; status: readonly number[] };
 
 /** Which kind of thing a staff action changes: the audit entry's target. */
-export const AUDIT_TARGET_KINDS = ['account', 'licence', 'order', 'support', 'contract', 'staff-user', 'catalogue', 'import'] as const;
+export const AUDIT_TARGET_KINDS = [
+  'account',
+  'licence',
+  'order',
+  'support',
+  'contract',
+  'staff-user',
+  'catalogue',
+  'import',
+  'news',
+  'banner',
+] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 
 /**

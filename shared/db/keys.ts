@@ -165,6 +165,13 @@ export const keys = {
     SK: 'IMPORT',
   }),
 
+  /** A news item for the customers' home page (shared/home/news.ts): every item in one partition, as written (ULID). */
+  news: (newsId: string) => ({ PK: 'NEWS', SK: `NEWS#${newsId}` }),
+  /** GSI1 partition of the published news, by date then id (on the item while it is published): the customers' list. */
+  publishedNews: (date: string, newsId: string) => ({ GSI1PK: 'NEWS#PUBLISHED', GSI1SK: `${date}#${newsId}` }),
+  /** The offer banner on the customers' home page (shared/home/banner.ts): one item. */
+  banner: () => ({ PK: 'BANNER', SK: 'BANNER' }),
+
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),
   /** Local identity adapter: the pending code of an e-mail confirmation or a password reset link. */
@@ -198,6 +205,8 @@ export const SK_PREFIX = {
   audit: 'AUDIT#',
   /** A staff user's own items: profile, revocation, view-as sessions. */
   staff: 'STAFF',
+  /** News items in the NEWS partition. */
+  news: 'NEWS#',
 } as const;
 
 /** The search index partition of a folded term or query: `SEARCH#` and its first two characters (code points). */

@@ -9,9 +9,18 @@ import { mailMessages } from '#shared/mail/messages/index.ts';
 
 export type { ConfirmedLicence };
 
+/**
+ * Every mail built here ends with the stage's footer (brand, support address, legal line: shared/brand.ts), in the
+ * mail's language: each builder returns through it.
+ */
+function withFooter(locale: Locale, mail: Mail): Mail {
+  const { productName, supportEmail, legalFooter } = brand();
+  return { ...mail, text: `${mail.text}${mailMessages(locale).footer(productName, supportEmail, legalFooter)}` };
+}
+
 export function signInCodeMail(to: string, code: string, locale: Locale): Mail {
   const texts = mailMessages(locale).signInCode;
-  return { to, subject: texts.subject(brand().productName, code), text: texts.text(code) };
+  return withFooter(locale, { to, subject: texts.subject(brand().productName, code), text: texts.text(code) });
 }
 
 /** The links in account e-mails: the code travels in the URL, unencoded, so Cognito can put it in for `{####}`. */
@@ -26,26 +35,30 @@ export function accountLink(
 
 export function confirmEmailMail(to: string, link: string, locale: Locale): Mail {
   const texts = mailMessages(locale).confirmEmail;
-  return { to, subject: texts.subject(brand().productName), text: texts.text(link) };
+  return withFooter(locale, { to, subject: texts.subject(brand().productName), text: texts.text(link) });
 }
 
 export function passwordResetMail(to: string, link: string, locale: Locale): Mail {
   const texts = mailMessages(locale).passwordReset;
-  return { to, subject: texts.subject(brand().productName), text: texts.text(link) };
+  return withFooter(locale, { to, subject: texts.subject(brand().productName), text: texts.text(link) });
 }
 
 /** Sent when an admin invites a staff user: the link sets their first password (the reset code, valid 1 hour). */
 export function staffInvitationMail(to: string, link: string, portalUrl: string, locale: Locale): Mail {
   const texts = mailMessages(locale).staffInvitation;
   const name = brand().productName;
-  return { to, subject: texts.subject(name), text: texts.text(name, to, link, `${portalUrl}/admin/sign-in`) };
+  return withFooter(locale, { to, subject: texts.subject(name), text: texts.text(name, to, link, `${portalUrl}/admin/sign-in`) });
 }
 
 /** Sent instead of a confirmation when someone signs up with an address that already has an account. */
 export function alreadyRegisteredMail(to: string, portalUrl: string, locale: Locale): Mail {
   const texts = mailMessages(locale).alreadyRegistered;
   const name = brand().productName;
-  return { to, subject: texts.subject(name), text: texts.text(name, `${portalUrl}/sign-in`, `${portalUrl}/forgot-password`) };
+  return withFooter(locale, {
+    to,
+    subject: texts.subject(name),
+    text: texts.text(name, `${portalUrl}/sign-in`, `${portalUrl}/forgot-password`),
+  });
 }
 
 export interface OrderConfirmation {
@@ -58,7 +71,7 @@ export interface OrderConfirmation {
 /** Sent when staff create an order for a customer: what it issued, and how to sign in with the order number. */
 export function orderConfirmationMail(to: string, order: OrderConfirmation, locale: Locale): Mail {
   const texts = mailMessages(locale).orderConfirmation;
-  return {
+  return withFooter(locale, {
     to,
     subject: texts.subject(order.reference),
     text: texts.text({
@@ -67,7 +80,7 @@ export function orderConfirmationMail(to: string, order: OrderConfirmation, loca
       total: formatMoney(order.total, locale),
       signInUrl: `${order.portalUrl}/sign-in`,
     }),
-  };
+  });
 }
 
 // -- notifications --

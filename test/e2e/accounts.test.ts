@@ -57,8 +57,9 @@ describe('accounts and sign-in in Chromium', () => {
       await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Your e-mail address is confirmed');
       expect(new URL(page.url()).pathname).toBe('/sign-in');
       await signInWithPassword(page, portal, '/sign-in', { email, password: 'Dana-Consulting-1!' });
-      await page.getByTestId('activation-key').waitFor();
-      expect(new URL(page.url()).pathname).toBe('/licences');
+      // Signed in, the customer lands on the home page.
+      await page.getByTestId('home-tiles').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/home');
 
       // The claimed contract is on the account: number, product, term and status.
       await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Support & updates' }).click();
@@ -122,6 +123,8 @@ describe('accounts and sign-in in Chromium', () => {
       await resend.click();
       await expect.poll(() => page.getByRole('status').first().textContent()).toContain('We sent a new code');
       await enterMailedCode(page, mailUrl, login.email, before);
+      await page.getByTestId('home-tiles').waitFor();
+      await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Licences' }).click();
       await page.getByTestId('activation-key').waitFor();
       expect(await page.getByTestId('activation-key').textContent()).toContain('HBR7-K2QX');
     });
@@ -137,6 +140,8 @@ describe('accounts and sign-in in Chromium', () => {
       const before = await mailCount(mailUrl, email);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await enterMailedCode(page, mailUrl, email, before);
+      await page.getByTestId('home-tiles').waitFor();
+      await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Licences' }).click();
       await page.getByTestId('activation-key').waitFor();
       expect(await page.getByTestId('activation-key').textContent()).toContain('NAQR-HVW5');
     });
@@ -163,22 +168,22 @@ describe('accounts and sign-in in Chromium', () => {
       await page.getByRole('button', { name: 'Save the new password' }).click();
       await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Your password has been changed');
       await signInWithPassword(page, portal, '/sign-in', { email, password: NEW_PASSWORD });
-      await page.getByTestId('activation-key').waitFor();
+      await page.getByTestId('home-tiles').waitFor();
     });
   });
 
   it('keeps the session across a reload, and sign-out ends it for good', async () => {
     await withPage(browser, async (page, context) => {
       await signInWithPassword(page, portal, '/sign-in', DEMO_LOGINS.customer);
-      await page.getByTestId('activation-key').waitFor();
+      await page.getByTestId('home-tiles').waitFor();
       const cookies = await context.cookies();
       const refresh = cookies.find((cookie) => cookie.name === 'atrium_refresh_customer');
       expect(refresh).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/api/auth/customer' });
       expect(await page.evaluate(() => document.cookie)).toBe('');
 
       await page.reload();
-      await page.getByTestId('activation-key').waitFor();
-      expect(new URL(page.url()).pathname).toBe('/licences');
+      await page.getByTestId('home-tiles').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/home');
 
       await page.getByRole('button', { name: 'Sign out' }).click();
       await expect.poll(() => page.getByRole('status').first().textContent()).toContain('You are signed out');

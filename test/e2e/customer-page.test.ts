@@ -107,8 +107,11 @@ describe('the customer page in Chromium', () => {
       const before = await mailCount(mailUrl, customerEmail);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await enterMailedCode(page, mailUrl, customerEmail, before);
-      await page.getByTestId('licences-table').waitFor();
-      await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Activity' }).click();
+      await page.getByTestId('home-tiles').waitFor();
+      // Activity is among the account's pages, behind the navigation's Account button.
+      const nav = page.getByRole('navigation', { name: 'Your account' });
+      await nav.getByRole('button', { name: 'Account' }).click();
+      await nav.getByRole('link', { name: 'Activity' }).click();
       const activity = page.getByTestId('activity-table');
       await expect.poll(async () => (await activity.textContent()) ?? '').toContain('Freed a licence from its computer');
       const text = (await page.locator('main').textContent()) ?? '';

@@ -110,7 +110,8 @@ async function signedInContext(pool: 'customer' | 'staff'): Promise<{ context: B
     pool === 'customer' ? '/sign-in' : '/admin',
     pool === 'customer' ? DEMO_LOGINS.customer : DEMO_LOGINS.staff,
   );
-  await page.locator(pool === 'customer' ? '[data-testid="licences-table"]' : '[data-testid="customers-table"]').waitFor();
+  // A customer lands on the home page, staff on the customers.
+  await page.locator(pool === 'customer' ? '[data-testid="home-tiles"]' : '[data-testid="customers-table"]').waitFor();
   return { context, page };
 }
 
@@ -151,6 +152,7 @@ describe('layout and accessibility of every page in Chromium', () => {
 
   it('the customer’s pages in English and in Polish', async () => {
     const { context, page } = await signedInContext('customer');
+    await page.goto(`${portalUrl}/licences`);
     const licencePath = await page.getByRole('link', { name: /^Details Remote Access P24-9921/ }).getAttribute('href');
     // The sort button is named by its words only: the arrow is decoration.
     const sortButton = await page.getByRole('button', { name: /^Purchase date/ }).ariaSnapshot();
@@ -274,6 +276,22 @@ describe('layout and accessibility of every page in Chromium', () => {
     await visitor.close();
     const staff = await signedInContext('staff');
     Object.assign(findings, await check(staff.page, '/admin/mailing'));
+    await staff.context.close();
+    expectClean(findings);
+  });
+
+  it('the home area: the customer’s home and news, the staff’s news and banner, in English and in Polish', async () => {
+    const customer = await signedInContext('customer');
+    const findings = {};
+    for (const path of ['/home', '/news']) Object.assign(findings, await check(customer.page, path));
+    await customer.page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const path of ['/home', '/news']) {
+      for (const [where, found] of Object.entries(await check(customer.page, path, { axe: false })))
+        Object.assign(findings, { [`${where} (pl)`]: found });
+    }
+    await customer.context.close();
+    const staff = await signedInContext('staff');
+    Object.assign(findings, await check(staff.page, '/admin/news'));
     await staff.context.close();
     expectClean(findings);
   });

@@ -33,6 +33,8 @@ describe('a licence’s computer in Chromium', () => {
     await activateOn('BEN-PC-1');
     await withPage(browser, async (page) => {
       await signInWithPassword(page, portal, '/sign-in', DEMO_LOGINS.secondCustomer);
+      await page.getByTestId('home-tiles').waitFor();
+      await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Licences' }).click();
       const table = page.getByTestId('licences-table');
       await table.waitFor();
       // The list's "Serial / computer id" column shows both.
@@ -89,7 +91,7 @@ describe('deep links and unknown pages', () => {
     await withPage(browser, async (page) => {
       // An order id of the demo customer, read from their orders list.
       await signInWithPassword(page, portal, '/sign-in', DEMO_LOGINS.customer);
-      await page.getByTestId('licences-table').waitFor();
+      await page.getByTestId('home-tiles').waitFor();
       await page.goto(`${portalUrl}/orders`);
       const link = page.getByRole('link', { name: 'Details JWT1018' });
       const orderPath = (await link.getAttribute('href'))!;
@@ -119,8 +121,8 @@ describe('deep links and unknown pages', () => {
       await page.getByLabel('Password', { exact: true }).fill(login.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await enterMailedCode(page, mailUrl, login.email, before);
-      await page.getByTestId('activation-key').waitFor();
-      expect(page.url()).toBe(`${portalUrl}/licences`);
+      await page.getByTestId('home-tiles').waitFor();
+      expect(page.url()).toBe(`${portalUrl}/home`);
     });
   });
 
@@ -131,7 +133,7 @@ describe('deep links and unknown pages', () => {
       expect(await page.getByRole('link', { name: 'Go to the sign-in page' }).count()).toBe(1);
 
       await signInWithPassword(page, portal, '/sign-in', DEMO_LOGINS.customer);
-      await page.getByTestId('activation-key').waitFor();
+      await page.getByTestId('home-tiles').waitFor();
       await page.goto(`${portalUrl}/no-such-page`);
       await page.getByRole('heading', { name: 'Page not found' }).waitFor();
       expect(await page.getByRole('link', { name: 'Go to the sign-in page' }).count()).toBe(0);

@@ -27,8 +27,10 @@ describe('the customer pages in Chromium', () => {
     });
     const page = await context.newPage();
     await signInWithPassword(page, { portalUrl, mailUrl }, '/sign-in', DEMO_LOGINS.customer);
-    await page.getByTestId('licences-table').waitFor();
+    await page.getByTestId('home-tiles').waitFor();
     const nav = page.getByRole('navigation', { name: 'Your account' });
+    await nav.getByRole('link', { name: 'Licences' }).click();
+    await page.getByTestId('licences-table').waitFor();
     expect(await nav.getByRole('link', { name: 'Licences' }).getAttribute('aria-current')).toBe('page');
 
     // Orders: newest first, totals in the page's language; the date column reverses the order.
@@ -94,7 +96,9 @@ describe('the customer pages in Chromium', () => {
       'Wsparcie i aktualizacje tej licencji',
     ]);
     const navPl = page.getByRole('navigation', { name: 'Twoje konto' });
-    expect(await navPl.getByRole('link').allTextContents()).toEqual(['Licencje', 'Wsparcie i aktualizacje', 'Zamówienia', 'Aktywność']);
+    // The account's pages (Aktywność among them) are behind the "Konto" button.
+    expect(await navPl.getByRole('link').allTextContents()).toEqual(['Start', 'Licencje', 'Wsparcie i aktualizacje', 'Zamówienia']);
+    expect(await navPl.getByRole('button', { name: 'Konto' }).count()).toBe(1);
     expect(await page.getByTestId('licence-facts').textContent()).toContain('Bezterminowa');
 
     await navPl.getByRole('link', { name: 'Wsparcie i aktualizacje' }).click();

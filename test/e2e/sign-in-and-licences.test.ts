@@ -20,9 +20,11 @@ describe('the portal in Chromium', () => {
     const page = await context.newPage();
     await signInWithPassword(page, { portalUrl, mailUrl }, '/', DEMO_LOGINS.customer);
 
+    await page.getByTestId('home-tiles').waitFor();
+    expect(page.url()).toBe(`${portalUrl}/home`);
+    await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Licences' }).click();
     const table = page.getByTestId('licences-table');
     await table.waitFor();
-    expect(page.url()).toBe(`${portalUrl}/licences`);
     await expect.poll(() => table.locator('tbody tr').count()).toBe(4);
     const headers = await table.locator('thead th').allTextContents();
     for (const column of ['Product', 'Users', 'Edition', 'Support']) {

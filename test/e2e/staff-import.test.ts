@@ -117,6 +117,8 @@ describe('importing accounts from the old portal in Chromium', () => {
       await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Your password has been changed');
 
       await signInWithPassword(page, portal, '/sign-in', { email, password: NEW_PASSWORD });
+      await page.getByTestId('home-tiles').waitFor();
+      await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Licences' }).click();
       const table = page.getByTestId('licences-table');
       await table.waitFor();
       await expect.poll(() => table.textContent()).toContain(`LT${tag}-0001`);

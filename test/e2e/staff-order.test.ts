@@ -122,10 +122,12 @@ describe('a staff-created order in Chromium', () => {
       const before = await mailCount(mailUrl, customerEmail);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await enterMailedCode(page, mailUrl, customerEmail, before);
+      await page.getByTestId('home-tiles').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/home');
 
+      await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Licences' }).click();
       const table = page.getByTestId('licences-table');
       await table.waitFor();
-      expect(new URL(page.url()).pathname).toBe('/licences');
       await expect.poll(() => table.locator('tbody tr').count()).toBe(3);
       const text = await table.textContent();
       for (const serial of serials) expect(text).toContain(serial);

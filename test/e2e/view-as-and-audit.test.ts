@@ -60,8 +60,11 @@ describe('view as customer, and the audit trail', () => {
 
     await withPage(browser, async (page) => {
       await signInWithPassword(page, portal, '/sign-in', customer);
-      await page.getByTestId('licences-table').waitFor();
-      await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Activity' }).click();
+      await page.getByTestId('home-tiles').waitFor();
+      // Activity is among the account's pages, behind the navigation's Account button.
+      const nav = page.getByRole('navigation', { name: 'Your account' });
+      await nav.getByRole('button', { name: 'Account' }).click();
+      await nav.getByRole('link', { name: 'Activity' }).click();
       const activity = page.getByTestId('activity-table');
       await expect.poll(async () => (await activity.textContent()) ?? '').toContain('Viewed your account to help you');
       const text = (await page.locator('main').textContent()) ?? '';

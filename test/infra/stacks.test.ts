@@ -550,6 +550,8 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
             PORTAL_URL: Match.stringLikeRegexp('^https://'),
             POWERTOOLS_SERVICE_NAME: 'atrium',
             POWERTOOLS_METRICS_NAMESPACE: `Atrium/${stage}`,
+            // The stage's brand (shared/brand.ts), for every mail's subject and footer.
+            ATRIUM_BRAND: Match.stringLikeRegexp('"productName":'),
           }),
         },
       });
@@ -764,11 +766,11 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
       expect(expected['strict-transport-security']).toBe('max-age=63072000; includeSubDomains');
     });
 
-    it('writes config.json at deploy time and skips the web app when web/dist is missing', () => {
+    it('writes config.json and the brand (brand.js) at deploy time and skips the web app when web/dist is missing', () => {
       t.web.resourceCountIs('Custom::CDKBucketDeployment', 1);
       t.web.hasResourceProperties('Custom::CDKBucketDeployment', {
         Prune: false,
-        DistributionPaths: ['/config.json'],
+        DistributionPaths: ['/config.json', '/brand.js'],
         SourceMarkers: [Match.objectLike({})],
       });
     });

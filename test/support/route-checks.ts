@@ -4,7 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
@@ -12,6 +12,8 @@ import type { Route } from '#functions/routes.ts';
 import type { Schema } from '#shared/api/contract.ts';
 import { hashActivationCode, newActivationCode } from '#shared/contracts/activation.ts';
 import { contractItem, contractNumberItem } from '#shared/contracts/contract.ts';
+import { keys } from '#shared/db/keys.ts';
+import { newsItem } from '#shared/home/news.ts';
 import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
 import * as z from '#shared/validation.ts';
 import type { CustomerRole } from '#shared/accounts/roles.ts';
@@ -105,7 +107,30 @@ async function seedSide(api: TestApi, computerId: string): Promise<Side> {
   return { accountId: customer.account.accountId, userId: customer.userId, token, ids };
 }
 
+/** A news item every suite finds (news is the vendor's, not an account's): the staff news routes edit and publish it. */
+export const NEWS_FIXTURE_ID = '01JD3Q8W5M2K7Z9XG4R6T1V0BN';
+
+async function putNewsFixture(): Promise<void> {
+  const news = {
+    newsId: NEWS_FIXTURE_ID,
+    date: '2026-01-15',
+    published: false,
+    translations: { en: { title: 'Fixture news', body: 'For the generated checks.' } },
+    updatedAt: new Date().toISOString(),
+  };
+  const { client, name } = table();
+  await client.send(new PutCommand({ TableName: name, Item: newsItem(news) }));
+}
+
+/** The fixture news item's current version (an edit names the version it replaces). */
+export async function newsFixtureUpdatedAt(): Promise<string> {
+  const { client, name } = table();
+  const read = await client.send(new GetCommand({ TableName: name, Key: keys.news(NEWS_FIXTURE_ID), ConsistentRead: true }));
+  return String(read.Item?.updatedAt);
+}
+
 export async function seedTwoAccounts(api: TestApi): Promise<Fixture> {
+  await putNewsFixture();
   const own = await seedSide(api, 'OWN-PC-1');
   const other = await seedSide(api, 'OTHER-PC-1');
   const staffToken = async (groups: string[]) => signIn(api, 'staff', await createStaff(groups));
@@ -171,6 +196,7 @@ export const PATH_PARAMETERS: Record<string, (side: Side) => string> = {
   editionId: () => 'enterprise',
   fromEditionId: () => 'desktop',
   toEditionId: () => 'mobile-web',
+  newsId: () => NEWS_FIXTURE_ID,
   // A staff user nobody has: the generated checks must not disable or sign out the fixture's own staff users.
   userId: () => '00000000-0000-4000-8000-000000000000',
   personId: (side) => side.ids.personId,
@@ -620,6 +646,21 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
   'POST /api/admin/staff/{userId}/disable': ({ fixture }) => ({ path: { userId: fixture.staffUserId } }),
   'POST /api/admin/staff/{userId}/enable': ({ fixture }) => ({ path: { userId: fixture.staffUserId } }),
   'POST /api/admin/staff/{userId}/sign-out': ({ fixture }) => ({ path: { userId: fixture.staffUserId } }),
+  // News and the banner (the home page): the fixture's news item, read for its version but never prepared through a write.
+  'POST /api/admin/news': () => ({
+    path: {},
+    body: { date: '2026-02-01', translations: { en: { title: 'Audited news', body: 'Written by the audit suite.' } } },
+  }),
+  'PUT /api/admin/news/{newsId}': async () => ({
+    path: { newsId: NEWS_FIXTURE_ID },
+    body: {
+      date: '2026-01-16',
+      translations: { en: { title: `Fixture news ${randomUUID().slice(0, 6)}`, body: 'Edited.' } },
+      updatedAt: await newsFixtureUpdatedAt(),
+    },
+  }),
+  'POST /api/admin/news/{newsId}/publish': () => ({ path: { newsId: NEWS_FIXTURE_ID }, body: { published: false } }),
+  'PUT /api/admin/banner': () => ({ path: {}, body: { enabled: false, texts: { en: `Audited banner ${randomUUID().slice(0, 6)}` } } }),
   // The customer page's staff actions (licences, support, orders).
   ...CUSTOMER_AUDITED_REQUESTS,
 };

@@ -3,7 +3,10 @@
 import type { ComponentChildren, RefObject } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, isAbort, sessionGroups, signOut, type Page, type PageRequest, type Pool, type SortOrder } from './api.ts';
-import { locales, useI18n, type Locale } from './i18n.ts';
+import { ROLE_AREAS, type CustomerRole } from '#shared/accounts/roles.ts';
+import { webBrand } from './brand.ts';
+import { locales, useI18n, type Locale, type Messages } from './i18n.ts';
+import { useMyRole } from './my-role.ts';
 import { followLink, navigate, useLocation } from './router.ts';
 import { stopViewingAs, type ViewingAs, viewingAs } from './view-as.ts';
 import { AccountSwitch } from './account-switch.tsx';
@@ -13,10 +16,9 @@ export const PAGE_SIZE = 25;
 export const signInPath: Record<Pool, string> = { customer: '/sign-in', staff: '/admin/sign-in' };
 
 export function useTitle(page: string): void {
-  const { t } = useI18n();
   useEffect(() => {
-    document.title = t.app.title(page);
-  }, [page, t]);
+    document.title = `${page} · ${webBrand.productName}`;
+  }, [page]);
 }
 
 export function Link(props: { href: string; class?: string; current?: 'page' | 'true' | undefined; children: ComponentChildren }) {
@@ -49,57 +51,170 @@ function LanguageSwitch() {
   return <LocaleSelect id="language" label={t.app.language} class="language" value={locale} onChange={setLocale} />;
 }
 
-const customerSections = [
-  { href: '/licences', name: 'licences' },
-  { href: '/support', name: 'support' },
-  { href: '/orders', name: 'orders' },
-  { href: '/activity', name: 'activity' },
-] as const;
+/** A link of the navigation; `roles`: only people with one of these roles in the account see it. */
+interface NavLink {
+  href: string;
+  label: string;
+  roles?: readonly CustomerRole[];
+}
 
-/** A pool's sections. A detail page (/orders/...) marks its section as current too. */
-function SectionNav(props: { label: string; sections: ReadonlyArray<{ href: string; label: string }> }) {
-  const { path } = useLocation();
+/**
+ * The customer's areas, in the order a hosting panel lists them. A later area (invoices, tickets, services) is one line
+ * here, with the roles of its routes (ROLE_AREAS), once its page exists.
+ */
+function customerAreas(t: Messages): NavLink[] {
+  return [
+    { href: '/home', label: t.home.nav.home },
+    { href: '/licences', label: t.nav.licences, roles: ROLE_AREAS.technicalRead },
+    { href: '/support', label: t.nav.support, roles: ROLE_AREAS.technicalRead },
+    { href: '/orders', label: t.nav.orders, roles: ROLE_AREAS.billingRead },
+  ];
+}
+
+/** The person's own account: settings, the people of the account, and what staff did on it. */
+function accountLinks(t: Messages): NavLink[] {
+  return [
+    { href: '/account/profile', label: t.home.nav.profile },
+    { href: '/account/people', label: t.home.nav.people },
+    { href: '/account/notifications', label: t.home.nav.notifications },
+    { href: '/account/security', label: t.home.nav.security },
+    { href: '/activity', label: t.nav.activity },
+  ];
+}
+
+/** Whether a link is shown for this role; while the role is read (`undefined`), role-bound links wait. */
+function visibleFor(role: CustomerRole | null | undefined) {
+  return (link: NavLink) => !link.roles || role === null || (role !== undefined && link.roles.includes(role));
+}
+
+function currentOf(path: string, href: string): 'page' | 'true' | undefined {
+  return path === href ? 'page' : path.startsWith(`${href}/`) ? 'true' : undefined;
+}
+
+function NavLinks(props: { links: readonly NavLink[]; path: string }) {
   return (
-    <nav class="site-nav" aria-label={props.label}>
+    <>
+      {props.links.map((link) => (
+        <li key={link.href}>
+          <Link href={link.href} current={currentOf(props.path, link.href)}>
+            {link.label}
+          </Link>
+        </li>
+      ))}
+    </>
+  );
+}
+
+/**
+ * A pool's navigation. On a wide screen, one row, with the account's pages behind an "Account" button; on a narrow one
+ * (styles.css), hidden behind the header's "Menu" button, every link in one column, the account's pages grouped.
+ * A detail page (/orders/...) marks its section as current too.
+ */
+function SiteNav(props: {
+  id: string;
+  label: string;
+  open: boolean;
+  links: readonly NavLink[];
+  group?: { label: string; links: readonly NavLink[] };
+}) {
+  const { path } = useLocation();
+  const [groupOpen, setGroupOpen] = useState(false);
+  const groupCurrent = props.group?.links.some((link) => currentOf(path, link.href) !== undefined) ?? false;
+  useEffect(() => setGroupOpen(false), [path]);
+  return (
+    <nav id={props.id} class={props.open ? 'site-nav open' : 'site-nav'} aria-label={props.label}>
       <ul>
-        {props.sections.map((section) => (
-          <li key={section.href}>
-            <Link href={section.href} current={path === section.href ? 'page' : path.startsWith(`${section.href}/`) ? 'true' : undefined}>
-              {section.label}
-            </Link>
+        <NavLinks links={props.links} path={path} />
+        {props.group && (
+          <li
+            class="nav-group"
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') setGroupOpen(false);
+            }}
+          >
+            <button
+              type="button"
+              class={groupCurrent ? 'nav-group-button current' : 'nav-group-button'}
+              aria-expanded={groupOpen}
+              aria-controls={`${props.id}-group`}
+              onClick={() => setGroupOpen(!groupOpen)}
+            >
+              {props.group.label}
+            </button>
+            <ul id={`${props.id}-group`} class={groupOpen ? 'nav-submenu open' : 'nav-submenu'}>
+              <NavLinks links={props.group.links} path={path} />
+            </ul>
           </li>
-        ))}
+        )}
       </ul>
     </nav>
   );
 }
 
-function CustomerNav() {
+function CustomerNav(props: { open: boolean }) {
   const { t } = useI18n();
+  const role = useMyRole();
+  const show = visibleFor(role);
   return (
-    <SectionNav label={t.nav.label} sections={customerSections.map((section) => ({ href: section.href, label: t.nav[section.name] }))} />
+    <SiteNav
+      id="site-nav"
+      label={t.nav.label}
+      open={props.open}
+      links={customerAreas(t).filter(show)}
+      group={{ label: t.home.nav.account, links: accountLinks(t).filter(show) }}
+    />
   );
 }
 
 /** Staff pages: dashboard, customers, orders, contracts, the catalogue and the audit trail; staff users for admins; every staff user's own sign-ins. */
-function StaffNav() {
+function StaffNav(props: { open: boolean }) {
   const { t } = useI18n();
   const admin = sessionGroups('staff').includes('admin');
   return (
-    <SectionNav
+    <SiteNav
+      id="site-nav"
       label={t.adminOrders.navLabel}
-      sections={[
+      open={props.open}
+      links={[
         { href: '/admin/dashboard', label: t.dashboard.nav },
         { href: '/admin/customers', label: t.adminOrders.navCustomers },
         { href: '/admin/orders', label: t.adminOrders.navOrders },
         { href: '/admin/contracts', label: t.adminContracts.navContracts },
+        { href: '/admin/verifications', label: t.home.nav.verifications },
         { href: '/admin/catalogue', label: t.adminOrders.navCatalogue },
+        { href: '/admin/news', label: t.home.nav.news },
+        { href: '/admin/mailing', label: t.home.nav.mailing },
         { href: '/admin/audit', label: t.audit.navAudit },
         ...(admin ? [{ href: '/admin/staff', label: t.staffUsers.nav }] : []),
         { href: '/admin/me/sign-ins', label: t.mySignIns.nav },
         { href: '/admin/import', label: t.adminImport.navImport },
       ]}
     />
+  );
+}
+
+/** The stage's logo and product name (shared/brand.ts), leading to the pool's first page. */
+function BrandLink(props: { href: string; staff: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Link href={props.href} class="brand">
+      <img class="brand-logo" src={webBrand.logoUrl} alt="" width="28" height="28" />
+      <span data-testid="brand-name">{webBrand.productName}</span>
+      {props.staff && <span class="brand-badge">{t.app.staffBadge}</span>}
+    </Link>
+  );
+}
+
+/** Under every page: the vendor's support address and legal line (shared/brand.ts). */
+function SiteFooter() {
+  const { t } = useI18n();
+  return (
+    <footer class="site-footer" data-testid="site-footer">
+      <p>
+        {t.home.footer.help} <a href={`mailto:${webBrand.supportEmail}`}>{webBrand.supportEmail}</a>
+      </p>
+      {webBrand.legalFooter && <p class="muted small">{webBrand.legalFooter}</p>}
+    </footer>
   );
 }
 
@@ -114,7 +229,10 @@ export function Frame(props: {
   children: ComponentChildren;
 }) {
   const { t } = useI18n();
-  const home = props.pool === 'staff' ? '/admin/customers' : '/licences';
+  const { path } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
+  const home = props.pool === 'staff' ? '/admin/customers' : '/home';
   const viewing = props.pool === 'customer' ? viewingAs() : undefined;
   const onSignOut = () => {
     void signOut(props.pool);
@@ -127,10 +245,18 @@ export function Frame(props: {
       </a>
       <header class="site-header">
         <div class="bar">
-          <Link href={props.signedIn ? home : signInPath[props.pool]} class="brand">
-            {t.app.name}
-            {props.pool === 'staff' && <span class="brand-badge">{t.app.staffBadge}</span>}
-          </Link>
+          <BrandLink href={props.signedIn ? home : signInPath[props.pool]} staff={props.pool === 'staff'} />
+          {props.signedIn && (
+            <button
+              type="button"
+              class="menu-button secondary"
+              aria-expanded={menuOpen}
+              aria-controls="site-nav"
+              onClick={() => setMenuOpen(!menuOpen)}
+            >
+              {menuOpen ? t.home.nav.closeMenu : t.home.nav.menu}
+            </button>
+          )}
           <div class="tools">
             {props.who === null && <p class="who" aria-hidden="true" />}
             {props.who && (
@@ -153,13 +279,14 @@ export function Frame(props: {
             <LanguageSwitch />
           </div>
         </div>
-        {props.pool === 'customer' && props.signedIn && <CustomerNav />}
-        {props.pool === 'staff' && props.signedIn && <StaffNav />}
+        {props.pool === 'customer' && props.signedIn && <CustomerNav open={menuOpen} />}
+        {props.pool === 'staff' && props.signedIn && <StaffNav open={menuOpen} />}
         {props.pool === 'customer' && viewing && <ViewAsBanner viewing={viewing} />}
       </header>
       <main id="main" tabIndex={-1}>
         {props.children}
       </main>
+      <SiteFooter />
     </>
   );
 }

@@ -3,6 +3,7 @@
 import { render, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isSignedIn, onUnauthorized, restoreSession, type Pool } from './api.ts';
+import { applyBrand } from './brand.ts';
 import { signInPath } from './components.tsx';
 import { I18nContext, initialLocale, makeI18n, rememberLocale, type Locale } from './i18n.ts';
 import { NotFoundPage } from './pages/NotFound.tsx';
@@ -81,5 +82,6 @@ function App() {
   );
 }
 
+applyBrand();
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -11,6 +11,9 @@ import { AdminContractDetailPage } from './pages/AdminContractDetail.tsx';
 import { AdminContractsPage } from './pages/AdminContracts.tsx';
 import { AdminImportPage } from './pages/AdminImport.tsx';
 import { AdminMailingPage } from './pages/AdminMailing.tsx';
+import { AdminNewsPage } from './pages/AdminNews.tsx';
+import { HomePage } from './pages/Home.tsx';
+import { NewsPage } from './pages/News.tsx';
 import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
 import { AdminOrdersPage } from './pages/AdminOrders.tsx';
 import { CataloguePage } from './pages/Catalogue.tsx';
@@ -86,6 +89,9 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/admin/mailing', guard: 'staff', page: () => <AdminMailingPage /> },
 
   // -- home --
+  { path: '/home', guard: 'customer', page: () => <HomePage /> },
+  { path: '/news', guard: 'customer', page: () => <NewsPage /> },
+  { path: '/admin/news', guard: 'staff', page: () => <AdminNewsPage /> },
 
   { path: '/admin', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
   { path: '/admin/sign-in', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },

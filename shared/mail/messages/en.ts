@@ -51,7 +51,7 @@ export const mailEn = {
       `Choose "Order number", then enter this e-mail address and the order number ${input.reference}. ` +
       `We will e-mail you a one-time code to finish signing in.`,
   },
-  /** Closes every mail Atrium writes itself (not Cognito's): who sent it and where to get help. */
+  /** Closes every mail (shared/mail/templates.ts withFooter, Cognito's too): who sent it and where to get help. */
   footer: (brand: string, supportEmail: string, legal: string) => `\n\n-- \n${brand} · Help: ${supportEmail}${legal ? `\n${legal}` : ''}`,
   // -- people --
   people: {

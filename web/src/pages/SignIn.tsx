@@ -47,7 +47,7 @@ function useSecondsUntil(until: number): number {
   return left;
 }
 
-const homeOf: Record<Pool, string> = { customer: '/licences', staff: '/admin/customers' };
+const homeOf: Record<Pool, string> = { customer: '/home', staff: '/admin/customers' };
 export const forgotPasswordPath: Record<Pool, string> = { customer: '/forgot-password', staff: '/admin/forgot-password' };
 
 type Method = 'password' | 'order-number';
