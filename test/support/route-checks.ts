@@ -4,7 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
@@ -91,7 +91,31 @@ async function seedSide(api: TestApi, computerId: string): Promise<Side> {
     body: { activationKey: customer.account.activationKey, computerId, licenceId: ids.licenceId },
   });
   expect(activated.status).toBe(200);
+  await submitCompanyProfile(api, customer.account.accountId, token);
   return { accountId: customer.account.accountId, token, ids };
+}
+
+/** A Polish account's company data awaiting staff verification, for the verification queue's routes. */
+async function submitCompanyProfile(api: TestApi, accountId: string, token: string): Promise<void> {
+  const { client, name } = table();
+  await client.send(
+    new UpdateCommand({
+      TableName: name,
+      Key: { PK: `ACCOUNT#${accountId}`, SK: 'ACCOUNT' },
+      UpdateExpression: 'SET country = :country',
+      ExpressionAttributeValues: { ':country': 'PL' },
+    }),
+  );
+  const submitted = await call(api, 'PUT', '/api/me/profile/account', {
+    token,
+    body: {
+      profileType: 'company',
+      companyName: 'Fixture Sp. z o.o.',
+      vatId: 'PL5213456789',
+      registeredAddress: { line1: 'ul. Testowa 1', postalCode: '00-001', city: 'Warszawa' },
+    },
+  });
+  expect(submitted.status).toBe(200);
 }
 
 export async function seedTwoAccounts(api: TestApi): Promise<Fixture> {

@@ -53,4 +53,12 @@ export const mailDe: MailMessages = {
   },
   /** Closes every mail Atrium writes itself (not Cognito's): who sent it and where to get help. */
   footer: (brand: string, supportEmail: string, legal: string) => `\n\n-- \n${brand} · Help: ${supportEmail}${legal ? `\n${legal}` : ''}`,
+  // -- profile --
+  companyVerification: {
+    subject: (approved) => (approved ? 'Ihre Firmendaten sind bestätigt' : 'Wir konnten Ihre Firmendaten nicht bestätigen'),
+    text: (input) =>
+      input.approved
+        ? `Wir haben die Firmendaten von ${input.accountName} bestätigt. Bestellen und das Bezahlen von Rechnungen in ${input.brand} sind wieder möglich.\n\nUnser Hinweis: ${input.reason}`
+        : `Wir konnten die für ${input.accountName} eingereichten Firmendaten aus folgendem Grund nicht bestätigen:\n\n${input.reason}\n\nIhr Konto behält die bisherigen Daten. Korrigieren Sie die Daten unter Konto → Profil und reichen Sie sie erneut ein.`,
+  },
 };

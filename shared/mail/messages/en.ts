@@ -53,6 +53,14 @@ export const mailEn = {
   },
   /** Closes every mail Atrium writes itself (not Cognito's): who sent it and where to get help. */
   footer: (brand: string, supportEmail: string, legal: string) => `\n\n-- \n${brand} · Help: ${supportEmail}${legal ? `\n${legal}` : ''}`,
+  // -- profile --
+  companyVerification: {
+    subject: (approved: boolean): string => (approved ? 'Your company data is verified' : 'We could not verify your company data'),
+    text: (input: { approved: boolean; accountName: string; reason: string; brand: string }) =>
+      input.approved
+        ? `We have verified the company data of ${input.accountName}. Checkout and paying invoices in ${input.brand} are open again.\n\nOur note: ${input.reason}`
+        : `We could not verify the company data submitted for ${input.accountName}, for this reason:\n\n${input.reason}\n\nYour account keeps its previous data. Correct the data under Account → Profile and submit it again.`,
+  },
 };
 
 export type MailMessages = typeof mailEn;

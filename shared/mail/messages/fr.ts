@@ -53,4 +53,13 @@ export const mailFr: MailMessages = {
   },
   /** Closes every mail Atrium writes itself (not Cognito's): who sent it and where to get help. */
   footer: (brand: string, supportEmail: string, legal: string) => `\n\n-- \n${brand} · Help: ${supportEmail}${legal ? `\n${legal}` : ''}`,
+  // -- profile --
+  companyVerification: {
+    subject: (approved) =>
+      approved ? 'Les données de votre entreprise sont vérifiées' : 'Nous n’avons pas pu vérifier les données de votre entreprise',
+    text: (input) =>
+      input.approved
+        ? `Nous avons vérifié les données de l’entreprise ${input.accountName}. Les achats et le paiement des factures dans ${input.brand} sont de nouveau possibles.\n\nNotre remarque : ${input.reason}`
+        : `Nous n’avons pas pu vérifier les données d’entreprise envoyées pour ${input.accountName}, pour la raison suivante :\n\n${input.reason}\n\nVotre compte conserve ses données précédentes. Corrigez-les sous Compte → Profil et envoyez-les de nouveau.`,
+  },
 };

@@ -53,4 +53,13 @@ export const mailIt: MailMessages = {
   },
   /** Closes every mail Atrium writes itself (not Cognito's): who sent it and where to get help. */
   footer: (brand: string, supportEmail: string, legal: string) => `\n\n-- \n${brand} · Help: ${supportEmail}${legal ? `\n${legal}` : ''}`,
+  // -- profile --
+  companyVerification: {
+    subject: (approved) =>
+      approved ? 'I dati della tua azienda sono verificati' : 'Non è stato possibile verificare i dati della tua azienda',
+    text: (input) =>
+      input.approved
+        ? `Abbiamo verificato i dati aziendali di ${input.accountName}. Gli acquisti e il pagamento delle fatture in ${input.brand} sono di nuovo disponibili.\n\nLa nostra nota: ${input.reason}`
+        : `Non è stato possibile verificare i dati aziendali inviati per ${input.accountName}, per questo motivo:\n\n${input.reason}\n\nIl tuo account mantiene i dati precedenti. Correggi i dati in Account → Profilo e inviali di nuovo.`,
+  },
 };

@@ -50,4 +50,12 @@ export const mailPl: MailMessages = {
       `Wyślemy Ci jednorazowy kod, którym dokończysz logowanie.`,
   },
   footer: (brand, supportEmail, legal) => `\n\n-- \n${brand} · Pomoc: ${supportEmail}${legal ? `\n${legal}` : ''}`,
+  // -- profile --
+  companyVerification: {
+    subject: (approved) => (approved ? 'Dane Twojej firmy są zweryfikowane' : 'Nie mogliśmy zweryfikować danych Twojej firmy'),
+    text: (input) =>
+      input.approved
+        ? `Zweryfikowaliśmy dane firmy ${input.accountName}. Zakupy i opłacanie faktur w ${input.brand} są znów dostępne.\n\nNasza uwaga: ${input.reason}`
+        : `Nie mogliśmy zweryfikować danych firmy przesłanych dla ${input.accountName}. Powód:\n\n${input.reason}\n\nKonto zachowuje dotychczasowe dane. Popraw dane w sekcji Konto → Profil i prześlij je ponownie.`,
+  },
 };
