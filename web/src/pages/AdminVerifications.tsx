@@ -171,7 +171,7 @@ export function AdminVerificationPage(props: { accountId: string }) {
             </table>
           </div>
           {data.status === 'awaiting' && (
-            <section class="profile-section" aria-label={t.profile.staff.reason}>
+            <div class="profile-section">
               {error !== null && <ErrorAlert error={error} />}
               <Field
                 id="decision-reason"
@@ -189,7 +189,7 @@ export function AdminVerificationPage(props: { accountId: string }) {
                   {t.profile.staff.reject}
                 </button>
               </div>
-            </section>
+            </div>
           )}
         </>
       )}
