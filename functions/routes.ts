@@ -149,6 +149,15 @@ const entries: readonly RouteEntry[] = [
   // The customer's own account (issue #12), one section per area: profile and company verification,
   // the people of the account, the security centre, notifications and the mailing list, the home page.
   // -- profile --
+  { contract: api.profile.getMyProfile, handler: 'profile/get-my-profile', table: 'read' },
+  { contract: api.profile.updateMyPersonalData, handler: 'profile/update-my-personal-data', table: 'read-write' },
+  { contract: api.profile.updateAccountProfile, handler: 'profile/update-account-profile', table: 'read-write' },
+  { contract: api.profile.updateBillingAddress, handler: 'profile/update-billing-address', table: 'read-write' },
+  // Staff (billing, admin): the company verification queue; a decision is audited and mailed to the customer.
+  { contract: api.profile.listVerifications, handler: 'admin/list-verifications', table: 'read' },
+  { contract: api.profile.getVerification, handler: 'admin/get-verification', table: 'read' },
+  { contract: api.profile.approveVerification, handler: 'admin/approve-verification', table: 'read-write', sendsMail: true },
+  { contract: api.profile.rejectVerification, handler: 'admin/reject-verification', table: 'read-write', sendsMail: true },
 
   // -- people --
   { contract: api.people.listPeople, handler: 'people/list-people', table: 'read' },

@@ -25,6 +25,42 @@ export interface Account {
    * owner cannot leave, be removed or be demoted. Accounts written before it have none: read as 1 (one owner).
    */
   ownerCount?: number;
+  /** Individual or company (absent: never chosen, read as individual). With `name`, `vatId` and `registeredAddress`,
+   * the verified legal data (shared/accounts/verification.ts); `name` is then the company's name. */
+  profileType?: ProfileType;
+  registeredAddress?: Address;
+  /** Correspondence address; the billing address is the one invoices print. Both in the account's country. */
+  postalAddress?: Address;
+  billingAddress?: Address;
+  /** The latest verification of submitted legal data (the item itself: shared/accounts/verification.ts). */
+  verification?: AccountVerification;
+}
+
+export type ProfileType = 'individual' | 'company';
+
+export interface Address {
+  line1: string;
+  line2?: string;
+  postalCode: string;
+  city: string;
+}
+
+/** Legal data as verified, or as submitted for verification. */
+export interface LegalData {
+  profileType: ProfileType;
+  companyName?: string;
+  vatId?: string;
+  registeredAddress?: Address;
+}
+
+export interface AccountVerification {
+  verificationId: string;
+  status: 'awaiting' | 'verified' | 'rejected';
+  submittedAt: string;
+  submitted: LegalData;
+  decidedAt?: string;
+  /** The staff's reason, shown to the customer. */
+  reason?: string;
 }
 
 export interface AccountLastOrder {
@@ -52,8 +88,47 @@ const accountSchema = /* @__PURE__ */ lazySchema(() =>
     licenceCount: z.optional(z.number().check(z.int())),
     lastOrder: z.optional(z.object({ reference: z.string(), orderedAt: z.string() })),
     ownerCount: z.optional(z.number().check(z.int())),
+    profileType: z.optional(z.enum(['individual', 'company'])),
+    registeredAddress: z.optional(addressItemSchema()),
+    postalAddress: z.optional(addressItemSchema()),
+    billingAddress: z.optional(addressItemSchema()),
+    verification: z.optional(
+      z.object({
+        verificationId: z.string(),
+        status: z.enum(['awaiting', 'verified', 'rejected']),
+        submittedAt: z.string(),
+        submitted: legalDataItemSchema(),
+        decidedAt: z.optional(z.string()),
+        reason: z.optional(z.string()),
+      }),
+    ),
   }),
 );
+
+function addressItemSchema() {
+  return z.object({ line1: z.string(), line2: z.optional(z.string()), postalCode: z.string(), city: z.string() });
+}
+
+/** Legal data inside an item (the account's verification summary, the verification item). */
+export function legalDataItemSchema() {
+  return z.object({
+    profileType: z.enum(['individual', 'company']),
+    companyName: z.optional(z.string()),
+    vatId: z.optional(z.string()),
+    registeredAddress: z.optional(addressItemSchema()),
+  });
+}
+
+/** The account's verified legal data: a company's name, VAT id and registered address, or an individual. */
+export function legalDataOf(account: Account): LegalData {
+  if (account.profileType !== 'company') return { profileType: 'individual' };
+  return {
+    profileType: 'company',
+    companyName: account.name,
+    ...(account.vatId ? { vatId: account.vatId } : {}),
+    ...(account.registeredAddress ? { registeredAddress: account.registeredAddress } : {}),
+  };
+}
 
 export function accountItem(account: Account): Item {
   return { ...accountKey(account.accountId), ...accountsIndexKey(account.createdAt, account.accountId), type: 'Account', ...account };
@@ -108,8 +183,8 @@ export function ownerCountUpdate(accountId: string, change: { stored: number | u
   };
 }
 
-/** One account by id (pattern 2), or undefined. */
-export async function getAccount(accountId: string): Promise<Account | undefined> {
-  const result = await db().send(new GetCommand({ TableName: tableName(), Key: accountKey(accountId) }));
+/** One account by id (pattern 2), or undefined; strongly consistent when a write is decided on it. */
+export async function getAccount(accountId: string, consistent = false): Promise<Account | undefined> {
+  const result = await db().send(new GetCommand({ TableName: tableName(), Key: accountKey(accountId), ConsistentRead: consistent }));
   return result.Item ? accountFromItem(result.Item) : undefined;
 }

@@ -30,6 +30,16 @@ export const keys = {
   /** Finds an invitation by the SHA-256 of its link's token (the token itself is never stored). */
   invitationToken: (tokenHash: string) => ({ PK: `INVITATIONTOKEN#${tokenHash}`, SK: 'INVITATIONTOKEN' }),
 
+  /**
+   * One submission of an account's legal data (company name, VAT id, registered address) for staff verification. While
+   * it awaits a decision it is on GSI1 in the queue partition, oldest first; the decision removes it from there.
+   */
+  companyVerification: (accountId: string, verificationId: string) => ({
+    PK: `ACCOUNT#${accountId}`,
+    SK: `VERIFICATION#${verificationId}`,
+  }),
+  verificationsQueue: (submittedAt: string, accountId: string) => ({ GSI1PK: 'VERIFICATIONS', GSI1SK: `${submittedAt}#${accountId}` }),
+
   /** Who of the account's people receives each category of mail (shared/notifications/recipients.ts). */
   notificationRecipients: (accountId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: 'NOTIFICATIONS' }),
 

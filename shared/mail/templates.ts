@@ -138,3 +138,13 @@ export function securityNoticeMail(
     text: texts.text({ email: input.email, sourceIp: input.sourceIp, at, securityUrl: `${input.portalUrl}/account/security` }),
   };
 }
+
+/** Sent when staff approve or reject the company data an account submitted; a rejection carries their reason. */
+export function companyVerificationMail(
+  to: string,
+  decision: { approved: boolean; accountName: string; reason: string },
+  locale: Locale,
+): Mail {
+  const texts = mailMessages(locale).companyVerification;
+  return { to, subject: texts.subject(decision.approved), text: texts.text({ ...decision, brand: brand().productName }) };
+}

@@ -296,6 +296,24 @@ describe('layout and accessibility of every page in Chromium', () => {
     expectClean(findings);
   });
 
+  it('the profile and company verification pages, in English and in Polish', async () => {
+    const customer = await signedInContext('customer');
+    const findings = await check(customer.page, '/account/profile');
+    await customer.page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(customer.page, '/account/profile', { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await customer.context.close();
+    const staff = await signedInContext('staff');
+    // The detail of an account with nothing submitted shows its "nothing submitted" state.
+    for (const path of ['/admin/verifications', '/admin/verifications/demo-nordwind'])
+      Object.assign(findings, await check(staff.page, path));
+    await staff.page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(staff.page, '/admin/verifications', { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await staff.context.close();
+    expectClean(findings);
+  });
+
   // Its own test: a dozen tables, checked in English and (longest labels) in Polish.
   it('the staff catalogue page', async () => {
     const { context, page } = await signedInContext('staff');

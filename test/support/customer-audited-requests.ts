@@ -4,6 +4,7 @@
 // they are ordered so that the earlier ones leave what the later ones need (revoke and the order move take the other
 // account's licence and order, which nothing after them uses).
 
+import { call } from './api.ts';
 import type { SeededApi } from './route-checks.ts';
 
 interface Request {
@@ -11,7 +12,25 @@ interface Request {
   body?: unknown;
 }
 
-export const CUSTOMER_AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Request> = {
+/** The id of the account's submission awaiting verification (the fixture submits one per account), read by staff. */
+async function awaitingVerificationId({ api, fixture }: SeededApi, accountId: string): Promise<string> {
+  const detail = await call(api, 'GET', `/api/admin/verifications/${accountId}`, { token: fixture.staffTokens.billing });
+  return detail.body.verificationId as string;
+}
+
+export const CUSTOMER_AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Request | Promise<Request>> = {
+  // The company verification: approve takes the own account's submission, reject the other account's.
+  'POST /api/admin/verifications/{accountId}/approve': async (suite) => ({
+    path: { accountId: suite.fixture.own.accountId },
+    body: { verificationId: await awaitingVerificationId(suite, suite.fixture.own.accountId), reason: 'Checked in VIES.' },
+  }),
+  'POST /api/admin/verifications/{accountId}/reject': async (suite) => ({
+    path: { accountId: suite.fixture.other.accountId },
+    body: {
+      verificationId: await awaitingVerificationId(suite, suite.fixture.other.accountId),
+      reason: 'The VAT id belongs to another company.',
+    },
+  }),
   'POST /api/admin/customers/{accountId}/licences/{licenceId}/free': ({ fixture }) => ({
     path: { accountId: fixture.own.accountId, licenceId: fixture.own.ids.licenceId },
     body: { reason: 'The customer’s computer was replaced.' },

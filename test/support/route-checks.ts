@@ -4,7 +4,15 @@
 
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
@@ -104,6 +112,7 @@ async function seedSide(api: TestApi, computerId: string): Promise<Side> {
     body: { activationKey: customer.account.activationKey, computerId, licenceId: ids.licenceId },
   });
   expect(activated.status).toBe(200);
+  await submitCompanyProfile(api, customer.account.accountId, token);
   return { accountId: customer.account.accountId, userId: customer.userId, token, ids };
 }
 
@@ -127,6 +136,29 @@ export async function newsFixtureUpdatedAt(): Promise<string> {
   const { client, name } = table();
   const read = await client.send(new GetCommand({ TableName: name, Key: keys.news(NEWS_FIXTURE_ID), ConsistentRead: true }));
   return String(read.Item?.updatedAt);
+}
+
+/** A Polish account's company data awaiting staff verification, for the verification queue's routes. */
+async function submitCompanyProfile(api: TestApi, accountId: string, token: string): Promise<void> {
+  const { client, name } = table();
+  await client.send(
+    new UpdateCommand({
+      TableName: name,
+      Key: { PK: `ACCOUNT#${accountId}`, SK: 'ACCOUNT' },
+      UpdateExpression: 'SET country = :country',
+      ExpressionAttributeValues: { ':country': 'PL' },
+    }),
+  );
+  const submitted = await call(api, 'PUT', '/api/me/profile/account', {
+    token,
+    body: {
+      profileType: 'company',
+      companyName: 'Fixture Sp. z o.o.',
+      vatId: 'PL5213456789',
+      registeredAddress: { line1: 'ul. Testowa 1', postalCode: '00-001', city: 'Warszawa' },
+    },
+  });
+  expect(submitted.status).toBe(200);
 }
 
 export async function seedTwoAccounts(api: TestApi): Promise<Fixture> {

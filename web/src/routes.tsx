@@ -30,6 +30,8 @@ import { OrderDetailPage } from './pages/OrderDetail.tsx';
 import { OrdersPage } from './pages/Orders.tsx';
 import { PeoplePage } from './pages/People.tsx';
 import { InvitationPage } from './pages/Invitation.tsx';
+import { ProfilePage } from './pages/Profile.tsx';
+import { AdminVerificationPage, AdminVerificationsPage } from './pages/AdminVerifications.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordReset.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 import { SignUpPage } from './pages/SignUp.tsx';
@@ -76,6 +78,13 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/orders/:orderId', guard: 'customer', page: ({ params }) => <OrderDetailPage key={params.orderId} orderId={params.orderId!} /> },
   // The customer's own account (issue #12), and the staff's side of it.
   // -- profile --
+  { path: '/account/profile', guard: 'customer', page: () => <ProfilePage /> },
+  { path: '/admin/verifications', guard: 'staff', page: () => <AdminVerificationsPage /> },
+  {
+    path: '/admin/verifications/:accountId',
+    guard: 'staff',
+    page: ({ params }) => <AdminVerificationPage key={params.accountId} accountId={params.accountId!} />,
+  },
 
   // -- people --
   { path: '/account/people', guard: 'customer', page: () => <PeoplePage /> },

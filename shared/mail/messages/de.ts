@@ -118,4 +118,12 @@ export const mailDe: MailMessages = {
       `Für ${input.email} wurde von der IP-Adresse ${input.sourceIp} (${input.at} UTC) ein neuer Sicherheitscode für den Telefonsupport festgelegt. Der Code selbst wird nie angezeigt oder verschickt.\n\n` +
       `Falls Sie es nicht waren, ändern Sie Ihr Passwort und legen Sie unter ${input.securityUrl} einen neuen Code fest.`,
   },
+  // -- profile --
+  companyVerification: {
+    subject: (approved) => (approved ? 'Ihre Firmendaten sind bestätigt' : 'Wir konnten Ihre Firmendaten nicht bestätigen'),
+    text: (input) =>
+      input.approved
+        ? `Wir haben die Firmendaten von ${input.accountName} bestätigt. Bestellen und das Bezahlen von Rechnungen in ${input.brand} sind wieder möglich.\n\nUnser Hinweis: ${input.reason}`
+        : `Wir konnten die für ${input.accountName} eingereichten Firmendaten aus folgendem Grund nicht bestätigen:\n\n${input.reason}\n\nIhr Konto behält die bisherigen Daten. Korrigieren Sie die Daten unter Konto → Profil und reichen Sie sie erneut ein.`,
+  },
 };

@@ -122,6 +122,14 @@ export const mailEn = {
       `A new security code for phone support was set for ${input.email} from the IP address ${input.sourceIp} (${input.at} UTC). The code itself is never shown or mailed.\n\n` +
       `If it was not you, change your password and set a new code on ${input.securityUrl}.`,
   },
+  // -- profile --
+  companyVerification: {
+    subject: (approved: boolean): string => (approved ? 'Your company data is verified' : 'We could not verify your company data'),
+    text: (input: { approved: boolean; accountName: string; reason: string; brand: string }) =>
+      input.approved
+        ? `We have verified the company data of ${input.accountName}. Checkout and paying invoices in ${input.brand} are open again.\n\nOur note: ${input.reason}`
+        : `We could not verify the company data submitted for ${input.accountName}, for this reason:\n\n${input.reason}\n\nYour account keeps its previous data. Correct the data under Account → Profile and submit it again.`,
+  },
 };
 
 export type MailMessages = typeof mailEn;

@@ -124,4 +124,13 @@ export const mailFr: MailMessages = {
       `Un nouveau code de sécurité pour le support téléphonique a été défini pour ${input.email} depuis l'adresse IP ${input.sourceIp} (${input.at} UTC). Le code lui-même n'est jamais affiché ni envoyé.\n\n` +
       `Si ce n'était pas vous, changez votre mot de passe et définissez un nouveau code sur ${input.securityUrl}.`,
   },
+  // -- profile --
+  companyVerification: {
+    subject: (approved) =>
+      approved ? 'Les données de votre entreprise sont vérifiées' : 'Nous n’avons pas pu vérifier les données de votre entreprise',
+    text: (input) =>
+      input.approved
+        ? `Nous avons vérifié les données de l’entreprise ${input.accountName}. Les achats et le paiement des factures dans ${input.brand} sont de nouveau possibles.\n\nNotre remarque : ${input.reason}`
+        : `Nous n’avons pas pu vérifier les données d’entreprise envoyées pour ${input.accountName}, pour la raison suivante :\n\n${input.reason}\n\nVotre compte conserve ses données précédentes. Corrigez-les sous Compte → Profil et envoyez-les de nouveau.`,
+  },
 };

@@ -129,4 +129,13 @@ export const mailIt: MailMessages = {
       `È stato impostato un nuovo codice di sicurezza per l'assistenza telefonica per ${input.email} dall'indirizzo IP ${input.sourceIp} (${input.at} UTC). Il codice non viene mai mostrato né inviato.\n\n` +
       `Se non eri tu, cambia la password e imposta un nuovo codice su ${input.securityUrl}.`,
   },
+  // -- profile --
+  companyVerification: {
+    subject: (approved) =>
+      approved ? 'I dati della tua azienda sono verificati' : 'Non è stato possibile verificare i dati della tua azienda',
+    text: (input) =>
+      input.approved
+        ? `Abbiamo verificato i dati aziendali di ${input.accountName}. Gli acquisti e il pagamento delle fatture in ${input.brand} sono di nuovo disponibili.\n\nLa nostra nota: ${input.reason}`
+        : `Non è stato possibile verificare i dati aziendali inviati per ${input.accountName}, per questo motivo:\n\n${input.reason}\n\nIl tuo account mantiene i dati precedenti. Correggi i dati in Account → Profilo e inviali di nuovo.`,
+  },
 };

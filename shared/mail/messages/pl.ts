@@ -119,4 +119,12 @@ export const mailPl: MailMessages = {
       `Dla konta ${input.email} ustawiono nowy kod bezpieczeństwa do wsparcia telefonicznego z adresu IP ${input.sourceIp} (${input.at} UTC). Samego kodu nigdy nie pokazujemy ani nie wysyłamy.\n\n` +
       `Jeśli to nie Ty, zmień hasło i ustaw nowy kod na stronie ${input.securityUrl}.`,
   },
+  // -- profile --
+  companyVerification: {
+    subject: (approved) => (approved ? 'Dane Twojej firmy są zweryfikowane' : 'Nie mogliśmy zweryfikować danych Twojej firmy'),
+    text: (input) =>
+      input.approved
+        ? `Zweryfikowaliśmy dane firmy ${input.accountName}. Zakupy i opłacanie faktur w ${input.brand} są znów dostępne.\n\nNasza uwaga: ${input.reason}`
+        : `Nie mogliśmy zweryfikować danych firmy przesłanych dla ${input.accountName}. Powód:\n\n${input.reason}\n\nKonto zachowuje dotychczasowe dane. Popraw dane w sekcji Konto → Profil i prześlij je ponownie.`,
+  },
 };
