@@ -315,8 +315,9 @@ describe('import', () => {
       new QueryCommand({
         TableName: tableName(),
         IndexName: GSI1.name,
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': `USER#${customer.userId}` },
+        // Their memberships (the person item, written at sign-in, shares the partition).
+        KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :accounts)',
+        ExpressionAttributeValues: { ':pk': `USER#${customer.userId}`, ':accounts': 'ACCOUNT#' },
       }),
     );
     expect(memberships.Items?.length).toBe(2);
