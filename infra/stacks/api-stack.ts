@@ -5,7 +5,7 @@
 
 import { CfnOutput, Duration, NestedStack, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpStage, type IHttpRouteAuthorizer, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, type IHttpRouteAuthorizer, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -173,10 +173,11 @@ export class ApiStack extends Stack {
     // Entries with `identityAdmin` may call the admin API on these pools, and only the actions the adapter uses.
     const userPoolArns = { customer: customers.userPool.userPoolArn, staff: staff.userPool.userPoolArn };
 
-    // CloudFormation takes at most 500 resources per stack, and each route's function brings about seven (function,
-    // role, policy, log group, two alarms, permission). So the functions live in one nested stack per area of the
-    // route table (`admin`, `auth`, `licences`, ...), each with its own 500; the API, its routes and integrations stay
-    // here. A new area gets its nested stack by appearing in the table.
+    // CloudFormation takes at most 500 resources per stack, and each route brings about ten (function, role, policy,
+    // log group, two alarms, permission, integration, route, and its view-as route). So each area of the route table
+    // (`admin`, `auth`, `licences`, ...) has a nested stack, with its own 500, holding its functions and their API
+    // routes and integrations; the API, its stage and its authorizers stay here. A new area gets its nested stack by
+    // appearing in the table.
     const areas = new Map<string, NestedStack>();
     const areaOf = (handler: string): NestedStack => {
       const area = handler.split('/')[0]!;
@@ -208,26 +209,28 @@ export class ApiStack extends Stack {
       this.functions.set(id, routeFunction);
 
       const authorizer = authorizers[route.access];
-      // One integration and one invoke permission per function, shared by the route and its view-as mount.
+      const area = areaOf(route.handler);
+      // One integration and one invoke permission per function, shared by the route and its view-as mount; both routes
+      // sit in the function's nested stack with it (the integration is created in the first route's scope).
       const integration = new HttpLambdaIntegration(`${id}Integration`, routeFunction.function, { scopePermissionToRoute: false });
-      const [httpRoute] = this.httpApi.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
+      const httpRoute = new HttpRoute(area, `${id}Route`, {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration,
         ...(authorizer ? { authorizer } : {}),
       });
 
       // "View as customer": the same function, reached by staff under /api/view-as/{viewAsAccountId} (read-only).
       if (route.viewAsPath) {
-        this.httpApi.addRoutes({
-          path: route.viewAsPath,
-          methods: [HttpMethod[route.method]],
+        new HttpRoute(area, `${id}ViewAsRoute`, {
+          httpApi: this.httpApi,
+          routeKey: HttpRouteKey.with(route.viewAsPath, HttpMethod[route.method]),
           integration,
           authorizer: authorizers.staff!,
         });
       }
 
-      if (route.access === 'public' && httpRoute) {
+      if (route.access === 'public') {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `${route.method} ${route.path} is public by design in the route table (health check, the sign-in, sign-up and recovery steps that come before any token, or the licensing API the vendor's software calls with an activation key); the handler validates its input, guessing is limited by lockouts and rate limits kept in the table, and the stage is throttled.`,
