@@ -122,6 +122,15 @@ export const exportSubscribers = contract({
 
 const sixDigitCode = z.string().check(z.regex(/^\d{6}$/, 'The code is six digits.'));
 
+export const getMyEmail = contract({
+  method: 'GET',
+  path: '/api/me/email',
+  summary: 'The signed-in person’s current sign-in e-mail address (the page that changes it).',
+  access: customer,
+  request: {},
+  response: json(z.strictObject({ email: z.string() })),
+});
+
 export const startEmailChange = contract({
   method: 'POST',
   path: '/api/me/email',
