@@ -47,7 +47,8 @@ describe('change of e-mail in Chromium', () => {
       await signInWithPassword(page, portal, '/sign-in', { email: oldEmail, password: PASSWORD });
       await page.getByTestId('licences-table').waitFor();
 
-      await page.goto(`${portalUrl}/account/email`);
+      await page.goto(`${portalUrl}/account/notifications`);
+      await page.getByRole('link', { name: 'Change your sign-in e-mail address' }).click();
       await page.getByRole('heading', { name: 'Change e-mail address', level: 1 }).waitFor();
       await expect.poll(() => page.getByTestId('current-email').textContent()).toContain(oldEmail);
       await page.getByLabel('New e-mail address').fill(newEmail);

@@ -999,6 +999,7 @@ export const de: Messages = {
   security: {},
   notifications: {
     // -- the change of e-mail --
+    changeEmailLink: 'Anmelde-E-Mail-Adresse ändern',
     emailTitle: 'E-Mail-Adresse ändern',
     currentEmail: 'Aktuelle Adresse',
     newEmail: 'Neue E-Mail-Adresse',

@@ -963,6 +963,7 @@ export const en = {
   security: {},
   notifications: {
     // -- the change of e-mail --
+    changeEmailLink: 'Change your sign-in e-mail address',
     emailTitle: 'Change e-mail address',
     currentEmail: 'Current address',
     newEmail: 'New e-mail address',

@@ -990,6 +990,7 @@ export const fr: Messages = {
   security: {},
   notifications: {
     // -- the change of e-mail --
+    changeEmailLink: "Changer l'adresse e-mail de connexion",
     emailTitle: "Changer d'adresse e-mail",
     currentEmail: 'Adresse actuelle',
     newEmail: 'Nouvelle adresse e-mail',

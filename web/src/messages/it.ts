@@ -996,6 +996,7 @@ export const it: Messages = {
   security: {},
   notifications: {
     // -- the change of e-mail --
+    changeEmailLink: "Cambia l'indirizzo e-mail di accesso",
     emailTitle: 'Cambia indirizzo e-mail',
     currentEmail: 'Indirizzo attuale',
     newEmail: 'Nuovo indirizzo e-mail',

@@ -980,6 +980,7 @@ export const pl: Messages = {
   security: {},
   notifications: {
     // -- the change of e-mail --
+    changeEmailLink: 'Zmień adres e-mail do logowania',
     emailTitle: 'Zmiana adresu e-mail',
     currentEmail: 'Obecny adres',
     newEmail: 'Nowy adres e-mail',

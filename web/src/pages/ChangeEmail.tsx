@@ -67,7 +67,7 @@ export function ChangeEmailPage() {
   };
 
   return (
-    <Frame pool="customer">
+    <Frame pool="customer" signedIn>
       <div class="narrow card" aria-busy={current.data === undefined && current.error === undefined}>
         <h1 tabIndex={-1}>{texts.emailTitle}</h1>
         {current.error !== undefined && <ErrorAlert error={current.error} />}
