@@ -192,6 +192,10 @@ const entries: readonly RouteEntry[] = [
   },
   { contract: api.notifications.unsubscribe, handler: 'notifications/unsubscribe', table: 'read-write', unsubscribeLinks: true },
   { contract: api.notifications.exportSubscribers, handler: 'notifications/export-subscribers', table: 'read' },
+  // The change of the person's own login e-mail: a code to the new address, then the switch and a notice to the old one.
+  { contract: api.notifications.getMyEmail, handler: 'notifications/get-my-email', table: 'read' },
+  { contract: api.notifications.startEmailChange, handler: 'notifications/start-email-change', table: 'read-write', sendsMail: true },
+  { contract: api.notifications.confirmEmailChange, handler: 'notifications/confirm-email-change', table: 'read-write', sendsMail: true },
 
   // -- home --
   { contract: api.home.getHome, handler: 'home/get-home', table: 'read' },

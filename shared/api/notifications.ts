@@ -4,6 +4,7 @@ import { timestamp } from '#shared/api/common.ts';
 import { anyone, contract, customer, customerRoles, file, json, staff } from '#shared/api/contract.ts';
 import { localeSchema } from '#shared/i18n/locale.ts';
 import { MAILING_LISTS } from '#shared/notifications/consent-wording.ts';
+import { emailSchema } from '#shared/http/schemas.ts';
 import { CUSTOMER_ROLES, ROLE_AREAS } from '#shared/accounts/roles.ts';
 import * as z from '#shared/validation.ts';
 
@@ -115,4 +116,37 @@ export const exportSubscribers = contract({
   access: staff('admin'),
   request: { query: z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(2048))) }) },
   response: file('text/csv; charset=utf-8', 'The subscribers, one per line, with a header line.'),
+});
+
+// -- The change of the person's login e-mail --
+
+const sixDigitCode = z.string().check(z.regex(/^\d{6}$/, 'The code is six digits.'));
+
+export const getMyEmail = contract({
+  method: 'GET',
+  path: '/api/me/email',
+  summary: 'The signed-in person’s current sign-in e-mail address (the page that changes it).',
+  access: customer,
+  request: {},
+  response: json(z.strictObject({ email: z.string() })),
+});
+
+export const startEmailChange = contract({
+  method: 'POST',
+  path: '/api/me/email',
+  summary:
+    'Mails a 6-digit code to the new address (at most 3 requests an hour per person); the sign-in address stays the old one until the code is confirmed. 409 EMAIL_TAKEN when another user signs in with it.',
+  access: customer,
+  request: { body: z.strictObject({ newEmail: emailSchema, locale: z.optional(localeSchema) }) },
+  response: json(z.strictObject({ newEmail: z.string() })),
+});
+
+export const confirmEmailChange = contract({
+  method: 'POST',
+  path: '/api/me/email/confirm',
+  summary:
+    'Confirms the new address with the mailed code: it becomes the sign-in address and the person’s e-mail in every account (memberships, the account’s contact e-mail where it was theirs, the mailing list); the old address gets a notice.',
+  access: customer,
+  request: { body: z.strictObject({ newEmail: emailSchema, code: sixDigitCode }) },
+  response: json(z.strictObject({ email: z.string() })),
 });

@@ -184,8 +184,8 @@ export const keys = {
 
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),
-  /** Local identity adapter: the pending code of an e-mail confirmation or a password reset link. */
-  localLinkCode: (pool: PoolName, email: string, purpose: 'confirm' | 'reset') => ({
+  /** Local identity adapter: the pending code of an e-mail confirmation, a password reset link or a change of e-mail. */
+  localLinkCode: (pool: PoolName, email: string, purpose: 'confirm' | 'reset' | 'email-change') => ({
     PK: `IDP#${pool}#EMAIL#${email}`,
     SK: `CODE#${purpose}`,
   }),

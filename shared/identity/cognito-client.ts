@@ -22,6 +22,8 @@ import {
   RespondToAuthChallengeCommand,
   RevokeTokenCommand,
   SignUpCommand,
+  UpdateUserAttributesCommand,
+  VerifyUserAttributeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { clientOptions, once } from '#shared/aws/client-options.ts';
 import { config } from '#shared/config.ts';
@@ -48,6 +50,8 @@ export const cognitoCommands = {
   AdminRemoveUserFromGroup: AdminRemoveUserFromGroupCommand,
   AdminDisableUser: AdminDisableUserCommand,
   AdminEnableUser: AdminEnableUserCommand,
+  UpdateUserAttributes: UpdateUserAttributesCommand,
+  VerifyUserAttribute: VerifyUserAttributeCommand,
 } as const;
 
 /** The API name of every operation Atrium calls (`SignUp`, `AdminGetUser`, ...). */

@@ -43,6 +43,7 @@ export type CognitoStep =
   | 'refresh'
   | 'finishPasswordReset'
   | 'staffAdmin'
+  | 'emailChange'
   | 'other';
 
 /** Cognito's throttles and lockouts: always "too many requests". */
@@ -100,6 +101,14 @@ const ERRORS_BY_STEP: Record<CognitoStep, Partial<Record<string, () => AppError>
     UserNotFoundException: identityErrors.userNotFound,
     UsernameExistsException: identityErrors.alreadyRegistered,
     AliasExistsException: identityErrors.alreadyRegistered,
+  },
+  // The caller's own access token: NotAuthorizedException is a token revoked or expired meanwhile.
+  emailChange: {
+    AliasExistsException: identityErrors.emailTaken,
+    UsernameExistsException: identityErrors.emailTaken,
+    CodeMismatchException: identityErrors.emailChangeCodeMismatch,
+    ExpiredCodeException: identityErrors.emailChangeCodeExpired,
+    NotAuthorizedException: identityErrors.sessionExpired,
   },
   other: {},
 };
@@ -508,6 +517,27 @@ export const cognitoIdentity: IdentityProvider = {
       throw toAtriumError(error, 'other');
     }
     return { userId };
+  },
+
+  async startEmailChange({ accessToken, newEmail, locale }) {
+    // The pool keeps the original e-mail until the new one is verified (keepOriginal, infra/constructs/portal-user-pool.ts):
+    // Cognito mails the code to the new address (CustomMessage_UpdateUserAttribute) and the old one still signs in.
+    await call('emailChange', () =>
+      cognito().send(
+        new commands.UpdateUserAttributes({
+          AccessToken: accessToken,
+          UserAttributes: [{ Name: 'email', Value: normaliseEmail(newEmail) }],
+          ClientMetadata: { locale },
+        }),
+      ),
+    );
+  },
+
+  async confirmEmailChange({ accessToken, code }) {
+    // Verifies the pending address Cognito holds (the one startEmailChange set): only then does it become the login.
+    await call('emailChange', () =>
+      cognito().send(new commands.VerifyUserAttribute({ AccessToken: accessToken, AttributeName: 'email', Code: code })),
+    );
   },
 
   async deleteUser({ pool, email }) {

@@ -5,7 +5,14 @@
 
 import type { Locale } from '#shared/i18n/locale.ts';
 import type { Mail } from '#shared/mail/mail.ts';
-import { accountLink, confirmEmailMail, passwordResetMail, signInCodeMail, staffInvitationMail } from '#shared/mail/templates.ts';
+import {
+  accountLink,
+  confirmEmailMail,
+  emailChangeCodeMail,
+  passwordResetMail,
+  signInCodeMail,
+  staffInvitationMail,
+} from '#shared/mail/templates.ts';
 
 /**
  * ClientMetadata.purpose of the "forgot password" call that invites a staff user (the Cognito adapter's
@@ -13,12 +20,14 @@ import { accountLink, confirmEmailMail, passwordResetMail, signInCodeMail, staff
  */
 export const STAFF_INVITATION_PURPOSE = 'staff-invitation';
 
-/** The trigger sources Atrium writes; any other (admin invitations, attribute changes) keeps Cognito's default text. */
+/** The trigger sources Atrium writes; any other (admin invitations) keeps Cognito's default text. */
 export const CUSTOM_MESSAGE_SOURCES = [
   'CustomMessage_SignUp',
   'CustomMessage_ResendCode',
   'CustomMessage_ForgotPassword',
   'CustomMessage_Authentication',
+  'CustomMessage_UpdateUserAttribute',
+  'CustomMessage_VerifyUserAttribute',
 ] as const;
 
 export interface CognitoEmail {
@@ -59,6 +68,11 @@ export function customMessage(input: {
     }
     case 'CustomMessage_Authentication':
       mail = signInCodeMail(email, code, locale);
+      break;
+    // The code for a new login address (the change of e-mail), which Cognito sends to that new address.
+    case 'CustomMessage_UpdateUserAttribute':
+    case 'CustomMessage_VerifyUserAttribute':
+      mail = emailChangeCodeMail(email, code, locale);
       break;
     default:
       return undefined;

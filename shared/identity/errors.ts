@@ -26,5 +26,9 @@ export const identityErrors = {
     new TooManyRequestsError('Too many attempts. Wait a few minutes and try again.', retryAfterSeconds),
   /** Staff administration of a user the pool does not have (404). */
   userNotFound: () => new NotFoundError('There is no such user.'),
+  emailTaken: () => new AppError(409, CODES.emailTaken, 'Another account already signs in with this e-mail address.'),
+  emailChangeCodeMismatch: () =>
+    new AppError(400, CODES.codeMismatch, 'The code is not right or no longer valid. Check the newest e-mail, or ask for a new code.'),
+  emailChangeCodeExpired: () => new AppError(400, CODES.codeExpired, 'The code has expired. Ask for a new one.'),
   sessionExpired: () => new UnauthorizedError('Your session has ended. Sign in again.', CODES.sessionExpired),
 } as const;

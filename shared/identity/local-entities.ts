@@ -101,7 +101,8 @@ export function localChallengeFromItem(item: Item): LocalChallenge {
 
 // --- Local link code ----------------------------------------------------------------------------------------------
 
-export type LinkPurpose = 'confirm' | 'reset';
+/** `email-change`: the code mailed to a new login address, its hash covering that address (keyed by the current one). */
+export type LinkPurpose = 'confirm' | 'reset' | 'email-change';
 
 export interface LocalLinkCode {
   /**

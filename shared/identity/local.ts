@@ -2,7 +2,7 @@
 // number + e-mailed code, refresh and revocation, forgot password) emulated on DynamoDB Local and the local mail server.
 
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '#shared/db/commands.ts';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '#shared/db/commands.ts';
 import { SignJWT } from 'jose';
 import { config, type PoolName } from '#shared/config.ts';
 import { db, tableName } from '#shared/db/client.ts';
@@ -36,22 +36,32 @@ import { passwordPolicyProblems } from '#shared/identity/password-policy.ts';
 import type { IdentityProvider, SignedIn, SignInChallenge, Tokens } from '#shared/identity/port.ts';
 import { sendMail } from '#shared/mail/send.ts';
 import { logger } from '#shared/observability/logger.ts';
-import { accountLink, confirmEmailMail, passwordResetMail, signInCodeMail, staffInvitationMail } from '#shared/mail/templates.ts';
+import {
+  accountLink,
+  confirmEmailMail,
+  emailChangeCodeMail,
+  passwordResetMail,
+  signInCodeMail,
+  staffInvitationMail,
+} from '#shared/mail/templates.ts';
 import { now, nowEpochSeconds, nowIso } from '#shared/time.ts';
 
 export const CODE_TTL_SECONDS = 10 * 60;
 export const MAX_CODE_ATTEMPTS_PER_CHALLENGE = 3;
 const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
-/** As the Cognito pool: confirmation links for a day, reset links for an hour, five tries at a link's code. */
-const LINK_CODE_TTL_SECONDS = { confirm: 24 * 3600, reset: 3600 } as const;
+/**
+ * As the Cognito pool: confirmation links for a day, reset links and codes for a new e-mail address for an hour, five
+ * tries at a link's code.
+ */
+const LINK_CODE_TTL_SECONDS = { confirm: 24 * 3600, reset: 3600, 'email-change': 3600 } as const;
 const MAX_LINK_CODE_ATTEMPTS = 5;
 
 /**
  * Confirmation links sent earlier keep working until they expire (several mails can be in flight: sign-up, a resend,
  * a sign-in before confirming), up to this many; a reset link replaces the one before, so only the newest works.
  */
-const PENDING_LINK_CODES = { confirm: 5, reset: 1 } as const;
+const PENDING_LINK_CODES = { confirm: 5, reset: 1, 'email-change': 1 } as const;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 
@@ -228,6 +238,16 @@ async function spendLinkCode(pool: PoolName, email: string, purpose: LinkPurpose
     throw identityErrors.linkCodeMismatch();
   }
 }
+
+/** The signed-in customer changing their e-mail: the user behind the current address, who must be the caller. */
+async function emailChangingUser(userId: string, email: string): Promise<StoredLocalUser> {
+  const user = await getUser('customer', email);
+  if (!user || user.sub !== userId) throw identityErrors.userNotFound();
+  return user;
+}
+
+/** The code of a change of e-mail is hashed with the new address, so a code only ever confirms the address it went to. */
+const emailChangeSecret = (newEmail: string, code: string) => `${normaliseEmail(newEmail)}:${code}`;
 
 /** One more wrong try at a code: the item goes when the tries are used up, so the next try finds nothing. */
 async function countFailedTry(Key: Record<string, string>, attempts: number, maxAttempts: number): Promise<void> {
@@ -441,6 +461,64 @@ export const localIdentity: IdentityProvider = {
       throw error;
     }
     return { userId: user.sub };
+  },
+
+  async startEmailChange({ userId, email, newEmail, locale }) {
+    const user = await emailChangingUser(userId, email);
+    const target = normaliseEmail(newEmail);
+    if (await getUser('customer', target)) throw identityErrors.emailTaken();
+    const code = newEmailCode();
+    const expiresAt = nowEpochSeconds() + LINK_CODE_TTL_SECONDS['email-change'];
+    // One pending change per person: a new request replaces the code (and the address) of the one before.
+    const linkCode: LocalLinkCode = {
+      codes: [{ hash: sha256(emailChangeSecret(target, code)), expiresAt }],
+      attempts: 0,
+      expiresAt,
+      nonce: randomUUID(),
+    };
+    await db().send(new PutCommand({ TableName: tableName(), Item: localLinkCodeItem('customer', user.email, 'email-change', linkCode) }));
+    await sendMail(emailChangeCodeMail(target, code, locale));
+  },
+
+  async confirmEmailChange({ userId, email, newEmail, code }) {
+    const user = await emailChangingUser(userId, email);
+    const target = normaliseEmail(newEmail);
+    try {
+      await spendLinkCode('customer', user.email, 'email-change', emailChangeSecret(target, code));
+    } catch (error) {
+      const { code: failure } = error as { code?: string };
+      if (failure === 'CODE_EXPIRED') throw identityErrors.emailChangeCodeExpired();
+      if (failure === 'CODE_MISMATCH') throw identityErrors.emailChangeCodeMismatch();
+      throw error;
+    }
+    // The user moves to the new address's key (as Cognito's alias moves): the old address no longer finds them.
+    try {
+      await db().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName(),
+                Item: localUserItem({ ...user, email: target }),
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Delete: {
+                TableName: tableName(),
+                Key: localUserKey('customer', user.email),
+                ConditionExpression: '#sub = :sub',
+                ExpressionAttributeNames: { '#sub': 'sub' },
+                ExpressionAttributeValues: { ':sub': user.sub },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === 'TransactionCanceledException') throw identityErrors.emailTaken();
+      throw error;
+    }
   },
 
   async deleteUser({ pool, email }) {

@@ -27,6 +27,8 @@ export const IDENTITY_ERROR_CODES = {
   tooManyRequests: 'TOO_MANY_REQUESTS',
   /** The refresh token is unknown, revoked or expired (401). */
   sessionExpired: 'SESSION_EXPIRED',
+  /** A change of login e-mail to an address another user already signs in with (409). */
+  emailTaken: 'EMAIL_TAKEN',
 } as const;
 
 /** How a sign-in proves the person: a password, or the number of an order they placed. */
@@ -116,6 +118,21 @@ export interface IdentityProvider {
    * the mailbox otherwise (an invitation's link). Fails with ALREADY_REGISTERED when the e-mail has a user.
    */
   createConfirmedCustomer(input: { email: string; password: string; locale: Locale }): Promise<{ userId: string }>;
+  // ---- The change of a customer's login e-mail (the person's own, signed in) ---------------------------------------
+
+  /**
+   * Mails a 6-digit code to the NEW address; the login e-mail stays the old one until the code comes back (Cognito:
+   * UpdateUserAttributes with the caller's access token, the pool keeping the original until verified). `email` is
+   * the current address. Fails with EMAIL_TAKEN when another user signs in with `newEmail`.
+   */
+  startEmailChange(input: { userId: string; email: string; accessToken: string; newEmail: string; locale: Locale }): Promise<void>;
+  /**
+   * Switches the login e-mail to `newEmail` with the code mailed to it (Cognito: VerifyUserAttribute): from then on the
+   * new address signs in and the old one does not. CODE_MISMATCH / CODE_EXPIRED (400) for a wrong or old code,
+   * EMAIL_TAKEN when the address was taken meanwhile.
+   */
+  confirmEmailChange(input: { userId: string; email: string; accessToken: string; newEmail: string; code: string }): Promise<void>;
+
   /** Removes a user; used to undo a sign-up whose account could not be written. */
   deleteUser(input: { pool: PoolName; email: string }): Promise<void>;
 

@@ -15,6 +15,7 @@ const SUBJECTS: Record<MailPurpose, RegExp> = {
   confirm: /Confirm your e-mail/,
   reset: /Set a new password/,
   invitation: /invitation to the Atrium back office|Zaproszenie do panelu obsługi Atrium/,
+  'email-change': /code to confirm your new e-mail address/,
 };
 
 describeIdentityContract('local', () => ({

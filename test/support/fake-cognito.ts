@@ -26,6 +26,8 @@ import {
   type RespondToAuthChallengeCommandInput,
   type RevokeTokenCommandInput,
   type SignUpCommandInput,
+  type UpdateUserAttributesCommandInput,
+  type VerifyUserAttributeCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import type { PoolName } from '#shared/config.ts';
@@ -72,6 +74,8 @@ interface User {
   groups: Set<string>;
   /** AdminDisableUser sets it to false. */
   enabled: boolean;
+  /** A new e-mail waiting for its code (the pool keeps the original until it is verified). */
+  pendingEmail?: string;
 }
 
 type Session =
@@ -144,6 +148,8 @@ export class FakeCognito {
     AdminRemoveUserFromGroup: (input) => this.adminSetGroup(input as AdminRemoveUserFromGroupCommandInput, false),
     AdminDisableUser: (input) => this.adminSetEnabled(input as AdminDisableUserCommandInput, false),
     AdminEnableUser: (input) => this.adminSetEnabled(input as AdminEnableUserCommandInput, true),
+    UpdateUserAttributes: (input) => this.updateUserAttributes(input as UpdateUserAttributesCommandInput),
+    VerifyUserAttribute: (input) => this.verifyUserAttribute(input as VerifyUserAttributeCommandInput),
   };
 
   /** Answers one command sent to Cognito: a test's arranged answer, else the fake's own behaviour. */
@@ -514,6 +520,42 @@ export class FakeCognito {
     if (!user) throw fail('UserNotFoundException', 'User does not exist.');
     user.enabled = enabled;
     if (!enabled) for (const stored of this.refreshTokens.values()) if (stored.username === user.username) stored.revoked = true;
+    return {};
+  }
+
+  /** The user an access token belongs to (the fake's tokens are unsigned JWTs with `sub`). */
+  private userOfAccessToken(token: string | undefined): User {
+    const claims = JSON.parse(Buffer.from(token?.split('.')[1] ?? '', 'base64url').toString() || '{}') as { sub?: string };
+    const user = [...this.users.values()].find((each) => each.sub === claims.sub);
+    if (!user) throw fail('NotAuthorizedException', 'Invalid Access Token');
+    return user;
+  }
+
+  /** With keepOriginal on e-mail (as the customer pool): the new address waits for its code, the old one stays the login. */
+  private updateUserAttributes(input: UpdateUserAttributesCommandInput) {
+    const user = this.userOfAccessToken(input.AccessToken);
+    const email = attributesOf(input.UserAttributes).email;
+    if (email === undefined) return {};
+    const target = normaliseEmail(email);
+    if (this.users.has(`${user.pool}|${target}`)) throw fail('AliasExistsException', 'An account with the given email already exists.');
+    user.pendingEmail = target;
+    this.mail(target, 'email-change', sixDigits());
+    return { CodeDeliveryDetailsList: [{ DeliveryMedium: 'EMAIL', AttributeName: 'email', Destination: target }] };
+  }
+
+  private verifyUserAttribute(input: VerifyUserAttributeCommandInput) {
+    const user = this.userOfAccessToken(input.AccessToken);
+    const target = user.pendingEmail;
+    if (input.AttributeName !== 'email' || !target || this.mailed.get(`${target}|email-change`) !== input.Code) {
+      throw fail('CodeMismatchException', 'Invalid verification code provided, please try again.');
+    }
+    if (this.users.has(`${user.pool}|${target}`)) throw fail('AliasExistsException', 'An account with the given email already exists.');
+    this.mailed.delete(`${target}|email-change`);
+    this.users.delete(`${user.pool}|${user.email}`);
+    delete user.pendingEmail;
+    user.email = target;
+    user.attributes.email = target;
+    this.users.set(`${user.pool}|${target}`, user);
     return {};
   }
 

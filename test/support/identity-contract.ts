@@ -7,7 +7,7 @@ import type { PoolName } from '#shared/config.ts';
 import type { AppError } from '#shared/http/errors.ts';
 import type { IdentityProvider } from '#shared/identity/port.ts';
 
-export type MailPurpose = 'sign-in' | 'confirm' | 'reset' | 'invitation';
+export type MailPurpose = 'sign-in' | 'confirm' | 'reset' | 'invitation' | 'email-change';
 
 export interface IdentityHarness {
   provider: IdentityProvider;
@@ -404,6 +404,62 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
           code: 'NOT_FOUND',
         });
         expect(await failure(h.provider.signOutEverywhere({ pool: 'staff', email }))).toEqual({ status: 404, code: 'NOT_FOUND' });
+      });
+    });
+
+    describe('change of e-mail', () => {
+      async function signedIn(h: IdentityHarness) {
+        const email = h.freshEmail();
+        const userId = await h.givenUser({ pool: 'customer', email, password: PASSWORD });
+        const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
+        const { accessToken } = await answerMailedCode(h, email, challenge.session);
+        return { email, userId, accessToken };
+      }
+      const signInWith = (h: IdentityHarness, email: string) =>
+        h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP });
+
+      it('mails a code to the new address and switches the login only when that code comes back', async () => {
+        const h = harness();
+        const me = await signedIn(h);
+        const newEmail = h.freshEmail();
+        await h.provider.startEmailChange({ ...me, newEmail, locale: 'en' });
+        const code = await h.mailedCode(newEmail, 'email-change');
+        // Until the code comes back, the original address is the login and the new one is nobody's.
+        expect((await signInWith(h, me.email)).challenge).toBe('EMAIL_OTP');
+        expect(await failure(signInWith(h, newEmail))).toEqual({ status: 401, code: 'INVALID_CREDENTIALS' });
+
+        expect(await failure(h.provider.confirmEmailChange({ ...me, newEmail, code: otherCode(code) }))).toEqual({
+          status: 400,
+          code: 'CODE_MISMATCH',
+        });
+        await h.provider.confirmEmailChange({ ...me, newEmail, code });
+
+        const challenge = await signInWith(h, newEmail);
+        expect((await answerMailedCode(h, newEmail, challenge.session)).userId).toBe(me.userId);
+        expect(await failure(signInWith(h, me.email))).toEqual({ status: 401, code: 'INVALID_CREDENTIALS' });
+      });
+
+      it('refuses an address another user signs in with (409 EMAIL_TAKEN) and keeps the login', async () => {
+        const h = harness();
+        const me = await signedIn(h);
+        const other = h.freshEmail();
+        await h.givenUser({ pool: 'customer', email: other, password: PASSWORD });
+        expect(await failure(h.provider.startEmailChange({ ...me, newEmail: other.toUpperCase(), locale: 'en' }))).toEqual({
+          status: 409,
+          code: 'EMAIL_TAKEN',
+        });
+        expect((await signInWith(h, me.email)).challenge).toBe('EMAIL_OTP');
+      });
+
+      it('refuses the code once the address was taken by someone else meanwhile', async () => {
+        const h = harness();
+        const me = await signedIn(h);
+        const newEmail = h.freshEmail();
+        await h.provider.startEmailChange({ ...me, newEmail, locale: 'en' });
+        const code = await h.mailedCode(newEmail, 'email-change');
+        await h.givenUser({ pool: 'customer', email: newEmail, password: PASSWORD });
+        expect(await failure(h.provider.confirmEmailChange({ ...me, newEmail, code }))).toEqual({ status: 409, code: 'EMAIL_TAKEN' });
+        expect((await signInWith(h, me.email)).challenge).toBe('EMAIL_OTP');
       });
     });
 

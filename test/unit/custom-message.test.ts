@@ -77,6 +77,19 @@ describe('custom message trigger', () => {
     expect(placeholders(result.response.emailMessage)).toBe(1);
   });
 
+  it.each(['CustomMessage_UpdateUserAttribute', 'CustomMessage_VerifyUserAttribute'] as const)(
+    'answers %s (a new e-mail address) with the code to confirm it, in the language of the call',
+    async (source) => {
+      const result = await handler(event(source), context);
+      expect(result.response.emailSubject).toBe('Your Atrium code to confirm your new e-mail address');
+      expect(result.response.emailMessage).toContain('where you asked for the change: {####}');
+      expect(placeholders(result.response.emailMessage)).toBe(1);
+      const polish = await handler(event(source, { email: 'jan@firma.example', locale: 'en' }, { locale: 'pl' }), context);
+      expect(polish.response.emailSubject).not.toBe(result.response.emailSubject);
+      expect(placeholders(polish.response.emailMessage)).toBe(1);
+    },
+  );
+
   it("writes Polish for a user whose locale is pl, unless the page's language came with the call", async () => {
     const polish = await handler(event('CustomMessage_Authentication', { email: 'jan@firma.example', locale: 'pl' }), context);
     expect(polish.response.emailSubject).toBe('Twój kod logowania do Atrium');

@@ -108,6 +108,36 @@ describe('the Cognito calls the adapter makes', () => {
     expect(signedIn.userId).toBe(user.sub);
   });
 
+  it("changes the e-mail with the caller's access token: UpdateUserAttributes (the page's language), then VerifyUserAttribute; Cognito's refusals as Atrium's", async () => {
+    const fake = installFakeCognito();
+    const input = { userId: 'user-1', email: 'old@example.com', accessToken: 'access-token', newEmail: ' New@Example.com ' };
+    fake.answer('UpdateUserAttributes', {}).answer('VerifyUserAttribute', {});
+    await cognito.startEmailChange({ ...input, locale: 'pl' });
+    await cognito.confirmEmailChange({ ...input, code: '123456' });
+    expect(fake.inputs('UpdateUserAttributes')).toEqual([
+      { AccessToken: 'access-token', UserAttributes: [{ Name: 'email', Value: 'new@example.com' }], ClientMetadata: { locale: 'pl' } },
+    ]);
+    expect(fake.inputs('VerifyUserAttribute')).toEqual([{ AccessToken: 'access-token', AttributeName: 'email', Code: '123456' }]);
+
+    const refusals = [
+      ['UpdateUserAttributes', 'AliasExistsException', { status: 409, code: 'EMAIL_TAKEN' }],
+      ['VerifyUserAttribute', 'CodeMismatchException', { status: 400, code: 'CODE_MISMATCH' }],
+      ['VerifyUserAttribute', 'ExpiredCodeException', { status: 400, code: 'CODE_EXPIRED' }],
+      ['VerifyUserAttribute', 'AliasExistsException', { status: 409, code: 'EMAIL_TAKEN' }],
+      ['VerifyUserAttribute', 'NotAuthorizedException', { status: 401, code: 'SESSION_EXPIRED' }],
+      ['UpdateUserAttributes', 'LimitExceededException', { status: 429, code: 'TOO_MANY_REQUESTS' }],
+    ] as const;
+    for (const [operation, name, expected] of refusals) {
+      installFakeCognito().answer(operation, cognitoError(name, name));
+      const call =
+        operation === 'UpdateUserAttributes'
+          ? cognito.startEmailChange({ ...input, locale: 'en' })
+          : cognito.confirmEmailChange({ ...input, code: '123456' });
+      const refused = await failure(call);
+      expect({ status: refused.statusCode, code: refused.code }, `${operation} ${name}`).toEqual(expected);
+    }
+  });
+
   it("uses the staff pool's client for staff", async () => {
     const fake = installFakeCognito();
     const email = fake.freshEmail();

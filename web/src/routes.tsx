@@ -26,6 +26,7 @@ import { NewContractPage } from './pages/NewContract.tsx';
 import { MySignInsPage } from './pages/MySignIns.tsx';
 import { NewOrderPage } from './pages/NewOrder.tsx';
 import { NotificationsPage } from './pages/Notifications.tsx';
+import { ChangeEmailPage } from './pages/ChangeEmail.tsx';
 import { OrderDetailPage } from './pages/OrderDetail.tsx';
 import { OrdersPage } from './pages/Orders.tsx';
 import { PeoplePage } from './pages/People.tsx';
@@ -94,6 +95,7 @@ export const webRoutes: readonly WebRoute[] = [
 
   // -- notifications --
   { path: '/account/notifications', guard: 'customer', page: () => <NotificationsPage /> },
+  { path: '/account/email', guard: 'customer', page: () => <ChangeEmailPage /> },
   { path: '/unsubscribe', guard: 'public', page: () => <UnsubscribePage /> },
   { path: '/admin/mailing', guard: 'staff', page: () => <AdminMailingPage /> },
 

@@ -1078,6 +1078,21 @@ export const de: Messages = {
   },
   security: {},
   notifications: {
+    // -- the change of e-mail --
+    changeEmailLink: 'Anmelde-E-Mail-Adresse ändern',
+    emailTitle: 'E-Mail-Adresse ändern',
+    currentEmail: 'Aktuelle Adresse',
+    newEmail: 'Neue E-Mail-Adresse',
+    emailIntro: 'Wir senden einen Code an die neue Adresse. Ihre Anmeldeadresse ändert sich erst, wenn Sie ihn eingeben.',
+    sendCode: 'Code senden',
+    code: 'Code aus der E-Mail',
+    confirmEmail: 'Adresse ändern',
+    otherAddress: 'Andere Adresse verwenden',
+    emailRequired: 'Geben Sie die neue E-Mail-Adresse ein.',
+    emailInvalid: 'Geben Sie eine E-Mail-Adresse wie name@example.com ein.',
+    codeInvalid: 'Der Code hat sechs Ziffern.',
+    codeSent: (email: string) => `Wir haben einen 6-stelligen Code an ${email} gesendet. Geben Sie ihn hier ein; er gilt 1 Stunde.`,
+    emailChanged: (email: string) => `Erledigt. Melden Sie sich ab jetzt mit ${email} an. Ihre alte Adresse wurde benachrichtigt.`,
     title: 'Benachrichtigungen',
     heading: 'Benachrichtigungen und Newsletter',
     intro: 'Legen Sie fest, wer welche E-Mails zu diesem Konto erhält und ob Sie unseren Newsletter bekommen.',
@@ -1227,6 +1242,8 @@ export const de: Messages = {
     // -- security --
 
     // -- notifications --
+    EMAIL_TAKEN: 'Diese E-Mail-Adresse wird bereits von einem anderen Konto verwendet.',
+    EMAIL_UNCHANGED: 'Das ist bereits Ihre E-Mail-Adresse.',
     INVALID_UNSUBSCRIBE_LINK: 'Dieser Abmeldelink ist ungültig. Verwenden Sie den Link aus der neuesten E-Mail.',
 
     // -- home --

@@ -1041,6 +1041,21 @@ export const en = {
   },
   security: {},
   notifications: {
+    // -- the change of e-mail --
+    changeEmailLink: 'Change your sign-in e-mail address',
+    emailTitle: 'Change e-mail address',
+    currentEmail: 'Current address',
+    newEmail: 'New e-mail address',
+    emailIntro: 'We send a code to the new address. Your sign-in address changes only once you enter it.',
+    sendCode: 'Send code',
+    code: 'Code from the e-mail',
+    confirmEmail: 'Change address',
+    otherAddress: 'Use another address',
+    emailRequired: 'Enter the new e-mail address.',
+    emailInvalid: 'Enter an e-mail address like name@example.com.',
+    codeInvalid: 'The code is six digits.',
+    codeSent: (email: string) => `We sent a 6-digit code to ${email}. Enter it here; it is valid for 1 hour.`,
+    emailChanged: (email: string) => `Done. From now on, sign in with ${email}. We told your old address.`,
     title: 'Notifications',
     heading: 'Notifications and newsletter',
     intro: 'Choose who receives each kind of e-mail about this account, and whether you receive our newsletter.',
@@ -1189,6 +1204,8 @@ export const en = {
     // -- security --
 
     // -- notifications --
+    EMAIL_TAKEN: 'Another account already uses this e-mail address.',
+    EMAIL_UNCHANGED: 'This is already your e-mail address.',
     INVALID_UNSUBSCRIBE_LINK: 'This unsubscribe link is not valid. Use the link from the latest e-mail.',
 
     // -- home --

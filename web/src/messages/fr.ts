@@ -1069,6 +1069,21 @@ export const fr: Messages = {
   },
   security: {},
   notifications: {
+    // -- the change of e-mail --
+    changeEmailLink: "Changer l'adresse e-mail de connexion",
+    emailTitle: "Changer d'adresse e-mail",
+    currentEmail: 'Adresse actuelle',
+    newEmail: 'Nouvelle adresse e-mail',
+    emailIntro: "Nous envoyons un code à la nouvelle adresse. Votre adresse de connexion ne change qu'une fois ce code saisi.",
+    sendCode: 'Envoyer le code',
+    code: 'Code reçu par e-mail',
+    confirmEmail: "Changer l'adresse",
+    otherAddress: 'Utiliser une autre adresse',
+    emailRequired: 'Saisissez la nouvelle adresse e-mail.',
+    emailInvalid: 'Saisissez une adresse e-mail comme nom@example.com.',
+    codeInvalid: 'Le code comporte six chiffres.',
+    codeSent: (email: string) => `Nous avons envoyé un code à 6 chiffres à ${email}. Saisissez-le ici ; il est valable 1 heure.`,
+    emailChanged: (email: string) => `C'est fait. Connectez-vous désormais avec ${email}. Nous avons prévenu votre ancienne adresse.`,
     title: 'Notifications',
     heading: 'Notifications et lettre d’information',
     intro: 'Choisissez qui reçoit chaque type d’e-mail concernant ce compte, et si vous recevez notre lettre d’information.',
@@ -1218,6 +1233,8 @@ export const fr: Messages = {
     // -- security --
 
     // -- notifications --
+    EMAIL_TAKEN: 'Un autre compte utilise déjà cette adresse e-mail.',
+    EMAIL_UNCHANGED: "C'est déjà votre adresse e-mail.",
     INVALID_UNSUBSCRIBE_LINK: 'Ce lien de désabonnement n’est pas valide. Utilisez le lien du dernier e-mail.',
 
     // -- home --

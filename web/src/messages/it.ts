@@ -1074,6 +1074,21 @@ export const it: Messages = {
   },
   security: {},
   notifications: {
+    // -- the change of e-mail --
+    changeEmailLink: "Cambia l'indirizzo e-mail di accesso",
+    emailTitle: 'Cambia indirizzo e-mail',
+    currentEmail: 'Indirizzo attuale',
+    newEmail: 'Nuovo indirizzo e-mail',
+    emailIntro: "Inviamo un codice al nuovo indirizzo. L'indirizzo di accesso cambia solo dopo averlo inserito.",
+    sendCode: 'Invia codice',
+    code: "Codice dall'e-mail",
+    confirmEmail: 'Cambia indirizzo',
+    otherAddress: 'Usa un altro indirizzo',
+    emailRequired: 'Inserisci il nuovo indirizzo e-mail.',
+    emailInvalid: 'Inserisci un indirizzo e-mail come nome@example.com.',
+    codeInvalid: 'Il codice ha sei cifre.',
+    codeSent: (email: string) => `Abbiamo inviato un codice di 6 cifre a ${email}. Inseriscilo qui; è valido 1 ora.`,
+    emailChanged: (email: string) => `Fatto. D'ora in poi accedi con ${email}. Abbiamo avvisato il tuo vecchio indirizzo.`,
     title: 'Notifiche',
     heading: 'Notifiche e newsletter',
     intro: 'Scegli chi riceve ogni tipo di e-mail su questo account e se ricevi la nostra newsletter.',
@@ -1221,6 +1236,8 @@ export const it: Messages = {
     // -- security --
 
     // -- notifications --
+    EMAIL_TAKEN: 'Questo indirizzo e-mail è già usato da un altro account.',
+    EMAIL_UNCHANGED: 'Questo è già il tuo indirizzo e-mail.',
     INVALID_UNSUBSCRIBE_LINK: 'Questo link di disiscrizione non è valido. Usa il link dell’ultima e-mail.',
 
     // -- home --

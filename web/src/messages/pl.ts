@@ -1058,6 +1058,21 @@ export const pl: Messages = {
   },
   security: {},
   notifications: {
+    // -- the change of e-mail --
+    changeEmailLink: 'Zmień adres e-mail do logowania',
+    emailTitle: 'Zmiana adresu e-mail',
+    currentEmail: 'Obecny adres',
+    newEmail: 'Nowy adres e-mail',
+    emailIntro: 'Wyślemy kod na nowy adres. Adres logowania zmieni się dopiero po jego wpisaniu.',
+    sendCode: 'Wyślij kod',
+    code: 'Kod z wiadomości',
+    confirmEmail: 'Zmień adres',
+    otherAddress: 'Użyj innego adresu',
+    emailRequired: 'Wpisz nowy adres e-mail.',
+    emailInvalid: 'Wpisz adres e-mail, np. imie@example.com.',
+    codeInvalid: 'Kod ma sześć cyfr.',
+    codeSent: (email: string) => `Wysłaliśmy 6-cyfrowy kod na ${email}. Wpisz go tutaj; jest ważny 1 godzinę.`,
+    emailChanged: (email: string) => `Gotowe. Od teraz loguj się adresem ${email}. Powiadomiliśmy Twój poprzedni adres.`,
     title: 'Powiadomienia',
     heading: 'Powiadomienia i newsletter',
     intro: 'Wybierz, kto otrzymuje poszczególne rodzaje e-maili dotyczących tego konta, i czy chcesz dostawać nasz newsletter.',
@@ -1205,6 +1220,8 @@ export const pl: Messages = {
     // -- security --
 
     // -- notifications --
+    EMAIL_TAKEN: 'Ten adres e-mail jest już używany przez inne konto.',
+    EMAIL_UNCHANGED: 'To już jest Twój adres e-mail.',
     INVALID_UNSUBSCRIBE_LINK: 'Ten link do rezygnacji jest nieprawidłowy. Użyj linku z najnowszego e-maila.',
 
     // -- home --

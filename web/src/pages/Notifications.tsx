@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { notificationCategories } from '#shared/api/notifications.ts';
 import { consentWording } from '#shared/notifications/consent-wording.ts';
 import { api, request, type ReplyOf } from '../api.ts';
-import { ErrorAlert, Frame, useResource, useTitle } from '../components.tsx';
+import { ErrorAlert, Frame, Link, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 
 type Settings = ReplyOf<typeof api.notifications.getNotificationRecipients>;
@@ -150,6 +150,9 @@ export function NotificationsPage() {
         <h1 tabIndex={-1}>{t.notifications.heading}</h1>
         <p class="muted">{t.notifications.intro}</p>
       </div>
+      <p>
+        <Link href="/account/email">{t.notifications.changeEmailLink}</Link>
+      </p>
       {settings.error !== undefined && <ErrorAlert error={settings.error} onRetry={settings.retry} />}
       {shown && settings.data ? (
         <>
