@@ -26,7 +26,7 @@ export const setSecurityCode = contract({
   path: '/api/me/security/code',
   summary:
     'Sets (or replaces) the person’s security code for phone support, stored hashed and never shown again. Needs the ' +
-    'password: a wrong one answers 403 WRONG_PASSWORD and counts in the sign-in lockout. Mails the securityCodeSet notice.',
+    'password: a wrong one answers 400 WRONG_PASSWORD and counts in the sign-in lockout. Mails the securityCodeSet notice.',
   access: customer,
   request: {
     body: z.strictObject({ password: z.string().check(z.minLength(1), z.maxLength(256)), code: securityCodeSchema }),

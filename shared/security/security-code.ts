@@ -71,7 +71,7 @@ const WRONG_PASSWORD = 'WRONG_PASSWORD';
 
 /**
  * Sets (or replaces) the person's code once their password is confirmed. A wrong password counts in the sign-in
- * lockout (per e-mail and per address) and answers 403 WRONG_PASSWORD (not 401: the session itself is fine).
+ * lockout (per e-mail and per address) and answers 400 WRONG_PASSWORD (not 401: the session itself is fine; not 403, which means a role or address refusal).
  * Then one PutItem, and the securityCodeSet notice to the person and the account's security recipients.
  */
 export async function setSecurityCode(customer: CustomerCaller, input: { password: string; code: string }): Promise<SecurityCodeStatus> {
@@ -79,7 +79,7 @@ export async function setSecurityCode(customer: CustomerCaller, input: { passwor
   await underLockout(subjects, async () => {
     const provider = await identity();
     const right = await provider.verifyPassword({ pool: 'customer', email: customer.email, password: input.password });
-    if (!right) throw new AppError(403, WRONG_PASSWORD, 'The password is not right.');
+    if (!right) throw new AppError(400, WRONG_PASSWORD, 'The password is not right.');
   });
   const code: SecurityCode = { userId: customer.userId, codeHash: await hashPassword(input.code.toUpperCase()), setAt: nowIso() };
   await db().send(new PutCommand({ TableName: tableName(), Item: securityCodeItem(code) }));

@@ -33,13 +33,13 @@ async function customerWithCode(code: string) {
 }
 
 describe('setting the security code', () => {
-  it('needs the right password: a wrong one answers 403 and stores nothing', async () => {
+  it('needs the right password: a wrong one answers 400 WRONG_PASSWORD and stores nothing', async () => {
     const customer = await createCustomer(purchases(1));
     const token = await signIn(api, 'customer', customer.login);
     const before = await call(api, 'GET', CODE_PATH, { token });
     const refused = await call(api, 'PUT', CODE_PATH, { token, body: { password: 'not the password', code: 'ABC123' } });
     expect(before.body).toEqual({ set: false });
-    expect(refused.status).toBe(403);
+    expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('WRONG_PASSWORD');
     expect(await storedItem(customer.userId)).toBeUndefined();
     expect((await call(api, 'GET', CODE_PATH, { token })).body).toEqual({ set: false });
@@ -54,7 +54,7 @@ describe('setting the security code', () => {
         sourceIp: randomIp(),
         body: { password: `wrong ${attempt}`, code: 'ABC123' },
       });
-      expect(wrong.status).toBe(403);
+      expect(wrong.status).toBe(400);
     }
     const locked = await call(api, 'PUT', CODE_PATH, { token, body: { password: customer.login.password, code: 'ABC123' } });
     const signInLocked = await call(api, 'POST', '/api/auth/customer/sign-in', { body: customer.login, sourceIp: randomIp() });
