@@ -177,6 +177,10 @@ const entries: readonly RouteEntry[] = [
   { contract: api.security.getIpAllowList, handler: 'security/get-ip-allow-list', table: 'read' },
   { contract: api.security.setIpAllowList, handler: 'security/set-ip-allow-list', table: 'read-write' },
   { contract: api.security.staffClearIpAllowList, handler: 'admin/clear-customer-ip-allow-list', table: 'read-write' },
+  // The one-time security code for phone support: set with the password, stored hashed; staff check a code read to them.
+  { contract: api.securityCode.getSecurityCode, handler: 'security/get-security-code', table: 'read' },
+  { contract: api.securityCode.setSecurityCode, handler: 'security/set-security-code', table: 'read-write' },
+  { contract: api.securityCode.staffVerifySecurityCode, handler: 'admin/verify-customer-security-code', table: 'read-write' },
 
   // -- notifications --
   { contract: api.notifications.getNotificationRecipients, handler: 'notifications/get-notification-recipients', table: 'read' },

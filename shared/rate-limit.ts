@@ -59,3 +59,25 @@ export async function consumeRateLimit(limit: RateLimit, subject: string, messag
     throw new TooManyRequestsError(message ?? 'Too many requests. Wait a few minutes and try again.', windowEnd - now);
   }
 }
+
+/**
+ * Gives back one use counted by consumeRateLimit in the current window (a try that turned out not to count, e.g. a
+ * right security code). Nothing when the window has ended meanwhile.
+ */
+export async function releaseRateLimit(limit: RateLimit, subject: string): Promise<void> {
+  const now = nowEpochSeconds();
+  const windowStart = now - (now % limit.windowSeconds);
+  await db()
+    .send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: rateWindowKey(limit.name, subject, windowStart),
+        UpdateExpression: 'ADD uses :minusOne',
+        ConditionExpression: 'attribute_exists(PK) AND uses > :zero',
+        ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+      }),
+    )
+    .catch((error: unknown) => {
+      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    });
+}

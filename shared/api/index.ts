@@ -17,6 +17,7 @@ export * as orders from '#shared/api/orders.ts';
 export * as people from '#shared/api/people.ts';
 export * as profile from '#shared/api/profile.ts';
 export * as security from '#shared/api/security.ts';
+export * as securityCode from '#shared/api/security-code.ts';
 export * as staff from '#shared/api/staff.ts';
 export * as support from '#shared/api/support.ts';
 export * as system from '#shared/api/system.ts';

@@ -143,6 +143,8 @@ export const GUESS_FAILURE_CODES: ReadonlySet<string> = new Set([
   'CODE_MISMATCH',
   'ACTIVATION_CODE_INVALID',
   'PASSWORD_RESET_REQUIRED',
+  // The password typed again to set the phone-support security code (shared/security/security-code.ts).
+  'WRONG_PASSWORD',
 ]);
 
 /**

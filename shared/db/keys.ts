@@ -25,6 +25,9 @@ export const keys = {
   person: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PERSON' }),
   personByUser: (userId: string) => ({ GSI1PK: `USER#${userId}`, GSI1SK: '#PERSON' }),
 
+  /** A person's one-time security code for phone support: only its scrypt hash and when it was set (shared/security/security-code.ts). */
+  securityCode: (userId: string) => ({ PK: `USER#${userId}`, SK: 'SECURITYCODE' }),
+
   /** An invitation of someone by e-mail into the account with a role (shared/accounts/invitation.ts), until it expires. */
   invitation: (accountId: string, invitationId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `INVITATION#${invitationId}` }),
   /** Finds an invitation by the SHA-256 of its link's token (the token itself is never stored). */

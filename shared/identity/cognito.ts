@@ -29,6 +29,14 @@ import { logger } from '#shared/observability/logger.ts';
 
 const EMAIL_OTP = 'EMAIL_OTP';
 
+/** The USER_PASSWORD_AUTH refusals that mean "not a password that signs this user in" (verifyPassword: false). */
+const PASSWORD_REFUSALS = [
+  'NotAuthorizedException',
+  'UserNotFoundException',
+  'PasswordResetRequiredException',
+  'UserNotConfirmedException',
+];
+
 type CodeChallenge = typeof EMAIL_OTP | typeof CUSTOM_CHALLENGE;
 
 // ---- Errors -------------------------------------------------------------------------------------------------------
@@ -312,6 +320,25 @@ export const cognitoIdentity: IdentityProvider = {
     // A user an operator created with a temporary password: the portal has no "choose your first password" step.
     if (started.ChallengeName === 'NEW_PASSWORD_REQUIRED') throw identityErrors.passwordResetRequired();
     throw unexpected('a password sign-in', started.ChallengeName);
+  },
+
+  async verifyPassword({ pool, email, password }) {
+    // Cognito has no "check this password" call: a USER_PASSWORD_AUTH start is the simplest honest check. The right
+    // password gets the pool's e-mail code challenge (Cognito mails a sign-in code nobody uses; its session lapses
+    // after three minutes); a wrong one, an unknown user, one to reset or unconfirmed are refused before any code.
+    try {
+      const started = await cognito().send(
+        new commands.InitiateAuth({
+          ClientId: clientId(pool),
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: normaliseEmail(email), PASSWORD: password },
+        }),
+      );
+      return started.ChallengeName === EMAIL_OTP || started.AuthenticationResult !== undefined;
+    } catch (error) {
+      if (PASSWORD_REFUSALS.includes(cognitoErrorName(error) ?? '')) return false;
+      throw toAtriumError(error, 'passwordSignIn');
+    }
   },
 
   async startOrderNumberSignIn({ pool, email, orderReference, locale }): Promise<SignInChallenge> {

@@ -325,6 +325,13 @@ export const localIdentity: IdentityProvider = {
     return startCodeChallenge(user, locale);
   },
 
+  async verifyPassword({ pool, email, password }) {
+    const user = await getUser(pool, email);
+    // Hashed for an unknown e-mail too, as the sign-in: the answer takes the same time.
+    const matches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+    return Boolean(user?.passwordHash && matches && !user.disabled && user.status === 'CONFIRMED');
+  },
+
   async startOrderNumberSignIn({ pool, email, orderReference, locale }) {
     const user = await getUser(pool, email);
     // The order is looked up for an unknown e-mail too, so that it answers in the same time as a wrong order number.

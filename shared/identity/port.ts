@@ -86,6 +86,13 @@ export interface IdentityProvider {
     locale: Locale;
     sourceIp: string;
   }): Promise<SignInChallenge>;
+  /**
+   * Whether this is the user's current password (a confirmed, enabled user), for a step that asks the signed-in person
+   * to type it again (setting the phone-support security code). Wrong password and unknown e-mail both answer false;
+   * throttling fails with TOO_MANY_REQUESTS. Cognito has no plain "check the password" call: its adapter starts a
+   * USER_PASSWORD_AUTH sign-in and drops the e-mailed code challenge it gets for the right password.
+   */
+  verifyPassword(input: { pool: 'customer'; email: string; password: string }): Promise<boolean>;
   /** Trades the e-mailed code for tokens. `email` must be the one the challenge was started for. */
   answerEmailCode(input: { pool: PoolName; email: string; session: string; code: string; sourceIp: string }): Promise<SignedIn>;
 

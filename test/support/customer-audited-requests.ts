@@ -64,4 +64,9 @@ export const CUSTOMER_AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Req
     path: { accountId: fixture.own.accountId, personId: fixture.own.userId },
     body: { reason: 'The customer locked themselves out on the phone.' },
   }),
+  // -- securityCode --
+  'POST /api/admin/customers/{accountId}/people/{personId}/verify-security-code': ({ fixture }) => ({
+    path: { accountId: fixture.own.accountId, personId: fixture.own.userId },
+    body: { code: 'AUDIT123' },
+  }),
 };

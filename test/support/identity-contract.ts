@@ -127,6 +127,21 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
       });
     });
 
+    describe('password check', () => {
+      it('says true for the right password only, false for a wrong one, an unknown e-mail and a migrated user', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        await h.givenUser({ pool: 'customer', email, password: PASSWORD });
+        const migrated = h.freshEmail();
+        await h.givenMigratedUser({ email: migrated, password: OLD_PASSWORD });
+        expect(await h.provider.verifyPassword({ pool: 'customer', email, password: PASSWORD })).toBe(true);
+        expect(await h.provider.verifyPassword({ pool: 'customer', email: email.toUpperCase(), password: PASSWORD })).toBe(true);
+        expect(await h.provider.verifyPassword({ pool: 'customer', email, password: 'Wrong-Password-1' })).toBe(false);
+        expect(await h.provider.verifyPassword({ pool: 'customer', email: h.freshEmail(), password: PASSWORD })).toBe(false);
+        expect(await h.provider.verifyPassword({ pool: 'customer', email: migrated, password: OLD_PASSWORD })).toBe(false);
+      });
+    });
+
     describe('invited customers', () => {
       it('finds a customer by e-mail, and nobody for an unknown address', async () => {
         const h = harness();

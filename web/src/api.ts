@@ -22,6 +22,7 @@ import * as notifications from '#shared/api/notifications.ts';
 import * as people from '#shared/api/people.ts';
 import * as profile from '#shared/api/profile.ts';
 import * as security from '#shared/api/security.ts';
+import * as securityCode from '#shared/api/security-code.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
@@ -48,6 +49,7 @@ export const api = {
   people,
   profile,
   security,
+  securityCode,
 };
 
 export type Pool = 'customer' | 'staff';

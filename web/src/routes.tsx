@@ -27,6 +27,7 @@ import { MySignInsPage } from './pages/MySignIns.tsx';
 import { NewOrderPage } from './pages/NewOrder.tsx';
 import { NotificationsPage } from './pages/Notifications.tsx';
 import { ChangeEmailPage } from './pages/ChangeEmail.tsx';
+import { SecurityCodePage } from './pages/SecurityCode.tsx';
 import { OrderDetailPage } from './pages/OrderDetail.tsx';
 import { OrdersPage } from './pages/Orders.tsx';
 import { PeoplePage } from './pages/People.tsx';
@@ -92,6 +93,7 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/invitation', guard: 'public', page: () => <InvitationPage /> },
 
   // -- security --
+  { path: '/account/security/code', guard: 'customer', page: () => <SecurityCodePage /> },
 
   // -- notifications --
   { path: '/account/notifications', guard: 'customer', page: () => <NotificationsPage /> },

@@ -1077,6 +1077,29 @@ export const de: Messages = {
     noToken: 'Der Link ist unvollständig. Öffnen Sie den Link aus der Einladungs-E-Mail erneut.',
   },
   security: {},
+  securityCode: {
+    title: 'Sicherheitscode',
+    heading: 'Sicherheitscode für den Telefonsupport',
+    intro:
+      'Wenn Sie unseren Support anrufen, fragen wir nach diesem Code, um sicherzugehen, dass Sie es sind. Wir speichern ihn verschlüsselt und zeigen ihn nie wieder an. Wählen Sie also einen, den Sie sich merken können.',
+    back: '← Sicherheit',
+    loading: 'Wird geladen…',
+    isSet: (at: string) => `Ein Sicherheitscode ist festgelegt (seit ${at}).`,
+    notSet: 'Sie haben noch keinen Sicherheitscode festgelegt.',
+    setHeading: 'Neuen Code festlegen',
+    codeLabel: 'Neuer Sicherheitscode',
+    codeHint: '6 bis 12 Buchstaben oder Ziffern; Groß- und Kleinschreibung spielt keine Rolle.',
+    passwordLabel: 'Ihr Passwort',
+    save: 'Code speichern',
+    saving: 'Wird gespeichert…',
+    saved: 'Ihr neuer Sicherheitscode ist gespeichert. Wir haben Ihnen dazu eine E-Mail geschickt.',
+    verifyLabel: 'Vom Anrufer genannter Sicherheitscode',
+    verify: 'Prüfen',
+    verifying: 'Wird geprüft…',
+    match: 'Stimmt überein: Der Code ist richtig.',
+    noMatch: 'Keine Übereinstimmung: Der Code ist falsch.',
+    noCodeSet: 'Diese Person hat keinen Sicherheitscode festgelegt.',
+  },
   notifications: {
     // -- the change of e-mail --
     changeEmailLink: 'Anmelde-E-Mail-Adresse ändern',
@@ -1240,6 +1263,9 @@ export const de: Messages = {
     ACCOUNT_MISMATCH: 'Diese Seite gehört zu einem anderen Konto als dem, für das Sie gerade handeln. Laden Sie die Seite neu.',
 
     // -- security --
+
+    // -- securityCode --
+    WRONG_PASSWORD: 'Das Passwort ist nicht richtig.',
 
     // -- notifications --
     EMAIL_TAKEN: 'Diese E-Mail-Adresse wird bereits von einem anderen Konto verwendet.',

@@ -1040,6 +1040,29 @@ export const en = {
     noToken: 'The link is incomplete. Open the link from the invitation e-mail again.',
   },
   security: {},
+  securityCode: {
+    title: 'Security code',
+    heading: 'Security code for phone support',
+    intro:
+      'When you call our support, we ask for this code to be sure it is you. We store it encrypted and never show it again, so choose one you will remember.',
+    back: '← Security',
+    loading: 'Loading…',
+    isSet: (at: string) => `A security code is set (since ${at}).`,
+    notSet: 'You have not set a security code yet.',
+    setHeading: 'Set a new code',
+    codeLabel: 'New security code',
+    codeHint: '6 to 12 letters or digits; upper and lower case count as the same.',
+    passwordLabel: 'Your password',
+    save: 'Save the code',
+    saving: 'Saving…',
+    saved: 'Your new security code is saved. We have sent you an e-mail about it.',
+    verifyLabel: 'Security code read by the caller',
+    verify: 'Verify',
+    verifying: 'Checking…',
+    match: 'Match: the code is right.',
+    noMatch: 'No match: the code is not right.',
+    noCodeSet: 'This person has not set a security code.',
+  },
   notifications: {
     // -- the change of e-mail --
     changeEmailLink: 'Change your sign-in e-mail address',
@@ -1202,6 +1225,9 @@ export const en = {
     ACCOUNT_MISMATCH: 'This page belongs to another account than the one you act for now. Reload the page.',
 
     // -- security --
+
+    // -- securityCode --
+    WRONG_PASSWORD: 'The password is not right.',
 
     // -- notifications --
     EMAIL_TAKEN: 'Another account already uses this e-mail address.',

@@ -1068,6 +1068,29 @@ export const fr: Messages = {
     noToken: 'Le lien est incomplet. Rouvrez le lien de l’e-mail d’invitation.',
   },
   security: {},
+  securityCode: {
+    title: 'Code de sécurité',
+    heading: 'Code de sécurité pour l’assistance téléphonique',
+    intro:
+      'Quand vous appelez notre assistance, nous vous demandons ce code pour vérifier que c’est bien vous. Nous le conservons chiffré et ne l’affichons plus jamais : choisissez-en un dont vous vous souviendrez.',
+    back: '← Sécurité',
+    loading: 'Chargement…',
+    isSet: (at: string) => `Un code de sécurité est défini (depuis le ${at}).`,
+    notSet: 'Vous n’avez pas encore défini de code de sécurité.',
+    setHeading: 'Définir un nouveau code',
+    codeLabel: 'Nouveau code de sécurité',
+    codeHint: 'De 6 à 12 lettres ou chiffres ; majuscules et minuscules sont équivalentes.',
+    passwordLabel: 'Votre mot de passe',
+    save: 'Enregistrer le code',
+    saving: 'Enregistrement…',
+    saved: 'Votre nouveau code de sécurité est enregistré. Nous vous avons envoyé un e-mail à ce sujet.',
+    verifyLabel: 'Code de sécurité donné par l’appelant',
+    verify: 'Vérifier',
+    verifying: 'Vérification…',
+    match: 'Correspond : le code est juste.',
+    noMatch: 'Ne correspond pas : le code est faux.',
+    noCodeSet: 'Cette personne n’a pas défini de code de sécurité.',
+  },
   notifications: {
     // -- the change of e-mail --
     changeEmailLink: "Changer l'adresse e-mail de connexion",
@@ -1231,6 +1254,9 @@ export const fr: Messages = {
     ACCOUNT_MISMATCH: 'Cette page concerne un autre compte que celui pour lequel vous agissez. Rechargez la page.',
 
     // -- security --
+
+    // -- securityCode --
+    WRONG_PASSWORD: 'Le mot de passe n’est pas correct.',
 
     // -- notifications --
     EMAIL_TAKEN: 'Un autre compte utilise déjà cette adresse e-mail.',

@@ -1073,6 +1073,29 @@ export const it: Messages = {
     noToken: 'Il link è incompleto. Riapri il link dell’e-mail di invito.',
   },
   security: {},
+  securityCode: {
+    title: 'Codice di sicurezza',
+    heading: 'Codice di sicurezza per l’assistenza telefonica',
+    intro:
+      'Quando chiami la nostra assistenza, ti chiediamo questo codice per essere sicuri che sia tu. Lo conserviamo cifrato e non lo mostriamo mai più, quindi scegline uno che ricorderai.',
+    back: '← Sicurezza',
+    loading: 'Caricamento…',
+    isSet: (at: string) => `È impostato un codice di sicurezza (dal ${at}).`,
+    notSet: 'Non hai ancora impostato un codice di sicurezza.',
+    setHeading: 'Imposta un nuovo codice',
+    codeLabel: 'Nuovo codice di sicurezza',
+    codeHint: 'Da 6 a 12 lettere o cifre; maiuscole e minuscole sono equivalenti.',
+    passwordLabel: 'La tua password',
+    save: 'Salva il codice',
+    saving: 'Salvataggio…',
+    saved: 'Il nuovo codice di sicurezza è stato salvato. Ti abbiamo inviato un’e-mail al riguardo.',
+    verifyLabel: 'Codice di sicurezza detto da chi chiama',
+    verify: 'Verifica',
+    verifying: 'Verifica in corso…',
+    match: 'Corrisponde: il codice è giusto.',
+    noMatch: 'Non corrisponde: il codice è sbagliato.',
+    noCodeSet: 'Questa persona non ha impostato un codice di sicurezza.',
+  },
   notifications: {
     // -- the change of e-mail --
     changeEmailLink: "Cambia l'indirizzo e-mail di accesso",
@@ -1234,6 +1257,9 @@ export const it: Messages = {
     ACCOUNT_MISMATCH: 'Questa pagina riguarda un altro account rispetto a quello per cui agisci ora. Ricarica la pagina.',
 
     // -- security --
+
+    // -- securityCode --
+    WRONG_PASSWORD: 'La password non è corretta.',
 
     // -- notifications --
     EMAIL_TAKEN: 'Questo indirizzo e-mail è già usato da un altro account.',

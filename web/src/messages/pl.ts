@@ -1057,6 +1057,29 @@ export const pl: Messages = {
     noToken: 'Link jest niepełny. Otwórz ponownie link z e-maila z zaproszeniem.',
   },
   security: {},
+  securityCode: {
+    title: 'Kod bezpieczeństwa',
+    heading: 'Kod bezpieczeństwa do wsparcia telefonicznego',
+    intro:
+      'Gdy dzwonisz do naszego wsparcia, prosimy o ten kod, aby upewnić się, że to Ty. Przechowujemy go zaszyfrowany i nigdy więcej go nie pokazujemy, więc wybierz taki, który zapamiętasz.',
+    back: '← Bezpieczeństwo',
+    loading: 'Wczytywanie…',
+    isSet: (at: string) => `Kod bezpieczeństwa jest ustawiony (od ${at}).`,
+    notSet: 'Nie ustawiono jeszcze kodu bezpieczeństwa.',
+    setHeading: 'Ustaw nowy kod',
+    codeLabel: 'Nowy kod bezpieczeństwa',
+    codeHint: 'Od 6 do 12 liter lub cyfr; wielkość liter nie ma znaczenia.',
+    passwordLabel: 'Twoje hasło',
+    save: 'Zapisz kod',
+    saving: 'Zapisywanie…',
+    saved: 'Nowy kod bezpieczeństwa został zapisany. Wysłaliśmy Ci e-mail w tej sprawie.',
+    verifyLabel: 'Kod podany przez dzwoniącego',
+    verify: 'Sprawdź',
+    verifying: 'Sprawdzanie…',
+    match: 'Zgodny: kod jest poprawny.',
+    noMatch: 'Niezgodny: kod jest błędny.',
+    noCodeSet: 'Ta osoba nie ustawiła kodu bezpieczeństwa.',
+  },
   notifications: {
     // -- the change of e-mail --
     changeEmailLink: 'Zmień adres e-mail do logowania',
@@ -1218,6 +1241,9 @@ export const pl: Messages = {
     ACCOUNT_MISMATCH: 'Ta strona dotyczy innego konta niż to, dla którego teraz działasz. Odśwież stronę.',
 
     // -- security --
+
+    // -- securityCode --
+    WRONG_PASSWORD: 'Hasło jest nieprawidłowe.',
 
     // -- notifications --
     EMAIL_TAKEN: 'Ten adres e-mail jest już używany przez inne konto.',

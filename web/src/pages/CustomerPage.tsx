@@ -22,6 +22,7 @@ import {
 import { useI18n } from '../i18n.ts';
 import { SupportStatusBadge } from './Support.tsx';
 import { type ActionNotice, LicenceManager, StaffActionForm } from './CustomerLicence.tsx';
+import { VerifySecurityCodeForm } from './SecurityCode.tsx';
 
 type LicenceRow = CustomerPageData['licences']['items'][number];
 type SupportRow = CustomerPageData['support']['items'][number];
@@ -223,6 +224,7 @@ function CustomerSections(props: { data: CustomerPageData; onDone: (notice: Acti
                   <th scope="col">{t.customerPage.email}</th>
                   <th scope="col">{t.customerPage.role}</th>
                   <th scope="col">{t.customerPage.since}</th>
+                  <th scope="col">{t.securityCode.title}</th>
                 </tr>
               </thead>
               <tbody>
@@ -234,6 +236,9 @@ function CustomerSections(props: { data: CustomerPageData; onDone: (notice: Acti
                     <td>{t.customerRoles[user.role]}</td>
                     <td>
                       <time dateTime={user.createdAt}>{formatDate(user.createdAt)}</time>
+                    </td>
+                    <td>
+                      <VerifySecurityCodeForm accountId={accountId} personId={user.userId} email={user.email} />
                     </td>
                   </tr>
                 ))}

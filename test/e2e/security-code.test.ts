@@ -1,0 +1,57 @@
+// The security code for phone support in Chromium: the customer sets it with their password; staff open the customer
+// page and check codes read on the phone: a wrong one answers no match, the right one (in any case) match.
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_LOGINS } from '#infra/local/seed.ts';
+import { launchBrowser, nextClientAddress, signInWithPassword } from '../support/browser.ts';
+
+let browser: Browser;
+const portalUrl = inject('portalUrl');
+const portal = { portalUrl, mailUrl: inject('portalMailUrl') };
+const customer = DEMO_LOGINS.secondCustomer;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe('security code for phone support', () => {
+  it('set a security code and have staff verify it', async () => {
+    const code = `Harb${Date.now().toString().slice(-6)}`;
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await signInWithPassword(page, portal, '/sign-in', customer);
+    await page.locator('[data-testid="licences-table"]').waitFor();
+    await page.goto(`${portalUrl}/account/security/code`);
+    await page.getByTestId('security-code-status').waitFor();
+    // A wrong password is refused and nothing is set.
+    await page.getByLabel('New security code').fill(code);
+    await page.getByLabel('Your password').fill('not my password');
+    await page.getByRole('button', { name: 'Save the code' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The password is not right.' }).waitFor();
+    await page.getByLabel('New security code').fill(code);
+    await page.getByLabel('Your password').fill(customer.password);
+    await page.getByRole('button', { name: 'Save the code' }).click();
+    await page.getByText('Your new security code is saved.').waitFor();
+    expect(await page.getByTestId('security-code-status').textContent()).toMatch(/^A security code is set \(since /);
+    expect(await page.content()).not.toContain(code);
+    await context.close();
+
+    const staffContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
+    const staff = await staffContext.newPage();
+    await signInWithPassword(staff, portal, '/admin', DEMO_LOGINS.staff);
+    await staff.locator('[data-testid="customers-table"]').waitFor();
+    await staff.goto(`${portalUrl}/admin/customers/demo-harbour`);
+    const form = staff.getByTestId(`verify-code-${customer.email}`);
+    await form.waitFor();
+    await form.getByLabel('Security code read by the caller').fill(`${code}X`);
+    await form.getByRole('button', { name: 'Verify' }).click();
+    await form.getByRole('status').filter({ hasText: 'No match: the code is not right.' }).waitFor();
+    await form.getByLabel('Security code read by the caller').fill(code.toLowerCase());
+    await form.getByRole('button', { name: 'Verify' }).click();
+    await form.getByRole('status').filter({ hasText: 'Match: the code is right.' }).waitFor();
+    expect(await form.getByRole('status').textContent()).toBe('Match: the code is right.');
+    await staffContext.close();
+  });
+});
