@@ -268,31 +268,47 @@ async function countFailedTry(Key: Record<string, string>, attempts: number, max
     .catch(() => undefined);
 }
 
+/**
+ * A new user with a password that meets the policy, written only if the address has none yet (409
+ * ALREADY_REGISTERED otherwise): sign-up's (unconfirmed until the mailed link) and an accepted invitation's (confirmed:
+ * the invitation link proved the mailbox).
+ */
+async function createUserWithPassword(input: {
+  pool: PoolName;
+  email: string;
+  password: string;
+  locale: Locale;
+  status: 'UNCONFIRMED' | 'CONFIRMED';
+}): Promise<LocalUser> {
+  const problems = passwordPolicyProblems(input.password);
+  if (problems.length) throw identityErrors.weakPassword(problems);
+  const user: LocalUser = {
+    sub: randomUUID(),
+    email: normaliseEmail(input.email),
+    pool: input.pool,
+    passwordHash: await hashPassword(input.password),
+    status: input.status,
+    groups: [],
+    locale: input.locale,
+  };
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: localUserItem({ ...user, createdAt: nowIso() }),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') throw identityErrors.alreadyRegistered();
+    throw error;
+  }
+  return user;
+}
+
 export const localIdentity: IdentityProvider = {
   async signUp({ pool, email, password, locale }) {
-    const problems = passwordPolicyProblems(password);
-    if (problems.length) throw identityErrors.weakPassword(problems);
-    const user: LocalUser = {
-      sub: randomUUID(),
-      email: normaliseEmail(email),
-      pool,
-      passwordHash: await hashPassword(password),
-      status: 'UNCONFIRMED',
-      groups: [],
-      locale,
-    };
-    try {
-      await db().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: localUserItem({ ...user, createdAt: nowIso() }),
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') throw identityErrors.alreadyRegistered();
-      throw error;
-    }
+    const user = await createUserWithPassword({ pool, email, password, locale, status: 'UNCONFIRMED' });
     await sendLinkCode(user, 'confirm', locale);
     return { userId: user.sub };
   },
@@ -444,29 +460,7 @@ export const localIdentity: IdentityProvider = {
   },
 
   async createConfirmedCustomer({ email, password, locale }) {
-    const problems = passwordPolicyProblems(password);
-    if (problems.length) throw identityErrors.weakPassword(problems);
-    const user: LocalUser = {
-      sub: randomUUID(),
-      email: normaliseEmail(email),
-      pool: 'customer',
-      passwordHash: await hashPassword(password),
-      status: 'CONFIRMED',
-      groups: [],
-      locale,
-    };
-    try {
-      await db().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: localUserItem({ ...user, createdAt: nowIso() }),
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') throw identityErrors.alreadyRegistered();
-      throw error;
-    }
+    const user = await createUserWithPassword({ pool: 'customer', email, password, locale, status: 'CONFIRMED' });
     return { userId: user.sub };
   },
 
