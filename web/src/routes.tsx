@@ -28,6 +28,7 @@ import { OrdersPage } from './pages/Orders.tsx';
 import { PeoplePage } from './pages/People.tsx';
 import { InvitationPage } from './pages/Invitation.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordReset.tsx';
+import { SecurityPage } from './pages/Security.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 import { SignUpPage } from './pages/SignUp.tsx';
 import { StaffUsersPage } from './pages/StaffUsers.tsx';
@@ -79,6 +80,7 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/invitation', guard: 'public', page: () => <InvitationPage /> },
 
   // -- security --
+  { path: '/account/security', guard: 'customer', page: () => <SecurityPage /> },
 
   // -- notifications --
   { path: '/account/notifications', guard: 'customer', page: () => <NotificationsPage /> },

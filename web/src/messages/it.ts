@@ -993,7 +993,52 @@ export const it: Messages = {
     invalidHeading: 'Questo invito non è utilizzabile',
     noToken: 'Il link è incompleto. Riapri il link dell’e-mail di invito.',
   },
-  security: {},
+  security: {
+    title: 'Sicurezza',
+    heading: 'Sicurezza',
+    intro: 'Da dove puoi accedere e quando hai effettuato l’accesso. Queste impostazioni sono tue, per qualunque account tu agisca.',
+    allowListHeading: 'Elenco di indirizzi IP consentiti',
+    allowListIntro:
+      'Quando l’elenco contiene voci, puoi accedere e usare il portale solo da questi indirizzi. Un elenco vuoto consente qualsiasi indirizzo.',
+    currentAddress: (address: string) => `Ora stai usando l’indirizzo ${address}.`,
+    currentAllowed: 'L’elenco lo consente.',
+    currentNotAllowed: 'L’elenco non lo consente.',
+    allowListLabel: 'Indirizzi consentiti, uno per riga',
+    allowListHint: (max: number) =>
+      `Un indirizzo (203.0.113.7), un intervallo (203.0.113.1-203.0.113.9) o un blocco (203.0.113.0/24), IPv4 o IPv6. Al massimo ${max} righe.`,
+    badLine: (line: number, entry: string) => `La riga ${line} (${entry}) non è un indirizzo, un intervallo o un blocco.`,
+    tooManyEntries: (max: number) => `Al massimo ${max} voci.`,
+    save: 'Salva l’elenco',
+    saveAnyway: 'Salva comunque',
+    cancel: 'Annulla',
+    lockoutWarning: (address: string) =>
+      `Questo elenco non include l’indirizzo che stai usando ora (${address}). Se lo salvi, questo dispositivo viene subito escluso e solo l’assistenza del fornitore potrà svuotare l’elenco.`,
+    saved: 'L’elenco è salvato.',
+    savedEmpty: 'L’elenco è vuoto: puoi accedere da qualsiasi indirizzo.',
+    codeHeading: 'Assistenza telefonica',
+    codeIntro: 'Quando ci chiami, un codice monouso dimostra che sei tu.',
+    codeLink: 'Codice di sicurezza monouso per l’assistenza telefonica',
+    historyHeading: 'Cronologia degli accessi',
+    historyIntro: 'I tuoi accessi recenti, dal più nuovo. Se uno non era tuo, cambia la password.',
+    historyCaption: 'I tuoi accessi',
+    historyEmpty: 'Nessun accesso registrato finora.',
+    historyEmptyHelp: 'Ogni accesso compare qui quando è completato.',
+    showing: (count: number) => (count === 1 ? 'Mostrato 1 accesso.' : `Mostrati ${count} accessi.`),
+    when: 'Quando',
+    address: 'Indirizzo IP',
+    method: 'Accesso con',
+    device: 'Dispositivo',
+    country: 'Paese',
+    outcome: 'Esito',
+    methods: { password: 'Password', 'order-number': 'Numero d’ordine' },
+    succeeded: 'Riuscito',
+    failed: 'Rifiutato',
+    failedIpNotAllowed: 'Rifiutato: indirizzo non consentito',
+    staffClear: 'Svuota l’elenco di indirizzi IP',
+    staffClearHeading: (email: string) => `Svuota l’elenco di indirizzi IP consentiti di ${email}`,
+    staffClearWarning: 'La persona potrà poi accedere da qualsiasi indirizzo.',
+    staffCleared: (email: string) => `L’elenco di indirizzi IP consentiti di ${email} è stato svuotato.`,
+  },
   notifications: {
     title: 'Notifiche',
     heading: 'Notifiche e newsletter',
@@ -1062,6 +1107,9 @@ export const it: Messages = {
     ACCOUNT_MISMATCH: 'Questa pagina riguarda un altro account rispetto a quello per cui agisci ora. Ricarica la pagina.',
 
     // -- security --
+    IP_NOT_ALLOWED:
+      'Il tuo indirizzo IP non è nel tuo elenco consentito. Accedi da un indirizzo consentito o chiedi alla nostra assistenza di svuotare l’elenco.',
+    LOCKOUT_NOT_CONFIRMED: 'Questo elenco non include l’indirizzo che stai usando ora. Aggiungilo o conferma.',
 
     // -- notifications --
     INVALID_UNSUBSCRIBE_LINK: 'Questo link di disiscrizione non è valido. Usa il link dell’ultima e-mail.',

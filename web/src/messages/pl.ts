@@ -977,7 +977,52 @@ export const pl: Messages = {
     invalidHeading: 'Tego zaproszenia nie można użyć',
     noToken: 'Link jest niepełny. Otwórz ponownie link z e-maila z zaproszeniem.',
   },
-  security: {},
+  security: {
+    title: 'Bezpieczeństwo',
+    heading: 'Bezpieczeństwo',
+    intro: 'Skąd możesz się logować i kiedy się logowałeś. Te ustawienia są Twoje, niezależnie od konta, w którego imieniu działasz.',
+    allowListHeading: 'Lista dozwolonych adresów IP',
+    allowListIntro: 'Gdy lista ma wpisy, możesz logować się i korzystać z portalu tylko z tych adresów. Pusta lista dopuszcza każdy adres.',
+    currentAddress: (address: string) => `Teraz używasz adresu ${address}.`,
+    currentAllowed: 'Lista go dopuszcza.',
+    currentNotAllowed: 'Lista go nie dopuszcza.',
+    allowListLabel: 'Dozwolone adresy, jeden w wierszu',
+    allowListHint: (max: number) =>
+      `Adres (203.0.113.7), zakres (203.0.113.1-203.0.113.9) lub blok (203.0.113.0/24), IPv4 lub IPv6. Najwyżej ${max} wierszy.`,
+    badLine: (line: number, entry: string) => `Wiersz ${line} (${entry}) nie jest adresem, zakresem ani blokiem.`,
+    tooManyEntries: (max: number) => `Wpisz najwyżej ${max} pozycji.`,
+    save: 'Zapisz listę',
+    saveAnyway: 'Zapisz mimo to',
+    cancel: 'Anuluj',
+    lockoutWarning: (address: string) =>
+      `Ta lista nie obejmuje adresu, którego teraz używasz (${address}). Po zapisaniu to urządzenie od razu straci dostęp, a listę będzie mogła wyczyścić tylko pomoc techniczna dostawcy.`,
+    saved: 'Lista została zapisana.',
+    savedEmpty: 'Lista jest pusta: możesz logować się z dowolnego adresu.',
+    codeHeading: 'Pomoc telefoniczna',
+    codeIntro: 'Gdy do nas dzwonisz, jednorazowy kod potwierdza, że to Ty.',
+    codeLink: 'Jednorazowy kod bezpieczeństwa do pomocy telefonicznej',
+    historyHeading: 'Historia logowań',
+    historyIntro: 'Twoje ostatnie logowania, od najnowszych. Jeśli któreś nie było Twoje, zmień hasło.',
+    historyCaption: 'Twoje logowania',
+    historyEmpty: 'Brak zapisanych logowań.',
+    historyEmptyHelp: 'Każde logowanie pojawi się tutaj po jego zakończeniu.',
+    showing: (count: number) =>
+      byCount(count, `Pokazano ${count} logowanie.`, `Pokazano ${count} logowania.`, `Pokazano ${count} logowań.`),
+    when: 'Kiedy',
+    address: 'Adres IP',
+    method: 'Sposób logowania',
+    device: 'Urządzenie',
+    country: 'Kraj',
+    outcome: 'Wynik',
+    methods: { password: 'Hasło', 'order-number': 'Numer zamówienia' },
+    succeeded: 'Udane',
+    failed: 'Odrzucone',
+    failedIpNotAllowed: 'Odrzucone: niedozwolony adres',
+    staffClear: 'Wyczyść listę adresów IP',
+    staffClearHeading: (email: string) => `Wyczyść listę dozwolonych adresów IP: ${email}`,
+    staffClearWarning: 'Ta osoba będzie mogła logować się z dowolnego adresu.',
+    staffCleared: (email: string) => `Lista dozwolonych adresów IP (${email}) została wyczyszczona.`,
+  },
   notifications: {
     title: 'Powiadomienia',
     heading: 'Powiadomienia i newsletter',
@@ -1046,6 +1091,9 @@ export const pl: Messages = {
     ACCOUNT_MISMATCH: 'Ta strona dotyczy innego konta niż to, dla którego teraz działasz. Odśwież stronę.',
 
     // -- security --
+    IP_NOT_ALLOWED:
+      'Twojego adresu IP nie ma na liście dozwolonych. Zaloguj się z dozwolonego adresu albo poproś naszą pomoc techniczną o wyczyszczenie listy.',
+    LOCKOUT_NOT_CONFIRMED: 'Ta lista nie obejmuje adresu, którego teraz używasz. Dodaj go albo potwierdź.',
 
     // -- notifications --
     INVALID_UNSUBSCRIBE_LINK: 'Ten link do rezygnacji jest nieprawidłowy. Użyj linku z najnowszego e-maila.',

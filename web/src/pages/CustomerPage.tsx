@@ -161,6 +161,7 @@ function CustomerSections(props: { data: CustomerPageData; onDone: (notice: Acti
   const [extending, setExtending] = useState<SupportRow | undefined>(undefined);
   const [resending, setResending] = useState<OrderRow | undefined>(undefined);
   const [moving, setMoving] = useState<OrderRow | undefined>(undefined);
+  const [clearing, setClearing] = useState<CustomerPageData['users'][number] | undefined>(undefined);
   const licences = useSeededList(data.licences, (page) =>
     request(api.customerPage.listCustomerLicences, { path: { accountId }, query: page }),
   );
@@ -223,6 +224,9 @@ function CustomerSections(props: { data: CustomerPageData; onDone: (notice: Acti
                   <th scope="col">{t.customerPage.email}</th>
                   <th scope="col">{t.customerPage.role}</th>
                   <th scope="col">{t.customerPage.since}</th>
+                  <th scope="col">
+                    <span class="visually-hidden">{t.security.staffClear}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -235,11 +239,46 @@ function CustomerSections(props: { data: CustomerPageData; onDone: (notice: Acti
                     <td>
                       <time dateTime={user.createdAt}>{formatDate(user.createdAt)}</time>
                     </td>
+                    <td>
+                      <button
+                        type="button"
+                        class="button secondary small"
+                        aria-expanded={clearing?.userId === user.userId}
+                        onClick={() => setClearing(clearing?.userId === user.userId ? undefined : user)}
+                      >
+                        {t.security.staffClear}
+                        <span class="visually-hidden"> {user.email}</span>
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </TableRegion>
+        )}
+        {clearing && (
+          <section class="card section" aria-labelledby="clear-allow-list-heading">
+            <h3 id="clear-allow-list-heading">{t.security.staffClearHeading(clearing.email)}</h3>
+            <StaffActionForm
+              key={clearing.userId}
+              id="staff-clear-allow-list"
+              submitLabel={t.security.staffClear}
+              warning={t.security.staffClearWarning}
+              reason="required"
+              run={async ({ reason }) => {
+                await request(api.security.staffClearIpAllowList, {
+                  path: { accountId, personId: clearing.userId },
+                  body: { reason: reason ?? '' },
+                });
+                return { message: t.security.staffCleared(clearing.email) };
+              }}
+              onDone={(notice) => {
+                setClearing(undefined);
+                props.onDone(notice);
+              }}
+              onCancel={() => setClearing(undefined)}
+            />
+          </section>
         )}
       </Section>
 
