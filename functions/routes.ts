@@ -168,6 +168,9 @@ const entries: readonly RouteEntry[] = [
   { contract: api.security.getIpAllowList, handler: 'security/get-ip-allow-list', table: 'read' },
   { contract: api.security.setIpAllowList, handler: 'security/set-ip-allow-list', table: 'read-write' },
   { contract: api.security.staffClearIpAllowList, handler: 'admin/clear-customer-ip-allow-list', table: 'read-write' },
+  // The person's password and sessions: the identity provider changes the password and revokes the refresh tokens.
+  { contract: api.security.changePassword, handler: 'security/change-password', table: 'read-write', sendsMail: true, identityAdmin: true },
+  { contract: api.security.signOutOtherSessions, handler: 'security/sign-out-other-sessions', table: 'read-write', identityAdmin: true },
 
   // -- notifications --
   { contract: api.notifications.getNotificationRecipients, handler: 'notifications/get-notification-recipients', table: 'read' },
