@@ -101,4 +101,39 @@ describe('the security centre in Chromium', () => {
       expect(await page.getByLabel('Allowed addresses, one per line').inputValue()).toBe('');
     });
   });
+
+  it('changes the password (a wrong current one is named), then signs out everywhere; each time the sign-in page says why', async () => {
+    const email = `new.password.${Date.now()}@example.test`;
+    const newPassword = 'Changed-In-Browser-7!';
+    await withPage(browser, async (page) => newPerson(page, email));
+
+    await withPage(browser, async (page) => {
+      await signInWithPassword(page, portal, '/sign-in', { email, password: PASSWORD });
+      await page.getByTestId('licences-table').waitFor();
+      await page.goto(`${portalUrl}/account/security`);
+      await page.getByLabel('Current password').fill('Not-The-Password-1!');
+      await page.getByLabel('New password', { exact: true }).fill(newPassword);
+      await page.getByLabel('Repeat the password').fill(newPassword);
+      await page.getByRole('button', { name: 'Change the password' }).click();
+      await page.getByText('The current password is not right.').waitFor();
+
+      await page.getByLabel('Current password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Change the password' }).click();
+      await page.getByText('Your password has been changed. Sign in with the new one.').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      // The old session is gone: a page behind the sign-in cannot restore it.
+      await page.goto(`${portalUrl}/licences`);
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+      await signInWithPassword(page, portal, '/sign-in', { email, password: newPassword });
+      await page.getByTestId('licences-table').waitFor();
+      await page.goto(`${portalUrl}/account/security`);
+      await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+      await page.getByText('This signs you out on every device, this one too.').waitFor();
+      await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+      await page.getByText('You are signed out on every device. Sign in again to continue.').waitFor();
+      await page.goto(`${portalUrl}/licences`);
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    });
+  });
 });

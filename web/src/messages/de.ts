@@ -1038,6 +1038,15 @@ export const de: Messages = {
     succeeded: 'Erfolgreich',
     failed: 'Abgelehnt',
     failedIpNotAllowed: 'Abgelehnt: Adresse nicht erlaubt',
+    passwordHeading: 'Passwort',
+    passwordIntro: 'Nach der Änderung enden alle Sitzungen, auch diese: Sie melden sich mit dem neuen Passwort erneut an.',
+    currentPassword: 'Aktuelles Passwort',
+    changePassword: 'Passwort ändern',
+    sessionsHeading: 'Sitzungen',
+    sessionsIntro: 'Telefon verloren oder an einem fremden Computer angemeldet? Melden Sie sich auf allen Geräten zugleich ab.',
+    signOutEverywhere: 'Überall abmelden',
+    signOutConfirm: 'Damit werden Sie auf allen Geräten abgemeldet, auch auf diesem. Danach melden Sie sich hier erneut an.',
+    signedOutEverywhere: 'Sie sind auf allen Geräten abgemeldet. Melden Sie sich erneut an, um fortzufahren.',
     staffClear: 'IP-Zulassungsliste löschen',
     staffClearHeading: (email: string) => `IP-Zulassungsliste von ${email} löschen`,
     staffClearWarning: 'Die Person kann sich danach von jeder Adresse anmelden.',
@@ -1114,6 +1123,7 @@ export const de: Messages = {
     // -- security --
     IP_NOT_ALLOWED:
       'Ihre IP-Adresse steht nicht auf Ihrer Zulassungsliste. Melden Sie sich von einer erlaubten Adresse an oder bitten Sie unseren Support, die Liste zu löschen.',
+    WRONG_PASSWORD: 'Das aktuelle Passwort ist nicht richtig.',
     LOCKOUT_NOT_CONFIRMED: 'Diese Liste enthält nicht die Adresse, die Sie gerade verwenden. Fügen Sie sie hinzu oder bestätigen Sie.',
 
     // -- notifications --

@@ -1001,6 +1001,15 @@ export const en = {
     succeeded: 'Successful',
     failed: 'Refused',
     failedIpNotAllowed: 'Refused: address not allowed',
+    passwordHeading: 'Password',
+    passwordIntro: 'After the change every session ends, this one too: you sign in again with the new password.',
+    currentPassword: 'Current password',
+    changePassword: 'Change the password',
+    sessionsHeading: 'Sessions',
+    sessionsIntro: 'Lost a phone, or signed in on a shared computer? Sign out on every device at once.',
+    signOutEverywhere: 'Sign out everywhere',
+    signOutConfirm: 'This signs you out on every device, this one too. You then sign in again here.',
+    signedOutEverywhere: 'You are signed out on every device. Sign in again to continue.',
     staffClear: 'Clear IP allow-list',
     staffClearHeading: (email: string) => `Clear the IP allow-list of ${email}`,
     staffClearWarning: 'They can then sign in from any address.',
@@ -1076,6 +1085,7 @@ export const en = {
 
     // -- security --
     IP_NOT_ALLOWED: 'Your IP address is not on your allow-list. Sign in from an allowed address, or ask our support to clear the list.',
+    WRONG_PASSWORD: 'The current password is not right.',
     LOCKOUT_NOT_CONFIRMED: 'This list does not include the address you are using now. Add it, or confirm.',
 
     // -- notifications --

@@ -1029,6 +1029,16 @@ export const fr: Messages = {
     succeeded: 'Réussie',
     failed: 'Refusée',
     failedIpNotAllowed: 'Refusée : adresse non autorisée',
+    passwordHeading: 'Mot de passe',
+    passwordIntro:
+      'Après le changement, toutes les sessions se terminent, celle-ci aussi : vous vous reconnectez avec le nouveau mot de passe.',
+    currentPassword: 'Mot de passe actuel',
+    changePassword: 'Changer le mot de passe',
+    sessionsHeading: 'Sessions',
+    sessionsIntro: 'Téléphone perdu, ou connexion sur un ordinateur partagé ? Déconnectez-vous de tous les appareils à la fois.',
+    signOutEverywhere: 'Se déconnecter partout',
+    signOutConfirm: 'Vous serez déconnecté de tous les appareils, y compris celui-ci. Vous vous reconnecterez ensuite ici.',
+    signedOutEverywhere: 'Vous êtes déconnecté de tous les appareils. Reconnectez-vous pour continuer.',
     staffClear: 'Effacer la liste d’adresses IP',
     staffClearHeading: (email: string) => `Effacer la liste d’adresses IP autorisées de ${email}`,
     staffClearWarning: 'La personne pourra ensuite se connecter depuis n’importe quelle adresse.',
@@ -1105,6 +1115,7 @@ export const fr: Messages = {
     // -- security --
     IP_NOT_ALLOWED:
       'Votre adresse IP ne figure pas sur votre liste autorisée. Connectez-vous depuis une adresse autorisée, ou demandez à notre support d’effacer la liste.',
+    WRONG_PASSWORD: 'Le mot de passe actuel n’est pas correct.',
     LOCKOUT_NOT_CONFIRMED: 'Cette liste n’inclut pas l’adresse que vous utilisez actuellement. Ajoutez-la, ou confirmez.',
 
     // -- notifications --

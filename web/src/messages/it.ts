@@ -1034,6 +1034,15 @@ export const it: Messages = {
     succeeded: 'Riuscito',
     failed: 'Rifiutato',
     failedIpNotAllowed: 'Rifiutato: indirizzo non consentito',
+    passwordHeading: 'Password',
+    passwordIntro: 'Dopo la modifica tutte le sessioni terminano, anche questa: accedi di nuovo con la nuova password.',
+    currentPassword: 'Password attuale',
+    changePassword: 'Cambia la password',
+    sessionsHeading: 'Sessioni',
+    sessionsIntro: 'Telefono perso o accesso da un computer condiviso? Esci da tutti i dispositivi in una volta.',
+    signOutEverywhere: 'Esci ovunque',
+    signOutConfirm: 'Uscirai da tutti i dispositivi, anche da questo. Poi accederai di nuovo qui.',
+    signedOutEverywhere: 'Sei uscito da tutti i dispositivi. Accedi di nuovo per continuare.',
     staffClear: 'Svuota l’elenco di indirizzi IP',
     staffClearHeading: (email: string) => `Svuota l’elenco di indirizzi IP consentiti di ${email}`,
     staffClearWarning: 'La persona potrà poi accedere da qualsiasi indirizzo.',
@@ -1109,6 +1118,7 @@ export const it: Messages = {
     // -- security --
     IP_NOT_ALLOWED:
       'Il tuo indirizzo IP non è nel tuo elenco consentito. Accedi da un indirizzo consentito o chiedi alla nostra assistenza di svuotare l’elenco.',
+    WRONG_PASSWORD: 'La password attuale non è corretta.',
     LOCKOUT_NOT_CONFIRMED: 'Questo elenco non include l’indirizzo che stai usando ora. Aggiungilo o conferma.',
 
     // -- notifications --

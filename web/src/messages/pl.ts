@@ -1018,6 +1018,15 @@ export const pl: Messages = {
     succeeded: 'Udane',
     failed: 'Odrzucone',
     failedIpNotAllowed: 'Odrzucone: niedozwolony adres',
+    passwordHeading: 'Hasło',
+    passwordIntro: 'Po zmianie kończą się wszystkie sesje, także ta: zalogujesz się ponownie nowym hasłem.',
+    currentPassword: 'Obecne hasło',
+    changePassword: 'Zmień hasło',
+    sessionsHeading: 'Sesje',
+    sessionsIntro: 'Zgubiony telefon albo logowanie na wspólnym komputerze? Wyloguj się od razu na wszystkich urządzeniach.',
+    signOutEverywhere: 'Wyloguj wszędzie',
+    signOutConfirm: 'To wyloguje Cię na wszystkich urządzeniach, także na tym. Potem zalogujesz się tu ponownie.',
+    signedOutEverywhere: 'Wylogowano Cię na wszystkich urządzeniach. Zaloguj się ponownie, aby kontynuować.',
     staffClear: 'Wyczyść listę adresów IP',
     staffClearHeading: (email: string) => `Wyczyść listę dozwolonych adresów IP: ${email}`,
     staffClearWarning: 'Ta osoba będzie mogła logować się z dowolnego adresu.',
@@ -1093,6 +1102,7 @@ export const pl: Messages = {
     // -- security --
     IP_NOT_ALLOWED:
       'Twojego adresu IP nie ma na liście dozwolonych. Zaloguj się z dozwolonego adresu albo poproś naszą pomoc techniczną o wyczyszczenie listy.',
+    WRONG_PASSWORD: 'Obecne hasło jest nieprawidłowe.',
     LOCKOUT_NOT_CONFIRMED: 'Ta lista nie obejmuje adresu, którego teraz używasz. Dodaj go albo potwierdź.',
 
     // -- notifications --

@@ -2,9 +2,24 @@
 // device), their sign-in history a page at a time, and the way to the one-time security code for phone support.
 
 import { useState } from 'preact/hooks';
-import { ApiError, api, request, type ReplyOf } from '../api.ts';
+import { ApiError, api, request, signOut, type ReplyOf } from '../api.ts';
 import { ErrorAlert, Frame, Link, PagedTable, usePagedList, useResource, useTitle } from '../components.tsx';
+import { Field, NewPasswordFields, newPasswordErrors } from '../fields.tsx';
+import { limitsOf } from '../form-checks.ts';
 import { useI18n } from '../i18n.ts';
+import { navigate, type Notice } from '../router.ts';
+
+// The inputs enforce what the password route's schema does.
+const limits = {
+  currentPassword: limitsOf(api.security.changePassword.request.body.shape.currentPassword),
+  newPassword: limitsOf(api.security.changePassword.request.body.shape.newPassword),
+};
+
+/** Both actions end every session, this one's too: forget it here and open the sign-in page with the reason. */
+function signedOutHere(notice: Notice): void {
+  void signOut('customer');
+  navigate('/sign-in', { notice });
+}
 
 type AllowList = ReplyOf<typeof api.security.getIpAllowList>;
 
@@ -115,6 +130,112 @@ function AllowListForm(props: { initial: AllowList }) {
   );
 }
 
+function ChangePasswordForm() {
+  const { t } = useI18n();
+  const [values, setValues] = useState({ currentPassword: '', newPassword: '', passwordRepeat: '' });
+  const [invalid, setInvalid] = useState<{ currentPassword?: string; newPassword?: string; passwordRepeat?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const found = newPasswordErrors(values.newPassword, values.passwordRepeat, t.account);
+    const errors = {
+      ...(values.currentPassword === '' ? { currentPassword: t.form.required } : {}),
+      ...(found.password ? { newPassword: found.password } : {}),
+      ...(found.repeat ? { passwordRepeat: found.repeat } : {}),
+    };
+    setInvalid(errors);
+    setError(null);
+    const first = Object.keys(errors)[0];
+    if (first) return document.getElementById(first)?.focus();
+    setBusy(true);
+    try {
+      await request(api.security.changePassword, {
+        body: { currentPassword: values.currentPassword, newPassword: values.newPassword },
+      });
+      signedOutHere('passwordChanged');
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'WRONG_PASSWORD') setInvalid({ currentPassword: t.errors.WRONG_PASSWORD });
+      else if (caught instanceof ApiError && caught.code === 'WEAK_PASSWORD') setInvalid({ newPassword: t.account.passwordWeak });
+      else setError(caught);
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="card section" aria-labelledby="password-heading" aria-busy={busy} noValidate onSubmit={submit}>
+      <h2 id="password-heading">{t.security.passwordHeading}</h2>
+      <p class="muted">{t.security.passwordIntro}</p>
+      <Field
+        id="currentPassword"
+        label={t.security.currentPassword}
+        type="password"
+        autocomplete="current-password"
+        limits={limits.currentPassword}
+        value={values.currentPassword}
+        onInput={(value) => setValues((current) => ({ ...current, currentPassword: value }))}
+        error={invalid.currentPassword}
+      />
+      <NewPasswordFields
+        id="newPassword"
+        label={t.account.newPassword}
+        limits={limits.newPassword}
+        values={{ password: values.newPassword, repeat: values.passwordRepeat }}
+        onInput={(field, value) =>
+          setValues((current) => ({ ...current, [field === 'password' ? 'newPassword' : 'passwordRepeat']: value }))
+        }
+        errors={{ password: invalid.newPassword, repeat: invalid.passwordRepeat }}
+      />
+      {error !== null && <ErrorAlert error={error} />}
+      <button type="submit" class="button primary" disabled={busy}>
+        {t.security.changePassword}
+      </button>
+    </form>
+  );
+}
+
+function SignOutEverywhere() {
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await request(api.security.signOutOtherSessions, {});
+      signedOutHere('signedOutEverywhere');
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="card section" aria-labelledby="sessions-heading" aria-busy={busy}>
+      <h2 id="sessions-heading">{t.security.sessionsHeading}</h2>
+      <p class="muted">{t.security.sessionsIntro}</p>
+      {confirming ? (
+        <div class="alert alert-info" role="alert">
+          <p>{t.security.signOutConfirm}</p>
+          <p>
+            <button type="button" class="button primary" disabled={busy} onClick={() => void run()}>
+              {t.security.signOutEverywhere}
+            </button>{' '}
+            <button type="button" class="button secondary" disabled={busy} onClick={() => setConfirming(false)}>
+              {t.security.cancel}
+            </button>
+          </p>
+        </div>
+      ) : (
+        <button type="button" class="button secondary" onClick={() => setConfirming(true)}>
+          {t.security.signOutEverywhere}
+        </button>
+      )}
+      {error !== null && <ErrorAlert error={error} />}
+    </section>
+  );
+}
+
 function SignInHistory() {
   const { t, formatDateTime } = useI18n();
   const list = usePagedList((page, signal) => request(api.account.listMySignIns, { query: page, signal }));
@@ -183,6 +304,8 @@ export function SecurityPage() {
       {allowList.data ? (
         <>
           <AllowListForm initial={allowList.data} />
+          <ChangePasswordForm />
+          <SignOutEverywhere />
           <SignInHistory />
         </>
       ) : (

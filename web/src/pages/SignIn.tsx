@@ -224,6 +224,7 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
     passwordChanged: t.signIn.passwordChanged,
     emailConfirmed: t.signIn.emailConfirmed,
     ipNotAllowed: t.errors.IP_NOT_ALLOWED,
+    signedOutEverywhere: t.security.signedOutEverywhere,
   };
   const notice = props.notice ? notices[props.notice] : null;
 
