@@ -181,6 +181,9 @@ const entries: readonly RouteEntry[] = [
   { contract: api.securityCode.getSecurityCode, handler: 'security/get-security-code', table: 'read' },
   { contract: api.securityCode.setSecurityCode, handler: 'security/set-security-code', table: 'read-write' },
   { contract: api.securityCode.staffVerifySecurityCode, handler: 'admin/verify-customer-security-code', table: 'read-write' },
+  // The person's password and sessions: the identity provider changes the password and revokes the refresh tokens.
+  { contract: api.security.changePassword, handler: 'security/change-password', table: 'read-write', sendsMail: true, identityAdmin: true },
+  { contract: api.security.signOutOtherSessions, handler: 'security/sign-out-other-sessions', table: 'read-write', identityAdmin: true },
 
   // -- notifications --
   { contract: api.notifications.getNotificationRecipients, handler: 'notifications/get-notification-recipients', table: 'read' },

@@ -1,7 +1,7 @@
 // Contracts: The signed-in person's security centre: password, sessions, sign-in history, IP allow-list, one-time security code; and the staff's side of it.
 
 import { auditReason, timestamp } from '#shared/api/common.ts';
-import { contract, customer, json, staff } from '#shared/api/contract.ts';
+import { contract, customer, empty, json, staff } from '#shared/api/contract.ts';
 import { accountIdSchema } from '#shared/http/schemas.ts';
 import * as z from '#shared/validation.ts';
 
@@ -66,4 +66,31 @@ export const staffClearIpAllowList = contract({
   audit: { action: 'account.clear-ip-allow-list', reason: 'required' },
   request: { path: personPath, body: z.strictObject({ reason: auditReason }) },
   response: json(z.strictObject({ entries: z.array(z.string()) })),
+});
+
+/** The current password, checked again before a change that ends every session. */
+const currentPassword = z.string().check(z.minLength(1), z.maxLength(256));
+
+export const changePassword = contract({
+  method: 'POST',
+  path: '/api/me/password',
+  summary:
+    'Changes the signed-in person’s password (the current one is checked: 400 WRONG_PASSWORD, locked out like sign-in; the new ' +
+    'one follows the password policy: 400 WEAK_PASSWORD). Every session ends, this one too: the person signs in again.',
+  access: customer,
+  request: {
+    body: z.strictObject({ currentPassword, newPassword: z.string().check(z.minLength(1), z.maxLength(256)) }),
+  },
+  response: empty(),
+});
+
+export const signOutOtherSessions = contract({
+  method: 'POST',
+  path: '/api/me/sessions/sign-out-others',
+  summary:
+    'Signs the person out everywhere: every refresh token is revoked and every access token issued so far is refused. ' +
+    'This device is signed out too (its refresh token cannot be kept apart), so the page asks to sign in again.',
+  access: customer,
+  request: {},
+  response: empty(),
 });

@@ -12,7 +12,7 @@ export const COGNITO_ADMIN_ACTIONS: Record<PoolName, readonly string[]> = {
     'cognito-idp:AdminSetUserPassword',
     // deleteUser: undo a sign-up whose account could not be written.
     'cognito-idp:AdminDeleteUser',
-    // finishPasswordReset: end every session after a new password.
+    // finishPasswordReset, and the security centre's password change and "sign out everywhere": end every session.
     'cognito-idp:AdminUserGlobalSignOut',
   ],
   staff: [

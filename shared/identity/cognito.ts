@@ -50,6 +50,7 @@ export type CognitoStep =
   | 'emailCode'
   | 'refresh'
   | 'finishPasswordReset'
+  | 'changePassword'
   | 'staffAdmin'
   | 'emailChange'
   | 'other';
@@ -104,6 +105,11 @@ const ERRORS_BY_STEP: Record<CognitoStep, Partial<Record<string, () => AppError>
     ExpiredCodeException: identityErrors.linkCodeExpired,
     UserNotFoundException: identityErrors.linkCodeMismatch,
     NotAuthorizedException: identityErrors.linkCodeMismatch,
+  },
+  changePassword: {
+    // A wrong current password, or an access token Cognito has revoked.
+    NotAuthorizedException: identityErrors.invalidCredentials,
+    UserNotFoundException: identityErrors.invalidCredentials,
   },
   staffAdmin: {
     UserNotFoundException: identityErrors.userNotFound,
@@ -449,6 +455,17 @@ export const cognitoIdentity: IdentityProvider = {
         new commands.ForgotPassword({ ClientId: clientId(pool), Username: normaliseEmail(email), ClientMetadata: { locale } }),
       ),
     );
+  },
+
+  async changePassword({ accessToken, currentPassword, newPassword }) {
+    try {
+      await cognito().send(
+        new commands.ChangePassword({ AccessToken: accessToken, PreviousPassword: currentPassword, ProposedPassword: newPassword }),
+      );
+    } catch (error) {
+      if (cognitoErrorName(error) === 'InvalidPasswordException') throw identityErrors.weakPassword(passwordPolicyProblems(newPassword));
+      throw toAtriumError(error, 'changePassword');
+    }
   },
 
   async finishPasswordReset({ pool, email, code, newPassword }) {

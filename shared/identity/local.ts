@@ -417,6 +417,16 @@ export const localIdentity: IdentityProvider = {
     else await writeUnusedResetCode(pool, normaliseEmail(email));
   },
 
+  async changePassword({ pool, email, currentPassword, newPassword }) {
+    const user = await getUser(pool, email);
+    // Hash even without a user or password, so every failure takes the same time (as at sign-in).
+    const matches = await verifyPassword(currentPassword, user?.passwordHash ?? UNKNOWN_USER_HASH);
+    if (!user || !user.passwordHash || !matches || user.disabled) throw identityErrors.invalidCredentials();
+    const problems = passwordPolicyProblems(newPassword);
+    if (problems.length) throw identityErrors.weakPassword(problems);
+    await updateUser(pool, user.email, { passwordHash: await hashPassword(newPassword) });
+  },
+
   async finishPasswordReset({ pool, email, code, newPassword }) {
     const problems = passwordPolicyProblems(newPassword);
     if (problems.length) throw identityErrors.weakPassword(problems);

@@ -104,6 +104,20 @@ export interface IdentityProvider {
    */
   signOut(input: { pool: PoolName; refreshToken: string }): Promise<{ userId: string | undefined }>;
 
+  /**
+   * Changes the signed-in user's password after checking the current one (Cognito: ChangePassword with the user's own
+   * access token; the local adapter looks the user up by e-mail). A wrong current password fails with
+   * INVALID_CREDENTIALS, a weak new one with WEAK_PASSWORD. Sessions are left as they are: end them with
+   * signOutEverywhere.
+   */
+  changePassword(input: {
+    pool: PoolName;
+    email: string;
+    accessToken: string;
+    currentPassword: string;
+    newPassword: string;
+  }): Promise<void>;
+
   /** Mails a link to set a new password. Unknown e-mails get the same answer and no mail. */
   startPasswordReset(input: { pool: PoolName; email: string; locale: Locale }): Promise<void>;
   /** Sets the new password with the code from the link; the user's refresh tokens stop working. Returns the user's id. */

@@ -285,6 +285,16 @@ describe('layout and accessibility of every page in Chromium', () => {
     expectClean(findings);
   });
 
+  it('the security page (allow-list, security code link, sign-in history), in English and Polish', async () => {
+    const { context, page } = await signedInContext('customer');
+    const findings = await check(page, '/account/security');
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(page, '/account/security', { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await context.close();
+    expectClean(findings);
+  });
+
   it('the public unsubscribe page (a forged and an incomplete link) and the staff mailing-list page', async () => {
     const visitor = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
     const page = await visitor.newPage();

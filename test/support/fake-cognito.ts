@@ -17,6 +17,7 @@ import {
   type AdminGetUserCommandInput,
   type AdminSetUserPasswordCommandInput,
   type AdminUserGlobalSignOutCommandInput,
+  type ChangePasswordCommandInput,
   type AttributeType,
   type ConfirmForgotPasswordCommandInput,
   type ConfirmSignUpCommandInput,
@@ -139,6 +140,7 @@ export class FakeCognito {
     RevokeToken: (input) => this.revokeToken(input as RevokeTokenCommandInput),
     ForgotPassword: (input) => this.forgotPassword(input as ForgotPasswordCommandInput),
     ConfirmForgotPassword: (input) => this.confirmForgotPassword(input as ConfirmForgotPasswordCommandInput),
+    ChangePassword: (input) => this.changePassword(input as ChangePasswordCommandInput),
     AdminUserGlobalSignOut: (input) => this.adminUserGlobalSignOut(input as AdminUserGlobalSignOutCommandInput),
     AdminGetUser: (input) => this.adminGetUser(input as AdminGetUserCommandInput),
     AdminCreateUser: (input) => this.adminCreateUser(input as AdminCreateUserCommandInput),
@@ -469,6 +471,19 @@ export class FakeCognito {
     this.mailed.delete(`${user.email}|reset`);
     user.password = input.Password!;
     user.status = 'CONFIRMED';
+    return {};
+  }
+
+  /** As Cognito: the user is the access token's `sub`; a wrong previous password is NotAuthorizedException. */
+  private changePassword(input: ChangePasswordCommandInput) {
+    const claims = JSON.parse(Buffer.from((input.AccessToken ?? '').split('.')[1] ?? '', 'base64url').toString() || '{}') as {
+      sub?: string;
+    };
+    const user = [...this.users.values()].find((candidate) => candidate.sub === claims.sub);
+    if (!user) throw fail('NotAuthorizedException', 'Invalid Access Token');
+    if (user.password !== input.PreviousPassword) throw fail('NotAuthorizedException', 'Incorrect username or password.');
+    this.checkPolicy(input.ProposedPassword);
+    user.password = input.ProposedPassword!;
     return {};
   }
 

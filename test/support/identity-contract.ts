@@ -478,6 +478,38 @@ export function describeIdentityContract(adapter: string, harness: () => Identit
       });
     });
 
+    describe('change password', () => {
+      const NEW_PASSWORD = 'Changed-Horse-7-staple';
+      async function signedInCustomer(h: IdentityHarness, email: string, password: string) {
+        const challenge = await h.provider.startPasswordSignIn({ pool: 'customer', email, password, locale: 'en', sourceIp: IP });
+        return answerMailedCode(h, email, challenge.session);
+      }
+
+      it('checks the current password, then the new one signs in and the old one does not', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        await h.givenUser({ pool: 'customer', email, password: PASSWORD });
+        const { accessToken } = await signedInCustomer(h, email, PASSWORD);
+        await h.provider.changePassword({ pool: 'customer', email, accessToken, currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+        expect(
+          await failure(h.provider.startPasswordSignIn({ pool: 'customer', email, password: PASSWORD, locale: 'en', sourceIp: IP })),
+        ).toEqual({ status: 401, code: 'INVALID_CREDENTIALS' });
+        await expect(signedInCustomer(h, email, NEW_PASSWORD)).resolves.toMatchObject({ tokenType: 'Bearer' });
+      });
+
+      it('refuses a wrong current password and a weak new one, and keeps the password', async () => {
+        const h = harness();
+        const email = h.freshEmail();
+        await h.givenUser({ pool: 'customer', email, password: PASSWORD });
+        const { accessToken } = await signedInCustomer(h, email, PASSWORD);
+        const change = (currentPassword: string, newPassword: string) =>
+          failure(h.provider.changePassword({ pool: 'customer', email, accessToken, currentPassword, newPassword }));
+        expect(await change('Not-The-Password-1', NEW_PASSWORD)).toEqual({ status: 401, code: 'INVALID_CREDENTIALS' });
+        expect(await change(PASSWORD, 'weak')).toEqual({ status: 400, code: 'WEAK_PASSWORD' });
+        await expect(signedInCustomer(h, email, PASSWORD)).resolves.toMatchObject({ tokenType: 'Bearer' });
+      });
+    });
+
     describe('forgot password', () => {
       it('sets a new password with the mailed code; the old one stops working', async () => {
         const h = harness();

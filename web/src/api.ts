@@ -206,6 +206,12 @@ function poolOf(contract: Contract): Pool | undefined {
 }
 
 const restoring: Partial<Record<Pool, Promise<boolean>>> = {};
+/** Why the last silent refresh was refused (IP_NOT_ALLOWED: the person's allow-list shuts out this address). */
+const refusals: Partial<Record<Pool, string>> = {};
+
+export function lastRefusal(pool: Pool): string | undefined {
+  return refusals[pool];
+}
 
 /**
  * Silent session refresh: new tokens from the refresh-token cookie (after a reload, or before expiry).
@@ -215,9 +221,11 @@ export function restoreSession(pool: Pool): Promise<boolean> {
   restoring[pool] ??= send(auth.refreshSession, { path: { pool } })
     .then(async (response) => {
       keepTokens(pool, (await response.json()) as ReplyOf<typeof auth.refreshSession>);
+      delete refusals[pool];
       return true;
     })
     .catch((error: unknown) => {
+      if (error instanceof ApiError) refusals[pool] = error.code;
       // An unreachable server says nothing about the session; a refusal ends it.
       if (!(error instanceof ApiError && error.code === 'NETWORK')) forget(pool);
       return false;

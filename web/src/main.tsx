@@ -2,7 +2,7 @@
 
 import { render, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { isSignedIn, onUnauthorized, restoreSession, type Pool } from './api.ts';
+import { isSignedIn, lastRefusal, onUnauthorized, restoreSession, type Pool } from './api.ts';
 import { applyBrand } from './brand.ts';
 import { signInPath } from './components.tsx';
 import { I18nContext, initialLocale, makeI18n, rememberLocale, type Locale } from './i18n.ts';
@@ -29,7 +29,11 @@ function Protected(props: { pool: Pool; children: ComponentChildren }) {
     void restoreSession(props.pool).then((restored) => {
       if (!live) return;
       if (restored) setSignedIn(true);
-      else navigate(signInReturningTo(signInPath[props.pool], here()), { replace: true });
+      else {
+        // An address the person's IP allow-list shuts out: say so on the sign-in page rather than nothing.
+        const notice = lastRefusal(props.pool) === 'IP_NOT_ALLOWED' ? 'ipNotAllowed' : undefined;
+        navigate(signInReturningTo(signInPath[props.pool], here()), { replace: true, ...(notice ? { notice } : {}) });
+      }
     });
     return () => {
       live = false;

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** Something the next page should say, e.g. why the user landed on sign-in. */
-export type Notice = 'sessionEnded' | 'signedOut' | 'passwordChanged' | 'emailConfirmed';
+export type Notice = 'sessionEnded' | 'signedOut' | 'passwordChanged' | 'emailConfirmed' | 'ipNotAllowed' | 'signedOutEverywhere';
 
 export interface Location {
   path: string;

@@ -35,6 +35,7 @@ import { InvitationPage } from './pages/Invitation.tsx';
 import { ProfilePage } from './pages/Profile.tsx';
 import { AdminVerificationPage, AdminVerificationsPage } from './pages/AdminVerifications.tsx';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordReset.tsx';
+import { SecurityPage } from './pages/Security.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 import { SignUpPage } from './pages/SignUp.tsx';
 import { StaffUsersPage } from './pages/StaffUsers.tsx';
@@ -94,6 +95,7 @@ export const webRoutes: readonly WebRoute[] = [
 
   // -- security --
   { path: '/account/security/code', guard: 'customer', page: () => <SecurityCodePage /> },
+  { path: '/account/security', guard: 'customer', page: () => <SecurityPage /> },
 
   // -- notifications --
   { path: '/account/notifications', guard: 'customer', page: () => <NotificationsPage /> },

@@ -109,7 +109,7 @@ export const mailDe: MailMessages = {
   passwordChanged: {
     subject: (brand) => `${brand}: Ihr Passwort wurde geändert`,
     text: (input) =>
-      `Das Passwort von ${input.email} wurde von der IP-Adresse ${input.sourceIp} (${input.at} UTC) geändert. Alle anderen Sitzungen wurden abgemeldet.\n\n` +
+      `Das Passwort von ${input.email} wurde von der IP-Adresse ${input.sourceIp} (${input.at} UTC) geändert. Alle Sitzungen wurden abgemeldet, auch die, in der es geändert wurde.\n\n` +
       `Falls Sie es nicht waren, setzen Sie sofort über „Passwort vergessen?“ ein neues Passwort und prüfen Sie ${input.securityUrl}.`,
   },
   securityCodeSet: {

@@ -113,7 +113,7 @@ export const mailEn = {
   passwordChanged: {
     subject: (brand: string) => `${brand}: your password was changed`,
     text: (input: { email: string; sourceIp: string; at: string; securityUrl: string }) =>
-      `The password of ${input.email} was changed from the IP address ${input.sourceIp} (${input.at} UTC). Every other session was signed out.\n\n` +
+      `The password of ${input.email} was changed from the IP address ${input.sourceIp} (${input.at} UTC). Every session was signed out, the one it was changed in too.\n\n` +
       `If it was not you, set a new password through "Forgot your password?" at once and check ${input.securityUrl}.`,
   },
   securityCodeSet: {

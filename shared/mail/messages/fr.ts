@@ -115,7 +115,7 @@ export const mailFr: MailMessages = {
   passwordChanged: {
     subject: (brand) => `${brand} : votre mot de passe a été modifié`,
     text: (input) =>
-      `Le mot de passe de ${input.email} a été modifié depuis l'adresse IP ${input.sourceIp} (${input.at} UTC). Toutes les autres sessions ont été déconnectées.\n\n` +
+      `Le mot de passe de ${input.email} a été modifié depuis l'adresse IP ${input.sourceIp} (${input.at} UTC). Toutes les sessions ont été déconnectées, y compris celle où il a été modifié.\n\n` +
       `Si ce n'était pas vous, définissez tout de suite un nouveau mot de passe via « Mot de passe oublié ? » et vérifiez ${input.securityUrl}.`,
   },
   securityCodeSet: {

@@ -120,7 +120,7 @@ export const mailIt: MailMessages = {
   passwordChanged: {
     subject: (brand) => `${brand}: la tua password è stata cambiata`,
     text: (input) =>
-      `La password di ${input.email} è stata cambiata dall'indirizzo IP ${input.sourceIp} (${input.at} UTC). Tutte le altre sessioni sono state disconnesse.\n\n` +
+      `La password di ${input.email} è stata cambiata dall'indirizzo IP ${input.sourceIp} (${input.at} UTC). Tutte le sessioni sono state disconnesse, compresa quella in cui è stata cambiata.\n\n` +
       `Se non eri tu, imposta subito una nuova password con «Password dimenticata?» e controlla ${input.securityUrl}.`,
   },
   securityCodeSet: {

@@ -110,7 +110,7 @@ export const mailPl: MailMessages = {
   passwordChanged: {
     subject: (brand) => `${brand}: zmieniono Twoje hasło`,
     text: (input) =>
-      `Hasło konta ${input.email} zostało zmienione z adresu IP ${input.sourceIp} (${input.at} UTC). Wszystkie inne sesje zostały wylogowane.\n\n` +
+      `Hasło konta ${input.email} zostało zmienione z adresu IP ${input.sourceIp} (${input.at} UTC). Wszystkie sesje zostały wylogowane, także ta, w której je zmieniono.\n\n` +
       `Jeśli to nie Ty, natychmiast ustaw nowe hasło przez „Nie pamiętasz hasła?” i sprawdź ${input.securityUrl}.`,
   },
   securityCodeSet: {

@@ -13,7 +13,12 @@ const suite = seededApi();
 
 const signedIn = routes.filter((route) => route.access !== 'public');
 const staffRoutes = routes.filter((route) => route.access === 'staff');
-const customerRoutes = routes.filter((route) => route.access === 'customer');
+/** Routes that end the caller's own sessions go last: a valid call signs the fixture's people out everywhere. */
+const ENDS_OWN_SESSIONS = new Set(['POST /api/me/sessions/sign-out-others']);
+const endsOwnSessions = (route: Route) => ENDS_OWN_SESSIONS.has(`${route.method} ${route.path}`);
+const customerRoutes = routes
+  .filter((route) => route.access === 'customer')
+  .sort((a, b) => Number(endsOwnSessions(a)) - Number(endsOwnSessions(b)));
 
 /** A request the route would accept apart from who sends it, so a refusal is about the caller and nothing else. */
 function request(route: Route, token: string | undefined) {

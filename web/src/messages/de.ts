@@ -1076,7 +1076,62 @@ export const de: Messages = {
     invalidHeading: 'Diese Einladung ist nicht nutzbar',
     noToken: 'Der Link ist unvollständig. Öffnen Sie den Link aus der Einladungs-E-Mail erneut.',
   },
-  security: {},
+  security: {
+    title: 'Sicherheit',
+    heading: 'Sicherheit',
+    intro:
+      'Von wo Sie sich anmelden können und wann Sie sich angemeldet haben. Diese Einstellungen gelten für Sie, gleich für welches Konto Sie handeln.',
+    allowListHeading: 'IP-Zulassungsliste',
+    allowListIntro:
+      'Enthält die Liste Einträge, können Sie sich nur von diesen Adressen anmelden und das Portal nutzen. Eine leere Liste erlaubt jede Adresse.',
+    currentAddress: (address: string) => `Sie verwenden gerade die Adresse ${address}.`,
+    currentAllowed: 'Die Liste erlaubt sie.',
+    currentNotAllowed: 'Die Liste erlaubt sie nicht.',
+    allowListLabel: 'Erlaubte Adressen, eine pro Zeile',
+    allowListHint: (max: number) =>
+      `Eine Adresse (203.0.113.7), ein Bereich (203.0.113.1-203.0.113.9) oder ein Block (203.0.113.0/24), IPv4 oder IPv6. Höchstens ${max} Zeilen.`,
+    badLine: (line: number, entry: string) => `Zeile ${line} (${entry}) ist keine Adresse, kein Bereich und kein Block.`,
+    tooManyEntries: (max: number) => `Höchstens ${max} Einträge.`,
+    save: 'Liste speichern',
+    saveAnyway: 'Trotzdem speichern',
+    cancel: 'Abbrechen',
+    lockoutWarning: (address: string) =>
+      `Diese Liste enthält nicht die Adresse, die Sie gerade verwenden (${address}). Nach dem Speichern ist dieses Gerät sofort ausgesperrt, und nur der Support des Anbieters kann die Liste löschen.`,
+    saved: 'Die Liste ist gespeichert.',
+    savedEmpty: 'Die Liste ist leer: Sie können sich von jeder Adresse anmelden.',
+    codeHeading: 'Telefonischer Support',
+    codeIntro: 'Wenn Sie uns anrufen, beweist ein Einmalcode, dass Sie es sind.',
+    codeLink: 'Einmaliger Sicherheitscode für den telefonischen Support',
+    historyHeading: 'Anmeldeverlauf',
+    historyIntro: 'Ihre letzten Anmeldungen, die neuesten zuerst. Waren Sie es einmal nicht, ändern Sie Ihr Passwort.',
+    historyCaption: 'Ihre Anmeldungen',
+    historyEmpty: 'Noch keine Anmeldungen erfasst.',
+    historyEmptyHelp: 'Jede Anmeldung erscheint hier, sobald sie abgeschlossen ist.',
+    showing: (count: number) => (count === 1 ? '1 Anmeldung angezeigt.' : `${count} Anmeldungen angezeigt.`),
+    when: 'Wann',
+    address: 'IP-Adresse',
+    method: 'Angemeldet mit',
+    device: 'Gerät',
+    country: 'Land',
+    outcome: 'Ergebnis',
+    methods: { password: 'Passwort', 'order-number': 'Bestellnummer' },
+    succeeded: 'Erfolgreich',
+    failed: 'Abgelehnt',
+    failedIpNotAllowed: 'Abgelehnt: Adresse nicht erlaubt',
+    passwordHeading: 'Passwort',
+    passwordIntro: 'Nach der Änderung enden alle Sitzungen, auch diese: Sie melden sich mit dem neuen Passwort erneut an.',
+    currentPassword: 'Aktuelles Passwort',
+    changePassword: 'Passwort ändern',
+    sessionsHeading: 'Sitzungen',
+    sessionsIntro: 'Telefon verloren oder an einem fremden Computer angemeldet? Melden Sie sich auf allen Geräten zugleich ab.',
+    signOutEverywhere: 'Überall abmelden',
+    signOutConfirm: 'Damit werden Sie auf allen Geräten abgemeldet, auch auf diesem. Danach melden Sie sich hier erneut an.',
+    signedOutEverywhere: 'Sie sind auf allen Geräten abgemeldet. Melden Sie sich erneut an, um fortzufahren.',
+    staffClear: 'IP-Zulassungsliste löschen',
+    staffClearHeading: (email: string) => `IP-Zulassungsliste von ${email} löschen`,
+    staffClearWarning: 'Die Person kann sich danach von jeder Adresse anmelden.',
+    staffCleared: (email: string) => `Die IP-Zulassungsliste von ${email} ist gelöscht.`,
+  },
   securityCode: {
     title: 'Sicherheitscode',
     heading: 'Sicherheitscode für den Telefonsupport',
@@ -1263,9 +1318,12 @@ export const de: Messages = {
     ACCOUNT_MISMATCH: 'Diese Seite gehört zu einem anderen Konto als dem, für das Sie gerade handeln. Laden Sie die Seite neu.',
 
     // -- security --
+    IP_NOT_ALLOWED:
+      'Ihre IP-Adresse steht nicht auf Ihrer Zulassungsliste. Melden Sie sich von einer erlaubten Adresse an oder bitten Sie unseren Support, die Liste zu löschen.',
+    WRONG_PASSWORD: 'Das aktuelle Passwort ist nicht richtig.',
+    LOCKOUT_NOT_CONFIRMED: 'Diese Liste enthält nicht die Adresse, die Sie gerade verwenden. Fügen Sie sie hinzu oder bestätigen Sie.',
 
     // -- securityCode --
-    WRONG_PASSWORD: 'Das Passwort ist nicht richtig.',
 
     // -- notifications --
     EMAIL_TAKEN: 'Diese E-Mail-Adresse wird bereits von einem anderen Konto verwendet.',

@@ -1067,7 +1067,63 @@ export const fr: Messages = {
     invalidHeading: 'Cette invitation n’est pas utilisable',
     noToken: 'Le lien est incomplet. Rouvrez le lien de l’e-mail d’invitation.',
   },
-  security: {},
+  security: {
+    title: 'Sécurité',
+    heading: 'Sécurité',
+    intro:
+      'D’où vous pouvez vous connecter, et quand vous vous êtes connecté. Ces réglages sont les vôtres, quel que soit le compte pour lequel vous agissez.',
+    allowListHeading: 'Liste d’adresses IP autorisées',
+    allowListIntro:
+      'Quand la liste contient des entrées, vous ne pouvez vous connecter et utiliser le portail que depuis ces adresses. Une liste vide autorise toute adresse.',
+    currentAddress: (address: string) => `Vous utilisez actuellement l’adresse ${address}.`,
+    currentAllowed: 'La liste l’autorise.',
+    currentNotAllowed: 'La liste ne l’autorise pas.',
+    allowListLabel: 'Adresses autorisées, une par ligne',
+    allowListHint: (max: number) =>
+      `Une adresse (203.0.113.7), une plage (203.0.113.1-203.0.113.9) ou un bloc (203.0.113.0/24), IPv4 ou IPv6. ${max} lignes au plus.`,
+    badLine: (line: number, entry: string) => `La ligne ${line} (${entry}) n’est ni une adresse, ni une plage, ni un bloc.`,
+    tooManyEntries: (max: number) => `${max} entrées au plus.`,
+    save: 'Enregistrer la liste',
+    saveAnyway: 'Enregistrer quand même',
+    cancel: 'Annuler',
+    lockoutWarning: (address: string) =>
+      `Cette liste n’inclut pas l’adresse que vous utilisez actuellement (${address}). Si vous l’enregistrez, cet appareil est aussitôt bloqué, et seul le support du fournisseur pourra effacer la liste.`,
+    saved: 'La liste est enregistrée.',
+    savedEmpty: 'La liste est vide : vous pouvez vous connecter depuis n’importe quelle adresse.',
+    codeHeading: 'Assistance téléphonique',
+    codeIntro: 'Quand vous nous appelez, un code à usage unique prouve que c’est bien vous.',
+    codeLink: 'Code de sécurité à usage unique pour l’assistance téléphonique',
+    historyHeading: 'Historique des connexions',
+    historyIntro: 'Vos dernières connexions, les plus récentes d’abord. Si l’une n’était pas vous, changez votre mot de passe.',
+    historyCaption: 'Vos connexions',
+    historyEmpty: 'Aucune connexion enregistrée pour l’instant.',
+    historyEmptyHelp: 'Chaque connexion apparaît ici une fois terminée.',
+    showing: (count: number) => (count <= 1 ? `${count} connexion affichée.` : `${count} connexions affichées.`),
+    when: 'Quand',
+    address: 'Adresse IP',
+    method: 'Connexion avec',
+    device: 'Appareil',
+    country: 'Pays',
+    outcome: 'Résultat',
+    methods: { password: 'Mot de passe', 'order-number': 'Numéro de commande' },
+    succeeded: 'Réussie',
+    failed: 'Refusée',
+    failedIpNotAllowed: 'Refusée : adresse non autorisée',
+    passwordHeading: 'Mot de passe',
+    passwordIntro:
+      'Après le changement, toutes les sessions se terminent, celle-ci aussi : vous vous reconnectez avec le nouveau mot de passe.',
+    currentPassword: 'Mot de passe actuel',
+    changePassword: 'Changer le mot de passe',
+    sessionsHeading: 'Sessions',
+    sessionsIntro: 'Téléphone perdu, ou connexion sur un ordinateur partagé ? Déconnectez-vous de tous les appareils à la fois.',
+    signOutEverywhere: 'Se déconnecter partout',
+    signOutConfirm: 'Vous serez déconnecté de tous les appareils, y compris celui-ci. Vous vous reconnecterez ensuite ici.',
+    signedOutEverywhere: 'Vous êtes déconnecté de tous les appareils. Reconnectez-vous pour continuer.',
+    staffClear: 'Effacer la liste d’adresses IP',
+    staffClearHeading: (email: string) => `Effacer la liste d’adresses IP autorisées de ${email}`,
+    staffClearWarning: 'La personne pourra ensuite se connecter depuis n’importe quelle adresse.',
+    staffCleared: (email: string) => `La liste d’adresses IP autorisées de ${email} est effacée.`,
+  },
   securityCode: {
     title: 'Code de sécurité',
     heading: 'Code de sécurité pour l’assistance téléphonique',
@@ -1254,9 +1310,12 @@ export const fr: Messages = {
     ACCOUNT_MISMATCH: 'Cette page concerne un autre compte que celui pour lequel vous agissez. Rechargez la page.',
 
     // -- security --
+    IP_NOT_ALLOWED:
+      'Votre adresse IP ne figure pas sur votre liste autorisée. Connectez-vous depuis une adresse autorisée, ou demandez à notre support d’effacer la liste.',
+    WRONG_PASSWORD: 'Le mot de passe actuel n’est pas correct.',
+    LOCKOUT_NOT_CONFIRMED: 'Cette liste n’inclut pas l’adresse que vous utilisez actuellement. Ajoutez-la, ou confirmez.',
 
     // -- securityCode --
-    WRONG_PASSWORD: 'Le mot de passe n’est pas correct.',
 
     // -- notifications --
     EMAIL_TAKEN: 'Un autre compte utilise déjà cette adresse e-mail.',

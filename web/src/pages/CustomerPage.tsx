@@ -162,6 +162,7 @@ function CustomerSections(props: { data: CustomerPageData; onDone: (notice: Acti
   const [extending, setExtending] = useState<SupportRow | undefined>(undefined);
   const [resending, setResending] = useState<OrderRow | undefined>(undefined);
   const [moving, setMoving] = useState<OrderRow | undefined>(undefined);
+  const [clearing, setClearing] = useState<CustomerPageData['users'][number] | undefined>(undefined);
   const licences = useSeededList(data.licences, (page) =>
     request(api.customerPage.listCustomerLicences, { path: { accountId }, query: page }),
   );
@@ -225,6 +226,9 @@ function CustomerSections(props: { data: CustomerPageData; onDone: (notice: Acti
                   <th scope="col">{t.customerPage.role}</th>
                   <th scope="col">{t.customerPage.since}</th>
                   <th scope="col">{t.securityCode.title}</th>
+                  <th scope="col">
+                    <span class="visually-hidden">{t.security.staffClear}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -240,11 +244,46 @@ function CustomerSections(props: { data: CustomerPageData; onDone: (notice: Acti
                     <td>
                       <VerifySecurityCodeForm accountId={accountId} personId={user.userId} email={user.email} />
                     </td>
+                    <td>
+                      <button
+                        type="button"
+                        class="button secondary small"
+                        aria-expanded={clearing?.userId === user.userId}
+                        onClick={() => setClearing(clearing?.userId === user.userId ? undefined : user)}
+                      >
+                        {t.security.staffClear}
+                        <span class="visually-hidden"> {user.email}</span>
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </TableRegion>
+        )}
+        {clearing && (
+          <section class="card section" aria-labelledby="clear-allow-list-heading">
+            <h3 id="clear-allow-list-heading">{t.security.staffClearHeading(clearing.email)}</h3>
+            <StaffActionForm
+              key={clearing.userId}
+              id="staff-clear-allow-list"
+              submitLabel={t.security.staffClear}
+              warning={t.security.staffClearWarning}
+              reason="required"
+              run={async ({ reason }) => {
+                await request(api.security.staffClearIpAllowList, {
+                  path: { accountId, personId: clearing.userId },
+                  body: { reason: reason ?? '' },
+                });
+                return { message: t.security.staffCleared(clearing.email) };
+              }}
+              onDone={(notice) => {
+                setClearing(undefined);
+                props.onDone(notice);
+              }}
+              onCancel={() => setClearing(undefined)}
+            />
+          </section>
         )}
       </Section>
 

@@ -223,6 +223,8 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
     signedOut: t.signIn.signedOut,
     passwordChanged: t.signIn.passwordChanged,
     emailConfirmed: t.signIn.emailConfirmed,
+    ipNotAllowed: t.errors.IP_NOT_ALLOWED,
+    signedOutEverywhere: t.security.signedOutEverywhere,
   };
   const notice = props.notice ? notices[props.notice] : null;
 
