@@ -80,19 +80,21 @@ export async function customerCaller(event: HttpEvent, roles: readonly CustomerR
 
 /**
  * A staff user on a customer route mounted under `/api/view-as/{accountId}` (the staff pool's authorizer let them in):
- * the account's owner, if the staff user started viewing this account within the hour. Two reads, side by side.
+ * the account's owner, if the staff user started viewing this account within the hour: two reads side by side, then the owner's person.
  */
 async function viewAsCaller(event: HttpEvent, accountId: string): Promise<CustomerCaller> {
   const [staff, session] = await Promise.all([staffCaller(event), liveViewAsSession(claimsOf(event).sub, accountId)]);
   if (!session) {
     throw new ForbiddenError('Start viewing this customer again from their page, with a reason.', 'VIEW_AS_NOT_STARTED');
   }
+  // The owner's own settings too (their last sign-in, language...), so the staff user sees the pages as the owner does.
+  const { person } = await personAndMemberships(session.ownerUserId);
   return {
     userId: session.ownerUserId,
     accountId,
     email: session.ownerEmail,
     role: 'owner',
-    person: { userId: session.ownerUserId },
+    person,
     memberships: [],
     sourceIp: event.requestContext.http.sourceIp,
     viewingStaffUserId: staff.userId,

@@ -28,8 +28,14 @@ export const SECTION_PAGE = 10;
 export type CustomerUser = Pick<Membership, 'userId' | 'email' | 'role' | 'createdAt'>;
 export type CustomerSignIn = SignInRecord & { userId: string; email: string };
 
+/** What the customer page shows of the account: the summary, not its profile and verification (their own pages). */
+export type CustomerPageAccount = Pick<
+  Account,
+  'accountId' | 'name' | 'activationKey' | 'contactEmail' | 'country' | 'vatId' | 'createdAt' | 'licenceCount' | 'lastOrder'
+>;
+
 export interface CustomerPage {
-  account: Account;
+  account: CustomerPageAccount;
   users: CustomerUser[];
   licences: Page<LicenceView>;
   support: Page<SupportSubscriptionView>;
@@ -69,5 +75,17 @@ export async function getCustomerPage(accountId: string): Promise<CustomerPage> 
   );
   const signIns = histories.flat().sort((a, b) => b.at.localeCompare(a.at));
   const users = members.map(({ userId, email, role, createdAt }) => ({ userId, email, role, createdAt }));
-  return { account, users, licences, support, orders, contracts, signIns, audit };
+  const { accountId: id, name, activationKey, contactEmail, country, vatId, createdAt, licenceCount, lastOrder } = account;
+  const summary: CustomerPageAccount = {
+    accountId: id,
+    name,
+    activationKey,
+    contactEmail,
+    createdAt,
+    ...(country !== undefined ? { country } : {}),
+    ...(vatId !== undefined ? { vatId } : {}),
+    ...(licenceCount !== undefined ? { licenceCount } : {}),
+    ...(lastOrder !== undefined ? { lastOrder } : {}),
+  };
+  return { account: summary, users, licences, support, orders, contracts, signIns, audit };
 }

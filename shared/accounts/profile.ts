@@ -46,9 +46,14 @@ function profileOf(caller: CustomerCaller, person: Person, account: Account): My
       ...(account.postalAddress ? { postalAddress: account.postalAddress } : {}),
       ...(account.billingAddress ? { billingAddress: account.billingAddress } : {}),
     },
-    ...(account.verification ? { verification: account.verification } : {}),
+    ...(account.verification ? { verification: verificationView(account.verification) } : {}),
     mayPay: accountMayPay(account),
   };
+}
+
+/** The verification as the customer sees it: everything but its internal id. */
+function verificationView({ verificationId: _id, ...shown }: NonNullable<Account['verification']>): NonNullable<MyProfile['verification']> {
+  return shown;
 }
 
 async function accountOf(caller: CustomerCaller, consistent = false): Promise<Account> {

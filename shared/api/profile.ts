@@ -13,13 +13,12 @@ const text = (min: number, max: number) => z.string().check(z.trim(), z.minLengt
 export const PHONE_PATTERN = /^\+[1-9]\d{7,14}$/;
 export const phoneSchema = z.string().check(z.trim(), z.regex(PHONE_PATTERN, 'A phone number in international form, e.g. +48601234567.'));
 
-let timeZones: Set<string> | undefined;
-/** Whether the runtime knows this IANA time zone (Intl.supportedValuesOf lists the canonical ones, UTC aside). */
-export function isTimeZone(value: string): boolean {
-  timeZones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
-  return timeZones.has(value);
-}
-export const timeZoneSchema = z.string().check(z.maxLength(64), z.refine(isTimeZone, 'An IANA time zone such as Europe/Warsaw.'));
+/**
+ * The IANA time zones the runtime knows (Intl.supportedValuesOf lists the canonical ones; UTC aside), as an enum: the
+ * OpenAPI document lists them, and the generated checks draw valid values from them instead of guessing strings.
+ */
+export const TIME_ZONES: [string, ...string[]] = ['UTC', ...Intl.supportedValuesOf('timeZone')];
+export const timeZoneSchema = z.enum(TIME_ZONES, 'An IANA time zone such as Europe/Warsaw.');
 
 /** The person's own settings, whatever account they act for. */
 export const personalInput = z.strictObject({
