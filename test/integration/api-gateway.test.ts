@@ -79,6 +79,7 @@ describe('customer routes', () => {
     const response = await call(api, 'GET', '/api/me', { token });
     expect(response.body).toEqual({
       email: customer.login.email,
+      role: 'owner',
       account: {
         accountId: customer.account.accountId,
         name: customer.account.name,

@@ -240,7 +240,11 @@ describe('roles, removal and the last owner', () => {
       call(api, 'PUT', `/api/me/people/${owner.userId}/role`, { token: secondToken, body: { role: 'billing' } }),
     ]);
 
-    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    // One wins. The other is either refused by the owner count's condition (409 LAST_OWNER or changed meanwhile) or,
+    // when the winner finished before its caller check ran, as no longer an owner (403 ROLE_NOT_ALLOWED).
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses[0]).toBe(200);
+    expect([403, 409]).toContain(statuses[1]);
     expect(await ownerCount(accountId)).toBe(1);
     const people = await call(api, 'GET', '/api/me/people', { token: answers[0]!.status === 200 ? owner.token : secondToken });
     expect(people.body.people.filter((person: { role: string }) => person.role === 'owner')).toHaveLength(1);
