@@ -25,7 +25,7 @@ afterAll(async () => {
 /** A technical contact of Nordwind of their own (the owner invites, they accept with a password), so the demo owner keeps no list. */
 async function newPerson(page: Page, email: string): Promise<void> {
   await signInWithPassword(page, portal, '/sign-in', DEMO_LOGINS.customer);
-  await page.getByTestId('licences-table').waitFor();
+  await page.getByTestId('home-tiles').waitFor();
   await page.goto(`${portalUrl}/account/people`);
   await page.getByLabel('E-mail', { exact: true }).fill(email);
   await page.getByLabel('Role', { exact: true }).selectOption('technical');
@@ -46,7 +46,7 @@ describe('the security centre in Chromium', () => {
 
     await withPage(browser, async (page) => {
       await signInWithPassword(page, portal, '/sign-in', { email, password: PASSWORD });
-      await page.getByTestId('licences-table').waitFor();
+      await page.getByTestId('home-tiles').waitFor();
       await page.goto(`${portalUrl}/account/security`);
       await page.getByRole('heading', { name: 'Security', level: 1 }).waitFor();
       await expect.poll(() => page.getByTestId('current-address').textContent()).toContain('The list allows it.');
@@ -95,7 +95,7 @@ describe('the security centre in Chromium', () => {
 
     await withPage(browser, async (page) => {
       await signInWithPassword(page, portal, '/sign-in', { email, password: PASSWORD });
-      await page.getByTestId('licences-table').waitFor();
+      await page.getByTestId('home-tiles').waitFor();
       await page.goto(`${portalUrl}/account/security`);
       await expect.poll(() => page.getByTestId('current-address').textContent()).toContain('The list allows it.');
       expect(await page.getByLabel('Allowed addresses, one per line').inputValue()).toBe('');
@@ -109,7 +109,7 @@ describe('the security centre in Chromium', () => {
 
     await withPage(browser, async (page) => {
       await signInWithPassword(page, portal, '/sign-in', { email, password: PASSWORD });
-      await page.getByTestId('licences-table').waitFor();
+      await page.getByTestId('home-tiles').waitFor();
       await page.goto(`${portalUrl}/account/security`);
       await page.getByLabel('Current password').fill('Not-The-Password-1!');
       await page.getByLabel('New password', { exact: true }).fill(newPassword);
@@ -126,7 +126,7 @@ describe('the security centre in Chromium', () => {
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 
       await signInWithPassword(page, portal, '/sign-in', { email, password: newPassword });
-      await page.getByTestId('licences-table').waitFor();
+      await page.getByTestId('home-tiles').waitFor();
       await page.goto(`${portalUrl}/account/security`);
       await page.getByRole('button', { name: 'Sign out everywhere' }).click();
       await page.getByText('This signs you out on every device, this one too.').waitFor();
