@@ -149,55 +149,55 @@ function cellsOf(header: ImportColumn[], fields: string[]): Record<string, strin
   return cells;
 }
 
-function toRow(kind: RecordKind, line: number, data: Record<string, unknown>): ImportRow {
-  const d = data as Record<string, string | number | undefined>;
-  const str = (key: string) => d[key] as string;
-  const opt = (key: string) => d[key] as string | undefined;
-  switch (kind) {
-    case 'account':
-      return {
-        record: 'account',
-        line,
-        accountRef: str('account_id'),
-        name: str('name'),
-        email: normaliseEmail(str('email')),
-        country: opt('country')?.toUpperCase(),
-      };
-    case 'user':
-      return {
-        record: 'user',
-        line,
-        accountRef: str('account_id'),
-        email: normaliseEmail(str('email')),
-        role: roleOf(opt('role') ?? 'contact'),
-        locale: (opt('locale') as Locale | undefined) ?? 'en',
-      };
-    case 'contract':
-      return {
-        record: 'contract',
-        line,
-        accountRef: opt('account_id'),
-        number: normaliseContractNumber(str('number')),
-        product: str('product'),
-        startsOn: str('starts_on'),
-        endsOn: str('ends_on'),
-        activationCode: opt('activation_code') === undefined ? undefined : normaliseActivationCode(str('activation_code')),
-      };
-    case 'licence':
-      return {
-        record: 'licence',
-        line,
-        accountRef: str('account_id'),
-        serial: str('serial').toUpperCase(),
-        product: str('product'),
-        edition: str('edition'),
-        users: d.users as number,
-        purchasedOn: str('purchased_on'),
-        supportYears: (d.support_years as number | undefined) ?? 0,
-        days: d.days as number | undefined,
-        order: opt('order'),
-      };
-  }
+type Parsed<K extends RecordKind> = z.output<(typeof schemas)[K]>;
+
+/** Each record kind's row from its parsed columns, typed by that kind's schema (no casts on the cells). */
+const rowBuilders: { [K in RecordKind]: (line: number, d: Parsed<K>) => ImportRow } = {
+  account: (line, d) => ({
+    record: 'account',
+    line,
+    accountRef: d.account_id,
+    name: d.name,
+    email: normaliseEmail(d.email),
+    country: d.country?.toUpperCase(),
+  }),
+  user: (line, d) => ({
+    record: 'user',
+    line,
+    accountRef: d.account_id,
+    email: normaliseEmail(d.email),
+    role: roleOf(d.role ?? 'contact'),
+    locale: d.locale ?? 'en',
+  }),
+  contract: (line, d) => ({
+    record: 'contract',
+    line,
+    accountRef: d.account_id,
+    number: normaliseContractNumber(d.number),
+    product: d.product,
+    startsOn: d.starts_on,
+    endsOn: d.ends_on,
+    activationCode: d.activation_code === undefined ? undefined : normaliseActivationCode(d.activation_code),
+  }),
+  licence: (line, d) => ({
+    record: 'licence',
+    line,
+    accountRef: d.account_id,
+    serial: d.serial.toUpperCase(),
+    product: d.product,
+    edition: d.edition,
+    users: d.users,
+    purchasedOn: d.purchased_on,
+    supportYears: d.support_years ?? 0,
+    days: d.days,
+    order: d.order,
+  }),
+};
+
+/** Parses one record's cells with its kind's schema and builds its row: the issues, or the row. */
+function parseRow<K extends RecordKind>(kind: K, line: number, cells: Record<string, string>) {
+  const result = schemas[kind].safeParse(cells);
+  return result.success ? { success: true as const, row: rowBuilders[kind](line, result.data as Parsed<K>) } : result;
 }
 
 /** The natural key a record is found by on a second import, and the error when a file repeats it. */
@@ -290,7 +290,7 @@ export function parseImportFile(csv: string): ParsedImport {
       continue;
     }
     const recordKind = kind as RecordKind;
-    const result = schemas[recordKind].safeParse(cells);
+    const result = parseRow(recordKind, record.line, cells);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const column = asColumn(issue.path[0]);
@@ -298,7 +298,7 @@ export function parseImportFile(csv: string): ParsedImport {
       }
       continue;
     }
-    const row = toRow(recordKind, record.line, result.data);
+    const { row } = result;
     const identity = `${row.record}:${naturalKey(row)}`;
     const first = firstLineOf.get(identity);
     if (first !== undefined) {
