@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInWithPassword, withPage } from '../support/browser.ts';
+import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
 import { awaitMailTo, codeIn } from '../support/mailbox.ts';
 
 let browser: Browser;
@@ -27,8 +27,7 @@ describe('change of e-mail in Chromium', () => {
     const newEmail = `moved.${stamp}@example.test`;
     // A person of their own (invited by the demo owner), so the shared demo logins keep their addresses.
     await withPage(browser, async (page) => {
-      await signInWithPassword(page, portal, '/sign-in', DEMO_LOGINS.customer);
-      await page.getByTestId('licences-table').waitFor();
+      await signInToHome(page, portal, DEMO_LOGINS.customer);
       await page.goto(`${portalUrl}/account/people`);
       await page.getByLabel('E-mail', { exact: true }).fill(oldEmail);
       await page.getByLabel('Role', { exact: true }).selectOption('technical');
@@ -44,8 +43,7 @@ describe('change of e-mail in Chromium', () => {
       await page.getByLabel('Choose a password').fill(PASSWORD);
       await page.getByRole('button', { name: 'Accept the invitation' }).click();
       await page.getByRole('link', { name: 'Sign in now' }).waitFor();
-      await signInWithPassword(page, portal, '/sign-in', { email: oldEmail, password: PASSWORD });
-      await page.getByTestId('licences-table').waitFor();
+      await signInToHome(page, portal, { email: oldEmail, password: PASSWORD });
 
       await page.goto(`${portalUrl}/account/notifications`);
       await page.getByRole('link', { name: 'Change your sign-in e-mail address' }).click();
@@ -81,8 +79,7 @@ describe('change of e-mail in Chromium', () => {
         .getByRole('alert')
         .filter({ hasText: /not right/ })
         .waitFor();
-      await signInWithPassword(page, portal, '/sign-in', { email: newEmail, password: PASSWORD });
-      await page.getByTestId('licences-table').waitFor();
+      await signInToHome(page, portal, { email: newEmail, password: PASSWORD });
     });
   });
 });

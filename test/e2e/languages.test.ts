@@ -14,6 +14,7 @@ import {
   horizontalOverflow,
   launchBrowser,
   seriousAxeViolations,
+  signInToHome,
   signInWithPassword,
   withPage,
 } from '../support/browser.ts';
@@ -82,8 +83,7 @@ describe('the portal in the browser’s language', () => {
 
   it('fits the customer’s pages in German (longer words) within 390 px and 1280 px', async () => {
     await withPage(browser, async (page) => {
-      await signInWithPassword(page, { portalUrl, mailUrl }, '/sign-in', DEMO_LOGINS.customer);
-      await page.locator('[data-testid="licences-table"]').waitFor();
+      await signInToHome(page, { portalUrl, mailUrl }, DEMO_LOGINS.customer);
       expectWithinWindow(await inGerman(page, ['/licences', '/support', '/orders', '/activity']));
       expect(await page.getByRole('heading', { level: 1, name: de.activity.heading }).count()).toBe(1);
     });

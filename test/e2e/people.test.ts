@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInWithPassword, withPage } from '../support/browser.ts';
+import { launchBrowser, signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
 import { awaitMailTo } from '../support/mailbox.ts';
 
 let browser: Browser;
@@ -22,8 +22,7 @@ afterAll(async () => {
 
 /** The owner invites `email` with `role` on the people page; answers the invitation's link path from the mail. */
 async function invite(page: Page, owner: { email: string; password: string }, email: string, role: string): Promise<string> {
-  await signInWithPassword(page, portal, '/sign-in', owner);
-  await page.getByTestId('licences-table').waitFor();
+  await signInToHome(page, portal, owner);
   await page.goto(`${portalUrl}/account/people`);
   await page.getByRole('heading', { name: 'People of this account', level: 1 }).waitFor();
   await page.getByLabel('E-mail', { exact: true }).fill(email);
@@ -59,8 +58,10 @@ describe('people of an account in Chromium', () => {
       await accept(page, link, 'Nordwind Systems Sp. z o.o.', PASSWORD);
       await page.getByRole('link', { name: 'Sign in now' }).click();
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-      await signInWithPassword(page, portal, '/sign-in', { email, password: PASSWORD });
-      // Licences are not for the billing role: the page says so instead of failing.
+      await signInToHome(page, portal, { email, password: PASSWORD });
+      // Licences are not for the billing role: no licence tile at home, and the page says so instead of failing.
+      expect(await page.getByTestId('tile-licences').count()).toBe(0);
+      await page.goto(`${portalUrl}/licences`);
       await page.getByText('Your role in this account does not allow this. Ask the account’s owner.').first().waitFor();
       expect(await page.getByTestId('licences-table').count()).toBe(0);
       await page.goto(`${portalUrl}/orders`);
@@ -91,7 +92,8 @@ describe('people of an account in Chromium', () => {
     });
 
     await withPage(browser, async (page) => {
-      await signInWithPassword(page, portal, '/sign-in', { email, password: PASSWORD });
+      await signInToHome(page, portal, { email, password: PASSWORD });
+      await page.goto(`${portalUrl}/licences`);
       const licences = page.getByTestId('licences-table');
       await licences.waitFor();
       const accountSwitch = page.getByLabel('Account', { exact: true });

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInWithPassword, withPage } from '../support/browser.ts';
+import { launchBrowser, signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
 
 let browser: Browser;
 const portalUrl = inject('portalUrl');
@@ -19,8 +19,7 @@ afterAll(() => browser?.close());
 
 async function signedIn(page: Page, pool: 'customer' | 'staff'): Promise<void> {
   if (pool === 'customer') {
-    await signInWithPassword(page, portal, '/sign-in', DEMO_LOGINS.customer);
-    await page.getByTestId('activation-key').waitFor();
+    await signInToHome(page, portal, DEMO_LOGINS.customer);
   } else {
     await signInWithPassword(page, portal, '/admin', DEMO_LOGINS.staff);
     await page.getByRole('navigation', { name: 'Staff sections' }).waitFor();

@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, nextClientAddress, signInWithPassword } from '../support/browser.ts';
+import { launchBrowser, nextClientAddress, signInToHome, signInWithPassword } from '../support/browser.ts';
 
 let browser: Browser;
 const portalUrl = inject('portalUrl');
@@ -21,15 +21,14 @@ describe('security code for phone support', () => {
     const code = `Harb${Date.now().toString().slice(-6)}`;
     const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
     const page = await context.newPage();
-    await signInWithPassword(page, portal, '/sign-in', customer);
-    await page.locator('[data-testid="licences-table"]').waitFor();
+    await signInToHome(page, portal, customer);
     await page.goto(`${portalUrl}/account/security/code`);
     await page.getByTestId('security-code-status').waitFor();
     // A wrong password is refused and nothing is set.
     await page.getByLabel('New security code').fill(code);
     await page.getByLabel('Your password').fill('not my password');
     await page.getByRole('button', { name: 'Save the code' }).click();
-    await page.getByRole('alert').filter({ hasText: 'The password is not right.' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'The current password is not right.' }).waitFor();
     await page.getByLabel('New security code').fill(code);
     await page.getByLabel('Your password').fill(customer.password);
     await page.getByRole('button', { name: 'Save the code' }).click();

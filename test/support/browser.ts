@@ -88,6 +88,17 @@ export async function signInWithPassword(
   await enterMailedCode(page, portal.mailUrl, login.email, before);
 }
 
+/** Signs a customer in on `/sign-in` and waits for the page every sign-in lands on: the home page with its tiles. */
+export async function signInToHome(
+  page: Page,
+  portal: { portalUrl: string; mailUrl: string },
+  login: { email: string; password: string },
+): Promise<void> {
+  await signInWithPassword(page, portal, '/sign-in', login);
+  // Attached, not visible: a role with no tile yet (billing before invoices exist) has an empty list.
+  await page.getByTestId('home-tiles').waitFor({ state: 'attached' });
+}
+
 /**
  * The page's cumulative layout shift so far (every shift not caused by input, summed: an upper bound of the CLS
  * metric, which takes the worst session window). A layout metric read from the browser, not a timing.

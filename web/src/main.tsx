@@ -7,7 +7,7 @@ import { applyBrand } from './brand.ts';
 import { signInPath } from './components.tsx';
 import { I18nContext, initialLocale, makeI18n, rememberLocale, type Locale } from './i18n.ts';
 import { NotFoundPage } from './pages/NotFound.tsx';
-import { matchRoute, navigate, signInReturningTo, useLocation } from './router.ts';
+import { forgetNotice, matchRoute, navigate, signInReturningTo, useLocation } from './router.ts';
 import { webRoutes } from './routes.tsx';
 import { viewingAs } from './view-as.ts';
 import './styles.css';
@@ -43,8 +43,13 @@ function Protected(props: { pool: Pool; children: ComponentChildren }) {
 }
 
 function Routes() {
-  const { path, notice } = useLocation();
+  const where = useLocation();
+  const { path, notice } = where;
   const first = useRef(true);
+
+  useEffect(() => {
+    if (where.notice) forgetNotice();
+  }, [where]);
 
   // Tell screen readers (and the keyboard) that the page changed: focus its heading.
   useEffect(() => {

@@ -17,10 +17,15 @@ function current(): Location {
   const state = history.state as { notice?: Notice } | null;
   // Trailing slashes are not part of any route: /licences/ is /licences.
   const path = location.pathname.replace(/(.)\/+$/, '$1');
-  if (!state?.notice) return { path };
-  // A notice is said once: a reload or a later Back to this entry should not repeat it.
-  history.replaceState(null, '', location.href);
-  return { path, notice: state.notice };
+  return state?.notice ? { path, notice: state.notice } : { path };
+}
+
+/**
+ * A notice is said once: after the page showing it has rendered, the history entry forgets it, so a reload or a later
+ * Back does not repeat it. Reading stays free of this side effect because several components read the location.
+ */
+export function forgetNotice(): void {
+  if ((history.state as { notice?: Notice } | null)?.notice) history.replaceState(null, '', location.href);
 }
 
 export function navigate(path: string, options: { replace?: boolean; notice?: Notice } = {}): void {
