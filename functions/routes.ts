@@ -214,6 +214,23 @@ const entries: readonly RouteEntry[] = [
   { contract: api.home.getBanner, handler: 'home/get-banner', table: 'read' },
   { contract: api.home.setBanner, handler: 'home/set-banner', table: 'read-write' },
 
+  // The support desk (issue #13), one section per area.
+  // -- assets --
+
+  // -- tickets --
+
+  // -- ticket-thread --
+
+  // -- staff-tickets --
+
+  // -- attachments --
+
+  // -- ticket-mail --
+
+  // -- sla --
+
+  // -- knowledge --
+
   // Importing accounts from an old portal (admin): the dry run reads by key; the import creates migrated users too.
   { contract: api.imports.dryRunImport, handler: 'admin/dry-run-import', table: 'read' },
   { contract: api.imports.runImport, handler: 'admin/run-import', table: 'read-write', identityAdmin: true },

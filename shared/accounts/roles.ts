@@ -23,6 +23,13 @@ export const ROLE_AREAS = {
   billingWrite: ['owner', 'billing'],
   /** The people of the account, notification recipients, legal data. */
   ownerOnly: ['owner'],
+  /**
+   * Reading tickets: every role, each seeing what it may (owners and technical contacts the whole account's,
+   * the others the tickets they opened: shared/tickets/model.ts `mayView`).
+   */
+  ticketRead: ['owner', 'billing', 'technical', 'read-only'],
+  /** Opening and answering tickets: administrative ones for billing too; technical ones need technicalWrite. */
+  ticketWrite: ['owner', 'billing', 'technical'],
 } as const satisfies Record<string, readonly [CustomerRole, ...CustomerRole[]]>;
 
 /** An old membership's role (`contact`, before roles existed) reads as read-only. */

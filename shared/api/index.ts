@@ -1,6 +1,8 @@
 // Every route contract by area, for the route table, the OpenAPI document and (later) the web client.
 
 export * as account from '#shared/api/account.ts';
+export * as assets from '#shared/api/assets.ts';
+export * as attachments from '#shared/api/attachments.ts';
 export * as audit from '#shared/api/audit.ts';
 export * as auth from '#shared/api/auth.ts';
 export * as catalogue from '#shared/api/catalogue.ts';
@@ -10,6 +12,7 @@ export * as customers from '#shared/api/customers.ts';
 export * as dashboard from '#shared/api/dashboard.ts';
 export * as home from '#shared/api/home.ts';
 export * as imports from '#shared/api/imports.ts';
+export * as knowledge from '#shared/api/knowledge.ts';
 export * as licences from '#shared/api/licences.ts';
 export * as licensing from '#shared/api/licensing.ts';
 export * as notifications from '#shared/api/notifications.ts';
@@ -18,6 +21,11 @@ export * as people from '#shared/api/people.ts';
 export * as profile from '#shared/api/profile.ts';
 export * as security from '#shared/api/security.ts';
 export * as securityCode from '#shared/api/security-code.ts';
+export * as sla from '#shared/api/sla.ts';
 export * as staff from '#shared/api/staff.ts';
+export * as staffTickets from '#shared/api/staff-tickets.ts';
 export * as support from '#shared/api/support.ts';
 export * as system from '#shared/api/system.ts';
+export * as ticketMail from '#shared/api/ticket-mail.ts';
+export * as ticketThread from '#shared/api/ticket-thread.ts';
+export * as tickets from '#shared/api/tickets.ts';

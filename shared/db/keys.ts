@@ -185,6 +185,31 @@ export const keys = {
   /** The offer banner on the customers' home page (shared/home/banner.ts): one item. */
   banner: () => ({ PK: 'BANNER', SK: 'BANNER' }),
 
+  // -- support desk (issue #13): tickets, their thread, assets, knowledge base --
+  /**
+   * A support ticket, by its number (shared/tickets/model.ts): the ticket item and its thread (messages, notes, status
+   * events, attachments) share the partition, so one Query reads a ticket with its conversation.
+   */
+  ticket: (ticketNumber: number) => ({ PK: ticketPartition(ticketNumber), SK: 'TICKET' }),
+  /** GSI1 partition of one account's tickets, last change first when read backwards. */
+  accountTickets: (accountId: string, updatedAt: string, ticketNumber: number) => ({
+    GSI1PK: `ACCOUNT#${accountId}#TICKETS`,
+    GSI1SK: `${updatedAt}#${ticketSortKey(ticketNumber)}`,
+  }),
+  /** GSI2 partition of the staff queue: every open ticket (or every closed one), last change first when read backwards. */
+  ticketQueue: (open: boolean, updatedAt: string, ticketNumber: number) => ({
+    GSI2PK: open ? 'TICKETS#OPEN' : 'TICKETS#CLOSED',
+    GSI2SK: `${updatedAt}#${ticketSortKey(ticketNumber)}`,
+  }),
+  /** One entry of a ticket's thread: a reply, an internal note, a status event (ULID: in time order). */
+  ticketMessage: (ticketNumber: number, messageId: string) => ({ PK: ticketPartition(ticketNumber), SK: `MESSAGE#${messageId}` }),
+  /** The counter that numbers tickets (an atomic ADD). */
+  ticketCounter: () => ({ PK: 'COUNTER#TICKETS', SK: 'COUNTER' }),
+  /** An asset (device or software under contract) in its account's partition (shared/assets/model.ts). */
+  asset: (accountId: string, assetId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `ASSET#${assetId}` }),
+  /** GSI1 partition of one contract's assets. */
+  contractAssets: (contractNumber: string, assetId: string) => ({ GSI1PK: `CONTRACT#${contractNumber}#ASSETS`, GSI1SK: assetId }),
+
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),
   /** Local identity adapter: the pending code of an e-mail confirmation, a password reset link or a change of e-mail. */
@@ -220,7 +245,21 @@ export const SK_PREFIX = {
   staff: 'STAFF',
   /** News items in the NEWS partition. */
   news: 'NEWS#',
+  /** The account's assets. */
+  asset: 'ASSET#',
+  /** A ticket's thread in its partition. */
+  ticketMessage: 'MESSAGE#',
 } as const;
+
+/** The partition of one ticket: the ticket item and its thread. */
+export function ticketPartition(ticketNumber: number): string {
+  return `TICKET#${ticketNumber}`;
+}
+
+/** Ticket numbers zero-padded in sort keys, so equal times order by number. */
+function ticketSortKey(ticketNumber: number): string {
+  return String(ticketNumber).padStart(10, '0');
+}
 
 /** The search index partition of a folded term or query: `SEARCH#` and its first two characters (code points). */
 export function searchPartition(term: string): string {

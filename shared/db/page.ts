@@ -2,7 +2,7 @@
 
 import { QueryCommand, type QueryCommandInput } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { GSI1 } from '#shared/db/table.ts';
+import { GSI1, GSI2 } from '#shared/db/table.ts';
 import { ValidationError } from '#shared/http/errors.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '#shared/paging.ts';
 
@@ -10,7 +10,7 @@ export type { Page };
 
 export interface PartitionQuery {
   /** Query the table itself or GSI1. */
-  index?: 'GSI1';
+  index?: 'GSI1' | 'GSI2';
   /** The partition's value; the caller's identity decides it, never the cursor. */
   partition: string;
   /** Only sort keys that begin with this. */
@@ -30,13 +30,13 @@ export interface PartitionQuery {
 type Key = Record<string, string>;
 
 function keyNames(index: PartitionQuery['index']) {
-  return index === 'GSI1'
-    ? { partition: GSI1.partitionKey, sort: GSI1.sortKey, all: ['PK', 'SK', GSI1.partitionKey, GSI1.sortKey] }
-    : { partition: 'PK', sort: 'SK', all: ['PK', 'SK'] };
+  if (index === 'GSI1') return { partition: GSI1.partitionKey, sort: GSI1.sortKey, all: ['PK', 'SK', GSI1.partitionKey, GSI1.sortKey] };
+  if (index === 'GSI2') return { partition: GSI2.partitionKey, sort: GSI2.sortKey, all: ['PK', 'SK', GSI2.partitionKey, GSI2.sortKey] };
+  return { partition: 'PK', sort: 'SK', all: ['PK', 'SK'] };
 }
 
 /** DynamoDB's own limits on key values: a cursor outside them would fail the Query (a 500) instead of a 400. */
-const PARTITION_KEYS = new Set(['PK', GSI1.partitionKey]);
+const PARTITION_KEYS = new Set(['PK', GSI1.partitionKey, GSI2.partitionKey]);
 const MAX_PARTITION_KEY_BYTES = 2048;
 const MAX_SORT_KEY_BYTES = 1024;
 

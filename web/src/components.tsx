@@ -68,6 +68,9 @@ function customerAreas(t: Messages): NavLink[] {
     { href: '/licences', label: t.nav.licences, roles: ROLE_AREAS.technicalRead },
     { href: '/support', label: t.nav.support, roles: ROLE_AREAS.technicalRead },
     { href: '/orders', label: t.nav.orders, roles: ROLE_AREAS.billingRead },
+    { href: '/contracts', label: t.nav.contracts, roles: ROLE_AREAS.technicalRead },
+    { href: '/tickets', label: t.nav.tickets, roles: ROLE_AREAS.ticketRead },
+    { href: '/knowledge', label: t.nav.knowledge },
   ];
 }
 
@@ -179,9 +182,11 @@ function StaffNav(props: { open: boolean }) {
         { href: '/admin/dashboard', label: t.dashboard.nav },
         { href: '/admin/customers', label: t.adminOrders.navCustomers },
         { href: '/admin/orders', label: t.adminOrders.navOrders },
+        { href: '/admin/tickets', label: t.nav.staffTickets },
         { href: '/admin/contracts', label: t.adminContracts.navContracts },
         { href: '/admin/verifications', label: t.home.nav.verifications },
         { href: '/admin/catalogue', label: t.adminOrders.navCatalogue },
+        { href: '/admin/knowledge', label: t.nav.staffKnowledge },
         { href: '/admin/news', label: t.home.nav.news },
         { href: '/admin/mailing', label: t.home.nav.mailing },
         { href: '/admin/audit', label: t.audit.navAudit },

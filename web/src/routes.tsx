@@ -108,6 +108,23 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/news', guard: 'customer', page: () => <NewsPage /> },
   { path: '/admin/news', guard: 'staff', page: () => <AdminNewsPage /> },
 
+  // The support desk (issue #13), one section per area.
+  // -- assets --
+
+  // -- tickets --
+
+  // -- ticket-thread --
+
+  // -- staff-tickets --
+
+  // -- attachments --
+
+  // -- ticket-mail --
+
+  // -- sla --
+
+  // -- knowledge --
+
   { path: '/admin', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
   { path: '/admin/sign-in', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
   { path: '/admin/forgot-password', guard: 'public', page: () => <ForgotPasswordPage key="staff" pool="staff" /> },

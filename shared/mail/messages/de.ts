@@ -126,4 +126,12 @@ export const mailDe: MailMessages = {
         ? `Wir haben die Firmendaten von ${input.accountName} bestätigt. Bestellen und das Bezahlen von Rechnungen in ${input.brand} sind wieder möglich.\n\nUnser Hinweis: ${input.reason}`
         : `Wir konnten die für ${input.accountName} eingereichten Firmendaten aus folgendem Grund nicht bestätigen:\n\n${input.reason}\n\nIhr Konto behält die bisherigen Daten. Korrigieren Sie die Daten unter Konto → Profil und reichen Sie sie erneut ein.`,
   },
+  // -- assets --
+  // -- tickets --
+  // -- ticket-thread --
+  // -- staff-tickets --
+  // -- attachments --
+  // -- ticket-mail --
+  // -- sla --
+  // -- knowledge --
 };

@@ -130,6 +130,14 @@ export const mailEn = {
         ? `We have verified the company data of ${input.accountName}. Checkout and paying invoices in ${input.brand} are open again.\n\nOur note: ${input.reason}`
         : `We could not verify the company data submitted for ${input.accountName}, for this reason:\n\n${input.reason}\n\nYour account keeps its previous data. Correct the data under Account → Profile and submit it again.`,
   },
+  // -- assets --
+  // -- tickets --
+  // -- ticket-thread --
+  // -- staff-tickets --
+  // -- attachments --
+  // -- ticket-mail --
+  // -- sla --
+  // -- knowledge --
 };
 
 export type MailMessages = typeof mailEn;

@@ -133,4 +133,12 @@ export const mailFr: MailMessages = {
         ? `Nous avons vérifié les données de l’entreprise ${input.accountName}. Les achats et le paiement des factures dans ${input.brand} sont de nouveau possibles.\n\nNotre remarque : ${input.reason}`
         : `Nous n’avons pas pu vérifier les données d’entreprise envoyées pour ${input.accountName}, pour la raison suivante :\n\n${input.reason}\n\nVotre compte conserve ses données précédentes. Corrigez-les sous Compte → Profil et envoyez-les de nouveau.`,
   },
+  // -- assets --
+  // -- tickets --
+  // -- ticket-thread --
+  // -- staff-tickets --
+  // -- attachments --
+  // -- ticket-mail --
+  // -- sla --
+  // -- knowledge --
 };

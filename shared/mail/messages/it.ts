@@ -138,4 +138,12 @@ export const mailIt: MailMessages = {
         ? `Abbiamo verificato i dati aziendali di ${input.accountName}. Gli acquisti e il pagamento delle fatture in ${input.brand} sono di nuovo disponibili.\n\nLa nostra nota: ${input.reason}`
         : `Non è stato possibile verificare i dati aziendali inviati per ${input.accountName}, per questo motivo:\n\n${input.reason}\n\nIl tuo account mantiene i dati precedenti. Correggi i dati in Account → Profilo e inviali di nuovo.`,
   },
+  // -- assets --
+  // -- tickets --
+  // -- ticket-thread --
+  // -- staff-tickets --
+  // -- attachments --
+  // -- ticket-mail --
+  // -- sla --
+  // -- knowledge --
 };

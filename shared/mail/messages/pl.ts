@@ -127,4 +127,12 @@ export const mailPl: MailMessages = {
         ? `Zweryfikowaliśmy dane firmy ${input.accountName}. Zakupy i opłacanie faktur w ${input.brand} są znów dostępne.\n\nNasza uwaga: ${input.reason}`
         : `Nie mogliśmy zweryfikować danych firmy przesłanych dla ${input.accountName}. Powód:\n\n${input.reason}\n\nKonto zachowuje dotychczasowe dane. Popraw dane w sekcji Konto → Profil i prześlij je ponownie.`,
   },
+  // -- assets --
+  // -- tickets --
+  // -- ticket-thread --
+  // -- staff-tickets --
+  // -- attachments --
+  // -- ticket-mail --
+  // -- sla --
+  // -- knowledge --
 };

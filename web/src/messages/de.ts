@@ -187,6 +187,11 @@ export const de: Messages = {
     support: 'Support & Updates',
     orders: 'Bestellungen',
     activity: 'Aktivität',
+    tickets: 'Tickets',
+    contracts: 'Verträge & Assets',
+    knowledge: 'Wissensdatenbank',
+    staffTickets: 'Tickets',
+    staffKnowledge: 'Wissensdatenbank',
   },
   dashboard: {
     title: 'Übersicht',
@@ -1294,7 +1299,22 @@ export const de: Messages = {
     staffHome: 'Zu den Kunden',
     signIn: 'Zur Anmeldeseite',
   },
+  assets: {},
+  tickets: {},
+  ticketThread: {},
+  staffTickets: {},
+  attachments: {},
+  sla: {},
+  knowledge: {},
   errors: {
+    // -- assets --
+    // -- tickets --
+    // -- ticket-thread --
+    // -- staff-tickets --
+    // -- attachments --
+    // -- ticket-mail --
+    // -- sla --
+    // -- knowledge --
     // -- profile --
     VAT_ID_INVALID: 'Das ist keine gültige USt-IdNr. des Landes Ihres Kontos. Prüfen Sie sie in Ihrer Registrierung.',
     VAT_ID_COUNTRY_MISMATCH:

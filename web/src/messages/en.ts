@@ -176,6 +176,11 @@ export const en = {
     support: 'Support & updates',
     orders: 'Orders',
     activity: 'Activity',
+    tickets: 'Tickets',
+    contracts: 'Contracts & assets',
+    knowledge: 'Knowledge base',
+    staffTickets: 'Tickets',
+    staffKnowledge: 'Knowledge base',
   },
   dashboard: {
     title: 'Dashboard',
@@ -1256,7 +1261,22 @@ export const en = {
     staffHome: 'Go to the customers',
     signIn: 'Go to the sign-in page',
   },
+  assets: {},
+  tickets: {},
+  ticketThread: {},
+  staffTickets: {},
+  attachments: {},
+  sla: {},
+  knowledge: {},
   errors: {
+    // -- assets --
+    // -- tickets --
+    // -- ticket-thread --
+    // -- staff-tickets --
+    // -- attachments --
+    // -- ticket-mail --
+    // -- sla --
+    // -- knowledge --
     // -- profile --
     VAT_ID_INVALID: 'This is not a valid VAT id for your account’s country. Check it on your VAT registration.',
     VAT_ID_COUNTRY_MISMATCH: 'The VAT id must be of your account’s country (its prefix). Contact us if the country is wrong.',

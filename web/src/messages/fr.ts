@@ -190,6 +190,11 @@ export const fr: Messages = {
     support: 'Support et mises à jour',
     orders: 'Commandes',
     activity: 'Activité',
+    tickets: 'Tickets',
+    contracts: 'Contrats et équipements',
+    knowledge: 'Base de connaissances',
+    staffTickets: 'Tickets',
+    staffKnowledge: 'Base de connaissances',
   },
   dashboard: {
     title: 'Tableau de bord',
@@ -1287,7 +1292,22 @@ export const fr: Messages = {
     staffHome: 'Aller aux clients',
     signIn: 'Aller à la page de connexion',
   },
+  assets: {},
+  tickets: {},
+  ticketThread: {},
+  staffTickets: {},
+  attachments: {},
+  sla: {},
+  knowledge: {},
   errors: {
+    // -- assets --
+    // -- tickets --
+    // -- ticket-thread --
+    // -- staff-tickets --
+    // -- attachments --
+    // -- ticket-mail --
+    // -- sla --
+    // -- knowledge --
     // -- profile --
     VAT_ID_INVALID: 'Ce n’est pas un numéro de TVA valide du pays de votre compte. Vérifiez-le sur votre attestation.',
     VAT_ID_COUNTRY_MISMATCH: 'Le numéro de TVA doit être celui du pays de votre compte (son préfixe). Contactez-nous si le pays est faux.',

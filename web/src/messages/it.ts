@@ -186,6 +186,11 @@ export const it: Messages = {
     support: 'Assistenza e aggiornamenti',
     orders: 'Ordini',
     activity: 'Attività',
+    tickets: 'Ticket',
+    contracts: 'Contratti e asset',
+    knowledge: 'Base di conoscenza',
+    staffTickets: 'Ticket',
+    staffKnowledge: 'Base di conoscenza',
   },
   dashboard: {
     title: 'Dashboard',
@@ -1289,7 +1294,22 @@ export const it: Messages = {
     staffHome: 'Vai ai clienti',
     signIn: 'Vai alla pagina di accesso',
   },
+  assets: {},
+  tickets: {},
+  ticketThread: {},
+  staffTickets: {},
+  attachments: {},
+  sla: {},
+  knowledge: {},
   errors: {
+    // -- assets --
+    // -- tickets --
+    // -- ticket-thread --
+    // -- staff-tickets --
+    // -- attachments --
+    // -- ticket-mail --
+    // -- sla --
+    // -- knowledge --
     // -- profile --
     VAT_ID_INVALID: 'Non è una partita IVA valida del paese del tuo account. Controllala sul certificato di attribuzione.',
     VAT_ID_COUNTRY_MISMATCH: 'La partita IVA deve essere del paese del tuo account (il suo prefisso). Contattaci se il paese è errato.',

@@ -182,6 +182,11 @@ export const pl: Messages = {
     support: 'Wsparcie i aktualizacje',
     orders: 'Zamówienia',
     activity: 'Aktywność',
+    tickets: 'Zgłoszenia',
+    contracts: 'Umowy i zasoby',
+    knowledge: 'Baza wiedzy',
+    staffTickets: 'Zgłoszenia',
+    staffKnowledge: 'Baza wiedzy',
   },
   dashboard: {
     title: 'Pulpit',
@@ -1273,7 +1278,22 @@ export const pl: Messages = {
     staffHome: 'Przejdź do listy klientów',
     signIn: 'Przejdź do logowania',
   },
+  assets: {},
+  tickets: {},
+  ticketThread: {},
+  staffTickets: {},
+  attachments: {},
+  sla: {},
+  knowledge: {},
   errors: {
+    // -- assets --
+    // -- tickets --
+    // -- ticket-thread --
+    // -- staff-tickets --
+    // -- attachments --
+    // -- ticket-mail --
+    // -- sla --
+    // -- knowledge --
     // -- profile --
     VAT_ID_INVALID: 'To nie jest poprawny numer VAT kraju Twojego konta. Sprawdź go w zaświadczeniu o rejestracji VAT.',
     VAT_ID_COUNTRY_MISMATCH: 'Numer VAT musi być z kraju Twojego konta (jego prefiks). Napisz do nas, jeśli kraj jest błędny.',

@@ -1,0 +1,3 @@
+// Route contracts of the support desk's staff-tickets area (issue #13).
+
+export {};

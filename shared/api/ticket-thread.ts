@@ -1,0 +1,3 @@
+// Route contracts of the support desk's ticket-thread area (issue #13).
+
+export {};
