@@ -22,6 +22,17 @@ export interface Config {
   /** Set only locally: the local SES v2 server's URL. */
   sesEndpoint: string | undefined;
   mailFrom: string;
+  /** The sender of support mail (ticket replies and changes): SUPPORT_MAIL_FROM, else MAIL_FROM. */
+  supportMailFrom: string;
+  /**
+   * The domain SES receives ticket replies on (`reply+<token>@<domain>`): TICKET_REPLY_DOMAIN. Unset: ticket mail has
+   * no reply address and replies by e-mail are off.
+   */
+  ticketReplyDomain: string | undefined;
+  /** The bucket of ticket attachments (and, under `inbound/`, of mail SES received): FILES_BUCKET. */
+  filesBucket: string | undefined;
+  /** Set only locally: the local S3 server's URL. */
+  s3Endpoint: string | undefined;
   /** In AWS: mail is queued here and sent by the deliver-mail worker. Unset locally: mail is sent at once. */
   mailQueueUrl: string | undefined;
   /** In AWS: the SES configuration set whose bounce and complaint events feed the suppression list. */
@@ -64,6 +75,10 @@ export function config(): Config {
     dynamodbEndpoint: optional('DYNAMODB_ENDPOINT'),
     sesEndpoint: optional('SES_ENDPOINT'),
     mailFrom: required('MAIL_FROM'),
+    supportMailFrom: optional('SUPPORT_MAIL_FROM') ?? required('MAIL_FROM'),
+    ticketReplyDomain: optional('TICKET_REPLY_DOMAIN'),
+    filesBucket: optional('FILES_BUCKET'),
+    s3Endpoint: optional('S3_ENDPOINT'),
     mailQueueUrl: optional('MAIL_QUEUE_URL'),
     sesConfigurationSet: optional('SES_CONFIGURATION_SET'),
     identityAdapter,

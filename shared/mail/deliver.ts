@@ -11,8 +11,9 @@ export async function deliverMail(mail: Mail): Promise<void> {
   const { mailFrom, sesConfigurationSet } = config();
   await ses().send(
     new SendEmailCommand({
-      FromEmailAddress: mailFrom,
+      FromEmailAddress: mail.from ?? mailFrom,
       Destination: { ToAddresses: [mail.to] },
+      ...(mail.replyTo ? { ReplyToAddresses: [mail.replyTo] } : {}),
       // In AWS the configuration set reports bounces and complaints, and suppresses those addresses in SES too.
       ...(sesConfigurationSet ? { ConfigurationSetName: sesConfigurationSet } : {}),
       Content: {

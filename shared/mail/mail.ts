@@ -6,6 +6,10 @@ export interface Mail {
   text: string;
   /** Extra headers, e.g. `List-Unsubscribe` on marketing mail (SES v2 `Content.Simple.Headers`). */
   headers?: Record<string, string>;
+  /** Another sender than the stage's MAIL_FROM (support mail: config().supportMailFrom). */
+  from?: string;
+  /** Where replies go (a ticket's signed reply address: shared/tickets/). */
+  replyTo?: string;
 }
 
 /** One licence as the order confirmation lists it. */

@@ -13,7 +13,7 @@ export type { ConfirmedLicence };
  * Every mail built here ends with the stage's footer (brand, support address, legal line: shared/brand.ts), in the
  * mail's language: each builder returns through it.
  */
-function withFooter(locale: Locale, mail: Mail): Mail {
+export function withFooter(locale: Locale, mail: Mail): Mail {
   const { productName, supportEmail, legalFooter } = brand();
   return { ...mail, text: `${mail.text}${mailMessages(locale).footer(productName, supportEmail, legalFooter)}` };
 }

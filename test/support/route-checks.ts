@@ -19,7 +19,10 @@ import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { Route } from '#functions/routes.ts';
 import type { Schema } from '#shared/api/contract.ts';
 import { hashActivationCode, newActivationCode } from '#shared/contracts/activation.ts';
-import { contractItem, contractNumberItem } from '#shared/contracts/contract.ts';
+import { assetItem } from '#shared/assets/model.ts';
+import { accountContractItem, contractItem, contractNumberItem } from '#shared/contracts/contract.ts';
+import { newId } from '#shared/ids.ts';
+import { nextTicketNumber, ticketItem } from '#shared/tickets/model.ts';
 import { keys } from '#shared/db/keys.ts';
 import { newsItem } from '#shared/home/news.ts';
 import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
@@ -47,7 +50,17 @@ export interface Side {
   /** The account owner's user id (the caller on the own side). */
   userId: string;
   token: string;
-  ids: { licenceId: string; orderId: string; subscriptionId: string; contractNumber: string; personId: string; invitationId: string };
+  ids: {
+    licenceId: string;
+    orderId: string;
+    subscriptionId: string;
+    contractNumber: string;
+    personId: string;
+    invitationId: string;
+    /** The support desk's (issue #13): an asset under a contract assigned to the account, and a ticket on it. */
+    assetId: string;
+    ticketNumber: string;
+  };
 }
 
 export interface Fixture {
@@ -113,7 +126,79 @@ async function seedSide(api: TestApi, computerId: string): Promise<Side> {
   });
   expect(activated.status).toBe(200);
   await submitCompanyProfile(api, customer.account.accountId, token);
-  return { accountId: customer.account.accountId, userId: customer.userId, token, ids };
+  const desk = await putSupportDeskFixture(customer.account.accountId, customer.userId, customer.login.email);
+  return { accountId: customer.account.accountId, userId: customer.userId, token, ids: { ...ids, ...desk } };
+}
+
+/**
+ * The support desk's side of an account, written as its entities (the routes that create them are under test
+ * themselves): a contract staff assigned to the account, running a year, one asset under it, and one technical ticket
+ * on that asset opened by the owner.
+ */
+async function putSupportDeskFixture(accountId: string, userId: string, email: string): Promise<{ assetId: string; ticketNumber: string }> {
+  const contractNumber = `CTR-DESK-${randomUUID().slice(0, 8).toUpperCase()}`;
+  const now = new Date();
+  const at = now.toISOString();
+  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const contract = {
+    contractNumber,
+    product: 'Remote Access Support Premium',
+    sla: 'priority' as const,
+    startsOn: day(-30),
+    endsOn: day(335),
+  };
+  const assetId = newId(now);
+  const ticketNumber = await nextTicketNumber();
+  const { client, name } = table();
+  await client.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: name, Item: contractItem({ ...contract, accountId, claimedAt: at, createdAt: at, createdBy: 'fixture' }) } },
+        { Put: { TableName: name, Item: contractNumberItem(contractNumber) } },
+        { Put: { TableName: name, Item: accountContractItem(accountId, { ...contract, claimedAt: at }) } },
+        {
+          Put: {
+            TableName: name,
+            Item: assetItem({
+              assetId,
+              accountId,
+              contractNumber,
+              category: 'server',
+              name: 'Gateway server',
+              vendor: 'Dell',
+              model: 'PowerEdge R650',
+              serialNumber: `SN-${assetId.slice(-8)}`,
+              createdAt: at,
+              updatedAt: at,
+            }),
+          },
+        },
+        {
+          Put: {
+            TableName: name,
+            Item: ticketItem({
+              ticketNumber,
+              accountId,
+              accountName: 'Fixture account',
+              kind: 'technical',
+              subject: 'The gateway drops sessions',
+              description: 'Since **Monday** sessions end after a minute.',
+              priority: 'normal',
+              status: 'new',
+              assetId,
+              assetLabel: 'Gateway server',
+              contractNumber,
+              requester: { userId, email },
+              createdAt: at,
+              updatedAt: at,
+              messageCount: 0,
+            }),
+          },
+        },
+      ],
+    }),
+  );
+  return { assetId, ticketNumber: String(ticketNumber) };
 }
 
 /** A news item every suite finds (news is the vendor's, not an account's): the staff news routes edit and publish it. */
@@ -233,6 +318,8 @@ export const PATH_PARAMETERS: Record<string, (side: Side) => string> = {
   userId: () => '00000000-0000-4000-8000-000000000000',
   personId: (side) => side.ids.personId,
   invitationId: (side) => side.ids.invitationId,
+  assetId: (side) => side.ids.assetId,
+  ticketNumber: (side) => side.ids.ticketNumber,
 };
 
 export function pathParameterNames(route: Route): string[] {
