@@ -12,7 +12,7 @@ import { routes } from '#functions/routes.ts';
 import { type CognitoTriggerOperation, cognitoTriggers, workers } from '#functions/workers.ts';
 import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
 import { COGNITO_ADMIN_ACTIONS } from '#shared/identity/cognito-admin-actions.ts';
-import { GSI1, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/db/table.ts';
+import { GLOBAL_SECONDARY_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/db/table.ts';
 import { stageConfig } from '#infra/config.ts';
 import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
 import { addAtrium } from '#infra/stacks/atrium.ts';
@@ -87,15 +87,15 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
           { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
           { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: [
+        GlobalSecondaryIndexes: GLOBAL_SECONDARY_INDEXES.map((index) =>
           Match.objectLike({
-            IndexName: GSI1.name,
+            IndexName: index.name,
             KeySchema: [
-              { AttributeName: GSI1.partitionKey, KeyType: 'HASH' },
-              { AttributeName: GSI1.sortKey, KeyType: 'RANGE' },
+              { AttributeName: index.partitionKey, KeyType: 'HASH' },
+              { AttributeName: index.sortKey, KeyType: 'RANGE' },
             ],
           }),
-        ],
+        ),
         TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
         Replicas: [
           Match.objectLike({
