@@ -230,7 +230,8 @@ describe('sign-up with a contract number and activation code', () => {
     expect(await mailsTo(inject('mailUrl'), last)).toEqual([]);
     const user = await db().send(new GetCommand({ TableName: tableName(), Key: keys.localUser('customer', last) }));
     expect(user.Item).toBeUndefined();
-  });
+    // 31 sign-ups one after another, each hashing a password: more than the default 30 s on a loaded 2-core machine.
+  }, 120_000);
 
   it('refuses a weak password before anything is created', async () => {
     const response = await call(api, 'POST', '/api/auth/customer/sign-up', {
