@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
+import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
 import { awaitMailTo } from '../support/mailbox.ts';
 
 let browser: Browser;
