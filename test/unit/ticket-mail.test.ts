@@ -3,6 +3,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetConfigForTests } from '#shared/config.ts';
+import { LOCALES } from '#shared/i18n/locale.ts';
+import { closedTicketReplyMail } from '#shared/tickets/inbound/mails.ts';
 import { stripQuotedReply } from '#shared/tickets/inbound/strip-quotes.ts';
 import { base32, parseReplyAddress, resetTicketReplySecretForTests, ticketReplyTo } from '#shared/tickets/reply-address.ts';
 
@@ -16,6 +18,8 @@ beforeAll(() => {
     STAFF_CLIENT_ID: 'staff',
     IDENTITY_ADAPTER: 'cognito',
     TICKET_REPLY_DOMAIN: 'Reply.Example.com',
+    SUPPORT_MAIL_FROM: 'support@mail.example.com',
+    PORTAL_URL: 'https://portal.example.com',
   });
   delete process.env.TICKET_REPLY_SECRET_ID;
   delete process.env.AWS_LAMBDA_FUNCTION_NAME;
@@ -181,5 +185,20 @@ describe('what is kept of a reply', () => {
 
   it('keeps a sentence that merely starts like an attribution', () => {
     expect(stripQuotedReply('On Monday the backup failed again.\nPlease check.')).toBe('On Monday the backup failed again.\nPlease check.');
+  });
+});
+
+describe('the notice to a contact who answered a closed ticket', () => {
+  it("comes from the support sender in the contact's language, with the ticket number, its portal link and the footer", () => {
+    const texts = LOCALES.map((locale) => closedTicketReplyMail('anna@example.com', { ticketNumber: 42, subject: 'VPN' }, locale));
+    for (const mail of texts) {
+      expect(mail).toMatchObject({ to: 'anna@example.com', from: 'support@mail.example.com' });
+      expect(mail.subject).toContain('42');
+      expect(mail.text).toContain('https://portal.example.com/tickets/42');
+      expect(mail.text).toContain('30');
+      expect(mail.text).toContain('\n-- \n');
+    }
+    expect(new Set(texts.map((mail) => mail.subject)).size).toBe(LOCALES.length);
+    expect(texts.find((_, index) => LOCALES[index] === 'pl')!.text).toContain('zamknięte');
   });
 });
