@@ -27,6 +27,8 @@ export interface RouteEntry {
   signsLicences?: boolean;
   /** Signs or checks one-click unsubscribe links: reads the unsubscribe secret (shared/notifications/unsubscribe-link.ts). */
   unsubscribeLinks?: boolean;
+  /** Signs ticket reply addresses (shared/tickets/reply-address.ts): may read the reply-address key. */
+  ticketReplies?: boolean;
 }
 
 /** A route as CDK and the local server read it: the entry plus what its contract says, written once there. */

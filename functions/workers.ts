@@ -12,7 +12,9 @@ export type WorkerTrigger =
   /** SES bounce and complaint events of the stage's configuration set, through EventBridge. */
   | { kind: 'ses-feedback' }
   /** A user pool trigger: Cognito invokes the function synchronously and waits at most 5 seconds for its answer. */
-  | { kind: 'cognito'; pool: 'customer' | 'staff'; operation: CognitoTriggerOperation };
+  | { kind: 'cognito'; pool: 'customer' | 'staff'; operation: CognitoTriggerOperation }
+  /** A mail SES received and stored under `inbound/` in the files bucket (S3 ObjectCreated, asynchronous). */
+  | { kind: 's3-inbound-mail' };
 
 export interface Worker {
   /** Module under functions/, without extension; it exports `handler`. */
@@ -25,11 +27,21 @@ export interface Worker {
   queuesMail?: boolean;
   /** Calls the user pools' admin API, as the route field of the same name. */
   identityAdmin?: boolean;
+  /** Signs or checks ticket reply addresses (shared/tickets/reply-address.ts), as the route field of the same name. */
+  ticketReplies?: boolean;
 }
 
 export const workers: readonly Worker[] = [
   { handler: 'workers/deliver-mail', trigger: { kind: 'mail-queue' }, table: 'none', sendsMail: true },
   { handler: 'workers/record-mail-feedback', trigger: { kind: 'ses-feedback' }, table: 'read-write' },
+  // -- ticket-mail: replies by e-mail append to the ticket (issue #13) --
+  {
+    handler: 'ticket-mail/receive-reply',
+    trigger: { kind: 's3-inbound-mail' },
+    table: 'read-write',
+    queuesMail: true,
+    ticketReplies: true,
+  },
 
   // Sign-in with e-mail + order number (Cognito custom auth), and the customer pool's e-mails in Atrium's words.
   {

@@ -14,7 +14,7 @@ import { Construct } from 'constructs';
 import type { TableAccess } from '#functions/routes.ts';
 import type { PoolName } from '#shared/config.ts';
 import { COGNITO_ADMIN_ACTIONS } from '#shared/identity/cognito-admin-actions.ts';
-import { licenceSigningSecretName, resourceName, type StageConfig, unsubscribeSecretName } from '#infra/config.ts';
+import { licenceSigningSecretName, resourceName, type StageConfig, ticketReplySecretName, unsubscribeSecretName } from '#infra/config.ts';
 import {
   CREATE_REQUIRE_BANNER,
   HANDLER_ALIASES,
@@ -78,6 +78,8 @@ export interface HandlerFunctionProps {
   signsLicences?: boolean;
   /** Only for entries that declare `unsubscribeLinks`: may read the unsubscribe-link secret, and is told its name. */
   unsubscribeLinks?: boolean;
+  /** Only for entries that declare `ticketReplies`: may read the ticket reply-address key, and is told its name. */
+  ticketReplies?: boolean;
 }
 
 export class HandlerFunction extends Construct {
@@ -131,6 +133,7 @@ export class HandlerFunction extends Construct {
         ...mailEnvironment,
         ...(props.signsLicences ? { LICENCE_SIGNING_SECRET_ID: licenceSigningSecretName(config) } : {}),
         ...(props.unsubscribeLinks ? { UNSUBSCRIBE_SECRET_ID: unsubscribeSecretName(config) } : {}),
+        ...(props.ticketReplies ? { TICKET_REPLY_SECRET_ID: ticketReplySecretName(config) } : {}),
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
@@ -165,6 +168,7 @@ export class HandlerFunction extends Construct {
     const secrets = [
       ...(props.signsLicences ? [licenceSigningSecretName(config)] : []),
       ...(props.unsubscribeLinks ? [unsubscribeSecretName(config)] : []),
+      ...(props.ticketReplies ? [ticketReplySecretName(config)] : []),
     ];
     for (const secretName of secrets) {
       const secretArn = Stack.of(this).formatArn({

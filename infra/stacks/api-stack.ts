@@ -33,11 +33,14 @@ import { mailConfigurationSetName, metricsNamespace, resourceName, type StageCon
 import { HandlerFunction, type Invocation, type MailSending } from '#infra/constructs/handler-function.ts';
 import { Observability } from '#infra/constructs/observability.ts';
 import type { PortalUserPool } from '#infra/constructs/portal-user-pool.ts';
+import { connectInboundMail } from '#infra/constructs/inbound-mail.ts';
 
 export interface ApiStackProps extends StackProps {
   config: StageConfig;
   customers: PortalUserPool;
   staff: PortalUserPool;
+  /** The files bucket (stateful stack): received ticket replies under `inbound/` go to their worker. */
+  filesBucketName?: string;
 }
 
 // HTTP API access logs: one JSON object per request (cdk-nag's structured-logging rule parses this format).
@@ -72,6 +75,8 @@ export class ApiStack extends Stack {
   readonly mailDeadLetters: Queue;
   /** SES feedback events that could not be delivered to, or processed by, their worker. */
   readonly mailFeedbackDeadLetters: Queue;
+  /** Received ticket replies whose worker kept failing (after Lambda's own retries of the S3 notification). */
+  readonly inboundMailDeadLetters: Queue;
   readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -134,6 +139,7 @@ export class ApiStack extends Stack {
       [BRAND_VARIABLE]: JSON.stringify(config.brand),
       POWERTOOLS_SERVICE_NAME: 'atrium',
       POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(config),
+      ...(config.inboundMail ? { TICKET_REPLY_DOMAIN: config.inboundMail.replyDomain } : {}),
     };
 
     // Mail leaves in two steps: a route queues it and answers at once; the deliver-mail worker sends it through SES.
@@ -159,7 +165,13 @@ export class ApiStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    for (const deadLetters of [this.mailDeadLetters, this.mailFeedbackDeadLetters]) {
+    this.inboundMailDeadLetters = new Queue(this, 'InboundMailDeadLetters', {
+      queueName: resourceName(config, 'inbound-mail-dlq'),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    for (const deadLetters of [this.mailDeadLetters, this.mailFeedbackDeadLetters, this.inboundMailDeadLetters]) {
       Validations.of(deadLetters).acknowledge({
         id: 'Serverless-SQSRedrivePolicy',
         reason:
@@ -213,6 +225,7 @@ export class ApiStack extends Stack {
         ...(route.identityAdmin ? { userPoolArns } : {}),
         ...(route.signsLicences ? { signsLicences: true } : {}),
         ...(route.unsubscribeLinks ? { unsubscribeLinks: true } : {}),
+        ...(route.ticketReplies ? { ticketReplies: true } : {}),
       });
       this.functions.set(id, routeFunction);
 
@@ -252,6 +265,7 @@ export class ApiStack extends Stack {
       'mail-queue': { kind: 'sqs' },
       'ses-feedback': { kind: 'async', deadLetterQueue: this.mailFeedbackDeadLetters },
       cognito: { kind: 'cognito' },
+      's3-inbound-mail': { kind: 'async', deadLetterQueue: this.inboundMailDeadLetters },
     };
     const pools = { customer: customers, staff };
 
@@ -267,9 +281,10 @@ export class ApiStack extends Stack {
         invocation: invocations[worker.trigger.kind],
         ...(worker.sendsMail ? { mail: workerMail } : worker.queuesMail ? { mail: routeMail } : {}),
         ...(worker.identityAdmin ? { userPoolArns } : {}),
+        ...(worker.ticketReplies ? { ticketReplies: true } : {}),
       });
       this.functions.set(id, workerFunction);
-      this.connectTrigger(worker.trigger, workerFunction, configurationSetName, pools);
+      this.connectTrigger(worker.trigger, workerFunction, configurationSetName, pools, props.filesBucketName);
     }
 
     this.observability = new Observability(this, 'Observability', {
@@ -278,7 +293,11 @@ export class ApiStack extends Stack {
       accessLogs,
       functions: [...this.functions.values()],
       mailQueue: this.mailQueue,
-      deadLetterQueues: { 'mail-dlq': this.mailDeadLetters, 'mail-feedback-dlq': this.mailFeedbackDeadLetters },
+      deadLetterQueues: {
+        'mail-dlq': this.mailDeadLetters,
+        'mail-feedback-dlq': this.mailFeedbackDeadLetters,
+        'inbound-mail-dlq': this.inboundMailDeadLetters,
+      },
     });
 
     new CfnOutput(this, 'ApiEndpoint', { value: this.httpApi.apiEndpoint });
@@ -295,6 +314,7 @@ export class ApiStack extends Stack {
     worker: HandlerFunction,
     configurationSetName: string,
     pools: Record<'customer' | 'staff', PortalUserPool>,
+    filesBucketName: string | undefined,
   ): void {
     switch (trigger.kind) {
       case 'mail-queue': {
@@ -344,6 +364,11 @@ export class ApiStack extends Stack {
           sourceArn: pools[trigger.pool].userPool.userPoolArn,
           sourceAccount: this.account,
         });
+        return;
+      }
+      case 's3-inbound-mail': {
+        // Until the stage has its files bucket the worker exists but nothing invokes it.
+        if (filesBucketName) connectInboundMail(this, { bucketName: filesBucketName, worker });
         return;
       }
       default: {

@@ -210,6 +210,10 @@ export const keys = {
   /** GSI1 partition of one contract's assets. */
   contractAssets: (contractNumber: string, assetId: string) => ({ GSI1PK: `CONTRACT#${contractNumber}#ASSETS`, GSI1SK: assetId }),
 
+  // -- ticket-mail: replies by e-mail --
+  /** A received mail, by the SHA-256 of its Message-ID: taken once, in the same transaction as its reply (idempotency). */
+  ticketMailClaim: (messageHash: string) => ({ PK: `TICKETMAIL#${messageHash}`, SK: 'CLAIM' }),
+
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),
   /** Local identity adapter: the pending code of an e-mail confirmation, a password reset link or a change of e-mail. */

@@ -132,6 +132,11 @@ export const mailDe: MailMessages = {
   // -- staff-tickets --
   // -- attachments --
   // -- ticket-mail --
+  ticketReplyToClosed: {
+    subject: (ticketNumber, subject) => `Ticket #${ticketNumber} ist geschlossen: Ihre Antwort wurde nicht hinzugefügt (${subject})`,
+    text: (input) =>
+      `Ihre Antwort per E-Mail auf Ticket #${input.ticketNumber} wurde nicht hinzugefügt, da das Ticket geschlossen ist.\n\nInnerhalb von ${input.days} Tagen nach dem Schließen können Sie es in ${input.brand} wieder öffnen und dort antworten:\n${input.url}\n\nDanach eröffnen Sie bitte ein neues Ticket.`,
+  },
   // -- sla --
   // -- knowledge --
 };

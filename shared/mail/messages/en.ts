@@ -136,6 +136,11 @@ export const mailEn = {
   // -- staff-tickets --
   // -- attachments --
   // -- ticket-mail --
+  ticketReplyToClosed: {
+    subject: (ticketNumber: number, subject: string) => `Ticket #${ticketNumber} is closed: your reply was not added (${subject})`,
+    text: (input: { ticketNumber: number; url: string; days: number; brand: string }) =>
+      `Your e-mail reply to ticket #${input.ticketNumber} was not added: the ticket is closed.\n\nYou can reopen it in ${input.brand} within ${input.days} days of closing and write your reply there:\n${input.url}\n\nLater than that, please open a new ticket.`,
+  },
   // -- sla --
   // -- knowledge --
 };

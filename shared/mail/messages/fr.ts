@@ -139,6 +139,11 @@ export const mailFr: MailMessages = {
   // -- staff-tickets --
   // -- attachments --
   // -- ticket-mail --
+  ticketReplyToClosed: {
+    subject: (ticketNumber, subject) => `Le ticket n° ${ticketNumber} est fermé : votre réponse n'a pas été ajoutée (${subject})`,
+    text: (input) =>
+      `Votre réponse par e-mail au ticket n° ${input.ticketNumber} n'a pas été ajoutée, car le ticket est fermé.\n\nVous pouvez le rouvrir dans ${input.brand} pendant ${input.days} jours après sa fermeture et y écrire votre réponse :\n${input.url}\n\nPassé ce délai, veuillez ouvrir un nouveau ticket.`,
+  },
   // -- sla --
   // -- knowledge --
 };

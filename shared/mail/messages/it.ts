@@ -144,6 +144,11 @@ export const mailIt: MailMessages = {
   // -- staff-tickets --
   // -- attachments --
   // -- ticket-mail --
+  ticketReplyToClosed: {
+    subject: (ticketNumber, subject) => `Il ticket n. ${ticketNumber} è chiuso: la sua risposta non è stata aggiunta (${subject})`,
+    text: (input) =>
+      `La sua risposta via e-mail al ticket n. ${input.ticketNumber} non è stata aggiunta perché il ticket è chiuso.\n\nEntro ${input.days} giorni dalla chiusura può riaprirlo in ${input.brand} e scrivere lì la sua risposta:\n${input.url}\n\nTrascorso questo termine, apra un nuovo ticket.`,
+  },
   // -- sla --
   // -- knowledge --
 };

@@ -133,6 +133,11 @@ export const mailPl: MailMessages = {
   // -- staff-tickets --
   // -- attachments --
   // -- ticket-mail --
+  ticketReplyToClosed: {
+    subject: (ticketNumber, subject) => `Zgłoszenie #${ticketNumber} jest zamknięte: Twoja odpowiedź nie została dodana (${subject})`,
+    text: (input) =>
+      `Twoja odpowiedź e-mailem na zgłoszenie #${input.ticketNumber} nie została dodana, ponieważ zgłoszenie jest zamknięte.\n\nW ciągu ${input.days} dni od zamknięcia możesz je ponownie otworzyć w ${input.brand} i tam dopisać odpowiedź:\n${input.url}\n\nPo tym terminie załóż, proszę, nowe zgłoszenie.`,
+  },
   // -- sla --
   // -- knowledge --
 };
