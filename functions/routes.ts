@@ -222,6 +222,12 @@ const entries: readonly RouteEntry[] = [
   // -- tickets --
 
   // -- ticket-thread --
+  { contract: api.ticketThread.listTickets, handler: 'ticket-thread/list-tickets', table: 'read' },
+  { contract: api.ticketThread.getTicket, handler: 'ticket-thread/get-ticket', table: 'read' },
+  { contract: api.ticketThread.replyToTicket, handler: 'ticket-thread/reply-ticket', table: 'read-write' },
+  { contract: api.ticketThread.closeTicket, handler: 'ticket-thread/close-ticket', table: 'read-write' },
+  { contract: api.ticketThread.reopenTicket, handler: 'ticket-thread/reopen-ticket', table: 'read-write' },
+  { contract: api.ticketThread.rateTicket, handler: 'ticket-thread/rate-ticket', table: 'read-write' },
 
   // -- staff-tickets --
 

@@ -19,6 +19,7 @@ import { activationKeyItem } from '#shared/accounts/activation-key.ts';
 import { membershipItem } from '#shared/accounts/membership.ts';
 import { hashActivationCode } from '#shared/contracts/activation.ts';
 import { contractItem, contractNumberItem } from '#shared/contracts/contract.ts';
+import { seedDemoTickets } from '#infra/local/seed-tickets.ts';
 import { money, sum } from '#shared/money.ts';
 import type { Account } from '#shared/accounts/model.ts';
 import { licencePurchase } from '#shared/licences/licence-items.ts';
@@ -386,6 +387,14 @@ export async function seedDemoData(): Promise<void> {
   if (highest) await advanceOrderReferenceCounter(highest);
   for (const staff of DEMO_STAFF) await putDemoStaffUser(staff);
   await seedAccountDemos();
+  const nordwind = demoAccounts[0]!;
+  await seedDemoTickets({
+    accountId: nordwind.account.accountId,
+    accountName: nordwind.account.name,
+    userId: nordwind.userId,
+    email: nordwind.login.email,
+    name: nordwind.contact.name,
+  });
 }
 
 /** Unclaimed contracts and the migrated user; a contract someone already claimed is left as it is. */

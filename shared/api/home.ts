@@ -3,6 +3,7 @@
 import { pageOf, timestamp } from '#shared/api/common.ts';
 import { contract, customer, json, staff } from '#shared/api/contract.ts';
 import { pageQuery, ulidSchema } from '#shared/http/schemas.ts';
+import { recentTicket, ticketActivity } from '#shared/api/ticket-thread.ts';
 import { LOCALES } from '#shared/i18n/locale.ts';
 import * as z from '#shared/validation.ts';
 
@@ -59,6 +60,10 @@ export const getHome = contract({
       banner: z.optional(z.strictObject({ text: z.string(), link: z.optional(z.string()), locale: z.enum(LOCALES) })),
       activity: z.array(z.strictObject({ activityId: z.string(), at: timestamp, action: z.string(), team: z.string() })),
       lastSignIn: z.optional(z.strictObject({ at: timestamp, sourceIp: z.string() })),
+      /** The caller's tickets with the latest change (issue #13), at most 5. */
+      recentTickets: z.array(recentTicket),
+      /** What happened lately on the caller's tickets, newest first (the "Activities" feed). */
+      activities: z.array(z.union([ticketActivity])),
     }),
   ),
 });

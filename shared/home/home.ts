@@ -14,6 +14,7 @@ import { listSupportSubscriptions } from '#shared/support/list-support.ts';
 import type { SupportSubscriptionView } from '#shared/support/model.ts';
 import { MAX_PAGE_SIZE, type Page } from '#shared/paging.ts';
 import { now } from '#shared/time.ts';
+import { type ActivityEntry, homeTickets, type RecentTicket } from '#shared/tickets/activity.ts';
 
 /** The most items one section reads: one page. Beyond it a count says "100+" instead of reading on. */
 export const HOME_READ_LIMIT = MAX_PAGE_SIZE;
@@ -64,29 +65,35 @@ export interface Home {
   tiles: {
     licences?: { active: BoundedCount; expiring: BoundedCount };
     support?: { expiring: BoundedCount };
+    openTickets?: BoundedCount;
   };
   renewals?: Array<{ subscriptionId: string; licenceId: string; product: string; serial: string; endsAt: string }>;
   news: NewsView[];
   banner?: { text: string; link?: string; locale: Locale };
   activity: Array<{ activityId: string; at: string; action: string; team: string }>;
   lastSignIn?: { at: string; sourceIp: string };
+  recentTickets: RecentTicket[];
+  activities: ActivityEntry[];
 }
 
 export async function readHome(caller: CustomerCaller, locale: Locale): Promise<Home> {
   const at = now();
   const technical = (ROLE_AREAS.technicalRead as readonly string[]).includes(caller.role);
-  const [licences, support, news, banner, activity] = await Promise.all([
+  const [licences, support, news, banner, activity, tickets] = await Promise.all([
     technical ? listLicences(caller.accountId, { limit: HOME_READ_LIMIT }) : undefined,
     technical ? listSupportSubscriptions(caller.accountId, { limit: HOME_READ_LIMIT }) : undefined,
     listPublishedNews(locale, { limit: HOME_NEWS }),
     getBanner(),
     listAccountAudit(caller.accountId, { limit: HOME_ACTIVITY }),
+    homeTickets(caller, HOME_READ_LIMIT),
   ]);
   const shownBanner = bannerIn(banner, locale);
   return {
     tiles: {
       ...(licences ? { licences: licenceTile(licences, at) } : {}),
       ...(support ? { support: { expiring: counted(support, (each) => endingWithin(each, at, EXPIRING_DAYS)) } } : {}),
+      // Like the later areas' tiles: shown when there is something to show.
+      ...(tickets.openTickets.count > 0 || tickets.openTickets.more ? { openTickets: tickets.openTickets } : {}),
     },
     ...(support
       ? {
@@ -105,5 +112,7 @@ export async function readHome(caller: CustomerCaller, locale: Locale): Promise<
       team: entry.actor.groups[0] ?? 'staff',
     })),
     ...(caller.person.lastSignIn ? { lastSignIn: caller.person.lastSignIn } : {}),
+    recentTickets: tickets.recentTickets,
+    activities: tickets.activities,
   };
 }

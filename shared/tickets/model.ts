@@ -74,6 +74,18 @@ export interface Ticket {
   mergedInto?: number;
   /** Public replies and internal notes in the thread (status events not counted). */
   messageCount: number;
+  /**
+   * The last public thread entry (set by appendToThread; internal notes leave it): the customer's activity feed shows
+   * what happened last without reading each thread.
+   */
+  lastEntry?: TicketLastEntry;
+}
+
+export interface TicketLastEntry {
+  entry: 'reply' | 'status';
+  by: 'customer' | 'staff' | 'system';
+  at: string;
+  statusTo?: TicketStatus;
 }
 
 /** Who wrote a thread entry. */
@@ -138,6 +150,14 @@ const ticketSchema = /* @__PURE__ */ lazySchema(() =>
     rating: z.optional(z.object({ score: z.number(), comment: z.optional(z.string()), at: z.string() })),
     mergedInto: z.optional(z.number()),
     messageCount: z._default(z.number(), 0),
+    lastEntry: z.optional(
+      z.object({
+        entry: z.enum(['reply', 'status']),
+        by: z.enum(['customer', 'staff', 'system']),
+        at: z.string(),
+        statusTo: z.optional(z.enum(TICKET_STATUSES)),
+      }),
+    ),
   }),
 );
 
@@ -290,6 +310,16 @@ export async function appendToThread(
     ...changes,
     updatedAt: changes.updatedAt ?? message?.at ?? ticket.updatedAt,
     messageCount: ticket.messageCount + counted,
+    ...(message && message.visibility === 'public'
+      ? {
+          lastEntry: {
+            entry: message.entry,
+            by: message.author.kind,
+            at: message.at,
+            ...(message.statusTo ? { statusTo: message.statusTo } : {}),
+          },
+        }
+      : {}),
   };
   await db().send(
     new TransactWriteCommand({

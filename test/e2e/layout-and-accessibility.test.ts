@@ -326,6 +326,22 @@ describe('layout and accessibility of every page in Chromium', () => {
     expectClean(findings);
   });
 
+  it('the customer’s tickets: the list and a ticket’s page, in English and in Polish', async () => {
+    const customer = await signedInContext('customer');
+    await customer.page.goto(`${portalUrl}/tickets?showClosed=true`);
+    const ticketPath = await customer.page.getByTestId('tickets-table').getByRole('link').first().getAttribute('href');
+    const paths = ['/tickets', '/tickets?showClosed=true', ticketPath!];
+    const findings = {};
+    for (const path of paths) Object.assign(findings, await check(customer.page, path));
+    await customer.page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const path of paths) {
+      for (const [where, found] of Object.entries(await check(customer.page, path, { axe: false })))
+        Object.assign(findings, { [`${where} (pl)`]: found });
+    }
+    await customer.context.close();
+    expectClean(findings);
+  });
+
   it('the profile and company verification pages, in English and in Polish', async () => {
     const customer = await signedInContext('customer');
     const findings = await check(customer.page, '/account/profile');

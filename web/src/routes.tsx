@@ -40,6 +40,8 @@ import { SignInPage } from './pages/SignIn.tsx';
 import { SignUpPage } from './pages/SignUp.tsx';
 import { StaffUsersPage } from './pages/StaffUsers.tsx';
 import { SupportPage } from './pages/Support.tsx';
+import { TicketDetailPage } from './pages/TicketDetail.tsx';
+import { TicketsPage } from './pages/Tickets.tsx';
 import { UnsubscribePage } from './pages/Unsubscribe.tsx';
 import type { Notice } from './router.ts';
 
@@ -114,6 +116,12 @@ export const webRoutes: readonly WebRoute[] = [
   // -- tickets --
 
   // -- ticket-thread --
+  { path: '/tickets', guard: 'customer', page: () => <TicketsPage /> },
+  {
+    path: '/tickets/:ticketNumber',
+    guard: 'customer',
+    page: ({ params }) => <TicketDetailPage key={params.ticketNumber} ticketNumber={params.ticketNumber!} />,
+  },
 
   // -- staff-tickets --
 

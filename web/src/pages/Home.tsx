@@ -5,6 +5,7 @@ import { api, request, type ReplyOf } from '../api.ts';
 import { ErrorAlert, Frame, Link, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { NewsBody } from '../news-body.tsx';
+import { ActivitiesFeed, RecentTickets } from '../ticket-home.tsx';
 
 type HomeData = ReplyOf<typeof api.home.getHome>;
 type Count = { count: number; more: boolean };
@@ -82,6 +83,8 @@ export function HomePage() {
           )}
           <Tiles tiles={data.tiles} />
           <div class="home-grid">
+            <RecentTickets tickets={data.recentTickets} />
+            <ActivitiesFeed entries={data.activities} />
             {data.renewals && (
               <section class="card" aria-labelledby="renewals-heading" data-testid="home-renewals">
                 <h2 id="renewals-heading">{t.home.renewals}</h2>
