@@ -20,7 +20,8 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/support/engines.global-setup.ts'],
           setupFiles: ['test/support/integration.setup.ts'],
-          testTimeout: 30_000,
+          // Hang guards, not budgets (speed is measured in npm run bench): generous for a loaded 2-core machine.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
@@ -39,7 +40,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/portal.global-setup.ts'],
-          testTimeout: 90_000,
+          // A layout test walks a whole area's pages in two languages and two widths: a hang guard, not a budget.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           // One browser at a time on a 2-core machine.
           fileParallelism: false,

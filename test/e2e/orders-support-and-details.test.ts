@@ -97,7 +97,15 @@ describe('the customer pages in Chromium', () => {
     ]);
     const navPl = page.getByRole('navigation', { name: 'Twoje konto' });
     // The account's pages (Aktywność among them) are behind the "Konto" button.
-    expect(await navPl.getByRole('link').allTextContents()).toEqual(['Start', 'Licencje', 'Wsparcie i aktualizacje', 'Zamówienia']);
+    expect(await navPl.getByRole('link').allTextContents()).toEqual([
+      'Start',
+      'Licencje',
+      'Wsparcie i aktualizacje',
+      'Zamówienia',
+      'Umowy i zasoby',
+      'Zgłoszenia',
+      'Baza wiedzy',
+    ]);
     expect(await navPl.getByRole('button', { name: 'Konto' }).count()).toBe(1);
     expect(await page.getByTestId('licence-facts').textContent()).toContain('Bezterminowa');
 

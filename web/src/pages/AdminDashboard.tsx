@@ -1,11 +1,12 @@
 // Staff: the dashboard. What needs attention now, and the latest staff actions.
 
 import { type AuditEntry, api, request } from '../api.ts';
-import { ErrorAlert, Frame, Link, TableRegion, useResource, useTitle } from '../components.tsx';
+import { ErrorAlert, Frame, Link, TableRegion, useCellLabels, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 
 export function AdminDashboardPage() {
   const { t, formatDateTime } = useI18n();
+  const recentTable = useCellLabels();
   const dashboard = useResource((signal) => request(api.dashboard.getDashboard, { signal }), 'dashboard');
 
   useTitle(t.dashboard.title);
@@ -36,7 +37,7 @@ export function AdminDashboardPage() {
         {dashboard.data && dashboard.data.recent.length === 0 && <p class="muted">{t.dashboard.noRecent}</p>}
         {dashboard.data && dashboard.data.recent.length > 0 && (
           <TableRegion labelledBy="recent-title">
-            <table data-testid="recent-activity">
+            <table class="stack" ref={recentTable} data-testid="recent-activity">
               <thead>
                 <tr>
                   <th scope="col">{t.audit.at}</th>
