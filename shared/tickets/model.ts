@@ -273,6 +273,48 @@ export async function readThread(
 /** Ticket fields a thread entry may change with it (status, its times, assignee, ...). */
 export type TicketChanges = Partial<Omit<Ticket, 'ticketNumber' | 'accountId' | 'createdAt' | 'requester'>>;
 
+/** One item of a TransactWriteItems (the same shape the audit trail's `commit` takes). */
+export type ThreadWriteItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/**
+ * The ticket's new state and the transaction items that write it with one thread entry, without sending them: the
+ * ticket Put conditioned on its `updatedAt` as read, and the entry's Put. appendToThread sends them; an audited staff
+ * write hands them to `audit.commit` so the audit entry joins the same transaction.
+ */
+export function threadWriteItems(
+  ticket: Ticket,
+  message: TicketMessage | undefined,
+  changes: TicketChanges,
+): { next: Ticket; items: ThreadWriteItem[] } {
+  const counted = message && message.entry === 'reply' ? 1 : 0;
+  const next: Ticket = {
+    ...ticket,
+    ...changes,
+    updatedAt: changes.updatedAt ?? message?.at ?? ticket.updatedAt,
+    messageCount: ticket.messageCount + counted,
+  };
+  const items: ThreadWriteItem[] = [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: ticketItem(next),
+        ConditionExpression: 'updatedAt = :read',
+        ExpressionAttributeValues: { ':read': ticket.updatedAt },
+      },
+    },
+  ];
+  if (message) {
+    items.push({
+      Put: {
+        TableName: tableName(),
+        Item: ticketMessageItem(ticket.ticketNumber, message),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    });
+  }
+  return { next, items };
+}
+
 /**
  * Appends one entry to the thread and writes the ticket's new state, in ONE transaction conditioned on the ticket's
  * `updatedAt` as read (a concurrent change → 409 from the handler's retry or the caller). `extra` adds further items
@@ -282,40 +324,9 @@ export async function appendToThread(
   ticket: Ticket,
   message: TicketMessage | undefined,
   changes: TicketChanges,
-  extra: Array<NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number]> = [],
+  extra: ThreadWriteItem[] = [],
 ): Promise<Ticket> {
-  const counted = message && message.entry === 'reply' ? 1 : 0;
-  const next: Ticket = {
-    ...ticket,
-    ...changes,
-    updatedAt: changes.updatedAt ?? message?.at ?? ticket.updatedAt,
-    messageCount: ticket.messageCount + counted,
-  };
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: tableName(),
-            Item: ticketItem(next),
-            ConditionExpression: 'updatedAt = :read',
-            ExpressionAttributeValues: { ':read': ticket.updatedAt },
-          },
-        },
-        ...(message
-          ? [
-              {
-                Put: {
-                  TableName: tableName(),
-                  Item: ticketMessageItem(ticket.ticketNumber, message),
-                  ConditionExpression: 'attribute_not_exists(PK)',
-                },
-              },
-            ]
-          : []),
-        ...extra,
-      ],
-    }),
-  );
+  const { next, items } = threadWriteItems(ticket, message, changes);
+  await db().send(new TransactWriteCommand({ TransactItems: [...items, ...extra] }));
   return next;
 }
