@@ -30,6 +30,7 @@ import { accountSearchItems, licenceSearchItems, orderSearchItems } from '#share
 import { seedCatalogue } from '#shared/catalogue/seed.ts';
 import type { StaffGroup } from '#shared/accounts/groups.ts';
 import { staffUserItem } from '#shared/staff/staff-user.ts';
+import { seedDemoTickets } from './seed-tickets.ts';
 
 export const DEMO_LOGINS = {
   customer: { email: 'anna@nordwind.example', password: 'atrium-demo-1' },
@@ -386,6 +387,8 @@ export async function seedDemoData(): Promise<void> {
   if (highest) await advanceOrderReferenceCounter(highest);
   for (const staff of DEMO_STAFF) await putDemoStaffUser(staff);
   await seedAccountDemos();
+  // -- staff-tickets -- (demo tickets for the staff queue)
+  await seedDemoTickets();
 }
 
 /** Unclaimed contracts and the migrated user; a contract someone already claimed is left as it is. */
