@@ -5,7 +5,7 @@ import { pageOf, timestamp } from '#shared/api/common.ts';
 import { contract, json, staff } from '#shared/api/contract.ts';
 import { accountIdSchema, pageQuery } from '#shared/http/schemas.ts';
 import { SORT_ORDERS } from '#shared/paging.ts';
-import { TICKET_KINDS, TICKET_PRIORITIES, TICKET_STATUSES } from '#shared/tickets/model.ts';
+import { TICKET_KINDS, TICKET_PRIORITIES, TICKET_STATUSES } from '#shared/tickets/values.ts';
 import * as z from '#shared/validation.ts';
 
 /** Billing staff may read the queue and tickets (questions about invoices land there); only admin and support write. */

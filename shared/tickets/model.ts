@@ -10,19 +10,19 @@ import { keys, SK_PREFIX, ticketPartition } from '#shared/db/keys.ts';
 import { NotFoundError } from '#shared/http/errors.ts';
 import * as z from '#shared/validation.ts';
 
-export const TICKET_KINDS = ['administrative', 'technical'] as const;
-export type TicketKind = (typeof TICKET_KINDS)[number];
+import {
+  TICKET_KINDS,
+  TICKET_PRIORITIES,
+  TICKET_RELATIONS,
+  TICKET_STATUSES,
+  type TicketKind,
+  type TicketPriority,
+  type TicketRelation,
+  type TicketStatus,
+} from '#shared/tickets/values.ts';
 
-/** As the seed's CLICO system: new until staff first act, then open, waiting on one side, resolved, closed. */
-export const TICKET_STATUSES = ['new', 'open', 'waiting-for-customer', 'waiting-for-vendor', 'resolved', 'closed'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
-
-export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
-
-/** What an administrative ticket is about (the seed's "rodzaj relacji"). */
-export const TICKET_RELATIONS = ['billing', 'licensing', 'sales', 'other'] as const;
-export type TicketRelation = (typeof TICKET_RELATIONS)[number];
+export { TICKET_KINDS, TICKET_PRIORITIES, TICKET_RELATIONS, TICKET_STATUSES };
+export type { TicketKind, TicketPriority, TicketRelation, TicketStatus };
 
 /** A closed ticket may be reopened by the customer within this many days of closing. */
 export const REOPEN_WITHIN_DAYS = 30;

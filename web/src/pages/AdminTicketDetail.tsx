@@ -2,7 +2,7 @@
 // an internal note, the status, the assignee.
 
 import { useState } from 'preact/hooks';
-import { TICKET_STATUSES, type TicketStatus } from '#shared/tickets/model.ts';
+import { TICKET_STATUSES, type TicketStatus } from '#shared/tickets/values.ts';
 import { api, type ReplyOf, request } from '../api.ts';
 import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';

@@ -3,7 +3,7 @@
 
 import { useState } from 'preact/hooks';
 import { QUEUE_VIEWS, type QueueView } from '#shared/api/staff-tickets.ts';
-import { TICKET_KINDS, TICKET_PRIORITIES } from '#shared/tickets/model.ts';
+import { TICKET_KINDS, TICKET_PRIORITIES } from '#shared/tickets/values.ts';
 import { api, type PageRequest, type ReplyOf, request } from '../api.ts';
 import { Frame, Link, PagedTable, usePagedList, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
