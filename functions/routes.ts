@@ -230,6 +230,14 @@ const entries: readonly RouteEntry[] = [
   { contract: api.ticketThread.rateTicket, handler: 'ticket-thread/rate-ticket', table: 'read-write' },
 
   // -- staff-tickets --
+  // The staff queue: saved views, one ticket with internal notes, and the audited staff writes (replies and status mail).
+  { contract: api.staffTickets.listQueue, handler: 'staff-tickets/list-queue', table: 'read' },
+  { contract: api.staffTickets.getStaffTicket, handler: 'staff-tickets/get-ticket', table: 'read' },
+  { contract: api.staffTickets.listAssignees, handler: 'staff-tickets/list-assignees', table: 'read' },
+  { contract: api.staffTickets.assignTicket, handler: 'staff-tickets/assign-ticket', table: 'read-write' },
+  { contract: api.staffTickets.addNote, handler: 'staff-tickets/add-note', table: 'read-write' },
+  { contract: api.staffTickets.replyToTicket, handler: 'staff-tickets/reply-ticket', table: 'read-write', sendsMail: true },
+  { contract: api.staffTickets.setTicketStatus, handler: 'staff-tickets/set-ticket-status', table: 'read-write', sendsMail: true },
 
   // -- attachments --
 

@@ -5,16 +5,9 @@ import { pageOf, timestamp } from '#shared/api/common.ts';
 import { contract, customerRoles, json } from '#shared/api/contract.ts';
 import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import { MAX_PAGE_SIZE, SORT_ORDERS } from '#shared/paging.ts';
+import { TICKET_KINDS, TICKET_PRIORITIES, TICKET_RELATIONS, TICKET_STATUSES } from '#shared/tickets/values.ts';
 import { ulidSchema } from '#shared/http/schemas.ts';
 import * as z from '#shared/validation.ts';
-
-// The model's value lists (shared/tickets/model.ts), repeated because a contract may not import server code (the web
-// imports contracts); the use cases assign the model's values to these schemas' types, so a value the model gains and
-// this list lacks fails the type check there.
-const TICKET_KINDS = ['administrative', 'technical'] as const;
-const TICKET_STATUSES = ['new', 'open', 'waiting-for-customer', 'waiting-for-vendor', 'resolved', 'closed'] as const;
-const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-const TICKET_RELATIONS = ['billing', 'licensing', 'sales', 'other'] as const;
 
 /** A ticket's number as the list shows it (`/tickets/42`). */
 export const ticketNumberPath = z.strictObject({

@@ -10,19 +10,19 @@ import { keys, SK_PREFIX, ticketPartition } from '#shared/db/keys.ts';
 import { NotFoundError } from '#shared/http/errors.ts';
 import * as z from '#shared/validation.ts';
 
-export const TICKET_KINDS = ['administrative', 'technical'] as const;
-export type TicketKind = (typeof TICKET_KINDS)[number];
+import {
+  TICKET_KINDS,
+  TICKET_PRIORITIES,
+  TICKET_RELATIONS,
+  TICKET_STATUSES,
+  type TicketKind,
+  type TicketPriority,
+  type TicketRelation,
+  type TicketStatus,
+} from '#shared/tickets/values.ts';
 
-/** As the seed's CLICO system: new until staff first act, then open, waiting on one side, resolved, closed. */
-export const TICKET_STATUSES = ['new', 'open', 'waiting-for-customer', 'waiting-for-vendor', 'resolved', 'closed'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
-
-export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
-
-/** What an administrative ticket is about (the seed's "rodzaj relacji"). */
-export const TICKET_RELATIONS = ['billing', 'licensing', 'sales', 'other'] as const;
-export type TicketRelation = (typeof TICKET_RELATIONS)[number];
+export { TICKET_KINDS, TICKET_PRIORITIES, TICKET_RELATIONS, TICKET_STATUSES };
+export type { TicketKind, TicketPriority, TicketRelation, TicketStatus };
 
 /** A closed ticket may be reopened by the customer within this many days of closing. */
 export const REOPEN_WITHIN_DAYS = 30;
@@ -293,23 +293,26 @@ export async function readThread(
 /** Ticket fields a thread entry may change with it (status, its times, assignee, ...). */
 export type TicketChanges = Partial<Omit<Ticket, 'ticketNumber' | 'accountId' | 'createdAt' | 'requester'>>;
 
+/** One item of a TransactWriteItems (the same shape the audit trail's `commit` takes). */
+export type ThreadWriteItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
 /**
- * Appends one entry to the thread and writes the ticket's new state, in ONE transaction conditioned on the ticket's
- * `updatedAt` as read (a concurrent change → 409 from the handler's retry or the caller). `extra` adds further items
- * of the same change (an idempotency claim of an e-mail, an audit entry). Returns the ticket as written.
+ * The ticket's new state and the transaction items that write it with one thread entry, without sending them: the
+ * ticket Put conditioned on its `updatedAt` as read, and the entry's Put. appendToThread sends them; an audited staff
+ * write hands them to `audit.commit` so the audit entry joins the same transaction.
  */
-export async function appendToThread(
+export function threadWriteItems(
   ticket: Ticket,
   message: TicketMessage | undefined,
   changes: TicketChanges,
-  extra: Array<NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number]> = [],
-): Promise<Ticket> {
+): { next: Ticket; items: ThreadWriteItem[] } {
   const counted = message && message.entry === 'reply' ? 1 : 0;
   const next: Ticket = {
     ...ticket,
     ...changes,
     updatedAt: changes.updatedAt ?? message?.at ?? ticket.updatedAt,
     messageCount: ticket.messageCount + counted,
+    // The last public entry: the home page's activity feed reads it from the ticket list, not from each thread.
     ...(message && message.visibility === 'public'
       ? {
           lastEntry: {
@@ -321,31 +324,40 @@ export async function appendToThread(
         }
       : {}),
   };
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: tableName(),
-            Item: ticketItem(next),
-            ConditionExpression: 'updatedAt = :read',
-            ExpressionAttributeValues: { ':read': ticket.updatedAt },
-          },
-        },
-        ...(message
-          ? [
-              {
-                Put: {
-                  TableName: tableName(),
-                  Item: ticketMessageItem(ticket.ticketNumber, message),
-                  ConditionExpression: 'attribute_not_exists(PK)',
-                },
-              },
-            ]
-          : []),
-        ...extra,
-      ],
-    }),
-  );
+  const items: ThreadWriteItem[] = [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: ticketItem(next),
+        ConditionExpression: 'updatedAt = :read',
+        ExpressionAttributeValues: { ':read': ticket.updatedAt },
+      },
+    },
+  ];
+  if (message) {
+    items.push({
+      Put: {
+        TableName: tableName(),
+        Item: ticketMessageItem(ticket.ticketNumber, message),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    });
+  }
+  return { next, items };
+}
+
+/**
+ * Appends one entry to the thread and writes the ticket's new state, in ONE transaction conditioned on the ticket's
+ * `updatedAt` as read (a concurrent change → 409 from the handler's retry or the caller). `extra` adds further items
+ * of the same change (an idempotency claim of an e-mail, an audit entry). Returns the ticket as written.
+ */
+export async function appendToThread(
+  ticket: Ticket,
+  message: TicketMessage | undefined,
+  changes: TicketChanges,
+  extra: ThreadWriteItem[] = [],
+): Promise<Ticket> {
+  const { next, items } = threadWriteItems(ticket, message, changes);
+  await db().send(new TransactWriteCommand({ TransactItems: [...items, ...extra] }));
   return next;
 }

@@ -360,6 +360,22 @@ describe('layout and accessibility of every page in Chromium', () => {
     expectClean(findings);
   });
 
+  // -- staff-tickets --
+  it('the staff ticket queue and a ticket (thread, reply, assign and status forms), in English and in Polish', async () => {
+    const { context, page } = await signedInContext('staff');
+    // Ticket 2 is a demo ticket (infra/local/seed-tickets.ts).
+    const paths = ['/admin/tickets', '/admin/tickets/2'];
+    const findings = {};
+    for (const path of paths) Object.assign(findings, await check(page, path));
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const path of paths) {
+      for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
+        Object.assign(findings, { [`${where} (pl)`]: found });
+    }
+    await context.close();
+    expectClean(findings);
+  });
+
   // Its own test: a dozen tables, checked in English and (longest labels) in Polish.
   it('the staff catalogue page', async () => {
     const { context, page } = await signedInContext('staff');

@@ -22,7 +22,7 @@ import { hashActivationCode, newActivationCode } from '#shared/contracts/activat
 import { assetItem } from '#shared/assets/model.ts';
 import { accountContractItem, contractItem, contractNumberItem } from '#shared/contracts/contract.ts';
 import { newId } from '#shared/ids.ts';
-import { nextTicketNumber, ticketItem } from '#shared/tickets/model.ts';
+import { findTicket, nextTicketNumber, ticketItem } from '#shared/tickets/model.ts';
 import { keys } from '#shared/db/keys.ts';
 import { newsItem } from '#shared/home/news.ts';
 import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
@@ -781,6 +781,26 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
   }),
   'POST /api/admin/news/{newsId}/publish': () => ({ path: { newsId: NEWS_FIXTURE_ID }, body: { published: false } }),
   'PUT /api/admin/banner': () => ({ path: {}, body: { enabled: false, texts: { en: `Audited banner ${randomUUID().slice(0, 6)}` } } }),
+  // -- staff-tickets -- (the fixture's own ticket; a status the ticket does not have yet, read first: the same one is a 409)
+  'PUT /api/admin/tickets/{ticketNumber}/assignee': ({ fixture }) => ({
+    path: { ticketNumber: fixture.own.ids.ticketNumber },
+    body: { assignee: 'me' },
+  }),
+  'POST /api/admin/tickets/{ticketNumber}/notes': ({ fixture }) => ({
+    path: { ticketNumber: fixture.own.ids.ticketNumber },
+    body: { body: 'Audited internal note.' },
+  }),
+  'POST /api/admin/tickets/{ticketNumber}/replies': ({ fixture }) => ({
+    path: { ticketNumber: fixture.own.ids.ticketNumber },
+    body: { body: 'Audited public reply.', status: 'open' },
+  }),
+  'PUT /api/admin/tickets/{ticketNumber}/status': async ({ fixture }) => {
+    const ticket = await findTicket(Number(fixture.own.ids.ticketNumber));
+    return {
+      path: { ticketNumber: fixture.own.ids.ticketNumber },
+      body: { status: ticket?.status === 'waiting-for-vendor' ? 'open' : 'waiting-for-vendor' },
+    };
+  },
   // The customer page's staff actions (licences, support, orders).
   ...CUSTOMER_AUDITED_REQUESTS,
 };

@@ -24,6 +24,7 @@ import * as profile from '#shared/api/profile.ts';
 import * as security from '#shared/api/security.ts';
 import * as securityCode from '#shared/api/security-code.ts';
 import * as ticketThread from '#shared/api/ticket-thread.ts';
+import * as staffTickets from '#shared/api/staff-tickets.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
@@ -53,6 +54,7 @@ export const api = {
   securityCode,
   // The support desk (issue #13).
   ticketThread,
+  staffTickets,
 };
 
 export type Pool = 'customer' | 'staff';

@@ -12,6 +12,8 @@ import { AdminContractsPage } from './pages/AdminContracts.tsx';
 import { AdminImportPage } from './pages/AdminImport.tsx';
 import { AdminMailingPage } from './pages/AdminMailing.tsx';
 import { AdminNewsPage } from './pages/AdminNews.tsx';
+import { AdminTicketDetailPage } from './pages/AdminTicketDetail.tsx';
+import { AdminTicketsPage } from './pages/AdminTickets.tsx';
 import { HomePage } from './pages/Home.tsx';
 import { NewsPage } from './pages/News.tsx';
 import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
@@ -124,6 +126,12 @@ export const webRoutes: readonly WebRoute[] = [
   },
 
   // -- staff-tickets --
+  { path: '/admin/tickets', guard: 'staff', page: () => <AdminTicketsPage /> },
+  {
+    path: '/admin/tickets/:ticketNumber',
+    guard: 'staff',
+    page: ({ params }) => <AdminTicketDetailPage key={params.ticketNumber} ticketNumber={params.ticketNumber!} />,
+  },
 
   // -- attachments --
 

@@ -130,6 +130,26 @@ export const mailDe: MailMessages = {
   // -- tickets --
   // -- ticket-thread --
   // -- staff-tickets --
+  staffTicketReply: {
+    subject: (ticketNumber, subject) => `[#${ticketNumber}] ${subject}`,
+    text: (input) =>
+      `Unser Support-Team hat auf Ihr Ticket #${input.ticketNumber} geantwortet:\n\n${input.body}\n\n` +
+      `Den ganzen Verlauf sehen und antworten können Sie unter ${input.link}${input.byMail ? ' oder einfach mit einer Antwort auf diese E-Mail.' : '.'}`,
+  },
+  staffTicketStatus: {
+    subject: (ticketNumber, subject) => `[#${ticketNumber}] ${subject}`,
+    text: (input) =>
+      `Der Status Ihres Tickets #${input.ticketNumber} ist jetzt: ${input.status}.` +
+      `${input.comment ? `\n\n${input.comment}` : ''}\n\nZum Ticket: ${input.link}.`,
+    statuses: {
+      new: 'neu',
+      open: 'offen',
+      'waiting-for-customer': 'wartet auf Ihre Antwort',
+      'waiting-for-vendor': 'wartet auf den Hersteller',
+      resolved: 'gelöst',
+      closed: 'geschlossen',
+    },
+  },
   // -- attachments --
   // -- ticket-mail --
   ticketReplyToClosed: {

@@ -134,6 +134,26 @@ export const mailEn = {
   // -- tickets --
   // -- ticket-thread --
   // -- staff-tickets --
+  staffTicketReply: {
+    subject: (ticketNumber: number, subject: string) => `[#${ticketNumber}] ${subject}`,
+    text: (input: { ticketNumber: number; body: string; link: string; byMail: boolean }) =>
+      `Our support team replied to your ticket #${input.ticketNumber}:\n\n${input.body}\n\n` +
+      `See the whole conversation and reply at ${input.link}${input.byMail ? ', or simply answer this e-mail.' : '.'}`,
+  },
+  staffTicketStatus: {
+    subject: (ticketNumber: number, subject: string) => `[#${ticketNumber}] ${subject}`,
+    text: (input: { ticketNumber: number; status: string; comment?: string; link: string }) =>
+      `The status of your ticket #${input.ticketNumber} is now: ${input.status}.` +
+      `${input.comment ? `\n\n${input.comment}` : ''}\n\nSee the ticket at ${input.link}.`,
+    statuses: {
+      new: 'new',
+      open: 'open',
+      'waiting-for-customer': 'waiting for your answer',
+      'waiting-for-vendor': 'waiting for the vendor',
+      resolved: 'resolved',
+      closed: 'closed',
+    },
+  },
   // -- attachments --
   // -- ticket-mail --
   ticketReplyToClosed: {

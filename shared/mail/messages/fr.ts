@@ -137,6 +137,26 @@ export const mailFr: MailMessages = {
   // -- tickets --
   // -- ticket-thread --
   // -- staff-tickets --
+  staffTicketReply: {
+    subject: (ticketNumber, subject) => `[#${ticketNumber}] ${subject}`,
+    text: (input) =>
+      `Notre équipe d’assistance a répondu à votre ticket n° ${input.ticketNumber} :\n\n${input.body}\n\n` +
+      `Consultez toute la conversation et répondez sur ${input.link}${input.byMail ? ', ou répondez simplement à cet e-mail.' : '.'}`,
+  },
+  staffTicketStatus: {
+    subject: (ticketNumber, subject) => `[#${ticketNumber}] ${subject}`,
+    text: (input) =>
+      `Le statut de votre ticket n° ${input.ticketNumber} est désormais : ${input.status}.` +
+      `${input.comment ? `\n\n${input.comment}` : ''}\n\nVoir le ticket : ${input.link}.`,
+    statuses: {
+      new: 'nouveau',
+      open: 'ouvert',
+      'waiting-for-customer': 'en attente de votre réponse',
+      'waiting-for-vendor': 'en attente de l’éditeur',
+      resolved: 'résolu',
+      closed: 'fermé',
+    },
+  },
   // -- attachments --
   // -- ticket-mail --
   ticketReplyToClosed: {

@@ -142,6 +142,26 @@ export const mailIt: MailMessages = {
   // -- tickets --
   // -- ticket-thread --
   // -- staff-tickets --
+  staffTicketReply: {
+    subject: (ticketNumber, subject) => `[#${ticketNumber}] ${subject}`,
+    text: (input) =>
+      `Il nostro team di assistenza ha risposto al tuo ticket n. ${input.ticketNumber}:\n\n${input.body}\n\n` +
+      `Leggi tutta la conversazione e rispondi su ${input.link}${input.byMail ? ', oppure rispondi semplicemente a questa e-mail.' : '.'}`,
+  },
+  staffTicketStatus: {
+    subject: (ticketNumber, subject) => `[#${ticketNumber}] ${subject}`,
+    text: (input) =>
+      `Lo stato del tuo ticket n. ${input.ticketNumber} ora è: ${input.status}.` +
+      `${input.comment ? `\n\n${input.comment}` : ''}\n\nVai al ticket: ${input.link}.`,
+    statuses: {
+      new: 'nuovo',
+      open: 'aperto',
+      'waiting-for-customer': 'in attesa della tua risposta',
+      'waiting-for-vendor': 'in attesa del produttore',
+      resolved: 'risolto',
+      closed: 'chiuso',
+    },
+  },
   // -- attachments --
   // -- ticket-mail --
   ticketReplyToClosed: {

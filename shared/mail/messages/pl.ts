@@ -131,6 +131,26 @@ export const mailPl: MailMessages = {
   // -- tickets --
   // -- ticket-thread --
   // -- staff-tickets --
+  staffTicketReply: {
+    subject: (ticketNumber, subject) => `[#${ticketNumber}] ${subject}`,
+    text: (input) =>
+      `Nasz zespół wsparcia odpowiedział na Twoje zgłoszenie nr ${input.ticketNumber}:\n\n${input.body}\n\n` +
+      `Całą rozmowę zobaczysz i odpowiesz pod adresem ${input.link}${input.byMail ? ' albo po prostu odpowiadając na tę wiadomość.' : '.'}`,
+  },
+  staffTicketStatus: {
+    subject: (ticketNumber, subject) => `[#${ticketNumber}] ${subject}`,
+    text: (input) =>
+      `Status Twojego zgłoszenia nr ${input.ticketNumber} to teraz: ${input.status}.` +
+      `${input.comment ? `\n\n${input.comment}` : ''}\n\nZgłoszenie: ${input.link}.`,
+    statuses: {
+      new: 'nowe',
+      open: 'otwarte',
+      'waiting-for-customer': 'czeka na Twoją odpowiedź',
+      'waiting-for-vendor': 'czeka na producenta',
+      resolved: 'rozwiązane',
+      closed: 'zamknięte',
+    },
+  },
   // -- attachments --
   // -- ticket-mail --
   ticketReplyToClosed: {

@@ -1,0 +1,62 @@
+// The staff queue (issue #13) in Chromium: a support user opens a demo ticket from the queue, writes an internal note
+// and a public reply; the thread shows the note set apart; the customer's mailbox gets the reply (number in the
+// subject) and never the note.
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { DEMO_LOGINS, DEMO_STAFF } from '#infra/local/seed.ts';
+import { launchBrowser, signInWithPassword, withPage } from '../support/browser.ts';
+import { awaitMailTo, mailsTo } from '../support/mailbox.ts';
+
+let browser: Browser;
+const portalUrl = inject('portalUrl');
+const mailUrl = inject('portalMailUrl');
+/** The page reads the ticket again after each write; under load that takes a while (the polls' own default is 1 s). */
+const WAIT = { timeout: 20_000 };
+const supportLogin = DEMO_STAFF.find((staff) => staff.groups.includes('support' as never))!;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe('the staff queue', () => {
+  it('staff add an internal note and a public reply: the note is marked internal and only the reply is mailed', async () => {
+    await withPage(browser, async (page) => {
+      await signInWithPassword(page, { portalUrl, mailUrl }, '/admin', { email: supportLogin.email, password: supportLogin.password });
+      await page.getByTestId('customers-table').waitFor();
+      await page.getByRole('navigation', { name: 'Staff sections' }).getByRole('link', { name: 'Tickets' }).click();
+      const queue = page.getByTestId('ticket-queue');
+      await queue.waitFor();
+      const link = queue.getByRole('link', { name: /^#\d+$/ }).first();
+      const ticketNumber = Number((await link.textContent())?.slice(1));
+      await link.click();
+      await page.getByRole('heading', { level: 1, name: new RegExp(`#${ticketNumber}`) }).waitFor();
+
+      const tag = randomUUID().slice(0, 8);
+      const noteText = `Internal: check the licence server logs ${tag}`;
+      const replyText = `Please send us the gateway log ${tag}`;
+      const write = page.getByTestId('ticket-write');
+
+      await write.getByLabel(/Internal note/).check();
+      await write.getByLabel('Text').fill(noteText);
+      await write.getByRole('button', { name: 'Send' }).click();
+      await expect.poll(() => page.getByTestId('entry-internal').filter({ hasText: noteText }).count(), WAIT).toBe(1);
+
+      await write.getByLabel(/Public reply/).check();
+      await write.getByLabel('Text').fill(replyText);
+      await write.getByRole('button', { name: 'Send' }).click();
+      await expect.poll(() => page.getByTestId('entry-public').filter({ hasText: replyText }).count(), WAIT).toBe(1);
+      // The note stays set apart from what the customer reads.
+      await expect.poll(() => page.getByTestId('entry-internal').filter({ hasText: replyText }).count(), WAIT).toBe(0);
+      await expect.poll(() => page.getByTestId('ticket-status-value').textContent(), WAIT).toBe('Waiting for customer');
+
+      const mail = await awaitMailTo(mailUrl, DEMO_LOGINS.customer.email, new RegExp(`^\\[#${ticketNumber}\\] `));
+      expect(mail.body.text).toContain(replyText);
+      expect(mail.body.text).toContain(`/tickets/${ticketNumber}`);
+      const everything = (await mailsTo(mailUrl, DEMO_LOGINS.customer.email)).map((each) => each.body.text ?? '').join('\n');
+      expect(everything).not.toContain(noteText);
+    });
+  });
+});
