@@ -209,6 +209,14 @@ export const keys = {
   asset: (accountId: string, assetId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `ASSET#${assetId}` }),
   /** GSI1 partition of one contract's assets. */
   contractAssets: (contractNumber: string, assetId: string) => ({ GSI1PK: `CONTRACT#${contractNumber}#ASSETS`, GSI1SK: assetId }),
+  // -- attachments (issue #13): files on a ticket, in the ticket's partition; the objects are in the files bucket --
+  /** A file attached to a ticket (shared/tickets/attachments.ts): pending until its upload is checked, then visible or rejected. */
+  ticketAttachment: (ticketNumber: number, attachmentId: string) => ({
+    PK: ticketPartition(ticketNumber),
+    SK: `ATTACHMENT#${attachmentId}`,
+  }),
+  /** How many attachments a ticket has had (an atomic ADD with a ceiling: MAX_ATTACHMENTS_PER_TICKET). */
+  ticketAttachmentCounter: (ticketNumber: number) => ({ PK: ticketPartition(ticketNumber), SK: 'ATTACHMENTS' }),
 
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),
@@ -249,6 +257,8 @@ export const SK_PREFIX = {
   asset: 'ASSET#',
   /** A ticket's thread in its partition. */
   ticketMessage: 'MESSAGE#',
+  /** A ticket's attachments in its partition. */
+  ticketAttachment: 'ATTACHMENT#',
 } as const;
 
 /** The partition of one ticket: the ticket item and its thread. */
