@@ -213,6 +213,7 @@ export class ApiStack extends Stack {
         ...(route.identityAdmin ? { userPoolArns } : {}),
         ...(route.signsLicences ? { signsLicences: true } : {}),
         ...(route.unsubscribeLinks ? { unsubscribeLinks: true } : {}),
+        ...(route.files ? { files: route.files } : {}),
       });
       this.functions.set(id, routeFunction);
 
