@@ -1265,7 +1265,24 @@ export const en = {
   tickets: {},
   ticketThread: {},
   staffTickets: {},
-  attachments: {},
+  attachments: {
+    label: 'Attachments',
+    chosen: 'Files to attach',
+    limits: (count: string, size: string) =>
+      `Up to ${count} files, ${size} each: PDF, PNG, JPEG, GIF, TXT, LOG, CSV, ZIP, 7Z, EML, DOCX, XLSX.`,
+    typeNotAllowed: (name: string) => `${name}: this type of file cannot be attached.`,
+    tooLarge: (name: string, size: string) => `${name} is larger than ${size}.`,
+    empty: (name: string) => `${name} is empty.`,
+    tooMany: (count: string) => `You can attach up to ${count} files at once.`,
+    remove: 'Remove',
+    waiting: 'Waiting',
+    uploading: (percent: string) => `Uploading… ${percent}%`,
+    checking: 'Checking…',
+    done: 'Attached',
+    failed: 'Not attached',
+    none: 'No attachments.',
+    download: 'Download',
+  },
   sla: {},
   knowledge: {},
   errors: {
@@ -1274,6 +1291,12 @@ export const en = {
     // -- ticket-thread --
     // -- staff-tickets --
     // -- attachments --
+    ATTACHMENT_TYPE_NOT_ALLOWED: 'This type of file cannot be attached.',
+    ATTACHMENT_TOO_LARGE: 'The file is empty or larger than 20 MB.',
+    ATTACHMENT_LIMIT: 'This ticket cannot take more files now. Wait for the uploads to finish, or send them with another reply.',
+    ATTACHMENT_REJECTED: 'The file was not what it claimed to be, or was too large, so it was removed.',
+    ATTACHMENT_NOT_UPLOADED: 'The file has not arrived yet. Try again in a moment.',
+    UPLOAD_FAILED: 'The file could not be uploaded. Check your connection and try again.',
     // -- ticket-mail --
     // -- sla --
     // -- knowledge --
