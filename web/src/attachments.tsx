@@ -68,7 +68,7 @@ export async function uploadAttachments(
 ): Promise<{ attachments: AttachmentView[]; failed: Array<{ file: File; error: unknown }> }> {
   const attachments: AttachmentView[] = [];
   const failed: Array<{ file: File; error: unknown }> = [];
-  files.forEach((_, index) => onProgress(index, { step: 'waiting' }));
+  for (const index of files.keys()) onProgress(index, { step: 'waiting' });
   for (const [index, file] of files.entries()) {
     try {
       const contentType = attachmentTypeFor(file.name)?.contentType ?? file.type;
