@@ -48,7 +48,7 @@ async function openTicket(accountId: string, requester: { userId: string; email:
 async function postForm(upload: { url: string; fields: Record<string, string> }, content: Buffer, contentType: string) {
   const form = new FormData();
   for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
-  form.append('file', new Blob([content], { type: contentType }), 'file');
+  form.append('file', new Blob([new Uint8Array(content)], { type: contentType }), 'file');
   return fetch(upload.url, { method: 'POST', body: form });
 }
 
