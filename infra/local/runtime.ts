@@ -134,6 +134,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       issuerBase: env.LOCAL_IDP_ISSUER_BASE!,
       keysDir: env.LOCAL_IDP_KEYS_DIR!,
       clientIds: LOCAL_CLIENT_IDS,
+      // The pages upload attachments straight to the local S3 server, as they do to the files bucket in AWS.
+      connectSources: [files.endpoint],
       ...(options.trustForwardedFor ? { trustForwardedFor: true } : {}),
     };
     const server = createLocalApi(apiOptions);
