@@ -4,7 +4,6 @@
 // Only visible attachments are listed or downloaded, and only through short presigned GET URLs.
 
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound, NoSuchKey } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { filesBucket, s3 } from '#shared/aws/s3.ts';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '#shared/db/commands.ts';
@@ -15,6 +14,7 @@ import { queryPage, type Page } from '#shared/db/page.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '#shared/http/errors.ts';
 import { safeFilename } from '#shared/http/handler.ts';
 import { newId } from '#shared/ids.ts';
+import { presignedPost } from '#shared/tickets/presigned-post.ts';
 import { now } from '#shared/time.ts';
 import * as z from '#shared/validation.ts';
 import {
@@ -216,15 +216,15 @@ export async function startAttachmentUpload(
     }
     throw error;
   }
-  const post = await createPresignedPost(s3(), {
-    Bucket: filesBucket(),
-    Key: attachmentObjectKey(ticket.ticketNumber, attachment.attachmentId),
-    Conditions: [
+  const post = await presignedPost({
+    bucket: filesBucket(),
+    key: attachmentObjectKey(ticket.ticketNumber, attachment.attachmentId),
+    conditions: [
       ['content-length-range', 1, MAX_ATTACHMENT_BYTES],
       ['eq', '$Content-Type', type.contentType],
     ],
-    Fields: { 'Content-Type': type.contentType },
-    Expires: UPLOAD_EXPIRES_SECONDS,
+    fields: { 'Content-Type': type.contentType },
+    expiresSeconds: UPLOAD_EXPIRES_SECONDS,
   });
   return {
     attachmentId: attachment.attachmentId,
