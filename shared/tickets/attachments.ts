@@ -3,7 +3,7 @@
 // declared type, the type's magic number): then it becomes `visible`, or the object is deleted and the item `rejected`.
 // Only visible attachments are listed or downloaded, and only through short presigned GET URLs.
 
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound, NoSuchKey } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { filesBucket, s3 } from '#shared/aws/s3.ts';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '#shared/db/commands.ts';
@@ -245,12 +245,6 @@ export function matchesMagic(type: AttachmentType, head: Uint8Array): boolean {
   return type.magic.some((magic) => magic.every((byte, index) => head[index] === byte));
 }
 
-async function readHead(key: string): Promise<Uint8Array> {
-  const object = await s3().send(new GetObjectCommand({ Bucket: filesBucket(), Key: key, Range: `bytes=0-${SNIFF_BYTES - 1}` }));
-  const bytes = (await object.Body?.transformToByteArray()) ?? new Uint8Array();
-  return bytes.subarray(0, SNIFF_BYTES);
-}
-
 async function setStatus(attachment: Attachment, changes: Pick<Attachment, 'status' | 'completedAt' | 'rejectedReason'>): Promise<void> {
   await db().send(
     new UpdateCommand({
@@ -270,7 +264,7 @@ async function setStatus(attachment: Attachment, changes: Pick<Attachment, 'stat
 }
 
 /**
- * Finishes an upload: the object must exist (409 ATTACHMENT_NOT_UPLOADED otherwise: the browser may still be sending),
+ * Finishes an upload (one ranged GetObject): the object must exist (409 ATTACHMENT_NOT_UPLOADED otherwise: the browser may still be sending),
  * its size must be the declared one within the limits, its Content-Type the declared one, and its first bytes the
  * type's magic number. Anything else: the object is deleted, the attachment rejected (400 ATTACHMENT_REJECTED) and it
  * never shows. Completing a visible attachment again answers it; a rejected or unknown one is 404.
@@ -280,12 +274,15 @@ export async function completeAttachmentUpload(ticketNumber: number, attachmentI
   if (!attachment || attachment.status === 'rejected') throw new NotFoundError('No such attachment.');
   if (attachment.status === 'visible') return attachmentView(attachment);
   const key = attachmentObjectKey(ticketNumber, attachmentId);
-  let head: { size: number; contentType: string | undefined };
+  // One ranged GET answers the object's whole size (Content-Range), its Content-Type and its first bytes.
+  let head: { size: number; contentType: string | undefined; bytes: Uint8Array };
   try {
-    const result = await s3().send(new HeadObjectCommand({ Bucket: filesBucket(), Key: key }));
-    head = { size: result.ContentLength ?? 0, contentType: result.ContentType };
+    const object = await s3().send(new GetObjectCommand({ Bucket: filesBucket(), Key: key, Range: `bytes=0-${SNIFF_BYTES - 1}` }));
+    const bytes = ((await object.Body?.transformToByteArray()) ?? new Uint8Array()).subarray(0, SNIFF_BYTES);
+    const total = /\/(\d+)$/.exec(object.ContentRange ?? '')?.[1];
+    head = { size: total ? Number(total) : (object.ContentLength ?? bytes.length), contentType: object.ContentType, bytes };
   } catch (error) {
-    if (error instanceof NotFound || error instanceof NoSuchKey) {
+    if (error instanceof NoSuchKey || (error as Error).name === 'NoSuchKey' || (error as Error).name === 'NotFound') {
       throw new ConflictError('The file has not been uploaded yet.', 'ATTACHMENT_NOT_UPLOADED');
     }
     throw error;
@@ -295,7 +292,7 @@ export async function completeAttachmentUpload(ticketNumber: number, attachmentI
   if (!type) reason = 'type';
   else if (head.size !== attachment.size || head.size < 1 || head.size > MAX_ATTACHMENT_BYTES) reason = 'size';
   else if (head.contentType !== attachment.contentType) reason = 'content-type';
-  else if (!matchesMagic(type, await readHead(key))) reason = 'content';
+  else if (!matchesMagic(type, head.bytes)) reason = 'content';
   const at = now().toISOString();
   if (reason) {
     await s3().send(new DeleteObjectCommand({ Bucket: filesBucket(), Key: key }));
