@@ -83,7 +83,8 @@ export const listAttachments = contract({
 export const downloadAttachment = contract({
   method: 'GET',
   path: '/api/tickets/{ticketNumber}/attachments/{attachmentId}',
-  summary: 'A download link (60 seconds) of a visible attachment of a ticket the caller may see; pending or rejected ones are 404.',
+  summary:
+    'A download link (valid 60 to 120 seconds) of a visible attachment of a ticket the caller may see; pending or rejected ones are 404.',
   access: customerRoles(ROLE_AREAS.ticketRead),
   request: { path: attachmentPath },
   response: json(download),
@@ -101,7 +102,7 @@ export const staffListAttachments = contract({
 export const staffDownloadAttachment = contract({
   method: 'GET',
   path: '/api/admin/tickets/{ticketNumber}/attachments/{attachmentId}',
-  summary: 'Staff (support, admin): a download link (60 seconds) of a visible attachment of any ticket.',
+  summary: 'Staff (support, admin): a download link (valid 60 to 120 seconds) of a visible attachment of any ticket.',
   access: staff('admin', 'support'),
   request: { path: attachmentPath },
   response: json(download),

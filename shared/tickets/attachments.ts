@@ -30,7 +30,7 @@ export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_TICKET, MAX
 
 /** How long the browser has to upload after asking (the presigned POST's expiry). */
 export const UPLOAD_EXPIRES_SECONDS = 600;
-/** How long a download link works: long enough to start the download, too short to pass around. */
+/** A download link works at least this long and at most twice as long: enough to start the download, too short to pass around. */
 export const DOWNLOAD_EXPIRES_SECONDS = 60;
 /** How many bytes of an upload are read to check its type. */
 const SNIFF_BYTES = 512;
@@ -331,6 +331,9 @@ export async function attachmentDownload(
 ): Promise<{ url: string; fileName: string; expiresAt: string }> {
   const attachment = await readAttachment(ticketNumber, attachmentId);
   if (!attachment || attachment.status !== 'visible') throw new NotFoundError('No such attachment.');
+  // Signed at the start of the minute and valid two: the link works 60 to 120 seconds, and the same caller asking twice
+  // within a minute (a double click, a staff user viewing as the customer) gets the same link.
+  const signedAt = new Date(Math.floor(now().getTime() / 60_000) * 60_000);
   const url = await getSignedUrl(
     s3(),
     new GetObjectCommand({
@@ -339,9 +342,9 @@ export async function attachmentDownload(
       ResponseContentDisposition: contentDisposition(attachment.fileName),
       ResponseContentType: attachment.contentType,
     }),
-    { expiresIn: DOWNLOAD_EXPIRES_SECONDS },
+    { signingDate: signedAt, expiresIn: DOWNLOAD_EXPIRES_SECONDS * 2 },
   );
-  return { url, fileName: attachment.fileName, expiresAt: new Date(now().getTime() + DOWNLOAD_EXPIRES_SECONDS * 1000).toISOString() };
+  return { url, fileName: attachment.fileName, expiresAt: new Date(signedAt.getTime() + DOWNLOAD_EXPIRES_SECONDS * 2000).toISOString() };
 }
 
 /**

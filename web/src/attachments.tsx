@@ -3,7 +3,7 @@
 //   types and sizes (shared/tickets/attachment-types.ts), says why a file was left out, and shows each file's upload state.
 // - uploadAttachments(ticketNumber, files, onProgress?): the three steps per file (ask the API, POST the file straight to
 //   the files bucket with the presigned form, ask the API to check it); answers the attachments made and the failures.
-// - <AttachmentList ticketNumber attachments staff?>: the attachments with a download button each (a 60-second link
+// - <AttachmentList ticketNumber attachments staff?>: the attachments with a download button each (a link valid a minute or two
 //   from the API; the bucket's Content-Disposition makes the browser save the file under its name).
 
 import { useState } from 'preact/hooks';
