@@ -29,6 +29,11 @@ export interface RouteEntry {
   unsubscribeLinks?: boolean;
   /** Signs ticket reply addresses (shared/tickets/reply-address.ts): may read the reply-address key. */
   ticketReplies?: boolean;
+  /**
+   * The files bucket (ticket attachments): `read` signs download links (GetObject); `read-write` also checks and
+   * deletes uploads and signs upload policies (GetObject, PutObject, DeleteObject on `attachments/*`).
+   */
+  files?: 'read' | 'read-write';
 }
 
 /** A route as CDK and the local server read it: the entry plus what its contract says, written once there. */
@@ -240,6 +245,13 @@ const entries: readonly RouteEntry[] = [
   { contract: api.staffTickets.setTicketStatus, handler: 'staff-tickets/set-ticket-status', table: 'read-write', sendsMail: true },
 
   // -- attachments --
+  // Files on a ticket: the browser uploads to the files bucket with a presigned POST; the API signs and checks.
+  { contract: api.attachments.startUpload, handler: 'attachments/start-upload', table: 'read-write', files: 'read-write' },
+  { contract: api.attachments.completeUpload, handler: 'attachments/complete-upload', table: 'read-write', files: 'read-write' },
+  { contract: api.attachments.listAttachments, handler: 'attachments/list-attachments', table: 'read' },
+  { contract: api.attachments.downloadAttachment, handler: 'attachments/download-attachment', table: 'read', files: 'read' },
+  { contract: api.attachments.staffListAttachments, handler: 'attachments/staff-list-attachments', table: 'read' },
+  { contract: api.attachments.staffDownloadAttachment, handler: 'attachments/staff-download-attachment', table: 'read', files: 'read' },
 
   // -- ticket-mail --
 

@@ -130,6 +130,14 @@ export function tableName(config: StageConfig): string {
   return resourceName(config);
 }
 
+/**
+ * The files bucket (ticket attachments, received mail): fixed per stage and account like the table's name, so the API
+ * stack finds it without a cross-stack export; the account id keeps the globally unique bucket name free.
+ */
+export function filesBucketName(config: StageConfig, account: string): string {
+  return resourceName(config, `files-${account}`);
+}
+
 /** The SES configuration set every Atrium e-mail is sent with; fixed per stage, like the table's name. */
 export function mailConfigurationSetName(config: StageConfig): string {
   return resourceName(config);

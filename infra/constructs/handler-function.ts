@@ -14,7 +14,14 @@ import { Construct } from 'constructs';
 import type { TableAccess } from '#functions/routes.ts';
 import type { PoolName } from '#shared/config.ts';
 import { COGNITO_ADMIN_ACTIONS } from '#shared/identity/cognito-admin-actions.ts';
-import { licenceSigningSecretName, resourceName, type StageConfig, ticketReplySecretName, unsubscribeSecretName } from '#infra/config.ts';
+import {
+  filesBucketName,
+  licenceSigningSecretName,
+  resourceName,
+  type StageConfig,
+  ticketReplySecretName,
+  unsubscribeSecretName,
+} from '#infra/config.ts';
 import {
   CREATE_REQUIRE_BANNER,
   HANDLER_ALIASES,
@@ -80,7 +87,19 @@ export interface HandlerFunctionProps {
   unsubscribeLinks?: boolean;
   /** Only for entries that declare `ticketReplies`: may read the ticket reply-address key, and is told its name. */
   ticketReplies?: boolean;
+  /**
+   * Only for entries that declare `files`: the files bucket's attachments (`attachments/*`), read (GetObject: download
+   * links, the check after upload) or read-write (also PutObject, which a presigned POST is signed for, and
+   * DeleteObject); the function is told the bucket's name as FILES_BUCKET.
+   */
+  files?: 'read' | 'read-write';
 }
+
+/** The actions of each files access; HeadObject is authorised as GetObject. */
+export const FILES_ACTIONS = {
+  read: ['s3:GetObject'],
+  'read-write': ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+} as const;
 
 export class HandlerFunction extends Construct {
   readonly function: NodejsFunction;
@@ -134,6 +153,7 @@ export class HandlerFunction extends Construct {
         ...(props.signsLicences ? { LICENCE_SIGNING_SECRET_ID: licenceSigningSecretName(config) } : {}),
         ...(props.unsubscribeLinks ? { UNSUBSCRIBE_SECRET_ID: unsubscribeSecretName(config) } : {}),
         ...(props.ticketReplies ? { TICKET_REPLY_SECRET_ID: ticketReplySecretName(config) } : {}),
+        ...(props.files ? { FILES_BUCKET: filesBucketName(config, Stack.of(scope).account) } : {}),
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
@@ -180,6 +200,8 @@ export class HandlerFunction extends Construct {
       this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secretArn] }));
     }
 
+    if (props.files) this.grantFiles(config, props.files);
+
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
@@ -206,6 +228,18 @@ export class HandlerFunction extends Construct {
           "The SQS event source invokes this function synchronously; a message that keeps failing moves to the queue's own dead-letter queue (redrive policy, 5 receives), so a function DLQ would never receive anything.",
       });
     }
+  }
+
+  /** The attachments in the files bucket, found by its fixed name (no reference to the stateful stack), and nothing else. */
+  private grantFiles(config: StageConfig, access: 'read' | 'read-write'): void {
+    const bucket = filesBucketName(config, Stack.of(this).account);
+    const objects = `arn:${Stack.of(this).partition}:s3:::${bucket}/attachments/*`;
+    this.role.addToPrincipalPolicy(new PolicyStatement({ actions: [...FILES_ACTIONS[access]], resources: [objects] }));
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(this).resolve(objects))}]`,
+      reason:
+        "Attachments are objects named attachments/<ticket>/<id>: the function works on whichever one the request names, after checking the ticket is the caller's; the wildcard stops at that prefix of this one bucket.",
+    });
   }
 
   /**

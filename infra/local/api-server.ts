@@ -26,6 +26,8 @@ export interface LocalApiOptions {
   trustForwardedFor?: boolean;
   /** Where non-API requests go (the web portal); 404 when absent. */
   web?: (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
+  /** Origins the pages may call besides their own: the local S3 server, where browsers upload attachments. */
+  connectSources?: readonly string[];
 }
 
 const FUNCTIONS_DIR = join(import.meta.dirname, '..', '..', 'functions');
@@ -206,10 +208,13 @@ export function createLocalApi(options: LocalApiOptions): Server {
     return payload;
   }
 
+  const headers = options.connectSources?.length
+    ? securityHeaders({ https: false, devServer: true, connectSources: options.connectSources })
+    : LOCAL_SECURITY_HEADERS;
   return createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
-    for (const [name, value] of Object.entries(LOCAL_SECURITY_HEADERS)) response.setHeader(name, value);
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     try {
       const jwksMatch = /^\/local-idp\/(customer|staff)\/\.well-known\/jwks\.json$/.exec(url.pathname);
       if (jwksMatch && method === 'GET') {

@@ -1,4 +1,5 @@
-// Composes the local portal: DynamoDB Local, the local SES v2 server, the local API (same handlers as Lambda) and the web app.
+// Composes the local portal: DynamoDB Local, the local SES v2 server, the local S3 server, the local API (same handlers as
+// Lambda) and the web app.
 
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -7,12 +8,14 @@ import { ensureLocalKeys } from '#shared/identity/local-keys.ts';
 import { createLocalApi, type LocalApiOptions } from '#infra/local/api-server.ts';
 import { ensureTable, startDynamoDbLocal } from '#infra/local/dynamodb-local.ts';
 import { startMailServer } from '#infra/local/mail-server.ts';
+import { LOCAL_CREDENTIALS, LOCAL_FILES_BUCKET, startLocalS3 } from '#infra/local/s3-local.ts';
 
 export interface LocalRuntimeOptions {
   dataDir: string;
   /** Keep DynamoDB data under dataDir (npm start) or in memory (tests). */
   persist: boolean;
-  ports: { portal: number; dynamodb: number; mail: number };
+  /** `s3`: the local S3 server (s3rver) holding the files bucket. */
+  ports: { portal: number; dynamodb: number; mail: number; s3: number };
   /** Serve the web portal through Vite (npm start, browser tests) or not at all (API tests). */
   web: boolean;
   seed: boolean;
@@ -28,6 +31,7 @@ export interface LocalRuntime {
   portalUrl: string;
   mailUrl: string;
   dynamodbEndpoint: string;
+  s3Endpoint: string;
   env: Record<string, string>;
   stop(): Promise<void>;
 }
@@ -53,11 +57,14 @@ export function localEnvironment(options: LocalRuntimeOptions, dynamodbEndpoint:
   const portalUrl = `http://127.0.0.1:${options.ports.portal}`;
   return {
     AWS_REGION: 'eu-central-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
+    // Fixed: DynamoDB Local takes any, s3rver only the key pair it was given (infra/local/s3-local.ts).
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     TABLE_NAME: options.tableName ?? 'atrium-local',
     DYNAMODB_ENDPOINT: dynamodbEndpoint,
     SES_ENDPOINT: `http://127.0.0.1:${options.ports.mail}`,
+    S3_ENDPOINT: `http://127.0.0.1:${options.ports.s3}`,
+    FILES_BUCKET: LOCAL_FILES_BUCKET,
     MAIL_FROM: 'Atrium <no-reply@atrium.local>',
     IDENTITY_ADAPTER: 'local',
     LOCAL_IDP_ISSUER_BASE: `${portalUrl}/local-idp`,
@@ -97,14 +104,21 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   try {
     const ddbPath = join(options.dataDir, 'ddb');
     if (options.persist) mkdirSync(ddbPath, { recursive: true });
-    const [dynamo, mailServer] = await Promise.all([
+    const [dynamo, mailServer, files] = await Promise.all([
       startDynamoDbLocal({ port: options.ports.dynamodb, ...(options.persist ? { dbPath: ddbPath } : {}) }),
       startMailServer(options.ports.mail),
+      // Objects on disk under dataDir either way: tests give a temporary dataDir and remove it.
+      startLocalS3({
+        port: options.ports.s3,
+        directory: join(options.dataDir, 's3'),
+        origins: [`http://127.0.0.1:${options.ports.portal}`, `http://localhost:${options.ports.portal}`],
+      }),
       ensureLocalKeys(join(options.dataDir, 'keys')),
     ]);
     stops.push(
       () => dynamo.stop(),
       () => close(mailServer),
+      () => files.stop(),
     );
 
     const env = localEnvironment(options, dynamo.endpoint);
@@ -120,6 +134,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       issuerBase: env.LOCAL_IDP_ISSUER_BASE!,
       keysDir: env.LOCAL_IDP_KEYS_DIR!,
       clientIds: LOCAL_CLIENT_IDS,
+      // The pages upload attachments straight to the local S3 server, as they do to the files bucket in AWS.
+      connectSources: [files.endpoint],
       ...(options.trustForwardedFor ? { trustForwardedFor: true } : {}),
     };
     const server = createLocalApi(apiOptions);
@@ -134,6 +150,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       portalUrl: env.PORTAL_URL!,
       mailUrl: `http://127.0.0.1:${options.ports.mail}`,
       dynamodbEndpoint: dynamo.endpoint,
+      s3Endpoint: files.endpoint,
       env,
       stop,
     };

@@ -18,6 +18,7 @@ const ports = {
   portal: Number(process.env.ATRIUM_PORT ?? 3000),
   dynamodb: Number(process.env.ATRIUM_DYNAMODB_PORT ?? 8000),
   mail: Number(process.env.ATRIUM_MAIL_PORT ?? 8005),
+  s3: Number(process.env.ATRIUM_S3_PORT ?? 8006),
 };
 
 function isAlive(pid: number): boolean {
@@ -54,7 +55,7 @@ if (existsSync(lockFile)) {
 
 for (const [name, port] of Object.entries(ports)) {
   if (!(await portIsFree(port))) {
-    const variable = { portal: 'ATRIUM_PORT', dynamodb: 'ATRIUM_DYNAMODB_PORT', mail: 'ATRIUM_MAIL_PORT' }[name];
+    const variable = { portal: 'ATRIUM_PORT', dynamodb: 'ATRIUM_DYNAMODB_PORT', mail: 'ATRIUM_MAIL_PORT', s3: 'ATRIUM_S3_PORT' }[name];
     fail(`Port ${port} (${name}) is taken by another program. Free it, or choose another: ${variable}=<port> npm start`);
   }
 }
@@ -65,7 +66,7 @@ if (process.argv.includes('--reset')) {
 }
 mkdirSync(dataDir, { recursive: true });
 
-console.log('  Starting Atrium locally: DynamoDB Local, mail server, API and web portal...');
+console.log('  Starting Atrium locally: DynamoDB Local, mail server, S3 server, API and web portal...');
 const runtime = await startLocalRuntime({ dataDir, persist: true, ports, web: true, seed: true }).catch((error: Error) =>
   fail(`Atrium could not start: ${error.message}`),
 );
@@ -91,6 +92,7 @@ console.log(`
   Staff pages   ${runtime.portalUrl}/admin
   Mailbox       ${runtime.mailUrl}/      (every e-mail Atrium sends; sign-in codes are here)
   DynamoDB      ${runtime.dynamodbEndpoint}  (table atrium-local, data in .local/)
+  S3            ${runtime.s3Endpoint}  (bucket ${runtime.env.FILES_BUCKET}, objects in .local/s3/)
 
   Demo logins (then enter the code from the mailbox):
     customer    ${DEMO_LOGINS.customer.email} / ${DEMO_LOGINS.customer.password}

@@ -226,6 +226,7 @@ export class ApiStack extends Stack {
         ...(route.signsLicences ? { signsLicences: true } : {}),
         ...(route.unsubscribeLinks ? { unsubscribeLinks: true } : {}),
         ...(route.ticketReplies ? { ticketReplies: true } : {}),
+        ...(route.files ? { files: route.files } : {}),
       });
       this.functions.set(id, routeFunction);
 

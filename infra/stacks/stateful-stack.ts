@@ -1,17 +1,26 @@
-// What holds data, identities and keys: the single table, the two user pools, the licence-signing key and the SES
-// configuration set. Kept apart from the stateless API so that redeploying or replacing functions can never touch a
+// What holds data, identities and keys: the single table, the files bucket, the two user pools, the licence-signing
+// key and the SES configuration set. Kept apart from the stateless API so that redeploying or replacing functions can never touch a
 // customer's data or account.
 
-import { ArnFormat, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ConfigurationSet, EmailSendingEvent, EventDestination, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { cognitoTriggers } from '#functions/workers.ts';
 import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
 import { GLOBAL_SECONDARY_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/db/table.ts';
-import { licenceSigningSecretName, mailConfigurationSetName, type StageConfig, tableName, unsubscribeSecretName } from '#infra/config.ts';
+import { InboundMail } from '#infra/constructs/inbound-mail.ts';
+import {
+  filesBucketName,
+  licenceSigningSecretName,
+  mailConfigurationSetName,
+  type StageConfig,
+  tableName,
+  unsubscribeSecretName,
+} from '#infra/config.ts';
 import { handlerFunctionName } from '#infra/constructs/handler-function.ts';
 import { PortalUserPool } from '#infra/constructs/portal-user-pool.ts';
 
@@ -21,6 +30,7 @@ export interface StatefulStackProps extends StackProps {
 
 export class StatefulStack extends Stack {
   readonly table: TableV2;
+  readonly filesBucket: Bucket;
   readonly customers: PortalUserPool;
   readonly staff: PortalUserPool;
   readonly licenceSigningKey: Secret;
@@ -46,6 +56,36 @@ export class StatefulStack extends Stack {
       deletionProtection: config.deletionProtection,
       removalPolicy: config.removalPolicy,
     });
+
+    // Ticket attachments (and, under inbound/, the mail SES receives). Browsers upload straight to it with presigned
+    // POSTs from the portal's origin and download through presigned GET links; nothing in it is ever public.
+    this.filesBucket = new Bucket(this, 'Files', {
+      bucketName: filesBucketName(config, this.account),
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: false,
+      cors: [
+        {
+          allowedOrigins: [config.portalUrl],
+          allowedMethods: [HttpMethods.POST, HttpMethods.PUT, HttpMethods.GET],
+          allowedHeaders: ['*'],
+          exposedHeaders: ['ETag'],
+          maxAge: 3000,
+        },
+      ],
+      lifecycleRules: [{ id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      removalPolicy: config.removalPolicy,
+    });
+    Validations.of(this.filesBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'Every read and write of an attachment goes through the API (which logs who asked, and audits staff) or a presigned URL it signed for one caller a minute or ten; CloudTrail data events can be turned on per stage when object-level access logs are needed, without a second bucket of logs to keep.',
+    });
+    // Replies to ticket mail: the reply-address key, and (on stages with a reply domain) SES storing received mail
+    // under inbound/ of the files bucket.
+    new InboundMail(this, 'InboundMail', { config, bucket: this.filesBucket });
 
     // The pools' triggers (order-number sign-in, Atrium's e-mails) are worker-table functions of the API stack.
     // They are named here by their fixed names instead of referenced: the API stack already depends on this one (the
@@ -127,6 +167,7 @@ export class StatefulStack extends Stack {
     });
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'FilesBucketName', { value: this.filesBucket.bucketName });
     new CfnOutput(this, 'CustomerUserPoolId', { value: this.customers.userPool.userPoolId });
     new CfnOutput(this, 'CustomerClientId', { value: this.customers.client.userPoolClientId });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.staff.userPool.userPoolId });

@@ -28,7 +28,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
-import { resourceName, type StageConfig } from '#infra/config.ts';
+import { filesBucketName, resourceName, type StageConfig } from '#infra/config.ts';
 import { acknowledgeBucketDeploymentGrants, acknowledgeBucketDeploymentHandler } from '#infra/constructs/deployment-acknowledgements.ts';
 import type { PortalUserPool } from '#infra/constructs/portal-user-pool.ts';
 import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
@@ -106,7 +106,14 @@ export class WebStack extends Stack {
     });
 
     // One definition for CloudFront and the local server (shared/http/security-headers.ts); here with Cognito's endpoint.
-    const headers = securityHeaders({ https: true, connectSources: [`https://cognito-idp.${config.region}.amazonaws.com`] });
+    // The pages also upload ticket attachments straight to the files bucket (presigned POST, virtual-hosted style).
+    const headers = securityHeaders({
+      https: true,
+      connectSources: [
+        `https://cognito-idp.${config.region}.amazonaws.com`,
+        `https://${filesBucketName(config, this.account)}.s3.${config.region}.amazonaws.com`,
+      ],
+    });
     const securityHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       responseHeadersPolicyName: resourceName(config, 'security-headers'),
       securityHeadersBehavior: {

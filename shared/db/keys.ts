@@ -209,6 +209,14 @@ export const keys = {
   asset: (accountId: string, assetId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `ASSET#${assetId}` }),
   /** GSI1 partition of one contract's assets. */
   contractAssets: (contractNumber: string, assetId: string) => ({ GSI1PK: `CONTRACT#${contractNumber}#ASSETS`, GSI1SK: assetId }),
+  // -- attachments (issue #13): files on a ticket, in the ticket's partition; the objects are in the files bucket --
+  /** A file attached to a ticket (shared/tickets/attachments.ts): pending until its upload is checked, then visible or rejected. */
+  ticketAttachment: (ticketNumber: number, attachmentId: string) => ({
+    PK: ticketPartition(ticketNumber),
+    SK: `ATTACHMENT#${attachmentId}`,
+  }),
+  /** How many attachments a ticket has had (an atomic ADD with a ceiling: MAX_ATTACHMENTS_PER_TICKET). */
+  ticketAttachmentCounter: (ticketNumber: number) => ({ PK: ticketPartition(ticketNumber), SK: 'ATTACHMENTS' }),
 
   // -- ticket-mail: replies by e-mail --
   /** A received mail, by the SHA-256 of its Message-ID: taken once, in the same transaction as its reply (idempotency). */
@@ -253,6 +261,8 @@ export const SK_PREFIX = {
   asset: 'ASSET#',
   /** A ticket's thread in its partition. */
   ticketMessage: 'MESSAGE#',
+  /** A ticket's attachments in its partition. */
+  ticketAttachment: 'ATTACHMENT#',
 } as const;
 
 /** The partition of one ticket: the ticket item and its thread. */

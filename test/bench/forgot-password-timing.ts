@@ -28,7 +28,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const runtime = await startLocalRuntime({
   dataDir,
   persist: false,
-  ports: { portal: await freePort(), dynamodb: await freePort(), mail: await freePort() },
+  ports: { portal: await freePort(), dynamodb: await freePort(), mail: await freePort(), s3: await freePort() },
   web: false,
   seed: false,
 });

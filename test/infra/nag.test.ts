@@ -77,7 +77,7 @@ describe('cdk-nag', () => {
     expect(ids('prod').some((id) => id.includes('AwsSolutions-COG8'))).toBe(false);
   });
 
-  it('fixes the queue, topic and event-target findings instead of acknowledging them; rotation is waived for the signing key and the unsubscribe-link key only', () => {
+  it('fixes the queue, topic and event-target findings instead of acknowledging them; rotation is waived for the signing key, the unsubscribe-link key and the ticket reply-address key only', () => {
     const { app } = build('prod');
     const acks = acknowledgements(app);
     const fixed = ['SQS2', 'SQS3', 'SQS4', 'SNS2', 'SNS3', 'KMS5'].map((rule) => `AwsSolutions-${rule}`);
@@ -85,6 +85,7 @@ describe('cdk-nag', () => {
     expect(acks.filter((ack) => ack.id.includes('AwsSolutions-SMG4')).map((ack) => ack.path)).toEqual([
       'atrium-prod-stateful/LicenceSigningKey',
       'atrium-prod-stateful/UnsubscribeLinkKey',
+      'atrium-prod-stateful/InboundMail/ReplyKey',
     ]);
   });
 

@@ -742,12 +742,29 @@ describe.each(['dev', 'prod'])('the %s stage', (stage) => {
     });
 
     it('sends the security headers on every response, exactly as the one shared definition says', () => {
-      // The same definition the local server sends (shared/http/security-headers.ts), with Cognito's endpoint added.
-      const expected = securityHeaders({ https: true, connectSources: [`https://cognito-idp.${stageConfig(stage).region}.amazonaws.com`] });
+      // The same definition the local server sends (shared/http/security-headers.ts), with Cognito's endpoint and the
+      // files bucket (attachment uploads) added; the bucket's name holds the account id, read here as ACCOUNT.
+      const region = stageConfig(stage).region;
+      const expected = securityHeaders({
+        https: true,
+        connectSources: [`https://cognito-idp.${region}.amazonaws.com`, `https://atrium-${stage}-files-ACCOUNT.s3.${region}.amazonaws.com`],
+      });
+      const [policy] = Object.values(t.web.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+      const csp = (
+        policy as {
+          Properties: {
+            ResponseHeadersPolicyConfig: { SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: unknown } } };
+          };
+        }
+      ).Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy as {
+        'Fn::Join': [string, unknown[]];
+      };
+      const joined = csp['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : 'ACCOUNT')).join(csp['Fn::Join'][0]);
+      expect(joined).toBe(expected['content-security-policy']);
       t.web.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
         ResponseHeadersPolicyConfig: Match.objectLike({
           SecurityHeadersConfig: {
-            ContentSecurityPolicy: { ContentSecurityPolicy: expected['content-security-policy'], Override: true },
+            ContentSecurityPolicy: { ContentSecurityPolicy: csp, Override: true },
             StrictTransportSecurity: {
               AccessControlMaxAgeSec: STRICT_TRANSPORT_SECURITY.maxAgeSeconds,
               IncludeSubdomains: STRICT_TRANSPORT_SECURITY.includeSubdomains,

@@ -7,6 +7,7 @@ import { localEnvironment } from '#infra/local/runtime.ts';
 
 const tableName = `atrium-test-${randomUUID()}`;
 const mailPort = Number(new URL(inject('mailUrl')).port);
+const s3Port = Number(new URL(inject('s3Endpoint')).port);
 
 Object.assign(
   process.env,
@@ -14,14 +15,20 @@ Object.assign(
     {
       dataDir: '',
       persist: false,
-      ports: { portal: 0, dynamodb: 0, mail: mailPort },
+      ports: { portal: 0, dynamodb: 0, mail: mailPort, s3: s3Port },
       web: false,
       seed: false,
       tableName,
     },
     inject('dynamodbEndpoint'),
   ),
-  { LOCAL_IDP_KEYS_DIR: inject('keysDir'), LICENCE_KEYS_DIR: inject('keysDir'), LOG_LEVEL: 'SILENT' },
+  {
+    LOCAL_IDP_KEYS_DIR: inject('keysDir'),
+    LICENCE_KEYS_DIR: inject('keysDir'),
+    S3_ENDPOINT: inject('s3Endpoint'),
+    FILES_BUCKET: inject('filesBucket'),
+    LOG_LEVEL: 'SILENT',
+  },
 );
 
 await ensureTable(inject('dynamodbEndpoint'), tableName);

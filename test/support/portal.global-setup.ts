@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
     trustForwardedFor: true,
     dataDir,
     persist: false,
-    ports: { portal: await freePort(), dynamodb: await freePort(), mail: await freePort() },
+    ports: { portal: await freePort(), dynamodb: await freePort(), mail: await freePort(), s3: await freePort() },
     web: true,
     seed: true,
   });

@@ -23,6 +23,9 @@ import { assetItem } from '#shared/assets/model.ts';
 import { accountContractItem, contractItem, contractNumberItem } from '#shared/contracts/contract.ts';
 import { newId } from '#shared/ids.ts';
 import { findTicket, nextTicketNumber, ticketItem } from '#shared/tickets/model.ts';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { filesBucket, s3 } from '#shared/aws/s3.ts';
+import { attachmentItem, attachmentObjectKey } from '#shared/tickets/attachments.ts';
 import { keys } from '#shared/db/keys.ts';
 import { newsItem } from '#shared/home/news.ts';
 import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
@@ -60,6 +63,8 @@ export interface Side {
     /** The support desk's (issue #13): an asset under a contract assigned to the account, and a ticket on it. */
     assetId: string;
     ticketNumber: string;
+    /** A visible attachment of that ticket, its object in the local S3 bucket. */
+    attachmentId: string;
   };
 }
 
@@ -133,9 +138,13 @@ async function seedSide(api: TestApi, computerId: string): Promise<Side> {
 /**
  * The support desk's side of an account, written as its entities (the routes that create them are under test
  * themselves): a contract staff assigned to the account, running a year, one asset under it, and one technical ticket
- * on that asset opened by the owner.
+ * on that asset opened by the owner, with a log file attached (its object in the local S3 bucket).
  */
-async function putSupportDeskFixture(accountId: string, userId: string, email: string): Promise<{ assetId: string; ticketNumber: string }> {
+async function putSupportDeskFixture(
+  accountId: string,
+  userId: string,
+  email: string,
+): Promise<{ assetId: string; ticketNumber: string; attachmentId: string }> {
   const contractNumber = `CTR-DESK-${randomUUID().slice(0, 8).toUpperCase()}`;
   const now = new Date();
   const at = now.toISOString();
@@ -149,6 +158,16 @@ async function putSupportDeskFixture(accountId: string, userId: string, email: s
   };
   const assetId = newId(now);
   const ticketNumber = await nextTicketNumber();
+  const attachmentId = newId(now);
+  const logFile = Buffer.from('2026-11-29 09:00:01 session dropped\n');
+  await s3().send(
+    new PutObjectCommand({
+      Bucket: filesBucket(),
+      Key: attachmentObjectKey(ticketNumber, attachmentId),
+      Body: logFile,
+      ContentType: 'text/plain',
+    }),
+  );
   const { client, name } = table();
   await client.send(
     new TransactWriteCommand({
@@ -195,10 +214,27 @@ async function putSupportDeskFixture(accountId: string, userId: string, email: s
             }),
           },
         },
+        {
+          Put: {
+            TableName: name,
+            Item: attachmentItem({
+              attachmentId,
+              ticketNumber,
+              accountId,
+              fileName: 'gateway.log',
+              contentType: 'text/plain',
+              size: logFile.length,
+              status: 'visible',
+              uploadedBy: { kind: 'customer', userId, email },
+              createdAt: at,
+              completedAt: at,
+            }),
+          },
+        },
       ],
     }),
   );
-  return { assetId, ticketNumber: String(ticketNumber) };
+  return { assetId, ticketNumber: String(ticketNumber), attachmentId };
 }
 
 /** A news item every suite finds (news is the vendor's, not an account's): the staff news routes edit and publish it. */
@@ -320,6 +356,7 @@ export const PATH_PARAMETERS: Record<string, (side: Side) => string> = {
   invitationId: (side) => side.ids.invitationId,
   assetId: (side) => side.ids.assetId,
   ticketNumber: (side) => side.ids.ticketNumber,
+  attachmentId: (side) => side.ids.attachmentId,
 };
 
 export function pathParameterNames(route: Route): string[] {

@@ -1485,7 +1485,24 @@ export const de: Messages = {
     showing: (count: number) => `${count} Tickets angezeigt.`,
     ticketTitle: (n: number, subject: string) => `Ticket #${n}: ${subject}`,
   },
-  attachments: {},
+  attachments: {
+    label: 'Anhänge',
+    chosen: 'Anzuhängende Dateien',
+    limits: (count: string, size: string) =>
+      `Bis zu ${count} Dateien, je bis ${size}: PDF, PNG, JPEG, GIF, TXT, LOG, CSV, ZIP, 7Z, EML, DOCX, XLSX.`,
+    typeNotAllowed: (name: string) => `${name}: Dateien dieses Typs können nicht angehängt werden.`,
+    tooLarge: (name: string, size: string) => `${name} ist größer als ${size}.`,
+    empty: (name: string) => `${name} ist leer.`,
+    tooMany: (count: string) => `Sie können höchstens ${count} Dateien auf einmal anhängen.`,
+    remove: 'Entfernen',
+    waiting: 'Wartet',
+    uploading: (percent: string) => `Wird hochgeladen… ${percent} %`,
+    checking: 'Wird geprüft…',
+    done: 'Angehängt',
+    failed: 'Nicht angehängt',
+    none: 'Keine Anhänge.',
+    download: 'Herunterladen',
+  },
   sla: {},
   knowledge: {},
   errors: {
@@ -1501,6 +1518,13 @@ export const de: Messages = {
     TICKET_CHANGED: 'Das Ticket wurde inzwischen geändert. Laden Sie es neu und versuchen Sie es noch einmal.',
     STATUS_UNCHANGED: 'Das Ticket hat diesen Status bereits.',
     // -- attachments --
+    ATTACHMENT_TYPE_NOT_ALLOWED: 'Dateien dieses Typs können nicht angehängt werden.',
+    ATTACHMENT_TOO_LARGE: 'Die Datei ist leer oder größer als 20 MB.',
+    ATTACHMENT_LIMIT:
+      'Dieses Ticket nimmt gerade keine weiteren Dateien an. Warten Sie, bis die Uploads fertig sind, oder senden Sie sie mit einer weiteren Antwort.',
+    ATTACHMENT_REJECTED: 'Die Datei war nicht, was sie vorgab, oder zu groß, und wurde entfernt.',
+    ATTACHMENT_NOT_UPLOADED: 'Die Datei ist noch nicht angekommen. Versuchen Sie es gleich noch einmal.',
+    UPLOAD_FAILED: 'Die Datei konnte nicht hochgeladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     // -- ticket-mail --
     // -- sla --
     // -- knowledge --

@@ -1447,7 +1447,24 @@ export const en = {
     showing: (count: number) => `Showing ${count} tickets.`,
     ticketTitle: (n: number, subject: string) => `Ticket #${n}: ${subject}`,
   },
-  attachments: {},
+  attachments: {
+    label: 'Attachments',
+    chosen: 'Files to attach',
+    limits: (count: string, size: string) =>
+      `Up to ${count} files, ${size} each: PDF, PNG, JPEG, GIF, TXT, LOG, CSV, ZIP, 7Z, EML, DOCX, XLSX.`,
+    typeNotAllowed: (name: string) => `${name}: this type of file cannot be attached.`,
+    tooLarge: (name: string, size: string) => `${name} is larger than ${size}.`,
+    empty: (name: string) => `${name} is empty.`,
+    tooMany: (count: string) => `You can attach up to ${count} files at once.`,
+    remove: 'Remove',
+    waiting: 'Waiting',
+    uploading: (percent: string) => `Uploading… ${percent}%`,
+    checking: 'Checking…',
+    done: 'Attached',
+    failed: 'Not attached',
+    none: 'No attachments.',
+    download: 'Download',
+  },
   sla: {},
   knowledge: {},
   errors: {
@@ -1463,6 +1480,12 @@ export const en = {
     TICKET_CHANGED: 'The ticket was changed meanwhile. Reload it and try again.',
     STATUS_UNCHANGED: 'The ticket already has this status.',
     // -- attachments --
+    ATTACHMENT_TYPE_NOT_ALLOWED: 'This type of file cannot be attached.',
+    ATTACHMENT_TOO_LARGE: 'The file is empty or larger than 20 MB.',
+    ATTACHMENT_LIMIT: 'This ticket cannot take more files now. Wait for the uploads to finish, or send them with another reply.',
+    ATTACHMENT_REJECTED: 'The file was not what it claimed to be, or was too large, so it was removed.',
+    ATTACHMENT_NOT_UPLOADED: 'The file has not arrived yet. Try again in a moment.',
+    UPLOAD_FAILED: 'The file could not be uploaded. Check your connection and try again.',
     // -- ticket-mail --
     // -- sla --
     // -- knowledge --

@@ -1478,7 +1478,24 @@ export const fr: Messages = {
     showing: (count: number) => `${count} tickets affichés.`,
     ticketTitle: (n: number, subject: string) => `Ticket n° ${n} : ${subject}`,
   },
-  attachments: {},
+  attachments: {
+    label: 'Pièces jointes',
+    chosen: 'Fichiers à joindre',
+    limits: (count: string, size: string) =>
+      `Jusqu’à ${count} fichiers, ${size} chacun au plus : PDF, PNG, JPEG, GIF, TXT, LOG, CSV, ZIP, 7Z, EML, DOCX, XLSX.`,
+    typeNotAllowed: (name: string) => `${name} : ce type de fichier ne peut pas être joint.`,
+    tooLarge: (name: string, size: string) => `${name} dépasse ${size}.`,
+    empty: (name: string) => `${name} est vide.`,
+    tooMany: (count: string) => `Vous pouvez joindre au plus ${count} fichiers à la fois.`,
+    remove: 'Retirer',
+    waiting: 'En attente',
+    uploading: (percent: string) => `Envoi… ${percent} %`,
+    checking: 'Vérification…',
+    done: 'Joint',
+    failed: 'Non joint',
+    none: 'Aucune pièce jointe.',
+    download: 'Télécharger',
+  },
   sla: {},
   knowledge: {},
   errors: {
@@ -1494,6 +1511,13 @@ export const fr: Messages = {
     TICKET_CHANGED: 'Le ticket a été modifié entre-temps. Rechargez-le et réessayez.',
     STATUS_UNCHANGED: 'Le ticket a déjà ce statut.',
     // -- attachments --
+    ATTACHMENT_TYPE_NOT_ALLOWED: 'Ce type de fichier ne peut pas être joint.',
+    ATTACHMENT_TOO_LARGE: 'Le fichier est vide ou dépasse 20 Mo.',
+    ATTACHMENT_LIMIT:
+      'Ce ticket ne peut pas recevoir d’autres fichiers pour l’instant. Attendez la fin des envois, ou joignez-les à une autre réponse.',
+    ATTACHMENT_REJECTED: 'Le fichier ne correspondait pas à ce qu’il annonçait, ou était trop gros : il a été supprimé.',
+    ATTACHMENT_NOT_UPLOADED: 'Le fichier n’est pas encore arrivé. Réessayez dans un instant.',
+    UPLOAD_FAILED: 'Le fichier n’a pas pu être envoyé. Vérifiez votre connexion et réessayez.',
     // -- ticket-mail --
     // -- sla --
     // -- knowledge --

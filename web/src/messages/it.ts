@@ -1480,7 +1480,24 @@ export const it: Messages = {
     showing: (count: number) => `${count} ticket visualizzati.`,
     ticketTitle: (n: number, subject: string) => `Ticket n. ${n}: ${subject}`,
   },
-  attachments: {},
+  attachments: {
+    label: 'Allegati',
+    chosen: 'File da allegare',
+    limits: (count: string, size: string) =>
+      `Fino a ${count} file, massimo ${size} ciascuno: PDF, PNG, JPEG, GIF, TXT, LOG, CSV, ZIP, 7Z, EML, DOCX, XLSX.`,
+    typeNotAllowed: (name: string) => `${name}: questo tipo di file non può essere allegato.`,
+    tooLarge: (name: string, size: string) => `${name} supera ${size}.`,
+    empty: (name: string) => `${name} è vuoto.`,
+    tooMany: (count: string) => `Puoi allegare al massimo ${count} file alla volta.`,
+    remove: 'Rimuovi',
+    waiting: 'In attesa',
+    uploading: (percent: string) => `Caricamento… ${percent}%`,
+    checking: 'Verifica…',
+    done: 'Allegato',
+    failed: 'Non allegato',
+    none: 'Nessun allegato.',
+    download: 'Scarica',
+  },
   sla: {},
   knowledge: {},
   errors: {
@@ -1496,6 +1513,12 @@ export const it: Messages = {
     TICKET_CHANGED: 'Il ticket è stato modificato nel frattempo. Ricaricalo e riprova.',
     STATUS_UNCHANGED: 'Il ticket ha già questo stato.',
     // -- attachments --
+    ATTACHMENT_TYPE_NOT_ALLOWED: 'Questo tipo di file non può essere allegato.',
+    ATTACHMENT_TOO_LARGE: 'Il file è vuoto o supera 20 MB.',
+    ATTACHMENT_LIMIT: 'Questo ticket non può ricevere altri file ora. Attendi la fine dei caricamenti o inviali con un’altra risposta.',
+    ATTACHMENT_REJECTED: 'Il file non era ciò che dichiarava, o era troppo grande, ed è stato eliminato.',
+    ATTACHMENT_NOT_UPLOADED: 'Il file non è ancora arrivato. Riprova tra un momento.',
+    UPLOAD_FAILED: 'Non è stato possibile caricare il file. Controlla la connessione e riprova.',
     // -- ticket-mail --
     // -- sla --
     // -- knowledge --

@@ -1464,7 +1464,24 @@ export const pl: Messages = {
     showing: (count: number) => `Wyświetlono zgłoszeń: ${count}.`,
     ticketTitle: (n: number, subject: string) => `Zgłoszenie nr ${n}: ${subject}`,
   },
-  attachments: {},
+  attachments: {
+    label: 'Załączniki',
+    chosen: 'Pliki do załączenia',
+    limits: (count: string, size: string) =>
+      `Do ${count} plików, każdy do ${size}: PDF, PNG, JPEG, GIF, TXT, LOG, CSV, ZIP, 7Z, EML, DOCX, XLSX.`,
+    typeNotAllowed: (name: string) => `${name}: nie można załączyć pliku tego typu.`,
+    tooLarge: (name: string, size: string) => `${name} jest większy niż ${size}.`,
+    empty: (name: string) => `${name} jest pusty.`,
+    tooMany: (count: string) => `Naraz można załączyć najwyżej ${count} plików.`,
+    remove: 'Usuń',
+    waiting: 'Czeka',
+    uploading: (percent: string) => `Wysyłanie… ${percent}%`,
+    checking: 'Sprawdzanie…',
+    done: 'Załączono',
+    failed: 'Nie załączono',
+    none: 'Brak załączników.',
+    download: 'Pobierz',
+  },
   sla: {},
   knowledge: {},
   errors: {
@@ -1480,6 +1497,12 @@ export const pl: Messages = {
     TICKET_CHANGED: 'Zgłoszenie zmieniło się w międzyczasie. Odśwież je i spróbuj ponownie.',
     STATUS_UNCHANGED: 'Zgłoszenie ma już ten status.',
     // -- attachments --
+    ATTACHMENT_TYPE_NOT_ALLOWED: 'Nie można załączyć pliku tego typu.',
+    ATTACHMENT_TOO_LARGE: 'Plik jest pusty albo większy niż 20 MB.',
+    ATTACHMENT_LIMIT: 'To zgłoszenie nie przyjmie teraz więcej plików. Poczekaj na koniec wysyłania albo dołącz je do kolejnej odpowiedzi.',
+    ATTACHMENT_REJECTED: 'Plik nie był tym, za co się podawał, albo był za duży, więc został usunięty.',
+    ATTACHMENT_NOT_UPLOADED: 'Plik jeszcze nie dotarł. Spróbuj ponownie za chwilę.',
+    UPLOAD_FAILED: 'Nie udało się wysłać pliku. Sprawdź połączenie i spróbuj ponownie.',
     // -- ticket-mail --
     // -- sla --
     // -- knowledge --
