@@ -29,7 +29,7 @@ import { type Access, routeId, routes } from '#functions/routes.ts';
 import { type WorkerTrigger, workers } from '#functions/workers.ts';
 import { GLOBAL_SECONDARY_INDEXES } from '#shared/db/table.ts';
 import { BRAND_VARIABLE } from '#shared/brand.ts';
-import { mailConfigurationSetName, metricsNamespace, resourceName, type StageConfig, tableName } from '#infra/config.ts';
+import { filesBucketName, mailConfigurationSetName, metricsNamespace, resourceName, type StageConfig, tableName } from '#infra/config.ts';
 import { HandlerFunction, type Invocation, type MailSending } from '#infra/constructs/handler-function.ts';
 import { Observability } from '#infra/constructs/observability.ts';
 import type { PortalUserPool } from '#infra/constructs/portal-user-pool.ts';
@@ -285,7 +285,14 @@ export class ApiStack extends Stack {
         ...(worker.ticketReplies ? { ticketReplies: true } : {}),
       });
       this.functions.set(id, workerFunction);
-      this.connectTrigger(worker.trigger, workerFunction, configurationSetName, pools, props.filesBucketName);
+      this.connectTrigger(
+        worker.trigger,
+        workerFunction,
+        configurationSetName,
+        pools,
+        // Named, not referenced (as the functions' FILES_BUCKET): a reference would export it from the stateful stack.
+        props.filesBucketName ?? filesBucketName(config, this.account),
+      );
     }
 
     this.observability = new Observability(this, 'Observability', {

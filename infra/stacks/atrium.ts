@@ -36,7 +36,6 @@ export function addAtrium(app: App, config: StageConfig, options: AtriumOptions 
     description: `Atrium ${config.stage}: HTTP API and handlers`,
     customers: stateful.customers,
     staff: stateful.staff,
-    filesBucketName: stateful.filesBucket.bucketName,
   });
   // The table is referenced by name, so make the deployment order explicit.
   api.addStackDependency(stateful);

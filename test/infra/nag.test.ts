@@ -83,9 +83,9 @@ describe('cdk-nag', () => {
     const fixed = ['SQS2', 'SQS3', 'SQS4', 'SNS2', 'SNS3', 'KMS5'].map((rule) => `AwsSolutions-${rule}`);
     expect(acks.filter((ack) => [...fixed, 'Serverless-EventBusDLQ'].some((id) => ack.id.includes(id)))).toEqual([]);
     expect(acks.filter((ack) => ack.id.includes('AwsSolutions-SMG4')).map((ack) => ack.path)).toEqual([
+      'atrium-prod-stateful/InboundMail/ReplyKey',
       'atrium-prod-stateful/LicenceSigningKey',
       'atrium-prod-stateful/UnsubscribeLinkKey',
-      'atrium-prod-stateful/InboundMail/ReplyKey',
     ]);
   });
 
