@@ -210,6 +210,13 @@ export const keys = {
   /** GSI1 partition of one contract's assets. */
   contractAssets: (contractNumber: string, assetId: string) => ({ GSI1PK: `CONTRACT#${contractNumber}#ASSETS`, GSI1SK: assetId }),
 
+  // -- tickets: product-specific ticket fields --
+  /**
+   * The fields a technical ticket on a product's assets asks (shared/tickets/fields.ts), in the CATALOGUE partition
+   * but outside `CAT#`, so the catalogue's one-Query read never carries them.
+   */
+  ticketFields: (productId: string) => ({ PK: 'CATALOGUE', SK: `TICKETFIELDS#${productId}` }),
+
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),
   /** Local identity adapter: the pending code of an e-mail confirmation, a password reset link or a change of e-mail. */

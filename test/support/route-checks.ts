@@ -22,6 +22,7 @@ import { hashActivationCode, newActivationCode } from '#shared/contracts/activat
 import { assetItem } from '#shared/assets/model.ts';
 import { accountContractItem, contractItem, contractNumberItem } from '#shared/contracts/contract.ts';
 import { newId } from '#shared/ids.ts';
+import { DEFAULT_TICKET_FIELDS } from '#shared/tickets/fields.ts';
 import { nextTicketNumber, ticketItem } from '#shared/tickets/model.ts';
 import { keys } from '#shared/db/keys.ts';
 import { newsItem } from '#shared/home/news.ts';
@@ -782,6 +783,11 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
   'POST /api/admin/news/{newsId}/publish': () => ({ path: { newsId: NEWS_FIXTURE_ID }, body: { published: false } }),
   'PUT /api/admin/banner': () => ({ path: {}, body: { enabled: false, texts: { en: `Audited banner ${randomUUID().slice(0, 6)}` } } }),
   // The customer page's staff actions (licences, support, orders).
+  // -- tickets --
+  'PUT /api/admin/ticket-fields/{productId}': () => ({
+    path: { productId: 'remote-access' },
+    body: { fields: DEFAULT_TICKET_FIELDS, reason: 'Checking the audit trail.' },
+  }),
   ...CUSTOMER_AUDITED_REQUESTS,
 };
 
