@@ -7,8 +7,13 @@ import { catalogueIdSchema } from '#shared/api/catalogue.ts';
 import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import { ulidSchema } from '#shared/http/schemas.ts';
 import { ticketFieldListSchema } from '#shared/tickets/fields.ts';
-import { TICKET_PRIORITIES, TICKET_RELATIONS } from '#shared/tickets/model.ts';
 import * as z from '#shared/validation.ts';
+
+// The ticket model's values, written here because contracts must not import the model (it reads the table);
+// `satisfies` keeps them equal to the model's, in order.
+type TicketModel = typeof import('#shared/tickets/model.ts');
+const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const satisfies TicketModel['TICKET_PRIORITIES'];
+const TICKET_RELATIONS = ['billing', 'licensing', 'sales', 'other'] as const satisfies TicketModel['TICKET_RELATIONS'];
 
 export const SUBJECT_MIN = 3;
 export const SUBJECT_MAX = 200;
@@ -68,7 +73,7 @@ export const getTicketFields = contract({
     'another account’s asset → 404). Without `assetId`, the default questions.',
   access: customerRoles(ROLE_AREAS.technicalWrite),
   request: { query: z.strictObject({ assetId: z.optional(ulidSchema) }) },
-  response: json(z.strictObject({ assetId: z.optional(z.string()), ...fieldsView.shape })),
+  response: json(z.strictObject({ assetId: z.optional(z.string()), assetLabel: z.optional(z.string()), ...fieldsView.shape })),
 });
 
 const productPath = z.strictObject({ productId: catalogueIdSchema });

@@ -16,7 +16,8 @@ import {
   type Sku,
 } from '#shared/catalogue/model.ts';
 import { CATALOGUE, UPGRADE_PATHS } from '#shared/catalogue/products.ts';
-import { DEFAULT_TICKET_FIELDS, ticketFieldsItem } from '#shared/tickets/fields.ts';
+import { DEFAULT_TICKET_FIELDS } from '#shared/tickets/fields.ts';
+import { ticketFieldsItem } from '#shared/tickets/ticket-fields-store.ts';
 
 /** `Remote Access` → `remote-access`: the ids the seed gives products and editions. */
 export function slugOf(name: string): string {

@@ -1,18 +1,23 @@
 // Product-specific ticket fields as data (issue #13): each catalogue product defines what a technical ticket on its
 // assets asks (date of occurrence, production system?, how often?...), with labels per language. The server validates
-// a ticket's answers with a zod schema built from the definition; the form renders from the same definition.
+// a ticket's answers with a zod schema built from the definition; the form renders from the same definition. Pure (the
+// web form imports it); the item and its reads and writes are in ticket-fields-store.ts.
 
-import type { AuditTrail } from '#shared/audit/audit.ts';
-import { GetCommand } from '#shared/db/commands.ts';
-import { db, tableName } from '#shared/db/client.ts';
-import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
-import { keys } from '#shared/db/keys.ts';
-import { changesBetween } from '#shared/audit/audit.ts';
-import { ConflictError, NotFoundError, ValidationError } from '#shared/http/errors.ts';
+import { ValidationError } from '#shared/http/errors.ts';
 import { LOCALES, type Locale } from '#shared/i18n/locale.ts';
-import { nowIso } from '#shared/time.ts';
-import type { TicketFieldAnswers } from '#shared/tickets/model.ts';
 import * as z from '#shared/validation.ts';
+
+// No import of the ticket model or shared/db: this module is reachable from the route contracts, which the web imports.
+type TicketFieldAnswers = import('#shared/tickets/model.ts').TicketFieldAnswers;
+
+/** Built on first use, as lazySchema does (shared/db/entity.ts, which the web must not import). */
+function once<S>(build: () => S): () => S {
+  let built: S | undefined;
+  return () => {
+    built ??= build();
+    return built;
+  };
+}
 
 export const TICKET_FIELD_TYPES = ['date', 'yes-no', 'choice', 'number', 'text'] as const;
 export type TicketFieldType = (typeof TICKET_FIELD_TYPES)[number];
@@ -53,7 +58,7 @@ const labelsSchema = () =>
 const fieldKeySchema = () => z.string().check(z.regex(/^[a-z][A-Za-z0-9]{0,39}$/, 'A key in camelCase, such as occurredOn.'));
 
 /** A definition as staff send it (and as the item holds it): every rule a definition must keep, checked once here. */
-export const ticketFieldListSchema = /* @__PURE__ */ lazySchema(() =>
+export const ticketFieldListSchema = /* @__PURE__ */ once(() =>
   z
     .array(
       z
@@ -90,10 +95,6 @@ export const ticketFieldListSchema = /* @__PURE__ */ lazySchema(() =>
       z.maxLength(MAX_TICKET_FIELDS),
       z.refine((fields) => new Set(fields.map((field) => field.key)).size === fields.length, 'Field keys must differ.'),
     ),
-);
-
-const definitionSchema = /* @__PURE__ */ lazySchema(() =>
-  z.object({ productId: z.string(), fields: ticketFieldListSchema(), updatedAt: z.string(), updatedBy: z.optional(z.string()) }),
 );
 
 const labels = (en: string, pl: string, de: string, fr: string, it: string): Labels => ({ en, pl, de, fr, it });
@@ -232,81 +233,4 @@ export function validateTicketFields(fields: readonly TicketField[], answers: un
     'Some of the product’s fields are missing or not valid.',
     refusals as unknown as Array<Record<string, unknown>>,
   );
-}
-
-export function ticketFieldsItem(definition: TicketFieldsDefinition): Item {
-  return { ...keys.ticketFields(definition.productId), type: 'TicketFields', ...definition };
-}
-
-export function ticketFieldsFromItem(item: Item): TicketFieldsDefinition {
-  return parseItem('TicketFields', definitionSchema, item);
-}
-
-/** The product's own definition, or undefined: one GetItem. */
-export async function findTicketFields(productId: string): Promise<TicketFieldsDefinition | undefined> {
-  const result = await db().send(new GetCommand({ TableName: tableName(), Key: keys.ticketFields(productId) }));
-  return result.Item ? ticketFieldsFromItem(result.Item) : undefined;
-}
-
-/** What a technical ticket on an asset asks: its product's definition, else the default (the category fallback). */
-export async function fieldsForAsset(asset: { productId?: string | undefined }): Promise<{ productId?: string; fields: TicketField[] }> {
-  if (!asset.productId) return { fields: DEFAULT_TICKET_FIELDS };
-  const definition = await findTicketFields(asset.productId);
-  return { productId: asset.productId, fields: definition?.fields ?? DEFAULT_TICKET_FIELDS };
-}
-
-/** A product's definition for the staff editor: its own, or the default it asks until edited (`isDefault`). */
-export async function getTicketFieldsForStaff(
-  productId: string,
-): Promise<{ productId: string; fields: TicketField[]; isDefault: boolean; updatedAt?: string; updatedBy?: string }> {
-  await requireProduct(productId);
-  const definition = await findTicketFields(productId);
-  if (!definition) return { productId, fields: DEFAULT_TICKET_FIELDS, isDefault: true };
-  return { ...definition, isDefault: false };
-}
-
-async function requireProduct(productId: string): Promise<void> {
-  const product = await db().send(new GetCommand({ TableName: tableName(), Key: keys.catalogueProduct(productId) }));
-  if (!product.Item) throw new NotFoundError('No such product.');
-}
-
-/** Staff: replaces a product's definition; the change and its audit entry are one transaction. */
-export async function setTicketFields(
-  productId: string,
-  fields: TicketField[],
-  audit: AuditTrail,
-): Promise<{ productId: string; fields: TicketField[]; isDefault: boolean; updatedAt?: string; updatedBy?: string }> {
-  const before = await findTicketFields(productId);
-  const after: TicketFieldsDefinition = {
-    productId,
-    fields,
-    updatedAt: nowIso(),
-    ...(audit.staff.email ? { updatedBy: audit.staff.email } : {}),
-  };
-  const TableName = tableName();
-  try {
-    await audit.commit({
-      target: { kind: 'catalogue', id: `ticket-fields:${productId}`, label: productId },
-      changes: changesBetween(before, after, ['fields']),
-      items: [
-        // The product must exist; the definition as read is the one replaced (a concurrent edit → 409).
-        { ConditionCheck: { TableName, Key: keys.catalogueProduct(productId), ConditionExpression: 'attribute_exists(PK)' } },
-        {
-          Put: {
-            TableName,
-            Item: ticketFieldsItem(after),
-            ...(before
-              ? { ConditionExpression: 'updatedAt = :read', ExpressionAttributeValues: { ':read': before.updatedAt } }
-              : { ConditionExpression: 'attribute_not_exists(PK)' }),
-          },
-        },
-      ],
-    });
-  } catch (error) {
-    if ((error as Error).name !== 'TransactionCanceledException') throw error;
-    const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-    if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new NotFoundError('No such product.');
-    throw new ConflictError('The ticket fields were changed at the same moment. Reload and try again.', 'TICKET_FIELDS_CHANGED');
-  }
-  return { ...after, isDefault: false };
 }

@@ -15,7 +15,8 @@ import { AppError, ForbiddenError, NotFoundError } from '#shared/http/errors.ts'
 import { DEFAULT_LOCALE } from '#shared/i18n/locale.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { now } from '#shared/time.ts';
-import { fieldsForAsset, validateTicketFields } from '#shared/tickets/fields.ts';
+import { validateTicketFields } from '#shared/tickets/fields.ts';
+import { fieldsForAsset } from '#shared/tickets/ticket-fields-store.ts';
 import { nextTicketNumber, type Ticket, type TicketFieldAnswers, ticketItem } from '#shared/tickets/model.ts';
 import { mailTicketReceived } from '#shared/tickets/tickets-mail.ts';
 import type * as z from '#shared/validation.ts';
