@@ -32,13 +32,24 @@ async function putDemoAsset(): Promise<{ assetId: string; serial: string }> {
   const now = new Date();
   const at = now.toISOString();
   const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-  const contract = { contractNumber, product: 'Remote Access Support Premium', sla: 'priority' as const, startsOn: day(-10), endsOn: day(300) };
+  const contract = {
+    contractNumber,
+    product: 'Remote Access Support Premium',
+    sla: 'priority' as const,
+    startsOn: day(-10),
+    endsOn: day(300),
+  };
   const assetId = newId(now);
   const serial = `SN-${assetId.slice(-6)}`;
   await db().send(
     new TransactWriteCommand({
       TransactItems: [
-        { Put: { TableName: tableName(), Item: contractItem({ ...contract, accountId: DEMO_ACCOUNT, claimedAt: at, createdAt: at, createdBy: 'e2e' }) } },
+        {
+          Put: {
+            TableName: tableName(),
+            Item: contractItem({ ...contract, accountId: DEMO_ACCOUNT, claimedAt: at, createdAt: at, createdBy: 'e2e' }),
+          },
+        },
         { Put: { TableName: tableName(), Item: contractNumberItem(contractNumber) } },
         { Put: { TableName: tableName(), Item: accountContractItem(DEMO_ACCOUNT, { ...contract, claimedAt: at }) } },
         {
@@ -79,7 +90,9 @@ describe('opening a ticket in Chromium', () => {
       await page.getByLabel('Subject').fill(subject);
       await page
         .getByLabel('Description')
-        .fill('It **fails**. <script>window.hacked = 1</script> <img src=x onerror="window.hacked = 2"> [logs](javascript:alert(1)) [docs](https://example.com/doc)');
+        .fill(
+          'It **fails**. <script>window.hacked = 1</script> <img src=x onerror="window.hacked = 2"> [logs](javascript:alert(1)) [docs](https://example.com/doc)',
+        );
       await page.getByRole('button', { name: 'Show preview' }).click();
       const preview = page.getByTestId('description-preview');
       await preview.locator('strong', { hasText: 'fails' }).waitFor();
@@ -97,8 +110,16 @@ describe('opening a ticket in Chromium', () => {
       expect(await page.getByLabel('Date of occurrence').getAttribute('aria-invalid')).toBe('true');
 
       await page.getByLabel('Date of occurrence').fill('2026-11-20');
-      for (const question of ['Is this a new deployment?', 'Has it ever worked?', 'Were changes made before it started?', 'Is it a production system?']) {
-        await page.getByRole('group', { name: question }).getByRole('radio', { name: question === 'Has it ever worked?' ? 'Yes' : 'No' }).check();
+      for (const question of [
+        'Is this a new deployment?',
+        'Has it ever worked?',
+        'Were changes made before it started?',
+        'Is it a production system?',
+      ]) {
+        await page
+          .getByRole('group', { name: question })
+          .getByRole('radio', { name: question === 'Has it ever worked?' ? 'Yes' : 'No' })
+          .check();
       }
       await page.getByLabel('How often does it happen?').selectOption('sometimes');
       await page.getByLabel('Priority').selectOption('high');
@@ -118,7 +139,9 @@ describe('opening a ticket in Chromium', () => {
       await signInToHome(page, { portalUrl, mailUrl }, DEMO_LOGINS.customer);
       await page.goto(`${portalUrl}/tickets/new`);
       await page.getByRole('heading', { name: 'New ticket', level: 1 }).waitFor();
-      await expect.poll(() => page.getByTestId('administrative-notice').textContent()).toContain('not covered by the vendor’s support policy');
+      await expect
+        .poll(() => page.getByTestId('administrative-notice').textContent())
+        .toContain('not covered by the vendor’s support policy');
       await page.getByLabel('Subject').fill('Invoice address');
       await page.getByLabel('What is it about?').selectOption('billing');
       await page.getByLabel('Description').fill('Please change the address on our invoices.');
