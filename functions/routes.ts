@@ -225,6 +225,10 @@ const entries: readonly RouteEntry[] = [
   // -- assets --
 
   // -- tickets --
+  { contract: api.tickets.openTicket, handler: 'tickets/open-ticket', table: 'read-write', sendsMail: true },
+  { contract: api.tickets.getTicketFields, handler: 'tickets/get-ticket-fields', table: 'read' },
+  { contract: api.tickets.getTicketFieldDefinition, handler: 'tickets/get-ticket-field-definition', table: 'read' },
+  { contract: api.tickets.setTicketFieldDefinition, handler: 'tickets/set-ticket-field-definition', table: 'read-write' },
 
   // -- ticket-thread --
   { contract: api.ticketThread.listTickets, handler: 'ticket-thread/list-tickets', table: 'read' },

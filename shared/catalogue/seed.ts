@@ -16,6 +16,8 @@ import {
   type Sku,
 } from '#shared/catalogue/model.ts';
 import { CATALOGUE, UPGRADE_PATHS } from '#shared/catalogue/products.ts';
+import { DEFAULT_TICKET_FIELDS } from '#shared/tickets/fields.ts';
+import { ticketFieldsItem } from '#shared/tickets/ticket-fields-store.ts';
 
 /** `Remote Access` → `remote-access`: the ids the seed gives products and editions. */
 export function slugOf(name: string): string {
@@ -33,6 +35,8 @@ export function catalogueSeedItems(at: string): Item[] {
     const productId = slugOf(entry.product);
     const editionId = slugOf(entry.edition);
     add(productItem({ productId, name: entry.product, status: 'active', updatedAt: at }));
+    // Each product asks the seed's technical-ticket questions until staff edit them (shared/tickets/fields.ts).
+    add(ticketFieldsItem({ productId, fields: DEFAULT_TICKET_FIELDS, updatedAt: at }));
     add(editionItem({ productId, editionId, name: entry.edition, status: 'active', updatedAt: at }));
     const { currency, amountMinor } = entry.unitPrice;
     const sku: Sku = {

@@ -222,6 +222,13 @@ export const keys = {
   /** A received mail, by the SHA-256 of its Message-ID: taken once, in the same transaction as its reply (idempotency). */
   ticketMailClaim: (messageHash: string) => ({ PK: `TICKETMAIL#${messageHash}`, SK: 'CLAIM' }),
 
+  // -- tickets: product-specific ticket fields --
+  /**
+   * The fields a technical ticket on a product's assets asks (shared/tickets/fields.ts), in the CATALOGUE partition
+   * but outside `CAT#`, so the catalogue's one-Query read never carries them.
+   */
+  ticketFields: (productId: string) => ({ PK: 'CATALOGUE', SK: `TICKETFIELDS#${productId}` }),
+
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),
   /** Local identity adapter: the pending code of an e-mail confirmation, a password reset link or a change of e-mail. */

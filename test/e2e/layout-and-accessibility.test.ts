@@ -174,6 +174,16 @@ describe('layout and accessibility of every page in Chromium', () => {
     expectClean(findings);
   });
 
+  it('the new-ticket form (support desk), in English and in Polish', async () => {
+    const { context, page } = await signedInContext('customer');
+    const findings = await check(page, '/tickets/new');
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(page, '/tickets/new', { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await context.close();
+    expectClean(findings);
+  });
+
   it('the people page, with a pending invitation, in English and in Polish', async () => {
     const { context, page } = await signedInContext('customer');
     const email = `layout.${Date.now()}@example.test`;

@@ -22,6 +22,7 @@ import { hashActivationCode, newActivationCode } from '#shared/contracts/activat
 import { assetItem } from '#shared/assets/model.ts';
 import { accountContractItem, contractItem, contractNumberItem } from '#shared/contracts/contract.ts';
 import { newId } from '#shared/ids.ts';
+import { DEFAULT_TICKET_FIELDS } from '#shared/tickets/fields.ts';
 import { findTicket, nextTicketNumber, ticketItem } from '#shared/tickets/model.ts';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { filesBucket, s3 } from '#shared/aws/s3.ts';
@@ -839,6 +840,11 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
     };
   },
   // The customer page's staff actions (licences, support, orders).
+  // -- tickets --
+  'PUT /api/admin/ticket-fields/{productId}': () => ({
+    path: { productId: 'remote-access' },
+    body: { fields: DEFAULT_TICKET_FIELDS, reason: 'Checking the audit trail.' },
+  }),
   ...CUSTOMER_AUDITED_REQUESTS,
 };
 

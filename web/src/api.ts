@@ -8,6 +8,7 @@ import * as account from '#shared/api/account.ts';
 import * as audit from '#shared/api/audit.ts';
 import * as auth from '#shared/api/auth.ts';
 import * as catalogue from '#shared/api/catalogue.ts';
+import * as tickets from '#shared/api/tickets.ts';
 import * as contracts from '#shared/api/contracts.ts';
 import * as customerPage from '#shared/api/customer-page.ts';
 import * as customers from '#shared/api/customers.ts';
@@ -55,6 +56,7 @@ export const api = {
   // The support desk (issue #13).
   ticketThread,
   staffTickets,
+  tickets,
 };
 
 export type Pool = 'customer' | 'staff';

@@ -27,6 +27,7 @@ import { LicencesPage } from './pages/Licences.tsx';
 import { NewContractPage } from './pages/NewContract.tsx';
 import { MySignInsPage } from './pages/MySignIns.tsx';
 import { NewOrderPage } from './pages/NewOrder.tsx';
+import { NewTicketPage } from './pages/NewTicket.tsx';
 import { NotificationsPage } from './pages/Notifications.tsx';
 import { ChangeEmailPage } from './pages/ChangeEmail.tsx';
 import { SecurityCodePage } from './pages/SecurityCode.tsx';
@@ -116,6 +117,8 @@ export const webRoutes: readonly WebRoute[] = [
   // -- assets --
 
   // -- tickets --
+  // Before the thread's /tickets/:ticketNumber: the first route that matches wins.
+  { path: '/tickets/new', guard: 'customer', page: () => <NewTicketPage /> },
 
   // -- ticket-thread --
   { path: '/tickets', guard: 'customer', page: () => <TicketsPage /> },

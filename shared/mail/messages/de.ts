@@ -128,6 +128,12 @@ export const mailDe: MailMessages = {
   },
   // -- assets --
   // -- tickets --
+  ticketReceived: {
+    subject: (ticketNumber: number, subject: string) => `[#${ticketNumber}] Wir haben Ihr Ticket erhalten: ${subject}`,
+    text: (input: { ticketNumber: number; subject: string; requester: string; link: string; brand: string }) =>
+      `Wir haben das Ticket #${input.ticketNumber} „${input.subject}“ erhalten, eröffnet von ${input.requester} in ${input.brand}.\n\n` +
+      `Unser Support-Team antwortet dort; Sie können es unter ${input.link} verfolgen und ergänzen.`,
+  },
   // -- ticket-thread --
   // -- staff-tickets --
   staffTicketReply: {

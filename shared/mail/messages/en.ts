@@ -132,6 +132,12 @@ export const mailEn = {
   },
   // -- assets --
   // -- tickets --
+  ticketReceived: {
+    subject: (ticketNumber: number, subject: string) => `[#${ticketNumber}] We received your ticket: ${subject}`,
+    text: (input: { ticketNumber: number; subject: string; requester: string; link: string; brand: string }) =>
+      `We received ticket #${input.ticketNumber} "${input.subject}", opened by ${input.requester} in ${input.brand}.\n\n` +
+      `Our support team will answer it there; you can follow it and add details at ${input.link}`,
+  },
   // -- ticket-thread --
   // -- staff-tickets --
   staffTicketReply: {

@@ -135,6 +135,12 @@ export const mailFr: MailMessages = {
   },
   // -- assets --
   // -- tickets --
+  ticketReceived: {
+    subject: (ticketNumber: number, subject: string) => `[#${ticketNumber}] Nous avons reçu votre ticket : ${subject}`,
+    text: (input: { ticketNumber: number; subject: string; requester: string; link: string; brand: string }) =>
+      `Nous avons reçu le ticket n°${input.ticketNumber} « ${input.subject} », ouvert par ${input.requester} dans ${input.brand}.\n\n` +
+      `Notre équipe de support y répondra ; vous pouvez le suivre et le compléter sur ${input.link}`,
+  },
   // -- ticket-thread --
   // -- staff-tickets --
   staffTicketReply: {

@@ -140,6 +140,12 @@ export const mailIt: MailMessages = {
   },
   // -- assets --
   // -- tickets --
+  ticketReceived: {
+    subject: (ticketNumber: number, subject: string) => `[#${ticketNumber}] Abbiamo ricevuto il tuo ticket: ${subject}`,
+    text: (input: { ticketNumber: number; subject: string; requester: string; link: string; brand: string }) =>
+      `Abbiamo ricevuto il ticket n. ${input.ticketNumber} «${input.subject}», aperto da ${input.requester} in ${input.brand}.\n\n` +
+      `Il nostro supporto risponderà lì; puoi seguirlo e integrarlo su ${input.link}`,
+  },
   // -- ticket-thread --
   // -- staff-tickets --
   staffTicketReply: {

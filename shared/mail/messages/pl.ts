@@ -129,6 +129,12 @@ export const mailPl: MailMessages = {
   },
   // -- assets --
   // -- tickets --
+  ticketReceived: {
+    subject: (ticketNumber: number, subject: string) => `[#${ticketNumber}] Otrzymaliśmy zgłoszenie: ${subject}`,
+    text: (input: { ticketNumber: number; subject: string; requester: string; link: string; brand: string }) =>
+      `Otrzymaliśmy zgłoszenie #${input.ticketNumber} „${input.subject}”, założone przez ${input.requester} w ${input.brand}.\n\n` +
+      `Nasz zespół wsparcia odpowie na nie w portalu; możesz śledzić je i uzupełniać pod adresem ${input.link}`,
+  },
   // -- ticket-thread --
   // -- staff-tickets --
   staffTicketReply: {
