@@ -40,6 +40,7 @@ import {
   startTestApi,
   type TestApi,
 } from './api.ts';
+import { ASSET_AUDITED_REQUESTS } from './asset-audited-requests.ts';
 import { CUSTOMER_AUDITED_REQUESTS } from './customer-audited-requests.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -60,6 +61,8 @@ export interface Side {
     /** The support desk's (issue #13): an asset under a contract assigned to the account, and a ticket on it. */
     assetId: string;
     ticketNumber: string;
+    /** The contract assigned to the account (the asset's), as the customer's contract routes name it. */
+    accountContractNumber: string;
   };
 }
 
@@ -135,7 +138,11 @@ async function seedSide(api: TestApi, computerId: string): Promise<Side> {
  * themselves): a contract staff assigned to the account, running a year, one asset under it, and one technical ticket
  * on that asset opened by the owner.
  */
-async function putSupportDeskFixture(accountId: string, userId: string, email: string): Promise<{ assetId: string; ticketNumber: string }> {
+async function putSupportDeskFixture(
+  accountId: string,
+  userId: string,
+  email: string,
+): Promise<{ assetId: string; ticketNumber: string; accountContractNumber: string }> {
   const contractNumber = `CTR-DESK-${randomUUID().slice(0, 8).toUpperCase()}`;
   const now = new Date();
   const at = now.toISOString();
@@ -155,7 +162,7 @@ async function putSupportDeskFixture(accountId: string, userId: string, email: s
       TransactItems: [
         { Put: { TableName: name, Item: contractItem({ ...contract, accountId, claimedAt: at, createdAt: at, createdBy: 'fixture' }) } },
         { Put: { TableName: name, Item: contractNumberItem(contractNumber) } },
-        { Put: { TableName: name, Item: accountContractItem(accountId, { ...contract, claimedAt: at }) } },
+        { Put: { TableName: name, Item: accountContractItem(accountId, { ...contract, claimedAt: at, assetCount: 1 }) } },
         {
           Put: {
             TableName: name,
@@ -198,7 +205,7 @@ async function putSupportDeskFixture(accountId: string, userId: string, email: s
       ],
     }),
   );
-  return { assetId, ticketNumber: String(ticketNumber) };
+  return { assetId, ticketNumber: String(ticketNumber), accountContractNumber: contractNumber };
 }
 
 /** A news item every suite finds (news is the vendor's, not an account's): the staff news routes edit and publish it. */
@@ -320,6 +327,7 @@ export const PATH_PARAMETERS: Record<string, (side: Side) => string> = {
   invitationId: (side) => side.ids.invitationId,
   assetId: (side) => side.ids.assetId,
   ticketNumber: (side) => side.ids.ticketNumber,
+  accountContractNumber: (side) => side.ids.accountContractNumber,
 };
 
 export function pathParameterNames(route: Route): string[] {
@@ -783,6 +791,8 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
   'PUT /api/admin/banner': () => ({ path: {}, body: { enabled: false, texts: { en: `Audited banner ${randomUUID().slice(0, 6)}` } } }),
   // The customer page's staff actions (licences, support, orders).
   ...CUSTOMER_AUDITED_REQUESTS,
+  // Contracts and assets (issue #13).
+  ...ASSET_AUDITED_REQUESTS,
 };
 
 /** Every audit entry in a partition (by default AUDIT, where every entry is), oldest first. */

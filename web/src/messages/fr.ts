@@ -264,6 +264,7 @@ export const fr: Messages = {
       import: 'Import',
       news: 'Actualité',
       banner: 'Bannière',
+      asset: 'Équipement',
     },
   },
   activity: {
