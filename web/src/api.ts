@@ -5,6 +5,7 @@
 import { ACCOUNT_HEADER, type Contract, type RequestSchemas, type ResponseSpec, type Schema, viewAsPath } from '#shared/api/contract.ts';
 import { chooseAccount, chosenAccount } from './chosen-account.ts';
 import * as account from '#shared/api/account.ts';
+import * as assets from '#shared/api/assets.ts';
 import * as audit from '#shared/api/audit.ts';
 import * as auth from '#shared/api/auth.ts';
 import * as catalogue from '#shared/api/catalogue.ts';
@@ -50,6 +51,8 @@ export const api = {
   profile,
   security,
   securityCode,
+  // The support desk (issue #13).
+  assets,
 };
 
 export type Pool = 'customer' | 'staff';
