@@ -126,7 +126,8 @@ export function ContractsPage() {
   const { t } = useI18n();
   const formatDay = useFormatDay();
   const role = useMyRole();
-  const mayRegister = role === null || (role !== undefined && (ROLE_AREAS.technicalWrite as readonly string[]).includes(role));
+  // Shown while the role is read (the server refuses other roles anyway), so the page does not move when it arrives.
+  const mayRegister = role === undefined || role === null || (ROLE_AREAS.technicalWrite as readonly string[]).includes(role);
   const [generation, setGeneration] = useState(0);
   const list = usePagedList((page, signal) => request(api.assets.listMyContracts, { query: page, signal }), String(generation));
   useTitle(t.assets.title);
@@ -139,6 +140,8 @@ export function ContractsPage() {
           <Link href="/assets">{t.assets.allAssets}</Link>
         </p>
       </div>
+      {/* Above the table: the table grows when its rows arrive, and nothing below it should move then. */}
+      {mayRegister && <RegisterForm onRegistered={() => setGeneration((count) => count + 1)} />}
       <PagedTable
         list={list}
         testId="my-contracts-table"
@@ -174,7 +177,6 @@ export function ContractsPage() {
           </tr>
         )}
       />
-      {mayRegister && <RegisterForm onRegistered={() => setGeneration((count) => count + 1)} />}
     </Frame>
   );
 }
