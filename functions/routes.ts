@@ -223,6 +223,18 @@ const entries: readonly RouteEntry[] = [
 
   // The support desk (issue #13), one section per area.
   // -- assets --
+  // Contracts and assets: the customer registers a contract with its code (the claim of sign-up, under the lockout), lists
+  // contracts and assets (the ticket picker too) and notes an asset; staff add, edit and move assets, audited.
+  { contract: api.assets.registerContract, handler: 'assets/register-contract', table: 'read-write' },
+  { contract: api.assets.listMyContracts, handler: 'assets/list-my-contracts', table: 'read' },
+  { contract: api.assets.getMyContract, handler: 'assets/get-my-contract', table: 'read' },
+  { contract: api.assets.listAssets, handler: 'assets/list-assets', table: 'read' },
+  { contract: api.assets.getAsset, handler: 'assets/get-asset', table: 'read' },
+  { contract: api.assets.setAssetNote, handler: 'assets/set-asset-note', table: 'read-write' },
+  { contract: api.assets.staffListContractAssets, handler: 'assets/staff-list-contract-assets', table: 'read' },
+  { contract: api.assets.staffCreateAsset, handler: 'assets/staff-create-asset', table: 'read-write' },
+  { contract: api.assets.staffEditAsset, handler: 'assets/staff-edit-asset', table: 'read-write' },
+  { contract: api.assets.staffMoveAsset, handler: 'assets/staff-move-asset', table: 'read-write' },
 
   // -- tickets --
   { contract: api.tickets.openTicket, handler: 'tickets/open-ticket', table: 'read-write', sendsMail: true },

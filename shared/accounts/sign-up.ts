@@ -7,10 +7,10 @@ import { accountItem } from '#shared/accounts/account.ts';
 import { activationKeyItem } from '#shared/accounts/activation-key.ts';
 import { membershipItem } from '#shared/accounts/membership.ts';
 import type { Account } from '#shared/accounts/model.ts';
-import { checkActivationCode, contractErrors, hashActivationCode, newCode, type Contract } from '#shared/contracts/activation.ts';
+import { checkActivationCode, contractErrors, newCode, type Contract } from '#shared/contracts/activation.ts';
+import { contractClaimItems } from '#shared/contracts/claim.ts';
 import { config } from '#shared/config.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { accountContractItem, contractKey } from '#shared/contracts/contract.ts';
 import { maskEmail, normaliseEmail } from '#shared/email.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
 import { identity } from '#shared/identity/index.ts';
@@ -19,7 +19,7 @@ import { newId } from '#shared/ids.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { sendMail } from '#shared/mail/send.ts';
 import { alreadyRegisteredMail } from '#shared/mail/templates.ts';
-import { accountSearchItems, contractSearchItems } from '#shared/search/search-entry.ts';
+import { accountSearchItems } from '#shared/search/search-entry.ts';
 import { nowIso } from '#shared/time.ts';
 
 export interface SignUpInput {
@@ -98,30 +98,8 @@ function accountWrites(input: {
     // The account's search index entries (name, e-mail, activation key), written with it.
     ...accountSearchItems(account).map((Item) => ({ Put: { TableName: tableName(), Item } })),
   ];
-  if (input.contract && input.activationCode) {
-    const { contractNumber, product, startsOn, endsOn } = input.contract;
-    writes.push(
-      {
-        Update: {
-          TableName: tableName(),
-          Key: contractKey(contractNumber),
-          UpdateExpression: 'SET accountId = :account, claimedAt = :now',
-          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(accountId) AND activationCodeHash = :hash',
-          ExpressionAttributeValues: {
-            ':account': account.accountId,
-            ':now': createdAt,
-            ':hash': hashActivationCode(input.activationCode),
-          },
-        },
-      },
-      {
-        Put: {
-          TableName: tableName(),
-          Item: accountContractItem(account.accountId, { contractNumber, product, startsOn, endsOn, claimedAt: createdAt }),
-        },
-      },
-      ...contractSearchItems(account.accountId, { contractNumber }).map((Item) => ({ Put: { TableName: tableName(), Item } })),
-    );
-  }
+  // The same claim as registering a contract on an existing account (shared/contracts/claim.ts).
+  if (input.contract && input.activationCode)
+    writes.push(...contractClaimItems(account.accountId, input.contract, input.activationCode, createdAt));
   return writes;
 }

@@ -55,6 +55,7 @@ export const AUDIT_TARGET_KINDS = [
   'news',
   'banner',
   'ticket',
+  'asset',
 ] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 

@@ -11,8 +11,9 @@ import { NotFoundError } from '#shared/http/errors.ts';
 import type { Page } from '#shared/paging.ts';
 import * as z from '#shared/validation.ts';
 
-export const ASSET_CATEGORIES = ['server', 'network', 'security', 'storage', 'workstation', 'software', 'other'] as const;
-export type AssetCategory = (typeof ASSET_CATEGORIES)[number];
+import { ASSET_CATEGORIES, type AssetCategory } from '#shared/assets/categories.ts';
+
+export { ASSET_CATEGORIES, type AssetCategory };
 
 export interface Asset {
   assetId: string;

@@ -1,8 +1,18 @@
 // The support contracts an account has claimed (at sign-up, with the contract's activation code), as the customer sees them.
 
-import { ACCOUNT_CONTRACT_PREFIX, accountContractFromItem } from '#shared/contracts/contract.ts';
+import {
+  ACCOUNT_CONTRACT_PREFIX,
+  type AccountContract,
+  accountContractFromItem,
+  accountContractKey,
+  type SlaLevel,
+} from '#shared/contracts/contract.ts';
+import { GetCommand } from '#shared/db/commands.ts';
+import { db, tableName } from '#shared/db/client.ts';
 import { accountPartition } from '#shared/db/keys.ts';
-import { queryPage } from '#shared/db/page.ts';
+import { type Page, queryPage } from '#shared/db/page.ts';
+import { NotFoundError } from '#shared/http/errors.ts';
+import { MAX_PAGE_SIZE } from '#shared/paging.ts';
 import { supportStatus, type SupportStatus } from '#shared/support/model.ts';
 
 /** An account rarely holds more than a few contracts; one bounded Query reads them (the contracts page will page them). */
@@ -39,4 +49,48 @@ export async function listAccountContracts(accountId: string, now: Date): Promis
     (item) => toContractSummary(item, now),
   );
   return page.items;
+}
+
+// --- The contracts page (issue #13) -----------------------------------------------------------------------------------
+
+/** A contract on the customer's contracts page: the summary, its SLA level, when it was claimed and its asset count. */
+export interface AccountContractView extends ContractSummary {
+  sla: SlaLevel;
+  claimedAt: string;
+  assetCount: number;
+}
+
+export function toAccountContractView(contract: AccountContract, now: Date): AccountContractView {
+  const { contractNumber, product, sla, startsOn, endsOn, claimedAt, assetCount } = contract;
+  return { contractNumber, product, sla, startsOn, endsOn, claimedAt, assetCount, status: contractStatus(startsOn, endsOn, now) };
+}
+
+/** One page of the account's contracts in number order: one Query in its partition. */
+export function pageAccountContracts(
+  accountId: string,
+  page: { limit?: number; cursor?: string },
+  now: Date,
+): Promise<Page<AccountContractView>> {
+  return queryPage({ partition: accountPartition(accountId), sortKeyPrefix: ACCOUNT_CONTRACT_PREFIX, ...page }, (item) =>
+    toAccountContractView(accountContractFromItem(item), now),
+  );
+}
+
+/** The account's own copy of a contract, or 404 (another account's number is simply not in this partition). One GetItem. */
+export async function getAccountContract(accountId: string, contractNumber: string): Promise<AccountContract> {
+  const found = await db().send(new GetCommand({ TableName: tableName(), Key: accountContractKey(accountId, contractNumber) }));
+  if (!found.Item) throw new NotFoundError('No such contract on this account.');
+  return accountContractFromItem(found.Item);
+}
+
+/**
+ * The numbers of the account's contracts under active support (active or expiring), for the ticket picker: one bounded
+ * Query (an account holds a few contracts; MAX_ACCOUNT_CONTRACTS is far above what any has).
+ */
+export async function contractsUnderActiveSupport(accountId: string, now: Date): Promise<Set<string>> {
+  const page = await queryPage(
+    { partition: accountPartition(accountId), sortKeyPrefix: ACCOUNT_CONTRACT_PREFIX, limit: MAX_PAGE_SIZE },
+    (item) => toAccountContractView(accountContractFromItem(item), now),
+  );
+  return new Set(page.items.filter((c) => c.status === 'active' || c.status === 'expiring').map((c) => c.contractNumber));
 }

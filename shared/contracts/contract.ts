@@ -36,10 +36,20 @@ export interface Contract {
 export interface AccountContract {
   contractNumber: string;
   product: string;
+  /** The contract's SLA level, copied with its term; items written before it was copied read as standard. */
+  sla: SlaLevel;
   startsOn: string;
   endsOn: string;
   claimedAt: string;
+  /**
+   * How many assets the contract covers: kept by the asset writes in their own transactions (ADD), so the contracts
+   * list shows counts without a Query per contract. Absent (0) until the first asset.
+   */
+  assetCount: number;
 }
+
+/** What a claim writes: a new account contract has no assets yet (the first asset's ADD creates the count). */
+export type NewAccountContract = Omit<AccountContract, 'assetCount'>;
 
 export const contractKey = keys.contract;
 export const accountContractKey = keys.accountContract;
@@ -72,9 +82,11 @@ const accountContractSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     contractNumber: z.string(),
     product: z.string(),
+    sla: z._default(z.enum(SLA_LEVELS), 'standard'),
     startsOn: z.string(),
     endsOn: z.string(),
     claimedAt: z.string(),
+    assetCount: z._default(z.number(), 0),
   }),
 );
 
@@ -101,7 +113,7 @@ export function contractFromItem(item: Item): Contract {
   return parseItem('Contract', contractSchema, item);
 }
 
-export function accountContractItem(accountId: string, contract: AccountContract): Item {
+export function accountContractItem(accountId: string, contract: NewAccountContract | AccountContract): Item {
   return { ...accountContractKey(accountId, contract.contractNumber), type: 'AccountContract', ...contract };
 }
 

@@ -188,11 +188,11 @@ export async function createContract(input: NewContract, createdBy: string, now:
     { Put: { TableName: table, Item: contractNumberItem(contract.contractNumber), ConditionExpression: 'attribute_not_exists(PK)' } },
   ];
   if (account) {
-    const { contractNumber, product, startsOn, endsOn } = contract;
+    const { contractNumber, product, sla, startsOn, endsOn } = contract;
     items.push({
       Put: {
         TableName: table,
-        Item: accountContractItem(account.accountId, { contractNumber, product, startsOn, endsOn, claimedAt: createdAt }),
+        Item: accountContractItem(account.accountId, { contractNumber, product, sla, startsOn, endsOn, claimedAt: createdAt }),
       },
     });
     // Customer search finds the account by this contract number from now on (shared/search/).
@@ -306,9 +306,9 @@ export async function updateContract(contractNumber: string, edit: ContractEdit,
       Update: {
         TableName: table,
         Key: accountContractKey(before.accountId, contractNumber),
-        UpdateExpression: 'SET product = :product, startsOn = :startsOn, endsOn = :endsOn',
+        UpdateExpression: 'SET product = :product, sla = :sla, startsOn = :startsOn, endsOn = :endsOn',
         ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':product': after.product, ':startsOn': after.startsOn, ':endsOn': after.endsOn },
+        ExpressionAttributeValues: { ':product': after.product, ':sla': after.sla, ':startsOn': after.startsOn, ':endsOn': after.endsOn },
       },
     });
   }

@@ -125,7 +125,7 @@ async function writesOf(planned: Planned, importedAt: string): Promise<TransactI
       return [
         put(contractItem({ ...contract, ...staffFields, activationCodeHash, accountId, claimedAt: importedAt })),
         numberEntry,
-        put(accountContractItem(accountId, { ...contract, claimedAt: importedAt })),
+        put(accountContractItem(accountId, { ...contract, sla: staffFields.sla, claimedAt: importedAt })),
         ...contractSearchItems(accountId, { contractNumber: row.number }).map(searchPut),
       ];
     }

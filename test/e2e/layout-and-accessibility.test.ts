@@ -265,6 +265,29 @@ describe('layout and accessibility of every page in Chromium', () => {
     expectClean(findings);
   });
 
+  it('the contracts and assets pages, in English and in Polish', async () => {
+    const { context, page } = await signedInContext('customer');
+    await page.goto(`${portalUrl}/contracts`);
+    await page.getByRole('heading', { name: 'Register a contract' }).waitFor();
+    // A contract of the account when it has one (the contracts browser test registers one), else the not-found state.
+    const firstContract = await page
+      .getByTestId('my-contracts-table')
+      .locator('a')
+      .first()
+      .getAttribute('href', { timeout: 2000 })
+      .catch(() => null);
+    const paths = ['/contracts', '/assets', firstContract ?? '/contracts/CTR-NOT-ON-ACCOUNT'];
+    const findings = {};
+    for (const path of paths) Object.assign(findings, await check(page, path));
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const path of paths) {
+      for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
+        Object.assign(findings, { [`${where} (pl)`]: found });
+    }
+    await context.close();
+    expectClean(findings);
+  });
+
   it('the notifications page (recipients and newsletter), in English and Polish', async () => {
     const { context, page } = await signedInContext('customer');
     const findings = await check(page, '/account/notifications');

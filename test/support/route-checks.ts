@@ -44,6 +44,7 @@ import {
   startTestApi,
   type TestApi,
 } from './api.ts';
+import { ASSET_AUDITED_REQUESTS } from './asset-audited-requests.ts';
 import { CUSTOMER_AUDITED_REQUESTS } from './customer-audited-requests.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -66,6 +67,8 @@ export interface Side {
     ticketNumber: string;
     /** A visible attachment of that ticket, its object in the local S3 bucket. */
     attachmentId: string;
+    /** The contract assigned to the account (the asset's), as the customer's contract routes name it. */
+    accountContractNumber: string;
   };
 }
 
@@ -145,7 +148,7 @@ async function putSupportDeskFixture(
   accountId: string,
   userId: string,
   email: string,
-): Promise<{ assetId: string; ticketNumber: string; attachmentId: string }> {
+): Promise<{ assetId: string; ticketNumber: string; attachmentId: string; accountContractNumber: string }> {
   const contractNumber = `CTR-DESK-${randomUUID().slice(0, 8).toUpperCase()}`;
   const now = new Date();
   const at = now.toISOString();
@@ -175,7 +178,7 @@ async function putSupportDeskFixture(
       TransactItems: [
         { Put: { TableName: name, Item: contractItem({ ...contract, accountId, claimedAt: at, createdAt: at, createdBy: 'fixture' }) } },
         { Put: { TableName: name, Item: contractNumberItem(contractNumber) } },
-        { Put: { TableName: name, Item: accountContractItem(accountId, { ...contract, claimedAt: at }) } },
+        { Put: { TableName: name, Item: accountContractItem(accountId, { ...contract, claimedAt: at, assetCount: 1 }) } },
         {
           Put: {
             TableName: name,
@@ -235,7 +238,7 @@ async function putSupportDeskFixture(
       ],
     }),
   );
-  return { assetId, ticketNumber: String(ticketNumber), attachmentId };
+  return { assetId, ticketNumber: String(ticketNumber), attachmentId, accountContractNumber: contractNumber };
 }
 
 /** A news item every suite finds (news is the vendor's, not an account's): the staff news routes edit and publish it. */
@@ -358,6 +361,7 @@ export const PATH_PARAMETERS: Record<string, (side: Side) => string> = {
   assetId: (side) => side.ids.assetId,
   ticketNumber: (side) => side.ids.ticketNumber,
   attachmentId: (side) => side.ids.attachmentId,
+  accountContractNumber: (side) => side.ids.accountContractNumber,
 };
 
 export function pathParameterNames(route: Route): string[] {
@@ -846,6 +850,8 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
     body: { fields: DEFAULT_TICKET_FIELDS, reason: 'Checking the audit trail.' },
   }),
   ...CUSTOMER_AUDITED_REQUESTS,
+  // Contracts and assets (issue #13).
+  ...ASSET_AUDITED_REQUESTS,
 };
 
 /** Every audit entry in a partition (by default AUDIT, where every entry is), oldest first. */

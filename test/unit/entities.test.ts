@@ -110,6 +110,8 @@ describe('entity items', () => {
     const accountContract: AccountContract = {
       contractNumber: 'CTR-1',
       product: 'Support',
+      sla: 'priority',
+      assetCount: 2,
       startsOn: '2026-01-01',
       endsOn: '2028-12-31',
       claimedAt: '2026-02-01T00:00:00.000Z',

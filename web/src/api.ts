@@ -5,6 +5,7 @@
 import { ACCOUNT_HEADER, type Contract, type RequestSchemas, type ResponseSpec, type Schema, viewAsPath } from '#shared/api/contract.ts';
 import { chooseAccount, chosenAccount } from './chosen-account.ts';
 import * as account from '#shared/api/account.ts';
+import * as assets from '#shared/api/assets.ts';
 import * as audit from '#shared/api/audit.ts';
 import * as auth from '#shared/api/auth.ts';
 import * as catalogue from '#shared/api/catalogue.ts';
@@ -57,6 +58,7 @@ export const api = {
   ticketThread,
   staffTickets,
   tickets,
+  assets,
 };
 
 export type Pool = 'customer' | 'staff';

@@ -5,6 +5,8 @@ import type { VNode } from 'preact';
 import type { Pool } from './api.ts';
 import { SupportFileButton } from './download.tsx';
 import { ActivityPage } from './pages/Activity.tsx';
+import { AssetsPage } from './pages/Assets.tsx';
+import { ContractDetailPage, ContractsPage } from './pages/Contracts.tsx';
 import { AdminAuditPage } from './pages/AdminAudit.tsx';
 import { AdminDashboardPage } from './pages/AdminDashboard.tsx';
 import { AdminContractDetailPage } from './pages/AdminContractDetail.tsx';
@@ -115,6 +117,13 @@ export const webRoutes: readonly WebRoute[] = [
 
   // The support desk (issue #13), one section per area.
   // -- assets --
+  { path: '/contracts', guard: 'customer', page: () => <ContractsPage /> },
+  {
+    path: '/contracts/:contractNumber',
+    guard: 'customer',
+    page: ({ params }) => <ContractDetailPage key={params.contractNumber} contractNumber={params.contractNumber!} />,
+  },
+  { path: '/assets', guard: 'customer', page: () => <AssetsPage /> },
 
   // -- tickets --
   // Before the thread's /tickets/:ticketNumber: the first route that matches wins.

@@ -1,6 +1,7 @@
 // Staff: one support contract: its facts and status, the account that has it, a new activation code while it is
 // unclaimed (shown once), and the form that changes its term, SLA level and product.
 
+import { AdminContractAssets } from './AdminContractAssets.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { termIsOrdered, type SlaLevel } from '#shared/contracts/fields.ts';
 import { api, ApiError, request, type StaffContractDetail } from '../api.ts';
@@ -111,6 +112,7 @@ export function AdminContractDetailPage(props: { contractNumber: string }) {
 
           <RegenerateCode contract={data} onRegenerated={(codeIssuedAt) => setCurrent({ ...data, codeIssuedAt })} />
           <EditContract contract={data} onSaved={setCurrent} />
+          <AdminContractAssets contractNumber={data.contractNumber} claimed={data.claimed} />
         </>
       )}
     </Frame>

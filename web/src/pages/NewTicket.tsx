@@ -27,26 +27,17 @@ const RELATIONS: TicketRelation[] = ['billing', 'licensing', 'sales', 'other'];
 const subjectLimits = limitsOf(administrativeTicketInput.shape.subject);
 const descriptionLimits = limitsOf(administrativeTicketInput.shape.description);
 
-/**
- * Merge seam: the assets area's `api.assets.listAssets` (GET /api/assets?underActiveSupport=true&category&q&cursor).
- * Until it is in this tree, the picker reads that route through this stand-in of its contract.
- */
-const listAssetsStandIn = contract({
-  method: 'GET',
-  path: '/api/assets',
-  summary: 'Stand-in of the assets area’s list for the picker (replaced at merge).',
-  access: customer,
-  request: {
-    query: z.object({
-      underActiveSupport: z.optional(z.boolean()),
-      category: z.optional(z.string()),
-      q: z.optional(z.string()),
-      cursor: z.optional(z.string()),
-    }),
-  },
-  response: json(pageOf(z.object({ assetId: z.string(), category: z.string(), name: z.string() }))),
-});
-const loadAssets: AssetLoader = (filter, signal) => request(listAssetsStandIn, { query: { underActiveSupport: true, ...filter }, signal });
+/** The picker lists the assets under active support (contract active or expiring): the assets area's list. */
+const loadAssets: AssetLoader = (filter, signal) =>
+  request(api.assets.listAssets, {
+    query: {
+      underActiveSupport: 'true',
+      ...(filter.category ? { category: filter.category } : {}),
+      ...(filter.q ? { q: filter.q } : {}),
+      ...(filter.cursor ? { cursor: filter.cursor } : {}),
+    },
+    signal,
+  });
 
 type Kind = 'administrative' | 'technical';
 type Opened = ReplyOf<typeof api.tickets.openTicket>;
