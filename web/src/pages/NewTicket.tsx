@@ -4,12 +4,9 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ROLE_AREAS } from '#shared/accounts/roles.ts';
-import { contract, customer, json } from '#shared/api/contract.ts';
-import { pageOf } from '#shared/api/common.ts';
 import { administrativeTicketInput } from '#shared/api/tickets.ts';
 import { type TicketField, ticketFieldsSchema } from '#shared/tickets/fields.ts';
 import type { TicketPriority, TicketRelation } from '#shared/tickets/model.ts';
-import * as z from '#shared/validation.ts';
 import { api, ApiError, request, type ReplyOf } from '../api.ts';
 import { AssetPicker, type AssetLoader } from '../asset-picker.tsx';
 import { ErrorAlert, Frame, Link, useTitle } from '../components.tsx';
