@@ -210,6 +210,17 @@ export const keys = {
   /** GSI1 partition of one contract's assets. */
   contractAssets: (contractNumber: string, assetId: string) => ({ GSI1PK: `CONTRACT#${contractNumber}#ASSETS`, GSI1SK: assetId }),
 
+  // -- sla: breach claims, the monthly report, canned replies --
+  /** Claims that a ticket's breach of one target was mailed (shared/tickets/sla-breaches.ts): written once, with the mark. */
+  slaBreachClaim: (ticketNumber: number, target: 'first-response' | 'resolution') => ({
+    PK: ticketPartition(ticketNumber),
+    SK: `SLABREACH#${target}`,
+  }),
+  /** One month's SLA report (shared/tickets/sla-report.ts), `yyyy-mm`. */
+  slaReport: (month: string) => ({ PK: `SLAREPORT#${month}`, SK: 'SLAREPORT' }),
+  /** A canned reply of the staff (shared/tickets/canned-replies.ts): all in one partition, at most 200. */
+  cannedReply: (cannedReplyId: string) => ({ PK: 'CANNED', SK: `CANNED#${cannedReplyId}` }),
+
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),
   /** Local identity adapter: the pending code of an e-mail confirmation, a password reset link or a change of e-mail. */
@@ -249,6 +260,8 @@ export const SK_PREFIX = {
   asset: 'ASSET#',
   /** A ticket's thread in its partition. */
   ticketMessage: 'MESSAGE#',
+  /** The staff's canned replies in the CANNED partition. */
+  cannedReply: 'CANNED#',
 } as const;
 
 /** The partition of one ticket: the ticket item and its thread. */

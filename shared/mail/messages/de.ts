@@ -133,5 +133,12 @@ export const mailDe: MailMessages = {
   // -- attachments --
   // -- ticket-mail --
   // -- sla --
+  slaBreach: {
+    subject: (ticketNumber, subject) => `SLA überschritten: Ticket #${ticketNumber} ${subject}`,
+    target: { 'first-response': 'Erstreaktion', resolution: 'Lösung' },
+    priority: { low: 'niedrig', normal: 'normal', high: 'hoch', urgent: 'dringend' },
+    text: (input) =>
+      `Ticket #${input.ticketNumber} von ${input.accountName} (Priorität ${input.priority}) hat die Frist für ${input.targets.join(' und ')} überschritten, fällig am ${input.dueAt.slice(0, 16).replace('T', ' ')} UTC.\n\nÖffnen Sie es im Backoffice von ${input.productName}: ${input.link}`,
+  },
   // -- knowledge --
 };

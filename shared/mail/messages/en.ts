@@ -137,6 +137,21 @@ export const mailEn = {
   // -- attachments --
   // -- ticket-mail --
   // -- sla --
+  slaBreach: {
+    subject: (ticketNumber: number, subject: string) => `SLA breached: ticket #${ticketNumber} ${subject}`,
+    target: { 'first-response': 'first response', resolution: 'resolution' } as Record<'first-response' | 'resolution', string>,
+    priority: { low: 'low', normal: 'normal', high: 'high', urgent: 'urgent' } as Record<'low' | 'normal' | 'high' | 'urgent', string>,
+    text: (input: {
+      productName: string;
+      ticketNumber: number;
+      accountName: string;
+      priority: string;
+      targets: string[];
+      dueAt: string;
+      link: string;
+    }) =>
+      `Ticket #${input.ticketNumber} of ${input.accountName} (priority ${input.priority}) has passed its ${input.targets.join(' and ')} target, due ${input.dueAt.slice(0, 16).replace('T', ' ')} UTC.\n\nOpen it in the ${input.productName} back office: ${input.link}`,
+  },
   // -- knowledge --
 };
 

@@ -145,5 +145,12 @@ export const mailIt: MailMessages = {
   // -- attachments --
   // -- ticket-mail --
   // -- sla --
+  slaBreach: {
+    subject: (ticketNumber, subject) => `SLA superato: ticket n. ${ticketNumber} ${subject}`,
+    target: { 'first-response': 'prima risposta', resolution: 'risoluzione' },
+    priority: { low: 'bassa', normal: 'normale', high: 'alta', urgent: 'urgente' },
+    text: (input) =>
+      `Il ticket n. ${input.ticketNumber} di ${input.accountName} (priorità ${input.priority}) ha superato il termine di ${input.targets.join(' e di ')}, scaduto il ${input.dueAt.slice(0, 16).replace('T', ' ')} UTC.\n\nAprilo nel back office di ${input.productName}: ${input.link}`,
+  },
   // -- knowledge --
 };

@@ -134,5 +134,12 @@ export const mailPl: MailMessages = {
   // -- attachments --
   // -- ticket-mail --
   // -- sla --
+  slaBreach: {
+    subject: (ticketNumber, subject) => `Przekroczone SLA: zgłoszenie #${ticketNumber} ${subject}`,
+    target: { 'first-response': 'pierwszej odpowiedzi', resolution: 'rozwiązania' },
+    priority: { low: 'niski', normal: 'normalny', high: 'wysoki', urgent: 'pilny' },
+    text: (input) =>
+      `Zgłoszenie #${input.ticketNumber} firmy ${input.accountName} (priorytet ${input.priority}) przekroczyło termin ${input.targets.join(' i ')}, przypadający na ${input.dueAt.slice(0, 16).replace('T', ' ')} UTC.\n\nOtwórz je w panelu obsługi ${input.productName}: ${input.link}`,
+  },
   // -- knowledge --
 };
