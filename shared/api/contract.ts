@@ -54,6 +54,9 @@ export const AUDIT_TARGET_KINDS = [
   'import',
   'news',
   'banner',
+  // -- sla --
+  'ticket',
+  'canned-reply',
 ] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 

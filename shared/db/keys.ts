@@ -220,6 +220,8 @@ export const keys = {
   slaReport: (month: string) => ({ PK: `SLAREPORT#${month}`, SK: 'SLAREPORT' }),
   /** A canned reply of the staff (shared/tickets/canned-replies.ts): all in one partition, at most 200. */
   cannedReply: (cannedReplyId: string) => ({ PK: 'CANNED', SK: `CANNED#${cannedReplyId}` }),
+  /** How many canned replies exist: kept in the same transaction as each create and delete, so the limit holds. */
+  cannedReplyCount: () => ({ PK: 'CANNED', SK: 'COUNT' }),
 
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),

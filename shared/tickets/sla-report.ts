@@ -70,7 +70,7 @@ function stat(samples: Array<{ minutes: number; within: boolean }>): SlaStat | u
     count: samples.length,
     medianMinutes: round(median),
     averageMinutes: round(sorted.reduce((sum, value) => sum + value, 0) / sorted.length),
-    withinTargetShare: round((samples.filter((sample) => sample.within).length / samples.length) * 1000) / 1000,
+    withinTargetShare: Math.round((samples.filter((sample) => sample.within).length / samples.length) * 1000) / 1000,
   };
 }
 

@@ -262,6 +262,8 @@ export const de: Messages = {
       import: 'Import',
       news: 'Neuigkeit',
       banner: 'Banner',
+      ticket: 'Ticket',
+      'canned-reply': 'Textbaustein',
     },
   },
   activity: {

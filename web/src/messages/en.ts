@@ -250,6 +250,8 @@ export const en = {
       import: 'Import',
       news: 'News',
       banner: 'Banner',
+      ticket: 'Ticket',
+      'canned-reply': 'Canned reply',
     },
   },
   activity: {

@@ -264,6 +264,8 @@ export const fr: Messages = {
       import: 'Import',
       news: 'Actualité',
       banner: 'Bannière',
+      ticket: 'Ticket',
+      'canned-reply': 'Réponse type',
     },
   },
   activity: {

@@ -260,6 +260,8 @@ export const it: Messages = {
       import: 'Importazione',
       news: 'Notizia',
       banner: 'Banner',
+      ticket: 'Ticket',
+      'canned-reply': 'Risposta predefinita',
     },
   },
   activity: {

@@ -256,6 +256,8 @@ export const pl: Messages = {
       import: 'Import',
       news: 'Aktualność',
       banner: 'Baner',
+      ticket: 'Zgłoszenie',
+      'canned-reply': 'Gotowa odpowiedź',
     },
   },
   activity: {
