@@ -23,6 +23,7 @@ import * as people from '#shared/api/people.ts';
 import * as profile from '#shared/api/profile.ts';
 import * as security from '#shared/api/security.ts';
 import * as securityCode from '#shared/api/security-code.ts';
+import * as sla from '#shared/api/sla.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
@@ -50,6 +51,8 @@ export const api = {
   profile,
   security,
   securityCode,
+  // The support desk (issue #13).
+  sla,
 };
 
 export type Pool = 'customer' | 'staff';
