@@ -4,24 +4,16 @@
 import { auditReason, pageOf, timestamp } from '#shared/api/common.ts';
 import { contract, empty, json, staff } from '#shared/api/contract.ts';
 import { LOCALES } from '#shared/i18n/locale.ts';
-import type { TicketKind, TicketPriority, TicketRelation, TicketStatus } from '#shared/tickets/model.ts';
 import { SLA_LEVELS } from '#shared/contracts/fields.ts';
 import { pageQuery, ulidSchema } from '#shared/http/schemas.ts';
 import * as z from '#shared/validation.ts';
 
-// The ticket's enumerations as shared/tickets/model.ts declares them, repeated here (checked against its types) so the
-// web, which imports this contract, does not bundle the entity module and its DynamoDB client.
-export const TICKET_KINDS = ['administrative', 'technical'] as const satisfies readonly TicketKind[];
-export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const satisfies readonly TicketPriority[];
-const TICKET_RELATIONS = ['billing', 'licensing', 'sales', 'other'] as const satisfies readonly TicketRelation[];
-const TICKET_STATUSES = [
-  'new',
-  'open',
-  'waiting-for-customer',
-  'waiting-for-vendor',
-  'resolved',
-  'closed',
-] as const satisfies readonly TicketStatus[];
+// The ticket's enumerations as shared/tickets/model.ts declares them, repeated here so the web, which imports this
+// contract, does not bundle the entity module and its DynamoDB client (test/unit/sla-contract.test.ts keeps them equal).
+export const TICKET_KINDS = ['administrative', 'technical'] as const;
+export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+const TICKET_RELATIONS = ['billing', 'licensing', 'sales', 'other'] as const;
+const TICKET_STATUSES = ['new', 'open', 'waiting-for-customer', 'waiting-for-vendor', 'resolved', 'closed'] as const;
 
 /** Support work is for the support group; admins may do everything. */
 const deskStaff = staff('admin', 'support');

@@ -70,8 +70,10 @@ export function slaBreachMail(to: string, ticket: Ticket, targets: readonly SlaT
       ticketNumber: ticket.ticketNumber,
       accountName: ticket.accountName,
       priority: texts.priority[ticket.priority],
-      targets: targets.map((target) => texts.target[target]),
-      dueAt: (targets.includes('first-response') ? ticket.firstResponseDueAt : ticket.resolutionDueAt) ?? '',
+      targets: targets.map((target) => texts.target[target]).join(texts.and),
+      dueAt: ((targets.includes('first-response') ? ticket.firstResponseDueAt : ticket.resolutionDueAt) ?? '')
+        .slice(0, 16)
+        .replace('T', ' '),
       link,
     }),
   });

@@ -136,9 +136,10 @@ export const mailDe: MailMessages = {
   slaBreach: {
     subject: (ticketNumber, subject) => `SLA überschritten: Ticket #${ticketNumber} ${subject}`,
     target: { 'first-response': 'Erstreaktion', resolution: 'Lösung' },
+    and: ' und ',
     priority: { low: 'niedrig', normal: 'normal', high: 'hoch', urgent: 'dringend' },
     text: (input) =>
-      `Ticket #${input.ticketNumber} von ${input.accountName} (Priorität ${input.priority}) hat die Frist für ${input.targets.join(' und ')} überschritten, fällig am ${input.dueAt.slice(0, 16).replace('T', ' ')} UTC.\n\nÖffnen Sie es im Backoffice von ${input.productName}: ${input.link}`,
+      `Ticket #${input.ticketNumber} von ${input.accountName} (Priorität ${input.priority}) hat die Frist für ${input.targets} überschritten, fällig am ${input.dueAt} UTC.\n\nÖffnen Sie es im Backoffice von ${input.productName}: ${input.link}`,
   },
   // -- knowledge --
 };

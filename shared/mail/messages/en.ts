@@ -140,17 +140,18 @@ export const mailEn = {
   slaBreach: {
     subject: (ticketNumber: number, subject: string) => `SLA breached: ticket #${ticketNumber} ${subject}`,
     target: { 'first-response': 'first response', resolution: 'resolution' } as Record<'first-response' | 'resolution', string>,
+    and: ' and ',
     priority: { low: 'low', normal: 'normal', high: 'high', urgent: 'urgent' } as Record<'low' | 'normal' | 'high' | 'urgent', string>,
     text: (input: {
       productName: string;
       ticketNumber: number;
       accountName: string;
       priority: string;
-      targets: string[];
+      targets: string;
       dueAt: string;
       link: string;
     }) =>
-      `Ticket #${input.ticketNumber} of ${input.accountName} (priority ${input.priority}) has passed its ${input.targets.join(' and ')} target, due ${input.dueAt.slice(0, 16).replace('T', ' ')} UTC.\n\nOpen it in the ${input.productName} back office: ${input.link}`,
+      `Ticket #${input.ticketNumber} of ${input.accountName} (priority ${input.priority}) has passed its ${input.targets} target, due ${input.dueAt} UTC.\n\nOpen it in the ${input.productName} back office: ${input.link}`,
   },
   // -- knowledge --
 };

@@ -143,9 +143,10 @@ export const mailFr: MailMessages = {
   slaBreach: {
     subject: (ticketNumber, subject) => `SLA dépassé : ticket n° ${ticketNumber} ${subject}`,
     target: { 'first-response': 'première réponse', resolution: 'résolution' },
+    and: ' et de ',
     priority: { low: 'basse', normal: 'normale', high: 'haute', urgent: 'urgente' },
     text: (input) =>
-      `Le ticket n° ${input.ticketNumber} de ${input.accountName} (priorité ${input.priority}) a dépassé son délai de ${input.targets.join(' et de ')}, échu le ${input.dueAt.slice(0, 16).replace('T', ' ')} UTC.\n\nOuvrez-le dans l’espace de gestion de ${input.productName} : ${input.link}`,
+      `Le ticket n° ${input.ticketNumber} de ${input.accountName} (priorité ${input.priority}) a dépassé son délai de ${input.targets}, échu le ${input.dueAt} UTC.\n\nOuvrez-le dans l’espace de gestion de ${input.productName} : ${input.link}`,
   },
   // -- knowledge --
 };

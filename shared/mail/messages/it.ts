@@ -148,9 +148,10 @@ export const mailIt: MailMessages = {
   slaBreach: {
     subject: (ticketNumber, subject) => `SLA superato: ticket n. ${ticketNumber} ${subject}`,
     target: { 'first-response': 'prima risposta', resolution: 'risoluzione' },
+    and: ' e di ',
     priority: { low: 'bassa', normal: 'normale', high: 'alta', urgent: 'urgente' },
     text: (input) =>
-      `Il ticket n. ${input.ticketNumber} di ${input.accountName} (priorità ${input.priority}) ha superato il termine di ${input.targets.join(' e di ')}, scaduto il ${input.dueAt.slice(0, 16).replace('T', ' ')} UTC.\n\nAprilo nel back office di ${input.productName}: ${input.link}`,
+      `Il ticket n. ${input.ticketNumber} di ${input.accountName} (priorità ${input.priority}) ha superato il termine di ${input.targets}, scaduto il ${input.dueAt} UTC.\n\nAprilo nel back office di ${input.productName}: ${input.link}`,
   },
   // -- knowledge --
 };

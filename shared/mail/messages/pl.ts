@@ -137,9 +137,10 @@ export const mailPl: MailMessages = {
   slaBreach: {
     subject: (ticketNumber, subject) => `Przekroczone SLA: zgłoszenie #${ticketNumber} ${subject}`,
     target: { 'first-response': 'pierwszej odpowiedzi', resolution: 'rozwiązania' },
+    and: ' i ',
     priority: { low: 'niski', normal: 'normalny', high: 'wysoki', urgent: 'pilny' },
     text: (input) =>
-      `Zgłoszenie #${input.ticketNumber} firmy ${input.accountName} (priorytet ${input.priority}) przekroczyło termin ${input.targets.join(' i ')}, przypadający na ${input.dueAt.slice(0, 16).replace('T', ' ')} UTC.\n\nOtwórz je w panelu obsługi ${input.productName}: ${input.link}`,
+      `Zgłoszenie #${input.ticketNumber} firmy ${input.accountName} (priorytet ${input.priority}) przekroczyło termin ${input.targets}, przypadający na ${input.dueAt} UTC.\n\nOtwórz je w panelu obsługi ${input.productName}: ${input.link}`,
   },
   // -- knowledge --
 };
