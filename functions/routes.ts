@@ -272,6 +272,14 @@ const entries: readonly RouteEntry[] = [
   // -- ticket-mail --
 
   // -- sla --
+  // SLA report (the daily job keeps it), canned replies, merging duplicates and changing kind, priority or asset.
+  { contract: api.sla.getSlaReport, handler: 'sla/get-sla-report', table: 'read' },
+  { contract: api.sla.listCannedReplies, handler: 'sla/list-canned-replies', table: 'read' },
+  { contract: api.sla.createCannedReply, handler: 'sla/create-canned-reply', table: 'read-write' },
+  { contract: api.sla.updateCannedReply, handler: 'sla/update-canned-reply', table: 'read-write' },
+  { contract: api.sla.deleteCannedReply, handler: 'sla/delete-canned-reply', table: 'read-write' },
+  { contract: api.sla.mergeTicket, handler: 'sla/merge-ticket', table: 'read-write' },
+  { contract: api.sla.updateTicket, handler: 'sla/update-ticket', table: 'read-write' },
 
   // -- knowledge --
 

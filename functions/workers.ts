@@ -14,7 +14,15 @@ export type WorkerTrigger =
   /** A user pool trigger: Cognito invokes the function synchronously and waits at most 5 seconds for its answer. */
   | { kind: 'cognito'; pool: 'customer' | 'staff'; operation: CognitoTriggerOperation }
   /** A mail SES received and stored under `inbound/` in the files bucket (S3 ObjectCreated, asynchronous). */
-  | { kind: 's3-inbound-mail' };
+  | { kind: 's3-inbound-mail' }
+  /**
+   * A timetable: EventBridge Scheduler invokes the function (asynchronously, retried, failures to the jobs' dead-letter
+   * queue); locally the runtime runs it on a timer (infra/local/scheduled-jobs.ts). `rate(...)` or `cron(...)` in UTC.
+   */
+  | { kind: 'schedule'; expression: ScheduleExpressionText };
+
+/** EventBridge Scheduler's expressions: `rate(1 hour)`, `rate(15 minutes)`, `cron(15 2 * * ? *)` (UTC). */
+export type ScheduleExpressionText = `rate(${number} ${'minute' | 'minutes' | 'hour' | 'hours' | 'day' | 'days'})` | `cron(${string})`;
 
 export interface Worker {
   /** Module under functions/, without extension; it exports `handler`. */
@@ -71,7 +79,19 @@ export const workers: readonly Worker[] = [
     trigger: { kind: 'cognito', pool: 'staff', operation: 'CustomMessage' },
     table: 'none',
   },
+
+  // -- sla --
+  // The support desk's SLA jobs: mark passed due times and mail the assignee, keep the monthly report.
+  { handler: 'sla/mark-sla-breaches', trigger: { kind: 'schedule', expression: 'rate(1 hour)' }, table: 'read-write', queuesMail: true },
+  { handler: 'sla/refresh-sla-reports', trigger: { kind: 'schedule', expression: 'cron(15 2 * * ? *)' }, table: 'read-write' },
 ];
+
+/** The workers on a timetable, with their expressions (the local runtime's timers and the stack's schedules). */
+export function scheduledWorkers(): Array<{ handler: string; expression: ScheduleExpressionText }> {
+  return workers.flatMap((worker) =>
+    worker.trigger.kind === 'schedule' ? [{ handler: worker.handler, expression: worker.trigger.expression }] : [],
+  );
+}
 
 /** The functions Cognito invokes for one pool, by trigger operation. */
 export function cognitoTriggers(pool: 'customer' | 'staff'): Array<{ operation: CognitoTriggerOperation; handler: string }> {

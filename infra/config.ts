@@ -5,6 +5,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { FeaturePlan } from 'aws-cdk-lib/aws-cognito';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { type Brand, DEFAULT_BRAND, parseBrand } from '#shared/brand.ts';
+import { DEFAULT_SUPPORT_CALENDAR, parseSupportCalendar, type SupportCalendar } from '#shared/tickets/business-hours.ts';
 
 export const SHARED_STAGES = ['dev', 'staging', 'prod'] as const;
 export type SharedStage = (typeof SHARED_STAGES)[number];
@@ -56,6 +57,12 @@ export interface StageConfig {
    * Unset: ticket mail carries no reply address and nothing is received (throwaway stages).
    */
   inboundMail?: { replyDomain: string; ruleSetName?: string };
+  /**
+   * The support desk's business hours (shared/tickets/business-hours.ts): time zone, working days, opening hours and
+   * public holidays, from which every SLA due time is counted. Passed to the lambdas as ATRIUM_SUPPORT_CALENDAR;
+   * checked by parseSupportCalendar when the stage is read.
+   */
+  supportCalendar: SupportCalendar;
 }
 
 const BASE_DOMAIN = 'atrium.example.com';
@@ -82,6 +89,9 @@ function sharedStage(stage: SharedStage): StageConfig {
     // parseBrand({ productName: 'Nordwind Portal', supportEmail: 'help@nordwind.example', logoUrl: 'https://...' }).
     brand: parseBrand(DEFAULT_BRAND),
     inboundMail: { replyDomain: `reply.${mailDomain}` },
+    // Warsaw, Monday to Friday 08:00-17:00, Polish public holidays; e.g. parseSupportCalendar({ timeZone:
+    // 'Europe/Berlin', hours: { start: '09:00', end: '18:00' }, holidays: ['2027-10-03', ...] }). Add each year's holidays.
+    supportCalendar: parseSupportCalendar(DEFAULT_SUPPORT_CALENDAR),
   };
 }
 

@@ -25,6 +25,8 @@ export interface LocalRuntimeOptions {
    * per-address limits (lockout, sign-up and mail limits) of one test do not spill into the next. `npm start` never does.
    */
   trustForwardedFor?: boolean;
+  /** Run the scheduled jobs (SLA breaches, reports) on timers, as EventBridge Scheduler does in AWS: npm start only. */
+  scheduledJobs?: boolean;
 }
 
 export interface LocalRuntime {
@@ -138,6 +140,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       connectSources: [files.endpoint],
       ...(options.trustForwardedFor ? { trustForwardedFor: true } : {}),
     };
+    if (options.scheduledJobs) {
+      const { startScheduledJobs } = await import('#infra/local/scheduled-jobs.ts');
+      stops.push(startScheduledJobs());
+    }
     const server = createLocalApi(apiOptions);
     await listen(server, options.ports.portal);
     stops.push(() => close(server));

@@ -67,8 +67,8 @@ if (process.argv.includes('--reset')) {
 mkdirSync(dataDir, { recursive: true });
 
 console.log('  Starting Atrium locally: DynamoDB Local, mail server, S3 server, API and web portal...');
-const runtime = await startLocalRuntime({ dataDir, persist: true, ports, web: true, seed: true }).catch((error: Error) =>
-  fail(`Atrium could not start: ${error.message}`),
+const runtime = await startLocalRuntime({ dataDir, persist: true, ports, web: true, seed: true, scheduledJobs: true }).catch(
+  (error: Error) => fail(`Atrium could not start: ${error.message}`),
 );
 writeFileSync(lockFile, JSON.stringify({ pid: process.pid, portalUrl: runtime.portalUrl }));
 

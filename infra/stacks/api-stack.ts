@@ -19,19 +19,23 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { EventSourceMapping } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { type Access, routeId, routes } from '#functions/routes.ts';
 import { type WorkerTrigger, workers } from '#functions/workers.ts';
 import { GLOBAL_SECONDARY_INDEXES } from '#shared/db/table.ts';
 import { BRAND_VARIABLE } from '#shared/brand.ts';
+import { SUPPORT_CALENDAR_VARIABLE } from '#shared/tickets/business-hours.ts';
 import { filesBucketName, mailConfigurationSetName, metricsNamespace, resourceName, type StageConfig, tableName } from '#infra/config.ts';
 import { HandlerFunction, type Invocation, type MailSending } from '#infra/constructs/handler-function.ts';
 import { Observability } from '#infra/constructs/observability.ts';
+import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import type { PortalUserPool } from '#infra/constructs/portal-user-pool.ts';
 import { connectInboundMail } from '#infra/constructs/inbound-mail.ts';
 
@@ -77,6 +81,10 @@ export class ApiStack extends Stack {
   readonly mailFeedbackDeadLetters: Queue;
   /** Received ticket replies whose worker kept failing (after Lambda's own retries of the S3 notification). */
   readonly inboundMailDeadLetters: Queue;
+  /** Invocations of the scheduled jobs that failed for good (the scheduler's and Lambda's retries spent). */
+  readonly jobDeadLetters: Queue;
+  /** The role EventBridge Scheduler assumes to start the scheduled jobs. */
+  private jobSchedulerRole: Role | undefined;
   readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -137,6 +145,7 @@ export class ApiStack extends Stack {
       STAFF_USER_POOL_ID: staff.userPool.userPoolId,
       PORTAL_URL: config.portalUrl,
       [BRAND_VARIABLE]: JSON.stringify(config.brand),
+      [SUPPORT_CALENDAR_VARIABLE]: JSON.stringify(config.supportCalendar),
       POWERTOOLS_SERVICE_NAME: 'atrium',
       POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(config),
       ...(config.inboundMail ? { TICKET_REPLY_DOMAIN: config.inboundMail.replyDomain } : {}),
@@ -171,7 +180,16 @@ export class ApiStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    for (const deadLetters of [this.mailDeadLetters, this.mailFeedbackDeadLetters, this.inboundMailDeadLetters]) {
+
+    // Scheduled jobs (functions/workers.ts `schedule`): an invocation the scheduler could not deliver, or that failed
+    // after Lambda's retries, lands here and alarms.
+    this.jobDeadLetters = new Queue(this, 'JobDeadLetters', {
+      queueName: resourceName(config, 'jobs-dlq'),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    for (const deadLetters of [this.mailDeadLetters, this.mailFeedbackDeadLetters, this.inboundMailDeadLetters, this.jobDeadLetters]) {
       Validations.of(deadLetters).acknowledge({
         id: 'Serverless-SQSRedrivePolicy',
         reason:
@@ -267,6 +285,7 @@ export class ApiStack extends Stack {
       'ses-feedback': { kind: 'async', deadLetterQueue: this.mailFeedbackDeadLetters },
       cognito: { kind: 'cognito' },
       's3-inbound-mail': { kind: 'async', deadLetterQueue: this.inboundMailDeadLetters },
+      schedule: { kind: 'async', deadLetterQueue: this.jobDeadLetters },
     };
     const pools = { customer: customers, staff };
 
@@ -305,6 +324,7 @@ export class ApiStack extends Stack {
         'mail-dlq': this.mailDeadLetters,
         'mail-feedback-dlq': this.mailFeedbackDeadLetters,
         'inbound-mail-dlq': this.inboundMailDeadLetters,
+        'jobs-dlq': this.jobDeadLetters,
       },
     });
 
@@ -377,6 +397,33 @@ export class ApiStack extends Stack {
       case 's3-inbound-mail': {
         // Until the stage has its files bucket the worker exists but nothing invokes it.
         if (filesBucketName) connectInboundMail(this, { bucketName: filesBucketName, worker });
+        return;
+      }
+      case 'schedule': {
+        // One schedule per job, in UTC; the scheduler's own role may invoke this function only. A failed delivery is
+        // retried for up to an hour, then goes to the jobs' dead-letter queue (as the function's own failures do).
+        this.jobSchedulerRole ??= new Role(this, 'JobSchedulerRole', {
+          description: 'EventBridge Scheduler invokes the scheduled jobs (and sends failed invocations to their dead-letter queue)',
+          assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+            conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+          }),
+        });
+        // Lambda's grantInvoke names the function and its versions (`<arn>:*`); cdk-nag names that wildcard by the token.
+        Validations.of(this.jobSchedulerRole).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::${flattenCfnReference(this.resolve(`${worker.function.functionArn}:*`))}]`,
+          reason: `The wildcard covers only the versions and aliases of ${worker.functionName}, the one function this schedule invokes.`,
+        });
+        new Schedule(this, `${worker.node.id}Schedule`, {
+          scheduleName: worker.functionName,
+          description: `Runs ${worker.node.id} on ${trigger.expression}`,
+          schedule: ScheduleExpression.expression(trigger.expression),
+          target: new LambdaInvoke(worker.function, {
+            role: this.jobSchedulerRole,
+            deadLetterQueue: this.jobDeadLetters,
+            retryAttempts: 3,
+            maxEventAge: Duration.hours(1),
+          }),
+        });
         return;
       }
       default: {

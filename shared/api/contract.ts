@@ -56,6 +56,8 @@ export const AUDIT_TARGET_KINDS = [
   'banner',
   'ticket',
   'asset',
+  // -- sla --
+  'canned-reply',
 ] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 

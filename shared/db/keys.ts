@@ -229,6 +229,19 @@ export const keys = {
    */
   ticketFields: (productId: string) => ({ PK: 'CATALOGUE', SK: `TICKETFIELDS#${productId}` }),
 
+  // -- sla: breach claims, the monthly report, canned replies --
+  /** Claims that a ticket's breach of one target was mailed (shared/tickets/sla-breaches.ts): written once, with the mark. */
+  slaBreachClaim: (ticketNumber: number, target: 'first-response' | 'resolution') => ({
+    PK: ticketPartition(ticketNumber),
+    SK: `SLABREACH#${target}`,
+  }),
+  /** One month's SLA report (shared/tickets/sla-report.ts), `yyyy-mm`. */
+  slaReport: (month: string) => ({ PK: `SLAREPORT#${month}`, SK: 'SLAREPORT' }),
+  /** A canned reply of the staff (shared/tickets/canned-replies.ts): all in one partition, at most 200. */
+  cannedReply: (cannedReplyId: string) => ({ PK: 'CANNED', SK: `CANNED#${cannedReplyId}` }),
+  /** How many canned replies exist: kept in the same transaction as each create and delete, so the limit holds. */
+  cannedReplyCount: () => ({ PK: 'CANNED', SK: 'COUNT' }),
+
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),
   /** Local identity adapter: the pending code of an e-mail confirmation, a password reset link or a change of e-mail. */
@@ -270,6 +283,8 @@ export const SK_PREFIX = {
   ticketMessage: 'MESSAGE#',
   /** A ticket's attachments in its partition. */
   ticketAttachment: 'ATTACHMENT#',
+  /** The staff's canned replies in the CANNED partition. */
+  cannedReply: 'CANNED#',
 } as const;
 
 /** The partition of one ticket: the ticket item and its thread. */

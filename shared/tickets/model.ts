@@ -68,6 +68,8 @@ export interface Ticket {
   resolvedAt?: string;
   closedAt?: string;
   breached?: Array<'first-response' | 'resolution'>;
+  /** The contract level the due times were counted at (shared/tickets/sla.ts withSlaDueTimes); the monthly report groups by it. */
+  slaLevel?: 'standard' | 'priority' | 'critical';
   /** The customer's satisfaction after closing, 1 to 5. */
   rating?: { score: number; comment?: string; at: string };
   /** A duplicate merged into another ticket: closed, pointing there. */
@@ -147,6 +149,7 @@ const ticketSchema = /* @__PURE__ */ lazySchema(() =>
     resolvedAt: z.optional(z.string()),
     closedAt: z.optional(z.string()),
     breached: z.optional(z.array(z.enum(['first-response', 'resolution']))),
+    slaLevel: z.optional(z.enum(['standard', 'priority', 'critical'])),
     rating: z.optional(z.object({ score: z.number(), comment: z.optional(z.string()), at: z.string() })),
     mergedInto: z.optional(z.number()),
     messageCount: z._default(z.number(), 0),

@@ -375,6 +375,20 @@ describe('layout and accessibility of every page in Chromium', () => {
     expectClean(findings);
   });
 
+  // -- sla --
+  it('the SLA report and the canned replies (staff), in English and in Polish', async () => {
+    const staff = await signedInContext('staff');
+    const findings = {};
+    for (const path of ['/admin/sla', '/admin/canned-replies']) Object.assign(findings, await check(staff.page, path));
+    await staff.page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const path of ['/admin/sla', '/admin/canned-replies']) {
+      for (const [where, found] of Object.entries(await check(staff.page, path, { axe: false })))
+        Object.assign(findings, { [`${where} (pl)`]: found });
+    }
+    await staff.context.close();
+    expectClean(findings);
+  });
+
   it('the profile and company verification pages, in English and in Polish', async () => {
     const customer = await signedInContext('customer');
     const findings = await check(customer.page, '/account/profile');

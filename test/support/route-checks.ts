@@ -27,6 +27,7 @@ import { findTicket, nextTicketNumber, ticketItem } from '#shared/tickets/model.
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { filesBucket, s3 } from '#shared/aws/s3.ts';
 import { attachmentItem, attachmentObjectKey } from '#shared/tickets/attachments.ts';
+import { cannedReplyItem } from '#shared/tickets/canned-replies.ts';
 import { keys } from '#shared/db/keys.ts';
 import { newsItem } from '#shared/home/news.ts';
 import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
@@ -69,6 +70,11 @@ export interface Side {
     attachmentId: string;
     /** The contract assigned to the account (the asset's), as the customer's contract routes name it. */
     accountContractNumber: string;
+    // -- sla --
+    /** A canned reply (staff-wide; one per side so the audit suite may edit one and delete the other). */
+    cannedReplyId: string;
+    /** A second ticket of the account, which the audited merge merges into `ticketNumber`. */
+    duplicateTicketNumber: string;
   };
 }
 
@@ -136,7 +142,8 @@ async function seedSide(api: TestApi, computerId: string): Promise<Side> {
   expect(activated.status).toBe(200);
   await submitCompanyProfile(api, customer.account.accountId, token);
   const desk = await putSupportDeskFixture(customer.account.accountId, customer.userId, customer.login.email);
-  return { accountId: customer.account.accountId, userId: customer.userId, token, ids: { ...ids, ...desk } };
+  const sla = await putSlaFixture(customer.account.accountId, customer.userId, customer.login.email);
+  return { accountId: customer.account.accountId, userId: customer.userId, token, ids: { ...ids, ...desk, ...sla } };
 }
 
 /**
@@ -239,6 +246,67 @@ async function putSupportDeskFixture(
     }),
   );
   return { assetId, ticketNumber: String(ticketNumber), attachmentId, accountContractNumber: contractNumber };
+}
+
+/** The sla area's side of an account: a canned reply (counted, as the routes count them) and a second ticket. */
+async function putSlaFixture(
+  accountId: string,
+  userId: string,
+  email: string,
+): Promise<{ cannedReplyId: string; duplicateTicketNumber: string }> {
+  const at = new Date().toISOString();
+  const cannedReplyId = newId();
+  const ticketNumber = await nextTicketNumber();
+  const { client, name } = table();
+  await client.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: name,
+            Item: cannedReplyItem({
+              cannedReplyId,
+              title: 'Fixture reply',
+              body: 'Thank you for writing.',
+              locale: 'en',
+              createdAt: at,
+              updatedAt: at,
+            }),
+          },
+        },
+        {
+          Update: {
+            TableName: name,
+            Key: keys.cannedReplyCount(),
+            UpdateExpression: 'ADD #count :one',
+            ExpressionAttributeNames: { '#count': 'count' },
+            ExpressionAttributeValues: { ':one': 1 },
+          },
+        },
+        {
+          Put: {
+            TableName: name,
+            Item: ticketItem({
+              ticketNumber,
+              accountId,
+              accountName: 'Fixture account',
+              kind: 'administrative',
+              relation: 'billing',
+              subject: 'The same question again',
+              description: 'Asked twice by mistake.',
+              priority: 'low',
+              status: 'new',
+              requester: { userId, email },
+              createdAt: at,
+              updatedAt: at,
+              messageCount: 0,
+            }),
+          },
+        },
+      ],
+    }),
+  );
+  return { cannedReplyId, duplicateTicketNumber: String(ticketNumber) };
 }
 
 /** A news item every suite finds (news is the vendor's, not an account's): the staff news routes edit and publish it. */
@@ -362,6 +430,8 @@ export const PATH_PARAMETERS: Record<string, (side: Side) => string> = {
   ticketNumber: (side) => side.ids.ticketNumber,
   attachmentId: (side) => side.ids.attachmentId,
   accountContractNumber: (side) => side.ids.accountContractNumber,
+  // -- sla --
+  cannedReplyId: (side) => side.ids.cannedReplyId,
 };
 
 export function pathParameterNames(route: Route): string[] {
@@ -843,6 +913,26 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
       body: { status: ticket?.status === 'waiting-for-vendor' ? 'open' : 'waiting-for-vendor' },
     };
   },
+  // -- sla --
+  // Canned replies: one side's is edited, the other's deleted (the suite runs each builder twice, the fault first).
+  'POST /api/admin/canned-replies': () => ({
+    path: {},
+    body: { title: 'Audited reply', body: 'Written by the audit suite.', locale: 'pl' },
+  }),
+  'PUT /api/admin/canned-replies/{cannedReplyId}': ({ fixture }) => ({
+    path: { cannedReplyId: fixture.other.ids.cannedReplyId },
+    body: { title: `Edited ${randomUUID().slice(0, 6)}`, body: 'Edited by the audit suite.', locale: 'en' },
+  }),
+  'DELETE /api/admin/canned-replies/{cannedReplyId}': ({ fixture }) => ({ path: { cannedReplyId: fixture.own.ids.cannedReplyId } }),
+  // The account's second ticket is merged into its first; the first stays open (it gains a note).
+  'POST /api/admin/tickets/{ticketNumber}/merge': ({ fixture }) => ({
+    path: { ticketNumber: fixture.own.ids.duplicateTicketNumber },
+    body: { intoTicketNumber: Number(fixture.own.ids.ticketNumber), reason: 'Asked twice.' },
+  }),
+  'PATCH /api/admin/tickets/{ticketNumber}': ({ fixture }) => ({
+    path: { ticketNumber: fixture.own.ids.ticketNumber },
+    body: { priority: (['low', 'normal', 'high', 'urgent'] as const)[Math.floor(Math.random() * 4)], reason: 'Triage.' },
+  }),
   // The customer page's staff actions (licences, support, orders).
   // -- tickets --
   'PUT /api/admin/ticket-fields/{productId}': () => ({

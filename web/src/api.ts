@@ -27,6 +27,7 @@ import * as security from '#shared/api/security.ts';
 import * as securityCode from '#shared/api/security-code.ts';
 import * as ticketThread from '#shared/api/ticket-thread.ts';
 import * as staffTickets from '#shared/api/staff-tickets.ts';
+import * as sla from '#shared/api/sla.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
@@ -59,6 +60,7 @@ export const api = {
   staffTickets,
   tickets,
   assets,
+  sla,
 };
 
 export type Pool = 'customer' | 'staff';

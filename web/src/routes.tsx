@@ -8,6 +8,8 @@ import { ActivityPage } from './pages/Activity.tsx';
 import { AssetsPage } from './pages/Assets.tsx';
 import { ContractDetailPage, ContractsPage } from './pages/Contracts.tsx';
 import { AdminAuditPage } from './pages/AdminAudit.tsx';
+import { AdminCannedRepliesPage } from './pages/AdminCannedReplies.tsx';
+import { AdminSlaPage } from './pages/AdminSla.tsx';
 import { AdminDashboardPage } from './pages/AdminDashboard.tsx';
 import { AdminContractDetailPage } from './pages/AdminContractDetail.tsx';
 import { AdminContractsPage } from './pages/AdminContracts.tsx';
@@ -150,6 +152,8 @@ export const webRoutes: readonly WebRoute[] = [
   // -- ticket-mail --
 
   // -- sla --
+  { path: '/admin/sla', guard: 'staff', page: () => <AdminSlaPage /> },
+  { path: '/admin/canned-replies', guard: 'staff', page: () => <AdminCannedRepliesPage /> },
 
   // -- knowledge --
 

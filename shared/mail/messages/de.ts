@@ -164,5 +164,13 @@ export const mailDe: MailMessages = {
       `Ihre Antwort per E-Mail auf Ticket #${input.ticketNumber} wurde nicht hinzugefügt, da das Ticket geschlossen ist.\n\nInnerhalb von ${input.days} Tagen nach dem Schließen können Sie es in ${input.brand} wieder öffnen und dort antworten:\n${input.url}\n\nDanach eröffnen Sie bitte ein neues Ticket.`,
   },
   // -- sla --
+  slaBreach: {
+    subject: (ticketNumber, subject) => `SLA überschritten: Ticket #${ticketNumber} ${subject}`,
+    target: { 'first-response': 'Erstreaktion', resolution: 'Lösung' },
+    and: ' und ',
+    priority: { low: 'niedrig', normal: 'normal', high: 'hoch', urgent: 'dringend' },
+    text: (input) =>
+      `Ticket #${input.ticketNumber} von ${input.accountName} (Priorität ${input.priority}) hat die Frist für ${input.targets} überschritten, fällig am ${input.dueAt} UTC.\n\nÖffnen Sie es im Backoffice von ${input.productName}: ${input.link}`,
+  },
   // -- knowledge --
 };

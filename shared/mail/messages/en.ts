@@ -168,6 +168,22 @@ export const mailEn = {
       `Your e-mail reply to ticket #${input.ticketNumber} was not added: the ticket is closed.\n\nYou can reopen it in ${input.brand} within ${input.days} days of closing and write your reply there:\n${input.url}\n\nLater than that, please open a new ticket.`,
   },
   // -- sla --
+  slaBreach: {
+    subject: (ticketNumber: number, subject: string) => `SLA breached: ticket #${ticketNumber} ${subject}`,
+    target: { 'first-response': 'first response', resolution: 'resolution' } as Record<'first-response' | 'resolution', string>,
+    and: ' and ',
+    priority: { low: 'low', normal: 'normal', high: 'high', urgent: 'urgent' } as Record<'low' | 'normal' | 'high' | 'urgent', string>,
+    text: (input: {
+      productName: string;
+      ticketNumber: number;
+      accountName: string;
+      priority: string;
+      targets: string;
+      dueAt: string;
+      link: string;
+    }) =>
+      `Ticket #${input.ticketNumber} of ${input.accountName} (priority ${input.priority}) has passed its ${input.targets} target, due ${input.dueAt} UTC.\n\nOpen it in the ${input.productName} back office: ${input.link}`,
+  },
   // -- knowledge --
 };
 

@@ -171,5 +171,13 @@ export const mailFr: MailMessages = {
       `Votre réponse par e-mail au ticket n° ${input.ticketNumber} n'a pas été ajoutée, car le ticket est fermé.\n\nVous pouvez le rouvrir dans ${input.brand} pendant ${input.days} jours après sa fermeture et y écrire votre réponse :\n${input.url}\n\nPassé ce délai, veuillez ouvrir un nouveau ticket.`,
   },
   // -- sla --
+  slaBreach: {
+    subject: (ticketNumber, subject) => `SLA dépassé : ticket n° ${ticketNumber} ${subject}`,
+    target: { 'first-response': 'première réponse', resolution: 'résolution' },
+    and: ' et de ',
+    priority: { low: 'basse', normal: 'normale', high: 'haute', urgent: 'urgente' },
+    text: (input) =>
+      `Le ticket n° ${input.ticketNumber} de ${input.accountName} (priorité ${input.priority}) a dépassé son délai de ${input.targets}, échu le ${input.dueAt} UTC.\n\nOuvrez-le dans l’espace de gestion de ${input.productName} : ${input.link}`,
+  },
   // -- knowledge --
 };

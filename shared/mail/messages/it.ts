@@ -176,5 +176,13 @@ export const mailIt: MailMessages = {
       `La sua risposta via e-mail al ticket n. ${input.ticketNumber} non è stata aggiunta perché il ticket è chiuso.\n\nEntro ${input.days} giorni dalla chiusura può riaprirlo in ${input.brand} e scrivere lì la sua risposta:\n${input.url}\n\nTrascorso questo termine, apra un nuovo ticket.`,
   },
   // -- sla --
+  slaBreach: {
+    subject: (ticketNumber, subject) => `SLA superato: ticket n. ${ticketNumber} ${subject}`,
+    target: { 'first-response': 'prima risposta', resolution: 'risoluzione' },
+    and: ' e di ',
+    priority: { low: 'bassa', normal: 'normale', high: 'alta', urgent: 'urgente' },
+    text: (input) =>
+      `Il ticket n. ${input.ticketNumber} di ${input.accountName} (priorità ${input.priority}) ha superato il termine di ${input.targets}, scaduto il ${input.dueAt} UTC.\n\nAprilo nel back office di ${input.productName}: ${input.link}`,
+  },
   // -- knowledge --
 };

@@ -165,5 +165,13 @@ export const mailPl: MailMessages = {
       `Twoja odpowiedź e-mailem na zgłoszenie #${input.ticketNumber} nie została dodana, ponieważ zgłoszenie jest zamknięte.\n\nW ciągu ${input.days} dni od zamknięcia możesz je ponownie otworzyć w ${input.brand} i tam dopisać odpowiedź:\n${input.url}\n\nPo tym terminie załóż, proszę, nowe zgłoszenie.`,
   },
   // -- sla --
+  slaBreach: {
+    subject: (ticketNumber, subject) => `Przekroczone SLA: zgłoszenie #${ticketNumber} ${subject}`,
+    target: { 'first-response': 'pierwszej odpowiedzi', resolution: 'rozwiązania' },
+    and: ' i ',
+    priority: { low: 'niski', normal: 'normalny', high: 'wysoki', urgent: 'pilny' },
+    text: (input) =>
+      `Zgłoszenie #${input.ticketNumber} firmy ${input.accountName} (priorytet ${input.priority}) przekroczyło termin ${input.targets}, przypadający na ${input.dueAt} UTC.\n\nOtwórz je w panelu obsługi ${input.productName}: ${input.link}`,
+  },
   // -- knowledge --
 };
