@@ -54,6 +54,7 @@ export const AUDIT_TARGET_KINDS = [
   'import',
   'news',
   'banner',
+  'article',
 ] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 

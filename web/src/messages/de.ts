@@ -262,6 +262,7 @@ export const de: Messages = {
       import: 'Import',
       news: 'Neuigkeit',
       banner: 'Banner',
+      article: 'Artikel',
     },
   },
   activity: {

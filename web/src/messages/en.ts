@@ -250,6 +250,7 @@ export const en = {
       import: 'Import',
       news: 'News',
       banner: 'Banner',
+      article: 'Article',
     },
   },
   activity: {

@@ -264,6 +264,7 @@ export const fr: Messages = {
       import: 'Import',
       news: 'Actualité',
       banner: 'Bannière',
+      article: 'Article',
     },
   },
   activity: {

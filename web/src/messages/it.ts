@@ -260,6 +260,7 @@ export const it: Messages = {
       import: 'Importazione',
       news: 'Notizia',
       banner: 'Banner',
+      article: 'Articolo',
     },
   },
   activity: {

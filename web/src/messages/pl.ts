@@ -256,6 +256,7 @@ export const pl: Messages = {
       import: 'Import',
       news: 'Aktualność',
       banner: 'Baner',
+      article: 'Artykuł',
     },
   },
   activity: {
