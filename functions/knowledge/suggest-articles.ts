@@ -6,5 +6,5 @@ import { DEFAULT_LOCALE } from '#shared/i18n/locale.ts';
 import { suggestArticles } from '#shared/knowledge/read.ts';
 
 export const handler = customerHttpHandler(api.suggestArticles, async ({ query }) => ({
-  body: { items: await suggestArticles(query.subject, query.locale ?? DEFAULT_LOCALE) },
+  body: { items: await suggestArticles(query.subject ?? '', query.locale ?? DEFAULT_LOCALE) },
 }));

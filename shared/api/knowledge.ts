@@ -53,7 +53,7 @@ export const suggestArticles = contract({
   path: '/api/knowledge/suggest',
   summary: 'Up to five published articles that may answer a ticket’s subject (fuzzy, by word start), best first.',
   access: customer,
-  request: { query: z.strictObject({ subject: z.string().check(z.maxLength(200)), locale: z.optional(locale) }) },
+  request: { query: z.strictObject({ subject: z.optional(z.string().check(z.maxLength(200))), locale: z.optional(locale) }) },
   response: json(z.strictObject({ items: z.array(articleHit) })),
 });
 
