@@ -8,6 +8,7 @@ import { api, request } from '../api.ts';
 import { ErrorAlert, Frame, isNotFound, Link, MoreControls, NotOnAccount, usePagedList, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { NewsBody } from '../news-body.tsx';
+import { ArticleSuggestions } from './ArticleSuggestions.tsx';
 
 /**
  * An article's Markdown as the reader sees it. For now plain text (paragraphs and "- " lists, never HTML); at merge it
@@ -59,6 +60,8 @@ export function KnowledgePage() {
               onInput={(event) => setTyped(event.currentTarget.value)}
             />
           </div>
+          {/* The same suggestions the ticket form shows while its subject is typed. */}
+          <ArticleSuggestions subject={typed === query ? '' : typed} />
           <div class="field">
             <label for="knowledge-category">{t.knowledge.category}</label>
             <select
