@@ -282,6 +282,15 @@ const entries: readonly RouteEntry[] = [
   { contract: api.sla.updateTicket, handler: 'sla/update-ticket', table: 'read-write' },
 
   // -- knowledge --
+  // The knowledge base: customers read the published articles through the stored search index; staff writes rebuild it.
+  { contract: api.knowledge.searchArticles, handler: 'knowledge/search-articles', table: 'read' },
+  { contract: api.knowledge.suggestArticles, handler: 'knowledge/suggest-articles', table: 'read' },
+  { contract: api.knowledge.getArticle, handler: 'knowledge/get-article', table: 'read' },
+  { contract: api.knowledge.listStaffArticles, handler: 'knowledge/list-staff-articles', table: 'read' },
+  { contract: api.knowledge.getStaffArticle, handler: 'knowledge/get-staff-article', table: 'read' },
+  { contract: api.knowledge.createArticle, handler: 'knowledge/create-article', table: 'read-write' },
+  { contract: api.knowledge.editArticle, handler: 'knowledge/edit-article', table: 'read-write' },
+  { contract: api.knowledge.publishArticle, handler: 'knowledge/publish-article', table: 'read-write' },
 
   // Importing accounts from an old portal (admin): the dry run reads by key; the import creates migrated users too.
   { contract: api.imports.dryRunImport, handler: 'admin/dry-run-import', table: 'read' },

@@ -29,6 +29,7 @@ import { orderReferenceItem } from '#shared/orders/order-reference-claim.ts';
 import { advanceOrderReferenceCounter } from '#shared/orders/order-reference.ts';
 import { accountSearchItems, licenceSearchItems, orderSearchItems } from '#shared/search/search-entry.ts';
 import { seedCatalogue } from '#shared/catalogue/seed.ts';
+import { seedKnowledge } from '#shared/knowledge/seed.ts';
 import type { StaffGroup } from '#shared/accounts/groups.ts';
 import { staffUserItem } from '#shared/staff/staff-user.ts';
 
@@ -395,6 +396,8 @@ export async function seedDemoData(): Promise<void> {
     email: nordwind.login.email,
     name: nordwind.contact.name,
   });
+  // The knowledge base's demo articles (en, pl) and its search indexes.
+  await seedKnowledge();
 }
 
 /** Unclaimed contracts and the migrated user; a contract someone already claimed is left as it is. */

@@ -58,6 +58,7 @@ export const AUDIT_TARGET_KINDS = [
   'asset',
   // -- sla --
   'canned-reply',
+  'article',
 ] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 

@@ -242,6 +242,20 @@ export const keys = {
   /** How many canned replies exist: kept in the same transaction as each create and delete, so the limit holds. */
   cannedReplyCount: () => ({ PK: 'CANNED', SK: 'COUNT' }),
 
+  // -- knowledge: the knowledge base (shared/knowledge/), every item in the KB partition --
+  /** A knowledge-base article with all its translations (ULID: the staff list sorts by when it was written). */
+  kbArticle: (articleId: string) => ({ PK: 'KB', SK: `KB#ARTICLE#${articleId}` }),
+  /** GSI1 partition of the published articles, by publishing time then id (on the item while it is published). */
+  publishedArticle: (publishedAt: string, articleId: string) => ({ GSI1PK: 'KB#PUBLISHED', GSI1SK: `${publishedAt}#${articleId}` }),
+  /**
+   * The serialised search index of one language: a head (revision, part count) and its parts (`#00`, `#01`, ...), all
+   * under one sort-key prefix, so one Query reads a language's whole index.
+   */
+  kbIndexHead: (locale: string) => ({ PK: 'KB', SK: `KB#INDEX#${locale}` }),
+  kbIndexPart: (locale: string, part: number) => ({ PK: 'KB', SK: `KB#INDEX#${locale}#${String(part).padStart(2, '0')}` }),
+  /** The knowledge base's revision: an atomic ADD with every article write; an index built from an older one never replaces a newer. */
+  kbRevision: () => ({ PK: 'KB', SK: 'KB#REVISION' }),
+
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),
   /** Local identity adapter: the pending code of an e-mail confirmation, a password reset link or a change of e-mail. */

@@ -389,6 +389,23 @@ describe('layout and accessibility of every page in Chromium', () => {
     expectClean(findings);
   });
 
+  it('the knowledge base: the customer’s search and an article, the staff’s editor, in English and in Polish', async () => {
+    const customer = await signedInContext('customer');
+    const findings = {};
+    const article = '/knowledge/01JH0KB0000000000000000001';
+    for (const path of ['/knowledge', article]) Object.assign(findings, await check(customer.page, path));
+    await customer.page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const path of ['/knowledge', article]) {
+      for (const [where, found] of Object.entries(await check(customer.page, path, { axe: false })))
+        Object.assign(findings, { [`${where} (pl)`]: found });
+    }
+    await customer.context.close();
+    const staff = await signedInContext('staff');
+    Object.assign(findings, await check(staff.page, '/admin/knowledge'));
+    await staff.context.close();
+    expectClean(findings);
+  });
+
   it('the profile and company verification pages, in English and in Polish', async () => {
     const customer = await signedInContext('customer');
     const findings = await check(customer.page, '/account/profile');

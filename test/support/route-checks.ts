@@ -30,6 +30,7 @@ import { attachmentItem, attachmentObjectKey } from '#shared/tickets/attachments
 import { cannedReplyItem } from '#shared/tickets/canned-replies.ts';
 import { keys } from '#shared/db/keys.ts';
 import { newsItem } from '#shared/home/news.ts';
+import { articleItem } from '#shared/knowledge/model.ts';
 import { localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
 import * as z from '#shared/validation.ts';
 import type { CustomerRole } from '#shared/accounts/roles.ts';
@@ -324,6 +325,33 @@ async function putNewsFixture(): Promise<void> {
   await client.send(new PutCommand({ TableName: name, Item: newsItem(news) }));
 }
 
+/** A published knowledge-base article every suite finds (articles are the vendor's, not an account's). */
+export const ARTICLE_FIXTURE_ID = '01JD3Q8W5M2K7Z9XG4R6T1V0KB';
+
+async function putArticleFixture(): Promise<void> {
+  const at = new Date().toISOString();
+  const article = {
+    articleId: ARTICLE_FIXTURE_ID,
+    slug: 'fixture-article',
+    category: 'troubleshooting' as const,
+    productIds: ['remote-access'],
+    status: 'published' as const,
+    translations: { en: { title: 'Fixture article', summary: 'For the generated checks.', body: 'Written for the generated checks.' } },
+    createdAt: at,
+    updatedAt: at,
+    publishedAt: at,
+  };
+  const { client, name } = table();
+  await client.send(new PutCommand({ TableName: name, Item: articleItem(article) }));
+}
+
+/** The fixture article's current version (an edit names the version it replaces). */
+export async function articleFixtureUpdatedAt(): Promise<string> {
+  const { client, name } = table();
+  const read = await client.send(new GetCommand({ TableName: name, Key: keys.kbArticle(ARTICLE_FIXTURE_ID), ConsistentRead: true }));
+  return String(read.Item?.updatedAt);
+}
+
 /** The fixture news item's current version (an edit names the version it replaces). */
 export async function newsFixtureUpdatedAt(): Promise<string> {
   const { client, name } = table();
@@ -356,6 +384,7 @@ async function submitCompanyProfile(api: TestApi, accountId: string, token: stri
 
 export async function seedTwoAccounts(api: TestApi): Promise<Fixture> {
   await putNewsFixture();
+  await putArticleFixture();
   const own = await seedSide(api, 'OWN-PC-1');
   const other = await seedSide(api, 'OTHER-PC-1');
   const staffToken = async (groups: string[]) => signIn(api, 'staff', await createStaff(groups));
@@ -432,6 +461,7 @@ export const PATH_PARAMETERS: Record<string, (side: Side) => string> = {
   accountContractNumber: (side) => side.ids.accountContractNumber,
   // -- sla --
   cannedReplyId: (side) => side.ids.cannedReplyId,
+  articleId: () => ARTICLE_FIXTURE_ID,
 };
 
 export function pathParameterNames(route: Route): string[] {
@@ -892,6 +922,27 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
     },
   }),
   'POST /api/admin/news/{newsId}/publish': () => ({ path: { newsId: NEWS_FIXTURE_ID }, body: { published: false } }),
+  // The knowledge base: the fixture's published article, edited and published again (it stays published).
+  'POST /api/admin/knowledge': () => ({
+    path: {},
+    body: {
+      category: 'licensing',
+      productIds: [],
+      translations: { en: { title: 'Audited article', summary: 'Audit.', body: 'Written by the audit suite.' } },
+    },
+  }),
+  'PUT /api/admin/knowledge/{articleId}': async () => ({
+    path: { articleId: ARTICLE_FIXTURE_ID },
+    body: {
+      category: 'troubleshooting',
+      productIds: ['remote-access'],
+      translations: {
+        en: { title: `Fixture article ${randomUUID().slice(0, 6)}`, summary: 'Edited.', body: 'Edited by the audit suite.' },
+      },
+      updatedAt: await articleFixtureUpdatedAt(),
+    },
+  }),
+  'POST /api/admin/knowledge/{articleId}/publish': () => ({ path: { articleId: ARTICLE_FIXTURE_ID }, body: { published: true } }),
   'PUT /api/admin/banner': () => ({ path: {}, body: { enabled: false, texts: { en: `Audited banner ${randomUUID().slice(0, 6)}` } } }),
   // -- staff-tickets -- (the fixture's own ticket; a status the ticket does not have yet, read first: the same one is a 409)
   'PUT /api/admin/tickets/{ticketNumber}/assignee': ({ fixture }) => ({

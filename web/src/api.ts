@@ -20,6 +20,7 @@ import * as dashboard from '#shared/api/dashboard.ts';
 import * as staff from '#shared/api/staff.ts';
 import * as support from '#shared/api/support.ts';
 import * as home from '#shared/api/home.ts';
+import * as knowledge from '#shared/api/knowledge.ts';
 import * as notifications from '#shared/api/notifications.ts';
 import * as people from '#shared/api/people.ts';
 import * as profile from '#shared/api/profile.ts';
@@ -61,6 +62,7 @@ export const api = {
   tickets,
   assets,
   sla,
+  knowledge,
 };
 
 export type Pool = 'customer' | 'staff';

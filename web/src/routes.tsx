@@ -18,6 +18,8 @@ import { AdminMailingPage } from './pages/AdminMailing.tsx';
 import { AdminNewsPage } from './pages/AdminNews.tsx';
 import { AdminTicketDetailPage } from './pages/AdminTicketDetail.tsx';
 import { AdminTicketsPage } from './pages/AdminTickets.tsx';
+import { AdminKnowledgePage } from './pages/AdminKnowledge.tsx';
+import { KnowledgeArticlePage, KnowledgePage } from './pages/Knowledge.tsx';
 import { HomePage } from './pages/Home.tsx';
 import { NewsPage } from './pages/News.tsx';
 import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
@@ -156,6 +158,13 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/admin/canned-replies', guard: 'staff', page: () => <AdminCannedRepliesPage /> },
 
   // -- knowledge --
+  { path: '/knowledge', guard: 'customer', page: () => <KnowledgePage /> },
+  {
+    path: '/knowledge/:articleId',
+    guard: 'customer',
+    page: ({ params }) => <KnowledgeArticlePage key={params.articleId} articleId={params.articleId!} />,
+  },
+  { path: '/admin/knowledge', guard: 'staff', page: () => <AdminKnowledgePage /> },
 
   { path: '/admin', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
   { path: '/admin/sign-in', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
