@@ -257,8 +257,20 @@ const entries: readonly RouteEntry[] = [
   { contract: api.staffTickets.listAssignees, handler: 'staff-tickets/list-assignees', table: 'read' },
   { contract: api.staffTickets.assignTicket, handler: 'staff-tickets/assign-ticket', table: 'read-write' },
   { contract: api.staffTickets.addNote, handler: 'staff-tickets/add-note', table: 'read-write' },
-  { contract: api.staffTickets.replyToTicket, handler: 'staff-tickets/reply-ticket', table: 'read-write', sendsMail: true },
-  { contract: api.staffTickets.setTicketStatus, handler: 'staff-tickets/set-ticket-status', table: 'read-write', sendsMail: true },
+  {
+    contract: api.staffTickets.replyToTicket,
+    handler: 'staff-tickets/reply-ticket',
+    table: 'read-write',
+    sendsMail: true,
+    ticketReplies: true,
+  },
+  {
+    contract: api.staffTickets.setTicketStatus,
+    handler: 'staff-tickets/set-ticket-status',
+    table: 'read-write',
+    sendsMail: true,
+    ticketReplies: true,
+  },
 
   // -- attachments --
   // Files on a ticket: the browser uploads to the files bucket with a presigned POST; the API signs and checks.

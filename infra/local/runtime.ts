@@ -140,6 +140,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       connectSources: [files.endpoint],
       ...(options.trustForwardedFor ? { trustForwardedFor: true } : {}),
     };
+    // Mail "received" for a ticket reply address: the same worker code as the files bucket's notification in AWS.
+    files.onObjectCreated('inbound/', (bucket, key) => {
+      void import('#shared/tickets/inbound/receive-reply.ts')
+        .then(({ onLocalInboundObject }) => onLocalInboundObject(bucket, key))
+        .catch((error: unknown) => console.error('inbound mail', key, error));
+    });
     if (options.scheduledJobs) {
       const { startScheduledJobs } = await import('#infra/local/scheduled-jobs.ts');
       stops.push(startScheduledJobs());

@@ -7,9 +7,15 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+/** The S3 event notification s3rver emits for each write, shaped as S3 sends it to Lambda. */
+interface S3rverEvent {
+  Records: Array<{ eventName: string; s3: { bucket: { name: string }; object: { key: string } } }>;
+}
+
 interface S3rverInstance {
   run(): Promise<{ port: number }>;
   close(): Promise<void>;
+  on(event: 'event', listener: (event: S3rverEvent) => void): void;
 }
 
 // CommonJS packages; require() reads them the same way under tsx and Vite.
@@ -28,6 +34,8 @@ export const LOCAL_FILES_BUCKET = 'atrium-local-files';
 export interface LocalS3 {
   endpoint: string;
   bucket: string;
+  /** Calls `listener` for each object written under `prefix`, as an S3 event notification invokes a worker in AWS. */
+  onObjectCreated(prefix: string, listener: (bucket: string, key: string) => void): void;
   stop(): Promise<void>;
 }
 
@@ -63,5 +71,16 @@ export async function startLocalS3(options: {
     configureBuckets: [{ name: bucket, configs: [corsConfiguration(options.origins)] }],
   });
   const address = await server.run();
-  return { endpoint: `http://127.0.0.1:${address.port}`, bucket, stop: () => server.close() };
+  return {
+    endpoint: `http://127.0.0.1:${address.port}`,
+    bucket,
+    onObjectCreated: (prefix, listener) =>
+      server.on('event', (event) => {
+        for (const record of event.Records) {
+          const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
+          if (record.eventName.startsWith('ObjectCreated') && key.startsWith(prefix)) listener(record.s3.bucket.name, key);
+        }
+      }),
+    stop: () => server.close(),
+  };
 }

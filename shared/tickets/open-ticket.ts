@@ -20,6 +20,8 @@ import { fieldsForAsset } from '#shared/tickets/ticket-fields-store.ts';
 import { nextTicketNumber, type Ticket, type TicketFieldAnswers, ticketItem } from '#shared/tickets/model.ts';
 import { mailTicketReceived } from '#shared/tickets/tickets-mail.ts';
 import type * as z from '#shared/validation.ts';
+import { supportCalendar } from '#shared/tickets/business-hours.ts';
+import { contractSlaLevel, withSlaDueTimes } from '#shared/tickets/sla.ts';
 
 export type OpenTicketInput = z.output<typeof api.openTicketInput>;
 
@@ -114,15 +116,20 @@ export async function openTicket(caller: CustomerCaller, body: OpenTicketInput):
     body.kind === 'technical' ? technicalPart(caller, body, at) : Promise.resolve(undefined),
   ]);
   if (!account) throw new NotFoundError('No such account.');
-  const ticketNumber = await nextTicketNumber();
-  const ticket = newTicket({
-    ticketNumber,
-    caller,
-    accountName: account.name,
-    body,
-    ...(technical ? { technical } : {}),
-    at: at.toISOString(),
-  });
+  const [ticketNumber, slaLevel] = await Promise.all([nextTicketNumber(), contractSlaLevel(technical?.asset.contractNumber)]);
+  // Due times from the contract's SLA level (administrative tickets: the standard level) in business hours.
+  const ticket = withSlaDueTimes(
+    newTicket({
+      ticketNumber,
+      caller,
+      accountName: account.name,
+      body,
+      ...(technical ? { technical } : {}),
+      at: at.toISOString(),
+    }),
+    slaLevel,
+    supportCalendar(),
+  );
   await db().send(new PutCommand({ TableName: tableName(), Item: ticketItem(ticket), ConditionExpression: 'attribute_not_exists(PK)' }));
   try {
     await mailTicketReceived(ticket, caller.person.locale ?? DEFAULT_LOCALE);

@@ -32,6 +32,7 @@ import {
   ticketMessageItem,
 } from '#shared/tickets/model.ts';
 import { mailStaffReply, mailStatusChange } from '#shared/tickets/staff-mail.ts';
+import { ticketReplyTo } from '#shared/tickets/reply-address.ts';
 
 // --- The queue -------------------------------------------------------------------------------------------------------
 
@@ -133,15 +134,6 @@ export async function listAssignees(): Promise<Array<{ userId: string; email: st
 // --- Staff writes ----------------------------------------------------------------------------------------------------
 
 type Commit = AuditTrail['commit'];
-
-/**
- * The seam for replies by e-mail: the ticket's signed reply address (`reply+<token>@<domain>`), or undefined while no
- * reply domain is configured. The inbound-mail area provides `ticketReplyTo(ticketNumber)`; until it is wired here,
- * replies go to the support sender.
- */
-export function replyAddressFor(_ticketNumber: number): string | undefined {
-  return undefined;
-}
 
 const AUDITED_FIELDS = ['status', 'assignee', 'firstResponseAt', 'resolvedAt', 'closedAt'] as const satisfies readonly (keyof Ticket)[];
 
@@ -301,7 +293,7 @@ export async function replyToTicket(
     updatedAt: at,
   };
   const next = await writeStaffChange(ticket, { message: reply, changes }, audit.commit);
-  await mailSafely('reply', () => mailStaffReply(next, input.body, replyAddressFor(ticketNumber)));
+  await mailSafely('reply', async () => mailStaffReply(next, input.body, await ticketReplyTo(ticketNumber)));
   return next;
 }
 
@@ -322,7 +314,7 @@ export async function setTicketStatus(
     { message: event, changes: { status: input.status, ...statusTimes(input.status, at), updatedAt: at } },
     audit.commit,
   );
-  await mailSafely('status', () => mailStatusChange(next, ticket.status, input.comment, replyAddressFor(ticketNumber)));
+  await mailSafely('status', async () => mailStatusChange(next, ticket.status, input.comment, await ticketReplyTo(ticketNumber)));
   return next;
 }
 

@@ -8,10 +8,18 @@
 
 import { useState } from 'preact/hooks';
 import type { attachmentView } from '#shared/api/attachments.ts';
-import { completeUpload, downloadAttachment, staffDownloadAttachment, startUpload } from '#shared/api/attachments.ts';
+import {
+  completeUpload,
+  downloadAttachment,
+  listAttachments,
+  staffDownloadAttachment,
+  staffListAttachments,
+  startUpload,
+} from '#shared/api/attachments.ts';
 import { ATTACHMENT_ACCEPT, attachmentTypeFor, MAX_ATTACHMENT_BYTES, MAX_PENDING_ATTACHMENTS } from '#shared/tickets/attachment-types.ts';
 import type * as z from '#shared/validation.ts';
 import { ApiError, request } from './api.ts';
+import { ErrorAlert, useResource } from './components.tsx';
 import { DownloadButton } from './download.tsx';
 import { useI18n } from './i18n.ts';
 
@@ -233,5 +241,52 @@ export function AttachmentList(props: {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * A ticket page's attachments: the list (the customer's or the staff route), and for a customer who may write, a picker
+ * whose files are uploaded to the ticket with one button, then the list reloads.
+ */
+export function TicketAttachments(props: { ticketNumber: number; staff?: boolean; mayAttach?: boolean }) {
+  const { t } = useI18n();
+  const [files, setFiles] = useState<File[]>([]);
+  const [progress, setProgress] = useState<Array<UploadState | undefined>>([]);
+  const [busy, setBusy] = useState(false);
+  const path = { ticketNumber: props.ticketNumber };
+  const list = useResource(
+    (signal) => request(props.staff ? staffListAttachments : listAttachments, { path, query: { limit: 100 }, signal }),
+    `attachments-${props.ticketNumber}-${props.staff ? 'staff' : 'customer'}`,
+  );
+  const upload = async () => {
+    setBusy(true);
+    const states: Array<UploadState | undefined> = [];
+    const { failed } = await uploadAttachments(props.ticketNumber, files, (index, state) => {
+      states[index] = state;
+      setProgress([...states]);
+    });
+    setBusy(false);
+    list.retry();
+    if (failed.length === 0) {
+      setFiles([]);
+      setProgress([]);
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="ticket-attachments" data-testid="ticket-attachments">
+      <h2 id="ticket-attachments">{t.attachments.label}</h2>
+      {list.error !== undefined && <ErrorAlert error={list.error} onRetry={list.retry} />}
+      {list.data && <AttachmentList ticketNumber={props.ticketNumber} attachments={list.data.items} staff={props.staff} showEmpty />}
+      {props.mayAttach && (
+        <>
+          <AttachmentPicker files={files} onChange={setFiles} progress={progress} disabled={busy} id="ticket-attachment-files" />
+          {files.length > 0 && (
+            <button type="button" class="button" disabled={busy} onClick={() => void upload()}>
+              {t.attachments.attachFiles}
+            </button>
+          )}
+        </>
+      )}
+    </section>
   );
 }

@@ -183,6 +183,8 @@ function StaffNav(props: { open: boolean }) {
         { href: '/admin/customers', label: t.adminOrders.navCustomers },
         { href: '/admin/orders', label: t.adminOrders.navOrders },
         { href: '/admin/tickets', label: t.nav.staffTickets },
+        { href: '/admin/sla', label: t.sla.reportTitle },
+        { href: '/admin/canned-replies', label: t.sla.cannedTitle },
         { href: '/admin/contracts', label: t.adminContracts.navContracts },
         { href: '/admin/verifications', label: t.home.nav.verifications },
         { href: '/admin/catalogue', label: t.adminOrders.navCatalogue },

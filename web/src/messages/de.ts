@@ -1620,6 +1620,7 @@ export const de: Messages = {
     ticketTitle: (n: number, subject: string) => `Ticket #${n}: ${subject}`,
   },
   attachments: {
+    attachFiles: 'Dateien anhängen',
     label: 'Anhänge',
     chosen: 'Anzuhängende Dateien',
     limits: (count: string, size: string) =>

@@ -1582,6 +1582,7 @@ export const en = {
     ticketTitle: (n: number, subject: string) => `Ticket #${n}: ${subject}`,
   },
   attachments: {
+    attachFiles: 'Attach the files',
     label: 'Attachments',
     chosen: 'Files to attach',
     limits: (count: string, size: string) =>

@@ -1613,6 +1613,7 @@ export const fr: Messages = {
     ticketTitle: (n: number, subject: string) => `Ticket n° ${n} : ${subject}`,
   },
   attachments: {
+    attachFiles: 'Joindre les fichiers',
     label: 'Pièces jointes',
     chosen: 'Fichiers à joindre',
     limits: (count: string, size: string) =>

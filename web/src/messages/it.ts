@@ -1615,6 +1615,7 @@ export const it: Messages = {
     ticketTitle: (n: number, subject: string) => `Ticket n. ${n}: ${subject}`,
   },
   attachments: {
+    attachFiles: 'Allega i file',
     label: 'Allegati',
     chosen: 'File da allegare',
     limits: (count: string, size: string) =>

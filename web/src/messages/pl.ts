@@ -1598,6 +1598,7 @@ export const pl: Messages = {
     ticketTitle: (n: number, subject: string) => `Zgłoszenie nr ${n}: ${subject}`,
   },
   attachments: {
+    attachFiles: 'Dołącz pliki',
     label: 'Załączniki',
     chosen: 'Pliki do załączenia',
     limits: (count: string, size: string) =>

@@ -7,6 +7,10 @@ import { api, type ReplyOf, request } from '../api.ts';
 import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import './admin-tickets.css';
+import { Markdown } from '../markdown.tsx';
+import { CannedReplyPicker } from '../canned-replies.tsx';
+import { TicketStaffActions } from '../ticket-staff-actions.tsx';
+import { TicketAttachments } from '../attachments.tsx';
 
 type Detail = ReplyOf<typeof api.staffTickets.getStaffTicket>;
 type Entry = Detail['thread'][number];
@@ -49,7 +53,7 @@ function ThreadEntry(props: { entry: Entry }) {
           </span>
         ) : null}
       </p>
-      {entry.body ? <p class="entry-body">{entry.body}</p> : null}
+      {entry.body ? <Markdown class="entry-body" source={entry.body} /> : null}
     </li>
   );
 }
@@ -90,6 +94,7 @@ function WriteForm(props: { ticketNumber: number; onDone: () => void }) {
           <input type="radio" name="entry-kind" value="note" checked={kind === 'note'} onChange={() => setKind('note')} /> {texts.asNote}
         </label>
       </fieldset>
+      <CannedReplyPicker onPick={(text) => setBody((current) => (current ? `${current}\n\n${text}` : text))} />
       <div class="field">
         <label for="ticket-text">{texts.text}</label>
         <textarea
@@ -333,7 +338,7 @@ export function AdminTicketDetailPage(props: { ticketNumber: string }) {
           ) : null}
         </dl>
         <h3>{texts.description}</h3>
-        <p class="entry-body">{ticket.description}</p>
+        <Markdown class="entry-body" source={ticket.description} />
       </section>
 
       <section aria-labelledby="ticket-thread-heading" class="section">
@@ -350,9 +355,11 @@ export function AdminTicketDetailPage(props: { ticketNumber: string }) {
       </section>
 
       <div class="ticket-work">
+        <TicketAttachments ticketNumber={ticket.ticketNumber} staff />
         <WriteForm ticketNumber={ticket.ticketNumber} onDone={reload} />
         <AssignForm key={`assign-${ticket.updatedAt}`} detail={detail.data} onDone={reload} />
         <StatusForm key={`status-${ticket.updatedAt}`} detail={detail.data} onDone={reload} />
+        <TicketStaffActions key={`actions-${ticket.updatedAt}`} ticket={ticket} onChanged={reload} />
       </div>
     </Frame>
   );

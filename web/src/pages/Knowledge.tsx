@@ -7,15 +7,15 @@ import { ARTICLE_CATEGORIES, type ArticleCategory } from '#shared/knowledge/kind
 import { api, request } from '../api.ts';
 import { ErrorAlert, Frame, isNotFound, Link, MoreControls, NotOnAccount, usePagedList, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
-import { NewsBody } from '../news-body.tsx';
 import { ArticleSuggestions } from './ArticleSuggestions.tsx';
+import { Markdown } from '../markdown.tsx';
 
 /**
  * An article's Markdown as the reader sees it. For now plain text (paragraphs and "- " lists, never HTML); at merge it
  * becomes `<Markdown source={props.source} />` from web/src/markdown.tsx (the tickets area's safe renderer).
  */
 export function ArticleBody(props: { source: string }): VNode {
-  return <NewsBody text={props.source} />;
+  return <Markdown source={props.source} />;
 }
 
 export function KnowledgePage() {

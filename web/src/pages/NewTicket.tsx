@@ -17,6 +17,7 @@ import type { Messages } from '../i18n.ts';
 import { Markdown } from '../markdown.tsx';
 import { useMyRole } from '../my-role.ts';
 import './new-ticket.css';
+import { ArticleSuggestions } from './ArticleSuggestions.tsx';
 
 const schema = api.tickets.openTicket.request.body;
 const PRIORITIES: TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
@@ -318,7 +319,7 @@ export function NewTicketPage() {
           }}
           autocomplete="off"
         />
-        {/* knowledge suggestions */}
+        <ArticleSuggestions subject={subject} />
 
         {kind === 'administrative' ? (
           <div class="field">

@@ -7,6 +7,8 @@ import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useResource, useTitl
 import { useI18n } from '../i18n.ts';
 import { StatusBadge } from './Tickets.tsx';
 import './ticket-thread.css';
+import { Markdown } from '../markdown.tsx';
+import { TicketAttachments } from '../attachments.tsx';
 
 type TicketDetail = ReplyOf<typeof api.ticketThread.getTicket>;
 type ThreadEntry = TicketDetail['thread'][number];
@@ -14,10 +16,9 @@ type ThreadEntry = TicketDetail['thread'][number];
 /** Markdown as plain text until the shared renderer lands (the lead swaps in `<Markdown source />` here). */
 function Body(props: { source: string; testId?: string }) {
   return (
-    <p class="pre-wrap" data-testid={props.testId}>
-      {/* markdown */}
-      {props.source}
-    </p>
+    <div data-testid={props.testId}>
+      <Markdown source={props.source} />
+    </div>
   );
 }
 
@@ -288,6 +289,7 @@ function Ticket(props: { ticket: TicketDetail; onChange: (ticket: TicketDetail) 
       )}
 
       {ticket.status === 'closed' && (ticket.actions.rate || ticket.rating) && <Rating ticket={ticket} onRated={props.onChange} />}
+      <TicketAttachments ticketNumber={ticket.ticketNumber} mayAttach={ticket.actions.reply} />
     </>
   );
 }
