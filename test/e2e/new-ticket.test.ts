@@ -142,6 +142,9 @@ describe('opening a ticket in Chromium', () => {
       await expect
         .poll(() => page.getByTestId('administrative-notice').textContent())
         .toContain('not covered by the vendor’s support policy');
+      // While the subject is typed, the knowledge base suggests its articles (the seeded demo article on printing).
+      await page.getByLabel('Subject').fill('printer not printing');
+      await page.getByTestId('article-suggestions').getByRole('link', { name: 'Printer not printing in a remote session' }).waitFor();
       await page.getByLabel('Subject').fill('Invoice address');
       await page.getByLabel('What is it about?').selectOption('billing');
       await page.getByLabel('Description').fill('Please change the address on our invoices.');

@@ -1,12 +1,12 @@
 // The staff queue (issue #13) in Chromium: a support user opens a demo ticket from the queue, writes an internal note
 // and a public reply; the thread shows the note set apart; the customer's mailbox gets the reply (number in the
-// subject) and never the note.
+// subject) and never the note; the customer's page of the ticket shows the reply and not the note, and takes a file.
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { DEMO_LOGINS, DEMO_STAFF } from '#infra/local/seed.ts';
-import { launchBrowser, signInWithPassword, withPage } from '../support/browser.ts';
+import { launchBrowser, signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
 import { awaitMailTo, mailsTo } from '../support/mailbox.ts';
 
 let browser: Browser;
@@ -22,7 +22,11 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('the staff queue', () => {
-  it('staff add an internal note and a public reply: the note is marked internal and only the reply is mailed', async () => {
+  it('staff add an internal note and a public reply: only the reply is mailed and shown to the customer, who attaches a file', async () => {
+    const tag = randomUUID().slice(0, 8);
+    let ticketNumber = 0;
+    let noteText = '';
+    let replyText = '';
     await withPage(browser, async (page) => {
       await signInWithPassword(page, { portalUrl, mailUrl }, '/admin', { email: supportLogin.email, password: supportLogin.password });
       await page.getByTestId('customers-table').waitFor();
@@ -30,13 +34,12 @@ describe('the staff queue', () => {
       const queue = page.getByTestId('ticket-queue');
       await queue.waitFor();
       const link = queue.getByRole('link', { name: /^#\d+$/ }).first();
-      const ticketNumber = Number((await link.textContent())?.slice(1));
+      ticketNumber = Number((await link.textContent())?.slice(1));
       await link.click();
       await page.getByRole('heading', { level: 1, name: new RegExp(`#${ticketNumber}`) }).waitFor();
 
-      const tag = randomUUID().slice(0, 8);
-      const noteText = `Internal: check the licence server logs ${tag}`;
-      const replyText = `Please send us the gateway log ${tag}`;
+      noteText = `Internal: check the licence server logs ${tag}`;
+      replyText = `Please send us the gateway log ${tag}`;
       const write = page.getByTestId('ticket-write');
 
       await write.getByLabel(/Internal note/).check();
@@ -57,6 +60,23 @@ describe('the staff queue', () => {
       expect(mail.body.text).toContain(`/tickets/${ticketNumber}`);
       const everything = (await mailsTo(mailUrl, DEMO_LOGINS.customer.email)).map((each) => each.body.text ?? '').join('\n');
       expect(everything).not.toContain(noteText);
+    });
+
+    // The customer's page of the ticket: the public reply, never the note; a log file attached, checked and listed.
+    await withPage(browser, async (page) => {
+      await signInToHome(page, { portalUrl, mailUrl }, DEMO_LOGINS.customer);
+      await page.goto(`${portalUrl}/tickets/${ticketNumber}`);
+      await page.getByTestId('ticket-thread').getByText(replyText).waitFor();
+      expect(await page.locator('main').textContent()).not.toContain(noteText);
+      const attachments = page.getByTestId('ticket-attachments');
+      const fileName = `gateway-${tag}.log`;
+      await attachments.locator('input[type=file]').setInputFiles({
+        name: fileName,
+        mimeType: 'text/plain',
+        buffer: Buffer.from('12:00:01 session dropped\n12:00:02 session dropped\n'),
+      });
+      await attachments.getByRole('button', { name: 'Attach the files' }).click();
+      await attachments.getByRole('list', { name: 'Attachments' }).getByText(fileName).first().waitFor(WAIT);
     });
   });
 });
