@@ -14,6 +14,9 @@ import { newId } from '#shared/ids.ts';
 import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
 import { awaitMailTo } from '../support/mailbox.ts';
 
+/** A 1×1 PNG: a real image, so the API's check of the file's first bytes accepts it. */
+const PNG_PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 let browser: Browser;
 const portalUrl = inject('portalUrl');
 const mailUrl = inject('portalMailUrl');
@@ -123,14 +126,20 @@ describe('opening a ticket in Chromium', () => {
       }
       await page.getByLabel('How often does it happen?').selectOption('sometimes');
       await page.getByLabel('Priority').selectOption('high');
+      // A screenshot goes with it: uploaded once the ticket exists, checked by the API, then on the ticket's page.
+      const screenshot = `error-${randomUUID().slice(0, 6)}.png`;
+      await page.locator('input[type=file]').setInputFiles({ name: screenshot, mimeType: 'image/png', buffer: PNG_PIXEL });
       await page.getByRole('button', { name: 'Open the ticket' }).click();
 
       const opened = page.getByTestId('ticket-opened');
       await opened.waitFor();
       const ticketNumber = /#(\d+)/.exec((await opened.textContent()) ?? '')?.[1];
       expect(ticketNumber).toBeDefined();
+      expect(await page.getByRole('alert').count()).toBe(0);
       const mail = await awaitMailTo(mailUrl, DEMO_LOGINS.customer.email, new RegExp(`\\[#${ticketNumber}\\]`));
       expect(mail.subject).toContain(subject);
+      await page.goto(`${portalUrl}/tickets/${ticketNumber}`);
+      await page.getByTestId('ticket-attachments').getByRole('list', { name: 'Attachments' }).getByText(screenshot).first().waitFor();
     });
   });
 

@@ -18,6 +18,7 @@ import { Markdown } from '../markdown.tsx';
 import { useMyRole } from '../my-role.ts';
 import './new-ticket.css';
 import { ArticleSuggestions } from './ArticleSuggestions.tsx';
+import { AttachmentPicker, type UploadState, uploadAttachments } from '../attachments.tsx';
 
 const schema = api.tickets.openTicket.request.body;
 const PRIORITIES: TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
@@ -155,6 +156,9 @@ export function NewTicketPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [opened, setOpened] = useState<Opened | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [progress, setProgress] = useState<Array<UploadState | undefined>>([]);
+  const [notAttached, setNotAttached] = useState<string[]>([]);
   const form = useRef<HTMLFormElement>(null);
   const openedHeading = useRef<HTMLHeadingElement>(null);
 
@@ -242,7 +246,17 @@ export function NewTicketPage() {
     setBusy(true);
     setError(null);
     try {
-      setOpened(await request(api.tickets.openTicket, { body }));
+      const ticket = await request(api.tickets.openTicket, { body });
+      // The files go to the ticket once it exists: straight to the files bucket, each checked by the API after upload.
+      if (files.length > 0) {
+        const states: Array<UploadState | undefined> = [];
+        const { failed } = await uploadAttachments(ticket.ticketNumber, files, (index, state) => {
+          states[index] = state;
+          setProgress([...states]);
+        });
+        setNotAttached(failed.map(({ file }) => file.name));
+      }
+      setOpened(ticket);
     } catch (caught) {
       setError(caught);
       if (caught instanceof ApiError && caught.code === 'VALIDATION_FAILED') {
@@ -266,6 +280,11 @@ export function NewTicketPage() {
         <p class="alert alert-success" role="status">
           {texts.openedBody}
         </p>
+        {notAttached.length > 0 && (
+          <p class="alert alert-error" role="alert">
+            {t.attachments.failed}: {notAttached.join(', ')}
+          </p>
+        )}
         <div class="actions">
           <Link href={`/tickets/${opened.ticketNumber}`} class="button primary">
             {texts.openTicket}
@@ -431,6 +450,8 @@ export function NewTicketPage() {
             ))}
           </select>
         </div>
+
+        <AttachmentPicker files={files} onChange={setFiles} progress={progress} disabled={busy} />
 
         <button type="submit" class="button primary" disabled={busy}>
           {texts.submit}
