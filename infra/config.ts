@@ -29,6 +29,8 @@ export interface StageConfig {
   mail: {
     /** The SES-verified sender. Placeholder domains: replace with the verified identity before deploying. */
     from: string;
+    /** The sender of support mail (ticket replies and changes), in the same SES identity: SUPPORT_MAIL_FROM. */
+    supportFrom: string;
     fromName: string;
     /** The SES identity (domain) the sender belongs to; the IAM grant is scoped to it. */
     domain: string;
@@ -80,7 +82,7 @@ function sharedStage(stage: SharedStage): StageConfig {
     autoDeleteObjects: !prod,
     logRetention: prod ? RetentionDays.ONE_YEAR : stage === 'staging' ? RetentionDays.ONE_MONTH : RetentionDays.TWO_WEEKS,
     featurePlan: prod ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
-    mail: { from: `no-reply@${mailDomain}`, fromName: 'Atrium', domain: mailDomain },
+    mail: { from: `no-reply@${mailDomain}`, supportFrom: `support@${mailDomain}`, fromName: 'Atrium', domain: mailDomain },
     portalUrl: `https://${host}`,
     api: prod ? { rateLimit: 200, burstLimit: 400 } : { rateLimit: 50, burstLimit: 100 },
     lambda: { memorySize: 1024, timeout: Duration.seconds(10) },

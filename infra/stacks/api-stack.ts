@@ -138,6 +138,7 @@ export class ApiStack extends Stack {
     const environment: Record<string, string> = {
       TABLE_NAME: table.tableName,
       MAIL_FROM: config.mail.from,
+      SUPPORT_MAIL_FROM: config.mail.supportFrom,
       IDENTITY_ADAPTER: 'cognito',
       CUSTOMER_CLIENT_ID: customers.client.userPoolClientId,
       STAFF_CLIENT_ID: staff.client.userPoolClientId,
