@@ -132,7 +132,10 @@ describe('technical tickets', () => {
       requester: { email: owner.email },
       accountName: owner.customer.account.name,
     });
-    expect(ticket?.firstResponseDueAt).toBeUndefined();
+    // Due times from the asset's contract (standard level) in business hours (exact targets: test/integration/sla.test.ts).
+    expect(ticket?.slaLevel).toBe('standard');
+    expect(Date.parse(ticket!.firstResponseDueAt!)).toBeGreaterThan(Date.parse(ticket!.createdAt));
+    expect(Date.parse(ticket!.resolutionDueAt!)).toBeGreaterThan(Date.parse(ticket!.firstResponseDueAt!));
     const mail = await awaitMailTo(inject('mailUrl'), owner.email, new RegExp(`\\[#${opened.body.ticketNumber}\\]`));
     expect(mail.body.text).toContain(`/tickets/${opened.body.ticketNumber}`);
   });
