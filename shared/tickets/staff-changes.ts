@@ -162,7 +162,16 @@ export async function changeTicket(ticketNumber: number, edit: TicketEdit, now: 
   const kind = edit.kind ?? ticket.kind;
   const { assetId: _assetId, assetLabel: _label, contractNumber: _contract, relation: _relation, ...rest } = ticket;
   let next: Ticket;
-  if (kind === 'technical') {
+  if (kind === 'technical' && ticket.kind === 'technical' && !edit.assetId && ticket.assetId) {
+    // The asset stays as the ticket recorded it (it may have moved since: staff move assets between accounts).
+    next = {
+      ...rest,
+      kind,
+      assetId: ticket.assetId,
+      ...(ticket.assetLabel ? { assetLabel: ticket.assetLabel } : {}),
+      ...(ticket.contractNumber ? { contractNumber: ticket.contractNumber } : {}),
+    };
+  } else if (kind === 'technical') {
     const assetId = edit.assetId ?? ticket.assetId;
     if (!assetId)
       throw new ValidationError('A technical ticket needs an asset.', [{ path: 'assetId', message: 'required for a technical ticket' }]);

@@ -980,10 +980,14 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
     path: { ticketNumber: fixture.own.ids.duplicateTicketNumber },
     body: { intoTicketNumber: Number(fixture.own.ids.ticketNumber), reason: 'Asked twice.' },
   }),
-  'PATCH /api/admin/tickets/{ticketNumber}': ({ fixture }) => ({
-    path: { ticketNumber: fixture.own.ids.ticketNumber },
-    body: { priority: (['low', 'normal', 'high', 'urgent'] as const)[Math.floor(Math.random() * 4)], reason: 'Triage.' },
-  }),
+  // A priority the ticket does not have (read first): the same one changes nothing, and nothing is audited.
+  'PATCH /api/admin/tickets/{ticketNumber}': async ({ fixture }) => {
+    const ticket = await findTicket(Number(fixture.own.ids.ticketNumber));
+    return {
+      path: { ticketNumber: fixture.own.ids.ticketNumber },
+      body: { priority: ticket?.priority === 'high' ? 'low' : 'high', reason: 'Triage.' },
+    };
+  },
   // The customer page's staff actions (licences, support, orders).
   // -- tickets --
   'PUT /api/admin/ticket-fields/{productId}': () => ({
