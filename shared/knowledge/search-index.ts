@@ -5,7 +5,11 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Locale } from '#shared/i18n/locale.ts';
+import { lazySchema, parseItem } from '#shared/db/entity.ts';
+import { LOCALES } from '#shared/i18n/locale.ts';
 import { foldedWords } from '#shared/search/fold.ts';
+import * as z from '#shared/validation.ts';
+import { ARTICLE_CATEGORIES } from './kinds.ts';
 import { type Article, type ArticleCategory, articleIn } from './model.ts';
 
 /** What the index keeps of each article besides the terms: enough to show a hit without reading the article. */
@@ -101,9 +105,26 @@ export interface IndexFilter {
   product?: string;
 }
 
+/** The fields the index stores per article (OPTIONS.storeFields), read back typed: minisearch hands them back untyped. */
+const storedSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    slug: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    category: z.enum(ARTICLE_CATEGORIES),
+    productIds: z.array(z.string()),
+    locale: z.enum(LOCALES),
+    publishedAt: z.string(),
+  }),
+);
+
+function storedOf(result: SearchResult): Omit<IndexedArticle, 'id'> {
+  return parseItem('IndexedArticle', storedSchema, result);
+}
+
 function matches(result: SearchResult, filter: IndexFilter): boolean {
   if (filter.category && result.category !== filter.category) return false;
-  const productIds = result.productIds as string[];
+  const { productIds } = storedOf(result);
   if (filter.product && productIds.length > 0 && !productIds.includes(filter.product)) return false;
   return true;
 }
@@ -117,13 +138,7 @@ export interface Hit extends IndexedArticle {
 function toHit(result: SearchResult): Hit {
   return {
     id: String(result.id),
-    slug: result.slug as string,
-    title: result.title as string,
-    summary: result.summary as string,
-    category: result.category as ArticleCategory,
-    productIds: result.productIds as string[],
-    locale: result.locale as Locale,
-    publishedAt: result.publishedAt as string,
+    ...storedOf(result),
     score: result.score,
     terms: result.terms,
   };
