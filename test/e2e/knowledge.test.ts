@@ -48,7 +48,8 @@ describe('knowledge base', () => {
       await page.getByLabel('Szukaj artykułów').fill('certyfikat');
       await page.getByRole('button', { name: 'Szukaj', exact: true }).click();
       await page.getByTestId('knowledge-results').getByRole('link', { name: 'Odnowienie certyfikatu SSL bramy' }).waitFor();
-      expect(await page.getByTestId('knowledge-results').locator('li').count()).toBe(1);
+      // The list shows every article before the search answers: wait for the search's own answer.
+      await expect.poll(() => page.getByTestId('knowledge-results').locator('li').count()).toBe(1);
     });
   });
 });
