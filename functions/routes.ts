@@ -304,6 +304,18 @@ const entries: readonly RouteEntry[] = [
   { contract: api.knowledge.editArticle, handler: 'knowledge/edit-article', table: 'read-write' },
   { contract: api.knowledge.publishArticle, handler: 'knowledge/publish-article', table: 'read-write' },
 
+  // -- shop --
+
+  // -- checkout --
+
+  // -- payments --
+
+  // -- invoices --
+
+  // -- balance --
+
+  // -- distributors --
+
   // Importing accounts from an old portal (admin): the dry run reads by key; the import creates migrated users too.
   { contract: api.imports.dryRunImport, handler: 'admin/dry-run-import', table: 'read' },
   { contract: api.imports.runImport, handler: 'admin/run-import', table: 'read-write', identityAdmin: true },

@@ -5,6 +5,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { FeaturePlan } from 'aws-cdk-lib/aws-cognito';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { type Brand, DEFAULT_BRAND, parseBrand } from '#shared/brand.ts';
+import { DEFAULT_BILLING, parseBillingSettings, type BillingSettings } from '#shared/billing/settings.ts';
 import { DEFAULT_SUPPORT_CALENDAR, parseSupportCalendar, type SupportCalendar } from '#shared/tickets/business-hours.ts';
 
 export const SHARED_STAGES = ['dev', 'staging', 'prod'] as const;
@@ -65,6 +66,11 @@ export interface StageConfig {
    * checked by parseSupportCalendar when the stage is read.
    */
   supportCalendar: SupportCalendar;
+  /**
+   * Seller, bank account, VAT rate, order expiry and invoice series of the shop (shared/billing/settings.ts). Passed to
+   * the lambdas as ATRIUM_BILLING; checked at synth time.
+   */
+  billing: BillingSettings;
 }
 
 const BASE_DOMAIN = 'atrium.example.com';
@@ -94,6 +100,7 @@ function sharedStage(stage: SharedStage): StageConfig {
     // Warsaw, Monday to Friday 08:00-17:00, Polish public holidays; e.g. parseSupportCalendar({ timeZone:
     // 'Europe/Berlin', hours: { start: '09:00', end: '18:00' }, holidays: ['2027-10-03', ...] }). Add each year's holidays.
     supportCalendar: parseSupportCalendar(DEFAULT_SUPPORT_CALENDAR),
+    billing: parseBillingSettings(DEFAULT_BILLING),
   };
 }
 

@@ -32,6 +32,7 @@ import { type WorkerTrigger, workers } from '#functions/workers.ts';
 import { GLOBAL_SECONDARY_INDEXES } from '#shared/db/table.ts';
 import { BRAND_VARIABLE } from '#shared/brand.ts';
 import { SUPPORT_CALENDAR_VARIABLE } from '#shared/tickets/business-hours.ts';
+import { BILLING_VARIABLE } from '#shared/billing/settings.ts';
 import { filesBucketName, mailConfigurationSetName, metricsNamespace, resourceName, type StageConfig, tableName } from '#infra/config.ts';
 import { HandlerFunction, type Invocation, type MailSending } from '#infra/constructs/handler-function.ts';
 import { Observability } from '#infra/constructs/observability.ts';
@@ -147,6 +148,7 @@ export class ApiStack extends Stack {
       PORTAL_URL: config.portalUrl,
       [BRAND_VARIABLE]: JSON.stringify(config.brand),
       [SUPPORT_CALENDAR_VARIABLE]: JSON.stringify(config.supportCalendar),
+      [BILLING_VARIABLE]: JSON.stringify(config.billing),
       POWERTOOLS_SERVICE_NAME: 'atrium',
       POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(config),
       ...(config.inboundMail ? { TICKET_REPLY_DOMAIN: config.inboundMail.replyDomain } : {}),

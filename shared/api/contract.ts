@@ -59,6 +59,12 @@ export const AUDIT_TARGET_KINDS = [
   // -- sla --
   'canned-reply',
   'article',
+  // -- shop and billing (issue #14) --
+  'payment',
+  'invoice',
+  'balance',
+  // -- distributors (issue #15) --
+  'distributor',
 ] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 

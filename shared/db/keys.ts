@@ -256,6 +256,33 @@ export const keys = {
   /** The knowledge base's revision: an atomic ADD with every article write; an index built from an older one never replaces a newer. */
   kbRevision: () => ({ PK: 'KB', SK: 'KB#REVISION' }),
 
+  // -- shop and billing (issue #14): the cart, invoices and their numbers, the balance ledger, payments, refunds --
+  /** The account's cart (shared/shop/cart.ts): one item, persisted across sign-outs. */
+  cart: (accountId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: 'CART' }),
+  /** An invoice (proforma, VAT or correction: shared/billing/invoice.ts) in its account's partition; ULID id: time order. */
+  invoice: (accountId: string, invoiceId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `INVOICE#${invoiceId}` }),
+  /** GSI2 partition of every invoice (the staff list), newest first when read backwards. */
+  invoicesIndex: (issuedAt: string, invoiceId: string) => ({ GSI2PK: 'INVOICES', GSI2SK: `${issuedAt}#${invoiceId}` }),
+  /** An invoice number, taken once (`FV/2026/000123`): finds the invoice by its number, and no number is used twice. */
+  invoiceNumber: (number: string) => ({ PK: `INVOICENO#${number}`, SK: 'INVOICENO' }),
+  /** The last number of one series and year (shared/billing/invoice-numbers.ts): set in the invoice's transaction. */
+  invoiceCounter: (series: string, year: number) => ({ PK: `COUNTER#INVOICE#${series}#${year}`, SK: 'COUNTER' }),
+  /** One entry of the account's balance ledger in one currency (shared/billing/ledger.ts); ULID id: time order. */
+  ledgerEntry: (accountId: string, currency: string, entryId: string) => ({
+    PK: `ACCOUNT#${accountId}`,
+    SK: `LEDGER#${currency}#${entryId}`,
+  }),
+  /** A bank payment staff recorded, by its normalised bank reference: taken once (a payment recorded twice is refused). */
+  bankPayment: (bankReference: string) => ({ PK: `BANKPAYMENT#${bankReference}`, SK: 'BANKPAYMENT' }),
+  /** A payment in its account's partition (the payment history), ULID id. */
+  payment: (accountId: string, paymentId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `PAYMENT#${paymentId}` }),
+  /** A refund to the balance, keyed by what it refunds (`order#<id>`, `subscription#<id>#<period>`): applied once. */
+  refund: (sourceKey: string) => ({ PK: `REFUND#${sourceKey}`, SK: 'REFUND' }),
+  /** GSI2 partition of the orders awaiting payment, by when they expire (the expiry job reads due ones in pages). */
+  awaitingPayment: (expiresAt: string, orderId: string) => ({ GSI2PK: 'ORDERS#AWAITING', GSI2SK: `${expiresAt}#${orderId}` }),
+  /** A checkout's idempotency record: the page's key for one account (shared/shop/checkout.ts). */
+  checkoutKey: (accountId: string, key: string) => ({ PK: `CHECKOUT#${accountId}#${key}`, SK: 'CHECKOUT' }),
+
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),
   /** Local identity adapter: the pending code of an e-mail confirmation, a password reset link or a change of e-mail. */
@@ -299,6 +326,12 @@ export const SK_PREFIX = {
   ticketAttachment: 'ATTACHMENT#',
   /** The staff's canned replies in the CANNED partition. */
   cannedReply: 'CANNED#',
+  /** The account's invoices. */
+  invoice: 'INVOICE#',
+  /** Followed by `<currency>#`: the account's ledger in one currency. */
+  ledger: 'LEDGER#',
+  /** The account's payments (history). */
+  payment: 'PAYMENT#',
 } as const;
 
 /** The partition of one ticket: the ticket item and its thread. */

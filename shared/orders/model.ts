@@ -57,6 +57,48 @@ export interface StoredOrder extends Order {
   /** The language of the order's e-mails. */
   locale: Locale;
   issued: IssuedLicence[];
+  /** Prepayment orders from the shop (issue #14); absent on orders staff placed, which are fulfilled when written. */
+  shop?: ShopOrderState;
+}
+
+/**
+ * A prepayment order's life: placed -> awaiting-payment -> paid -> fulfilled, or cancelled / expired while it waits.
+ * (`placed` is the instant of checkout: the order is written awaiting its payment, or paid at once from the balance.)
+ */
+export const ORDER_STATUSES = ['awaiting-payment', 'paid', 'fulfilled', 'cancelled', 'expired'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export const PAYMENT_METHODS = ['bank-transfer', 'balance'] as const;
+export type PaymentMethodId = (typeof PAYMENT_METHODS)[number];
+
+/** What a shop order adds: its state, how it is paid, its tax, its invoices and the billing data copied in at checkout. */
+export interface ShopOrderState {
+  status: OrderStatus;
+  /** `purchase` of catalogue products, or a `top-up` of the balance (one line: the amount). */
+  purpose: 'purchase' | 'top-up';
+  paymentMethod: PaymentMethodId;
+  /** Net, VAT and gross (= `total`) in the order's currency, per the tax rule of the buyer at checkout. */
+  tax: { treatment: 'domestic' | 'reverse-charge' | 'export' | 'consumer'; rateBasisPoints: number; netMinor: number; vatMinor: number };
+  /** Money received so far (bank transfers and the balance), minor units of the order's currency. */
+  paidMinor: number;
+  /** Of which from the balance. */
+  balanceUsedMinor: number;
+  /** When an unpaid order expires. */
+  expiresAt: string;
+  billing: {
+    name: string;
+    address: { line1: string; line2?: string; postalCode: string; city: string };
+    country: string;
+    vatId?: string;
+    profileType: 'individual' | 'company';
+  };
+  proforma?: { invoiceId: string; number: string };
+  invoice?: { invoiceId: string; number: string };
+  paidAt?: string;
+  fulfilledAt?: string;
+  /** When it was cancelled or expired. */
+  closedAt?: string;
+  /** Bumped by every change of the state: each change is conditional on the version it read. */
+  version: number;
 }
 
 export const orderKey = keys.order;
@@ -68,6 +110,36 @@ export const ORDER_PREFIX = SK_PREFIX.order;
 export const moneyItemSchema = /* @__PURE__ */ lazySchema(() => z.object({ amountMinor: z.number(), currency: z.string() }));
 
 const orderLineSchema = /* @__PURE__ */ lazySchema(() => z.object(orderLineFields(moneyItemSchema())));
+
+const shopStateSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    status: z.enum(ORDER_STATUSES),
+    purpose: z.enum(['purchase', 'top-up']),
+    paymentMethod: z.enum(PAYMENT_METHODS),
+    tax: z.object({
+      treatment: z.enum(['domestic', 'reverse-charge', 'export', 'consumer']),
+      rateBasisPoints: z.number(),
+      netMinor: z.number(),
+      vatMinor: z.number(),
+    }),
+    paidMinor: z.number(),
+    balanceUsedMinor: z.number(),
+    expiresAt: z.string(),
+    billing: z.object({
+      name: z.string(),
+      address: z.object({ line1: z.string(), line2: z.optional(z.string()), postalCode: z.string(), city: z.string() }),
+      country: z.string(),
+      vatId: z.optional(z.string()),
+      profileType: z.enum(['individual', 'company']),
+    }),
+    proforma: z.optional(z.object({ invoiceId: z.string(), number: z.string() })),
+    invoice: z.optional(z.object({ invoiceId: z.string(), number: z.string() })),
+    paidAt: z.optional(z.string()),
+    fulfilledAt: z.optional(z.string()),
+    closedAt: z.optional(z.string()),
+    version: z.number(),
+  }),
+);
 
 const issuedLicenceSchema = /* @__PURE__ */ lazySchema(() => z.object(issuedLicenceFields(z.string())));
 
@@ -81,6 +153,7 @@ const orderSchema = /* @__PURE__ */ lazySchema(() =>
     email: z.optional(z.string()),
     locale: z.optional(localeSchema),
     issued: z.optional(z.array(issuedLicenceSchema())),
+    shop: z.optional(shopStateSchema()),
   }),
 );
 
@@ -88,23 +161,38 @@ const orderSchema = /* @__PURE__ */ lazySchema(() =>
  * The order, in its account's partition, and in the GSI1 partition of the customer's e-mail (staff look orders up by
  * e-mail there, newest first).
  */
-export function orderItem(record: { accountId: string; order: Order; locale: Locale; issued: IssuedLicence[] }): Item {
+export function orderItem(record: {
+  accountId: string;
+  order: Order;
+  locale: Locale;
+  issued: IssuedLicence[];
+  shop?: ShopOrderState;
+}): Item {
   const email = normaliseEmail(record.order.contact.email);
   return {
     ...orderKey(record.accountId, record.order.orderId),
     ...ordersByEmailKey(email, record.order.orderId),
+    // An order waiting for its money is in the expiry job's index until it is paid, cancelled or expired.
+    ...(record.shop?.status === 'awaiting-payment' ? keys.awaitingPayment(record.shop.expiresAt, record.order.orderId) : {}),
     type: 'Order',
     accountId: record.accountId,
     email,
     locale: record.locale,
     ...record.order,
     issued: record.issued,
+    ...(record.shop ? { shop: record.shop } : {}),
   };
 }
 
 export function orderFromItem(item: Item): StoredOrder {
-  const { email, locale, issued, ...order } = parseItem('Order', orderSchema, item);
-  return { ...order, email: email ?? order.contact.email, locale: locale ?? DEFAULT_LOCALE, issued: issued ?? [] };
+  const { email, locale, issued, shop, ...order } = parseItem('Order', orderSchema, item);
+  return {
+    ...order,
+    email: email ?? order.contact.email,
+    locale: locale ?? DEFAULT_LOCALE,
+    issued: issued ?? [],
+    ...(shop ? { shop } : {}),
+  };
 }
 
 /** What the orders list shows: never keys, index attributes or the owning account. */

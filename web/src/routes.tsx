@@ -166,6 +166,18 @@ export const webRoutes: readonly WebRoute[] = [
   },
   { path: '/admin/knowledge', guard: 'staff', page: () => <AdminKnowledgePage /> },
 
+  // -- shop --
+
+  // -- checkout --
+
+  // -- payments --
+
+  // -- invoices --
+
+  // -- balance --
+
+  // -- distributors --
+
   { path: '/admin', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
   { path: '/admin/sign-in', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
   { path: '/admin/forgot-password', guard: 'public', page: () => <ForgotPasswordPage key="staff" pool="staff" /> },

@@ -173,4 +173,10 @@ export const mailDe: MailMessages = {
       `Ticket #${input.ticketNumber} von ${input.accountName} (Priorität ${input.priority}) hat die Frist für ${input.targets} überschritten, fällig am ${input.dueAt} UTC.\n\nÖffnen Sie es im Backoffice von ${input.productName}: ${input.link}`,
   },
   // -- knowledge --
+  // -- shop --
+  // -- checkout --
+  // -- payments --
+  // -- invoices --
+  // -- balance --
+  // -- distributors --
 };

@@ -185,6 +185,12 @@ export const mailEn = {
       `Ticket #${input.ticketNumber} of ${input.accountName} (priority ${input.priority}) has passed its ${input.targets} target, due ${input.dueAt} UTC.\n\nOpen it in the ${input.productName} back office: ${input.link}`,
   },
   // -- knowledge --
+  // -- shop --
+  // -- checkout --
+  // -- payments --
+  // -- invoices --
+  // -- balance --
+  // -- distributors --
 };
 
 export type MailMessages = typeof mailEn;

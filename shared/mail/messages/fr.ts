@@ -180,4 +180,10 @@ export const mailFr: MailMessages = {
       `Le ticket n° ${input.ticketNumber} de ${input.accountName} (priorité ${input.priority}) a dépassé son délai de ${input.targets}, échu le ${input.dueAt} UTC.\n\nOuvrez-le dans l’espace de gestion de ${input.productName} : ${input.link}`,
   },
   // -- knowledge --
+  // -- shop --
+  // -- checkout --
+  // -- payments --
+  // -- invoices --
+  // -- balance --
+  // -- distributors --
 };

@@ -185,4 +185,10 @@ export const mailIt: MailMessages = {
       `Il ticket n. ${input.ticketNumber} di ${input.accountName} (priorità ${input.priority}) ha superato il termine di ${input.targets}, scaduto il ${input.dueAt} UTC.\n\nAprilo nel back office di ${input.productName}: ${input.link}`,
   },
   // -- knowledge --
+  // -- shop --
+  // -- checkout --
+  // -- payments --
+  // -- invoices --
+  // -- balance --
+  // -- distributors --
 };

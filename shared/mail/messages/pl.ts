@@ -174,4 +174,10 @@ export const mailPl: MailMessages = {
       `Zgłoszenie #${input.ticketNumber} firmy ${input.accountName} (priorytet ${input.priority}) przekroczyło termin ${input.targets}, przypadający na ${input.dueAt} UTC.\n\nOtwórz je w panelu obsługi ${input.productName}: ${input.link}`,
   },
   // -- knowledge --
+  // -- shop --
+  // -- checkout --
+  // -- payments --
+  // -- invoices --
+  // -- balance --
+  // -- distributors --
 };

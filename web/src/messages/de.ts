@@ -195,6 +195,12 @@ export const de: Messages = {
     knowledge: 'Wissensdatenbank',
     staffTickets: 'Tickets',
     staffKnowledge: 'Wissensdatenbank',
+    shop: 'Neue Programme',
+    cart: 'Warenkorb',
+    invoices: 'Rechnungen',
+    balance: 'Guthaben',
+    staffPayments: 'Zahlungen',
+    staffInvoices: 'Rechnungen',
   },
   dashboard: {
     title: 'Übersicht',
@@ -269,6 +275,10 @@ export const de: Messages = {
       asset: 'Asset',
       'canned-reply': 'Textbaustein',
       article: 'Artikel',
+      payment: 'Zahlung',
+      invoice: 'Rechnung',
+      balance: 'Guthaben',
+      distributor: 'Distributor',
     },
   },
   activity: {
@@ -1742,7 +1752,19 @@ export const de: Messages = {
     noPreview: 'Noch nichts für die Vorschau.',
     loadingArticle: 'Artikel wird geladen…',
   },
+  shop: {},
+  checkout: {},
+  payments: {},
+  invoices: {},
+  balance: {},
+  distributors: {},
   errors: {
+    // -- shop --
+    // -- checkout --
+    // -- payments --
+    // -- invoices --
+    // -- balance --
+    // -- distributors --
     // -- assets --
     ASSET_CHANGED: 'Das Gerät wurde inzwischen geändert. Laden Sie die Seite neu und versuchen Sie es erneut.',
     ASSET_ALREADY_UNDER_CONTRACT: 'Das Gerät gehört bereits zu diesem Vertrag.',

@@ -184,6 +184,12 @@ export const en = {
     knowledge: 'Knowledge base',
     staffTickets: 'Tickets',
     staffKnowledge: 'Knowledge base',
+    shop: 'New programs',
+    cart: 'Cart',
+    invoices: 'Invoices',
+    balance: 'Balance',
+    staffPayments: 'Payments',
+    staffInvoices: 'Invoices',
   },
   dashboard: {
     title: 'Dashboard',
@@ -257,6 +263,10 @@ export const en = {
       asset: 'Asset',
       'canned-reply': 'Canned reply',
       article: 'Article',
+      payment: 'Payment',
+      invoice: 'Invoice',
+      balance: 'Balance',
+      distributor: 'Distributor',
     },
   },
   activity: {
@@ -1705,7 +1715,19 @@ export const en = {
     noPreview: 'Nothing to preview yet.',
     loadingArticle: 'Loading the article…',
   },
+  shop: {},
+  checkout: {},
+  payments: {},
+  invoices: {},
+  balance: {},
+  distributors: {},
   errors: {
+    // -- shop --
+    // -- checkout --
+    // -- payments --
+    // -- invoices --
+    // -- balance --
+    // -- distributors --
     // -- assets --
     ASSET_CHANGED: 'The asset changed meanwhile. Reload the page and try again.',
     ASSET_ALREADY_UNDER_CONTRACT: 'The asset is already under this contract.',

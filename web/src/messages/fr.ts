@@ -198,6 +198,12 @@ export const fr: Messages = {
     knowledge: 'Base de connaissances',
     staffTickets: 'Tickets',
     staffKnowledge: 'Base de connaissances',
+    shop: 'Nouveaux logiciels',
+    cart: 'Panier',
+    invoices: 'Factures',
+    balance: 'Solde',
+    staffPayments: 'Paiements',
+    staffInvoices: 'Factures',
   },
   dashboard: {
     title: 'Tableau de bord',
@@ -271,6 +277,10 @@ export const fr: Messages = {
       asset: 'Équipement',
       'canned-reply': 'Réponse type',
       article: 'Article',
+      payment: 'Paiement',
+      invoice: 'Facture',
+      balance: 'Solde',
+      distributor: 'Distributeur',
     },
   },
   activity: {
@@ -1735,7 +1745,19 @@ export const fr: Messages = {
     noPreview: 'Rien à prévisualiser pour l’instant.',
     loadingArticle: 'Chargement de l’article…',
   },
+  shop: {},
+  checkout: {},
+  payments: {},
+  invoices: {},
+  balance: {},
+  distributors: {},
   errors: {
+    // -- shop --
+    // -- checkout --
+    // -- payments --
+    // -- invoices --
+    // -- balance --
+    // -- distributors --
     // -- assets --
     ASSET_CHANGED: 'L’équipement a changé entre-temps. Rechargez la page et réessayez.',
     ASSET_ALREADY_UNDER_CONTRACT: 'L’équipement est déjà couvert par ce contrat.',

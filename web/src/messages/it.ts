@@ -194,6 +194,12 @@ export const it: Messages = {
     knowledge: 'Base di conoscenza',
     staffTickets: 'Ticket',
     staffKnowledge: 'Base di conoscenza',
+    shop: 'Nuovi programmi',
+    cart: 'Carrello',
+    invoices: 'Fatture',
+    balance: 'Saldo',
+    staffPayments: 'Pagamenti',
+    staffInvoices: 'Fatture',
   },
   dashboard: {
     title: 'Dashboard',
@@ -267,6 +273,10 @@ export const it: Messages = {
       asset: 'Risorsa',
       'canned-reply': 'Risposta predefinita',
       article: 'Articolo',
+      payment: 'Pagamento',
+      invoice: 'Fattura',
+      balance: 'Saldo',
+      distributor: 'Distributore',
     },
   },
   activity: {
@@ -1737,7 +1747,19 @@ export const it: Messages = {
     noPreview: 'Ancora niente da mostrare.',
     loadingArticle: 'Caricamento dell’articolo…',
   },
+  shop: {},
+  checkout: {},
+  payments: {},
+  invoices: {},
+  balance: {},
+  distributors: {},
   errors: {
+    // -- shop --
+    // -- checkout --
+    // -- payments --
+    // -- invoices --
+    // -- balance --
+    // -- distributors --
     // -- assets --
     ASSET_CHANGED: 'La risorsa è cambiata nel frattempo. Ricarica la pagina e riprova.',
     ASSET_ALREADY_UNDER_CONTRACT: 'La risorsa è già coperta da questo contratto.',

@@ -190,6 +190,12 @@ export const pl: Messages = {
     knowledge: 'Baza wiedzy',
     staffTickets: 'Zgłoszenia',
     staffKnowledge: 'Baza wiedzy',
+    shop: 'Nowe programy',
+    cart: 'Koszyk',
+    invoices: 'Faktury',
+    balance: 'Saldo',
+    staffPayments: 'Płatności',
+    staffInvoices: 'Faktury',
   },
   dashboard: {
     title: 'Pulpit',
@@ -263,6 +269,10 @@ export const pl: Messages = {
       asset: 'Zasób',
       'canned-reply': 'Gotowa odpowiedź',
       article: 'Artykuł',
+      payment: 'Płatność',
+      invoice: 'Faktura',
+      balance: 'Saldo',
+      distributor: 'Dystrybutor',
     },
   },
   activity: {
@@ -1719,7 +1729,19 @@ export const pl: Messages = {
     noPreview: 'Na razie nie ma czego pokazać.',
     loadingArticle: 'Wczytywanie artykułu…',
   },
+  shop: {},
+  checkout: {},
+  payments: {},
+  invoices: {},
+  balance: {},
+  distributors: {},
   errors: {
+    // -- shop --
+    // -- checkout --
+    // -- payments --
+    // -- invoices --
+    // -- balance --
+    // -- distributors --
     // -- assets --
     ASSET_CHANGED: 'Zasób zmienił się w międzyczasie. Odśwież stronę i spróbuj ponownie.',
     ASSET_ALREADY_UNDER_CONTRACT: 'Zasób jest już objęty tą umową.',

@@ -1,0 +1,3 @@
+// Route contracts of checkout: prepayment orders, payment by bank transfer, the order mail.
+
+export {};

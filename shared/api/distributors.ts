@@ -1,0 +1,3 @@
+// Route contracts of distributors and their clients (issue #15).
+
+export {};
