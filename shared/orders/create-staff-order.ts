@@ -7,29 +7,30 @@ import { GetCommand } from '#shared/db/commands.ts';
 import { accountItem, accountPurchaseUpdate } from '#shared/accounts/account.ts';
 import { activationKeyItem } from '#shared/accounts/activation-key.ts';
 import { firstMembership, membershipItem } from '#shared/accounts/membership.ts';
-import { priceIn, readCatalogue, sellableSkus, type SellableSku } from '#shared/catalogue/read.ts';
+import { readCatalogue, sellableSkus } from '#shared/catalogue/read.ts';
+import { type PricedLine, priceLines } from '#shared/orders/pricing.ts';
+import { issueLicences, itemsPerUnit } from '#shared/orders/issue-licences.ts';
 import { config } from '#shared/config.ts';
 import { newCode } from '#shared/contracts/activation.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { normaliseEmail } from '#shared/email.ts';
-import { AppError, ConflictError, ValidationError } from '#shared/http/errors.ts';
+import { AppError, ConflictError } from '#shared/http/errors.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
 import { identity } from '#shared/identity/index.ts';
 import { newId } from '#shared/ids.ts';
-import { licencePurchase } from '#shared/licences/licence-items.ts';
 import type { SendResult } from '#shared/mail/send.ts';
 import { mailAccount } from '#shared/notifications/send.ts';
 import { orderConfirmationMail } from '#shared/mail/templates.ts';
-import { DEFAULT_CURRENCY, money, sum } from '#shared/money.ts';
+import { DEFAULT_CURRENCY, sum } from '#shared/money.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { IDEMPOTENCY_DAYS, idempotencyItem, readIdempotencyRecord } from '#shared/orders/idempotency.ts';
-import { issuedLicence, orderFromItem, orderItem, orderKey, type Order, type OrderLine } from '#shared/orders/model.ts';
+import { orderFromItem, orderItem, orderKey, type Order } from '#shared/orders/model.ts';
 import { orderReferenceItem } from '#shared/orders/order-reference-claim.ts';
 import { accountOwnerClaimItem, claimedAccountOf } from '#shared/orders/owner-claim.ts';
 import { nextOrderReference } from '#shared/orders/order-reference.ts';
 import { toStaffOrder, type IssuedLicence, type StaffOrder } from '#shared/orders/staff-model.ts';
 import type { Item } from '#shared/db/entity.ts';
-import { accountSearchItems, licenceSearchItems, orderSearchItems } from '#shared/search/search-entry.ts';
+import { accountSearchItems, orderSearchItems } from '#shared/search/search-entry.ts';
 import { AUDIT_ITEMS_PER_ENTRY, type AuditTrail, MAX_TRANSACTION_ITEMS, type TransactItem } from '#shared/audit/audit.ts';
 import { now, nowEpochSeconds } from '#shared/time.ts';
 
@@ -62,11 +63,6 @@ export interface CreatedStaffOrder {
   userCreated: boolean;
   accountCreated: boolean;
   confirmationMail: ConfirmationMail;
-}
-
-interface PricedLine {
-  product: SellableSku;
-  line: OrderLine;
 }
 
 /** Places the order; its transaction carries the audit entry (`audit`: the staff write's trail). */
@@ -131,52 +127,6 @@ export async function createStaffOrder(input: StaffOrderInput, audit: AuditTrail
   }
 }
 
-/**
- * The lines at the catalogue's current prices in the order's currency, each keeping the price version it was placed at.
- * An unknown SKU is a VALIDATION_FAILED; a retired one SKU_RETIRED; one without a price in the currency NO_PRICE (400s).
- */
-function priceLines(lines: StaffOrderInput['lines'], currency: string, catalogue: SellableSku[]): PricedLine[] {
-  const bySku = new Map(catalogue.map((product) => [product.sku, product]));
-  const unknown: Array<{ path: string; message: string }> = [];
-  const retired: Array<{ path: string; message: string }> = [];
-  const unpriced: Array<{ path: string; message: string }> = [];
-  const priced: PricedLine[] = [];
-  lines.forEach(({ sku, quantity }, index) => {
-    const path = `body.lines.${index}.sku`;
-    const product = bySku.get(sku);
-    if (!product) {
-      unknown.push({ path, message: `No product in the catalogue has the SKU ${sku}.` });
-      return;
-    }
-    if (!product.active) {
-      retired.push({ path, message: `${sku} is retired and can no longer be ordered.` });
-      return;
-    }
-    const price = priceIn(product, currency);
-    if (!price) {
-      unpriced.push({ path, message: `${sku} has no price in ${currency}.` });
-      return;
-    }
-    priced.push({
-      product,
-      line: {
-        product: product.product,
-        sku: product.sku,
-        edition: product.edition,
-        users: product.users,
-        quantity,
-        unitPrice: money(price.amountMinor, currency),
-        subtotal: money(price.amountMinor * quantity, currency),
-        priceVersion: price.version,
-      },
-    });
-  });
-  if (unknown.length) throw new ValidationError('The order is not valid.', unknown);
-  if (retired.length) throw new AppError(400, 'SKU_RETIRED', 'The order names a product that is retired.', retired);
-  if (unpriced.length) throw new AppError(400, 'NO_PRICE', `The order names a product that has no price in ${currency}.`, unpriced);
-  return priced;
-}
-
 /** The search entries a new customer's account gets (name words, e-mail, activation key): their number counts. */
 function newAccountSearchItems(name: string, email: string): number {
   return accountSearchItems({ accountId: 'new', name, contactEmail: email, activationKey: 'XXXX-XXXX-XXXX' }).length;
@@ -184,7 +134,7 @@ function newAccountSearchItems(name: string, email: string): number {
 
 /** Per unit: the licence and its serial's search entry, and a support subscription where the product includes support. */
 function itemsNeeded(priced: PricedLine[], fixed: number): number {
-  return priced.reduce((count, { product, line }) => count + line.quantity * (product.supportYears > 0 ? 3 : 2), fixed);
+  return priced.reduce((count, priced) => count + priced.line.quantity * itemsPerUnit(priced), fixed);
 }
 
 /** One transaction holds the whole order, so an order that needs more items than one transaction takes is refused. */
@@ -291,28 +241,7 @@ function buildOrder(args: {
     contact: { name: input.contact.name, email, country: input.contact.country, city: input.contact.city },
   };
 
-  const issued: IssuedLicence[] = [];
-  const purchaseItems: Item[] = [];
-  for (const { product, line } of priced) {
-    for (let unit = 0; unit < line.quantity; unit += 1) {
-      const purchase = licencePurchase({
-        accountId,
-        licenceId: newId(orderedAt),
-        subscriptionId: newId(orderedAt),
-        orderId,
-        orderReference: reference,
-        purchasedAt: orderedAt,
-        product: product.product,
-        edition: product.edition,
-        users: product.users,
-        serial: newCode(3),
-        ...(product.days ? { days: product.days } : {}),
-        supportYears: product.supportYears,
-      });
-      issued.push(issuedLicence(purchase, product.sku));
-      purchaseItems.push(...purchase.items, ...licenceSearchItems(accountId, purchase.licence));
-    }
-  }
+  const { issued, items: purchaseItems } = issueLicences({ accountId, orderId, reference, at: orderedAt, priced });
 
   const item = orderItem({ accountId, order, locale: input.locale, issued });
   const writes: TransactItem[] = [

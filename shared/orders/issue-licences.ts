@@ -1,0 +1,45 @@
+// The licences an order issues: one per unit of each priced line, each with its support & updates subscription where the
+// SKU includes support, and each serial's search entry. Staff orders (when written) and shop orders (when paid) both
+// issue through here; the caller writes the items in the order's transaction.
+
+import type { Item } from '#shared/db/entity.ts';
+import { newCode } from '#shared/contracts/activation.ts';
+import { newId } from '#shared/ids.ts';
+import { licencePurchase } from '#shared/licences/licence-items.ts';
+import { issuedLicence, type IssuedLicence } from '#shared/orders/model.ts';
+import type { PricedLine } from '#shared/orders/pricing.ts';
+import { licenceSearchItems } from '#shared/search/search-entry.ts';
+
+/** Table items per unit: the licence and its search entry, plus the support subscription where the SKU includes support. */
+export function itemsPerUnit(line: Pick<PricedLine, 'product'>): number {
+  return line.product.supportYears > 0 ? 3 : 2;
+}
+
+export function issueLicences(input: { accountId: string; orderId: string; reference: string; at: Date; priced: readonly PricedLine[] }): {
+  issued: IssuedLicence[];
+  items: Item[];
+} {
+  const issued: IssuedLicence[] = [];
+  const items: Item[] = [];
+  for (const { product, line } of input.priced) {
+    for (let unit = 0; unit < line.quantity; unit += 1) {
+      const purchase = licencePurchase({
+        accountId: input.accountId,
+        licenceId: newId(input.at),
+        subscriptionId: newId(input.at),
+        orderId: input.orderId,
+        orderReference: input.reference,
+        purchasedAt: input.at,
+        product: product.product,
+        edition: product.edition,
+        users: product.users,
+        serial: newCode(3),
+        ...(product.days ? { days: product.days } : {}),
+        supportYears: product.supportYears,
+      });
+      issued.push(issuedLicence(purchase, product.sku));
+      items.push(...purchase.items, ...licenceSearchItems(input.accountId, purchase.licence));
+    }
+  }
+  return { issued, items };
+}
