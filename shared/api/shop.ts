@@ -27,8 +27,9 @@ export const shopEditionView = z.strictObject({
 export const shopProductView = z.strictObject({
   productId: z.string(),
   name: z.string(),
-  /** The lowest price among its editions' SKUs. */
-  fromPrice: moneySchema,
+  /** The lowest price among its editions' SKUs; absent when nothing of it is sold in the account's currency. */
+  fromPrice: z.optional(moneySchema),
+  /** Empty on the page of an active product with nothing priced in the account's currency (the list leaves it out). */
   editions: z.array(shopEditionView),
 });
 
@@ -122,9 +123,10 @@ export const setCartLine = contract({
 export const removeCartLine = contract({
   method: 'DELETE',
   path: '/api/cart/lines/{sku}',
-  summary: 'Removes a line; 404 for a SKU not in the cart; 409 CART_CHANGED when `version` is not the cart’s.',
+  summary: 'Removes a line; 404 for a SKU not in the cart; 409 CART_CHANGED when `version` is given and is not the cart’s.',
   access: cartWriters,
-  request: { path: linePath, query: z.strictObject({ version: z.coerce.number().check(z.int(), z.minimum(0)) }) },
+  // Without `version` the line goes whatever the cart holds now: removing is the same whichever tab asks.
+  request: { path: linePath, query: z.strictObject({ version: z.optional(z.coerce.number().check(z.int(), z.minimum(0))) }) },
   response: json(cartView),
 });
 

@@ -59,15 +59,18 @@ export async function getPricedCart(accountId: string): Promise<PricedCart> {
   return pricedCart(cart, catalogue);
 }
 
-/** Applies `change` to the cart read at `version` and writes it on condition that nobody wrote it since. */
+/**
+ * Applies `change` to the cart and writes it on condition that nobody wrote it since it was read; a `version` given
+ * that is not the cart's is 409 at once (the page showed an older cart).
+ */
 async function changeCart(
   accountId: string,
-  version: number,
+  version: number | undefined,
   change: (cart: Cart, catalogue: SellableSku[]) => CartLine[],
 ): Promise<PricedCart> {
   const { cart, stored, catalogue } = await readCart(accountId);
   const lines = change(cart, catalogue);
-  if (version !== stored.version) throw cartChanged();
+  if (version !== undefined && version !== stored.version) throw cartChanged();
   const next = { accountId, currency: cart.currency, lines, updatedAt: now().toISOString() };
   try {
     await db().send(new TransactWriteCommand({ TransactItems: [cartWrite(stored, next)] }));
@@ -113,7 +116,7 @@ export function setCartLine(accountId: string, sku: string, input: { quantity: n
   });
 }
 
-export function removeCartLine(accountId: string, sku: string, version: number): Promise<PricedCart> {
+export function removeCartLine(accountId: string, sku: string, version: number | undefined): Promise<PricedCart> {
   return changeCart(accountId, version, (cart) => {
     const found = lineOf(cart, sku);
     return cart.lines.filter((line) => line !== found);

@@ -27,7 +27,7 @@ export interface ShopEdition {
 export interface ShopProduct {
   productId: string;
   name: string;
-  fromPrice: Money;
+  fromPrice?: Money;
   editions: ShopEdition[];
 }
 
@@ -94,10 +94,15 @@ export async function listShopProducts(accountId: string, query: string | undefi
   return { currency, products: searchProducts(shopProducts(catalogue, currency), query) };
 }
 
-/** One product on offer; unknown, retired or with nothing priced in the account's currency: 404. */
-export async function getShopProduct(accountId: string, productId: string) {
+/**
+ * One product on offer; unknown or retired: 404. An active product with nothing priced in the account's currency has
+ * no editions (its page says it is not sold in that currency yet; the list leaves it out).
+ */
+export async function getShopProduct(accountId: string, productId: string): Promise<{ currency: string; product: ShopProduct }> {
   const { currency, catalogue } = await shopContext(accountId);
-  const product = shopProducts(catalogue, currency).find((candidate) => candidate.productId === productId);
-  if (!product) throw new NotFoundError('No such product.');
-  return { currency, product };
+  const offered = shopProducts(catalogue, currency).find((candidate) => candidate.productId === productId);
+  if (offered) return { currency, product: offered };
+  const active = catalogue.products.find((candidate) => candidate.productId === productId && candidate.status === 'active');
+  if (!active) throw new NotFoundError('No such product.');
+  return { currency, product: { productId, name: active.name, editions: [] } };
 }

@@ -139,6 +139,10 @@ describe('new programs', () => {
     expect(retired.status).toBe(404);
     expect(retired.body.error.code).toBe('NOT_FOUND');
     expect((await call(api, 'GET', '/api/shop/products/no-such-thing', { token: polish.token })).status).toBe(404);
+    // An active product with nothing priced in PLN: its page says so (no editions), the list leaves it out.
+    const unpriced = await call(api, 'GET', '/api/shop/products/remote-access', { token: polish.token });
+    expect(unpriced.status).toBe(200);
+    expect(unpriced.body.product).toEqual({ productId: 'remote-access', name: 'Remote Access', editions: [] });
   });
 });
 
@@ -169,6 +173,8 @@ describe('the cart', () => {
     const removed = await remove(polish.token, a, changed.body.version);
     expect(removed.status).toBe(200);
     expect(removed.body.lines.map((line: { sku: string }) => line.sku)).toEqual([b]);
+    // Without a version, a removal applies to whatever the cart holds; a line no longer there is 404.
+    expect((await call(api, 'DELETE', `/api/cart/lines/${a}`, { token: polish.token })).status).toBe(404);
 
     const again = await signIn(api, 'customer', polish.login);
     const kept = await cart(again);
