@@ -10,6 +10,7 @@ import { useMyRole } from './my-role.ts';
 import { followLink, navigate, useLocation } from './router.ts';
 import { stopViewingAs, type ViewingAs, viewingAs } from './view-as.ts';
 import { AccountSwitch } from './account-switch.tsx';
+import { CartLinkContent, useCartLines } from './cart-count.tsx';
 
 export const PAGE_SIZE = 25;
 
@@ -55,6 +56,8 @@ function LanguageSwitch() {
 interface NavLink {
   href: string;
   label: string;
+  /** What the link shows instead of the bare label (the cart's count). */
+  content?: ComponentChildren;
   roles?: readonly CustomerRole[];
 }
 
@@ -62,13 +65,14 @@ interface NavLink {
  * The customer's areas, in the order a hosting panel lists them. A later area (invoices, tickets, services) is one line
  * here, with the roles of its routes (ROLE_AREAS), once its page exists.
  */
-function customerAreas(t: Messages): NavLink[] {
+function customerAreas(t: Messages, cartLines: number | undefined): NavLink[] {
   return [
     { href: '/home', label: t.home.nav.home },
     { href: '/licences', label: t.nav.licences, roles: ROLE_AREAS.technicalRead },
     { href: '/support', label: t.nav.support, roles: ROLE_AREAS.technicalRead },
     { href: '/orders', label: t.nav.orders, roles: ROLE_AREAS.billingRead },
     { href: '/shop', label: t.nav.shop, roles: ROLE_AREAS.billingRead },
+    { href: '/cart', label: t.nav.cart, content: <CartLinkContent lines={cartLines} />, roles: ROLE_AREAS.billingRead },
     { href: '/invoices', label: t.nav.invoices, roles: ROLE_AREAS.billingRead },
     { href: '/balance', label: t.nav.balance, roles: ROLE_AREAS.billingRead },
     { href: '/contracts', label: t.nav.contracts, roles: ROLE_AREAS.technicalRead },
@@ -103,7 +107,7 @@ function NavLinks(props: { links: readonly NavLink[]; path: string }) {
       {props.links.map((link) => (
         <li key={link.href}>
           <Link href={link.href} current={currentOf(props.path, link.href)}>
-            {link.label}
+            {link.content ?? link.label}
           </Link>
         </li>
       ))}
@@ -160,13 +164,14 @@ function SiteNav(props: {
 function CustomerNav(props: { open: boolean }) {
   const { t } = useI18n();
   const role = useMyRole();
+  const cartLines = useCartLines(role);
   const show = visibleFor(role);
   return (
     <SiteNav
       id="site-nav"
       label={t.nav.label}
       open={props.open}
-      links={customerAreas(t).filter(show)}
+      links={customerAreas(t, cartLines).filter(show)}
       group={{ label: t.home.nav.account, links: accountLinks(t).filter(show) }}
     />
   );

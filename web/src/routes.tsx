@@ -25,6 +25,8 @@ import { NewsPage } from './pages/News.tsx';
 import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
 import { AdminOrdersPage } from './pages/AdminOrders.tsx';
 import { CataloguePage } from './pages/Catalogue.tsx';
+import { CartPage } from './pages/Cart.tsx';
+import { ShopPage, ShopProductPage } from './pages/Shop.tsx';
 import { ConfirmEmailPage } from './pages/ConfirmEmail.tsx';
 import { CustomerPage } from './pages/CustomerPage.tsx';
 import { CustomersPage } from './pages/Customers.tsx';
@@ -167,6 +169,13 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/admin/knowledge', guard: 'staff', page: () => <AdminKnowledgePage /> },
 
   // -- shop --
+  { path: '/shop', guard: 'customer', page: () => <ShopPage /> },
+  {
+    path: '/shop/:productId',
+    guard: 'customer',
+    page: ({ params }) => <ShopProductPage key={params.productId} productId={params.productId!} />,
+  },
+  { path: '/cart', guard: 'customer', page: () => <CartPage /> },
 
   // -- checkout --
 
