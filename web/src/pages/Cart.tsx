@@ -44,7 +44,7 @@ function QuantityForm(props: { line: CartLineView; disabled: boolean; onChange: 
       />
       <button type="submit" class="button secondary" disabled={props.disabled}>
         {t.shop.update}
-        <span class="visually-hidden">: {lineName(props.line)}</span>
+        <span class="visually-hidden"> {lineName(props.line)}</span>
       </button>
     </form>
   );

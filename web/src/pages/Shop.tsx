@@ -86,7 +86,7 @@ export function ShopPage() {
                 <p>
                   <Link href={`/shop/${product.productId}`}>
                     {t.shop.details}
-                    <span class="visually-hidden">: {product.name}</span>
+                    <span class="visually-hidden"> {product.name}</span>
                   </Link>
                 </p>
               </li>
@@ -211,7 +211,7 @@ function SkuRow(props: {
             />
             <button type="submit" class="button primary" disabled={busy}>
               {busy ? t.shop.adding : t.shop.add}
-              <span class="visually-hidden">: {props.label}</span>
+              <span class="visually-hidden"> {props.label}</span>
             </button>
           </form>
         </td>

@@ -1,0 +1,73 @@
+// Issue #14, the shop in Chromium: the demo customer (a Polish account: prices in PLN) browses the new programs,
+// searches, opens a product, adds two programs to the cart, changes a quantity and sees the line totals and net total.
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_LOGINS } from '#infra/local/seed.ts';
+import { formatMoney } from '../../web/src/format.ts';
+import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
+import { pricePln } from '../support/shop.ts';
+
+let browser: Browser;
+const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
+const pln = (amountMinor: number) => formatMoney({ amountMinor, currency: 'PLN' }, 'en-GB');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  await pricePln(portal, { 'RA-DSK-3': 79_000, 'SM-STD-3-365D': 159_900 });
+});
+afterAll(() => browser?.close());
+
+describe('the shop', () => {
+  it('browse, search, open a product, add two programs, change a quantity, see the totals', async () => {
+    await withPage(browser, async (page) => {
+      await signInToHome(page, portal, DEMO_LOGINS.customer);
+      // Another test may have left lines in the demo account's cart: start from an empty one.
+      await page.goto(`${portal.portalUrl}/cart`);
+      await page.locator('[data-testid="cart-empty"], [data-testid="cart-table"]').first().waitFor();
+      const rows = page.getByTestId('cart-table').locator('tbody tr');
+      for (let left = await rows.count(); left > 0; left -= 1) {
+        await rows
+          .first()
+          .getByRole('button', { name: /^Remove/ })
+          .click();
+        await expect.poll(() => rows.count()).toBe(left - 1);
+      }
+
+      await page.locator('#site-nav').getByRole('link', { name: 'New programs' }).click();
+      await page.getByRole('heading', { level: 1, name: 'New programs' }).waitFor();
+      const cards = page.getByTestId('shop-products');
+      await expect.poll(() => cards.getByRole('heading').allTextContents()).toEqual(['Remote Access', 'Server Monitoring']);
+      await expect.poll(() => cards.locator('li').first().textContent()).toContain(`from ${pln(79_000)}`);
+
+      await page.getByLabel('Search programs').fill('monitorING');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await expect.poll(() => cards.getByRole('heading').allTextContents()).toEqual(['Server Monitoring']);
+      await cards.getByRole('link', { name: 'Server Monitoring', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Server Monitoring' }).waitFor();
+      await expect.poll(() => page.getByTestId('support-note').textContent()).toContain('support & updates');
+      await page.getByRole('button', { name: /^Add to cart Server Monitoring Standard/ }).click();
+      await expect.poll(() => page.getByTestId('cart-notice').textContent()).toContain('Added to the cart: 1 × Server Monitoring Standard');
+
+      await page.getByRole('link', { name: 'All new programs' }).click();
+      await page.getByTestId('shop-products').getByRole('link', { name: 'Remote Access', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Remote Access' }).waitFor();
+      await page.getByLabel('Quantity of Remote Access Desktop, 3 users').fill('2');
+      await page.getByRole('button', { name: 'Add to cart Remote Access Desktop, 3 users' }).click();
+      await expect.poll(() => page.getByTestId('cart-notice').textContent()).toContain('2 × Remote Access Desktop');
+
+      // The navigation's cart link counts the lines.
+      await page.locator('#site-nav').getByRole('link', { name: 'Cart, 2 products' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Cart' }).waitFor();
+      const total = page.getByTestId('cart-total');
+      await expect.poll(() => total.textContent()).toContain(pln(2 * 79_000 + 159_900));
+      await page.getByLabel('Quantity of Server Monitoring Standard').fill('3');
+      await page.getByRole('button', { name: 'Update Server Monitoring Standard' }).click();
+      await expect.poll(() => total.textContent()).toContain(pln(2 * 79_000 + 3 * 159_900));
+      const monitoring = page.getByTestId('cart-table').locator('tr[data-sku="SM-STD-3-365D"]');
+      expect(await monitoring.textContent()).toContain(pln(3 * 159_900));
+      expect(await page.getByText('VAT is added at checkout per your billing data.').count()).toBe(1);
+      expect(await page.getByRole('link', { name: 'Go to checkout' }).getAttribute('href')).toBe('/checkout');
+    });
+  });
+});
