@@ -17,6 +17,7 @@ import {
   signInWithPassword,
   waitForCode,
 } from '../support/browser.ts';
+import { pricePln } from '../support/shop.ts';
 
 let browser: Browser;
 const portalUrl = inject('portalUrl');
@@ -167,6 +168,25 @@ describe('layout and accessibility of every page in Chromium', () => {
     // Polish words are longer: the licences table once overflowed at 1280 px.
     await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
     for (const path of ['/licences', '/support', '/orders', '/activity', orderPath!, licencePath!]) {
+      for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
+        Object.assign(findings, { [`${where} (pl)`]: found });
+    }
+    await context.close();
+    expectClean(findings);
+  });
+
+  it('the shop, a product page and the cart with a line, in English and in Polish', async () => {
+    // The demo catalogue is EUR only and the demo customer Polish: one SKU gets a PLN price, as staff would set it.
+    await pricePln(portal, { 'RA-DSK-3': 79_000 });
+    const { context, page } = await signedInContext('customer');
+    await page.goto(`${portalUrl}/shop/remote-access`);
+    await page.getByRole('button', { name: 'Add to cart Remote Access Desktop, 3 users' }).click();
+    await page.getByTestId('cart-notice').getByRole('link').waitFor();
+    const paths = ['/shop', '/shop/remote-access', '/cart'];
+    const findings = {};
+    for (const path of paths) Object.assign(findings, await check(page, path));
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const path of paths) {
       for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
         Object.assign(findings, { [`${where} (pl)`]: found });
     }
