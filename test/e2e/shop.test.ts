@@ -10,6 +10,8 @@ import { pricePln } from '../support/shop.ts';
 
 let browser: Browser;
 const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
+/** How long a step may take to show its answer on a loaded machine (a deadline to wait for, not a timing asserted). */
+const WAIT = { timeout: 15_000 };
 const pln = (amountMinor: number) => formatMoney({ amountMinor, currency: 'PLN' }, 'en-GB');
 
 beforeAll(async () => {
@@ -31,39 +33,41 @@ describe('the shop', () => {
           .first()
           .getByRole('button', { name: /^Remove/ })
           .click();
-        await expect.poll(() => rows.count()).toBe(left - 1);
+        await expect.poll(() => rows.count(), WAIT).toBe(left - 1);
       }
 
       await page.locator('#site-nav').getByRole('link', { name: 'New programs' }).click();
       await page.getByRole('heading', { level: 1, name: 'New programs' }).waitFor();
       const cards = page.getByTestId('shop-products');
-      await expect.poll(() => cards.getByRole('heading').allTextContents()).toEqual(['Remote Access', 'Server Monitoring']);
-      await expect.poll(() => cards.locator('li').first().textContent()).toContain(`from ${pln(79_000)}`);
+      await expect.poll(() => cards.getByRole('heading').allTextContents(), WAIT).toEqual(['Remote Access', 'Server Monitoring']);
+      await expect.poll(() => cards.locator('li').first().textContent(), WAIT).toContain(`from ${pln(79_000)}`);
 
       await page.getByLabel('Search programs').fill('monitorING');
       await page.getByRole('button', { name: 'Search', exact: true }).click();
-      await expect.poll(() => cards.getByRole('heading').allTextContents()).toEqual(['Server Monitoring']);
+      await expect.poll(() => cards.getByRole('heading').allTextContents(), WAIT).toEqual(['Server Monitoring']);
       await cards.getByRole('link', { name: 'Server Monitoring', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Server Monitoring' }).waitFor();
-      await expect.poll(() => page.getByTestId('support-note').textContent()).toContain('support & updates');
+      await expect.poll(() => page.getByTestId('support-note').textContent(), WAIT).toContain('support & updates');
       await page.getByRole('button', { name: /^Add to cart Server Monitoring Standard/ }).click();
-      await expect.poll(() => page.getByTestId('cart-notice').textContent()).toContain('Added to the cart: 1 × Server Monitoring Standard');
+      await expect
+        .poll(() => page.getByTestId('cart-notice').textContent(), WAIT)
+        .toContain('Added to the cart: 1 × Server Monitoring Standard');
 
       await page.getByRole('link', { name: 'All new programs' }).click();
       await page.getByTestId('shop-products').getByRole('link', { name: 'Remote Access', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Remote Access' }).waitFor();
       await page.getByLabel('Quantity of Remote Access Desktop, 3 users').fill('2');
       await page.getByRole('button', { name: 'Add to cart Remote Access Desktop, 3 users' }).click();
-      await expect.poll(() => page.getByTestId('cart-notice').textContent()).toContain('2 × Remote Access Desktop');
+      await expect.poll(() => page.getByTestId('cart-notice').textContent(), WAIT).toContain('2 × Remote Access Desktop');
 
       // The navigation's cart link counts the lines.
       await page.locator('#site-nav').getByRole('link', { name: 'Cart, 2 products' }).click();
       await page.getByRole('heading', { level: 1, name: 'Cart' }).waitFor();
       const total = page.getByTestId('cart-total');
-      await expect.poll(() => total.textContent()).toContain(pln(2 * 79_000 + 159_900));
+      await expect.poll(() => total.textContent(), WAIT).toContain(pln(2 * 79_000 + 159_900));
       await page.getByLabel('Quantity of Server Monitoring Standard').fill('3');
       await page.getByRole('button', { name: 'Update Server Monitoring Standard' }).click();
-      await expect.poll(() => total.textContent()).toContain(pln(2 * 79_000 + 3 * 159_900));
+      await expect.poll(() => total.textContent(), WAIT).toContain(pln(2 * 79_000 + 3 * 159_900));
       const monitoring = page.getByTestId('cart-table').locator('tr[data-sku="SM-STD-3-365D"]');
       expect(await monitoring.textContent()).toContain(pln(3 * 159_900));
       expect(await page.getByText('VAT is added at checkout per your billing data.').count()).toBe(1);

@@ -8,46 +8,13 @@ import { cartLinesChanged } from '../cart-count.tsx';
 import { ErrorAlert, Frame, Link, TableRegion, useCellLabels, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { useMyRole } from '../my-role.ts';
-import { mayBuy } from './Shop.tsx';
+import { mayBuy, QuantityForm } from './Shop.tsx';
 
 type CartView = ReplyOf<typeof api.shop.getCart>;
 type CartLineView = CartView['lines'][number];
 
 function lineName(line: CartLineView): string {
   return line.product ? `${line.product} ${line.edition ?? ''}`.trim() : line.sku;
-}
-
-function QuantityForm(props: { line: CartLineView; disabled: boolean; onChange: (quantity: number) => void }) {
-  const { t } = useI18n();
-  const [quantity, setQuantity] = useState(String(props.line.quantity));
-  useEffect(() => setQuantity(String(props.line.quantity)), [props.line.quantity]);
-  const inputId = `cart-quantity-${props.line.sku}`;
-  return (
-    <form
-      class="cart-quantity"
-      onSubmit={(event) => {
-        event.preventDefault();
-        props.onChange(Number(quantity));
-      }}
-    >
-      <label class="visually-hidden" for={inputId}>
-        {t.shop.quantityOf(lineName(props.line))}
-      </label>
-      <input
-        id={inputId}
-        type="number"
-        inputMode="numeric"
-        min={1}
-        required
-        value={quantity}
-        onInput={(event) => setQuantity(event.currentTarget.value)}
-      />
-      <button type="submit" class="button secondary" disabled={props.disabled}>
-        {t.shop.update}
-        <span class="visually-hidden"> {lineName(props.line)}</span>
-      </button>
-    </form>
-  );
 }
 
 export function CartPage() {
@@ -172,7 +139,14 @@ export function CartPage() {
                     </td>
                     <td>
                       {canChange ? (
-                        <QuantityForm line={line} disabled={busy} onChange={(quantity) => setQuantity(line, quantity)} />
+                        <QuantityForm
+                          id={`cart-quantity-${line.sku}`}
+                          what={lineName(line)}
+                          initial={line.quantity}
+                          button={t.shop.update}
+                          disabled={busy}
+                          onSubmit={(quantity) => setQuantity(line, quantity)}
+                        />
                       ) : (
                         line.quantity
                       )}

@@ -1,7 +1,7 @@
 // New programs: the products the account may buy, priced in its currency, with a search; and a product's page with a
 // table per edition (seats, support & updates, licence term, price) where owners and billing people add to the cart.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ROLE_AREAS, type CustomerRole } from '#shared/accounts/roles.ts';
 import { ApiError, api, type ReplyOf, request } from '../api.ts';
 import { cartLinesChanged } from '../cart-count.tsx';
@@ -162,6 +162,57 @@ function EditionTable(props: {
   );
 }
 
+/**
+ * A quantity and its button, one per table row: the product page's "Add to cart" and the cart's "Update". The label and
+ * the button name the row's product for screen readers.
+ */
+export function QuantityForm(props: {
+  id: string;
+  what: string;
+  initial: number;
+  button: string;
+  busyButton?: string;
+  primary?: boolean;
+  disabled?: boolean;
+  onSubmit: (quantity: number) => Promise<void> | void;
+}) {
+  const { t } = useI18n();
+  const [quantity, setQuantity] = useState(String(props.initial));
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setQuantity(String(props.initial)), [props.initial]);
+  return (
+    <form
+      class="quantity-form"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setBusy(true);
+        try {
+          await props.onSubmit(Number(quantity));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <label class="visually-hidden" for={props.id}>
+        {t.shop.quantityOf(props.what)}
+      </label>
+      <input
+        id={props.id}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        required
+        value={quantity}
+        onInput={(event) => setQuantity(event.currentTarget.value)}
+      />
+      <button type="submit" class={props.primary ? 'button primary' : 'button secondary'} disabled={busy || props.disabled}>
+        {busy && props.busyButton ? props.busyButton : props.button}
+        <span class="visually-hidden"> {props.what}</span>
+      </button>
+    </form>
+  );
+}
+
 function SkuRow(props: {
   sku: ShopSku;
   label: string;
@@ -170,10 +221,7 @@ function SkuRow(props: {
   onAdd: (sku: ShopSku, quantity: number, label: string) => Promise<void>;
 }) {
   const { t } = useI18n();
-  const [quantity, setQuantity] = useState('1');
-  const [busy, setBusy] = useState(false);
   const { sku } = props;
-  const inputId = `quantity-${sku.sku}`;
   return (
     <tr data-sku={sku.sku}>
       <td>
@@ -185,35 +233,15 @@ function SkuRow(props: {
       <td class="num">{props.price}</td>
       {props.canBuy && (
         <td>
-          <form
-            class="add-to-cart"
-            onSubmit={async (event) => {
-              event.preventDefault();
-              setBusy(true);
-              try {
-                await props.onAdd(sku, Number(quantity), props.label);
-              } finally {
-                setBusy(false);
-              }
-            }}
-          >
-            <label class="visually-hidden" for={inputId}>
-              {t.shop.quantityOf(props.label)}
-            </label>
-            <input
-              id={inputId}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              required
-              value={quantity}
-              onInput={(event) => setQuantity(event.currentTarget.value)}
-            />
-            <button type="submit" class="button primary" disabled={busy}>
-              {busy ? t.shop.adding : t.shop.add}
-              <span class="visually-hidden"> {props.label}</span>
-            </button>
-          </form>
+          <QuantityForm
+            id={`quantity-${sku.sku}`}
+            what={props.label}
+            initial={1}
+            button={t.shop.add}
+            busyButton={t.shop.adding}
+            primary
+            onSubmit={(quantity) => props.onAdd(sku, quantity, props.label)}
+          />
         </td>
       )}
     </tr>
