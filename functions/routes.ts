@@ -307,6 +307,9 @@ const entries: readonly RouteEntry[] = [
   // -- shop --
 
   // -- checkout --
+  // The cart's review (today's prices, VAT, billing data, balance) and placing it as a prepayment order with its proforma.
+  { contract: api.checkout.getCheckout, handler: 'checkout/get-checkout', table: 'read' },
+  { contract: api.checkout.placeOrder, handler: 'checkout/place-order', table: 'read-write', sendsMail: true },
 
   // -- payments --
 
