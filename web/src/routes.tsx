@@ -37,6 +37,7 @@ import { NewTicketPage } from './pages/NewTicket.tsx';
 import { NotificationsPage } from './pages/Notifications.tsx';
 import { ChangeEmailPage } from './pages/ChangeEmail.tsx';
 import { SecurityCodePage } from './pages/SecurityCode.tsx';
+import { CheckoutPage } from './pages/Checkout.tsx';
 import { OrderDetailPage } from './pages/OrderDetail.tsx';
 import { OrdersPage } from './pages/Orders.tsx';
 import { PeoplePage } from './pages/People.tsx';
@@ -169,6 +170,7 @@ export const webRoutes: readonly WebRoute[] = [
   // -- shop --
 
   // -- checkout --
+  { path: '/checkout', guard: 'customer', page: () => <CheckoutPage /> },
 
   // -- payments --
 

@@ -1753,7 +1753,59 @@ export const de: Messages = {
     loadingArticle: 'Artikel wird geladen…',
   },
   shop: {},
-  checkout: {},
+  checkout: {
+    title: 'Kasse',
+    heading: 'Zur Kasse',
+    backToCart: 'Zurück zum Warenkorb',
+    empty: 'Ihr Warenkorb ist leer.',
+    toShop: 'Neue Programme ansehen',
+    pricesChanged:
+      'Die Preise haben sich geändert, seit Sie sie gesehen haben. Prüfen Sie die neuen Beträge unten und bestellen Sie erneut.',
+    linesCaption: 'Was Sie bestellen',
+    unitNet: 'Stückpreis (netto)',
+    net: 'Netto',
+    vat: 'MwSt.',
+    gross: 'Zu zahlen',
+    wasPrice: (price: string) => `vorher ${price}`,
+    billingHeading: 'Rechnungsdaten',
+    vatId: 'USt-IdNr.',
+    billingHelp: 'Aus Ihrem Konto in die Bestellung und ihre Rechnungen übernommen.',
+    editBilling: 'Rechnungsdaten ändern',
+    methodLegend: 'Zahlungsart',
+    methods: { 'bank-transfer': 'Überweisung', balance: 'Aus dem Guthaben' } as Record<'bank-transfer' | 'balance', string>,
+    balanceHelp: (available: string, covers: boolean) =>
+      covers ? `Verfügbar: ${available}.` : `Verfügbar: ${available}. Den Rest können Sie überweisen.`,
+    transferHelp: (days: number) => `Die Bankdaten erhalten Sie nach der Bestellung. Die Bestellung wartet ${days} Tage auf die Zahlung.`,
+    placing: 'Bestellung wird aufgegeben…',
+    place: (amount: string) => `Kostenpflichtig bestellen (${amount})`,
+    taxRule: {
+      domestic: (rate: number) => `MwSt. ${rate} %`,
+      consumer: (rate: number) => `MwSt. ${rate} %`,
+      'reverse-charge': () => 'Umkehr der Steuerschuld: Sie schulden die MwSt.',
+      export: () => 'Nicht umsatzsteuerbar (außerhalb der EU)',
+    } as Record<'domestic' | 'consumer' | 'reverse-charge' | 'export', (rate: number) => string>,
+    statusLabel: 'Status',
+    status: {
+      'awaiting-payment': 'Wartet auf Zahlung',
+      paid: 'Bezahlt',
+      fulfilled: 'Ausgeführt',
+      cancelled: 'Storniert',
+      expired: 'Abgelaufen',
+    } as Record<'awaiting-payment' | 'paid' | 'fulfilled' | 'cancelled' | 'expired', string>,
+    amountDue: 'Offener Betrag',
+    proforma: 'Proforma-Rechnung',
+    invoice: 'Rechnung',
+    transferHeading: 'Per Überweisung zahlen',
+    holder: 'Kontoinhaber',
+    bank: 'Bank',
+    iban: 'IBAN',
+    swift: 'SWIFT/BIC',
+    amount: 'Betrag',
+    transferTitle: 'Verwendungszweck',
+    payBy: 'Zahlbar bis',
+    titleHelp:
+      'Geben Sie genau diesen Verwendungszweck an, damit wir Ihre Zahlung zuordnen können. Die Lizenzen folgen nach Zahlungseingang.',
+  },
   payments: {},
   invoices: {},
   balance: {},
@@ -1761,6 +1813,11 @@ export const de: Messages = {
   errors: {
     // -- shop --
     // -- checkout --
+    CART_EMPTY: 'Ihr Warenkorb ist leer: fügen Sie vor der Bestellung ein Produkt hinzu.',
+    PRICES_CHANGED: 'Die Preise haben sich geändert. Prüfen Sie den neuen Gesamtbetrag und bestellen Sie erneut.',
+    CART_CHANGED: 'Ihr Warenkorb hat sich inzwischen geändert. Prüfen Sie ihn und versuchen Sie es erneut.',
+    IDEMPOTENCY_KEY_REUSED: 'Dieses Bestellformular wurde schon für eine andere Bestellung verwendet. Laden Sie die Seite neu.',
+    ORDER_TOO_LARGE: 'Diese Bestellung ist zu groß. Teilen Sie sie in kleinere Bestellungen auf.',
     // -- payments --
     // -- invoices --
     // -- balance --
