@@ -305,6 +305,13 @@ const entries: readonly RouteEntry[] = [
   { contract: api.knowledge.publishArticle, handler: 'knowledge/publish-article', table: 'read-write' },
 
   // -- shop --
+  { contract: api.shop.listProducts, handler: 'shop/list-products', table: 'read' },
+  { contract: api.shop.getProduct, handler: 'shop/get-product', table: 'read' },
+  { contract: api.shop.getCart, handler: 'shop/get-cart', table: 'read' },
+  { contract: api.shop.addCartLine, handler: 'shop/add-cart-line', table: 'read-write' },
+  { contract: api.shop.setCartLine, handler: 'shop/set-cart-line', table: 'read-write' },
+  { contract: api.shop.removeCartLine, handler: 'shop/remove-cart-line', table: 'read-write' },
+  { contract: api.shop.acceptCartPrices, handler: 'shop/accept-cart-prices', table: 'read-write' },
 
   // -- checkout --
   // The cart's review (today's prices, VAT, billing data, balance) and placing it as a prepayment order with its proforma.

@@ -17,8 +17,11 @@ import {
 
 const suite = seededApi();
 
-/** Parameters that name no account's data (the user pool in auth paths; knowledge-base articles are the vendor's). */
-const NOT_AN_ID = new Set(['pool', 'articleId']);
+/**
+ * Parameters that name no account's data (the user pool in auth paths; knowledge-base articles and the shop's products
+ * are the vendor's).
+ */
+const NOT_AN_ID = new Set(['pool', 'articleId', 'productId']);
 const withIds = routes.filter((route) => route.access === 'customer' && pathParameterNames(route).some((name) => !NOT_AN_ID.has(name)));
 
 describe('isolation matrix', () => {

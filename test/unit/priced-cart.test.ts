@@ -1,0 +1,102 @@
+// The cart at current prices: totals in minor units, a moved price flagged, a lapsed line flagged and kept.
+
+import { describe, expect, it } from 'vitest';
+import type { SellableSku } from '#shared/catalogue/read.ts';
+import type { Cart } from '#shared/shop/cart.ts';
+import { pricedCart, withAcceptedPrices } from '#shared/shop/priced-cart.ts';
+
+const sku = (code: string, prices: SellableSku['prices'], active = true): SellableSku => ({
+  sku: code,
+  product: `Product ${code}`,
+  edition: 'Standard',
+  users: 5,
+  supportYears: 1,
+  active,
+  prices,
+});
+
+const catalogue = [
+  sku('A-5', { PLN: { amountMinor: 10_000, version: 2 } }),
+  sku('B-5', { PLN: { amountMinor: 2_550, version: 1 } }),
+  sku('OLD', { PLN: { amountMinor: 500, version: 1 } }, false),
+  sku('EUR-ONLY', { EUR: { amountMinor: 900, version: 1 } }),
+];
+
+const cart = (lines: Array<[string, number, number, number?]>): Cart => ({
+  accountId: 'acc',
+  currency: 'PLN',
+  version: 3,
+  updatedAt: '2026-11-30T00:00:00.000Z',
+  lines: lines.map(([code, quantity, unitPriceMinor, priceVersion]) => ({
+    sku: code,
+    quantity,
+    unitPriceMinor,
+    priceVersion: priceVersion ?? 1,
+    addedAt: '2026-11-30T00:00:00.000Z',
+  })),
+});
+
+describe('pricedCart', () => {
+  it('prices every line at the current price and sums the net total in minor units', () => {
+    const priced = pricedCart(
+      cart([
+        ['A-5', 2, 10_000, 2],
+        ['B-5', 3, 2_550],
+      ]),
+      catalogue,
+    );
+    expect(priced.lines.map((line) => line.lineTotal?.amountMinor)).toEqual([20_000, 7_650]);
+    expect(priced.netTotal).toEqual({ amountMinor: 27_650, currency: 'PLN' });
+    expect(priced).toMatchObject({ pricesChanged: false, hasUnavailable: false, version: 3 });
+    expect(priced.orderLines.map((line) => [line.sku, line.quantity, line.priceVersion])).toEqual([
+      ['A-5', 2, 2],
+      ['B-5', 3, 1],
+    ]);
+  });
+
+  it('flags a line whose price moved since it was added, with the price seen and the current one', () => {
+    const priced = pricedCart(cart([['A-5', 1, 9_000]]), catalogue);
+    expect(priced.lines[0]?.priceChanged).toEqual({
+      was: { amountMinor: 9_000, currency: 'PLN' },
+      now: { amountMinor: 10_000, currency: 'PLN' },
+    });
+    expect(priced.pricesChanged).toBe(true);
+    expect(priced.netTotal.amountMinor).toBe(10_000);
+  });
+
+  it('keeps and flags lines that can no longer be bought, leaving them out of the total', () => {
+    const priced = pricedCart(
+      cart([
+        ['OLD', 1, 500],
+        ['EUR-ONLY', 1, 900],
+        ['GONE', 1, 100],
+        ['B-5', 1, 2_550],
+      ]),
+      catalogue,
+    );
+    expect(priced.lines.map((line) => [line.sku, line.unavailable])).toEqual([
+      ['OLD', 'retired'],
+      ['EUR-ONLY', 'no-price'],
+      ['GONE', 'unknown'],
+      ['B-5', undefined],
+    ]);
+    expect(priced.lines[0]?.product).toBe('Product OLD');
+    expect(priced.hasUnavailable).toBe(true);
+    expect(priced.netTotal.amountMinor).toBe(2_550);
+    expect(priced.orderLines.map((line) => line.sku)).toEqual(['B-5']);
+  });
+
+  it('accepting the prices sets each buyable line to the current price and version', () => {
+    const accepted = withAcceptedPrices(
+      cart([
+        ['A-5', 1, 9_000, 1],
+        ['OLD', 1, 400],
+      ]),
+      catalogue,
+    );
+    expect(accepted.map((line) => [line.sku, line.unitPriceMinor, line.priceVersion])).toEqual([
+      ['A-5', 10_000, 2],
+      ['OLD', 400, 1],
+    ]);
+  });
+});
