@@ -38,6 +38,8 @@ export const getCheckout = contract({
     z.strictObject({
       currency: z.string(),
       lines: z.array(reviewLine),
+      /** SKUs in the cart that can no longer be bought: placing the order answers 400 CART_UNAVAILABLE until removed. */
+      unavailable: z.array(z.string()),
       tax: z.strictObject({ treatment, rateBasisPoints: z.number() }),
       totals,
       buyer: z.strictObject({
@@ -63,7 +65,7 @@ export const placeOrder = contract({
     'the order with the payment details. 201 for a new order; 200 with the same order for a retry with the same key. ' +
     '409 PRICES_CHANGED when `acceptedTotalMinor` is not today’s gross (details: the new lines and totals), ' +
     'IDEMPOTENCY_KEY_REUSED for a key used with another cart, CART_CHANGED when the cart changed meanwhile; 400 CART_EMPTY, ' +
-    'ORDER_TOO_LARGE; 403 COMPANY_NOT_VERIFIED.',
+    'CART_UNAVAILABLE (a retired or unpriced product in the cart), ORDER_TOO_LARGE; 403 COMPANY_NOT_VERIFIED.',
   access: customerRoles(ROLE_AREAS.billingWrite),
   request: {
     body: z.strictObject({

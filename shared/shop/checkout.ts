@@ -25,9 +25,10 @@ import { assertOrderFits } from '#shared/orders/issue-licences.ts';
 import { type Order, orderFromItem, orderItem, orderKey, type ShopOrderState, type StoredOrder } from '#shared/orders/model.ts';
 import { orderReferenceItem } from '#shared/orders/order-reference-claim.ts';
 import { nextOrderReference } from '#shared/orders/order-reference.ts';
-import { type PricedLine, priceLines } from '#shared/orders/pricing.ts';
+import type { PricedLine } from '#shared/orders/pricing.ts';
 import { orderSearchItems } from '#shared/search/search-entry.ts';
-import { type Cart, type CartLine, cartWrite, getCart } from '#shared/shop/cart.ts';
+import { type Cart, cartWrite, getCart } from '#shared/shop/cart.ts';
+import { pricedCart } from '#shared/shop/priced-cart.ts';
 import { accountCurrency } from '#shared/shop/currency.ts';
 import { CHECKOUT_RECORD_DAYS, checkoutRecordItem, readCheckoutRecord } from '#shared/shop/checkout-record.ts';
 import type { PaymentMethodId } from '#shared/shop/payment-methods.ts';
@@ -52,6 +53,8 @@ export interface ReviewLine {
 export interface CheckoutReview {
   currency: string;
   lines: ReviewLine[];
+  /** SKUs in the cart that can no longer be bought (retired, no price): checkout refuses until they are removed. */
+  unavailable: string[];
   tax: TaxRule;
   totals: TaxTotals;
   buyer: InvoiceBuyer;
@@ -62,29 +65,28 @@ export interface PricedCheckout extends CheckoutReview {
   priced: PricedLine[];
 }
 
-/**
- * The cart's lines at the catalogue's current prices in the cart's currency (SKU_RETIRED / NO_PRICE 400s as staff orders).
- * Seam: the shop's `pricedCart(cart, catalogue)` (shared/shop/priced-cart.ts) prices the cart page the same way.
- */
-async function priceCart(cart: Cart): Promise<PricedLine[]> {
-  return priceLines(cart.lines, cart.currency, sellableSkus(await readCatalogue()));
-}
-
-export function reviewOf(cart: Cart, priced: PricedLine[], buyer: InvoiceBuyer): PricedCheckout {
+/** The cart at today's prices, as the cart page prices it (the shop's pricedCart), taxed for the buyer. */
+async function priceCart(cart: Cart, buyer: InvoiceBuyer): Promise<PricedCheckout> {
+  const catalogue = sellableSkus(await readCatalogue());
+  const atToday = pricedCart(cart, catalogue);
+  const bySku = new Map(catalogue.map((product) => [product.sku, product]));
+  // Every order line comes from a catalogue SKU: its entry says how many items its fulfilment writes.
+  const priced = atToday.orderLines.map((line) => ({ product: bySku.get(line.sku)!, line }));
+  const seen = new Map(atToday.lines.map((line) => [line.sku, line.priceChanged?.was.amountMinor]));
   const tax = buyerTaxRule(buyer);
   const taxed = taxLines(
     priced.map(({ line }) => line.subtotal.amountMinor),
     tax,
   );
-  const inCart = new Map<string, CartLine>(cart.lines.map((line) => [line.sku, line]));
   return {
     currency: cart.currency,
     priced,
+    unavailable: atToday.lines.flatMap((line) => (line.unavailable ? [line.sku] : [])),
     tax,
     totals: taxed.totals,
     buyer,
     lines: priced.map(({ line }, index) => {
-      const before = inCart.get(line.sku)?.unitPriceMinor;
+      const before = seen.get(line.sku);
       return {
         sku: line.sku,
         product: line.product,
@@ -93,7 +95,7 @@ export function reviewOf(cart: Cart, priced: PricedLine[], buyer: InvoiceBuyer):
         quantity: line.quantity,
         unitNetMinor: line.unitPrice.amountMinor,
         ...taxed.lines[index]!,
-        ...(before !== undefined && before !== line.unitPrice.amountMinor ? { previousUnitNetMinor: before } : {}),
+        ...(before !== undefined ? { previousUnitNetMinor: before } : {}),
       };
     }),
   };
@@ -120,7 +122,7 @@ export async function checkoutPreview(accountId: string): Promise<CheckoutPrevie
   const item = await readAccountItem(accountId);
   const account = accountFromItem(item);
   const cart = await getCart(accountId, accountCurrency(account), false);
-  const { priced: _priced, ...review } = reviewOf(cart, cart.lines.length ? await priceCart(cart) : [], invoiceBuyer(account));
+  const { priced: _priced, ...review } = await priceCart(cart, invoiceBuyer(account));
   return {
     review,
     mayPay: accountMayPay(account),
@@ -193,7 +195,15 @@ export async function placeOrder(caller: CustomerCaller, input: CheckoutInput): 
     if (first) return first;
     throw new AppError(400, 'CART_EMPTY', 'Your cart is empty: add a product before checking out.');
   }
-  const checkout = reviewOf(cart, await priceCart(cart), invoiceBuyer(account));
+  const checkout = await priceCart(cart, invoiceBuyer(account));
+  if (checkout.unavailable.length) {
+    throw new AppError(
+      400,
+      'CART_UNAVAILABLE',
+      'Some products in your cart can no longer be bought. Remove them from the cart and check out again.',
+      { skus: checkout.unavailable },
+    );
+  }
   if (checkout.totals.grossMinor !== input.acceptedTotalMinor) {
     throw new ConflictError('Prices changed since you saw them. Check the new total and place the order again.', 'PRICES_CHANGED', {
       currency: checkout.currency,

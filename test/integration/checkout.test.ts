@@ -222,6 +222,25 @@ describe('POST /api/checkout', () => {
     expect((await checkout(token, { acceptedTotalMinor: 22_140 })).status).toBe(201);
   });
 
+  it('refuses a cart holding a product that can no longer be bought (400 CART_UNAVAILABLE)', async () => {
+    const { accountId, token } = await shopper({}, []);
+    await putCart(
+      accountId,
+      [
+        ['RA-DSK-3', 1],
+        ['GONE-1', 1, 1_000],
+      ],
+      1,
+    );
+    expect((await review(token)).body.unavailable).toEqual(['GONE-1']);
+
+    const refused = await checkout(token, { acceptedTotalMinor: 22_140 });
+
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'CART_UNAVAILABLE', details: { skus: ['GONE-1'] } });
+    expect(await partition(accountId, SK_PREFIX.order)).toEqual([]);
+  });
+
   it('refuses an empty cart (400 CART_EMPTY)', async () => {
     const { token } = await shopper({}, []);
     const refused = await checkout(token, { acceptedTotalMinor: 0 });

@@ -1813,6 +1813,7 @@ export const de: Messages = {
   errors: {
     // -- shop --
     // -- checkout --
+    CART_UNAVAILABLE: 'Einige Produkte im Warenkorb sind nicht mehr erhältlich. Entfernen Sie sie und bestellen Sie erneut.',
     CART_EMPTY: 'Ihr Warenkorb ist leer: fügen Sie vor der Bestellung ein Produkt hinzu.',
     PRICES_CHANGED: 'Die Preise haben sich geändert. Prüfen Sie den neuen Gesamtbetrag und bestellen Sie erneut.',
     CART_CHANGED: 'Ihr Warenkorb hat sich inzwischen geändert. Prüfen Sie ihn und versuchen Sie es erneut.',

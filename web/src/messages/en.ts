@@ -1774,6 +1774,7 @@ export const en = {
   errors: {
     // -- shop --
     // -- checkout --
+    CART_UNAVAILABLE: 'Some products in your cart can no longer be bought. Remove them from the cart and check out again.',
     CART_EMPTY: 'Your cart is empty: add a product before checking out.',
     PRICES_CHANGED: 'Prices changed since you saw them. Check the new total and place the order again.',
     CART_CHANGED: 'Your cart changed meanwhile. Check it and try again.',

@@ -1805,6 +1805,7 @@ export const fr: Messages = {
   errors: {
     // -- shop --
     // -- checkout --
+    CART_UNAVAILABLE: 'Certains produits de votre panier ne sont plus disponibles. Retirez-les du panier et recommencez.',
     CART_EMPTY: 'Votre panier est vide : ajoutez un produit avant de commander.',
     PRICES_CHANGED: 'Les prix ont changé. Vérifiez le nouveau total et passez la commande à nouveau.',
     CART_CHANGED: 'Votre panier a changé entre-temps. Vérifiez-le et réessayez.',

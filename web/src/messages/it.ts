@@ -1806,6 +1806,7 @@ export const it: Messages = {
   errors: {
     // -- shop --
     // -- checkout --
+    CART_UNAVAILABLE: 'Alcuni prodotti nel carrello non sono più acquistabili. Rimuovili dal carrello e riprova.',
     CART_EMPTY: 'Il tuo carrello è vuoto: aggiungi un prodotto prima di ordinare.',
     PRICES_CHANGED: 'I prezzi sono cambiati. Controlla il nuovo totale e invia di nuovo l’ordine.',
     CART_CHANGED: 'Il tuo carrello è cambiato nel frattempo. Controllalo e riprova.',

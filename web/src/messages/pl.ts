@@ -1788,6 +1788,7 @@ export const pl: Messages = {
   errors: {
     // -- shop --
     // -- checkout --
+    CART_UNAVAILABLE: 'Niektórych produktów z koszyka nie można już kupić. Usuń je z koszyka i złóż zamówienie ponownie.',
     CART_EMPTY: 'Twój koszyk jest pusty: dodaj produkt przed złożeniem zamówienia.',
     PRICES_CHANGED: 'Ceny zmieniły się od chwili, gdy je widziałeś. Sprawdź nową kwotę i złóż zamówienie ponownie.',
     CART_CHANGED: 'Twój koszyk zmienił się w międzyczasie. Sprawdź go i spróbuj ponownie.',

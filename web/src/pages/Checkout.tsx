@@ -90,6 +90,14 @@ function CheckoutForm(props: { review: Review; onReload: () => void }) {
           <p>{t.checkout.pricesChanged}</p>
         </div>
       )}
+      {review.unavailable.length > 0 && (
+        <div class="alert alert-error" role="alert" data-testid="cart-unavailable">
+          <p>{t.errors.CART_UNAVAILABLE}</p>
+          <p>
+            <Link href="/cart">{t.checkout.backToCart}</Link>
+          </p>
+        </div>
+      )}
       {!review.mayPay && (
         <div class="alert alert-error" role="alert">
           <p>{t.errors.COMPANY_NOT_VERIFIED}</p>
@@ -213,7 +221,7 @@ function CheckoutForm(props: { review: Review; onReload: () => void }) {
 
       {error !== undefined && <ErrorAlert error={error} />}
       <p>
-        <button type="submit" class="button" disabled={busy || !review.mayPay} data-testid="place-order">
+        <button type="submit" class="button" disabled={busy || !review.mayPay || review.unavailable.length > 0} data-testid="place-order">
           {busy ? t.checkout.placing : t.checkout.place(money(review.totals.grossMinor))}
         </button>
       </p>
