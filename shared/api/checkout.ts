@@ -3,7 +3,7 @@
 
 import { moneySchema } from '#shared/api/common.ts';
 import { contract, customerRoles, json } from '#shared/api/contract.ts';
-import { customerOrderView } from '#shared/api/orders.ts';
+import { billingView, customerOrderView } from '#shared/api/orders.ts';
 import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import { PAYMENT_METHODS } from '#shared/orders/model.ts';
 import * as z from '#shared/validation.ts';
@@ -42,13 +42,7 @@ export const getCheckout = contract({
       unavailable: z.array(z.string()),
       tax: z.strictObject({ treatment, rateBasisPoints: z.number() }),
       totals,
-      buyer: z.strictObject({
-        name: z.string(),
-        address: z.strictObject({ line1: z.string(), line2: z.optional(z.string()), postalCode: z.string(), city: z.string() }),
-        country: z.string(),
-        vatId: z.optional(z.string()),
-        profileType: z.enum(['individual', 'company']),
-      }),
+      buyer: billingView,
       mayPay: z.boolean(),
       balance: moneySchema,
       paymentMethods: z.array(z.enum(PAYMENT_METHODS)),

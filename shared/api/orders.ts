@@ -19,6 +19,15 @@ const orderFields = {
 
 const addressView = z.strictObject({ line1: z.string(), line2: z.optional(z.string()), postalCode: z.string(), city: z.string() });
 
+/** The buyer as an order and its invoices print them (copied from the account at checkout). */
+export const billingView = z.strictObject({
+  name: z.string(),
+  address: addressView,
+  country: z.string(),
+  vatId: z.optional(z.string()),
+  profileType: z.enum(['individual', 'company']),
+});
+
 /** A shop order's state as its customer sees it (issue #14): status, what is due and how to pay it, its invoices. */
 export const shopOrderView = z.strictObject({
   status: z.enum(ORDER_STATUSES),
@@ -34,13 +43,7 @@ export const shopOrderView = z.strictObject({
   /** Still to pay (the gross less what arrived). */
   amountDue: moneySchema,
   expiresAt: timestamp,
-  billing: z.strictObject({
-    name: z.string(),
-    address: addressView,
-    country: z.string(),
-    vatId: z.optional(z.string()),
-    profileType: z.enum(['individual', 'company']),
-  }),
+  billing: billingView,
   proforma: z.optional(z.strictObject({ invoiceId: z.string(), number: z.string() })),
   invoice: z.optional(z.strictObject({ invoiceId: z.string(), number: z.string() })),
   /** While the order awaits payment: the bank transfer's details (shared/shop/payment-methods.ts). */

@@ -5,14 +5,14 @@
 
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '#shared/db/commands.ts';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { accountPartition, keys, SK_PREFIX } from '#shared/db/keys.ts';
 import type { CustomerCaller } from '#shared/accounts/caller.ts';
 import { DEFAULT_BILLING } from '#shared/billing/settings.ts';
-import { cartItem, type CartLine } from '#shared/shop/cart.ts';
 import { placeOrder } from '#shared/shop/checkout.ts';
-import { call, createCustomer, signIn, startTestApi, type TestApi } from '../support/api.ts';
+import { call, signIn, startTestApi, type TestApi } from '../support/api.ts';
+import { customerWithCart, putCart, type TestCartLine } from '../support/shopper.ts';
 import { awaitMailTo } from '../support/mailbox.ts';
 
 let api: TestApi;
@@ -21,48 +21,11 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-/** Catalogue seed prices (shared/catalogue/products.ts), net, EUR. */
-const PRICES: Record<string, number> = { 'RA-DSK-3': 18_000, '2FA-25': 17_900, 'RA-ENT-10-S1Y': 149_900 };
-
-type AccountFields = Record<string, unknown>;
-
 /** A customer whose account has `fields` (country, profile...) and a cart of `lines`, signed in. */
-async function shopper(fields: AccountFields = {}, lines: Array<[string, number]> = [['RA-DSK-3', 1]]) {
-  const customer = await createCustomer([]);
-  const { accountId } = customer.account;
-  const entries = Object.entries({
-    country: 'PL',
-    billingAddress: { line1: 'ul. Długa 1', postalCode: '61-001', city: 'Poznań' },
-    ...fields,
-  });
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.account(accountId),
-      UpdateExpression: `SET ${entries.map((_, index) => `#f${index} = :v${index}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(entries.map(([name], index) => [`#f${index}`, name])),
-      ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], index) => [`:v${index}`, value])),
-    }),
-  );
-  await putCart(accountId, lines, 0);
+async function shopper(fields: Record<string, unknown> = {}, lines: TestCartLine[] = [['RA-DSK-3', 1]]) {
+  const customer = await customerWithCart(lines, fields);
   const token = await signIn(api, 'customer', customer.login);
-  return { customer, accountId, token };
-}
-
-async function putCart(accountId: string, lines: Array<[string, number, number?]>, version: number) {
-  const cartLines: CartLine[] = lines.map(([sku, quantity, unitPriceMinor]) => ({
-    sku,
-    quantity,
-    unitPriceMinor: unitPriceMinor ?? PRICES[sku]!,
-    priceVersion: 1,
-    addedAt: '2026-11-01T10:00:00.000Z',
-  }));
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: cartItem({ accountId, currency: 'EUR', lines: cartLines, updatedAt: '2026-11-01T10:00:00.000Z', version: version + 1 }),
-    }),
-  );
+  return { customer, accountId: customer.account.accountId, token };
 }
 
 async function partition(accountId: string, prefix: string) {
@@ -327,7 +290,7 @@ describe('a failure mid-checkout', () => {
 });
 
 describe('tax rules (worked examples: 3 x 179.00 + 180.00 net)', () => {
-  const lines: Array<[string, number]> = [
+  const lines: TestCartLine[] = [
     ['2FA-25', 3],
     ['RA-DSK-3', 1],
   ];
