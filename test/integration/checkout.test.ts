@@ -240,7 +240,55 @@ describe('POST /api/checkout', () => {
   });
 });
 
+/** The owner as customerCaller resolves them, for calling the use case directly. */
+function callerOf(customer: Awaited<ReturnType<typeof customerWithCart>>): CustomerCaller {
+  return {
+    userId: customer.userId,
+    accountId: customer.account.accountId,
+    email: customer.login.email,
+    role: 'owner',
+    person: { userId: customer.userId },
+    memberships: [],
+    sourceIp: '10.0.0.1',
+  };
+}
+
 describe('a failure mid-checkout', () => {
+  it('answers 409 CART_CHANGED when the cart changes between reading and writing, and writes nothing', async () => {
+    // Prepare: another tab adds a line just before the checkout's transaction goes out.
+    const { customer, accountId } = await shopper();
+    const client = db();
+    const send = client.send.bind(client);
+    const spy = vi.spyOn(client, 'send').mockImplementation((async (command: unknown) => {
+      if (command instanceof TransactWriteCommand) {
+        spy.mockRestore();
+        await putCart(
+          accountId,
+          [
+            ['RA-DSK-3', 1],
+            ['2FA-25', 1],
+          ],
+          1,
+        );
+      }
+      return send(command as never);
+    }) as typeof client.send);
+
+    // Act
+    const refused = placeOrder(callerOf(customer), {
+      idempotencyKey: randomUUID(),
+      paymentMethod: 'bank-transfer',
+      acceptedTotalMinor: 22_140,
+    });
+
+    // Assess
+    await expect(refused).rejects.toMatchObject({ statusCode: 409, code: 'CART_CHANGED' });
+    spy.mockRestore();
+    expect(await partition(accountId, SK_PREFIX.order)).toEqual([]);
+    expect(await partition(accountId, SK_PREFIX.invoice)).toEqual([]);
+    expect(await getItem(keys.cart(accountId))).toMatchObject({ version: 2 });
+  });
+
   it('leaves no order, no reference claim, no proforma and no invoice number used', async () => {
     // Prepare: a wrapped client whose TransactWriteItems fails; every other call goes to DynamoDB Local.
     const { customer, accountId } = await shopper();
@@ -254,15 +302,7 @@ describe('a failure mid-checkout', () => {
       }
       return send(command as never);
     }) as typeof client.send);
-    const caller = {
-      userId: customer.userId,
-      accountId,
-      email: customer.login.email,
-      role: 'owner',
-      person: { userId: customer.userId },
-      memberships: [],
-      sourceIp: '10.0.0.1',
-    } as unknown as CustomerCaller;
+    const caller = callerOf(customer);
     const input = { idempotencyKey: randomUUID(), paymentMethod: 'bank-transfer' as const, acceptedTotalMinor: 22_140 };
 
     // Act
