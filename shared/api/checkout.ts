@@ -5,7 +5,7 @@ import { moneySchema } from '#shared/api/common.ts';
 import { contract, customerRoles, json } from '#shared/api/contract.ts';
 import { billingView, customerOrderView } from '#shared/api/orders.ts';
 import { ROLE_AREAS } from '#shared/accounts/roles.ts';
-import { PAYMENT_METHODS } from '#shared/orders/model.ts';
+import { PAYMENT_METHODS } from '#shared/orders/fields.ts';
 import * as z from '#shared/validation.ts';
 
 const treatment = z.enum(['domestic', 'reverse-charge', 'export', 'consumer']);

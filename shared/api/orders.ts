@@ -5,8 +5,14 @@ import { contract, customerRoles, json, staff } from '#shared/api/contract.ts';
 import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import { accountIdSchema, emailSchema, pageQuery, sortedPageQuery, ulidSchema } from '#shared/http/schemas.ts';
 import { localeSchema } from '#shared/i18n/locale.ts';
-import { contactFields, issuedLicenceFields, orderLineFields, orderSummaryFields } from '#shared/orders/fields.ts';
-import { ORDER_STATUSES, PAYMENT_METHODS } from '#shared/orders/model.ts';
+import {
+  contactFields,
+  issuedLicenceFields,
+  ORDER_STATUSES,
+  orderLineFields,
+  orderSummaryFields,
+  PAYMENT_METHODS,
+} from '#shared/orders/fields.ts';
 import * as z from '#shared/validation.ts';
 
 const summaryFields = orderSummaryFields(timestamp, moneySchema);
