@@ -314,6 +314,9 @@ const entries: readonly RouteEntry[] = [
   { contract: api.shop.acceptCartPrices, handler: 'shop/accept-cart-prices', table: 'read-write' },
 
   // -- checkout --
+  // The cart's review (today's prices, VAT, billing data, balance) and placing it as a prepayment order with its proforma.
+  { contract: api.checkout.getCheckout, handler: 'checkout/get-checkout', table: 'read' },
+  { contract: api.checkout.placeOrder, handler: 'checkout/place-order', table: 'read-write', sendsMail: true },
 
   // -- payments --
 

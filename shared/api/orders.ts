@@ -5,7 +5,14 @@ import { contract, customerRoles, json, staff } from '#shared/api/contract.ts';
 import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import { accountIdSchema, emailSchema, pageQuery, sortedPageQuery, ulidSchema } from '#shared/http/schemas.ts';
 import { localeSchema } from '#shared/i18n/locale.ts';
-import { contactFields, issuedLicenceFields, orderLineFields, orderSummaryFields } from '#shared/orders/fields.ts';
+import {
+  contactFields,
+  issuedLicenceFields,
+  ORDER_STATUSES,
+  orderLineFields,
+  orderSummaryFields,
+  PAYMENT_METHODS,
+} from '#shared/orders/fields.ts';
 import * as z from '#shared/validation.ts';
 
 const summaryFields = orderSummaryFields(timestamp, moneySchema);
@@ -15,6 +22,55 @@ const orderFields = {
   lines: z.array(z.strictObject(orderLineFields(moneySchema))),
   contact: z.strictObject(contactFields()),
 };
+
+const addressView = z.strictObject({ line1: z.string(), line2: z.optional(z.string()), postalCode: z.string(), city: z.string() });
+
+/** The buyer as an order and its invoices print them (copied from the account at checkout). */
+export const billingView = z.strictObject({
+  name: z.string(),
+  address: addressView,
+  country: z.string(),
+  vatId: z.optional(z.string()),
+  profileType: z.enum(['individual', 'company']),
+});
+
+/** A shop order's state as its customer sees it (issue #14): status, what is due and how to pay it, its invoices. */
+export const shopOrderView = z.strictObject({
+  status: z.enum(ORDER_STATUSES),
+  purpose: z.enum(['purchase', 'top-up']),
+  paymentMethod: z.enum(PAYMENT_METHODS),
+  tax: z.strictObject({
+    treatment: z.enum(['domestic', 'reverse-charge', 'export', 'consumer']),
+    rateBasisPoints: z.number(),
+    netMinor: z.number(),
+    vatMinor: z.number(),
+  }),
+  paidMinor: z.number(),
+  /** Still to pay (the gross less what arrived). */
+  amountDue: moneySchema,
+  expiresAt: timestamp,
+  billing: billingView,
+  proforma: z.optional(z.strictObject({ invoiceId: z.string(), number: z.string() })),
+  invoice: z.optional(z.strictObject({ invoiceId: z.string(), number: z.string() })),
+  /** While the order awaits payment: the bank transfer's details (shared/shop/payment-methods.ts). */
+  instructions: z.optional(
+    z.strictObject({
+      holder: z.string(),
+      bankName: z.string(),
+      iban: z.string(),
+      swift: z.string(),
+      amount: moneySchema,
+      title: z.string(),
+      dueAt: timestamp,
+    }),
+  ),
+  paidAt: z.optional(timestamp),
+  fulfilledAt: z.optional(timestamp),
+  closedAt: z.optional(timestamp),
+});
+
+/** One of the customer's orders: what they bought and, for a shop order, its state. */
+export const customerOrderView = z.strictObject({ ...orderFields, shop: z.optional(shopOrderView) });
 
 const staffOrderFields = {
   ...orderFields,
@@ -33,16 +89,18 @@ export const listOrders = contract({
   summary: "The customer's orders with their dates, references and totals, newest first unless sort=asc.",
   access: customerRoles(ROLE_AREAS.billingRead),
   request: { query: sortedPageQuery },
-  response: json(pageOf(z.strictObject(summaryFields))),
+  response: json(pageOf(z.strictObject({ ...summaryFields, status: z.optional(z.enum(ORDER_STATUSES)) }))),
 });
 
 export const getOrder = contract({
   method: 'GET',
   path: '/api/orders/{orderId}',
-  summary: 'One of the customer’s orders: lines, total and the contact given at purchase.',
+  summary:
+    'One of the customer’s orders: lines, total and the contact given at purchase; a shop order also its status, amount due, ' +
+    'bank-transfer instructions while it awaits payment, and its proforma and invoice.',
   access: customerRoles(ROLE_AREAS.billingRead),
   request: { path: z.strictObject({ orderId: ulidSchema }) },
-  response: json(z.strictObject(orderFields)),
+  response: json(customerOrderView),
 });
 
 export const listCatalogue = contract({

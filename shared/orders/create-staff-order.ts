@@ -9,12 +9,12 @@ import { activationKeyItem } from '#shared/accounts/activation-key.ts';
 import { firstMembership, membershipItem } from '#shared/accounts/membership.ts';
 import { readCatalogue, sellableSkus } from '#shared/catalogue/read.ts';
 import { type PricedLine, priceLines } from '#shared/orders/pricing.ts';
-import { issueLicences, itemsPerUnit } from '#shared/orders/issue-licences.ts';
+import { assertOrderFits, issueLicences } from '#shared/orders/issue-licences.ts';
 import { config } from '#shared/config.ts';
 import { newCode } from '#shared/contracts/activation.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { normaliseEmail } from '#shared/email.ts';
-import { AppError, ConflictError } from '#shared/http/errors.ts';
+import { ConflictError } from '#shared/http/errors.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
 import { identity } from '#shared/identity/index.ts';
 import { newId } from '#shared/ids.ts';
@@ -31,7 +31,7 @@ import { nextOrderReference } from '#shared/orders/order-reference.ts';
 import { toStaffOrder, type IssuedLicence, type StaffOrder } from '#shared/orders/staff-model.ts';
 import type { Item } from '#shared/db/entity.ts';
 import { accountSearchItems, orderSearchItems } from '#shared/search/search-entry.ts';
-import { AUDIT_ITEMS_PER_ENTRY, type AuditTrail, MAX_TRANSACTION_ITEMS, type TransactItem } from '#shared/audit/audit.ts';
+import { AUDIT_ITEMS_PER_ENTRY, type AuditTrail, type TransactItem } from '#shared/audit/audit.ts';
 import { now, nowEpochSeconds } from '#shared/time.ts';
 
 /**
@@ -132,23 +132,9 @@ function newAccountSearchItems(name: string, email: string): number {
   return accountSearchItems({ accountId: 'new', name, contactEmail: email, activationKey: 'XXXX-XXXX-XXXX' }).length;
 }
 
-/** Per unit: the licence and its serial's search entry, and a support subscription where the product includes support. */
-function itemsNeeded(priced: PricedLine[], fixed: number): number {
-  return priced.reduce((count, priced) => count + priced.line.quantity * itemsPerUnit(priced), fixed);
-}
-
 /** One transaction holds the whole order, so an order that needs more items than one transaction takes is refused. */
 function checkSize(priced: PricedLine[], accountSearchEntries: number): void {
-  const fixed = FIXED_ITEMS + accountSearchEntries;
-  const needed = itemsNeeded(priced, fixed);
-  if (needed <= MAX_TRANSACTION_ITEMS) return;
-  throw new AppError(
-    400,
-    'ORDER_TOO_LARGE',
-    `This order would write ${needed} items (a licence and its search entry per unit, a support subscription per unit with support, and ${fixed} more), ` +
-      `but one order can write at most ${MAX_TRANSACTION_ITEMS}. Split it into smaller orders.`,
-    { itemsNeeded: needed, maxItems: MAX_TRANSACTION_ITEMS },
-  );
+  assertOrderFits(priced, FIXED_ITEMS + accountSearchEntries);
 }
 
 /** What makes two requests the same order: a retry must send the same body as the first. */

@@ -7,6 +7,10 @@ import * as z from '#shared/validation.ts';
 
 type Money = z.ZodMiniType<{ amountMinor: number; currency: string }>;
 
+/** A shop order's statuses (shared/orders/model.ts ShopOrderState) and how it is paid (shared/shop/payment-methods.ts). */
+export const ORDER_STATUSES = ['awaiting-payment', 'paid', 'fulfilled', 'cancelled', 'expired'] as const;
+export const PAYMENT_METHODS = ['bank-transfer', 'balance'] as const;
+
 /** What the orders list shows of each order. */
 export function orderSummaryFields<const T extends z.ZodMiniType<string>, const M extends Money>(timestamp: T, money: M) {
   return { orderId: z.string(), reference: z.string(), orderedAt: timestamp, total: money };

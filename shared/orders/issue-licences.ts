@@ -2,7 +2,9 @@
 // SKU includes support, and each serial's search entry. Staff orders (when written) and shop orders (when paid) both
 // issue through here; the caller writes the items in the order's transaction.
 
+import { MAX_TRANSACTION_ITEMS } from '#shared/audit/audit.ts';
 import type { Item } from '#shared/db/entity.ts';
+import { AppError } from '#shared/http/errors.ts';
 import { newCode } from '#shared/contracts/activation.ts';
 import { newId } from '#shared/ids.ts';
 import { licencePurchase } from '#shared/licences/licence-items.ts';
@@ -13,6 +15,22 @@ import { licenceSearchItems } from '#shared/search/search-entry.ts';
 /** Table items per unit: the licence and its search entry, plus the support subscription where the SKU includes support. */
 export function itemsPerUnit(line: Pick<PricedLine, 'product'>): number {
   return line.product.supportYears > 0 ? 3 : 2;
+}
+
+/**
+ * One transaction issues a whole order, so an order whose licences and `fixedItems` other items need more items than
+ * one transaction takes is refused (400 ORDER_TOO_LARGE): staff orders when placed, shop orders at checkout.
+ */
+export function assertOrderFits(priced: ReadonlyArray<Pick<PricedLine, 'product' | 'line'>>, fixedItems: number): void {
+  const needed = priced.reduce((count, line) => count + line.line.quantity * itemsPerUnit(line), fixedItems);
+  if (needed <= MAX_TRANSACTION_ITEMS) return;
+  throw new AppError(
+    400,
+    'ORDER_TOO_LARGE',
+    `This order would write ${needed} items (a licence and its search entry per unit, a support subscription per unit with support, and ${fixedItems} more), ` +
+      `but one order can write at most ${MAX_TRANSACTION_ITEMS}. Split it into smaller orders.`,
+    { itemsNeeded: needed, maxItems: MAX_TRANSACTION_ITEMS },
+  );
 }
 
 export function issueLicences(input: { accountId: string; orderId: string; reference: string; at: Date; priced: readonly PricedLine[] }): {

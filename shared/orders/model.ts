@@ -7,7 +7,14 @@ import { normaliseEmail } from '#shared/email.ts';
 import { DEFAULT_LOCALE, localeSchema, type Locale } from '#shared/i18n/locale.ts';
 import type { IssuedPurchase } from '#shared/licences/licence-items.ts';
 import type { Money } from '#shared/money.ts';
-import { contactFields, issuedLicenceFields, orderLineFields, orderSummaryFields } from '#shared/orders/fields.ts';
+import {
+  contactFields,
+  issuedLicenceFields,
+  ORDER_STATUSES,
+  orderLineFields,
+  orderSummaryFields,
+  PAYMENT_METHODS,
+} from '#shared/orders/fields.ts';
 import * as z from '#shared/validation.ts';
 
 export interface OrderLine {
@@ -65,9 +72,8 @@ export interface StoredOrder extends Order {
  * A prepayment order's life: placed -> awaiting-payment -> paid -> fulfilled, or cancelled / expired while it waits.
  * (`placed` is the instant of checkout: the order is written awaiting its payment, or paid at once from the balance.)
  */
-export const ORDER_STATUSES = ['awaiting-payment', 'paid', 'fulfilled', 'cancelled', 'expired'] as const;
+export { ORDER_STATUSES, PAYMENT_METHODS };
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
-export const PAYMENT_METHODS = ['bank-transfer', 'balance'] as const;
 export type PaymentMethodId = (typeof PAYMENT_METHODS)[number];
 
 /** What a shop order adds: its state, how it is paid, its tax, its invoices and the billing data copied in at checkout. */

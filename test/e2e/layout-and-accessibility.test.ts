@@ -18,6 +18,7 @@ import {
   waitForCode,
 } from '../support/browser.ts';
 import { pricePln } from '../support/shop.ts';
+import { customerWithCart } from '../support/shopper.ts';
 
 let browser: Browser;
 const portalUrl = inject('portalUrl');
@@ -190,6 +191,31 @@ describe('layout and accessibility of every page in Chromium', () => {
       for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
         Object.assign(findings, { [`${where} (pl)`]: found });
     }
+    await context.close();
+    expectClean(findings);
+  });
+
+  it('checkout and an order awaiting payment, in English and in Polish', async () => {
+    const customer = await customerWithCart([
+      ['RA-DSK-3', 1],
+      ['2FA-25', 2],
+    ]);
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
+    const page = await context.newPage();
+    trackRequests(page);
+    await signInWithPassword(page, portal, '/sign-in', customer.login);
+    await page.getByTestId('home-tiles').waitFor({ state: 'attached' });
+    const findings = await check(page, '/checkout');
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(page, '/checkout', { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await page.getByTestId('place-order').click();
+    await page.getByTestId('transfer-instructions').waitFor();
+    const orderPath = new URL(page.url()).pathname;
+    for (const [where, found] of Object.entries(await check(page, orderPath, { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'en'));
+    Object.assign(findings, await check(page, orderPath));
     await context.close();
     expectClean(findings);
   });

@@ -39,6 +39,7 @@ import { NewTicketPage } from './pages/NewTicket.tsx';
 import { NotificationsPage } from './pages/Notifications.tsx';
 import { ChangeEmailPage } from './pages/ChangeEmail.tsx';
 import { SecurityCodePage } from './pages/SecurityCode.tsx';
+import { CheckoutPage } from './pages/Checkout.tsx';
 import { OrderDetailPage } from './pages/OrderDetail.tsx';
 import { OrdersPage } from './pages/Orders.tsx';
 import { PeoplePage } from './pages/People.tsx';
@@ -178,6 +179,7 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/cart', guard: 'customer', page: () => <CartPage /> },
 
   // -- checkout --
+  { path: '/checkout', guard: 'customer', page: () => <CheckoutPage /> },
 
   // -- payments --
 

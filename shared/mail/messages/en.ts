@@ -187,6 +187,38 @@ export const mailEn = {
   // -- knowledge --
   // -- shop --
   // -- checkout --
+  placedOrder: {
+    subject: (reference: string) => `Your order ${reference}: payment details`,
+    line: (l: { index: number; product: string; edition: string; users: number; quantity: number; net: string }) =>
+      `${l.index}. ${l.product}, ${l.edition} edition, ${l.users} users × ${l.quantity}: ${l.net} net`,
+    tax: {
+      domestic: (rate: number) => `VAT ${rate} %`,
+      consumer: (rate: number) => `VAT ${rate} %`,
+      'reverse-charge': () => 'Reverse charge: the buyer accounts for the VAT',
+      export: () => 'Not subject to VAT (outside the EU)',
+    },
+    transfer: (t: { holder: string; bankName: string; iban: string; swift: string; amount: string; title: string }) =>
+      `Please pay by bank transfer:\n  Account holder: ${t.holder}\n  Bank: ${t.bankName}\n  IBAN: ${t.iban}\n  SWIFT/BIC: ${t.swift}\n  Amount: ${t.amount}\n  Transfer title: ${t.title}\n` +
+      `Please give exactly this title so that we can match your payment.`,
+    fromBalance: 'You chose to pay from your balance: the order page shows the payment.',
+    text: (o: {
+      brand: string;
+      reference: string;
+      lines: string;
+      net: string;
+      vat: string;
+      gross: string;
+      tax: string;
+      payment: string;
+      dueAt: string;
+      link: string;
+      proforma: string;
+    }) =>
+      `Thank you for your order ${o.reference} in ${o.brand}. It waits for your payment.\n\n${o.lines}\n\n` +
+      `Net: ${o.net}\nVAT: ${o.vat} (${o.tax})\nTotal to pay: ${o.gross}\n\n${o.payment}\n\n` +
+      `Please pay by ${o.dueAt}; an unpaid order is cancelled after that. Proforma invoice: ${o.proforma}.\n` +
+      `Your licences are issued as soon as the payment arrives. The order: ${o.link}`,
+  },
   // -- payments --
   // -- invoices --
   // -- balance --

@@ -187,6 +187,38 @@ export const mailIt: MailMessages = {
   // -- knowledge --
   // -- shop --
   // -- checkout --
+  placedOrder: {
+    subject: (reference: string) => `Il tuo ordine ${reference}: dati per il pagamento`,
+    line: (l: { index: number; product: string; edition: string; users: number; quantity: number; net: string }) =>
+      `${l.index}. ${l.product}, edizione ${l.edition}, ${l.users} utenti × ${l.quantity}: ${l.net} imponibile`,
+    tax: {
+      domestic: (rate: number) => `IVA ${rate} %`,
+      consumer: (rate: number) => `IVA ${rate} %`,
+      'reverse-charge': () => 'Inversione contabile: l’IVA è a carico dell’acquirente',
+      export: () => 'Non soggetto a IVA (fuori dall’UE)',
+    },
+    transfer: (t: { holder: string; bankName: string; iban: string; swift: string; amount: string; title: string }) =>
+      `Ti preghiamo di pagare con bonifico bancario:\n  Intestatario: ${t.holder}\n  Banca: ${t.bankName}\n  IBAN: ${t.iban}\n  SWIFT/BIC: ${t.swift}\n  Importo: ${t.amount}\n  Causale: ${t.title}\n` +
+      `Indica esattamente questa causale, così potremo abbinare il tuo pagamento.`,
+    fromBalance: 'Hai scelto di pagare con il tuo saldo: la pagina dell’ordine mostra il pagamento.',
+    text: (o: {
+      brand: string;
+      reference: string;
+      lines: string;
+      net: string;
+      vat: string;
+      gross: string;
+      tax: string;
+      payment: string;
+      dueAt: string;
+      link: string;
+      proforma: string;
+    }) =>
+      `Grazie per il tuo ordine ${o.reference} in ${o.brand}. È in attesa del pagamento.\n\n${o.lines}\n\n` +
+      `Imponibile: ${o.net}\nIVA: ${o.vat} (${o.tax})\nTotale da pagare: ${o.gross}\n\n${o.payment}\n\n` +
+      `Ti preghiamo di pagare entro il ${o.dueAt}; dopo, un ordine non pagato viene annullato. Fattura proforma: ${o.proforma}.\n` +
+      `Le licenze vengono emesse appena arriva il pagamento. L’ordine: ${o.link}`,
+  },
   // -- payments --
   // -- invoices --
   // -- balance --

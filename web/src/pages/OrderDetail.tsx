@@ -1,8 +1,10 @@
-// One order in full: when it was placed, its reference, products, total, and the contact given at purchase.
+// One order in full: when it was placed, its reference, products, total, and the contact given at purchase; a shop order
+// also its status, the amount due, how to pay it while it waits (the bank transfer's details) and its proforma.
 
 import { api, request } from '../api.ts';
 import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
+import { OrderStatusBadge, TaxRuleText, TransferInstructions } from '../checkout-parts.tsx';
 import { OrderContact, OrderLinesTable } from '../order-parts.tsx';
 
 export function OrderDetailPage(props: { orderId: string }) {
@@ -54,7 +56,49 @@ export function OrderDetailPage(props: { orderId: string }) {
               <dt>{t.orderDetail.total}</dt>
               <dd>{formatMoney(data.total)}</dd>
             </div>
+            {data.shop && (
+              <>
+                <div>
+                  <dt>{t.checkout.statusLabel}</dt>
+                  <dd>
+                    <OrderStatusBadge status={data.shop.status} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t.checkout.vat}</dt>
+                  <dd>
+                    {formatMoney({ amountMinor: data.shop.tax.vatMinor, currency: data.total.currency })}{' '}
+                    <span class="muted small">
+                      (<TaxRuleText tax={data.shop.tax} />)
+                    </span>
+                  </dd>
+                </div>
+                {data.shop.status === 'awaiting-payment' && (
+                  <div>
+                    <dt>{t.checkout.amountDue}</dt>
+                    <dd data-testid="amount-due">
+                      <strong>{formatMoney(data.shop.amountDue)}</strong>
+                    </dd>
+                  </div>
+                )}
+                {data.shop.proforma && (
+                  <div>
+                    <dt>{t.checkout.proforma}</dt>
+                    <dd data-testid="proforma-number">{data.shop.proforma.number}</dd>
+                  </div>
+                )}
+                {data.shop.invoice && (
+                  <div>
+                    <dt>{t.checkout.invoice}</dt>
+                    <dd>{data.shop.invoice.number}</dd>
+                  </div>
+                )}
+              </>
+            )}
           </dl>
+
+          {/* pay from balance */}
+          {data.shop?.instructions && <TransferInstructions instructions={data.shop.instructions} />}
 
           <OrderLinesTable order={data} id="order-lines" />
 

@@ -1,7 +1,8 @@
-// The customer's orders: date, reference and total, newest first (or oldest first), each opening its detail.
+// The customer's orders: date, reference, status and total, newest first (or oldest first), each opening its detail.
 
 import { api, request } from '../api.ts';
 import { Frame, Link, PagedTable, SortHeader, usePagedList, useSortOrder, useTitle } from '../components.tsx';
+import { OrderStatusBadge } from '../checkout-parts.tsx';
 import { useI18n } from '../i18n.ts';
 
 export function OrdersPage() {
@@ -27,6 +28,7 @@ export function OrdersPage() {
           <>
             <SortHeader label={t.orders.date} sort={sort} onReverse={reverse} />
             <th scope="col">{t.orders.reference}</th>
+            <th scope="col">{t.checkout.statusLabel}</th>
             <th scope="col" class="num">
               {t.orders.total}
             </th>
@@ -41,6 +43,10 @@ export function OrdersPage() {
               <time dateTime={order.orderedAt}>{formatDate(order.orderedAt)}</time>
             </td>
             <td>{order.reference}</td>
+            <td>
+              {/* A staff order is fulfilled when written. */}
+              <OrderStatusBadge status={order.status ?? 'fulfilled'} />
+            </td>
             <td class="num">{formatMoney(order.total)}</td>
             <td>
               <Link href={`/orders/${order.orderId}`}>

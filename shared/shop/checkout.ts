@@ -1,0 +1,341 @@
+// Checkout: the customer turns their cart into a prepayment order. The cart is re-priced from the catalogue and taxed
+// for the account's billing data; if the gross the customer accepted is not today's, they are asked again (409
+// PRICES_CHANGED). One transaction writes the order awaiting its payment, its reference claim and search entry, its
+// proforma (a gap-free number), the checkout record of the page's key and the emptied cart; then the order mail goes
+// out. No licences now: the payment's fulfilment issues them. A retry with the page's key answers the first order.
+
+import { createHash } from 'node:crypto';
+import { type Account, accountFromItem, accountKey, accountPurchaseUpdate } from '#shared/accounts/account.ts';
+import type { CustomerCaller } from '#shared/accounts/caller.ts';
+import { accountMayPay, assertMayPay } from '#shared/accounts/verification.ts';
+import type { TransactItem } from '#shared/audit/audit.ts';
+import { buyerTaxRule, type InvoiceBuyer, invoiceBuyer, invoiceDraft } from '#shared/billing/invoice.ts';
+import { balancesOf } from '#shared/billing/ledger.ts';
+import { billingSettings } from '#shared/billing/settings.ts';
+import { type TaxRule, type TaxTotals, taxLines } from '#shared/billing/tax.ts';
+import { failedConditions, transactWithRetry } from '#shared/billing/transact.ts';
+import { readCatalogue, sellableSkus } from '#shared/catalogue/read.ts';
+import { GetCommand } from '#shared/db/commands.ts';
+import { db, tableName } from '#shared/db/client.ts';
+import { AppError, ConflictError, NotFoundError } from '#shared/http/errors.ts';
+import type { Locale } from '#shared/i18n/locale.ts';
+import { newId } from '#shared/ids.ts';
+import { money } from '#shared/money.ts';
+import { assertOrderFits } from '#shared/orders/issue-licences.ts';
+import { type Order, orderFromItem, orderItem, orderKey, type ShopOrderState, type StoredOrder } from '#shared/orders/model.ts';
+import { orderReferenceItem } from '#shared/orders/order-reference-claim.ts';
+import { nextOrderReference } from '#shared/orders/order-reference.ts';
+import type { PricedLine } from '#shared/orders/pricing.ts';
+import { orderSearchItems } from '#shared/search/search-entry.ts';
+import { type Cart, cartWrite, getCart } from '#shared/shop/cart.ts';
+import { pricedCart } from '#shared/shop/priced-cart.ts';
+import { accountCurrency } from '#shared/shop/currency.ts';
+import { CHECKOUT_RECORD_DAYS, checkoutRecordItem, readCheckoutRecord } from '#shared/shop/checkout-record.ts';
+import type { PaymentMethodId } from '#shared/shop/payment-methods.ts';
+import { mailPlacedOrder } from '#shared/shop/order-mail.ts';
+import { now } from '#shared/time.ts';
+
+/** One line as the review page and a PRICES_CHANGED answer show it: net, VAT and gross at today's prices. */
+export interface ReviewLine {
+  sku: string;
+  product: string;
+  edition: string;
+  users: number;
+  quantity: number;
+  unitNetMinor: number;
+  netMinor: number;
+  vatMinor: number;
+  grossMinor: number;
+  /** The unit price when the line went into the cart, when today's differs. */
+  previousUnitNetMinor?: number;
+}
+
+export interface CheckoutReview {
+  currency: string;
+  lines: ReviewLine[];
+  /** SKUs in the cart that can no longer be bought (retired, no price): checkout refuses until they are removed. */
+  unavailable: string[];
+  tax: TaxRule;
+  totals: TaxTotals;
+  buyer: InvoiceBuyer;
+}
+
+/** The cart at today's catalogue prices, taxed for the buyer: what the review shows and what checkout places. */
+export interface PricedCheckout extends CheckoutReview {
+  priced: PricedLine[];
+}
+
+/** The cart at today's prices, as the cart page prices it (the shop's pricedCart), taxed for the buyer. */
+async function priceCart(cart: Cart, buyer: InvoiceBuyer): Promise<PricedCheckout> {
+  const catalogue = sellableSkus(await readCatalogue());
+  const atToday = pricedCart(cart, catalogue);
+  const bySku = new Map(catalogue.map((product) => [product.sku, product]));
+  // Every order line comes from a catalogue SKU: its entry says how many items its fulfilment writes.
+  const priced = atToday.orderLines.map((line) => ({ product: bySku.get(line.sku)!, line }));
+  const seen = new Map(atToday.lines.map((line) => [line.sku, line.priceChanged?.was.amountMinor]));
+  const tax = buyerTaxRule(buyer);
+  const taxed = taxLines(
+    priced.map(({ line }) => line.subtotal.amountMinor),
+    tax,
+  );
+  return {
+    currency: cart.currency,
+    priced,
+    unavailable: atToday.lines.flatMap((line) => (line.unavailable ? [line.sku] : [])),
+    tax,
+    totals: taxed.totals,
+    buyer,
+    lines: priced.map(({ line }, index) => {
+      const before = seen.get(line.sku);
+      return {
+        sku: line.sku,
+        product: line.product,
+        edition: line.edition,
+        users: line.users,
+        quantity: line.quantity,
+        unitNetMinor: line.unitPrice.amountMinor,
+        ...taxed.lines[index]!,
+        ...(before !== undefined ? { previousUnitNetMinor: before } : {}),
+      };
+    }),
+  };
+}
+
+async function readAccountItem(accountId: string) {
+  const found = await db().send(new GetCommand({ TableName: tableName(), Key: accountKey(accountId), ConsistentRead: true }));
+  if (!found.Item) throw new NotFoundError('No such account.');
+  return found.Item;
+}
+
+export interface CheckoutPreview {
+  review: CheckoutReview;
+  /** False while company data awaits verification: placing the order answers 403 COMPANY_NOT_VERIFIED. */
+  mayPay: boolean;
+  /** The balance in the cart's currency (minor units), for "pay from balance". */
+  balanceMinor: number;
+  /** Days an unpaid order waits for its payment. */
+  orderExpiryDays: number;
+}
+
+/** What the checkout page shows: the cart re-priced and taxed, the buyer's billing data and the available balance. */
+export async function checkoutPreview(accountId: string): Promise<CheckoutPreview> {
+  const item = await readAccountItem(accountId);
+  const account = accountFromItem(item);
+  const cart = await getCart(accountId, accountCurrency(account), false);
+  const { priced: _priced, ...review } = await priceCart(cart, invoiceBuyer(account));
+  return {
+    review,
+    mayPay: accountMayPay(account),
+    balanceMinor: balancesOf(item)[cart.currency] ?? 0,
+    orderExpiryDays: billingSettings().orderExpiryDays,
+  };
+}
+
+export interface CheckoutInput {
+  idempotencyKey: string;
+  paymentMethod: PaymentMethodId;
+  acceptedTotalMinor: number;
+}
+
+export interface PlacedOrder {
+  order: StoredOrder;
+  /** True when this answers a retry of the same key: nothing was written or mailed now. */
+  replayed: boolean;
+}
+
+/**
+ * Items the fulfilment of a paid order writes besides its licences (the order, the VAT invoice's three, the payment and
+ * its claim, two of the ledger, the account, the audit entry's): an order whose licences would not fit one transaction
+ * with them is refused at checkout, not when it is paid.
+ */
+export const FULFILMENT_FIXED_ITEMS = 12;
+
+function fingerprint(parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+const cartFingerprint = (cart: Pick<Cart, 'currency' | 'lines'>) =>
+  fingerprint([cart.currency, cart.lines.map((line) => [line.sku, line.quantity])]);
+const requestFingerprint = (input: CheckoutInput) => fingerprint([input.paymentMethod, input.acceptedTotalMinor]);
+
+/**
+ * The order an earlier request with this key placed, or undefined for a new key. The same request (method and accepted
+ * total) on the cart that key emptied, or on the same cart again, is a retry; anything else is 409 IDEMPOTENCY_KEY_REUSED.
+ */
+async function replay(accountId: string, input: CheckoutInput, cart: Cart | undefined): Promise<PlacedOrder | undefined> {
+  const record = await readCheckoutRecord(accountId, input.idempotencyKey);
+  if (!record) return undefined;
+  const current = cart ?? (await getCart(accountId, '', true));
+  const sameCart = current.lines.length === 0 || cartFingerprint(current) === record.cartFingerprint;
+  if (record.requestFingerprint !== requestFingerprint(input) || !sameCart) {
+    throw new ConflictError(
+      'This checkout key was already used for another cart. Reload the checkout page to place a new order.',
+      'IDEMPOTENCY_KEY_REUSED',
+    );
+  }
+  const found = await db().send(new GetCommand({ TableName: tableName(), Key: orderKey(accountId, record.orderId), ConsistentRead: true }));
+  if (!found.Item)
+    throw new ConflictError('The order placed with this key has since been moved to another account.', 'IDEMPOTENT_ORDER_MOVED');
+  return { order: orderFromItem(found.Item), replayed: true };
+}
+
+/** Places the order (see the file's comment); `caller` is who checks out, for the contact and the mail's language. */
+export async function placeOrder(caller: CustomerCaller, input: CheckoutInput): Promise<PlacedOrder> {
+  const { accountId } = caller;
+  const earlier = await replay(accountId, input, undefined);
+  if (earlier) return earlier;
+
+  const accountItemRead = await readAccountItem(accountId);
+  const account = accountFromItem(accountItemRead);
+  assertMayPay(account);
+  const cart = await getCart(accountId, accountCurrency(account), true);
+  if (cart.lines.length === 0) {
+    // A request with this key may have emptied it since we looked for its record.
+    const first = await replay(accountId, input, cart);
+    if (first) return first;
+    throw new AppError(400, 'CART_EMPTY', 'Your cart is empty: add a product before checking out.');
+  }
+  const checkout = await priceCart(cart, invoiceBuyer(account));
+  if (checkout.unavailable.length) {
+    throw new AppError(
+      400,
+      'CART_UNAVAILABLE',
+      'Some products in your cart can no longer be bought. Remove them from the cart and check out again.',
+      { skus: checkout.unavailable },
+    );
+  }
+  if (checkout.totals.grossMinor !== input.acceptedTotalMinor) {
+    throw new ConflictError('Prices changed since you saw them. Check the new total and place the order again.', 'PRICES_CHANGED', {
+      currency: checkout.currency,
+      lines: checkout.lines,
+      totals: checkout.totals,
+    } as unknown as Record<string, unknown>);
+  }
+  assertOrderFits(checkout.priced, FULFILMENT_FIXED_ITEMS);
+
+  let at: Draft['at'] | undefined;
+  try {
+    const placed = await transactWithRetry(async () => {
+      const draft = await buildCheckout({ caller, account, cart, checkout, input });
+      at = draft.at;
+      return { items: draft.items, retryOnConditionAt: [draft.at.counter], result: draft.order };
+    });
+    // The order stands whatever happens to the mail (mailPlacedOrder logs a failure).
+    await mailPlacedOrder(placed);
+    return { order: placed, replayed: false };
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!at || failed.size === 0) throw error;
+    // Another request with this key won the race (its record and the cart it emptied): answer its order.
+    if (failed.has(at.record)) {
+      const first = await replay(accountId, input, undefined);
+      if (first) return first;
+    }
+    if (failed.has(at.cart)) {
+      throw new ConflictError('Your cart changed while the order was being placed. Check it and place the order again.', 'CART_CHANGED');
+    }
+    throw error;
+  }
+}
+
+interface Draft {
+  order: StoredOrder;
+  items: TransactItem[];
+  /** Where the conditional items sit in `items`, to read a cancellation's reasons by. */
+  at: { counter: number; record: number; cart: number };
+}
+
+async function buildCheckout(args: {
+  caller: CustomerCaller;
+  account: Account;
+  cart: Cart;
+  checkout: PricedCheckout;
+  input: CheckoutInput;
+}): Promise<Draft> {
+  const { caller, account, cart, checkout, input } = args;
+  const at = now();
+  const orderId = newId(at);
+  const reference = await nextOrderReference();
+  const expiresAt = new Date(at.getTime() + billingSettings().orderExpiryDays * 24 * 60 * 60 * 1000);
+  const proforma = await invoiceDraft({
+    kind: 'proforma',
+    accountId: account.accountId,
+    at,
+    buyer: checkout.buyer,
+    currency: checkout.currency,
+    lines: checkout.priced.map(({ line }) => ({
+      description: `${line.product} ${line.edition}, ${line.users} users`,
+      sku: line.sku,
+      quantity: line.quantity,
+      unitNetMinor: line.unitPrice.amountMinor,
+    })),
+    tax: checkout.tax,
+    dueAt: expiresAt,
+    order: { orderId, reference },
+  });
+  const name = [caller.person.firstName, caller.person.lastName].filter(Boolean).join(' ') || account.name;
+  const order: Order = {
+    orderId,
+    reference,
+    orderedAt: at.toISOString(),
+    total: money(checkout.totals.grossMinor, checkout.currency),
+    lines: checkout.priced.map(({ line }) => line),
+    contact: { name, email: caller.email, country: checkout.buyer.country, city: checkout.buyer.address.city },
+  };
+  const { profileType, ...party } = checkout.buyer;
+  const shop: ShopOrderState = {
+    status: 'awaiting-payment',
+    purpose: 'purchase',
+    paymentMethod: input.paymentMethod,
+    tax: {
+      treatment: checkout.tax.treatment,
+      rateBasisPoints: checkout.tax.rateBasisPoints,
+      netMinor: checkout.totals.netMinor,
+      vatMinor: checkout.totals.vatMinor,
+    },
+    paidMinor: 0,
+    balanceUsedMinor: 0,
+    expiresAt: expiresAt.toISOString(),
+    billing: {
+      name: party.name,
+      address: party.address,
+      country: party.country,
+      ...(party.vatId ? { vatId: party.vatId } : {}),
+      profileType,
+    },
+    proforma: { invoiceId: proforma.invoice.invoiceId, number: proforma.invoice.number },
+    version: 1,
+  };
+  const locale: Locale = caller.person.locale ?? 'en';
+  const item = orderItem({ accountId: account.accountId, order, locale, issued: [], shop });
+  const TableName = tableName();
+  const items: TransactItem[] = [
+    ...proforma.items,
+    { Put: { TableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+    { Put: { TableName, Item: orderReferenceItem(account.accountId, order), ConditionExpression: 'attribute_not_exists(PK)' } },
+    ...orderSearchItems(account.accountId, order).map((Item) => ({ Put: { TableName, Item } })),
+    accountPurchaseUpdate(TableName, account.accountId, { licencesAdded: 0, lastOrder: { reference, orderedAt: order.orderedAt } }),
+    {
+      Put: {
+        TableName,
+        Item: checkoutRecordItem(input.idempotencyKey, {
+          accountId: account.accountId,
+          orderId,
+          requestFingerprint: requestFingerprint(input),
+          cartFingerprint: cartFingerprint(cart),
+          createdAt: order.orderedAt,
+          expiresAt: Math.floor(at.getTime() / 1000) + CHECKOUT_RECORD_DAYS * 24 * 60 * 60,
+        }),
+        // An expired record that DynamoDB has not removed yet does not hold the key.
+        ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
+        ExpressionAttributeValues: { ':now': Math.floor(at.getTime() / 1000) },
+      },
+    },
+    cartWrite(cart, { accountId: cart.accountId, currency: cart.currency, lines: [], updatedAt: order.orderedAt }),
+  ];
+  return {
+    order: orderFromItem(item),
+    items,
+    at: { counter: proforma.counterIndex, record: items.length - 2, cart: items.length - 1 },
+  };
+}
