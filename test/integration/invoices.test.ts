@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesBucket, s3 } from '#shared/aws/s3.ts';
 import { invoicePdfKey } from '#shared/billing/invoice-files.ts';
 import { unpaidInvoicesSummary } from '#shared/billing/invoice-list.ts';
-import { call, createCustomer, createStaff, purchases, signIn, startTestApi, type TestApi } from '../support/api.ts';
+import { addMember, call, createCustomer, createStaff, purchases, signIn, startTestApi, type TestApi } from '../support/api.ts';
 import { issueTestInvoice, markCorrected, putTestPayment } from '../support/invoices.ts';
 
 let api: TestApi;
@@ -264,5 +264,33 @@ describe('staff invoices', () => {
     expect(pdf.text).toContain('Müller & Söhne GmbH');
     expect(pdf.text).toContain('Steuerschuldnerschaft des Leistungsempfängers');
     expect(wrongAccount.status).toBe(404);
+  });
+});
+
+describe('the home page’s unpaid invoices tile', () => {
+  it('counts the unpaid and overdue invoices with the sum due for billing roles, and is absent for technical people', async () => {
+    // Prepare
+    const { accountId, token } = await customer();
+    await issueTestInvoice(accountId, { kind: 'proforma', dueAt: days(10) });
+    await issueTestInvoice(accountId, { kind: 'proforma', dueAt: days(-1), at: days(-15), currency: 'EUR' });
+    await issueTestInvoice(accountId, { paidAt: new Date() });
+    const technical = await signIn(api, 'customer', await addMember(accountId, 'technical'));
+
+    // Act
+    const owner = await call(api, 'GET', '/api/me/home?locale=en', { token });
+    const technicalHome = await call(api, 'GET', '/api/me/home?locale=en', { token: technical });
+
+    // Assess
+    expect(owner.status).toBe(200);
+    expect(owner.body.tiles.unpaidInvoices).toEqual({
+      count: 2,
+      more: false,
+      due: expect.arrayContaining([
+        { amountMinor: 12_299, currency: 'PLN' },
+        { amountMinor: 12_299, currency: 'EUR' },
+      ]),
+    });
+    expect(technicalHome.status).toBe(200);
+    expect(technicalHome.body.tiles.unpaidInvoices).toBeUndefined();
   });
 });
