@@ -34,6 +34,11 @@ export interface RouteEntry {
    * deletes uploads and signs upload policies (GetObject, PutObject, DeleteObject on `attachments/*`).
    */
   files?: 'read' | 'read-write';
+  /**
+   * Invoice PDFs in the files bucket (`invoices/*`): renders and stores an invoice's PDF on its first download and signs
+   * download links (GetObject, PutObject on that prefix only); the bundle carries the PDF's fonts (DejaVu Sans).
+   */
+  invoicePdfs?: boolean;
 }
 
 /** A route as CDK and the local server read it: the entry plus what its contract says, written once there. */
@@ -321,6 +326,12 @@ const entries: readonly RouteEntry[] = [
   // -- payments --
 
   // -- invoices --
+  // Proformas, VAT and correction invoices (issued by checkout, payments and refunds), their PDFs, the payment history.
+  { contract: api.invoices.listInvoices, handler: 'invoices/list-invoices', table: 'read' },
+  { contract: api.invoices.downloadInvoice, handler: 'invoices/download-invoice', table: 'read', invoicePdfs: true },
+  { contract: api.invoices.listPaymentHistory, handler: 'invoices/list-payment-history', table: 'read' },
+  { contract: api.invoices.staffListInvoices, handler: 'invoices/staff-list-invoices', table: 'read' },
+  { contract: api.invoices.staffDownloadInvoice, handler: 'invoices/staff-download-invoice', table: 'read', invoicePdfs: true },
 
   // -- balance --
 

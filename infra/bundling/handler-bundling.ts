@@ -15,6 +15,8 @@ export const CREATE_REQUIRE_BANNER =
 /** Replaced at bundle time: Lambda reads credentials from its environment only (see lambda-credentials.ts). */
 export const HANDLER_ALIASES: Record<string, string> = {
   '@aws-sdk/credential-provider-node': fileURLToPath(new URL('./lambda-credentials.ts', import.meta.url)),
+  // fontkit (pdfkit's font reader) decodes WOFF2 with brotli, 486 KB; the invoice PDF embeds TTF only.
+  'brotli/decompress.js': fileURLToPath(new URL('./no-woff2.ts', import.meta.url)),
 };
 
 /**
@@ -28,6 +30,12 @@ export const HANDLER_EXTERNALS = ['@smithy/core/event-streams'];
 export const HANDLER_DEFINES: Record<string, string> = {
   'process.env.ATRIUM_BUNDLE_TARGET': JSON.stringify('lambda'),
 };
+
+/**
+ * Fonts (the invoice PDF's DejaVu Sans) are copied beside the bundle and imported as their file names, instead of
+ * inlined as 1 MB of base64 per font; only handlers that import a .ttf get one (shared/billing/invoice-fonts.ts).
+ */
+export const FONT_LOADER = { '.ttf': 'file' } as const;
 
 /** The same build as esbuild API options, for the benchmark and the bundle-size test. */
 export function handlerBuildOptions(entry: string): BuildOptions {
@@ -44,6 +52,7 @@ export function handlerBuildOptions(entry: string): BuildOptions {
     banner: { js: CREATE_REQUIRE_BANNER },
     alias: HANDLER_ALIASES,
     define: HANDLER_DEFINES,
+    loader: FONT_LOADER,
     // The AWS SDK is bundled too: a pinned, tree-shaken copy instead of the runtime's.
     external: HANDLER_EXTERNALS,
     logLevel: 'error',

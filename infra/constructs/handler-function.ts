@@ -24,6 +24,7 @@ import {
 } from '#infra/config.ts';
 import {
   CREATE_REQUIRE_BANNER,
+  FONT_LOADER,
   HANDLER_ALIASES,
   HANDLER_DEFINES,
   HANDLER_EXTERNALS,
@@ -93,6 +94,11 @@ export interface HandlerFunctionProps {
    * DeleteObject); the function is told the bucket's name as FILES_BUCKET.
    */
   files?: 'read' | 'read-write';
+  /**
+   * Only for entries that declare `invoicePdfs`: the files bucket's invoice PDFs (`invoices/*`), GetObject and PutObject
+   * (stored on the first download); told the bucket as FILES_BUCKET; the bundle copies the PDF's TTF fonts beside it.
+   */
+  invoicePdfs?: boolean;
 }
 
 /** The actions of each files access; HeadObject is authorised as GetObject. */
@@ -153,7 +159,7 @@ export class HandlerFunction extends Construct {
         ...(props.signsLicences ? { LICENCE_SIGNING_SECRET_ID: licenceSigningSecretName(config) } : {}),
         ...(props.unsubscribeLinks ? { UNSUBSCRIBE_SECRET_ID: unsubscribeSecretName(config) } : {}),
         ...(props.ticketReplies ? { TICKET_REPLY_SECRET_ID: ticketReplySecretName(config) } : {}),
-        ...(props.files ? { FILES_BUCKET: filesBucketName(config, Stack.of(scope).account) } : {}),
+        ...(props.files || props.invoicePdfs ? { FILES_BUCKET: filesBucketName(config, Stack.of(scope).account) } : {}),
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
@@ -170,6 +176,8 @@ export class HandlerFunction extends Construct {
         banner: CREATE_REQUIRE_BANNER,
         define: HANDLER_DEFINES,
         esbuildArgs: Object.fromEntries(Object.entries(HANDLER_ALIASES).map(([from, to]) => [`--alias:${from}`, to])),
+        // Only the invoice PDF routes import fonts: copied beside the bundle, not inlined (shared/billing/invoice-fonts.ts).
+        ...(props.invoicePdfs ? { loader: FONT_LOADER } : {}),
       },
     });
 
@@ -201,6 +209,7 @@ export class HandlerFunction extends Construct {
     }
 
     if (props.files) this.grantFiles(config, props.files);
+    if (props.invoicePdfs) this.grantInvoicePdfs(config);
 
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
@@ -239,6 +248,18 @@ export class HandlerFunction extends Construct {
       id: `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(this).resolve(objects))}]`,
       reason:
         "Attachments are objects named attachments/<ticket>/<id>: the function works on whichever one the request names, after checking the ticket is the caller's; the wildcard stops at that prefix of this one bucket.",
+    });
+  }
+
+  /** The invoice PDFs in the files bucket (`invoices/*`): read and store, never delete; nothing else of the bucket. */
+  private grantInvoicePdfs(config: StageConfig): void {
+    const bucket = filesBucketName(config, Stack.of(this).account);
+    const objects = `arn:${Stack.of(this).partition}:s3:::${bucket}/invoices/*`;
+    this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [objects] }));
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(this).resolve(objects))}]`,
+      reason:
+        "Invoice PDFs are objects named invoices/<account>/<invoice>.pdf: the function reads or stores the one of the invoice the request names, after reading that invoice from the caller's own account (or, for staff, by id); the wildcard stops at that prefix of this one bucket.",
     });
   }
 

@@ -248,6 +248,7 @@ export class ApiStack extends Stack {
         ...(route.unsubscribeLinks ? { unsubscribeLinks: true } : {}),
         ...(route.ticketReplies ? { ticketReplies: true } : {}),
         ...(route.files ? { files: route.files } : {}),
+        ...(route.invoicePdfs ? { invoicePdfs: true } : {}),
       });
       this.functions.set(id, routeFunction);
 

@@ -1,6 +1,6 @@
 // Contracts: The customer's home page (tiles, renewals, news, banner, recent activity) and the staff's news and banner.
 
-import { pageOf, timestamp } from '#shared/api/common.ts';
+import { moneySchema, pageOf, timestamp } from '#shared/api/common.ts';
 import { contract, customer, json, staff } from '#shared/api/contract.ts';
 import { pageQuery, ulidSchema } from '#shared/http/schemas.ts';
 import { recentTicket, ticketActivity } from '#shared/api/ticket-thread.ts';
@@ -40,7 +40,8 @@ export const getHome = contract({
       tiles: z.strictObject({
         licences: z.optional(z.strictObject({ active: boundedCount, expiring: boundedCount })),
         support: z.optional(z.strictObject({ expiring: boundedCount })),
-        unpaidInvoices: z.optional(boundedCount),
+        /** Billing roles: the unpaid invoices among the newest 100, and what they ask for per currency (invoices area). */
+        unpaidInvoices: z.optional(z.strictObject({ count: z.number(), more: z.boolean(), due: z.array(moneySchema) })),
         openTickets: z.optional(boundedCount),
         activeServices: z.optional(boundedCount),
       }),

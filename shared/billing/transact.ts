@@ -9,7 +9,11 @@ import { db } from '#shared/db/client.ts';
 
 export interface TransactAttempt {
   items: TransactItem[];
-  /** Indexes of items whose failed condition means another writer got there first: build again and retry. */
+  /**
+   * Indexes of items whose failed condition means another writer got there first: build again and retry. When one of
+   * them failed, the others' failures count for nothing: they were judged against a build made from a stale read (an
+   * invoice whose counter moved also finds its number claimed), and the next attempt judges them afresh.
+   */
   retryOnConditionAt: readonly number[];
 }
 
@@ -54,8 +58,7 @@ export async function transactWithRetry<T>(
       return built.result;
     } catch (error) {
       const failed = failedConditions(error);
-      const lostRace =
-        isTransactionConflict(error) || (failed.size > 0 && [...failed].every((index) => built.retryOnConditionAt.includes(index)));
+      const lostRace = isTransactionConflict(error) || built.retryOnConditionAt.some((index) => failed.has(index));
       if (!lostRace || attempt >= MAX_TRANSACT_ATTEMPTS) throw error;
       await pause(Math.random() * Math.min(200, 5 * attempt));
     }

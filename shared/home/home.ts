@@ -5,6 +5,7 @@
 import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import type { CustomerCaller } from '#shared/accounts/caller.ts';
 import { listAccountAudit } from '#shared/audit/audit.ts';
+import { unpaidInvoicesSummary } from '#shared/billing/invoice-list.ts';
 import { bannerIn, getBanner } from '#shared/home/banner.ts';
 import { listPublishedNews, type NewsView } from '#shared/home/news.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
@@ -66,6 +67,7 @@ export interface Home {
     licences?: { active: BoundedCount; expiring: BoundedCount };
     support?: { expiring: BoundedCount };
     openTickets?: BoundedCount;
+    unpaidInvoices?: BoundedCount & { due: Array<{ amountMinor: number; currency: string }> };
   };
   renewals?: Array<{ subscriptionId: string; licenceId: string; product: string; serial: string; endsAt: string }>;
   news: NewsView[];
@@ -79,13 +81,15 @@ export interface Home {
 export async function readHome(caller: CustomerCaller, locale: Locale): Promise<Home> {
   const at = now();
   const technical = (ROLE_AREAS.technicalRead as readonly string[]).includes(caller.role);
-  const [licences, support, news, banner, activity, tickets] = await Promise.all([
+  const billing = (ROLE_AREAS.billingRead as readonly string[]).includes(caller.role);
+  const [licences, support, news, banner, activity, tickets, unpaid] = await Promise.all([
     technical ? listLicences(caller.accountId, { limit: HOME_READ_LIMIT }) : undefined,
     technical ? listSupportSubscriptions(caller.accountId, { limit: HOME_READ_LIMIT }) : undefined,
     listPublishedNews(locale, { limit: HOME_NEWS }),
     getBanner(),
     listAccountAudit(caller.accountId, { limit: HOME_ACTIVITY }),
     homeTickets(caller, HOME_READ_LIMIT),
+    billing ? unpaidInvoicesSummary(caller.accountId, at) : undefined,
   ]);
   const shownBanner = bannerIn(banner, locale);
   return {
@@ -94,6 +98,9 @@ export async function readHome(caller: CustomerCaller, locale: Locale): Promise<
       ...(support ? { support: { expiring: counted(support, (each) => endingWithin(each, at, EXPIRING_DAYS)) } } : {}),
       // Like the later areas' tiles: shown when there is something to show.
       ...(tickets.openTickets.count > 0 || tickets.openTickets.more ? { openTickets: tickets.openTickets } : {}),
+      ...(unpaid && (unpaid.count > 0 || unpaid.more)
+        ? { unpaidInvoices: { count: unpaid.count, more: unpaid.more, due: unpaid.due } }
+        : {}),
     },
     ...(support
       ? {

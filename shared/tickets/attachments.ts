@@ -4,7 +4,7 @@
 // Only visible attachments are listed or downloaded, and only through short presigned GET URLs.
 
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { presignedDownload } from '#shared/aws/presigned-get.ts';
 import { filesBucket, s3 } from '#shared/aws/s3.ts';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
@@ -30,8 +30,7 @@ export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_TICKET, MAX
 
 /** How long the browser has to upload after asking (the presigned POST's expiry). */
 export const UPLOAD_EXPIRES_SECONDS = 600;
-/** A download link works at least this long and at most twice as long: enough to start the download, too short to pass around. */
-export const DOWNLOAD_EXPIRES_SECONDS = 60;
+export { DOWNLOAD_EXPIRES_SECONDS } from '#shared/aws/presigned-get.ts';
 /** How many bytes of an upload are read to check its type. */
 const SNIFF_BYTES = 512;
 
@@ -331,20 +330,11 @@ export async function attachmentDownload(
 ): Promise<{ url: string; fileName: string; expiresAt: string }> {
   const attachment = await readAttachment(ticketNumber, attachmentId);
   if (!attachment || attachment.status !== 'visible') throw new NotFoundError('No such attachment.');
-  // Signed at the start of the minute and valid two: the link works 60 to 120 seconds, and the same caller asking twice
-  // within a minute (a double click, a staff user viewing as the customer) gets the same link.
-  const signedAt = new Date(Math.floor(now().getTime() / 60_000) * 60_000);
-  const url = await getSignedUrl(
-    s3(),
-    new GetObjectCommand({
-      Bucket: filesBucket(),
-      Key: attachmentObjectKey(ticketNumber, attachmentId),
-      ResponseContentDisposition: contentDisposition(attachment.fileName),
-      ResponseContentType: attachment.contentType,
-    }),
-    { signingDate: signedAt, expiresIn: DOWNLOAD_EXPIRES_SECONDS * 2 },
-  );
-  return { url, fileName: attachment.fileName, expiresAt: new Date(signedAt.getTime() + DOWNLOAD_EXPIRES_SECONDS * 2000).toISOString() };
+  const link = await presignedDownload(attachmentObjectKey(ticketNumber, attachmentId), {
+    contentDisposition: contentDisposition(attachment.fileName),
+    contentType: attachment.contentType,
+  });
+  return { url: link.url, fileName: attachment.fileName, expiresAt: link.expiresAt };
 }
 
 /**

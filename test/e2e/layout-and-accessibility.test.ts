@@ -19,6 +19,7 @@ import {
 } from '../support/browser.ts';
 import { pricePln } from '../support/shop.ts';
 import { customerWithCart } from '../support/shopper.ts';
+import { issueTestInvoice, putTestPayment } from '../support/invoices.ts';
 
 let browser: Browser;
 const portalUrl = inject('portalUrl');
@@ -293,6 +294,24 @@ describe('layout and accessibility of every page in Chromium', () => {
     await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
     for (const [where, found] of Object.entries(await check(page, search))) Object.assign(findings, { [`${where} (pl)`]: found });
     await context.close();
+    expectClean(findings);
+  });
+
+  it('the invoices pages, customer and staff, in English and in Polish', async () => {
+    // An invoice and a payment, so both tables have rows (the demo seed has none).
+    await issueTestInvoice('demo-nordwind', { kind: 'proforma', dueAt: new Date(Date.now() + 14 * 86_400_000) });
+    await putTestPayment('demo-nordwind', { bankReference: 'LAYOUT/BANK/1' });
+    const findings = {};
+    for (const [pool, path] of [
+      ['customer', '/invoices'],
+      ['staff', '/admin/invoices'],
+    ] as const) {
+      const { context, page } = await signedInContext(pool);
+      Object.assign(findings, await check(page, path));
+      await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+      for (const [where, found] of Object.entries(await check(page, path))) Object.assign(findings, { [`${where} (pl)`]: found });
+      await context.close();
+    }
     expectClean(findings);
   });
 

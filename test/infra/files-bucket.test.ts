@@ -97,6 +97,8 @@ describe('the files grants', () => {
       const { variables, statements } = functionOf(entry);
       const s3Statements = statements.filter((statement) => JSON.stringify(statement.Action).includes('s3:'));
       const access = 'files' in entry ? entry.files : undefined;
+      // The invoice PDF routes have their own prefix (checked below).
+      if ('invoicePdfs' in entry && entry.invoicePdfs) continue;
       if (!access) {
         expect(variables, entry.handler).not.toHaveProperty('FILES_BUCKET');
         expect(s3Statements, entry.handler).toEqual([]);
@@ -107,6 +109,19 @@ describe('the files grants', () => {
       const actions = [s3Statements[0]!.Action].flat().sort();
       expect(actions, entry.handler).toEqual(access === 'read' ? ['s3:GetObject'] : ['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
       expect(JSON.stringify(s3Statements[0]!.Resource), entry.handler).toMatch(/:s3:::atrium-dev-files-.*\/attachments\/\*"/);
+    }
+  });
+
+  it('gives the invoice PDF routes GetObject and PutObject on invoices/* only', () => {
+    const pdfRoutes = routes.filter((route) => route.invoicePdfs).map((route) => route.handler);
+    expect(pdfRoutes.sort()).toEqual(['invoices/download-invoice', 'invoices/staff-download-invoice']);
+    for (const handler of pdfRoutes) {
+      const { variables, statements } = functionOf({ handler });
+      const s3Statements = statements.filter((statement) => JSON.stringify(statement.Action).includes('s3:'));
+      expect(JSON.stringify(variables.FILES_BUCKET), handler).toContain(`atrium-${STAGE}-files-`);
+      expect(s3Statements, handler).toHaveLength(1);
+      expect([s3Statements[0]!.Action].flat().sort(), handler).toEqual(['s3:GetObject', 's3:PutObject']);
+      expect(JSON.stringify(s3Statements[0]!.Resource), handler).toMatch(/:s3:::atrium-dev-files-.*\/invoices\/\*"/);
     }
   });
 });

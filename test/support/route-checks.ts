@@ -47,6 +47,7 @@ import {
   type TestApi,
 } from './api.ts';
 import { ASSET_AUDITED_REQUESTS } from './asset-audited-requests.ts';
+import { issueTestInvoice } from './invoices.ts';
 import { CUSTOMER_AUDITED_REQUESTS } from './customer-audited-requests.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -76,6 +77,9 @@ export interface Side {
     cannedReplyId: string;
     /** A second ticket of the account, which the audited merge merges into `ticketNumber`. */
     duplicateTicketNumber: string;
+    // -- invoices --
+    /** A VAT invoice of the account (test/support/invoices.ts). */
+    invoiceId: string;
   };
 }
 
@@ -144,7 +148,13 @@ async function seedSide(api: TestApi, computerId: string): Promise<Side> {
   await submitCompanyProfile(api, customer.account.accountId, token);
   const desk = await putSupportDeskFixture(customer.account.accountId, customer.userId, customer.login.email);
   const sla = await putSlaFixture(customer.account.accountId, customer.userId, customer.login.email);
-  return { accountId: customer.account.accountId, userId: customer.userId, token, ids: { ...ids, ...desk, ...sla } };
+  const invoice = await issueTestInvoice(customer.account.accountId);
+  return {
+    accountId: customer.account.accountId,
+    userId: customer.userId,
+    token,
+    ids: { ...ids, ...desk, ...sla, invoiceId: invoice.invoiceId },
+  };
 }
 
 /**
@@ -462,6 +472,8 @@ export const PATH_PARAMETERS: Record<string, (side: Side) => string> = {
   // -- sla --
   cannedReplyId: (side) => side.ids.cannedReplyId,
   articleId: () => ARTICLE_FIXTURE_ID,
+  // -- invoices --
+  invoiceId: (side) => side.ids.invoiceId,
 };
 
 export function pathParameterNames(route: Route): string[] {

@@ -31,6 +31,7 @@ import * as staffTickets from '#shared/api/staff-tickets.ts';
 import * as sla from '#shared/api/sla.ts';
 import * as shop from '#shared/api/shop.ts';
 import * as checkout from '#shared/api/checkout.ts';
+import * as invoices from '#shared/api/invoices.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
@@ -67,8 +68,8 @@ export const api = {
   knowledge,
   // Shop and billing (issue #14).
   shop,
-  // Shop and billing (issue #14).
   checkout,
+  invoices,
 };
 
 export type Pool = 'customer' | 'staff';

@@ -20,7 +20,7 @@ import { ATTACHMENT_ACCEPT, attachmentTypeFor, MAX_ATTACHMENT_BYTES, MAX_PENDING
 import type * as z from '#shared/validation.ts';
 import { ApiError, request } from './api.ts';
 import { ErrorAlert, useResource } from './components.tsx';
-import { DownloadButton } from './download.tsx';
+import { DownloadButton, openLink } from './download.tsx';
 import { useI18n } from './i18n.ts';
 
 export type AttachmentView = z.output<typeof attachmentView>;
@@ -198,14 +198,6 @@ export function AttachmentPicker(props: {
       )}
     </div>
   );
-}
-
-/** Opens the presigned link: the bucket answers with `Content-Disposition: attachment`, so the page stays. */
-function openLink(url: string): void {
-  const link = Object.assign(document.createElement('a'), { href: url, rel: 'noopener' });
-  document.body.append(link);
-  link.click();
-  link.remove();
 }
 
 /**

@@ -5,6 +5,14 @@ import { api, downloadFile, type SupportSubscriptionView } from './api.ts';
 import { useI18n } from './i18n.ts';
 
 /** `download` fetches the file through its route contract, e.g. `() => downloadFile(api.licences.downloadLicenceFile, ...)`. */
+/** Opens a presigned link: the bucket answers with `Content-Disposition: attachment`, so the page stays. */
+export function openLink(url: string): void {
+  const link = Object.assign(document.createElement('a'), { href: url, rel: 'noopener' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
 export function DownloadButton(props: { download: () => Promise<unknown>; label: string; description: string; class?: string }) {
   const { errorMessage } = useI18n();
   const [busy, setBusy] = useState(false);

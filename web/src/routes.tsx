@@ -21,6 +21,8 @@ import { AdminTicketsPage } from './pages/AdminTickets.tsx';
 import { AdminKnowledgePage } from './pages/AdminKnowledge.tsx';
 import { KnowledgeArticlePage, KnowledgePage } from './pages/Knowledge.tsx';
 import { HomePage } from './pages/Home.tsx';
+import { AdminInvoicesPage } from './pages/AdminInvoices.tsx';
+import { InvoicesPage } from './pages/Invoices.tsx';
 import { NewsPage } from './pages/News.tsx';
 import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
 import { AdminOrdersPage } from './pages/AdminOrders.tsx';
@@ -184,6 +186,8 @@ export const webRoutes: readonly WebRoute[] = [
   // -- payments --
 
   // -- invoices --
+  { path: '/invoices', guard: 'customer', page: () => <InvoicesPage /> },
+  { path: '/admin/invoices', guard: 'staff', page: () => <AdminInvoicesPage /> },
 
   // -- balance --
 

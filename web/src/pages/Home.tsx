@@ -14,7 +14,7 @@ function countText(value: Count): string {
   return value.more ? `${value.count}+` : String(value.count);
 }
 
-function Tile(props: { href: string; value: Count; label: string; testId: string }) {
+function Tile(props: { href: string; value: Count; label: string; testId: string; detail?: string }) {
   return (
     <li>
       <Link href={props.href} class="tile">
@@ -22,13 +22,14 @@ function Tile(props: { href: string; value: Count; label: string; testId: string
           {countText(props.value)}
         </span>
         <span class="tile-label">{props.label}</span>
+        {props.detail && <span class="tile-label">{props.detail}</span>}
       </Link>
     </li>
   );
 }
 
 function Tiles(props: { tiles: HomeData['tiles'] }) {
-  const { t } = useI18n();
+  const { t, formatMoney } = useI18n();
   const { tiles } = props;
   const labels = t.home.tiles;
   return (
@@ -41,7 +42,15 @@ function Tiles(props: { tiles: HomeData['tiles'] }) {
         <Tile href="/support" value={tiles.support.expiring} label={labels.supportExpiring} testId="tile-support-expiring" />
       )}
       {/* Filled by later areas when their data exists; each links to its list once the page is there. */}
-      {tiles.unpaidInvoices && <Tile href="/invoices" value={tiles.unpaidInvoices} label={labels.unpaidInvoices} testId="tile-invoices" />}
+      {tiles.unpaidInvoices && (
+        <Tile
+          href="/invoices"
+          value={tiles.unpaidInvoices}
+          label={labels.unpaidInvoices}
+          testId="tile-invoices"
+          detail={t.invoices.dueTotal(tiles.unpaidInvoices.due.map(formatMoney).join(' + '))}
+        />
+      )}
       {tiles.openTickets && <Tile href="/tickets" value={tiles.openTickets} label={labels.openTickets} testId="tile-tickets" />}
       {tiles.activeServices && <Tile href="/services" value={tiles.activeServices} label={labels.activeServices} testId="tile-services" />}
     </ul>

@@ -1,0 +1,22 @@
+// Customer: the account's payments (bank transfers received, payments from the balance), newest first.
+
+import { listAccountPayments } from '#shared/billing/payment.ts';
+import { customerHttpHandler } from '#shared/http/customer-handler.ts';
+import * as api from '#shared/api/invoices.ts';
+
+export const handler = customerHttpHandler(api.listPaymentHistory, async ({ customer, query }) => {
+  const page = await listAccountPayments(customer.accountId, query);
+  return {
+    body: {
+      items: page.items.map((payment) => ({
+        paymentId: payment.paymentId,
+        receivedAt: payment.receivedAt,
+        method: payment.method,
+        amount: { amountMinor: payment.amountMinor, currency: payment.currency },
+        ...(payment.order ? { orderReference: payment.order.reference } : {}),
+        ...(payment.bankReference ? { bankReference: payment.bankReference } : {}),
+      })),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    },
+  };
+});

@@ -1,0 +1,65 @@
+// The invoices page in Chromium: the demo customer's invoice is listed with its status, the home tile counts it, and
+// its PDF button downloads a real PDF; staff find it on /admin/invoices.
+
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_LOGINS } from '#infra/local/seed.ts';
+import { launchBrowser, signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
+import { issueTestInvoice, putTestPayment } from '../support/invoices.ts';
+
+let browser: Browser;
+const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
+const DEMO_ACCOUNT = 'demo-nordwind';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('invoices in the browser', () => {
+  it('lists the customer’s unpaid proforma, counts it on the home page, and downloads its PDF', async () => {
+    const invoice = await issueTestInvoice(DEMO_ACCOUNT, {
+      kind: 'proforma',
+      dueAt: new Date(Date.now() + 14 * 86_400_000),
+      order: { orderId: 'e2e-order', reference: 'E2E-PF-1' },
+    });
+    await putTestPayment(DEMO_ACCOUNT, { bankReference: 'E2E/BANK/1' });
+    await withPage(browser, async (page) => {
+      await signInToHome(page, portal, DEMO_LOGINS.customer);
+      await expect.poll(() => page.getByTestId('tile-invoices').textContent()).toMatch(/^\d+\+?$/);
+
+      await page.goto(`${portal.portalUrl}/invoices`);
+      const row = page.getByTestId('invoices-table').locator('tr', { hasText: invoice.number });
+      await row.waitFor();
+      expect(await row.getByTestId('invoice-status').textContent()).toBe('Unpaid');
+      expect(await page.getByTestId('payments-table').textContent()).toContain('E2E/BANK/1');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        row.getByRole('button', { name: `PDF ${invoice.number}` }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`${invoice.number.replaceAll('/', '-')}.pdf`);
+      const bytes = await readFile((await download.path())!);
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    });
+  });
+
+  it('shows staff the invoice with its customer, found by its number', async () => {
+    const invoice = await issueTestInvoice(DEMO_ACCOUNT, { paidAt: new Date() });
+    await withPage(browser, async (page) => {
+      await signInWithPassword(page, portal, '/admin', DEMO_LOGINS.staff);
+      await page.getByTestId('customers-table').waitFor();
+      await page.goto(`${portal.portalUrl}/admin/invoices`);
+      await page.getByLabel('Number').fill(invoice.number);
+      await page.getByRole('button', { name: 'Find' }).click();
+      const row = page.getByTestId('admin-invoices-table').locator('tr', { hasText: invoice.number });
+      await row.waitFor();
+      expect(await page.getByTestId('admin-invoices-table').locator('tbody tr').count()).toBe(1);
+      expect(await row.getByRole('link').getAttribute('href')).toBe(`/admin/customers/${DEMO_ACCOUNT}`);
+      expect(await row.getByTestId('invoice-status').textContent()).toBe('Paid');
+    });
+  });
+});
