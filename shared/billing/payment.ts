@@ -97,10 +97,7 @@ export function bankPaymentClaimPut(payment: Payment & { bankReference: string }
 
 /** The account's payments, newest first (the payment history). */
 export function listAccountPayments(accountId: string, page: { limit?: number; cursor?: string }): Promise<Page<Payment>> {
-  return queryPage(
-    { partition: keys.account(accountId).PK, sortKeyPrefix: PAYMENT_PREFIX, newestFirst: true, ...page },
-    paymentFromItem,
-  );
+  return queryPage({ partition: keys.account(accountId).PK, sortKeyPrefix: PAYMENT_PREFIX, newestFirst: true, ...page }, paymentFromItem);
 }
 
 /** Every account's payments, newest first (the staff's recent payments). */
@@ -115,7 +112,13 @@ export async function listOrderPayments(accountId: string, orderId: string): Pro
   // Oldest first; the account's history holds every order's payments: ten pages of 100 bound the reads.
   for (let pages = 0; pages < 10; pages += 1) {
     const page = await queryPage(
-      { partition: keys.account(accountId).PK, sortKeyPrefix: PAYMENT_PREFIX, where: { orderId }, limit: 100, ...(cursor ? { cursor } : {}) },
+      {
+        partition: keys.account(accountId).PK,
+        sortKeyPrefix: PAYMENT_PREFIX,
+        where: { orderId },
+        limit: 100,
+        ...(cursor ? { cursor } : {}),
+      },
       paymentFromItem,
     );
     payments.push(...page.items);
