@@ -19,6 +19,7 @@ import { AdminNewsPage } from './pages/AdminNews.tsx';
 import { AdminTicketDetailPage } from './pages/AdminTicketDetail.tsx';
 import { AdminTicketsPage } from './pages/AdminTickets.tsx';
 import { AdminKnowledgePage } from './pages/AdminKnowledge.tsx';
+import { AdminPaymentsPage } from './pages/AdminPayments.tsx';
 import { KnowledgeArticlePage, KnowledgePage } from './pages/Knowledge.tsx';
 import { HomePage } from './pages/Home.tsx';
 import { NewsPage } from './pages/News.tsx';
@@ -171,6 +172,7 @@ export const webRoutes: readonly WebRoute[] = [
   // -- checkout --
 
   // -- payments --
+  { path: '/admin/payments', guard: 'staff', page: () => <AdminPaymentsPage /> },
 
   // -- invoices --
 
