@@ -46,22 +46,25 @@ function useOrderLookup(reference: string): { order?: OrderState; unknown: boole
   return found.reference === reference.trim() ? found : { unknown: false };
 }
 
-function OrderSummary(props: { order: OrderState }) {
+/** Where an order stands with its money: the form's lookup (`payment-order-*`) and the staff order page (`staff-order-*`). */
+function OrderMoneyFacts(props: { order: OrderState; testId: 'payment-order' | 'staff-order'; link?: boolean }) {
   const { t, formatMoney } = useI18n();
   const statusText = useStatusText();
-  const { order } = props;
+  const { order, testId } = props;
   const money = (amountMinor: number) => formatMoney({ amountMinor, currency: order.currency });
   return (
-    <dl class="facts card" data-testid="payment-order-summary" aria-live="polite">
-      <div>
-        <dt>{t.payments.order}</dt>
-        <dd>
-          <Link href={`/admin/orders/${encodeURIComponent(order.accountId)}/${order.orderId}`}>{order.reference}</Link>
-        </dd>
-      </div>
+    <dl class="facts card" data-testid={`${testId}-summary`} aria-live={props.link ? 'polite' : undefined}>
+      {props.link && (
+        <div>
+          <dt>{t.payments.order}</dt>
+          <dd>
+            <Link href={`/admin/orders/${encodeURIComponent(order.accountId)}/${order.orderId}`}>{order.reference}</Link>
+          </dd>
+        </div>
+      )}
       <div>
         <dt>{t.payments.statusLabel}</dt>
-        <dd data-testid="payment-order-status">{statusText(order)}</dd>
+        <dd data-testid={`${testId}-status`}>{statusText(order)}</dd>
       </div>
       <div>
         <dt>{t.payments.total}</dt>
@@ -73,8 +76,20 @@ function OrderSummary(props: { order: OrderState }) {
       </div>
       <div>
         <dt>{t.payments.due}</dt>
-        <dd data-testid="payment-order-due">{money(order.dueMinor)}</dd>
+        <dd data-testid={`${testId}-due`}>{money(order.dueMinor)}</dd>
       </div>
+      {order.proforma && (
+        <div>
+          <dt>{t.payments.proforma}</dt>
+          <dd>{order.proforma.number}</dd>
+        </div>
+      )}
+      {order.invoice && (
+        <div>
+          <dt>{t.payments.invoice}</dt>
+          <dd data-testid={`${testId}-invoice`}>{order.invoice.number}</dd>
+        </div>
+      )}
     </dl>
   );
 }
@@ -162,7 +177,7 @@ function RecordPaymentForm(props: { onRecorded: (recorded: Recorded) => void }) 
       <p class="muted">{t.payments.recordIntro}</p>
       {error !== null && <ErrorAlert error={error} />}
       <Field {...field('reference')} label={t.payments.reference} hint={t.payments.referenceHint} autocomplete="off" />
-      {lookup.order && <OrderSummary order={lookup.order} />}
+      {lookup.order && <OrderMoneyFacts order={lookup.order} testId="payment-order" link />}
       {lookup.unknown && (
         <p class="muted" role="status" data-testid="payment-order-unknown">
           {t.payments.referenceUnknown}
@@ -315,8 +330,7 @@ export function AdminPaymentsPage() {
 
 /** The staff order page's section: where the order stands with its money, its invoices and its payments. */
 export function StaffOrderPayments(props: { accountId: string; orderId: string }) {
-  const { t, formatMoney } = useI18n();
-  const statusText = useStatusText();
+  const { t } = useI18n();
   const found = useResource(
     (signal) => request(api.payments.getStaffOrderPayments, { path: { accountId: props.accountId, orderId: props.orderId }, signal }),
     `${props.accountId}/${props.orderId}`,
@@ -324,36 +338,10 @@ export function StaffOrderPayments(props: { accountId: string; orderId: string }
   if (found.error !== undefined) return <ErrorAlert error={found.error} onRetry={found.retry} />;
   if (!found.data) return null;
   const { order, payments } = found.data;
-  const money = (amountMinor: number) => formatMoney({ amountMinor, currency: order.currency });
   return (
     <section class="section" aria-labelledby="order-payments-title">
       <h2 id="order-payments-title">{t.payments.orderTitle}</h2>
-      <dl class="facts card" data-testid="staff-order-payment-state">
-        <div>
-          <dt>{t.payments.statusLabel}</dt>
-          <dd data-testid="staff-order-status">{statusText(order)}</dd>
-        </div>
-        <div>
-          <dt>{t.payments.paid}</dt>
-          <dd>{money(order.paidMinor)}</dd>
-        </div>
-        <div>
-          <dt>{t.payments.due}</dt>
-          <dd>{money(order.dueMinor)}</dd>
-        </div>
-        {order.proforma && (
-          <div>
-            <dt>{t.payments.proforma}</dt>
-            <dd>{order.proforma.number}</dd>
-          </div>
-        )}
-        {order.invoice && (
-          <div>
-            <dt>{t.payments.invoice}</dt>
-            <dd data-testid="staff-order-invoice">{order.invoice.number}</dd>
-          </div>
-        )}
-      </dl>
+      <OrderMoneyFacts order={order} testId="staff-order" />
       {payments.length > 0 ? (
         <PaymentsTable payments={payments} caption={t.payments.orderPaymentsCaption(order.reference)} testId="staff-order-payments" />
       ) : (
