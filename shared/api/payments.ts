@@ -4,8 +4,12 @@ import { auditReason, pageOf, supportedCurrency, timestamp } from '#shared/api/c
 import { contract, customerRoles, json, staff } from '#shared/api/contract.ts';
 import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import { accountIdSchema, pageQuery, ulidSchema } from '#shared/http/schemas.ts';
-import { ORDER_STATUSES, PAYMENT_METHODS } from '#shared/orders/model.ts';
 import * as z from '#shared/validation.ts';
+
+// The order model's values (shared/orders/model.ts ORDER_STATUSES, PAYMENT_METHODS), written here so the web can import
+// this module without the entity and its table code; the handlers' typed replies fail to compile if the two drift.
+const ORDER_STATUSES = ['awaiting-payment', 'paid', 'fulfilled', 'cancelled', 'expired'] as const;
+const PAYMENT_METHODS = ['bank-transfer', 'balance'] as const;
 
 const minor = z.number().check(z.int());
 /** A payment's amount: at least one minor unit, at most a billion of the currency. */
