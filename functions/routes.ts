@@ -324,6 +324,20 @@ const entries: readonly RouteEntry[] = [
   { contract: api.checkout.placeOrder, handler: 'checkout/place-order', table: 'read-write', sendsMail: true },
 
   // -- payments --
+  // Money arriving for shop orders (shared/shop/order-payments.ts): staff record bank payments (fulfilment mails the
+  // activation files: signs licences), customers pay from the balance; both sides read an order's payments.
+  { contract: api.payments.recordPayment, handler: 'payments/record-payment', table: 'read-write', sendsMail: true, signsLicences: true },
+  { contract: api.payments.listPayments, handler: 'payments/list-payments', table: 'read' },
+  { contract: api.payments.findPaymentOrder, handler: 'payments/find-payment-order', table: 'read' },
+  { contract: api.payments.getStaffOrderPayments, handler: 'payments/get-staff-order-payments', table: 'read' },
+  { contract: api.payments.getMyOrderPayments, handler: 'payments/get-my-order-payments', table: 'read' },
+  {
+    contract: api.payments.payFromBalance,
+    handler: 'payments/pay-from-balance',
+    table: 'read-write',
+    sendsMail: true,
+    signsLicences: true,
+  },
 
   // -- invoices --
   // Proformas, VAT and correction invoices (issued by checkout, payments and refunds), their PDFs, the payment history.

@@ -84,6 +84,9 @@ export const workers: readonly Worker[] = [
   // The support desk's SLA jobs: mark passed due times and mail the assignee, keep the monthly report.
   { handler: 'sla/mark-sla-breaches', trigger: { kind: 'schedule', expression: 'rate(1 hour)' }, table: 'read-write', queuesMail: true },
   { handler: 'sla/refresh-sla-reports', trigger: { kind: 'schedule', expression: 'cron(15 2 * * ? *)' }, table: 'read-write' },
+  // -- payments --
+  // Shop orders still unpaid past their expiry become expired (partly paid ones are left for staff).
+  { handler: 'payments/expire-orders', trigger: { kind: 'schedule', expression: 'rate(1 hour)' }, table: 'read-write' },
 ];
 
 /** The workers on a timetable, with their expressions (the local runtime's timers and the stack's schedules). */

@@ -10,10 +10,10 @@ export const handler = customerHttpHandler(api.listPaymentHistory, async ({ cust
     body: {
       items: page.items.map((payment) => ({
         paymentId: payment.paymentId,
-        receivedAt: payment.receivedAt,
+        receivedOn: payment.receivedOn,
         method: payment.method,
         amount: { amountMinor: payment.amountMinor, currency: payment.currency },
-        ...(payment.order ? { orderReference: payment.order.reference } : {}),
+        orderReference: payment.order.reference,
         ...(payment.bankReference ? { bankReference: payment.bankReference } : {}),
       })),
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),

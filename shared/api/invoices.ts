@@ -39,7 +39,8 @@ export const staffInvoiceView = z.strictObject({
 
 export const paymentView = z.strictObject({
   paymentId: z.string(),
-  receivedAt: timestamp,
+  /** The day the money arrived (YYYY-MM-DD). */
+  receivedOn: z.string(),
   method: z.enum(['bank-transfer', 'balance']),
   amount: moneySchema,
   orderReference: z.optional(z.string()),

@@ -282,6 +282,11 @@ export const keys = {
   awaitingPayment: (expiresAt: string, orderId: string) => ({ GSI2PK: 'ORDERS#AWAITING', GSI2SK: `${expiresAt}#${orderId}` }),
   /** A checkout's idempotency record: the page's key for one account (shared/shop/checkout.ts). */
   checkoutKey: (accountId: string, key: string) => ({ PK: `CHECKOUT#${accountId}#${key}`, SK: 'CHECKOUT' }),
+  // payments (shared/billing/payment.ts, shared/shop/order-payments.ts):
+  /** GSI2 partition of every payment (the staff's recent payments), newest first when read backwards. */
+  paymentsIndex: (recordedAt: string, paymentId: string) => ({ GSI2PK: 'PAYMENTS', GSI2SK: `${recordedAt}#${paymentId}` }),
+  /** A payment from the balance, by the page's idempotency key for one account: a double click or a retry pays once. */
+  balancePaymentClaim: (accountId: string, key: string) => ({ PK: `PAYCLAIM#${accountId}#${key}`, SK: 'PAYCLAIM' }),
 
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),

@@ -21,6 +21,16 @@ export async function deliverMail(mail: Mail): Promise<void> {
           Subject: { Data: mail.subject, Charset: 'UTF-8' },
           Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
           ...(mail.headers ? { Headers: Object.entries(mail.headers).map(([Name, Value]) => ({ Name, Value })) } : {}),
+          ...(mail.attachments?.length
+            ? {
+                Attachments: mail.attachments.map((attachment) => ({
+                  FileName: attachment.filename,
+                  ContentType: attachment.contentType,
+                  ContentDisposition: 'ATTACHMENT' as const,
+                  RawContent: Buffer.from(attachment.content, 'base64'),
+                })),
+              }
+            : {}),
         },
       },
     }),

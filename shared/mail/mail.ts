@@ -10,7 +10,23 @@ export interface Mail {
   from?: string;
   /** Where replies go (a ticket's signed reply address: shared/tickets/). */
   replyTo?: string;
+  /** Files sent with it (SES v2 `Content.Simple.Attachments`), e.g. the activation files of a fulfilled order. */
+  attachments?: MailAttachment[];
 }
+
+/** One attached file. The content is base64, so the mail stays plain JSON on the mail queue. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  /** The file's bytes, base64-encoded. */
+  content: string;
+}
+
+/**
+ * The most attachment bytes (base64) one mail carries: the whole mail travels as one SQS message (256 KB at most), so a
+ * builder leaves its files out past this and points to the portal instead.
+ */
+export const MAX_ATTACHMENT_BYTES = 200_000;
 
 /** One licence as the order confirmation lists it. */
 export interface ConfirmedLicence {

@@ -515,4 +515,14 @@ describe('layout and accessibility of every page in Chromium', () => {
     await context.close();
     expectClean(findings);
   });
+  // -- payments --
+  it('the staff payments page (form and recent payments), in English and in Polish', async () => {
+    const { context, page } = await signedInContext('staff');
+    const findings = await check(page, '/admin/payments');
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(page, '/admin/payments', { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await context.close();
+    expectClean(findings);
+  });
 });

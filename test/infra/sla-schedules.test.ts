@@ -30,6 +30,7 @@ describe('scheduled jobs', () => {
     expect(scheduledWorkers()).toEqual([
       { handler: 'sla/mark-sla-breaches', expression: 'rate(1 hour)' },
       { handler: 'sla/refresh-sla-reports', expression: 'cron(15 2 * * ? *)' },
+      { handler: 'payments/expire-orders', expression: 'rate(1 hour)' },
     ]);
   });
 

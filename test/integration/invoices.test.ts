@@ -184,11 +184,16 @@ describe('GET /api/payment-history', () => {
     const { accountId, token } = await customer();
     const other = await customer();
     const older = await putTestPayment(accountId, {
-      receivedAt: days(-5).toISOString(),
+      recordedAt: days(-5).toISOString(),
       bankReference: 'PL/2026/11/0042',
       order: { orderId: 'o', reference: 'ZAM-1' },
     });
-    const newer = await putTestPayment(accountId, { receivedAt: days(-1).toISOString(), method: 'balance', amountMinor: 5000 });
+    const newer = await putTestPayment(accountId, {
+      recordedAt: days(-1).toISOString(),
+      method: 'balance',
+      amountMinor: 5000,
+      order: { orderId: 'o2', reference: 'ZAM-2' },
+    });
     await putTestPayment(other.accountId);
 
     // Act
@@ -197,10 +202,16 @@ describe('GET /api/payment-history', () => {
     // Assess
     expect(listed.status).toBe(200);
     expect(listed.body.items).toEqual([
-      { paymentId: newer.paymentId, receivedAt: newer.receivedAt, method: 'balance', amount: { amountMinor: 5000, currency: 'PLN' } },
+      {
+        paymentId: newer.paymentId,
+        receivedOn: newer.receivedOn,
+        method: 'balance',
+        amount: { amountMinor: 5000, currency: 'PLN' },
+        orderReference: 'ZAM-2',
+      },
       {
         paymentId: older.paymentId,
-        receivedAt: older.receivedAt,
+        receivedOn: older.receivedOn,
         method: 'bank-transfer',
         amount: { amountMinor: 12_299, currency: 'PLN' },
         orderReference: 'ZAM-1',

@@ -64,12 +64,16 @@ export async function markCorrected(invoice: Invoice, correctionId: string): Pro
 
 export async function putTestPayment(accountId: string, input: Partial<Payment> = {}): Promise<Payment> {
   const payment: Payment = {
-    paymentId: newId(input.receivedAt ? new Date(input.receivedAt) : new Date()),
+    paymentId: newId(input.recordedAt ? new Date(input.recordedAt) : new Date()),
     accountId,
     method: 'bank-transfer',
     amountMinor: 12_299,
     currency: 'PLN',
-    receivedAt: new Date().toISOString(),
+    appliedMinor: input.amountMinor ?? 12_299,
+    creditedMinor: 0,
+    receivedOn: (input.recordedAt ?? new Date().toISOString()).slice(0, 10),
+    recordedAt: new Date().toISOString(),
+    order: { orderId: 'order', reference: 'JWT1' },
     ...input,
   };
   await db().send(new PutCommand({ TableName: tableName(), Item: paymentItem(payment) }));

@@ -1006,6 +1006,22 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
     path: { productId: 'remote-access' },
     body: { fields: DEFAULT_TICKET_FIELDS, reason: 'Checking the audit trail.' },
   }),
+  // -- payments -- A bank payment for the fixture's order (placed by staff: no longer payable), so it is credited to the
+  // balance; a fresh bank reference each time (the same one twice is a 409).
+  'POST /api/admin/payments': async ({ fixture }) => {
+    const { client, name } = table();
+    const order = await client.send(new GetCommand({ TableName: name, Key: keys.order(fixture.own.accountId, fixture.own.ids.orderId) }));
+    return {
+      path: {},
+      body: {
+        reference: String(order.Item?.reference),
+        amountMinor: 1_000,
+        currency: String((order.Item?.total as { currency?: string } | undefined)?.currency ?? 'EUR'),
+        receivedOn: '2026-11-30',
+        bankReference: `AUDIT-${randomUUID()}`,
+      },
+    };
+  },
   ...CUSTOMER_AUDITED_REQUESTS,
   // Contracts and assets (issue #13).
   ...ASSET_AUDITED_REQUESTS,

@@ -32,6 +32,7 @@ import * as sla from '#shared/api/sla.ts';
 import * as shop from '#shared/api/shop.ts';
 import * as checkout from '#shared/api/checkout.ts';
 import * as invoices from '#shared/api/invoices.ts';
+import * as payments from '#shared/api/payments.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
@@ -70,6 +71,7 @@ export const api = {
   shop,
   checkout,
   invoices,
+  payments,
 };
 
 export type Pool = 'customer' | 'staff';

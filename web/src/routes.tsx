@@ -19,6 +19,7 @@ import { AdminNewsPage } from './pages/AdminNews.tsx';
 import { AdminTicketDetailPage } from './pages/AdminTicketDetail.tsx';
 import { AdminTicketsPage } from './pages/AdminTickets.tsx';
 import { AdminKnowledgePage } from './pages/AdminKnowledge.tsx';
+import { AdminPaymentsPage } from './pages/AdminPayments.tsx';
 import { KnowledgeArticlePage, KnowledgePage } from './pages/Knowledge.tsx';
 import { HomePage } from './pages/Home.tsx';
 import { AdminInvoicesPage } from './pages/AdminInvoices.tsx';
@@ -184,6 +185,7 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/checkout', guard: 'customer', page: () => <CheckoutPage /> },
 
   // -- payments --
+  { path: '/admin/payments', guard: 'staff', page: () => <AdminPaymentsPage /> },
 
   // -- invoices --
   { path: '/invoices', guard: 'customer', page: () => <InvoicesPage /> },

@@ -208,6 +208,18 @@ export const mailDe: MailMessages = {
       `Ihre Lizenzen werden ausgestellt, sobald die Zahlung eingeht. Die Bestellung: ${o.link}`,
   },
   // -- payments --
+  payments: {
+    fulfilledSubject: (reference) => `Zahlung erhalten: Ihre Bestellung ${reference} ist ausgeführt`,
+    fulfilledText: (input) =>
+      `Vielen Dank: Wir haben Ihre Zahlung über ${input.amount} erhalten, Ihre Bestellung ${input.reference} ist ausgeführt.` +
+      `${input.invoiceNumber ? `\n\nIhre Rechnung: ${input.invoiceNumber}.` : ''}\n\nDiese Lizenzen sind jetzt in Ihrem Konto:\n\n${input.licences}\n\n` +
+      `${input.attached ? 'Die Aktivierungsdateien sind dieser E-Mail angehängt. ' : ''}Ihre Lizenzen, ihre Dateien und die Rechnung finden Sie im Kundenportal: ${input.url}`,
+    receivedSubject: (reference) => `Zahlung für Bestellung ${reference} erhalten`,
+    receivedText: (input) =>
+      `Wir haben Ihre Zahlung über ${input.amount} für die Bestellung ${input.reference} erhalten.` +
+      `${input.remaining ? `\n\nNoch offen: ${input.remaining}. Wir führen die Bestellung aus, sobald der Rest eingeht.` : ''}` +
+      `${input.credited ? `\n\n${input.credited} wurden Ihrem Guthaben gutgeschrieben.` : ''}\n\nDie Bestellung im Kundenportal: ${input.url}`,
+  },
   // -- invoices --
   // -- balance --
   // -- distributors --

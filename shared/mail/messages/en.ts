@@ -220,6 +220,25 @@ export const mailEn = {
       `Your licences are issued as soon as the payment arrives. The order: ${o.link}`,
   },
   // -- payments --
+  payments: {
+    fulfilledSubject: (reference: string) => `Payment received: your order ${reference} is fulfilled`,
+    fulfilledText: (input: {
+      reference: string;
+      amount: string;
+      invoiceNumber?: string;
+      licences: string;
+      attached: boolean;
+      url: string;
+    }) =>
+      `Thank you: we received your payment of ${input.amount} and your order ${input.reference} is fulfilled.` +
+      `${input.invoiceNumber ? `\n\nYour VAT invoice: ${input.invoiceNumber}.` : ''}\n\nThese licences are now on your account:\n\n${input.licences}\n\n` +
+      `${input.attached ? 'Their activation files are attached to this e-mail. ' : ''}Your licences, their files and the invoice are in the customer portal: ${input.url}`,
+    receivedSubject: (reference: string) => `Payment received for order ${reference}`,
+    receivedText: (input: { reference: string; amount: string; remaining?: string; credited?: string; url: string }) =>
+      `We received your payment of ${input.amount} for order ${input.reference}.` +
+      `${input.remaining ? `\n\nStill to pay: ${input.remaining}. We will fulfil the order as soon as the rest arrives.` : ''}` +
+      `${input.credited ? `\n\n${input.credited} was credited to your balance.` : ''}\n\nThe order in the customer portal: ${input.url}`,
+  },
   // -- invoices --
   // -- balance --
   // -- distributors --

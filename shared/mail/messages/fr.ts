@@ -215,6 +215,18 @@ export const mailFr: MailMessages = {
       `Vos licences sont émises dès réception du paiement. La commande : ${o.link}`,
   },
   // -- payments --
+  payments: {
+    fulfilledSubject: (reference) => `Paiement reçu : votre commande ${reference} est exécutée`,
+    fulfilledText: (input) =>
+      `Merci : nous avons reçu votre paiement de ${input.amount} et votre commande ${input.reference} est exécutée.` +
+      `${input.invoiceNumber ? `\n\nVotre facture : ${input.invoiceNumber}.` : ''}\n\nCes licences sont désormais sur votre compte :\n\n${input.licences}\n\n` +
+      `${input.attached ? 'Leurs fichiers d’activation sont joints à cet e-mail. ' : ''}Vos licences, leurs fichiers et la facture sont dans le portail client : ${input.url}`,
+    receivedSubject: (reference) => `Paiement reçu pour la commande ${reference}`,
+    receivedText: (input) =>
+      `Nous avons reçu votre paiement de ${input.amount} pour la commande ${input.reference}.` +
+      `${input.remaining ? `\n\nReste à payer : ${input.remaining}. Nous exécuterons la commande dès réception du solde.` : ''}` +
+      `${input.credited ? `\n\n${input.credited} a été crédité sur votre solde.` : ''}\n\nLa commande dans le portail client : ${input.url}`,
+  },
   // -- invoices --
   // -- balance --
   // -- distributors --

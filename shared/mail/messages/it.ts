@@ -220,6 +220,18 @@ export const mailIt: MailMessages = {
       `Le licenze vengono emesse appena arriva il pagamento. L’ordine: ${o.link}`,
   },
   // -- payments --
+  payments: {
+    fulfilledSubject: (reference) => `Pagamento ricevuto: il tuo ordine ${reference} è evaso`,
+    fulfilledText: (input) =>
+      `Grazie: abbiamo ricevuto il tuo pagamento di ${input.amount} e il tuo ordine ${input.reference} è evaso.` +
+      `${input.invoiceNumber ? `\n\nLa tua fattura: ${input.invoiceNumber}.` : ''}\n\nQueste licenze sono ora nel tuo account:\n\n${input.licences}\n\n` +
+      `${input.attached ? 'I file di attivazione sono allegati a questa e-mail. ' : ''}Licenze, file e fattura sono nel portale clienti: ${input.url}`,
+    receivedSubject: (reference) => `Pagamento ricevuto per l’ordine ${reference}`,
+    receivedText: (input) =>
+      `Abbiamo ricevuto il tuo pagamento di ${input.amount} per l’ordine ${input.reference}.` +
+      `${input.remaining ? `\n\nAncora da pagare: ${input.remaining}. Evaderemo l’ordine appena arriva il resto.` : ''}` +
+      `${input.credited ? `\n\n${input.credited} è stato accreditato sul tuo saldo.` : ''}\n\nL’ordine nel portale clienti: ${input.url}`,
+  },
   // -- invoices --
   // -- balance --
   // -- distributors --

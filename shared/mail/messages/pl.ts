@@ -209,6 +209,18 @@ export const mailPl: MailMessages = {
       `Licencje wydamy, gdy tylko wpłata dotrze. Zamówienie: ${o.link}`,
   },
   // -- payments --
+  payments: {
+    fulfilledSubject: (reference) => `Płatność otrzymana: zamówienie ${reference} zostało zrealizowane`,
+    fulfilledText: (input) =>
+      `Dziękujemy: otrzymaliśmy płatność ${input.amount}, a zamówienie ${input.reference} zostało zrealizowane.` +
+      `${input.invoiceNumber ? `\n\nTwoja faktura VAT: ${input.invoiceNumber}.` : ''}\n\nNa Twoim koncie są teraz te licencje:\n\n${input.licences}\n\n` +
+      `${input.attached ? 'Pliki aktywacyjne są w załącznikach tej wiadomości. ' : ''}Licencje, ich pliki i faktura są w portalu klienta: ${input.url}`,
+    receivedSubject: (reference) => `Otrzymaliśmy płatność za zamówienie ${reference}`,
+    receivedText: (input) =>
+      `Otrzymaliśmy płatność ${input.amount} za zamówienie ${input.reference}.` +
+      `${input.remaining ? `\n\nPozostało do zapłaty: ${input.remaining}. Zrealizujemy zamówienie, gdy tylko wpłynie reszta.` : ''}` +
+      `${input.credited ? `\n\nKwota ${input.credited} trafiła na Twoje saldo.` : ''}\n\nZamówienie w portalu klienta: ${input.url}`,
+  },
   // -- invoices --
   // -- balance --
   // -- distributors --

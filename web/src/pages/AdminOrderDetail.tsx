@@ -6,6 +6,7 @@ import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useResource, useTitl
 import { useI18n } from '../i18n.ts';
 import { OrderContact, OrderLinesTable } from '../order-parts.tsx';
 import { IssuedTable } from './NewOrder.tsx';
+import { StaffOrderPayments } from './AdminPayments.tsx';
 
 export function AdminOrderDetailPage(props: { accountId: string; orderId: string }) {
   const { t, formatDate, formatDateTime, formatMoney } = useI18n();
@@ -77,6 +78,8 @@ export function AdminOrderDetailPage(props: { accountId: string; orderId: string
           </dl>
 
           <OrderLinesTable order={data} id="staff-order-lines" />
+
+          <StaffOrderPayments accountId={data.accountId} orderId={data.orderId} />
 
           {data.issued.length > 0 && <IssuedTable issued={data.issued} formatDate={formatDate} />}
 

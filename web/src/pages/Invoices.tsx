@@ -99,7 +99,7 @@ export function InvoicesPage() {
         row={(payment) => (
           <tr key={payment.paymentId}>
             <td>
-              <time dateTime={payment.receivedAt}>{formatDate(payment.receivedAt)}</time>
+              <time dateTime={payment.receivedOn}>{formatDate(payment.receivedOn)}</time>
             </td>
             <td>
               {t.invoices.methods[payment.method]}
