@@ -29,6 +29,7 @@ import * as securityCode from '#shared/api/security-code.ts';
 import * as ticketThread from '#shared/api/ticket-thread.ts';
 import * as staffTickets from '#shared/api/staff-tickets.ts';
 import * as sla from '#shared/api/sla.ts';
+import * as distributors from '#shared/api/distributors.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
@@ -63,6 +64,8 @@ export const api = {
   assets,
   sla,
   knowledge,
+  // Distributors and their clients (issue #15).
+  distributors,
 };
 
 export type Pool = 'customer' | 'staff';

@@ -27,6 +27,7 @@ import { AdminOrdersPage } from './pages/AdminOrders.tsx';
 import { CataloguePage } from './pages/Catalogue.tsx';
 import { ConfirmEmailPage } from './pages/ConfirmEmail.tsx';
 import { CustomerPage } from './pages/CustomerPage.tsx';
+import { DistributorClientsPage, DistributorLicencePage, DistributorLicencesPage } from './pages/Distributors.tsx';
 import { CustomersPage } from './pages/Customers.tsx';
 import { LicenceDetailPage } from './pages/LicenceDetail.tsx';
 import { LicencesPage } from './pages/Licences.tsx';
@@ -177,6 +178,13 @@ export const webRoutes: readonly WebRoute[] = [
   // -- balance --
 
   // -- distributors --
+  { path: '/distributor/clients', guard: 'customer', page: () => <DistributorClientsPage /> },
+  { path: '/distributor/licences', guard: 'customer', page: () => <DistributorLicencesPage /> },
+  {
+    path: '/distributor/licences/:licenceId',
+    guard: 'customer',
+    page: ({ params }) => <DistributorLicencePage key={params.licenceId} licenceId={params.licenceId!} />,
+  },
 
   { path: '/admin', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
   { path: '/admin/sign-in', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
