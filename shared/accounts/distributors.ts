@@ -157,6 +157,24 @@ export async function markDistributor(input: { accountId: string; distributor: b
 }
 
 /**
+ * The distributor's `clientCount` moved by one, in the relation's transaction: a new client only while the account is
+ * a distributor under MAX_DISTRIBUTOR_CLIENTS; a client taken away only while it counts one.
+ */
+function clientCountUpdate(distributorId: string, delta: 1 | -1): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: accountKey(distributorId),
+      UpdateExpression: 'ADD clientCount :delta',
+      ConditionExpression:
+        delta > 0 ? 'distributor = :yes AND (attribute_not_exists(clientCount) OR clientCount < :max)' : 'clientCount > :none',
+      ExpressionAttributeValues:
+        delta > 0 ? { ':delta': delta, ':yes': true, ':max': MAX_DISTRIBUTOR_CLIENTS } : { ':delta': delta, ':none': 0 },
+    },
+  };
+}
+
+/**
  * Staff assign a client account to a distributor ('distributor.assign'): the client's `distributorId`, the relation
  * item and the distributor's count in one transaction, each conditional, so of two assignments of one client at the
  * same moment exactly one is written. Assigning a client to the distributor it already has changes nothing.
@@ -203,15 +221,7 @@ export async function assignClient(input: {
         },
       },
       { Put: { TableName: tableName(), Item: distributorClientItem(relation), ConditionExpression: 'attribute_not_exists(PK)' } },
-      {
-        Update: {
-          TableName: tableName(),
-          Key: accountKey(distributor.accountId),
-          UpdateExpression: 'ADD clientCount :one',
-          ConditionExpression: 'distributor = :yes AND (attribute_not_exists(clientCount) OR clientCount < :max)',
-          ExpressionAttributeValues: { ':one': 1, ':yes': true, ':max': MAX_DISTRIBUTOR_CLIENTS },
-        },
-      },
+      clientCountUpdate(distributor.accountId, 1),
     ];
     return {
       commit: () =>
@@ -247,15 +257,7 @@ export async function unassignClient(input: { distributorId: string; clientId: s
           ConditionExpression: 'attribute_exists(PK)',
         },
       },
-      {
-        Update: {
-          TableName: tableName(),
-          Key: accountKey(distributor.accountId),
-          UpdateExpression: 'ADD clientCount :minusOne',
-          ConditionExpression: 'clientCount > :none',
-          ExpressionAttributeValues: { ':minusOne': -1, ':none': 0 },
-        },
-      },
+      clientCountUpdate(distributor.accountId, -1),
     ];
     return {
       commit: () =>
