@@ -124,7 +124,7 @@ export function DistributorLicencesPage() {
         <h1 tabIndex={-1}>{t.distributors.licencesHeading}</h1>
       </div>
       {choices.error !== undefined && <ErrorAlert error={choices.error} onRetry={choices.retry} />}
-      <div class="field">
+      <div class="field client-filter">
         <label for="client-filter">{t.distributors.clientFilter}</label>
         <select
           id="client-filter"
