@@ -350,6 +350,16 @@ const entries: readonly RouteEntry[] = [
   // -- balance --
 
   // -- distributors --
+  // Distributors and their clients (issue #15): staff mark distributors and assign clients (audited); a distributor's
+  // people read their clients and the clients' licences; a client reads who its distributor is.
+  { contract: api.distributors.getDistributorSection, handler: 'distributors/get-distributor-section', table: 'read' },
+  { contract: api.distributors.markDistributor, handler: 'distributors/mark-distributor', table: 'read-write' },
+  { contract: api.distributors.assignClient, handler: 'distributors/assign-client', table: 'read-write' },
+  { contract: api.distributors.unassignClient, handler: 'distributors/unassign-client', table: 'read-write' },
+  { contract: api.distributors.listMyClients, handler: 'distributors/list-my-clients', table: 'read' },
+  { contract: api.distributors.listClientLicences, handler: 'distributors/list-client-licences', table: 'read' },
+  { contract: api.distributors.getClientLicence, handler: 'distributors/get-client-licence', table: 'read' },
+  { contract: api.distributors.getMyDistributor, handler: 'distributors/get-my-distributor', table: 'read' },
 
   // Importing accounts from an old portal (admin): the dry run reads by key; the import creates migrated users too.
   { contract: api.imports.dryRunImport, handler: 'admin/dry-run-import', table: 'read' },

@@ -20,6 +20,7 @@ export const handler = customerHttpHandler(api.getMyAccount, async ({ customer: 
         name: account.name,
         activationKey: account.activationKey,
         contactEmail: account.contactEmail,
+        ...(account.distributor ? { distributor: true } : {}),
       },
       contracts,
     },

@@ -32,11 +32,15 @@ import { seedCatalogue } from '#shared/catalogue/seed.ts';
 import { seedKnowledge } from '#shared/knowledge/seed.ts';
 import type { StaffGroup } from '#shared/accounts/groups.ts';
 import { staffUserItem } from '#shared/staff/staff-user.ts';
+import { distributorClientItem } from '#shared/accounts/distributors.ts';
 
 export const DEMO_LOGINS = {
   customer: { email: 'anna@nordwind.example', password: 'atrium-demo-1' },
   secondCustomer: { email: 'ben@harbour.example', password: 'atrium-demo-2' },
   staff: { email: 'staff@atrium.example', password: 'atrium-staff-1' },
+  // A distributor (issue #15) and its one client: the partner signs in through the sign-in page's Partners entry.
+  partner: { email: 'partner@reseller.example', password: 'atrium-partner-1' },
+  partnerClient: { email: 'olga@orchard.example', password: 'atrium-client-1' },
 } as const;
 
 /** The demo staff users, one per staff group; a restart puts each back as it is here (password, groups, enabled). */
@@ -186,6 +190,67 @@ const demoAccounts: DemoAccount[] = [
         serial: 'PF3-5510',
         unitPriceMinor: 459_000,
         supportYears: 1,
+      },
+    ],
+  },
+  // A distributor and its client (issue #15): the partner sees Orchard's licences; Orchard's pages name the partner.
+  {
+    account: {
+      accountId: 'demo-reseller',
+      name: 'Baltic Software Partners Sp. z o.o.',
+      activationKey: 'BSP4-R7TN',
+      contactEmail: DEMO_LOGINS.partner.email,
+      country: 'PL',
+      vatId: 'PL 584-271-33-90',
+      distributor: true,
+      clientCount: 1,
+    },
+    login: DEMO_LOGINS.partner,
+    userId: '7c1e0d2a-0000-4000-8000-00000000e001',
+    contact: { name: 'Piotr Zieliński', email: DEMO_LOGINS.partner.email, country: 'PL', city: 'Gdynia' },
+    purchases: [
+      {
+        reference: 'JWT1500',
+        date: '2024-03-11',
+        product: 'Remote Access',
+        edition: 'Enterprise',
+        users: 2,
+        serial: 'P71-2040',
+        unitPriceMinor: 49_900,
+      },
+    ],
+  },
+  {
+    account: {
+      accountId: 'demo-orchard',
+      name: 'Orchard Dental Clinic',
+      activationKey: 'ORC2-M8WD',
+      contactEmail: DEMO_LOGINS.partnerClient.email,
+      country: 'PL',
+      distributorId: 'demo-reseller',
+    },
+    login: DEMO_LOGINS.partnerClient,
+    userId: '7c1e0d2a-0000-4000-8000-00000000e002',
+    contact: { name: 'Olga Wiśniewska', email: DEMO_LOGINS.partnerClient.email, country: 'PL', city: 'Sopot' },
+    purchases: [
+      {
+        reference: 'JWT1501',
+        date: '2024-06-03',
+        product: 'Remote Access',
+        edition: 'Enterprise',
+        users: 15,
+        serial: 'P72-8815',
+        unitPriceMinor: 219_900,
+        supportYears: 2,
+      },
+      {
+        reference: 'JWT1502',
+        date: '2025-01-20',
+        product: 'Server Monitoring',
+        edition: 'Standard',
+        users: 5,
+        serial: 'P73-1029',
+        unitPriceMinor: 59_900,
       },
     ],
   },
@@ -388,6 +453,10 @@ export async function seedDemoData(): Promise<void> {
   if (highest) await advanceOrderReferenceCounter(highest);
   for (const staff of DEMO_STAFF) await putDemoStaffUser(staff);
   await seedAccountDemos();
+  // The demo distributor's relation item (its account item and the client's carry the two other halves).
+  await batchPut([
+    distributorClientItem({ distributorId: 'demo-reseller', clientId: 'demo-orchard', assignedAt: '2024-06-01T08:00:00.000Z' }),
+  ]);
   const nordwind = demoAccounts[0]!;
   await seedDemoTickets({
     accountId: nordwind.account.accountId,

@@ -1,9 +1,10 @@
 // The account entity: a customer organisation. Owns its keys, its item and the reads of it (docs/data-model.md).
 
-import { GetCommand } from '#shared/db/commands.ts';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { accountPartition, keys } from '#shared/db/keys.ts';
+import { TooManyRequestsError } from '#shared/http/errors.ts';
 import * as z from '#shared/validation.ts';
 
 export interface Account {
@@ -34,6 +35,12 @@ export interface Account {
   billingAddress?: Address;
   /** The latest verification of submitted legal data (the item itself: shared/accounts/verification.ts). */
   verification?: AccountVerification;
+  /** A distributor (reseller): staff mark it; it has client accounts (shared/accounts/distributors.ts, issue #15). */
+  distributor?: boolean;
+  /** A distributor's clients, kept by every assignment and unassignment (at most MAX_DISTRIBUTOR_CLIENTS). */
+  clientCount?: number;
+  /** A client's one distributor, which orders its upgrades and renewals. */
+  distributorId?: string;
 }
 
 export type ProfileType = 'individual' | 'company';
@@ -102,6 +109,9 @@ const accountSchema = /* @__PURE__ */ lazySchema(() =>
         reason: z.optional(z.string()),
       }),
     ),
+    distributor: z.optional(z.boolean()),
+    clientCount: z.optional(z.number().check(z.int())),
+    distributorId: z.optional(z.string()),
   }),
 );
 
@@ -187,4 +197,30 @@ export function ownerCountUpdate(accountId: string, change: { stored: number | u
 export async function getAccount(accountId: string, consistent = false): Promise<Account | undefined> {
   const result = await db().send(new GetCommand({ TableName: tableName(), Key: accountKey(accountId), ConsistentRead: consistent }));
   return result.Item ? accountFromItem(result.Item) : undefined;
+}
+
+/** BatchGetItem may leave keys unprocessed under throttling: they are asked for again, a bounded number of times. */
+const MAX_BATCH_GET_ATTEMPTS = 3;
+
+/**
+ * Accounts by id (at most 100, BatchGetItem's limit): one BatchGetItem, again only for keys left unprocessed. Unknown
+ * ids are simply absent from the map.
+ */
+export async function accountsById(accountIds: readonly string[]): Promise<Map<string, Account>> {
+  const accounts = new Map<string, Account>();
+  if (accountIds.length === 0) return accounts;
+  let keys: Array<Record<string, unknown>> | undefined = [...new Set(accountIds)].map((accountId) => accountKey(accountId));
+  for (let attempt = 0; keys?.length && attempt < MAX_BATCH_GET_ATTEMPTS; attempt += 1) {
+    const result: Omit<BatchGetCommandOutput, '$metadata'> = await db().send(
+      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }),
+    );
+    for (const item of result.Responses?.[tableName()] ?? []) {
+      const account = accountFromItem(item);
+      accounts.set(account.accountId, account);
+    }
+    keys = result.UnprocessedKeys?.[tableName()]?.Keys;
+  }
+  // Still throttled after the retries: the client may try again in a moment (it is not the request's fault).
+  if (keys?.length) throw new TooManyRequestsError('Busy. Try again in a moment.', 1);
+  return accounts;
 }

@@ -18,7 +18,14 @@ export const getMyAccount = contract({
       email: z.string(),
       /** The person's role in the account they act for: the pages hide the areas the role cannot use. */
       role: z.enum(CUSTOMER_ROLES),
-      account: z.strictObject({ accountId: z.string(), name: z.string(), activationKey: z.string(), contactEmail: z.string() }),
+      account: z.strictObject({
+        accountId: z.string(),
+        name: z.string(),
+        activationKey: z.string(),
+        contactEmail: z.string(),
+        /** A distributor (issue #15): the navigation shows its clients' pages. */
+        distributor: z.optional(z.boolean()),
+      }),
       /** The support contracts the account has claimed, with their status computed when read. */
       contracts: z.array(
         z.strictObject({

@@ -288,6 +288,13 @@ export const keys = {
   /** A payment from the balance, by the page's idempotency key for one account: a double click or a retry pays once. */
   balancePaymentClaim: (accountId: string, key: string) => ({ PK: `PAYCLAIM#${accountId}#${key}`, SK: 'PAYCLAIM' }),
 
+  // -- distributors (issue #15): a distributor's clients --
+  /**
+   * One client of a distributor, in the distributor's partition (shared/accounts/distributors.ts): the distributor lists
+   * its clients with one Query. Written with the client's `distributorId` in one transaction.
+   */
+  distributorClient: (distributorId: string, clientId: string) => ({ PK: `ACCOUNT#${distributorId}`, SK: `DISTCLIENT#${clientId}` }),
+
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),
   /** Local identity adapter: the pending code of an e-mail confirmation, a password reset link or a change of e-mail. */
@@ -337,6 +344,8 @@ export const SK_PREFIX = {
   ledger: 'LEDGER#',
   /** The account's payments (history). */
   payment: 'PAYMENT#',
+  /** A distributor's clients (issue #15). */
+  distributorClient: 'DISTCLIENT#',
 } as const;
 
 /** The partition of one ticket: the ticket item and its thread. */

@@ -2,11 +2,11 @@
 // number, activation key, VAT id), case- and accent-insensitive: one Query on the search index, one BatchGetItem of the
 // accounts it names (docs/data-model.md, pattern 9).
 
-import { accountFromItem, accountKey, type Account, type AccountLastOrder } from '#shared/accounts/account.ts';
-import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput } from '#shared/db/commands.ts';
+import { accountsById, type AccountLastOrder } from '#shared/accounts/account.ts';
+import { QueryCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { searchPartition } from '#shared/db/keys.ts';
-import { TooManyRequestsError, ValidationError } from '#shared/http/errors.ts';
+import { ValidationError } from '#shared/http/errors.ts';
 import { MIN_SEARCH_LENGTH } from '#shared/search/fold.ts';
 import { searchEntryFromItem, searchTermOf, type SearchEntry } from '#shared/search/search-entry.ts';
 
@@ -14,8 +14,6 @@ import { searchEntryFromItem, searchTermOf, type SearchEntry } from '#shared/sea
 export const MAX_SEARCH_RESULTS = 25;
 /** Index entries one search reads: several entries can name one account (its name and a word of it, many serials). */
 const MAX_ENTRIES_READ = 100;
-/** BatchGetItem may leave keys unprocessed under throttling: they are asked for again, a bounded number of times. */
-const MAX_BATCH_GET_ATTEMPTS = 3;
 
 export interface CustomerMatch {
   accountId: string;
@@ -77,23 +75,4 @@ export async function searchCustomers(query: string): Promise<CustomerSearchResu
     });
   }
   return { items, more };
-}
-
-/** The accounts by id: one BatchGetItem (at most 25 keys, within its 100), again only for keys left unprocessed. */
-async function accountsById(accountIds: string[]): Promise<Map<string, Account>> {
-  const accounts = new Map<string, Account>();
-  let keys: Array<Record<string, unknown>> | undefined = accountIds.map((accountId) => accountKey(accountId));
-  for (let attempt = 0; keys?.length && attempt < MAX_BATCH_GET_ATTEMPTS; attempt += 1) {
-    const result: Omit<BatchGetCommandOutput, '$metadata'> = await db().send(
-      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }),
-    );
-    for (const item of result.Responses?.[tableName()] ?? []) {
-      const account = accountFromItem(item);
-      accounts.set(account.accountId, account);
-    }
-    keys = result.UnprocessedKeys?.[tableName()]?.Keys;
-  }
-  // Still throttled after the retries: the client may try again in a moment (it is not the request's fault).
-  if (keys?.length) throw new TooManyRequestsError('The search is busy. Try again in a moment.', 1);
-  return accounts;
 }

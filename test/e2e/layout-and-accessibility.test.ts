@@ -99,7 +99,10 @@ function expectClean(findings: Record<string, Findings>): void {
   }
 }
 
-async function signedInContext(pool: 'customer' | 'staff'): Promise<{ context: BrowserContext; page: Page }> {
+async function signedInContext(
+  pool: 'customer' | 'staff',
+  login: { email: string; password: string } = pool === 'customer' ? DEMO_LOGINS.customer : DEMO_LOGINS.staff,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() },
     locale: 'en-GB',
@@ -107,12 +110,7 @@ async function signedInContext(pool: 'customer' | 'staff'): Promise<{ context: B
   });
   const page = await context.newPage();
   trackRequests(page);
-  await signInWithPassword(
-    page,
-    portal,
-    pool === 'customer' ? '/sign-in' : '/admin',
-    pool === 'customer' ? DEMO_LOGINS.customer : DEMO_LOGINS.staff,
-  );
+  await signInWithPassword(page, portal, pool === 'customer' ? '/sign-in' : '/admin', login);
   // A customer lands on the home page, staff on the customers.
   await page.locator(pool === 'customer' ? '[data-testid="home-tiles"]' : '[data-testid="customers-table"]').waitFor();
   return { context, page };
@@ -126,6 +124,7 @@ describe('layout and accessibility of every page in Chromium', () => {
     const findings = {};
     for (const path of [
       '/sign-in',
+      '/sign-in?partner=1',
       '/sign-up',
       '/forgot-password',
       '/reset-password?email=someone%40example.test&code=123456',
@@ -523,6 +522,27 @@ describe('layout and accessibility of every page in Chromium', () => {
     for (const [where, found] of Object.entries(await check(page, '/admin/payments', { axe: false })))
       Object.assign(findings, { [`${where} (pl)`]: found });
     await context.close();
+    expectClean(findings);
+  });
+
+  // -- distributors --
+  it('the distributor’s clients, a client’s licences and one of them, and the staff’s distributor section, in English and in Polish', async () => {
+    const partner = await signedInContext('customer', DEMO_LOGINS.partner);
+    await partner.page.goto(`${portalUrl}/distributor/licences?clientId=demo-orchard`);
+    const details = partner.page.getByTestId('client-licences-table').getByRole('link').first();
+    await details.waitFor();
+    const paths = ['/distributor/clients', '/distributor/licences?clientId=demo-orchard', (await details.getAttribute('href'))!];
+    const findings = {};
+    for (const path of paths) Object.assign(findings, await check(partner.page, path));
+    await partner.page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const path of paths) {
+      for (const [where, found] of Object.entries(await check(partner.page, path, { axe: false })))
+        Object.assign(findings, { [`${where} (pl)`]: found });
+    }
+    await partner.context.close();
+    const staff = await signedInContext('staff');
+    Object.assign(findings, await check(staff.page, '/admin/customers/demo-reseller'));
+    await staff.context.close();
     expectClean(findings);
   });
 });

@@ -49,6 +49,7 @@ import {
 import { ASSET_AUDITED_REQUESTS } from './asset-audited-requests.ts';
 import { issueTestInvoice } from './invoices.ts';
 import { CUSTOMER_AUDITED_REQUESTS } from './customer-audited-requests.ts';
+import { DISTRIBUTOR_AUDITED_REQUESTS, putDistributorFixture } from './distributor-audited-requests.ts';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Two accounts, one of each entity
@@ -397,6 +398,8 @@ export async function seedTwoAccounts(api: TestApi): Promise<Fixture> {
   await putArticleFixture();
   const own = await seedSide(api, 'OWN-PC-1');
   const other = await seedSide(api, 'OTHER-PC-1');
+  // -- distributors (issue #15): the own account resells, with one client of its own --
+  await putDistributorFixture(own.accountId);
   const staffToken = async (groups: string[]) => signIn(api, 'staff', await createStaff(groups));
   const [admin, support, billing, none] = await Promise.all([
     staffToken(['admin']),
@@ -1025,6 +1028,8 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
   ...CUSTOMER_AUDITED_REQUESTS,
   // Contracts and assets (issue #13).
   ...ASSET_AUDITED_REQUESTS,
+  // Distributors and their clients (issue #15).
+  ...DISTRIBUTOR_AUDITED_REQUESTS,
 };
 
 /** Every audit entry in a partition (by default AUDIT, where every entry is), oldest first. */

@@ -33,6 +33,7 @@ import * as shop from '#shared/api/shop.ts';
 import * as checkout from '#shared/api/checkout.ts';
 import * as invoices from '#shared/api/invoices.ts';
 import * as payments from '#shared/api/payments.ts';
+import * as distributors from '#shared/api/distributors.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
@@ -72,6 +73,8 @@ export const api = {
   checkout,
   invoices,
   payments,
+  // Distributors and their clients (issue #15).
+  distributors,
 };
 
 export type Pool = 'customer' | 'staff';

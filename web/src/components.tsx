@@ -6,7 +6,7 @@ import { ApiError, isAbort, sessionGroups, signOut, type Page, type PageRequest,
 import { ROLE_AREAS, type CustomerRole } from '#shared/accounts/roles.ts';
 import { webBrand } from './brand.ts';
 import { locales, useI18n, type Locale, type Messages } from './i18n.ts';
-import { useMyRole } from './my-role.ts';
+import { useIsDistributor, useMyRole } from './my-role.ts';
 import { followLink, navigate, useLocation } from './router.ts';
 import { stopViewingAs, type ViewingAs, viewingAs } from './view-as.ts';
 import { AccountSwitch } from './account-switch.tsx';
@@ -65,10 +65,12 @@ interface NavLink {
  * The customer's areas, in the order a hosting panel lists them. A later area (invoices, tickets, services) is one line
  * here, with the roles of its routes (ROLE_AREAS), once its page exists.
  */
-function customerAreas(t: Messages, cartLines: number | undefined): NavLink[] {
+function customerAreas(t: Messages, cartLines: number | undefined, distributor: boolean): NavLink[] {
   return [
     { href: '/home', label: t.home.nav.home },
     { href: '/licences', label: t.nav.licences, roles: ROLE_AREAS.technicalRead },
+    // A distributor's clients and their licences (issue #15).
+    ...(distributor ? [{ href: '/distributor/clients', label: t.distributors.nav, roles: ROLE_AREAS.technicalRead }] : []),
     { href: '/support', label: t.nav.support, roles: ROLE_AREAS.technicalRead },
     { href: '/orders', label: t.nav.orders, roles: ROLE_AREAS.billingRead },
     { href: '/shop', label: t.nav.shop, roles: ROLE_AREAS.billingRead },
@@ -165,13 +167,14 @@ function CustomerNav(props: { open: boolean }) {
   const { t } = useI18n();
   const role = useMyRole();
   const cartLines = useCartLines(role);
+  const distributor = useIsDistributor();
   const show = visibleFor(role);
   return (
     <SiteNav
       id="site-nav"
       label={t.nav.label}
       open={props.open}
-      links={customerAreas(t, cartLines).filter(show)}
+      links={customerAreas(t, cartLines, distributor).filter(show)}
       group={{ label: t.home.nav.account, links: accountLinks(t).filter(show) }}
     />
   );

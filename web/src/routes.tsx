@@ -32,6 +32,7 @@ import { CartPage } from './pages/Cart.tsx';
 import { ShopPage, ShopProductPage } from './pages/Shop.tsx';
 import { ConfirmEmailPage } from './pages/ConfirmEmail.tsx';
 import { CustomerPage } from './pages/CustomerPage.tsx';
+import { DistributorClientsPage, DistributorLicencePage, DistributorLicencesPage } from './pages/Distributors.tsx';
 import { CustomersPage } from './pages/Customers.tsx';
 import { LicenceDetailPage } from './pages/LicenceDetail.tsx';
 import { LicencesPage } from './pages/Licences.tsx';
@@ -194,6 +195,13 @@ export const webRoutes: readonly WebRoute[] = [
   // -- balance --
 
   // -- distributors --
+  { path: '/distributor/clients', guard: 'customer', page: () => <DistributorClientsPage /> },
+  { path: '/distributor/licences', guard: 'customer', page: () => <DistributorLicencesPage /> },
+  {
+    path: '/distributor/licences/:licenceId',
+    guard: 'customer',
+    page: ({ params }) => <DistributorLicencePage key={params.licenceId} licenceId={params.licenceId!} />,
+  },
 
   { path: '/admin', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
   { path: '/admin/sign-in', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },

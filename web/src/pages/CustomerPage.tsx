@@ -23,6 +23,7 @@ import { useI18n } from '../i18n.ts';
 import { SupportStatusBadge } from './Support.tsx';
 import { type ActionNotice, LicenceManager, StaffActionForm } from './CustomerLicence.tsx';
 import { VerifySecurityCodeForm } from './SecurityCode.tsx';
+import { DistributorSection } from './distributor-section.tsx';
 
 type LicenceRow = CustomerPageData['licences']['items'][number];
 type SupportRow = CustomerPageData['support']['items'][number];
@@ -528,6 +529,8 @@ function CustomerSections(props: { data: CustomerPageData; onDone: (notice: Acti
           </section>
         )}
       </Section>
+
+      <DistributorSection accountId={accountId} onDone={props.onDone} />
 
       <Section id="contracts" heading={t.customerPage.contractsHeading}>
         {data.contracts.length === 0 ? (

@@ -3,11 +3,12 @@
 
 import { useRef, useState } from 'preact/hooks';
 import { computerIdSchema } from '#shared/licences/schemas.ts';
-import { api, downloadFile, request, type LicenceActivations, type LicenceBinding, type LicenceDetail } from '../api.ts';
+import { api, downloadFile, request, type LicenceActivations, type LicenceBinding, type LicenceDetail, type LicenceView } from '../api.ts';
 import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, TableRegion, useCellLabels, useResource, useTitle } from '../components.tsx';
 import { DownloadButton } from '../download.tsx';
 import { Field } from '../fields.tsx';
 import { useI18n } from '../i18n.ts';
+import { DistributorNotice } from './Distributors.tsx';
 import { SupportTermCells } from './Support.tsx';
 
 const HISTORY_PAGE = 25;
@@ -62,52 +63,8 @@ export function LicenceDetailPage(props: { licenceId: string }) {
               {t.licenceDetail.revoked(formatDate(data.revokedAt))}
             </p>
           )}
-          <dl class="facts card" data-testid="licence-facts">
-            <div>
-              <dt>{t.licences.serial}</dt>
-              <dd>
-                <code class="serial">{data.serial}</code>
-              </dd>
-            </div>
-            <div>
-              <dt>{t.licences.edition}</dt>
-              <dd>{data.edition}</dd>
-            </div>
-            <div>
-              <dt>{t.licences.users}</dt>
-              <dd>{data.users}</dd>
-            </div>
-            <div>
-              <dt>{t.licences.days}</dt>
-              <dd>{data.days ?? t.licences.perpetual}</dd>
-            </div>
-            <div>
-              <dt>{t.licences.order}</dt>
-              <dd>
-                <Link href={`/orders/${data.orderId}`}>{data.orderReference}</Link>
-              </dd>
-            </div>
-            <div>
-              <dt>{t.licences.purchased}</dt>
-              <dd>
-                <time dateTime={data.purchasedAt}>{formatDate(data.purchasedAt)}</time>
-              </dd>
-            </div>
-            <div>
-              <dt>{t.licences.support}</dt>
-              <dd>
-                {data.supportEndsAt
-                  ? (data.supportActive ? t.licences.supportUntil : t.licences.supportEnded)(formatDate(data.supportEndsAt))
-                  : t.licences.supportNone}
-              </dd>
-            </div>
-            <div>
-              <dt>{t.licenceDetail.licenceId}</dt>
-              <dd>
-                <code class="serial">{data.licenceId}</code>
-              </dd>
-            </div>
-          </dl>
+          <DistributorNotice />
+          <LicenceFacts licence={data} />
 
           <ComputerAndHistory licence={data} initial={licence.data[1]} />
           <LicenceSupport licence={data} />
@@ -373,8 +330,65 @@ function ComputerAndHistory(props: { licence: LicenceDetail; initial: LicenceAct
   );
 }
 
+/**
+ * The licence's facts: serial, edition, users, days, order, purchase, support and id. The distributor's view of a
+ * client's licence shows them too (issue #15), without the link to the order, which is the client's.
+ */
+export function LicenceFacts(props: { licence: LicenceView; linkOrder?: boolean }) {
+  const { t, formatDate } = useI18n();
+  const data = props.licence;
+  return (
+    <dl class="facts card" data-testid="licence-facts">
+      <div>
+        <dt>{t.licences.serial}</dt>
+        <dd>
+          <code class="serial">{data.serial}</code>
+        </dd>
+      </div>
+      <div>
+        <dt>{t.licences.edition}</dt>
+        <dd>{data.edition}</dd>
+      </div>
+      <div>
+        <dt>{t.licences.users}</dt>
+        <dd>{data.users}</dd>
+      </div>
+      <div>
+        <dt>{t.licences.days}</dt>
+        <dd>{data.days ?? t.licences.perpetual}</dd>
+      </div>
+      <div>
+        <dt>{t.licences.order}</dt>
+        <dd>
+          <Link href={`/orders/${data.orderId}`}>{data.orderReference}</Link>
+        </dd>
+      </div>
+      <div>
+        <dt>{t.licences.purchased}</dt>
+        <dd>
+          <time dateTime={data.purchasedAt}>{formatDate(data.purchasedAt)}</time>
+        </dd>
+      </div>
+      <div>
+        <dt>{t.licences.support}</dt>
+        <dd>
+          {data.supportEndsAt
+            ? (data.supportActive ? t.licences.supportUntil : t.licences.supportEnded)(formatDate(data.supportEndsAt))
+            : t.licences.supportNone}
+        </dd>
+      </div>
+      <div>
+        <dt>{t.licenceDetail.licenceId}</dt>
+        <dd>
+          <code class="serial">{data.licenceId}</code>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
 /** The support & updates subscriptions covering the licence. */
-function LicenceSupport(props: { licence: LicenceDetail }) {
+export function LicenceSupport(props: { licence: Pick<LicenceDetail, 'supportSubscriptions'> }) {
   const { t } = useI18n();
   const table = useCellLabels();
   const data = props.licence;

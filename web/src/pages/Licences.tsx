@@ -5,6 +5,7 @@ import { api, downloadFile, isAbort, request, type LicenceView, type Me } from '
 import { ErrorAlert, Frame, Link, PagedTable, SortHeader, usePagedList, useSortOrder, useTitle } from '../components.tsx';
 import { DownloadButton } from '../download.tsx';
 import { useI18n } from '../i18n.ts';
+import { DistributorNotice } from './Distributors.tsx';
 
 /** The key card keeps its size while the key is read (`value` undefined), so nothing below it moves when it arrives. */
 function ActivationKey(props: { value: string | undefined }) {
@@ -106,6 +107,7 @@ export function LicencesPage() {
       ) : (
         <ActivationKey value={me?.account.activationKey} />
       )}
+      <DistributorNotice />
 
       <PagedTable
         list={list}

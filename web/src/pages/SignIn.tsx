@@ -8,6 +8,7 @@ import { EMAIL_SHAPE, Field, type FieldErrors } from '../fields.tsx';
 import { limitsOf } from '../form-checks.ts';
 import { useI18n } from '../i18n.ts';
 import { navigate, safeNextPath, type Notice } from '../router.ts';
+import { isPartnerSignIn, PARTNER_HOME, PartnerHint, PartnersLink } from './Distributors.tsx';
 
 // The local adapter and Cognito both end a challenge after three wrong codes.
 const MAX_CODE_TRIES = 3;
@@ -82,7 +83,10 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
   useTitle(pool === 'staff' ? t.signIn.staffTitle : t.signIn.customerTitle);
 
   // The page asked for before signing in (a deep link, or where the session ended), if it is one of ours.
-  const destination = () => safeNextPath(new URLSearchParams(location.search).get('next'), pool, location.origin) ?? homeOf[pool];
+  // The partner sign-in (issue #15) leads to the distributor's clients.
+  const destination = () =>
+    safeNextPath(new URLSearchParams(location.search).get('next'), pool, location.origin) ??
+    (pool === 'customer' && isPartnerSignIn() ? PARTNER_HOME : homeOf[pool]);
 
   useEffect(() => {
     if (isSignedIn(pool)) navigate(destination(), { replace: true });
@@ -235,6 +239,7 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
           <>
             <h1 tabIndex={-1}>{title}</h1>
             <p class="muted">{pool === 'staff' ? t.signIn.staffIntro : t.signIn.customerIntro}</p>
+            {pool === 'customer' && <PartnerHint />}
             {notice && !problem && (
               <p class="alert alert-info" role="status">
                 {notice}
@@ -311,9 +316,12 @@ export function SignInPage(props: { pool: Pool; notice?: Notice | undefined }) {
               <Link href={forgotPasswordPath[pool]}>{t.signIn.forgotPassword}</Link>
             </p>
             {pool === 'customer' ? (
-              <p class="small">
-                {t.signIn.noAccount} <Link href="/sign-up">{t.signIn.createAccount}</Link>
-              </p>
+              <>
+                <p class="small">
+                  {t.signIn.noAccount} <Link href="/sign-up">{t.signIn.createAccount}</Link>
+                </p>
+                <PartnersLink />
+              </>
             ) : (
               <p class="small">
                 <Link href={signInPath.customer}>{t.signIn.toCustomer}</Link>
