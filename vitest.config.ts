@@ -3,12 +3,17 @@
 // The AWS SDK warns that its 2027 releases need Node 22; Atrium targets Node >= 20.19 today (see README, Notes).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     // The JSON report lets .ci/run close with a plain "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    // Vitest's default is one worker fewer than the cores: ONE file at a time on the 2-core CI machine, where a file
+    // waiting on DynamoDB Local, a server or esbuild leaves a core idle. Two files at a time there (each integration
+    // file has its own table; docs/performance.md, "Test suite time"); the browser tests stay one file at a time.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', env: { LOG_LEVEL: 'SILENT' } },

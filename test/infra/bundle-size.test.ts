@@ -32,9 +32,10 @@ const bundle = (handler: string) => {
 };
 const text = async (handler: string) => new TextDecoder().decode(bundle(handler));
 
+// One step for all handlers, so its hang guard is the sum of theirs: ~15 s on a quiet 2-core machine, minutes on a loaded one.
 beforeAll(async () => {
   bundles = await buildHandlers(allHandlers);
-});
+}, 900_000);
 
 describe('handler bundles', () => {
   it.each(allHandlers)('%s is at most 450 KB minified', async (handler) => {
