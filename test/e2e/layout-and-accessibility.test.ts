@@ -96,22 +96,49 @@ function expectClean(findings: Record<string, Findings>): void {
   }
 }
 
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+const landing = { customer: '[data-testid="home-tiles"]', staff: '[data-testid="customers-table"]' } as const;
+const sessions: Partial<Record<'customer' | 'staff', Promise<StorageState>>> = {};
+
+/** Signs in once per pool for the whole file (password, then the mailed code) and keeps what the browser stored. */
+function signedInState(pool: 'customer' | 'staff'): Promise<StorageState> {
+  sessions[pool] ??= (async () => {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
+    try {
+      const page = await context.newPage();
+      await signInWithPassword(
+        page,
+        portal,
+        pool === 'customer' ? '/sign-in' : '/admin',
+        pool === 'customer' ? DEMO_LOGINS.customer : DEMO_LOGINS.staff,
+      );
+      // A customer lands on the home page, staff on the customers.
+      await page.locator(landing[pool]).waitFor();
+      return await context.storageState();
+    } finally {
+      await context.close();
+    }
+  })();
+  return sessions[pool];
+}
+
+/**
+ * A fresh context (its own source address; the cookies and storage the sign-in left) on the pool's landing page, signed
+ * in: the refresh-token cookie of the file's one sign-in per pool restores the session on load, as a reload does. Each
+ * test still starts from a clean page; signing in again for each would only repeat the sign-in page's work.
+ */
 async function signedInContext(pool: 'customer' | 'staff'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() },
     locale: 'en-GB',
     timezoneId: 'UTC',
+    storageState: await signedInState(pool),
   });
   const page = await context.newPage();
   trackRequests(page);
-  await signInWithPassword(
-    page,
-    portal,
-    pool === 'customer' ? '/sign-in' : '/admin',
-    pool === 'customer' ? DEMO_LOGINS.customer : DEMO_LOGINS.staff,
-  );
-  // A customer lands on the home page, staff on the customers.
-  await page.locator(pool === 'customer' ? '[data-testid="home-tiles"]' : '[data-testid="customers-table"]').waitFor();
+  await page.goto(`${portalUrl}${pool === 'customer' ? '/home' : '/admin/customers'}`);
+  await page.locator(landing[pool]).waitFor();
   return { context, page };
 }
 
