@@ -16,7 +16,15 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', env: { LOG_LEVEL: 'SILENT' } },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          env: { LOG_LEVEL: 'SILENT' },
+          // A hang guard, not a budget: a unit file may share the 2 cores with a CDK synth (two files at a time), and the
+          // licence CLI test starts node six times in one test (over vitest's default 5 s at a load average of ~10).
+          testTimeout: 30_000,
+        },
       },
       {
         test: {
