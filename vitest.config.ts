@@ -3,15 +3,28 @@
 // The AWS SDK warns that its 2027 releases need Node 22; Atrium targets Node >= 20.19 today (see README, Notes).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     // The JSON report lets .ci/run close with a plain "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    // Vitest's default is one worker fewer than the cores: ONE file at a time on the 2-core CI machine, where a file
+    // waiting on DynamoDB Local, a server or esbuild leaves a core idle. Two files at a time there (each integration
+    // file has its own table; docs/performance.md, "Test suite time"); the browser tests stay one file at a time.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', env: { LOG_LEVEL: 'SILENT' } },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          env: { LOG_LEVEL: 'SILENT' },
+          // A hang guard, not a budget: a unit file may share the 2 cores with a CDK synth (two files at a time), and the
+          // licence CLI test starts node six times in one test (over vitest's default 5 s at a load average of ~10).
+          testTimeout: 30_000,
+        },
       },
       {
         test: {

@@ -99,20 +99,57 @@ function expectClean(findings: Record<string, Findings>): void {
   }
 }
 
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+type Login = { email: string; password: string };
+
+const landing = { customer: '[data-testid="home-tiles"]', staff: '[data-testid="customers-table"]' } as const;
+const sessions = new Map<string, Promise<StorageState>>();
+
+function defaultLogin(pool: 'customer' | 'staff'): Login {
+  return pool === 'customer' ? DEMO_LOGINS.customer : DEMO_LOGINS.staff;
+}
+
+/** Signs in once per pool and login for the whole file (password, then the mailed code) and keeps what the browser stored. */
+function signedInState(pool: 'customer' | 'staff', login: Login): Promise<StorageState> {
+  const key = `${pool}:${login.email}`;
+  let session = sessions.get(key);
+  if (!session) {
+    session = (async () => {
+      const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
+      try {
+        const page = await context.newPage();
+        await signInWithPassword(page, portal, pool === 'customer' ? '/sign-in' : '/admin', login);
+        // A customer lands on the home page, staff on the customers.
+        await page.locator(landing[pool]).waitFor();
+        return await context.storageState();
+      } finally {
+        await context.close();
+      }
+    })();
+    sessions.set(key, session);
+  }
+  return session;
+}
+
+/**
+ * A fresh context (its own source address; the cookies and storage the sign-in left) on the pool's landing page, signed
+ * in: the refresh-token cookie of the file's one sign-in per pool and login restores the session on load, as a reload
+ * does. Each test still starts from a clean page; signing in again for each would only repeat the sign-in page's work.
+ */
 async function signedInContext(
   pool: 'customer' | 'staff',
-  login: { email: string; password: string } = pool === 'customer' ? DEMO_LOGINS.customer : DEMO_LOGINS.staff,
+  login: Login = defaultLogin(pool),
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() },
     locale: 'en-GB',
     timezoneId: 'UTC',
+    storageState: await signedInState(pool, login),
   });
   const page = await context.newPage();
   trackRequests(page);
-  await signInWithPassword(page, portal, pool === 'customer' ? '/sign-in' : '/admin', login);
-  // A customer lands on the home page, staff on the customers.
-  await page.locator(pool === 'customer' ? '[data-testid="home-tiles"]' : '[data-testid="customers-table"]').waitFor();
+  await page.goto(`${portalUrl}${pool === 'customer' ? '/home' : '/admin/customers'}`);
+  await page.locator(landing[pool]).waitFor();
   return { context, page };
 }
 
