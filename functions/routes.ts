@@ -313,6 +313,13 @@ const entries: readonly RouteEntry[] = [
   // -- invoices --
 
   // -- balance --
+  { contract: api.balance.getBalance, handler: 'balance/get-balance', table: 'read' },
+  { contract: api.balance.listLedger, handler: 'balance/list-ledger', table: 'read' },
+  { contract: api.balance.createTopUp, handler: 'balance/create-top-up', table: 'read-write', sendsMail: true },
+  { contract: api.balance.setLowBalanceAlert, handler: 'balance/set-low-balance-alert', table: 'read-write' },
+  { contract: api.balance.getCustomerBalance, handler: 'balance/get-customer-balance', table: 'read' },
+  { contract: api.balance.adjustBalance, handler: 'balance/adjust-balance', table: 'read-write', sendsMail: true },
+  { contract: api.balance.refundOrder, handler: 'balance/refund-order', table: 'read-write', sendsMail: true },
 
   // -- distributors --
 

@@ -282,6 +282,11 @@ export const keys = {
   awaitingPayment: (expiresAt: string, orderId: string) => ({ GSI2PK: 'ORDERS#AWAITING', GSI2SK: `${expiresAt}#${orderId}` }),
   /** A checkout's idempotency record: the page's key for one account (shared/shop/checkout.ts). */
   checkoutKey: (accountId: string, key: string) => ({ PK: `CHECKOUT#${accountId}#${key}`, SK: 'CHECKOUT' }),
+  // -- balance --
+  /** A staff balance adjustment's idempotency claim (shared/billing/adjustments.ts): the same key applies once. */
+  balanceAdjustment: (accountId: string, key: string) => ({ PK: `BALANCEADJ#${accountId}#${key}`, SK: 'BALANCEADJ' }),
+  /** A top-up's idempotency record (shared/billing/top-up.ts): the page's key makes one top-up order per account. */
+  topUpKey: (accountId: string, key: string) => ({ PK: `TOPUP#${accountId}#${key}`, SK: 'TOPUP' }),
 
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),
