@@ -104,7 +104,8 @@ const moneyStaff = staff('admin', 'billing');
 export const getCustomerBalance = contract({
   method: 'GET',
   path: '/api/admin/accounts/{accountId}/balance',
-  summary: 'Staff: a customer’s balances and the newest ledger entries of one currency (the account’s own unless named).',
+  summary:
+    'Staff: a customer’s balances and the newest ledger entries of one currency (the first holding money, else the account’s own, unless named).',
   access: staff('admin', 'billing', 'support'),
   request: { path: accountPath, query: z.strictObject({ currency: z.optional(supportedCurrency) }) },
   response: json(z.strictObject({ ...balancesView.shape, currency: z.string(), entries: pageOf(ledgerEntryView) })),
@@ -160,3 +161,11 @@ export const refundOrder = contract({
     200,
   ),
 });
+
+/** The currency a balance page shows first: the first one holding money, else the account's own. */
+export function preferredCurrency(view: {
+  balances: ReadonlyArray<{ currency: string; amountMinor: number }>;
+  accountCurrency: string;
+}): string {
+  return view.balances.find((balance) => balance.amountMinor !== 0)?.currency ?? view.accountCurrency;
+}

@@ -29,6 +29,7 @@ import * as securityCode from '#shared/api/security-code.ts';
 import * as ticketThread from '#shared/api/ticket-thread.ts';
 import * as staffTickets from '#shared/api/staff-tickets.ts';
 import * as sla from '#shared/api/sla.ts';
+import * as balance from '#shared/api/balance.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
@@ -63,6 +64,8 @@ export const api = {
   assets,
   sla,
   knowledge,
+  // Shop and billing (issue #14).
+  balance,
 };
 
 export type Pool = 'customer' | 'staff';

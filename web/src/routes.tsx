@@ -51,6 +51,7 @@ import { StaffUsersPage } from './pages/StaffUsers.tsx';
 import { SupportPage } from './pages/Support.tsx';
 import { TicketDetailPage } from './pages/TicketDetail.tsx';
 import { TicketsPage } from './pages/Tickets.tsx';
+import { BalancePage } from './pages/Balance.tsx';
 import { UnsubscribePage } from './pages/Unsubscribe.tsx';
 import type { Notice } from './router.ts';
 
@@ -175,6 +176,7 @@ export const webRoutes: readonly WebRoute[] = [
   // -- invoices --
 
   // -- balance --
+  { path: '/balance', guard: 'customer', page: () => <BalancePage /> },
 
   // -- distributors --
 
