@@ -3,8 +3,7 @@
 import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import { auditReason, moneySchema, pageOf, supportedCurrency, timestamp } from '#shared/api/common.ts';
 import { contract, customerRoles, json, staff } from '#shared/api/contract.ts';
-import { accountIdSchema, ulidSchema } from '#shared/http/schemas.ts';
-import { MAX_PAGE_SIZE } from '#shared/paging.ts';
+import { accountIdSchema, pageQuery, ulidSchema } from '#shared/http/schemas.ts';
 import * as z from '#shared/validation.ts';
 
 /** The largest single balance change: 10 million in major units (a typo guard, not a business rule). */
@@ -33,11 +32,8 @@ export const currencyBalanceView = z.strictObject({
 
 const balancesView = z.strictObject({ balances: z.array(currencyBalanceView), accountCurrency: z.string() });
 
-const ledgerQuery = z.strictObject({
-  currency: supportedCurrency,
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE))),
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
-});
+/** Without a currency: the first holding money, else the account's own (as the page shows first). */
+const ledgerQuery = z.strictObject({ currency: z.optional(supportedCurrency), ...pageQuery.shape });
 
 export const getBalance = contract({
   method: 'GET',

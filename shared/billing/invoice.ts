@@ -172,6 +172,11 @@ export interface InvoiceDraft {
   items: TransactItem[];
   /** Where the counter's update sits in `items`: its failed condition means "lost the number: build again". */
   counterIndex: 0;
+  /**
+   * Where the number claim sits: a writer that lost the number fails it together with the counter (both named in the
+   * cancellation), so a retry must accept both.
+   */
+  numberClaimIndex: 2;
 }
 
 /** Reserves the next number of the kind's series (one read) and builds the invoice and its three transaction items. */
@@ -212,6 +217,7 @@ export async function invoiceDraft(input: InvoiceDraftInput): Promise<InvoiceDra
   return {
     invoice,
     counterIndex: 0,
+    numberClaimIndex: 2,
     items: [
       reserved.counterWrite,
       { Put: { TableName, Item: invoiceItem(invoice), ConditionExpression: 'attribute_not_exists(PK)' } },

@@ -133,6 +133,8 @@ async function build(input: RefundInput): Promise<Built> {
   let amountMinor = input.amountMinor;
   const correctionItems: TransactItem[] = [];
   let correction: RefundRecord['correction'];
+  /** The correction's items whose failed condition means its number was taken meanwhile. */
+  let numberIndexes: number[] = [];
   if (input.correction) {
     const original = await getInvoice(input.accountId, input.correction.invoiceId, true);
     if (!original || original.kind !== 'vat') throw new NotFoundError('The invoice to correct was not found.');
@@ -177,6 +179,7 @@ async function build(input: RefundInput): Promise<Built> {
       );
     }
     correction = { invoiceId: draft.invoice.invoiceId, number: draft.invoice.number };
+    numberIndexes = [draft.counterIndex, draft.numberClaimIndex];
     correctionItems.push(...draft.items, {
       Update: {
         TableName,
@@ -229,10 +232,12 @@ async function build(input: RefundInput): Promise<Built> {
     ...change.items,
     ...correctionItems,
   ];
-  // Lost races worth building again: the invoice counter (another invoice took the number) and the original's
+  // Lost races worth building again: the correction's number (another invoice took it) and the original's
   // corrections (another correction landed); the refund record's own condition is never retried.
   const ledgerItems = 1 + change.items.length;
-  const retryOnConditionAt = correctionItems.length ? [ledgerItems, ledgerItems + correctionItems.length - 1] : [];
+  const retryOnConditionAt = correctionItems.length
+    ? [...numberIndexes.map((index) => ledgerItems + index), ledgerItems + correctionItems.length - 1]
+    : [];
   return { items, retryOnConditionAt, result: record };
 }
 

@@ -128,8 +128,8 @@ export async function createTopUp(customer: CustomerCaller, input: TopUpInput): 
       const item = orderItem({ accountId: account.accountId, order, locale: customer.person.locale ?? 'en', issued: [], shop });
       return {
         result: { order: orderFromItem(item), proforma: proforma.invoice.number },
-        // The invoice counter (index 0) lost to another invoice: build again with the next number.
-        retryOnConditionAt: [proforma.counterIndex],
+        // The proforma's number lost to another invoice (the counter and the number claim fail): build again.
+        retryOnConditionAt: [proforma.counterIndex, proforma.numberClaimIndex],
         items: [
           ...proforma.items,
           {

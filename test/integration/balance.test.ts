@@ -286,6 +286,18 @@ describe('refunds to the balance', () => {
     expect(audit.filter((entry) => entry.action === 'balance.refund')).toHaveLength(1);
   });
 
+  it('refunds of different orders at once each get their own correction number, consecutive, and all reach the balance', async () => {
+    const { account } = await createCustomer([]);
+    const paid = [];
+    for (let index = 0; index < 8; index += 1) paid.push(await paidShopOrder(account.accountId));
+    const answers = await Promise.all(paid.map((order) => refund(order.orderId, { accountId: account.accountId, amountMinor: 1_000 })));
+    expect(answers.map((answer) => answer.status)).toEqual(paid.map(() => 201));
+    const sequences = answers.map((answer) => Number(/(\d+)$/.exec(answer.body.correction.number)![1])).sort((a, b) => a - b);
+    expect(sequences.at(-1)! - sequences[0]!).toBe(7);
+    expect(new Set(sequences).size).toBe(8);
+    expect(await balanceOf(account.accountId, 'EUR')).toBe(8_000);
+  });
+
   it('refunds part of an order as the gross of a one-line correction, never more than the invoice bills', async () => {
     const { account } = await createCustomer([]);
     const paid = await paidShopOrder(account.accountId);
@@ -347,6 +359,24 @@ describe('top-ups', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.body.text).toContain('PL61109010140000071219812874');
     expect((await readBalances(customer.account.accountId)).balances[0]!.amountMinor).toBe(0);
+  });
+
+  it('top-ups placed at once take consecutive proforma numbers, one order each', async () => {
+    const customer = await createCustomer([]);
+    const token = await signIn(api, 'customer', customer.login);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        call(api, 'POST', '/api/balance/top-ups', {
+          token,
+          body: { amountMinor: 1_000 + index, currency: 'EUR', idempotencyKey: randomUUID() },
+        }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 201));
+    expect(new Set(answers.map((answer) => answer.body.orderId)).size).toBe(10);
+    const sequences = answers.map((answer) => Number(/(\d+)$/.exec(answer.body.proforma.number)![1])).sort((a, b) => a - b);
+    expect(new Set(sequences).size).toBe(10);
+    expect(sequences.at(-1)! - sequences[0]!).toBe(9);
   });
 });
 
