@@ -10,7 +10,7 @@ import { readBalances } from '#shared/billing/balance.ts';
 import { getInvoice, invoiceBuyer, invoiceDraft } from '#shared/billing/invoice.ts';
 import { BALANCE_UPDATE_INDEX, balanceChange, ledgerEntryFromItem } from '#shared/billing/ledger.ts';
 import { failedConditions } from '#shared/billing/transact.ts';
-import { TransactWriteCommand, QueryCommand } from '#shared/db/commands.ts';
+import { QueryCommand, TransactWriteCommand, UpdateCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { accountPartition, SK_PREFIX } from '#shared/db/keys.ts';
 import { newId } from '#shared/ids.ts';
@@ -359,6 +359,35 @@ describe('top-ups', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.body.text).toContain('PL61109010140000071219812874');
     expect((await readBalances(customer.account.accountId)).balances[0]!.amountMinor).toBe(0);
+  });
+
+  it('refuses a top-up while the company data awaits verification (403 COMPANY_NOT_VERIFIED)', async () => {
+    const customer = await createCustomer([]);
+    const token = await signIn(api, 'customer', customer.login);
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { PK: `ACCOUNT#${customer.account.accountId}`, SK: 'ACCOUNT' },
+        UpdateExpression: 'SET country = :country',
+        ExpressionAttributeValues: { ':country': 'PL' },
+      }),
+    );
+    const submitted = await call(api, 'PUT', '/api/me/profile/account', {
+      token,
+      body: {
+        profileType: 'company',
+        companyName: 'Awaiting Sp. z o.o.',
+        vatId: 'PL5213456789',
+        registeredAddress: { line1: 'ul. Testowa 1', postalCode: '00-001', city: 'Warszawa' },
+      },
+    });
+    expect(submitted.status).toBe(200);
+    const refused = await call(api, 'POST', '/api/balance/top-ups', {
+      token,
+      body: { amountMinor: 10_000, currency: 'PLN', idempotencyKey: randomUUID() },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('COMPANY_NOT_VERIFIED');
   });
 
   it('top-ups placed at once take consecutive proforma numbers, one order each', async () => {
