@@ -34,6 +34,8 @@ describe('the balance in Chromium', () => {
       await refund.waitFor();
       await refund.getByLabel('Reason').fill('Returned within the trial period.');
       await refund.getByRole('button', { name: 'Refund to the balance' }).click();
+      // The notice outlives the section's reload that shows the first entry (the forms stay mounted).
+      await section.getByRole('status').first().waitFor({ timeout: 30_000 });
       await expect
         .poll(() => section.getByRole('status').first().textContent(), { timeout: 15_000 })
         .toMatch(/Refunded €5,508\.00 to the balance/);

@@ -338,10 +338,13 @@ export function StaffBalanceSection(props: { accountId: string; orders: readonly
             {formatMoney(shown)}
           </p>
           <h3>{t.balance.staffEntries}</h3>
+          {/* Keyed: when the first entry arrives, the forms below must stay mounted (their notice with them). */}
           {data.entries.items.length === 0 ? (
-            <p class="muted">{t.balance.empty}</p>
+            <p key="entries" class="muted">
+              {t.balance.empty}
+            </p>
           ) : (
-            <div class="table-wrap">
+            <div key="entries" class="table-wrap">
               <table class="stack" data-testid="staff-ledger-table">
                 <caption class="visually-hidden">{t.balance.ledgerCaption(data.currency)}</caption>
                 <thead>
@@ -357,7 +360,7 @@ export function StaffBalanceSection(props: { accountId: string; orders: readonly
               </table>
             </div>
           )}
-          <div class="balance-forms">
+          <div key="forms" class="balance-forms">
             <AdjustForm accountId={props.accountId} currency={data.currency as Currency} onDone={() => setVersion((count) => count + 1)} />
             {props.orders.length > 0 && (
               <RefundForm accountId={props.accountId} orders={props.orders} onDone={() => setVersion((count) => count + 1)} />
