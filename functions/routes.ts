@@ -348,6 +348,13 @@ const entries: readonly RouteEntry[] = [
   { contract: api.invoices.staffDownloadInvoice, handler: 'invoices/staff-download-invoice', table: 'read', invoicePdfs: true },
 
   // -- balance --
+  { contract: api.balance.getBalance, handler: 'balance/get-balance', table: 'read' },
+  { contract: api.balance.listLedger, handler: 'balance/list-ledger', table: 'read' },
+  { contract: api.balance.createTopUp, handler: 'balance/create-top-up', table: 'read-write', sendsMail: true },
+  { contract: api.balance.setLowBalanceAlert, handler: 'balance/set-low-balance-alert', table: 'read-write' },
+  { contract: api.balance.getCustomerBalance, handler: 'balance/get-customer-balance', table: 'read' },
+  { contract: api.balance.adjustBalance, handler: 'balance/adjust-balance', table: 'read-write', sendsMail: true },
+  { contract: api.balance.refundOrder, handler: 'balance/refund-order', table: 'read-write', sendsMail: true },
 
   // -- distributors --
   // Distributors and their clients (issue #15): staff mark distributors and assign clients (audited); a distributor's

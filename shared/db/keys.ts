@@ -294,6 +294,11 @@ export const keys = {
    * its clients with one Query. Written with the client's `distributorId` in one transaction.
    */
   distributorClient: (distributorId: string, clientId: string) => ({ PK: `ACCOUNT#${distributorId}`, SK: `DISTCLIENT#${clientId}` }),
+  // -- balance --
+  /** A staff balance adjustment's idempotency claim (shared/billing/adjustments.ts): the same key applies once. */
+  balanceAdjustment: (accountId: string, key: string) => ({ PK: `BALANCEADJ#${accountId}#${key}`, SK: 'BALANCEADJ' }),
+  /** A top-up's idempotency record (shared/billing/top-up.ts): the page's key makes one top-up order per account. */
+  topUpKey: (accountId: string, key: string) => ({ PK: `TOPUP#${accountId}#${key}`, SK: 'TOPUP' }),
 
   /** Local identity adapter: one user of one pool, addressed by normalised e-mail. */
   localUser: (pool: PoolName, email: string) => ({ PK: `IDP#${pool}#EMAIL#${email}`, SK: 'USER' }),

@@ -267,6 +267,16 @@ describe('layout and accessibility of every page in Chromium', () => {
     expectClean(findings);
   });
 
+  it('the balance page (area balance), in English and in Polish', async () => {
+    const { context, page } = await signedInContext('customer');
+    const findings = await check(page, '/balance');
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(page, '/balance', { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await context.close();
+    expectClean(findings);
+  });
+
   it('the people page, with a pending invitation, in English and in Polish', async () => {
     const { context, page } = await signedInContext('customer');
     const email = `layout.${Date.now()}@example.test`;

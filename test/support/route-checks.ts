@@ -1030,6 +1030,16 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
   ...ASSET_AUDITED_REQUESTS,
   // Distributors and their clients (issue #15).
   ...DISTRIBUTOR_AUDITED_REQUESTS,
+  // -- balance (issue #14) --
+  'POST /api/admin/accounts/{accountId}/balance-adjustments': ({ fixture }) => ({
+    path: { accountId: fixture.own.accountId },
+    body: { amountMinor: 500, currency: 'EUR', memo: 'Goodwill', idempotencyKey: randomUUID(), reason: 'Checking the audit trail.' },
+  }),
+  // The own account's staff order (paid when written), refunded in part: the other suites never read its balance.
+  'POST /api/admin/orders/{orderId}/refunds': ({ fixture }) => ({
+    path: { orderId: fixture.own.ids.orderId },
+    body: { accountId: fixture.own.accountId, amountMinor: 100, reason: 'Checking the audit trail.' },
+  }),
 };
 
 /** Every audit entry in a partition (by default AUDIT, where every entry is), oldest first. */

@@ -34,6 +34,7 @@ import * as checkout from '#shared/api/checkout.ts';
 import * as invoices from '#shared/api/invoices.ts';
 import * as payments from '#shared/api/payments.ts';
 import * as distributors from '#shared/api/distributors.ts';
+import * as balance from '#shared/api/balance.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
@@ -73,6 +74,7 @@ export const api = {
   checkout,
   invoices,
   payments,
+  balance,
   // Distributors and their clients (issue #15).
   distributors,
 };

@@ -58,6 +58,7 @@ import { StaffUsersPage } from './pages/StaffUsers.tsx';
 import { SupportPage } from './pages/Support.tsx';
 import { TicketDetailPage } from './pages/TicketDetail.tsx';
 import { TicketsPage } from './pages/Tickets.tsx';
+import { BalancePage } from './pages/Balance.tsx';
 import { UnsubscribePage } from './pages/Unsubscribe.tsx';
 import type { Notice } from './router.ts';
 
@@ -193,6 +194,7 @@ export const webRoutes: readonly WebRoute[] = [
   { path: '/admin/invoices', guard: 'staff', page: () => <AdminInvoicesPage /> },
 
   // -- balance --
+  { path: '/balance', guard: 'customer', page: () => <BalancePage /> },
 
   // -- distributors --
   { path: '/distributor/clients', guard: 'customer', page: () => <DistributorClientsPage /> },

@@ -222,5 +222,15 @@ export const mailDe: MailMessages = {
   },
   // -- invoices --
   // -- balance --
+  lowBalance: {
+    subject: (balance) => `Ihr Guthaben ist niedrig: ${balance}`,
+    text: (input) =>
+      `Das Guthaben von ${input.accountName} beträgt jetzt ${input.balance} und liegt unter der Schwelle von ${input.threshold}, die Sie für diese Warnung festgelegt haben.\n\nLaden Sie es auf oder ändern Sie die Warnung auf der Guthabenseite: ${input.link}\n\nWir schreiben jedes Mal einmal, wenn das Guthaben unter die Schwelle fällt.`,
+  },
+  topUpOrdered: {
+    subject: (reference) => `Guthabenaufladung ${reference}: Zahlungsdaten`,
+    text: (input) =>
+      `Vielen Dank. Ihre Guthabenaufladung ${input.reference} über ${input.amount} wartet auf Ihre Überweisung.\n\nKontoinhaber: ${input.holder}\nBank: ${input.bankName}\nIBAN: ${input.iban}\nSWIFT: ${input.swift}\nBetrag: ${input.amount}\nVerwendungszweck: ${input.reference}\nZahlbar bis: ${input.dueOn}\n\nProformarechnung: ${input.proforma}. Eine Aufladung ist eine Vorauszahlung: Die Umsatzsteuer wird berechnet, wenn das Guthaben verwendet wird.\nIhr Guthaben steigt, sobald wir die Zahlung verbucht haben: ${input.link}`,
+  },
   // -- distributors --
 };

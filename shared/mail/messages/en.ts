@@ -241,6 +241,26 @@ export const mailEn = {
   },
   // -- invoices --
   // -- balance --
+  lowBalance: {
+    subject: (balance: string) => `Your balance is low: ${balance}`,
+    text: (input: { accountName: string; balance: string; threshold: string; link: string }) =>
+      `The balance of ${input.accountName} is now ${input.balance}, below the ${input.threshold} you set for this alert.\n\nTop it up or change the alert on the balance page: ${input.link}\n\nWe write once each time the balance falls below the threshold.`,
+  },
+  topUpOrdered: {
+    subject: (reference: string) => `Balance top-up ${reference}: payment details`,
+    text: (input: {
+      reference: string;
+      amount: string;
+      holder: string;
+      bankName: string;
+      iban: string;
+      swift: string;
+      dueOn: string;
+      proforma: string;
+      link: string;
+    }) =>
+      `Thank you. Your balance top-up ${input.reference} of ${input.amount} is waiting for your bank transfer.\n\nAccount holder: ${input.holder}\nBank: ${input.bankName}\nIBAN: ${input.iban}\nSWIFT: ${input.swift}\nAmount: ${input.amount}\nTransfer title: ${input.reference}\nPay by: ${input.dueOn}\n\nProforma invoice: ${input.proforma}. A top-up is a deposit: VAT is invoiced when the balance is spent.\nYour balance rises as soon as we record the payment: ${input.link}`,
+  },
   // -- distributors --
 };
 

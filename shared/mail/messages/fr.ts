@@ -229,5 +229,15 @@ export const mailFr: MailMessages = {
   },
   // -- invoices --
   // -- balance --
+  lowBalance: {
+    subject: (balance) => `Votre solde est bas : ${balance}`,
+    text: (input) =>
+      `Le solde de ${input.accountName} est maintenant de ${input.balance}, sous le seuil de ${input.threshold} que vous avez fixé pour cette alerte.\n\nRechargez-le ou modifiez l’alerte sur la page du solde : ${input.link}\n\nNous écrivons une fois chaque fois que le solde passe sous le seuil.`,
+  },
+  topUpOrdered: {
+    subject: (reference) => `Recharge du solde ${reference} : coordonnées de paiement`,
+    text: (input) =>
+      `Merci. Votre recharge du solde ${input.reference} de ${input.amount} attend votre virement.\n\nTitulaire du compte : ${input.holder}\nBanque : ${input.bankName}\nIBAN : ${input.iban}\nSWIFT : ${input.swift}\nMontant : ${input.amount}\nLibellé du virement : ${input.reference}\nÀ payer avant le : ${input.dueOn}\n\nFacture pro forma : ${input.proforma}. Une recharge est un acompte : la TVA est facturée lorsque le solde est dépensé.\nVotre solde augmente dès que nous enregistrons le paiement : ${input.link}`,
+  },
   // -- distributors --
 };

@@ -234,5 +234,15 @@ export const mailIt: MailMessages = {
   },
   // -- invoices --
   // -- balance --
+  lowBalance: {
+    subject: (balance) => `Il tuo saldo è basso: ${balance}`,
+    text: (input) =>
+      `Il saldo di ${input.accountName} è ora ${input.balance}, sotto la soglia di ${input.threshold} impostata per questo avviso.\n\nRicaricalo o modifica l’avviso nella pagina del saldo: ${input.link}\n\nScriviamo una volta ogni volta che il saldo scende sotto la soglia.`,
+  },
+  topUpOrdered: {
+    subject: (reference) => `Ricarica del saldo ${reference}: dati per il pagamento`,
+    text: (input) =>
+      `Grazie. La ricarica del saldo ${input.reference} di ${input.amount} attende il tuo bonifico.\n\nIntestatario: ${input.holder}\nBanca: ${input.bankName}\nIBAN: ${input.iban}\nSWIFT: ${input.swift}\nImporto: ${input.amount}\nCausale: ${input.reference}\nDa pagare entro: ${input.dueOn}\n\nFattura proforma: ${input.proforma}. Una ricarica è un anticipo: l’IVA viene fatturata quando il saldo viene speso.\nIl saldo aumenta non appena registriamo il pagamento: ${input.link}`,
+  },
   // -- distributors --
 };

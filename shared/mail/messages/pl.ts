@@ -223,5 +223,15 @@ export const mailPl: MailMessages = {
   },
   // -- invoices --
   // -- balance --
+  lowBalance: {
+    subject: (balance) => `Niskie saldo: ${balance}`,
+    text: (input) =>
+      `Saldo konta ${input.accountName} wynosi teraz ${input.balance} i spadło poniżej progu ${input.threshold} ustawionego dla tego powiadomienia.\n\nDoładuj saldo lub zmień próg na stronie salda: ${input.link}\n\nPiszemy raz za każdym razem, gdy saldo spadnie poniżej progu.`,
+  },
+  topUpOrdered: {
+    subject: (reference) => `Doładowanie salda ${reference}: dane do przelewu`,
+    text: (input) =>
+      `Dziękujemy. Doładowanie salda ${input.reference} na kwotę ${input.amount} czeka na Twój przelew.\n\nOdbiorca: ${input.holder}\nBank: ${input.bankName}\nIBAN: ${input.iban}\nSWIFT: ${input.swift}\nKwota: ${input.amount}\nTytuł przelewu: ${input.reference}\nTermin płatności: ${input.dueOn}\n\nFaktura proforma: ${input.proforma}. Doładowanie to zaliczka na saldo: VAT naliczamy, gdy saldo zostanie wykorzystane.\nSaldo wzrośnie, gdy tylko zaksięgujemy wpłatę: ${input.link}`,
+  },
   // -- distributors --
 };

@@ -24,6 +24,7 @@ import { SupportStatusBadge } from './Support.tsx';
 import { type ActionNotice, LicenceManager, StaffActionForm } from './CustomerLicence.tsx';
 import { VerifySecurityCodeForm } from './SecurityCode.tsx';
 import { DistributorSection } from './distributor-section.tsx';
+import { StaffBalanceSection } from './Balance.tsx';
 
 type LicenceRow = CustomerPageData['licences']['items'][number];
 type SupportRow = CustomerPageData['support']['items'][number];
@@ -125,6 +126,7 @@ export function CustomerPage(props: { accountId: string }) {
           </div>
           {/* Keyed by the version read, so the sections' own paging starts afresh with the new first pages. */}
           <CustomerSections key={customer.data?.version} data={data} onDone={done} />
+          <StaffBalanceSection key={customer.data?.version} accountId={data.account.accountId} orders={data.orders.items} />
           <ViewAsForm accountId={data.account.accountId} />
         </>
       )}
