@@ -7,6 +7,7 @@
 import { accountPurchaseUpdate } from '#shared/accounts/account.ts';
 import type { TransactItem } from '#shared/audit/audit.ts';
 import { MAX_TRANSACTION_ITEMS } from '#shared/audit/audit.ts';
+import { checkLowBalance } from '#shared/billing/low-balance.ts';
 import { getInvoice, type InvoiceDraftInput, invoiceDraft, invoiceKey } from '#shared/billing/invoice.ts';
 import { BALANCE_UPDATE_INDEX, balanceChange, type LedgerEntryKind } from '#shared/billing/ledger.ts';
 import { bankPaymentClaimPut, type Payment, paymentFromItem, paymentPut } from '#shared/billing/payment.ts';
@@ -408,8 +409,12 @@ export async function applyOrderPayment(input: OrderPaymentInput): Promise<Appli
     }
   }
 
-  if (written.outcome !== 'replayed' && input.method === 'balance') {
-    // lead: checkLowBalance(input.accountId, input.currency) — the balance helper's alert after a debit (wt-balance).
+  // A debit may cross the low-balance threshold downwards, a credit (overpayment, top-up) upwards: the alert's state
+  // follows either. It never fails the payment, which stands.
+  if (written.outcome !== 'replayed' && (input.method === 'balance' || written.payment.creditedMinor > 0)) {
+    await checkLowBalance(input.accountId, input.currency).catch((error: Error) =>
+      logger.error('payment: the low-balance check failed', { error }),
+    );
   }
   const mail = written.outcome === 'replayed' ? 'not-sent' : await mailPayment(written);
   return { ...written, mail };

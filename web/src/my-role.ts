@@ -1,7 +1,7 @@
 // The customer's role in the account they act for (from GET /api/me), read once per person and account, so the
 // navigation can hide the areas the role cannot use. The server still refuses them (403 ROLE_NOT_ALLOWED).
 
-import type { CustomerRole } from '#shared/accounts/roles.ts';
+import { type CustomerRole, ROLE_AREAS } from '#shared/accounts/roles.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { api, request, sessionUserId } from './api.ts';
 import { chosenAccount } from './chosen-account.ts';
@@ -61,4 +61,9 @@ export function useMyRole(): CustomerRole | null | undefined {
 /** Whether the account is a distributor: its clients' pages are in the navigation (false while unknown). */
 export function useIsDistributor(): boolean {
   return useNavFacts()?.distributor === true;
+}
+
+/** Whether the role may buy and pay (ROLE_AREAS.billingWrite): the server refuses others with 403. */
+export function mayPayWith(role: CustomerRole | null | undefined): boolean {
+  return role !== undefined && role !== null && (ROLE_AREAS.billingWrite as readonly CustomerRole[]).includes(role);
 }

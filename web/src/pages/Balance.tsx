@@ -3,7 +3,6 @@
 // contacts change it; read-only people see it. Also the staff's balance section of the customer page.
 
 import { useState } from 'preact/hooks';
-import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import { preferredCurrency } from '#shared/api/balance.ts';
 import type { SupportedCurrency } from '#shared/money.ts';
 import { api, request, type ReplyOf } from '../api.ts';
@@ -11,7 +10,7 @@ import { ErrorAlert, Frame, PagedTable, usePagedList, useResource, useTitle } fr
 import { Field } from '../fields.tsx';
 import { minorToDecimal } from '../format.ts';
 import { useI18n } from '../i18n.ts';
-import { useMyRole } from '../my-role.ts';
+import { mayPayWith, useMyRole } from '../my-role.ts';
 import { minorUnitsOf } from './Catalogue.tsx';
 import './balance.css';
 
@@ -278,7 +277,7 @@ function BalanceAmount(props: { balances: Balances['balances']; currency: string
 export function BalancePage() {
   const { t } = useI18n();
   const role = useMyRole();
-  const mayChange = role !== undefined && role !== null && (ROLE_AREAS.billingWrite as readonly string[]).includes(role);
+  const mayChange = mayPayWith(role);
   const [version, setVersion] = useState(0);
   const [chosen, setChosen] = useState<Currency | undefined>();
   const balances = useResource((signal) => request(api.balance.getBalance, { signal }), String(version));

@@ -8,7 +8,8 @@ import { cartLinesChanged } from '../cart-count.tsx';
 import { ErrorAlert, Frame, Link, TableRegion, useCellLabels, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { useMyRole } from '../my-role.ts';
-import { mayBuy, QuantityForm } from './Shop.tsx';
+import { QuantityForm } from './Shop.tsx';
+import { mayPayWith } from '../my-role.ts';
 
 type CartView = ReplyOf<typeof api.shop.getCart>;
 type CartLineView = CartView['lines'][number];
@@ -20,7 +21,7 @@ function lineName(line: CartLineView): string {
 export function CartPage() {
   const { t, formatMoney } = useI18n();
   const role = useMyRole();
-  const canChange = mayBuy(role);
+  const canChange = mayPayWith(role);
   const loaded = useResource((signal) => request(api.shop.getCart, { signal }), 'cart');
   const [written, setWritten] = useState<CartView | undefined>(undefined);
   const [busy, setBusy] = useState(false);

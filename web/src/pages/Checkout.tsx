@@ -8,6 +8,7 @@ import { ErrorAlert, Frame, Link, TableRegion, useCellLabels, useResource, useTi
 import { useI18n } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { TaxRuleText } from '../checkout-parts.tsx';
+import { cartLinesChanged } from '../cart-count.tsx';
 
 type Review = ReplyOf<typeof api.checkout.getCheckout>;
 type Method = Review['paymentMethods'][number];
@@ -67,8 +68,8 @@ function CheckoutForm(props: { review: Review; onReload: () => void }) {
       const placed = await request(api.checkout.placeOrder, {
         body: { idempotencyKey: idempotencyKey.current, paymentMethod: method, acceptedTotalMinor: review.totals.grossMinor },
       });
-      // TODO(merge, payments): when `method === 'balance'`, call `api.payments.payFromBalance` for placed.order.orderId here
-      // (the payments helper's route), then open the order page, which shows what the balance paid.
+      cartLinesChanged(0);
+      if (method === 'balance') await payWithBalance(placed.order.orderId);
       navigate(`/orders/${placed.order.orderId}`);
     } catch (failure) {
       setBusy(false);
@@ -80,6 +81,20 @@ function CheckoutForm(props: { review: Review; onReload: () => void }) {
       }
       setError(failure);
     }
+  }
+
+  /**
+   * Pays what the balance covers of the placed order (all, or part when the balance is smaller), with the page's key so a
+   * retry pays once. If it fails (the balance moved meanwhile), the order stands: its page offers the balance and the
+   * bank transfer for what is left.
+   */
+  async function payWithBalance(orderId: string) {
+    const amountMinor = Math.min(review.balance.amountMinor, review.totals.grossMinor);
+    if (amountMinor <= 0) return;
+    await request(api.payments.payFromBalance, {
+      path: { orderId },
+      body: { amountMinor, idempotencyKey: idempotencyKey.current },
+    }).catch(() => undefined);
   }
 
   const balanceCovers = review.balance.amountMinor >= review.totals.grossMinor;

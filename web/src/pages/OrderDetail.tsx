@@ -6,11 +6,14 @@ import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useResource, useTitl
 import { useI18n } from '../i18n.ts';
 import { OrderStatusBadge, TaxRuleText, TransferInstructions } from '../checkout-parts.tsx';
 import { OrderContact, OrderLinesTable } from '../order-parts.tsx';
+import { mayPayWith, useMyRole } from '../my-role.ts';
+import { PayFromBalance } from './PayFromBalance.tsx';
 
 export function OrderDetailPage(props: { orderId: string }) {
   const { t, formatDateTime, formatMoney } = useI18n();
   const order = useResource((signal) => request(api.orders.getOrder, { path: { orderId: props.orderId }, signal }), props.orderId);
   const data = order.data;
+  const mayPay = mayPayWith(useMyRole());
 
   useTitle(data ? t.orderDetail.heading(data.reference) : t.orderDetail.eyebrow);
 
@@ -97,7 +100,7 @@ export function OrderDetailPage(props: { orderId: string }) {
             )}
           </dl>
 
-          {/* pay from balance */}
+          {data.shop?.status === 'awaiting-payment' && mayPay && <PayFromBalance order={data} onPaid={order.retry} />}
           {data.shop?.instructions && <TransferInstructions instructions={data.shop.instructions} />}
 
           <OrderLinesTable order={data} id="order-lines" />

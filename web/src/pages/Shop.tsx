@@ -2,21 +2,15 @@
 // table per edition (seats, support & updates, licence term, price) where owners and billing people add to the cart.
 
 import { useEffect, useState } from 'preact/hooks';
-import { ROLE_AREAS, type CustomerRole } from '#shared/accounts/roles.ts';
 import { ApiError, api, type ReplyOf, request } from '../api.ts';
 import { cartLinesChanged } from '../cart-count.tsx';
 import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, TableRegion, useCellLabels, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
-import { useMyRole } from '../my-role.ts';
+import { mayPayWith, useMyRole } from '../my-role.ts';
 
 type ShopProduct = ReplyOf<typeof api.shop.getProduct>['product'];
 type ShopEdition = ShopProduct['editions'][number];
 type ShopSku = ShopEdition['skus'][number];
-
-/** Whether the role may change the cart (the server refuses others: 403). */
-export function mayBuy(role: CustomerRole | null | undefined): boolean {
-  return role !== undefined && role !== null && (ROLE_AREAS.billingWrite as readonly CustomerRole[]).includes(role);
-}
 
 export function ShopPage() {
   const { t, formatMoney } = useI18n();
@@ -251,7 +245,7 @@ function SkuRow(props: {
 export function ShopProductPage(props: { productId: string }) {
   const { t } = useI18n();
   const role = useMyRole();
-  const canBuy = mayBuy(role);
+  const canBuy = mayPayWith(role);
   const product = useResource((signal) => request(api.shop.getProduct, { path: { productId: props.productId }, signal }), props.productId);
   const [added, setAdded] = useState<string | undefined>(undefined);
   const [failure, setFailure] = useState<unknown>(undefined);
