@@ -14,7 +14,7 @@ import { brand } from '#shared/brand.ts';
 import { formatMoney } from '#shared/i18n/format.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
 import type { Mail } from '#shared/mail/mail.ts';
-import { mailMessages } from '#shared/mail/messages/index.ts';
+import { shopMailMessages } from '#shared/mail/shop-messages/index.ts';
 import { withFooter } from '#shared/mail/templates.ts';
 import { mailAccount } from '#shared/notifications/send.ts';
 import { logger } from '#shared/observability/logger.ts';
@@ -30,7 +30,7 @@ export interface LowBalanceMailInput {
 }
 
 export function lowBalanceMail(to: string, input: LowBalanceMailInput, locale: Locale): Mail {
-  const texts = mailMessages(locale).lowBalance;
+  const texts = shopMailMessages(locale).lowBalance;
   const balance = formatMoney({ amountMinor: input.balanceMinor, currency: input.currency }, locale);
   return withFooter(locale, {
     to,

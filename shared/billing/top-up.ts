@@ -22,7 +22,7 @@ import { formatDay, formatMoney } from '#shared/i18n/format.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
 import { newId } from '#shared/ids.ts';
 import type { Mail } from '#shared/mail/mail.ts';
-import { mailMessages } from '#shared/mail/messages/index.ts';
+import { shopMailMessages } from '#shared/mail/shop-messages/index.ts';
 import { withFooter } from '#shared/mail/templates.ts';
 import { money } from '#shared/money.ts';
 import { mailAccount } from '#shared/notifications/send.ts';
@@ -164,7 +164,7 @@ export async function createTopUp(customer: CustomerCaller, input: TopUpInput): 
 }
 
 export function topUpMail(to: string, order: StoredOrder, proforma: string, locale: Locale): Mail {
-  const texts = mailMessages(locale).topUpOrdered;
+  const texts = shopMailMessages(locale).topUpOrdered;
   const bank = billingSettings().bank;
   return withFooter(locale, {
     to,

@@ -7,7 +7,7 @@ import { config } from '#shared/config.ts';
 import { formatDay, formatMoney } from '#shared/i18n/format.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
 import type { Mail } from '#shared/mail/mail.ts';
-import { mailMessages } from '#shared/mail/messages/index.ts';
+import { shopMailMessages } from '#shared/mail/shop-messages/index.ts';
 import { withFooter } from '#shared/mail/templates.ts';
 import { money } from '#shared/money.ts';
 import { mailAccount } from '#shared/notifications/send.ts';
@@ -23,7 +23,7 @@ export function orderPageUrl(portalUrl: string, orderId: string): string {
 }
 
 export function placedOrderMail(to: string, order: ShopOrder, locale: Locale): Mail {
-  const texts = mailMessages(locale).placedOrder;
+  const texts = shopMailMessages(locale).placedOrder;
   const amount = (minor: number) => formatMoney(money(minor, order.total.currency), locale);
   const { shop } = order;
   const instructions = paymentMethod(shop.paymentMethod).instructions(order);

@@ -10,6 +10,7 @@ import { LICENCE_FILE_TYPE, licenceFile } from '#shared/licences/issue-file.ts';
 import type { Licence } from '#shared/licences/model.ts';
 import { type Mail, type MailAttachment, MAX_ATTACHMENT_BYTES } from '#shared/mail/mail.ts';
 import { mailMessages } from '#shared/mail/messages/index.ts';
+import { shopMailMessages } from '#shared/mail/shop-messages/index.ts';
 import type { SendResult } from '#shared/mail/send.ts';
 import { withFooter } from '#shared/mail/templates.ts';
 import { mailAccount } from '#shared/notifications/send.ts';
@@ -57,7 +58,7 @@ export async function activationFiles(order: StoredOrder, issued: IssuedLicence[
 }
 
 export function paymentMail(to: string, locale: Locale, input: PaymentMailInput & { attachments: MailAttachment[] }): Mail {
-  const texts = mailMessages(locale).payments;
+  const texts = shopMailMessages(locale).payments;
   const { payment, order } = input;
   const url = `${config().portalUrl}/orders/${order.orderId}`;
   const amount = formatMoney({ amountMinor: payment.amountMinor, currency: payment.currency }, locale);

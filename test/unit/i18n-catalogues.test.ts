@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { plural } from '#shared/i18n/format.ts';
 import { LOCALES, type Locale } from '#shared/i18n/locale.ts';
 import { mailMessages } from '#shared/mail/messages/index.ts';
+import { shopMailMessages } from '#shared/mail/shop-messages/index.ts';
 import { de } from '../../web/src/messages/de.ts';
 import { en } from '../../web/src/messages/en.ts';
 import { fr } from '../../web/src/messages/fr.ts';
@@ -149,6 +150,7 @@ function checkCatalogues(name: string, catalogue: (locale: Locale) => unknown, s
 
 checkCatalogues('web', (locale) => webCatalogues[locale], webSamples);
 checkCatalogues('mail', (locale) => mailMessages(locale), mailSamples);
+checkCatalogues('shop mail', (locale) => shopMailMessages(locale), mailSamples);
 
 describe('plurals by Intl.PluralRules', () => {
   it('Polish takes one, few and many forms by the whole count (1, 2, 5, 12, 22)', () => {

@@ -93,7 +93,7 @@ export function OrderDetailPage(props: { orderId: string }) {
                 {data.shop.invoice && (
                   <div>
                     <dt>{t.checkout.invoice}</dt>
-                    <dd>{data.shop.invoice.number}</dd>
+                    <dd data-testid="invoice-number">{data.shop.invoice.number}</dd>
                   </div>
                 )}
               </>

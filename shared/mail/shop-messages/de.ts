@@ -1,0 +1,67 @@
+// The shop and billing mails in de: the order placed, payments, the low-balance alert, a top-up ordered. A catalogue of
+// their own, so that bundles sending other mail (sign-in codes, tickets) do not carry these texts.
+
+import type { ShopMailMessages } from '#shared/mail/shop-messages/en.ts';
+
+export const shopMailDe: ShopMailMessages = {
+  // -- shop --
+  // -- checkout --
+  placedOrder: {
+    subject: (reference: string) => `Ihre Bestellung ${reference}: Zahlungsdaten`,
+    line: (l: { index: number; product: string; edition: string; users: number; quantity: number; net: string }) =>
+      `${l.index}. ${l.product}, Edition ${l.edition}, ${l.users} Benutzer × ${l.quantity}: ${l.net} netto`,
+    tax: {
+      domestic: (rate: number) => `MwSt. ${rate} %`,
+      consumer: (rate: number) => `MwSt. ${rate} %`,
+      'reverse-charge': () => 'Umkehr der Steuerschuld: der Käufer schuldet die MwSt.',
+      export: () => 'Nicht umsatzsteuerbar (außerhalb der EU)',
+    },
+    transfer: (t: { holder: string; bankName: string; iban: string; swift: string; amount: string; title: string }) =>
+      `Bitte zahlen Sie per Überweisung:\n  Kontoinhaber: ${t.holder}\n  Bank: ${t.bankName}\n  IBAN: ${t.iban}\n  SWIFT/BIC: ${t.swift}\n  Betrag: ${t.amount}\n  Verwendungszweck: ${t.title}\n` +
+      `Bitte geben Sie genau diesen Verwendungszweck an, damit wir Ihre Zahlung zuordnen können.`,
+    fromBalance: 'Sie zahlen aus Ihrem Guthaben: die Bestellseite zeigt die Zahlung.',
+    text: (o: {
+      brand: string;
+      reference: string;
+      lines: string;
+      net: string;
+      vat: string;
+      gross: string;
+      tax: string;
+      payment: string;
+      dueAt: string;
+      link: string;
+      proforma: string;
+    }) =>
+      `Vielen Dank für Ihre Bestellung ${o.reference} in ${o.brand}. Sie wartet auf Ihre Zahlung.\n\n${o.lines}\n\n` +
+      `Netto: ${o.net}\nMwSt.: ${o.vat} (${o.tax})\nZu zahlen: ${o.gross}\n\n${o.payment}\n\n` +
+      `Bitte zahlen Sie bis ${o.dueAt}; danach wird eine unbezahlte Bestellung storniert. Proforma-Rechnung: ${o.proforma}.\n` +
+      `Ihre Lizenzen werden ausgestellt, sobald die Zahlung eingeht. Die Bestellung: ${o.link}`,
+  },
+  // -- payments --
+  payments: {
+    fulfilledSubject: (reference) => `Zahlung erhalten: Ihre Bestellung ${reference} ist ausgeführt`,
+    fulfilledText: (input) =>
+      `Vielen Dank: Wir haben Ihre Zahlung über ${input.amount} erhalten, Ihre Bestellung ${input.reference} ist ausgeführt.` +
+      `${input.invoiceNumber ? `\n\nIhre Rechnung: ${input.invoiceNumber}.` : ''}\n\nDiese Lizenzen sind jetzt in Ihrem Konto:\n\n${input.licences}\n\n` +
+      `${input.attached ? 'Die Aktivierungsdateien sind dieser E-Mail angehängt. ' : ''}Ihre Lizenzen, ihre Dateien und die Rechnung finden Sie im Kundenportal: ${input.url}`,
+    receivedSubject: (reference) => `Zahlung für Bestellung ${reference} erhalten`,
+    receivedText: (input) =>
+      `Wir haben Ihre Zahlung über ${input.amount} für die Bestellung ${input.reference} erhalten.` +
+      `${input.remaining ? `\n\nNoch offen: ${input.remaining}. Wir führen die Bestellung aus, sobald der Rest eingeht.` : ''}` +
+      `${input.credited ? `\n\n${input.credited} wurden Ihrem Guthaben gutgeschrieben.` : ''}\n\nDie Bestellung im Kundenportal: ${input.url}`,
+  },
+  // -- invoices --
+  // -- balance --
+  lowBalance: {
+    subject: (balance) => `Ihr Guthaben ist niedrig: ${balance}`,
+    text: (input) =>
+      `Das Guthaben von ${input.accountName} beträgt jetzt ${input.balance} und liegt unter der Schwelle von ${input.threshold}, die Sie für diese Warnung festgelegt haben.\n\nLaden Sie es auf oder ändern Sie die Warnung auf der Guthabenseite: ${input.link}\n\nWir schreiben jedes Mal einmal, wenn das Guthaben unter die Schwelle fällt.`,
+  },
+  topUpOrdered: {
+    subject: (reference) => `Guthabenaufladung ${reference}: Zahlungsdaten`,
+    text: (input) =>
+      `Vielen Dank. Ihre Guthabenaufladung ${input.reference} über ${input.amount} wartet auf Ihre Überweisung.\n\nKontoinhaber: ${input.holder}\nBank: ${input.bankName}\nIBAN: ${input.iban}\nSWIFT: ${input.swift}\nBetrag: ${input.amount}\nVerwendungszweck: ${input.reference}\nZahlbar bis: ${input.dueOn}\n\nProformarechnung: ${input.proforma}. Eine Aufladung ist eine Vorauszahlung: Die Umsatzsteuer wird berechnet, wenn das Guthaben verwendet wird.\nIhr Guthaben steigt, sobald wir die Zahlung verbucht haben: ${input.link}`,
+  },
+  // -- distributors --
+};

@@ -1,0 +1,84 @@
+// The shop and billing mails in en: the order placed, payments, the low-balance alert, a top-up ordered. A catalogue of
+// their own, so that bundles sending other mail (sign-in codes, tickets) do not carry these texts.
+
+export const shopMailEn = {
+  // -- shop --
+  // -- checkout --
+  placedOrder: {
+    subject: (reference: string) => `Your order ${reference}: payment details`,
+    line: (l: { index: number; product: string; edition: string; users: number; quantity: number; net: string }) =>
+      `${l.index}. ${l.product}, ${l.edition} edition, ${l.users} users × ${l.quantity}: ${l.net} net`,
+    tax: {
+      domestic: (rate: number) => `VAT ${rate} %`,
+      consumer: (rate: number) => `VAT ${rate} %`,
+      'reverse-charge': () => 'Reverse charge: the buyer accounts for the VAT',
+      export: () => 'Not subject to VAT (outside the EU)',
+    },
+    transfer: (t: { holder: string; bankName: string; iban: string; swift: string; amount: string; title: string }) =>
+      `Please pay by bank transfer:\n  Account holder: ${t.holder}\n  Bank: ${t.bankName}\n  IBAN: ${t.iban}\n  SWIFT/BIC: ${t.swift}\n  Amount: ${t.amount}\n  Transfer title: ${t.title}\n` +
+      `Please give exactly this title so that we can match your payment.`,
+    fromBalance: 'You chose to pay from your balance: the order page shows the payment.',
+    text: (o: {
+      brand: string;
+      reference: string;
+      lines: string;
+      net: string;
+      vat: string;
+      gross: string;
+      tax: string;
+      payment: string;
+      dueAt: string;
+      link: string;
+      proforma: string;
+    }) =>
+      `Thank you for your order ${o.reference} in ${o.brand}. It waits for your payment.\n\n${o.lines}\n\n` +
+      `Net: ${o.net}\nVAT: ${o.vat} (${o.tax})\nTotal to pay: ${o.gross}\n\n${o.payment}\n\n` +
+      `Please pay by ${o.dueAt}; an unpaid order is cancelled after that. Proforma invoice: ${o.proforma}.\n` +
+      `Your licences are issued as soon as the payment arrives. The order: ${o.link}`,
+  },
+  // -- payments --
+  payments: {
+    fulfilledSubject: (reference: string) => `Payment received: your order ${reference} is fulfilled`,
+    fulfilledText: (input: {
+      reference: string;
+      amount: string;
+      invoiceNumber?: string;
+      licences: string;
+      attached: boolean;
+      url: string;
+    }) =>
+      `Thank you: we received your payment of ${input.amount} and your order ${input.reference} is fulfilled.` +
+      `${input.invoiceNumber ? `\n\nYour VAT invoice: ${input.invoiceNumber}.` : ''}\n\nThese licences are now on your account:\n\n${input.licences}\n\n` +
+      `${input.attached ? 'Their activation files are attached to this e-mail. ' : ''}Your licences, their files and the invoice are in the customer portal: ${input.url}`,
+    receivedSubject: (reference: string) => `Payment received for order ${reference}`,
+    receivedText: (input: { reference: string; amount: string; remaining?: string; credited?: string; url: string }) =>
+      `We received your payment of ${input.amount} for order ${input.reference}.` +
+      `${input.remaining ? `\n\nStill to pay: ${input.remaining}. We will fulfil the order as soon as the rest arrives.` : ''}` +
+      `${input.credited ? `\n\n${input.credited} was credited to your balance.` : ''}\n\nThe order in the customer portal: ${input.url}`,
+  },
+  // -- invoices --
+  // -- balance --
+  lowBalance: {
+    subject: (balance: string) => `Your balance is low: ${balance}`,
+    text: (input: { accountName: string; balance: string; threshold: string; link: string }) =>
+      `The balance of ${input.accountName} is now ${input.balance}, below the ${input.threshold} you set for this alert.\n\nTop it up or change the alert on the balance page: ${input.link}\n\nWe write once each time the balance falls below the threshold.`,
+  },
+  topUpOrdered: {
+    subject: (reference: string) => `Balance top-up ${reference}: payment details`,
+    text: (input: {
+      reference: string;
+      amount: string;
+      holder: string;
+      bankName: string;
+      iban: string;
+      swift: string;
+      dueOn: string;
+      proforma: string;
+      link: string;
+    }) =>
+      `Thank you. Your balance top-up ${input.reference} of ${input.amount} is waiting for your bank transfer.\n\nAccount holder: ${input.holder}\nBank: ${input.bankName}\nIBAN: ${input.iban}\nSWIFT: ${input.swift}\nAmount: ${input.amount}\nTransfer title: ${input.reference}\nPay by: ${input.dueOn}\n\nProforma invoice: ${input.proforma}. A top-up is a deposit: VAT is invoiced when the balance is spent.\nYour balance rises as soon as we record the payment: ${input.link}`,
+  },
+  // -- distributors --
+};
+
+export type ShopMailMessages = typeof shopMailEn;

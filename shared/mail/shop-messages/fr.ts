@@ -1,0 +1,67 @@
+// The shop and billing mails in fr: the order placed, payments, the low-balance alert, a top-up ordered. A catalogue of
+// their own, so that bundles sending other mail (sign-in codes, tickets) do not carry these texts.
+
+import type { ShopMailMessages } from '#shared/mail/shop-messages/en.ts';
+
+export const shopMailFr: ShopMailMessages = {
+  // -- shop --
+  // -- checkout --
+  placedOrder: {
+    subject: (reference: string) => `Votre commande ${reference} : coordonnées de paiement`,
+    line: (l: { index: number; product: string; edition: string; users: number; quantity: number; net: string }) =>
+      `${l.index}. ${l.product}, édition ${l.edition}, ${l.users} utilisateurs × ${l.quantity} : ${l.net} HT`,
+    tax: {
+      domestic: (rate: number) => `TVA ${rate} %`,
+      consumer: (rate: number) => `TVA ${rate} %`,
+      'reverse-charge': () => 'Autoliquidation : la TVA est due par l’acheteur',
+      export: () => 'Non soumis à la TVA (hors UE)',
+    },
+    transfer: (t: { holder: string; bankName: string; iban: string; swift: string; amount: string; title: string }) =>
+      `Veuillez payer par virement bancaire :\n  Titulaire du compte : ${t.holder}\n  Banque : ${t.bankName}\n  IBAN : ${t.iban}\n  SWIFT/BIC : ${t.swift}\n  Montant : ${t.amount}\n  Libellé du virement : ${t.title}\n` +
+      `Indiquez exactement ce libellé pour que nous puissions rapprocher votre paiement.`,
+    fromBalance: 'Vous avez choisi de payer avec votre solde : la page de la commande affiche le paiement.',
+    text: (o: {
+      brand: string;
+      reference: string;
+      lines: string;
+      net: string;
+      vat: string;
+      gross: string;
+      tax: string;
+      payment: string;
+      dueAt: string;
+      link: string;
+      proforma: string;
+    }) =>
+      `Merci pour votre commande ${o.reference} dans ${o.brand}. Elle attend votre paiement.\n\n${o.lines}\n\n` +
+      `Total HT : ${o.net}\nTVA : ${o.vat} (${o.tax})\nTotal à payer : ${o.gross}\n\n${o.payment}\n\n` +
+      `Merci de payer avant le ${o.dueAt} ; une commande impayée est ensuite annulée. Facture pro forma : ${o.proforma}.\n` +
+      `Vos licences sont émises dès réception du paiement. La commande : ${o.link}`,
+  },
+  // -- payments --
+  payments: {
+    fulfilledSubject: (reference) => `Paiement reçu : votre commande ${reference} est exécutée`,
+    fulfilledText: (input) =>
+      `Merci : nous avons reçu votre paiement de ${input.amount} et votre commande ${input.reference} est exécutée.` +
+      `${input.invoiceNumber ? `\n\nVotre facture : ${input.invoiceNumber}.` : ''}\n\nCes licences sont désormais sur votre compte :\n\n${input.licences}\n\n` +
+      `${input.attached ? 'Leurs fichiers d’activation sont joints à cet e-mail. ' : ''}Vos licences, leurs fichiers et la facture sont dans le portail client : ${input.url}`,
+    receivedSubject: (reference) => `Paiement reçu pour la commande ${reference}`,
+    receivedText: (input) =>
+      `Nous avons reçu votre paiement de ${input.amount} pour la commande ${input.reference}.` +
+      `${input.remaining ? `\n\nReste à payer : ${input.remaining}. Nous exécuterons la commande dès réception du solde.` : ''}` +
+      `${input.credited ? `\n\n${input.credited} a été crédité sur votre solde.` : ''}\n\nLa commande dans le portail client : ${input.url}`,
+  },
+  // -- invoices --
+  // -- balance --
+  lowBalance: {
+    subject: (balance) => `Votre solde est bas : ${balance}`,
+    text: (input) =>
+      `Le solde de ${input.accountName} est maintenant de ${input.balance}, sous le seuil de ${input.threshold} que vous avez fixé pour cette alerte.\n\nRechargez-le ou modifiez l’alerte sur la page du solde : ${input.link}\n\nNous écrivons une fois chaque fois que le solde passe sous le seuil.`,
+  },
+  topUpOrdered: {
+    subject: (reference) => `Recharge du solde ${reference} : coordonnées de paiement`,
+    text: (input) =>
+      `Merci. Votre recharge du solde ${input.reference} de ${input.amount} attend votre virement.\n\nTitulaire du compte : ${input.holder}\nBanque : ${input.bankName}\nIBAN : ${input.iban}\nSWIFT : ${input.swift}\nMontant : ${input.amount}\nLibellé du virement : ${input.reference}\nÀ payer avant le : ${input.dueOn}\n\nFacture pro forma : ${input.proforma}. Une recharge est un acompte : la TVA est facturée lorsque le solde est dépensé.\nVotre solde augmente dès que nous enregistrons le paiement : ${input.link}`,
+  },
+  // -- distributors --
+};

@@ -1,0 +1,67 @@
+// The shop and billing mails in it: the order placed, payments, the low-balance alert, a top-up ordered. A catalogue of
+// their own, so that bundles sending other mail (sign-in codes, tickets) do not carry these texts.
+
+import type { ShopMailMessages } from '#shared/mail/shop-messages/en.ts';
+
+export const shopMailIt: ShopMailMessages = {
+  // -- shop --
+  // -- checkout --
+  placedOrder: {
+    subject: (reference: string) => `Il tuo ordine ${reference}: dati per il pagamento`,
+    line: (l: { index: number; product: string; edition: string; users: number; quantity: number; net: string }) =>
+      `${l.index}. ${l.product}, edizione ${l.edition}, ${l.users} utenti × ${l.quantity}: ${l.net} imponibile`,
+    tax: {
+      domestic: (rate: number) => `IVA ${rate} %`,
+      consumer: (rate: number) => `IVA ${rate} %`,
+      'reverse-charge': () => 'Inversione contabile: l’IVA è a carico dell’acquirente',
+      export: () => 'Non soggetto a IVA (fuori dall’UE)',
+    },
+    transfer: (t: { holder: string; bankName: string; iban: string; swift: string; amount: string; title: string }) =>
+      `Ti preghiamo di pagare con bonifico bancario:\n  Intestatario: ${t.holder}\n  Banca: ${t.bankName}\n  IBAN: ${t.iban}\n  SWIFT/BIC: ${t.swift}\n  Importo: ${t.amount}\n  Causale: ${t.title}\n` +
+      `Indica esattamente questa causale, così potremo abbinare il tuo pagamento.`,
+    fromBalance: 'Hai scelto di pagare con il tuo saldo: la pagina dell’ordine mostra il pagamento.',
+    text: (o: {
+      brand: string;
+      reference: string;
+      lines: string;
+      net: string;
+      vat: string;
+      gross: string;
+      tax: string;
+      payment: string;
+      dueAt: string;
+      link: string;
+      proforma: string;
+    }) =>
+      `Grazie per il tuo ordine ${o.reference} in ${o.brand}. È in attesa del pagamento.\n\n${o.lines}\n\n` +
+      `Imponibile: ${o.net}\nIVA: ${o.vat} (${o.tax})\nTotale da pagare: ${o.gross}\n\n${o.payment}\n\n` +
+      `Ti preghiamo di pagare entro il ${o.dueAt}; dopo, un ordine non pagato viene annullato. Fattura proforma: ${o.proforma}.\n` +
+      `Le licenze vengono emesse appena arriva il pagamento. L’ordine: ${o.link}`,
+  },
+  // -- payments --
+  payments: {
+    fulfilledSubject: (reference) => `Pagamento ricevuto: il tuo ordine ${reference} è evaso`,
+    fulfilledText: (input) =>
+      `Grazie: abbiamo ricevuto il tuo pagamento di ${input.amount} e il tuo ordine ${input.reference} è evaso.` +
+      `${input.invoiceNumber ? `\n\nLa tua fattura: ${input.invoiceNumber}.` : ''}\n\nQueste licenze sono ora nel tuo account:\n\n${input.licences}\n\n` +
+      `${input.attached ? 'I file di attivazione sono allegati a questa e-mail. ' : ''}Licenze, file e fattura sono nel portale clienti: ${input.url}`,
+    receivedSubject: (reference) => `Pagamento ricevuto per l’ordine ${reference}`,
+    receivedText: (input) =>
+      `Abbiamo ricevuto il tuo pagamento di ${input.amount} per l’ordine ${input.reference}.` +
+      `${input.remaining ? `\n\nAncora da pagare: ${input.remaining}. Evaderemo l’ordine appena arriva il resto.` : ''}` +
+      `${input.credited ? `\n\n${input.credited} è stato accreditato sul tuo saldo.` : ''}\n\nL’ordine nel portale clienti: ${input.url}`,
+  },
+  // -- invoices --
+  // -- balance --
+  lowBalance: {
+    subject: (balance) => `Il tuo saldo è basso: ${balance}`,
+    text: (input) =>
+      `Il saldo di ${input.accountName} è ora ${input.balance}, sotto la soglia di ${input.threshold} impostata per questo avviso.\n\nRicaricalo o modifica l’avviso nella pagina del saldo: ${input.link}\n\nScriviamo una volta ogni volta che il saldo scende sotto la soglia.`,
+  },
+  topUpOrdered: {
+    subject: (reference) => `Ricarica del saldo ${reference}: dati per il pagamento`,
+    text: (input) =>
+      `Grazie. La ricarica del saldo ${input.reference} di ${input.amount} attende il tuo bonifico.\n\nIntestatario: ${input.holder}\nBanca: ${input.bankName}\nIBAN: ${input.iban}\nSWIFT: ${input.swift}\nImporto: ${input.amount}\nCausale: ${input.reference}\nDa pagare entro: ${input.dueOn}\n\nFattura proforma: ${input.proforma}. Una ricarica è un anticipo: l’IVA viene fatturata quando il saldo viene speso.\nIl saldo aumenta non appena registriamo il pagamento: ${input.link}`,
+  },
+  // -- distributors --
+};

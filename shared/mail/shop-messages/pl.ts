@@ -1,0 +1,67 @@
+// The shop and billing mails in pl: the order placed, payments, the low-balance alert, a top-up ordered. A catalogue of
+// their own, so that bundles sending other mail (sign-in codes, tickets) do not carry these texts.
+
+import type { ShopMailMessages } from '#shared/mail/shop-messages/en.ts';
+
+export const shopMailPl: ShopMailMessages = {
+  // -- shop --
+  // -- checkout --
+  placedOrder: {
+    subject: (reference: string) => `Twoje zamówienie ${reference}: dane do płatności`,
+    line: (l: { index: number; product: string; edition: string; users: number; quantity: number; net: string }) =>
+      `${l.index}. ${l.product}, edycja ${l.edition}, ${l.users} użytkowników × ${l.quantity}: ${l.net} netto`,
+    tax: {
+      domestic: (rate: number) => `VAT ${rate} %`,
+      consumer: (rate: number) => `VAT ${rate} %`,
+      'reverse-charge': () => 'Odwrotne obciążenie: VAT rozlicza nabywca',
+      export: () => 'Nie podlega VAT (poza UE)',
+    },
+    transfer: (t: { holder: string; bankName: string; iban: string; swift: string; amount: string; title: string }) =>
+      `Prosimy o przelew:\n  Odbiorca: ${t.holder}\n  Bank: ${t.bankName}\n  IBAN: ${t.iban}\n  SWIFT/BIC: ${t.swift}\n  Kwota: ${t.amount}\n  Tytuł przelewu: ${t.title}\n` +
+      `Prosimy podać dokładnie ten tytuł, abyśmy mogli dopasować wpłatę.`,
+    fromBalance: 'Wybrano płatność z salda: płatność widać na stronie zamówienia.',
+    text: (o: {
+      brand: string;
+      reference: string;
+      lines: string;
+      net: string;
+      vat: string;
+      gross: string;
+      tax: string;
+      payment: string;
+      dueAt: string;
+      link: string;
+      proforma: string;
+    }) =>
+      `Dziękujemy za zamówienie ${o.reference} w ${o.brand}. Czeka ono na płatność.\n\n${o.lines}\n\n` +
+      `Netto: ${o.net}\nVAT: ${o.vat} (${o.tax})\nDo zapłaty: ${o.gross}\n\n${o.payment}\n\n` +
+      `Prosimy o zapłatę do ${o.dueAt}; nieopłacone zamówienie zostanie potem anulowane. Faktura proforma: ${o.proforma}.\n` +
+      `Licencje wydamy, gdy tylko wpłata dotrze. Zamówienie: ${o.link}`,
+  },
+  // -- payments --
+  payments: {
+    fulfilledSubject: (reference) => `Płatność otrzymana: zamówienie ${reference} zostało zrealizowane`,
+    fulfilledText: (input) =>
+      `Dziękujemy: otrzymaliśmy płatność ${input.amount}, a zamówienie ${input.reference} zostało zrealizowane.` +
+      `${input.invoiceNumber ? `\n\nTwoja faktura VAT: ${input.invoiceNumber}.` : ''}\n\nNa Twoim koncie są teraz te licencje:\n\n${input.licences}\n\n` +
+      `${input.attached ? 'Pliki aktywacyjne są w załącznikach tej wiadomości. ' : ''}Licencje, ich pliki i faktura są w portalu klienta: ${input.url}`,
+    receivedSubject: (reference) => `Otrzymaliśmy płatność za zamówienie ${reference}`,
+    receivedText: (input) =>
+      `Otrzymaliśmy płatność ${input.amount} za zamówienie ${input.reference}.` +
+      `${input.remaining ? `\n\nPozostało do zapłaty: ${input.remaining}. Zrealizujemy zamówienie, gdy tylko wpłynie reszta.` : ''}` +
+      `${input.credited ? `\n\nKwota ${input.credited} trafiła na Twoje saldo.` : ''}\n\nZamówienie w portalu klienta: ${input.url}`,
+  },
+  // -- invoices --
+  // -- balance --
+  lowBalance: {
+    subject: (balance) => `Niskie saldo: ${balance}`,
+    text: (input) =>
+      `Saldo konta ${input.accountName} wynosi teraz ${input.balance} i spadło poniżej progu ${input.threshold} ustawionego dla tego powiadomienia.\n\nDoładuj saldo lub zmień próg na stronie salda: ${input.link}\n\nPiszemy raz za każdym razem, gdy saldo spadnie poniżej progu.`,
+  },
+  topUpOrdered: {
+    subject: (reference) => `Doładowanie salda ${reference}: dane do przelewu`,
+    text: (input) =>
+      `Dziękujemy. Doładowanie salda ${input.reference} na kwotę ${input.amount} czeka na Twój przelew.\n\nOdbiorca: ${input.holder}\nBank: ${input.bankName}\nIBAN: ${input.iban}\nSWIFT: ${input.swift}\nKwota: ${input.amount}\nTytuł przelewu: ${input.reference}\nTermin płatności: ${input.dueOn}\n\nFaktura proforma: ${input.proforma}. Doładowanie to zaliczka na saldo: VAT naliczamy, gdy saldo zostanie wykorzystane.\nSaldo wzrośnie, gdy tylko zaksięgujemy wpłatę: ${input.link}`,
+  },
+  // -- distributors --
+};
