@@ -56,8 +56,9 @@ describe('invoices in the browser', () => {
       await page.getByLabel('Number').fill(invoice.number);
       await page.getByRole('button', { name: 'Find' }).click();
       const row = page.getByTestId('admin-invoices-table').locator('tr', { hasText: invoice.number });
+      // The newest invoice is on the unfiltered list's first page too: wait for the search's answer, one row.
+      await expect.poll(() => page.getByTestId('admin-invoices-table').locator('tbody tr').count(), { timeout: 15_000 }).toBe(1);
       await row.waitFor();
-      expect(await page.getByTestId('admin-invoices-table').locator('tbody tr').count()).toBe(1);
       expect(await row.getByRole('link').getAttribute('href')).toBe(`/admin/customers/${DEMO_ACCOUNT}`);
       expect(await row.getByTestId('invoice-status').textContent()).toBe('Paid');
     });

@@ -79,37 +79,42 @@ export function InvoicesPage() {
         )}
       />
 
-      <h2>{t.invoices.paymentsHeading}</h2>
-      <PagedTable
-        list={payments}
-        testId="payments-table"
-        caption={t.invoices.paymentsCaption}
-        empty={{ title: t.invoices.noPayments, help: t.invoices.noPaymentsHelp }}
-        showing={t.invoices.showingPayments(payments.items.length)}
-        head={
-          <>
-            <th scope="col">{t.invoices.date}</th>
-            <th scope="col">{t.invoices.method}</th>
-            <th scope="col">{t.invoices.order}</th>
-            <th scope="col" class="num">
-              {t.invoices.amount}
-            </th>
-          </>
-        }
-        row={(payment) => (
-          <tr key={payment.paymentId}>
-            <td>
-              <time dateTime={payment.receivedOn}>{formatDate(payment.receivedOn)}</time>
-            </td>
-            <td>
-              {t.invoices.methods[payment.method]}
-              {payment.bankReference && <span class="hint"> ({payment.bankReference})</span>}
-            </td>
-            <td>{payment.orderReference ?? '—'}</td>
-            <td class="num">{formatMoney(payment.amount)}</td>
-          </tr>
-        )}
-      />
+      {/* The payment history appears once the invoices are listed: rows arriving above it would push it down. */}
+      {invoices.status !== 'loading' && (
+        <>
+          <h2>{t.invoices.paymentsHeading}</h2>
+          <PagedTable
+            list={payments}
+            testId="payments-table"
+            caption={t.invoices.paymentsCaption}
+            empty={{ title: t.invoices.noPayments, help: t.invoices.noPaymentsHelp }}
+            showing={t.invoices.showingPayments(payments.items.length)}
+            head={
+              <>
+                <th scope="col">{t.invoices.date}</th>
+                <th scope="col">{t.invoices.method}</th>
+                <th scope="col">{t.invoices.order}</th>
+                <th scope="col" class="num">
+                  {t.invoices.amount}
+                </th>
+              </>
+            }
+            row={(payment) => (
+              <tr key={payment.paymentId}>
+                <td>
+                  <time dateTime={payment.receivedOn}>{formatDate(payment.receivedOn)}</time>
+                </td>
+                <td>
+                  {t.invoices.methods[payment.method]}
+                  {payment.bankReference && <span class="hint"> ({payment.bankReference})</span>}
+                </td>
+                <td>{payment.orderReference ?? '—'}</td>
+                <td class="num">{formatMoney(payment.amount)}</td>
+              </tr>
+            )}
+          />
+        </>
+      )}
     </Frame>
   );
 }
