@@ -219,7 +219,7 @@ export async function renderInvoicePdf(invoice: Invoice, locale: Locale): Promis
     size: A4,
     margin: MARGIN,
     // No default Helvetica: pdfkit would read its AFM from node_modules, which a Lambda bundle does not have.
-    font: fonts.regular as unknown as string,
+    font: fonts.regular,
     info: { Title: invoiceTitle(invoice, locale), Author: invoice.seller.name, CreationDate: issuedAt, ModDate: issuedAt },
     lang: locale,
   });
@@ -229,8 +229,6 @@ export async function renderInvoicePdf(invoice: Invoice, locale: Locale): Promis
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
 
   // English invoices go to European buyers: day before month (30 Nov 2026), as the other four languages write it.
   const tag = locale === 'en' ? 'en-GB' : locale;
@@ -238,8 +236,8 @@ export async function renderInvoicePdf(invoice: Invoice, locale: Locale): Promis
   const day = (iso: string) => formatDay(iso, tag);
 
   // Title and dates.
-  doc.font('bold').fontSize(18).text(texts.title[invoice.kind], MARGIN, MARGIN);
-  doc.font('regular').fontSize(11).text(`${texts.number} ${invoice.number}`);
+  doc.font(fonts.bold).fontSize(18).text(texts.title[invoice.kind], MARGIN, MARGIN);
+  doc.font(fonts.regular).fontSize(11).text(`${texts.number} ${invoice.number}`);
   doc.moveDown(0.5).fontSize(9);
   const dates = [
     `${texts.issued}: ${day(invoice.issuedAt)}`,
@@ -255,8 +253,8 @@ export async function renderInvoicePdf(invoice: Invoice, locale: Locale): Promis
   const partiesTop = doc.y + 14;
   const column = WIDTH / 2 - 8;
   const party = (heading: string, who: Invoice['seller'], x: number) => {
-    doc.font('bold').fontSize(10).text(heading, x, partiesTop, { width: column });
-    doc.font('regular').fontSize(9);
+    doc.font(fonts.bold).fontSize(10).text(heading, x, partiesTop, { width: column });
+    doc.font(fonts.regular).fontSize(9);
     const lines = [
       who.name,
       who.address.line1,
@@ -273,8 +271,8 @@ export async function renderInvoicePdf(invoice: Invoice, locale: Locale): Promis
   doc.y = Math.max(sellerBottom, buyerBottom) + 12;
 
   if (invoice.corrects) {
-    doc.font('bold').fontSize(9).text(`${texts.corrects}: ${invoice.corrects.number}`, MARGIN, doc.y);
-    if (invoice.reason) doc.font('regular').text(`${texts.reason}: ${invoice.reason}`, MARGIN, undefined, { width: WIDTH });
+    doc.font(fonts.bold).fontSize(9).text(`${texts.corrects}: ${invoice.corrects.number}`, MARGIN, doc.y);
+    if (invoice.reason) doc.font(fonts.regular).text(`${texts.reason}: ${invoice.reason}`, MARGIN, undefined, { width: WIDTH });
     doc.moveDown(0.5);
   }
 
@@ -285,7 +283,7 @@ export async function renderInvoicePdf(invoice: Invoice, locale: Locale): Promis
     const top = doc.y;
     let x = MARGIN;
     let bottom = top;
-    doc.font(bold ? 'bold' : 'regular').fontSize(8);
+    doc.font(bold ? fonts.bold : fonts.regular).fontSize(8);
     cells.forEach((cell, index) => {
       doc.text(cell, x + 2, top, { width: widths[index]! - 4, align: index === 0 ? 'left' : 'right' });
       bottom = Math.max(bottom, doc.y);
@@ -326,13 +324,13 @@ export async function renderInvoicePdf(invoice: Invoice, locale: Locale): Promis
   );
 
   const note = texts.notes[invoice.tax.treatment];
-  if (note) doc.moveDown(0.5).font('regular').fontSize(9).text(note, MARGIN, doc.y, { width: WIDTH });
+  if (note) doc.moveDown(0.5).font(fonts.regular).fontSize(9).text(note, MARGIN, doc.y, { width: WIDTH });
 
   // A proforma says where to pay and what to write on the transfer.
   if (invoice.kind === 'proforma') {
     const { bank } = billingSettings();
-    doc.moveDown(1).font('bold').fontSize(10).text(texts.transfer, MARGIN, doc.y, { width: WIDTH });
-    doc.font('regular').fontSize(9);
+    doc.moveDown(1).font(fonts.bold).fontSize(10).text(texts.transfer, MARGIN, doc.y, { width: WIDTH });
+    doc.font(fonts.regular).fontSize(9);
     const transfer = [
       `${texts.bank.holder}: ${bank.holder}`,
       `${texts.bank.bankName}: ${bank.bankName}`,
