@@ -368,6 +368,18 @@ const entries: readonly RouteEntry[] = [
   { contract: api.distributors.getClientLicence, handler: 'distributors/get-client-licence', table: 'read' },
   { contract: api.distributors.getMyDistributor, handler: 'distributors/get-my-distributor', table: 'read' },
 
+  // -- services --
+
+  // -- renewals --
+
+  // -- plan-changes --
+
+  // -- cancellations --
+
+  // -- subscription-job --
+
+  // -- upgrades --
+
   // Importing accounts from an old portal (admin): the dry run reads by key; the import creates migrated users too.
   { contract: api.imports.dryRunImport, handler: 'admin/dry-run-import', table: 'read' },
   { contract: api.imports.runImport, handler: 'admin/run-import', table: 'read-write', identityAdmin: true },

@@ -21,6 +21,8 @@ export const ROLE_AREAS = {
   billingRead: ['owner', 'billing', 'read-only'],
   /** Buying, paying, changing billing data. */
   billingWrite: ['owner', 'billing'],
+  /** Reading the account's services and subscriptions (issue #15): every role; renewing and changing them is billingWrite. */
+  servicesRead: ['owner', 'billing', 'technical', 'read-only'],
   /** The people of the account, notification recipients, legal data. */
   ownerOnly: ['owner'],
   /**

@@ -65,6 +65,8 @@ export const AUDIT_TARGET_KINDS = [
   'balance',
   // -- distributors (issue #15) --
   'distributor',
+  // -- services over time (issue #15) --
+  'subscription',
 ] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 

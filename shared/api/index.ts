@@ -35,3 +35,8 @@ export * as payments from '#shared/api/payments.ts';
 export * as invoices from '#shared/api/invoices.ts';
 export * as balance from '#shared/api/balance.ts';
 export * as distributors from '#shared/api/distributors.ts';
+export * as subscriptions from '#shared/api/subscriptions.ts';
+export * as renewals from '#shared/api/renewals.ts';
+export * as planChanges from '#shared/api/plan-changes.ts';
+export * as cancellations from '#shared/api/cancellations.ts';
+export * as upgrades from '#shared/api/upgrades.ts';

@@ -294,6 +294,23 @@ export const keys = {
    * its clients with one Query. Written with the client's `distributorId` in one transaction.
    */
   distributorClient: (distributorId: string, clientId: string) => ({ PK: `ACCOUNT#${distributorId}`, SK: `DISTCLIENT#${clientId}` }),
+  // -- subscriptions (issue #15): services sold by period (shared/subscriptions/) --
+  /** A subscription (support & updates of a licence, or a service plan) in its account's partition. */
+  subscription: (accountId: string, subscriptionId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `SUBSCRIPTION#${subscriptionId}` }),
+  /** One event of a subscription's history (renewal, plan change, cancellation, status change, reminder); ULID id. */
+  subscriptionEvent: (accountId: string, subscriptionId: string, eventId: string) => ({
+    PK: `ACCOUNT#${accountId}`,
+    SK: `SUBEVENT#${subscriptionId}#${eventId}`,
+  }),
+  /**
+   * GSI2 partitions of the daily job's schedule: a subscription sits in shard `n` under the day its next action is due
+   * (a reminder, a status change, auto-renew, its end) and leaves the index when nothing is left to do. The job reads
+   * `GSI2SK <= <today>~` of each shard in pages: bounded work, never a Scan.
+   */
+  subscriptionSchedule: (shard: number, on: string, accountId: string, subscriptionId: string) => ({
+    GSI2PK: `SUBSCHEDULE#${shard}`,
+    GSI2SK: `${on}#${accountId}#${subscriptionId}`,
+  }),
   // -- balance --
   /** A staff balance adjustment's idempotency claim (shared/billing/adjustments.ts): the same key applies once. */
   balanceAdjustment: (accountId: string, key: string) => ({ PK: `BALANCEADJ#${accountId}#${key}`, SK: 'BALANCEADJ' }),
@@ -351,6 +368,10 @@ export const SK_PREFIX = {
   payment: 'PAYMENT#',
   /** A distributor's clients (issue #15). */
   distributorClient: 'DISTCLIENT#',
+  /** The account's subscriptions (issue #15). */
+  subscription: 'SUBSCRIPTION#',
+  /** Followed by `<subscriptionId>#`: one subscription's history. */
+  subscriptionEvent: 'SUBEVENT#',
 } as const;
 
 /** The partition of one ticket: the ticket item and its thread. */

@@ -27,8 +27,24 @@ export function orderLineFields<const M extends Money>(money: M) {
     subtotal: money,
     /** The catalogue price version the line was placed at (absent on older orders). */
     priceVersion: z.optional(z.number()),
+    /** What the line does besides selling new licences (issue #15): renew a subscription, upgrade a licence, change a plan. */
+    action: z.optional(lineActionSchema()),
   };
 }
+
+/**
+ * A line's action (shared/shop/line-actions.ts). `licenseeAccountId` is whose subscription or licence it changes: the
+ * buyer's own, or a client's when a distributor buys for it.
+ */
+export function lineActionSchema() {
+  return z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('renewal'), subscriptionId: z.string(), periods: z.number(), licenseeAccountId: z.string() }),
+    z.object({ kind: z.literal('upgrade'), licenceId: z.string(), toSku: z.string(), licenseeAccountId: z.string() }),
+    z.object({ kind: z.literal('plan-change'), subscriptionId: z.string(), toSku: z.string(), licenseeAccountId: z.string() }),
+  ]);
+}
+
+export type LineAction = z.infer<ReturnType<typeof lineActionSchema>>;
 
 export function contactFields() {
   return { name: z.string(), email: z.string(), country: z.string(), city: z.string() };

@@ -14,6 +14,7 @@ import {
   orderLineFields,
   orderSummaryFields,
   PAYMENT_METHODS,
+  type LineAction,
 } from '#shared/orders/fields.ts';
 import * as z from '#shared/validation.ts';
 
@@ -27,6 +28,8 @@ export interface OrderLine {
   subtotal: Money;
   /** The catalogue's price version the unit price was taken from; absent on orders placed before prices had versions. */
   priceVersion?: number;
+  /** A renewal, upgrade or plan change (issue #15) instead of new licences; fulfilled by shared/shop/line-actions.ts. */
+  action?: LineAction;
 }
 
 export interface Order {

@@ -72,6 +72,9 @@ function customerAreas(t: Messages, cartLines: number | undefined, distributor: 
     // A distributor's clients and their licences (issue #15).
     ...(distributor ? [{ href: '/distributor/clients', label: t.distributors.nav, roles: ROLE_AREAS.technicalRead }] : []),
     { href: '/support', label: t.nav.support, roles: ROLE_AREAS.technicalRead },
+    // Services over time (issue #15): subscriptions with paid-until, renewals, plan changes; upgrades of owned licences.
+    { href: '/services', label: t.nav.services, roles: ROLE_AREAS.servicesRead },
+    { href: '/upgrades', label: t.nav.upgrades, roles: ROLE_AREAS.billingRead },
     { href: '/orders', label: t.nav.orders, roles: ROLE_AREAS.billingRead },
     { href: '/shop', label: t.nav.shop, roles: ROLE_AREAS.billingRead },
     { href: '/cart', label: t.nav.cart, content: <CartLinkContent lines={cartLines} />, roles: ROLE_AREAS.billingRead },

@@ -205,6 +205,18 @@ export const webRoutes: readonly WebRoute[] = [
     page: ({ params }) => <DistributorLicencePage key={params.licenceId} licenceId={params.licenceId!} />,
   },
 
+  // -- services --
+
+  // -- renewals --
+
+  // -- plan-changes --
+
+  // -- cancellations --
+
+  // -- subscription-job --
+
+  // -- upgrades --
+
   { path: '/admin', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
   { path: '/admin/sign-in', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
   { path: '/admin/forgot-password', guard: 'public', page: () => <ForgotPasswordPage key="staff" pool="staff" /> },

@@ -63,5 +63,11 @@ export const shopMailDe: ShopMailMessages = {
     text: (input) =>
       `Vielen Dank. Ihre Guthabenaufladung ${input.reference} über ${input.amount} wartet auf Ihre Überweisung.\n\nKontoinhaber: ${input.holder}\nBank: ${input.bankName}\nIBAN: ${input.iban}\nSWIFT: ${input.swift}\nBetrag: ${input.amount}\nVerwendungszweck: ${input.reference}\nZahlbar bis: ${input.dueOn}\n\nProformarechnung: ${input.proforma}. Eine Aufladung ist eine Vorauszahlung: Die Umsatzsteuer wird berechnet, wenn das Guthaben verwendet wird.\nIhr Guthaben steigt, sobald wir die Zahlung verbucht haben: ${input.link}`,
   },
+  // -- services --
+  // -- renewals --
+  // -- plan-changes --
+  // -- cancellations --
+  // -- subscription-job --
+  // -- upgrades --
   // -- distributors --
 };

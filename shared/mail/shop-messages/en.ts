@@ -78,6 +78,12 @@ export const shopMailEn = {
     }) =>
       `Thank you. Your balance top-up ${input.reference} of ${input.amount} is waiting for your bank transfer.\n\nAccount holder: ${input.holder}\nBank: ${input.bankName}\nIBAN: ${input.iban}\nSWIFT: ${input.swift}\nAmount: ${input.amount}\nTransfer title: ${input.reference}\nPay by: ${input.dueOn}\n\nProforma invoice: ${input.proforma}. A top-up is a deposit: VAT is invoiced when the balance is spent.\nYour balance rises as soon as we record the payment: ${input.link}`,
   },
+  // -- services --
+  // -- renewals --
+  // -- plan-changes --
+  // -- cancellations --
+  // -- subscription-job --
+  // -- upgrades --
   // -- distributors --
 };
 

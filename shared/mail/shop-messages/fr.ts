@@ -63,5 +63,11 @@ export const shopMailFr: ShopMailMessages = {
     text: (input) =>
       `Merci. Votre recharge du solde ${input.reference} de ${input.amount} attend votre virement.\n\nTitulaire du compte : ${input.holder}\nBanque : ${input.bankName}\nIBAN : ${input.iban}\nSWIFT : ${input.swift}\nMontant : ${input.amount}\nLibellé du virement : ${input.reference}\nÀ payer avant le : ${input.dueOn}\n\nFacture pro forma : ${input.proforma}. Une recharge est un acompte : la TVA est facturée lorsque le solde est dépensé.\nVotre solde augmente dès que nous enregistrons le paiement : ${input.link}`,
   },
+  // -- services --
+  // -- renewals --
+  // -- plan-changes --
+  // -- cancellations --
+  // -- subscription-job --
+  // -- upgrades --
   // -- distributors --
 };

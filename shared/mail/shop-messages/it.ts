@@ -63,5 +63,11 @@ export const shopMailIt: ShopMailMessages = {
     text: (input) =>
       `Grazie. La ricarica del saldo ${input.reference} di ${input.amount} attende il tuo bonifico.\n\nIntestatario: ${input.holder}\nBanca: ${input.bankName}\nIBAN: ${input.iban}\nSWIFT: ${input.swift}\nImporto: ${input.amount}\nCausale: ${input.reference}\nDa pagare entro: ${input.dueOn}\n\nFattura proforma: ${input.proforma}. Una ricarica è un anticipo: l’IVA viene fatturata quando il saldo viene speso.\nIl saldo aumenta non appena registriamo il pagamento: ${input.link}`,
   },
+  // -- services --
+  // -- renewals --
+  // -- plan-changes --
+  // -- cancellations --
+  // -- subscription-job --
+  // -- upgrades --
   // -- distributors --
 };

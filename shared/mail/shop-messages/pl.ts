@@ -63,5 +63,11 @@ export const shopMailPl: ShopMailMessages = {
     text: (input) =>
       `Dziękujemy. Doładowanie salda ${input.reference} na kwotę ${input.amount} czeka na Twój przelew.\n\nOdbiorca: ${input.holder}\nBank: ${input.bankName}\nIBAN: ${input.iban}\nSWIFT: ${input.swift}\nKwota: ${input.amount}\nTytuł przelewu: ${input.reference}\nTermin płatności: ${input.dueOn}\n\nFaktura proforma: ${input.proforma}. Doładowanie to zaliczka na saldo: VAT naliczamy, gdy saldo zostanie wykorzystane.\nSaldo wzrośnie, gdy tylko zaksięgujemy wpłatę: ${input.link}`,
   },
+  // -- services --
+  // -- renewals --
+  // -- plan-changes --
+  // -- cancellations --
+  // -- subscription-job --
+  // -- upgrades --
   // -- distributors --
 };

@@ -202,6 +202,8 @@ export const de: Messages = {
     cart: 'Warenkorb',
     invoices: 'Rechnungen',
     balance: 'Guthaben',
+    services: 'Dienste',
+    upgrades: 'Upgrades',
     staffPayments: 'Zahlungen',
     staffInvoices: 'Rechnungen',
   },
@@ -282,6 +284,7 @@ export const de: Messages = {
       invoice: 'Rechnung',
       balance: 'Guthaben',
       distributor: 'Distributor',
+      subscription: 'Abonnement',
     },
   },
   activity: {
@@ -1979,6 +1982,11 @@ export const de: Messages = {
     paidPart: (due) => `Bezahlt. Offen sind noch ${due}.`,
     noBalance: 'Sie haben in dieser Währung kein Guthaben.',
   },
+  services: {},
+  renewals: {},
+  planChanges: {},
+  cancellations: {},
+  upgrades: {},
   distributors: {
     nav: 'Kunden',
     clientsTitle: 'Ihre Kunden',
@@ -2111,6 +2119,12 @@ export const de: Messages = {
     ALREADY_REFUNDED: 'Dies wurde bereits dem Guthaben erstattet.',
     REFUND_TOO_LARGE: 'Die Erstattung ist höher als der noch offene Rechnungsbetrag.',
     ORDER_NOT_REFUNDABLE: 'Nur eine bezahlte Bestellung kann dem Guthaben erstattet werden.',
+    // -- services --
+    // -- renewals --
+    // -- plan-changes --
+    // -- cancellations --
+    // -- subscription-job --
+    // -- upgrades --
     // -- distributors --
     CLIENT_HAS_DISTRIBUTOR: 'Dieses Konto hat bereits einen anderen Händler. Lösen Sie es dort zuerst.',
     NOT_A_DISTRIBUTOR: 'Dieses Konto ist kein Händler. Kennzeichnen Sie es zuerst als Händler.',

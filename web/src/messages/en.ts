@@ -191,6 +191,8 @@ export const en = {
     cart: 'Cart',
     invoices: 'Invoices',
     balance: 'Balance',
+    services: 'Services',
+    upgrades: 'Upgrades',
     staffPayments: 'Payments',
     staffInvoices: 'Invoices',
   },
@@ -270,6 +272,7 @@ export const en = {
       invoice: 'Invoice',
       balance: 'Balance',
       distributor: 'Distributor',
+      subscription: 'Subscription',
     },
   },
   activity: {
@@ -1938,6 +1941,11 @@ export const en = {
     paidPart: (due: string) => `Paid. ${due} is still due.`,
     noBalance: 'Your balance is empty in this currency.',
   },
+  services: {},
+  renewals: {},
+  planChanges: {},
+  cancellations: {},
+  upgrades: {},
   distributors: {
     nav: 'Clients',
     clientsTitle: 'Your clients',
@@ -2069,6 +2077,12 @@ export const en = {
     ALREADY_REFUNDED: 'This was already refunded to the balance.',
     REFUND_TOO_LARGE: 'The refund is larger than what the invoice still bills.',
     ORDER_NOT_REFUNDABLE: 'Only a paid order can be refunded to the balance.',
+    // -- services --
+    // -- renewals --
+    // -- plan-changes --
+    // -- cancellations --
+    // -- subscription-job --
+    // -- upgrades --
     // -- distributors --
     CLIENT_HAS_DISTRIBUTOR: 'This account already has another distributor. Unassign it there first.',
     NOT_A_DISTRIBUTOR: 'This account is not a distributor. Mark it as one first.',

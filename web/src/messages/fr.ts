@@ -205,6 +205,8 @@ export const fr: Messages = {
     cart: 'Panier',
     invoices: 'Factures',
     balance: 'Solde',
+    services: 'Services',
+    upgrades: 'Mises à niveau',
     staffPayments: 'Paiements',
     staffInvoices: 'Factures',
   },
@@ -284,6 +286,7 @@ export const fr: Messages = {
       invoice: 'Facture',
       balance: 'Solde',
       distributor: 'Distributeur',
+      subscription: 'Abonnement',
     },
   },
   activity: {
@@ -1971,6 +1974,11 @@ export const fr: Messages = {
     paidPart: (due) => `Payé. Reste dû : ${due}.`,
     noBalance: 'Votre solde est vide dans cette devise.',
   },
+  services: {},
+  renewals: {},
+  planChanges: {},
+  cancellations: {},
+  upgrades: {},
   distributors: {
     nav: 'Clients',
     clientsTitle: 'Vos clients',
@@ -2101,6 +2109,12 @@ export const fr: Messages = {
     ALREADY_REFUNDED: 'Ce remboursement sur le solde a déjà été effectué.',
     REFUND_TOO_LARGE: 'Le remboursement dépasse ce que la facture couvre encore.',
     ORDER_NOT_REFUNDABLE: 'Seule une commande payée peut être remboursée sur le solde.',
+    // -- services --
+    // -- renewals --
+    // -- plan-changes --
+    // -- cancellations --
+    // -- subscription-job --
+    // -- upgrades --
     // -- distributors --
     CLIENT_HAS_DISTRIBUTOR: 'Ce compte a déjà un autre distributeur. Détachez-le d’abord.',
     NOT_A_DISTRIBUTOR: 'Ce compte n’est pas distributeur. Marquez-le d’abord comme tel.',

@@ -201,6 +201,8 @@ export const it: Messages = {
     cart: 'Carrello',
     invoices: 'Fatture',
     balance: 'Saldo',
+    services: 'Servizi',
+    upgrades: 'Aggiornamenti',
     staffPayments: 'Pagamenti',
     staffInvoices: 'Fatture',
   },
@@ -280,6 +282,7 @@ export const it: Messages = {
       invoice: 'Fattura',
       balance: 'Saldo',
       distributor: 'Distributore',
+      subscription: 'Abbonamento',
     },
   },
   activity: {
@@ -1971,6 +1974,11 @@ export const it: Messages = {
     paidPart: (due) => `Pagato. Restano da pagare ${due}.`,
     noBalance: 'Il tuo saldo in questa valuta è vuoto.',
   },
+  services: {},
+  renewals: {},
+  planChanges: {},
+  cancellations: {},
+  upgrades: {},
   distributors: {
     nav: 'Clienti',
     clientsTitle: 'I tuoi clienti',
@@ -2101,6 +2109,12 @@ export const it: Messages = {
     ALREADY_REFUNDED: 'Questo rimborso sul saldo è già stato effettuato.',
     REFUND_TOO_LARGE: 'Il rimborso supera quanto la fattura copre ancora.',
     ORDER_NOT_REFUNDABLE: 'Solo un ordine pagato può essere rimborsato sul saldo.',
+    // -- services --
+    // -- renewals --
+    // -- plan-changes --
+    // -- cancellations --
+    // -- subscription-job --
+    // -- upgrades --
     // -- distributors --
     CLIENT_HAS_DISTRIBUTOR: 'Questo account ha già un altro distributore. Staccalo prima da lì.',
     NOT_A_DISTRIBUTOR: 'Questo account non è un distributore. Contrassegnalo prima come tale.',

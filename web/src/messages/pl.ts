@@ -197,6 +197,8 @@ export const pl: Messages = {
     cart: 'Koszyk',
     invoices: 'Faktury',
     balance: 'Saldo',
+    services: 'Usługi',
+    upgrades: 'Aktualizacje',
     staffPayments: 'Płatności',
     staffInvoices: 'Faktury',
   },
@@ -276,6 +278,7 @@ export const pl: Messages = {
       invoice: 'Faktura',
       balance: 'Saldo',
       distributor: 'Dystrybutor',
+      subscription: 'Subskrypcja',
     },
   },
   activity: {
@@ -1951,6 +1954,11 @@ export const pl: Messages = {
     paidPart: (due) => `Zapłacono. Pozostało do zapłaty: ${due}.`,
     noBalance: 'Nie masz salda w tej walucie.',
   },
+  services: {},
+  renewals: {},
+  planChanges: {},
+  cancellations: {},
+  upgrades: {},
   distributors: {
     nav: 'Klienci',
     clientsTitle: 'Twoi klienci',
@@ -2081,6 +2089,12 @@ export const pl: Messages = {
     ALREADY_REFUNDED: 'Ten zwrot na saldo został już wykonany.',
     REFUND_TOO_LARGE: 'Zwrot przekracza kwotę, którą faktura jeszcze obejmuje.',
     ORDER_NOT_REFUNDABLE: 'Na saldo można zwrócić tylko opłacone zamówienie.',
+    // -- services --
+    // -- renewals --
+    // -- plan-changes --
+    // -- cancellations --
+    // -- subscription-job --
+    // -- upgrades --
     // -- distributors --
     CLIENT_HAS_DISTRIBUTOR: 'To konto ma już innego dystrybutora. Najpierw je tam odłącz.',
     NOT_A_DISTRIBUTOR: 'To konto nie jest dystrybutorem. Najpierw oznacz je jako dystrybutora.',

@@ -1,0 +1,3 @@
+// The cancellations routes' contracts (issue #15). Filled by its area.
+
+export {};

@@ -1,0 +1,3 @@
+// The subscriptions routes' contracts (issue #15). Filled by its area.
+
+export {};

@@ -1,0 +1,106 @@
+// Order lines that change what the customer has instead of selling new licences (issue #15): renew a subscription,
+// upgrade a licence, change a service plan. The cart, checkout, direct orders (renew from balance, a plan change) and
+// fulfilment treat every kind alike through this module; each kind's own module quotes it (its order line at today's
+// price) and fulfils it (the items its paid order writes in the payment's transaction).
+//
+// Who may order what: the licensee is the buyer itself, unless the buyer is a distributor buying for one of its
+// clients (the client is the licensee, the distributor is invoiced). A distributor's client may not order these itself
+// (403 ORDERED_BY_DISTRIBUTOR); a licensee that is neither the buyer nor its client is 404, like any foreign id.
+
+import type { Account } from '#shared/accounts/account.ts';
+import { assertMayOrderForItself, distributorClientKey } from '#shared/accounts/distributors.ts';
+import type { TransactItem } from '#shared/audit/audit.ts';
+import type { TaxRule } from '#shared/billing/tax.ts';
+import { GetCommand } from '#shared/db/commands.ts';
+import { db, tableName } from '#shared/db/client.ts';
+import { NotFoundError } from '#shared/http/errors.ts';
+import type { LineAction } from '#shared/orders/fields.ts';
+import type { IssuedLicence, OrderLine, StoredOrder } from '#shared/orders/model.ts';
+import { planChangeFulfilment, quotePlanChange } from '#shared/subscriptions/plan-change.ts';
+import { quoteRenewal, renewalFulfilment } from '#shared/subscriptions/renewal.ts';
+import { quoteUpgrade, upgradeFulfilment } from '#shared/upgrades/upgrade-lines.ts';
+
+export type { LineAction };
+export type ActionLine = OrderLine & { action: LineAction };
+
+/** Table items one action line's fulfilment may write at most (checkout refuses an order that would not fit). */
+export const MAX_ACTION_ITEMS = 5;
+
+/** The cart's key of a line: its SKU for new licences, `RENEW-<id>` / `UPGRADE-<id>` / `PLAN-<id>` for an action. */
+export function lineKey(line: { sku: string; action?: LineAction }): string {
+  const action = line.action;
+  if (!action) return line.sku;
+  if (action.kind === 'upgrade') return `UPGRADE-${action.licenceId}`;
+  return `${action.kind === 'renewal' ? 'RENEW' : 'PLAN'}-${action.subscriptionId}`;
+}
+
+/** What invoices and mails call a line: the product, edition and seats, or what the action's quote named it. */
+export function lineDescription(line: Pick<OrderLine, 'product' | 'edition' | 'users' | 'action'>): string {
+  return line.action ? `${line.product} ${line.edition}` : `${line.product} ${line.edition}, ${line.users} users`;
+}
+
+export interface QuoteContext {
+  /** Who buys and is invoiced. */
+  buyer: Account;
+  /** The buyer's currency: the quote's price is in it (a subscription priced in another is unavailable). */
+  currency: string;
+  at: Date;
+}
+
+/**
+ * A quote: the order line (its action included) at today's price, or why it cannot be bought now (a stable code the
+ * cart shows, such as SUBSCRIPTION_ENDED or UPGRADE_NOT_OFFERED).
+ */
+export type ActionQuote = { line: ActionLine } | { unavailable: string; message: string };
+
+/** 404 unless the licensee is the buyer (not a distributor's client: 403) or one of the buyer's clients. */
+export async function assertMayOrderFor(buyer: Account, licenseeAccountId: string): Promise<void> {
+  if (licenseeAccountId === buyer.accountId) return assertMayOrderForItself(buyer);
+  const relation = await db().send(
+    new GetCommand({ TableName: tableName(), Key: distributorClientKey(buyer.accountId, licenseeAccountId) }),
+  );
+  if (!relation.Item) throw new NotFoundError('The subscription or licence was not found.');
+}
+
+/** Quotes one action after checking who may order it (assertMayOrderFor). */
+export async function quoteAction(context: QuoteContext, action: LineAction): Promise<ActionQuote> {
+  await assertMayOrderFor(context.buyer, action.licenseeAccountId);
+  if (action.kind === 'renewal') return quoteRenewal(context, action);
+  if (action.kind === 'upgrade') return quoteUpgrade(context, action);
+  return quotePlanChange(context, action);
+}
+
+/** Quotes several (a cart's action lines), by line key; at most MAX_CART_LINES, so a bounded number of reads. */
+export async function quoteActions(context: QuoteContext, actions: readonly LineAction[]): Promise<Map<string, ActionQuote>> {
+  const quotes = await Promise.all(actions.map(async (action) => [action, await quoteAction(context, action)] as const));
+  return new Map(quotes.map(([action, quote]) => [lineKey({ sku: '', action }), quote]));
+}
+
+export interface FulfilContext {
+  /** The order being fulfilled (in the buyer's account) and its VAT invoice, issued in the same transaction. */
+  order: StoredOrder;
+  invoice: { invoiceId: string; number: string };
+  /** The order's tax rule: a line's gross is `taxLine(line.subtotal.amountMinor, tax)`. */
+  tax: TaxRule;
+  at: Date;
+}
+
+/** What one action line's fulfilment adds to the payment's transaction. */
+export interface FulfilmentPart {
+  items: TransactItem[];
+  /** Indexes within `items` whose failed condition means "lost a race: read again and retry" (a subscription's version). */
+  retryOnConditionAt: number[];
+  /** Licences whose new `.lic` file the payment mail attaches (an upgraded licence). */
+  issued: IssuedLicence[];
+}
+
+export function fulfilAction(context: FulfilContext, line: ActionLine): Promise<FulfilmentPart> {
+  const action = line.action;
+  if (action.kind === 'renewal') return renewalFulfilment(context, { ...line, action });
+  if (action.kind === 'upgrade') return upgradeFulfilment(context, { ...line, action });
+  return planChangeFulfilment(context, { ...line, action });
+}
+
+export function isActionLine(line: OrderLine): line is ActionLine {
+  return line.action !== undefined;
+}

@@ -1,0 +1,176 @@
+// The subscription entity (issue #15): something the customer pays for by period and keeps while paid: support &
+// updates of a licence (`support`), or a service plan such as hosting (`service`, with its host or IP address). Owns
+// its keys, its item (with its place in the daily job's schedule), `subscriptionItem` / `subscriptionFromItem`,
+// `subscriptionPut` (the one way to write a changed subscription: conditional on the version read) and the view.
+//
+// Status is stored, because the daily job moves it and mails about it exactly once: active -> due (`dueWithinDays`
+// before paid-until) -> overdue (from paid-until) -> suspended (`suspendAfterDays` after it); a renewal makes it active
+// again. `cancelled` runs to paid-until and then `ended`; an immediate cancellation ends it at once.
+
+import type { TransactItem } from '#shared/audit/audit.ts';
+import { type ServiceTerms, billingSettings } from '#shared/billing/settings.ts';
+import { GetCommand } from '#shared/db/commands.ts';
+import { db, tableName } from '#shared/db/client.ts';
+import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
+import { keys, SK_PREFIX } from '#shared/db/keys.ts';
+import { NotFoundError } from '#shared/http/errors.ts';
+import type { Money } from '#shared/money.ts';
+import { type Period, wholeDaysLeft } from '#shared/subscriptions/periods.ts';
+import { nextActionOn, scheduleShard } from '#shared/subscriptions/schedule.ts';
+import * as z from '#shared/validation.ts';
+
+export const SUBSCRIPTION_KINDS = ['support', 'service'] as const;
+export type SubscriptionKind = (typeof SUBSCRIPTION_KINDS)[number];
+
+export const SUBSCRIPTION_STATUSES = ['active', 'due', 'overdue', 'suspended', 'cancelled', 'ended'] as const;
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+
+/** What the subscription is attached to, as the services table shows it: an IP address, a host name or a licence serial. */
+export interface SubscriptionIdentifier {
+  kind: 'ip' | 'host' | 'serial';
+  value: string;
+}
+
+export interface Subscription {
+  /** A ULID of its start. For `support`, the id of the first support term (SupportSubscription) it continues. */
+  subscriptionId: string;
+  /** The licensee: whose service it is (a distributor may pay for it; the order then sits in the distributor's account). */
+  accountId: string;
+  kind: SubscriptionKind;
+  /** The catalogue product (`remote-access`) and its name as bought. */
+  productId: string;
+  product: string;
+  /** The plan: the catalogue SKU renewed (services) and what the table shows (the edition's name, "Business"). */
+  sku: string;
+  plan: string;
+  /** Seats of the licence, or of the plan. */
+  users: number;
+  identifier?: SubscriptionIdentifier;
+  /** The licence a support subscription covers. */
+  licenceId?: string;
+  period: Period;
+  /** The net price of one period, in the account's currency: what a renewal charges per period. */
+  price: Money;
+  startedAt: string;
+  /** Paid up to this instant; a renewal extends it from here (never from today), one period per period paid. */
+  paidUntil: string;
+  status: SubscriptionStatus;
+  /** Renew from the balance when due, if the balance covers it (else the renewal recipients are mailed). */
+  autoRenew: boolean;
+  /** A cancellation at the period's end: when it was asked for (the subscription ends at paid-until). */
+  cancelRequestedAt?: string;
+  endedAt?: string;
+  /** A downgrade that applies at the period's end (`services.downgrade = 'at-period-end'`). */
+  pendingPlan?: { sku: string; plan: string; users: number; price: Money };
+  /** The VAT invoice that paid the current period: what a cancellation's refund corrects. */
+  lastInvoice?: { invoiceId: string; number: string; orderId: string; grossMinor: number };
+  /** The reminder days (30, 7, 1) already mailed for the current paid-until; emptied by a renewal. */
+  remindersSent: number[];
+  /** The last day the daily job tried auto-renew and could not (a mail went out): once per day at most. */
+  autoRenewFailedOn?: string;
+  /** The day (UTC) of the next thing the daily job must do for it; absent when nothing is left (ended). */
+  nextActionOn?: string;
+  /** Bumped by every write: each write is conditional on the version it read (subscriptionPut). */
+  version: number;
+  updatedAt: string;
+}
+
+/** What the services pages show: the subscription and its whole days left. */
+export interface SubscriptionView extends Omit<Subscription, 'remindersSent' | 'autoRenewFailedOn' | 'nextActionOn' | 'version'> {
+  daysLeft: number;
+}
+
+export const subscriptionKey = keys.subscription;
+export const SUBSCRIPTION_PREFIX = SK_PREFIX.subscription;
+
+const moneySchema = /* @__PURE__ */ lazySchema(() => z.object({ amountMinor: z.number(), currency: z.string() }));
+
+const subscriptionSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    subscriptionId: z.string(),
+    accountId: z.string(),
+    kind: z.enum(SUBSCRIPTION_KINDS),
+    productId: z.string(),
+    product: z.string(),
+    sku: z.string(),
+    plan: z.string(),
+    users: z.number(),
+    identifier: z.optional(z.object({ kind: z.enum(['ip', 'host', 'serial']), value: z.string() })),
+    licenceId: z.optional(z.string()),
+    period: z.object({ unit: z.enum(['month', 'year']), count: z.number() }),
+    price: moneySchema(),
+    startedAt: z.string(),
+    paidUntil: z.string(),
+    status: z.enum(SUBSCRIPTION_STATUSES),
+    autoRenew: z.boolean(),
+    cancelRequestedAt: z.optional(z.string()),
+    endedAt: z.optional(z.string()),
+    pendingPlan: z.optional(z.object({ sku: z.string(), plan: z.string(), users: z.number(), price: moneySchema() })),
+    lastInvoice: z.optional(z.object({ invoiceId: z.string(), number: z.string(), orderId: z.string(), grossMinor: z.number() })),
+    remindersSent: z.array(z.number()),
+    autoRenewFailedOn: z.optional(z.string()),
+    nextActionOn: z.optional(z.string()),
+    version: z.number(),
+    updatedAt: z.string(),
+  }),
+);
+
+/** The item, with its schedule place recomputed from its state (`nextActionOn` is derived, never set by hand). */
+export function subscriptionItem(subscription: Subscription, terms: ServiceTerms = billingSettings().services): Item {
+  const next = nextActionOn(subscription, terms);
+  const { nextActionOn: _stale, ...rest } = subscription;
+  return {
+    ...subscriptionKey(subscription.accountId, subscription.subscriptionId),
+    ...(next
+      ? keys.subscriptionSchedule(scheduleShard(subscription.subscriptionId), next, subscription.accountId, subscription.subscriptionId)
+      : {}),
+    type: 'Subscription',
+    ...rest,
+    ...(next ? { nextActionOn: next } : {}),
+  };
+}
+
+export function subscriptionFromItem(item: Item): Subscription {
+  return parseItem('Subscription', subscriptionSchema, item);
+}
+
+/** A new subscription's Put (it must not exist yet). */
+export function subscriptionCreate(subscription: Subscription): TransactItem {
+  return {
+    Put: { TableName: tableName(), Item: subscriptionItem(subscription), ConditionExpression: 'attribute_not_exists(PK)' },
+  };
+}
+
+/**
+ * The write of `next` over the subscription read as `read`: version + 1, conditional on the version still being
+ * `read.version` (a racing change fails the condition: read again and retry, see transactWithRetry).
+ */
+export function subscriptionPut(read: Pick<Subscription, 'version'>, next: Subscription): TransactItem {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: subscriptionItem({ ...next, version: read.version + 1 }),
+      ConditionExpression: 'version = :version',
+      ExpressionAttributeValues: { ':version': read.version },
+    },
+  };
+}
+
+/** The account's subscription (consistent read); 404 when it has none of that id (foreign ids included). */
+export async function getSubscription(accountId: string, subscriptionId: string): Promise<Subscription> {
+  const found = await db().send(
+    new GetCommand({ TableName: tableName(), Key: subscriptionKey(accountId, subscriptionId), ConsistentRead: true }),
+  );
+  if (!found.Item) throw new NotFoundError('The subscription was not found.');
+  return subscriptionFromItem(found.Item);
+}
+
+export function toSubscriptionView(subscription: Subscription, at: Date): SubscriptionView {
+  const { remindersSent: _r, autoRenewFailedOn: _f, nextActionOn: _n, version: _v, ...view } = subscription;
+  return { ...view, daysLeft: wholeDaysLeft(subscription.paidUntil, at) };
+}
+
+/** May it be renewed now? Everything but an ended subscription (a cancelled one is revived by paying: it stays). */
+export function isRenewable(subscription: Pick<Subscription, 'status'>): boolean {
+  return subscription.status !== 'ended';
+}
