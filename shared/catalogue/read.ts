@@ -82,6 +82,8 @@ export function priceHistory(sku: string, options: { currency?: string; cursor?:
 /** A SKU as an order line quotes it: names resolved, and whether it may be sold now. */
 export interface SellableSku {
   sku: string;
+  /** The catalogue product's id (`remote-access`); `product` is its name. */
+  productId?: string;
   product: string;
   edition: string;
   users: number;
@@ -106,6 +108,7 @@ export function sellableSkus(catalogue: Catalogue): SellableSku[] {
     return [
       {
         sku: sku.sku,
+        productId: sku.productId,
         product: product.name,
         edition: edition.name,
         users: sku.users,

@@ -4,6 +4,8 @@
 
 import type { Item } from '#shared/db/entity.ts';
 import { licenceItem, type Licence } from '#shared/licences/model.ts';
+import type { Money } from '#shared/money.ts';
+import { type Subscription, subscriptionItem } from '#shared/subscriptions/model.ts';
 import { supportSubscriptionItem, type SupportSubscription } from '#shared/support/model.ts';
 
 export interface LicencePurchase {
@@ -21,11 +23,18 @@ export interface LicencePurchase {
   days?: number;
   /** Whole years of support & updates from the purchase; 0 or absent for none. */
   supportYears?: number;
+  /**
+   * With support: what renewing it costs per year, and the catalogue product and SKU it was bought as. The purchase then
+   * also writes the renewable Subscription (issue #15, same id as its first support term). Imports know no price: none.
+   */
+  renewal?: { productId: string; sku: string; yearlyPrice: Money };
 }
 
 export interface IssuedPurchase {
   licence: Licence;
   subscription?: SupportSubscription;
+  /** The renewable subscription of the support (when the purchase named its renewal price). */
+  renewable?: Subscription;
   items: Item[];
 }
 
@@ -68,9 +77,28 @@ export function licencePurchase(purchase: LicencePurchase): IssuedPurchase {
     years,
     endsAt: supportEndsAt,
   };
-  return {
-    licence,
-    subscription,
-    items: [licenceItem(purchase.accountId, licence), supportSubscriptionItem(purchase.accountId, subscription)],
+  const items = [licenceItem(purchase.accountId, licence), supportSubscriptionItem(purchase.accountId, subscription)];
+  if (!purchase.renewal) return { licence, subscription, items };
+  const renewable: Subscription = {
+    subscriptionId: subscription.subscriptionId,
+    accountId: purchase.accountId,
+    kind: 'support',
+    productId: purchase.renewal.productId,
+    product: licence.product,
+    sku: purchase.renewal.sku,
+    plan: licence.edition,
+    users: licence.users,
+    identifier: { kind: 'serial', value: licence.serial },
+    licenceId: licence.licenceId,
+    period: { unit: 'year', count: 1 },
+    price: purchase.renewal.yearlyPrice,
+    startedAt: purchasedAt,
+    paidUntil: supportEndsAt,
+    status: 'active',
+    autoRenew: false,
+    remindersSent: [],
+    version: 1,
+    updatedAt: purchasedAt,
   };
+  return { licence, subscription, renewable, items: [...items, subscriptionItem(renewable)] };
 }

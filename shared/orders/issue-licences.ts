@@ -4,7 +4,10 @@
 
 import { MAX_TRANSACTION_ITEMS } from '#shared/audit/audit.ts';
 import type { Item } from '#shared/db/entity.ts';
+import { billingSettings } from '#shared/billing/settings.ts';
+import { divideRounded } from '#shared/billing/tax.ts';
 import { AppError } from '#shared/http/errors.ts';
+import { type Money, money } from '#shared/money.ts';
 import { newCode } from '#shared/contracts/activation.ts';
 import { newId } from '#shared/ids.ts';
 import { licencePurchase } from '#shared/licences/licence-items.ts';
@@ -12,9 +15,12 @@ import { issuedLicence, type IssuedLicence } from '#shared/orders/model.ts';
 import type { PricedLine } from '#shared/orders/pricing.ts';
 import { licenceSearchItems } from '#shared/search/search-entry.ts';
 
-/** Table items per unit: the licence and its search entry, plus the support subscription where the SKU includes support. */
+/**
+ * Table items per unit: the licence and its search entry, plus the support term and its renewable subscription where
+ * the SKU includes support.
+ */
 export function itemsPerUnit(line: Pick<PricedLine, 'product'>): number {
-  return line.product.supportYears > 0 ? 3 : 2;
+  return line.product.supportYears > 0 ? 4 : 2;
 }
 
 /**
@@ -27,9 +33,17 @@ export function assertOrderFits(priced: ReadonlyArray<Pick<PricedLine, 'product'
   throw new AppError(
     400,
     'ORDER_TOO_LARGE',
-    `This order would write ${needed} items (a licence and its search entry per unit, a support subscription per unit with support, and ${fixedItems} more), ` +
+    `This order would write ${needed} items (a licence and its search entry per unit, a support term and its renewable subscription per unit with support, and ${fixedItems} more), ` +
       `but one order can write at most ${MAX_TRANSACTION_ITEMS}. Split it into smaller orders.`,
     { itemsNeeded: needed, maxItems: MAX_TRANSACTION_ITEMS },
+  );
+}
+
+/** What a year of support & updates costs to renew: the stage's share of the licence's price (rounded half away from zero). */
+export function supportYearlyPrice(licencePrice: Money): Money {
+  return money(
+    divideRounded(licencePrice.amountMinor * billingSettings().services.supportRenewalBasisPoints, 10_000),
+    licencePrice.currency,
   );
 }
 
@@ -54,6 +68,11 @@ export function issueLicences(input: { accountId: string; orderId: string; refer
         serial: newCode(3),
         ...(product.days ? { days: product.days } : {}),
         supportYears: product.supportYears,
+        renewal: {
+          productId: product.productId ?? product.product,
+          sku: product.sku,
+          yearlyPrice: supportYearlyPrice(line.unitPrice),
+        },
       });
       issued.push(issuedLicence(purchase, product.sku));
       items.push(...purchase.items, ...licenceSearchItems(input.accountId, purchase.licence));

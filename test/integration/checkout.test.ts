@@ -212,7 +212,7 @@ describe('POST /api/checkout', () => {
   });
 
   it('refuses a cart too large for one fulfilment transaction (400 ORDER_TOO_LARGE)', async () => {
-    // 40 units with support: 3 items each (licence, search entry, subscription) = 120 items.
+    // 40 units with support: 4 items each (licence, search entry, support term, renewable subscription) = 160 items.
     const { accountId, token } = await shopper({}, [['RA-ENT-10-S1Y', 40]]);
     const gross = (await review(token)).body.totals.grossMinor;
     const refused = await checkout(token, { acceptedTotalMinor: gross });

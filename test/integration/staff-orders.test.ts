@@ -335,28 +335,25 @@ describe('POST /api/admin/orders', () => {
 
   it('refuses an order too large for one transaction with a clear 400, before creating anything', async () => {
     const email = uniqueEmail('huge');
-    // 50 licences with support: 150 items (licence, subscription and the serial's search entry each), and 15 more: the
+    // 50 licences with support: 200 items (licence, support term, renewable subscription and the serial's search entry
+    // each), and 15 more: the
     // order, its reference and its search entry, the idempotency key, a new account with its activation key, owner,
     // owner claim and 4 search entries ("Jan Kowalski" whole and "kowalski", the e-mail, the activation key), and the
     // audit entry's 3 items.
     const lines = Array.from({ length: 5 }, () => ({ sku: 'RA-ENT-5-S1Y', quantity: 10 }));
     const response = await placeOrder(orderFor(email, { lines }));
     expect(response.status).toBe(400);
-    expect(response.body.error).toMatchObject({ code: 'ORDER_TOO_LARGE', details: { itemsNeeded: 165, maxItems: 100 } });
+    expect(response.body.error).toMatchObject({ code: 'ORDER_TOO_LARGE', details: { itemsNeeded: 215, maxItems: 100 } });
     expect(response.body.error.message).toContain('Split it into smaller orders');
     expect(await membershipsOf(email)).toEqual([]);
-    // 27 licences with support and 2 without: 15 + 81 + 4 = 100, the most one order holds.
+    // 20 licences with support and 2 without: 15 + 80 + 4 = 99 (one more with support would be 103): the most one order holds.
     const largest = await placeOrder(
       orderFor(email, {
-        lines: [
-          ...Array.from({ length: 2 }, () => ({ sku: 'RA-ENT-5-S1Y', quantity: 10 })),
-          { sku: 'RA-ENT-5-S1Y', quantity: 7 },
-          { sku: 'RA-DSK-3', quantity: 2 },
-        ],
+        lines: [...Array.from({ length: 2 }, () => ({ sku: 'RA-ENT-5-S1Y', quantity: 10 })), { sku: 'RA-DSK-3', quantity: 2 }],
       }),
     );
     expect(largest.status).toBe(201);
-    expect(largest.body.order.issued).toHaveLength(29);
+    expect(largest.body.order.issued).toHaveLength(22);
   });
 });
 
