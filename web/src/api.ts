@@ -35,6 +35,11 @@ import * as invoices from '#shared/api/invoices.ts';
 import * as payments from '#shared/api/payments.ts';
 import * as distributors from '#shared/api/distributors.ts';
 import * as balance from '#shared/api/balance.ts';
+import * as subscriptions from '#shared/api/subscriptions.ts';
+import * as renewals from '#shared/api/renewals.ts';
+import * as planChanges from '#shared/api/plan-changes.ts';
+import * as cancellations from '#shared/api/cancellations.ts';
+import * as upgrades from '#shared/api/upgrades.ts';
 import type { ErrorBody, ErrorDetails } from '#shared/http/errors.ts';
 import type { SortOrder } from '#shared/paging.ts';
 import type * as z from '#shared/validation.ts';
@@ -77,6 +82,12 @@ export const api = {
   balance,
   // Distributors and their clients (issue #15).
   distributors,
+  // Services over time (issue #15).
+  subscriptions,
+  renewals,
+  planChanges,
+  cancellations,
+  upgrades,
 };
 
 export type Pool = 'customer' | 'staff';
@@ -371,3 +382,7 @@ export async function downloadFile<C extends FileContract>(
 export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
+
+/** A subscription as the services pages show it (issue #15). */
+export type SubscriptionView = z.output<typeof subscriptions.subscriptionView>;
+export type SubscriptionEventView = z.output<typeof subscriptions.subscriptionEventView>;
