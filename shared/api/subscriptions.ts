@@ -2,8 +2,7 @@
 // services over time (renewals, plan changes, cancellations, the distributor's view); the services area adds its routes.
 
 import { moneySchema, timestamp } from '#shared/api/common.ts';
-import { SUBSCRIPTION_KINDS, SUBSCRIPTION_STATUSES } from '#shared/subscriptions/model.ts';
-import { SUBSCRIPTION_EVENT_KINDS } from '#shared/subscriptions/events.ts';
+import { SUBSCRIPTION_EVENT_KINDS, SUBSCRIPTION_KINDS, SUBSCRIPTION_STATUSES } from '#shared/subscriptions/fields.ts';
 import * as z from '#shared/validation.ts';
 
 /** A subscription as the services pages show it (shared/subscriptions/model.ts SubscriptionView). */

@@ -5,6 +5,7 @@
 import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { CATALOGUE_PARTITION, keys, SK_PREFIX } from '#shared/db/keys.ts';
 import type { Money } from '#shared/money.ts';
+import type { Period } from '#shared/subscriptions/periods.ts';
 import * as z from '#shared/validation.ts';
 
 export type CatalogueStatus = 'active' | 'retired';
@@ -45,6 +46,12 @@ export interface Sku {
   supportYears: number;
   /** Time-limited SKUs: how many days each licence runs; absent for perpetual ones. */
   days?: number;
+  /**
+   * A service plan sold by period (issue #15: hosting, a managed service): buying it starts a service Subscription
+   * renewed at this SKU's price per period, instead of issuing a licence. The product's SKUs with the same period are
+   * its plans (a plan change moves between them).
+   */
+  period?: Period;
   status: CatalogueStatus;
   /** By currency code. Every change appends a PriceVersion; this is a copy of the newest, for one-Query reads. */
   prices: Record<string, CurrentPrice>;
@@ -105,6 +112,7 @@ const skuSchema = /* @__PURE__ */ lazySchema(() =>
     users: z.number(),
     supportYears: z.number(),
     days: z.optional(z.number()),
+    period: z.optional(z.object({ unit: z.enum(['month', 'year']), count: z.number() })),
     status: statusSchema(),
     prices: z.record(z.string(), z.object({ amountMinor: z.number(), version: z.number(), validFrom: z.string() })),
     updatedAt: z.string(),

@@ -2,6 +2,7 @@
 // price history sorts outside the `CAT#` prefix, so it never weighs on this read), a SKU's price history, and what an
 // order may be placed for.
 
+import type { Period } from '#shared/subscriptions/periods.ts';
 import { GetCommand, QueryCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { queryPage, type Page } from '#shared/db/page.ts';
@@ -89,6 +90,10 @@ export interface SellableSku {
   users: number;
   supportYears: number;
   days?: number;
+  /** A service plan's period (shared/catalogue/model.ts Sku.period). */
+  period?: Period;
+  /** The edition's id: a service plan's id within its product. */
+  editionId?: string;
   /** False when the SKU, its edition or its product is retired. */
   active: boolean;
   prices: Record<string, { amountMinor: number; version: number }>;
@@ -114,6 +119,8 @@ export function sellableSkus(catalogue: Catalogue): SellableSku[] {
         users: sku.users,
         supportYears: sku.supportYears,
         ...(sku.days ? { days: sku.days } : {}),
+        ...(sku.period ? { period: sku.period } : {}),
+        editionId: sku.editionId,
         active: sku.status === 'active' && edition.status === 'active' && product.status === 'active',
         prices: Object.fromEntries(
           Object.entries(sku.prices).map(([currency, price]) => [currency, { amountMinor: price.amountMinor, version: price.version }]),

@@ -9,22 +9,15 @@ import { accountPartition, keys, SK_PREFIX } from '#shared/db/keys.ts';
 import { queryPage, type Page } from '#shared/db/page.ts';
 import { newId } from '#shared/ids.ts';
 import type { Money } from '#shared/money.ts';
-import { SUBSCRIPTION_STATUSES, type SubscriptionStatus } from '#shared/subscriptions/model.ts';
+import {
+  SUBSCRIPTION_EVENT_KINDS,
+  SUBSCRIPTION_STATUSES,
+  type SubscriptionEventKind,
+  type SubscriptionStatus,
+} from '#shared/subscriptions/fields.ts';
 import * as z from '#shared/validation.ts';
 
-export const SUBSCRIPTION_EVENT_KINDS = [
-  'created',
-  'renewed',
-  'plan-changed',
-  'plan-change-scheduled',
-  'cancel-requested',
-  'cancelled',
-  'status-changed',
-  'reminded',
-  'auto-renew-failed',
-  'auto-renew-changed',
-] as const;
-export type SubscriptionEventKind = (typeof SUBSCRIPTION_EVENT_KINDS)[number];
+export { SUBSCRIPTION_EVENT_KINDS, type SubscriptionEventKind };
 
 export interface SubscriptionEvent {
   eventId: string;

@@ -17,13 +17,10 @@ import { NotFoundError } from '#shared/http/errors.ts';
 import type { Money } from '#shared/money.ts';
 import { type Period, wholeDaysLeft } from '#shared/subscriptions/periods.ts';
 import { nextActionOn, scheduleShard } from '#shared/subscriptions/schedule.ts';
+import { SUBSCRIPTION_KINDS, SUBSCRIPTION_STATUSES, type SubscriptionKind, type SubscriptionStatus } from '#shared/subscriptions/fields.ts';
 import * as z from '#shared/validation.ts';
 
-export const SUBSCRIPTION_KINDS = ['support', 'service'] as const;
-export type SubscriptionKind = (typeof SUBSCRIPTION_KINDS)[number];
-
-export const SUBSCRIPTION_STATUSES = ['active', 'due', 'overdue', 'suspended', 'cancelled', 'ended'] as const;
-export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+export { SUBSCRIPTION_KINDS, SUBSCRIPTION_STATUSES, type SubscriptionKind, type SubscriptionStatus };
 
 /** What the subscription is attached to, as the services table shows it: an IP address, a host name or a licence serial. */
 export interface SubscriptionIdentifier {
