@@ -3,6 +3,7 @@
 // Modelled on the TSplus range: Remote Access by edition and users, Advanced Security, Server Monitoring, 2FA.
 
 import type { Money } from '#shared/money.ts';
+import type { Period } from '#shared/subscriptions/periods.ts';
 
 export interface CatalogueProduct {
   /** Stable, what orders and invoices quote: `RA-ENT-10`. */
@@ -17,6 +18,10 @@ export interface CatalogueProduct {
   supportYears: number;
   /** Time-limited products: how many days each licence runs; absent for perpetual ones. */
   days?: number;
+  /** A service plan sold by period (issue #15): buying it starts a subscription instead of issuing a licence. */
+  period?: Period;
+  /** Prices in further currencies, besides `unitPrice`. */
+  otherPrices?: Money[];
 }
 
 const eur = (amountMinor: number): Money => ({ amountMinor, currency: 'EUR' });
@@ -42,6 +47,26 @@ export const CATALOGUE: readonly CatalogueProduct[] = [
     days: 365,
   },
   { sku: '2FA-25', product: 'Two-Factor Authentication', edition: 'Add-On', users: 25, unitPrice: eur(17_900), supportYears: 0 },
+  // Service plans (issue #15, seed 004): a managed Remote Access server, by the month, in three plans.
+  ...(
+    [
+      ['MH-STA-1M', 'Starter', 5, 1_900, 7_900, 1_600],
+      ['MH-BUS-1M', 'Business', 10, 4_900, 19_900, 4_200],
+      ['MH-PRO-1M', 'Pro', 25, 9_900, 39_900, 8_500],
+    ] as const
+  ).map(([sku, edition, users, inEur, inPln, inGbp]) => ({
+    sku,
+    product: 'Managed Hosting',
+    edition,
+    users,
+    unitPrice: eur(inEur),
+    otherPrices: [
+      { amountMinor: inPln, currency: 'PLN' },
+      { amountMinor: inGbp, currency: 'GBP' },
+    ],
+    supportYears: 0,
+    period: { unit: 'month', count: 1 } as const,
+  })),
 ];
 
 /** The upgrade paths the seed starts with, between editions of one product (by name); all pay the difference. */

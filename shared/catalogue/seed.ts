@@ -38,7 +38,7 @@ export function catalogueSeedItems(at: string): Item[] {
     // Each product asks the seed's technical-ticket questions until staff edit them (shared/tickets/fields.ts).
     add(ticketFieldsItem({ productId, fields: DEFAULT_TICKET_FIELDS, updatedAt: at }));
     add(editionItem({ productId, editionId, name: entry.edition, status: 'active', updatedAt: at }));
-    const { currency, amountMinor } = entry.unitPrice;
+    const prices = [entry.unitPrice, ...(entry.otherPrices ?? [])];
     const sku: Sku = {
       sku: entry.sku,
       productId,
@@ -46,12 +46,15 @@ export function catalogueSeedItems(at: string): Item[] {
       users: entry.users,
       supportYears: entry.supportYears,
       ...(entry.days ? { days: entry.days } : {}),
+      ...(entry.period ? { period: entry.period } : {}),
       status: 'active',
-      prices: { [currency]: { amountMinor, version: 1, validFrom: at } },
+      prices: Object.fromEntries(prices.map(({ currency, amountMinor }) => [currency, { amountMinor, version: 1, validFrom: at }])),
       updatedAt: at,
     };
     add(skuItem(sku));
-    add(priceVersionItem({ sku: entry.sku, currency, version: 1, amountMinor, validFrom: at }));
+    for (const { currency, amountMinor } of prices) {
+      add(priceVersionItem({ sku: entry.sku, currency, version: 1, amountMinor, validFrom: at }));
+    }
   }
   for (const path of UPGRADE_PATHS) {
     add(upgradeItem({ productId: slugOf(path.product), fromEditionId: slugOf(path.from), toEditionId: slugOf(path.to), updatedAt: at }));

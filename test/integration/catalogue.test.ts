@@ -71,6 +71,7 @@ describe('the seed', () => {
     expect((await skuOf(sku)).prices).toEqual([expect.objectContaining({ currency: 'EUR', version: 2 })]);
     expect(view.body.products.map((product: { productId: string }) => product.productId).sort()).toEqual([
       'advanced-security',
+      'managed-hosting',
       'remote-access',
       'server-monitoring',
       'two-factor-authentication',
