@@ -22,6 +22,7 @@ import { addDays, addPeriods } from '#shared/subscriptions/periods.ts';
 import { quoteRenewal, renewalFulfilment } from '#shared/subscriptions/renewal.ts';
 import { supportSubscriptionFromItem } from '#shared/support/model.ts';
 import { call, createCustomer, createStaff, signIn, startTestApi, type TestApi } from '../support/api.ts';
+import { customerWithCart } from '../support/shopper.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
 let api: TestApi;
@@ -235,6 +236,29 @@ describe('fulfilling a paid renewal', () => {
   });
 });
 
+describe('the renewal’s price (GET /api/subscriptions/{id}/renewal)', () => {
+  it('answers the net line, its gross at the buyer’s VAT, paid-until afterwards and the balance; 400 beyond 10 periods; 404 for another’s', async () => {
+    const [customer, stranger] = await Promise.all([customerWithCart([]), customerWithCart([])]);
+    const subscription = await putTestSubscription(customer.account.accountId);
+    const [token, strangerToken] = await Promise.all([signIn(api, 'customer', customer.login), signIn(api, 'customer', stranger.login)]);
+    const path = `/api/subscriptions/${subscription.subscriptionId}/renewal`;
+
+    const answer = await call(api, 'GET', `${path}?periods=3`, { token });
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      periods: 3,
+      subscription: { subscriptionId: subscription.subscriptionId, paidUntil: subscription.paidUntil },
+      // 3 × 49.00 net; 23 % VAT of 147.00 = 33.81.
+      line: { quantity: 3, unitPrice: money(4900, 'PLN'), subtotal: money(14_700, 'PLN'), gross: money(18_081, 'PLN') },
+      paidUntilAfter: addPeriods(subscription.paidUntil, subscription.period, 3).toISOString(),
+      balance: money(0, 'PLN'),
+    });
+    expect((await call(api, 'GET', `${path}?periods=11`, { token })).status).toBe(400);
+    expect((await call(api, 'GET', path, { token: strangerToken })).status).toBe(404);
+  });
+});
+
 describe('who may order a renewal', () => {
   it('a distributor’s client gets 403 ORDERED_BY_DISTRIBUTOR; its distributor may renew for it; another account gets 404', async () => {
     const [distributor, client, stranger] = await Promise.all([createCustomer([]), createCustomer([]), createCustomer([])]);
@@ -265,5 +289,17 @@ describe('who may order a renewal', () => {
     await expect(
       quoteAction({ buyer: await buyer(stranger.account.accountId), currency: 'PLN', at: new Date() }, action),
     ).rejects.toMatchObject({ statusCode: 404 });
+
+    // Through the API: the client's own page gets the refusal with its code; the distributor names its client.
+    const [clientToken, distributorToken] = await Promise.all([
+      signIn(api, 'customer', client.login),
+      signIn(api, 'customer', distributor.login),
+    ]);
+    const path = `/api/subscriptions/${subscription.subscriptionId}/renewal`;
+    const refused = await call(api, 'GET', path, { token: clientToken });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('ORDERED_BY_DISTRIBUTOR');
+    expect((await call(api, 'GET', `${path}?clientId=${client.account.accountId}`, { token: distributorToken })).status).toBe(200);
+    expect((await call(api, 'GET', path, { token: distributorToken })).status).toBe(404);
   });
 });
