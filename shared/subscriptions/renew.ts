@@ -18,7 +18,7 @@ import { addCartActions, getPricedCart, readCart } from '#shared/shop/cart-lines
 import { placedByOf } from '#shared/shop/checkout.ts';
 import { accountCurrency } from '#shared/shop/currency.ts';
 import { placeDirectOrder } from '#shared/shop/direct-order.ts';
-import { lineKey, quoteAction } from '#shared/shop/line-actions.ts';
+import { assertMayOrderFor, lineKey, quoteAction } from '#shared/shop/line-actions.ts';
 import { renewedPlan } from '#shared/subscriptions/renewal.ts';
 import {
   getSubscription,
@@ -122,6 +122,9 @@ export async function renewSubscription(caller: CustomerCaller, input: RenewInpu
   }
   const licenseeAccountId = clientId ?? caller.accountId;
   const buyer = accountFromItem(await readAccountItem(caller.accountId));
+  // Whose it is before whether the account may pay: another account's subscription is 404 whatever its state.
+  await assertMayOrderFor(buyer, licenseeAccountId);
+  await getSubscription(licenseeAccountId, input.subscriptionId);
   const placed = await placeDirectOrder({
     accountId: caller.accountId,
     placedBy: placedByOf(caller, buyer),
