@@ -1,0 +1,116 @@
+// The daily job at scale, in a table of its own: 1,000 subscriptions due on one day are handled over several bounded
+// runs (each run's Queries at most shards × maxPagesPerShard), all of them in the end and none twice.
+
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BatchWriteCommand, QueryCommand } from '#shared/db/commands.ts';
+import { db, tableName } from '#shared/db/client.ts';
+import { accountPartition, SK_PREFIX } from '#shared/db/keys.ts';
+import { newId } from '#shared/ids.ts';
+import { money } from '#shared/money.ts';
+import { runSubscriptionJob, type SubscriptionJobRun } from '#shared/subscriptions/daily-job.ts';
+import { type Subscription, subscriptionItem } from '#shared/subscriptions/model.ts';
+import { addDays } from '#shared/subscriptions/periods.ts';
+import { SCHEDULE_SHARDS } from '#shared/subscriptions/schedule.ts';
+
+afterEach(() => vi.restoreAllMocks());
+
+const ACCOUNTS = 10;
+const PER_ACCOUNT = 100;
+const at = new Date('2027-06-30T03:15:00.000Z');
+
+/** Cancelled subscriptions ending today, written 25 per BatchWrite. */
+async function putDue(): Promise<string[]> {
+  const accountIds = Array.from({ length: ACCOUNTS }, (_, index) => `acc-scale-${index}`);
+  const items = accountIds.flatMap((accountId) =>
+    Array.from({ length: PER_ACCOUNT }, (): Subscription => {
+      const id = newId(addDays(at, -30));
+      return {
+        subscriptionId: id,
+        accountId,
+        kind: 'service',
+        productId: 'managed-hosting',
+        product: 'Managed Hosting',
+        sku: 'MH-BUS-1M',
+        plan: 'Business',
+        users: 1,
+        period: { unit: 'month', count: 1 },
+        price: money(4900, 'PLN'),
+        startedAt: addDays(at, -30).toISOString(),
+        paidUntil: addDays(at, -0.01).toISOString(),
+        status: 'cancelled',
+        autoRenew: false,
+        cancelRequestedAt: addDays(at, -10).toISOString(),
+        remindersSent: [],
+        version: 1,
+        updatedAt: addDays(at, -10).toISOString(),
+      };
+    }).map((subscription) => subscriptionItem(subscription)),
+  );
+  for (let start = 0; start < items.length; start += 25) {
+    let requests = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
+    while (requests.length > 0) {
+      const result = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }));
+      requests = (result.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
+    }
+  }
+  return accountIds;
+}
+
+async function countPrefix(accountId: string, prefix: string, filter?: (item: Record<string, unknown>) => boolean): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': accountPartition(accountId), ':prefix': prefix },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    count += (page.Items ?? []).filter((item) => filter?.(item) ?? true).length;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
+
+describe('1,000 due subscriptions', () => {
+  it('are handled over bounded runs: each run Queries at most shards × pages, all end, none twice', async () => {
+    const accountIds = await putDue();
+    const send = db().send.bind(db());
+    let queries = 0;
+    vi.spyOn(db(), 'send').mockImplementation(((command: unknown, ...rest: unknown[]) => {
+      if (command instanceof QueryCommand) queries += 1;
+      return (send as (...args: unknown[]) => unknown)(command, ...rest);
+    }) as never);
+
+    const runs: Array<SubscriptionJobRun & { queries: number; ms: number }> = [];
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      queries = 0;
+      const started = performance.now();
+      const run = await runSubscriptionJob({ at, pageSize: 50, maxPagesPerShard: 2 });
+      runs.push({ ...run, queries, ms: Math.round(performance.now() - started) });
+      if (!run.more) break;
+    }
+    vi.restoreAllMocks();
+    console.info(
+      'subscription job runs',
+      runs.map(({ examined, ended, queries: q, more, ms }) => ({ examined, ended, queries: q, more, ms })),
+    );
+
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+    expect(runs.at(-1)!.more).toBe(false);
+    for (const run of runs) {
+      expect(run.queries).toBeLessThanOrEqual(SCHEDULE_SHARDS * 2);
+      expect(run.examined).toBeLessThanOrEqual(SCHEDULE_SHARDS * 2 * 50);
+      expect(run.skipped).toBe(0);
+    }
+    expect(runs.reduce((total, run) => total + run.ended, 0)).toBe(ACCOUNTS * PER_ACCOUNT);
+    const ended = await Promise.all(
+      accountIds.map((accountId) => countPrefix(accountId, SK_PREFIX.subscription, (item) => item.status === 'ended')),
+    );
+    const events = await Promise.all(accountIds.map((accountId) => countPrefix(accountId, SK_PREFIX.subscriptionEvent)));
+    expect(ended).toEqual(accountIds.map(() => PER_ACCOUNT));
+    expect(events).toEqual(accountIds.map(() => PER_ACCOUNT));
+  });
+});
