@@ -27,6 +27,7 @@ import { type AutoRenewFailure, type AutoRenewer, autoRenewFromBalance } from '#
 import { type SubscriptionEvent, subscriptionEventPut } from '#shared/subscriptions/events.ts';
 import { getSubscription, type Subscription, subscriptionFromItem, subscriptionPut } from '#shared/subscriptions/model.ts';
 import { addDays, dayOf, wholeDaysLeft } from '#shared/subscriptions/periods.ts';
+import { renewedPlan } from '#shared/subscriptions/renewal.ts';
 import { actionsDue, SCHEDULE_SHARDS, type ScheduledStep } from '#shared/subscriptions/schedule.ts';
 
 /** Subscriptions per Query, and Queries per shard in one run: a run reads at most 4 × 10 × 100 = 4,000. */
@@ -311,7 +312,9 @@ export function subscriptionNoticeMail(
   const texts = shopMailMessages(locale).subscriptionJob;
   const service = serviceName(subscription);
   const paidUntil = formatDay(subscription.paidUntil, locale);
-  const price = texts.priceFor(formatMoney(subscription.price, locale), texts.period(subscription.period.count, subscription.period.unit));
+  // What renewing costs: a downgrade waiting for the period's end is what the next period is renewed at.
+  const renewal = renewedPlan(subscription).price;
+  const price = texts.priceFor(formatMoney(renewal, locale), texts.period(subscription.period.count, subscription.period.unit));
   const link = `${config().portalUrl}/services/${subscription.subscriptionId}`;
   switch (notice.kind) {
     case 'reminder':
