@@ -102,9 +102,9 @@ function schedulePartition(shard: number): string {
   return keys.subscriptionSchedule(shard, '', '', '').GSI2PK;
 }
 
-export async function runSubscriptionJob(options: SubscriptionJobOptions): Promise<SubscriptionJobRun> {
-  const { at, pageSize = JOB_PAGE_SIZE, maxPagesPerShard = JOB_MAX_PAGES_PER_SHARD } = options;
-  const counts: SubscriptionJobCounts = {
+/** The counts of a run that changed nothing. */
+export function noChanges(): SubscriptionJobCounts {
+  return {
     examined: 0,
     reminded: 0,
     markedDue: 0,
@@ -116,6 +116,11 @@ export async function runSubscriptionJob(options: SubscriptionJobOptions): Promi
     plansApplied: 0,
     skipped: 0,
   };
+}
+
+export async function runSubscriptionJob(options: SubscriptionJobOptions): Promise<SubscriptionJobRun> {
+  const { at, pageSize = JOB_PAGE_SIZE, maxPagesPerShard = JOB_MAX_PAGES_PER_SHARD } = options;
+  const counts = noChanges();
   const today = dayOf(at);
   const context: RunContext = { at, today, terms: billingSettings().services, renew: options.renew ?? autoRenewFromBalance, counts };
   const outOfTime = () => options.timeLeftMs !== undefined && options.timeLeftMs() < JOB_TIME_MARGIN_MS;

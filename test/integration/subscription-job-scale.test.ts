@@ -5,12 +5,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BatchWriteCommand, QueryCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { accountPartition, SK_PREFIX } from '#shared/db/keys.ts';
-import { newId } from '#shared/ids.ts';
-import { money } from '#shared/money.ts';
 import { runSubscriptionJob, type SubscriptionJobRun } from '#shared/subscriptions/daily-job.ts';
-import { type Subscription, subscriptionItem } from '#shared/subscriptions/model.ts';
+import { subscriptionItem } from '#shared/subscriptions/model.ts';
 import { addDays } from '#shared/subscriptions/periods.ts';
 import { SCHEDULE_SHARDS } from '#shared/subscriptions/schedule.ts';
+import { testSubscription } from '../support/subscriptions.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -22,29 +21,15 @@ const at = new Date('2027-06-30T03:15:00.000Z');
 async function putDue(): Promise<string[]> {
   const accountIds = Array.from({ length: ACCOUNTS }, (_, index) => `acc-scale-${index}`);
   const items = accountIds.flatMap((accountId) =>
-    Array.from({ length: PER_ACCOUNT }, (): Subscription => {
-      const id = newId(addDays(at, -30));
-      return {
-        subscriptionId: id,
-        accountId,
-        kind: 'service',
-        productId: 'managed-hosting',
-        product: 'Managed Hosting',
-        sku: 'MH-BUS-1M',
-        plan: 'Business',
-        users: 1,
-        period: { unit: 'month', count: 1 },
-        price: money(4900, 'PLN'),
-        startedAt: addDays(at, -30).toISOString(),
-        paidUntil: addDays(at, -0.01).toISOString(),
-        status: 'cancelled',
-        autoRenew: false,
-        cancelRequestedAt: addDays(at, -10).toISOString(),
-        remindersSent: [],
-        version: 1,
-        updatedAt: addDays(at, -10).toISOString(),
-      };
-    }).map((subscription) => subscriptionItem(subscription)),
+    Array.from({ length: PER_ACCOUNT }, () =>
+      subscriptionItem(
+        testSubscription(accountId, {
+          paidUntil: addDays(at, -0.01).toISOString(),
+          status: 'cancelled',
+          cancelRequestedAt: addDays(at, -10).toISOString(),
+        }),
+      ),
+    ),
   );
   for (let start = 0; start < items.length; start += 25) {
     let requests = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
