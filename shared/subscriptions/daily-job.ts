@@ -189,8 +189,8 @@ export async function processSubscription(read: Subscription, context: RunContex
     const first = due[0];
     if (!first) break;
     const change = await changeFor(current, first, due, context, step);
-    if (change === 'renewed') {
-      context.counts.autoRenewed += 1;
+    if (change === 'renewed' || change === 'renewed-by-another') {
+      if (change === 'renewed') context.counts.autoRenewed += 1;
       const renewed = await getSubscription(current.accountId, current.subscriptionId);
       if (renewed.paidUntil === current.paidUntil) throw new Error('auto-renew answered renewed, but paid-until did not move');
       current = renewed;
@@ -213,7 +213,7 @@ async function changeFor(
   due: ScheduledStep[],
   context: RunContext,
   step: number,
-): Promise<Change | 'renewed'> {
+): Promise<Change | 'renewed' | 'renewed-by-another'> {
   const { at, today } = context;
   const updatedAt = at.toISOString();
   // The history sorts by its events' ids (ULIDs of their instants): a run's events on one subscription are 1 ms apart.
@@ -245,8 +245,8 @@ async function changeFor(
       let failure: AutoRenewFailure | undefined;
       // Auto-renew once a day at most: when due, and once more when overdue.
       if (current.autoRenew && current.autoRenewFailedOn !== today) {
-        const outcome = await context.renew(current, at);
-        if (outcome.renewed) return 'renewed';
+        const outcome = await context.renew(current);
+        if (outcome.renewed) return outcome.replayed ? 'renewed-by-another' : 'renewed';
         failure = outcome.reason;
       }
       const failed = failure ? [event({ kind: 'auto-renew-failed', amount: current.price, status: { from: current.status, to } })] : [];

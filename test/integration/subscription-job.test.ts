@@ -3,18 +3,22 @@
 // ending at paid-until, a downgrade applied at the period's end, auto-renew failing on a short balance (and mailing to
 // top up), a second run on the same day (or two at once) changing and mailing nothing more, and the worker with `at`.
 
+import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { handler as jobWorker } from '#functions/subscription-job/run-subscription-job.ts';
+import { readBalances } from '#shared/billing/balance.ts';
+import { balanceChange } from '#shared/billing/ledger.ts';
 import { db } from '#shared/db/client.ts';
-import { GetCommand } from '#shared/db/commands.ts';
+import { GetCommand, TransactWriteCommand } from '#shared/db/commands.ts';
 import { tableName } from '#shared/db/client.ts';
 import { money } from '#shared/money.ts';
 import { listSubscriptionEvents, type SubscriptionEvent } from '#shared/subscriptions/events.ts';
 import { noChanges, runSubscriptionJob, type SubscriptionJobOptions } from '#shared/subscriptions/daily-job.ts';
 import { getSubscription, type Subscription, subscriptionKey } from '#shared/subscriptions/model.ts';
-import { addDays } from '#shared/subscriptions/periods.ts';
+import { addDays, addPeriods } from '#shared/subscriptions/periods.ts';
 import { createCustomer } from '../support/api.ts';
+import { customerWithCart } from '../support/shopper.ts';
 import { mailsTo, type StoredMail } from '../support/mailbox.ts';
 import { putTestSubscription, type TestSubscription } from '../support/subscriptions.ts';
 
@@ -29,8 +33,9 @@ function nextBase(): Date {
 
 afterEach(() => vi.restoreAllMocks());
 
-async function customerWith(input: TestSubscription): Promise<{ email: string; subscription: Subscription }> {
-  const customer = await createCustomer([]);
+async function customerWith(input: TestSubscription, buyer = false): Promise<{ email: string; subscription: Subscription }> {
+  // A buyer: an account in Poland with its billing address, which buys in PLN (auto-renew places its order).
+  const customer = buyer ? await customerWithCart([]) : await createCustomer([]);
   const subscription = await putTestSubscription(customer.account.accountId, input);
   return { email: customer.login.email, subscription };
 }
@@ -210,14 +215,56 @@ describe('cancellations and pending plans', () => {
   });
 });
 
+/** Credits the account's PLN balance, as a top-up does (the balance and its ledger entry in one transaction). */
+async function topUp(accountId: string, amountMinor: number): Promise<void> {
+  const { items } = balanceChange({
+    accountId,
+    currency: 'PLN',
+    amountMinor,
+    kind: 'top-up',
+    source: { kind: 'order', id: randomUUID() },
+    at: new Date(),
+  });
+  await db().send(new TransactWriteCommand({ TransactItems: items }));
+}
+
+const balancePln = async (accountId: string) =>
+  (await readBalances(accountId)).balances.find((balance) => balance.currency === 'PLN')?.amountMinor ?? 0;
+
 describe('auto-renew', () => {
+  it('renews one period from a sufficient balance when due: active again, paid-until a month later, paid once', async () => {
+    const start = nextBase();
+    const paidUntil = addDays(start, 7);
+    const { email, subscription } = await customerWith(
+      { paidUntil: paidUntil.toISOString(), remindersSent: [30, 7], autoRenew: true },
+      true,
+    );
+    await topUp(subscription.accountId, 20_000);
+
+    const [first, second] = await Promise.all([run(start), run(start)]);
+    await run(start);
+
+    expect(first.autoRenewed + second.autoRenewed).toBe(1);
+    const after = await reread(subscription);
+    expect(after).toMatchObject({
+      status: 'active',
+      paidUntil: addPeriods(paidUntil, subscription.period, 1).toISOString(),
+      remindersSent: [],
+    });
+    // 49.00 net + 23 % VAT, once.
+    expect(await balancePln(subscription.accountId)).toBe(20_000 - 6_027);
+    const history = await historyOf(subscription);
+    expect(history.map((event) => [event.kind, event.by])).toEqual([['renewed', 'payment']]);
+    expect((await mailsOf(email)).filter((mail) => /could not renew/.test(mail.subject))).toHaveLength(0);
+  });
+
   it('when the balance is short: records the failure once a day, mails to top up, and tries once more when overdue', async () => {
     const start = nextBase();
-    const { email, subscription } = await customerWith({
-      paidUntil: addDays(start, 7).toISOString(),
-      remindersSent: [30, 7],
-      autoRenew: true,
-    });
+    const { email, subscription } = await customerWith(
+      { paidUntil: addDays(start, 7).toISOString(), remindersSent: [30, 7], autoRenew: true },
+      true,
+    );
+    await topUp(subscription.accountId, 1_000);
 
     const first = await run(start);
     await run(start);
@@ -236,9 +283,29 @@ describe('auto-renew', () => {
     after = await reread(subscription);
     expect(after.status).toBe('overdue');
     const mails = await mailsOf(email);
-    expect(mails).toHaveLength(3);
-    expect(mails[2]!.body.text).toMatch(/We tried to renew it from your balance, but your balance does not cover it/);
+    expect(mails).toHaveLength(2);
+    expect(mails[1]!.body.text).toMatch(/We tried to renew it from your balance, but your balance does not cover it/);
     expect((await historyOf(subscription)).filter((event) => event.kind === 'auto-renew-failed')).toHaveLength(2);
+    expect(await balancePln(subscription.accountId)).toBe(1_000);
+  });
+
+  it('when it may not be ordered (another currency than the account buys in): records it and asks to renew by hand', async () => {
+    const start = nextBase();
+    const { email, subscription } = await customerWith(
+      {
+        paidUntil: addDays(start, 7).toISOString(),
+        remindersSent: [30, 7],
+        autoRenew: true,
+        price: money(4900, 'GBP'),
+      },
+      true,
+    );
+
+    const result = await run(start);
+
+    expect(result.autoRenewFailed).toBeGreaterThanOrEqual(1);
+    const [mail] = await mailsOf(email);
+    expect(mail!.body.text).toMatch(/the renewal could not be ordered automatically/);
   });
 });
 
