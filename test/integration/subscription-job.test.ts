@@ -306,6 +306,7 @@ describe('auto-renew', () => {
     expect(result.autoRenewFailed).toBeGreaterThanOrEqual(1);
     const [mail] = await mailsOf(email);
     expect(mail!.body.text).toMatch(/the renewal could not be ordered automatically/);
+    expect(await reread(subscription)).toMatchObject({ status: 'due', autoRenewFailedOn: start.toISOString().slice(0, 10) });
   });
 });
 
