@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BatchWriteCommand, QueryCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { accountPartition, SK_PREFIX } from '#shared/db/keys.ts';
+import { queryPage } from '#shared/db/page.ts';
 import { runSubscriptionJob, type SubscriptionJobRun } from '#shared/subscriptions/daily-job.ts';
 import { subscriptionItem } from '#shared/subscriptions/model.ts';
 import { addDays } from '#shared/subscriptions/periods.ts';
@@ -43,19 +44,15 @@ async function putDue(): Promise<string[]> {
 
 async function countPrefix(accountId: string, prefix: string, filter?: (item: Record<string, unknown>) => boolean): Promise<number> {
   let count = 0;
-  let start: Record<string, unknown> | undefined;
+  let cursor: string | undefined;
   do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': accountPartition(accountId), ':prefix': prefix },
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
+    const page = await queryPage(
+      { partition: accountPartition(accountId), sortKeyPrefix: prefix, limit: 100, ...(cursor ? { cursor } : {}) },
+      (item) => item,
     );
-    count += (page.Items ?? []).filter((item) => filter?.(item) ?? true).length;
-    start = page.LastEvaluatedKey;
-  } while (start);
+    count += page.items.filter((item) => filter?.(item) ?? true).length;
+    cursor = page.nextCursor;
+  } while (cursor);
   return count;
 }
 
