@@ -87,6 +87,14 @@ export const workers: readonly Worker[] = [
   // -- payments --
   // Shop orders still unpaid past their expiry become expired (partly paid ones are left for staff).
   { handler: 'payments/expire-orders', trigger: { kind: 'schedule', expression: 'rate(1 hour)' }, table: 'read-write' },
+  // -- subscription-job --
+  // Daily: renewal reminders, auto-renew from the balance, due -> overdue -> suspended, ends, downgrades at period end.
+  {
+    handler: 'subscription-job/run-subscription-job',
+    trigger: { kind: 'schedule', expression: 'cron(15 3 * * ? *)' },
+    table: 'read-write',
+    queuesMail: true,
+  },
 ];
 
 /** The workers on a timetable, with their expressions (the local runtime's timers and the stack's schedules). */
