@@ -278,14 +278,19 @@ async function giveBalance(accountId: string, amountMinor = 100_000): Promise<vo
 
 const renewBody = (payWith: 'cart' | 'balance', periods = 1) => ({ periods, payWith, idempotencyKey: randomUUID() });
 
+/** A Polish customer (buying in PLN) with a monthly service, this much on the balance, signed in. */
+async function renewingCustomer(balanceMinor = 100_000) {
+  const customer = await customerWithCart([]);
+  const accountId = customer.account.accountId;
+  const subscription = await putTestSubscription(accountId);
+  await giveBalance(accountId, balanceMinor);
+  const token = await signIn(api, 'customer', customer.login);
+  return { customer, accountId, subscription, token, path: `/api/subscriptions/${subscription.subscriptionId}/renew` };
+}
+
 describe('renewing (POST /api/subscriptions/{id}/renew)', () => {
   it('into the cart: the RENEW line with the periods as its quantity; from the balance: paid once per key, paid-until moved', async () => {
-    const customer = await customerWithCart([]);
-    const accountId = customer.account.accountId;
-    const subscription = await putTestSubscription(accountId);
-    await giveBalance(accountId);
-    const token = await signIn(api, 'customer', customer.login);
-    const path = `/api/subscriptions/${subscription.subscriptionId}/renew`;
+    const { accountId, subscription, token, path } = await renewingCustomer();
 
     const carted = await call(api, 'POST', path, { token, body: renewBody('cart', 2) });
     expect(carted.status).toBe(200);
@@ -308,31 +313,20 @@ describe('renewing (POST /api/subscriptions/{id}/renew)', () => {
   });
 
   it('409 INSUFFICIENT_BALANCE when the balance does not cover the gross, and nothing changes', async () => {
-    const customer = await customerWithCart([]);
-    const subscription = await putTestSubscription(customer.account.accountId);
-    await giveBalance(customer.account.accountId, 6026);
-    const token = await signIn(api, 'customer', customer.login);
+    const { accountId, subscription, token, path } = await renewingCustomer(6026);
 
-    const refused = await call(api, 'POST', `/api/subscriptions/${subscription.subscriptionId}/renew`, {
-      token,
-      body: renewBody('balance'),
-    });
+    const refused = await call(api, 'POST', path, { token, body: renewBody('balance') });
 
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('INSUFFICIENT_BALANCE');
-    expect(await getSubscription(customer.account.accountId, subscription.subscriptionId)).toMatchObject({
+    expect(await getSubscription(accountId, subscription.subscriptionId)).toMatchObject({
       paidUntil: subscription.paidUntil,
       version: subscription.version,
     });
   });
 
   it('two renewals paid from the balance at once extend by two periods, each once', async () => {
-    const customer = await customerWithCart([]);
-    const accountId = customer.account.accountId;
-    const subscription = await putTestSubscription(accountId);
-    await giveBalance(accountId);
-    const token = await signIn(api, 'customer', customer.login);
-    const path = `/api/subscriptions/${subscription.subscriptionId}/renew`;
+    const { accountId, subscription, token, path } = await renewingCustomer();
 
     const answers = await Promise.all([1, 2].map(() => call(api, 'POST', path, { token, body: renewBody('balance') })));
 
