@@ -46,6 +46,7 @@ export const subscriptionEventView = z.strictObject({
   amount: z.optional(moneySchema),
   periods: z.optional(z.number()),
   days: z.optional(z.number()),
+  reason: z.optional(z.string()),
 });
 
 export type SubscriptionViewBody = z.infer<typeof subscriptionView>;

@@ -48,6 +48,7 @@ import {
 } from './api.ts';
 import { ASSET_AUDITED_REQUESTS } from './asset-audited-requests.ts';
 import { issueTestInvoice } from './invoices.ts';
+import { putTestSubscription } from './subscriptions.ts';
 import { CUSTOMER_AUDITED_REQUESTS } from './customer-audited-requests.ts';
 import { DISTRIBUTOR_AUDITED_REQUESTS, putDistributorFixture } from './distributor-audited-requests.ts';
 
@@ -1040,6 +1041,15 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
     path: { orderId: fixture.own.ids.orderId },
     body: { accountId: fixture.own.accountId, amountMinor: 100, reason: 'Checking the audit trail.' },
   }),
+  // -- cancellations (issue #15) --
+  // A subscription of its own per request (with its period's invoice), so the refund and the end always apply.
+  'POST /api/admin/customers/{accountId}/subscriptions/{subscriptionId}/cancel': async ({ fixture }) => {
+    const subscription = await putTestSubscription(fixture.own.accountId, { withInvoice: true });
+    return {
+      path: { accountId: fixture.own.accountId, subscriptionId: subscription.subscriptionId },
+      body: { refund: true, reason: 'Checking the audit trail.' },
+    };
+  },
 };
 
 /** Every audit entry in a partition (by default AUDIT, where every entry is), oldest first. */
