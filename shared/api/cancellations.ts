@@ -76,7 +76,7 @@ export const resumeSubscription = contract({
   method: 'POST',
   path: '/api/subscriptions/{subscriptionId}/resume',
   summary:
-    'Owner or billing: undoes a cancellation at the period’s end before paid-until (409 NOT_CANCELLED, PERIOD_OVER, SUBSCRIPTION_ENDED otherwise).',
+    'Owner or billing: undoes a cancellation at the period’s end before paid-until (409 NOT_CANCELLED, RESUME_TOO_LATE, SUBSCRIPTION_ENDED otherwise).',
   access: customerRoles(ROLE_AREAS.billingWrite),
   request: { path: subscriptionPath },
   response: json(z.strictObject({ subscription: subscriptionView })),

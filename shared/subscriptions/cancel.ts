@@ -357,7 +357,7 @@ export async function resumeSubscription(input: {
     if (read.status === 'ended') throw ended();
     if (read.status !== 'cancelled') throw new ConflictError('This subscription is not cancelled.', 'NOT_CANCELLED');
     if (new Date(read.paidUntil) <= input.at) {
-      throw new ConflictError('The paid period is over: renew the subscription instead.', 'PERIOD_OVER');
+      throw new ConflictError('The paid period is over: renew the subscription instead.', 'RESUME_TOO_LATE');
     }
     const iso = input.at.toISOString();
     const to = runningStatus(read, input.at, billingSettings().services);
