@@ -20,7 +20,8 @@ export const cancellationPreviewView = z.strictObject({
   policy: z.enum(['at-period-end', 'immediate-refund']),
   /** When it ends if cancelled now: at paid-until, or now (also under either policy once paid-until has passed). */
   ends: z.enum(['at-period-end', 'now']),
-  endsAt: timestamp,
+  /** Paid-until for a cancellation at the period's end (or when it ended); absent when it would end now. */
+  endsAt: z.optional(timestamp),
   /** False once ended, or while a period-end cancellation already runs under that policy. */
   cancellable: z.boolean(),
   refund: z.optional(

@@ -47,7 +47,8 @@ export interface CancellationPreview {
   policy: CancelPolicy;
   /** When it ends if cancelled now: at paid-until, or now. */
   ends: 'at-period-end' | 'now';
-  endsAt: string;
+  /** Paid-until for a cancellation at the period's end (or when it ended); absent when it would end now. */
+  endsAt?: string;
   /** False once ended (409 SUBSCRIPTION_ENDED), or when a period-end cancellation is already asked for under that policy. */
   cancellable: boolean;
   refund?: CancellationRefund;
@@ -99,12 +100,11 @@ async function planCancellation(subscription: Subscription, at: Date, policy: Ca
     subscription,
     policy,
     ends,
-    endsAt:
-      subscription.status === 'ended'
-        ? (subscription.endedAt ?? subscription.paidUntil)
-        : ends === 'now'
-          ? at.toISOString()
-          : subscription.paidUntil,
+    ...(subscription.status === 'ended'
+      ? { endsAt: subscription.endedAt ?? subscription.paidUntil }
+      : ends === 'at-period-end'
+        ? { endsAt: subscription.paidUntil }
+        : {}),
     cancellable: subscription.status !== 'ended' && !(ends === 'at-period-end' && subscription.status === 'cancelled'),
   } satisfies CancellationPreview;
   if (ends === 'at-period-end' || subscription.status === 'ended') return base;

@@ -67,7 +67,6 @@ describe('cancelling now with a prorated refund (immediate-refund)', () => {
     expect(preview).toMatchObject({
       policy: 'immediate-refund',
       ends: 'now',
-      endsAt: at.toISOString(),
       cancellable: true,
       refund: {
         amountMinor: 3_888,
@@ -123,6 +122,7 @@ describe('cancelling now with a prorated refund (immediate-refund)', () => {
     expect(refund).toBeGreaterThan(3_000);
     expect(refund).toBeLessThan(6_027);
 
+    const started = performance.now();
     const answers = await Promise.all(
       Array.from({ length: 20 }, () =>
         call(api, 'POST', path(subscription.subscriptionId, 'cancel'), {
@@ -140,6 +140,9 @@ describe('cancelling now with a prorated refund (immediate-refund)', () => {
       expect(answer.body.error.code).toBe('SUBSCRIPTION_ENDED');
     }
     expect(new Set(done.map((answer) => answer.body.refund.correction.number)).size).toBe(1);
+    console.info(
+      `cancellations: 20 parallel in ${Math.round(performance.now() - started)} ms: 1 applied, ${done.length - 1} replayed, ${20 - done.length} x 409`,
+    );
 
     expect(await balanceOf(accountId, 'PLN')).toBe(refund);
     const ledger = await ledgerPage(accountId, 'PLN', {});

@@ -1990,7 +1990,6 @@ export const de: Messages = {
     pageTitle: (product: string, plan: string) => `${product} ${plan} kündigen`,
     intro: 'Sehen Sie, was die Kündigung für diesen Dienst bedeutet, bevor Sie bestätigen.',
     start: 'Kündigen…',
-    seeOptions: 'Stattdessen jetzt beenden',
     endsAtPeriodEnd: (date: string) =>
       `Er bleibt bis ${date} aktiv und endet dann. Es wird nichts erstattet; bis dahin können Sie ihn fortsetzen.`,
     endsNowRefund: (amount: string, invoice: string) =>

@@ -1949,7 +1949,6 @@ export const en = {
     pageTitle: (product: string, plan: string) => `Cancel ${product} ${plan}`,
     intro: 'See what cancelling means for this service before you confirm.',
     start: 'Cancel…',
-    seeOptions: 'End it now instead',
     endsAtPeriodEnd: (date: string) => `It stays active until ${date}, then ends. Nothing is refunded, and you can resume it until then.`,
     endsNowRefund: (amount: string, invoice: string) =>
       `It ends now. ${amount} goes back to your balance, with a correction invoice to ${invoice}.`,

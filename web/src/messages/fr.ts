@@ -1982,7 +1982,6 @@ export const fr: Messages = {
     pageTitle: (product: string, plan: string) => `Résilier ${product} ${plan}`,
     intro: 'Voyez ce que la résiliation signifie pour ce service avant de confirmer.',
     start: 'Résilier…',
-    seeOptions: 'Y mettre fin maintenant',
     endsAtPeriodEnd: (date: string) =>
       `Il reste actif jusqu’au ${date}, puis prend fin. Rien n’est remboursé, et vous pouvez le reprendre d’ici là.`,
     endsNowRefund: (amount: string, invoice: string) =>

@@ -1982,7 +1982,6 @@ export const it: Messages = {
     pageTitle: (product: string, plan: string) => `Disdici ${product} ${plan}`,
     intro: 'Scopri cosa comporta la disdetta di questo servizio prima di confermare.',
     start: 'Disdici…',
-    seeOptions: 'Terminalo subito',
     endsAtPeriodEnd: (date: string) =>
       `Resta attivo fino al ${date}, poi termina. Non viene rimborsato nulla e fino ad allora puoi riprenderlo.`,
     endsNowRefund: (amount: string, invoice: string) =>

@@ -1962,7 +1962,6 @@ export const pl: Messages = {
     pageTitle: (product: string, plan: string) => `Anulowanie: ${product} ${plan}`,
     intro: 'Zobacz, co oznacza anulowanie tej usługi, zanim je potwierdzisz.',
     start: 'Anuluj…',
-    seeOptions: 'Zakończ ją teraz',
     endsAtPeriodEnd: (date: string) =>
       `Usługa działa do ${date}, potem się kończy. Nic nie jest zwracane, a do tego dnia możesz ją wznowić.`,
     endsNowRefund: (amount: string, invoice: string) =>

@@ -22,7 +22,7 @@ function WhatHappens(props: { preview: Preview }) {
   const { t, formatDate, formatMoney } = useI18n();
   const { preview } = props;
   const m = t.cancellations;
-  if (preview.ends === 'at-period-end') {
+  if (preview.ends === 'at-period-end' && preview.endsAt) {
     return <p data-testid="cancel-what">{m.endsAtPeriodEnd(formatDate(preview.endsAt))}</p>;
   }
   return (
@@ -130,7 +130,7 @@ export function CancelPanel(props: { subscription: SubscriptionView; onChanged: 
     });
 
   // A cancellation at the period's end runs: it can be taken back until then.
-  if (subscription.status === 'cancelled' && !preview) {
+  if (subscription.status === 'cancelled') {
     return (
       <section class="card section" aria-labelledby="cancel-title" data-testid="cancel-panel">
         <h2 id="cancel-title">{m.title}</h2>
@@ -139,10 +139,6 @@ export function CancelPanel(props: { subscription: SubscriptionView; onChanged: 
         <div class="actions">
           <button type="button" class="button secondary" onClick={resume} disabled={busy}>
             {busy ? m.resuming : m.resume}
-          </button>
-          {/* Under the immediate policy it can still be ended now, with the refund. */}
-          <button type="button" class="link-button" onClick={start} disabled={busy}>
-            {m.seeOptions}
           </button>
         </div>
       </section>
@@ -173,7 +169,7 @@ export function CancelPanel(props: { subscription: SubscriptionView; onChanged: 
             </div>
           </form>
         ) : (
-          <p>{m.cancelledUntil(formatDate(preview.endsAt))}</p>
+          <p>{m.cancelledUntil(formatDate(preview.endsAt ?? subscription.paidUntil))}</p>
         )
       ) : (
         <>
