@@ -381,6 +381,12 @@ const entries: readonly RouteEntry[] = [
   // -- plan-changes --
 
   // -- cancellations --
+  // Cancelling a subscription per the stage's terms: at the period's end, or now with the prorated rest refunded to the
+  // balance (a correction invoice; shared/subscriptions/cancel.ts); resuming a period-end cancellation; staff's cancel.
+  { contract: api.cancellations.getCancellation, handler: 'cancellations/get-cancellation', table: 'read' },
+  { contract: api.cancellations.cancelSubscription, handler: 'cancellations/cancel-subscription', table: 'read-write' },
+  { contract: api.cancellations.resumeSubscription, handler: 'cancellations/resume-subscription', table: 'read-write' },
+  { contract: api.cancellations.staffCancelSubscription, handler: 'cancellations/staff-cancel-subscription', table: 'read-write' },
 
   // -- subscription-job --
 

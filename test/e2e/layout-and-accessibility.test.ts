@@ -293,6 +293,28 @@ describe('layout and accessibility of every page in Chromium', () => {
     expectClean(findings);
   });
 
+  it('the cancellation page (area cancellations), its confirm step, in English and in Polish', async () => {
+    const customer = await createCustomer([]);
+    const subscription = await putTestSubscription(customer.account.accountId, { withInvoice: true });
+    const path = `/services/${subscription.subscriptionId}/cancel`;
+    const { context, page } = await signedInContext('customer', customer.login);
+    const findings = await check(page, path);
+    // The confirm step: what will happen, the optional reason, confirm or keep.
+    await page.setViewportSize(PHONE);
+    await page.getByRole('button', { name: 'Cancel…' }).click();
+    await page.getByTestId('cancel-what').waitFor();
+    findings[`${path} confirm step at 390 px`] = {
+      overflow: await horizontalOverflow(page),
+      cellsOutside: [],
+      axe: await seriousAxeViolations(page),
+    };
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await context.close();
+    expectClean(findings);
+  });
+
   it('the people page, with a pending invitation, in English and in Polish', async () => {
     const { context, page } = await signedInContext('customer');
     const email = `layout.${Date.now()}@example.test`;
