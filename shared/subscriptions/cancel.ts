@@ -112,7 +112,8 @@ async function planCancellation(subscription: Subscription, at: Date, policy: Ca
   if (!paid) return { ...base, noRefund: 'NO_INVOICE' };
   const share = prorate({
     amountMinor: paid.grossMinor,
-    periodStart: addPeriods(subscription.paidUntil, subscription.period, -1),
+    // The whole span the invoice paid (several periods renewed at once), else the current period.
+    periodStart: paid.coversFrom ?? addPeriods(subscription.paidUntil, subscription.period, -1),
     periodEnd: subscription.paidUntil,
     at,
   });

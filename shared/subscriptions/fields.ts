@@ -47,7 +47,15 @@ export function subscriptionFields<const T extends z.ZodMiniType<string>, const 
     cancelRequestedAt: z.optional(timestamp),
     endedAt: z.optional(timestamp),
     pendingPlan: z.optional(z.object({ sku: z.string(), plan: z.string(), users: z.number(), price: money })),
-    lastInvoice: z.optional(z.object({ invoiceId: z.string(), number: z.string(), orderId: z.string(), grossMinor: z.number() })),
+    lastInvoice: z.optional(
+      z.object({
+        invoiceId: z.string(),
+        number: z.string(),
+        orderId: z.string(),
+        grossMinor: z.number(),
+        coversFrom: z.optional(timestamp),
+      }),
+    ),
     updatedAt: timestamp,
   };
 }

@@ -66,7 +66,15 @@ export interface Subscription {
   /** A downgrade that applies at the period's end (`services.downgrade = 'at-period-end'`). */
   pendingPlan?: { sku: string; plan: string; users: number; price: Money };
   /** The VAT invoice that paid the current period: what a cancellation's refund corrects. */
-  lastInvoice?: { invoiceId: string; number: string; orderId: string; grossMinor: number };
+  lastInvoice?: {
+    invoiceId: string;
+    number: string;
+    orderId: string;
+    /** The gross of the subscription's line on that invoice. */
+    grossMinor: number;
+    /** Where the span it paid begins (it ends at paid-until): several periods renewed at once are one span. */
+    coversFrom?: string;
+  };
   /** The reminder days (30, 7, 1) already mailed for the current paid-until; emptied by a renewal. */
   remindersSent: number[];
   /** The last day the daily job tried auto-renew and could not (a mail went out): once per day at most. */

@@ -108,6 +108,7 @@ export async function renewalFulfilment(context: FulfilContext, line: ActionLine
       ...context.invoice,
       orderId: context.order.orderId,
       grossMinor: taxLine(line.subtotal.amountMinor, context.tax).grossMinor,
+      coversFrom: from,
     },
     updatedAt: at,
   };
