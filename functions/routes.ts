@@ -373,6 +373,10 @@ const entries: readonly RouteEntry[] = [
   // -- renewals --
 
   // -- plan-changes --
+  // Changing a service's plan (issue #15): the plans with their previews; the change (an upgrade's order is paid from the
+  // balance at once or by transfer; a downgrade credits the balance with a correction invoice, or is scheduled).
+  { contract: api.planChanges.listPlans, handler: 'plan-changes/list-plans', table: 'read' },
+  { contract: api.planChanges.changePlan, handler: 'plan-changes/change-plan', table: 'read-write', sendsMail: true, signsLicences: true },
 
   // -- cancellations --
 

@@ -82,20 +82,39 @@ describe('proration: amount × whole days left / days in the period, half away f
     ],
     [
       'a year of 365 days: 1,200.00 × 100/365 = 328.767… -> 328.77',
-      { periodStart: '2027-01-01T00:00:00.000Z', periodEnd: '2028-01-01T00:00:00.000Z', amountMinor: 120_000, at: '2027-09-23T00:00:00.000Z' },
+      {
+        periodStart: '2027-01-01T00:00:00.000Z',
+        periodEnd: '2028-01-01T00:00:00.000Z',
+        amountMinor: 120_000,
+        at: '2027-09-23T00:00:00.000Z',
+      },
       { amountMinor: 32_877, daysLeft: 100, daysInPeriod: 365 },
     ],
     [
       'a leap year of 366 days: 1,200.00 × 183/366 = 600.00',
-      { periodStart: '2028-01-01T00:00:00.000Z', periodEnd: '2029-01-01T00:00:00.000Z', amountMinor: 120_000, at: '2028-07-02T00:00:00.000Z' },
+      {
+        periodStart: '2028-01-01T00:00:00.000Z',
+        periodEnd: '2029-01-01T00:00:00.000Z',
+        amountMinor: 120_000,
+        at: '2028-07-02T00:00:00.000Z',
+      },
       { amountMinor: 60_000, daysLeft: 183, daysInPeriod: 366 },
     ],
     [
       'a quarter (1 Jan -> 1 Apr, 90 days): 147.00 × 45/90 = 73.50',
-      { periodStart: '2027-01-01T00:00:00.000Z', periodEnd: '2027-04-01T00:00:00.000Z', amountMinor: 14_700, at: '2027-02-15T00:00:00.000Z' },
+      {
+        periodStart: '2027-01-01T00:00:00.000Z',
+        periodEnd: '2027-04-01T00:00:00.000Z',
+        amountMinor: 14_700,
+        at: '2027-02-15T00:00:00.000Z',
+      },
       { amountMinor: 7350, daysLeft: 45, daysInPeriod: 90 },
     ],
-    ['nothing to prorate: 0', { ...nov, amountMinor: 0, at: '2026-11-10T00:00:00.000Z' }, { amountMinor: 0, daysLeft: 21, daysInPeriod: 30 }],
+    [
+      'nothing to prorate: 0',
+      { ...nov, amountMinor: 0, at: '2026-11-10T00:00:00.000Z' },
+      { amountMinor: 0, daysLeft: 21, daysInPeriod: 30 },
+    ],
   ];
   it.each(cases)('%s', (_name, input, expected) => {
     expect(prorate(input)).toEqual(expected);
