@@ -16,6 +16,9 @@ import { keys } from '#shared/db/keys.ts';
 import { money } from '#shared/money.ts';
 import { listSubscriptionEvents } from '#shared/subscriptions/events.ts';
 import { getSubscription } from '#shared/subscriptions/model.ts';
+import { planChangeFulfilment, quotePlanChange } from '#shared/subscriptions/plan-change.ts';
+import type { StoredOrder } from '#shared/orders/model.ts';
+import { getAccount } from '#shared/accounts/account.ts';
 import { addPeriods, DAY_MS } from '#shared/subscriptions/periods.ts';
 import { call, signIn, startTestApi, type TestApi } from '../support/api.ts';
 import { customerWithCart } from '../support/shopper.ts';
@@ -288,5 +291,73 @@ describe('distributors and their clients', () => {
     // Not a client of this account: 404, like any foreign id.
     const stranger = await customerWithService();
     expect((await plansOf(stranger.token, subscriptionId, forClient)).status).toBe(404);
+  });
+});
+
+describe('the upgrade’s order line (quote) and its fulfilment when paid', () => {
+  it('quotes one unit at the prorated difference, named for the invoice, and refuses a downgrade or the same plan', async () => {
+    const { accountId, subscription } = await customerWithService();
+    const buyer = (await getAccount(accountId))!;
+    const context = { buyer, currency: 'PLN', at: new Date() };
+    const action = { kind: 'plan-change', subscriptionId: subscription.subscriptionId, licenseeAccountId: accountId } as const;
+    const quote = await quotePlanChange(context, { ...action, toSku: plan.big });
+    const expected = expectedProration(5_000, subscription.paidUntil, 10);
+    expect(quote).toEqual({
+      line: {
+        product: 'Test Hosting',
+        sku: plan.big,
+        edition: `Medium -> Large, 10 of ${expected.daysInPeriod} days`,
+        users: 25,
+        quantity: 1,
+        unitPrice: money(expected.net, 'PLN'),
+        subtotal: money(expected.net, 'PLN'),
+        priceVersion: 1,
+        action: { ...action, toSku: plan.big },
+      },
+    });
+    expect(await quotePlanChange(context, { ...action, toSku: plan.small })).toMatchObject({ unavailable: 'NOT_AN_UPGRADE' });
+    expect(await quotePlanChange(context, { ...action, toSku: plan.mid })).toMatchObject({ unavailable: 'SAME_PLAN' });
+  });
+
+  it('switches the plan at the quoted price when the order is paid, keeps paid-until, and records the order and invoice', async () => {
+    const { accountId, subscription } = await customerWithService();
+    await putTestSubscription(accountId, {}); // another subscription of the account is left alone
+    const buyer = (await getAccount(accountId))!;
+    const quote = await quotePlanChange(
+      { buyer, currency: 'PLN', at: new Date() },
+      { kind: 'plan-change', subscriptionId: subscription.subscriptionId, toSku: plan.big, licenseeAccountId: accountId },
+    );
+    if (!('line' in quote)) throw new Error(quote.message);
+    const line = quote.line as typeof quote.line & { action: { kind: 'plan-change' } };
+    const order = { orderId: '01JD3Q8W5M2K7Z9XG4R6T1V0BN', reference: 'JWT9001' } as StoredOrder;
+    const invoice = { invoiceId: '01JD3Q8W5M2K7Z9XG4R6T1V0BP', number: 'FV/2026/999999' };
+    const part = await planChangeFulfilment(
+      { order, invoice, tax: { treatment: 'domestic', rateBasisPoints: 2300 }, at: new Date() },
+      line as Parameters<typeof planChangeFulfilment>[1],
+    );
+    expect(part.retryOnConditionAt).toEqual([0]);
+    await db().send(new TransactWriteCommand({ TransactItems: part.items }));
+    const stored = await getSubscription(accountId, subscription.subscriptionId);
+    expect(stored).toMatchObject({
+      sku: plan.big,
+      plan: 'Large',
+      users: 25,
+      price: money(9_900, 'PLN'),
+      paidUntil: subscription.paidUntil,
+    });
+    const expected = expectedProration(5_000, subscription.paidUntil, 10);
+    const events = (await listSubscriptionEvents(accountId, subscription.subscriptionId, {})).items;
+    expect(events).toEqual([
+      expect.objectContaining({
+        kind: 'plan-changed',
+        by: 'payment',
+        plan: { from: 'Medium', to: 'Large' },
+        order: { orderId: order.orderId, reference: 'JWT9001' },
+        invoice,
+        amount: money(expected.gross, 'PLN'),
+      }),
+    ]);
+    // Fulfilled twice from a stale read (a lost race): the version condition refuses the second write.
+    await expect(db().send(new TransactWriteCommand({ TransactItems: part.items }))).rejects.toThrow();
   });
 });
