@@ -1943,7 +1943,44 @@ export const en = {
   },
   services: {},
   renewals: {},
-  planChanges: {},
+  planChanges: {
+    title: 'Change plan',
+    intro: 'Move your service to another plan. You see what is charged or credited before you confirm.',
+    heading: (product: string) => `Plan of ${product}`,
+    current: 'Current plan',
+    paidUntil: 'Paid until',
+    period: (unit: 'month' | 'year', count: number) =>
+      count === 1 ? (unit === 'month' ? 'month' : 'year') : `${count} ${unit === 'month' ? 'months' : 'years'}`,
+    perPeriod: (price: string, period: string) => `${price} per ${period}`,
+    users: (count: number) => (count === 1 ? '1 user' : `${count} users`),
+    direction: { upgrade: 'Upgrade', downgrade: 'Downgrade' },
+    choose: 'Choose a plan',
+    charge: (gross: string) => `Charged now: ${gross}`,
+    credit: (gross: string) => `Credited to your balance now: ${gross}`,
+    atPeriodEnd: (date: string) => `The new plan applies on ${date}, at the end of the paid period. Nothing is charged or credited now.`,
+    breakdown: (net: string, vat: string, gross: string) => `${net} net + ${vat} VAT = ${gross}`,
+    why: (difference: string, days: number, daysInPeriod: number) =>
+      `The difference of ${difference} per period, for the ${days} of ${daysInPeriod} days left of the paid period (the day in progress counts as used).`,
+    periodsAhead: (count: number) => `Plus ${count} whole ${count === 1 ? 'period' : 'periods'} paid ahead.`,
+    corrects: (number: string) => `A correction of invoice ${number} is issued.`,
+    payWith: 'Pay with',
+    methods: {
+      balance: 'My balance (the plan changes at once)',
+      'bank-transfer': 'Bank transfer (the plan changes when the order is paid)',
+    },
+    confirm: 'Confirm the change',
+    confirming: 'Changing…',
+    changed: (plan: string) => `Done: your plan is now ${plan}.`,
+    ordered: (reference: string) => `Order ${reference} was placed. The plan changes when it is paid.`,
+    orderLink: 'Open the order to pay it',
+    scheduledLabel: 'Scheduled change',
+    scheduled: (plan: string, date: string) => `${plan} from ${date}`,
+    unchanged: 'This change was already made.',
+    noPlans: 'This service has no other plans.',
+    byDistributor: 'Your distributor changes the plans of this account.',
+    readOnly: 'Only the account owner or its billing contact can change the plan.',
+    back: 'Back to services',
+  },
   cancellations: {},
   upgrades: {},
   distributors: {
@@ -2080,6 +2117,14 @@ export const en = {
     // -- services --
     // -- renewals --
     // -- plan-changes --
+    NOT_A_SERVICE: 'Only service plans can be changed; support & updates is renewed or upgraded with its licence.',
+    SUBSCRIPTION_NOT_ACTIVE: 'This service is not active: renew it before changing its plan.',
+    PLAN_CURRENCY_MISMATCH: 'This service is paid in another currency than your account: contact us to change its plan.',
+    SAME_PLAN: 'The service is on this plan already.',
+    PLAN_NOT_OFFERED: 'This is not a plan the service can move to.',
+    PLAN_PERIOD_ENDING: 'Less than a day of the paid period is left: renew first, or change the plan in the next period.',
+    NOT_AN_UPGRADE: 'A cheaper plan is not ordered: change to it on the service’s page.',
+    SUBSCRIPTION_CHANGED: 'The service changed meanwhile. It has been reloaded: choose again.',
     // -- cancellations --
     // -- subscription-job --
     // -- upgrades --
