@@ -9,8 +9,7 @@ import { readBalances } from '#shared/billing/balance.ts';
 import { getInvoice } from '#shared/billing/invoice.ts';
 import { BILLING_VARIABLE, resetBillingSettingsForTests } from '#shared/billing/settings.ts';
 import { distributorClientItem } from '#shared/accounts/distributors.ts';
-import { editionItem, priceVersionItem, productItem, skuItem } from '#shared/catalogue/model.ts';
-import { BatchWriteCommand, TransactWriteCommand } from '#shared/db/commands.ts';
+import { TransactWriteCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { keys } from '#shared/db/keys.ts';
 import { money } from '#shared/money.ts';
@@ -22,41 +21,20 @@ import { getAccount } from '#shared/accounts/account.ts';
 import { addPeriods, DAY_MS } from '#shared/subscriptions/periods.ts';
 import { call, signIn, startTestApi, type TestApi } from '../support/api.ts';
 import { customerWithCart } from '../support/shopper.ts';
+import { putTestServicePlans, type TestServicePlans } from '../support/service-plans.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
 let api: TestApi;
-const product = `hosting-${randomUUID().slice(0, 8)}`;
-const prefix = `HT${randomUUID().slice(0, 4).toUpperCase()}`;
-/** The test's own service plans: monthly, PLN (and EUR for Pro), 19.00 / 49.00 / 99.00 net. */
-const plan = { small: `${prefix}-S-1M`, mid: `${prefix}-M-1M`, big: `${prefix}-L-1M` };
+let catalogue: TestServicePlans;
+/** The test's own service plans: monthly, 19.00 / 49.00 / 99.00 net. */
+const plan = { small: '', mid: '', big: '' };
+let product = '';
 
 beforeAll(async () => {
   api = await startTestApi();
-  const at = new Date().toISOString();
-  const editions = [
-    ['small', 'Small', plan.small, 5, 1_900],
-    ['mid', 'Medium', plan.mid, 10, 4_900],
-    ['big', 'Large', plan.big, 25, 9_900],
-  ] as const;
-  const items = [
-    productItem({ productId: product, name: 'Test Hosting', status: 'active', updatedAt: at }),
-    ...editions.flatMap(([editionId, name, sku, users, pln]) => [
-      editionItem({ productId: product, editionId, name, status: 'active', updatedAt: at }),
-      skuItem({
-        sku,
-        productId: product,
-        editionId,
-        users,
-        supportYears: 0,
-        period: { unit: 'month', count: 1 },
-        status: 'active',
-        prices: { PLN: { amountMinor: pln, version: 1, validFrom: at } },
-        updatedAt: at,
-      }),
-      priceVersionItem({ sku, currency: 'PLN', version: 1, amountMinor: pln, validFrom: at }),
-    ]),
-  ];
-  await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: items.map((Item) => ({ PutRequest: { Item } })) } }));
+  catalogue = await putTestServicePlans();
+  Object.assign(plan, { small: catalogue.small, mid: catalogue.mid, big: catalogue.large });
+  product = catalogue.productId;
 });
 afterAll(() => api.stop());
 afterEach(() => {
@@ -71,7 +49,7 @@ async function customerWithService(overrides: Parameters<typeof putTestSubscript
   const paidUntil = new Date(Date.now() + 10 * DAY_MS + 2 * 60 * 60 * 1000).toISOString();
   const subscription = await putTestSubscription(accountId, {
     productId: product,
-    product: 'Test Hosting',
+    product: catalogue.product,
     sku: plan.mid,
     plan: 'Medium',
     users: 10,
@@ -304,7 +282,7 @@ describe('the upgrade’s order line (quote) and its fulfilment when paid', () =
     const expected = expectedProration(5_000, subscription.paidUntil, 10);
     expect(quote).toEqual({
       line: {
-        product: 'Test Hosting',
+        product: catalogue.product,
         sku: plan.big,
         edition: `Medium -> Large, 10 of ${expected.daysInPeriod} days`,
         users: 25,
