@@ -9,11 +9,14 @@ import type { CustomerCaller } from '#shared/accounts/caller.ts';
 import type { TransactItem } from '#shared/audit/audit.ts';
 import { type RefundRecord, refundToBalance } from '#shared/billing/refunds.ts';
 import { failedConditions } from '#shared/billing/transact.ts';
-import { TransactWriteCommand } from '#shared/db/commands.ts';
-import { db } from '#shared/db/client.ts';
+import { GetCommand, TransactWriteCommand } from '#shared/db/commands.ts';
+import { db, tableName } from '#shared/db/client.ts';
 import { AppError, ConflictError, NotFoundError } from '#shared/http/errors.ts';
 import { money } from '#shared/money.ts';
-import type { StoredOrder } from '#shared/orders/model.ts';
+import { orderFromItem, orderKey, type StoredOrder } from '#shared/orders/model.ts';
+import { placedByOf } from '#shared/shop/checkout.ts';
+import { readCheckoutRecord } from '#shared/shop/checkout-record.ts';
+import { placeDirectOrder } from '#shared/shop/direct-order.ts';
 import { assertMayOrderFor } from '#shared/shop/line-actions.ts';
 import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
 import { getSubscription, type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
@@ -41,16 +44,6 @@ export interface ChangePlanResult {
   credit?: RefundRecord;
 }
 
-/** What places an upgrade's order (the lead's direct order); a seam so this module needs no shop internals. */
-export type PlaceUpgradeOrder = (input: {
-  caller: CustomerCaller;
-  buyerAccountId: string;
-  subscription: Subscription;
-  toSku: string;
-  payWith: ChangePlanInput['payWith'];
-  idempotencyKey: string;
-}) => Promise<{ order: StoredOrder; replayed: boolean }>;
-
 /** The plans of one of the caller's subscriptions, or (a distributor) of a client's; another account's: 404. */
 export async function plansOfSubscription(
   callerAccountId: string,
@@ -66,11 +59,6 @@ export async function plansOfSubscription(
   return { ...(await plansForBuyer(await getSubscription(licenseeAccountId, subscriptionId), buyer, at)), at };
 }
 
-/** An upgrade's order: the shop's direct order of one plan-change line (wired to placeDirectOrder at merge). */
-const placeUpgradeDirectOrder: PlaceUpgradeOrder = async () => {
-  throw new AppError(503, 'NOT_BUILT', 'Upgrading a plan is not available yet.');
-};
-
 const changedMeanwhile = () => new ConflictError('The subscription changed meanwhile: reload it and choose again.', 'SUBSCRIPTION_CHANGED');
 
 /** Writes a switch (the subscription and its event) in one transaction; a lost version race is a 409. */
@@ -83,25 +71,30 @@ async function writeSwitch(items: TransactItem[]): Promise<void> {
   }
 }
 
+/** A change already made: the upgrade's order when this key placed it (a retry), else the subscription as it is. */
+async function repeated(buyerAccountId: string, input: ChangePlanInput, read: Subscription): Promise<ChangePlanResult> {
+  const record = await readCheckoutRecord(buyerAccountId, input.idempotencyKey);
+  const found = record
+    ? await db().send(new GetCommand({ TableName: tableName(), Key: orderKey(buyerAccountId, record.orderId), ConsistentRead: true }))
+    : undefined;
+  const order = found?.Item ? orderFromItem(found.Item) : undefined;
+  return order
+    ? { outcome: 'changed', replayed: true, subscription: read, order }
+    : { outcome: 'unchanged', replayed: true, subscription: read };
+}
+
 function switched(read: Subscription, choice: PlanChoice, at: string): Subscription {
   const { pendingPlan: _dropped, ...rest } = read;
   return { ...rest, sku: choice.sku, plan: choice.plan, users: choice.users, price: choice.price, updatedAt: at };
 }
 
-export async function changePlan(
-  caller: CustomerCaller,
-  subscriptionId: string,
-  input: ChangePlanInput,
-  placeUpgradeOrder: PlaceUpgradeOrder = placeUpgradeDirectOrder,
-): Promise<ChangePlanResult> {
+export async function changePlan(caller: CustomerCaller, subscriptionId: string, input: ChangePlanInput): Promise<ChangePlanResult> {
   const buyer = await getAccount(caller.accountId, true);
   if (!buyer) throw new NotFoundError('No such account.');
   const licenseeAccountId = input.clientId ?? caller.accountId;
   await assertMayOrderFor(buyer, licenseeAccountId);
   const read = await getSubscription(licenseeAccountId, subscriptionId);
-  if (read.sku === input.toSku || read.pendingPlan?.sku === input.toSku) {
-    return { outcome: 'unchanged', replayed: true, subscription: read };
-  }
+  if (read.sku === input.toSku || read.pendingPlan?.sku === input.toSku) return repeated(buyer.accountId, input, read);
   const at = now();
   const chosen = await choosePlan(read, buyer, input.toSku, at);
   if ('unavailable' in chosen) {
@@ -118,13 +111,14 @@ export async function changePlan(
   const event = { subscriptionId, at: iso, by: 'customer' as const, plan: { from: read.plan, to: choice.plan } };
 
   if (choice.direction === 'upgrade') {
-    const placed = await placeUpgradeOrder({
-      caller,
-      buyerAccountId: buyer.accountId,
-      subscription: read,
-      toSku: choice.sku,
-      payWith: input.payWith,
+    // The shop's direct order of one plan-change line (quoted again there: the same preview, checked against it).
+    const placed = await placeDirectOrder({
+      accountId: buyer.accountId,
+      placedBy: placedByOf(caller, buyer),
+      actions: [{ kind: 'plan-change', subscriptionId, toSku: choice.sku, licenseeAccountId }],
       idempotencyKey: input.idempotencyKey,
+      paymentMethod: input.payWith,
+      acceptedTotalMinor: input.acceptedAmountMinor,
     });
     const paid = placed.order.shop?.status === 'fulfilled';
     const subscription = paid ? await getSubscription(licenseeAccountId, subscriptionId) : read;

@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readBalances } from '#shared/billing/balance.ts';
 import { getInvoice } from '#shared/billing/invoice.ts';
+import { balanceChange } from '#shared/billing/ledger.ts';
+import { applyOrderPayment } from '#shared/shop/order-payments.ts';
 import { BILLING_VARIABLE, resetBillingSettingsForTests } from '#shared/billing/settings.ts';
 import { distributorClientItem } from '#shared/accounts/distributors.ts';
 import { TransactWriteCommand } from '#shared/db/commands.ts';
@@ -337,5 +339,90 @@ describe('the upgrade’s order line (quote) and its fulfilment when paid', () =
     ]);
     // Fulfilled twice from a stale read (a lost race): the version condition refuses the second write.
     await expect(db().send(new TransactWriteCommand({ TransactItems: part.items }))).rejects.toThrow();
+  });
+});
+
+/** Credits the account's balance, as a top-up's payment would. */
+async function creditBalance(accountId: string, amountMinor: number): Promise<void> {
+  const { items } = balanceChange({
+    accountId,
+    currency: 'PLN',
+    amountMinor,
+    kind: 'top-up',
+    source: { kind: 'payment', id: randomUUID(), label: 'test top-up' },
+    at: new Date(),
+  });
+  await db().send(new TransactWriteCommand({ TransactItems: items }));
+}
+
+describe('an upgrade mid-period', () => {
+  it('paid from the balance switches the plan at once and invoices the prorated difference', async () => {
+    const { accountId, subscription, token } = await customerWithService();
+    await creditBalance(accountId, 100_000);
+    const expected = expectedProration(5_000, subscription.paidUntil, 10);
+    const answer = await changePlan(token, subscription.subscriptionId, { toSku: plan.big, acceptedAmountMinor: expected.gross });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({
+      outcome: 'changed',
+      subscription: { sku: plan.big, plan: 'Large', users: 25, price: money(9_900, 'PLN'), paidUntil: subscription.paidUntil },
+      order: { status: 'fulfilled', total: money(expected.gross, 'PLN') },
+    });
+    expect(await balanceOf(accountId, 'PLN')).toBe(100_000 - expected.gross);
+    const events = (await listSubscriptionEvents(accountId, subscription.subscriptionId, {})).items;
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ kind: 'plan-changed', by: 'payment', order: { orderId: answer.body.order.orderId } });
+    const invoice = await getInvoice(accountId, events[0]!.invoice!.invoiceId, true);
+    expect(invoice?.lines).toEqual([
+      expect.objectContaining({
+        description: `${catalogue.product} Medium -> Large, 10 of ${expected.daysInPeriod} days`,
+        quantity: 1,
+        unitNetMinor: expected.net,
+        grossMinor: expected.gross,
+      }),
+    ]);
+  });
+
+  it('placed twice with the same key (five at once, then a retry) is one order, paid once', async () => {
+    const { accountId, subscription, token } = await customerWithService();
+    await creditBalance(accountId, 100_000);
+    const expected = expectedProration(5_000, subscription.paidUntil, 10);
+    const body = { toSku: plan.big, acceptedAmountMinor: expected.gross, idempotencyKey: randomUUID() };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => changePlan(token, subscription.subscriptionId, body)));
+    answers.push(await changePlan(token, subscription.subscriptionId, body));
+    expect(answers.every((answer) => answer.status === 200 || answer.status === 201)).toBe(true);
+    expect(new Set(answers.map((answer) => answer.body.order?.orderId))).toEqual(new Set([answers[0]!.body.order.orderId]));
+    expect(await balanceOf(accountId, 'PLN')).toBe(100_000 - expected.gross);
+    expect((await getSubscription(accountId, subscription.subscriptionId)).version).toBe(2);
+  });
+
+  it('by bank transfer waits for the money: the order to pay, then the switch when the payment is recorded', async () => {
+    const { accountId, subscription, token } = await customerWithService();
+    const expected = expectedProration(5_000, subscription.paidUntil, 10);
+    const answer = await changePlan(token, subscription.subscriptionId, {
+      toSku: plan.big,
+      acceptedAmountMinor: expected.gross,
+      payWith: 'bank-transfer',
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({ outcome: 'ordered', subscription: { sku: plan.mid }, order: { status: 'awaiting-payment' } });
+    expect((await getSubscription(accountId, subscription.subscriptionId)).sku).toBe(plan.mid);
+    await applyOrderPayment({
+      accountId,
+      orderId: answer.body.order.orderId,
+      method: 'bank-transfer',
+      amountMinor: expected.gross,
+      currency: 'PLN',
+      at: new Date(),
+      bankPayment: { bankReference: `BANK-${randomUUID()}`, receivedOn: new Date().toISOString().slice(0, 10) },
+    });
+    expect(await getSubscription(accountId, subscription.subscriptionId)).toMatchObject({ sku: plan.big, price: money(9_900, 'PLN') });
+  });
+
+  it('refuses a balance that does not cover it (409 INSUFFICIENT_BALANCE) and changes nothing', async () => {
+    const { accountId, subscription, token } = await customerWithService();
+    const expected = expectedProration(5_000, subscription.paidUntil, 10);
+    const answer = await changePlan(token, subscription.subscriptionId, { toSku: plan.big, acceptedAmountMinor: expected.gross });
+    expect([answer.status, answer.body.error.code]).toEqual([409, 'INSUFFICIENT_BALANCE']);
+    expect((await getSubscription(accountId, subscription.subscriptionId)).sku).toBe(plan.mid);
   });
 });
