@@ -377,7 +377,8 @@ const entries: readonly RouteEntry[] = [
   // Changing a service's plan (issue #15): the plans with their previews; the change (an upgrade's order is paid from the
   // balance at once or by transfer; a downgrade credits the balance with a correction invoice, or is scheduled).
   { contract: api.planChanges.listPlans, handler: 'plan-changes/list-plans', table: 'read' },
-  { contract: api.planChanges.changePlan, handler: 'plan-changes/change-plan', table: 'read-write', sendsMail: true, signsLicences: true },
+  // An upgrade's order issues no licence (the payment mail attaches none): it does not read the signing secret.
+  { contract: api.planChanges.changePlan, handler: 'plan-changes/change-plan', table: 'read-write', sendsMail: true },
 
   // -- cancellations --
 
