@@ -112,13 +112,19 @@ export async function changePlan(caller: CustomerCaller, subscriptionId: string,
 
   if (choice.direction === 'upgrade') {
     // The shop's direct order of one plan-change line (quoted again there: the same preview, checked against it).
-    const placed = await placeDirectOrder({
+    const order = {
       accountId: buyer.accountId,
       placedBy: placedByOf(caller, buyer),
-      actions: [{ kind: 'plan-change', subscriptionId, toSku: choice.sku, licenseeAccountId }],
+      actions: [{ kind: 'plan-change' as const, subscriptionId, toSku: choice.sku, licenseeAccountId }],
       idempotencyKey: input.idempotencyKey,
       paymentMethod: input.payWith,
       acceptedTotalMinor: input.acceptedAmountMinor,
+    };
+    const placed = await placeDirectOrder(order).catch((error: unknown) => {
+      // A parallel request with this key paid the order between this one's replay and its payment: a second replay
+      // finds it fulfilled and answers it.
+      if (error instanceof AppError && error.code === 'ORDER_NOT_PAYABLE') return placeDirectOrder(order);
+      throw error;
     });
     const paid = placed.order.shop?.status === 'fulfilled';
     const subscription = paid ? await getSubscription(licenseeAccountId, subscriptionId) : read;

@@ -389,7 +389,7 @@ describe('an upgrade mid-period', () => {
     const body = { toSku: plan.big, acceptedAmountMinor: expected.gross, idempotencyKey: randomUUID() };
     const answers = await Promise.all(Array.from({ length: 5 }, () => changePlan(token, subscription.subscriptionId, body)));
     answers.push(await changePlan(token, subscription.subscriptionId, body));
-    expect(answers.every((answer) => answer.status === 200 || answer.status === 201)).toBe(true);
+    expect(answers.filter((answer) => answer.status !== 200 && answer.status !== 201).map((answer) => answer.body)).toEqual([]);
     expect(new Set(answers.map((answer) => answer.body.order?.orderId))).toEqual(new Set([answers[0]!.body.order.orderId]));
     expect(await balanceOf(accountId, 'PLN')).toBe(100_000 - expected.gross);
     expect((await getSubscription(accountId, subscription.subscriptionId)).version).toBe(2);
