@@ -22,7 +22,6 @@ import { hashActivationCode, newActivationCode } from '#shared/contracts/activat
 import { assetItem } from '#shared/assets/model.ts';
 import { accountContractItem, contractItem, contractNumberItem } from '#shared/contracts/contract.ts';
 import { newId } from '#shared/ids.ts';
-import { money } from '#shared/money.ts';
 import { DEFAULT_TICKET_FIELDS } from '#shared/tickets/fields.ts';
 import { findTicket, nextTicketNumber, ticketItem } from '#shared/tickets/model.ts';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
@@ -152,10 +151,8 @@ async function seedSide(api: TestApi, computerId: string): Promise<Side> {
   const desk = await putSupportDeskFixture(customer.account.accountId, customer.userId, customer.login.email);
   const sla = await putSlaFixture(customer.account.accountId, customer.userId, customer.login.email);
   const invoice = await issueTestInvoice(customer.account.accountId);
-  // -- plan-changes --
-  // The renewable Subscription under the support term's id (as a licence bought with support writes it), here a service
-  // plan in the account's currency: the subscription routes find it on the own side only.
-  await putTestSubscription(customer.account.accountId, { subscriptionId: ids.subscriptionId, price: money(4_900, 'EUR') });
+  // -- services --: the renewable Subscription of the support term (the same id, as a licence bought with support has).
+  await putTestSubscription(customer.account.accountId, { subscriptionId: ids.subscriptionId });
   return {
     accountId: customer.account.accountId,
     userId: customer.userId,

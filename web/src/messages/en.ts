@@ -1955,7 +1955,8 @@ export const en = {
     service: 'Service',
     paidUntil: 'Paid until',
     periods: 'Renew for',
-    periodLength: (unit: 'month' | 'year', count: number) => `${count} ${unit}${count === 1 ? '' : 's'}`,
+    periodLength: (unit: 'month' | 'year', count: number) =>
+      unit === 'month' ? (count === 1 ? '1 month' : `${count} months`) : count === 1 ? '1 year' : `${count} years`,
     price: 'Price',
     priceNetGross: (net: string, gross: string) => `${net} net (${gross} with VAT)`,
     paidUntilAfter: 'Paid until, once renewed',
