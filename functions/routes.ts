@@ -379,6 +379,11 @@ const entries: readonly RouteEntry[] = [
   { contract: api.renewals.renewAllDue, handler: 'renewals/renew-all-due', table: 'read-write' },
 
   // -- plan-changes --
+  // Changing a service's plan (issue #15): the plans with their previews; the change (an upgrade's order is paid from the
+  // balance at once or by transfer; a downgrade credits the balance with a correction invoice, or is scheduled).
+  { contract: api.planChanges.listPlans, handler: 'plan-changes/list-plans', table: 'read' },
+  // An upgrade's order issues no licence (the payment mail attaches none): it does not read the signing secret.
+  { contract: api.planChanges.changePlan, handler: 'plan-changes/change-plan', table: 'read-write', sendsMail: true },
 
   // -- cancellations --
   // Cancelling a subscription per the stage's terms: at the period's end, or now with the prorated rest refunded to the

@@ -1,6 +1,6 @@
 // Calendar periods and proration, pure (the web imports them for previews). A subscription is paid by whole periods
 // (N months or N years); a change inside a period is charged or credited for the whole days left of it
-// (docs/data-model.md "Proration" has the worked examples, test/unit/subscription-periods.test.ts checks them).
+// (docs/data-model.md "Proration" has the worked examples, test/unit/subscription-proration.test.ts checks them).
 
 import { divideRounded } from '#shared/billing/tax.ts';
 
@@ -67,4 +67,38 @@ export function prorate(input: ProrationInput): Proration {
   const daysInPeriod = Math.max(1, Math.round((new Date(input.periodEnd).getTime() - new Date(input.periodStart).getTime()) / DAY_MS));
   const daysLeft = Math.min(daysInPeriod, wholeDaysLeft(input.periodEnd, input.at));
   return { amountMinor: divideRounded(input.amountMinor * daysLeft, daysInPeriod), daysLeft, daysInPeriod };
+}
+
+/** The paid period `at` falls in, counted back from paid-until in whole periods, and how many paid periods follow it. */
+export interface PaidPeriodAt {
+  periodStart: Date;
+  periodEnd: Date;
+  /** Whole periods paid after the one `at` falls in (a renewal of several periods paid ahead). */
+  periodsAfter: number;
+}
+
+/** Paid periods counted back at most (100 years of months): a bound, not a business rule. */
+const MAX_PERIODS_BACK = 1200;
+
+/**
+ * The period of a subscription paid until `paidUntil` that `at` falls in: [paid-until - k periods - 1, paid-until - k
+ * periods) with k periods paid ahead of it. Once paid-until has passed, the last paid period (nothing left of it).
+ */
+export function paidPeriodAt(paidUntil: Date | string, period: Period, at: Date | string): PaidPeriodAt {
+  const instant = new Date(at).getTime();
+  let k = 0;
+  while (k < MAX_PERIODS_BACK && addPeriods(paidUntil, period, -(k + 1)).getTime() > instant) k += 1;
+  return { periodStart: addPeriods(paidUntil, period, -(k + 1)), periodEnd: addPeriods(paidUntil, period, -k), periodsAfter: k };
+}
+
+/**
+ * What is left of `amountMinor` per period between `at` and paid-until: every whole period paid ahead in full, and the
+ * period in progress prorated (the one rule above). A plan change's difference and an immediate cancellation's refund.
+ */
+export function prorateRest(input: { amountMinor: number; paidUntil: Date | string; period: Period; at: Date | string }): Proration & {
+  periodsAfter: number;
+} {
+  const paid = paidPeriodAt(input.paidUntil, input.period, input.at);
+  const current = prorate({ amountMinor: input.amountMinor, periodStart: paid.periodStart, periodEnd: paid.periodEnd, at: input.at });
+  return { ...current, amountMinor: current.amountMinor + paid.periodsAfter * input.amountMinor, periodsAfter: paid.periodsAfter };
 }

@@ -19,6 +19,7 @@ import {
 } from '../support/browser.ts';
 import { pricePln } from '../support/shop.ts';
 import { customerWithCart } from '../support/shopper.ts';
+import { putTestServicePlans } from '../support/service-plans.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 import { createCustomer } from '../support/api.ts';
 import { money } from '#shared/money.ts';
@@ -628,6 +629,27 @@ describe('layout and accessibility of every page in Chromium', () => {
     const staff = await signedInContext('staff');
     Object.assign(findings, await check(staff.page, '/admin/customers/demo-reseller'));
     await staff.context.close();
+    expectClean(findings);
+  });
+
+  // -- plan-changes --
+  it('the plan page of a service (area plan-changes), in English and in Polish', async () => {
+    const plans = await putTestServicePlans(['EUR']);
+    const customer = await customerWithCart([], { country: 'DE' });
+    const subscription = await putTestSubscription(customer.account.accountId, {
+      productId: plans.productId,
+      product: plans.product,
+      sku: plans.mid,
+      plan: 'Medium',
+      price: money(4_900, 'EUR'),
+    });
+    const { context, page } = await signedInContext('customer', customer.login);
+    const path = `/services/${subscription.subscriptionId}/plan`;
+    const findings = await check(page, path);
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await context.close();
     expectClean(findings);
   });
 });

@@ -63,7 +63,13 @@ export async function putTestSubscription(accountId: string, input: TestSubscrip
     });
     subscription = {
       ...subscription,
-      lastInvoice: { invoiceId: invoice.invoiceId, number: invoice.number, orderId: newId(at), grossMinor: invoice.totals.grossMinor, coversFrom: subscription.startedAt },
+      lastInvoice: {
+        invoiceId: invoice.invoiceId,
+        number: invoice.number,
+        orderId: newId(at),
+        grossMinor: invoice.totals.grossMinor,
+        coversFrom: subscription.startedAt,
+      },
     };
   }
   await db().send(new PutCommand({ TableName: tableName(), Item: subscriptionItem(subscription) }));

@@ -35,6 +35,7 @@ import { ConfirmEmailPage } from './pages/ConfirmEmail.tsx';
 import { CustomerPage } from './pages/CustomerPage.tsx';
 import { DistributorClientsPage, DistributorLicencePage, DistributorLicencesPage } from './pages/Distributors.tsx';
 import { CustomersPage } from './pages/Customers.tsx';
+import { ChangePlanPage } from './pages/plan-panel.tsx';
 import { LicenceDetailPage } from './pages/LicenceDetail.tsx';
 import { LicencesPage } from './pages/Licences.tsx';
 import { NewContractPage } from './pages/NewContract.tsx';
@@ -217,6 +218,11 @@ export const webRoutes: readonly WebRoute[] = [
   },
 
   // -- plan-changes --
+  {
+    path: '/services/:subscriptionId/plan',
+    guard: 'customer',
+    page: ({ params }) => <ChangePlanPage key={params.subscriptionId} subscriptionId={params.subscriptionId!} />,
+  },
 
   // -- cancellations --
   {

@@ -2020,7 +2020,6 @@ export const de: Messages = {
       CURRENCY_MISMATCH: 'Dieses Abonnement ist in einer anderen Währung bepreist, als Ihr Konto kauft. Bitte kontaktieren Sie uns.',
     } as Record<string, string | undefined>,
   },
-  planChanges: {},
   cancellations: {
     title: 'Diesen Dienst kündigen',
     pageTitle: (product: string, plan: string) => `${product} ${plan} kündigen`,
@@ -2050,6 +2049,45 @@ export const de: Messages = {
     ended: 'Der Dienst ist beendet.',
     seeBalance: 'Zum Guthaben',
     seeInvoices: 'Zu den Rechnungen',
+  },
+  planChanges: {
+    title: 'Tarif wechseln',
+    intro: 'Stellen Sie Ihren Dienst auf einen anderen Tarif um. Vor der Bestätigung sehen Sie, was berechnet oder gutgeschrieben wird.',
+    heading: (product: string) => `Tarif von ${product}`,
+    current: 'Aktueller Tarif',
+    paidUntil: 'Bezahlt bis',
+    period: (unit: 'month' | 'year', count: number) =>
+      count === 1 ? (unit === 'month' ? 'Monat' : 'Jahr') : `${count} ${unit === 'month' ? 'Monate' : 'Jahre'}`,
+    perPeriod: (price: string, period: string) => `${price} pro ${period}`,
+    users: (count: number) => (count === 1 ? '1 Benutzer' : `${count} Benutzer`),
+    direction: { upgrade: 'Höherer Tarif', downgrade: 'Niedrigerer Tarif' },
+    choose: 'Tarif wählen',
+    charge: (gross: string) => `Jetzt berechnet: ${gross}`,
+    credit: (gross: string) => `Jetzt Ihrem Guthaben gutgeschrieben: ${gross}`,
+    atPeriodEnd: (date: string) =>
+      `Der neue Tarif gilt ab ${date}, am Ende des bezahlten Zeitraums. Jetzt wird nichts berechnet oder gutgeschrieben.`,
+    breakdown: (net: string, vat: string, gross: string) => `${net} netto + ${vat} MwSt. = ${gross}`,
+    why: (difference: string, days: number, daysInPeriod: number) =>
+      `Die Differenz von ${difference} pro Zeitraum für die ${days} von ${daysInPeriod} verbleibenden Tagen des bezahlten Zeitraums (der laufende Tag gilt als genutzt).`,
+    periodsAhead: (count: number) => `Dazu ${count} im Voraus bezahlte ganze ${count === 1 ? 'Zeitraum' : 'Zeiträume'}.`,
+    corrects: (number: string) => `Eine Korrektur der Rechnung ${number} wird ausgestellt.`,
+    payWith: 'Bezahlen mit',
+    methods: {
+      balance: 'Mein Guthaben (der Tarif wechselt sofort)',
+      'bank-transfer': 'Überweisung (der Tarif wechselt nach Zahlungseingang)',
+    },
+    confirm: 'Wechsel bestätigen',
+    confirming: 'Wird gewechselt…',
+    changed: (plan: string) => `Erledigt: Ihr Tarif ist jetzt ${plan}.`,
+    ordered: (reference: string) => `Bestellung ${reference} wurde aufgegeben. Der Tarif wechselt, sobald sie bezahlt ist.`,
+    orderLink: 'Bestellung öffnen und bezahlen',
+    scheduledLabel: 'Geplanter Wechsel',
+    scheduled: (plan: string, date: string) => `${plan} ab ${date}`,
+    unchanged: 'Dieser Wechsel wurde bereits vorgenommen.',
+    noPlans: 'Für diesen Dienst gibt es keine anderen Tarife.',
+    byDistributor: 'Die Tarife dieses Kontos wechselt Ihr Distributor.',
+    readOnly: 'Nur der Kontoinhaber oder der Abrechnungskontakt kann den Tarif wechseln.',
+    back: 'Zurück zu den Diensten',
   },
   upgrades: {},
   distributors: {
@@ -2188,6 +2226,14 @@ export const de: Messages = {
     // -- renewals --
     SUBSCRIPTION_ENDED: 'Dieses Abonnement ist beendet und kann nicht mehr verlängert werden.',
     // -- plan-changes --
+    NOT_A_SERVICE: 'Nur Diensttarife lassen sich wechseln; Support & Updates wird mit der Lizenz verlängert oder hochgestuft.',
+    SUBSCRIPTION_NOT_ACTIVE: 'Dieser Dienst ist nicht aktiv: Verlängern Sie ihn, bevor Sie den Tarif wechseln.',
+    PLAN_CURRENCY_MISMATCH: 'Dieser Dienst wird in einer anderen Währung als Ihr Konto bezahlt: Kontaktieren Sie uns für den Tarifwechsel.',
+    SAME_PLAN: 'Der Dienst hat diesen Tarif bereits.',
+    PLAN_NOT_OFFERED: 'Auf diesen Tarif kann der Dienst nicht wechseln.',
+    PLAN_PERIOD_ENDING: 'Vom bezahlten Zeitraum bleibt weniger als ein Tag: Verlängern Sie zuerst oder wechseln Sie im nächsten Zeitraum.',
+    NOT_AN_UPGRADE: 'Ein günstigerer Tarif wird nicht bestellt: Wechseln Sie auf der Seite des Dienstes.',
+    SUBSCRIPTION_CHANGED: 'Der Dienst hat sich inzwischen geändert. Er wurde neu geladen: Wählen Sie erneut.',
     // -- cancellations --
     REFUND_CHANGED: 'Die Erstattung hat sich geändert, seit Sie sie gesehen haben. Prüfen Sie den neuen Betrag und bestätigen Sie erneut.',
     NOT_CANCELLED: 'Dieser Dienst ist nicht gekündigt.',

@@ -2013,7 +2013,6 @@ export const fr: Messages = {
       CURRENCY_MISMATCH: 'Cet abonnement est tarifé dans une autre devise que celle de votre compte. Veuillez nous contacter.',
     } as Record<string, string | undefined>,
   },
-  planChanges: {},
   cancellations: {
     title: 'Résilier ce service',
     pageTitle: (product: string, plan: string) => `Résilier ${product} ${plan}`,
@@ -2043,6 +2042,45 @@ export const fr: Messages = {
     ended: 'Le service a pris fin.',
     seeBalance: 'Voir votre solde',
     seeInvoices: 'Voir vos factures',
+  },
+  planChanges: {
+    title: 'Changer de formule',
+    intro: 'Passez votre service à une autre formule. Vous voyez ce qui est facturé ou crédité avant de confirmer.',
+    heading: (product: string) => `Formule de ${product}`,
+    current: 'Formule actuelle',
+    paidUntil: 'Payé jusqu’au',
+    period: (unit: 'month' | 'year', count: number) =>
+      count === 1 ? (unit === 'month' ? 'mois' : 'an') : `${count} ${unit === 'month' ? 'mois' : 'ans'}`,
+    perPeriod: (price: string, period: string) => `${price} par ${period}`,
+    users: (count: number) => (count === 1 ? '1 utilisateur' : `${count} utilisateurs`),
+    direction: { upgrade: 'Formule supérieure', downgrade: 'Formule inférieure' },
+    choose: 'Choisissez une formule',
+    charge: (gross: string) => `Facturé maintenant : ${gross}`,
+    credit: (gross: string) => `Crédité sur votre solde maintenant : ${gross}`,
+    atPeriodEnd: (date: string) =>
+      `La nouvelle formule s’applique le ${date}, à la fin de la période payée. Rien n’est facturé ni crédité maintenant.`,
+    breakdown: (net: string, vat: string, gross: string) => `${net} HT + ${vat} TVA = ${gross}`,
+    why: (difference: string, days: number, daysInPeriod: number) =>
+      `La différence de ${difference} par période, pour les ${days} jours sur ${daysInPeriod} restant de la période payée (le jour en cours compte comme utilisé).`,
+    periodsAhead: (count: number) => `Plus ${count} ${count === 1 ? 'période entière payée' : 'périodes entières payées'} d’avance.`,
+    corrects: (number: string) => `Une facture rectificative de ${number} est émise.`,
+    payWith: 'Payer avec',
+    methods: {
+      balance: 'Mon solde (la formule change tout de suite)',
+      'bank-transfer': 'Virement bancaire (la formule change quand la commande est payée)',
+    },
+    confirm: 'Confirmer le changement',
+    confirming: 'Changement en cours…',
+    changed: (plan: string) => `C’est fait : votre formule est maintenant ${plan}.`,
+    ordered: (reference: string) => `La commande ${reference} a été passée. La formule change quand elle est payée.`,
+    orderLink: 'Ouvrir la commande pour la payer',
+    scheduledLabel: 'Changement prévu',
+    scheduled: (plan: string, date: string) => `${plan} à partir du ${date}`,
+    unchanged: 'Ce changement a déjà été fait.',
+    noPlans: 'Ce service n’a pas d’autre formule.',
+    byDistributor: 'Votre distributeur change les formules de ce compte.',
+    readOnly: 'Seul le titulaire du compte ou son contact facturation peut changer la formule.',
+    back: 'Retour aux services',
   },
   upgrades: {},
   distributors: {
@@ -2179,6 +2217,15 @@ export const fr: Messages = {
     // -- renewals --
     SUBSCRIPTION_ENDED: 'Cet abonnement est terminé et ne peut plus être renouvelé.',
     // -- plan-changes --
+    NOT_A_SERVICE:
+      'Seules les formules de service se changent ; le support et les mises à jour se renouvellent ou évoluent avec la licence.',
+    SUBSCRIPTION_NOT_ACTIVE: 'Ce service n’est pas actif : renouvelez-le avant de changer de formule.',
+    PLAN_CURRENCY_MISMATCH: 'Ce service est payé dans une autre devise que votre compte : contactez-nous pour changer de formule.',
+    SAME_PLAN: 'Le service a déjà cette formule.',
+    PLAN_NOT_OFFERED: 'Le service ne peut pas passer à cette formule.',
+    PLAN_PERIOD_ENDING: 'Il reste moins d’un jour de la période payée : renouvelez d’abord, ou changez de formule à la période suivante.',
+    NOT_AN_UPGRADE: 'Une formule moins chère ne se commande pas : changez-la sur la page du service.',
+    SUBSCRIPTION_CHANGED: 'Le service a changé entre-temps. Il a été rechargé : choisissez à nouveau.',
     // -- cancellations --
     REFUND_CHANGED: 'Le remboursement a changé depuis votre consultation. Vérifiez le nouveau montant et confirmez à nouveau.',
     NOT_CANCELLED: 'Ce service n’est pas résilié.',

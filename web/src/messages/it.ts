@@ -2014,7 +2014,6 @@ export const it: Messages = {
       CURRENCY_MISMATCH: 'Questo abbonamento ha un prezzo in una valuta diversa da quella del tuo account. Contattaci.',
     } as Record<string, string | undefined>,
   },
-  planChanges: {},
   cancellations: {
     title: 'Disdici questo servizio',
     pageTitle: (product: string, plan: string) => `Disdici ${product} ${plan}`,
@@ -2044,6 +2043,45 @@ export const it: Messages = {
     ended: 'Il servizio è terminato.',
     seeBalance: 'Vedi il saldo',
     seeInvoices: 'Vedi le fatture',
+  },
+  planChanges: {
+    title: 'Cambia piano',
+    intro: 'Passa il tuo servizio a un altro piano. Prima di confermare vedi cosa viene addebitato o accreditato.',
+    heading: (product: string) => `Piano di ${product}`,
+    current: 'Piano attuale',
+    paidUntil: 'Pagato fino al',
+    period: (unit: 'month' | 'year', count: number) =>
+      count === 1 ? (unit === 'month' ? 'mese' : 'anno') : `${count} ${unit === 'month' ? 'mesi' : 'anni'}`,
+    perPeriod: (price: string, period: string) => `${price} al ${period}`,
+    users: (count: number) => (count === 1 ? '1 utente' : `${count} utenti`),
+    direction: { upgrade: 'Piano superiore', downgrade: 'Piano inferiore' },
+    choose: 'Scegli un piano',
+    charge: (gross: string) => `Addebitato ora: ${gross}`,
+    credit: (gross: string) => `Accreditato sul tuo saldo ora: ${gross}`,
+    atPeriodEnd: (date: string) =>
+      `Il nuovo piano si applica dal ${date}, alla fine del periodo pagato. Ora non viene addebitato né accreditato nulla.`,
+    breakdown: (net: string, vat: string, gross: string) => `${net} netto + ${vat} IVA = ${gross}`,
+    why: (difference: string, days: number, daysInPeriod: number) =>
+      `La differenza di ${difference} per periodo, per i ${days} giorni su ${daysInPeriod} rimasti del periodo pagato (il giorno in corso conta come usato).`,
+    periodsAhead: (count: number) => `Più ${count} ${count === 1 ? 'periodo intero pagato' : 'periodi interi pagati'} in anticipo.`,
+    corrects: (number: string) => `Viene emessa una nota di credito della fattura ${number}.`,
+    payWith: 'Paga con',
+    methods: {
+      balance: 'Il mio saldo (il piano cambia subito)',
+      'bank-transfer': 'Bonifico bancario (il piano cambia quando l’ordine è pagato)',
+    },
+    confirm: 'Conferma il cambio',
+    confirming: 'Cambio in corso…',
+    changed: (plan: string) => `Fatto: il tuo piano ora è ${plan}.`,
+    ordered: (reference: string) => `L’ordine ${reference} è stato effettuato. Il piano cambia quando viene pagato.`,
+    orderLink: 'Apri l’ordine per pagarlo',
+    scheduledLabel: 'Cambio programmato',
+    scheduled: (plan: string, date: string) => `${plan} dal ${date}`,
+    unchanged: 'Questo cambio è già stato fatto.',
+    noPlans: 'Questo servizio non ha altri piani.',
+    byDistributor: 'I piani di questo account li cambia il tuo distributore.',
+    readOnly: 'Solo il titolare dell’account o il referente per la fatturazione può cambiare il piano.',
+    back: 'Torna ai servizi',
   },
   upgrades: {},
   distributors: {
@@ -2180,6 +2218,14 @@ export const it: Messages = {
     // -- renewals --
     SUBSCRIPTION_ENDED: 'Questo abbonamento è terminato e non può più essere rinnovato.',
     // -- plan-changes --
+    NOT_A_SERVICE: 'Si possono cambiare solo i piani dei servizi; assistenza e aggiornamenti si rinnovano o si potenziano con la licenza.',
+    SUBSCRIPTION_NOT_ACTIVE: 'Questo servizio non è attivo: rinnovalo prima di cambiarne il piano.',
+    PLAN_CURRENCY_MISMATCH: 'Questo servizio è pagato in una valuta diversa da quella del tuo account: contattaci per cambiarne il piano.',
+    SAME_PLAN: 'Il servizio ha già questo piano.',
+    PLAN_NOT_OFFERED: 'Il servizio non può passare a questo piano.',
+    PLAN_PERIOD_ENDING: 'Del periodo pagato resta meno di un giorno: rinnova prima, oppure cambia piano nel periodo successivo.',
+    NOT_AN_UPGRADE: 'Un piano più economico non si ordina: cambialo nella pagina del servizio.',
+    SUBSCRIPTION_CHANGED: 'Il servizio è cambiato nel frattempo. È stato ricaricato: scegli di nuovo.',
     // -- cancellations --
     REFUND_CHANGED: 'Il rimborso è cambiato da quando l’hai visto. Controlla il nuovo importo e conferma di nuovo.',
     NOT_CANCELLED: 'Questo servizio non è disdetto.',

@@ -1999,7 +1999,6 @@ export const pl: Messages = {
       CURRENCY_MISMATCH: 'Ta subskrypcja jest wyceniona w innej walucie niż ta, w której kupuje Twoje konto. Skontaktuj się z nami.',
     } as Record<string, string | undefined>,
   },
-  planChanges: {},
   cancellations: {
     title: 'Anuluj tę usługę',
     pageTitle: (product: string, plan: string) => `Anulowanie: ${product} ${plan}`,
@@ -2029,6 +2028,45 @@ export const pl: Messages = {
     ended: 'Usługa została zakończona.',
     seeBalance: 'Zobacz saldo',
     seeInvoices: 'Zobacz faktury',
+  },
+  planChanges: {
+    title: 'Zmiana planu',
+    intro: 'Przenieś usługę na inny plan. Przed potwierdzeniem zobaczysz, ile zapłacisz lub ile wróci na saldo.',
+    heading: (product: string) => `Plan usługi ${product}`,
+    current: 'Obecny plan',
+    paidUntil: 'Opłacone do',
+    period: (unit: 'month' | 'year', count: number) =>
+      count === 1
+        ? unit === 'month'
+          ? 'miesiąc'
+          : 'rok'
+        : `${count} ${unit === 'month' ? byCount(count, 'miesiąc', 'miesiące', 'miesięcy') : byCount(count, 'rok', 'lata', 'lat')}`,
+    perPeriod: (price: string, period: string) => `${price} za ${period}`,
+    users: (count: number) => (count === 1 ? '1 użytkownik' : `${count} użytkowników`),
+    direction: { upgrade: 'Wyższy plan', downgrade: 'Niższy plan' },
+    choose: 'Wybierz plan',
+    charge: (gross: string) => `Do zapłaty teraz: ${gross}`,
+    credit: (gross: string) => `Zwrot na saldo teraz: ${gross}`,
+    atPeriodEnd: (date: string) => `Nowy plan obowiązuje od ${date}, po końcu opłaconego okresu. Teraz nic nie pobieramy ani nie zwracamy.`,
+    breakdown: (net: string, vat: string, gross: string) => `${net} netto + ${vat} VAT = ${gross}`,
+    why: (difference: string, days: number, daysInPeriod: number) =>
+      `Różnica ${difference} za okres, za ${days} z ${daysInPeriod} dni pozostałych z opłaconego okresu (bieżący dzień liczy się jako wykorzystany).`,
+    periodsAhead: (count: number) => `Oraz pełne okresy opłacone z góry: ${count}.`,
+    corrects: (number: string) => `Wystawimy korektę faktury ${number}.`,
+    payWith: 'Zapłać',
+    methods: { balance: 'Z salda (plan zmienia się od razu)', 'bank-transfer': 'Przelewem (plan zmienia się po opłaceniu zamówienia)' },
+    confirm: 'Potwierdź zmianę',
+    confirming: 'Zmieniamy…',
+    changed: (plan: string) => `Gotowe: Twój plan to teraz ${plan}.`,
+    ordered: (reference: string) => `Złożono zamówienie ${reference}. Plan zmieni się po jego opłaceniu.`,
+    orderLink: 'Otwórz zamówienie, aby je opłacić',
+    scheduledLabel: 'Zaplanowana zmiana',
+    scheduled: (plan: string, date: string) => `${plan} od ${date}`,
+    unchanged: 'Ta zmiana została już wprowadzona.',
+    noPlans: 'Ta usługa nie ma innych planów.',
+    byDistributor: 'Plany tego konta zmienia Twój dystrybutor.',
+    readOnly: 'Plan może zmienić tylko właściciel konta lub osoba od rozliczeń.',
+    back: 'Wróć do usług',
   },
   upgrades: {},
   distributors: {
@@ -2165,6 +2203,14 @@ export const pl: Messages = {
     // -- renewals --
     SUBSCRIPTION_ENDED: 'Ta subskrypcja zakończyła się i nie można jej już odnowić.',
     // -- plan-changes --
+    NOT_A_SERVICE: 'Zmienić można tylko plan usługi; wsparcie i aktualizacje odnawia się lub podnosi razem z licencją.',
+    SUBSCRIPTION_NOT_ACTIVE: 'Ta usługa nie jest aktywna: odnów ją przed zmianą planu.',
+    PLAN_CURRENCY_MISMATCH: 'Ta usługa jest opłacana w innej walucie niż Twoje konto: skontaktuj się z nami, aby zmienić plan.',
+    SAME_PLAN: 'Usługa już ma ten plan.',
+    PLAN_NOT_OFFERED: 'Na ten plan nie można przenieść tej usługi.',
+    PLAN_PERIOD_ENDING: 'Z opłaconego okresu został mniej niż dzień: najpierw odnów usługę albo zmień plan w następnym okresie.',
+    NOT_AN_UPGRADE: 'Tańszego planu się nie zamawia: zmień go na stronie usługi.',
+    SUBSCRIPTION_CHANGED: 'Usługa zmieniła się w międzyczasie. Wczytaliśmy ją ponownie: wybierz jeszcze raz.',
     // -- cancellations --
     REFUND_CHANGED: 'Kwota zwrotu zmieniła się od chwili, gdy ją widziałeś. Sprawdź nową kwotę i potwierdź ponownie.',
     NOT_CANCELLED: 'Ta usługa nie jest anulowana.',

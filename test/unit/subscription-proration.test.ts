@@ -1,0 +1,153 @@
+// Golden tests of calendar periods and proration (shared/subscriptions/periods.ts): what a plan change charges or
+// credits and what an immediate cancellation refunds. The same table is written out in docs/data-model.md "Proration":
+// a change here is a change of what customers pay, so both change together. Every expected value was worked out by
+// hand (amount × whole days left / days in the period, rounded half away from zero).
+
+import { describe, expect, it } from 'vitest';
+import { addPeriods, paidPeriodAt, prorate, prorateRest } from '#shared/subscriptions/periods.ts';
+
+const month = { unit: 'month', count: 1 } as const;
+const quarter = { unit: 'month', count: 3 } as const;
+const year = { unit: 'year', count: 1 } as const;
+
+describe('calendar periods (addPeriods)', () => {
+  const cases: Array<[string, string, Parameters<typeof addPeriods>[1], number, string]> = [
+    ['31 January + 1 month is the last day of February', '2026-01-31T00:00:00.000Z', month, 1, '2026-02-28T00:00:00.000Z'],
+    ['31 January + 1 month in a leap year is 29 February', '2028-01-31T00:00:00.000Z', month, 1, '2028-02-29T00:00:00.000Z'],
+    ['29 February + 1 year is 28 February', '2028-02-29T00:00:00.000Z', year, 1, '2029-02-28T00:00:00.000Z'],
+    ['31 August + 1 month is 30 September', '2026-08-31T00:00:00.000Z', month, 1, '2026-09-30T00:00:00.000Z'],
+    ['31 March - 1 month is 28 February (counting back)', '2026-03-31T00:00:00.000Z', month, -1, '2026-02-28T00:00:00.000Z'],
+    ['the time of day is kept', '2026-01-31T10:15:00.000Z', month, 1, '2026-02-28T10:15:00.000Z'],
+    ['a quarter is three calendar months', '2026-11-30T00:00:00.000Z', quarter, 1, '2027-02-28T00:00:00.000Z'],
+    ['2 periods of 1 month from 15 December cross the year', '2026-12-15T00:00:00.000Z', month, 2, '2027-02-15T00:00:00.000Z'],
+  ];
+  it.each(cases)('%s', (_name, from, period, n, expected) => {
+    expect(addPeriods(from, period, n).toISOString()).toBe(expected);
+  });
+});
+
+describe('proration: amount × whole days left / days in the period, half away from zero', () => {
+  // November 2026 has 30 days: the period 1 Nov -> 1 Dec.
+  const nov = { periodStart: '2026-11-01T00:00:00.000Z', periodEnd: '2026-12-01T00:00:00.000Z' };
+  const cases: Array<[string, Parameters<typeof prorate>[0], { amountMinor: number; daysLeft: number; daysInPeriod: number }]> = [
+    [
+      'upgrade 49.00 -> 99.00 PLN with 10 of 30 days left: 50.00 × 10/30 = 16.666… -> 16.67',
+      { ...nov, amountMinor: 5000, at: '2026-11-21T00:00:00.000Z' },
+      { amountMinor: 1667, daysLeft: 10, daysInPeriod: 30 },
+    ],
+    [
+      'Business -> Pro with 12 of 30 days left: 50.00 × 12/30 = 20.00',
+      { ...nov, amountMinor: 5000, at: '2026-11-19T00:00:00.000Z' },
+      { amountMinor: 2000, daysLeft: 12, daysInPeriod: 30 },
+    ],
+    [
+      'the first instant of the period: the whole amount',
+      { ...nov, amountMinor: 4900, at: '2026-11-01T00:00:00.000Z' },
+      { amountMinor: 4900, daysLeft: 30, daysInPeriod: 30 },
+    ],
+    [
+      'an hour into the period: the day in progress is used, 29 days: 49.00 × 29/30 = 47.366… -> 47.37',
+      { ...nov, amountMinor: 4900, at: '2026-11-01T01:00:00.000Z' },
+      { amountMinor: 4737, daysLeft: 29, daysInPeriod: 30 },
+    ],
+    [
+      'the start of the last day: 1 day: 49.00 / 30 = 1.633… -> 1.63 (rounds down)',
+      { ...nov, amountMinor: 4900, at: '2026-11-30T00:00:00.000Z' },
+      { amountMinor: 163, daysLeft: 1, daysInPeriod: 30 },
+    ],
+    [
+      'noon of the last day: 0 days left, nothing',
+      { ...nov, amountMinor: 4900, at: '2026-11-30T12:00:00.000Z' },
+      { amountMinor: 0, daysLeft: 0, daysInPeriod: 30 },
+    ],
+    [
+      'after paid-until: 0 days left, nothing',
+      { ...nov, amountMinor: 4900, at: '2026-12-03T00:00:00.000Z' },
+      { amountMinor: 0, daysLeft: 0, daysInPeriod: 30 },
+    ],
+    [
+      'a half rounds up: 1.05 × 1/30 = 0.035 -> 0.04',
+      { ...nov, amountMinor: 105, at: '2026-11-30T00:00:00.000Z' },
+      { amountMinor: 4, daysLeft: 1, daysInPeriod: 30 },
+    ],
+    [
+      'February of a common year has 28 days: 49.00 × 7/28 = 12.25',
+      { periodStart: '2027-02-01T00:00:00.000Z', periodEnd: '2027-03-01T00:00:00.000Z', amountMinor: 4900, at: '2027-02-22T00:00:00.000Z' },
+      { amountMinor: 1225, daysLeft: 7, daysInPeriod: 28 },
+    ],
+    [
+      'a period from 31 January (to 28 February) has 28 days: 49.00 × 14/28 = 24.50',
+      { periodStart: '2027-01-31T00:00:00.000Z', periodEnd: '2027-02-28T00:00:00.000Z', amountMinor: 4900, at: '2027-02-14T00:00:00.000Z' },
+      { amountMinor: 2450, daysLeft: 14, daysInPeriod: 28 },
+    ],
+    [
+      'a year of 365 days: 1,200.00 × 100/365 = 328.767… -> 328.77',
+      {
+        periodStart: '2027-01-01T00:00:00.000Z',
+        periodEnd: '2028-01-01T00:00:00.000Z',
+        amountMinor: 120_000,
+        at: '2027-09-23T00:00:00.000Z',
+      },
+      { amountMinor: 32_877, daysLeft: 100, daysInPeriod: 365 },
+    ],
+    [
+      'a leap year of 366 days: 1,200.00 × 183/366 = 600.00',
+      {
+        periodStart: '2028-01-01T00:00:00.000Z',
+        periodEnd: '2029-01-01T00:00:00.000Z',
+        amountMinor: 120_000,
+        at: '2028-07-02T00:00:00.000Z',
+      },
+      { amountMinor: 60_000, daysLeft: 183, daysInPeriod: 366 },
+    ],
+    [
+      'a quarter (1 Jan -> 1 Apr, 90 days): 147.00 × 45/90 = 73.50',
+      {
+        periodStart: '2027-01-01T00:00:00.000Z',
+        periodEnd: '2027-04-01T00:00:00.000Z',
+        amountMinor: 14_700,
+        at: '2027-02-15T00:00:00.000Z',
+      },
+      { amountMinor: 7350, daysLeft: 45, daysInPeriod: 90 },
+    ],
+    [
+      'nothing to prorate: 0',
+      { ...nov, amountMinor: 0, at: '2026-11-10T00:00:00.000Z' },
+      { amountMinor: 0, daysLeft: 21, daysInPeriod: 30 },
+    ],
+  ];
+  it.each(cases)('%s', (_name, input, expected) => {
+    expect(prorate(input)).toEqual(expected);
+  });
+
+  it('refuses a negative or fractional amount', () => {
+    expect(() => prorate({ ...nov, amountMinor: -1, at: nov.periodStart })).toThrow(RangeError);
+    expect(() => prorate({ ...nov, amountMinor: 1.5, at: nov.periodStart })).toThrow(RangeError);
+  });
+});
+
+describe('the rest of what was paid ahead (prorateRest): whole periods in full, the one in progress prorated', () => {
+  it('paid until 1 December, on 21 November: 10 of 30 days of the one period', () => {
+    const rest = prorateRest({ amountMinor: 5000, paidUntil: '2026-12-01T00:00:00.000Z', period: month, at: '2026-11-21T00:00:00.000Z' });
+    expect(rest).toEqual({ amountMinor: 1667, daysLeft: 10, daysInPeriod: 30, periodsAfter: 0 });
+  });
+
+  it('paid three months ahead (until 1 February), on 21 November: two whole months and 10 of 30 days', () => {
+    const rest = prorateRest({ amountMinor: 5000, paidUntil: '2027-02-01T00:00:00.000Z', period: month, at: '2026-11-21T00:00:00.000Z' });
+    expect(rest).toEqual({ amountMinor: 2 * 5000 + 1667, daysLeft: 10, daysInPeriod: 30, periodsAfter: 2 });
+  });
+
+  it('finds the period in progress counted back from paid-until (28 February -> 28 January, 31 days)', () => {
+    const paid = paidPeriodAt('2027-02-28T00:00:00.000Z', month, '2027-02-10T00:00:00.000Z');
+    expect(paid).toEqual({
+      periodStart: new Date('2027-01-28T00:00:00.000Z'),
+      periodEnd: new Date('2027-02-28T00:00:00.000Z'),
+      periodsAfter: 0,
+    });
+  });
+
+  it('once paid-until has passed, nothing is left', () => {
+    const rest = prorateRest({ amountMinor: 5000, paidUntil: '2026-12-01T00:00:00.000Z', period: month, at: '2026-12-05T00:00:00.000Z' });
+    expect(rest).toEqual({ amountMinor: 0, daysLeft: 0, daysInPeriod: 30, periodsAfter: 0 });
+  });
+});
