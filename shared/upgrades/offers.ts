@@ -37,6 +37,8 @@ export interface UnofferedPath {
   toEditionId: string;
   toEdition: string;
   toUsers: number;
+  /** The SKU it would lead to, where the catalogue has one. */
+  toSku?: string;
   reason: UnofferedReason;
 }
 
@@ -85,12 +87,12 @@ export function upgradeOffers(licence: UpgradableLicence, catalogue: Catalogue, 
     });
     const shown = { kind, toEditionId: path.toEditionId, toEdition: editionName(path.toEditionId), toUsers };
     if (reason || !target) {
-      notOffered.push({ ...shown, reason: reason ?? 'NO_TARGET_SKU' });
+      notOffered.push({ ...shown, ...(target ? { toSku: target.sku } : {}), reason: reason ?? 'NO_TARGET_SKU' });
       continue;
     }
     const price = priceOf(path, target, source, currency);
     if (!price) {
-      notOffered.push({ ...shown, reason: 'NO_PRICE' });
+      notOffered.push({ ...shown, toSku: target.sku, reason: 'NO_PRICE' });
       continue;
     }
     offers.push({

@@ -354,6 +354,7 @@ export const de: Messages = {
       deactivated: 'Freigegeben',
       revoked: 'Widerrufen',
       reissued: 'Datei neu ausgestellt',
+      upgraded: 'Aktualisiert',
     },
     bySoftware: 'Die Software',
     byStaff: 'Unser Support-Team',

@@ -348,6 +348,7 @@ export const pl: Messages = {
       deactivated: 'Zwolniono',
       revoked: 'Unieważniono',
       reissued: 'Wystawiono plik ponownie',
+      upgraded: 'Zaktualizowano',
     },
     bySoftware: 'Program',
     byStaff: 'Nasz zespół wsparcia',
