@@ -3,7 +3,7 @@
 // same licence, serial and computer, an 'upgraded' event, the support subscription following, the new file to mail.
 
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getAccount } from '#shared/accounts/account.ts';
 import { transactWithRetry } from '#shared/billing/transact.ts';
 import { editionItem, productItem, type Sku, skuItem, upgradeItem } from '#shared/catalogue/model.ts';
@@ -16,11 +16,16 @@ import { licencePurchase } from '#shared/licences/licence-items.ts';
 import { money } from '#shared/money.ts';
 import type { StoredOrder } from '#shared/orders/model.ts';
 import { type ActionLine, quoteAction } from '#shared/shop/line-actions.ts';
+import { placeDirectOrder } from '#shared/shop/direct-order.ts';
 import { activationFiles } from '#shared/shop/payment-mail.ts';
+import { balanceChange } from '#shared/billing/ledger.ts';
+import { getInvoice } from '#shared/billing/invoice.ts';
+import { listLicences } from '#shared/licences/list-licences.ts';
 import { listSubscriptionEvents } from '#shared/subscriptions/events.ts';
 import { getSubscription } from '#shared/subscriptions/model.ts';
 import { readLicence, upgradeFulfilment } from '#shared/upgrades/upgrade-lines.ts';
 import { addMember, call, createCustomer, createStaff, signIn, startTestApi, type TestApi } from '../support/api.ts';
+import { customerWithCart } from '../support/shopper.ts';
 
 let api: TestApi;
 let admin: string;
@@ -359,5 +364,56 @@ describe('fulfilling a paid upgrade', () => {
     const events = await listLicenceEvents(owner.account.accountId, bought.licence.licenceId, {});
     expect(events.items.filter((event) => event.action === 'upgraded')).toHaveLength(1);
     expect((await getSubscription(owner.account.accountId, bought.renewable!.subscriptionId)).version).toBe(2);
+  });
+});
+
+describe('a distributor orders an upgrade for its client (placeDirectOrder, paid from its balance)', () => {
+  it('the order, invoice and mail are the distributor’s; the client’s licence is upgraded in place', async () => {
+    const [distributor, client] = await Promise.all([customerWithCart([]), createCustomer([])]);
+    await mark(distributor.account.accountId);
+    expect((await assign(distributor.account.accountId, client.account.accountId)).status).toBe(200);
+    const bought = await putLicence(client.account.accountId, 'Basic', 'BAS-1', 10_000);
+    const topUp = balanceChange({
+      accountId: distributor.account.accountId,
+      currency: 'PLN',
+      amountMinor: 1_000_00,
+      kind: 'adjustment',
+      source: { kind: 'adjustment', id: 'test' },
+      at: new Date(),
+    });
+    await db().send(new TransactWriteCommand({ TransactItems: topUp.items }));
+
+    const placed = await placeDirectOrder({
+      accountId: distributor.account.accountId,
+      placedBy: { name: 'Partner', email: distributor.login.email, locale: 'en' },
+      actions: [
+        { kind: 'upgrade', licenceId: bought.licence.licenceId, toSku: code('PLS-1'), licenseeAccountId: client.account.accountId },
+      ],
+      idempotencyKey: randomUUID(),
+      paymentMethod: 'balance',
+    });
+
+    expect(placed.order).toMatchObject({ accountId: distributor.account.accountId, shop: { status: 'fulfilled' } });
+    expect(placed.order.lines).toEqual([
+      expect.objectContaining({ sku: code('PLS-1'), subtotal: { amountMinor: 32_000, currency: 'PLN' } }),
+    ]);
+    const invoice = await getInvoice(distributor.account.accountId, placed.order.shop!.invoice!.invoiceId, true);
+    expect(invoice).toMatchObject({ kind: 'vat', totals: { netMinor: 32_000 } });
+    expect(await readLicence(client.account.accountId, bought.licence.licenceId)).toMatchObject({
+      serial: bought.licence.serial,
+      edition: 'Plus',
+      computerId: 'PC-ACCOUNTS-01',
+    });
+    // The client sees it on its own licences; the distributor's account has no licence of it.
+    expect((await listLicences(client.account.accountId, {})).items).toEqual([expect.objectContaining({ edition: 'Plus' })]);
+    expect((await listLicences(distributor.account.accountId, {})).items).toEqual([]);
+    const response = await fetch(`${inject('mailUrl')}/store`);
+    const { emails } = (await response.json()) as {
+      emails: Array<{ destination: { to: string[] }; subject: string; attachments?: Array<{ filename: string }> }>;
+    };
+    const mail = emails.find(
+      (each) => each.destination.to.includes(distributor.login.email) && each.subject.includes(placed.order.reference),
+    );
+    expect(mail?.attachments?.map((file) => file.filename)).toEqual([`${product}-${bought.licence.serial}.lic`]);
   });
 });
