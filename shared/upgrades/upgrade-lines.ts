@@ -72,7 +72,7 @@ export async function quoteUpgrade(context: QuoteContext, action: Upgrade): Prom
     readLicence(action.licenseeAccountId, action.licenceId),
     renewableSupportOf(action.licenseeAccountId, action.licenceId),
   ]);
-  const offer = await upgradeOfferFor(licence, subscription, action.toSku, context.currency);
+  const offer = await upgradeOfferFor(licence, subscription, action.toSku, context.currency, context.catalogue);
   if ('unavailable' in offer) return offer;
   return {
     line: {

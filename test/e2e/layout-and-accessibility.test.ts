@@ -19,6 +19,7 @@ import {
 } from '../support/browser.ts';
 import { pricePln } from '../support/shop.ts';
 import { customerWithCart } from '../support/shopper.ts';
+import { createCustomer } from '../support/api.ts';
 import { issueTestInvoice, putTestPayment } from '../support/invoices.ts';
 
 let browser: Browser;
@@ -567,6 +568,29 @@ describe('layout and accessibility of every page in Chromium', () => {
     const findings = await check(page, '/admin/payments');
     await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
     for (const [where, found] of Object.entries(await check(page, '/admin/payments', { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await context.close();
+    expectClean(findings);
+  });
+
+  // -- upgrades --
+  it('the upgrades page (offered upgrades and a path the seat rule closes), in English and in Polish', async () => {
+    const customer = await createCustomer([
+      {
+        reference: `LAYUPG${Date.now().toString(36).toUpperCase()}`,
+        date: new Date().toISOString().slice(0, 10),
+        product: 'Remote Access',
+        edition: 'Desktop',
+        users: 1,
+        serial: 'LAY-DSK-1',
+        unitPriceMinor: 8_900,
+        supportYears: 1,
+      },
+    ]);
+    const { context, page } = await signedInContext('customer', customer.login);
+    const findings = await check(page, '/upgrades');
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(page, '/upgrades', { axe: false })))
       Object.assign(findings, { [`${where} (pl)`]: found });
     await context.close();
     expectClean(findings);
