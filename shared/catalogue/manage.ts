@@ -363,13 +363,17 @@ export async function addUpgrade(
   const failed = await committing(commit, {
     target: { kind: 'catalogue', id, label: `${productId}: ${upgrade.fromEditionId} → ${upgrade.toEditionId}` },
     changes: changesBetween(undefined, upgrade, ['fromEditionId', 'toEditionId', 'kind', 'toUsers', 'requiresHighestSingleSeat', 'prices']),
+    // A seats path within one edition checks it once: a transaction touches each item at most once.
     items: [
       { ConditionCheck: { TableName, Key: editionKey(productId, upgrade.fromEditionId), ConditionExpression: exists } },
-      { ConditionCheck: { TableName, Key: editionKey(productId, upgrade.toEditionId), ConditionExpression: exists } },
+      ...(upgrade.toEditionId === upgrade.fromEditionId
+        ? []
+        : [{ ConditionCheck: { TableName, Key: editionKey(productId, upgrade.toEditionId), ConditionExpression: exists } }]),
       { Put: { TableName, Item: upgradeItem(upgrade), ConditionExpression: absent } },
     ],
   });
-  if (failed?.has(0) || failed?.has(1)) {
+  const putAt = upgrade.toEditionId === upgrade.fromEditionId ? 1 : 2;
+  if (failed && (failed.has(0) || (putAt === 2 && failed.has(1)))) {
     const missing = failed.has(0) ? 'fromEditionId' : 'toEditionId';
     throw new AppError(400, 'UNKNOWN_EDITION', `The product ${productId} has no edition ${upgrade[missing]}.`, [
       { path: `body.${missing}`, message: 'not an edition of the product' },

@@ -417,3 +417,30 @@ describe('a distributor orders an upgrade for its client (placeDirectOrder, paid
     expect(mail?.attachments?.map((file) => file.filename)).toEqual([`${product}-${bought.licence.serial}.lic`]);
   });
 });
+
+describe('staff: upgrade paths with the seat rule', () => {
+  it('adds a seats path under the rule within an edition; refuses seats without toUsers and the rule on an edition path', async () => {
+    const url = `/api/admin/catalogue/products/${productId}/upgrades`;
+    const added = await call(api, 'POST', url, {
+      token: admin,
+      body: { fromEditionId: 'plus', toEditionId: 'plus', kind: 'seats', toUsers: 5, requiresHighestSingleSeat: true },
+    });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ kind: 'seats', toUsers: 5, requiresHighestSingleSeat: true });
+    const catalogue = await call(api, 'GET', '/api/admin/catalogue/products', { token: admin });
+    expect(catalogue.body.upgrades).toContainEqual(
+      expect.objectContaining({ productId, fromEditionId: 'plus', toEditionId: 'plus', kind: 'seats', toUsers: 5 }),
+    );
+
+    const noSeats = await call(api, 'POST', url, { token: admin, body: { fromEditionId: 'basic', toEditionId: 'pro', kind: 'seats' } });
+    expect([noSeats.status, noSeats.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const ruleOnEdition = await call(api, 'POST', url, {
+      token: admin,
+      body: { fromEditionId: 'basic', toEditionId: 'pro', requiresHighestSingleSeat: true },
+    });
+    expect(ruleOnEdition.status).toBe(400);
+    const sameEdition = await call(api, 'POST', url, { token: admin, body: { fromEditionId: 'pro', toEditionId: 'pro' } });
+    expect(sameEdition.status).toBe(400);
+    await call(api, 'DELETE', `${url}/plus/plus`, { token: admin });
+  });
+});

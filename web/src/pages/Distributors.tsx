@@ -17,7 +17,7 @@ type ClientLicence = ReplyOf<typeof api.distributors.listClientLicences>['items'
 export const PARTNER_HOME = '/distributor/clients';
 
 /** The client a list or link is about: absent for the caller's own account. */
-export const clientQuery = (clientId: string | undefined) => (clientId ? `?clientId=${encodeURIComponent(clientId)}` : '');
+const clientQuery = (clientId: string | undefined) => (clientId ? `?clientId=${encodeURIComponent(clientId)}` : '');
 
 export function DistributorClientsPage() {
   const { t, formatDate } = useI18n();
@@ -104,6 +104,36 @@ export function useClientChoices() {
   );
 }
 
+/** The client picker of a distributor's pages: its own account first, then its clients; choosing one reloads `page`. */
+export function ClientSelect(props: {
+  id: string;
+  label: string;
+  page: string;
+  clientId: string | undefined;
+  choices: ReturnType<typeof useClientChoices>;
+}) {
+  const { t } = useI18n();
+  const { data } = props.choices;
+  return (
+    <div class="field client-filter">
+      <label for={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.clientId ?? ''}
+        disabled={!data}
+        onChange={(event) => navigate(`${props.page}${clientQuery(event.currentTarget.value || undefined)}`)}
+      >
+        <option value="">{data ? t.distributors.ownAccount(data.own.name) : t.app.loading}</option>
+        {data?.clients.map((client) => (
+          <option key={client.accountId} value={client.accountId}>
+            {client.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function DistributorLicencesPage() {
   const { t, formatDate } = useI18n();
   const clientId = new URLSearchParams(location.search).get('clientId') ?? undefined;
@@ -124,22 +154,13 @@ export function DistributorLicencesPage() {
         <h1 tabIndex={-1}>{t.distributors.licencesHeading}</h1>
       </div>
       {choices.error !== undefined && <ErrorAlert error={choices.error} onRetry={choices.retry} />}
-      <div class="field client-filter">
-        <label for="client-filter">{t.distributors.clientFilter}</label>
-        <select
-          id="client-filter"
-          value={clientId ?? ''}
-          disabled={!choices.data}
-          onChange={(event) => navigate(`/distributor/licences${clientQuery(event.currentTarget.value || undefined)}`)}
-        >
-          <option value="">{choices.data ? t.distributors.ownAccount(choices.data.own.name) : t.app.loading}</option>
-          {choices.data?.clients.map((client) => (
-            <option key={client.accountId} value={client.accountId}>
-              {client.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ClientSelect
+        id="client-filter"
+        label={t.distributors.clientFilter}
+        page="/distributor/licences"
+        clientId={clientId}
+        choices={choices}
+      />
       {list.status === 'error' && isNotFound(list.error) ? (
         <NotOnAccount
           title={t.distributors.licenceNotFound}

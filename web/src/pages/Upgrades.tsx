@@ -20,8 +20,7 @@ import {
 } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { mayPayWith, useMyRole } from '../my-role.ts';
-import { navigate } from '../router.ts';
-import { clientQuery, useClientChoices } from './Distributors.tsx';
+import { ClientSelect, useClientChoices } from './Distributors.tsx';
 import { OrderedByDistributorNotice } from './distributor-notice.tsx';
 
 type LicenceUpgrades = ReplyOf<typeof api.upgrades.listUpgrades>['items'][number];
@@ -93,21 +92,7 @@ export function UpgradesPage() {
       <OrderedByDistributorNotice />
       {choices.error !== undefined && <ErrorAlert error={choices.error} onRetry={choices.retry} />}
       {hasClients && (
-        <div class="field client-filter">
-          <label for="upgrades-client">{t.upgrades.clientLabel}</label>
-          <select
-            id="upgrades-client"
-            value={clientId ?? ''}
-            onChange={(event) => navigate(`/upgrades${clientQuery(event.currentTarget.value || undefined)}`)}
-          >
-            <option value="">{choices.data ? t.distributors.ownAccount(choices.data.own.name) : t.app.loading}</option>
-            {choices.data?.clients.map((client) => (
-              <option key={client.accountId} value={client.accountId}>
-                {client.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ClientSelect id="upgrades-client" label={t.upgrades.clientLabel} page="/upgrades" clientId={clientId} choices={choices} />
       )}
       {list.status === 'error' && isNotFound(list.error) ? (
         <NotOnAccount
