@@ -372,6 +372,8 @@ const entries: readonly RouteEntry[] = [
   // -- services --
 
   // -- renewals --
+  // Renewing subscriptions (issue #15): the price, into the cart or paid from the balance at once, all due into the cart.
+  { contract: api.renewals.getRenewalQuote, handler: 'renewals/get-renewal-quote', table: 'read' },
 
   // -- plan-changes --
 

@@ -1996,7 +1996,37 @@ export const de: Messages = {
     noBalance: 'Sie haben in dieser Währung kein Guthaben.',
   },
   services: {},
-  renewals: {},
+  renewals: {
+    title: 'Verlängern',
+    pageTitle: 'Abonnement verlängern',
+    back: 'Zurück zu den Diensten',
+    service: 'Dienst',
+    paidUntil: 'Bezahlt bis',
+    periods: 'Verlängern um',
+    periodLength: (unit: 'month' | 'year', count: number) =>
+      unit === 'month' ? byCount(count, '1 Monat', `${count} Monate`) : byCount(count, '1 Jahr', `${count} Jahre`),
+    price: 'Preis',
+    priceNetGross: (net: string, gross: string) => `${net} netto (${gross} inkl. MwSt.)`,
+    paidUntilAfter: 'Bezahlt bis, nach der Verlängerung',
+    balance: 'Ihr Guthaben',
+    addToCart: 'In den Warenkorb',
+    payFromBalance: 'Jetzt aus dem Guthaben bezahlen',
+    paying: 'Wird bezahlt…',
+    balanceShort: 'Ihr Guthaben reicht für diese Verlängerung nicht aus.',
+    topUp: 'Guthaben aufladen',
+    addedToCart: 'Die Verlängerung liegt in Ihrem Warenkorb.',
+    toCart: 'Zum Warenkorb',
+    renewed: (date: string) => `Verlängert: bezahlt bis ${date}.`,
+    renewAllDue: (count: number) => `Alle fälligen verlängern (${count})`,
+    addedAllDue: (count: number) =>
+      count === 0
+        ? 'Alle fälligen Verlängerungen liegen bereits im Warenkorb.'
+        : byCount(count, '1 Verlängerung wurde in den Warenkorb gelegt.', `${count} Verlängerungen wurden in den Warenkorb gelegt.`),
+    unavailable: {
+      SUBSCRIPTION_ENDED: 'Dieses Abonnement ist beendet und kann nicht mehr verlängert werden.',
+      CURRENCY_MISMATCH: 'Dieses Abonnement ist in einer anderen Währung bepreist, als Ihr Konto kauft. Bitte kontaktieren Sie uns.',
+    } as Record<string, string | undefined>,
+  },
   planChanges: {},
   cancellations: {},
   upgrades: {
@@ -2171,6 +2201,7 @@ export const de: Messages = {
     ORDER_NOT_REFUNDABLE: 'Nur eine bezahlte Bestellung kann dem Guthaben erstattet werden.',
     // -- services --
     // -- renewals --
+    SUBSCRIPTION_ENDED: 'Dieses Abonnement ist beendet und kann nicht mehr verlängert werden.',
     // -- plan-changes --
     // -- cancellations --
     // -- subscription-job --
