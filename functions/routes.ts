@@ -396,6 +396,8 @@ const entries: readonly RouteEntry[] = [
   // -- subscription-job --
 
   // -- upgrades --
+  // Upgrades of owned licences (issue #15): the offers and the seat rule's refusals, per licence (a distributor: a client's).
+  { contract: api.upgrades.listUpgrades, handler: 'upgrades/list-upgrades', table: 'read' },
 
   // Importing accounts from an old portal (admin): the dry run reads by key; the import creates migrated users too.
   { contract: api.imports.dryRunImport, handler: 'admin/dry-run-import', table: 'read' },

@@ -4,6 +4,7 @@
 import { auditReason, pageOf, supportedCurrency, timestamp } from '#shared/api/common.ts';
 import { contract, empty, json, staff } from '#shared/api/contract.ts';
 import { pageQuery } from '#shared/http/schemas.ts';
+import { UPGRADE_KINDS } from '#shared/upgrades/fields.ts';
 import * as z from '#shared/validation.ts';
 
 const sellers = staff('admin', 'billing');
@@ -45,6 +46,9 @@ const upgradeSchema = z.strictObject({
   productId: z.string(),
   fromEditionId: z.string(),
   toEditionId: z.string(),
+  kind: z.optional(z.enum(UPGRADE_KINDS)),
+  toUsers: z.optional(z.number()),
+  requiresHighestSingleSeat: z.optional(z.boolean()),
   prices: z.optional(z.array(moneyResponse)),
   updatedAt: timestamp,
 });
@@ -193,12 +197,20 @@ export const addUpgrade = contract({
   path: '/api/admin/catalogue/products/{productId}/upgrades',
   summary:
     'Staff: an upgrade path between two editions of a product: at the price difference of their SKUs, or at fixed prices. ' +
-    '409 UPGRADE_EXISTS.',
+    'A `seats` path leads to `toUsers` seats (it may stay in its edition), and with `requiresHighestSingleSeat` only ' +
+    'from a single-seat licence of the highest single-seat edition (the seat rule). 409 UPGRADE_EXISTS.',
   access: sellers,
   audit: { action: 'catalogue.add-upgrade', reason: 'none' },
   request: {
     path: z.strictObject({ productId: catalogueIdSchema }),
-    body: z.strictObject({ fromEditionId: catalogueIdSchema, toEditionId: catalogueIdSchema, prices: z.optional(pricesInput) }),
+    body: z.strictObject({
+      fromEditionId: catalogueIdSchema,
+      toEditionId: catalogueIdSchema,
+      kind: z.optional(z.enum(UPGRADE_KINDS)),
+      toUsers: z.optional(z.number().check(z.int(), z.minimum(2), z.maximum(10_000))),
+      requiresHighestSingleSeat: z.optional(z.boolean()),
+      prices: z.optional(pricesInput),
+    }),
   },
   response: json(upgradeSchema, 201),
 });

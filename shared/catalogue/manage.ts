@@ -23,6 +23,7 @@ import {
   type Product,
   type Sku,
   type Upgrade,
+  type UpgradeKind,
 } from '#shared/catalogue/model.ts';
 import { readSku } from '#shared/catalogue/read.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '#shared/http/errors.ts';
@@ -318,11 +319,30 @@ export async function setPrice(
 
 export async function addUpgrade(
   productId: string,
-  input: { fromEditionId: string; toEditionId: string; prices?: Money[] | undefined },
+  input: {
+    fromEditionId: string;
+    toEditionId: string;
+    kind?: UpgradeKind | undefined;
+    toUsers?: number | undefined;
+    requiresHighestSingleSeat?: boolean | undefined;
+    prices?: Money[] | undefined;
+  },
   commit: Commit,
 ): Promise<Upgrade> {
-  if (input.fromEditionId === input.toEditionId) {
+  const kind = input.kind ?? 'edition';
+  // Only a seats path may stay in its edition (Mobile Web, 1 seat -> Mobile Web, 5 seats).
+  if (input.fromEditionId === input.toEditionId && kind !== 'seats') {
     throw new ValidationError('An upgrade leads to another edition.', [{ path: 'body.toEditionId', message: 'the same as fromEditionId' }]);
+  }
+  if ((kind === 'seats') !== (input.toUsers !== undefined)) {
+    throw new ValidationError('A seats path, and only it, names the seats it leads to.', [
+      { path: 'body.toUsers', message: kind === 'seats' ? 'required for a seats path' : 'only for a seats path' },
+    ]);
+  }
+  if (input.requiresHighestSingleSeat && kind !== 'seats') {
+    throw new ValidationError('The seat rule applies to seats paths only.', [
+      { path: 'body.requiresHighestSingleSeat', message: 'only for a seats path' },
+    ]);
   }
   const currencies = (input.prices ?? []).map((price) => price.currency);
   if (new Set(currencies).size !== currencies.length) {
@@ -332,6 +352,9 @@ export async function addUpgrade(
     productId,
     fromEditionId: input.fromEditionId,
     toEditionId: input.toEditionId,
+    kind,
+    ...(input.toUsers !== undefined ? { toUsers: input.toUsers } : {}),
+    ...(input.requiresHighestSingleSeat ? { requiresHighestSingleSeat: true } : {}),
     ...(input.prices ? { prices: input.prices } : {}),
     updatedAt: nowIso(),
   };
@@ -339,14 +362,18 @@ export async function addUpgrade(
   const id = `upgrade:${productId}/${upgrade.fromEditionId}->${upgrade.toEditionId}`;
   const failed = await committing(commit, {
     target: { kind: 'catalogue', id, label: `${productId}: ${upgrade.fromEditionId} → ${upgrade.toEditionId}` },
-    changes: changesBetween(undefined, upgrade, ['fromEditionId', 'toEditionId', 'prices']),
+    changes: changesBetween(undefined, upgrade, ['fromEditionId', 'toEditionId', 'kind', 'toUsers', 'requiresHighestSingleSeat', 'prices']),
+    // A seats path within one edition checks it once: a transaction touches each item at most once.
     items: [
       { ConditionCheck: { TableName, Key: editionKey(productId, upgrade.fromEditionId), ConditionExpression: exists } },
-      { ConditionCheck: { TableName, Key: editionKey(productId, upgrade.toEditionId), ConditionExpression: exists } },
+      ...(upgrade.toEditionId === upgrade.fromEditionId
+        ? []
+        : [{ ConditionCheck: { TableName, Key: editionKey(productId, upgrade.toEditionId), ConditionExpression: exists } }]),
       { Put: { TableName, Item: upgradeItem(upgrade), ConditionExpression: absent } },
     ],
   });
-  if (failed?.has(0) || failed?.has(1)) {
+  const putAt = upgrade.toEditionId === upgrade.fromEditionId ? 1 : 2;
+  if (failed && (failed.has(0) || (putAt === 2 && failed.has(1)))) {
     const missing = failed.has(0) ? 'fromEditionId' : 'toEditionId';
     throw new AppError(400, 'UNKNOWN_EDITION', `The product ${productId} has no edition ${upgrade[missing]}.`, [
       { path: `body.${missing}`, message: 'not an edition of the product' },

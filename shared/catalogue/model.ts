@@ -6,6 +6,7 @@ import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { CATALOGUE_PARTITION, keys, SK_PREFIX } from '#shared/db/keys.ts';
 import type { Money } from '#shared/money.ts';
 import type { Period } from '#shared/subscriptions/periods.ts';
+import { UPGRADE_KINDS, type UpgradeKind } from '#shared/upgrades/fields.ts';
 import * as z from '#shared/validation.ts';
 
 export type CatalogueStatus = 'active' | 'retired';
@@ -69,15 +70,25 @@ export interface PriceVersion {
   setBy?: string;
 }
 
+export { UPGRADE_KINDS, type UpgradeKind };
+
 /**
  * An upgrade path from one edition of a product to a higher one (the upgrades issue sells them). Without `prices` the
  * customer pays the difference between the two editions' SKUs of the same seats and support term; with them, that fixed
- * price per currency.
+ * price per currency. The seat rule is data here (shared/upgrades/offers.ts reads it): a `seats` path leads to
+ * `toUsers` seats and, with `requiresHighestSingleSeat`, only from a single-seat licence of the product's highest
+ * single-seat edition (one with no edition path onwards to another edition sold single-seat).
  */
 export interface Upgrade {
   productId: string;
   fromEditionId: string;
   toEditionId: string;
+  /** Absent on paths written before the seat rule: an edition path. */
+  kind?: UpgradeKind;
+  /** A `seats` path: the seats of the licence afterwards (an edition or version path keeps the licence's seats). */
+  toUsers?: number;
+  /** The seat rule: offered only from a single-seat licence of the highest single-seat edition. */
+  requiresHighestSingleSeat?: boolean;
   prices?: Money[];
   updatedAt: string;
 }
@@ -133,6 +144,9 @@ const upgradeSchema = /* @__PURE__ */ lazySchema(() =>
     productId: z.string(),
     fromEditionId: z.string(),
     toEditionId: z.string(),
+    kind: z.optional(z.enum(UPGRADE_KINDS)),
+    toUsers: z.optional(z.number()),
+    requiresHighestSingleSeat: z.optional(z.boolean()),
     prices: z.optional(z.array(storedMoney())),
     updatedAt: z.string(),
   }),

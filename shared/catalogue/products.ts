@@ -27,6 +27,9 @@ export interface CatalogueProduct {
 const eur = (amountMinor: number): Money => ({ amountMinor, currency: 'EUR' });
 
 export const CATALOGUE: readonly CatalogueProduct[] = [
+  // Single-seat editions (issue #15, seed 003's seat rule): Desktop, then Mobile Web, then multi-seat.
+  { sku: 'RA-DSK-1-S1Y', product: 'Remote Access', edition: 'Desktop', users: 1, unitPrice: eur(8_900), supportYears: 1 },
+  { sku: 'RA-WEB-1-S1Y', product: 'Remote Access', edition: 'Mobile Web', users: 1, unitPrice: eur(12_900), supportYears: 1 },
   { sku: 'RA-DSK-3', product: 'Remote Access', edition: 'Desktop', users: 3, unitPrice: eur(18_000), supportYears: 0 },
   { sku: 'RA-DSK-3-S1Y', product: 'Remote Access', edition: 'Desktop', users: 3, unitPrice: eur(21_600), supportYears: 1 },
   { sku: 'RA-WEB-5-S1Y', product: 'Remote Access', edition: 'Mobile Web', users: 5, unitPrice: eur(45_500), supportYears: 1 },
@@ -69,10 +72,23 @@ export const CATALOGUE: readonly CatalogueProduct[] = [
   })),
 ];
 
-/** The upgrade paths the seed starts with, between editions of one product (by name); all pay the difference. */
-export const UPGRADE_PATHS: ReadonlyArray<{ product: string; from: string; to: string }> = [
-  { product: 'Remote Access', from: 'Desktop', to: 'Mobile Web' },
-  { product: 'Remote Access', from: 'Mobile Web', to: 'Enterprise' },
-  { product: 'Remote Access', from: 'Desktop', to: 'Enterprise' },
-  { product: 'Advanced Security', from: 'Essentials', to: 'Ultimate' },
+/**
+ * The upgrade paths the seed starts with, between editions of one product (by name); all pay the difference. The seat
+ * rule (seed 003): a single-seat Desktop licence is offered Mobile Web first; only single-seat Mobile Web (the highest
+ * single-seat edition) is offered 5 seats; Desktop's own 3-seat path shows, greyed, why not.
+ */
+export const UPGRADE_PATHS: ReadonlyArray<{
+  product: string;
+  from: string;
+  to: string;
+  kind: 'edition' | 'seats';
+  toUsers?: number;
+  requiresHighestSingleSeat?: boolean;
+}> = [
+  { product: 'Remote Access', from: 'Desktop', to: 'Mobile Web', kind: 'edition' },
+  { product: 'Remote Access', from: 'Mobile Web', to: 'Enterprise', kind: 'edition' },
+  { product: 'Remote Access', from: 'Desktop', to: 'Enterprise', kind: 'edition' },
+  { product: 'Remote Access', from: 'Desktop', to: 'Desktop', kind: 'seats', toUsers: 3, requiresHighestSingleSeat: true },
+  { product: 'Remote Access', from: 'Mobile Web', to: 'Mobile Web', kind: 'seats', toUsers: 5, requiresHighestSingleSeat: true },
+  { product: 'Advanced Security', from: 'Essentials', to: 'Ultimate', kind: 'edition' },
 ];

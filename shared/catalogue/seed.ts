@@ -57,7 +57,17 @@ export function catalogueSeedItems(at: string): Item[] {
     }
   }
   for (const path of UPGRADE_PATHS) {
-    add(upgradeItem({ productId: slugOf(path.product), fromEditionId: slugOf(path.from), toEditionId: slugOf(path.to), updatedAt: at }));
+    add(
+      upgradeItem({
+        productId: slugOf(path.product),
+        fromEditionId: slugOf(path.from),
+        toEditionId: slugOf(path.to),
+        kind: path.kind,
+        ...(path.toUsers ? { toUsers: path.toUsers } : {}),
+        ...(path.requiresHighestSingleSeat ? { requiresHighestSingleSeat: true } : {}),
+        updatedAt: at,
+      }),
+    );
   }
   return [...items.values()];
 }

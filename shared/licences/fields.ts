@@ -31,10 +31,14 @@ export function licenceEventFields<const T extends z.ZodMiniType<string>>(timest
   return {
     eventId: z.string(),
     licenceId: z.string(),
-    action: z.enum(['activated', 'transferred', 'deactivated', 'revoked', 'reissued']),
+    action: z.enum(['activated', 'transferred', 'deactivated', 'revoked', 'reissued', 'upgraded']),
     at: timestamp,
     fromComputerId: z.optional(z.string()),
     toComputerId: z.optional(z.string()),
+    /** An upgrade (issue #15): the edition and seats before and after, and the order that paid it. */
+    edition: z.optional(z.object({ from: z.string(), to: z.string() })),
+    users: z.optional(z.object({ from: z.number(), to: z.number() })),
+    orderReference: z.optional(z.string()),
     by: z.enum(['customer', 'licensing-api', 'staff']),
     userId: z.optional(z.string()),
     email: z.optional(z.string()),

@@ -1,5 +1,5 @@
 // The licence event entity, the audit trail of a licence's computer: every activation, transfer and deactivation (and
-// staff's revocation and reissue of its file), who made it, when, from which computer to which, and from which address. Kept in the account's partition, newest first
+// staff's revocation and reissue of its file, and its paid upgrades), who made it, when, from which computer to which, and from which address. Kept in the account's partition, newest first
 // when read backwards. Owns its key, its item and `licenceEventItem` / `licenceEventFromItem`.
 
 import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
@@ -8,7 +8,7 @@ import { queryPage, type Page } from '#shared/db/page.ts';
 import { licenceEventFields } from '#shared/licences/fields.ts';
 import * as z from '#shared/validation.ts';
 
-export type LicenceEventAction = 'activated' | 'transferred' | 'deactivated' | 'revoked' | 'reissued';
+export type LicenceEventAction = 'activated' | 'transferred' | 'deactivated' | 'revoked' | 'reissued' | 'upgraded';
 
 /**
  * Who changed the licence: a signed-in customer in the portal, the vendor's software through the licensing API, or the
@@ -29,6 +29,10 @@ export interface LicenceEvent {
   fromComputerId?: string;
   /** The computer the licence is on afterwards (activated, transferred). */
   toComputerId?: string;
+  /** An upgrade (issue #15): the edition and seats before and after (same licence, serial and computer), and its order. */
+  edition?: { from: string; to: string };
+  users?: { from: number; to: number };
+  orderReference?: string;
   by: LicenceActor['by'];
   /** The customer's user id and e-mail, for changes made in the portal. */
   userId?: string;

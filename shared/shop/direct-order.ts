@@ -134,7 +134,9 @@ async function payFromBalance(input: DirectOrderInput, order: StoredOrder): Prom
     if (error instanceof AppError && error.code === 'INSUFFICIENT_BALANCE') return { order };
     // A request with the same key paid it between our read and our payment: answer the order as it is now.
     if (error instanceof AppError && error.code === 'ORDER_NOT_PAYABLE') {
-      const now = await db().send(new GetCommand({ TableName: tableName(), Key: orderKey(order.accountId, order.orderId), ConsistentRead: true }));
+      const now = await db().send(
+        new GetCommand({ TableName: tableName(), Key: orderKey(order.accountId, order.orderId), ConsistentRead: true }),
+      );
       if (now.Item) return { order: orderFromItem(now.Item) };
     }
     throw error;

@@ -1,16 +1,184 @@
 // Upgrading a licence (issue #15): the quote of an upgrade path the catalogue offers (the price difference) and the
 // fulfilment of its paid line, which changes the licence's edition/seats in place (same serial, activations kept) and
-// records it on the licence's history. TO BE BUILT (upgrades).
+// records it on the licence's history; the licence's renewable support subscription follows to the new plan.
 
-import type { ActionLine, ActionQuote, FulfilContext, FulfilmentPart, QuoteContext } from '#shared/shop/line-actions.ts';
+import { readCatalogue, sellableSkus, type Catalogue } from '#shared/catalogue/read.ts';
+import { GetCommand } from '#shared/db/commands.ts';
+import { db, tableName } from '#shared/db/client.ts';
+import { AppError, NotFoundError } from '#shared/http/errors.ts';
+import { newId } from '#shared/ids.ts';
+import { licenceEventItem } from '#shared/licences/licence-events.ts';
+import { licenceFromItem, licenceKey, type StoredLicence } from '#shared/licences/model.ts';
+import { supportYearlyPrice } from '#shared/orders/issue-licences.ts';
 import type { LineAction } from '#shared/orders/fields.ts';
+import type { IssuedLicence } from '#shared/orders/model.ts';
+import type { ActionLine, ActionQuote, FulfilContext, FulfilmentPart, QuoteContext } from '#shared/shop/line-actions.ts';
+import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
+import { getSubscription, type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
+import { listLicenceSupport } from '#shared/support/list-support.ts';
+import { type UpgradeOffer, upgradeOffers } from '#shared/upgrades/offers.ts';
 
 type Upgrade = Extract<LineAction, { kind: 'upgrade' }>;
 
-export async function quoteUpgrade(_context: QuoteContext, _action: Upgrade): Promise<ActionQuote> {
-  return { unavailable: 'NOT_BUILT', message: 'Upgrades are not built yet.' };
+/** The licence (consistent read); 404 when the licensee has none of that id. */
+export async function readLicence(accountId: string, licenceId: string): Promise<StoredLicence> {
+  const found = await db().send(new GetCommand({ TableName: tableName(), Key: licenceKey(accountId, licenceId), ConsistentRead: true }));
+  if (!found.Item) throw new NotFoundError('The licence was not found.');
+  return licenceFromItem(found.Item);
 }
 
-export async function upgradeFulfilment(_context: FulfilContext, _line: ActionLine & { action: Upgrade }): Promise<FulfilmentPart> {
-  throw new Error('Upgrade fulfilment is not built yet');
+/**
+ * The renewable support subscription of a licence (issue #15: the id of its first support term), or none: licences
+ * without support, and those bought before subscriptions existed, have none.
+ */
+export async function renewableSupportOf(accountId: string, licenceId: string): Promise<Subscription | undefined> {
+  const terms = await listLicenceSupport(accountId, licenceId);
+  const first = terms.at(-1);
+  if (!first) return undefined;
+  try {
+    const subscription = await getSubscription(accountId, first.subscriptionId);
+    return subscription.kind === 'support' && subscription.licenceId === licenceId ? subscription : undefined;
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+}
+
+/** What an invoice prints after the product: `upgrade Desktop (1) → Mobile Web (1)`. */
+export function upgradeDescription(offer: Pick<UpgradeOffer, 'fromEdition' | 'fromUsers' | 'toEdition' | 'toUsers'>): string {
+  return `upgrade ${offer.fromEdition} (${offer.fromUsers}) → ${offer.toEdition} (${offer.toUsers})`;
+}
+
+/** The offer of one licence's path to `toSku` at today's price in `currency`, or why it is not offered. */
+export async function upgradeOfferFor(
+  licence: StoredLicence,
+  subscription: Subscription | undefined,
+  toSku: string,
+  currency: string,
+  catalogue?: Catalogue,
+): Promise<UpgradeOffer | { unavailable: string; message: string }> {
+  const upgrades = upgradeOffers(licence, catalogue ?? (await readCatalogue()), currency, subscription?.sku);
+  const offer = upgrades.offers.find((each) => each.toSku === toSku);
+  if (offer) return offer;
+  const refused = upgrades.notOffered.find((each) => each.toSku === toSku);
+  return refused
+    ? { unavailable: refused.reason, message: `This upgrade is not offered for this licence (${refused.reason}).` }
+    : { unavailable: 'UPGRADE_NOT_OFFERED', message: 'The catalogue offers no such upgrade for this licence.' };
+}
+
+/** The upgrade as an order line (quantity 1) at today's price difference, or why it cannot be bought. */
+export async function quoteUpgrade(context: QuoteContext, action: Upgrade): Promise<ActionQuote> {
+  const [licence, subscription] = await Promise.all([
+    readLicence(action.licenseeAccountId, action.licenceId),
+    renewableSupportOf(action.licenseeAccountId, action.licenceId),
+  ]);
+  const offer = await upgradeOfferFor(licence, subscription, action.toSku, context.currency, context.catalogue);
+  if ('unavailable' in offer) return offer;
+  return {
+    line: {
+      product: licence.product,
+      sku: offer.toSku,
+      edition: upgradeDescription(offer),
+      users: offer.toUsers,
+      quantity: 1,
+      unitPrice: offer.price,
+      subtotal: offer.price,
+      action,
+    },
+  };
+}
+
+/**
+ * The paid upgrade's writes: the licence's edition and seats changed in place (an Update, so its serial, computer and
+ * activation stay; conditional on the edition and seats read, so a racing upgrade makes the payment read again), its
+ * 'upgraded' event, and its renewable support subscription moved to the new SKU with its price share (and that
+ * subscription's 'plan-changed' event). The new licence is in `issued`, so the payment mail attaches its new file.
+ */
+export async function upgradeFulfilment(context: FulfilContext, line: ActionLine & { action: Upgrade }): Promise<FulfilmentPart> {
+  const { action } = line;
+  const accountId = action.licenseeAccountId;
+  const [licence, subscription, catalogue] = await Promise.all([
+    readLicence(accountId, action.licenceId),
+    renewableSupportOf(accountId, action.licenceId),
+    readCatalogue(),
+  ]);
+  const target = sellableSkus(catalogue).find((each) => each.sku === action.toSku);
+  if (!target) throw new AppError(409, 'UPGRADE_TARGET_GONE', `The SKU ${action.toSku} is no longer in the catalogue.`);
+  if (licence.revokedAt) throw new AppError(409, 'LICENCE_REVOKED', 'The licence was revoked: it cannot be upgraded.');
+  const at = context.at.toISOString();
+  const TableName = tableName();
+  const upgraded: StoredLicence = { ...licence, edition: target.edition, users: target.users };
+  const items: FulfilmentPart['items'] = [
+    {
+      Update: {
+        TableName,
+        Key: licenceKey(accountId, licence.licenceId),
+        UpdateExpression: 'SET edition = :toEdition, #users = :toUsers',
+        ConditionExpression: 'attribute_exists(PK) AND edition = :fromEdition AND #users = :fromUsers AND attribute_not_exists(revokedAt)',
+        ExpressionAttributeNames: { '#users': 'users' },
+        ExpressionAttributeValues: {
+          ':toEdition': target.edition,
+          ':toUsers': target.users,
+          ':fromEdition': licence.edition,
+          ':fromUsers': licence.users,
+        },
+      },
+    },
+    {
+      Put: {
+        TableName,
+        Item: licenceEventItem(accountId, {
+          eventId: newId(context.at),
+          licenceId: licence.licenceId,
+          action: 'upgraded',
+          at,
+          edition: { from: licence.edition, to: target.edition },
+          users: { from: licence.users, to: target.users },
+          orderReference: context.order.reference,
+          by: 'customer',
+          email: context.order.email,
+          sourceIp: '',
+        }),
+      },
+    },
+  ];
+  const retryOnConditionAt = [0];
+  if (subscription && subscription.status !== 'ended') {
+    const targetPrice = target.prices[subscription.price.currency];
+    const next: Subscription = {
+      ...subscription,
+      sku: target.sku,
+      plan: target.edition,
+      users: target.users,
+      ...(targetPrice
+        ? { price: supportYearlyPrice({ amountMinor: targetPrice.amountMinor, currency: subscription.price.currency }) }
+        : {}),
+      updatedAt: at,
+    };
+    retryOnConditionAt.push(items.length);
+    items.push(subscriptionPut(subscription, next));
+    items.push(
+      subscriptionEventPut(subscription.accountId, {
+        subscriptionId: subscription.subscriptionId,
+        kind: 'plan-changed',
+        at,
+        by: 'payment',
+        plan: { from: subscription.plan, to: next.plan },
+        order: { orderId: context.order.orderId, reference: context.order.reference },
+        invoice: context.invoice,
+      }),
+    );
+  }
+  const issued: IssuedLicence = {
+    licenceId: upgraded.licenceId,
+    sku: target.sku,
+    product: upgraded.product,
+    edition: upgraded.edition,
+    users: upgraded.users,
+    serial: upgraded.serial,
+    ...(upgraded.days ? { days: upgraded.days } : {}),
+    ...(subscription ? { subscriptionId: subscription.subscriptionId } : {}),
+    ...(upgraded.supportEndsAt ? { supportEndsAt: upgraded.supportEndsAt } : {}),
+  };
+  return { items, retryOnConditionAt, issued: [issued] };
 }

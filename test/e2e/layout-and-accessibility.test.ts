@@ -611,6 +611,29 @@ describe('layout and accessibility of every page in Chromium', () => {
     expectClean(findings);
   });
 
+  // -- upgrades --
+  it('the upgrades page (offered upgrades and a path the seat rule closes), in English and in Polish', async () => {
+    const customer = await createCustomer([
+      {
+        reference: `LAYUPG${Date.now().toString(36).toUpperCase()}`,
+        date: new Date().toISOString().slice(0, 10),
+        product: 'Remote Access',
+        edition: 'Desktop',
+        users: 1,
+        serial: 'LAY-DSK-1',
+        unitPriceMinor: 8_900,
+        supportYears: 1,
+      },
+    ]);
+    const { context, page } = await signedInContext('customer', customer.login);
+    const findings = await check(page, '/upgrades');
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(page, '/upgrades', { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await context.close();
+    expectClean(findings);
+  });
+
   // -- distributors --
   it('the distributor’s clients, a client’s licences and one of them, and the staff’s distributor section, in English and in Polish', async () => {
     const partner = await signedInContext('customer', DEMO_LOGINS.partner);

@@ -63,6 +63,7 @@ import { TicketsPage } from './pages/Tickets.tsx';
 import { BalancePage } from './pages/Balance.tsx';
 import { CancelSubscriptionPage } from './pages/cancel-panel.tsx';
 import { UnsubscribePage } from './pages/Unsubscribe.tsx';
+import { UpgradesPage } from './pages/Upgrades.tsx';
 import type { Notice } from './router.ts';
 
 export interface PageContext {
@@ -234,6 +235,7 @@ export const webRoutes: readonly WebRoute[] = [
   // -- subscription-job --
 
   // -- upgrades --
+  { path: '/upgrades', guard: 'customer', page: () => <UpgradesPage /> },
 
   { path: '/admin', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },
   { path: '/admin/sign-in', guard: 'public', page: ({ notice }) => <SignInPage key="staff" pool="staff" notice={notice} /> },

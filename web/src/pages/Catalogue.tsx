@@ -8,6 +8,7 @@ import { api, ApiError, request, type ReplyOf } from '../api.ts';
 import { ErrorAlert, Frame, TableRegion, useCellLabels, useResource, useTitle } from '../components.tsx';
 import { Field, fieldOf, type FormState } from '../fields.tsx';
 import { apiIssues, checkBody, fieldErrorsOf, limitsOf } from '../form-checks.ts';
+import { UPGRADE_KINDS, type UpgradeKind } from '#shared/upgrades/fields.ts';
 import { useI18n } from '../i18n.ts';
 import './admin-orders.css';
 import './catalogue.css';
@@ -433,6 +434,9 @@ function Upgrades(props: { product: CatalogueView['products'][number]; catalogue
   const upgrades = props.catalogue.upgrades.filter((upgrade) => upgrade.productId === product.productId);
   const [from, setFrom] = useState(editions[0]?.editionId ?? '');
   const [to, setTo] = useState(editions[1]?.editionId ?? '');
+  const [kind, setKind] = useState<UpgradeKind>('edition');
+  const [toUsers, setToUsers] = useState('5');
+  const [seatRule, setSeatRule] = useState(true);
   const [busy, setBusy] = useState(false);
   const run = async (action: () => Promise<unknown>, message: string) => {
     setBusy(true);
@@ -457,7 +461,9 @@ function Upgrades(props: { product: CatalogueView['products'][number]; catalogue
             const label = t.catalogue.upgradePath(nameOf(upgrade.fromEditionId), nameOf(upgrade.toEditionId));
             return (
               <li key={`${upgrade.fromEditionId}-${upgrade.toEditionId}`}>
-                {label} ·{' '}
+                {label}
+                {upgrade.kind === 'seats' && upgrade.toUsers ? ` (${t.catalogue.upgradeSeatsTo(upgrade.toUsers)})` : ''}
+                {upgrade.requiresHighestSingleSeat ? ` · ${t.catalogue.upgradeSeatRuleShort}` : ''} ·{' '}
                 <span class="muted">
                   {upgrade.prices ? upgrade.prices.map((price) => formatMoney(price)).join(', ') : t.catalogue.priceDifference}
                 </span>{' '}
@@ -493,7 +499,12 @@ function Upgrades(props: { product: CatalogueView['products'][number]; catalogue
               () =>
                 request(api.catalogue.addUpgrade, {
                   path: { productId: product.productId },
-                  body: { fromEditionId: from, toEditionId: to },
+                  body: {
+                    fromEditionId: from,
+                    toEditionId: to,
+                    kind,
+                    ...(kind === 'seats' ? { toUsers: Number(toUsers), requiresHighestSingleSeat: seatRule } : {}),
+                  },
                 }),
               t.catalogue.upgradeAdded(label),
             );
@@ -519,6 +530,41 @@ function Upgrades(props: { product: CatalogueView['products'][number]; catalogue
               ))}
             </select>
           </div>
+          <div class="field">
+            <label for={id('upgrade-kind')}>{t.catalogue.upgradeKind}</label>
+            <select id={id('upgrade-kind')} value={kind} onChange={(event) => setKind(event.currentTarget.value as UpgradeKind)}>
+              {UPGRADE_KINDS.map((each) => (
+                <option key={each} value={each}>
+                  {t.catalogue.upgradeKinds[each]}
+                </option>
+              ))}
+            </select>
+          </div>
+          {kind === 'seats' && (
+            <>
+              <div class="field">
+                <label for={id('upgrade-to-users')}>{t.catalogue.upgradeToUsers}</label>
+                <input
+                  id={id('upgrade-to-users')}
+                  type="number"
+                  min={2}
+                  max={10000}
+                  inputMode="numeric"
+                  value={toUsers}
+                  onInput={(event) => setToUsers(event.currentTarget.value)}
+                />
+              </div>
+              <div class="field checkbox">
+                <input
+                  id={id('upgrade-seat-rule')}
+                  type="checkbox"
+                  checked={seatRule}
+                  onChange={(event) => setSeatRule(event.currentTarget.checked)}
+                />
+                <label for={id('upgrade-seat-rule')}>{t.catalogue.upgradeSeatRule}</label>
+              </div>
+            </>
+          )}
           <button type="submit" class="button secondary" disabled={busy}>
             {t.catalogue.addUpgrade}
           </button>

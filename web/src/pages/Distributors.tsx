@@ -93,7 +93,7 @@ export function DistributorClientsPage() {
 }
 
 /** The client filter's choices: the caller's own account first, then the first page of clients (at most 100). */
-function useClientChoices() {
+export function useClientChoices() {
   return useResource(
     (signal) =>
       Promise.all([
@@ -101,6 +101,36 @@ function useClientChoices() {
         request(api.distributors.listMyClients, { query: { limit: 100 }, signal }),
       ]).then(([me, clients]) => ({ own: me.account, clients: clients.items })),
     'client-choices',
+  );
+}
+
+/** The client picker of a distributor's pages: its own account first, then its clients; choosing one reloads `page`. */
+export function ClientSelect(props: {
+  id: string;
+  label: string;
+  page: string;
+  clientId: string | undefined;
+  choices: ReturnType<typeof useClientChoices>;
+}) {
+  const { t } = useI18n();
+  const { data } = props.choices;
+  return (
+    <div class="field client-filter">
+      <label for={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.clientId ?? ''}
+        disabled={!data}
+        onChange={(event) => navigate(`${props.page}${clientQuery(event.currentTarget.value || undefined)}`)}
+      >
+        <option value="">{data ? t.distributors.ownAccount(data.own.name) : t.app.loading}</option>
+        {data?.clients.map((client) => (
+          <option key={client.accountId} value={client.accountId}>
+            {client.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
@@ -124,22 +154,13 @@ export function DistributorLicencesPage() {
         <h1 tabIndex={-1}>{t.distributors.licencesHeading}</h1>
       </div>
       {choices.error !== undefined && <ErrorAlert error={choices.error} onRetry={choices.retry} />}
-      <div class="field client-filter">
-        <label for="client-filter">{t.distributors.clientFilter}</label>
-        <select
-          id="client-filter"
-          value={clientId ?? ''}
-          disabled={!choices.data}
-          onChange={(event) => navigate(`/distributor/licences${clientQuery(event.currentTarget.value || undefined)}`)}
-        >
-          <option value="">{choices.data ? t.distributors.ownAccount(choices.data.own.name) : t.app.loading}</option>
-          {choices.data?.clients.map((client) => (
-            <option key={client.accountId} value={client.accountId}>
-              {client.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ClientSelect
+        id="client-filter"
+        label={t.distributors.clientFilter}
+        page="/distributor/licences"
+        clientId={clientId}
+        choices={choices}
+      />
       {list.status === 'error' && isNotFound(list.error) ? (
         <NotOnAccount
           title={t.distributors.licenceNotFound}
