@@ -79,7 +79,7 @@ export function issueLicences(input: IssueInput): { issued: IssuedLicence[]; ser
           price: line.unitPrice,
           at: input.at,
           order: { orderId: input.orderId, reference: input.reference },
-          ...(input.invoice ? { invoice: input.invoice } : {}),
+          ...(input.invoice ? { invoice: { ...input.invoice, orderId: input.orderId } } : {}),
           by: input.by,
         });
         services.push(startedService(started.subscription));

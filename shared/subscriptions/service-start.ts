@@ -22,9 +22,13 @@ export interface ServiceStartInput {
   price: Money;
   /** When it was paid for: the first period starts here. */
   at: Date;
-  order: { orderId: string; reference: string };
-  /** The VAT invoice that paid it (shop orders; staff orders are settled outside the portal and have none). */
-  invoice?: { invoiceId: string; number: string; grossMinor: number };
+  /** The order it was bought with (the demo seed's services have none). */
+  order?: { orderId: string; reference: string };
+  /**
+   * The VAT invoice that paid it (shop orders; staff orders are settled outside the portal and have none), and the
+   * order it invoiced: the subscription's `lastInvoice`, what a cancellation's refund corrects.
+   */
+  invoice?: { invoiceId: string; number: string; grossMinor: number; orderId: string };
   by: 'staff' | 'payment';
 }
 
@@ -52,7 +56,7 @@ export function serviceStart(input: ServiceStartInput): { subscription: Subscrip
           lastInvoice: {
             invoiceId: input.invoice.invoiceId,
             number: input.invoice.number,
-            orderId: input.order.orderId,
+            orderId: input.invoice.orderId,
             grossMinor: input.invoice.grossMinor,
           },
         }
@@ -68,7 +72,7 @@ export function serviceStart(input: ServiceStartInput): { subscription: Subscrip
     at: startedAt,
     by: input.by,
     paidUntil: { from: startedAt, to: subscription.paidUntil },
-    order: input.order,
+    ...(input.order ? { order: input.order } : {}),
     ...(input.invoice ? { invoice: { invoiceId: input.invoice.invoiceId, number: input.invoice.number } } : {}),
     amount: input.price,
     periods: 1,
