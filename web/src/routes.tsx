@@ -29,6 +29,7 @@ import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
 import { AdminOrdersPage } from './pages/AdminOrders.tsx';
 import { CataloguePage } from './pages/Catalogue.tsx';
 import { CartPage } from './pages/Cart.tsx';
+import { RenewSubscriptionPage } from './pages/renew-panel.tsx';
 import { ShopPage, ShopProductPage } from './pages/Shop.tsx';
 import { ConfirmEmailPage } from './pages/ConfirmEmail.tsx';
 import { CustomerPage } from './pages/CustomerPage.tsx';
@@ -208,6 +209,11 @@ export const webRoutes: readonly WebRoute[] = [
   // -- services --
 
   // -- renewals --
+  {
+    path: '/services/:subscriptionId/renew',
+    guard: 'customer',
+    page: ({ params }) => <RenewSubscriptionPage key={params.subscriptionId} subscriptionId={params.subscriptionId!} />,
+  },
 
   // -- plan-changes --
 

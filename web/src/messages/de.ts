@@ -1848,7 +1848,13 @@ export const de: Messages = {
     pricesChangedHelp: 'Der Warenkorb zeigt die neuen Preise und daneben die alten. Akzeptieren Sie sie, um zur Kasse zu gehen.',
     acceptPrices: 'Neue Preise akzeptieren',
     unavailableNote: 'Einige Produkte sind nicht mehr erhältlich. Entfernen Sie sie, um zur Kasse zu gehen.',
-    unavailable: { retired: 'Nicht mehr im Verkauf', 'no-price': 'In Ihrer Währung nicht erhältlich', unknown: 'Nicht mehr im Katalog' },
+    unavailable: {
+      retired: 'Nicht mehr im Verkauf',
+      'no-price': 'In Ihrer Währung nicht erhältlich',
+      unknown: 'Nicht mehr im Katalog',
+      'not-available': 'Derzeit nicht bestellbar',
+    },
+    forClient: (name: string) => `Für ${name}`,
     limits: (lines: number, quantity: number) => `Ein Warenkorb fasst bis zu ${lines} Produkte, je ${quantity} Stück.`,
     updated: 'Der Warenkorb wurde geändert.',
     readOnlyCart: 'Ihre Rolle in diesem Konto darf den Warenkorb ansehen, aber nicht ändern.',
@@ -2011,7 +2017,37 @@ export const de: Messages = {
     noBalance: 'Sie haben in dieser Währung kein Guthaben.',
   },
   services: {},
-  renewals: {},
+  renewals: {
+    title: 'Verlängern',
+    pageTitle: 'Abonnement verlängern',
+    back: 'Zurück zu den Diensten',
+    service: 'Dienst',
+    paidUntil: 'Bezahlt bis',
+    periods: 'Verlängern um',
+    periodLength: (unit: 'month' | 'year', count: number) =>
+      unit === 'month' ? byCount(count, '1 Monat', `${count} Monate`) : byCount(count, '1 Jahr', `${count} Jahre`),
+    price: 'Preis',
+    priceNetGross: (net: string, gross: string) => `${net} netto (${gross} inkl. MwSt.)`,
+    paidUntilAfter: 'Bezahlt bis, nach der Verlängerung',
+    balance: 'Ihr Guthaben',
+    addToCart: 'In den Warenkorb',
+    payFromBalance: 'Jetzt aus dem Guthaben bezahlen',
+    paying: 'Wird bezahlt…',
+    balanceShort: 'Ihr Guthaben reicht für diese Verlängerung nicht aus.',
+    topUp: 'Guthaben aufladen',
+    addedToCart: 'Die Verlängerung liegt in Ihrem Warenkorb.',
+    toCart: 'Zum Warenkorb',
+    renewed: (date: string) => `Verlängert: bezahlt bis ${date}.`,
+    renewAllDue: (count: number) => `Alle fälligen verlängern (${count})`,
+    addedAllDue: (count: number) =>
+      count === 0
+        ? 'Alle fälligen Verlängerungen liegen bereits im Warenkorb.'
+        : byCount(count, '1 Verlängerung wurde in den Warenkorb gelegt.', `${count} Verlängerungen wurden in den Warenkorb gelegt.`),
+    unavailable: {
+      SUBSCRIPTION_ENDED: 'Dieses Abonnement ist beendet und kann nicht mehr verlängert werden.',
+      CURRENCY_MISMATCH: 'Dieses Abonnement ist in einer anderen Währung bepreist, als Ihr Konto kauft. Bitte kontaktieren Sie uns.',
+    } as Record<string, string | undefined>,
+  },
   planChanges: {},
   cancellations: {},
   upgrades: {},
@@ -2149,6 +2185,7 @@ export const de: Messages = {
     ORDER_NOT_REFUNDABLE: 'Nur eine bezahlte Bestellung kann dem Guthaben erstattet werden.',
     // -- services --
     // -- renewals --
+    SUBSCRIPTION_ENDED: 'Dieses Abonnement ist beendet und kann nicht mehr verlängert werden.',
     // -- plan-changes --
     // -- cancellations --
     // -- subscription-job --

@@ -1796,7 +1796,13 @@ export const en = {
     pricesChangedHelp: 'The cart shows the new prices, with the old ones beside them. Accept them to go to checkout.',
     acceptPrices: 'Accept the new prices',
     unavailableNote: 'Some products can no longer be bought. Remove them to go to checkout.',
-    unavailable: { retired: 'No longer sold', 'no-price': 'Not sold in your currency', unknown: 'No longer in the catalogue' },
+    unavailable: {
+      retired: 'No longer sold',
+      'no-price': 'Not sold in your currency',
+      unknown: 'No longer in the catalogue',
+      'not-available': 'Cannot be ordered now',
+    },
+    forClient: (name: string) => `For ${name}`,
     limits: (lines: number, quantity: number) => `A cart holds up to ${lines} products, ${quantity} units of each.`,
     updated: 'The cart was updated.',
     readOnlyCart: 'Your role in this account may see the cart but not change it.',
@@ -1957,7 +1963,38 @@ export const en = {
     noBalance: 'Your balance is empty in this currency.',
   },
   services: {},
-  renewals: {},
+  renewals: {
+    title: 'Renew',
+    pageTitle: 'Renew a subscription',
+    back: 'Back to services',
+    service: 'Service',
+    paidUntil: 'Paid until',
+    periods: 'Renew for',
+    periodLength: (unit: 'month' | 'year', count: number) => `${count} ${unit}${count === 1 ? '' : 's'}`,
+    price: 'Price',
+    priceNetGross: (net: string, gross: string) => `${net} net (${gross} with VAT)`,
+    paidUntilAfter: 'Paid until, once renewed',
+    balance: 'Your balance',
+    addToCart: 'Add to cart',
+    payFromBalance: 'Pay from balance now',
+    paying: 'Paying…',
+    balanceShort: 'Your balance does not cover this renewal.',
+    topUp: 'Top up the balance',
+    addedToCart: 'The renewal is in your cart.',
+    toCart: 'Go to the cart',
+    renewed: (date: string) => `Renewed: paid until ${date}.`,
+    renewAllDue: (count: number) => `Renew all due (${count})`,
+    addedAllDue: (count: number) =>
+      count === 0
+        ? 'Every due renewal is already in your cart.'
+        : count === 1
+          ? '1 renewal was added to your cart.'
+          : `${count} renewals were added to your cart.`,
+    unavailable: {
+      SUBSCRIPTION_ENDED: 'This subscription has ended and can no longer be renewed.',
+      CURRENCY_MISMATCH: 'This subscription is priced in another currency than your account buys in. Please contact us.',
+    } as Record<string, string | undefined>,
+  },
   planChanges: {},
   cancellations: {},
   upgrades: {},
@@ -2094,6 +2131,7 @@ export const en = {
     ORDER_NOT_REFUNDABLE: 'Only a paid order can be refunded to the balance.',
     // -- services --
     // -- renewals --
+    SUBSCRIPTION_ENDED: 'This subscription has ended and can no longer be renewed.',
     // -- plan-changes --
     // -- cancellations --
     // -- subscription-job --

@@ -1841,7 +1841,13 @@ export const fr: Messages = {
     pricesChangedHelp: 'Le panier affiche les nouveaux prix, avec les anciens à côté. Acceptez-les pour passer la commande.',
     acceptPrices: 'Accepter les nouveaux prix',
     unavailableNote: 'Certains produits ne peuvent plus être achetés. Retirez-les pour passer la commande.',
-    unavailable: { retired: 'Plus vendu', 'no-price': 'Non vendu dans votre devise', unknown: 'Plus au catalogue' },
+    unavailable: {
+      retired: 'Plus vendu',
+      'no-price': 'Non vendu dans votre devise',
+      unknown: 'Plus au catalogue',
+      'not-available': 'Impossible à commander pour le moment',
+    },
+    forClient: (name: string) => `Pour ${name}`,
     limits: (lines: number, quantity: number) => `Un panier contient jusqu’à ${lines} produits, ${quantity} unités de chacun.`,
     updated: 'Le panier a été modifié.',
     readOnlyCart: 'Votre rôle dans ce compte permet de voir le panier, pas de le modifier.',
@@ -2003,7 +2009,38 @@ export const fr: Messages = {
     noBalance: 'Votre solde est vide dans cette devise.',
   },
   services: {},
-  renewals: {},
+  renewals: {
+    title: 'Renouveler',
+    pageTitle: 'Renouveler un abonnement',
+    back: 'Retour aux services',
+    service: 'Service',
+    paidUntil: 'Payé jusqu’au',
+    periods: 'Renouveler pour',
+    periodLength: (unit: 'month' | 'year', count: number) => (unit === 'month' ? `${count} mois` : count === 1 ? '1 an' : `${count} ans`),
+    price: 'Prix',
+    priceNetGross: (net: string, gross: string) => `${net} HT (${gross} TTC)`,
+    paidUntilAfter: 'Payé jusqu’au, après renouvellement',
+    balance: 'Votre solde',
+    addToCart: 'Ajouter au panier',
+    payFromBalance: 'Payer maintenant avec le solde',
+    paying: 'Paiement…',
+    balanceShort: 'Votre solde ne couvre pas ce renouvellement.',
+    topUp: 'Recharger le solde',
+    addedToCart: 'Le renouvellement est dans votre panier.',
+    toCart: 'Voir le panier',
+    renewed: (date: string) => `Renouvelé : payé jusqu’au ${date}.`,
+    renewAllDue: (count: number) => `Renouveler tout ce qui est échu (${count})`,
+    addedAllDue: (count: number) =>
+      count === 0
+        ? 'Tous les renouvellements échus sont déjà dans votre panier.'
+        : count === 1
+          ? '1 renouvellement a été ajouté à votre panier.'
+          : `${count} renouvellements ont été ajoutés à votre panier.`,
+    unavailable: {
+      SUBSCRIPTION_ENDED: 'Cet abonnement est terminé et ne peut plus être renouvelé.',
+      CURRENCY_MISMATCH: 'Cet abonnement est tarifé dans une autre devise que celle de votre compte. Veuillez nous contacter.',
+    } as Record<string, string | undefined>,
+  },
   planChanges: {},
   cancellations: {},
   upgrades: {},
@@ -2139,6 +2176,7 @@ export const fr: Messages = {
     ORDER_NOT_REFUNDABLE: 'Seule une commande payée peut être remboursée sur le solde.',
     // -- services --
     // -- renewals --
+    SUBSCRIPTION_ENDED: 'Cet abonnement est terminé et ne peut plus être renouvelé.',
     // -- plan-changes --
     // -- cancellations --
     // -- subscription-job --

@@ -1843,7 +1843,13 @@ export const it: Messages = {
     pricesChangedHelp: 'Il carrello mostra i nuovi prezzi, con quelli vecchi accanto. Accettali per procedere all’ordine.',
     acceptPrices: 'Accetta i nuovi prezzi',
     unavailableNote: 'Alcuni prodotti non si possono più acquistare. Rimuovili per procedere all’ordine.',
-    unavailable: { retired: 'Non più in vendita', 'no-price': 'Non venduto nella tua valuta', unknown: 'Non più in catalogo' },
+    unavailable: {
+      retired: 'Non più in vendita',
+      'no-price': 'Non venduto nella tua valuta',
+      unknown: 'Non più in catalogo',
+      'not-available': 'Non ordinabile ora',
+    },
+    forClient: (name: string) => `Per ${name}`,
     limits: (lines: number, quantity: number) => `Un carrello contiene fino a ${lines} prodotti, ${quantity} unità ciascuno.`,
     updated: 'Il carrello è stato modificato.',
     readOnlyCart: 'Il tuo ruolo in questo account può vedere il carrello ma non modificarlo.',
@@ -2003,7 +2009,39 @@ export const it: Messages = {
     noBalance: 'Il tuo saldo in questa valuta è vuoto.',
   },
   services: {},
-  renewals: {},
+  renewals: {
+    title: 'Rinnova',
+    pageTitle: 'Rinnova un abbonamento',
+    back: 'Torna ai servizi',
+    service: 'Servizio',
+    paidUntil: 'Pagato fino al',
+    periods: 'Rinnova per',
+    periodLength: (unit: 'month' | 'year', count: number) =>
+      unit === 'month' ? (count === 1 ? '1 mese' : `${count} mesi`) : count === 1 ? '1 anno' : `${count} anni`,
+    price: 'Prezzo',
+    priceNetGross: (net: string, gross: string) => `${net} netto (${gross} IVA inclusa)`,
+    paidUntilAfter: 'Pagato fino al, dopo il rinnovo',
+    balance: 'Il tuo saldo',
+    addToCart: 'Aggiungi al carrello',
+    payFromBalance: 'Paga ora con il saldo',
+    paying: 'Pagamento…',
+    balanceShort: 'Il saldo non copre questo rinnovo.',
+    topUp: 'Ricarica il saldo',
+    addedToCart: 'Il rinnovo è nel carrello.',
+    toCart: 'Vai al carrello',
+    renewed: (date: string) => `Rinnovato: pagato fino al ${date}.`,
+    renewAllDue: (count: number) => `Rinnova tutti quelli in scadenza (${count})`,
+    addedAllDue: (count: number) =>
+      count === 0
+        ? 'Tutti i rinnovi in scadenza sono già nel carrello.'
+        : count === 1
+          ? '1 rinnovo è stato aggiunto al carrello.'
+          : `${count} rinnovi sono stati aggiunti al carrello.`,
+    unavailable: {
+      SUBSCRIPTION_ENDED: 'Questo abbonamento è terminato e non può più essere rinnovato.',
+      CURRENCY_MISMATCH: 'Questo abbonamento ha un prezzo in una valuta diversa da quella del tuo account. Contattaci.',
+    } as Record<string, string | undefined>,
+  },
   planChanges: {},
   cancellations: {},
   upgrades: {},
@@ -2139,6 +2177,7 @@ export const it: Messages = {
     ORDER_NOT_REFUNDABLE: 'Solo un ordine pagato può essere rimborsato sul saldo.',
     // -- services --
     // -- renewals --
+    SUBSCRIPTION_ENDED: 'Questo abbonamento è terminato e non può più essere rinnovato.',
     // -- plan-changes --
     // -- cancellations --
     // -- subscription-job --

@@ -1824,7 +1824,13 @@ export const pl: Messages = {
     pricesChangedHelp: 'Koszyk pokazuje nowe ceny, a obok poprzednie. Zaakceptuj je, aby złożyć zamówienie.',
     acceptPrices: 'Akceptuję nowe ceny',
     unavailableNote: 'Niektórych produktów nie można już kupić. Usuń je, aby złożyć zamówienie.',
-    unavailable: { retired: 'Wycofany ze sprzedaży', 'no-price': 'Niedostępny w Twojej walucie', unknown: 'Nie ma go już w katalogu' },
+    unavailable: {
+      retired: 'Wycofany ze sprzedaży',
+      'no-price': 'Niedostępny w Twojej walucie',
+      unknown: 'Nie ma go już w katalogu',
+      'not-available': 'Nie można teraz zamówić',
+    },
+    forClient: (name: string) => `Dla: ${name}`,
     limits: (lines: number, quantity: number) => `Koszyk mieści do ${lines} produktów, po ${quantity} sztuk każdego.`,
     updated: 'Koszyk został zmieniony.',
     readOnlyCart: 'Twoja rola na tym koncie pozwala oglądać koszyk, ale nie zmieniać go.',
@@ -1983,7 +1989,44 @@ export const pl: Messages = {
     noBalance: 'Nie masz salda w tej walucie.',
   },
   services: {},
-  renewals: {},
+  renewals: {
+    title: 'Odnów',
+    pageTitle: 'Odnowienie subskrypcji',
+    back: 'Wróć do usług',
+    service: 'Usługa',
+    paidUntil: 'Opłacone do',
+    periods: 'Odnów na',
+    periodLength: (unit: 'month' | 'year', count: number) =>
+      unit === 'month'
+        ? byCount(count, '1 miesiąc', `${count} miesiące`, `${count} miesięcy`)
+        : byCount(count, '1 rok', `${count} lata`, `${count} lat`),
+    price: 'Cena',
+    priceNetGross: (net: string, gross: string) => `${net} netto (${gross} z VAT)`,
+    paidUntilAfter: 'Opłacone do, po odnowieniu',
+    balance: 'Twoje saldo',
+    addToCart: 'Dodaj do koszyka',
+    payFromBalance: 'Zapłać teraz z salda',
+    paying: 'Płacimy…',
+    balanceShort: 'Saldo nie wystarcza na to odnowienie.',
+    topUp: 'Doładuj saldo',
+    addedToCart: 'Odnowienie jest w koszyku.',
+    toCart: 'Przejdź do koszyka',
+    renewed: (date: string) => `Odnowiono: opłacone do ${date}.`,
+    renewAllDue: (count: number) => `Odnów wszystkie wymagalne (${count})`,
+    addedAllDue: (count: number) =>
+      count === 0
+        ? 'Wszystkie wymagalne odnowienia są już w koszyku.'
+        : byCount(
+            count,
+            'Dodano 1 odnowienie do koszyka.',
+            `Dodano ${count} odnowienia do koszyka.`,
+            `Dodano ${count} odnowień do koszyka.`,
+          ),
+    unavailable: {
+      SUBSCRIPTION_ENDED: 'Ta subskrypcja zakończyła się i nie można jej już odnowić.',
+      CURRENCY_MISMATCH: 'Ta subskrypcja jest wyceniona w innej walucie niż ta, w której kupuje Twoje konto. Skontaktuj się z nami.',
+    } as Record<string, string | undefined>,
+  },
   planChanges: {},
   cancellations: {},
   upgrades: {},
@@ -2119,6 +2162,7 @@ export const pl: Messages = {
     ORDER_NOT_REFUNDABLE: 'Na saldo można zwrócić tylko opłacone zamówienie.',
     // -- services --
     // -- renewals --
+    SUBSCRIPTION_ENDED: 'Ta subskrypcja zakończyła się i nie można jej już odnowić.',
     // -- plan-changes --
     // -- cancellations --
     // -- subscription-job --
