@@ -205,5 +205,13 @@ describe('buying a service plan starts a subscription instead of a licence', () 
     expect(history.items.map((event) => [event.kind, event.by])).toEqual([['created', 'staff']]);
     const mail = (await mailsTo(inject('mailUrl'), email)).find((each) => each.subject.includes(order.reference));
     expect(mail?.body.text).toMatch(/Test Hosting, (Business plan: service started, paid until|plan Business: usługa uruchomiona)/);
+    // Its subscriptions stay with the account that bought them: the order cannot be moved.
+    const other = await createCustomer([]);
+    const moved = await call(api, 'POST', `/api/admin/customers/${order.accountId}/orders/${order.orderId}/move`, {
+      token: admin,
+      body: { toAccountId: other.account.accountId, reason: 'Placed for the wrong company' },
+    });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error.code).toBe('ORDER_HAS_SERVICES');
   });
 });
