@@ -215,7 +215,7 @@ describe('layout and accessibility of every page in Chromium', () => {
   it('the shop, a product page and the cart with a line, in English and in Polish', async () => {
     const { context, page } = await signedInContext('customer');
     await page.goto(`${portalUrl}/shop/remote-access`);
-    await page.getByRole('button', { name: 'Add to cart Remote Access Desktop, 3 users' }).click();
+    await page.locator('tr[data-sku="RA-DSK-3"]').getByRole('button', { name: 'Add to cart Remote Access Desktop, 3 users' }).click();
     await page.getByTestId('cart-notice').getByRole('link').waitFor();
     const paths = ['/shop', '/shop/remote-access', '/cart'];
     const findings = {};

@@ -58,8 +58,10 @@ describe('the shop', () => {
       await page.getByRole('link', { name: 'All new programs' }).click();
       await page.getByTestId('shop-products').getByRole('link', { name: 'Remote Access', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Remote Access' }).waitFor();
-      await page.getByLabel('Quantity of Remote Access Desktop, 3 users').fill('2');
-      await page.getByRole('button', { name: 'Add to cart Remote Access Desktop, 3 users' }).click();
+      // Desktop for 3 users is sold with and without support: the row of the SKU without it.
+      const desktop = page.locator('tr[data-sku="RA-DSK-3"]');
+      await desktop.getByLabel('Quantity of Remote Access Desktop, 3 users').fill('2');
+      await desktop.getByRole('button', { name: 'Add to cart Remote Access Desktop, 3 users' }).click();
       await expect.poll(() => page.getByTestId('cart-notice').textContent(), WAIT).toContain('2 × Remote Access Desktop');
 
       // The navigation's cart link counts the lines.
