@@ -374,10 +374,19 @@ const entries: readonly RouteEntry[] = [
   // -- renewals --
   // Renewing subscriptions (issue #15): the price, into the cart or paid from the balance at once, all due into the cart.
   { contract: api.renewals.getRenewalQuote, handler: 'renewals/get-renewal-quote', table: 'read' },
+  // A renewal's payment mail attaches no licence file: no signing secret.
+  { contract: api.renewals.renewSubscription, handler: 'renewals/renew-subscription', table: 'read-write', sendsMail: true },
+  { contract: api.renewals.renewAllDue, handler: 'renewals/renew-all-due', table: 'read-write' },
 
   // -- plan-changes --
 
   // -- cancellations --
+  // Cancelling a subscription per the stage's terms: at the period's end, or now with the prorated rest refunded to the
+  // balance (a correction invoice; shared/subscriptions/cancel.ts); resuming a period-end cancellation; staff's cancel.
+  { contract: api.cancellations.getCancellation, handler: 'cancellations/get-cancellation', table: 'read' },
+  { contract: api.cancellations.cancelSubscription, handler: 'cancellations/cancel-subscription', table: 'read-write' },
+  { contract: api.cancellations.resumeSubscription, handler: 'cancellations/resume-subscription', table: 'read-write' },
+  { contract: api.cancellations.staffCancelSubscription, handler: 'cancellations/staff-cancel-subscription', table: 'read-write' },
 
   // -- subscription-job --
 

@@ -9,6 +9,7 @@ import { cartView } from '#shared/api/shop.ts';
 import { subscriptionView } from '#shared/api/subscriptions.ts';
 import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import { accountIdSchema, ulidSchema } from '#shared/http/schemas.ts';
+import { ORDER_STATUSES } from '#shared/orders/fields.ts';
 import * as z from '#shared/validation.ts';
 
 /** Periods one renewal pays (shared/subscriptions/renewal.ts MAX_RENEWAL_PERIODS; checked there with its own message). */
@@ -70,7 +71,8 @@ export const renewSubscription = contract({
     z.strictObject({
       payWith: z.enum(['cart', 'balance']),
       cart: z.optional(cartView),
-      order: z.optional(z.strictObject({ orderId: z.string(), reference: z.string(), total: moneySchema })),
+      /** `fulfilled` once paid; `awaiting-payment` when the balance fell short between the check and the payment. */
+      order: z.optional(z.strictObject({ orderId: z.string(), reference: z.string(), total: moneySchema, status: z.enum(ORDER_STATUSES) })),
       subscription: z.optional(subscriptionView),
     }),
     200,

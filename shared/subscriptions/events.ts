@@ -40,6 +40,8 @@ export interface SubscriptionEvent {
   /** Periods a renewal paid; the reminder's days before paid-until. */
   periods?: number;
   days?: number;
+  /** Why, in the words of whoever did it (a cancellation's reason). */
+  reason?: string;
 }
 
 const moneySchema = /* @__PURE__ */ lazySchema(() => z.object({ amountMinor: z.number(), currency: z.string() }));

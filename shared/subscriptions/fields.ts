@@ -67,5 +67,7 @@ export function subscriptionEventFields<const T extends z.ZodMiniType<string>, c
     amount: z.optional(money),
     periods: z.optional(z.number()),
     days: z.optional(z.number()),
+    /** Why, in the words of whoever did it (a cancellation's reason). */
+    reason: z.optional(z.string()),
   };
 }

@@ -18,6 +18,9 @@ import {
   waitForCode,
 } from '../support/browser.ts';
 import { customerWithCart } from '../support/shopper.ts';
+import { putTestSubscription } from '../support/subscriptions.ts';
+import { createCustomer } from '../support/api.ts';
+import { money } from '#shared/money.ts';
 import { issueTestInvoice, putTestPayment } from '../support/invoices.ts';
 
 let browser: Browser;
@@ -269,6 +272,41 @@ describe('layout and accessibility of every page in Chromium', () => {
     const findings = await check(page, '/balance');
     await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
     for (const [where, found] of Object.entries(await check(page, '/balance', { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await context.close();
+    expectClean(findings);
+  });
+
+  it('the renewal page of a subscription (area renewals), in English and in Polish', async () => {
+    const customer = await createCustomer([]);
+    const subscription = await putTestSubscription(customer.account.accountId, { price: money(4900, 'EUR'), status: 'due' });
+    const { context, page } = await signedInContext('customer', customer.login);
+    const path = `/services/${subscription.subscriptionId}/renew`;
+    const findings = await check(page, path);
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await context.close();
+    expectClean(findings);
+  });
+
+  it('the cancellation page (area cancellations), its confirm step, in English and in Polish', async () => {
+    const customer = await createCustomer([]);
+    const subscription = await putTestSubscription(customer.account.accountId, { withInvoice: true });
+    const path = `/services/${subscription.subscriptionId}/cancel`;
+    const { context, page } = await signedInContext('customer', customer.login);
+    const findings = await check(page, path);
+    // The confirm step: what will happen, the optional reason, confirm or keep.
+    await page.setViewportSize(PHONE);
+    await page.getByRole('button', { name: 'Cancel…' }).click();
+    await page.getByTestId('cancel-what').waitFor();
+    findings[`${path} confirm step at 390 px`] = {
+      overflow: await horizontalOverflow(page),
+      cellsOutside: [],
+      axe: await seriousAxeViolations(page),
+    };
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
       Object.assign(findings, { [`${where} (pl)`]: found });
     await context.close();
     expectClean(findings);

@@ -6,8 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAccount } from '#shared/accounts/account.ts';
+import { readBalances } from '#shared/billing/balance.ts';
+import { balanceChange } from '#shared/billing/ledger.ts';
 import { transactWithRetry } from '#shared/billing/transact.ts';
-import { BatchWriteCommand, QueryCommand } from '#shared/db/commands.ts';
+import { BatchWriteCommand, QueryCommand, TransactWriteCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { accountPartition, SK_PREFIX } from '#shared/db/keys.ts';
 import { newId } from '#shared/ids.ts';
@@ -15,7 +17,9 @@ import { readLicence } from '#shared/licences/activations.ts';
 import { licencePurchase } from '#shared/licences/licence-items.ts';
 import { money } from '#shared/money.ts';
 import type { StoredOrder } from '#shared/orders/model.ts';
+import { placeDirectOrder } from '#shared/shop/direct-order.ts';
 import { type ActionLine, type FulfilContext, quoteAction } from '#shared/shop/line-actions.ts';
+import { applyOrderPayment } from '#shared/shop/order-payments.ts';
 import { listSubscriptionEvents } from '#shared/subscriptions/events.ts';
 import { getSubscription, type Subscription } from '#shared/subscriptions/model.ts';
 import { addDays, addPeriods } from '#shared/subscriptions/periods.ts';
@@ -259,6 +263,161 @@ describe('the renewal’s price (GET /api/subscriptions/{id}/renewal)', () => {
   });
 });
 
+/** 1,000.00 PLN on the account's balance, as a top-up leaves it. */
+async function giveBalance(accountId: string, amountMinor = 100_000): Promise<void> {
+  const topUp = balanceChange({
+    accountId,
+    currency: 'PLN',
+    amountMinor,
+    kind: 'top-up',
+    source: { kind: 'payment', id: `test-${randomUUID()}`, label: 'Test top-up' },
+    at: new Date(),
+  });
+  await db().send(new TransactWriteCommand({ TransactItems: topUp.items }));
+}
+
+const renewBody = (payWith: 'cart' | 'balance', periods = 1) => ({ periods, payWith, idempotencyKey: randomUUID() });
+
+/** A Polish customer (buying in PLN) with a monthly service, this much on the balance, signed in. */
+async function renewingCustomer(balanceMinor = 100_000) {
+  const customer = await customerWithCart([]);
+  const accountId = customer.account.accountId;
+  const subscription = await putTestSubscription(accountId);
+  await giveBalance(accountId, balanceMinor);
+  const token = await signIn(api, 'customer', customer.login);
+  return { customer, accountId, subscription, token, path: `/api/subscriptions/${subscription.subscriptionId}/renew` };
+}
+
+describe('renewing (POST /api/subscriptions/{id}/renew)', () => {
+  it('into the cart: the RENEW line with the periods as its quantity; from the balance: paid once per key, paid-until moved', async () => {
+    const { accountId, subscription, token, path } = await renewingCustomer();
+
+    const carted = await call(api, 'POST', path, { token, body: renewBody('cart', 2) });
+    expect(carted.status).toBe(200);
+    expect(carted.body.cart.lines).toEqual([expect.objectContaining({ sku: 'MH-BUS-1M', quantity: 2 })]);
+
+    const body = renewBody('balance', 1);
+    const paid = await call(api, 'POST', path, { token, body });
+    expect(paid.status).toBe(201);
+    const newEnd = addPeriods(subscription.paidUntil, subscription.period, 1).toISOString();
+    expect(paid.body).toMatchObject({
+      payWith: 'balance',
+      order: { status: 'fulfilled', total: money(6027, 'PLN') },
+      subscription: { paidUntil: newEnd, status: 'active' },
+    });
+    const again = await call(api, 'POST', path, { token, body });
+    expect(again.status).toBe(200);
+    expect(again.body.order.orderId).toBe(paid.body.order.orderId);
+    expect((await getSubscription(accountId, subscription.subscriptionId)).paidUntil).toBe(newEnd);
+    expect((await readBalances(accountId)).balances.find((entry) => entry.currency === 'PLN')?.amountMinor).toBe(100_000 - 6027);
+  });
+
+  it('409 INSUFFICIENT_BALANCE when the balance does not cover the gross, and nothing changes', async () => {
+    const { accountId, subscription, token, path } = await renewingCustomer(6026);
+
+    const refused = await call(api, 'POST', path, { token, body: renewBody('balance') });
+
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('INSUFFICIENT_BALANCE');
+    expect(await getSubscription(accountId, subscription.subscriptionId)).toMatchObject({
+      paidUntil: subscription.paidUntil,
+      version: subscription.version,
+    });
+  });
+
+  it('two renewals paid from the balance at once extend by two periods, each once', async () => {
+    const { accountId, subscription, token, path } = await renewingCustomer();
+
+    const answers = await Promise.all([1, 2].map(() => call(api, 'POST', path, { token, body: renewBody('balance') })));
+
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
+    expect(new Set(answers.map((answer) => answer.body.order.orderId)).size).toBe(2);
+    const renewed = await getSubscription(accountId, subscription.subscriptionId);
+    expect(renewed.paidUntil).toBe(addPeriods(subscription.paidUntil, subscription.period, 2).toISOString());
+    const events = await listSubscriptionEvents(accountId, subscription.subscriptionId, {});
+    expect(events.items.filter((event) => event.kind === 'renewed')).toHaveLength(2);
+  });
+
+  it('the same order’s payment applied 10 times at once extends once', async () => {
+    const customer = await customerWithCart([]);
+    const accountId = customer.account.accountId;
+    const subscription = await putTestSubscription(accountId);
+    await giveBalance(accountId);
+    const account = await buyer(accountId);
+    // The order waits for its money (placed for a bank transfer); ten payments of it from the balance under one key race.
+    const { order } = await placeDirectOrder({
+      accountId,
+      placedBy: { name: 'Test Person', email: customer.login.email, locale: 'en' },
+      actions: [{ kind: 'renewal', subscriptionId: subscription.subscriptionId, periods: 1, licenseeAccountId: account.accountId }],
+      idempotencyKey: randomUUID(),
+      paymentMethod: 'bank-transfer',
+    });
+    const key = randomUUID();
+
+    const payments = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        applyOrderPayment({
+          accountId,
+          orderId: order.orderId,
+          method: 'balance',
+          amountMinor: order.total.amountMinor,
+          currency: 'PLN',
+          at: new Date(),
+          idempotencyKey: key,
+        }),
+      ),
+    );
+
+    expect(payments.filter((payment) => payment.outcome === 'applied')).toHaveLength(1);
+    const renewed = await getSubscription(accountId, subscription.subscriptionId);
+    expect(renewed.paidUntil).toBe(addPeriods(subscription.paidUntil, subscription.period, 1).toISOString());
+    expect(renewed.version).toBe(subscription.version + 1);
+    expect(renewed.lastInvoice?.orderId).toBe(order.orderId);
+    expect((await readBalances(accountId)).balances.find((entry) => entry.currency === 'PLN')?.amountMinor).toBe(
+      100_000 - order.total.amountMinor,
+    );
+  });
+});
+
+describe('renew all due (POST /api/subscriptions/renew-due)', () => {
+  it('puts each due, overdue or suspended subscription in the cart once, keeps one already there, and leaves the active one out', async () => {
+    const customer = await customerWithCart([]);
+    const accountId = customer.account.accountId;
+    const [due, overdue, suspended, active, chosen] = await Promise.all([
+      putTestSubscription(accountId, { status: 'due' }),
+      putTestSubscription(accountId, { status: 'overdue', paidUntil: addDays(new Date(), -2).toISOString() }),
+      putTestSubscription(accountId, { status: 'suspended', paidUntil: addDays(new Date(), -20).toISOString() }),
+      putTestSubscription(accountId),
+      putTestSubscription(accountId, { status: 'due' }),
+    ]);
+    const token = await signIn(api, 'customer', customer.login);
+    // The customer already chose 3 periods of one of them.
+    expect(
+      (await call(api, 'POST', `/api/subscriptions/${chosen.subscriptionId}/renew`, { token, body: renewBody('cart', 3) })).status,
+    ).toBe(200);
+
+    const first = await call(api, 'POST', '/api/subscriptions/renew-due', { token, body: {} });
+    const second = await call(api, 'POST', '/api/subscriptions/renew-due', { token, body: {} });
+
+    expect(first.status).toBe(200);
+    expect(first.body.added).toBe(3);
+    expect(second.body.added).toBe(0);
+    const byKey = new Map(
+      (second.body.cart.lines as Array<{ key?: string; quantity: number; action?: { subscriptionId: string } }>).map((line) => [
+        line.action?.subscriptionId,
+        line.quantity,
+      ]),
+    );
+    expect(Object.fromEntries(byKey)).toEqual({
+      [due.subscriptionId]: 1,
+      [overdue.subscriptionId]: 1,
+      [suspended.subscriptionId]: 1,
+      [chosen.subscriptionId]: 3,
+    });
+    expect(byKey.has(active.subscriptionId)).toBe(false);
+  });
+});
+
 describe('who may order a renewal', () => {
   it('a distributor’s client gets 403 ORDERED_BY_DISTRIBUTOR; its distributor may renew for it; another account gets 404', async () => {
     const [distributor, client, stranger] = await Promise.all([createCustomer([]), createCustomer([]), createCustomer([])]);
@@ -301,5 +460,14 @@ describe('who may order a renewal', () => {
     expect(refused.body.error.code).toBe('ORDERED_BY_DISTRIBUTOR');
     expect((await call(api, 'GET', `${path}?clientId=${client.account.accountId}`, { token: distributorToken })).status).toBe(200);
     expect((await call(api, 'GET', path, { token: distributorToken })).status).toBe(404);
+    const renew = `/api/subscriptions/${subscription.subscriptionId}/renew`;
+    for (const payWith of ['cart', 'balance'] as const) {
+      const answer = await call(api, 'POST', renew, { token: clientToken, body: renewBody(payWith) });
+      expect(answer.status).toBe(403);
+      expect(answer.body.error.code).toBe('ORDERED_BY_DISTRIBUTOR');
+    }
+    const due = await call(api, 'POST', '/api/subscriptions/renew-due', { token: clientToken, body: {} });
+    expect(due.status).toBe(403);
+    expect(due.body.error.code).toBe('ORDERED_BY_DISTRIBUTOR');
   });
 });

@@ -48,6 +48,7 @@ import {
 } from './api.ts';
 import { ASSET_AUDITED_REQUESTS } from './asset-audited-requests.ts';
 import { issueTestInvoice } from './invoices.ts';
+import { putTestSubscription } from './subscriptions.ts';
 import { CUSTOMER_AUDITED_REQUESTS } from './customer-audited-requests.ts';
 import { DISTRIBUTOR_AUDITED_REQUESTS, putDistributorFixture } from './distributor-audited-requests.ts';
 
@@ -81,6 +82,9 @@ export interface Side {
     // -- invoices --
     /** A VAT invoice of the account (test/support/invoices.ts). */
     invoiceId: string;
+    // -- cancellations --
+    /** A service paid by its own VAT invoice, which the audited staff cancel ends with a refund (once per suite). */
+    cancellableSubscriptionId: string;
   };
 }
 
@@ -150,11 +154,15 @@ async function seedSide(api: TestApi, computerId: string): Promise<Side> {
   const desk = await putSupportDeskFixture(customer.account.accountId, customer.userId, customer.login.email);
   const sla = await putSlaFixture(customer.account.accountId, customer.userId, customer.login.email);
   const invoice = await issueTestInvoice(customer.account.accountId);
+  // -- services --: the renewable Subscription of the support term (the same id, as a licence bought with support has).
+  await putTestSubscription(customer.account.accountId, { subscriptionId: ids.subscriptionId });
+  // -- cancellations --
+  const cancellable = await putTestSubscription(customer.account.accountId, { withInvoice: true });
   return {
     accountId: customer.account.accountId,
     userId: customer.userId,
     token,
-    ids: { ...ids, ...desk, ...sla, invoiceId: invoice.invoiceId },
+    ids: { ...ids, ...desk, ...sla, invoiceId: invoice.invoiceId, cancellableSubscriptionId: cancellable.subscriptionId },
   };
 }
 
@@ -1039,6 +1047,12 @@ export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<Audi
   'POST /api/admin/orders/{orderId}/refunds': ({ fixture }) => ({
     path: { orderId: fixture.own.ids.orderId },
     body: { accountId: fixture.own.accountId, amountMinor: 100, reason: 'Checking the audit trail.' },
+  }),
+  // -- cancellations (issue #15) --
+  // The fixture's service paid by its own invoice: ended with its refund (the fault check before leaves it as it was).
+  'POST /api/admin/customers/{accountId}/subscriptions/{subscriptionId}/cancel': ({ fixture }) => ({
+    path: { accountId: fixture.own.accountId, subscriptionId: fixture.own.ids.cancellableSubscriptionId },
+    body: { refund: true, reason: 'Checking the audit trail.' },
   }),
 };
 

@@ -60,6 +60,7 @@ import { SupportPage } from './pages/Support.tsx';
 import { TicketDetailPage } from './pages/TicketDetail.tsx';
 import { TicketsPage } from './pages/Tickets.tsx';
 import { BalancePage } from './pages/Balance.tsx';
+import { CancelSubscriptionPage } from './pages/cancel-panel.tsx';
 import { UnsubscribePage } from './pages/Unsubscribe.tsx';
 import type { Notice } from './router.ts';
 
@@ -218,6 +219,11 @@ export const webRoutes: readonly WebRoute[] = [
   // -- plan-changes --
 
   // -- cancellations --
+  {
+    path: '/services/:subscriptionId/cancel',
+    guard: 'customer',
+    page: ({ params }) => <CancelSubscriptionPage key={params.subscriptionId} subscriptionId={params.subscriptionId!} />,
+  },
 
   // -- subscription-job --
 

@@ -2049,7 +2049,36 @@ export const de: Messages = {
     } as Record<string, string | undefined>,
   },
   planChanges: {},
-  cancellations: {},
+  cancellations: {
+    title: 'Diesen Dienst kündigen',
+    pageTitle: (product: string, plan: string) => `${product} ${plan} kündigen`,
+    intro: 'Sehen Sie, was die Kündigung für diesen Dienst bedeutet, bevor Sie bestätigen.',
+    start: 'Kündigen…',
+    endsAtPeriodEnd: (date: string) =>
+      `Er bleibt bis ${date} aktiv und endet dann. Es wird nichts erstattet; bis dahin können Sie ihn fortsetzen.`,
+    endsNowRefund: (amount: string, invoice: string) =>
+      `Er endet jetzt. ${amount} gehen auf Ihr Guthaben zurück, mit einer Korrekturrechnung zu ${invoice}.`,
+    daysUnused: (left: number, total: number) => `${left} der ${total} Tage des bezahlten Zeitraums sind ungenutzt.`,
+    endsNow: 'Er endet jetzt.',
+    noRefund: {
+      NO_INVOICE: 'Keine Erstattung: Für diesen Zeitraum gibt es keine Rechnung.',
+      PERIOD_OVER: 'Keine Erstattung: Der bezahlte Zeitraum ist vorbei.',
+      NOTHING_LEFT: 'Keine Erstattung: Dieser Zeitraum wurde bereits erstattet.',
+    },
+    reasonLabel: 'Warum kündigen Sie? (optional)',
+    confirm: 'Dienst kündigen',
+    confirming: 'Wird gekündigt…',
+    keep: 'Behalten',
+    cancelledUntil: (date: string) => `Gekündigt: Er bleibt bis ${date} aktiv und endet dann.`,
+    resume: 'Fortsetzen',
+    resuming: 'Wird fortgesetzt…',
+    resumed: 'Fortgesetzt: Der Dienst läuft weiter wie bisher.',
+    endedRefund: (amount: string) => `Der Dienst ist beendet. ${amount} gingen auf Ihr Guthaben zurück.`,
+    correctionIssued: (number: string) => `Die Korrekturrechnung ${number} wurde ausgestellt.`,
+    ended: 'Der Dienst ist beendet.',
+    seeBalance: 'Zum Guthaben',
+    seeInvoices: 'Zu den Rechnungen',
+  },
   upgrades: {},
   distributors: {
     nav: 'Kunden',
@@ -2188,6 +2217,10 @@ export const de: Messages = {
     SUBSCRIPTION_ENDED: 'Dieses Abonnement ist beendet und kann nicht mehr verlängert werden.',
     // -- plan-changes --
     // -- cancellations --
+    REFUND_CHANGED: 'Die Erstattung hat sich geändert, seit Sie sie gesehen haben. Prüfen Sie den neuen Betrag und bestätigen Sie erneut.',
+    NOT_CANCELLED: 'Dieser Dienst ist nicht gekündigt.',
+    RESUME_TOO_LATE: 'Der bezahlte Zeitraum ist vorbei, er kann nicht fortgesetzt werden. Verlängern Sie ihn stattdessen.',
+    SUBSCRIPTION_BUSY: 'Der Dienst wurde gleichzeitig geändert. Versuchen Sie es erneut.',
     // -- subscription-job --
     // -- upgrades --
     // -- distributors --

@@ -1970,7 +1970,8 @@ export const en = {
     service: 'Service',
     paidUntil: 'Paid until',
     periods: 'Renew for',
-    periodLength: (unit: 'month' | 'year', count: number) => `${count} ${unit}${count === 1 ? '' : 's'}`,
+    periodLength: (unit: 'month' | 'year', count: number) =>
+      unit === 'month' ? (count === 1 ? '1 month' : `${count} months`) : count === 1 ? '1 year' : `${count} years`,
     price: 'Price',
     priceNetGross: (net: string, gross: string) => `${net} net (${gross} with VAT)`,
     paidUntilAfter: 'Paid until, once renewed',
@@ -1996,7 +1997,35 @@ export const en = {
     } as Record<string, string | undefined>,
   },
   planChanges: {},
-  cancellations: {},
+  cancellations: {
+    title: 'Cancel this service',
+    pageTitle: (product: string, plan: string) => `Cancel ${product} ${plan}`,
+    intro: 'See what cancelling means for this service before you confirm.',
+    start: 'Cancel…',
+    endsAtPeriodEnd: (date: string) => `It stays active until ${date}, then ends. Nothing is refunded, and you can resume it until then.`,
+    endsNowRefund: (amount: string, invoice: string) =>
+      `It ends now. ${amount} goes back to your balance, with a correction invoice to ${invoice}.`,
+    daysUnused: (left: number, total: number) => `${left} of the ${total} days of the paid period are unused.`,
+    endsNow: 'It ends now.',
+    noRefund: {
+      NO_INVOICE: 'Nothing is refunded: no invoice paid this period.',
+      PERIOD_OVER: 'Nothing is refunded: the paid period is over.',
+      NOTHING_LEFT: 'Nothing is refunded: this period was refunded already.',
+    },
+    reasonLabel: 'Why are you cancelling? (optional)',
+    confirm: 'Cancel the service',
+    confirming: 'Cancelling…',
+    keep: 'Keep it',
+    cancelledUntil: (date: string) => `Cancelled: it stays active until ${date}, then ends.`,
+    resume: 'Resume',
+    resuming: 'Resuming…',
+    resumed: 'Resumed: the service continues as before.',
+    endedRefund: (amount: string) => `The service has ended. ${amount} went back to your balance.`,
+    correctionIssued: (number: string) => `Correction invoice ${number} was issued.`,
+    ended: 'The service has ended.',
+    seeBalance: 'See your balance',
+    seeInvoices: 'See your invoices',
+  },
   upgrades: {},
   distributors: {
     nav: 'Clients',
@@ -2134,6 +2163,10 @@ export const en = {
     SUBSCRIPTION_ENDED: 'This subscription has ended and can no longer be renewed.',
     // -- plan-changes --
     // -- cancellations --
+    REFUND_CHANGED: 'The refund has changed since you looked. Check the new amount and confirm again.',
+    NOT_CANCELLED: 'This service is not cancelled.',
+    RESUME_TOO_LATE: 'The paid period is over, so it cannot be resumed. Renew it instead.',
+    SUBSCRIPTION_BUSY: 'The service was being changed at the same time. Try again.',
     // -- subscription-job --
     // -- upgrades --
     // -- distributors --

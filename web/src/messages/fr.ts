@@ -2042,7 +2042,36 @@ export const fr: Messages = {
     } as Record<string, string | undefined>,
   },
   planChanges: {},
-  cancellations: {},
+  cancellations: {
+    title: 'Résilier ce service',
+    pageTitle: (product: string, plan: string) => `Résilier ${product} ${plan}`,
+    intro: 'Voyez ce que la résiliation signifie pour ce service avant de confirmer.',
+    start: 'Résilier…',
+    endsAtPeriodEnd: (date: string) =>
+      `Il reste actif jusqu’au ${date}, puis prend fin. Rien n’est remboursé, et vous pouvez le reprendre d’ici là.`,
+    endsNowRefund: (amount: string, invoice: string) =>
+      `Il prend fin maintenant. ${amount} revient sur votre solde, avec une facture d’avoir sur ${invoice}.`,
+    daysUnused: (left: number, total: number) => `${left} des ${total} jours de la période payée ne sont pas utilisés.`,
+    endsNow: 'Il prend fin maintenant.',
+    noRefund: {
+      NO_INVOICE: 'Aucun remboursement : aucune facture n’a payé cette période.',
+      PERIOD_OVER: 'Aucun remboursement : la période payée est terminée.',
+      NOTHING_LEFT: 'Aucun remboursement : cette période a déjà été remboursée.',
+    },
+    reasonLabel: 'Pourquoi résiliez-vous ? (facultatif)',
+    confirm: 'Résilier le service',
+    confirming: 'Résiliation…',
+    keep: 'Le garder',
+    cancelledUntil: (date: string) => `Résilié : il reste actif jusqu’au ${date}, puis prend fin.`,
+    resume: 'Reprendre',
+    resuming: 'Reprise…',
+    resumed: 'Repris : le service continue comme avant.',
+    endedRefund: (amount: string) => `Le service a pris fin. ${amount} est revenu sur votre solde.`,
+    correctionIssued: (number: string) => `La facture d’avoir ${number} a été émise.`,
+    ended: 'Le service a pris fin.',
+    seeBalance: 'Voir votre solde',
+    seeInvoices: 'Voir vos factures',
+  },
   upgrades: {},
   distributors: {
     nav: 'Clients',
@@ -2179,6 +2208,10 @@ export const fr: Messages = {
     SUBSCRIPTION_ENDED: 'Cet abonnement est terminé et ne peut plus être renouvelé.',
     // -- plan-changes --
     // -- cancellations --
+    REFUND_CHANGED: 'Le remboursement a changé depuis votre consultation. Vérifiez le nouveau montant et confirmez à nouveau.',
+    NOT_CANCELLED: 'Ce service n’est pas résilié.',
+    RESUME_TOO_LATE: 'La période payée est terminée : il ne peut plus être repris. Renouvelez-le plutôt.',
+    SUBSCRIPTION_BUSY: 'Le service était modifié au même moment. Réessayez.',
     // -- subscription-job --
     // -- upgrades --
     // -- distributors --

@@ -2043,7 +2043,36 @@ export const it: Messages = {
     } as Record<string, string | undefined>,
   },
   planChanges: {},
-  cancellations: {},
+  cancellations: {
+    title: 'Disdici questo servizio',
+    pageTitle: (product: string, plan: string) => `Disdici ${product} ${plan}`,
+    intro: 'Scopri cosa comporta la disdetta di questo servizio prima di confermare.',
+    start: 'Disdici…',
+    endsAtPeriodEnd: (date: string) =>
+      `Resta attivo fino al ${date}, poi termina. Non viene rimborsato nulla e fino ad allora puoi riprenderlo.`,
+    endsNowRefund: (amount: string, invoice: string) =>
+      `Termina adesso. ${amount} torna sul tuo saldo, con una nota di credito sulla fattura ${invoice}.`,
+    daysUnused: (left: number, total: number) => `${left} dei ${total} giorni del periodo pagato non sono usati.`,
+    endsNow: 'Termina adesso.',
+    noRefund: {
+      NO_INVOICE: 'Nessun rimborso: nessuna fattura ha pagato questo periodo.',
+      PERIOD_OVER: 'Nessun rimborso: il periodo pagato è finito.',
+      NOTHING_LEFT: 'Nessun rimborso: questo periodo è già stato rimborsato.',
+    },
+    reasonLabel: 'Perché disdici? (facoltativo)',
+    confirm: 'Disdici il servizio',
+    confirming: 'Disdetta in corso…',
+    keep: 'Mantienilo',
+    cancelledUntil: (date: string) => `Disdetto: resta attivo fino al ${date}, poi termina.`,
+    resume: 'Riprendi',
+    resuming: 'Ripresa in corso…',
+    resumed: 'Ripreso: il servizio continua come prima.',
+    endedRefund: (amount: string) => `Il servizio è terminato. ${amount} è tornato sul tuo saldo.`,
+    correctionIssued: (number: string) => `È stata emessa la nota di credito ${number}.`,
+    ended: 'Il servizio è terminato.',
+    seeBalance: 'Vedi il saldo',
+    seeInvoices: 'Vedi le fatture',
+  },
   upgrades: {},
   distributors: {
     nav: 'Clienti',
@@ -2180,6 +2209,10 @@ export const it: Messages = {
     SUBSCRIPTION_ENDED: 'Questo abbonamento è terminato e non può più essere rinnovato.',
     // -- plan-changes --
     // -- cancellations --
+    REFUND_CHANGED: 'Il rimborso è cambiato da quando l’hai visto. Controlla il nuovo importo e conferma di nuovo.',
+    NOT_CANCELLED: 'Questo servizio non è disdetto.',
+    RESUME_TOO_LATE: 'Il periodo pagato è finito: non può essere ripreso. Rinnovalo invece.',
+    SUBSCRIPTION_BUSY: 'Il servizio veniva modificato nello stesso momento. Riprova.',
     // -- subscription-job --
     // -- upgrades --
     // -- distributors --

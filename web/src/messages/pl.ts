@@ -2028,7 +2028,36 @@ export const pl: Messages = {
     } as Record<string, string | undefined>,
   },
   planChanges: {},
-  cancellations: {},
+  cancellations: {
+    title: 'Anuluj tę usługę',
+    pageTitle: (product: string, plan: string) => `Anulowanie: ${product} ${plan}`,
+    intro: 'Zobacz, co oznacza anulowanie tej usługi, zanim je potwierdzisz.',
+    start: 'Anuluj…',
+    endsAtPeriodEnd: (date: string) =>
+      `Usługa działa do ${date}, potem się kończy. Nic nie jest zwracane, a do tego dnia możesz ją wznowić.`,
+    endsNowRefund: (amount: string, invoice: string) =>
+      `Usługa kończy się teraz. ${amount} wraca na Twoje saldo, z fakturą korygującą do ${invoice}.`,
+    daysUnused: (left: number, total: number) => `Niewykorzystane dni opłaconego okresu: ${left} z ${total}.`,
+    endsNow: 'Usługa kończy się teraz.',
+    noRefund: {
+      NO_INVOICE: 'Brak zwrotu: za ten okres nie wystawiono faktury.',
+      PERIOD_OVER: 'Brak zwrotu: opłacony okres już minął.',
+      NOTHING_LEFT: 'Brak zwrotu: za ten okres zwrot już wypłacono.',
+    },
+    reasonLabel: 'Dlaczego rezygnujesz? (opcjonalnie)',
+    confirm: 'Anuluj usługę',
+    confirming: 'Anulowanie…',
+    keep: 'Zachowaj ją',
+    cancelledUntil: (date: string) => `Anulowana: działa do ${date}, potem się kończy.`,
+    resume: 'Wznów',
+    resuming: 'Wznawianie…',
+    resumed: 'Wznowiona: usługa działa dalej jak dotąd.',
+    endedRefund: (amount: string) => `Usługa została zakończona. ${amount} wróciło na Twoje saldo.`,
+    correctionIssued: (number: string) => `Wystawiono fakturę korygującą ${number}.`,
+    ended: 'Usługa została zakończona.',
+    seeBalance: 'Zobacz saldo',
+    seeInvoices: 'Zobacz faktury',
+  },
   upgrades: {},
   distributors: {
     nav: 'Klienci',
@@ -2165,6 +2194,10 @@ export const pl: Messages = {
     SUBSCRIPTION_ENDED: 'Ta subskrypcja zakończyła się i nie można jej już odnowić.',
     // -- plan-changes --
     // -- cancellations --
+    REFUND_CHANGED: 'Kwota zwrotu zmieniła się od chwili, gdy ją widziałeś. Sprawdź nową kwotę i potwierdź ponownie.',
+    NOT_CANCELLED: 'Ta usługa nie jest anulowana.',
+    RESUME_TOO_LATE: 'Opłacony okres minął, więc nie można jej wznowić. Odnów ją.',
+    SUBSCRIPTION_BUSY: 'Usługa była w tej samej chwili zmieniana. Spróbuj ponownie.',
     // -- subscription-job --
     // -- upgrades --
     // -- distributors --

@@ -1,0 +1,65 @@
+// Issue #15 in Chromium, cancelling a service under the demo stage's terms (cancel now with a prorated refund): the
+// customer sees what will happen, confirms, and finds the refund on the balance and the correction invoice beside the
+// invoice it corrects.
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createCustomer } from '../support/api.ts';
+import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
+import { putTestSubscription } from '../support/subscriptions.ts';
+
+let browser: Browser;
+const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('cancelling a service', () => {
+  it('cancel with a refund and see the balance and the correction invoice', async () => {
+    // Prepare: a monthly hosting plan (49.00 PLN net) paid until 20 days from now by its VAT invoice.
+    const customer = await createCustomer([]);
+    const subscription = await putTestSubscription(customer.account.accountId, { withInvoice: true });
+
+    await withPage(browser, async (page) => {
+      await signInToHome(page, portal, customer.login);
+      await page.goto(`${portal.portalUrl}/services/${subscription.subscriptionId}/cancel`);
+      const panel = page.getByTestId('cancel-panel');
+      await panel.getByRole('button', { name: 'Cancel…' }).click();
+
+      // What will happen: it ends now and an amount goes back to the balance, correcting the period's invoice.
+      const what = panel.getByTestId('cancel-what');
+      await what.waitFor();
+      const told = (await what.textContent()) ?? '';
+      expect(told).toContain(`with a correction invoice to ${subscription.lastInvoice!.number}`);
+      const amount = /It ends now\. (.+) goes back to your balance/.exec(told)?.[1];
+      expect(amount).toMatch(/PLN|zł/);
+
+      await panel.getByLabel('Why are you cancelling? (optional)').fill('Moving to our own servers.');
+      await panel.getByRole('button', { name: 'Cancel the service' }).click();
+      const result = panel.getByTestId('cancel-result');
+      await result.waitFor({ timeout: 15_000 });
+      expect(await result.textContent()).toContain(`${amount} went back to your balance`);
+      const correction = /Correction invoice (FK\/\d{4}\/\d{6})/.exec((await result.textContent()) ?? '')?.[1];
+      expect(correction).toBeDefined();
+
+      // The balance: the refund is there, with the correction invoice named in the ledger.
+      await result.getByRole('link', { name: 'See your balance' }).click();
+      await expect.poll(() => page.getByTestId('balance-amount').textContent(), { timeout: 15_000 }).toContain(amount!);
+      const ledger = page.getByTestId('ledger-table').locator('tbody tr');
+      await expect.poll(() => ledger.count(), { timeout: 15_000 }).toBe(1);
+      expect(await ledger.first().textContent()).toContain(correction!);
+
+      // The invoices: the correction, and the invoice it corrects marked so.
+      await page.goto(`${portal.portalUrl}/invoices`);
+      const rows = page.getByTestId('invoices-table').locator('tbody tr');
+      await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
+      const texts = await rows.allTextContents();
+      expect(texts.find((text) => text.includes(correction!))).toContain(subscription.lastInvoice!.number);
+      expect(texts.find((text) => text.startsWith(subscription.lastInvoice!.number))).toContain('Corrected');
+    });
+  });
+});
