@@ -12,7 +12,7 @@ export const handler = httpHandler(api.listCatalogue, async ({ event, query }) =
   const items = sellableSkus(await readCatalogue()).flatMap((sku) => {
     const price = priceIn(sku, currency);
     if (!sku.active || !price) return [];
-    const { users, supportYears, days } = sku;
+    const { users, supportYears, days, period } = sku;
     return [
       {
         sku: sku.sku,
@@ -22,6 +22,7 @@ export const handler = httpHandler(api.listCatalogue, async ({ event, query }) =
         unitPrice: { amountMinor: price.amountMinor, currency },
         supportYears,
         ...(days ? { days } : {}),
+        ...(period ? { period } : {}),
       },
     ];
   });

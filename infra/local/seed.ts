@@ -33,6 +33,13 @@ import { seedKnowledge } from '#shared/knowledge/seed.ts';
 import type { StaffGroup } from '#shared/accounts/groups.ts';
 import { staffUserItem } from '#shared/staff/staff-user.ts';
 import { distributorClientItem } from '#shared/accounts/distributors.ts';
+import { CATALOGUE } from '#shared/catalogue/products.ts';
+import { balanceAttribute, balancesOf } from '#shared/billing/ledger.ts';
+import { slugOf } from '#shared/catalogue/seed.ts';
+import { supportYearlyPrice } from '#shared/orders/issue-licences.ts';
+import { accountCurrency } from '#shared/shop/currency.ts';
+import { subscriptionItem } from '#shared/subscriptions/model.ts';
+import { remindersPassed, seedDemoServices, statusOn } from '#infra/local/seed-services.ts';
 
 export const DEMO_LOGINS = {
   customer: { email: 'anna@nordwind.example', password: 'atrium-demo-1' },
@@ -252,6 +259,17 @@ const demoAccounts: DemoAccount[] = [
         serial: 'P73-1029',
         unitPriceMinor: 59_900,
       },
+      // Renewable support and an edition below the top (issue #15): the partner renews it and upgrades it for Orchard.
+      {
+        reference: 'JWT1503',
+        date: daysAgo(300),
+        product: 'Remote Access',
+        edition: 'Mobile Web',
+        users: 5,
+        serial: 'P74-3306',
+        unitPriceMinor: 45_500,
+        supportYears: 1,
+      },
     ],
   },
 ];
@@ -324,7 +342,16 @@ export function itemsFor(demo: DemoAccount): Record<string, unknown>[] {
       serial: purchase.serial,
       ...(purchase.days ? { days: purchase.days } : {}),
       ...(purchase.supportYears ? { supportYears: purchase.supportYears } : {}),
+      // Support is renewable (issue #15): a year at the stage's share of the licence's price in the account's currency.
+      ...(purchase.supportYears ? { renewal: demoRenewal(purchase, accountCurrency(demo.account)) } : {}),
     });
+    // Its status as the daily job would have moved it by today (support long over is suspended, soon over is due).
+    const renewable = purchased.renewable && {
+      ...purchased.renewable,
+      status: statusOn(purchased.renewable.paidUntil, now()),
+      remindersSent: remindersPassed(purchased.renewable.paidUntil, now()),
+    };
+    if (renewable) purchased.items.splice(-1, 1, subscriptionItem(renewable));
     const issued = [issuedLicence(purchased, licenceLine.sku)];
     items.push(orderItem({ accountId, order, locale: demo.contact.country === 'PL' ? 'pl' : 'en', issued }));
     // The reference's claim: unique table-wide, and how sign-in with e-mail + order number finds the account.
@@ -332,6 +359,29 @@ export function itemsFor(demo: DemoAccount): Record<string, unknown>[] {
     items.push(...orderSearchItems(accountId, order), ...licenceSearchItems(accountId, purchased.licence));
   }
   return withoutRepeatedSearchEntries(items);
+}
+
+/**
+ * A demo licence's support renewal: the catalogue's SKU of the same product, edition and seats (its price in the
+ * account's currency), else the purchase's EUR price at the ratio of that edition's catalogue prices in the currency.
+ */
+function demoRenewal(purchase: DemoPurchase, currency: string) {
+  const sameEdition = CATALOGUE.filter((entry) => entry.product === purchase.product && entry.edition === purchase.edition);
+  const priceOf = (entry: (typeof CATALOGUE)[number], code: string) =>
+    [entry.unitPrice, ...(entry.otherPrices ?? [])].find((price) => price.currency === code)?.amountMinor;
+  const exact = sameEdition.find((entry) => entry.users === purchase.users && priceOf(entry, currency) !== undefined);
+  const reference = sameEdition.find((entry) => priceOf(entry, currency) !== undefined && priceOf(entry, 'EUR') !== undefined);
+  const licencePriceMinor = exact
+    ? priceOf(exact, currency)!
+    : reference
+      ? Math.round((purchase.unitPriceMinor * priceOf(reference, currency)!) / priceOf(reference, 'EUR')!)
+      : purchase.unitPriceMinor;
+  const known = exact || reference;
+  return {
+    productId: slugOf(purchase.product),
+    sku: exact?.sku ?? `${purchase.product.replace(/\s+/g, '-').toUpperCase()}-${purchase.edition.toUpperCase()}-${purchase.users}U`,
+    yearlyPrice: supportYearlyPrice(money(licencePriceMinor, known ? currency : 'EUR')),
+  };
 }
 
 /** Two purchases with one serial (test data does that) index it once: a BatchWrite refuses a key twice. */
@@ -368,6 +418,18 @@ export async function batchPut(items: Record<string, unknown>[]): Promise<void> 
 /** Writes one account with its data, and its owner as a local customer user; returns the items written. */
 export async function putDemoAccount(demo: DemoAccount): Promise<Record<string, unknown>[]> {
   const items = itemsFor(demo);
+  // The account item is written again on every start: it keeps the balances the demo (or its services' seed) gave it.
+  const existing = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.account(demo.account.accountId), ConsistentRead: true }),
+  );
+  if (existing.Item) {
+    const account = items.find((item) => item.PK === existing.Item!.PK && item.SK === existing.Item!.SK);
+    if (account)
+      Object.assign(
+        account,
+        Object.fromEntries(Object.entries(balancesOf(existing.Item)).map(([code, amount]) => [balanceAttribute(code), amount])),
+      );
+  }
   await batchPut(items);
   await putLocalUser({ pool: 'customer', email: demo.login.email, password: demo.login.password, sub: demo.userId });
   return items;
@@ -382,6 +444,7 @@ const PURCHASE_PREFIXES = [SK_PREFIX.order, SK_PREFIX.licence, SK_PREFIX.support
  */
 async function dropStaleCopies(demo: DemoAccount, written: Record<string, unknown>[]): Promise<void> {
   const references = new Set(demo.purchases.map((purchase) => purchase.reference));
+  const serials = new Set(demo.purchases.map((purchase) => purchase.serial));
   const current = new Set(written.map((item) => item.SK as string));
   const stale: WriteRequest[] = [];
   let startKey: Record<string, unknown> | undefined;
@@ -390,8 +453,15 @@ async function dropStaleCopies(demo: DemoAccount, written: Record<string, unknow
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: '#pk = :pk',
-        ProjectionExpression: '#pk, #sk, #reference, #orderReference',
-        ExpressionAttributeNames: { '#pk': 'PK', '#sk': 'SK', '#reference': 'reference', '#orderReference': 'orderReference' },
+        ProjectionExpression: '#pk, #sk, #reference, #orderReference, #kind, #identifier',
+        ExpressionAttributeNames: {
+          '#pk': 'PK',
+          '#sk': 'SK',
+          '#reference': 'reference',
+          '#orderReference': 'orderReference',
+          '#kind': 'kind',
+          '#identifier': 'identifier',
+        },
         ExpressionAttributeValues: { ':pk': accountPartition(demo.account.accountId) },
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
@@ -399,7 +469,14 @@ async function dropStaleCopies(demo: DemoAccount, written: Record<string, unknow
     for (const item of page.Items ?? []) {
       const sortKey = item.SK as string;
       const reference = (item.reference ?? item.orderReference) as string | undefined;
-      const ours = reference !== undefined && references.has(reference) && PURCHASE_PREFIXES.some((prefix) => sortKey.startsWith(prefix));
+      // A demo licence's renewable support (issue #15) names its licence's serial, not the order's reference.
+      const renewable =
+        sortKey.startsWith(SK_PREFIX.subscription) &&
+        item.kind === 'support' &&
+        serials.has((item.identifier as { value?: string } | undefined)?.value ?? '');
+      const ours =
+        renewable ||
+        (reference !== undefined && references.has(reference) && PURCHASE_PREFIXES.some((prefix) => sortKey.startsWith(prefix)));
       if (ours && !current.has(sortKey)) stale.push({ DeleteRequest: { Key: { PK: item.PK, SK: sortKey } } });
     }
     startKey = page.LastEvaluatedKey;
@@ -467,6 +544,8 @@ export async function seedDemoData(): Promise<void> {
   });
   // The knowledge base's demo articles (en, pl) and its search indexes.
   await seedKnowledge();
+  // Managed-hosting services (active, due, overdue) with their invoices, and a balance to renew from (issue #15).
+  await seedDemoServices();
 }
 
 /** Unclaimed contracts and the migrated user; a contract someone already claimed is left as it is. */

@@ -28,6 +28,11 @@ const pricesInput = z.array(priceInput).check(z.minLength(1), z.maxLength(5));
 export const productFields = { productId: z.string(), name: z.string(), status: catalogueStatus, updatedAt: timestamp };
 const productSchema = z.strictObject(productFields);
 const editionSchema = z.strictObject({ ...productFields, editionId: z.string() });
+/** A service plan's period (issue #15): a SKU sold by period starts a subscription renewed at its price per period. */
+export const periodSchema = z.strictObject({
+  unit: z.enum(['month', 'year']),
+  count: z.number().check(z.int(), z.minimum(1), z.maximum(36)),
+});
 const currentPrice = z.strictObject({ amountMinor: z.number(), currency: z.string(), version: z.number(), validFrom: timestamp });
 const skuResponse = z.strictObject({
   sku: z.string(),
@@ -36,6 +41,8 @@ const skuResponse = z.strictObject({
   users: z.number(),
   supportYears: z.number(),
   days: z.optional(z.number()),
+  /** A service plan's period: its prices are per period (absent for licences). */
+  period: z.optional(periodSchema),
   status: catalogueStatus,
   /** The current price in each currency (the newest version). */
   prices: z.array(currentPrice),
@@ -116,27 +123,40 @@ export const editEdition = contract({
   response: json(editionSchema),
 });
 
-export const skuInput = z.strictObject({
-  sku: z
-    .string()
-    .check(
-      z.trim(),
-      z.toUpperCase(),
-      z.regex(/^[A-Z0-9](?:[A-Z0-9-]{0,38}[A-Z0-9])?$/, 'Letters, digits and dashes, such as RA-ENT-10-S1Y.'),
-    ),
-  productId: catalogueIdSchema,
-  editionId: catalogueIdSchema,
-  /** Seats each licence allows: 1 for single-seat. */
-  users: z.number().check(z.int(), z.minimum(1), z.maximum(10_000)),
-  supportYears: z.number().check(z.int(), z.minimum(0), z.maximum(10)),
-  days: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(3650))),
-  prices: pricesInput,
-});
+export const skuInput = z
+  .strictObject({
+    sku: z
+      .string()
+      .check(
+        z.trim(),
+        z.toUpperCase(),
+        z.regex(/^[A-Z0-9](?:[A-Z0-9-]{0,38}[A-Z0-9])?$/, 'Letters, digits and dashes, such as RA-ENT-10-S1Y.'),
+      ),
+    productId: catalogueIdSchema,
+    editionId: catalogueIdSchema,
+    /** Seats each licence allows: 1 for single-seat. */
+    users: z.number().check(z.int(), z.minimum(1), z.maximum(10_000)),
+    supportYears: z.number().check(z.int(), z.minimum(0), z.maximum(10)),
+    days: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(3650))),
+    /**
+     * A service plan sold by period (hosting, a managed service): buying it starts a subscription instead of issuing a
+     * licence, and its prices are per period. It has no support term and no days of its own.
+     */
+    period: z.optional(periodSchema),
+    prices: pricesInput,
+  })
+  .check(
+    z.refine((sku) => sku.period === undefined || (sku.supportYears === 0 && sku.days === undefined), {
+      message: 'A service plan (with a period) has no support years and no days: it runs by period.',
+      path: ['period'],
+    }),
+  );
 
 export const createSku = contract({
   method: 'POST',
   path: '/api/admin/catalogue/skus',
-  summary: 'Staff: adds a SKU (an edition with seats and a support term) with its first prices. 409 SKU_EXISTS.',
+  summary:
+    'Staff: adds a SKU (an edition with seats and a support term, or a service plan with a period) with its first prices. 409 SKU_EXISTS.',
   access: sellers,
   audit: { action: 'catalogue.create-sku', reason: 'none' },
   request: { body: skuInput },

@@ -12,6 +12,7 @@ import {
   orderLineFields,
   orderSummaryFields,
   PAYMENT_METHODS,
+  startedServiceFields,
 } from '#shared/orders/fields.ts';
 import * as z from '#shared/validation.ts';
 
@@ -69,8 +70,11 @@ export const shopOrderView = z.strictObject({
   closedAt: z.optional(timestamp),
 });
 
-/** One of the customer's orders: what they bought and, for a shop order, its state. */
-export const customerOrderView = z.strictObject({ ...orderFields, shop: z.optional(shopOrderView) });
+/** The service subscriptions an order started (issue #15): a service plan bought starts one per unit. */
+const startedServices = z.optional(z.array(z.strictObject(startedServiceFields(timestamp))));
+
+/** One of the customer's orders: what they bought, the services it started and, for a shop order, its state. */
+export const customerOrderView = z.strictObject({ ...orderFields, services: startedServices, shop: z.optional(shopOrderView) });
 
 const staffOrderFields = {
   ...orderFields,
@@ -79,6 +83,7 @@ const staffOrderFields = {
   email: z.string(),
   locale: localeSchema,
   issued: z.array(z.strictObject(issuedLicenceFields(timestamp))),
+  services: startedServices,
 };
 
 const staffOrderSummary = z.strictObject({ ...summaryFields, accountId: z.string(), email: z.string() });
@@ -121,6 +126,8 @@ export const listCatalogue = contract({
           unitPrice: moneySchema,
           supportYears: z.number(),
           days: z.optional(z.number()),
+          /** A service plan's period: the price is per period, and the order starts a subscription. */
+          period: z.optional(z.strictObject({ unit: z.enum(['month', 'year']), count: z.number() })),
         }),
       ),
     }),

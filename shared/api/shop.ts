@@ -9,12 +9,16 @@ import { accountIdSchema, ulidSchema } from '#shared/http/schemas.ts';
 import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import * as z from '#shared/validation.ts';
 
-/** One SKU as the shop offers it: seats, support & updates, days for time-limited ones, the price in the account's currency. */
+/**
+ * One SKU as the shop offers it: seats, support & updates, days for time-limited ones, a service plan's period (its price
+ * is per period, and it renews), the price in the account's currency.
+ */
 export const shopSkuView = z.strictObject({
   sku: z.string(),
   users: z.number(),
   supportYears: z.number(),
   days: z.optional(z.number()),
+  period: z.optional(z.strictObject({ unit: z.enum(['month', 'year']), count: z.number() })),
   price: moneySchema,
 });
 

@@ -28,6 +28,7 @@ import {
 import { readSku } from '#shared/catalogue/read.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '#shared/http/errors.ts';
 import type { Money } from '#shared/money.ts';
+import type { Period } from '#shared/subscriptions/periods.ts';
 import { nowIso } from '#shared/time.ts';
 
 /** The audit trail's commit: our writes and the audit entry in one TransactWriteItems. */
@@ -172,6 +173,8 @@ export interface NewSku {
   users: number;
   supportYears: number;
   days?: number | undefined;
+  /** A service plan's period (its prices are per period). */
+  period?: Period | undefined;
   prices: Money[];
 }
 
@@ -189,6 +192,7 @@ export async function createSku(input: NewSku, commit: Commit, setBy: string): P
     users: input.users,
     supportYears: input.supportYears,
     ...(input.days ? { days: input.days } : {}),
+    ...(input.period ? { period: input.period } : {}),
     status: 'active',
     prices: Object.fromEntries(
       input.prices.map((price) => [price.currency, { amountMinor: price.amountMinor, version: 1, validFrom: at }]),
@@ -200,6 +204,7 @@ export async function createSku(input: NewSku, commit: Commit, setBy: string): P
     target: { kind: 'catalogue', id: `sku:${sku.sku}`, label: sku.sku },
     changes: [
       ...changesBetween(undefined, sku, ['productId', 'editionId', 'users', 'supportYears', 'days', 'status']),
+      ...(sku.period ? [{ field: 'period', after: `${sku.period.count} ${sku.period.unit}` }] : []),
       ...input.prices.map((price): AuditChange => ({ field: `price.${price.currency}`, after: price.amountMinor })),
     ],
     items: [

@@ -1,6 +1,8 @@
 // The seed of the catalogue: what an empty table is given (shared/catalogue/seed.ts). The catalogue itself lives in the
 // table and staff edit it there (shared/catalogue/model.ts); nothing reads this list to sell or price.
-// Modelled on the TSplus range: Remote Access by edition and users, Advanced Security, Server Monitoring, 2FA.
+// Modelled on the TSplus range: Remote Access by edition and users, Advanced Security, Server Monitoring, 2FA; and a
+// managed service sold by the month. Every SKU is priced in EUR, PLN and GBP, so the demo customers (PL -> PLN,
+// GB -> GBP, others EUR) see the whole shop.
 
 import type { Money } from '#shared/money.ts';
 import type { Period } from '#shared/subscriptions/periods.ts';
@@ -25,21 +27,120 @@ export interface CatalogueProduct {
 }
 
 const eur = (amountMinor: number): Money => ({ amountMinor, currency: 'EUR' });
+const pln = (amountMinor: number): Money => ({ amountMinor, currency: 'PLN' });
+const gbp = (amountMinor: number): Money => ({ amountMinor, currency: 'GBP' });
 
 export const CATALOGUE: readonly CatalogueProduct[] = [
   // Single-seat editions (issue #15, seed 003's seat rule): Desktop, then Mobile Web, then multi-seat.
-  { sku: 'RA-DSK-1-S1Y', product: 'Remote Access', edition: 'Desktop', users: 1, unitPrice: eur(8_900), supportYears: 1 },
-  { sku: 'RA-WEB-1-S1Y', product: 'Remote Access', edition: 'Mobile Web', users: 1, unitPrice: eur(12_900), supportYears: 1 },
-  { sku: 'RA-DSK-3', product: 'Remote Access', edition: 'Desktop', users: 3, unitPrice: eur(18_000), supportYears: 0 },
-  { sku: 'RA-DSK-3-S1Y', product: 'Remote Access', edition: 'Desktop', users: 3, unitPrice: eur(21_600), supportYears: 1 },
-  { sku: 'RA-WEB-5-S1Y', product: 'Remote Access', edition: 'Mobile Web', users: 5, unitPrice: eur(45_500), supportYears: 1 },
-  { sku: 'RA-ENT-5-S1Y', product: 'Remote Access', edition: 'Enterprise', users: 5, unitPrice: eur(89_900), supportYears: 1 },
-  { sku: 'RA-ENT-10-S1Y', product: 'Remote Access', edition: 'Enterprise', users: 10, unitPrice: eur(149_900), supportYears: 1 },
-  { sku: 'RA-ENT-10-S3Y', product: 'Remote Access', edition: 'Enterprise', users: 10, unitPrice: eur(209_900), supportYears: 3 },
-  { sku: 'RA-ENT-25-S2Y', product: 'Remote Access', edition: 'Enterprise', users: 25, unitPrice: eur(299_900), supportYears: 2 },
-  { sku: 'AS-ESS-10-S1Y', product: 'Advanced Security', edition: 'Essentials', users: 10, unitPrice: eur(22_000), supportYears: 1 },
-  { sku: 'AS-ULT-50-S1Y', product: 'Advanced Security', edition: 'Ultimate', users: 50, unitPrice: eur(459_000), supportYears: 1 },
-  { sku: 'SM-STD-3-365D', product: 'Server Monitoring', edition: 'Standard', users: 3, unitPrice: eur(39_900), supportYears: 1, days: 365 },
+  {
+    sku: 'RA-DSK-1-S1Y',
+    product: 'Remote Access',
+    edition: 'Desktop',
+    users: 1,
+    unitPrice: eur(8_900),
+    supportYears: 1,
+    otherPrices: [pln(38_900), gbp(7_700)],
+  },
+  {
+    sku: 'RA-WEB-1-S1Y',
+    product: 'Remote Access',
+    edition: 'Mobile Web',
+    users: 1,
+    unitPrice: eur(12_900),
+    supportYears: 1,
+    otherPrices: [pln(55_900), gbp(11_200)],
+  },
+  {
+    sku: 'RA-DSK-3',
+    product: 'Remote Access',
+    edition: 'Desktop',
+    users: 3,
+    unitPrice: eur(18_000),
+    supportYears: 0,
+    otherPrices: [pln(79_000), gbp(15_500)],
+  },
+  {
+    sku: 'RA-DSK-3-S1Y',
+    product: 'Remote Access',
+    edition: 'Desktop',
+    users: 3,
+    unitPrice: eur(21_600),
+    supportYears: 1,
+    otherPrices: [pln(94_900), gbp(18_600)],
+  },
+  {
+    sku: 'RA-WEB-5-S1Y',
+    product: 'Remote Access',
+    edition: 'Mobile Web',
+    users: 5,
+    unitPrice: eur(45_500),
+    supportYears: 1,
+    otherPrices: [pln(199_000), gbp(39_000)],
+  },
+  {
+    sku: 'RA-ENT-5-S1Y',
+    product: 'Remote Access',
+    edition: 'Enterprise',
+    users: 5,
+    unitPrice: eur(89_900),
+    supportYears: 1,
+    otherPrices: [pln(389_000), gbp(77_000)],
+  },
+  {
+    sku: 'RA-ENT-10-S1Y',
+    product: 'Remote Access',
+    edition: 'Enterprise',
+    users: 10,
+    unitPrice: eur(149_900),
+    supportYears: 1,
+    otherPrices: [pln(649_000), gbp(129_000)],
+  },
+  {
+    sku: 'RA-ENT-10-S3Y',
+    product: 'Remote Access',
+    edition: 'Enterprise',
+    users: 10,
+    unitPrice: eur(209_900),
+    supportYears: 3,
+    otherPrices: [pln(909_000), gbp(179_000)],
+  },
+  {
+    sku: 'RA-ENT-25-S2Y',
+    product: 'Remote Access',
+    edition: 'Enterprise',
+    users: 25,
+    unitPrice: eur(299_900),
+    supportYears: 2,
+    otherPrices: [pln(1_299_000), gbp(258_000)],
+  },
+  {
+    sku: 'AS-ESS-10-S1Y',
+    product: 'Advanced Security',
+    edition: 'Essentials',
+    users: 10,
+    unitPrice: eur(22_000),
+    supportYears: 1,
+    otherPrices: [pln(95_000), gbp(19_000)],
+  },
+  {
+    sku: 'AS-ULT-50-S1Y',
+    product: 'Advanced Security',
+    edition: 'Ultimate',
+    users: 50,
+    unitPrice: eur(459_000),
+    supportYears: 1,
+    otherPrices: [pln(1_990_000), gbp(395_000)],
+  },
+  {
+    sku: 'SM-STD-3-365D',
+    product: 'Server Monitoring',
+    edition: 'Standard',
+    users: 3,
+    unitPrice: eur(39_900),
+    supportYears: 1,
+    days: 365,
+    otherPrices: [pln(159_900), gbp(34_500)],
+  },
   {
     sku: 'SM-STD-10-365D',
     product: 'Server Monitoring',
@@ -48,8 +149,17 @@ export const CATALOGUE: readonly CatalogueProduct[] = [
     unitPrice: eur(99_900),
     supportYears: 1,
     days: 365,
+    otherPrices: [pln(429_900), gbp(85_900)],
   },
-  { sku: '2FA-25', product: 'Two-Factor Authentication', edition: 'Add-On', users: 25, unitPrice: eur(17_900), supportYears: 0 },
+  {
+    sku: '2FA-25',
+    product: 'Two-Factor Authentication',
+    edition: 'Add-On',
+    users: 25,
+    unitPrice: eur(17_900),
+    supportYears: 0,
+    otherPrices: [pln(77_900), gbp(15_500)],
+  },
   // Service plans (issue #15, seed 004): a managed Remote Access server, by the month, in three plans.
   ...(
     [
@@ -63,10 +173,7 @@ export const CATALOGUE: readonly CatalogueProduct[] = [
     edition,
     users,
     unitPrice: eur(inEur),
-    otherPrices: [
-      { amountMinor: inPln, currency: 'PLN' },
-      { amountMinor: inGbp, currency: 'GBP' },
-    ],
+    otherPrices: [pln(inPln), gbp(inGbp)],
     supportYears: 0,
     period: { unit: 'month', count: 1 } as const,
   })),

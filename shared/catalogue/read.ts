@@ -145,6 +145,7 @@ export function toSkuView(sku: Sku) {
     users: sku.users,
     supportYears: sku.supportYears,
     ...(sku.days ? { days: sku.days } : {}),
+    ...(sku.period ? { period: sku.period } : {}),
     status: sku.status,
     prices: Object.entries(sku.prices)
       .sort(([a], [b]) => a.localeCompare(b))

@@ -64,6 +64,8 @@ export function alreadyRegisteredMail(to: string, portalUrl: string, locale: Loc
 export interface OrderConfirmation {
   reference: string;
   licences: ConfirmedLicence[];
+  /** The service subscriptions the order started (issue #15), each paid until the end of its first period. */
+  services?: Array<{ product: string; plan: string; paidUntil: string }>;
   total: { amountMinor: number; currency: string };
   portalUrl: string;
 }
@@ -77,6 +79,7 @@ export function orderConfirmationMail(to: string, order: OrderConfirmation, loca
     text: texts.text({
       reference: order.reference,
       licences: order.licences.map(texts.licence).join('\n\n'),
+      ...(order.services?.length ? { services: order.services.map(texts.service).join('\n') } : {}),
       total: formatMoney(order.total, locale),
       signInUrl: `${order.portalUrl}/sign-in`,
     }),

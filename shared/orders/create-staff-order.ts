@@ -1,5 +1,5 @@
 // Staff create an order for a customer by e-mail: the customer (user, account, owner) if they are new, a licence per
-// unit and a support subscription where the product includes support, the order and its unique reference, all in one
+// unit and a support subscription where the product includes support (a service subscription per unit of a service plan), the order and its unique reference, all in one
 // transaction; then the confirmation e-mail. A retry with the same idempotency key answers with the first order.
 
 import { createHash } from 'node:crypto';
@@ -24,7 +24,7 @@ import { orderConfirmationMail } from '#shared/mail/templates.ts';
 import { DEFAULT_CURRENCY, sum } from '#shared/money.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { IDEMPOTENCY_DAYS, idempotencyItem, readIdempotencyRecord } from '#shared/orders/idempotency.ts';
-import { orderFromItem, orderItem, orderKey, type Order } from '#shared/orders/model.ts';
+import { orderFromItem, orderItem, orderKey, type Order, type StartedService } from '#shared/orders/model.ts';
 import { orderReferenceItem } from '#shared/orders/order-reference-claim.ts';
 import { accountOwnerClaimItem, claimedAccountOf } from '#shared/orders/owner-claim.ts';
 import { nextOrderReference } from '#shared/orders/order-reference.ts';
@@ -93,6 +93,7 @@ export async function createStaffOrder(input: StaffOrderInput, audit: AuditTrail
         changes: [
           { field: 'total', after: `${draft.order.total.amountMinor} ${draft.order.total.currency}` },
           { field: 'licences', after: draft.issued.length },
+          ...(draft.services.length ? [{ field: 'services', after: draft.services.length }] : []),
         ],
         items: draft.writes,
       });
@@ -116,7 +117,7 @@ export async function createStaffOrder(input: StaffOrderInput, audit: AuditTrail
       continue;
     }
 
-    const confirmationMail = await mailConfirmation(draft.accountId, draft.order, draft.issued, input.locale);
+    const confirmationMail = await mailConfirmation(draft.accountId, draft.order, draft.issued, draft.services, input.locale);
     return {
       order: toStaffOrder(orderFromItem(draft.item)),
       replayed: false,
@@ -194,6 +195,7 @@ interface Draft {
   accountCreated: boolean;
   item: Item;
   issued: IssuedLicence[];
+  services: StartedService[];
   writes: TransactItem[];
   /** Where the conditional writes sit in `writes`, to read the cancellation reasons by. */
   at: { reference: number; idempotency: number; account?: number; ownerClaim?: number };
@@ -227,9 +229,9 @@ function buildOrder(args: {
     contact: { name: input.contact.name, email, country: input.contact.country, city: input.contact.city },
   };
 
-  const { issued, items: purchaseItems } = issueLicences({ accountId, orderId, reference, at: orderedAt, priced });
+  const { issued, services, items: purchaseItems } = issueLicences({ accountId, orderId, reference, at: orderedAt, priced, by: 'staff' });
 
-  const item = orderItem({ accountId, order, locale: input.locale, issued });
+  const item = orderItem({ accountId, order, locale: input.locale, issued, services });
   const writes: TransactItem[] = [
     { Put: { TableName, Item: orderReferenceItem(accountId, order), ConditionExpression: 'attribute_not_exists(PK)' } },
     {
@@ -289,7 +291,7 @@ function buildOrder(args: {
     writes.push(accountPurchaseUpdate(TableName, accountId, { licencesAdded: issued.length, lastOrder }));
   }
   writes.push(...purchaseItems.map((Item) => ({ Put: { TableName, Item } })));
-  return { accountId, order, item, issued, writes, at, accountCreated };
+  return { accountId, order, item, issued, services, writes, at, accountCreated };
 }
 
 /** The indexes of the writes whose condition failed (or that met another transaction) in a cancelled transaction. */
@@ -307,9 +309,15 @@ function failedWrites(error: unknown): Set<number> {
  * `orders` mail (the owner unless they chose others: a new account's owner is the ordering customer), each in their own
  * language, or the order's language for a person who never chose one.
  */
-async function mailConfirmation(accountId: string, order: Order, issued: IssuedLicence[], locale: Locale): Promise<ConfirmationMail> {
+async function mailConfirmation(
+  accountId: string,
+  order: Order,
+  issued: IssuedLicence[],
+  services: StartedService[],
+  locale: Locale,
+): Promise<ConfirmationMail> {
   try {
-    const confirmation = { reference: order.reference, licences: issued, total: order.total, portalUrl: config().portalUrl };
+    const confirmation = { reference: order.reference, licences: issued, services, total: order.total, portalUrl: config().portalUrl };
     const sent = await mailAccount(
       accountId,
       'orders',

@@ -63,3 +63,15 @@ export function issuedLicenceFields<const T extends z.ZodMiniType<string>>(times
     supportEndsAt: z.optional(timestamp),
   };
 }
+
+/** One service subscription an order started (issue #15): a unit of a service plan, paid until the end of its first period. */
+export function startedServiceFields<const T extends z.ZodMiniType<string>>(timestamp: T) {
+  return {
+    subscriptionId: z.string(),
+    sku: z.string(),
+    product: z.string(),
+    plan: z.string(),
+    period: z.object({ unit: z.enum(['month', 'year']), count: z.number() }),
+    paidUntil: timestamp,
+  };
+}

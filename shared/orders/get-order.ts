@@ -15,7 +15,11 @@ export async function getOrder(accountId: string, orderId: string) {
 
 /** The customer's view of a stored order: the order and, for a shop order, its state (shopView). */
 export function customerOrderOf(stored: StoredOrder) {
-  return { ...toOrder(stored), ...(stored.shop ? { shop: shopView({ ...stored, shop: stored.shop }) } : {}) };
+  return {
+    ...toOrder(stored),
+    ...(stored.services ? { services: stored.services } : {}),
+    ...(stored.shop ? { shop: shopView({ ...stored, shop: stored.shop }) } : {}),
+  };
 }
 
 /** The customer's view of a shop order's state: the stored state without its version, plus what is due and how to pay. */

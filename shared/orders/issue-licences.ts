@@ -1,6 +1,7 @@
-// The licences an order issues: one per unit of each priced line, each with its support & updates subscription where the
-// SKU includes support, and each serial's search entry. Staff orders (when written) and shop orders (when paid) both
-// issue through here; the caller writes the items in the order's transaction.
+// What an order issues: a licence per unit of each priced line, each with its support & updates subscription where the
+// SKU includes support, and each serial's search entry; or, for a service plan (a SKU with a period, issue #15), a
+// service subscription per unit instead (shared/subscriptions/service-start.ts). Staff orders (when written) and shop
+// orders (when paid) both issue through here; the caller writes the items in the order's transaction.
 
 import { MAX_TRANSACTION_ITEMS } from '#shared/audit/audit.ts';
 import type { Item } from '#shared/db/entity.ts';
@@ -11,15 +12,17 @@ import { type Money, money } from '#shared/money.ts';
 import { newCode } from '#shared/contracts/activation.ts';
 import { newId } from '#shared/ids.ts';
 import { licencePurchase } from '#shared/licences/licence-items.ts';
-import { issuedLicence, type IssuedLicence } from '#shared/orders/model.ts';
+import { issuedLicence, type IssuedLicence, type StartedService, startedService } from '#shared/orders/model.ts';
 import type { PricedLine } from '#shared/orders/pricing.ts';
 import { licenceSearchItems } from '#shared/search/search-entry.ts';
+import { isServicePlan, ITEMS_PER_SERVICE, serviceStart } from '#shared/subscriptions/service-start.ts';
 
 /**
  * Table items per unit: the licence and its search entry, plus the support term and its renewable subscription where
- * the SKU includes support.
+ * the SKU includes support; a service plan's subscription and its `created` event.
  */
 export function itemsPerUnit(line: Pick<PricedLine, 'product'>): number {
+  if (isServicePlan(line.product)) return ITEMS_PER_SERVICE;
   return line.product.supportYears > 0 ? 4 : 2;
 }
 
@@ -33,7 +36,7 @@ export function assertOrderFits(priced: ReadonlyArray<Pick<PricedLine, 'product'
   throw new AppError(
     400,
     'ORDER_TOO_LARGE',
-    `This order would write ${needed} items (a licence and its search entry per unit, a support term and its renewable subscription per unit with support, and ${fixedItems} more), ` +
+    `This order would write ${needed} items (a licence and its search entry per unit, a support term and its renewable subscription per unit with support, a subscription and its history entry per service plan, and ${fixedItems} more), ` +
       `but one order can write at most ${MAX_TRANSACTION_ITEMS}. Split it into smaller orders.`,
     { itemsNeeded: needed, maxItems: MAX_TRANSACTION_ITEMS },
   );
@@ -47,14 +50,42 @@ export function supportYearlyPrice(licencePrice: Money): Money {
   );
 }
 
-export function issueLicences(input: { accountId: string; orderId: string; reference: string; at: Date; priced: readonly PricedLine[] }): {
-  issued: IssuedLicence[];
-  items: Item[];
-} {
+export interface IssueInput {
+  accountId: string;
+  orderId: string;
+  reference: string;
+  /** When it was paid for (a shop order's payment; a staff order when written): licences and services start here. */
+  at: Date;
+  priced: readonly PricedLine[];
+  /** Who started its services: a shop order's payment, or staff writing an order. */
+  by: 'staff' | 'payment';
+  /** The VAT invoice that paid the order (shop orders): a service's `lastInvoice`, what a cancellation corrects. */
+  invoice?: { invoiceId: string; number: string; grossMinor: number };
+}
+
+export function issueLicences(input: IssueInput): { issued: IssuedLicence[]; services: StartedService[]; items: Item[] } {
   const issued: IssuedLicence[] = [];
+  const services: StartedService[] = [];
   const items: Item[] = [];
   for (const { product, line } of input.priced) {
+    // A renewal, upgrade or plan change changes what the customer has (shared/shop/line-actions.ts fulfils it).
+    if (line.action) continue;
     for (let unit = 0; unit < line.quantity; unit += 1) {
+      if (isServicePlan(product)) {
+        const started = serviceStart({
+          accountId: input.accountId,
+          subscriptionId: newId(input.at),
+          product,
+          price: line.unitPrice,
+          at: input.at,
+          order: { orderId: input.orderId, reference: input.reference },
+          ...(input.invoice ? { invoice: { ...input.invoice, orderId: input.orderId } } : {}),
+          by: input.by,
+        });
+        services.push(startedService(started.subscription));
+        items.push(...started.items);
+        continue;
+      }
       const purchase = licencePurchase({
         accountId: input.accountId,
         licenceId: newId(input.at),
@@ -78,5 +109,5 @@ export function issueLicences(input: { accountId: string; orderId: string; refer
       items.push(...purchase.items, ...licenceSearchItems(input.accountId, purchase.licence));
     }
   }
-  return { issued, items };
+  return { issued, services, items };
 }

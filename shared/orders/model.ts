@@ -14,8 +14,11 @@ import {
   orderLineFields,
   orderSummaryFields,
   PAYMENT_METHODS,
+  startedServiceFields,
   type LineAction,
 } from '#shared/orders/fields.ts';
+import type { Period } from '#shared/subscriptions/periods.ts';
+import type { Subscription } from '#shared/subscriptions/model.ts';
 import * as z from '#shared/validation.ts';
 
 export interface OrderLine {
@@ -59,6 +62,21 @@ export interface IssuedLicence {
   supportEndsAt?: string;
 }
 
+/**
+ * One service subscription the order started (issue #15): a unit of a service plan (a SKU with a period) starts a
+ * subscription instead of a licence, so it has no place in `issued`. Kept as it was started (the subscription itself
+ * moves on: renewals, plan changes).
+ */
+export interface StartedService {
+  subscriptionId: string;
+  sku: string;
+  product: string;
+  plan: string;
+  period: Period;
+  /** The end of the first period paid with the order. */
+  paidUntil: string;
+}
+
 /** The order as stored: the customer's view plus its account, the e-mail it was placed for, its language and licences. */
 export interface StoredOrder extends Order {
   accountId: string;
@@ -67,6 +85,8 @@ export interface StoredOrder extends Order {
   /** The language of the order's e-mails. */
   locale: Locale;
   issued: IssuedLicence[];
+  /** The service subscriptions it started (absent when none). */
+  services?: StartedService[];
   /** Prepayment orders from the shop (issue #14); absent on orders staff placed, which are fulfilled when written. */
   shop?: ShopOrderState;
 }
@@ -151,6 +171,7 @@ const shopStateSchema = /* @__PURE__ */ lazySchema(() =>
 );
 
 const issuedLicenceSchema = /* @__PURE__ */ lazySchema(() => z.object(issuedLicenceFields(z.string())));
+const startedServiceSchema = /* @__PURE__ */ lazySchema(() => z.object(startedServiceFields(z.string())));
 
 const orderSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
@@ -162,6 +183,7 @@ const orderSchema = /* @__PURE__ */ lazySchema(() =>
     email: z.optional(z.string()),
     locale: z.optional(localeSchema),
     issued: z.optional(z.array(issuedLicenceSchema())),
+    services: z.optional(z.array(startedServiceSchema())),
     shop: z.optional(shopStateSchema()),
   }),
 );
@@ -175,6 +197,7 @@ export function orderItem(record: {
   order: Order;
   locale: Locale;
   issued: IssuedLicence[];
+  services?: StartedService[];
   shop?: ShopOrderState;
 }): Item {
   const email = normaliseEmail(record.order.contact.email);
@@ -189,17 +212,19 @@ export function orderItem(record: {
     locale: record.locale,
     ...record.order,
     issued: record.issued,
+    ...(record.services?.length ? { services: record.services } : {}),
     ...(record.shop ? { shop: record.shop } : {}),
   };
 }
 
 export function orderFromItem(item: Item): StoredOrder {
-  const { email, locale, issued, shop, ...order } = parseItem('Order', orderSchema, item);
+  const { email, locale, issued, services, shop, ...order } = parseItem('Order', orderSchema, item);
   return {
     ...order,
     email: email ?? order.contact.email,
     locale: locale ?? DEFAULT_LOCALE,
     issued: issued ?? [],
+    ...(services?.length ? { services } : {}),
     ...(shop ? { shop } : {}),
   };
 }
@@ -225,5 +250,17 @@ export function issuedLicence({ licence, subscription }: Pick<IssuedPurchase, 'l
     serial: licence.serial,
     ...(licence.days ? { days: licence.days } : {}),
     ...(subscription ? { subscriptionId: subscription.subscriptionId, supportEndsAt: subscription.endsAt } : {}),
+  };
+}
+
+/** What the order keeps of one service subscription it started. */
+export function startedService(subscription: Subscription): StartedService {
+  return {
+    subscriptionId: subscription.subscriptionId,
+    sku: subscription.sku,
+    product: subscription.product,
+    plan: subscription.plan,
+    period: subscription.period,
+    paidUntil: subscription.paidUntil,
   };
 }

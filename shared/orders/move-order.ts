@@ -102,6 +102,13 @@ export async function moveOrder(
   if (!order) throw orderNotFound();
   if (!target) throw new NotFoundError('The account to move the order to was not found.');
 
+  // A service plan's subscription runs on in its account (renewals, invoices, the daily job): moving it is not built.
+  if (order.services?.length) {
+    throw new ConflictError(
+      'This order started service subscriptions, which stay with the account that bought them; it cannot be moved.',
+      'ORDER_HAS_SERVICES',
+    );
+  }
   // Each licence is two writes at least, its subscription two more: refuse early what cannot fit, before reading it.
   const licenceIds = [...new Set(order.issued.map((issued) => issued.licenceId))];
   const atLeast = 3 + 2 * licenceIds.length;

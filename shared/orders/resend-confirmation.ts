@@ -29,7 +29,13 @@ export async function resendOrderConfirmation(context: {
   const { accountId, orderId } = context;
   const order = await readStoredOrder(accountId, orderId);
   if (!order) throw orderNotFound();
-  const confirmation = { reference: order.reference, licences: order.issued, total: order.total, portalUrl: config().portalUrl };
+  const confirmation = {
+    reference: order.reference,
+    licences: order.issued,
+    ...(order.services ? { services: order.services } : {}),
+    total: order.total,
+    portalUrl: config().portalUrl,
+  };
   const sent = await mailAccount(
     accountId,
     'orders',

@@ -2,7 +2,15 @@
 // language of its e-mails and what it issued.
 
 import type { Locale } from '#shared/i18n/locale.ts';
-import { toOrder, toOrderSummary, type IssuedLicence, type Order, type OrderSummary, type StoredOrder } from '#shared/orders/model.ts';
+import {
+  toOrder,
+  toOrderSummary,
+  type IssuedLicence,
+  type Order,
+  type OrderSummary,
+  type StartedService,
+  type StoredOrder,
+} from '#shared/orders/model.ts';
 
 export type { IssuedLicence };
 
@@ -17,6 +25,7 @@ export interface StaffOrder extends Order {
   email: string;
   locale: Locale;
   issued: IssuedLicence[];
+  services?: StartedService[];
 }
 
 /** The staff list's row of an order, or of a reference claim (which carries the same summary). */
@@ -25,5 +34,12 @@ export function toStaffOrderSummary(order: StaffOrderSummary): StaffOrderSummary
 }
 
 export function toStaffOrder(stored: StoredOrder): StaffOrder {
-  return { ...toOrder(stored), accountId: stored.accountId, email: stored.email, locale: stored.locale, issued: stored.issued };
+  return {
+    ...toOrder(stored),
+    accountId: stored.accountId,
+    email: stored.email,
+    locale: stored.locale,
+    issued: stored.issued,
+    ...(stored.services ? { services: stored.services } : {}),
+  };
 }

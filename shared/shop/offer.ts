@@ -6,6 +6,7 @@ import { type Account, getAccount } from '#shared/accounts/account.ts';
 import { type Catalogue, readCatalogue } from '#shared/catalogue/read.ts';
 import { NotFoundError } from '#shared/http/errors.ts';
 import { money, type Money } from '#shared/money.ts';
+import type { Period } from '#shared/subscriptions/periods.ts';
 import { foldSearchText } from '#shared/search/fold.ts';
 import { accountCurrency } from '#shared/shop/currency.ts';
 
@@ -14,6 +15,8 @@ export interface ShopSku {
   users: number;
   supportYears: number;
   days?: number;
+  /** A service plan (issue #15): the price is per period, and buying it starts a subscription that renews. */
+  period?: Period;
   price: Money;
 }
 
@@ -52,6 +55,7 @@ export function shopProducts(catalogue: Catalogue, currency: string): ShopProduc
                   users: sku.users,
                   supportYears: sku.supportYears,
                   ...(sku.days ? { days: sku.days } : {}),
+                  ...(sku.period ? { period: sku.period } : {}),
                   price: money(price.amountMinor, currency),
                 },
               ];

@@ -21,7 +21,15 @@ import { AppError, ConflictError, NotFoundError } from '#shared/http/errors.ts';
 import { newId } from '#shared/ids.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { issueLicences } from '#shared/orders/issue-licences.ts';
-import { type IssuedLicence, orderFromItem, orderItem, orderKey, type ShopOrderState, type StoredOrder } from '#shared/orders/model.ts';
+import {
+  type IssuedLicence,
+  orderFromItem,
+  orderItem,
+  orderKey,
+  type ShopOrderState,
+  type StartedService,
+  type StoredOrder,
+} from '#shared/orders/model.ts';
 import type { PricedLine } from '#shared/orders/pricing.ts';
 import { type PaymentMail, mailPayment } from '#shared/shop/payment-mail.ts';
 import { type FulfilContext, fulfilAction, isActionLine } from '#shared/shop/line-actions.ts';
@@ -307,6 +315,7 @@ export async function applyOrderPayment(input: OrderPaymentInput): Promise<Appli
     }
 
     let issued: IssuedLicence[] = [];
+    let services: StartedService[] = [];
     if (fulfilled) {
       Object.assign(shop, { status: 'fulfilled', paidAt: at, fulfilledAt: at });
       if (!topUp) {
@@ -331,8 +340,11 @@ export async function applyOrderPayment(input: OrderPaymentInput): Promise<Appli
           reference: order.reference,
           at: input.at,
           priced: pricedLinesOf(order, await catalogue()),
+          by: 'payment',
+          invoice: { invoiceId: draft.invoice.invoiceId, number: draft.invoice.number, grossMinor: draft.invoice.totals.grossMinor },
         });
         issued = licences.issued;
+        services = licences.services;
         items.push(...licences.items.map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(PK)' } })));
         // Renewals, upgrades and plan changes (issue #15): each kind's fulfilment, in this same transaction.
         const context: FulfilContext = {
@@ -360,11 +372,24 @@ export async function applyOrderPayment(input: OrderPaymentInput): Promise<Appli
       items.push(accountUpdates.reduce(mergeUpdates));
     }
 
-    const next: StoredOrder = { ...order, issued: [...order.issued, ...issued], shop };
+    const startedServices = [...(order.services ?? []), ...services];
+    const next: StoredOrder = {
+      ...order,
+      issued: [...order.issued, ...issued],
+      ...(startedServices.length ? { services: startedServices } : {}),
+      shop,
+    };
     items[0] = {
       Put: {
         TableName,
-        Item: orderItem({ accountId: order.accountId, order: next, locale: next.locale, issued: next.issued, shop }),
+        Item: orderItem({
+          accountId: order.accountId,
+          order: next,
+          locale: next.locale,
+          issued: next.issued,
+          ...(next.services ? { services: next.services } : {}),
+          shop,
+        }),
         ConditionExpression: '#shop.#version = :version',
         ExpressionAttributeNames: { '#shop': 'shop', '#version': 'version' },
         ExpressionAttributeValues: { ':version': order.shop.version },

@@ -64,7 +64,9 @@ export function paymentMail(to: string, locale: Locale, input: PaymentMailInput 
   const amount = formatMoney({ amountMinor: payment.amountMinor, currency: payment.currency }, locale);
   const fulfilledPurchase = input.outcome === 'applied' && order.shop?.status === 'fulfilled' && order.shop.purpose === 'purchase';
   if (fulfilledPurchase) {
-    const licences = input.issued.map((licence, index) => mailMessages(locale).orderConfirmation.licence(licence, index)).join('\n\n');
+    const confirmation = mailMessages(locale).orderConfirmation;
+    const licences = input.issued.map(confirmation.licence).join('\n\n');
+    const services = (order.services ?? []).map(confirmation.service).join('\n');
     return withFooter(locale, {
       to,
       subject: texts.fulfilledSubject(order.reference),
@@ -72,7 +74,8 @@ export function paymentMail(to: string, locale: Locale, input: PaymentMailInput 
         reference: order.reference,
         amount,
         ...(order.shop?.invoice ? { invoiceNumber: order.shop.invoice.number } : {}),
-        licences,
+        ...(licences ? { licences } : {}),
+        ...(services ? { services } : {}),
         attached: input.attachments.length > 0,
         url,
       }),

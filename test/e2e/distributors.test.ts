@@ -28,12 +28,12 @@ describe('distributors in Chromium', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await enterMailedCode(page, mailUrl, DEMO_LOGINS.partner.email, before);
 
-      // Lands on its clients: Orchard with its two licences; the navigation has the distributor's link.
+      // Lands on its clients: Orchard with its three licences; the navigation has the distributor's link.
       const clients = page.getByTestId('clients-table');
       await clients.waitFor();
       expect(new URL(page.url()).pathname).toBe('/distributor/clients');
       const orchard = clients.locator('tbody tr', { hasText: 'Orchard Dental Clinic' });
-      expect(await orchard.locator('td').nth(2).textContent()).toBe('2');
+      expect(await orchard.locator('td').nth(2).textContent()).toBe('3');
       expect(await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Clients' }).count()).toBe(1);
 
       await orchard.getByRole('link', { name: /^View licences/ }).click();

@@ -68,7 +68,15 @@ describe('the seed', () => {
     expect(view.body.skus.map((each: { sku: string }) => each.sku)).toEqual(
       expect.arrayContaining(CATALOGUE.map((product) => product.sku)),
     );
-    expect((await skuOf(sku)).prices).toEqual([expect.objectContaining({ currency: 'EUR', version: 2 })]);
+    // Every seed SKU is priced in EUR, GBP and PLN (version 1 each); the staff edit stands.
+    expect((await skuOf(sku)).prices).toEqual([
+      expect.objectContaining({ currency: 'EUR', version: 2 }),
+      expect.objectContaining({ currency: 'GBP', version: 1 }),
+      expect.objectContaining({ currency: 'PLN', version: 1 }),
+    ]);
+    for (const product of CATALOGUE) {
+      expect([product.unitPrice, ...(product.otherPrices ?? [])].map((price) => price.currency).sort()).toEqual(['EUR', 'GBP', 'PLN']);
+    }
     expect(view.body.products.map((product: { productId: string }) => product.productId).sort()).toEqual([
       'advanced-security',
       'managed-hosting',

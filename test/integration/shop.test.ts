@@ -93,8 +93,28 @@ describe('new programs', () => {
       [product.skus[1], 3],
       [product.skus[0], 5],
     ]);
-    // The seed's products have no PLN prices: not offered to a Polish account.
-    expect(listed.body.products.map((each: { name: string }) => each.name)).not.toContain('Remote Access');
+    // The seed's products are priced in PLN too, the service plans per month.
+    const remote = listed.body.products.find((each: { productId: string }) => each.productId === 'remote-access');
+    expect(remote.fromPrice).toEqual({ amountMinor: 79_000, currency: 'PLN' });
+    const hosting = listed.body.products.find((each: { productId: string }) => each.productId === 'managed-hosting');
+    expect(hosting.editions[0].skus[0]).toMatchObject({
+      sku: 'MH-STA-1M',
+      period: { unit: 'month', count: 1 },
+      price: { amountMinor: 7_900 },
+    });
+  });
+
+  it('offers a British account the whole seed catalogue in GBP', async () => {
+    const british = await customerIn('GB');
+
+    const listed = await call(api, 'GET', '/api/shop/products', { token: british.token });
+
+    expect(listed.status).toBe(200);
+    expect(listed.body.currency).toBe('GBP');
+    const names = listed.body.products.map((each: { name: string }) => each.name);
+    expect(names).toEqual(expect.arrayContaining(['Advanced Security', 'Managed Hosting', 'Remote Access', 'Server Monitoring']));
+    const remote = listed.body.products.find((each: { productId: string }) => each.productId === 'remote-access');
+    expect(remote.fromPrice).toEqual({ amountMinor: 15_500, currency: 'GBP' });
   });
 
   it('offers a German account the catalogue in EUR, with each product’s lowest price as its from price', async () => {
@@ -140,9 +160,12 @@ describe('new programs', () => {
     expect(retired.body.error.code).toBe('NOT_FOUND');
     expect((await call(api, 'GET', '/api/shop/products/no-such-thing', { token: polish.token })).status).toBe(404);
     // An active product with nothing priced in PLN: its page says so (no editions), the list leaves it out.
-    const unpriced = await call(api, 'GET', '/api/shop/products/remote-access', { token: polish.token });
+    const euroOnly = await newProduct([{ eur: 1_000, users: 1 }]);
+    const unpriced = await call(api, 'GET', `/api/shop/products/${euroOnly.productId}`, { token: polish.token });
     expect(unpriced.status).toBe(200);
-    expect(unpriced.body.product).toEqual({ productId: 'remote-access', name: 'Remote Access', editions: [] });
+    expect(unpriced.body.product).toEqual({ productId: euroOnly.productId, name: euroOnly.name, editions: [] });
+    const listed = await call(api, 'GET', '/api/shop/products', { token: polish.token });
+    expect(listed.body.products.map((each: { productId: string }) => each.productId)).not.toContain(euroOnly.productId);
   });
 });
 

@@ -65,8 +65,14 @@ const mailSamples: Samples = (path, arity) => {
       [sampleLicence(22), 2],
     ];
   }
+  if (path === 'orderConfirmation.service') {
+    return [[{ product: '‹product›', plan: '‹plan›', paidUntil: '2027-03-01' }, 0]];
+  }
   if (path === 'orderConfirmation.text') {
-    return [[{ reference: token(0), licences: token(1), total: token(2), signInUrl: token(3) }]];
+    return [
+      [{ reference: token(0), licences: token(1), services: token(4), total: token(2), signInUrl: token(3) }],
+      [{ reference: token(0), licences: '', services: token(4), total: token(2), signInUrl: token(3) }],
+    ];
   }
   return webSamples(path, arity);
 };

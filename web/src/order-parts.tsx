@@ -2,7 +2,7 @@
 // contact given at purchase.
 
 import type { Order } from './api.ts';
-import { TableRegion, useCellLabels } from './components.tsx';
+import { Link, TableRegion, useCellLabels } from './components.tsx';
 import { useI18n } from './i18n.ts';
 
 export function OrderLinesTable(props: { order: Pick<Order, 'lines' | 'total'>; id: string }) {
@@ -81,6 +81,33 @@ export function OrderContact(props: { contact: Order['contact']; id: string }) {
           <dd>{contact.city}</dd>
         </div>
       </dl>
+    </section>
+  );
+}
+
+/**
+ * The service subscriptions an order started (issue #15), each paid until the end of its first period; the customer's
+ * page links to their services, where each is renewed and managed.
+ */
+export function StartedServices(props: { services: Order['services']; id: string; manageHref?: string }) {
+  const { t, formatDate } = useI18n();
+  if (!props.services?.length) return null;
+  return (
+    <section class="card section" aria-labelledby={`${props.id}-heading`}>
+      <h2 id={`${props.id}-heading`}>{t.orderDetail.servicesHeading}</h2>
+      <ul class="plain-list" data-testid={props.id}>
+        {props.services.map((service) => (
+          <li key={service.subscriptionId}>
+            <strong>{t.orderDetail.serviceName(service.product, service.plan)}</strong>
+            <span class="muted small block">{t.orderDetail.serviceStarted(formatDate(service.paidUntil))}</span>
+          </li>
+        ))}
+      </ul>
+      {props.manageHref && (
+        <p>
+          <Link href={props.manageHref}>{t.orderDetail.manageServices}</Link>
+        </p>
+      )}
     </section>
   );
 }

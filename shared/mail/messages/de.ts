@@ -40,8 +40,11 @@ export const mailDe: MailMessages = {
         ...(licence.days ? [`   Befristet: ${licence.days} ${plural(locale, licence.days, { one: 'Tag', other: 'Tage' })}`] : []),
         licence.supportEndsAt ? `   Support & Updates bis ${formatDay(licence.supportEndsAt, locale)}` : '   Ohne Support & Updates',
       ].join('\n'),
+    service: (service, index) =>
+      `${index + 1}. ${service.product}, Tarif ${service.plan}: Dienst gestartet, bezahlt bis ${formatDay(service.paidUntil, locale)}`,
     text: (input) =>
-      `Vielen Dank für Ihre Bestellung ${input.reference}. Diese Lizenzen sind jetzt in Ihrem Konto:\n\n${input.licences}\n\n` +
+      `Vielen Dank für Ihre Bestellung ${input.reference}.${input.licences ? ` Diese Lizenzen sind jetzt in Ihrem Konto:\n\n${input.licences}` : ''}` +
+      `${input.services ? `\n\nDiese Dienste sind gestartet und in Ihrem Konto:\n\n${input.services}` : ''}\n\n` +
       `Summe: ${input.total}\n\n` +
       `Ihre Lizenzen, deren Lizenzdateien und Ihren Aktivierungsschlüssel finden Sie im Kundenportal: ${input.signInUrl}\n` +
       `Wählen Sie „Mit Bestellnummer“ und geben Sie diese E-Mail-Adresse und die Bestellnummer ${input.reference} ein. ` +

@@ -44,8 +44,11 @@ export const mailEn = {
         ...(licence.days ? [`   Time-limited: ${licence.days} days`] : []),
         licence.supportEndsAt ? `   Support & updates until ${formatDay(licence.supportEndsAt, locale)}` : '   No support & updates',
       ].join('\n'),
-    text: (input: { reference: string; licences: string; total: string; signInUrl: string }) =>
-      `Thank you for your order ${input.reference}. These licences are now on your account:\n\n${input.licences}\n\n` +
+    service: (service: { product: string; plan: string; paidUntil: string }, index: number) =>
+      `${index + 1}. ${service.product}, ${service.plan} plan: service started, paid until ${formatDay(service.paidUntil, locale)}`,
+    text: (input: { reference: string; licences: string; services?: string; total: string; signInUrl: string }) =>
+      `Thank you for your order ${input.reference}.${input.licences ? ` These licences are now on your account:\n\n${input.licences}` : ''}` +
+      `${input.services ? `\n\nThese services started and are on your account:\n\n${input.services}` : ''}\n\n` +
       `Total: ${input.total}\n\n` +
       `Your licences, their licence files and your activation key are in the customer portal: ${input.signInUrl}\n` +
       `Choose "Order number", then enter this e-mail address and the order number ${input.reference}. ` +

@@ -45,8 +45,11 @@ export const mailFr: MailMessages = {
           ? `   Support et mises à jour jusqu’au ${formatDay(licence.supportEndsAt, locale)}`
           : '   Sans support ni mises à jour',
       ].join('\n'),
+    service: (service, index) =>
+      `${index + 1}. ${service.product}, formule ${service.plan} : service démarré, payé jusqu’au ${formatDay(service.paidUntil, locale)}`,
     text: (input) =>
-      `Merci pour votre commande ${input.reference}. Ces licences sont maintenant sur votre compte :\n\n${input.licences}\n\n` +
+      `Merci pour votre commande ${input.reference}.${input.licences ? ` Ces licences sont maintenant sur votre compte :\n\n${input.licences}` : ''}` +
+      `${input.services ? `\n\nCes services ont démarré et sont sur votre compte :\n\n${input.services}` : ''}\n\n` +
       `Total : ${input.total}\n\n` +
       `Vos licences, leurs fichiers de licence et votre clé d’activation se trouvent sur le portail client : ${input.signInUrl}\n` +
       `Choisissez « Numéro de commande », puis saisissez cette adresse e-mail et le numéro de commande ${input.reference}. ` +

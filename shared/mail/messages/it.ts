@@ -49,8 +49,11 @@ export const mailIt: MailMessages = {
           ? `   Scadenza di assistenza e aggiornamenti: ${formatDay(licence.supportEndsAt, locale)}`
           : '   Senza assistenza e aggiornamenti',
       ].join('\n'),
-    text: (input: { reference: string; licences: string; total: string; signInUrl: string }) =>
-      `Grazie per l'ordine ${input.reference}. Queste licenze sono ora nel suo account:\n\n${input.licences}\n\n` +
+    service: (service, index) =>
+      `${index + 1}. ${service.product}, piano ${service.plan}: servizio avviato, pagato fino al ${formatDay(service.paidUntil, locale)}`,
+    text: (input: { reference: string; licences: string; services?: string; total: string; signInUrl: string }) =>
+      `Grazie per l'ordine ${input.reference}.${input.licences ? ` Queste licenze sono ora nel suo account:\n\n${input.licences}` : ''}` +
+      `${input.services ? `\n\nQuesti servizi sono stati avviati e sono nel suo account:\n\n${input.services}` : ''}\n\n` +
       `Totale: ${input.total}\n\n` +
       `Le licenze, i relativi file di licenza e la chiave di attivazione si trovano nel portale clienti: ${input.signInUrl}\n` +
       `Scelga “Con numero d'ordine”, poi inserisca questo indirizzo e-mail e il numero d'ordine ${input.reference}. ` +

@@ -42,8 +42,11 @@ export const mailPl: MailMessages = {
           ? `   Wsparcie i aktualizacje do ${formatDay(licence.supportEndsAt, locale)}`
           : '   Bez wsparcia i aktualizacji',
       ].join('\n'),
+    service: (service, index) =>
+      `${index + 1}. ${service.product}, plan ${service.plan}: usługa uruchomiona, opłacona do ${formatDay(service.paidUntil, locale)}`,
     text: (input) =>
-      `Dziękujemy za zamówienie ${input.reference}. Te licencje są już na Twoim koncie:\n\n${input.licences}\n\n` +
+      `Dziękujemy za zamówienie ${input.reference}.${input.licences ? ` Te licencje są już na Twoim koncie:\n\n${input.licences}` : ''}` +
+      `${input.services ? `\n\nTe usługi zostały uruchomione i są na Twoim koncie:\n\n${input.services}` : ''}\n\n` +
       `Razem: ${input.total}\n\n` +
       `Licencje, pliki licencji i klucz aktywacyjny znajdziesz w portalu klienta: ${input.signInUrl}\n` +
       `Wybierz „Numer zamówienia”, wpisz ten adres e-mail i numer zamówienia ${input.reference}. ` +

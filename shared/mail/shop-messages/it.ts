@@ -43,7 +43,9 @@ export const shopMailIt: ShopMailMessages = {
     fulfilledSubject: (reference) => `Pagamento ricevuto: il tuo ordine ${reference} è evaso`,
     fulfilledText: (input) =>
       `Grazie: abbiamo ricevuto il tuo pagamento di ${input.amount} e il tuo ordine ${input.reference} è evaso.` +
-      `${input.invoiceNumber ? `\n\nLa tua fattura: ${input.invoiceNumber}.` : ''}\n\nQueste licenze sono ora nel tuo account:\n\n${input.licences}\n\n` +
+      `${input.invoiceNumber ? `\n\nLa tua fattura: ${input.invoiceNumber}.` : ''}` +
+      `${input.licences ? `\n\nQueste licenze sono ora nel tuo account:\n\n${input.licences}` : ''}` +
+      `${input.services ? `\n\nQuesti servizi sono stati avviati:\n\n${input.services}` : ''}\n\n` +
       `${input.attached ? 'I file di attivazione sono allegati a questa e-mail. ' : ''}Licenze, file e fattura sono nel portale clienti: ${input.url}`,
     receivedSubject: (reference) => `Pagamento ricevuto per l’ordine ${reference}`,
     receivedText: (input) =>

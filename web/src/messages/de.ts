@@ -433,6 +433,10 @@ export const de: Messages = {
     city: 'Ort',
     notFound: 'Diese Bestellung gehört nicht zu Ihrem Konto.',
     notFoundHelp: 'Prüfen Sie die Adresse oder öffnen Sie die Bestellung aus Ihrer Bestellliste.',
+    servicesHeading: 'Mit dieser Bestellung gestartete Dienste',
+    serviceName: (product: string, plan: string) => `${product}, Tarif ${plan}`,
+    serviceStarted: (date: string) => `Dienst gestartet, bezahlt bis ${date}`,
+    manageServices: 'Ihre Dienste verwalten',
   },
   customers: {
     title: 'Kunden',
@@ -762,6 +766,11 @@ export const de: Messages = {
     reactivateLabel: (name: string) => `${name} reaktivieren`,
     statusChanged: (name: string, status: string) => `${name} ist jetzt: ${status}.`,
     skusOf: (edition: string) => `SKUs von ${edition}`,
+    soldAs: 'Verkauft als',
+    soldAsLicence: 'Lizenz',
+    soldAsMonthly: 'Diensttarif, monatlich',
+    soldAsYearly: 'Diensttarif, jährlich',
+    servicePlan: (perPeriod: string) => `Diensttarif, Preis ${perPeriod}`,
     sku: 'SKU',
     seats: 'Plätze',
     singleSeat: '1 (Einzelplatz)',
@@ -1801,6 +1810,25 @@ export const de: Messages = {
     adding: 'Wird hinzugefügt…',
     users: (count: number) => (count === 1 ? '1 Benutzer' : `${count} Benutzer`),
     years: (count: number) => (count === 0 ? 'Keine' : count === 1 ? '1 Jahr' : `${count} Jahre`),
+    perPeriod: (period: { unit: 'month' | 'year'; count: number }) =>
+      period.unit === 'month'
+        ? period.count === 1
+          ? 'pro Monat'
+          : `pro ${period.count} Monate`
+        : period.count === 1
+          ? 'pro Jahr'
+          : `pro ${period.count} Jahre`,
+    renews: (period: { unit: 'month' | 'year'; count: number }) =>
+      period.unit === 'month'
+        ? period.count === 1
+          ? 'Dienst, verlängert sich monatlich'
+          : `Dienst, verlängert sich alle ${period.count} Monate`
+        : period.count === 1
+          ? 'Dienst, verlängert sich jährlich'
+          : `Dienst, verlängert sich alle ${period.count} Jahre`,
+    serviceSupport: 'Inklusive',
+    planIncludes: (seats: string, perPeriod: string) =>
+      `Enthält: ${seats}. Ein Dienst, bezahlt ${perPeriod}: Er verlängert sich, bis Sie ihn kündigen.`,
     perpetual: 'Unbefristet',
     days: (count: number) => (count === 1 ? '1 Tag' : `${count} Tage`),
     added: (what: string, quantity: number) => `In den Warenkorb gelegt: ${quantity} × ${what}.`,
@@ -2391,6 +2419,7 @@ export const de: Messages = {
     ALREADY_ON_COMPUTER: 'Die Lizenz ist bereits auf diesem Computer.',
     TRANSFER_LIMIT_REACHED: 'Diese Lizenz wurde vorerst so oft übertragen oder freigegeben wie erlaubt.',
     IDEMPOTENT_ORDER_MOVED: 'Diese Bestellung wurde bereits erstellt und inzwischen in ein anderes Konto verschoben.',
+    ORDER_HAS_SERVICES: 'Diese Bestellung hat Dienste gestartet, die beim kaufenden Konto bleiben: Sie kann nicht verschoben werden.',
     ORDER_TOO_LARGE_TO_MOVE:
       'Diese Bestellung hat zu viele Lizenzen ausgestellt, um sie in einem Schritt zu verschieben. Wenden Sie sich an die Entwickler.',
     ORDER_BUSY: 'Die Bestellung wurde gleichzeitig geändert. Versuchen Sie es erneut.',

@@ -434,6 +434,10 @@ export const fr: Messages = {
     city: 'Ville',
     notFound: 'Cette commande ne figure pas sur votre compte.',
     notFoundHelp: 'Vérifiez l’adresse, ou ouvrez la commande depuis votre liste de commandes.',
+    servicesHeading: 'Services démarrés par cette commande',
+    serviceName: (product: string, plan: string) => `${product}, formule ${plan}`,
+    serviceStarted: (date: string) => `Service démarré, payé jusqu’au ${date}`,
+    manageServices: 'Gérer vos services',
   },
   customers: {
     title: 'Clients',
@@ -763,6 +767,11 @@ export const fr: Messages = {
     reactivateLabel: (name: string) => `Réactiver ${name}`,
     statusChanged: (name: string, status: string) => `${name} est désormais : ${status}.`,
     skusOf: (edition: string) => `SKU de ${edition}`,
+    soldAs: 'Vendu comme',
+    soldAsLicence: 'Licence',
+    soldAsMonthly: 'Formule de service, au mois',
+    soldAsYearly: 'Formule de service, à l’année',
+    servicePlan: (perPeriod: string) => `Formule de service, prix ${perPeriod}`,
     sku: 'SKU',
     seats: 'Postes',
     singleSeat: '1 (poste unique)',
@@ -1800,6 +1809,25 @@ export const fr: Messages = {
     adding: 'Ajout…',
     users: (count: number) => (count <= 1 ? `${count} utilisateur` : `${count} utilisateurs`),
     years: (count: number) => (count === 0 ? 'Aucune' : count === 1 ? '1 an' : `${count} ans`),
+    perPeriod: (period: { unit: 'month' | 'year'; count: number }) =>
+      period.unit === 'month'
+        ? period.count === 1
+          ? 'par mois'
+          : `pour ${period.count} mois`
+        : period.count === 1
+          ? 'par an'
+          : `pour ${period.count} ans`,
+    renews: (period: { unit: 'month' | 'year'; count: number }) =>
+      period.unit === 'month'
+        ? period.count === 1
+          ? 'Service, renouvelé chaque mois'
+          : `Service, renouvelé tous les ${period.count} mois`
+        : period.count === 1
+          ? 'Service, renouvelé chaque année'
+          : `Service, renouvelé tous les ${period.count} ans`,
+    serviceSupport: 'Inclus',
+    planIncludes: (seats: string, perPeriod: string) =>
+      `Comprend : ${seats}. Un service payé ${perPeriod} : il se renouvelle jusqu’à ce que vous le résiliiez.`,
     perpetual: 'Perpétuelle',
     days: (count: number) => (count <= 1 ? `${count} jour` : `${count} jours`),
     added: (what: string, quantity: number) => `Ajouté au panier : ${quantity} × ${what}.`,
@@ -2386,6 +2414,8 @@ export const fr: Messages = {
     ALREADY_ON_COMPUTER: 'La licence est déjà sur cet ordinateur.',
     TRANSFER_LIMIT_REACHED: 'Cette licence a été transférée ou libérée autant de fois que permis pour le moment.',
     IDEMPOTENT_ORDER_MOVED: 'Cette commande a déjà été créée et a depuis été transférée vers un autre compte.',
+    ORDER_HAS_SERVICES:
+      'Cette commande a démarré des services, qui restent sur le compte qui les a achetés : elle ne peut pas être transférée.',
     ORDER_TOO_LARGE_TO_MOVE: 'Cette commande a émis trop de licences pour être transférée en une fois. Contactez les développeurs.',
     ORDER_BUSY: 'La commande était modifiée au même moment. Réessayez.',
     LICENCE_REVOKED: 'Cette licence a été révoquée.',

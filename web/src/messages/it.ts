@@ -435,6 +435,10 @@ export const it: Messages = {
     city: 'Città',
     notFound: 'Questo ordine non è nel suo account.',
     notFoundHelp: "Controlli l'indirizzo oppure apra l'ordine dall'elenco degli ordini.",
+    servicesHeading: 'Servizi avviati da questo ordine',
+    serviceName: (product: string, plan: string) => `${product}, piano ${plan}`,
+    serviceStarted: (date: string) => `Servizio avviato, pagato fino al ${date}`,
+    manageServices: 'Gestisca i suoi servizi',
   },
   customers: {
     title: 'Clienti',
@@ -765,6 +769,11 @@ export const it: Messages = {
     reactivateLabel: (name: string) => `Riattiva ${name}`,
     statusChanged: (name: string, status: string) => `Nuovo stato di ${name}: ${status}.`,
     skusOf: (edition: string) => `SKU di ${edition}`,
+    soldAs: 'Venduto come',
+    soldAsLicence: 'Licenza',
+    soldAsMonthly: 'Piano di servizio, mensile',
+    soldAsYearly: 'Piano di servizio, annuale',
+    servicePlan: (perPeriod: string) => `Piano di servizio, prezzo ${perPeriod}`,
     sku: 'SKU',
     seats: 'Postazioni',
     singleSeat: '1 (postazione singola)',
@@ -1802,6 +1811,25 @@ export const it: Messages = {
     adding: 'Aggiunta…',
     users: (count: number) => (count === 1 ? '1 utente' : `${count} utenti`),
     years: (count: number) => (count === 0 ? 'Nessuno' : count === 1 ? '1 anno' : `${count} anni`),
+    perPeriod: (period: { unit: 'month' | 'year'; count: number }) =>
+      period.unit === 'month'
+        ? period.count === 1
+          ? 'al mese'
+          : `ogni ${period.count} mesi`
+        : period.count === 1
+          ? 'all’anno'
+          : `ogni ${period.count} anni`,
+    renews: (period: { unit: 'month' | 'year'; count: number }) =>
+      period.unit === 'month'
+        ? period.count === 1
+          ? 'Servizio, si rinnova ogni mese'
+          : `Servizio, si rinnova ogni ${period.count} mesi`
+        : period.count === 1
+          ? 'Servizio, si rinnova ogni anno'
+          : `Servizio, si rinnova ogni ${period.count} anni`,
+    serviceSupport: 'Incluso',
+    planIncludes: (seats: string, perPeriod: string) =>
+      `Include: ${seats}. Un servizio pagato ${perPeriod}: si rinnova finché non lo annulla.`,
     perpetual: 'Perpetua',
     days: (count: number) => (count === 1 ? '1 giorno' : `${count} giorni`),
     added: (what: string, quantity: number) => `Aggiunto al carrello: ${quantity} × ${what}.`,
@@ -2385,6 +2413,7 @@ export const it: Messages = {
     ALREADY_ON_COMPUTER: 'La licenza è già su questo computer.',
     TRANSFER_LIMIT_REACHED: 'Per ora questa licenza è stata spostata o liberata il numero massimo di volte consentito.',
     IDEMPOTENT_ORDER_MOVED: 'Questo ordine era già stato creato e nel frattempo è stato spostato su un altro account.',
+    ORDER_HAS_SERVICES: 'Questo ordine ha avviato dei servizi, che restano nell’account che li ha acquistati: non può essere spostato.',
     ORDER_TOO_LARGE_TO_MOVE: 'Questo ordine ha emesso troppe licenze per spostarlo in un solo passaggio. Contatti gli sviluppatori.',
     ORDER_BUSY: "L'ordine veniva modificato nello stesso momento. Riprovi.",
     LICENCE_REVOKED: 'Questa licenza è stata revocata.',

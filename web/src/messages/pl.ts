@@ -426,6 +426,10 @@ export const pl: Messages = {
     city: 'Miasto',
     notFound: 'Tego zamówienia nie ma na Twoim koncie.',
     notFoundHelp: 'Sprawdź adres albo otwórz zamówienie z listy zamówień.',
+    servicesHeading: 'Usługi uruchomione tym zamówieniem',
+    serviceName: (product: string, plan: string) => `${product}, plan ${plan}`,
+    serviceStarted: (date: string) => `Usługa uruchomiona, opłacona do ${date}`,
+    manageServices: 'Zarządzaj usługami',
   },
   customers: {
     title: 'Klienci',
@@ -752,6 +756,11 @@ export const pl: Messages = {
     reactivateLabel: (name: string) => `Przywróć ${name}`,
     statusChanged: (name: string, status: string) => `${name} ma teraz status: ${status}.`,
     skusOf: (edition: string) => `SKU edycji ${edition}`,
+    soldAs: 'Sprzedawane jako',
+    soldAsLicence: 'Licencja',
+    soldAsMonthly: 'Plan usługi, miesięcznie',
+    soldAsYearly: 'Plan usługi, rocznie',
+    servicePlan: (perPeriod: string) => `Plan usługi, cena ${perPeriod}`,
     sku: 'SKU',
     seats: 'Stanowiska',
     singleSeat: '1 (jedno stanowisko)',
@@ -1778,6 +1787,25 @@ export const pl: Messages = {
     adding: 'Dodawanie…',
     users: (count: number) => `${count} ${byCount(count, 'użytkownik', 'użytkowników', 'użytkowników')}`,
     years: (count: number) => (count === 0 ? 'Brak' : `${count} ${byCount(count, 'rok', 'lata', 'lat')}`),
+    perPeriod: (period: { unit: 'month' | 'year'; count: number }) =>
+      period.unit === 'month'
+        ? period.count === 1
+          ? 'miesięcznie'
+          : `za ${period.count} mies.`
+        : period.count === 1
+          ? 'rocznie'
+          : `za ${period.count} ${plural('pl', period.count, { one: 'rok', few: 'lata', many: 'lat', other: 'roku' })}`,
+    renews: (period: { unit: 'month' | 'year'; count: number }) =>
+      period.unit === 'month'
+        ? period.count === 1
+          ? 'Usługa odnawiana co miesiąc'
+          : `Usługa odnawiana co ${period.count} mies.`
+        : period.count === 1
+          ? 'Usługa odnawiana co rok'
+          : `Usługa odnawiana co ${period.count} ${plural('pl', period.count, { one: 'rok', few: 'lata', many: 'lat', other: 'roku' })}`,
+    serviceSupport: 'W cenie',
+    planIncludes: (seats: string, perPeriod: string) =>
+      `Zawiera: ${seats}. Usługa płatna ${perPeriod}: odnawia się, dopóki jej nie anulujesz.`,
     perpetual: 'Bezterminowa',
     days: (count: number) => `${count} ${byCount(count, 'dzień', 'dni', 'dni')}`,
     added: (what: string, quantity: number) => `Dodano do koszyka: ${quantity} × ${what}.`,
@@ -2363,6 +2391,7 @@ export const pl: Messages = {
     ALREADY_ON_COMPUTER: 'Licencja jest już na tym komputerze.',
     TRANSFER_LIMIT_REACHED: 'Tę licencję przenoszono lub zwalniano już tyle razy, ile na razie można.',
     IDEMPOTENT_ORDER_MOVED: 'To zamówienie zostało już utworzone i przeniesione na inne konto.',
+    ORDER_HAS_SERVICES: 'To zamówienie uruchomiło usługi, które zostają na koncie, które je kupiło: nie można go przenieść.',
     ORDER_TOO_LARGE_TO_MOVE: 'To zamówienie wydało zbyt wiele licencji, by przenieść je w jednym kroku. Skontaktuj się z programistami.',
     ORDER_BUSY: 'Zamówienie było w tej chwili zmieniane. Spróbuj ponownie.',
     LICENCE_REVOKED: 'Ta licencja została unieważniona.',

@@ -4,7 +4,7 @@ import { api, request } from '../api.ts';
 import { ViewAsForm } from '../view-as-form.tsx';
 import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
-import { OrderContact, OrderLinesTable } from '../order-parts.tsx';
+import { OrderContact, OrderLinesTable, StartedServices } from '../order-parts.tsx';
 import { IssuedTable } from './NewOrder.tsx';
 import { StaffOrderPayments } from './AdminPayments.tsx';
 
@@ -82,6 +82,8 @@ export function AdminOrderDetailPage(props: { accountId: string; orderId: string
           <StaffOrderPayments accountId={data.accountId} orderId={data.orderId} />
 
           {data.issued.length > 0 && <IssuedTable issued={data.issued} formatDate={formatDate} />}
+
+          <StartedServices services={data.services} id="staff-order-services" />
 
           <OrderContact contact={data.contact} id="staff-order-contact" />
 

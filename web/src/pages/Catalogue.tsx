@@ -220,13 +220,18 @@ function SkuTable(props: { caption: string; skus: SkuView[] } & ChangeProps) {
                 <td class="serial">{sku.sku}</td>
                 <td class="num">{sku.users === 1 ? t.catalogue.singleSeat : sku.users}</td>
                 <td>
-                  {sku.supportYears > 0 ? t.catalogue.supportYears(sku.supportYears) : t.catalogue.noSupport}
+                  {sku.period
+                    ? t.catalogue.servicePlan(t.shop.perPeriod(sku.period))
+                    : sku.supportYears > 0
+                      ? t.catalogue.supportYears(sku.supportYears)
+                      : t.catalogue.noSupport}
                   {sku.days ? <span class="muted small block">{t.catalogue.days(sku.days)}</span> : null}
                 </td>
                 <td data-testid="sku-prices">
                   {sku.prices.map((price) => (
                     <span class="block" key={price.currency}>
-                      {formatMoney(price)} <span class="muted small">v{price.version}</span>
+                      {formatMoney(price)}
+                      {sku.period ? ` ${t.shop.perPeriod(sku.period)}` : ''} <span class="muted small">v{price.version}</span>
                     </span>
                   ))}
                 </td>
@@ -691,6 +696,8 @@ function NewSkuForm(props: { productId: string; editions: CatalogueView['edition
   const [values, setValues] = useState<Record<SkuField, string>>({ sku: '', users: '1', supportYears: '1', amount: '' });
   const [editionId, setEditionId] = useState(props.editions[0]?.editionId ?? '');
   const [currency, setCurrency] = useState<(typeof SUPPORTED_CURRENCIES)[number]>('EUR');
+  /** A licence, or a service plan sold by the month or the year (it has no support term of its own). */
+  const [soldAs, setSoldAs] = useState<'licence' | 'month' | 'year'>('licence');
   const [invalid, setInvalid] = useState<Partial<Record<SkuField, string>>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -718,7 +725,8 @@ function NewSkuForm(props: { productId: string; editions: CatalogueView['edition
       productId: props.productId,
       editionId,
       users: whole(values.users),
-      supportYears: whole(values.supportYears),
+      supportYears: soldAs === 'licence' ? whole(values.supportYears) : 0,
+      ...(soldAs === 'licence' ? {} : { period: { unit: soldAs, count: 1 } }),
       prices: [{ amountMinor: minorUnitsOf(values.amount) ?? Number.NaN, currency }],
     };
     const errors = fieldErrorsOf(checkBody(skuSchema, body), fieldOfPath, t.form, (field) =>
@@ -764,14 +772,24 @@ function NewSkuForm(props: { productId: string; editions: CatalogueView['edition
             ))}
           </select>
         </div>
+        <div class="field">
+          <label for={id('soldAs')}>{t.catalogue.soldAs}</label>
+          <select id={id('soldAs')} value={soldAs} onChange={(event) => setSoldAs(event.currentTarget.value as typeof soldAs)}>
+            <option value="licence">{t.catalogue.soldAsLicence}</option>
+            <option value="month">{t.catalogue.soldAsMonthly}</option>
+            <option value="year">{t.catalogue.soldAsYearly}</option>
+          </select>
+        </div>
         <Field {...fieldOf(state, 'users')} id={id('users')} label={t.catalogue.seats} inputMode="numeric" autocomplete="off" />
-        <Field
-          {...fieldOf(state, 'supportYears')}
-          id={id('supportYears')}
-          label={t.catalogue.supportYearsLabel}
-          inputMode="numeric"
-          autocomplete="off"
-        />
+        {soldAs === 'licence' && (
+          <Field
+            {...fieldOf(state, 'supportYears')}
+            id={id('supportYears')}
+            label={t.catalogue.supportYearsLabel}
+            inputMode="numeric"
+            autocomplete="off"
+          />
+        )}
         <div class="field">
           <label for={id('currency')}>{t.catalogue.currency}</label>
           <select

@@ -5,7 +5,7 @@ import { api, request } from '../api.ts';
 import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { OrderStatusBadge, TaxRuleText, TransferInstructions } from '../checkout-parts.tsx';
-import { OrderContact, OrderLinesTable } from '../order-parts.tsx';
+import { OrderContact, OrderLinesTable, StartedServices } from '../order-parts.tsx';
 import { mayPayWith, useMyRole } from '../my-role.ts';
 import { PayFromBalance } from './PayFromBalance.tsx';
 
@@ -104,6 +104,8 @@ export function OrderDetailPage(props: { orderId: string }) {
           {data.shop?.instructions && <TransferInstructions instructions={data.shop.instructions} />}
 
           <OrderLinesTable order={data} id="order-lines" />
+
+          <StartedServices services={data.services} id="order-services" manageHref="/services" />
 
           <OrderContact contact={data.contact} id="order-contact" />
         </>

@@ -75,7 +75,7 @@ export function ShopPage() {
                 <h3 class="h3">
                   <Link href={`/shop/${product.productId}`}>{product.name}</Link>
                 </h3>
-                {product.fromPrice && <p class="shop-from">{t.shop.from(formatMoney(product.fromPrice))}</p>}
+                {product.fromPrice && <p class="shop-from">{fromPriceText(product, t, formatMoney)}</p>}
                 <p class="muted small">{t.shop.editionsOf(product.editions.map((edition) => edition.name).join(', '))}</p>
                 <p>
                   <Link href={`/shop/${product.productId}`}>
@@ -92,17 +92,33 @@ export function ShopPage() {
   );
 }
 
-/** What an edition includes, from its SKUs: the range of seats and of support & updates years. */
+type I18n = ReturnType<typeof useI18n>;
+
+/** A service plan's period when every SKU of the product is sold by that one period (its prices are per period). */
+function servicePeriodOf(skus: ShopSku[]): ShopSku['period'] {
+  const first = skus[0]?.period;
+  return first && skus.every((sku) => sku.period?.unit === first.unit && sku.period.count === first.count) ? first : undefined;
+}
+
+/** "from 79.00 zł", and "per month" after it for a product sold as service plans. */
+function fromPriceText(product: ShopProduct, t: I18n['t'], formatMoney: I18n['formatMoney']): string {
+  const from = t.shop.from(formatMoney(product.fromPrice!));
+  const period = servicePeriodOf(product.editions.flatMap((edition) => edition.skus));
+  return period ? `${from} ${t.shop.perPeriod(period)}` : from;
+}
+
+/** What an edition includes, from its SKUs: the range of seats and of support & updates years (a plan: how it renews). */
 function EditionIncludes(props: { edition: ShopEdition }) {
   const { t } = useI18n();
   const users = props.edition.skus.map((sku) => sku.users);
   const years = props.edition.skus.map((sku) => sku.supportYears);
+  const seats = t.shop.seatsRange(Math.min(...users), Math.max(...users));
+  const period = servicePeriodOf(props.edition.skus);
   return (
     <p class="muted">
-      {t.shop.includes(
-        t.shop.seatsRange(Math.min(...users), Math.max(...users)),
-        t.shop.supportRange(Math.min(...years), Math.max(...years)),
-      )}
+      {period
+        ? t.shop.planIncludes(seats, t.shop.perPeriod(period))
+        : t.shop.includes(seats, t.shop.supportRange(Math.min(...years), Math.max(...years)))}
     </p>
   );
 }
@@ -222,9 +238,12 @@ function SkuRow(props: {
         {t.shop.users(sku.users)}
         <span class="muted small sku-code"> {sku.sku}</span>
       </td>
-      <td>{t.shop.years(sku.supportYears)}</td>
-      <td>{sku.days ? t.shop.days(sku.days) : t.shop.perpetual}</td>
-      <td class="num">{props.price}</td>
+      <td>{sku.period ? t.shop.serviceSupport : t.shop.years(sku.supportYears)}</td>
+      <td>{sku.period ? t.shop.renews(sku.period) : sku.days ? t.shop.days(sku.days) : t.shop.perpetual}</td>
+      <td class="num">
+        {props.price}
+        {sku.period && <span class="muted small block">{t.shop.perPeriod(sku.period)}</span>}
+      </td>
       {props.canBuy && (
         <td>
           <QuantityForm
