@@ -61,6 +61,8 @@ export function issuedLicenceFields<const T extends z.ZodMiniType<string>>(times
     days: z.optional(z.number()),
     subscriptionId: z.optional(z.string()),
     supportEndsAt: z.optional(timestamp),
+    /** The licensee's account when it is not the order's: a distributor's order upgrading a client's licence. */
+    accountId: z.optional(z.string()),
   };
 }
 

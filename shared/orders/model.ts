@@ -60,6 +60,8 @@ export interface IssuedLicence {
   /** The support & updates subscription bought with it, if any. */
   subscriptionId?: string;
   supportEndsAt?: string;
+  /** The licensee's account when it is not the order's (a distributor's order upgrading a client's licence). */
+  accountId?: string;
 }
 
 /**

@@ -46,7 +46,10 @@ function licenceOf(order: StoredOrder, issued: IssuedLicence, purchasedAt: strin
 /** The signed `.lic` file of every licence issued, or none when together they would not fit one queued mail. */
 export async function activationFiles(order: StoredOrder, issued: IssuedLicence[], at: string): Promise<MailAttachment[]> {
   const files = await Promise.all(
-    issued.map((each) => licenceFile(order.accountId, licenceOf(order, each, at), each.supportEndsAt ? [each.supportEndsAt] : [], at)),
+    // Each file names the licensee's account: a client's, when a distributor's order upgraded the client's licence.
+    issued.map((each) =>
+      licenceFile(each.accountId ?? order.accountId, licenceOf(order, each, at), each.supportEndsAt ? [each.supportEndsAt] : [], at),
+    ),
   );
   const attachments = files.map((file) => ({
     filename: file.filename,

@@ -179,6 +179,7 @@ export async function upgradeFulfilment(context: FulfilContext, line: ActionLine
     ...(upgraded.days ? { days: upgraded.days } : {}),
     ...(subscription ? { subscriptionId: subscription.subscriptionId } : {}),
     ...(upgraded.supportEndsAt ? { supportEndsAt: upgraded.supportEndsAt } : {}),
+    ...(line.action.licenseeAccountId === context.order.accountId ? {} : { accountId: line.action.licenseeAccountId }),
   };
   return { items, retryOnConditionAt, issued: [issued] };
 }
