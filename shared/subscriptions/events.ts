@@ -40,6 +40,10 @@ export interface SubscriptionEvent {
   /** Periods a renewal paid; the reminder's days before paid-until. */
   periods?: number;
   days?: number;
+  /** Auto-renew as set by an 'auto-renew-changed' event. */
+  autoRenew?: boolean;
+  /** The identifier before and after an 'identifier-changed' event (staff set the server's address). */
+  identifier?: { kind: 'ip' | 'host' | 'serial'; from?: string; to: string };
 }
 
 const moneySchema = /* @__PURE__ */ lazySchema(() => z.object({ amountMinor: z.number(), currency: z.string() }));
@@ -58,6 +62,8 @@ const eventSchema = /* @__PURE__ */ lazySchema(() =>
     amount: z.optional(moneySchema()),
     periods: z.optional(z.number()),
     days: z.optional(z.number()),
+    autoRenew: z.optional(z.boolean()),
+    identifier: z.optional(z.object({ kind: z.enum(['ip', 'host', 'serial']), from: z.optional(z.string()), to: z.string() })),
   }),
 );
 

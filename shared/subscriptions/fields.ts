@@ -18,5 +18,6 @@ export const SUBSCRIPTION_EVENT_KINDS = [
   'reminded',
   'auto-renew-failed',
   'auto-renew-changed',
+  'identifier-changed',
 ] as const;
 export type SubscriptionEventKind = (typeof SUBSCRIPTION_EVENT_KINDS)[number];

@@ -48,6 +48,7 @@ import {
 } from './api.ts';
 import { ASSET_AUDITED_REQUESTS } from './asset-audited-requests.ts';
 import { issueTestInvoice } from './invoices.ts';
+import { putTestSubscription } from './subscriptions.ts';
 import { CUSTOMER_AUDITED_REQUESTS } from './customer-audited-requests.ts';
 import { DISTRIBUTOR_AUDITED_REQUESTS, putDistributorFixture } from './distributor-audited-requests.ts';
 
@@ -150,6 +151,8 @@ async function seedSide(api: TestApi, computerId: string): Promise<Side> {
   const desk = await putSupportDeskFixture(customer.account.accountId, customer.userId, customer.login.email);
   const sla = await putSlaFixture(customer.account.accountId, customer.userId, customer.login.email);
   const invoice = await issueTestInvoice(customer.account.accountId);
+  // -- services --: the renewable Subscription of the support term (the same id, as a licence bought with support has).
+  await putTestSubscription(customer.account.accountId, { subscriptionId: ids.subscriptionId });
   return {
     accountId: customer.account.accountId,
     userId: customer.userId,
@@ -828,6 +831,11 @@ export interface AuditedRequest {
  * A builder may first prepare what its action needs (e.g. activate a licence before freeing it) through the API.
  */
 export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<AuditedRequest> | AuditedRequest> = {
+  // -- services --
+  'PUT /api/admin/customers/{accountId}/subscriptions/{subscriptionId}/identifier': ({ fixture }) => ({
+    path: { accountId: fixture.own.accountId, subscriptionId: fixture.own.ids.subscriptionId },
+    body: { kind: 'ip', value: '198.51.100.7', reason: 'The server moved to a new address.' },
+  }),
   'POST /api/admin/orders': () => ({
     path: {},
     body: {
