@@ -127,7 +127,8 @@ export const setAutoRenew = contract({
 export const staffListSubscriptions = contract({
   method: 'GET',
   path: '/api/admin/customers/{accountId}/subscriptions',
-  summary: 'Staff: a customer’s subscriptions, newest first, a page at a time, optionally one `status` or `kind` (404 for no such account).',
+  summary:
+    'Staff: a customer’s subscriptions, newest first, a page at a time, optionally one `status` or `kind` (404 for no such account).',
   access: staff('admin', 'support', 'billing'),
   request: { path: z.strictObject({ accountId: accountIdSchema }), query: z.strictObject({ ...pageQuery.shape, ...filterQuery }) },
   response: json(pageOf(subscriptionView)),

@@ -72,7 +72,10 @@ export async function subscriptionDetail(accountId: string, subscriptionId: stri
 
 /** A page of one subscription's history, newest first; 404 unless the subscription is the account's. */
 export async function subscriptionHistory(accountId: string, subscriptionId: string, page: PageRequest): Promise<Page<SubscriptionEvent>> {
-  const [, history] = await Promise.all([getSubscription(accountId, subscriptionId), listSubscriptionEvents(accountId, subscriptionId, page)]);
+  const [, history] = await Promise.all([
+    getSubscription(accountId, subscriptionId),
+    listSubscriptionEvents(accountId, subscriptionId, page),
+  ]);
   return history;
 }
 

@@ -57,8 +57,7 @@ const SERIAL = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 /** The identifier as written (trimmed; host names in lower case), or 400 when the value is not of its kind. */
 export function normalisedIdentifier(identifier: SubscriptionIdentifier): SubscriptionIdentifier {
   const value = identifier.value.trim();
-  const valid =
-    identifier.kind === 'ip' ? isIP(value) !== 0 : identifier.kind === 'host' ? HOST.test(value) : SERIAL.test(value);
+  const valid = identifier.kind === 'ip' ? isIP(value) !== 0 : identifier.kind === 'host' ? HOST.test(value) : SERIAL.test(value);
   if (!valid) {
     throw new ValidationError(`The value is not ${identifier.kind === 'ip' ? 'an IP address' : `a valid ${identifier.kind}`}.`, [
       { path: 'body.value', message: `not a valid ${identifier.kind}` },

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { money } from '#shared/money.ts';
 import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
-import { getSubscription } from '#shared/subscriptions/model.ts';
+import { getSubscription, type Subscription } from '#shared/subscriptions/model.ts';
 import { TransactWriteCommand } from '#shared/db/commands.ts';
 import { db } from '#shared/db/client.ts';
 import { addMember, call, createCustomer, createStaff, signIn, startTestApi, type TestApi } from '../support/api.ts';
@@ -35,7 +35,7 @@ async function customerWithToken() {
 describe('the services list', () => {
   it('pages through the account’s subscriptions newest first and filters by status and kind', async () => {
     const { accountId, token } = await customerWithToken();
-    const written = [];
+    const written: Subscription[] = [];
     for (let index = 0; index < 5; index += 1) {
       written.push(
         await putTestSubscription(accountId, {
@@ -45,7 +45,10 @@ describe('the services list', () => {
         }),
       );
     }
-    const newestFirst = written.map((subscription) => subscription.subscriptionId).sort().reverse();
+    const newestFirst = written
+      .map((subscription) => subscription.subscriptionId)
+      .sort()
+      .reverse();
 
     const first = await call(api, 'GET', '/api/subscriptions?limit=3', { token });
     expect(first.status).toBe(200);
@@ -56,7 +59,7 @@ describe('the services list', () => {
     expect(second.body.nextCursor).toBeUndefined();
 
     const row = first.body.items.find((item: { subscriptionId: string }) => item.subscriptionId === written[3]!.subscriptionId);
-    expect(row).toMatchObject({ plan: 'Business', price: { amountMinor: 4900, currency: 'PLN' }, daysLeft: 12, status: 'active' });
+    expect(row).toMatchObject({ plan: 'Business', price: { amountMinor: 4900, currency: 'PLN' }, daysLeft: 13, status: 'active' });
     expect(row.identifier).toEqual({ kind: 'ip', value: '203.0.113.10' });
 
     const due = await call(api, 'GET', '/api/subscriptions?status=due', { token });
@@ -100,9 +103,14 @@ describe('the manage page', () => {
     expect(detail.body.history.items[0].days).toBe(22);
     expect(detail.body.client).toBeUndefined();
 
-    const more = await call(api, 'GET', `/api/subscriptions/${subscription.subscriptionId}/history?cursor=${detail.body.history.nextCursor}`, {
-      token,
-    });
+    const more = await call(
+      api,
+      'GET',
+      `/api/subscriptions/${subscription.subscriptionId}/history?cursor=${detail.body.history.nextCursor}`,
+      {
+        token,
+      },
+    );
     expect(more.status).toBe(200);
     expect(more.body.items.map((event: { days: number }) => event.days)).toEqual([2, 1, 0]);
     expect(more.body.nextCursor).toBeUndefined();
@@ -138,7 +146,9 @@ describe('auto-renew', () => {
     const off = await call(api, 'PUT', path, { token, body: { autoRenew: false } });
     expect(off.body.autoRenew).toBe(false);
     const history = await call(api, 'GET', `/api/subscriptions/${subscription.subscriptionId}/history`, { token });
-    expect(history.body.items.map((event: { kind: string; autoRenew: boolean; by: string }) => [event.kind, event.autoRenew, event.by])).toEqual([
+    expect(
+      history.body.items.map((event: { kind: string; autoRenew: boolean; by: string }) => [event.kind, event.autoRenew, event.by]),
+    ).toEqual([
       ['auto-renew-changed', false, 'customer'],
       ['auto-renew-changed', true, 'customer'],
     ]);
@@ -152,7 +162,8 @@ describe('auto-renew', () => {
     ]);
     const technical = await signIn(api, 'customer', await addMember(accountId, 'technical'));
     const billing = await signIn(api, 'customer', await addMember(accountId, 'billing'));
-    const set = (id: string, who: string) => call(api, 'PUT', `/api/subscriptions/${id}/auto-renew`, { token: who, body: { autoRenew: true } });
+    const set = (id: string, who: string) =>
+      call(api, 'PUT', `/api/subscriptions/${id}/auto-renew`, { token: who, body: { autoRenew: true } });
 
     expect((await set(running.subscriptionId, technical)).status).toBe(403);
     expect((await set(running.subscriptionId, billing)).status).toBe(200);
@@ -231,29 +242,54 @@ describe('staff', () => {
     const subscription = await putTestSubscription(accountId);
     const path = `/api/admin/customers/${accountId}/subscriptions/${subscription.subscriptionId}/identifier`;
 
-    const set = await call(api, 'PUT', path, { token: support, body: { kind: 'ip', value: ' 198.51.100.7 ', reason: 'Moved to a new server.' } });
+    const set = await call(api, 'PUT', path, {
+      token: support,
+      body: { kind: 'ip', value: ' 198.51.100.7 ', reason: 'Moved to a new server.' },
+    });
     expect(set.status).toBe(200);
     expect(set.body.identifier).toEqual({ kind: 'ip', value: '198.51.100.7' });
-    const host = await call(api, 'PUT', path, { token: admin, body: { kind: 'host', value: 'Web1.Example.COM', reason: 'Named the host.' } });
+    const host = await call(api, 'PUT', path, {
+      token: admin,
+      body: { kind: 'host', value: 'Web1.Example.COM', reason: 'Named the host.' },
+    });
     expect(host.body.identifier).toEqual({ kind: 'host', value: 'web1.example.com' });
 
     const bad = await call(api, 'PUT', path, { token: admin, body: { kind: 'ip', value: '300.1.1.1', reason: 'Typo test.' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
     expect((await call(api, 'PUT', path, { token: admin, body: { kind: 'ip', value: '198.51.100.8' } })).status).toBe(400);
-    expect((await call(api, 'PUT', path, { token: billingStaff, body: { kind: 'ip', value: '198.51.100.8', reason: 'No.' } })).status).toBe(403);
+    expect((await call(api, 'PUT', path, { token: billingStaff, body: { kind: 'ip', value: '198.51.100.8', reason: 'No.' } })).status).toBe(
+      403,
+    );
 
     const audit = await call(api, 'GET', `/api/admin/customers/${accountId}/audit`, { token: support });
     expect(
       audit.body.items
         .filter((entry: { action: string }) => entry.action === 'subscription.set-identifier')
-        .map((entry: { reason: string; target: { kind: string; id: string }; changes: unknown[] }) => [entry.reason, entry.target.kind, entry.target.id, entry.changes]),
+        .map((entry: { reason: string; target: { kind: string; id: string }; changes: unknown[] }) => [
+          entry.reason,
+          entry.target.kind,
+          entry.target.id,
+          entry.changes,
+        ]),
     ).toEqual([
-      ['Named the host.', 'subscription', subscription.subscriptionId, [{ field: 'identifier', before: 'ip:198.51.100.7', after: 'host:web1.example.com' }]],
-      ['Moved to a new server.', 'subscription', subscription.subscriptionId, [{ field: 'identifier', before: 'ip:203.0.113.10', after: 'ip:198.51.100.7' }]],
+      [
+        'Named the host.',
+        'subscription',
+        subscription.subscriptionId,
+        [{ field: 'identifier', before: 'ip:198.51.100.7', after: 'host:web1.example.com' }],
+      ],
+      [
+        'Moved to a new server.',
+        'subscription',
+        subscription.subscriptionId,
+        [{ field: 'identifier', before: 'ip:203.0.113.10', after: 'ip:198.51.100.7' }],
+      ],
     ]);
     const history = await call(api, 'GET', `/api/subscriptions/${subscription.subscriptionId}/history`, { token });
-    expect(history.body.items.map((event: { kind: string; by: string; identifier: unknown }) => [event.kind, event.by, event.identifier])).toEqual([
+    expect(
+      history.body.items.map((event: { kind: string; by: string; identifier: unknown }) => [event.kind, event.by, event.identifier]),
+    ).toEqual([
       ['identifier-changed', 'staff', { kind: 'host', from: '198.51.100.7', to: 'web1.example.com' }],
       ['identifier-changed', 'staff', { kind: 'ip', from: '203.0.113.10', to: '198.51.100.7' }],
     ]);

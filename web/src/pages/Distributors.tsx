@@ -17,7 +17,7 @@ type ClientLicence = ReplyOf<typeof api.distributors.listClientLicences>['items'
 export const PARTNER_HOME = '/distributor/clients';
 
 /** The client a list or link is about: absent for the caller's own account. */
-const clientQuery = (clientId: string | undefined) => (clientId ? `?clientId=${encodeURIComponent(clientId)}` : '');
+export const clientQuery = (clientId: string | undefined) => (clientId ? `?clientId=${encodeURIComponent(clientId)}` : '');
 
 export function DistributorClientsPage() {
   const { t, formatDate } = useI18n();
@@ -93,7 +93,7 @@ export function DistributorClientsPage() {
 }
 
 /** The client filter's choices: the caller's own account first, then the first page of clients (at most 100). */
-function useClientChoices() {
+export function useClientChoices() {
   return useResource(
     (signal) =>
       Promise.all([
