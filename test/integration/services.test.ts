@@ -79,6 +79,28 @@ describe('the services list', () => {
   });
 });
 
+describe('the home page’s services tiles', () => {
+  it('counts the running services and those due or overdue for renewal, and shows neither without services', async () => {
+    const { accountId, token } = await customerWithToken();
+    const before = (await call(api, 'GET', '/api/me/home', { token })).body.tiles;
+    expect(before.activeServices).toBeUndefined();
+    expect(before.renewalsDue).toBeUndefined();
+    await Promise.all([
+      putTestSubscription(accountId),
+      putTestSubscription(accountId, { status: 'due', paidUntil: inDays(3) }),
+      putTestSubscription(accountId, { status: 'overdue', paidUntil: inDays(-3) }),
+      putTestSubscription(accountId, { status: 'ended', paidUntil: inDays(-40), endedAt: inDays(-40) }),
+    ]);
+    const technical = await signIn(api, 'customer', await addMember(accountId, 'technical'));
+    for (const who of [token, technical]) {
+      const home = await call(api, 'GET', '/api/me/home', { token: who });
+      expect(home.status).toBe(200);
+      expect(home.body.tiles.activeServices).toEqual({ count: 3, more: false });
+      expect(home.body.tiles.renewalsDue).toEqual({ count: 2, more: false });
+    }
+  });
+});
+
 describe('the manage page', () => {
   it('shows one subscription with its history newest first, and more of it a page at a time', async () => {
     const { accountId, token } = await customerWithToken();
