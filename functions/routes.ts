@@ -314,6 +314,7 @@ const entries: readonly RouteEntry[] = [
   { contract: api.shop.getProduct, handler: 'shop/get-product', table: 'read' },
   { contract: api.shop.getCart, handler: 'shop/get-cart', table: 'read' },
   { contract: api.shop.addCartLine, handler: 'shop/add-cart-line', table: 'read-write' },
+  { contract: api.shop.addCartActions, handler: 'shop/add-cart-actions', table: 'read-write' },
   { contract: api.shop.setCartLine, handler: 'shop/set-cart-line', table: 'read-write' },
   { contract: api.shop.removeCartLine, handler: 'shop/remove-cart-line', table: 'read-write' },
   { contract: api.shop.acceptCartPrices, handler: 'shop/accept-cart-prices', table: 'read-write' },

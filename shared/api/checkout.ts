@@ -13,6 +13,8 @@ const totals = z.strictObject({ netMinor: z.number(), vatMinor: z.number(), gros
 
 /** One cart line at today's price, taxed (the review, and the details of a 409 PRICES_CHANGED). */
 export const reviewLine = z.strictObject({
+  /** The cart's key of the line: its SKU, or a renewal's / upgrade's `RENEW-<id>` / `UPGRADE-<id>` (issue #15). */
+  key: z.string(),
   sku: z.string(),
   product: z.string(),
   edition: z.string(),

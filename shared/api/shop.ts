@@ -3,7 +3,9 @@
 
 import { moneySchema } from '#shared/api/common.ts';
 import { catalogueIdSchema, skuSchema } from '#shared/api/catalogue.ts';
+import { lineActionSchema } from '#shared/orders/fields.ts';
 import { contract, customer, customerRoles, json } from '#shared/api/contract.ts';
+import { accountIdSchema, ulidSchema } from '#shared/http/schemas.ts';
 import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import * as z from '#shared/validation.ts';
 
@@ -59,8 +61,17 @@ const cartVersion = z.number().check(z.int(), z.minimum(0), z.maximum(Number.MAX
 const quantity = z.number().check(z.int(), z.minimum(1), z.maximum(100_000));
 
 export const cartLineView = z.strictObject({
+  /** What the line routes (`/api/cart/lines/{sku}`) name the line by: its SKU, or `RENEW-<id>` / `UPGRADE-<id>`. */
+  key: z.string(),
   sku: z.string(),
+  /** Units; a renewal's periods. */
   quantity: z.number(),
+  /** A renewal or an upgrade (issue #15) instead of new licences. */
+  action: z.optional(lineActionSchema()),
+  /** For a distributor's order for a client: whose subscription or licence it is. */
+  client: z.optional(z.strictObject({ accountId: z.string(), name: z.string() })),
+  unavailableCode: z.optional(z.string()),
+  unavailableMessage: z.optional(z.string()),
   product: z.optional(z.string()),
   edition: z.optional(z.string()),
   users: z.optional(z.number()),
@@ -72,7 +83,7 @@ export const cartLineView = z.strictObject({
   /** The price seen when the line was added and the current one, when they differ (accept-prices clears it). */
   priceChanged: z.optional(z.strictObject({ was: moneySchema, now: moneySchema })),
   /** Why the line can no longer be bought: retired, no price in the cart's currency, gone from the catalogue. */
-  unavailable: z.optional(z.enum(['retired', 'no-price', 'unknown'])),
+  unavailable: z.optional(z.enum(['retired', 'no-price', 'unknown', 'not-available'])),
 });
 
 export const cartView = z.strictObject({
@@ -108,6 +119,33 @@ export const addCartLine = contract({
     'Adds a SKU to the cart, or adds to its quantity, at the current price; 400 CART_FULL beyond MAX_CART_LINES, QUANTITY_LIMIT beyond MAX_LINE_QUANTITY, SKU_RETIRED / NO_PRICE; 409 CART_CHANGED when `version` is not the cart’s.',
   access: cartWriters,
   request: { body: z.strictObject({ sku: skuSchema, quantity, version: cartVersion }) },
+  response: json(cartView),
+});
+
+/** A renewal or an upgrade to add (issue #15); `clientId`: a distributor orders it for that client. */
+const cartActionInput = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('renewal'),
+    subscriptionId: ulidSchema,
+    periods: z.number().check(z.int(), z.minimum(1), z.maximum(10)),
+    clientId: z.optional(accountIdSchema),
+  }),
+  z.strictObject({ kind: z.literal('upgrade'), licenceId: ulidSchema, toSku: skuSchema, clientId: z.optional(accountIdSchema) }),
+]);
+export type CartActionInput = z.infer<typeof cartActionInput>;
+
+export const addCartActions = contract({
+  method: 'POST',
+  path: '/api/cart/actions',
+  summary:
+    'Adds renewals of subscriptions or upgrades of licences to the cart (a renewal already there takes the new periods); each is quoted now: 400 with the quote’s code when it cannot be bought (SUBSCRIPTION_ENDED, UPGRADE_NOT_OFFERED...), 403 ORDERED_BY_DISTRIBUTOR for a distributor’s client, 404 for a subscription or licence not the caller’s or its clients’; 409 CART_CHANGED on a stale `version`.',
+  access: cartWriters,
+  request: {
+    body: z.strictObject({
+      actions: z.array(cartActionInput).check(z.minLength(1), z.maxLength(20)),
+      version: z.optional(cartVersion),
+    }),
+  },
   response: json(cartView),
 });
 

@@ -7,6 +7,7 @@ import { GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys } from '#shared/db/keys.ts';
+import { type LineAction, lineActionSchema } from '#shared/orders/fields.ts';
 import * as z from '#shared/validation.ts';
 
 /** Distinct lines a cart holds (one checkout writes them into one transaction with their licences). */
@@ -15,12 +16,16 @@ export const MAX_CART_LINES = 20;
 export const MAX_LINE_QUANTITY = 50;
 
 export interface CartLine {
+  /** The catalogue SKU; for an action line, the SKU the action renews or upgrades to. */
   sku: string;
+  /** Units; for a renewal, the periods renewed; 1 for an upgrade. */
   quantity: number;
   /** The unit price (minor units of the cart's currency) when the line was added or last changed. */
   unitPriceMinor: number;
   priceVersion: number;
   addedAt: string;
+  /** A renewal or upgrade (issue #15) rather than new licences; its line key is `lineKey` (shared/shop/line-actions.ts). */
+  action?: LineAction;
 }
 
 export interface Cart {
@@ -39,7 +44,14 @@ const cartSchema = /* @__PURE__ */ lazySchema(() =>
     accountId: z.string(),
     currency: z.string(),
     lines: z.array(
-      z.object({ sku: z.string(), quantity: z.number(), unitPriceMinor: z.number(), priceVersion: z.number(), addedAt: z.string() }),
+      z.object({
+        sku: z.string(),
+        quantity: z.number(),
+        unitPriceMinor: z.number(),
+        priceVersion: z.number(),
+        addedAt: z.string(),
+        action: z.optional(lineActionSchema()),
+      }),
     ),
     updatedAt: z.string(),
     version: z.number(),

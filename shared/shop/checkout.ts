@@ -22,13 +22,24 @@ import type { Locale } from '#shared/i18n/locale.ts';
 import { newId } from '#shared/ids.ts';
 import { money } from '#shared/money.ts';
 import { assertOrderFits } from '#shared/orders/issue-licences.ts';
-import { type Order, orderFromItem, orderItem, orderKey, type ShopOrderState, type StoredOrder } from '#shared/orders/model.ts';
+import {
+  type Order,
+  type OrderLine,
+  orderFromItem,
+  orderItem,
+  orderKey,
+  type ShopOrderState,
+  type StoredOrder,
+} from '#shared/orders/model.ts';
 import { orderReferenceItem } from '#shared/orders/order-reference-claim.ts';
 import { nextOrderReference } from '#shared/orders/order-reference.ts';
 import type { PricedLine } from '#shared/orders/pricing.ts';
 import { orderSearchItems } from '#shared/search/search-entry.ts';
 import { type Cart, cartWrite, getCart } from '#shared/shop/cart.ts';
 import { pricedCart } from '#shared/shop/priced-cart.ts';
+import { quoteCartActions } from '#shared/shop/cart-lines.ts';
+import { MAX_ACTION_ITEMS, type QuoteContext } from '#shared/shop/line-actions.ts';
+import { lineDescription, lineKey } from '#shared/shop/line-key.ts';
 import { accountCurrency } from '#shared/shop/currency.ts';
 import { CHECKOUT_RECORD_DAYS, checkoutRecordItem, readCheckoutRecord } from '#shared/shop/checkout-record.ts';
 import type { PaymentMethodId } from '#shared/shop/payment-methods.ts';
@@ -37,6 +48,8 @@ import { now } from '#shared/time.ts';
 
 /** One line as the review page and a PRICES_CHANGED answer show it: net, VAT and gross at today's prices. */
 export interface ReviewLine {
+  /** The cart's key of the line: its SKU, or an action line's `RENEW-<id>` / `UPGRADE-<id>`. */
+  key: string;
   sku: string;
   product: string;
   edition: string;
@@ -62,32 +75,31 @@ export interface CheckoutReview {
 
 /** The cart at today's catalogue prices, taxed for the buyer: what the review shows and what checkout places. */
 export interface PricedCheckout extends CheckoutReview {
-  priced: PricedLine[];
+  /** Every line as the order records it, in cart order (action lines included). */
+  orderLines: OrderLine[];
+  /** The lines that issue licences, with their catalogue SKU: what the order-size check counts per unit. */
+  licenceLines: PricedLine[];
 }
 
-/** The cart at today's prices, as the cart page prices it (the shop's pricedCart), taxed for the buyer. */
-async function priceCart(cart: Cart, buyer: InvoiceBuyer): Promise<PricedCheckout> {
-  const catalogue = sellableSkus(await readCatalogue());
-  const atToday = pricedCart(cart, catalogue);
-  const bySku = new Map(catalogue.map((product) => [product.sku, product]));
-  // Every order line comes from a catalogue SKU: its entry says how many items its fulfilment writes.
-  const priced = atToday.orderLines.map((line) => ({ product: bySku.get(line.sku)!, line }));
-  const seen = new Map(atToday.lines.map((line) => [line.sku, line.priceChanged?.was.amountMinor]));
+/** Lines taxed for the buyer: the review's lines and totals (shared by checkout and direct orders). */
+export function taxedReview(
+  orderLines: readonly OrderLine[],
+  buyer: InvoiceBuyer,
+  previously: ReadonlyMap<string, number | undefined> = new Map(),
+): Pick<CheckoutReview, 'lines' | 'tax' | 'totals'> {
   const tax = buyerTaxRule(buyer);
   const taxed = taxLines(
-    priced.map(({ line }) => line.subtotal.amountMinor),
+    orderLines.map((line) => line.subtotal.amountMinor),
     tax,
   );
   return {
-    currency: cart.currency,
-    priced,
-    unavailable: atToday.lines.flatMap((line) => (line.unavailable ? [line.sku] : [])),
     tax,
     totals: taxed.totals,
-    buyer,
-    lines: priced.map(({ line }, index) => {
-      const before = seen.get(line.sku);
+    lines: orderLines.map((line, index) => {
+      const key = lineKey(line);
+      const before = previously.get(key);
       return {
+        key,
         sku: line.sku,
         product: line.product,
         edition: line.edition,
@@ -98,6 +110,26 @@ async function priceCart(cart: Cart, buyer: InvoiceBuyer): Promise<PricedCheckou
         ...(before !== undefined ? { previousUnitNetMinor: before } : {}),
       };
     }),
+  };
+}
+
+/** The cart at today's prices, as the cart page prices it (the shop's pricedCart with its action quotes), taxed for the buyer. */
+async function priceCart(cart: Cart, account: Account): Promise<PricedCheckout> {
+  const catalogueRead = await readCatalogue();
+  const catalogue = sellableSkus(catalogueRead);
+  const context: QuoteContext = { buyer: account, currency: cart.currency, at: now(), catalogue: catalogueRead };
+  const atToday = pricedCart(cart, catalogue, await quoteCartActions(context, cart.lines));
+  const bySku = new Map(catalogue.map((product) => [product.sku, product]));
+  // Every licence line comes from a catalogue SKU: its entry says how many items its fulfilment writes.
+  const licenceLines = atToday.orderLines.flatMap((line) => (line.action ? [] : [{ product: bySku.get(line.sku)!, line }]));
+  const buyer = invoiceBuyer(account);
+  return {
+    currency: cart.currency,
+    orderLines: atToday.orderLines,
+    licenceLines,
+    unavailable: atToday.lines.flatMap((line) => (line.unavailable ? [line.key] : [])),
+    buyer,
+    ...taxedReview(atToday.orderLines, buyer, new Map(atToday.lines.map((line) => [line.key, line.priceChanged?.was.amountMinor]))),
   };
 }
 
@@ -122,7 +154,7 @@ export async function checkoutPreview(accountId: string): Promise<CheckoutPrevie
   const item = await readAccountItem(accountId);
   const account = accountFromItem(item);
   const cart = await getCart(accountId, accountCurrency(account), false);
-  const { priced: _priced, ...review } = await priceCart(cart, invoiceBuyer(account));
+  const { orderLines: _lines, licenceLines: _licences, ...review } = await priceCart(cart, account);
   return {
     review,
     mayPay: accountMayPay(account),
@@ -155,7 +187,7 @@ function fingerprint(parts: unknown[]): string {
 }
 
 const cartFingerprint = (cart: Pick<Cart, 'currency' | 'lines'>) =>
-  fingerprint([cart.currency, cart.lines.map((line) => [line.sku, line.quantity])]);
+  fingerprint([cart.currency, cart.lines.map((line) => [lineKey(line), line.quantity])]);
 const requestFingerprint = (input: CheckoutInput) => fingerprint([input.paymentMethod, input.acceptedTotalMinor]);
 
 /**
@@ -195,7 +227,7 @@ export async function placeOrder(caller: CustomerCaller, input: CheckoutInput): 
     if (first) return first;
     throw new AppError(400, 'CART_EMPTY', 'Your cart is empty: add a product before checking out.');
   }
-  const checkout = await priceCart(cart, invoiceBuyer(account));
+  const checkout = await priceCart(cart, account);
   if (checkout.unavailable.length) {
     throw new AppError(
       400,
@@ -211,12 +243,26 @@ export async function placeOrder(caller: CustomerCaller, input: CheckoutInput): 
       totals: checkout.totals,
     } as unknown as Record<string, unknown>);
   }
-  assertOrderFits(checkout.priced, FULFILMENT_FIXED_ITEMS);
+  assertOrderFits(
+    checkout.licenceLines,
+    FULFILMENT_FIXED_ITEMS + (checkout.orderLines.length - checkout.licenceLines.length) * MAX_ACTION_ITEMS,
+  );
 
   let at: Draft['at'] | undefined;
   try {
     const placed = await transactWithRetry(async () => {
-      const draft = await buildCheckout({ caller, account, cart, checkout, input });
+      const draft = await buildPrepaymentOrder({
+        account,
+        placedBy: placedByOf(caller, account),
+        checkout,
+        paymentMethod: input.paymentMethod,
+        record: {
+          idempotencyKey: input.idempotencyKey,
+          requestFingerprint: requestFingerprint(input),
+          cartFingerprint: cartFingerprint(cart),
+        },
+        cart,
+      });
       at = draft.at;
       return { items: draft.items, retryOnConditionAt: [draft.at.counter], result: draft.order };
     });
@@ -238,21 +284,42 @@ export async function placeOrder(caller: CustomerCaller, input: CheckoutInput): 
   }
 }
 
-interface Draft {
+export interface Draft {
   order: StoredOrder;
   items: TransactItem[];
-  /** Where the conditional items sit in `items`, to read a cancellation's reasons by. */
+  /** Where the conditional items sit in `items`, to read a cancellation's reasons by (`cart`: -1 without a cart). */
   at: { counter: number; record: number; cart: number };
 }
 
-async function buildCheckout(args: {
-  caller: CustomerCaller;
+/** Who places an order: the order's contact and the language of its mail. */
+export interface PlacedBy {
+  name: string;
+  email: string;
+  locale: Locale;
+}
+
+export function placedByOf(caller: CustomerCaller, account: Pick<Account, 'name'>): PlacedBy {
+  return {
+    name: [caller.person.firstName, caller.person.lastName].filter(Boolean).join(' ') || account.name,
+    email: caller.email,
+    locale: caller.person.locale ?? 'en',
+  };
+}
+
+/**
+ * The items of one prepayment order (see the file's comment): its proforma, the order awaiting payment, its reference
+ * claim and search entry, the account's newest order, the idempotency record of the page's key and, from a cart, the
+ * emptied cart. Checkout and direct orders (shared/shop/direct-order.ts) both place orders through here.
+ */
+export async function buildPrepaymentOrder(args: {
   account: Account;
-  cart: Cart;
-  checkout: PricedCheckout;
-  input: CheckoutInput;
+  placedBy: PlacedBy;
+  checkout: Pick<PricedCheckout, 'orderLines' | 'buyer' | 'currency' | 'tax' | 'totals'>;
+  paymentMethod: PaymentMethodId;
+  record: { idempotencyKey: string; requestFingerprint: string; cartFingerprint: string };
+  cart?: Cart;
 }): Promise<Draft> {
-  const { caller, account, cart, checkout, input } = args;
+  const { account, placedBy, checkout, cart } = args;
   const at = now();
   const orderId = newId(at);
   const reference = await nextOrderReference();
@@ -263,8 +330,8 @@ async function buildCheckout(args: {
     at,
     buyer: checkout.buyer,
     currency: checkout.currency,
-    lines: checkout.priced.map(({ line }) => ({
-      description: `${line.product} ${line.edition}, ${line.users} users`,
+    lines: checkout.orderLines.map((line) => ({
+      description: lineDescription(line),
       sku: line.sku,
       quantity: line.quantity,
       unitNetMinor: line.unitPrice.amountMinor,
@@ -273,20 +340,19 @@ async function buildCheckout(args: {
     dueAt: expiresAt,
     order: { orderId, reference },
   });
-  const name = [caller.person.firstName, caller.person.lastName].filter(Boolean).join(' ') || account.name;
   const order: Order = {
     orderId,
     reference,
     orderedAt: at.toISOString(),
     total: money(checkout.totals.grossMinor, checkout.currency),
-    lines: checkout.priced.map(({ line }) => line),
-    contact: { name, email: caller.email, country: checkout.buyer.country, city: checkout.buyer.address.city },
+    lines: checkout.orderLines,
+    contact: { name: placedBy.name, email: placedBy.email, country: checkout.buyer.country, city: checkout.buyer.address.city },
   };
   const { profileType, ...party } = checkout.buyer;
   const shop: ShopOrderState = {
     status: 'awaiting-payment',
     purpose: 'purchase',
-    paymentMethod: input.paymentMethod,
+    paymentMethod: args.paymentMethod,
     tax: {
       treatment: checkout.tax.treatment,
       rateBasisPoints: checkout.tax.rateBasisPoints,
@@ -306,8 +372,7 @@ async function buildCheckout(args: {
     proforma: { invoiceId: proforma.invoice.invoiceId, number: proforma.invoice.number },
     version: 1,
   };
-  const locale: Locale = caller.person.locale ?? 'en';
-  const item = orderItem({ accountId: account.accountId, order, locale, issued: [], shop });
+  const item = orderItem({ accountId: account.accountId, order, locale: placedBy.locale, issued: [], shop });
   const TableName = tableName();
   const items: TransactItem[] = [
     ...proforma.items,
@@ -318,11 +383,11 @@ async function buildCheckout(args: {
     {
       Put: {
         TableName,
-        Item: checkoutRecordItem(input.idempotencyKey, {
+        Item: checkoutRecordItem(args.record.idempotencyKey, {
           accountId: account.accountId,
           orderId,
-          requestFingerprint: requestFingerprint(input),
-          cartFingerprint: cartFingerprint(cart),
+          requestFingerprint: args.record.requestFingerprint,
+          cartFingerprint: args.record.cartFingerprint,
           createdAt: order.orderedAt,
           expiresAt: Math.floor(at.getTime() / 1000) + CHECKOUT_RECORD_DAYS * 24 * 60 * 60,
         }),
@@ -331,11 +396,13 @@ async function buildCheckout(args: {
         ExpressionAttributeValues: { ':now': Math.floor(at.getTime() / 1000) },
       },
     },
-    cartWrite(cart, { accountId: cart.accountId, currency: cart.currency, lines: [], updatedAt: order.orderedAt }),
+    ...(cart ? [cartWrite(cart, { accountId: cart.accountId, currency: cart.currency, lines: [], updatedAt: order.orderedAt })] : []),
   ];
   return {
     order: orderFromItem(item),
     items,
-    at: { counter: proforma.counterIndex, record: items.length - 2, cart: items.length - 1 },
+    at: cart
+      ? { counter: proforma.counterIndex, record: items.length - 2, cart: items.length - 1 }
+      : { counter: proforma.counterIndex, record: items.length - 1, cart: -1 },
   };
 }

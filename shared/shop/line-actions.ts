@@ -11,6 +11,7 @@ import type { Account } from '#shared/accounts/account.ts';
 import { assertMayOrderForItself, distributorClientKey } from '#shared/accounts/distributors.ts';
 import type { TransactItem } from '#shared/audit/audit.ts';
 import type { TaxRule } from '#shared/billing/tax.ts';
+import type { Catalogue } from '#shared/catalogue/read.ts';
 import { GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { NotFoundError } from '#shared/http/errors.ts';
@@ -19,6 +20,7 @@ import type { IssuedLicence, OrderLine, StoredOrder } from '#shared/orders/model
 import { planChangeFulfilment, quotePlanChange } from '#shared/subscriptions/plan-change.ts';
 import { quoteRenewal, renewalFulfilment } from '#shared/subscriptions/renewal.ts';
 import { quoteUpgrade, upgradeFulfilment } from '#shared/upgrades/upgrade-lines.ts';
+import { lineDescription, lineKey } from '#shared/shop/line-key.ts';
 
 export type { LineAction };
 export type ActionLine = OrderLine & { action: LineAction };
@@ -26,22 +28,13 @@ export type ActionLine = OrderLine & { action: LineAction };
 /** Table items one action line's fulfilment may write at most (checkout refuses an order that would not fit). */
 export const MAX_ACTION_ITEMS = 5;
 
-/** The cart's key of a line: its SKU for new licences, `RENEW-<id>` / `UPGRADE-<id>` / `PLAN-<id>` for an action. */
-export function lineKey(line: { sku: string; action?: LineAction }): string {
-  const action = line.action;
-  if (!action) return line.sku;
-  if (action.kind === 'upgrade') return `UPGRADE-${action.licenceId}`;
-  return `${action.kind === 'renewal' ? 'RENEW' : 'PLAN'}-${action.subscriptionId}`;
-}
-
-/** What invoices and mails call a line: the product, edition and seats, or what the action's quote named it. */
-export function lineDescription(line: Pick<OrderLine, 'product' | 'edition' | 'users' | 'action'>): string {
-  return line.action ? `${line.product} ${line.edition}` : `${line.product} ${line.edition}, ${line.users} users`;
-}
+export { lineDescription, lineKey };
 
 export interface QuoteContext {
   /** Who buys and is invoiced. */
   buyer: Account;
+  /** The catalogue, when the caller has read it already (the cart, checkout): a quote that needs it reads it otherwise. */
+  catalogue?: Catalogue;
   /** The buyer's currency: the quote's price is in it (a subscription priced in another is unavailable). */
   currency: string;
   at: Date;

@@ -2,7 +2,7 @@
 // products, editions and SKUs with a price in that currency are offered; an edition or product left with no SKU is not
 // shown. The search folds case and diacritics the way every customer search does (shared/search/fold.ts).
 
-import { getAccount } from '#shared/accounts/account.ts';
+import { type Account, getAccount } from '#shared/accounts/account.ts';
 import { type Catalogue, readCatalogue } from '#shared/catalogue/read.ts';
 import { NotFoundError } from '#shared/http/errors.ts';
 import { money, type Money } from '#shared/money.ts';
@@ -83,10 +83,10 @@ export function searchProducts(products: ShopProduct[], query: string | undefine
 }
 
 /** The account's currency and the catalogue, read at once (one Get and one Query). */
-export async function shopContext(accountId: string): Promise<{ currency: string; catalogue: Catalogue }> {
+export async function shopContext(accountId: string): Promise<{ currency: string; catalogue: Catalogue; account: Account }> {
   const [account, catalogue] = await Promise.all([getAccount(accountId), readCatalogue()]);
   if (!account) throw new NotFoundError('No such account.');
-  return { currency: accountCurrency(account), catalogue };
+  return { currency: accountCurrency(account), catalogue, account };
 }
 
 export async function listShopProducts(accountId: string, query: string | undefined) {

@@ -24,6 +24,8 @@ import { issueLicences } from '#shared/orders/issue-licences.ts';
 import { type IssuedLicence, orderFromItem, orderItem, orderKey, type ShopOrderState, type StoredOrder } from '#shared/orders/model.ts';
 import type { PricedLine } from '#shared/orders/pricing.ts';
 import { type PaymentMail, mailPayment } from '#shared/shop/payment-mail.ts';
+import { type FulfilContext, fulfilAction, isActionLine } from '#shared/shop/line-actions.ts';
+import { lineDescription } from '#shared/shop/line-key.ts';
 
 export interface OrderPaymentInput {
   accountId: string;
@@ -130,24 +132,26 @@ function catalogueOnce(): () => Promise<Map<string, SellableSku>> {
   };
 }
 
-/** The order's lines as the licence issuing prices them (the SKU's support years and term from the catalogue). */
+/** The order's licence lines as the licence issuing prices them (the SKU's support years and term from the catalogue). */
 function pricedLinesOf(order: StoredOrder, skus: Map<string, SellableSku>): PricedLine[] {
-  return order.lines.map((line) => {
-    const product = skus.get(line.sku);
-    if (!product) logger.warn('fulfilment: a SKU of the order is gone from the catalogue; issued without support', { sku: line.sku });
-    return {
-      line,
-      product: product ?? {
-        sku: line.sku,
-        product: line.product,
-        edition: line.edition,
-        users: line.users,
-        supportYears: 0,
-        active: false,
-        prices: {},
-      },
-    };
-  });
+  return order.lines
+    .flatMap((line) => (isActionLine(line) ? [] : [line]))
+    .map((line) => {
+      const product = skus.get(line.sku);
+      if (!product) logger.warn('fulfilment: a SKU of the order is gone from the catalogue; issued without support', { sku: line.sku });
+      return {
+        line,
+        product: product ?? {
+          sku: line.sku,
+          product: line.product,
+          edition: line.edition,
+          users: line.users,
+          supportYears: 0,
+          active: false,
+          prices: {},
+        },
+      };
+    });
 }
 
 /** The VAT invoice's lines: the proforma's (what the customer was asked to pay), else the order's at their net prices. */
@@ -169,7 +173,7 @@ async function vatInvoiceInput(order: StoredOrder & { shop: ShopOrderState }, at
           unitNetMinor,
         }))
       : order.lines.map((line) => ({
-          description: `${line.product} ${line.edition}, ${line.users}`,
+          description: lineDescription(line),
           sku: line.sku,
           quantity: line.quantity,
           unitNetMinor: line.unitPrice.amountMinor,
@@ -330,9 +334,22 @@ export async function applyOrderPayment(input: OrderPaymentInput): Promise<Appli
         });
         issued = licences.issued;
         items.push(...licences.items.map((Item) => ({ Put: { TableName, Item, ConditionExpression: 'attribute_not_exists(PK)' } })));
+        // Renewals, upgrades and plan changes (issue #15): each kind's fulfilment, in this same transaction.
+        const context: FulfilContext = {
+          order,
+          invoice: shop.invoice,
+          tax: { treatment: order.shop.tax.treatment, rateBasisPoints: order.shop.tax.rateBasisPoints },
+          at: input.at,
+        };
+        for (const line of order.lines.filter(isActionLine)) {
+          const part = await fulfilAction(context, line);
+          retryOnConditionAt.push(...part.retryOnConditionAt.map((index) => items.length + index));
+          items.push(...part.items);
+          issued = [...issued, ...part.issued];
+        }
         accountUpdates.push(
           accountPurchaseUpdate(TableName, order.accountId, {
-            licencesAdded: issued.length,
+            licencesAdded: licences.issued.length,
             lastOrder: { reference: order.reference, orderedAt: order.orderedAt },
           }),
         );

@@ -8,13 +8,26 @@ import { money, type Money, sum } from '#shared/money.ts';
 import type { OrderLine } from '#shared/orders/model.ts';
 import { priceLines } from '#shared/orders/pricing.ts';
 import type { Cart, CartLine } from '#shared/shop/cart.ts';
+import type { LineAction } from '#shared/orders/fields.ts';
+import type { ActionQuote } from '#shared/shop/line-actions.ts';
+import { lineKey } from '#shared/shop/line-key.ts';
 
-/** Why a line cannot be bought now. */
-export type UnavailableReason = 'retired' | 'no-price' | 'unknown';
+/** Why a line cannot be bought now (`not-available`: an action line's quote refused it, with its code and message). */
+export type UnavailableReason = 'retired' | 'no-price' | 'unknown' | 'not-available';
+
+/** Each action line's quote (shared/shop/line-actions.ts), by line key; the caller quotes them (reads), this stays pure. */
+export type ActionQuotes = ReadonlyMap<string, ActionQuote>;
 
 export interface PricedCartLine {
+  /** What the cart's line routes name it by: the SKU, or `RENEW-<id>` / `UPGRADE-<id>` for an action line. */
+  key: string;
   sku: string;
   quantity: number;
+  /** A renewal or upgrade, and for a distributor's client, whose it is. */
+  action?: LineAction;
+  /** Why an action line is not available now: the quote's stable code and message. */
+  unavailableCode?: string;
+  unavailableMessage?: string;
   /** Names and terms from the catalogue; absent only when the SKU is gone from it (`unavailable: 'unknown'`). */
   product?: string;
   edition?: string;
@@ -51,15 +64,20 @@ function unavailableReason(product: SellableSku | undefined, currency: string): 
   return priceIn(product, currency) ? undefined : 'no-price';
 }
 
-/** The cart's lines at the catalogue's current prices in the cart's currency, flagged where a price moved or a line lapsed. */
-export function pricedCart(cart: Cart, catalogue: SellableSku[]): PricedCart {
+/**
+ * The cart's lines at the catalogue's current prices in the cart's currency, flagged where a price moved or a line lapsed.
+ * Action lines take their price from `quotes` (a line without a quote is unavailable).
+ */
+export function pricedCart(cart: Cart, catalogue: SellableSku[], quotes: ActionQuotes = new Map()): PricedCart {
   const bySku = new Map(catalogue.map((product) => [product.sku, product]));
-  const buyable = cart.lines.filter((line) => !unavailableReason(bySku.get(line.sku), cart.currency));
+  const buyable = cart.lines.filter((line) => !line.action && !unavailableReason(bySku.get(line.sku), cart.currency));
   // The same pricing as staff orders and checkout: every buyable line passes priceLines' checks by construction.
   const orderLines = new Map(priceLines(buyable, cart.currency, catalogue).map(({ line }) => [line.sku, line]));
   const lines = cart.lines.map((line): PricedCartLine => {
+    if (line.action) return actionLine(line, quotes.get(lineKey(line)));
     const product = bySku.get(line.sku);
     const described = {
+      key: line.sku,
       sku: line.sku,
       quantity: line.quantity,
       ...(product
@@ -94,7 +112,33 @@ export function pricedCart(cart: Cart, catalogue: SellableSku[]): PricedCart {
     ),
     pricesChanged: lines.some((line) => line.priceChanged),
     hasUnavailable: lines.some((line) => line.unavailable),
-    orderLines: [...orderLines.values()],
+    orderLines: lines.flatMap((line) => (line.orderLine ? [line.orderLine] : [])),
+  };
+}
+
+/** An action line as its quote prices it (the quote's line is the order line). */
+function actionLine(line: CartLine, quote: ActionQuote | undefined): PricedCartLine {
+  const described = { key: lineKey(line), sku: line.sku, quantity: line.quantity, ...(line.action ? { action: line.action } : {}) };
+  if (!quote || 'unavailable' in quote) {
+    return {
+      ...described,
+      unavailable: 'not-available',
+      unavailableCode: quote?.unavailable ?? 'NOT_QUOTED',
+      unavailableMessage: quote?.message ?? 'This line could not be priced.',
+    };
+  }
+  const orderLine = quote.line;
+  return {
+    ...described,
+    product: orderLine.product,
+    edition: orderLine.edition,
+    users: orderLine.users,
+    unitPrice: orderLine.unitPrice,
+    lineTotal: orderLine.subtotal,
+    ...(priceMoved(line, orderLine)
+      ? { priceChanged: { was: money(line.unitPriceMinor, orderLine.unitPrice.currency), now: orderLine.unitPrice } }
+      : {}),
+    orderLine,
   };
 }
 
@@ -103,10 +147,10 @@ function priceMoved(seen: CartLine, current: OrderLine): boolean {
 }
 
 /** The cart's lines with each buyable line's seen price set to the current one (the customer accepted the new prices). */
-export function withAcceptedPrices(cart: Cart, catalogue: SellableSku[]): CartLine[] {
-  const current = new Map(pricedCart(cart, catalogue).orderLines.map((line) => [line.sku, line]));
+export function withAcceptedPrices(cart: Cart, catalogue: SellableSku[], quotes: ActionQuotes = new Map()): CartLine[] {
+  const current = new Map(pricedCart(cart, catalogue, quotes).orderLines.map((line) => [lineKey(line), line]));
   return cart.lines.map((line) => {
-    const now = current.get(line.sku);
+    const now = current.get(lineKey(line));
     return now ? { ...line, unitPriceMinor: now.unitPrice.amountMinor, priceVersion: now.priceVersion ?? line.priceVersion } : line;
   });
 }

@@ -11,7 +11,7 @@ import { newId } from '#shared/ids.ts';
 import type { Money } from '#shared/money.ts';
 import {
   SUBSCRIPTION_EVENT_KINDS,
-  SUBSCRIPTION_STATUSES,
+  subscriptionEventFields,
   type SubscriptionEventKind,
   type SubscriptionStatus,
 } from '#shared/subscriptions/fields.ts';
@@ -47,25 +47,7 @@ export interface SubscriptionEvent {
 }
 
 const moneySchema = /* @__PURE__ */ lazySchema(() => z.object({ amountMinor: z.number(), currency: z.string() }));
-const eventSchema = /* @__PURE__ */ lazySchema(() =>
-  z.object({
-    eventId: z.string(),
-    subscriptionId: z.string(),
-    kind: z.enum(SUBSCRIPTION_EVENT_KINDS),
-    at: z.string(),
-    by: z.enum(['customer', 'staff', 'job', 'payment']),
-    paidUntil: z.optional(z.object({ from: z.string(), to: z.string() })),
-    status: z.optional(z.object({ from: z.enum(SUBSCRIPTION_STATUSES), to: z.enum(SUBSCRIPTION_STATUSES) })),
-    plan: z.optional(z.object({ from: z.string(), to: z.string() })),
-    order: z.optional(z.object({ orderId: z.string(), reference: z.string() })),
-    invoice: z.optional(z.object({ invoiceId: z.string(), number: z.string() })),
-    amount: z.optional(moneySchema()),
-    periods: z.optional(z.number()),
-    days: z.optional(z.number()),
-    autoRenew: z.optional(z.boolean()),
-    identifier: z.optional(z.object({ kind: z.enum(['ip', 'host', 'serial']), from: z.optional(z.string()), to: z.string() })),
-  }),
-);
+const eventSchema = /* @__PURE__ */ lazySchema(() => z.object(subscriptionEventFields(z.string(), moneySchema())));
 
 export function subscriptionEventItem(accountId: string, event: SubscriptionEvent): Item {
   return { ...keys.subscriptionEvent(accountId, event.subscriptionId, event.eventId), type: 'SubscriptionEvent', accountId, ...event };

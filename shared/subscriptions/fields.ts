@@ -1,5 +1,8 @@
-// The subscription's enumerations, pure: the entity modules (model.ts, events.ts) and the API contracts
-// (shared/api/subscriptions.ts, which the web imports) share them.
+// The fields of a subscription and of its history events, declared once, pure (shared/licences/fields.ts says why
+// functions): the API contracts (shared/api/subscriptions.ts, which the web imports) wrap them in strict objects with
+// what the API adds, the entity schemas (model.ts, events.ts) in z.objects with what only the table keeps.
+
+import * as z from '#shared/validation.ts';
 
 export const SUBSCRIPTION_KINDS = ['support', 'service'] as const;
 export type SubscriptionKind = (typeof SUBSCRIPTION_KINDS)[number];
@@ -21,3 +24,53 @@ export const SUBSCRIPTION_EVENT_KINDS = [
   'identifier-changed',
 ] as const;
 export type SubscriptionEventKind = (typeof SUBSCRIPTION_EVENT_KINDS)[number];
+
+type MoneySchema = z.ZodMiniType<{ amountMinor: number; currency: string }>;
+
+export function subscriptionFields<const T extends z.ZodMiniType<string>, const M extends MoneySchema>(timestamp: T, money: M) {
+  return {
+    subscriptionId: z.string(),
+    accountId: z.string(),
+    kind: z.enum(SUBSCRIPTION_KINDS),
+    productId: z.string(),
+    product: z.string(),
+    sku: z.string(),
+    plan: z.string(),
+    users: z.number(),
+    identifier: z.optional(z.object({ kind: z.enum(['ip', 'host', 'serial']), value: z.string() })),
+    licenceId: z.optional(z.string()),
+    period: z.object({ unit: z.enum(['month', 'year']), count: z.number() }),
+    price: money,
+    startedAt: timestamp,
+    paidUntil: timestamp,
+    status: z.enum(SUBSCRIPTION_STATUSES),
+    autoRenew: z.boolean(),
+    cancelRequestedAt: z.optional(timestamp),
+    endedAt: z.optional(timestamp),
+    pendingPlan: z.optional(z.object({ sku: z.string(), plan: z.string(), users: z.number(), price: money })),
+    lastInvoice: z.optional(z.object({ invoiceId: z.string(), number: z.string(), orderId: z.string(), grossMinor: z.number() })),
+    updatedAt: timestamp,
+  };
+}
+
+export function subscriptionEventFields<const T extends z.ZodMiniType<string>, const M extends MoneySchema>(timestamp: T, money: M) {
+  return {
+    eventId: z.string(),
+    subscriptionId: z.string(),
+    kind: z.enum(SUBSCRIPTION_EVENT_KINDS),
+    at: timestamp,
+    by: z.enum(['customer', 'staff', 'job', 'payment']),
+    paidUntil: z.optional(z.object({ from: timestamp, to: timestamp })),
+    status: z.optional(z.object({ from: z.enum(SUBSCRIPTION_STATUSES), to: z.enum(SUBSCRIPTION_STATUSES) })),
+    plan: z.optional(z.object({ from: z.string(), to: z.string() })),
+    order: z.optional(z.object({ orderId: z.string(), reference: z.string() })),
+    invoice: z.optional(z.object({ invoiceId: z.string(), number: z.string() })),
+    amount: z.optional(money),
+    periods: z.optional(z.number()),
+    days: z.optional(z.number()),
+    /** Auto-renew as set by an 'auto-renew-changed' event. */
+    autoRenew: z.optional(z.boolean()),
+    /** The identifier before and after an 'identifier-changed' event (staff set the server's address). */
+    identifier: z.optional(z.object({ kind: z.enum(['ip', 'host', 'serial']), from: z.optional(z.string()), to: z.string() })),
+  };
+}

@@ -17,7 +17,13 @@ import { NotFoundError } from '#shared/http/errors.ts';
 import type { Money } from '#shared/money.ts';
 import { type Period, wholeDaysLeft } from '#shared/subscriptions/periods.ts';
 import { nextActionOn, scheduleShard } from '#shared/subscriptions/schedule.ts';
-import { SUBSCRIPTION_KINDS, SUBSCRIPTION_STATUSES, type SubscriptionKind, type SubscriptionStatus } from '#shared/subscriptions/fields.ts';
+import {
+  SUBSCRIPTION_KINDS,
+  SUBSCRIPTION_STATUSES,
+  subscriptionFields,
+  type SubscriptionKind,
+  type SubscriptionStatus,
+} from '#shared/subscriptions/fields.ts';
 import * as z from '#shared/validation.ts';
 
 export { SUBSCRIPTION_KINDS, SUBSCRIPTION_STATUSES, type SubscriptionKind, type SubscriptionStatus };
@@ -84,31 +90,11 @@ const moneySchema = /* @__PURE__ */ lazySchema(() => z.object({ amountMinor: z.n
 
 const subscriptionSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
-    subscriptionId: z.string(),
-    accountId: z.string(),
-    kind: z.enum(SUBSCRIPTION_KINDS),
-    productId: z.string(),
-    product: z.string(),
-    sku: z.string(),
-    plan: z.string(),
-    users: z.number(),
-    identifier: z.optional(z.object({ kind: z.enum(['ip', 'host', 'serial']), value: z.string() })),
-    licenceId: z.optional(z.string()),
-    period: z.object({ unit: z.enum(['month', 'year']), count: z.number() }),
-    price: moneySchema(),
-    startedAt: z.string(),
-    paidUntil: z.string(),
-    status: z.enum(SUBSCRIPTION_STATUSES),
-    autoRenew: z.boolean(),
-    cancelRequestedAt: z.optional(z.string()),
-    endedAt: z.optional(z.string()),
-    pendingPlan: z.optional(z.object({ sku: z.string(), plan: z.string(), users: z.number(), price: moneySchema() })),
-    lastInvoice: z.optional(z.object({ invoiceId: z.string(), number: z.string(), orderId: z.string(), grossMinor: z.number() })),
+    ...subscriptionFields(z.string(), moneySchema()),
     remindersSent: z.array(z.number()),
     autoRenewFailedOn: z.optional(z.string()),
     nextActionOn: z.optional(z.string()),
     version: z.number(),
-    updatedAt: z.string(),
   }),
 );
 

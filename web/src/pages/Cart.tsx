@@ -54,9 +54,9 @@ export function CartPage() {
     }
   };
   const setQuantity = (line: CartLineView, quantity: number) =>
-    change((version) => request(api.shop.setCartLine, { path: { sku: line.sku }, body: { quantity, version } }));
+    change((version) => request(api.shop.setCartLine, { path: { sku: line.key }, body: { quantity, version } }));
   const remove = (line: CartLineView) =>
-    change((version) => request(api.shop.removeCartLine, { path: { sku: line.sku }, query: { version } }));
+    change((version) => request(api.shop.removeCartLine, { path: { sku: line.key }, query: { version } }));
   const acceptPrices = () => change((version) => request(api.shop.acceptCartPrices, { body: { version } }));
 
   return (
@@ -119,7 +119,7 @@ export function CartPage() {
               </thead>
               <tbody>
                 {cart.lines.map((line) => (
-                  <tr key={line.sku} data-sku={line.sku}>
+                  <tr key={line.key} data-sku={line.key}>
                     <td>
                       <strong>{lineName(line)}</strong>
                       <span class="muted small cart-line-terms">
@@ -128,7 +128,14 @@ export function CartPage() {
                         {line.days !== undefined && `${t.shop.days(line.days)} · `}
                         {line.sku}
                       </span>
-                      {line.unavailable && <span class="badge badge-off">{t.shop.unavailable[line.unavailable]}</span>}
+                      {line.client && <span class="badge">{t.shop.forClient(line.client.name)}</span>}
+                      {line.unavailable && (
+                        <span class="badge badge-off">
+                          {line.unavailable === 'not-available' && line.unavailableMessage
+                            ? line.unavailableMessage
+                            : t.shop.unavailable[line.unavailable]}
+                        </span>
+                      )}
                     </td>
                     <td class="num">
                       {line.unitPrice ? formatMoney(line.unitPrice) : '—'}
@@ -139,9 +146,9 @@ export function CartPage() {
                       )}
                     </td>
                     <td>
-                      {canChange ? (
+                      {canChange && line.action?.kind !== 'upgrade' ? (
                         <QuantityForm
-                          id={`cart-quantity-${line.sku}`}
+                          id={`cart-quantity-${line.key}`}
                           what={lineName(line)}
                           initial={line.quantity}
                           button={t.shop.update}

@@ -146,7 +146,7 @@ function CheckoutForm(props: { review: Review; onReload: () => void }) {
           </thead>
           <tbody>
             {review.lines.map((line) => (
-              <tr key={line.sku}>
+              <tr key={line.key}>
                 <td>
                   {line.product}
                   <span class="muted small block">
