@@ -93,7 +93,7 @@ export function DistributorClientsPage() {
 }
 
 /** The client filter's choices: the caller's own account first, then the first page of clients (at most 100). */
-export function useClientChoices() {
+function useClientChoices() {
   return useResource(
     (signal) =>
       Promise.all([
@@ -104,10 +104,36 @@ export function useClientChoices() {
   );
 }
 
+/** The client filter: the caller's own account (no `clientId`) or one of its clients; the licences and services pages use it. */
+export function ClientFilter(props: { id: string; clientId: string | undefined; onChange: (clientId: string | undefined) => void }) {
+  const { t } = useI18n();
+  const choices = useClientChoices();
+  return (
+    <>
+      {choices.error !== undefined && <ErrorAlert error={choices.error} onRetry={choices.retry} />}
+      <div class="field client-filter">
+        <label for={props.id}>{t.distributors.clientFilter}</label>
+        <select
+          id={props.id}
+          value={props.clientId ?? ''}
+          disabled={!choices.data}
+          onChange={(event) => props.onChange(event.currentTarget.value || undefined)}
+        >
+          <option value="">{choices.data ? t.distributors.ownAccount(choices.data.own.name) : t.app.loading}</option>
+          {choices.data?.clients.map((client) => (
+            <option key={client.accountId} value={client.accountId}>
+              {client.name}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
+  );
+}
+
 export function DistributorLicencesPage() {
   const { t, formatDate } = useI18n();
   const clientId = new URLSearchParams(location.search).get('clientId') ?? undefined;
-  const choices = useClientChoices();
   const list = usePagedList(
     (page: PageRequest, signal): Promise<Page<ClientLicence>> =>
       request(api.distributors.listClientLicences, { query: { ...page, ...(clientId ? { clientId } : {}) }, signal }),
@@ -123,23 +149,7 @@ export function DistributorLicencesPage() {
       <div class="page-head">
         <h1 tabIndex={-1}>{t.distributors.licencesHeading}</h1>
       </div>
-      {choices.error !== undefined && <ErrorAlert error={choices.error} onRetry={choices.retry} />}
-      <div class="field client-filter">
-        <label for="client-filter">{t.distributors.clientFilter}</label>
-        <select
-          id="client-filter"
-          value={clientId ?? ''}
-          disabled={!choices.data}
-          onChange={(event) => navigate(`/distributor/licences${clientQuery(event.currentTarget.value || undefined)}`)}
-        >
-          <option value="">{choices.data ? t.distributors.ownAccount(choices.data.own.name) : t.app.loading}</option>
-          {choices.data?.clients.map((client) => (
-            <option key={client.accountId} value={client.accountId}>
-              {client.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ClientFilter id="client-filter" clientId={clientId} onChange={(chosen) => navigate(`/distributor/licences${clientQuery(chosen)}`)} />
       {list.status === 'error' && isNotFound(list.error) ? (
         <NotOnAccount
           title={t.distributors.licenceNotFound}

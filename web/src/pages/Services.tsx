@@ -9,9 +9,9 @@ import { useI18n } from '../i18n.ts';
 import { useIsDistributor } from '../my-role.ts';
 import { navigate } from '../router.ts';
 import { OrderedByDistributorNotice } from './distributor-notice.tsx';
-import { clientQuery, useClientChoices } from './Distributors.tsx';
+import { ClientFilter, clientQuery } from './Distributors.tsx';
 import { RenewAllDue } from './renew-panel.tsx';
-import { IdentifierText, ServiceName, shortId, SubscriptionStatusBadge, usePricePerPeriod } from './service-parts.tsx';
+import { SubscriptionCells, SubscriptionHeadCells } from './service-parts.tsx';
 
 type SubscriptionRow = ReplyOf<typeof api.subscriptions.listSubscriptions>['items'][number];
 type Status = SubscriptionView['status'];
@@ -28,33 +28,8 @@ function servicesPath(query: { status?: string | undefined; clientId?: string | 
   return text ? `/services?${text}` : '/services';
 }
 
-/** The client a distributor picked (a filter of its own, next to the status). */
-function ClientFilter(props: { clientId: string | undefined; status: string | undefined }) {
-  const { t } = useI18n();
-  const choices = useClientChoices();
-  return (
-    <div class="field client-filter">
-      <label for="services-client">{t.distributors.clientFilter}</label>
-      <select
-        id="services-client"
-        value={props.clientId ?? ''}
-        disabled={!choices.data}
-        onChange={(event) => navigate(servicesPath({ status: props.status, clientId: event.currentTarget.value || undefined }))}
-      >
-        <option value="">{choices.data ? t.distributors.ownAccount(choices.data.own.name) : t.app.loading}</option>
-        {choices.data?.clients.map((client) => (
-          <option key={client.accountId} value={client.accountId}>
-            {client.name}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export function ServicesPage() {
-  const { t, formatDate } = useI18n();
-  const pricePerPeriod = usePricePerPeriod();
+  const { t } = useI18n();
   const distributor = useIsDistributor();
   const search = new URLSearchParams(location.search);
   const clientId = search.get('clientId') ?? undefined;
@@ -104,7 +79,13 @@ export function ServicesPage() {
       {due.error !== undefined && <ErrorAlert error={due.error} onRetry={due.retry} />}
 
       <div class="audit-filters">
-        {distributor && <ClientFilter clientId={clientId} status={status} />}
+        {distributor && (
+          <ClientFilter
+            id="services-client"
+            clientId={clientId}
+            onChange={(chosen) => navigate(servicesPath({ status, clientId: chosen }))}
+          />
+        )}
         <div class="field">
           <label for="services-status">{t.services.statusFilter}</label>
           <select
@@ -134,18 +115,8 @@ export function ServicesPage() {
           showing={t.services.showing(list.items.length)}
           head={
             <>
-              <th scope="col">{t.services.id}</th>
               {showClient && <th scope="col">{t.distributors.client}</th>}
-              <th scope="col">{t.services.service}</th>
-              <th scope="col">{t.services.identifier}</th>
-              <th scope="col">{t.services.paidUntil}</th>
-              <th scope="col" class="num">
-                {t.services.daysLeft}
-              </th>
-              <th scope="col">{t.services.status}</th>
-              <th scope="col" class="num">
-                {t.services.price}
-              </th>
+              <SubscriptionHeadCells />
               <th scope="col">
                 <span class="visually-hidden">{t.services.manage}</span>
               </th>
@@ -153,26 +124,8 @@ export function ServicesPage() {
           }
           row={(subscription) => (
             <tr key={subscription.subscriptionId} data-testid="service-row">
-              <td>
-                <code title={subscription.subscriptionId}>{shortId(subscription.subscriptionId)}</code>
-              </td>
               {showClient && <td>{subscription.client?.name ?? t.app.notAvailable}</td>}
-              <td>
-                <ServiceName subscription={subscription} />
-              </td>
-              <td>
-                <IdentifierText subscription={subscription} />
-              </td>
-              <td>
-                <time dateTime={subscription.paidUntil}>{formatDate(subscription.paidUntil)}</time>
-              </td>
-              <td class="num" data-testid="days-left">
-                {subscription.daysLeft}
-              </td>
-              <td>
-                <SubscriptionStatusBadge status={subscription.status} />
-              </td>
-              <td class="num">{pricePerPeriod(subscription)}</td>
+              <SubscriptionCells subscription={subscription} />
               <td class="actions">
                 <Link href={`/services/${subscription.subscriptionId}${clientQuery(clientId)}`}>
                   {t.services.manage}

@@ -57,3 +57,53 @@ export function ServiceName(props: { subscription: Pick<SubscriptionView, 'produ
     </>
   );
 }
+
+/** The columns every subscriptions table has, in the services table's order (seed 004): ID to price per period. */
+export function SubscriptionHeadCells() {
+  const { t } = useI18n();
+  return (
+    <>
+      <th scope="col">{t.services.id}</th>
+      <th scope="col">{t.services.service}</th>
+      <th scope="col">{t.services.identifier}</th>
+      <th scope="col">{t.services.paidUntil}</th>
+      <th scope="col" class="num">
+        {t.services.daysLeft}
+      </th>
+      <th scope="col">{t.services.status}</th>
+      <th scope="col" class="num">
+        {t.services.price}
+      </th>
+    </>
+  );
+}
+
+/** One subscription's cells under SubscriptionHeadCells. */
+export function SubscriptionCells(props: { subscription: SubscriptionView }) {
+  const { formatDate } = useI18n();
+  const pricePerPeriod = usePricePerPeriod();
+  const { subscription } = props;
+  return (
+    <>
+      <td>
+        <code title={subscription.subscriptionId}>{shortId(subscription.subscriptionId)}</code>
+      </td>
+      <td>
+        <ServiceName subscription={subscription} />
+      </td>
+      <td>
+        <IdentifierText subscription={subscription} />
+      </td>
+      <td>
+        <time dateTime={subscription.paidUntil}>{formatDate(subscription.paidUntil)}</time>
+      </td>
+      <td class="num" data-testid="days-left">
+        {subscription.daysLeft}
+      </td>
+      <td>
+        <SubscriptionStatusBadge status={subscription.status} />
+      </td>
+      <td class="num">{pricePerPeriod(subscription)}</td>
+    </>
+  );
+}
