@@ -380,6 +380,11 @@ const entries: readonly RouteEntry[] = [
   { contract: api.subscriptions.staffSetIdentifier, handler: 'subscriptions/staff-set-identifier', table: 'read-write' },
 
   // -- renewals --
+  // Renewing subscriptions (issue #15): the price, into the cart or paid from the balance at once, all due into the cart.
+  { contract: api.renewals.getRenewalQuote, handler: 'renewals/get-renewal-quote', table: 'read' },
+  // A renewal's payment mail attaches no licence file: no signing secret.
+  { contract: api.renewals.renewSubscription, handler: 'renewals/renew-subscription', table: 'read-write', sendsMail: true },
+  { contract: api.renewals.renewAllDue, handler: 'renewals/renew-all-due', table: 'read-write' },
 
   // -- plan-changes --
 

@@ -29,6 +29,8 @@ export interface Worker {
   handler: string;
   trigger: WorkerTrigger;
   table: TableAccess;
+  /** Seconds a run may take when the stage's default (10 s) is too short: a job working through bounded pages. */
+  timeoutSeconds?: number;
   /** Hands e-mail to SES itself (the mail worker). */
   sendsMail?: boolean;
   /** Queues e-mail with sendMail (shared/mail/send.ts), as routes that send mail do. */
@@ -87,6 +89,16 @@ export const workers: readonly Worker[] = [
   // -- payments --
   // Shop orders still unpaid past their expiry become expired (partly paid ones are left for staff).
   { handler: 'payments/expire-orders', trigger: { kind: 'schedule', expression: 'rate(1 hour)' }, table: 'read-write' },
+  // -- subscription-job --
+  // Daily: renewal reminders, auto-renew from the balance, due -> overdue -> suspended, ends, downgrades at period end.
+  // Five minutes a run (bounded pages of each schedule shard; it stops starting subscriptions 2.5 s before the end).
+  {
+    handler: 'subscription-job/run-subscription-job',
+    trigger: { kind: 'schedule', expression: 'cron(15 3 * * ? *)' },
+    table: 'read-write',
+    queuesMail: true,
+    timeoutSeconds: 300,
+  },
 ];
 
 /** The workers on a timetable, with their expressions (the local runtime's timers and the stack's schedules). */

@@ -78,6 +78,8 @@ export interface HandlerFunctionProps {
   /** Environment every handler reads through shared/config.ts. */
   environment: Record<string, string>;
   invocation: Invocation;
+  /** A worker's own timeout (functions/workers.ts `timeoutSeconds`); otherwise the stage's. */
+  timeoutSeconds?: number;
   /** Only for entries that declare `sendsMail` (or, for workers, `queuesMail`). */
   mail?: MailSending;
   /** Only for entries that declare `identityAdmin`: the user pools' ARNs, for the admin calls the Cognito adapter makes. */
@@ -147,7 +149,12 @@ export class HandlerFunction extends Construct {
       runtime: HANDLER_RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: config.lambda.memorySize,
-      timeout: invocation.kind === 'cognito' ? COGNITO_TRIGGER_TIMEOUT : config.lambda.timeout,
+      timeout:
+        invocation.kind === 'cognito'
+          ? COGNITO_TRIGGER_TIMEOUT
+          : props.timeoutSeconds
+            ? Duration.seconds(props.timeoutSeconds)
+            : config.lambda.timeout,
       role: this.role,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,

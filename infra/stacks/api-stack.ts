@@ -303,6 +303,7 @@ export class ApiStack extends Stack {
         tableAccess: worker.table,
         environment,
         invocation: invocations[worker.trigger.kind],
+        ...(worker.timeoutSeconds ? { timeoutSeconds: worker.timeoutSeconds } : {}),
         ...(worker.sendsMail ? { mail: workerMail } : worker.queuesMail ? { mail: routeMail } : {}),
         ...(worker.identityAdmin ? { userPoolArns } : {}),
         ...(worker.ticketReplies ? { ticketReplies: true } : {}),

@@ -22,12 +22,31 @@ export type BusinessMetric =
   | 'MailSent'
   | 'MailSkippedSuppressed'
   | 'MailDeliveryFailed'
-  | 'MailAddressSuppressed';
+  | 'MailAddressSuppressed'
+  // The daily subscription job's run (shared/subscriptions/daily-job.ts): one of each per run.
+  | 'SubscriptionJobExamined'
+  | 'SubscriptionJobReminded'
+  | 'SubscriptionJobMarkedDue'
+  | 'SubscriptionJobMarkedOverdue'
+  | 'SubscriptionJobSuspended'
+  | 'SubscriptionJobEnded'
+  | 'SubscriptionJobAutoRenewed'
+  | 'SubscriptionJobAutoRenewFailed'
+  | 'SubscriptionJobPlansApplied'
+  | 'SubscriptionJobSkipped'
+  | 'SubscriptionJobMore';
 
 /** Counts one event now (a metric per call; these handlers record one or two per invocation). */
 export function countMetric(name: BusinessMetric, value = 1): void {
   metrics ??= new Metrics({ serviceName: 'atrium' });
   metrics.addMetric(name, MetricUnit.Count, value);
+  metrics.publishStoredMetrics();
+}
+
+/** Counts several events at once, published together as one EMF record (a job's run). */
+export function countMetrics(values: Partial<Record<BusinessMetric, number>>): void {
+  metrics ??= new Metrics({ serviceName: 'atrium' });
+  for (const [name, value] of Object.entries(values)) metrics.addMetric(name, MetricUnit.Count, value);
   metrics.publishStoredMetrics();
 }
 

@@ -1,15 +1,157 @@
 // Renewing a subscription (issue #15): quoting N periods at its price, and the fulfilment of a paid renewal line, which
-// extends paid-until from its current end (never from today), once per paid order. TO BE BUILT (renewals).
+// extends paid-until from its current end (never from today), once per paid order.
+//
+// Once per paid order: the fulfilment runs inside the payment's transaction, which is conditional on the order's
+// version (a second application of the same payment finds the order fulfilled and writes nothing), and the
+// subscription's write is conditional on the version it read (two orders paid at once: the loser reads the winner's
+// paid-until and extends from there). So N paid orders extend by exactly their periods, whatever the interleaving.
+//
+// Paying revives a cancellation at the period's end (cancelRequestedAt is cleared, status active): whoever pays for
+// another period wants the service, and asking them to withdraw the cancellation first would only lose the payment. A
+// downgrade waiting for the period's end (pendingPlan) is what the new periods are quoted and renewed at: the renewal
+// applies it, since the job would otherwise apply it at the new paid-until, after the periods paid at its price.
 
-import type { ActionLine, ActionQuote, FulfilContext, FulfilmentPart, QuoteContext } from '#shared/shop/line-actions.ts';
+import type { TransactItem } from '#shared/audit/audit.ts';
+import { taxLine } from '#shared/billing/tax.ts';
+import { tableName } from '#shared/db/client.ts';
+import { ConflictError, ValidationError } from '#shared/http/errors.ts';
+import { newId } from '#shared/ids.ts';
+import { readLicence } from '#shared/licences/activations.ts';
+import { money } from '#shared/money.ts';
 import type { LineAction } from '#shared/orders/fields.ts';
+import type { ActionLine, ActionQuote, FulfilContext, FulfilmentPart, QuoteContext } from '#shared/shop/line-actions.ts';
+import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
+import { getSubscription, isRenewable, type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
+import { addPeriods, type Period } from '#shared/subscriptions/periods.ts';
+import { licenceSupportEndsUpdate } from '#shared/support/extend-support.ts';
+import { type SupportSubscription, supportSubscriptionItem } from '#shared/support/model.ts';
 
 type Renewal = Extract<LineAction, { kind: 'renewal' }>;
 
-export async function quoteRenewal(_context: QuoteContext, _action: Renewal): Promise<ActionQuote> {
-  return { unavailable: 'NOT_BUILT', message: 'Renewals are not built yet.' };
+/** Periods one renewal line may pay for. */
+export const MAX_RENEWAL_PERIODS = 10;
+
+/** The plan the next periods are renewed at: a downgrade waiting for the period's end, else the current one. */
+export function renewedPlan(subscription: Subscription): Pick<Subscription, 'sku' | 'plan' | 'users' | 'price'> {
+  const { sku, plan, users, price } = subscription.pendingPlan ?? subscription;
+  return { sku, plan, users, price };
 }
 
-export async function renewalFulfilment(_context: FulfilContext, _line: ActionLine & { action: Renewal }): Promise<FulfilmentPart> {
-  throw new Error('Renewal fulfilment is not built yet');
+/** One period in words, as invoices print it: "1 month", "3 months", "1 year". */
+export function periodText(period: Period): string {
+  return `${period.count} ${period.unit}${period.count === 1 ? '' : 's'}`;
+}
+
+export function assertRenewalPeriods(periods: number): void {
+  if (!Number.isInteger(periods) || periods < 1 || periods > MAX_RENEWAL_PERIODS) {
+    throw new ValidationError(`A renewal pays 1 to ${MAX_RENEWAL_PERIODS} periods.`, [
+      { path: 'periods', message: `a whole number from 1 to ${MAX_RENEWAL_PERIODS}` },
+    ]);
+  }
+}
+
+function subscriptionEnded(): ConflictError {
+  return new ConflictError('The subscription has ended: it can no longer be renewed.', 'SUBSCRIPTION_ENDED');
+}
+
+/**
+ * The renewal's order line at the subscription's price per period (quantity = periods); the licensee's subscription
+ * or 404. Unavailable when it has ended or is priced in another currency than the buyer's.
+ */
+export async function quoteRenewal(context: QuoteContext, action: Renewal): Promise<ActionQuote> {
+  assertRenewalPeriods(action.periods);
+  const subscription = await getSubscription(action.licenseeAccountId, action.subscriptionId);
+  if (!isRenewable(subscription)) return { unavailable: 'SUBSCRIPTION_ENDED', message: subscriptionEnded().message };
+  const plan = renewedPlan(subscription);
+  if (plan.price.currency !== context.currency) {
+    return {
+      unavailable: 'CURRENCY_MISMATCH',
+      message: `The subscription is priced in ${plan.price.currency}; this account buys in ${context.currency}.`,
+    };
+  }
+  const identifier = subscription.identifier ? ` (${subscription.identifier.value})` : '';
+  const line: ActionLine = {
+    product: subscription.product,
+    sku: plan.sku,
+    edition: `${plan.plan}, renewal ${periodText(subscription.period)}${identifier}`,
+    users: plan.users,
+    quantity: action.periods,
+    unitPrice: plan.price,
+    subtotal: money(plan.price.amountMinor * action.periods, plan.price.currency),
+    action,
+  };
+  return { line };
+}
+
+/**
+ * The items a paid renewal line writes in the payment's transaction: the subscription extended from its current
+ * paid-until (conditional on the version read: index 0 retries), its 'renewed' event, and for support also the new
+ * support term and the licence's `supportEndsAt`. At most 4 items.
+ */
+export async function renewalFulfilment(context: FulfilContext, line: ActionLine & { action: Renewal }): Promise<FulfilmentPart> {
+  const { action } = line;
+  const accountId = action.licenseeAccountId;
+  const subscription = await getSubscription(accountId, action.subscriptionId);
+  // Only a race gets here (checkout quotes it first): the payment fails rather than pay for nothing.
+  if (!isRenewable(subscription)) throw subscriptionEnded();
+  const at = context.at.toISOString();
+  const from = subscription.paidUntil;
+  const to = addPeriods(from, subscription.period, action.periods).toISOString();
+  const { pendingPlan: _pending, autoRenewFailedOn: _failed, cancelRequestedAt: _cancel, ...kept } = subscription;
+  const next: Subscription = {
+    ...kept,
+    ...renewedPlan(subscription),
+    paidUntil: to,
+    status: 'active',
+    remindersSent: [],
+    lastInvoice: {
+      ...context.invoice,
+      orderId: context.order.orderId,
+      grossMinor: taxLine(line.subtotal.amountMinor, context.tax).grossMinor,
+    },
+    updatedAt: at,
+  };
+  const items: TransactItem[] = [
+    subscriptionPut(subscription, next),
+    subscriptionEventPut(accountId, {
+      subscriptionId: subscription.subscriptionId,
+      kind: 'renewed',
+      at,
+      by: 'payment',
+      paidUntil: { from, to },
+      ...(subscription.status === next.status ? {} : { status: { from: subscription.status, to: next.status } }),
+      ...(subscription.plan === next.plan ? {} : { plan: { from: subscription.plan, to: next.plan } }),
+      order: { orderId: context.order.orderId, reference: context.order.reference },
+      invoice: context.invoice,
+      amount: line.subtotal,
+      periods: action.periods,
+    }),
+  ];
+  const retryOnConditionAt = [0];
+  if (subscription.kind === 'support' && subscription.licenceId) {
+    const licence = await readLicence(accountId, subscription.licenceId);
+    const months = (subscription.period.unit === 'year' ? 12 : 1) * subscription.period.count * action.periods;
+    const term: SupportSubscription = {
+      subscriptionId: newId(new Date(from)),
+      licenceId: subscription.licenceId,
+      product: licence?.product ?? subscription.product,
+      serial: licence?.serial ?? subscription.identifier?.value ?? '',
+      users: licence?.users ?? subscription.users,
+      edition: licence?.edition ?? subscription.plan,
+      orderId: context.order.orderId,
+      orderReference: context.order.reference,
+      startsAt: from,
+      years: months / 12,
+      endsAt: to,
+    };
+    items.push({
+      Put: { TableName: tableName(), Item: supportSubscriptionItem(accountId, term), ConditionExpression: 'attribute_not_exists(PK)' },
+    });
+    const licenceUpdate = licence ? licenceSupportEndsUpdate(accountId, licence, to) : undefined;
+    if (licenceUpdate) {
+      retryOnConditionAt.push(items.length);
+      items.push(licenceUpdate);
+    }
+  }
+  return { items, retryOnConditionAt, issued: [] };
 }

@@ -22,22 +22,38 @@ type Scheduled = Pick<Subscription, 'status' | 'paidUntil' | 'remindersSent' | '
 /** What the job does on a subscription's day, in order (shared/subscriptions/daily-job.ts). */
 export type ScheduledAction = 'remind' | 'mark-due' | 'mark-overdue' | 'suspend' | 'end' | 'apply-pending-plan';
 
-/** Every action still ahead of the subscription, each with its day. */
-export function scheduledActions(subscription: Scheduled, terms: ServiceTerms): Array<{ action: ScheduledAction; on: string }> {
+/** One thing the job will do, on its day (UTC); a reminder says how many days before paid-until it is. */
+export interface ScheduledStep {
+  action: ScheduledAction;
+  on: string;
+  days?: number;
+}
+
+/**
+ * Every action still ahead of the subscription, each with its day, in the order the job does them (by day; on one day
+ * a pending plan first, so that the next period's price is the new plan's, then reminders, then status changes).
+ */
+export function scheduledActions(subscription: Scheduled, terms: ServiceTerms): ScheduledStep[] {
   const { status, paidUntil } = subscription;
   if (status === 'ended') return [];
   if (status === 'cancelled') return subscription.endedAt ? [] : [{ action: 'end', on: dayOf(paidUntil) }];
-  const actions: Array<{ action: ScheduledAction; on: string }> = [];
+  const actions: ScheduledStep[] = [];
   if (subscription.pendingPlan) actions.push({ action: 'apply-pending-plan', on: dayOf(paidUntil) });
   if (status === 'active' || status === 'due') {
     for (const days of terms.reminderDays) {
-      if (!subscription.remindersSent.includes(days)) actions.push({ action: 'remind', on: dayOf(addDays(paidUntil, -days)) });
+      if (!subscription.remindersSent.includes(days)) actions.push({ action: 'remind', on: dayOf(addDays(paidUntil, -days)), days });
     }
   }
   if (status === 'active') actions.push({ action: 'mark-due', on: dayOf(addDays(paidUntil, -terms.dueWithinDays)) });
   if (status === 'active' || status === 'due') actions.push({ action: 'mark-overdue', on: dayOf(paidUntil) });
   if (status !== 'suspended') actions.push({ action: 'suspend', on: dayOf(addDays(paidUntil, terms.suspendAfterDays)) });
+  // A stable sort: on one day the order of the pushes above holds.
   return actions.sort((a, b) => a.on.localeCompare(b.on));
+}
+
+/** The actions due by `today` (`YYYY-MM-DD`): what a run of the job does now. */
+export function actionsDue(subscription: Scheduled, terms: ServiceTerms, today: string): ScheduledStep[] {
+  return scheduledActions(subscription, terms).filter((step) => step.on <= today);
 }
 
 /** The day of the subscription's next action, or undefined when nothing is left (it leaves the schedule). */

@@ -8,13 +8,37 @@ import { GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#shared/http/errors.ts';
 import { readLicence } from '#shared/licences/activations.ts';
-import { licenceKey } from '#shared/licences/model.ts';
+import { licenceKey, type StoredLicence } from '#shared/licences/model.ts';
 import { supportStatus, supportSubscriptionFromItem, supportSubscriptionKey, type SupportSubscriptionView } from '#shared/support/model.ts';
 import { now } from '#shared/time.ts';
 
 /** Support runs to the end of the day staff name (UTC). */
 export function endOfDay(day: string): string {
   return `${day}T23:59:59.999Z`;
+}
+
+/**
+ * The licence's `supportEndsAt` moved to `endsAt` when that is later than what it holds (the licence keeps the newest
+ * end), conditional on the value read; undefined when it already holds a later end.
+ */
+export function licenceSupportEndsUpdate(
+  accountId: string,
+  licence: Pick<StoredLicence, 'licenceId' | 'supportEndsAt'>,
+  endsAt: string,
+): TransactItem | undefined {
+  if (licence.supportEndsAt !== undefined && licence.supportEndsAt >= endsAt) return undefined;
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: licenceKey(accountId, licence.licenceId),
+      UpdateExpression: 'SET supportEndsAt = :ends',
+      ConditionExpression:
+        licence.supportEndsAt === undefined
+          ? 'attribute_exists(PK) AND attribute_not_exists(supportEndsAt)'
+          : 'attribute_exists(PK) AND supportEndsAt = :was',
+      ExpressionAttributeValues: { ':ends': endsAt, ...(licence.supportEndsAt === undefined ? {} : { ':was': licence.supportEndsAt }) },
+    },
+  };
 }
 
 export async function extendSupport(
@@ -34,26 +58,8 @@ export async function extendSupport(
     ]);
   }
   const licence = await readLicence(accountId, subscription.licenceId);
-  const licenceItems: TransactItem[] =
-    licence && (licence.supportEndsAt === undefined || licence.supportEndsAt < endsAt)
-      ? [
-          {
-            Update: {
-              TableName: tableName(),
-              Key: licenceKey(accountId, licence.licenceId),
-              UpdateExpression: 'SET supportEndsAt = :ends',
-              ConditionExpression:
-                licence.supportEndsAt === undefined
-                  ? 'attribute_exists(PK) AND attribute_not_exists(supportEndsAt)'
-                  : 'attribute_exists(PK) AND supportEndsAt = :was',
-              ExpressionAttributeValues: {
-                ':ends': endsAt,
-                ...(licence.supportEndsAt === undefined ? {} : { ':was': licence.supportEndsAt }),
-              },
-            },
-          },
-        ]
-      : [];
+  const licenceUpdate = licence ? licenceSupportEndsUpdate(accountId, licence, endsAt) : undefined;
+  const licenceItems: TransactItem[] = licenceUpdate ? [licenceUpdate] : [];
   try {
     await context.commit({
       target: { kind: 'support', id: subscriptionId, accountId, label: `${subscription.product} ${subscription.serial}` },

@@ -19,9 +19,10 @@ import {
 } from '../support/browser.ts';
 import { pricePln } from '../support/shop.ts';
 import { customerWithCart } from '../support/shopper.ts';
-import { issueTestInvoice, putTestPayment } from '../support/invoices.ts';
-import { createCustomer } from '../support/api.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
+import { createCustomer } from '../support/api.ts';
+import { money } from '#shared/money.ts';
+import { issueTestInvoice, putTestPayment } from '../support/invoices.ts';
 import { TransactWriteCommand } from '#shared/db/commands.ts';
 import { db } from '#shared/db/client.ts';
 import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
@@ -277,6 +278,19 @@ describe('layout and accessibility of every page in Chromium', () => {
     const findings = await check(page, '/balance');
     await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
     for (const [where, found] of Object.entries(await check(page, '/balance', { axe: false })))
+      Object.assign(findings, { [`${where} (pl)`]: found });
+    await context.close();
+    expectClean(findings);
+  });
+
+  it('the renewal page of a subscription (area renewals), in English and in Polish', async () => {
+    const customer = await createCustomer([]);
+    const subscription = await putTestSubscription(customer.account.accountId, { price: money(4900, 'EUR'), status: 'due' });
+    const { context, page } = await signedInContext('customer', customer.login);
+    const path = `/services/${subscription.subscriptionId}/renew`;
+    const findings = await check(page, path);
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
       Object.assign(findings, { [`${where} (pl)`]: found });
     await context.close();
     expectClean(findings);

@@ -31,6 +31,7 @@ describe('scheduled jobs', () => {
       { handler: 'sla/mark-sla-breaches', expression: 'rate(1 hour)' },
       { handler: 'sla/refresh-sla-reports', expression: 'cron(15 2 * * ? *)' },
       { handler: 'payments/expire-orders', expression: 'rate(1 hour)' },
+      { handler: 'subscription-job/run-subscription-job', expression: 'cron(15 3 * * ? *)' },
     ]);
   });
 

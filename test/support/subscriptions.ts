@@ -16,16 +16,15 @@ export type TestSubscription = Partial<Subscription> & {
 };
 
 /**
- * Writes one subscription of the account: by default a monthly "Managed Hosting Business" service plan at 49.00 PLN
- * net, paid until 20 days from now, active, auto-renew off.
+ * One subscription of the account, not written: by default a monthly "Managed Hosting Business" service plan at 49.00
+ * PLN net, paid until 20 days from now, active, auto-renew off.
  */
-export async function putTestSubscription(accountId: string, input: TestSubscription = {}): Promise<Subscription> {
+export function testSubscription(accountId: string, given: Partial<Subscription> = {}): Subscription {
   const at = new Date();
-  const { withInvoice, ...given } = input;
   const period = given.period ?? { unit: 'month', count: 1 };
   const paidUntil = given.paidUntil ?? new Date(at.getTime() + 20 * 24 * 60 * 60 * 1000).toISOString();
   const price = given.price ?? money(4900, 'PLN');
-  let subscription: Subscription = {
+  return {
     subscriptionId: newId(addPeriods(paidUntil, period, -1)),
     accountId,
     kind: 'service',
@@ -46,6 +45,14 @@ export async function putTestSubscription(accountId: string, input: TestSubscrip
     updatedAt: at.toISOString(),
     ...given,
   };
+}
+
+/** Writes one subscription of the account (testSubscription's defaults). */
+export async function putTestSubscription(accountId: string, input: TestSubscription = {}): Promise<Subscription> {
+  const at = new Date();
+  const { withInvoice, ...given } = input;
+  let subscription = testSubscription(accountId, given);
+  const { price } = subscription;
   if (withInvoice) {
     const invoice = await issueTestInvoice(accountId, {
       at: new Date(subscription.startedAt),

@@ -29,6 +29,7 @@ import { AdminOrderDetailPage } from './pages/AdminOrderDetail.tsx';
 import { AdminOrdersPage } from './pages/AdminOrders.tsx';
 import { CataloguePage } from './pages/Catalogue.tsx';
 import { CartPage } from './pages/Cart.tsx';
+import { RenewSubscriptionPage } from './pages/renew-panel.tsx';
 import { ShopPage, ShopProductPage } from './pages/Shop.tsx';
 import { ConfirmEmailPage } from './pages/ConfirmEmail.tsx';
 import { CustomerPage } from './pages/CustomerPage.tsx';
@@ -216,6 +217,11 @@ export const webRoutes: readonly WebRoute[] = [
   },
 
   // -- renewals --
+  {
+    path: '/services/:subscriptionId/renew',
+    guard: 'customer',
+    page: ({ params }) => <RenewSubscriptionPage key={params.subscriptionId} subscriptionId={params.subscriptionId!} />,
+  },
 
   // -- plan-changes --
 

@@ -68,6 +68,34 @@ export const shopMailDe: ShopMailMessages = {
   // -- plan-changes --
   // -- cancellations --
   // -- subscription-job --
+  subscriptionJob: {
+    period: (count, unit) =>
+      unit === 'month' ? (count === 1 ? 'einen Monat' : `${count} Monate`) : count === 1 ? 'ein Jahr' : `${count} Jahre`,
+    priceFor: (amount, period) => `${amount} netto für ${period}`,
+    reminderSubject: (s) => `${s.service}: bezahlt bis ${s.paidUntil}`,
+    reminderText: (s) =>
+      `Ihr Dienst ${s.service} ist bis ${s.paidUntil} bezahlt (${s.daysLeft === 1 ? 'noch 1 Tag' : `noch ${s.daysLeft} Tage`}). Eine Verlängerung kostet ${s.price}.\n\n` +
+      (s.autoRenew
+        ? 'Die automatische Verlängerung ist aktiv: Wir verlängern ihn bei Fälligkeit aus Ihrem Guthaben. Bitte sorgen Sie für ausreichendes Guthaben.'
+        : 'Verlängern Sie ihn im Kundenportal, damit er ohne Unterbrechung weiterläuft.') +
+      `\n\nDer Dienst: ${s.link}`,
+    autoRenewFailedSubject: (service) => `${service} konnte nicht automatisch verlängert werden`,
+    autoRenewFailed: {
+      'insufficient-balance': 'Ihr Guthaben reicht dafür nicht aus',
+      refused: 'die Verlängerung konnte nicht automatisch bestellt werden',
+    },
+    autoRenewFailedText: (s) =>
+      `Ihr Dienst ${s.service} ist bis ${s.paidUntil} bezahlt. Wir haben versucht, ihn aus Ihrem Guthaben zu verlängern (${s.price}), aber ${s.reason}.\n\n` +
+      `Bitte laden Sie Ihr Guthaben auf (wir versuchen es am ${s.paidUntil} noch einmal) oder verlängern Sie ihn jetzt.\n\nIhr Guthaben: ${s.balanceLink}\nJetzt verlängern: ${s.link}`,
+    overdueSubject: (service) => `${service}: Der bezahlte Zeitraum ist abgelaufen`,
+    overdueText: (s) =>
+      `Der bezahlte Zeitraum Ihres Dienstes ${s.service} endete am ${s.paidUntil}. Bitte verlängern Sie ihn (${s.price}) bis ${s.suspendOn}, sonst wird er gesperrt.` +
+      `${s.autoRenewFailed ? `\n\nWir haben versucht, ihn aus Ihrem Guthaben zu verlängern, aber ${s.autoRenewFailed}.` : ''}\n\nJetzt verlängern: ${s.link}`,
+    suspendedSubject: (service) => `${service} ist gesperrt`,
+    suspendedText: (s) =>
+      `Ihr Dienst ${s.service} war bis ${s.paidUntil} bezahlt und wurde nicht verlängert. Er ist daher jetzt gesperrt.\n\n` +
+      `Verlängern Sie ihn (${s.price}), um ihn wiederherzustellen: ${s.link}`,
+  },
   // -- upgrades --
   // -- distributors --
 };

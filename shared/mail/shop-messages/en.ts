@@ -83,6 +83,34 @@ export const shopMailEn = {
   // -- plan-changes --
   // -- cancellations --
   // -- subscription-job --
+  subscriptionJob: {
+    period: (count: number, unit: 'month' | 'year') =>
+      unit === 'month' ? (count === 1 ? 'a month' : `${count} months`) : count === 1 ? 'a year' : `${count} years`,
+    priceFor: (amount: string, period: string) => `${amount} net for ${period}`,
+    reminderSubject: (s: { service: string; paidUntil: string }) => `${s.service}: paid until ${s.paidUntil}`,
+    reminderText: (s: { service: string; paidUntil: string; daysLeft: number; price: string; autoRenew: boolean; link: string }) =>
+      `Your ${s.service} is paid until ${s.paidUntil} (${s.daysLeft === 1 ? '1 day' : `${s.daysLeft} days`} left). A renewal costs ${s.price}.\n\n` +
+      (s.autoRenew
+        ? 'Automatic renewal is on: we renew it from your balance when it falls due. Please make sure your balance covers it.'
+        : 'Renew it in the customer portal to keep it running.') +
+      `\n\nThe service: ${s.link}`,
+    autoRenewFailedSubject: (service: string) => `We could not renew ${service} automatically`,
+    autoRenewFailed: {
+      'insufficient-balance': 'your balance does not cover it',
+      refused: 'the renewal could not be ordered automatically',
+    },
+    autoRenewFailedText: (s: { service: string; reason: string; paidUntil: string; price: string; balanceLink: string; link: string }) =>
+      `Your ${s.service} is paid until ${s.paidUntil}. We tried to renew it from your balance (${s.price}), but ${s.reason}.\n\n` +
+      `Please top up your balance (we try once more on ${s.paidUntil}) or renew it now.\n\nYour balance: ${s.balanceLink}\nRenew now: ${s.link}`,
+    overdueSubject: (service: string) => `${service}: the paid period has ended`,
+    overdueText: (s: { service: string; paidUntil: string; suspendOn: string; price: string; autoRenewFailed?: string; link: string }) =>
+      `The paid period of your ${s.service} ended on ${s.paidUntil}. Please renew it (${s.price}) by ${s.suspendOn}, or it will be suspended.` +
+      `${s.autoRenewFailed ? `\n\nWe tried to renew it from your balance, but ${s.autoRenewFailed}.` : ''}\n\nRenew now: ${s.link}`,
+    suspendedSubject: (service: string) => `${service} is suspended`,
+    suspendedText: (s: { service: string; paidUntil: string; price: string; link: string }) =>
+      `Your ${s.service} was paid until ${s.paidUntil} and has not been renewed, so it is now suspended.\n\n` +
+      `Renew it (${s.price}) to restore it: ${s.link}`,
+  },
   // -- upgrades --
   // -- distributors --
 };

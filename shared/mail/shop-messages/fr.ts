@@ -68,6 +68,33 @@ export const shopMailFr: ShopMailMessages = {
   // -- plan-changes --
   // -- cancellations --
   // -- subscription-job --
+  subscriptionJob: {
+    period: (count, unit) => (unit === 'month' ? (count === 1 ? 'un mois' : `${count} mois`) : count === 1 ? 'un an' : `${count} ans`),
+    priceFor: (amount, period) => `${amount} HT pour ${period}`,
+    reminderSubject: (s) => `${s.service} : payé jusqu’au ${s.paidUntil}`,
+    reminderText: (s) =>
+      `Votre service ${s.service} est payé jusqu’au ${s.paidUntil} (${s.daysLeft === 1 ? 'il reste 1 jour' : `il reste ${s.daysLeft} jours`}). Un renouvellement coûte ${s.price}.\n\n` +
+      (s.autoRenew
+        ? 'Le renouvellement automatique est activé : nous le renouvelons à partir de votre solde à l’échéance. Veillez à ce que votre solde suffise.'
+        : 'Renouvelez-le dans le portail client pour qu’il continue de fonctionner.') +
+      `\n\nLe service : ${s.link}`,
+    autoRenewFailedSubject: (service) => `Le renouvellement automatique de ${service} a échoué`,
+    autoRenewFailed: {
+      'insufficient-balance': 'votre solde ne suffit pas',
+      refused: 'le renouvellement n’a pas pu être commandé automatiquement',
+    },
+    autoRenewFailedText: (s) =>
+      `Votre service ${s.service} est payé jusqu’au ${s.paidUntil}. Nous avons essayé de le renouveler à partir de votre solde (${s.price}), mais ${s.reason}.\n\n` +
+      `Veuillez recharger votre solde (nous réessaierons le ${s.paidUntil}) ou le renouveler maintenant.\n\nVotre solde : ${s.balanceLink}\nRenouveler maintenant : ${s.link}`,
+    overdueSubject: (service) => `${service} : la période payée est terminée`,
+    overdueText: (s) =>
+      `La période payée de votre service ${s.service} s’est terminée le ${s.paidUntil}. Veuillez le renouveler (${s.price}) avant le ${s.suspendOn}, sinon il sera suspendu.` +
+      `${s.autoRenewFailed ? `\n\nNous avons essayé de le renouveler à partir de votre solde, mais ${s.autoRenewFailed}.` : ''}\n\nRenouveler maintenant : ${s.link}`,
+    suspendedSubject: (service) => `${service} est suspendu`,
+    suspendedText: (s) =>
+      `Votre service ${s.service} était payé jusqu’au ${s.paidUntil} et n’a pas été renouvelé : il est maintenant suspendu.\n\n` +
+      `Renouvelez-le (${s.price}) pour le rétablir : ${s.link}`,
+  },
   // -- upgrades --
   // -- distributors --
 };

@@ -68,6 +68,33 @@ export const shopMailIt: ShopMailMessages = {
   // -- plan-changes --
   // -- cancellations --
   // -- subscription-job --
+  subscriptionJob: {
+    period: (count, unit) => (unit === 'month' ? (count === 1 ? 'un mese' : `${count} mesi`) : count === 1 ? 'un anno' : `${count} anni`),
+    priceFor: (amount, period) => `${amount} netti per ${period}`,
+    reminderSubject: (s) => `${s.service}: pagato fino al ${s.paidUntil}`,
+    reminderText: (s) =>
+      `Il tuo servizio ${s.service} è pagato fino al ${s.paidUntil} (${s.daysLeft === 1 ? 'manca 1 giorno' : `mancano ${s.daysLeft} giorni`}). Un rinnovo costa ${s.price}.\n\n` +
+      (s.autoRenew
+        ? 'Il rinnovo automatico è attivo: alla scadenza lo rinnoviamo dal tuo saldo. Assicurati che il saldo sia sufficiente.'
+        : 'Rinnovalo nel portale clienti perché continui a funzionare.') +
+      `\n\nIl servizio: ${s.link}`,
+    autoRenewFailedSubject: (service) => `Non è stato possibile rinnovare automaticamente ${service}`,
+    autoRenewFailed: {
+      'insufficient-balance': 'il tuo saldo non è sufficiente',
+      refused: 'non è stato possibile ordinare il rinnovo automaticamente',
+    },
+    autoRenewFailedText: (s) =>
+      `Il tuo servizio ${s.service} è pagato fino al ${s.paidUntil}. Abbiamo provato a rinnovarlo dal tuo saldo (${s.price}), ma ${s.reason}.\n\n` +
+      `Ricarica il saldo (riproveremo il ${s.paidUntil}) oppure rinnovalo ora.\n\nIl tuo saldo: ${s.balanceLink}\nRinnova ora: ${s.link}`,
+    overdueSubject: (service) => `${service}: il periodo pagato è terminato`,
+    overdueText: (s) =>
+      `Il periodo pagato del tuo servizio ${s.service} è terminato il ${s.paidUntil}. Rinnovalo (${s.price}) entro il ${s.suspendOn}, altrimenti sarà sospeso.` +
+      `${s.autoRenewFailed ? `\n\nAbbiamo provato a rinnovarlo dal tuo saldo, ma ${s.autoRenewFailed}.` : ''}\n\nRinnova ora: ${s.link}`,
+    suspendedSubject: (service) => `${service} è sospeso`,
+    suspendedText: (s) =>
+      `Il tuo servizio ${s.service} era pagato fino al ${s.paidUntil} e non è stato rinnovato, quindi ora è sospeso.\n\n` +
+      `Rinnovalo (${s.price}) per ripristinarlo: ${s.link}`,
+  },
   // -- upgrades --
   // -- distributors --
 };

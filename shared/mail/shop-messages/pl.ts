@@ -1,6 +1,7 @@
 // The shop and billing mails in pl: the order placed, payments, the low-balance alert, a top-up ordered. A catalogue of
 // their own, so that bundles sending other mail (sign-in codes, tickets) do not carry these texts.
 
+import { plural } from '#shared/i18n/format.ts';
 import type { ShopMailMessages } from '#shared/mail/shop-messages/en.ts';
 
 export const shopMailPl: ShopMailMessages = {
@@ -68,6 +69,40 @@ export const shopMailPl: ShopMailMessages = {
   // -- plan-changes --
   // -- cancellations --
   // -- subscription-job --
+  subscriptionJob: {
+    period: (count, unit) =>
+      unit === 'month'
+        ? count === 1
+          ? 'miesiąc'
+          : `${count} ${plural('pl', count, { few: 'miesiące', other: 'miesięcy' })}`
+        : count === 1
+          ? 'rok'
+          : `${count} ${plural('pl', count, { few: 'lata', other: 'lat' })}`,
+    priceFor: (amount, period) => `${amount} netto za ${period}`,
+    reminderSubject: (s) => `${s.service}: opłacone do ${s.paidUntil}`,
+    reminderText: (s) =>
+      `Twoja usługa ${s.service} jest opłacona do ${s.paidUntil} (${plural('pl', s.daysLeft, { one: 'został 1 dzień', other: `zostało ${s.daysLeft} dni` })}). Odnowienie kosztuje ${s.price}.\n\n` +
+      (s.autoRenew
+        ? 'Automatyczne odnawianie jest włączone: gdy nadejdzie termin, odnowimy usługę z Twojego salda. Upewnij się, że saldo wystarczy.'
+        : 'Odnów ją w portalu klienta, aby działała bez przerwy.') +
+      `\n\nUsługa: ${s.link}`,
+    autoRenewFailedSubject: (service) => `Nie udało się automatycznie odnowić: ${service}`,
+    autoRenewFailed: {
+      'insufficient-balance': 'saldo na to nie wystarcza',
+      refused: 'nie udało się automatycznie złożyć zamówienia na odnowienie',
+    },
+    autoRenewFailedText: (s) =>
+      `Twoja usługa ${s.service} jest opłacona do ${s.paidUntil}. Próbowaliśmy odnowić ją z salda (${s.price}), ale ${s.reason}.\n\n` +
+      `Doładuj saldo (spróbujemy jeszcze raz ${s.paidUntil}) albo odnów usługę teraz.\n\nTwoje saldo: ${s.balanceLink}\nOdnów teraz: ${s.link}`,
+    overdueSubject: (service) => `${service}: opłacony okres się skończył`,
+    overdueText: (s) =>
+      `Opłacony okres Twojej usługi ${s.service} skończył się ${s.paidUntil}. Odnów ją (${s.price}) do ${s.suspendOn}, inaczej zostanie zawieszona.` +
+      `${s.autoRenewFailed ? `\n\nPróbowaliśmy odnowić ją z salda, ale ${s.autoRenewFailed}.` : ''}\n\nOdnów teraz: ${s.link}`,
+    suspendedSubject: (service) => `${service}: usługa zawieszona`,
+    suspendedText: (s) =>
+      `Twoja usługa ${s.service} była opłacona do ${s.paidUntil} i nie została odnowiona, dlatego jest teraz zawieszona.\n\n` +
+      `Odnów ją (${s.price}), aby ją przywrócić: ${s.link}`,
+  },
   // -- upgrades --
   // -- distributors --
 };

@@ -2085,7 +2085,37 @@ export const de: Messages = {
     identifierSaved: (value: string) => `Gespeichert: Die Adresse ist jetzt ${value}.`,
     homeTile: 'Fällige Verlängerungen',
   },
-  renewals: {},
+  renewals: {
+    title: 'Verlängern',
+    pageTitle: 'Abonnement verlängern',
+    back: 'Zurück zu den Diensten',
+    service: 'Dienst',
+    paidUntil: 'Bezahlt bis',
+    periods: 'Verlängern um',
+    periodLength: (unit: 'month' | 'year', count: number) =>
+      unit === 'month' ? byCount(count, '1 Monat', `${count} Monate`) : byCount(count, '1 Jahr', `${count} Jahre`),
+    price: 'Preis',
+    priceNetGross: (net: string, gross: string) => `${net} netto (${gross} inkl. MwSt.)`,
+    paidUntilAfter: 'Bezahlt bis, nach der Verlängerung',
+    balance: 'Ihr Guthaben',
+    addToCart: 'In den Warenkorb',
+    payFromBalance: 'Jetzt aus dem Guthaben bezahlen',
+    paying: 'Wird bezahlt…',
+    balanceShort: 'Ihr Guthaben reicht für diese Verlängerung nicht aus.',
+    topUp: 'Guthaben aufladen',
+    addedToCart: 'Die Verlängerung liegt in Ihrem Warenkorb.',
+    toCart: 'Zum Warenkorb',
+    renewed: (date: string) => `Verlängert: bezahlt bis ${date}.`,
+    renewAllDue: (count: number) => `Alle fälligen verlängern (${count})`,
+    addedAllDue: (count: number) =>
+      count === 0
+        ? 'Alle fälligen Verlängerungen liegen bereits im Warenkorb.'
+        : byCount(count, '1 Verlängerung wurde in den Warenkorb gelegt.', `${count} Verlängerungen wurden in den Warenkorb gelegt.`),
+    unavailable: {
+      SUBSCRIPTION_ENDED: 'Dieses Abonnement ist beendet und kann nicht mehr verlängert werden.',
+      CURRENCY_MISMATCH: 'Dieses Abonnement ist in einer anderen Währung bepreist, als Ihr Konto kauft. Bitte kontaktieren Sie uns.',
+    } as Record<string, string | undefined>,
+  },
   planChanges: {},
   cancellations: {},
   upgrades: {},
@@ -2222,8 +2252,8 @@ export const de: Messages = {
     REFUND_TOO_LARGE: 'Die Erstattung ist höher als der noch offene Rechnungsbetrag.',
     ORDER_NOT_REFUNDABLE: 'Nur eine bezahlte Bestellung kann dem Guthaben erstattet werden.',
     // -- services --
-    SUBSCRIPTION_ENDED: 'Dieser Dienst ist beendet: Er kann nicht mehr geändert werden.',
     // -- renewals --
+    SUBSCRIPTION_ENDED: 'Dieses Abonnement ist beendet und kann nicht mehr verlängert werden.',
     // -- plan-changes --
     // -- cancellations --
     // -- subscription-job --

@@ -2042,7 +2042,39 @@ export const en = {
     identifierSaved: (value: string) => `Saved: the address is now ${value}.`,
     homeTile: 'Renewals due',
   },
-  renewals: {},
+  renewals: {
+    title: 'Renew',
+    pageTitle: 'Renew a subscription',
+    back: 'Back to services',
+    service: 'Service',
+    paidUntil: 'Paid until',
+    periods: 'Renew for',
+    periodLength: (unit: 'month' | 'year', count: number) =>
+      unit === 'month' ? (count === 1 ? '1 month' : `${count} months`) : count === 1 ? '1 year' : `${count} years`,
+    price: 'Price',
+    priceNetGross: (net: string, gross: string) => `${net} net (${gross} with VAT)`,
+    paidUntilAfter: 'Paid until, once renewed',
+    balance: 'Your balance',
+    addToCart: 'Add to cart',
+    payFromBalance: 'Pay from balance now',
+    paying: 'Paying…',
+    balanceShort: 'Your balance does not cover this renewal.',
+    topUp: 'Top up the balance',
+    addedToCart: 'The renewal is in your cart.',
+    toCart: 'Go to the cart',
+    renewed: (date: string) => `Renewed: paid until ${date}.`,
+    renewAllDue: (count: number) => `Renew all due (${count})`,
+    addedAllDue: (count: number) =>
+      count === 0
+        ? 'Every due renewal is already in your cart.'
+        : count === 1
+          ? '1 renewal was added to your cart.'
+          : `${count} renewals were added to your cart.`,
+    unavailable: {
+      SUBSCRIPTION_ENDED: 'This subscription has ended and can no longer be renewed.',
+      CURRENCY_MISMATCH: 'This subscription is priced in another currency than your account buys in. Please contact us.',
+    } as Record<string, string | undefined>,
+  },
   planChanges: {},
   cancellations: {},
   upgrades: {},
@@ -2178,8 +2210,8 @@ export const en = {
     REFUND_TOO_LARGE: 'The refund is larger than what the invoice still bills.',
     ORDER_NOT_REFUNDABLE: 'Only a paid order can be refunded to the balance.',
     // -- services --
-    SUBSCRIPTION_ENDED: 'This service has ended: it can no longer be changed.',
     // -- renewals --
+    SUBSCRIPTION_ENDED: 'This subscription has ended and can no longer be renewed.',
     // -- plan-changes --
     // -- cancellations --
     // -- subscription-job --

@@ -2076,7 +2076,38 @@ export const fr: Messages = {
     identifierSaved: (value: string) => `Enregistré : l’adresse est maintenant ${value}.`,
     homeTile: 'Renouvellements dus',
   },
-  renewals: {},
+  renewals: {
+    title: 'Renouveler',
+    pageTitle: 'Renouveler un abonnement',
+    back: 'Retour aux services',
+    service: 'Service',
+    paidUntil: 'Payé jusqu’au',
+    periods: 'Renouveler pour',
+    periodLength: (unit: 'month' | 'year', count: number) => (unit === 'month' ? `${count} mois` : count === 1 ? '1 an' : `${count} ans`),
+    price: 'Prix',
+    priceNetGross: (net: string, gross: string) => `${net} HT (${gross} TTC)`,
+    paidUntilAfter: 'Payé jusqu’au, après renouvellement',
+    balance: 'Votre solde',
+    addToCart: 'Ajouter au panier',
+    payFromBalance: 'Payer maintenant avec le solde',
+    paying: 'Paiement…',
+    balanceShort: 'Votre solde ne couvre pas ce renouvellement.',
+    topUp: 'Recharger le solde',
+    addedToCart: 'Le renouvellement est dans votre panier.',
+    toCart: 'Voir le panier',
+    renewed: (date: string) => `Renouvelé : payé jusqu’au ${date}.`,
+    renewAllDue: (count: number) => `Renouveler tout ce qui est échu (${count})`,
+    addedAllDue: (count: number) =>
+      count === 0
+        ? 'Tous les renouvellements échus sont déjà dans votre panier.'
+        : count === 1
+          ? '1 renouvellement a été ajouté à votre panier.'
+          : `${count} renouvellements ont été ajoutés à votre panier.`,
+    unavailable: {
+      SUBSCRIPTION_ENDED: 'Cet abonnement est terminé et ne peut plus être renouvelé.',
+      CURRENCY_MISMATCH: 'Cet abonnement est tarifé dans une autre devise que celle de votre compte. Veuillez nous contacter.',
+    } as Record<string, string | undefined>,
+  },
   planChanges: {},
   cancellations: {},
   upgrades: {},
@@ -2211,8 +2242,8 @@ export const fr: Messages = {
     REFUND_TOO_LARGE: 'Le remboursement dépasse ce que la facture couvre encore.',
     ORDER_NOT_REFUNDABLE: 'Seule une commande payée peut être remboursée sur le solde.',
     // -- services --
-    SUBSCRIPTION_ENDED: 'Ce service est terminé : il ne peut plus être modifié.',
     // -- renewals --
+    SUBSCRIPTION_ENDED: 'Cet abonnement est terminé et ne peut plus être renouvelé.',
     // -- plan-changes --
     // -- cancellations --
     // -- subscription-job --

@@ -2076,7 +2076,39 @@ export const it: Messages = {
     identifierSaved: (value: string) => `Salvato: l’indirizzo ora è ${value}.`,
     homeTile: 'Rinnovi in scadenza',
   },
-  renewals: {},
+  renewals: {
+    title: 'Rinnova',
+    pageTitle: 'Rinnova un abbonamento',
+    back: 'Torna ai servizi',
+    service: 'Servizio',
+    paidUntil: 'Pagato fino al',
+    periods: 'Rinnova per',
+    periodLength: (unit: 'month' | 'year', count: number) =>
+      unit === 'month' ? (count === 1 ? '1 mese' : `${count} mesi`) : count === 1 ? '1 anno' : `${count} anni`,
+    price: 'Prezzo',
+    priceNetGross: (net: string, gross: string) => `${net} netto (${gross} IVA inclusa)`,
+    paidUntilAfter: 'Pagato fino al, dopo il rinnovo',
+    balance: 'Il tuo saldo',
+    addToCart: 'Aggiungi al carrello',
+    payFromBalance: 'Paga ora con il saldo',
+    paying: 'Pagamento…',
+    balanceShort: 'Il saldo non copre questo rinnovo.',
+    topUp: 'Ricarica il saldo',
+    addedToCart: 'Il rinnovo è nel carrello.',
+    toCart: 'Vai al carrello',
+    renewed: (date: string) => `Rinnovato: pagato fino al ${date}.`,
+    renewAllDue: (count: number) => `Rinnova tutti quelli in scadenza (${count})`,
+    addedAllDue: (count: number) =>
+      count === 0
+        ? 'Tutti i rinnovi in scadenza sono già nel carrello.'
+        : count === 1
+          ? '1 rinnovo è stato aggiunto al carrello.'
+          : `${count} rinnovi sono stati aggiunti al carrello.`,
+    unavailable: {
+      SUBSCRIPTION_ENDED: 'Questo abbonamento è terminato e non può più essere rinnovato.',
+      CURRENCY_MISMATCH: 'Questo abbonamento ha un prezzo in una valuta diversa da quella del tuo account. Contattaci.',
+    } as Record<string, string | undefined>,
+  },
   planChanges: {},
   cancellations: {},
   upgrades: {},
@@ -2211,8 +2243,8 @@ export const it: Messages = {
     REFUND_TOO_LARGE: 'Il rimborso supera quanto la fattura copre ancora.',
     ORDER_NOT_REFUNDABLE: 'Solo un ordine pagato può essere rimborsato sul saldo.',
     // -- services --
-    SUBSCRIPTION_ENDED: 'Questo servizio è terminato: non può più essere modificato.',
     // -- renewals --
+    SUBSCRIPTION_ENDED: 'Questo abbonamento è terminato e non può più essere rinnovato.',
     // -- plan-changes --
     // -- cancellations --
     // -- subscription-job --

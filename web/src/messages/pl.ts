@@ -2061,7 +2061,44 @@ export const pl: Messages = {
     identifierSaved: (value: string) => `Zapisano: adres to teraz ${value}.`,
     homeTile: 'Do odnowienia',
   },
-  renewals: {},
+  renewals: {
+    title: 'Odnów',
+    pageTitle: 'Odnowienie subskrypcji',
+    back: 'Wróć do usług',
+    service: 'Usługa',
+    paidUntil: 'Opłacone do',
+    periods: 'Odnów na',
+    periodLength: (unit: 'month' | 'year', count: number) =>
+      unit === 'month'
+        ? byCount(count, '1 miesiąc', `${count} miesiące`, `${count} miesięcy`)
+        : byCount(count, '1 rok', `${count} lata`, `${count} lat`),
+    price: 'Cena',
+    priceNetGross: (net: string, gross: string) => `${net} netto (${gross} z VAT)`,
+    paidUntilAfter: 'Opłacone do, po odnowieniu',
+    balance: 'Twoje saldo',
+    addToCart: 'Dodaj do koszyka',
+    payFromBalance: 'Zapłać teraz z salda',
+    paying: 'Płacimy…',
+    balanceShort: 'Saldo nie wystarcza na to odnowienie.',
+    topUp: 'Doładuj saldo',
+    addedToCart: 'Odnowienie jest w koszyku.',
+    toCart: 'Przejdź do koszyka',
+    renewed: (date: string) => `Odnowiono: opłacone do ${date}.`,
+    renewAllDue: (count: number) => `Odnów wszystkie wymagalne (${count})`,
+    addedAllDue: (count: number) =>
+      count === 0
+        ? 'Wszystkie wymagalne odnowienia są już w koszyku.'
+        : byCount(
+            count,
+            'Dodano 1 odnowienie do koszyka.',
+            `Dodano ${count} odnowienia do koszyka.`,
+            `Dodano ${count} odnowień do koszyka.`,
+          ),
+    unavailable: {
+      SUBSCRIPTION_ENDED: 'Ta subskrypcja zakończyła się i nie można jej już odnowić.',
+      CURRENCY_MISMATCH: 'Ta subskrypcja jest wyceniona w innej walucie niż ta, w której kupuje Twoje konto. Skontaktuj się z nami.',
+    } as Record<string, string | undefined>,
+  },
   planChanges: {},
   cancellations: {},
   upgrades: {},
@@ -2196,8 +2233,8 @@ export const pl: Messages = {
     REFUND_TOO_LARGE: 'Zwrot przekracza kwotę, którą faktura jeszcze obejmuje.',
     ORDER_NOT_REFUNDABLE: 'Na saldo można zwrócić tylko opłacone zamówienie.',
     // -- services --
-    SUBSCRIPTION_ENDED: 'Ta usługa się zakończyła: nie można jej już zmienić.',
     // -- renewals --
+    SUBSCRIPTION_ENDED: 'Ta subskrypcja zakończyła się i nie można jej już odnowić.',
     // -- plan-changes --
     // -- cancellations --
     // -- subscription-job --

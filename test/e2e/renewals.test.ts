@@ -1,0 +1,71 @@
+// Issue #15 in Chromium, renewals: a customer with money on the balance renews a due subscription from the balance on
+// its renewal page and sees paid-until move one period from its old end, and the balance go down.
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { balanceChange } from '#shared/billing/ledger.ts';
+import { TransactWriteCommand } from '#shared/db/commands.ts';
+import { db } from '#shared/db/client.ts';
+import { money } from '#shared/money.ts';
+import { getSubscription } from '#shared/subscriptions/model.ts';
+import { addDays, addPeriods } from '#shared/subscriptions/periods.ts';
+import { createCustomer } from '../support/api.ts';
+import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
+import { putTestSubscription } from '../support/subscriptions.ts';
+
+let browser: Browser;
+const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('renewals', () => {
+  it('renew a due subscription from balance and see paid until move', async () => {
+    // Prepare: a customer (buying in EUR) with 500.00 EUR on the balance and a monthly service due in 5 days.
+    const customer = await createCustomer([]);
+    const accountId = customer.account.accountId;
+    const topUp = balanceChange({
+      accountId,
+      currency: 'EUR',
+      amountMinor: 50_000,
+      kind: 'top-up',
+      source: { kind: 'payment', id: `e2e-${accountId}`, label: 'E2E top-up' },
+      at: new Date(),
+    });
+    await db().send(new TransactWriteCommand({ TransactItems: topUp.items }));
+    const subscription = await putTestSubscription(accountId, {
+      price: money(4900, 'EUR'),
+      status: 'due',
+      paidUntil: addDays(new Date(), 5).toISOString(),
+    });
+
+    await withPage(browser, async (page) => {
+      await signInToHome(page, portal, customer.login);
+      await page.goto(`${portal.portalUrl}/services/${subscription.subscriptionId}/renew`);
+      const panel = page.getByTestId('renew-panel');
+      await panel.getByTestId('renew-price').waitFor();
+      const before = {
+        paidUntil: await panel.getByTestId('renew-paid-until').textContent(),
+        after: await panel.getByTestId('renew-paid-until-after').textContent(),
+        balance: await panel.getByTestId('renew-balance').textContent(),
+      };
+      expect(before.balance).toContain('500.00');
+
+      // Act: pay one month from the balance.
+      await panel.getByRole('button', { name: 'Pay from balance now' }).click();
+
+      // Assess: renewed, paid-until is now what the page promised (one period after the old end), the balance went down.
+      await expect.poll(() => panel.getByTestId('renew-done').textContent(), { timeout: 15_000 }).toContain(`paid until ${before.after}`);
+      await expect.poll(() => panel.getByTestId('renew-paid-until').textContent(), { timeout: 15_000 }).toBe(before.after);
+      expect(before.after).not.toBe(before.paidUntil);
+      await expect.poll(() => panel.getByTestId('renew-balance').textContent(), { timeout: 15_000 }).not.toBe(before.balance);
+    });
+    const renewed = await getSubscription(accountId, subscription.subscriptionId);
+    expect(renewed.paidUntil).toBe(addPeriods(subscription.paidUntil, subscription.period, 1).toISOString());
+    expect(renewed.status).toBe('active');
+  });
+});
