@@ -63,21 +63,6 @@ export function ServicesPage() {
       </div>
       <OrderedByDistributorNotice />
 
-      {due.data && (
-        <section class="card section" aria-labelledby="upcoming-heading" data-testid="upcoming-renewals">
-          <h2 id="upcoming-heading" class="visually-hidden">
-            {t.home.renewals}
-          </h2>
-          <p>
-            {due.data.due.length + due.data.overdue.length > 0
-              ? t.services.upcoming(due.data.due.length, due.data.overdue.length)
-              : t.services.noneDue}
-          </p>
-          <RenewAllDue subscriptions={[...due.data.overdue, ...due.data.due]} onChanged={reload} />
-        </section>
-      )}
-      {due.error !== undefined && <ErrorAlert error={due.error} onRetry={due.retry} />}
-
       <div class="audit-filters">
         {distributor && (
           <ClientFilter
@@ -144,6 +129,21 @@ export function ServicesPage() {
           <Link href="/shop">{t.services.toShop}</Link>
         </p>
       )}
+      {/* Below the table: it arrives with its own read, and must not push the table down as it does (layout shift). */}
+      {due.data && (
+        <section class="card section" aria-labelledby="upcoming-heading" data-testid="upcoming-renewals">
+          <h2 id="upcoming-heading" class="visually-hidden">
+            {t.home.renewals}
+          </h2>
+          <p>
+            {due.data.due.length + due.data.overdue.length > 0
+              ? t.services.upcoming(due.data.due.length, due.data.overdue.length)
+              : t.services.noneDue}
+          </p>
+          <RenewAllDue subscriptions={[...due.data.overdue, ...due.data.due]} onChanged={reload} />
+        </section>
+      )}
+      {due.error !== undefined && <ErrorAlert error={due.error} onRetry={due.retry} />}
     </Frame>
   );
 }
