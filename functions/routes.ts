@@ -370,6 +370,14 @@ const entries: readonly RouteEntry[] = [
   { contract: api.distributors.getMyDistributor, handler: 'distributors/get-my-distributor', table: 'read' },
 
   // -- services --
+  // The services pages (issue #15): the account's subscriptions (a distributor's client's with clientId), one with its
+  // history, auto-renew on or off; staff read a customer's and set the identifier (audited).
+  { contract: api.subscriptions.listSubscriptions, handler: 'subscriptions/list-subscriptions', table: 'read' },
+  { contract: api.subscriptions.getSubscription, handler: 'subscriptions/get-subscription', table: 'read' },
+  { contract: api.subscriptions.listSubscriptionHistory, handler: 'subscriptions/list-subscription-history', table: 'read' },
+  { contract: api.subscriptions.setAutoRenew, handler: 'subscriptions/set-auto-renew', table: 'read-write' },
+  { contract: api.subscriptions.staffListSubscriptions, handler: 'subscriptions/staff-list-subscriptions', table: 'read' },
+  { contract: api.subscriptions.staffSetIdentifier, handler: 'subscriptions/staff-set-identifier', table: 'read-write' },
 
   // -- renewals --
   // Renewing subscriptions (issue #15): the price, into the cart or paid from the balance at once, all due into the cart.

@@ -355,7 +355,7 @@ export interface ClientRef {
  * caller's account (one consistent GetItem of the relation, then the client's name). Not a client: 404, like any id
  * of another account.
  */
-async function viewedAccount(callerAccountId: string, clientId: string | undefined): Promise<ClientRef> {
+export async function viewedAccount(callerAccountId: string, clientId: string | undefined): Promise<ClientRef> {
   const accountId = clientId ?? callerAccountId;
   const [relation, account] = await Promise.all([
     accountId === callerAccountId ? Promise.resolve(true) : relationOf(callerAccountId, accountId),

@@ -44,6 +44,8 @@ export const getHome = contract({
         unpaidInvoices: z.optional(z.strictObject({ count: z.number(), more: z.boolean(), due: z.array(moneySchema) })),
         openTickets: z.optional(boundedCount),
         activeServices: z.optional(boundedCount),
+        /** Services and subscriptions due for renewal or overdue among the newest 100 (services area). */
+        renewalsDue: z.optional(boundedCount),
       }),
       /** Support subscriptions ending in the next 60 days, soonest first (roles that see licences). */
       renewals: z.optional(

@@ -12,6 +12,7 @@ import type { Locale } from '#shared/i18n/locale.ts';
 import { listLicences } from '#shared/licences/list-licences.ts';
 import type { LicenceView } from '#shared/licences/model.ts';
 import { listSupportSubscriptions } from '#shared/support/list-support.ts';
+import { listSubscriptions } from '#shared/subscriptions/list.ts';
 import type { SupportSubscriptionView } from '#shared/support/model.ts';
 import { MAX_PAGE_SIZE, type Page } from '#shared/paging.ts';
 import { now } from '#shared/time.ts';
@@ -27,6 +28,8 @@ export const HOME_NEWS = 3;
 export const HOME_ACTIVITY = 5;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The services tile counts what still runs: paid, or due or overdue but not yet suspended; cancelled ones run to paid-until. */
+const RUNNING: ReadonlySet<string> = new Set(['active', 'due', 'overdue', 'cancelled']);
 
 interface BoundedCount {
   count: number;
@@ -68,6 +71,8 @@ export interface Home {
     support?: { expiring: BoundedCount };
     openTickets?: BoundedCount;
     unpaidInvoices?: BoundedCount & { due: Array<{ amountMinor: number; currency: string }> };
+    activeServices?: BoundedCount;
+    renewalsDue?: BoundedCount;
   };
   renewals?: Array<{ subscriptionId: string; licenceId: string; product: string; serial: string; endsAt: string }>;
   news: NewsView[];
@@ -82,7 +87,7 @@ export async function readHome(caller: CustomerCaller, locale: Locale): Promise<
   const at = now();
   const technical = (ROLE_AREAS.technicalRead as readonly string[]).includes(caller.role);
   const billing = (ROLE_AREAS.billingRead as readonly string[]).includes(caller.role);
-  const [licences, support, news, banner, activity, tickets, unpaid] = await Promise.all([
+  const [licences, support, news, banner, activity, tickets, unpaid, services] = await Promise.all([
     technical ? listLicences(caller.accountId, { limit: HOME_READ_LIMIT }) : undefined,
     technical ? listSupportSubscriptions(caller.accountId, { limit: HOME_READ_LIMIT }) : undefined,
     listPublishedNews(locale, { limit: HOME_NEWS }),
@@ -90,7 +95,11 @@ export async function readHome(caller: CustomerCaller, locale: Locale): Promise<
     listAccountAudit(caller.accountId, { limit: HOME_ACTIVITY }),
     homeTickets(caller, HOME_READ_LIMIT),
     billing ? unpaidInvoicesSummary(caller.accountId, at) : undefined,
+    // Every role sees the services (ROLE_AREAS.servicesRead).
+    listSubscriptions(caller.accountId, { limit: HOME_READ_LIMIT }),
   ]);
+  const activeServices = counted(services, (each) => RUNNING.has(each.status));
+  const renewalsDue = counted(services, (each) => each.status === 'due' || each.status === 'overdue');
   const shownBanner = bannerIn(banner, locale);
   return {
     tiles: {
@@ -101,6 +110,8 @@ export async function readHome(caller: CustomerCaller, locale: Locale): Promise<
       ...(unpaid && (unpaid.count > 0 || unpaid.more)
         ? { unpaidInvoices: { count: unpaid.count, more: unpaid.more, due: unpaid.due } }
         : {}),
+      ...(activeServices.count > 0 || activeServices.more ? { activeServices } : {}),
+      ...(renewalsDue.count > 0 ? { renewalsDue } : {}),
     },
     ...(support
       ? {

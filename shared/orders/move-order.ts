@@ -1,5 +1,6 @@
 // Staff move an order to another customer account (placed for the wrong company), with what it issued: its licences,
-// their activation history and every support subscription covering them. One audited TransactWriteItems deletes each
+// their activation history, every support subscription covering them and the renewable Subscription (issue #15) that
+// continues a support term (same id), with its history and its place in the daily job's schedule. One audited TransactWriteItems deletes each
 // item from the old account's partition and puts it into the new one, each conditional on what was read, and points
 // the order reference's claim at the new account; DynamoDB's limit of 100 items per transaction bounds what can move.
 
@@ -7,11 +8,13 @@ import { searchEntryItems } from '#shared/search/search-entry.ts';
 import { getAccount } from '#shared/accounts/account.ts';
 import type { AuditCommit, TransactItem } from '#shared/accounts/audited.ts';
 import { AUDIT_ITEMS_PER_ENTRY, MAX_TRANSACTION_ITEMS } from '#shared/audit/audit.ts';
-import { QueryCommand } from '#shared/db/commands.ts';
+import { GetCommand, QueryCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import type { Item } from '#shared/db/entity.ts';
-import { accountPartition } from '#shared/db/keys.ts';
+import { accountPartition, keys, SK_PREFIX } from '#shared/db/keys.ts';
 import { GSI1 } from '#shared/db/table.ts';
+import { subscriptionEventFromItem, subscriptionEventItem } from '#shared/subscriptions/events.ts';
+import { subscriptionFromItem, subscriptionItem, subscriptionKey } from '#shared/subscriptions/model.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#shared/http/errors.ts';
 import { readLicence } from '#shared/licences/activations.ts';
 import { licenceEventFromItem, licenceEventItem, licenceEventKey, licenceEventPrefix } from '#shared/licences/licence-events.ts';
@@ -52,6 +55,16 @@ async function queryAll(input: { index?: 'GSI1'; partition: string; prefix?: str
     }),
   );
   return result.Items ?? [];
+}
+
+/** The renewable Subscription that continues a support term (same id), and its history; none for older purchases. */
+async function readRenewable(accountId: string, subscriptionId: string, limit: number) {
+  const [found, events] = await Promise.all([
+    db().send(new GetCommand({ TableName: tableName(), Key: subscriptionKey(accountId, subscriptionId), ConsistentRead: true })),
+    queryAll({ partition: accountPartition(accountId), prefix: `${SK_PREFIX.subscriptionEvent}${subscriptionId}#` }, limit),
+  ]);
+  if (!found.Item) return undefined;
+  return { subscription: subscriptionFromItem(found.Item), events: events.map(subscriptionEventFromItem) };
 }
 
 function move(from: { PK: string; SK: string }, to: Item, condition: string, values?: Record<string, unknown>): TransactItem[] {
@@ -122,11 +135,13 @@ export async function moveOrder(
         queryAll({ partition: accountPartition(accountId), prefix: licenceEventPrefix(licenceId) }, room),
         queryAll({ index: 'GSI1', partition: supportByLicenceKey(accountId, licenceId, '').GSI1PK }, room),
       ]);
+      const terms = subscriptions.map(supportSubscriptionFromItem);
       return {
         licenceId,
         licence,
         events: events.map(licenceEventFromItem),
-        subscriptions: subscriptions.map(supportSubscriptionFromItem),
+        subscriptions: terms,
+        renewables: await Promise.all(terms.map((term) => readRenewable(accountId, term.subscriptionId, room))),
       };
     }),
   );
@@ -170,6 +185,28 @@ export async function moveOrder(
           { ':ends': subscription.endsAt },
         ),
       );
+    }
+    for (const renewable of part.renewables) {
+      if (!renewable) continue;
+      const { subscription, events } = renewable;
+      // Its schedule place (GSI2) names the account: subscriptionItem writes it afresh for the new one.
+      items.push(
+        ...move(
+          subscriptionKey(accountId, subscription.subscriptionId),
+          subscriptionItem({ ...subscription, accountId: toAccountId }),
+          'version = :version',
+          { ':version': subscription.version },
+        ),
+      );
+      for (const event of events) {
+        items.push(
+          ...move(
+            keys.subscriptionEvent(accountId, event.subscriptionId, event.eventId),
+            subscriptionEventItem(toAccountId, event),
+            'attribute_exists(PK)',
+          ),
+        );
+      }
     }
   }
   // The customer search follows the order: its reference and its licences' serials now find the other account, and

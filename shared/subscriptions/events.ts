@@ -42,6 +42,10 @@ export interface SubscriptionEvent {
   days?: number;
   /** Why, in the words of whoever did it (a cancellation's reason). */
   reason?: string;
+  /** Auto-renew as set by an 'auto-renew-changed' event. */
+  autoRenew?: boolean;
+  /** The identifier before and after an 'identifier-changed' event (staff set the server's address). */
+  identifier?: { kind: 'ip' | 'host' | 'serial'; from?: string; to: string };
 }
 
 const moneySchema = /* @__PURE__ */ lazySchema(() => z.object({ amountMinor: z.number(), currency: z.string() }));

@@ -21,6 +21,7 @@ export const SUBSCRIPTION_EVENT_KINDS = [
   'reminded',
   'auto-renew-failed',
   'auto-renew-changed',
+  'identifier-changed',
 ] as const;
 export type SubscriptionEventKind = (typeof SUBSCRIPTION_EVENT_KINDS)[number];
 
@@ -77,5 +78,9 @@ export function subscriptionEventFields<const T extends z.ZodMiniType<string>, c
     days: z.optional(z.number()),
     /** Why, in the words of whoever did it (a cancellation's reason). */
     reason: z.optional(z.string()),
+    /** Auto-renew as set by an 'auto-renew-changed' event. */
+    autoRenew: z.optional(z.boolean()),
+    /** The identifier before and after an 'identifier-changed' event (staff set the server's address). */
+    identifier: z.optional(z.object({ kind: z.enum(['ip', 'host', 'serial']), from: z.optional(z.string()), to: z.string() })),
   };
 }

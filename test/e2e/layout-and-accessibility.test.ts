@@ -23,6 +23,9 @@ import { putTestSubscription } from '../support/subscriptions.ts';
 import { createCustomer } from '../support/api.ts';
 import { money } from '#shared/money.ts';
 import { issueTestInvoice, putTestPayment } from '../support/invoices.ts';
+import { TransactWriteCommand } from '#shared/db/commands.ts';
+import { db } from '#shared/db/client.ts';
+import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
 
 let browser: Browser;
 const portalUrl = inject('portalUrl');
@@ -628,6 +631,49 @@ describe('layout and accessibility of every page in Chromium', () => {
     for (const [where, found] of Object.entries(await check(page, '/upgrades', { axe: false })))
       Object.assign(findings, { [`${where} (pl)`]: found });
     await context.close();
+    expectClean(findings);
+  });
+
+  // -- services --
+  it('the services list, one service’s manage page and the staff’s subscriptions section, in English and in Polish', async () => {
+    const customer = await createCustomer([]);
+    const { accountId } = customer.account;
+    const due = await putTestSubscription(accountId, { status: 'due', paidUntil: new Date(Date.now() + 5 * 86_400_000).toISOString() });
+    await putTestSubscription(accountId, {
+      kind: 'support',
+      product: 'Remote Access',
+      plan: 'Enterprise',
+      identifier: { kind: 'serial', value: 'S-LAYOUT-1' },
+    });
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          subscriptionEventPut(accountId, {
+            subscriptionId: due.subscriptionId,
+            kind: 'renewed',
+            at: new Date().toISOString(),
+            by: 'payment',
+            paidUntil: { from: due.startedAt, to: due.paidUntil },
+            order: { orderId: due.subscriptionId, reference: 'ORD-LAYOUT-1' },
+            amount: due.price,
+            periods: 1,
+          }),
+        ],
+      }),
+    );
+    const { context, page } = await signedInContext('customer', customer.login);
+    const paths = ['/services', `/services/${due.subscriptionId}`];
+    const findings = {};
+    for (const path of paths) Object.assign(findings, await check(page, path));
+    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const path of paths) {
+      for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
+        Object.assign(findings, { [`${where} (pl)`]: found });
+    }
+    await context.close();
+    const staff = await signedInContext('staff');
+    Object.assign(findings, await check(staff.page, `/admin/customers/${accountId}`));
+    await staff.context.close();
     expectClean(findings);
   });
 

@@ -2,7 +2,7 @@
 // transfer limit, revoke it (the licensing API and the file's verifier then say so), reissue its file, extend support,
 // resend an order confirmation. Each: the reason rules, foreign and unknown ids (404), the effect, and its audit entry.
 
-import { GetCommand, PutCommand, QueryCommand } from '#shared/db/commands.ts';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '#shared/db/commands.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DemoAccount } from '#infra/local/seed.ts';
 import { db, tableName } from '#shared/db/client.ts';
@@ -10,6 +10,8 @@ import { accountPartition, keys, SK_PREFIX } from '#shared/db/keys.ts';
 import { verifyLicenceFile } from '#shared/licences/licence-file.ts';
 import { call, createCustomer, createStaff, purchases, signIn, startTestApi, type TestApi } from '../support/api.ts';
 import { mailsTo } from '../support/mailbox.ts';
+import { putTestSubscription } from '../support/subscriptions.ts';
+import { listSubscriptionEvents, subscriptionEventPut } from '#shared/subscriptions/events.ts';
 
 process.env.LICENCE_KEYS_DIR = inject('keysDir');
 
@@ -350,6 +352,26 @@ describe('staff move an order to another account', () => {
     const [s, target] = await Promise.all([seeded(), createCustomer([])]);
     const from = s.customer.account.accountId;
     const to = target.account.accountId;
+    // The support's renewable Subscription (same id, issue #15) and one event of its history move with it.
+    const renewable = await putTestSubscription(from, {
+      subscriptionId: s.subscriptionId,
+      kind: 'support',
+      licenceId: s.licenceId,
+      identifier: { kind: 'serial', value: 'S-0' },
+    });
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          subscriptionEventPut(from, {
+            subscriptionId: s.subscriptionId,
+            kind: 'auto-renew-changed',
+            at: new Date().toISOString(),
+            by: 'customer',
+            autoRenew: true,
+          }),
+        ],
+      }),
+    );
     const path = `${base(from)}/orders/${s.orderId}/move`;
     const adminToken = await signIn(api, 'staff', await createStaff(['admin']));
 
@@ -375,6 +397,15 @@ describe('staff move an order to another account', () => {
     expect(await stored(keys.licence(to, s.licenceId))).toMatchObject({ computerId: 'PC-1', accountId: to });
     expect(await stored(keys.supportSubscription(from, s.subscriptionId))).toBeUndefined();
     expect(await stored(keys.supportSubscription(to, s.subscriptionId))).toMatchObject({ licenceId: s.licenceId });
+    expect(await stored(keys.subscription(from, s.subscriptionId))).toBeUndefined();
+    const movedRenewable = await stored(keys.subscription(to, s.subscriptionId));
+    expect(movedRenewable).toMatchObject({ accountId: to, kind: 'support', licenceId: s.licenceId, version: renewable.version });
+    // Its place in the daily job's schedule names the new account.
+    expect(movedRenewable?.GSI2SK).toBe(`${movedRenewable?.nextActionOn}#${to}#${s.subscriptionId}`);
+    expect((await listSubscriptionEvents(from, s.subscriptionId, {})).items).toEqual([]);
+    expect((await listSubscriptionEvents(to, s.subscriptionId, {})).items).toEqual([
+      expect.objectContaining({ kind: 'auto-renew-changed', autoRenew: true }),
+    ]);
     expect(await licenceEvents(from, s.licenceId)).toEqual([]);
     expect(await licenceEvents(to, s.licenceId)).toEqual([expect.objectContaining({ action: 'activated', toComputerId: 'PC-1' })]);
     expect(await stored(keys.orderReference(moved.body.reference))).toMatchObject({ accountId: to, orderId: s.orderId });

@@ -836,6 +836,11 @@ export interface AuditedRequest {
  * A builder may first prepare what its action needs (e.g. activate a licence before freeing it) through the API.
  */
 export const AUDITED_REQUESTS: Record<string, (suite: SeededApi) => Promise<AuditedRequest> | AuditedRequest> = {
+  // -- services --
+  'PUT /api/admin/customers/{accountId}/subscriptions/{subscriptionId}/identifier': ({ fixture }) => ({
+    path: { accountId: fixture.own.accountId, subscriptionId: fixture.own.ids.subscriptionId },
+    body: { kind: 'ip', value: '198.51.100.7', reason: 'The server moved to a new address.' },
+  }),
   'POST /api/admin/orders': () => ({
     path: {},
     body: {

@@ -57,6 +57,8 @@ import { SecurityPage } from './pages/Security.tsx';
 import { SignInPage } from './pages/SignIn.tsx';
 import { SignUpPage } from './pages/SignUp.tsx';
 import { StaffUsersPage } from './pages/StaffUsers.tsx';
+import { ServicesPage } from './pages/Services.tsx';
+import { SubscriptionDetailPage } from './pages/SubscriptionDetail.tsx';
 import { SupportPage } from './pages/Support.tsx';
 import { TicketDetailPage } from './pages/TicketDetail.tsx';
 import { TicketsPage } from './pages/Tickets.tsx';
@@ -210,6 +212,12 @@ export const webRoutes: readonly WebRoute[] = [
   },
 
   // -- services --
+  { path: '/services', guard: 'customer', page: () => <ServicesPage /> },
+  {
+    path: '/services/:subscriptionId',
+    guard: 'customer',
+    page: ({ params }) => <SubscriptionDetailPage key={params.subscriptionId} subscriptionId={params.subscriptionId!} />,
+  },
 
   // -- renewals --
   {

@@ -2,6 +2,7 @@
 // included), and the staff actions on it (free, move, revoke, reissue its file), each asking for the audit's reason.
 // Also the one action form the page's support and order actions use.
 
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { accountIdSchema } from '#shared/http/schemas.ts';
 import { computerIdSchema } from '#shared/licences/schemas.ts';
@@ -29,14 +30,26 @@ export function StaffActionForm(props: {
   submitLabel: string;
   warning?: string;
   reason: 'required' | 'optional';
-  extra?: { kind: 'computer' | 'date' | 'account'; label: string; hint?: string; min?: string };
+  /** `text`: any non-empty value up to `maxLength` (the route checks its form); `invalid` says so when it is empty. */
+  extra?: {
+    kind: 'computer' | 'date' | 'account' | 'text';
+    label: string;
+    hint?: string;
+    min?: string;
+    maxLength?: number;
+    invalid?: string;
+    /** What the field starts with (the value being changed). */
+    initial?: string;
+  };
+  /** Fields of the action's own before the extra one (a choice the run reads from its own state). */
+  children?: ComponentChildren;
   run: (values: { reason: string | undefined; extra: string }) => Promise<ActionNotice>;
   onDone: (notice: ActionNotice) => void;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
-  const [extra, setExtra] = useState('');
+  const [extra, setExtra] = useState(props.extra?.initial ?? '');
   const [errors, setErrors] = useState<{ reason?: string; extra?: string }>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(undefined);
@@ -52,6 +65,7 @@ export function StaffActionForm(props: {
       found.extra = t.licenceDetail.newComputerInvalid;
     if (props.extra?.kind === 'account' && !accountIdSchema.safeParse(extra.trim()).success)
       found.extra = t.customerPage.targetAccountInvalid;
+    if (props.extra?.kind === 'text' && extra.trim() === '') found.extra = props.extra.invalid ?? t.customerPage.reasonRequired;
     if (props.extra?.kind === 'date' && (extra === '' || (props.extra.min !== undefined && extra < props.extra.min))) {
       found.extra = t.customerPage.newEndRequired;
     }
@@ -73,7 +87,8 @@ export function StaffActionForm(props: {
   return (
     <form onSubmit={submit} noValidate aria-busy={busy} class="move-form" data-testid={props.id}>
       {props.warning && <p class="alert alert-info">{props.warning}</p>}
-      {(props.extra?.kind === 'computer' || props.extra?.kind === 'account') && (
+      {props.children}
+      {(props.extra?.kind === 'computer' || props.extra?.kind === 'account' || props.extra?.kind === 'text') && (
         <Field
           id={`${props.id}-extra`}
           label={props.extra.label}
@@ -82,7 +97,7 @@ export function StaffActionForm(props: {
           value={extra}
           onInput={setExtra}
           error={errors.extra}
-          limits={{ required: true, maxLength: 128 }}
+          limits={{ required: true, maxLength: props.extra.maxLength ?? 128 }}
         />
       )}
       {props.extra?.kind === 'date' && (

@@ -24,6 +24,7 @@ import { SupportStatusBadge } from './Support.tsx';
 import { type ActionNotice, LicenceManager, StaffActionForm } from './CustomerLicence.tsx';
 import { VerifySecurityCodeForm } from './SecurityCode.tsx';
 import { DistributorSection } from './distributor-section.tsx';
+import { StaffSubscriptionsSection } from './subscriptions-section.tsx';
 import { StaffBalanceSection } from './Balance.tsx';
 
 type LicenceRow = CustomerPageData['licences']['items'][number];
@@ -533,6 +534,8 @@ function CustomerSections(props: { data: CustomerPageData; onDone: (notice: Acti
       </Section>
 
       <DistributorSection accountId={accountId} onDone={props.onDone} />
+
+      <StaffSubscriptionsSection accountId={accountId} onDone={props.onDone} />
 
       <Section id="contracts" heading={t.customerPage.contractsHeading}>
         {data.contracts.length === 0 ? (

@@ -17,7 +17,7 @@ type ClientLicence = ReplyOf<typeof api.distributors.listClientLicences>['items'
 export const PARTNER_HOME = '/distributor/clients';
 
 /** The client a list or link is about: absent for the caller's own account. */
-const clientQuery = (clientId: string | undefined) => (clientId ? `?clientId=${encodeURIComponent(clientId)}` : '');
+export const clientQuery = (clientId: string | undefined) => (clientId ? `?clientId=${encodeURIComponent(clientId)}` : '');
 
 export function DistributorClientsPage() {
   const { t, formatDate } = useI18n();
@@ -104,40 +104,50 @@ export function useClientChoices() {
   );
 }
 
-/** The client picker of a distributor's pages: its own account first, then its clients; choosing one reloads `page`. */
-export function ClientSelect(props: {
+/** The client filter: the caller's own account (no `clientId`) or one of its clients; the licences and services pages use it. */
+export function ClientFilter(props: Omit<ClientFilterProps, 'choices'>) {
+  return <ClientFilterView {...props} choices={useClientChoices()} />;
+}
+
+interface ClientFilterProps {
   id: string;
-  label: string;
-  page: string;
   clientId: string | undefined;
+  onChange: (clientId: string | undefined) => void;
+  /** The label, when not "Client". */
+  label?: string;
   choices: ReturnType<typeof useClientChoices>;
-}) {
+}
+
+/** The client filter on choices the page has read already (it needs them to know whether to show the filter at all). */
+export function ClientFilterView(props: ClientFilterProps) {
   const { t } = useI18n();
-  const { data } = props.choices;
+  const choices = props.choices;
   return (
-    <div class="field client-filter">
-      <label for={props.id}>{props.label}</label>
-      <select
-        id={props.id}
-        value={props.clientId ?? ''}
-        disabled={!data}
-        onChange={(event) => navigate(`${props.page}${clientQuery(event.currentTarget.value || undefined)}`)}
-      >
-        <option value="">{data ? t.distributors.ownAccount(data.own.name) : t.app.loading}</option>
-        {data?.clients.map((client) => (
-          <option key={client.accountId} value={client.accountId}>
-            {client.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <>
+      {choices.error !== undefined && <ErrorAlert error={choices.error} onRetry={choices.retry} />}
+      <div class="field client-filter">
+        <label for={props.id}>{props.label ?? t.distributors.clientFilter}</label>
+        <select
+          id={props.id}
+          value={props.clientId ?? ''}
+          disabled={!choices.data}
+          onChange={(event) => props.onChange(event.currentTarget.value || undefined)}
+        >
+          <option value="">{choices.data ? t.distributors.ownAccount(choices.data.own.name) : t.app.loading}</option>
+          {choices.data?.clients.map((client) => (
+            <option key={client.accountId} value={client.accountId}>
+              {client.name}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
   );
 }
 
 export function DistributorLicencesPage() {
   const { t, formatDate } = useI18n();
   const clientId = new URLSearchParams(location.search).get('clientId') ?? undefined;
-  const choices = useClientChoices();
   const list = usePagedList(
     (page: PageRequest, signal): Promise<Page<ClientLicence>> =>
       request(api.distributors.listClientLicences, { query: { ...page, ...(clientId ? { clientId } : {}) }, signal }),
@@ -153,14 +163,7 @@ export function DistributorLicencesPage() {
       <div class="page-head">
         <h1 tabIndex={-1}>{t.distributors.licencesHeading}</h1>
       </div>
-      {choices.error !== undefined && <ErrorAlert error={choices.error} onRetry={choices.retry} />}
-      <ClientSelect
-        id="client-filter"
-        label={t.distributors.clientFilter}
-        page="/distributor/licences"
-        clientId={clientId}
-        choices={choices}
-      />
+      <ClientFilter id="client-filter" clientId={clientId} onChange={(chosen) => navigate(`/distributor/licences${clientQuery(chosen)}`)} />
       {list.status === 'error' && isNotFound(list.error) ? (
         <NotOnAccount
           title={t.distributors.licenceNotFound}

@@ -53,6 +53,7 @@ function Tiles(props: { tiles: HomeData['tiles'] }) {
       )}
       {tiles.openTickets && <Tile href="/tickets" value={tiles.openTickets} label={labels.openTickets} testId="tile-tickets" />}
       {tiles.activeServices && <Tile href="/services" value={tiles.activeServices} label={labels.activeServices} testId="tile-services" />}
+      {tiles.renewalsDue && <Tile href="/services" value={tiles.renewalsDue} label={t.services.homeTile} testId="tile-renewals-due" />}
     </ul>
   );
 }

@@ -20,7 +20,8 @@ import {
 } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { mayPayWith, useMyRole } from '../my-role.ts';
-import { ClientSelect, useClientChoices } from './Distributors.tsx';
+import { ClientFilterView, clientQuery, useClientChoices } from './Distributors.tsx';
+import { navigate } from '../router.ts';
 import { OrderedByDistributorNotice } from './distributor-notice.tsx';
 
 type LicenceUpgrades = ReplyOf<typeof api.upgrades.listUpgrades>['items'][number];
@@ -90,9 +91,14 @@ export function UpgradesPage() {
         <p class="muted">{t.upgrades.intro}</p>
       </div>
       <OrderedByDistributorNotice />
-      {choices.error !== undefined && <ErrorAlert error={choices.error} onRetry={choices.retry} />}
       {hasClients && (
-        <ClientSelect id="upgrades-client" label={t.upgrades.clientLabel} page="/upgrades" clientId={clientId} choices={choices} />
+        <ClientFilterView
+          id="upgrades-client"
+          label={t.upgrades.clientLabel}
+          clientId={clientId}
+          choices={choices}
+          onChange={(chosen) => navigate(`/upgrades${clientQuery(chosen)}`)}
+        />
       )}
       {list.status === 'error' && isNotFound(list.error) ? (
         <NotOnAccount

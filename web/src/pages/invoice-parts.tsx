@@ -24,7 +24,7 @@ export function InvoiceStatusBadge(props: { status: InvoiceRow['status'] }) {
 }
 
 /** Downloads the invoice's PDF through its short-lived link (the customer's route, or staff's with the account). */
-export function InvoicePdfButton(props: { invoice: InvoiceRow; accountId?: string }) {
+export function InvoicePdfButton(props: { invoice: Pick<InvoiceRow, 'invoiceId' | 'number'>; accountId?: string }) {
   const { t } = useI18n();
   const { invoice, accountId } = props;
   const download = async () => {
