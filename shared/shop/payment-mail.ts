@@ -14,6 +14,7 @@ import { shopMailMessages } from '#shared/mail/shop-messages/index.ts';
 import type { SendResult } from '#shared/mail/send.ts';
 import { withFooter } from '#shared/mail/templates.ts';
 import { mailAccount } from '#shared/notifications/send.ts';
+import { lineDescription } from '#shared/shop/line-key.ts';
 import { logger } from '#shared/observability/logger.ts';
 import type { IssuedLicence, StoredOrder } from '#shared/orders/model.ts';
 
@@ -70,6 +71,10 @@ export function paymentMail(to: string, locale: Locale, input: PaymentMailInput 
     const confirmation = mailMessages(locale).orderConfirmation;
     const licences = input.issued.map(confirmation.licence).join('\n\n');
     const services = (order.services ?? []).map(confirmation.service).join('\n');
+    // Renewals and plan changes (issue #15) say what they renewed or changed; an upgrade's new licence is in `licences`.
+    const changes = order.lines
+      .flatMap((line) => (line.action && line.action.kind !== 'upgrade' ? [`- ${lineDescription(line)}`] : []))
+      .join('\n');
     return withFooter(locale, {
       to,
       subject: texts.fulfilledSubject(order.reference),
@@ -79,6 +84,7 @@ export function paymentMail(to: string, locale: Locale, input: PaymentMailInput 
         ...(order.shop?.invoice ? { invoiceNumber: order.shop.invoice.number } : {}),
         ...(licences ? { licences } : {}),
         ...(services ? { services } : {}),
+        ...(changes ? { changes } : {}),
         attached: input.attachments.length > 0,
         url,
       }),

@@ -45,6 +45,7 @@ export const shopMailDe: ShopMailMessages = {
       `Vielen Dank: Wir haben Ihre Zahlung über ${input.amount} erhalten, Ihre Bestellung ${input.reference} ist ausgeführt.` +
       `${input.invoiceNumber ? `\n\nIhre Rechnung: ${input.invoiceNumber}.` : ''}` +
       `${input.licences ? `\n\nDiese Lizenzen sind jetzt in Ihrem Konto:\n\n${input.licences}` : ''}` +
+      `${input.changes ? `\n\nMit dieser Bestellung verlängert oder geändert:\n\n${input.changes}` : ''}` +
       `${input.services ? `\n\nDiese Dienste sind gestartet:\n\n${input.services}` : ''}\n\n` +
       `${input.attached ? 'Die Aktivierungsdateien sind dieser E-Mail angehängt. ' : ''}Ihre Lizenzen, ihre Dateien und die Rechnung finden Sie im Kundenportal: ${input.url}`,
     receivedSubject: (reference) => `Zahlung für Bestellung ${reference} erhalten`,

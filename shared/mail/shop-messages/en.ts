@@ -45,12 +45,14 @@ export const shopMailEn = {
       invoiceNumber?: string;
       licences?: string;
       services?: string;
+      changes?: string;
       attached: boolean;
       url: string;
     }) =>
       `Thank you: we received your payment of ${input.amount} and your order ${input.reference} is fulfilled.` +
       `${input.invoiceNumber ? `\n\nYour VAT invoice: ${input.invoiceNumber}.` : ''}` +
       `${input.licences ? `\n\nThese licences are now on your account:\n\n${input.licences}` : ''}` +
+      `${input.changes ? `\n\nRenewed or changed by this order:\n\n${input.changes}` : ''}` +
       `${input.services ? `\n\nThese services started:\n\n${input.services}` : ''}\n\n` +
       `${input.attached ? 'Their activation files are attached to this e-mail. ' : ''}Your licences, their files and the invoice are in the customer portal: ${input.url}`,
     receivedSubject: (reference: string) => `Payment received for order ${reference}`,

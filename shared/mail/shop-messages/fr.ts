@@ -45,6 +45,7 @@ export const shopMailFr: ShopMailMessages = {
       `Merci : nous avons reçu votre paiement de ${input.amount} et votre commande ${input.reference} est exécutée.` +
       `${input.invoiceNumber ? `\n\nVotre facture : ${input.invoiceNumber}.` : ''}` +
       `${input.licences ? `\n\nCes licences sont désormais sur votre compte :\n\n${input.licences}` : ''}` +
+      `${input.changes ? `\n\nRenouvelé ou modifié par cette commande :\n\n${input.changes}` : ''}` +
       `${input.services ? `\n\nCes services ont démarré :\n\n${input.services}` : ''}\n\n` +
       `${input.attached ? 'Leurs fichiers d’activation sont joints à cet e-mail. ' : ''}Vos licences, leurs fichiers et la facture sont dans le portail client : ${input.url}`,
     receivedSubject: (reference) => `Paiement reçu pour la commande ${reference}`,

@@ -45,6 +45,7 @@ export const shopMailIt: ShopMailMessages = {
       `Grazie: abbiamo ricevuto il tuo pagamento di ${input.amount} e il tuo ordine ${input.reference} è evaso.` +
       `${input.invoiceNumber ? `\n\nLa tua fattura: ${input.invoiceNumber}.` : ''}` +
       `${input.licences ? `\n\nQueste licenze sono ora nel tuo account:\n\n${input.licences}` : ''}` +
+      `${input.changes ? `\n\nRinnovato o modificato con questo ordine:\n\n${input.changes}` : ''}` +
       `${input.services ? `\n\nQuesti servizi sono stati avviati:\n\n${input.services}` : ''}\n\n` +
       `${input.attached ? 'I file di attivazione sono allegati a questa e-mail. ' : ''}Licenze, file e fattura sono nel portale clienti: ${input.url}`,
     receivedSubject: (reference) => `Pagamento ricevuto per l’ordine ${reference}`,

@@ -46,6 +46,7 @@ export const shopMailPl: ShopMailMessages = {
       `Dziękujemy: otrzymaliśmy płatność ${input.amount}, a zamówienie ${input.reference} zostało zrealizowane.` +
       `${input.invoiceNumber ? `\n\nTwoja faktura VAT: ${input.invoiceNumber}.` : ''}` +
       `${input.licences ? `\n\nNa Twoim koncie są teraz te licencje:\n\n${input.licences}` : ''}` +
+      `${input.changes ? `\n\nPrzedłużone lub zmienione tym zamówieniem:\n\n${input.changes}` : ''}` +
       `${input.services ? `\n\nUruchomione usługi:\n\n${input.services}` : ''}\n\n` +
       `${input.attached ? 'Pliki aktywacyjne są w załącznikach tej wiadomości. ' : ''}Licencje, ich pliki i faktura są w portalu klienta: ${input.url}`,
     receivedSubject: (reference) => `Otrzymaliśmy płatność za zamówienie ${reference}`,
