@@ -6,19 +6,28 @@ import { codeIn, mailsTo } from './mailbox.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** How Chromium is started: Debian's binary, with the flags this closed network needs. */
+export const CHROMIUM_LAUNCH = {
+  executablePath: CHROMIUM_PATH,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+  ],
+};
+
+/**
+ * The browser of a test file: a connection to the one Chromium the browser tests' global setup started
+ * (test/support/portal.global-setup.ts), so the files share one browser instead of launching one each. Closing it
+ * closes only this file's contexts. Outside that setup (a script), a Chromium of its own.
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-    ],
-  });
+  const endpoint = process.env.ATRIUM_BROWSER_ENDPOINT;
+  return endpoint ? chromium.connect(endpoint) : chromium.launch(CHROMIUM_LAUNCH);
 }
 
 /** Waits for a new sign-in code for this address in the local mailbox (newer than `after` mails). */

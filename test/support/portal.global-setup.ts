@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startLocalRuntime } from '#infra/local/runtime.ts';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_LAUNCH } from './browser.ts';
 import { E2E_CODE_COOLDOWN_SECONDS } from './e2e-settings.ts';
 import { freePort } from './ports.ts';
 
@@ -31,10 +33,14 @@ export default async function setup(project: TestProject) {
     seed: true,
   });
   delete process.env.SIGN_IN_CODE_COOLDOWN_SECONDS;
+  // One Chromium for every browser test file: each connects to it (launchBrowser) and closes only its own contexts.
+  const browser = await chromium.launchServer(CHROMIUM_LAUNCH);
+  process.env.ATRIUM_BROWSER_ENDPOINT = browser.wsEndpoint();
   process.env.LOG_LEVEL = 'WARN';
   project.provide('portalUrl', runtime.portalUrl);
   project.provide('portalMailUrl', runtime.mailUrl);
   return async () => {
+    await browser.close();
     await runtime.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
