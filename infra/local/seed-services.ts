@@ -43,8 +43,11 @@ export const DEMO_SERVICES: Record<string, DemoService[]> = {
   ],
 };
 
-/** What the demo account's balance is credited with, once, with its first service: enough to renew from it. */
-export const DEMO_BALANCE_MINOR: Record<string, number> = { PLN: 100_000, GBP: 20_000, EUR: 25_000 };
+/**
+ * What a demo account's balance is credited with, once, with its first service: enough to renew from it. Nordwind only:
+ * Harbour's balance is the balance browser test's (it refunds Harbour's EUR order and reads the ledger and the alert).
+ */
+export const DEMO_BALANCE_MINOR: Readonly<Record<string, number>> = { 'demo-nordwind': 100_000 };
 
 /** The instant every demo service id is taken at: ids must not depend on the day the demo starts. */
 const ID_TIME = new Date('2026-01-01T00:00:00.000Z');
@@ -116,12 +119,13 @@ export async function seedDemoServices(): Promise<void> {
           by: 'staff',
         });
         // The first service carries the demo balance: written once, with it.
+        const balanceMinor = DEMO_BALANCE_MINOR[accountId];
         const balance =
-          index === 0
+          index === 0 && balanceMinor
             ? balanceChange({
                 accountId,
                 currency,
-                amountMinor: DEMO_BALANCE_MINOR[currency] ?? DEMO_BALANCE_MINOR.EUR!,
+                amountMinor: balanceMinor,
                 kind: 'adjustment',
                 source: { kind: 'adjustment', id: `demo:${accountId}`, label: 'Demo balance' },
                 at: startedAt,

@@ -52,11 +52,12 @@ describe('the staff catalogue in Chromium', () => {
       await expect.poll(() => page.getByTestId('catalogue-notice').textContent()).toContain(`${SKU} now costs €249.50 (version 2)`);
       await expect.poll(() => row.getByTestId('sku-prices').textContent()).toContain('€249.50');
 
-      // Its history: both versions, the newest first.
+      // Its history in EUR (the seed prices it in PLN and GBP too): both versions, the newest first.
       await page.getByRole('button', { name: `Price history of ${SKU}` }).click();
       const history = page.getByTestId('price-history');
-      await expect.poll(() => history.locator('tbody tr').count()).toBe(2);
-      const rows = await history.locator('tbody tr').allTextContents();
+      const euro = history.locator('tbody tr', { hasText: '€' });
+      await expect.poll(() => euro.count()).toBe(2);
+      const rows = await euro.allTextContents();
       expect(rows[0]).toContain('€249.50');
       // Set by this staff user (their e-mail once they have a staff user item, else their id); v1 by the seed.
       expect(rows[0]).not.toContain('Initial catalogue');

@@ -103,6 +103,8 @@ describe('the customer pages in Chromium', () => {
       'Start',
       'Licencje',
       'Wsparcie i aktualizacje',
+      'Usługi',
+      'Aktualizacje',
       'Zamówienia',
       'Nowe programy',
       'Koszyk',

@@ -41,7 +41,7 @@ describe('the shop', () => {
       await expect
         .poll(() => cards.getByRole('heading').allTextContents(), WAIT)
         .toEqual(['Advanced Security', 'Managed Hosting', 'Remote Access', 'Server Monitoring', 'Two-Factor Authentication']);
-      expect(await cards.locator('li', { hasText: 'Remote Access' }).textContent()).toContain(`from ${pln(79_000)}`);
+      expect(await cards.locator('li', { hasText: 'Remote Access' }).textContent()).toContain(`from ${pln(38_900)}`);
       expect(await cards.locator('li', { hasText: 'Managed Hosting' }).textContent()).toContain(`from ${pln(7_900)} per month`);
 
       await page.getByLabel('Search programs').fill('monitorING');

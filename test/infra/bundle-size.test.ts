@@ -24,6 +24,18 @@ const BUDGET_OVERRIDES: Record<string, number> = {
   // The invoice PDF routes render with pdfkit and its font reader (fontkit ~236 KB, pdfkit ~115 KB, crypto-js ~71 KB)
   // beside the S3 client; WOFF2's brotli decoder is left out (infra/bundling/no-woff2.ts) and the TTF fonts travel as
   // files beside the bundle, not in it. Measured 948 KB; only the first download of an invoice renders.
+  // The handlers that place or pay orders carry every kind of order line since issue #15: quoting and fulfilling
+  // renewals, plan changes and upgrades (shared/shop/line-actions.ts: the subscription, catalogue and licence modules),
+  // the .lic signing of the payment mail (the Secrets Manager client) and the mail texts in five languages. Measured
+  // 456-513 KB (esbuild metafile: @smithy/core 97 KB, mail texts 69 KB, zod 38 KB, the DynamoDB client 32 KB, SQS 24 KB).
+  // Left: quote-only modules apart from their use cases' previews would take the plan preview's refund and mail code
+  // out of checkout's path; `npm run bench` judges cold start against the baseline.
+  'checkout/place-order': 520 * 1000,
+  'payments/pay-from-balance': 520 * 1000,
+  'payments/record-payment': 520 * 1000,
+  'plan-changes/change-plan': 520 * 1000,
+  'renewals/renew-subscription': 520 * 1000,
+  'subscription-job/run-subscription-job': 520 * 1000,
   'invoices/download-invoice': 1000 * 1000,
   'invoices/staff-download-invoice': 1000 * 1000,
 };

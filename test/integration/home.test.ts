@@ -63,18 +63,20 @@ describe('GET /api/me/home', () => {
     expect(home.body.tiles).toEqual({
       licences: { active: { count: 4, more: false }, expiring: { count: 1, more: false } },
       support: { expiring: { count: 1, more: false } },
+      // The renewable support subscriptions of SOON and LATER (issue #15: every role sees the services tile).
+      activeServices: { count: 2, more: false },
     });
     expect(home.body.renewals.map((renewal: { serial: string }) => renewal.serial)).toEqual(['SOON', 'LATER']);
     // Read with the caller's person (no extra read): the last sign-in the security area keeps.
     expect(home.body.lastSignIn).toEqual(lastSignIn);
   });
 
-  it('gives a billing person no licence or support tiles and no renewals, but the news, banner and activity', async () => {
+  it('gives a billing person no licence or support tiles and no renewals, but the services tile, the news, banner and activity', async () => {
     const customer = await createCustomer([purchase('B1', daysFromToday(-355), { supportYears: 1 })]);
     const billing = await addMember(customer.account.accountId, 'billing');
     const home = await call(api, 'GET', '/api/me/home', { token: await signIn(api, 'customer', billing) });
     expect(home.status).toBe(200);
-    expect(home.body.tiles).toEqual({});
+    expect(home.body.tiles).toEqual({ activeServices: { count: 1, more: false } });
     expect(home.body.renewals).toBeUndefined();
     expect(Array.isArray(home.body.news)).toBe(true);
     expect(Array.isArray(home.body.activity)).toBe(true);

@@ -150,7 +150,14 @@ describe('fulfilling a paid renewal', () => {
     expect(renewed).toMatchObject({ status: 'active', remindersSent: [], version: subscription.version + 1 });
     expect(renewed.autoRenewFailedOn).toBeUndefined();
     // 49.00 net + 23 % VAT: what a cancellation's refund would correct.
-    expect(renewed.lastInvoice).toEqual({ invoiceId, number: `FV/${invoiceId.slice(-4)}`, orderId, grossMinor: 6027 });
+    // It paid the span from the old paid-until on.
+    expect(renewed.lastInvoice).toEqual({
+      invoiceId,
+      number: `FV/${invoiceId.slice(-4)}`,
+      orderId,
+      grossMinor: 6027,
+      coversFrom: paidUntil,
+    });
     const events = await listSubscriptionEvents(customer.account.accountId, subscription.subscriptionId, {});
     expect(events.items).toEqual([
       expect.objectContaining({

@@ -93,7 +93,9 @@ describe('the demo seed', () => {
       }
       if (accountId === 'demo-nordwind') expect(services[0]!.identifier?.value).toBe('203.0.113.10');
       const account = items.find((item) => item.type === 'Account')!;
-      expect(balancesOf(account)[currency]).toBeGreaterThan(0);
+      // A balance to renew from for Nordwind; Harbour's is left to the balance browser test.
+      if (accountId === 'demo-nordwind') expect(balancesOf(account)[currency]).toBeGreaterThan(0);
+      else expect(balancesOf(account)[currency]).toBeUndefined();
       // Every licence bought with support can be renewed, priced in the account's currency.
       const support = subscriptions.filter((each) => each.kind === 'support');
       expect(support.length).toBe(items.filter((item) => item.type === 'SupportSubscription').length);

@@ -95,7 +95,8 @@ describe('new programs', () => {
     ]);
     // The seed's products are priced in PLN too, the service plans per month.
     const remote = listed.body.products.find((each: { productId: string }) => each.productId === 'remote-access');
-    expect(remote.fromPrice).toEqual({ amountMinor: 79_000, currency: 'PLN' });
+    // The lowest: the single-seat Desktop of the seat rule (issue #15).
+    expect(remote.fromPrice).toEqual({ amountMinor: 38_900, currency: 'PLN' });
     const hosting = listed.body.products.find((each: { productId: string }) => each.productId === 'managed-hosting');
     expect(hosting.editions[0].skus[0]).toMatchObject({
       sku: 'MH-STA-1M',
@@ -114,7 +115,7 @@ describe('new programs', () => {
     const names = listed.body.products.map((each: { name: string }) => each.name);
     expect(names).toEqual(expect.arrayContaining(['Advanced Security', 'Managed Hosting', 'Remote Access', 'Server Monitoring']));
     const remote = listed.body.products.find((each: { productId: string }) => each.productId === 'remote-access');
-    expect(remote.fromPrice).toEqual({ amountMinor: 15_500, currency: 'GBP' });
+    expect(remote.fromPrice).toEqual({ amountMinor: 7_700, currency: 'GBP' });
   });
 
   it('offers a German account the catalogue in EUR, with each product’s lowest price as its from price', async () => {
@@ -125,7 +126,7 @@ describe('new programs', () => {
     expect(listed.status).toBe(200);
     expect(listed.body.currency).toBe('EUR');
     const remote = listed.body.products.find((each: { productId: string }) => each.productId === 'remote-access');
-    expect(remote.fromPrice).toEqual({ amountMinor: 18_000, currency: 'EUR' });
+    expect(remote.fromPrice).toEqual({ amountMinor: 8_900, currency: 'EUR' });
     expect(remote.editions.map((edition: { name: string }) => edition.name)).toEqual(['Desktop', 'Mobile Web', 'Enterprise']);
     const monitoring = listed.body.products.find((each: { productId: string }) => each.productId === 'server-monitoring');
     expect(monitoring.editions[0].skus[0]).toMatchObject({ days: 365, supportYears: 1 });
