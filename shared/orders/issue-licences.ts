@@ -6,7 +6,7 @@
 import { MAX_TRANSACTION_ITEMS } from '#shared/audit/audit.ts';
 import type { Item } from '#shared/db/entity.ts';
 import { billingSettings } from '#shared/billing/settings.ts';
-import { divideRounded } from '#shared/billing/tax.ts';
+import { divideRounded, type TaxRule, taxLine } from '#shared/billing/tax.ts';
 import { AppError } from '#shared/http/errors.ts';
 import { type Money, money } from '#shared/money.ts';
 import { newCode } from '#shared/contracts/activation.ts';
@@ -59,8 +59,11 @@ export interface IssueInput {
   priced: readonly PricedLine[];
   /** Who started its services: a shop order's payment, or staff writing an order. */
   by: 'staff' | 'payment';
-  /** The VAT invoice that paid the order (shop orders): a service's `lastInvoice`, what a cancellation corrects. */
-  invoice?: { invoiceId: string; number: string; grossMinor: number };
+  /**
+   * The VAT invoice that paid the order (shop orders) and its tax rule: a service's `lastInvoice` with the gross of its
+   * own unit, what a cancellation corrects.
+   */
+  invoice?: { invoiceId: string; number: string; tax: TaxRule };
 }
 
 export function issueLicences(input: IssueInput): { issued: IssuedLicence[]; services: StartedService[]; items: Item[] } {
@@ -79,7 +82,16 @@ export function issueLicences(input: IssueInput): { issued: IssuedLicence[]; ser
           price: line.unitPrice,
           at: input.at,
           order: { orderId: input.orderId, reference: input.reference },
-          ...(input.invoice ? { invoice: { ...input.invoice, orderId: input.orderId } } : {}),
+          ...(input.invoice
+            ? {
+                invoice: {
+                  invoiceId: input.invoice.invoiceId,
+                  number: input.invoice.number,
+                  orderId: input.orderId,
+                  grossMinor: taxLine(line.unitPrice.amountMinor, input.invoice.tax).grossMinor,
+                },
+              }
+            : {}),
           by: input.by,
         });
         services.push(startedService(started.subscription));

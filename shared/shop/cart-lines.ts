@@ -16,6 +16,7 @@ import type { CartActionInput } from '#shared/api/shop.ts';
 import type { LineAction } from '#shared/orders/fields.ts';
 import { type ActionQuote, type QuoteContext, quoteAction } from '#shared/shop/line-actions.ts';
 import { lineKey } from '#shared/shop/line-key.ts';
+import { assertRenewalPeriods } from '#shared/subscriptions/renewal.ts';
 import { type PricedCart, pricedCart, withAcceptedPrices } from '#shared/shop/priced-cart.ts';
 import { now } from '#shared/time.ts';
 
@@ -210,6 +211,7 @@ export function setCartLine(accountId: string, sku: string, input: { quantity: n
   return changeCart(accountId, input.version, (cart) => {
     const found = lineOf(cart, sku);
     if (input.quantity > MAX_LINE_QUANTITY) throw quantityLimit();
+    if (found.action?.kind === 'renewal') assertRenewalPeriods(input.quantity);
     if (found.action?.kind === 'upgrade' && input.quantity !== 1) {
       throw new AppError(400, 'QUANTITY_FIXED', 'An upgrade line is one licence: its quantity cannot change.');
     }

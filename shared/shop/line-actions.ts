@@ -44,7 +44,16 @@ export interface QuoteContext {
  * A quote: the order line (its action included) at today's price, or why it cannot be bought now (a stable code the
  * cart shows, such as SUBSCRIPTION_ENDED or UPGRADE_NOT_OFFERED).
  */
-export type ActionQuote = { line: ActionLine } | { unavailable: string; message: string };
+export type ActionQuote =
+  | {
+      line: ActionLine;
+      /**
+       * What its fulfilment writes (`licence:<id>`, `subscription:<id>`): two lines of one order must not change the same
+       * item (one transaction writes an item once), so the cart flags the later of two that share one.
+       */
+      targets?: string[];
+    }
+  | { unavailable: string; message: string };
 
 /** 404 unless the licensee is the buyer (not a distributor's client: 403) or one of the buyer's clients. */
 export async function assertMayOrderFor(buyer: Account, licenseeAccountId: string): Promise<void> {

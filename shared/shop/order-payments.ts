@@ -341,7 +341,11 @@ export async function applyOrderPayment(input: OrderPaymentInput): Promise<Appli
           at: input.at,
           priced: pricedLinesOf(order, await catalogue()),
           by: 'payment',
-          invoice: { invoiceId: draft.invoice.invoiceId, number: draft.invoice.number, grossMinor: draft.invoice.totals.grossMinor },
+          invoice: {
+            invoiceId: draft.invoice.invoiceId,
+            number: draft.invoice.number,
+            tax: { treatment: order.shop.tax.treatment, rateBasisPoints: order.shop.tax.rateBasisPoints },
+          },
         });
         issued = licences.issued;
         services = licences.services;

@@ -73,8 +73,26 @@ export function pricedCart(cart: Cart, catalogue: SellableSku[], quotes: ActionQ
   const buyable = cart.lines.filter((line) => !line.action && !unavailableReason(bySku.get(line.sku), cart.currency));
   // The same pricing as staff orders and checkout: every buyable line passes priceLines' checks by construction.
   const orderLines = new Map(priceLines(buyable, cart.currency, catalogue).map(({ line }) => [line.sku, line]));
+  // Targets taken by earlier action lines: a later line changing the same licence or subscription is flagged.
+  const taken = new Set<string>();
   const lines = cart.lines.map((line): PricedCartLine => {
-    if (line.action) return actionLine(line, quotes.get(lineKey(line)));
+    if (line.action) {
+      const quote = quotes.get(lineKey(line));
+      const targets = quote && 'line' in quote ? (quote.targets ?? []) : [];
+      if (targets.some((target) => taken.has(target))) {
+        return {
+          key: lineKey(line),
+          sku: line.sku,
+          quantity: line.quantity,
+          action: line.action,
+          unavailable: 'not-available',
+          unavailableCode: 'LINE_CONFLICT',
+          unavailableMessage: 'Another line of the cart changes the same licence or subscription: order them one after the other.',
+        };
+      }
+      for (const target of targets) taken.add(target);
+      return actionLine(line, quote);
+    }
     const product = bySku.get(line.sku);
     const described = {
       key: line.sku,

@@ -172,7 +172,10 @@ async function inBatches<T>(items: T[], size: number, stop: () => boolean, each:
 async function processItem(item: Item, context: RunContext): Promise<void> {
   context.counts.examined += 1;
   try {
-    await processSubscription(subscriptionFromItem(item), context);
+    // The index copy may be behind (a renewal a moment ago): act on the subscription as it is now, so an auto-renew is
+    // never placed for a period the customer already paid (its order key comes from the paid-until read here).
+    const indexed = subscriptionFromItem(item);
+    await processSubscription(await getSubscription(indexed.accountId, indexed.subscriptionId), context);
   } catch (error) {
     // One broken subscription must not stop the others: it stays due, and the next run tries it again.
     context.counts.skipped += 1;

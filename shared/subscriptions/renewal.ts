@@ -80,7 +80,8 @@ export async function quoteRenewal(context: QuoteContext, action: Renewal): Prom
     subtotal: money(plan.price.amountMinor * action.periods, plan.price.currency),
     action,
   };
-  return { line };
+  const targets = [`subscription:${subscription.subscriptionId}`, ...(subscription.licenceId ? [`licence:${subscription.licenceId}`] : [])];
+  return { line, targets };
 }
 
 /**

@@ -58,6 +58,7 @@ export function serviceStart(input: ServiceStartInput): { subscription: Subscrip
             number: input.invoice.number,
             orderId: input.invoice.orderId,
             grossMinor: input.invoice.grossMinor,
+            coversFrom: input.at.toISOString(),
           },
         }
       : {}),

@@ -11,6 +11,9 @@ import { readLicence } from '#shared/licences/activations.ts';
 import { licenceKey, type StoredLicence } from '#shared/licences/model.ts';
 import { supportStatus, supportSubscriptionFromItem, supportSubscriptionKey, type SupportSubscriptionView } from '#shared/support/model.ts';
 import { now } from '#shared/time.ts';
+import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
+import { subscriptionPut } from '#shared/subscriptions/model.ts';
+import { renewableSupportOf } from '#shared/subscriptions/renewable-support.ts';
 
 /** Support runs to the end of the day staff name (UTC). */
 export function endOfDay(day: string): string {
@@ -57,9 +60,30 @@ export async function extendSupport(
       { path: 'body.endsOn', message: `must be later than ${subscription.endsAt.slice(0, 10)}` },
     ]);
   }
-  const licence = await readLicence(accountId, subscription.licenceId);
+  const [licence, renewable] = await Promise.all([
+    readLicence(accountId, subscription.licenceId),
+    renewableSupportOf(accountId, subscription.licenceId),
+  ]);
   const licenceUpdate = licence ? licenceSupportEndsUpdate(accountId, licence, endsAt) : undefined;
   const licenceItems: TransactItem[] = licenceUpdate ? [licenceUpdate] : [];
+  // The renewable subscription follows (issue #15): paid until the new end, so the daily job neither reminds nor
+  // suspends a licence staff covered, and a renewal extends from there.
+  if (renewable && renewable.paidUntil < endsAt && renewable.status !== 'ended') {
+    const { autoRenewFailedOn: _failed, ...kept } = renewable;
+    const status = renewable.status === 'cancelled' ? 'cancelled' : 'active';
+    const at = now().toISOString();
+    licenceItems.push(
+      subscriptionPut(renewable, { ...kept, paidUntil: endsAt, status, remindersSent: [], updatedAt: at }),
+      subscriptionEventPut(accountId, {
+        subscriptionId: renewable.subscriptionId,
+        kind: 'renewed',
+        at,
+        by: 'staff',
+        paidUntil: { from: renewable.paidUntil, to: endsAt },
+        ...(status === renewable.status ? {} : { status: { from: renewable.status, to: status } }),
+      }),
+    );
+  }
   try {
     await context.commit({
       target: { kind: 'support', id: subscriptionId, accountId, label: `${subscription.product} ${subscription.serial}` },

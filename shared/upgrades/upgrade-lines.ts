@@ -14,8 +14,8 @@ import type { LineAction } from '#shared/orders/fields.ts';
 import type { IssuedLicence } from '#shared/orders/model.ts';
 import type { ActionLine, ActionQuote, FulfilContext, FulfilmentPart, QuoteContext } from '#shared/shop/line-actions.ts';
 import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
-import { getSubscription, type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
-import { listLicenceSupport } from '#shared/support/list-support.ts';
+import { type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
+import { renewableSupportOf } from '#shared/subscriptions/renewable-support.ts';
 import { type UpgradeOffer, upgradeOffers } from '#shared/upgrades/offers.ts';
 
 type Upgrade = Extract<LineAction, { kind: 'upgrade' }>;
@@ -25,23 +25,6 @@ export async function readLicence(accountId: string, licenceId: string): Promise
   const found = await db().send(new GetCommand({ TableName: tableName(), Key: licenceKey(accountId, licenceId), ConsistentRead: true }));
   if (!found.Item) throw new NotFoundError('The licence was not found.');
   return licenceFromItem(found.Item);
-}
-
-/**
- * The renewable support subscription of a licence (issue #15: the id of its first support term), or none: licences
- * without support, and those bought before subscriptions existed, have none.
- */
-export async function renewableSupportOf(accountId: string, licenceId: string): Promise<Subscription | undefined> {
-  const terms = await listLicenceSupport(accountId, licenceId);
-  const first = terms.at(-1);
-  if (!first) return undefined;
-  try {
-    const subscription = await getSubscription(accountId, first.subscriptionId);
-    return subscription.kind === 'support' && subscription.licenceId === licenceId ? subscription : undefined;
-  } catch (error) {
-    if (error instanceof NotFoundError) return undefined;
-    throw error;
-  }
 }
 
 /** What an invoice prints after the product: `upgrade Desktop (1) → Mobile Web (1)`. */
@@ -85,6 +68,7 @@ export async function quoteUpgrade(context: QuoteContext, action: Upgrade): Prom
       subtotal: offer.price,
       action,
     },
+    targets: [`licence:${licence.licenceId}`, ...(subscription ? [`subscription:${subscription.subscriptionId}`] : [])],
   };
 }
 

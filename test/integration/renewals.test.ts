@@ -92,6 +92,8 @@ describe('quoting a renewal', () => {
         subtotal: money(14_700, 'PLN'),
         action: { kind: 'renewal', subscriptionId: subscription.subscriptionId, periods: 3, licenseeAccountId: customer.account.accountId },
       },
+      // What its fulfilment changes: the subscription (a service: no licence).
+      targets: [`subscription:${subscription.subscriptionId}`],
     });
   });
 

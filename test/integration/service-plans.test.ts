@@ -2,6 +2,7 @@
 // the month, the catalogue and the shop show its period, and buying it (a shop order once paid, or a staff order)
 // starts a service subscription per unit, paid until one period after payment, instead of issuing a licence.
 
+import { taxLine } from '#shared/billing/tax.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { GetCommand, QueryCommand } from '#shared/db/commands.ts';
@@ -154,6 +155,9 @@ describe('buying a service plan starts a subscription instead of a licence', () 
         autoRenew: false,
         lastInvoice: { invoiceId: stored.shop!.invoice!.invoiceId, number: stored.shop!.invoice!.number, orderId: order.orderId },
       });
+      // Each unit's own gross (4,900 net at the order's VAT), not the whole invoice's: what a cancellation may refund.
+      expect(subscription.lastInvoice?.grossMinor).toBe(taxLine(4_900, stored.shop!.tax).grossMinor);
+      expect(subscription.lastInvoice?.grossMinor).toBeLessThan(order.total.amountMinor);
       expect(subscription.identifier).toBeUndefined();
       expect(started.paidUntil).toBe(subscription.paidUntil);
       const history = await listSubscriptionEvents(accountId, started.subscriptionId, {});

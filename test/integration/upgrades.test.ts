@@ -229,6 +229,8 @@ describe('quoting an upgrade line', () => {
         subtotal: { amountMinor: 32_000, currency: 'PLN' },
         action: { ...base, toSku: code('PLS-1') },
       },
+      // It changes the licence and its renewable support: a renewal of that support may not share its order.
+      targets: [`licence:${basic.licence.licenceId}`, expect.stringMatching(/^subscription:/)],
     });
     expect(await quoteAction(context, { ...base, toSku: code('PRO-5') })).toMatchObject({ unavailable: 'UPGRADE_NOT_OFFERED' });
     const seats = await quoteAction(context, { ...base, toSku: code('BAS-5') });

@@ -100,3 +100,53 @@ describe('pricedCart', () => {
     ]);
   });
 });
+
+describe('pricedCart with action lines (issue #15)', () => {
+  const renewal = { kind: 'renewal' as const, subscriptionId: 'SUB1', periods: 1, licenseeAccountId: 'acc' };
+  const upgrade = { kind: 'upgrade' as const, licenceId: 'LIC1', toSku: 'A-5', licenseeAccountId: 'acc' };
+  const withActions: Cart = {
+    ...cart([]),
+    lines: [
+      { sku: 'B-5', quantity: 1, unitPriceMinor: 2_000, priceVersion: 0, addedAt: '2026-11-30T00:00:00.000Z', action: renewal },
+      { sku: 'A-5', quantity: 1, unitPriceMinor: 7_000, priceVersion: 0, addedAt: '2026-11-30T00:00:00.000Z', action: upgrade },
+    ],
+  };
+  const line = (action: typeof renewal | typeof upgrade, amountMinor: number) => ({
+    product: 'Remote Access',
+    sku: action.kind === 'renewal' ? 'B-5' : 'A-5',
+    edition: action.kind,
+    users: 5,
+    quantity: 1,
+    unitPrice: { amountMinor, currency: 'PLN' },
+    subtotal: { amountMinor, currency: 'PLN' },
+    action,
+  });
+
+  it('prices each action line from its quote and flags the later of two that change the same licence', () => {
+    const quotes = new Map([
+      ['RENEW-SUB1', { line: line(renewal, 2_000), targets: ['subscription:SUB1', 'licence:LIC1'] }],
+      ['UPGRADE-LIC1', { line: line(upgrade, 7_000), targets: ['licence:LIC1'] }],
+    ]);
+    const priced = pricedCart(withActions, catalogue, quotes);
+    expect(priced.lines.map((each) => [each.key, each.unavailableCode])).toEqual([
+      ['RENEW-SUB1', undefined],
+      ['UPGRADE-LIC1', 'LINE_CONFLICT'],
+    ]);
+    expect(priced.orderLines.map((each) => each.action?.kind)).toEqual(['renewal']);
+    expect(priced.netTotal).toEqual({ amountMinor: 2_000, currency: 'PLN' });
+  });
+
+  it('keeps both when they change different things, and flags a line its quote refuses with the quote’s code', () => {
+    const quotes = new Map([
+      ['RENEW-SUB1', { unavailable: 'SUBSCRIPTION_ENDED', message: 'ended' }],
+      ['UPGRADE-LIC1', { line: line(upgrade, 7_500), targets: ['licence:LIC1'] }],
+    ]);
+    const priced = pricedCart(withActions, catalogue, quotes);
+    expect(priced.lines[0]).toMatchObject({ unavailable: 'not-available', unavailableCode: 'SUBSCRIPTION_ENDED' });
+    expect(priced.lines[1]).toMatchObject({ lineTotal: { amountMinor: 7_500, currency: 'PLN' } });
+    expect(priced.lines[1]?.priceChanged).toEqual({
+      was: { amountMinor: 7_000, currency: 'PLN' },
+      now: { amountMinor: 7_500, currency: 'PLN' },
+    });
+  });
+});
