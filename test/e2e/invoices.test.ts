@@ -1,7 +1,10 @@
 // The invoices page in Chromium: the demo customer's invoice is listed with its status, the home tile counts it, and
 // its PDF button downloads a real PDF; staff find it on /admin/invoices.
 
-import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
@@ -42,7 +45,11 @@ describe('invoices in the browser', () => {
         row.getByRole('button', { name: `PDF ${invoice.number}` }).click(),
       ]);
       expect(download.suggestedFilename()).toBe(`${invoice.number.replaceAll('/', '-')}.pdf`);
-      const bytes = await readFile((await download.path())!);
+      // The browser runs as a server (test/support/portal.global-setup.ts): the file is copied here to be read.
+      const saved = join(tmpdir(), `atrium-${randomUUID()}.pdf`);
+      await download.saveAs(saved);
+      const bytes = await readFile(saved);
+      await rm(saved, { force: true });
       expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     });
   });

@@ -108,9 +108,14 @@ function NewsForm(props: { editing?: StaffNews; onDone: () => void }) {
   );
 }
 
-function BannerForm() {
+/** The banner as read; the page reads it, so the news below waits for it and nothing shifts (layout shift at 390 px). */
+function useBanner() {
+  return useResource((signal) => request(api.home.getBanner, { signal }), 'banner');
+}
+
+function BannerForm(props: { current: ReturnType<typeof useBanner> }) {
   const { t } = useI18n();
-  const current = useResource((signal) => request(api.home.getBanner, { signal }), 'banner');
+  const current = props.current;
   const banner = current.data?.banner;
   const [draft, setDraft] = useState<{ enabled: boolean; texts: Record<Locale, string>; link: string } | undefined>(undefined);
   const [status, setStatus] = useState<'idle' | 'busy' | 'saved'>('idle');
@@ -196,6 +201,7 @@ export function AdminNewsPage() {
   const [editing, setEditing] = useState<StaffNews | 'new' | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const list = usePagedList((page, signal) => request(api.home.listStaffNews, { query: page, signal }), String(round));
+  const banner = useBanner();
   useTitle(t.home.adminTitle);
 
   const done = () => {
@@ -218,45 +224,47 @@ export function AdminNewsPage() {
         <h1 tabIndex={-1}>{t.home.adminTitle}</h1>
         <p class="muted">{t.home.adminIntro}</p>
       </div>
-      <BannerForm />
-      <section class="section" aria-labelledby="staff-news-heading">
-        <h2 id="staff-news-heading">{t.home.newsHeading}</h2>
-        {editing === undefined && (
-          <p>
-            <button type="button" class="button primary" onClick={() => setEditing('new')}>
-              {t.home.write}
-            </button>
-          </p>
-        )}
-        {editing !== undefined && (
-          <NewsForm key={editing === 'new' ? 'new' : editing.newsId} {...(editing === 'new' ? {} : { editing })} onDone={done} />
-        )}
-        {error !== undefined && <ErrorAlert error={error} />}
-        {list.status === 'error' && list.items.length === 0 && <ErrorAlert error={list.error} onRetry={list.retry} />}
-        {list.status === 'ready' && list.items.length === 0 && <p class="muted">{t.home.adminEmpty}</p>}
-        {list.items.length > 0 && (
-          <ul class="plain-list card" data-testid="staff-news-list">
-            {list.items.map((item) => (
-              <li key={item.newsId}>
-                <strong>{item.translations.en.title}</strong>{' '}
-                <span class="muted small">
-                  · <time dateTime={item.date}>{formatDate(item.date)}</time> · {item.published ? t.home.published : t.home.draft} ·{' '}
-                  {LOCALES.filter((code) => item.translations[code]).join(', ')}
-                </span>
-                <div class="actions">
-                  <button type="button" class="button secondary" onClick={() => setEditing(item)}>
-                    {t.home.edit}
-                  </button>
-                  <button type="button" class="button secondary" onClick={() => void publish(item, !item.published)}>
-                    {item.published ? t.home.unpublish : t.home.publish}
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
-        <MoreControls list={list} showing="" />
-      </section>
+      <BannerForm current={banner} />
+      {(banner.data !== undefined || banner.error !== undefined) && (
+        <section class="section" aria-labelledby="staff-news-heading">
+          <h2 id="staff-news-heading">{t.home.newsHeading}</h2>
+          {editing === undefined && (
+            <p>
+              <button type="button" class="button primary" onClick={() => setEditing('new')}>
+                {t.home.write}
+              </button>
+            </p>
+          )}
+          {editing !== undefined && (
+            <NewsForm key={editing === 'new' ? 'new' : editing.newsId} {...(editing === 'new' ? {} : { editing })} onDone={done} />
+          )}
+          {error !== undefined && <ErrorAlert error={error} />}
+          {list.status === 'error' && list.items.length === 0 && <ErrorAlert error={list.error} onRetry={list.retry} />}
+          {list.status === 'ready' && list.items.length === 0 && <p class="muted">{t.home.adminEmpty}</p>}
+          {list.items.length > 0 && (
+            <ul class="plain-list card" data-testid="staff-news-list">
+              {list.items.map((item) => (
+                <li key={item.newsId}>
+                  <strong>{item.translations.en.title}</strong>{' '}
+                  <span class="muted small">
+                    · <time dateTime={item.date}>{formatDate(item.date)}</time> · {item.published ? t.home.published : t.home.draft} ·{' '}
+                    {LOCALES.filter((code) => item.translations[code]).join(', ')}
+                  </span>
+                  <div class="actions">
+                    <button type="button" class="button secondary" onClick={() => setEditing(item)}>
+                      {t.home.edit}
+                    </button>
+                    <button type="button" class="button secondary" onClick={() => void publish(item, !item.published)}>
+                      {item.published ? t.home.unpublish : t.home.publish}
+                    </button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+          <MoreControls list={list} showing="" />
+        </section>
+      )}
     </Frame>
   );
 }
