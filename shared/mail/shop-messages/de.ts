@@ -16,23 +16,11 @@ export const shopMailDe: ShopMailMessages = {
       'reverse-charge': () => 'Umkehr der Steuerschuld: der Käufer schuldet die MwSt.',
       export: () => 'Nicht umsatzsteuerbar (außerhalb der EU)',
     },
-    transfer: (t: { holder: string; bankName: string; iban: string; swift: string; amount: string; title: string }) =>
+    transfer: (t) =>
       `Bitte zahlen Sie per Überweisung:\n  Kontoinhaber: ${t.holder}\n  Bank: ${t.bankName}\n  IBAN: ${t.iban}\n  SWIFT/BIC: ${t.swift}\n  Betrag: ${t.amount}\n  Verwendungszweck: ${t.title}\n` +
       `Bitte geben Sie genau diesen Verwendungszweck an, damit wir Ihre Zahlung zuordnen können.`,
     fromBalance: 'Sie zahlen aus Ihrem Guthaben: die Bestellseite zeigt die Zahlung.',
-    text: (o: {
-      brand: string;
-      reference: string;
-      lines: string;
-      net: string;
-      vat: string;
-      gross: string;
-      tax: string;
-      payment: string;
-      dueAt: string;
-      link: string;
-      proforma: string;
-    }) =>
+    text: (o) =>
       `Vielen Dank für Ihre Bestellung ${o.reference} in ${o.brand}. Sie wartet auf Ihre Zahlung.\n\n${o.lines}\n\n` +
       `Netto: ${o.net}\nMwSt.: ${o.vat} (${o.tax})\nZu zahlen: ${o.gross}\n\n${o.payment}\n\n` +
       `Bitte zahlen Sie bis ${o.dueAt}; danach wird eine unbezahlte Bestellung storniert. Proforma-Rechnung: ${o.proforma}.\n` +

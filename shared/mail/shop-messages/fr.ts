@@ -16,23 +16,11 @@ export const shopMailFr: ShopMailMessages = {
       'reverse-charge': () => 'Autoliquidation : la TVA est due par l’acheteur',
       export: () => 'Non soumis à la TVA (hors UE)',
     },
-    transfer: (t: { holder: string; bankName: string; iban: string; swift: string; amount: string; title: string }) =>
+    transfer: (t) =>
       `Veuillez payer par virement bancaire :\n  Titulaire du compte : ${t.holder}\n  Banque : ${t.bankName}\n  IBAN : ${t.iban}\n  SWIFT/BIC : ${t.swift}\n  Montant : ${t.amount}\n  Libellé du virement : ${t.title}\n` +
       `Indiquez exactement ce libellé pour que nous puissions rapprocher votre paiement.`,
     fromBalance: 'Vous avez choisi de payer avec votre solde : la page de la commande affiche le paiement.',
-    text: (o: {
-      brand: string;
-      reference: string;
-      lines: string;
-      net: string;
-      vat: string;
-      gross: string;
-      tax: string;
-      payment: string;
-      dueAt: string;
-      link: string;
-      proforma: string;
-    }) =>
+    text: (o) =>
       `Merci pour votre commande ${o.reference} dans ${o.brand}. Elle attend votre paiement.\n\n${o.lines}\n\n` +
       `Total HT : ${o.net}\nTVA : ${o.vat} (${o.tax})\nTotal à payer : ${o.gross}\n\n${o.payment}\n\n` +
       `Merci de payer avant le ${o.dueAt} ; une commande impayée est ensuite annulée. Facture pro forma : ${o.proforma}.\n` +

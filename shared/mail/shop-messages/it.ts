@@ -16,23 +16,11 @@ export const shopMailIt: ShopMailMessages = {
       'reverse-charge': () => 'Inversione contabile: l’IVA è a carico dell’acquirente',
       export: () => 'Non soggetto a IVA (fuori dall’UE)',
     },
-    transfer: (t: { holder: string; bankName: string; iban: string; swift: string; amount: string; title: string }) =>
+    transfer: (t) =>
       `Ti preghiamo di pagare con bonifico bancario:\n  Intestatario: ${t.holder}\n  Banca: ${t.bankName}\n  IBAN: ${t.iban}\n  SWIFT/BIC: ${t.swift}\n  Importo: ${t.amount}\n  Causale: ${t.title}\n` +
       `Indica esattamente questa causale, così potremo abbinare il tuo pagamento.`,
     fromBalance: 'Hai scelto di pagare con il tuo saldo: la pagina dell’ordine mostra il pagamento.',
-    text: (o: {
-      brand: string;
-      reference: string;
-      lines: string;
-      net: string;
-      vat: string;
-      gross: string;
-      tax: string;
-      payment: string;
-      dueAt: string;
-      link: string;
-      proforma: string;
-    }) =>
+    text: (o) =>
       `Grazie per il tuo ordine ${o.reference} in ${o.brand}. È in attesa del pagamento.\n\n${o.lines}\n\n` +
       `Imponibile: ${o.net}\nIVA: ${o.vat} (${o.tax})\nTotale da pagare: ${o.gross}\n\n${o.payment}\n\n` +
       `Ti preghiamo di pagare entro il ${o.dueAt}; dopo, un ordine non pagato viene annullato. Fattura proforma: ${o.proforma}.\n` +

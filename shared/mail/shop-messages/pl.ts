@@ -17,23 +17,11 @@ export const shopMailPl: ShopMailMessages = {
       'reverse-charge': () => 'Odwrotne obciążenie: VAT rozlicza nabywca',
       export: () => 'Nie podlega VAT (poza UE)',
     },
-    transfer: (t: { holder: string; bankName: string; iban: string; swift: string; amount: string; title: string }) =>
+    transfer: (t) =>
       `Prosimy o przelew:\n  Odbiorca: ${t.holder}\n  Bank: ${t.bankName}\n  IBAN: ${t.iban}\n  SWIFT/BIC: ${t.swift}\n  Kwota: ${t.amount}\n  Tytuł przelewu: ${t.title}\n` +
       `Prosimy podać dokładnie ten tytuł, abyśmy mogli dopasować wpłatę.`,
     fromBalance: 'Wybrano płatność z salda: płatność widać na stronie zamówienia.',
-    text: (o: {
-      brand: string;
-      reference: string;
-      lines: string;
-      net: string;
-      vat: string;
-      gross: string;
-      tax: string;
-      payment: string;
-      dueAt: string;
-      link: string;
-      proforma: string;
-    }) =>
+    text: (o) =>
       `Dziękujemy za zamówienie ${o.reference} w ${o.brand}. Czeka ono na płatność.\n\n${o.lines}\n\n` +
       `Netto: ${o.net}\nVAT: ${o.vat} (${o.tax})\nDo zapłaty: ${o.gross}\n\n${o.payment}\n\n` +
       `Prosimy o zapłatę do ${o.dueAt}; nieopłacone zamówienie zostanie potem anulowane. Faktura proforma: ${o.proforma}.\n` +
