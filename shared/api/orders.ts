@@ -7,6 +7,7 @@ import { accountIdSchema, emailSchema, pageQuery, sortedPageQuery, ulidSchema } 
 import { localeSchema } from '#shared/i18n/locale.ts';
 import {
   contactFields,
+  FULFILMENT_REFUSALS,
   issuedLicenceFields,
   ORDER_STATUSES,
   orderLineFields,
@@ -68,6 +69,8 @@ export const shopOrderView = z.strictObject({
   paidAt: z.optional(timestamp),
   fulfilledAt: z.optional(timestamp),
   closedAt: z.optional(timestamp),
+  /** A cancelled order whose paid line could no longer be fulfilled (the money went to the balance): which refusal. */
+  closedBecause: z.optional(z.enum(FULFILMENT_REFUSALS)),
 });
 
 /** The service subscriptions an order started (issue #15): a service plan bought starts one per unit. */

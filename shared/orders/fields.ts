@@ -9,6 +9,14 @@ type Money = z.ZodMiniType<{ amountMinor: number; currency: string }>;
 
 /** A shop order's statuses (shared/orders/model.ts ShopOrderState) and how it is paid (shared/shop/payment-methods.ts). */
 export const ORDER_STATUSES = ['awaiting-payment', 'paid', 'fulfilled', 'cancelled', 'expired'] as const;
+/** Why a paid order line could not be fulfilled (shared/shop/fulfilment-error.ts): an order cancelled for it says which. */
+export const FULFILMENT_REFUSALS = [
+  'SUBSCRIPTION_ENDED',
+  'SUBSCRIPTION_CHANGED',
+  'LICENCE_REVOKED',
+  'LICENCE_CHANGED',
+  'UPGRADE_TARGET_GONE',
+] as const;
 export const PAYMENT_METHODS = ['bank-transfer', 'balance'] as const;
 
 /** What the orders list shows of each order. */
@@ -39,8 +47,22 @@ export function orderLineFields<const M extends Money>(money: M) {
 export function lineActionSchema() {
   return z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('renewal'), subscriptionId: z.string(), periods: z.number(), licenseeAccountId: z.string() }),
-    z.object({ kind: z.literal('upgrade'), licenceId: z.string(), toSku: z.string(), licenseeAccountId: z.string() }),
-    z.object({ kind: z.literal('plan-change'), subscriptionId: z.string(), toSku: z.string(), licenseeAccountId: z.string() }),
+    z.object({
+      kind: z.literal('upgrade'),
+      licenceId: z.string(),
+      toSku: z.string(),
+      licenseeAccountId: z.string(),
+      /** The edition and seats the upgrade was priced from (absent on lines quoted before it was recorded). */
+      from: z.optional(z.object({ edition: z.string(), users: z.number() })),
+    }),
+    z.object({
+      kind: z.literal('plan-change'),
+      subscriptionId: z.string(),
+      toSku: z.string(),
+      licenseeAccountId: z.string(),
+      /** The plan the change was priced from (absent on lines quoted before it was recorded). */
+      fromSku: z.optional(z.string()),
+    }),
   ]);
 }
 

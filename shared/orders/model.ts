@@ -10,6 +10,7 @@ import type { Money } from '#shared/money.ts';
 import {
   contactFields,
   issuedLicenceFields,
+  FULFILMENT_REFUSALS,
   ORDER_STATUSES,
   orderLineFields,
   orderSummaryFields,
@@ -128,6 +129,8 @@ export interface ShopOrderState {
   fulfilledAt?: string;
   /** When it was cancelled or expired. */
   closedAt?: string;
+  /** Cancelled because a paid line could no longer be fulfilled (its money went to the balance): which refusal. */
+  closedBecause?: (typeof FULFILMENT_REFUSALS)[number];
   /** Bumped by every change of the state: each change is conditional on the version it read. */
   version: number;
 }
@@ -168,6 +171,7 @@ const shopStateSchema = /* @__PURE__ */ lazySchema(() =>
     paidAt: z.optional(z.string()),
     fulfilledAt: z.optional(z.string()),
     closedAt: z.optional(z.string()),
+    closedBecause: z.optional(z.enum(FULFILMENT_REFUSALS)),
     version: z.number(),
   }),
 );

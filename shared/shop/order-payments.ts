@@ -33,6 +33,7 @@ import {
 import type { PricedLine } from '#shared/orders/pricing.ts';
 import { type PaymentMail, mailPayment } from '#shared/shop/payment-mail.ts';
 import { type FulfilContext, fulfilAction, isActionLine } from '#shared/shop/line-actions.ts';
+import { type FulfilmentRefusal, FulfilmentRefused } from '#shared/shop/fulfilment-error.ts';
 import { lineDescription } from '#shared/shop/line-key.ts';
 
 export interface OrderPaymentInput {
@@ -213,6 +214,7 @@ export async function applyOrderPayment(input: OrderPaymentInput): Promise<Appli
   const paymentId = newId(input.at);
   const catalogue = catalogueOnce();
   let last: Built | undefined;
+  let refusalsSeen = 0;
 
   const build = async (): Promise<Built> => {
     if (input.idempotencyKey) {
@@ -234,19 +236,67 @@ export async function applyOrderPayment(input: OrderPaymentInput): Promise<Appli
     if (input.method === 'balance' && input.amountMinor > due) {
       throw new AppError(400, 'AMOUNT_EXCEEDS_DUE', 'Pay at most the amount due from the balance.', { dueMinor: due });
     }
-    last = payable ? await buildApplied(order as StoredOrder & { shop: ShopOrderState }) : buildCredited(order);
+    if (!payable) {
+      last = buildCredited(order);
+      return last;
+    }
+    try {
+      last = await buildApplied(order as StoredOrder & { shop: ShopOrderState });
+    } catch (error) {
+      if (!(error instanceof FulfilmentRefused)) throw error;
+      // Perhaps only a racing payment of this order changed the target (it renewed or upgraded it already): then the
+      // order moved on too, and this payment is built again from the order as it is now (a replay, or not payable).
+      if ((await readOrder(input.accountId, input.orderId)).shop?.version !== order.shop?.version && refusalsSeen++ < 3) return build();
+      // A line can no longer be fulfilled (its subscription ended, its licence changed...): a balance payment is
+      // refused (nothing moved); a bank transfer has arrived, so it goes to the balance and the order is cancelled.
+      if (input.method !== 'bank-transfer') throw error;
+      last = buildCredited(order, { refusal: error.refusal, shop: order.shop! });
+    }
     return last;
   };
 
-  /** A bank payment for an order that can no longer be paid: recorded, and credited to the balance. */
-  const buildCredited = (order: StoredOrder): Built => {
+  /**
+   * A bank payment for an order that can no longer be paid: recorded, and credited to the balance. When the order
+   * could not be fulfilled (`cancel`), it is also cancelled (conditional on the version read: index 0 retries) with
+   * the refusal's code, and what it had received before (a part paid earlier) goes back to the balance too.
+   */
+  const buildCredited = (order: StoredOrder, cancel?: { refusal: FulfilmentRefusal; shop: ShopOrderState }): Built => {
     const payment = paymentOf(order, 0, input.amountMinor);
-    const items: TransactItem[] = [
-      paymentPut(payment),
-      bankPaymentClaimPut({ ...payment, bankReference: input.bankPayment!.bankReference }),
-    ];
-    items.push(...credit(order, input.amountMinor, 'payment').items);
-    return { items, retryOnConditionAt: [], claimAt: 1, result: { payment, order, issued: [], outcome: 'credited-to-balance' } };
+    const items: TransactItem[] = [];
+    const retryOnConditionAt: number[] = [];
+    let cancelled = order;
+    if (cancel) {
+      const shop: ShopOrderState = {
+        ...cancel.shop,
+        status: 'cancelled',
+        closedAt: input.at.toISOString(),
+        closedBecause: cancel.refusal,
+        paidMinor: 0,
+        balanceUsedMinor: 0,
+        version: cancel.shop.version + 1,
+      };
+      cancelled = { ...order, shop };
+      retryOnConditionAt.push(items.length);
+      items.push({
+        Put: {
+          TableName: tableName(),
+          Item: orderItem({ accountId: order.accountId, order: cancelled, locale: order.locale, issued: order.issued, shop }),
+          ConditionExpression: '#shop.#version = :version',
+          ExpressionAttributeNames: { '#shop': 'shop', '#version': 'version' },
+          ExpressionAttributeValues: { ':version': cancel.shop.version },
+        },
+      });
+    }
+    items.push(paymentPut(payment));
+    const claimAt = items.length;
+    items.push(bankPaymentClaimPut({ ...payment, bankReference: input.bankPayment!.bankReference }));
+    // One balance change (an item changes once per transaction): this payment, plus what the order held before.
+    const held = cancel?.shop.paidMinor ?? 0;
+    const memo = cancel
+      ? `The order could not be fulfilled (${cancel.refusal}) and was cancelled${held ? `; includes ${held} minor units it had received before` : ''}.`
+      : undefined;
+    items.push(...credit(order, input.amountMinor + held, 'payment', memo).items);
+    return { items, retryOnConditionAt, claimAt, result: { payment, order: cancelled, issued: [], outcome: 'credited-to-balance' } };
   };
 
   const buildApplied = async (order: StoredOrder & { shop: ShopOrderState }): Promise<Built> => {
@@ -421,13 +471,14 @@ export async function applyOrderPayment(input: OrderPaymentInput): Promise<Appli
     ...(input.recordedBy ? { recordedBy: input.recordedBy } : {}),
   });
 
-  const credit = (order: StoredOrder, amountMinor: number, kind: LedgerEntryKind) =>
+  const credit = (order: StoredOrder, amountMinor: number, kind: LedgerEntryKind, memo?: string) =>
     balanceChange({
       accountId: order.accountId,
       currency: order.total.currency,
       amountMinor,
       kind,
       source: { kind: 'payment', id: paymentId, label: order.reference },
+      ...(memo ? { memo } : {}),
       at: input.at,
     });
 

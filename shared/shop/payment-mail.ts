@@ -100,6 +100,7 @@ export function paymentMail(to: string, locale: Locale, input: PaymentMailInput 
     text: texts.receivedText({
       reference: order.reference,
       amount,
+      ...(order.shop?.closedBecause ? { cancelled: true } : {}),
       ...(remaining > 0 ? { remaining: formatMoney({ amountMinor: remaining, currency: payment.currency }, locale) } : {}),
       ...(credited > 0 ? { credited: formatMoney({ amountMinor: credited, currency: payment.currency }, locale) } : {}),
       url,

@@ -22,6 +22,7 @@ import { NotFoundError } from '#shared/http/errors.ts';
 import { type Money, money } from '#shared/money.ts';
 import type { LineAction } from '#shared/orders/fields.ts';
 import { accountCurrency } from '#shared/shop/currency.ts';
+import { FulfilmentRefused } from '#shared/shop/fulfilment-error.ts';
 import type { ActionLine, ActionQuote, FulfilContext, FulfilmentPart, QuoteContext } from '#shared/shop/line-actions.ts';
 import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
 import { getSubscription, type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
@@ -271,7 +272,7 @@ export async function quotePlanChange(context: QuoteContext, action: PlanChange)
     unitPrice: net,
     subtotal: net,
     priceVersion: choice.priceVersion,
-    action,
+    action: { ...action, fromSku: subscription.sku },
   };
   return { line };
 }
@@ -310,6 +311,13 @@ async function quotedPlan(
  */
 export async function planChangeFulfilment(context: FulfilContext, line: ActionLine & { action: PlanChange }): Promise<FulfilmentPart> {
   const read = await getSubscription(line.action.licenseeAccountId, line.action.subscriptionId);
+  // Only a race gets here (checkout quotes it first): the subscription ended, or moved to another plan since the
+  // difference was priced (a bank transfer is then credited to the balance: shared/shop/fulfilment-error.ts).
+  if (read.status === 'ended')
+    throw new FulfilmentRefused('SUBSCRIPTION_ENDED', 'The subscription has ended: its plan can no longer change.');
+  if (line.action.fromSku !== undefined && read.sku !== line.action.fromSku) {
+    throw new FulfilmentRefused('SUBSCRIPTION_CHANGED', 'The subscription changed plan since this change was priced.');
+  }
   const plan = await quotedPlan(line, read.price.currency);
   const at = context.at.toISOString();
   const { pendingPlan: _dropped, ...rest } = read;

@@ -14,11 +14,12 @@
 import type { TransactItem } from '#shared/audit/audit.ts';
 import { taxLine } from '#shared/billing/tax.ts';
 import { tableName } from '#shared/db/client.ts';
-import { ConflictError, ValidationError } from '#shared/http/errors.ts';
+import { ValidationError } from '#shared/http/errors.ts';
 import { newId } from '#shared/ids.ts';
 import { readLicence } from '#shared/licences/activations.ts';
 import { money } from '#shared/money.ts';
 import type { LineAction } from '#shared/orders/fields.ts';
+import { FulfilmentRefused } from '#shared/shop/fulfilment-error.ts';
 import type { ActionLine, ActionQuote, FulfilContext, FulfilmentPart, QuoteContext } from '#shared/shop/line-actions.ts';
 import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
 import { getSubscription, isRenewable, type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
@@ -50,8 +51,8 @@ export function assertRenewalPeriods(periods: number): void {
   }
 }
 
-function subscriptionEnded(): ConflictError {
-  return new ConflictError('The subscription has ended: it can no longer be renewed.', 'SUBSCRIPTION_ENDED');
+function subscriptionEnded(): FulfilmentRefused {
+  return new FulfilmentRefused('SUBSCRIPTION_ENDED', 'The subscription has ended: it can no longer be renewed.');
 }
 
 /**
@@ -93,8 +94,12 @@ export async function renewalFulfilment(context: FulfilContext, line: ActionLine
   const { action } = line;
   const accountId = action.licenseeAccountId;
   const subscription = await getSubscription(accountId, action.subscriptionId);
-  // Only a race gets here (checkout quotes it first): the payment fails rather than pay for nothing.
+  // Only a race gets here (checkout quotes it first): the subscription ended, or its plan changed since the line was
+  // priced (the line's SKU is the plan it renews). A bank transfer is then credited to the balance (fulfilment-error.ts).
   if (!isRenewable(subscription)) throw subscriptionEnded();
+  if (renewedPlan(subscription).sku !== line.sku) {
+    throw new FulfilmentRefused('SUBSCRIPTION_CHANGED', 'The subscription changed plan since this renewal was priced.');
+  }
   const at = context.at.toISOString();
   const from = subscription.paidUntil;
   const to = addPeriods(from, subscription.period, action.periods).toISOString();

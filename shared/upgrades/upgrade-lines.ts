@@ -5,13 +5,14 @@
 import { readCatalogue, sellableSkus, type Catalogue } from '#shared/catalogue/read.ts';
 import { GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { AppError, NotFoundError } from '#shared/http/errors.ts';
+import { NotFoundError } from '#shared/http/errors.ts';
 import { newId } from '#shared/ids.ts';
 import { licenceEventItem } from '#shared/licences/licence-events.ts';
 import { licenceFromItem, licenceKey, type StoredLicence } from '#shared/licences/model.ts';
 import { supportYearlyPrice } from '#shared/orders/issue-licences.ts';
 import type { LineAction } from '#shared/orders/fields.ts';
 import type { IssuedLicence } from '#shared/orders/model.ts';
+import { FulfilmentRefused } from '#shared/shop/fulfilment-error.ts';
 import type { ActionLine, ActionQuote, FulfilContext, FulfilmentPart, QuoteContext } from '#shared/shop/line-actions.ts';
 import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
 import { type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
@@ -66,7 +67,7 @@ export async function quoteUpgrade(context: QuoteContext, action: Upgrade): Prom
       quantity: 1,
       unitPrice: offer.price,
       subtotal: offer.price,
-      action,
+      action: { ...action, from: { edition: licence.edition, users: licence.users } },
     },
     targets: [`licence:${licence.licenceId}`, ...(subscription ? [`subscription:${subscription.subscriptionId}`] : [])],
   };
@@ -87,8 +88,12 @@ export async function upgradeFulfilment(context: FulfilContext, line: ActionLine
     readCatalogue(),
   ]);
   const target = sellableSkus(catalogue).find((each) => each.sku === action.toSku);
-  if (!target) throw new AppError(409, 'UPGRADE_TARGET_GONE', `The SKU ${action.toSku} is no longer in the catalogue.`);
-  if (licence.revokedAt) throw new AppError(409, 'LICENCE_REVOKED', 'The licence was revoked: it cannot be upgraded.');
+  // Only a race gets here (checkout quotes it first). A bank transfer is then credited to the balance (fulfilment-error.ts).
+  if (!target) throw new FulfilmentRefused('UPGRADE_TARGET_GONE', `The SKU ${action.toSku} is no longer in the catalogue.`);
+  if (licence.revokedAt) throw new FulfilmentRefused('LICENCE_REVOKED', 'The licence was revoked: it cannot be upgraded.');
+  if (action.from && (action.from.edition !== licence.edition || action.from.users !== licence.users)) {
+    throw new FulfilmentRefused('LICENCE_CHANGED', 'The licence changed edition or seats since this upgrade was priced.');
+  }
   const at = context.at.toISOString();
   const TableName = tableName();
   const upgraded: StoredLicence = { ...licence, edition: target.edition, users: target.users };

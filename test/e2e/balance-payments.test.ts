@@ -5,12 +5,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_STAFF } from '#infra/local/seed.ts';
-import { balanceChange } from '#shared/billing/ledger.ts';
-import { TransactWriteCommand } from '#shared/db/commands.ts';
-import { db } from '#shared/db/client.ts';
 import { createCustomer } from '../support/api.ts';
 import { launchBrowser, signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
 import { putAwaitingOrder } from '../support/shop-orders.ts';
+import { giveBalance } from '../support/shopper.ts';
 
 let browser: Browser;
 const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
@@ -29,15 +27,7 @@ describe('paying from the balance and refunding to it', () => {
     // awaiting payment.
     const customer = await createCustomer([]);
     const accountId = customer.account.accountId;
-    const topUp = balanceChange({
-      accountId,
-      currency: 'EUR',
-      amountMinor: 1_000_000,
-      kind: 'top-up',
-      source: { kind: 'payment', id: `e2e-${accountId}`, label: 'E2E top-up' },
-      at: new Date(),
-    });
-    await db().send(new TransactWriteCommand({ TransactItems: topUp.items }));
+    await giveBalance(accountId, 1_000_000, 'EUR');
     const order = await putAwaitingOrder({ accountId, email: customer.login.email, lines: [{ sku: 'RA-DSK-3', quantity: 1 }] });
 
     // Act 1: the customer pays the whole amount from the balance on the order's page.

@@ -3,15 +3,13 @@
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { balanceChange } from '#shared/billing/ledger.ts';
-import { TransactWriteCommand } from '#shared/db/commands.ts';
-import { db } from '#shared/db/client.ts';
 import { money } from '#shared/money.ts';
 import { getSubscription } from '#shared/subscriptions/model.ts';
 import { addDays, addPeriods } from '#shared/subscriptions/periods.ts';
 import { createCustomer } from '../support/api.ts';
 import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
+import { giveBalance } from '../support/shopper.ts';
 
 let browser: Browser;
 const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
@@ -28,15 +26,7 @@ describe('renewals', () => {
     // Prepare: a customer (buying in EUR) with 500.00 EUR on the balance and a monthly service due in 5 days.
     const customer = await createCustomer([]);
     const accountId = customer.account.accountId;
-    const topUp = balanceChange({
-      accountId,
-      currency: 'EUR',
-      amountMinor: 50_000,
-      kind: 'top-up',
-      source: { kind: 'payment', id: `e2e-${accountId}`, label: 'E2E top-up' },
-      at: new Date(),
-    });
-    await db().send(new TransactWriteCommand({ TransactItems: topUp.items }));
+    await giveBalance(accountId, 50_000, 'EUR');
     const subscription = await putTestSubscription(accountId, {
       price: money(4900, 'EUR'),
       status: 'due',

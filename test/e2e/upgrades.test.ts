@@ -5,13 +5,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { distributorClientItem } from '#shared/accounts/distributors.ts';
-import { balanceChange } from '#shared/billing/ledger.ts';
-import { PutCommand, TransactWriteCommand, UpdateCommand } from '#shared/db/commands.ts';
+import { PutCommand, UpdateCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { keys } from '#shared/db/keys.ts';
 import { createCustomer } from '../support/api.ts';
 import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
-import { customerWithCart } from '../support/shopper.ts';
+import { customerWithCart, giveBalance } from '../support/shopper.ts';
 
 let browser: Browser;
 const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
@@ -91,15 +90,7 @@ describe('upgrades', () => {
         new PutCommand({ TableName, Item: distributorClientItem({ distributorId, clientId, assignedAt: new Date().toISOString() }) }),
       ),
     ]);
-    const topUp = balanceChange({
-      accountId: distributorId,
-      currency: 'EUR',
-      amountMinor: 100_000,
-      kind: 'top-up',
-      source: { kind: 'payment', id: `e2e-${distributorId}`, label: 'E2E top-up' },
-      at: new Date(),
-    });
-    await db().send(new TransactWriteCommand({ TransactItems: topUp.items }));
+    await giveBalance(distributorId, 100_000, 'EUR');
 
     await withPage(browser, async (page) => {
       await signInToHome(page, portal, distributor.login);

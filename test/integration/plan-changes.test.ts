@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readBalances } from '#shared/billing/balance.ts';
 import { getInvoice } from '#shared/billing/invoice.ts';
-import { balanceChange } from '#shared/billing/ledger.ts';
 import { applyOrderPayment } from '#shared/shop/order-payments.ts';
 import { BILLING_VARIABLE, resetBillingSettingsForTests } from '#shared/billing/settings.ts';
 import { distributorClientItem } from '#shared/accounts/distributors.ts';
@@ -22,7 +21,7 @@ import type { StoredOrder } from '#shared/orders/model.ts';
 import { getAccount } from '#shared/accounts/account.ts';
 import { addPeriods, DAY_MS } from '#shared/subscriptions/periods.ts';
 import { call, signIn, startTestApi, type TestApi } from '../support/api.ts';
-import { customerWithCart } from '../support/shopper.ts';
+import { customerWithCart, giveBalance } from '../support/shopper.ts';
 import { putTestServicePlans, type TestServicePlans } from '../support/service-plans.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
@@ -292,7 +291,8 @@ describe('the upgrade’s order line (quote) and its fulfilment when paid', () =
         unitPrice: money(expected.net, 'PLN'),
         subtotal: money(expected.net, 'PLN'),
         priceVersion: 1,
-        action: { ...action, toSku: plan.big },
+        // The plan it was priced from: the payment refuses to apply it to another (late-payments.test.ts).
+        action: { ...action, toSku: plan.big, fromSku: plan.mid },
       },
     });
     expect(await quotePlanChange(context, { ...action, toSku: plan.small })).toMatchObject({ unavailable: 'NOT_AN_UPGRADE' });
@@ -342,23 +342,10 @@ describe('the upgrade’s order line (quote) and its fulfilment when paid', () =
   });
 });
 
-/** Credits the account's balance, as a top-up's payment would. */
-async function creditBalance(accountId: string, amountMinor: number): Promise<void> {
-  const { items } = balanceChange({
-    accountId,
-    currency: 'PLN',
-    amountMinor,
-    kind: 'top-up',
-    source: { kind: 'payment', id: randomUUID(), label: 'test top-up' },
-    at: new Date(),
-  });
-  await db().send(new TransactWriteCommand({ TransactItems: items }));
-}
-
 describe('an upgrade mid-period', () => {
   it('paid from the balance switches the plan at once and invoices the prorated difference', async () => {
     const { accountId, subscription, token } = await customerWithService();
-    await creditBalance(accountId, 100_000);
+    await giveBalance(accountId, 100_000);
     const expected = expectedProration(5_000, subscription.paidUntil, 10);
     const answer = await changePlan(token, subscription.subscriptionId, { toSku: plan.big, acceptedAmountMinor: expected.gross });
     expect(answer.status).toBe(201);
@@ -384,7 +371,7 @@ describe('an upgrade mid-period', () => {
 
   it('placed twice with the same key (five at once, then a retry) is one order, paid once', async () => {
     const { accountId, subscription, token } = await customerWithService();
-    await creditBalance(accountId, 100_000);
+    await giveBalance(accountId, 100_000);
     const expected = expectedProration(5_000, subscription.paidUntil, 10);
     const body = { toSku: plan.big, acceptedAmountMinor: expected.gross, idempotencyKey: randomUUID() };
     const answers = await Promise.all(Array.from({ length: 5 }, () => changePlan(token, subscription.subscriptionId, body)));

@@ -7,9 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAccount } from '#shared/accounts/account.ts';
 import { readBalances } from '#shared/billing/balance.ts';
-import { balanceChange } from '#shared/billing/ledger.ts';
 import { transactWithRetry } from '#shared/billing/transact.ts';
-import { BatchWriteCommand, QueryCommand, TransactWriteCommand } from '#shared/db/commands.ts';
+import { BatchWriteCommand, QueryCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { accountPartition, SK_PREFIX } from '#shared/db/keys.ts';
 import { newId } from '#shared/ids.ts';
@@ -26,7 +25,7 @@ import { addDays, addPeriods } from '#shared/subscriptions/periods.ts';
 import { quoteRenewal, renewalFulfilment } from '#shared/subscriptions/renewal.ts';
 import { supportSubscriptionFromItem } from '#shared/support/model.ts';
 import { call, createCustomer, createStaff, signIn, startTestApi, type TestApi } from '../support/api.ts';
-import { customerWithCart } from '../support/shopper.ts';
+import { customerWithCart, giveBalance } from '../support/shopper.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
 let api: TestApi;
@@ -272,19 +271,6 @@ describe('the renewal’s price (GET /api/subscriptions/{id}/renewal)', () => {
   });
 });
 
-/** 1,000.00 PLN on the account's balance, as a top-up leaves it. */
-async function giveBalance(accountId: string, amountMinor = 100_000): Promise<void> {
-  const topUp = balanceChange({
-    accountId,
-    currency: 'PLN',
-    amountMinor,
-    kind: 'top-up',
-    source: { kind: 'payment', id: `test-${randomUUID()}`, label: 'Test top-up' },
-    at: new Date(),
-  });
-  await db().send(new TransactWriteCommand({ TransactItems: topUp.items }));
-}
-
 const renewBody = (payWith: 'cart' | 'balance', periods = 1) => ({ periods, payWith, idempotencyKey: randomUUID() });
 
 /** A Polish customer (buying in PLN) with a monthly service, this much on the balance, signed in. */
@@ -351,7 +337,7 @@ describe('renewing (POST /api/subscriptions/{id}/renew)', () => {
     const customer = await customerWithCart([]);
     const accountId = customer.account.accountId;
     const subscription = await putTestSubscription(accountId);
-    await giveBalance(accountId);
+    await giveBalance(accountId, 100_000);
     const account = await buyer(accountId);
     // The order waits for its money (placed for a bank transfer); ten payments of it from the balance under one key race.
     const { order } = await placeDirectOrder({

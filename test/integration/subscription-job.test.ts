@@ -3,14 +3,12 @@
 // ending at paid-until, a downgrade applied at the period's end, auto-renew failing on a short balance (and mailing to
 // top up), a second run on the same day (or two at once) changing and mailing nothing more, and the worker with `at`.
 
-import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { handler as jobWorker } from '#functions/subscription-job/run-subscription-job.ts';
 import { readBalances } from '#shared/billing/balance.ts';
-import { balanceChange } from '#shared/billing/ledger.ts';
 import { db } from '#shared/db/client.ts';
-import { GetCommand, TransactWriteCommand } from '#shared/db/commands.ts';
+import { GetCommand } from '#shared/db/commands.ts';
 import { tableName } from '#shared/db/client.ts';
 import { money } from '#shared/money.ts';
 import { listSubscriptionEvents, type SubscriptionEvent } from '#shared/subscriptions/events.ts';
@@ -18,7 +16,7 @@ import { noChanges, runSubscriptionJob, type SubscriptionJobOptions } from '#sha
 import { getSubscription, type Subscription, subscriptionKey } from '#shared/subscriptions/model.ts';
 import { addDays, addPeriods } from '#shared/subscriptions/periods.ts';
 import { createCustomer } from '../support/api.ts';
-import { customerWithCart } from '../support/shopper.ts';
+import { customerWithCart, giveBalance } from '../support/shopper.ts';
 import { mailsTo, type StoredMail } from '../support/mailbox.ts';
 import { putTestSubscription, type TestSubscription } from '../support/subscriptions.ts';
 
@@ -215,19 +213,6 @@ describe('cancellations and pending plans', () => {
   });
 });
 
-/** Credits the account's PLN balance, as a top-up does (the balance and its ledger entry in one transaction). */
-async function topUp(accountId: string, amountMinor: number): Promise<void> {
-  const { items } = balanceChange({
-    accountId,
-    currency: 'PLN',
-    amountMinor,
-    kind: 'top-up',
-    source: { kind: 'order', id: randomUUID() },
-    at: new Date(),
-  });
-  await db().send(new TransactWriteCommand({ TransactItems: items }));
-}
-
 const balancePln = async (accountId: string) =>
   (await readBalances(accountId)).balances.find((balance) => balance.currency === 'PLN')?.amountMinor ?? 0;
 
@@ -239,7 +224,7 @@ describe('auto-renew', () => {
       { paidUntil: paidUntil.toISOString(), remindersSent: [30, 7], autoRenew: true },
       true,
     );
-    await topUp(subscription.accountId, 20_000);
+    await giveBalance(subscription.accountId, 20_000);
 
     const [first, second] = await Promise.all([run(start), run(start)]);
     await run(start);
@@ -264,7 +249,7 @@ describe('auto-renew', () => {
       { paidUntil: addDays(start, 7).toISOString(), remindersSent: [30, 7], autoRenew: true },
       true,
     );
-    await topUp(subscription.accountId, 1_000);
+    await giveBalance(subscription.accountId, 1_000);
 
     const first = await run(start);
     await run(start);

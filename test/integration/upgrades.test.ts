@@ -227,7 +227,8 @@ describe('quoting an upgrade line', () => {
         quantity: 1,
         unitPrice: { amountMinor: 32_000, currency: 'PLN' },
         subtotal: { amountMinor: 32_000, currency: 'PLN' },
-        action: { ...base, toSku: code('PLS-1') },
+        // The edition and seats it was priced from: the payment refuses to apply it to another.
+        action: { ...base, toSku: code('PLS-1'), from: { edition: 'Basic', users: 1 } },
       },
       // It changes the licence and its renewable support: a renewal of that support may not share its order.
       targets: [`licence:${basic.licence.licenceId}`, expect.stringMatching(/^subscription:/)],
@@ -366,6 +367,11 @@ describe('fulfilling a paid upgrade', () => {
     const events = await listLicenceEvents(owner.account.accountId, bought.licence.licenceId, {});
     expect(events.items.filter((event) => event.action === 'upgraded')).toHaveLength(1);
     expect((await getSubscription(owner.account.accountId, bought.renewable!.subscriptionId)).version).toBe(2);
+
+    // The line records what it was priced from; the retry reads the licence upgraded already and refuses to apply the
+    // same line to it again (a bank transfer would then go to the balance: late-payments.test.ts).
+    expect(line.action.from).toEqual({ edition: bought.licence.edition, users: bought.licence.users });
+    await expect(upgradeFulfilment(context(), line)).rejects.toMatchObject({ statusCode: 409, code: 'LICENCE_CHANGED' });
   });
 });
 

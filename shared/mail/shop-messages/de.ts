@@ -39,6 +39,7 @@ export const shopMailDe: ShopMailMessages = {
     receivedSubject: (reference) => `Zahlung für Bestellung ${reference} erhalten`,
     receivedText: (input) =>
       `Wir haben Ihre Zahlung über ${input.amount} für die Bestellung ${input.reference} erhalten.` +
+      `${input.cancelled ? `\n\nDie Bestellung kann nicht mehr ausgeführt werden (was sie verlängert oder erweitert, ist seit der Berechnung beendet oder geändert), daher haben wir sie storniert.` : ''}` +
       `${input.remaining ? `\n\nNoch offen: ${input.remaining}. Wir führen die Bestellung aus, sobald der Rest eingeht.` : ''}` +
       `${input.credited ? `\n\n${input.credited} wurden Ihrem Guthaben gutgeschrieben.` : ''}\n\nDie Bestellung im Kundenportal: ${input.url}`,
   },

@@ -56,8 +56,17 @@ export const shopMailEn = {
       `${input.services ? `\n\nThese services started:\n\n${input.services}` : ''}\n\n` +
       `${input.attached ? 'Their activation files are attached to this e-mail. ' : ''}Your licences, their files and the invoice are in the customer portal: ${input.url}`,
     receivedSubject: (reference: string) => `Payment received for order ${reference}`,
-    receivedText: (input: { reference: string; amount: string; remaining?: string; credited?: string; url: string }) =>
+    receivedText: (input: {
+      reference: string;
+      amount: string;
+      remaining?: string;
+      credited?: string;
+      /** The order could no longer be fulfilled and was cancelled (the payment went to the balance). */
+      cancelled?: boolean;
+      url: string;
+    }) =>
       `We received your payment of ${input.amount} for order ${input.reference}.` +
+      `${input.cancelled ? `\n\nThe order could no longer be fulfilled (what it renews or upgrades has ended or changed since it was priced), so we cancelled it.` : ''}` +
       `${input.remaining ? `\n\nStill to pay: ${input.remaining}. We will fulfil the order as soon as the rest arrives.` : ''}` +
       `${input.credited ? `\n\n${input.credited} was credited to your balance.` : ''}\n\nThe order in the customer portal: ${input.url}`,
   },

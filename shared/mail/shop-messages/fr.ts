@@ -39,6 +39,7 @@ export const shopMailFr: ShopMailMessages = {
     receivedSubject: (reference) => `Paiement reçu pour la commande ${reference}`,
     receivedText: (input) =>
       `Nous avons reçu votre paiement de ${input.amount} pour la commande ${input.reference}.` +
+      `${input.cancelled ? `\n\nLa commande ne peut plus être exécutée (ce qu’elle renouvelle ou met à niveau a pris fin ou changé depuis son chiffrage) : nous l’avons donc annulée.` : ''}` +
       `${input.remaining ? `\n\nReste à payer : ${input.remaining}. Nous exécuterons la commande dès réception du solde.` : ''}` +
       `${input.credited ? `\n\n${input.credited} a été crédité sur votre solde.` : ''}\n\nLa commande dans le portail client : ${input.url}`,
   },

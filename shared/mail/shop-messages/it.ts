@@ -39,6 +39,7 @@ export const shopMailIt: ShopMailMessages = {
     receivedSubject: (reference) => `Pagamento ricevuto per l’ordine ${reference}`,
     receivedText: (input) =>
       `Abbiamo ricevuto il tuo pagamento di ${input.amount} per l’ordine ${input.reference}.` +
+      `${input.cancelled ? `\n\nL’ordine non può più essere evaso (ciò che rinnova o aggiorna è terminato o cambiato dal calcolo del prezzo), quindi lo abbiamo annullato.` : ''}` +
       `${input.remaining ? `\n\nAncora da pagare: ${input.remaining}. Evaderemo l’ordine appena arriva il resto.` : ''}` +
       `${input.credited ? `\n\n${input.credited} è stato accreditato sul tuo saldo.` : ''}\n\nL’ordine nel portale clienti: ${input.url}`,
   },

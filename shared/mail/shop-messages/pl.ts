@@ -40,6 +40,7 @@ export const shopMailPl: ShopMailMessages = {
     receivedSubject: (reference) => `Otrzymaliśmy płatność za zamówienie ${reference}`,
     receivedText: (input) =>
       `Otrzymaliśmy płatność ${input.amount} za zamówienie ${input.reference}.` +
+      `${input.cancelled ? `\n\nZamówienia nie można już zrealizować (to, co odnawia lub aktualizuje, zakończyło się lub zmieniło od wyceny), więc je anulowaliśmy.` : ''}` +
       `${input.remaining ? `\n\nPozostało do zapłaty: ${input.remaining}. Zrealizujemy zamówienie, gdy tylko wpłynie reszta.` : ''}` +
       `${input.credited ? `\n\nKwota ${input.credited} trafiła na Twoje saldo.` : ''}\n\nZamówienie w portalu klienta: ${input.url}`,
   },

@@ -1907,6 +1907,15 @@ export const de: Messages = {
       expired: 'Abgelaufen',
     } as Record<'awaiting-payment' | 'paid' | 'fulfilled' | 'cancelled' | 'expired', string>,
     amountDue: 'Offener Betrag',
+    closedBecause: {
+      SUBSCRIPTION_ENDED: 'Das Abonnement war beendet, bevor die Zahlung einging.',
+      SUBSCRIPTION_CHANGED: 'Der Tarif des Abonnements hat sich geändert, nachdem diese Bestellung berechnet wurde.',
+      LICENCE_REVOKED: 'Die Lizenz wurde widerrufen, bevor die Zahlung einging.',
+      LICENCE_CHANGED: 'Edition oder Plätze der Lizenz haben sich geändert, nachdem diese Bestellung berechnet wurde.',
+      UPGRADE_TARGET_GONE: 'Das Zielprodukt des Upgrades wird nicht mehr verkauft.',
+    } as Record<'SUBSCRIPTION_ENDED' | 'SUBSCRIPTION_CHANGED' | 'LICENCE_REVOKED' | 'LICENCE_CHANGED' | 'UPGRADE_TARGET_GONE', string>,
+    closedCredited:
+      'Die Bestellung wurde storniert und die Zahlung Ihrem Guthaben gutgeschrieben: Sie können sie für eine neue Bestellung verwenden.',
     proforma: 'Proforma-Rechnung',
     invoice: 'Rechnung',
     transferHeading: 'Per Überweisung zahlen',

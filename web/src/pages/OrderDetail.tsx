@@ -100,6 +100,11 @@ export function OrderDetailPage(props: { orderId: string }) {
             )}
           </dl>
 
+          {data.shop?.closedBecause && (
+            <p class="alert alert-info" role="status" data-testid="closed-because">
+              {t.checkout.closedBecause[data.shop.closedBecause]} {t.checkout.closedCredited}
+            </p>
+          )}
           {data.shop?.status === 'awaiting-payment' && mayPay && <PayFromBalance order={data} onPaid={order.retry} />}
           {data.shop?.instructions && <TransferInstructions instructions={data.shop.instructions} />}
 
