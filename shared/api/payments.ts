@@ -4,12 +4,8 @@ import { auditReason, pageOf, supportedCurrency, timestamp } from '#shared/api/c
 import { contract, customerRoles, json, staff } from '#shared/api/contract.ts';
 import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import { accountIdSchema, pageQuery, ulidSchema } from '#shared/http/schemas.ts';
+import { FULFILMENT_REFUSALS, ORDER_STATUSES, PAYMENT_METHODS } from '#shared/orders/fields.ts';
 import * as z from '#shared/validation.ts';
-
-// The order model's values (shared/orders/model.ts ORDER_STATUSES, PAYMENT_METHODS), written here so the web can import
-// this module without the entity and its table code; the handlers' typed replies fail to compile if the two drift.
-const ORDER_STATUSES = ['awaiting-payment', 'paid', 'fulfilled', 'cancelled', 'expired'] as const;
-const PAYMENT_METHODS = ['bank-transfer', 'balance'] as const;
 
 const minor = z.number().check(z.int());
 /** A payment's amount: at least one minor unit, at most a billion of the currency. */
@@ -47,6 +43,8 @@ export const orderPaymentState = z.strictObject({
   expiresAt: z.optional(timestamp),
   proforma: z.optional(z.strictObject({ invoiceId: z.string(), number: z.string() })),
   invoice: z.optional(z.strictObject({ invoiceId: z.string(), number: z.string() })),
+  /** Cancelled because a paid line could no longer be fulfilled (the money went to the balance): which refusal. */
+  closedBecause: z.optional(z.enum(FULFILMENT_REFUSALS)),
   /** The licences the order issued (on fulfilment, for shop orders). */
   licences: z.number(),
 });

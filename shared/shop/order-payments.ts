@@ -82,9 +82,9 @@ export function isPayable(order: StoredOrder): order is StoredOrder & { shop: Sh
   return order.shop?.status === 'awaiting-payment';
 }
 
-/** What is still to pay, minor units. */
+/** What is still to pay, minor units: nothing once the order no longer awaits payment (fulfilled, cancelled, expired). */
 export function amountDue(order: StoredOrder): number {
-  return order.shop ? Math.max(0, order.total.amountMinor - order.shop.paidMinor) : 0;
+  return isPayable(order) ? Math.max(0, order.total.amountMinor - order.shop.paidMinor) : 0;
 }
 
 async function readOrder(accountId: string, orderId: string): Promise<StoredOrder> {

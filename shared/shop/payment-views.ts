@@ -30,6 +30,7 @@ export interface OrderPaymentState {
   expiresAt?: string;
   proforma?: { invoiceId: string; number: string };
   invoice?: { invoiceId: string; number: string };
+  closedBecause?: NonNullable<StoredOrder['shop']>['closedBecause'];
   licences: number;
 }
 
@@ -56,6 +57,7 @@ export function orderPaymentState(order: StoredOrder): OrderPaymentState {
           ...(shop.status === 'awaiting-payment' ? { expiresAt: shop.expiresAt } : {}),
           ...(shop.proforma ? { proforma: shop.proforma } : {}),
           ...(shop.invoice ? { invoice: shop.invoice } : {}),
+          ...(shop.closedBecause ? { closedBecause: shop.closedBecause } : {}),
         }
       : {}),
   };

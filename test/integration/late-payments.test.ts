@@ -12,6 +12,7 @@ import { orderFromItem, orderKey } from '#shared/orders/model.ts';
 import type { LineAction } from '#shared/orders/fields.ts';
 import { placeDirectOrder } from '#shared/shop/direct-order.ts';
 import { applyOrderPayment } from '#shared/shop/order-payments.ts';
+import { orderPaymentState } from '#shared/shop/payment-views.ts';
 import { getSubscription, type Subscription, subscriptionItem } from '#shared/subscriptions/model.ts';
 import { call, signIn, startTestApi, type TestApi } from '../support/api.ts';
 import { putTestServicePlans, type TestServicePlans } from '../support/service-plans.ts';
@@ -93,6 +94,8 @@ describe('a payment for an order that can no longer be fulfilled', () => {
       (await db().send(new GetCommand({ TableName: tableName(), Key: orderKey(accountId, order.orderId) }))).Item!,
     );
     expect(stored.shop).toMatchObject({ status: 'cancelled', closedBecause: 'SUBSCRIPTION_ENDED', paidMinor: 0 });
+    // What staff see on the order's payments: cancelled, why, and nothing due.
+    expect(orderPaymentState(stored)).toMatchObject({ status: 'cancelled', closedBecause: 'SUBSCRIPTION_ENDED', dueMinor: 0 });
     const after = await getSubscription(accountId, subscription.subscriptionId);
     expect(after).toMatchObject({ status: 'ended', paidUntil: subscription.paidUntil });
     const ledger = await ledgerPage(accountId, 'PLN', {});

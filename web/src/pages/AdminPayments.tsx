@@ -64,7 +64,10 @@ function OrderMoneyFacts(props: { order: OrderState; testId: 'payment-order' | '
       )}
       <div>
         <dt>{t.payments.statusLabel}</dt>
-        <dd data-testid={`${testId}-status`}>{statusText(order)}</dd>
+        <dd data-testid={`${testId}-status`}>
+          {statusText(order)}
+          {order.closedBecause && <span class="muted small"> ({t.checkout.closedBecause[order.closedBecause]})</span>}
+        </dd>
       </div>
       <div>
         <dt>{t.payments.total}</dt>
