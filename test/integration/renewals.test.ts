@@ -154,6 +154,7 @@ describe('fulfilling a paid renewal', () => {
     // 49.00 net + 23 % VAT: what a cancellation's refund would correct.
     // It paid the span from the old paid-until on.
     expect(renewed.lastInvoice).toEqual({
+      accountId: customer.account.accountId,
       invoiceId,
       number: `FV/${invoiceId.slice(-4)}`,
       orderId,
