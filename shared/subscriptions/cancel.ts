@@ -382,7 +382,10 @@ async function attempt(input: CancelInput, read: Subscription): Promise<Cancella
   }
   const refunds = plan.refunds;
   const currency = plan.refund.currency;
-  const reason = [`Cancellation of ${read.product} ${read.plan}: ${plan.refund.daysLeft}/${plan.refund.daysInPeriod} days unused`, input.reason]
+  const reason = [
+    `Cancellation of ${read.product} ${read.plan}: ${plan.refund.daysLeft}/${plan.refund.daysInPeriod} days unused`,
+    input.reason,
+  ]
     .filter(Boolean)
     .join(' - ');
   /** Where the subscription's write (the last refund) or its version guard (an earlier one) sits in the transaction. */

@@ -17,7 +17,7 @@ import { TransactWriteCommand } from '#shared/db/commands.ts';
 import { db } from '#shared/db/client.ts';
 import { cancellationPreview, cancelSubscription } from '#shared/subscriptions/cancel.ts';
 import { listSubscriptionEvents } from '#shared/subscriptions/events.ts';
-import { getSubscription, type Subscription } from '#shared/subscriptions/model.ts';
+import { getSubscription, MAX_SPAN_CHANGES, type Subscription } from '#shared/subscriptions/model.ts';
 import { DAY_MS, prorate } from '#shared/subscriptions/periods.ts';
 import { auditTrailForTests } from '../support/audit.ts';
 import { call, signIn, startTestApi, type TestApi } from '../support/api.ts';
@@ -108,7 +108,9 @@ describe('a cancellation after a plan change refunds what paid the span, invoice
 
     // Five days later, 5 of the 10 days the credit covered are left.
     const at = new Date(Date.now() + 5 * DAY_MS);
-    const requested = share(opening.grossMinor, opening.coversFrom!, changed, at) - share(credit.grossMinor, changed.spanChanges![0]!.coversFrom, changed, at);
+    const requested =
+      share(opening.grossMinor, opening.coversFrom!, changed, at) -
+      share(credit.grossMinor, changed.spanChanges![0]!.coversFrom, changed, at);
     // The rule's check: the old invoice less the credit is the new plan's unused days (19.00 net = 23.37 gross), to a unit.
     const fair = share(2_337, opening.coversFrom!, changed, at);
     expect(Math.abs(requested - fair)).toBeLessThanOrEqual(1);
@@ -132,7 +134,11 @@ describe('a cancellation after a plan change refunds what paid the span, invoice
     const original = (await getInvoice(accountId, opening.invoiceId, true))!;
     expect(original.correctedBy).toHaveLength(2);
     const correction = (await getInvoice(accountId, result.refund!.corrections[0]!.invoiceId, true))!;
-    expect(correction).toMatchObject({ kind: 'correction', corrects: { invoiceId: opening.invoiceId }, totals: { grossMinor: -credited(requested) } });
+    expect(correction).toMatchObject({
+      kind: 'correction',
+      corrects: { invoiceId: opening.invoiceId },
+      totals: { grossMinor: -credited(requested) },
+    });
   });
 
   it('after an upgrade refunds the upgrade’s unused days too: one correction of each invoice', async () => {
@@ -215,6 +221,22 @@ describe('a cancellation after a plan change refunds what paid the span, invoice
   });
 });
 
+describe('the changes one span keeps', () => {
+  it('refuses a plan change once the span has recorded MAX_SPAN_CHANGES of them (409 PLAN_CHANGES_LIMIT)', async () => {
+    const { subscription, token } = await customerWithService({});
+    const changes = Array.from({ length: MAX_SPAN_CHANGES }, () => ({
+      kind: 'credit' as const,
+      grossMinor: -100,
+      coversFrom: subscription.startedAt,
+    }));
+    await putTestSubscription(subscription.accountId, { ...subscription, spanChanges: changes });
+    const plans = await call(api, 'GET', `/api/subscriptions/${subscription.subscriptionId}/plans`, { token });
+    expect(plans.body).toMatchObject({ plans: [], unavailable: { code: 'PLAN_CHANGES_LIMIT' } });
+    const refused = await changePlan(token, subscription.subscriptionId, { toSku: catalogue.small, acceptedAmountMinor: 0 });
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'PLAN_CHANGES_LIMIT']);
+  });
+});
+
 /** A distributor with one client, both signed in, through the staff use cases. */
 async function distributorWithClient() {
   const distributor = await customerWithService({});
@@ -225,7 +247,12 @@ async function distributorWithClient() {
     commit: auditTrailForTests(distributorsApi.markDistributor.audit).commit,
   });
   const trail = auditTrailForTests(distributorsApi.assignClient.audit);
-  await assignClient({ distributorId: distributor.accountId, clientId: client.accountId, commit: trail.commit, replayed: () => trail.replayed() });
+  await assignClient({
+    distributorId: distributor.accountId,
+    clientId: client.accountId,
+    commit: trail.commit,
+    replayed: () => trail.replayed(),
+  });
   return { distributor, client };
 }
 

@@ -62,7 +62,7 @@ async function fulfil(subscription: Subscription, periods: number): Promise<{ or
   const orderId = newId();
   const invoiceId = newId();
   const context: FulfilContext = {
-    order: { orderId, reference: `R${randomUUID().slice(0, 6)}` } as StoredOrder,
+    order: { orderId, accountId: subscription.accountId, reference: `R${randomUUID().slice(0, 6)}` } as StoredOrder,
     invoice: { invoiceId, number: `FV/${invoiceId.slice(-4)}` },
     tax: POLISH_VAT,
     at: new Date(),

@@ -168,21 +168,32 @@ describe('an immediate cancellation refunds the unused days of every invoice tha
     // Business 49.00 -> Starter 19.00 net (23.37 gross) on 11 Nov, 20 of 30 days left: (60.27 - 23.37) × 20/30 = 24.60
     // credited, as a correction of A, over the 20 days from 11 Nov.
     const downgradedAt = '2026-11-11T00:00:00.000Z';
-    const credit = taxLine(prorate({ amountMinor: 4900 - 1900, periodStart: opening.coversFrom, periodEnd: paidUntil, at: downgradedAt }).amountMinor, vat);
+    const credit = taxLine(
+      prorate({ amountMinor: 4900 - 1900, periodStart: opening.coversFrom, periodEnd: paidUntil, at: downgradedAt }).amountMinor,
+      vat,
+    );
     expect(credit.grossMinor).toBe(2460);
     expect(changeCoversFrom(paidUntil, downgradedAt)).toBe(downgradedAt);
-    const parts = [opening, { invoice: opening.invoice, grossMinor: -credit.grossMinor, coversFrom: changeCoversFrom(paidUntil, downgradedAt) }];
+    const parts = [
+      opening,
+      { invoice: opening.invoice, grossMinor: -credit.grossMinor, coversFrom: changeCoversFrom(paidUntil, downgradedAt) },
+    ];
 
     // Cancelled on 21 Nov, 10 days left: 60.27 × 10/30 = 20.09, less 24.60 × 10/20 = 12.30: 7.79 = 23.37 × 10/30.
     const refund = spanRefund(parts, paidUntil, '2026-11-21T00:00:00.000Z');
     expect(refund).toEqual({ shares: [{ invoice: opening.invoice, amountMinor: 779 }], totalMinor: 779, daysLeft: 10, daysInPeriod: 30 });
-    expect(refund.totalMinor).toBe(prorate({ amountMinor: 2337, periodStart: opening.coversFrom, periodEnd: paidUntil, at: '2026-11-21T00:00:00.000Z' }).amountMinor);
+    expect(refund.totalMinor).toBe(
+      prorate({ amountMinor: 2337, periodStart: opening.coversFrom, periodEnd: paidUntil, at: '2026-11-21T00:00:00.000Z' }).amountMinor,
+    );
   });
 
   it('after an upgrade: G × left/S + the upgrade’s gross × left/left at the upgrade, one share per invoice (worked example 2)', () => {
     // Business 49.00 -> Pro 99.00 net on 21 Nov, 10 of 30 days left: 50.00 × 10/30 = 16.67 net, invoice U of 20.50 gross.
     const upgradedAt = '2026-11-21T00:00:00.000Z';
-    const upgrade = taxLine(prorate({ amountMinor: 9900 - 4900, periodStart: opening.coversFrom, periodEnd: paidUntil, at: upgradedAt }).amountMinor, vat);
+    const upgrade = taxLine(
+      prorate({ amountMinor: 9900 - 4900, periodStart: opening.coversFrom, periodEnd: paidUntil, at: upgradedAt }).amountMinor,
+      vat,
+    );
     expect(upgrade).toEqual({ netMinor: 1667, vatMinor: 383, grossMinor: 2050 });
     const invoiceU = { accountId: 'payer', invoiceId: 'U', number: 'FV/U' };
     const parts = [opening, { invoice: invoiceU, grossMinor: upgrade.grossMinor, coversFrom: changeCoversFrom(paidUntil, upgradedAt) }];

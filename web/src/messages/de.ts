@@ -2410,7 +2410,8 @@ export const de: Messages = {
     NOT_CANCELLED: 'Dieser Dienst ist nicht gekündigt.',
     RESUME_TOO_LATE: 'Der bezahlte Zeitraum ist vorbei, er kann nicht fortgesetzt werden. Verlängern Sie ihn stattdessen.',
     SUBSCRIPTION_BUSY: 'Der Dienst wurde gleichzeitig geändert. Versuchen Sie es erneut.',
-    PLAN_CHANGES_LIMIT: 'Der Tarif wurde in diesem bezahlten Zeitraum schon mehrmals gewechselt. Verlängern Sie zuerst oder bitten Sie uns um den Wechsel.',
+    PLAN_CHANGES_LIMIT:
+      'Der Tarif wurde in diesem bezahlten Zeitraum schon mehrmals gewechselt. Verlängern Sie zuerst oder bitten Sie uns um den Wechsel.',
     // -- subscription-job --
     // -- upgrades --
     UPGRADE_NOT_OFFERED: 'Dieses Upgrade wird für diese Lizenz nicht mehr angeboten. Laden Sie die Seite neu.',

@@ -2407,7 +2407,8 @@ export const fr: Messages = {
     NOT_CANCELLED: 'Ce service n’est pas résilié.',
     RESUME_TOO_LATE: 'La période payée est terminée : il ne peut plus être repris. Renouvelez-le plutôt.',
     SUBSCRIPTION_BUSY: 'Le service était modifié au même moment. Réessayez.',
-    PLAN_CHANGES_LIMIT: 'La formule a déjà changé plusieurs fois pendant cette période payée. Renouvelez d’abord, ou demandez-nous de la changer.',
+    PLAN_CHANGES_LIMIT:
+      'La formule a déjà changé plusieurs fois pendant cette période payée. Renouvelez d’abord, ou demandez-nous de la changer.',
     // -- subscription-job --
     // -- upgrades --
     UPGRADE_NOT_OFFERED: 'Cette mise à niveau n’est plus proposée pour cette licence. Rechargez la page.',

@@ -40,7 +40,10 @@ function WhatHappens(props: { preview: Preview }) {
               <ul>
                 {preview.refund.corrects.map((corrected) => (
                   <li key={corrected.invoiceId}>
-                    {m.refundPart(formatMoney({ amountMinor: corrected.amountMinor, currency: preview.refund!.currency }), corrected.number)}
+                    {m.refundPart(
+                      formatMoney({ amountMinor: corrected.amountMinor, currency: preview.refund!.currency }),
+                      corrected.number,
+                    )}
                   </li>
                 ))}
               </ul>
