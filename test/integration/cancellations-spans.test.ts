@@ -10,11 +10,8 @@ import { assignClient, markDistributor } from '#shared/accounts/distributors.ts'
 import * as distributorsApi from '#shared/api/distributors.ts';
 import { readBalances } from '#shared/billing/balance.ts';
 import { getInvoice } from '#shared/billing/invoice.ts';
-import { balanceChange } from '#shared/billing/ledger.ts';
 import { netForGross } from '#shared/billing/refunds.ts';
 import { taxLine } from '#shared/billing/tax.ts';
-import { TransactWriteCommand } from '#shared/db/commands.ts';
-import { db } from '#shared/db/client.ts';
 import { cancellationPreview, cancelSubscription } from '#shared/subscriptions/cancel.ts';
 import { listSubscriptionEvents } from '#shared/subscriptions/events.ts';
 import { getSubscription, MAX_SPAN_CHANGES, type Subscription } from '#shared/subscriptions/model.ts';
@@ -24,7 +21,7 @@ import { call, signIn, startTestApi, type TestApi } from '../support/api.ts';
 import { issueTestInvoice, POLISH_BUYER } from '../support/invoices.ts';
 import { putTestServicePlans, type TestServicePlans } from '../support/service-plans.ts';
 import { customerWithCart } from '../support/shopper.ts';
-import { putTestSubscription } from '../support/subscriptions.ts';
+import { creditTestBalance, putTestSubscription } from '../support/subscriptions.ts';
 
 let api: TestApi;
 let catalogue: TestServicePlans;
@@ -55,18 +52,6 @@ async function customerWithService(overrides: Parameters<typeof putTestSubscript
 
 async function balanceOf(accountId: string): Promise<number> {
   return (await readBalances(accountId)).balances.find((balance) => balance.currency === 'PLN')?.amountMinor ?? 0;
-}
-
-async function creditBalance(accountId: string, amountMinor: number): Promise<void> {
-  const { items } = balanceChange({
-    accountId,
-    currency: 'PLN',
-    amountMinor,
-    kind: 'top-up',
-    source: { kind: 'payment', id: randomUUID(), label: 'test top-up' },
-    at: new Date(),
-  });
-  await db().send(new TransactWriteCommand({ TransactItems: items }));
 }
 
 const changePlan = (token: string, subscriptionId: string, body: Record<string, unknown>) =>
@@ -144,7 +129,7 @@ describe('a cancellation after a plan change refunds what paid the span, invoice
   it('after an upgrade refunds the upgrade’s unused days too: one correction of each invoice', async () => {
     const { accountId, subscription, token } = await customerWithService();
     const opening = subscription.lastInvoice!;
-    await creditBalance(accountId, 100_000);
+    await creditTestBalance(accountId, 100_000);
     const upgrade = await changeTo(token, subscription.subscriptionId, catalogue.large);
     const changed = await getSubscription(accountId, subscription.subscriptionId);
     const part = changed.spanChanges![0]!;
@@ -189,7 +174,7 @@ describe('a cancellation after a plan change refunds what paid the span, invoice
 
   it('refunds each invoice once under 20 parallel cancellations of an upgraded service', async () => {
     const { accountId, subscription, token } = await customerWithService();
-    await creditBalance(accountId, 100_000);
+    await creditTestBalance(accountId, 100_000);
     const upgrade = await changeTo(token, subscription.subscriptionId, catalogue.large);
     const path = `/api/subscriptions/${subscription.subscriptionId}`;
     const preview = await call(api, 'GET', `${path}/cancellation`, { token });
@@ -261,7 +246,7 @@ describe('a span a distributor paid for its client', () => {
     const { distributor, client } = await distributorWithClient();
     const { subscriptionId } = client.subscription;
     // The distributor renews its client's service from its balance: the order and its invoice are the distributor's.
-    await creditBalance(distributor.accountId, 100_000);
+    await creditTestBalance(distributor.accountId, 100_000);
     const renewed = await call(api, 'POST', `/api/subscriptions/${subscriptionId}/renew`, {
       token: distributor.token,
       body: { periods: 1, payWith: 'balance', idempotencyKey: randomUUID(), clientId: client.accountId },
