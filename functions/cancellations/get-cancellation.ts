@@ -1,13 +1,14 @@
-// What cancelling a subscription now would do: when it ends, and what goes back to the balance.
+// What cancelling a subscription now would do: when it ends, and what goes back to which balance.
 
 import { customerHttpHandler } from '#shared/http/customer-handler.ts';
-import { cancellationPreview } from '#shared/subscriptions/cancel.ts';
+import { cancellationPreview, cancellingAs } from '#shared/subscriptions/cancel.ts';
 import { toSubscriptionView } from '#shared/subscriptions/model.ts';
 import { now } from '#shared/time.ts';
 import * as api from '#shared/api/cancellations.ts';
 
-export const handler = customerHttpHandler(api.getCancellation, async ({ customer, path }) => {
+export const handler = customerHttpHandler(api.getCancellation, async ({ customer, path, query }) => {
   const at = now();
-  const preview = await cancellationPreview(customer.accountId, path.subscriptionId, at);
+  const { accountId, client } = await cancellingAs(customer.accountId, query.clientId);
+  const preview = await cancellationPreview(accountId, path.subscriptionId, at, client);
   return { body: { ...preview, subscription: toSubscriptionView(preview.subscription, at) } };
 });

@@ -1,17 +1,24 @@
 // Cancelling a subscription (issue #15) per the stage's service terms (`billingSettings().services.cancel`):
 // - 'at-period-end': it stays usable until paid-until, marked `cancelled`; the daily job ends it then. Until then the
 //   customer may resume it (`resumeSubscription`).
-// - 'immediate-refund': it ends now, and the whole days left of the period paid by its last VAT invoice go back to the
-//   balance: `prorate` (the one proration rule) of that invoice's gross, as a correction invoice of it, through the
-//   balance's exactly-once refund (shared/billing/refunds.ts). The subscription's end, its history event and (for
-//   support) the licence's support end are written in the refund's own transaction, so there is never one without the
-//   other, and 20 parallel cancellations refund once.
+// - 'immediate-refund': it ends now, and the unused days of every invoice that paid the current span go back
+//   (shared/subscriptions/span.ts: the span's opening invoice, an upgrade's invoice, less a downgrade's credit, each
+//   prorated by the one proration rule). Each invoice gets its own correction through the balance's exactly-once refund
+//   (shared/billing/refunds.ts, its own source key), credited to the account that holds it: the payer, which is a
+//   distributor when it bought for its client. The refunds are written one after the other; every one but the last is
+//   conditional on the subscription's version read, and the last carries the subscription's end, its history event and
+//   (for support) the licence's support end, so there is never an end without its refunds, a retry finds the earlier
+//   refunds done (and answers them again), and 20 parallel cancellations refund each invoice once.
 // A subscription whose paid-until has passed (overdue, suspended) ends now under either policy, with nothing to refund.
+// Who cancels: the licensee's owner or billing user, or its distributor's (`clientId`); a distributor's client may not
+// cancel what its distributor paid for (403 ORDERED_BY_DISTRIBUTOR, as with renewals).
 
+import { type Account, getAccount } from '#shared/accounts/account.ts';
+import { assertMayOrderForItself, viewedAccount } from '#shared/accounts/distributors.ts';
 import type { NO_REFUND_REASONS } from '#shared/api/cancellations.ts';
 import type { TransactItem } from '#shared/audit/audit.ts';
-import { getInvoice } from '#shared/billing/invoice.ts';
-import { correctionLines, getRefund, refundToBalance, remainingGross } from '#shared/billing/refunds.ts';
+import { getInvoice, type Invoice } from '#shared/billing/invoice.ts';
+import { correctionLines, getRefund, type RefundRecord, refundToBalance, remainingGross } from '#shared/billing/refunds.ts';
 import { billingSettings, type ServiceTerms } from '#shared/billing/settings.ts';
 import { taxLines } from '#shared/billing/tax.ts';
 import { failedConditions } from '#shared/billing/transact.ts';
@@ -22,8 +29,16 @@ import { readLicence } from '#shared/licences/activations.ts';
 import { licenceKey } from '#shared/licences/model.ts';
 import type { Money } from '#shared/money.ts';
 import { type SubscriptionEvent, subscriptionEventPut } from '#shared/subscriptions/events.ts';
-import { getSubscription, type Subscription, type SubscriptionStatus, subscriptionPut } from '#shared/subscriptions/model.ts';
-import { addDays, addPeriods, prorate } from '#shared/subscriptions/periods.ts';
+import {
+  getSubscription,
+  type SpanInvoice,
+  type Subscription,
+  type SubscriptionStatus,
+  subscriptionKey,
+  subscriptionPut,
+} from '#shared/subscriptions/model.ts';
+import { addDays } from '#shared/subscriptions/periods.ts';
+import { type InvoiceShare, type PartInvoice, spanParts, spanRefund } from '#shared/subscriptions/span.ts';
 import { listLicenceSupport } from '#shared/support/list-support.ts';
 import { supportSubscriptionKey } from '#shared/support/model.ts';
 
@@ -32,13 +47,20 @@ export type CancelPolicy = ServiceTerms['cancel'];
 /** Why an immediate cancellation refunds nothing. */
 export type NoRefundReason = (typeof NO_REFUND_REASONS)[number];
 
-export interface CancellationRefund extends Money {
-  /** The gross credited to the balance: the correction invoice's total (see refunds.ts), what the customer accepts. */
+/** One invoice of the span, corrected by its own correction and credited to the account that holds it. */
+export interface CorrectedInvoice extends SpanInvoice {
+  /** The gross credited: the correction's total (a unit less than the prorated share when VAT cannot reach it). */
   amountMinor: number;
+}
+
+export interface CancellationRefund extends Money {
+  /** The gross credited in all: the corrections' totals (see refunds.ts), what the customer accepts. */
+  amountMinor: number;
+  /** Whole days left of the span, and the days its opening invoice paid. */
   daysLeft: number;
   daysInPeriod: number;
-  /** The VAT invoice the correction corrects (the one that paid the current period). */
-  corrects: { invoiceId: string; number: string };
+  /** The VAT invoices corrected (the span's opening invoice, an upgrade's), in the span's order. */
+  corrects: CorrectedInvoice[];
 }
 
 export interface CancellationPreview {
@@ -55,19 +77,28 @@ export interface CancellationPreview {
   noRefund?: NoRefundReason;
 }
 
+/** One refund as planned: the invoice, what refundToBalance is asked for and what it credits (the correction's gross). */
+interface PlannedRefund {
+  invoice: SpanInvoice;
+  requestedMinor: number;
+  amountMinor: number;
+}
+
 interface Plan extends CancellationPreview {
-  /** What refundToBalance is asked for (the correction's gross may be a unit less: `refund.amountMinor`). */
-  requestedMinor?: number;
+  /** The refunds to write, one per invoice, in the span's order. */
+  refunds?: PlannedRefund[];
 }
 
 export interface CancellationResult {
   subscription: Subscription;
-  refund?: Money & { correction?: { invoiceId: string; number: string } };
+  /** The total credited and each correction (in its payer's account). */
+  refund?: Money & { corrections: CorrectedInvoice[] };
   /** True when this answers a cancellation already applied by an identical request (a double click). */
   replayed: boolean;
 }
 
 export interface CancelInput {
+  /** The licensee: the subscription's account. */
   accountId: string;
   subscriptionId: string;
   at: Date;
@@ -78,21 +109,89 @@ export interface CancelInput {
   acceptedRefundMinor?: number;
   /** Staff only: override the stage's policy (true: end now with the refund; false: at the period's end). */
   refund?: boolean;
-  /** How the transaction is written: an audited staff route passes `(items) => audit.commit({ ..., items })`. */
+  /** How the last transaction is written: an audited staff route passes `(items) => audit.commit({ ..., items })`. */
   write?: (items: TransactItem[]) => Promise<unknown>;
+  /**
+   * The licensee's own account when a distributor's client cancels (see `cancellingAs`): it may not cancel a span its
+   * distributor paid (403 ORDERED_BY_DISTRIBUTOR).
+   */
+  client?: Pick<Account, 'accountId' | 'distributorId'>;
 }
 
 /** A racing change (a renewal, the daily job) moved the subscription: read again and plan again, this many times. */
 const MAX_ATTEMPTS = 5;
 
-/** The refund's key: once per subscription and paid-until (a renewed-then-cancelled period is another source). */
-export function cancellationRefundSource(subscription: Pick<Subscription, 'subscriptionId' | 'paidUntil'>): string {
-  return `subscription#${subscription.subscriptionId}#${subscription.paidUntil.slice(0, 10)}`;
+/**
+ * A refund's key: once per subscription, paid-until and invoice (a renewed-then-cancelled span is another source; each
+ * invoice of the span is refunded once).
+ */
+export function cancellationRefundSource(subscription: Pick<Subscription, 'subscriptionId' | 'paidUntil'>, invoiceId: string): string {
+  return `subscription#${subscription.subscriptionId}#${subscription.paidUntil.slice(0, 10)}#${invoiceId}`;
 }
 
 const ended = () => new ConflictError('This subscription has already ended.', 'SUBSCRIPTION_ENDED');
 
-/** What a cancellation now would do: when it ends and what goes back to the balance (a few reads, no writes). */
+/**
+ * Whose subscription a customer's user cancels: its own account's, or (a distributor's user) a client's named by
+ * `clientId` (404 for any other account). A distributor's client comes back as `client`, for the payer check.
+ */
+export async function cancellingAs(
+  callerAccountId: string,
+  clientId: string | undefined,
+): Promise<{ accountId: string; client?: Pick<Account, 'accountId' | 'distributorId'> }> {
+  if (clientId && clientId !== callerAccountId) {
+    const client = await viewedAccount(callerAccountId, clientId);
+    return { accountId: client.accountId };
+  }
+  const account = await getAccount(callerAccountId);
+  return { accountId: callerAccountId, ...(account?.distributorId ? { client: account } : {}) };
+}
+
+/** A distributor's client may cancel what it paid itself, not a span its distributor paid (the payer decides). */
+async function assertMayCancel(subscription: Subscription, client: CancelInput['client']): Promise<void> {
+  if (!client?.distributorId) return;
+  const paidByAnother = spanParts(subscription).some(
+    (part) => part.invoice?.accountId !== undefined && part.invoice.accountId !== subscription.accountId,
+  );
+  if (paidByAnother) await assertMayOrderForItself(client);
+}
+
+/**
+ * The invoice in the account that holds it. A part recorded before its payer was is looked for in the licensee's
+ * account, then in its distributor's (which may have paid it for its client).
+ */
+async function findInvoice(subscription: Subscription, invoice: PartInvoice): Promise<Invoice | undefined> {
+  if (invoice.accountId) return getInvoice(invoice.accountId, invoice.invoiceId, true);
+  const own = await getInvoice(subscription.accountId, invoice.invoiceId, true);
+  if (own) return own;
+  const licensee = await getAccount(subscription.accountId);
+  return licensee?.distributorId ? getInvoice(licensee.distributorId, invoice.invoiceId, true) : undefined;
+}
+
+/** One invoice's refund as it would be written now; `missing` (no such VAT invoice) or `nothing` (nothing left of it). */
+async function planShare(subscription: Subscription, share: InvoiceShare): Promise<PlannedRefund | 'missing' | 'nothing'> {
+  const original = await findInvoice(subscription, share.invoice);
+  if (!original || original.kind !== 'vat' || original.currency !== subscription.price.currency) return 'missing';
+  const invoice = { accountId: original.accountId, invoiceId: original.invoiceId, number: original.number };
+  // A cancellation racing this one refunded this invoice already (read after the invoice, so its correction is seen
+  // either here or not at all): answer what it asked and credited, which refundToBalance then replays.
+  const earlier = await getRefund(cancellationRefundSource(subscription, original.invoiceId));
+  if (earlier) return { invoice, requestedMinor: earlier.requestedMinor, amountMinor: earlier.amountMinor };
+  // Never more than the invoice still bills (staff, or a downgrade's credit, may have corrected it already).
+  const remaining = await remainingGross(original);
+  const requestedMinor = Math.min(share.amountMinor, remaining);
+  if (requestedMinor <= 0) return 'nothing';
+  // What refundToBalance will credit: the gross of the correction it will issue (a unit less when the VAT rate cannot
+  // reach the amount exactly), so the customer accepts the very amount the balance receives.
+  const lines = correctionLines(original, requestedMinor, remaining, '');
+  const credited = -taxLines(
+    lines.map((line) => line.unitNetMinor * line.quantity),
+    original.tax,
+  ).totals.grossMinor;
+  return credited > 0 ? { invoice, requestedMinor, amountMinor: credited } : 'nothing';
+}
+
+/** What a cancellation now would do: when it ends and what goes back to which balance (a few reads per invoice, no writes). */
 async function planCancellation(subscription: Subscription, at: Date, policy: CancelPolicy): Promise<Plan> {
   const over = new Date(subscription.paidUntil) <= at;
   const ends = policy === 'immediate-refund' || over ? 'now' : 'at-period-end';
@@ -108,40 +207,22 @@ async function planCancellation(subscription: Subscription, at: Date, policy: Ca
     cancellable: subscription.status !== 'ended' && !(ends === 'at-period-end' && subscription.status === 'cancelled'),
   } satisfies CancellationPreview;
   if (ends === 'at-period-end' || subscription.status === 'ended') return base;
-  const paid = subscription.lastInvoice;
-  if (!paid) return { ...base, noRefund: 'NO_INVOICE' };
-  const share = prorate({
-    amountMinor: paid.grossMinor,
-    // The whole span the invoice paid (several periods renewed at once), else the current period.
-    periodStart: paid.coversFrom ?? addPeriods(subscription.paidUntil, subscription.period, -1),
-    periodEnd: subscription.paidUntil,
-    at,
-  });
-  if (share.amountMinor <= 0) return { ...base, noRefund: 'PERIOD_OVER' };
-  const original = await getInvoice(subscription.accountId, paid.invoiceId, true);
-  if (!original || original.kind !== 'vat') return { ...base, noRefund: 'NO_INVOICE' };
-  const refund = {
-    currency: original.currency,
-    daysLeft: share.daysLeft,
-    daysInPeriod: share.daysInPeriod,
-    corrects: { invoiceId: original.invoiceId, number: original.number },
+  const parts = spanParts(subscription);
+  if (!parts.some((part) => part.invoice)) return { ...base, noRefund: 'NO_INVOICE' };
+  const owed = spanRefund(parts, subscription.paidUntil, at);
+  if (owed.totalMinor <= 0) return { ...base, noRefund: 'PERIOD_OVER' };
+  const planned = await Promise.all(owed.shares.map((share) => planShare(subscription, share)));
+  const refunds = planned.filter((refund): refund is PlannedRefund => typeof refund === 'object');
+  if (planned.every((refund) => refund === 'missing')) return { ...base, noRefund: 'NO_INVOICE' };
+  if (refunds.length === 0) return { ...base, noRefund: 'NOTHING_LEFT' };
+  const refund: CancellationRefund = {
+    amountMinor: refunds.reduce((sum, one) => sum + one.amountMinor, 0),
+    currency: subscription.price.currency,
+    daysLeft: owed.daysLeft,
+    daysInPeriod: owed.daysInPeriod,
+    corrects: refunds.map((one) => ({ ...one.invoice, amountMinor: one.amountMinor })),
   };
-  // A cancellation racing this one refunded the period already (read after the invoice, so its correction is seen
-  // either here or not at all): answer what it asked and credited, which refundToBalance then replays.
-  const earlier = await getRefund(cancellationRefundSource(subscription));
-  if (earlier) return { ...base, requestedMinor: earlier.requestedMinor, refund: { ...refund, amountMinor: earlier.amountMinor } };
-  // Never more than the invoice still bills (staff may have corrected it already).
-  const remaining = await remainingGross(original);
-  const requestedMinor = Math.min(share.amountMinor, remaining);
-  if (requestedMinor <= 0) return { ...base, noRefund: 'NOTHING_LEFT' };
-  // What refundToBalance will credit: the gross of the correction it will issue (a unit less when the VAT rate cannot
-  // reach the amount exactly), so the customer accepts the very amount the balance receives.
-  const lines = correctionLines(original, requestedMinor, remaining, '');
-  const credited = -taxLines(
-    lines.map((line) => line.unitNetMinor * line.quantity),
-    original.tax,
-  ).totals.grossMinor;
-  return { ...base, requestedMinor, refund: { ...refund, amountMinor: credited } };
+  return { ...base, refund, refunds };
 }
 
 function policyFor(input: Pick<CancelInput, 'refund'>): CancelPolicy {
@@ -149,10 +230,16 @@ function policyFor(input: Pick<CancelInput, 'refund'>): CancelPolicy {
   return input.refund ? 'immediate-refund' : 'at-period-end';
 }
 
-/** The preview the cancel panel shows before the customer confirms. */
-export async function cancellationPreview(accountId: string, subscriptionId: string, at: Date): Promise<CancellationPreview> {
+/** The preview the cancel panel shows before the customer confirms (`client`: see CancelInput). */
+export async function cancellationPreview(
+  accountId: string,
+  subscriptionId: string,
+  at: Date,
+  client?: CancelInput['client'],
+): Promise<CancellationPreview> {
   const subscription = await getSubscription(accountId, subscriptionId);
-  const { requestedMinor: _asked, ...preview } = await planCancellation(subscription, at, billingSettings().services.cancel);
+  await assertMayCancel(subscription, client);
+  const { refunds: _planned, ...preview } = await planCancellation(subscription, at, billingSettings().services.cancel);
   return preview;
 }
 
@@ -209,12 +296,25 @@ function correctionIn(items: readonly TransactItem[]): { invoiceId: string; numb
 
 const defaultWrite = (items: TransactItem[]) => db().send(new TransactWriteCommand({ TransactItems: items }));
 
+/** An earlier refund's guard: the subscription still at the version the cancellation was planned on. */
+function versionCheck(read: Subscription): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: subscriptionKey(read.accountId, read.subscriptionId),
+      ConditionExpression: 'version = :version',
+      ExpressionAttributeValues: { ':version': read.version },
+    },
+  };
+}
+
 /** One attempt on the subscription as read; a lost race with another writer of it throws `Raced`. */
 class Raced extends Error {}
 
 async function attempt(input: CancelInput, read: Subscription): Promise<CancellationResult> {
   const { at, by } = input;
   const policy = policyFor(input);
+  await assertMayCancel(read, input.client);
   const plan = await planCancellation(read, at, policy);
   if (read.status === 'ended') throw ended();
   const shown = plan.refund?.amountMinor ?? 0;
@@ -251,8 +351,13 @@ async function attempt(input: CancelInput, read: Subscription): Promise<Cancella
   const next: Subscription = { ...read, status: 'ended', endedAt: iso, paidUntil, updatedAt: iso };
   delete next.pendingPlan;
   const support = await supportEndItems(read, at);
+  /** The refunds written so far, in order (before the last one's transaction: the earlier ones). */
+  const written: RefundRecord[] = [];
   const own = (refundItems: readonly TransactItem[]): TransactItem[] => {
     const correction = correctionIn(refundItems);
+    // The history names the span's opening invoice's correction and the whole amount credited.
+    const named = written[0]?.correction ?? correction;
+    const creditedMinor = written.reduce((sum, refund) => sum + refund.amountMinor, -(correction?.grossMinor ?? 0));
     const event: Omit<SubscriptionEvent, 'eventId'> = {
       subscriptionId: read.subscriptionId,
       kind: 'cancelled',
@@ -260,10 +365,10 @@ async function attempt(input: CancelInput, read: Subscription): Promise<Cancella
       by,
       paidUntil: { from: read.paidUntil, to: paidUntil },
       status: { from: read.status, to: 'ended' },
-      ...(correction
+      ...(named
         ? {
-            invoice: { invoiceId: correction.invoiceId, number: correction.number },
-            amount: { amountMinor: correction.grossMinor, currency: plan.refund!.currency },
+            invoice: { invoiceId: named.invoiceId, number: named.number },
+            amount: { amountMinor: -creditedMinor, currency: plan.refund!.currency },
           }
         : {}),
       ...(input.reason ? { reason: input.reason } : {}),
@@ -271,45 +376,62 @@ async function attempt(input: CancelInput, read: Subscription): Promise<Cancella
     return [subscriptionPut(read, next), subscriptionEventPut(read.accountId, event), ...support];
   };
 
-  if (!plan.refund || plan.requestedMinor === undefined) {
+  if (!plan.refund || !plan.refunds?.length) {
     await writeOwn(write, own([]));
     return { subscription: { ...next, version: read.version + 1 }, replayed: false };
   }
-  /** Where the subscription's write sits in the refund's transaction (after the refund's own items). */
+  const refunds = plan.refunds;
+  const currency = plan.refund.currency;
+  const reason = [
+    `Cancellation of ${read.product} ${read.plan}: ${plan.refund.daysLeft}/${plan.refund.daysInPeriod} days unused`,
+    input.reason,
+  ]
+    .filter(Boolean)
+    .join(' - ');
+  /** Where the subscription's write (the last refund) or its version guard (an earlier one) sits in the transaction. */
   let ownAt = -1;
+  let guardAt = -1;
+  let replayed = false;
   try {
-    const { refund, replayed } = await refundToBalance({
-      accountId: read.accountId,
-      sourceKey: cancellationRefundSource(read),
-      label: `${read.product} ${read.plan}`,
-      amountMinor: plan.requestedMinor,
-      currency: plan.refund.currency,
-      reason: [
-        `Cancellation of ${read.product} ${read.plan}: ${plan.refund.daysLeft}/${plan.refund.daysInPeriod} days unused`,
-        input.reason,
-      ]
-        .filter(Boolean)
-        .join(' - '),
-      correction: { invoiceId: plan.refund.corrects.invoiceId },
-      at,
-      write: (items) => {
-        ownAt = items.length;
-        return write([...items, ...own(items)]);
-      },
-    });
-    const money = {
-      amountMinor: refund.amountMinor,
-      currency: refund.currency,
-      ...(refund.correction ? { correction: refund.correction } : {}),
-    };
-    // A replay: the first cancellation ended it in its transaction; answer what is stored now.
-    const subscription = replayed ? await getSubscription(read.accountId, read.subscriptionId) : { ...next, version: read.version + 1 };
-    return { subscription, refund: money, replayed };
+    for (const [index, planned] of refunds.entries()) {
+      const last = index === refunds.length - 1;
+      ownAt = -1;
+      guardAt = -1;
+      const done = await refundToBalance({
+        accountId: planned.invoice.accountId,
+        sourceKey: cancellationRefundSource(read, planned.invoice.invoiceId),
+        label: `${read.product} ${read.plan}`,
+        amountMinor: planned.requestedMinor,
+        currency,
+        reason,
+        correction: { invoiceId: planned.invoice.invoiceId },
+        at,
+        write: last
+          ? (items) => {
+              ownAt = items.length;
+              return write([...items, ...own(items)]);
+            }
+          : (items) => {
+              guardAt = items.length;
+              return defaultWrite([...items, versionCheck(read)]);
+            },
+      });
+      written.push(done.refund);
+      if (last) replayed = done.replayed;
+    }
   } catch (error) {
-    if (ownAt >= 0 && failedConditions(error).has(ownAt)) throw new Raced();
-    if (ownAt >= 0 && [...failedConditions(error)].some((index) => index > ownAt + 1)) throw supportBusy();
+    const failed = failedConditions(error);
+    if ((ownAt >= 0 && failed.has(ownAt)) || (guardAt >= 0 && failed.has(guardAt))) throw new Raced();
+    if (ownAt >= 0 && [...failed].some((index) => index > ownAt + 1)) throw supportBusy();
     throw error;
   }
+  const corrections = written.flatMap((refund) =>
+    refund.correction ? [{ accountId: refund.accountId, ...refund.correction, amountMinor: refund.amountMinor }] : [],
+  );
+  const money = { amountMinor: written.reduce((sum, refund) => sum + refund.amountMinor, 0), currency, corrections };
+  // A replay: the first cancellation ended it in its transaction; answer what is stored now.
+  const subscription = replayed ? await getSubscription(read.accountId, read.subscriptionId) : { ...next, version: read.version + 1 };
+  return { subscription, refund: money, replayed };
 }
 
 const supportBusy = () => new ConflictError('The licence’s support was being changed at the same time. Try again.', 'SUPPORT_BUSY');

@@ -21,6 +21,7 @@ import { assertMayOrderFor } from '#shared/shop/line-actions.ts';
 import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
 import { getSubscription, type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
 import { type PlanChoice, type PlansOfSubscription, choosePlan, planChangeText, plansForBuyer } from '#shared/subscriptions/plan-change.ts';
+import { changeCoversFrom, withSpanChange } from '#shared/subscriptions/span.ts';
 import { now } from '#shared/time.ts';
 
 export interface ChangePlanInput {
@@ -142,7 +143,22 @@ export async function changePlan(caller: CustomerCaller, subscriptionId: string,
     return { outcome: 'scheduled', replayed: false, subscription: { ...next, version: read.version + 1 }, choice };
   }
 
-  const next = switched(read, choice, iso);
+  const corrects = choice.preview.corrects;
+  // The credit is taken off what paid the span, over the days it credits: a later cancellation refunds only the
+  // new plan's unused days (span.ts).
+  const credited: Subscription =
+    choice.preview.grossMinor > 0
+      ? {
+          ...read,
+          spanChanges: withSpanChange(read, {
+            kind: 'credit',
+            ...(corrects ? { invoice: corrects } : {}),
+            grossMinor: -choice.preview.grossMinor,
+            coversFrom: changeCoversFrom(read.paidUntil, at),
+          }),
+        }
+      : read;
+  const next = switched(credited, choice, iso);
   const amount = money(-choice.preview.grossMinor, choice.price.currency);
   const switchItems = (invoice?: { invoiceId: string; number: string }) => [
     subscriptionPut(read, next),

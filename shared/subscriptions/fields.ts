@@ -50,12 +50,24 @@ export function subscriptionFields<const T extends z.ZodMiniType<string>, const 
     pendingPlan: z.optional(z.object({ sku: z.string(), plan: z.string(), users: z.number(), price: money })),
     lastInvoice: z.optional(
       z.object({
+        /** The account that holds the invoice and paid it: the licensee, or a distributor that bought for it (absent: the licensee). */
+        accountId: z.optional(z.string()),
         invoiceId: z.string(),
         number: z.string(),
         orderId: z.string(),
         grossMinor: z.number(),
         coversFrom: z.optional(timestamp),
       }),
+    ),
+    spanChanges: z.optional(
+      z.array(
+        z.object({
+          kind: z.enum(['upgrade', 'credit']),
+          invoice: z.optional(z.object({ accountId: z.string(), invoiceId: z.string(), number: z.string() })),
+          grossMinor: z.number(),
+          coversFrom: timestamp,
+        }),
+      ),
     ),
     updatedAt: timestamp,
   };

@@ -65,8 +65,14 @@ export interface Subscription {
   endedAt?: string;
   /** A downgrade that applies at the period's end (`services.downgrade = 'at-period-end'`). */
   pendingPlan?: { sku: string; plan: string; users: number; price: Money };
-  /** The VAT invoice that paid the current period: what a cancellation's refund corrects. */
+  /**
+   * The VAT invoice that opened the current span (the start or the last renewal): what a cancellation's refund corrects,
+   * with the invoices of `spanChanges`.
+   */
   lastInvoice?: {
+    /** The account that holds the invoice and paid it: the licensee, or a distributor that bought for it. Absent on
+     * items written before it was recorded: the licensee's (or, failing that, its distributor's). */
+    accountId?: string;
     invoiceId: string;
     number: string;
     orderId: string;
@@ -75,6 +81,11 @@ export interface Subscription {
     /** Where the span it paid begins (it ends at paid-until): several periods renewed at once are one span. */
     coversFrom?: string;
   };
+  /**
+   * What changed the money paid for the current span after `lastInvoice`, oldest first: an upgrade's VAT invoice, a
+   * credit-now downgrade's credit (negative). A renewal empties it (it starts a new span); at most MAX_SPAN_CHANGES.
+   */
+  spanChanges?: SpanChange[];
   /** The reminder days (30, 7, 1) already mailed for the current paid-until; emptied by a renewal. */
   remindersSent: number[];
   /** The last day the daily job tried auto-renew and could not (a mail went out): once per day at most. */
@@ -85,6 +96,29 @@ export interface Subscription {
   version: number;
   updatedAt: string;
 }
+
+/** A change of what paid the current span (see `Subscription.spanChanges` and shared/subscriptions/span.ts). */
+export interface SpanChange {
+  kind: 'upgrade' | 'credit';
+  /**
+   * The invoice it belongs to, in the account that holds it: an upgrade's own VAT invoice; for a credit, the invoice
+   * its correction corrected (absent for a credit made without a correction).
+   */
+  invoice?: SpanInvoice;
+  /** The gross paid (an upgrade) or credited (a credit: negative). */
+  grossMinor: number;
+  /** The first instant of the whole days it paid or credited; they end at paid-until. */
+  coversFrom: string;
+}
+
+export interface SpanInvoice {
+  accountId: string;
+  invoiceId: string;
+  number: string;
+}
+
+/** Plan changes one span may record: each upgrade's invoice is corrected on its own when cancelling, so they are few. */
+export const MAX_SPAN_CHANGES = 4;
 
 /** What the services pages show: the subscription and its whole days left. */
 export interface SubscriptionView extends Omit<Subscription, 'remindersSent' | 'autoRenewFailedOn' | 'nextActionOn' | 'version'> {

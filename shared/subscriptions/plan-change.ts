@@ -25,8 +25,9 @@ import { accountCurrency } from '#shared/shop/currency.ts';
 import { FulfilmentRefused } from '#shared/shop/fulfilment-error.ts';
 import type { ActionLine, ActionQuote, FulfilContext, FulfilmentPart, QuoteContext } from '#shared/shop/line-actions.ts';
 import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
-import { getSubscription, type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
+import { getSubscription, MAX_SPAN_CHANGES, type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
 import { prorateRest } from '#shared/subscriptions/periods.ts';
+import { changeCoversFrom, withSpanChange } from '#shared/subscriptions/span.ts';
 
 type PlanChange = Extract<LineAction, { kind: 'plan-change' }>;
 
@@ -112,6 +113,13 @@ function unavailableFor(subscription: Subscription, buyer: Account): PlanUnavail
   if (buyer.distributorId) {
     return { code: 'ORDERED_BY_DISTRIBUTOR', message: 'Plan changes of this account are ordered by its distributor.' };
   }
+  // Each change is part of what a cancellation refunds, invoice by invoice: a span keeps a few (a renewal starts afresh).
+  if ((subscription.spanChanges?.length ?? 0) >= MAX_SPAN_CHANGES) {
+    return {
+      code: 'PLAN_CHANGES_LIMIT',
+      message: `The plan was changed ${MAX_SPAN_CHANGES} times in this paid period: renew it first, or ask us to change it.`,
+    };
+  }
   const currency = accountCurrency(buyer);
   if (subscription.price.currency !== currency) {
     return {
@@ -138,8 +146,8 @@ async function previewContext(subscription: Subscription, buyer: Account, at: Da
   const context: PreviewContext = { subscription, buyer, tax: buyerTaxRule(invoiceBuyer(buyer)), terms, at };
   const last = subscription.lastInvoice;
   if (forCredit && terms.downgrade === 'credit-now' && last) {
-    // Whoever paid the period holds its invoice: the buyer, or the licensee when it paid itself before a distributor.
-    const holders = [...new Set([buyer.accountId, subscription.accountId])];
+    // Whoever paid the period holds its invoice (recorded since it is; before, the buyer or the licensee).
+    const holders = last.accountId ? [last.accountId] : [...new Set([buyer.accountId, subscription.accountId])];
     const found = await Promise.all(holders.map((accountId) => getInvoice(accountId, last.invoiceId, true)));
     const invoice = found.find((candidate) => candidate !== undefined);
     if (invoice?.kind === 'vat' && invoice.currency === subscription.price.currency) {
@@ -321,7 +329,15 @@ export async function planChangeFulfilment(context: FulfilContext, line: ActionL
   const plan = await quotedPlan(line, read.price.currency);
   const at = context.at.toISOString();
   const { pendingPlan: _dropped, ...rest } = read;
-  const next: Subscription = { ...rest, ...plan, updatedAt: at };
+  const gross = money(taxLine(line.subtotal.amountMinor, context.tax).grossMinor, line.subtotal.currency);
+  // The upgrade's invoice pays the rest of the span: a cancellation refunds its unused days too (span.ts).
+  const spanChanges = withSpanChange(read, {
+    kind: 'upgrade',
+    invoice: { accountId: context.order.accountId, ...context.invoice },
+    grossMinor: gross.amountMinor,
+    coversFrom: changeCoversFrom(read.paidUntil, context.at),
+  });
+  const next: Subscription = { ...rest, ...plan, spanChanges, updatedAt: at };
   return {
     items: [
       subscriptionPut(read, next),
@@ -333,7 +349,7 @@ export async function planChangeFulfilment(context: FulfilContext, line: ActionL
         plan: { from: read.plan, to: plan.plan },
         order: { orderId: context.order.orderId, reference: context.order.reference },
         invoice: context.invoice,
-        amount: money(taxLine(line.subtotal.amountMinor, context.tax).grossMinor, line.subtotal.currency),
+        amount: gross,
       }),
     ],
     retryOnConditionAt: [0],

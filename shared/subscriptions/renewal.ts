@@ -103,7 +103,8 @@ export async function renewalFulfilment(context: FulfilContext, line: ActionLine
   const at = context.at.toISOString();
   const from = subscription.paidUntil;
   const to = addPeriods(from, subscription.period, action.periods).toISOString();
-  const { pendingPlan: _pending, autoRenewFailedOn: _failed, cancelRequestedAt: _cancel, ...kept } = subscription;
+  // A renewal starts a new span: its invoice opens it (in the buyer's account), the plan changes of the last one go.
+  const { pendingPlan: _pending, autoRenewFailedOn: _failed, cancelRequestedAt: _cancel, spanChanges: _span, ...kept } = subscription;
   const next: Subscription = {
     ...kept,
     ...renewedPlan(subscription),
@@ -111,6 +112,7 @@ export async function renewalFulfilment(context: FulfilContext, line: ActionLine
     status: 'active',
     remindersSent: [],
     lastInvoice: {
+      accountId: context.order.accountId,
       ...context.invoice,
       orderId: context.order.orderId,
       grossMinor: taxLine(line.subtotal.amountMinor, context.tax).grossMinor,

@@ -1,10 +1,16 @@
 // Issue #15 in Chromium, cancelling a service under the demo stage's terms (cancel now with a prorated refund): the
 // customer sees what will happen, confirms, and finds the refund on the balance and the correction invoice beside the
-// invoice it corrects.
+// invoice it corrects; a distributor cancels a client's service it paid for from the client's service page, and the
+// refund reaches the distributor's balance.
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { assignClient, markDistributor } from '#shared/accounts/distributors.ts';
+import * as distributorsApi from '#shared/api/distributors.ts';
+import { newId } from '#shared/ids.ts';
 import { createCustomer } from '../support/api.ts';
+import { auditTrailForTests } from '../support/audit.ts';
+import { issueTestInvoice, POLISH_BUYER } from '../support/invoices.ts';
 import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
@@ -60,6 +66,59 @@ describe('cancelling a service', () => {
       const texts = await rows.allTextContents();
       expect(texts.find((text) => text.includes(correction!))).toContain(subscription.lastInvoice!.number);
       expect(texts.find((text) => text.startsWith(subscription.lastInvoice!.number))).toContain('Corrected');
+    });
+  });
+
+  it('a distributor cancels a client’s service it paid for, and the refund reaches the distributor’s balance', async () => {
+    // Prepare: a distributor and its client; the client's hosting plan was invoiced to the distributor, which paid it.
+    const [distributor, client] = await Promise.all([createCustomer([]), createCustomer([])]);
+    const distributorId = distributor.account.accountId;
+    const clientId = client.account.accountId;
+    await markDistributor({
+      accountId: distributorId,
+      distributor: true,
+      commit: auditTrailForTests(distributorsApi.markDistributor.audit).commit,
+    });
+    const trail = auditTrailForTests(distributorsApi.assignClient.audit);
+    await assignClient({ distributorId, clientId, commit: trail.commit, replayed: () => trail.replayed() });
+    const service = await putTestSubscription(clientId);
+    const invoice = await issueTestInvoice(distributorId, {
+      at: new Date(service.startedAt),
+      paidAt: new Date(service.startedAt),
+      buyer: POLISH_BUYER,
+      currency: 'PLN',
+      lines: [{ description: 'Managed Hosting Business', quantity: 1, unitNetMinor: 4_900 }],
+    });
+    const subscription = await putTestSubscription(clientId, {
+      ...service,
+      lastInvoice: {
+        accountId: distributorId,
+        invoiceId: invoice.invoiceId,
+        number: invoice.number,
+        orderId: newId(new Date()),
+        grossMinor: invoice.totals.grossMinor,
+        coversFrom: service.startedAt,
+      },
+    });
+
+    await withPage(browser, async (page) => {
+      await signInToHome(page, portal, distributor.login);
+      await page.goto(`${portal.portalUrl}/services/${subscription.subscriptionId}?clientId=${clientId}`);
+      const panel = page.getByTestId('cancel-panel');
+      await panel.getByRole('button', { name: 'Cancel…' }).click();
+      const what = panel.getByTestId('cancel-what');
+      await what.waitFor();
+      const told = (await what.textContent()) ?? '';
+      expect(told).toContain(`with a correction invoice to ${invoice.number}`);
+      const amount = /It ends now\. (.+) goes back to your balance/.exec(told)?.[1];
+      expect(amount).toMatch(/PLN|zł/);
+
+      await panel.getByRole('button', { name: 'Cancel the service' }).click();
+      const result = panel.getByTestId('cancel-result');
+      await result.waitFor({ timeout: 15_000 });
+      expect(await result.textContent()).toContain(`${amount} went back to your balance`);
+      await result.getByRole('link', { name: 'See your balance' }).click();
+      await expect.poll(() => page.getByTestId('balance-amount').textContent(), { timeout: 15_000 }).toContain(amount!);
     });
   });
 });

@@ -73,7 +73,7 @@ describe('cancelling now with a prorated refund (immediate-refund)', () => {
         currency: 'PLN',
         daysLeft: 20,
         daysInPeriod: 31,
-        corrects: { number: subscription.lastInvoice!.number },
+        corrects: [{ accountId, number: subscription.lastInvoice!.number, amountMinor: 3_888 }],
       },
     });
 
@@ -88,7 +88,7 @@ describe('cancelling now with a prorated refund (immediate-refund)', () => {
     expect(result.refund).toMatchObject({ amountMinor: 3_888, currency: 'PLN' });
     expect(await balanceOf(accountId, 'PLN')).toBe(3_888);
 
-    const correction = (await getInvoice(accountId, result.refund!.correction!.invoiceId, true))!;
+    const correction = (await getInvoice(accountId, result.refund!.corrections[0]!.invoiceId, true))!;
     expect(correction).toMatchObject({
       kind: 'correction',
       corrects: { invoiceId: subscription.lastInvoice!.invoiceId, number: subscription.lastInvoice!.number },
@@ -139,7 +139,7 @@ describe('cancelling now with a prorated refund (immediate-refund)', () => {
       expect(answer.status).toBe(409);
       expect(answer.body.error.code).toBe('SUBSCRIPTION_ENDED');
     }
-    expect(new Set(done.map((answer) => answer.body.refund.correction.number)).size).toBe(1);
+    expect(new Set(done.map((answer) => answer.body.refund.corrections[0].number)).size).toBe(1);
     console.info(
       `cancellations: 20 parallel in ${Math.round(performance.now() - started)} ms: 1 applied, ${done.length - 1} replayed, ${20 - done.length} x 409`,
     );

@@ -309,7 +309,7 @@ describe('the upgrade’s order line (quote) and its fulfilment when paid', () =
     );
     if (!('line' in quote)) throw new Error(quote.message);
     const line = quote.line as typeof quote.line & { action: { kind: 'plan-change' } };
-    const order = { orderId: '01JD3Q8W5M2K7Z9XG4R6T1V0BN', reference: 'JWT9001' } as StoredOrder;
+    const order = { orderId: '01JD3Q8W5M2K7Z9XG4R6T1V0BN', accountId, reference: 'JWT9001' } as StoredOrder;
     const invoice = { invoiceId: '01JD3Q8W5M2K7Z9XG4R6T1V0BP', number: 'FV/2026/999999' };
     const part = await planChangeFulfilment(
       { order, invoice, tax: { treatment: 'domestic', rateBasisPoints: 2300 }, at: new Date() },

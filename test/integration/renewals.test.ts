@@ -61,7 +61,7 @@ async function fulfil(subscription: Subscription, periods: number): Promise<{ or
   const orderId = newId();
   const invoiceId = newId();
   const context: FulfilContext = {
-    order: { orderId, reference: `R${randomUUID().slice(0, 6)}` } as StoredOrder,
+    order: { orderId, accountId: subscription.accountId, reference: `R${randomUUID().slice(0, 6)}` } as StoredOrder,
     invoice: { invoiceId, number: `FV/${invoiceId.slice(-4)}` },
     tax: POLISH_VAT,
     at: new Date(),
@@ -153,6 +153,7 @@ describe('fulfilling a paid renewal', () => {
     // 49.00 net + 23 % VAT: what a cancellation's refund would correct.
     // It paid the span from the old paid-until on.
     expect(renewed.lastInvoice).toEqual({
+      accountId: customer.account.accountId,
       invoiceId,
       number: `FV/${invoiceId.slice(-4)}`,
       orderId,

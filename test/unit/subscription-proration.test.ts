@@ -4,7 +4,9 @@
 // hand (amount × whole days left / days in the period, rounded half away from zero).
 
 import { describe, expect, it } from 'vitest';
+import { taxLine } from '#shared/billing/tax.ts';
 import { addPeriods, paidPeriodAt, prorate, prorateRest } from '#shared/subscriptions/periods.ts';
+import { changeCoversFrom, type SpanPart, spanParts, spanRefund } from '#shared/subscriptions/span.ts';
 
 const month = { unit: 'month', count: 1 } as const;
 const quarter = { unit: 'month', count: 3 } as const;
@@ -149,5 +151,87 @@ describe('the rest of what was paid ahead (prorateRest): whole periods in full, 
   it('once paid-until has passed, nothing is left', () => {
     const rest = prorateRest({ amountMinor: 5000, paidUntil: '2026-12-01T00:00:00.000Z', period: month, at: '2026-12-05T00:00:00.000Z' });
     expect(rest).toEqual({ amountMinor: 0, daysLeft: 0, daysInPeriod: 30, periodsAfter: 0 });
+  });
+});
+
+describe('an immediate cancellation refunds the unused days of every invoice that paid the span (spanRefund)', () => {
+  // The span 1 Nov -> 1 Dec 2026 (30 days), opened by invoice A: 49.00 PLN net a month, 23 % VAT = 60.27 gross.
+  const paidUntil = '2026-12-01T00:00:00.000Z';
+  const vat = { treatment: 'domestic', rateBasisPoints: 2300 } as const;
+  const opening: SpanPart = {
+    invoice: { accountId: 'payer', invoiceId: 'A', number: 'FV/A' },
+    grossMinor: 6027,
+    coversFrom: '2026-11-01T00:00:00.000Z',
+  };
+
+  it('after a credit-now downgrade: only the new plan’s unused days, G′ × left/S (worked example 1)', () => {
+    // Business 49.00 -> Starter 19.00 net (23.37 gross) on 11 Nov, 20 of 30 days left: (60.27 - 23.37) × 20/30 = 24.60
+    // credited, as a correction of A, over the 20 days from 11 Nov.
+    const downgradedAt = '2026-11-11T00:00:00.000Z';
+    const credit = taxLine(
+      prorate({ amountMinor: 4900 - 1900, periodStart: opening.coversFrom, periodEnd: paidUntil, at: downgradedAt }).amountMinor,
+      vat,
+    );
+    expect(credit.grossMinor).toBe(2460);
+    expect(changeCoversFrom(paidUntil, downgradedAt)).toBe(downgradedAt);
+    const parts = [
+      opening,
+      { invoice: opening.invoice, grossMinor: -credit.grossMinor, coversFrom: changeCoversFrom(paidUntil, downgradedAt) },
+    ];
+
+    // Cancelled on 21 Nov, 10 days left: 60.27 × 10/30 = 20.09, less 24.60 × 10/20 = 12.30: 7.79 = 23.37 × 10/30.
+    const refund = spanRefund(parts, paidUntil, '2026-11-21T00:00:00.000Z');
+    expect(refund).toEqual({ shares: [{ invoice: opening.invoice, amountMinor: 779 }], totalMinor: 779, daysLeft: 10, daysInPeriod: 30 });
+    expect(refund.totalMinor).toBe(
+      prorate({ amountMinor: 2337, periodStart: opening.coversFrom, periodEnd: paidUntil, at: '2026-11-21T00:00:00.000Z' }).amountMinor,
+    );
+  });
+
+  it('after an upgrade: G × left/S + the upgrade’s gross × left/left at the upgrade, one share per invoice (worked example 2)', () => {
+    // Business 49.00 -> Pro 99.00 net on 21 Nov, 10 of 30 days left: 50.00 × 10/30 = 16.67 net, invoice U of 20.50 gross.
+    const upgradedAt = '2026-11-21T00:00:00.000Z';
+    const upgrade = taxLine(
+      prorate({ amountMinor: 9900 - 4900, periodStart: opening.coversFrom, periodEnd: paidUntil, at: upgradedAt }).amountMinor,
+      vat,
+    );
+    expect(upgrade).toEqual({ netMinor: 1667, vatMinor: 383, grossMinor: 2050 });
+    const invoiceU = { accountId: 'payer', invoiceId: 'U', number: 'FV/U' };
+    const parts = [opening, { invoice: invoiceU, grossMinor: upgrade.grossMinor, coversFrom: changeCoversFrom(paidUntil, upgradedAt) }];
+
+    // Cancelled on 26 Nov, 5 days left: A 60.27 × 5/30 = 10.045 -> 10.05; U 20.50 × 5/10 = 10.25; 20.30 in all.
+    const refund = spanRefund(parts, paidUntil, '2026-11-26T00:00:00.000Z');
+    expect(refund.shares).toEqual([
+      { invoice: opening.invoice, amountMinor: 1005 },
+      { invoice: invoiceU, amountMinor: 1025 },
+    ]);
+    expect(refund.totalMinor).toBe(2030);
+  });
+
+  it('takes a credit larger than its invoice’s share off the newer invoices, so the total is the sum of the parts', () => {
+    const invoiceU = { accountId: 'payer', invoiceId: 'U', number: 'FV/U' };
+    const parts: SpanPart[] = [
+      { ...opening, grossMinor: 1000 },
+      { invoice: invoiceU, grossMinor: 3000, coversFrom: '2026-11-21T00:00:00.000Z' },
+      { invoice: opening.invoice, grossMinor: -1000, coversFrom: '2026-11-26T00:00:00.000Z' },
+    ];
+    // On 26 Nov: A 1000 × 5/30 = 1.67, U 3000 × 5/10 = 15.00, the credit 10.00 × 5/5: A 0, U 15.00 - 8.33 = 6.67.
+    const refund = spanRefund(parts, paidUntil, '2026-11-26T00:00:00.000Z');
+    expect(refund.shares).toEqual([{ invoice: invoiceU, amountMinor: 667 }]);
+    expect(refund.totalMinor).toBe(167 + 1500 - 1000);
+  });
+
+  it('takes a credit made without a correction off the span’s invoices, and nothing is left once paid-until has passed', () => {
+    const parts: SpanPart[] = [opening, { grossMinor: -2460, coversFrom: '2026-11-11T00:00:00.000Z' }];
+    expect(spanRefund(parts, paidUntil, '2026-11-21T00:00:00.000Z').totalMinor).toBe(779);
+    expect(spanRefund(parts, paidUntil, '2026-12-02T00:00:00.000Z')).toEqual({ shares: [], totalMinor: 0, daysLeft: 0, daysInPeriod: 30 });
+  });
+
+  it('reads a span recorded before its changes were: the last invoice over one period back from paid-until', () => {
+    const parts = spanParts({
+      lastInvoice: { invoiceId: 'A', number: 'FV/A', orderId: 'O', grossMinor: 6027 },
+      paidUntil,
+      period: month,
+    });
+    expect(parts).toEqual([{ invoice: { invoiceId: 'A', number: 'FV/A' }, grossMinor: 6027, coversFrom: '2026-11-01T00:00:00.000Z' }]);
   });
 });

@@ -2170,6 +2170,9 @@ export const de: Messages = {
     endsNowRefund: (amount: string, invoice: string) =>
       `Er endet jetzt. ${amount} gehen auf Ihr Guthaben zurück, mit einer Korrekturrechnung zu ${invoice}.`,
     daysUnused: (left: number, total: number) => `${left} der ${total} Tage des bezahlten Zeitraums sind ungenutzt.`,
+    endsNowRefundMany: (amount: string, count: number) =>
+      `Er endet sofort. ${amount} werden erstattet, mit einer Korrektur jeder der ${count} Rechnungen, die diesen Zeitraum bezahlt haben:`,
+    refundPart: (amount: string, invoice: string) => `${amount} als Korrektur von ${invoice}`,
     endsNow: 'Er endet jetzt.',
     noRefund: {
       NO_INVOICE: 'Keine Erstattung: Für diesen Zeitraum gibt es keine Rechnung.',
@@ -2416,6 +2419,8 @@ export const de: Messages = {
     NOT_CANCELLED: 'Dieser Dienst ist nicht gekündigt.',
     RESUME_TOO_LATE: 'Der bezahlte Zeitraum ist vorbei, er kann nicht fortgesetzt werden. Verlängern Sie ihn stattdessen.',
     SUBSCRIPTION_BUSY: 'Der Dienst wurde gleichzeitig geändert. Versuchen Sie es erneut.',
+    PLAN_CHANGES_LIMIT:
+      'Der Tarif wurde in diesem bezahlten Zeitraum schon mehrmals gewechselt. Verlängern Sie zuerst oder bitten Sie uns um den Wechsel.',
     // -- subscription-job --
     // -- upgrades --
     UPGRADE_NOT_OFFERED: 'Dieses Upgrade wird für diese Lizenz nicht mehr angeboten. Laden Sie die Seite neu.',

@@ -2120,6 +2120,9 @@ export const en = {
     endsNowRefund: (amount: string, invoice: string) =>
       `It ends now. ${amount} goes back to your balance, with a correction invoice to ${invoice}.`,
     daysUnused: (left: number, total: number) => `${left} of the ${total} days of the paid period are unused.`,
+    endsNowRefundMany: (amount: string, count: number) =>
+      `It ends now. ${amount} goes back, with a correction of each of the ${count} invoices that paid this period:`,
+    refundPart: (amount: string, invoice: string) => `${amount} as a correction of ${invoice}`,
     endsNow: 'It ends now.',
     noRefund: {
       NO_INVOICE: 'Nothing is refunded: no invoice paid this period.',
@@ -2364,6 +2367,7 @@ export const en = {
     NOT_CANCELLED: 'This service is not cancelled.',
     RESUME_TOO_LATE: 'The paid period is over, so it cannot be resumed. Renew it instead.',
     SUBSCRIPTION_BUSY: 'The service was being changed at the same time. Try again.',
+    PLAN_CHANGES_LIMIT: 'The plan was changed several times in this paid period. Renew it first, or ask us to change it.',
     // -- subscription-job --
     // -- upgrades --
     UPGRADE_NOT_OFFERED: 'This upgrade is not offered for this licence any more. Reload the page.',

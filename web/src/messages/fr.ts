@@ -2167,6 +2167,9 @@ export const fr: Messages = {
     endsNowRefund: (amount: string, invoice: string) =>
       `Il prend fin maintenant. ${amount} revient sur votre solde, avec une facture d’avoir sur ${invoice}.`,
     daysUnused: (left: number, total: number) => `${left} des ${total} jours de la période payée ne sont pas utilisés.`,
+    endsNowRefundMany: (amount: string, count: number) =>
+      `Il prend fin maintenant. ${amount} vous sont rendus, avec un avoir pour chacune des ${count} factures qui ont payé cette période :`,
+    refundPart: (amount: string, invoice: string) => `${amount} en avoir sur ${invoice}`,
     endsNow: 'Il prend fin maintenant.',
     noRefund: {
       NO_INVOICE: 'Aucun remboursement : aucune facture n’a payé cette période.',
@@ -2412,6 +2415,8 @@ export const fr: Messages = {
     NOT_CANCELLED: 'Ce service n’est pas résilié.',
     RESUME_TOO_LATE: 'La période payée est terminée : il ne peut plus être repris. Renouvelez-le plutôt.',
     SUBSCRIPTION_BUSY: 'Le service était modifié au même moment. Réessayez.',
+    PLAN_CHANGES_LIMIT:
+      'La formule a déjà changé plusieurs fois pendant cette période payée. Renouvelez d’abord, ou demandez-nous de la changer.',
     // -- subscription-job --
     // -- upgrades --
     UPGRADE_NOT_OFFERED: 'Cette mise à niveau n’est plus proposée pour cette licence. Rechargez la page.',

@@ -2168,6 +2168,9 @@ export const it: Messages = {
     endsNowRefund: (amount: string, invoice: string) =>
       `Termina adesso. ${amount} torna sul tuo saldo, con una nota di credito sulla fattura ${invoice}.`,
     daysUnused: (left: number, total: number) => `${left} dei ${total} giorni del periodo pagato non sono usati.`,
+    endsNowRefundMany: (amount: string, count: number) =>
+      `Termina ora. Ti vengono restituiti ${amount}, con una nota di credito per ciascuna delle ${count} fatture che hanno pagato questo periodo:`,
+    refundPart: (amount: string, invoice: string) => `${amount} come nota di credito di ${invoice}`,
     endsNow: 'Termina adesso.',
     noRefund: {
       NO_INVOICE: 'Nessun rimborso: nessuna fattura ha pagato questo periodo.',
@@ -2412,6 +2415,7 @@ export const it: Messages = {
     NOT_CANCELLED: 'Questo servizio non è disdetto.',
     RESUME_TOO_LATE: 'Il periodo pagato è finito: non può essere ripreso. Rinnovalo invece.',
     SUBSCRIPTION_BUSY: 'Il servizio veniva modificato nello stesso momento. Riprova.',
+    PLAN_CHANGES_LIMIT: 'Il piano è già stato cambiato più volte in questo periodo pagato. Rinnova prima, oppure chiedici di cambiarlo.',
     // -- subscription-job --
     // -- upgrades --
     UPGRADE_NOT_OFFERED: 'Questo aggiornamento non è più offerto per questa licenza. Ricarica la pagina.',

@@ -2152,6 +2152,9 @@ export const pl: Messages = {
     endsNowRefund: (amount: string, invoice: string) =>
       `Usługa kończy się teraz. ${amount} wraca na Twoje saldo, z fakturą korygującą do ${invoice}.`,
     daysUnused: (left: number, total: number) => `Niewykorzystane dni opłaconego okresu: ${left} z ${total}.`,
+    endsNowRefundMany: (amount: string, count: number) =>
+      `Usługa kończy się teraz. Zwrot ${amount}, z korektą każdej z faktur opłacających ten okres (${count}):`,
+    refundPart: (amount: string, invoice: string) => `${amount} jako korekta faktury ${invoice}`,
     endsNow: 'Usługa kończy się teraz.',
     noRefund: {
       NO_INVOICE: 'Brak zwrotu: za ten okres nie wystawiono faktury.',
@@ -2396,6 +2399,7 @@ export const pl: Messages = {
     NOT_CANCELLED: 'Ta usługa nie jest anulowana.',
     RESUME_TOO_LATE: 'Opłacony okres minął, więc nie można jej wznowić. Odnów ją.',
     SUBSCRIPTION_BUSY: 'Usługa była w tej samej chwili zmieniana. Spróbuj ponownie.',
+    PLAN_CHANGES_LIMIT: 'Plan zmieniano już kilka razy w tym opłaconym okresie. Najpierw odnów usługę albo poproś nas o zmianę.',
     // -- subscription-job --
     // -- upgrades --
     UPGRADE_NOT_OFFERED: 'Ta aktualizacja nie jest już dostępna dla tej licencji. Odśwież stronę.',

@@ -287,9 +287,8 @@ export function SubscriptionDetailPage(props: { subscriptionId: string }) {
           </section>
           <RenewPanel subscription={subscription} onChanged={reload} />
           {subscription.kind === 'service' && <PlanPanel subscription={subscription} onChanged={reload} />}
-          {subscription.status !== 'cancelled' && subscription.status !== 'ended' && (
-            <CancelPanel subscription={subscription} onChanged={reload} />
-          )}
+          {/* Always mounted: it shows the resume of a period-end cancellation, and keeps its result once ended. */}
+          <CancelPanel subscription={subscription} onChanged={reload} />
           <History
             // A new first page (after a change) starts the history again from it.
             key={`${detail.data!.subscription.updatedAt}#${detail.data!.history.items[0]?.eventId ?? ''}`}

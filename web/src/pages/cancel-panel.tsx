@@ -1,11 +1,14 @@
 // Cancelling a subscription (issue #15), per the stage's service terms: first what will happen (it ends at paid-until,
 // or now with the unused days going back to the balance with a correction invoice), then a confirm step, then the
 // result with the way to the balance and the invoices. A cancellation at the period's end can be resumed until then.
-// The services pages mount the panel; /services/:subscriptionId/cancel shows it on a page of its own.
+// The services pages mount the panel; /services/:subscriptionId/cancel shows it on a page of its own. A distributor
+// cancels a client's subscription (the panel names the subscription's account as `clientId`, as the renew panel does);
+// a distributor's client sees who cancels what its distributor paid (403 ORDERED_BY_DISTRIBUTOR).
 
 import { useState } from 'preact/hooks';
 import { cancelSubscription } from '#shared/api/cancellations.ts';
 import { api, ApiError, type ReplyOf, request, type SubscriptionView } from '../api.ts';
+import { OrderedByDistributorNotice } from './distributor-notice.tsx';
 import { ErrorAlert, Frame, Link, useResource, useTitle } from '../components.tsx';
 import { Field } from '../fields.tsx';
 import { limitsOf } from '../form-checks.ts';
@@ -29,7 +32,23 @@ function WhatHappens(props: { preview: Preview }) {
     <div data-testid="cancel-what">
       {preview.refund ? (
         <>
-          <p>{m.endsNowRefund(formatMoney(preview.refund), preview.refund.corrects.number)}</p>
+          {preview.refund.corrects.length === 1 ? (
+            <p>{m.endsNowRefund(formatMoney(preview.refund), preview.refund.corrects[0]!.number)}</p>
+          ) : (
+            <>
+              <p>{m.endsNowRefundMany(formatMoney(preview.refund), preview.refund.corrects.length)}</p>
+              <ul>
+                {preview.refund.corrects.map((corrected) => (
+                  <li key={corrected.invoiceId}>
+                    {m.refundPart(
+                      formatMoney({ amountMinor: corrected.amountMinor, currency: preview.refund!.currency }),
+                      corrected.number,
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <p class="muted small">{m.daysUnused(preview.refund.daysLeft, preview.refund.daysInPeriod)}</p>
         </>
       ) : (
@@ -53,7 +72,9 @@ function Done(props: { result: Result }) {
       ) : (
         <>
           <p>{result.refund ? m.endedRefund(formatMoney(result.refund)) : m.ended}</p>
-          {result.refund?.correction && <p>{m.correctionIssued(result.refund.correction.number)}</p>}
+          {result.refund?.corrections.map((correction) => (
+            <p key={correction.invoiceId}>{m.correctionIssued(correction.number)}</p>
+          ))}
           {result.refund && (
             <p>
               <Link href="/balance">{m.seeBalance}</Link> · <Link href="/invoices">{m.seeInvoices}</Link>
@@ -63,6 +84,19 @@ function Done(props: { result: Result }) {
       )}
     </div>
   );
+}
+
+/** A refusal; a distributor's client is told who cancels what its distributor paid, with the contact. */
+function CancelError(props: { error: unknown; onRetry?: () => void }) {
+  if (props.error instanceof ApiError && props.error.code === 'ORDERED_BY_DISTRIBUTOR') {
+    return (
+      <div data-testid="cancel-by-distributor">
+        <ErrorAlert error={props.error} />
+        <OrderedByDistributorNotice />
+      </div>
+    );
+  }
+  return <ErrorAlert error={props.error} {...(props.onRetry ? { onRetry: props.onRetry } : {})} />;
 }
 
 export function CancelPanel(props: { subscription: SubscriptionView; onChanged: () => void }) {
@@ -76,6 +110,8 @@ export function CancelPanel(props: { subscription: SubscriptionView; onChanged: 
   const [result, setResult] = useState<Result | undefined>();
   const [resumed, setResumed] = useState(false);
   const { subscription } = props;
+  // The subscription's own account: the caller's, or (for a distributor) its client's; the server checks which.
+  const clientId = subscription.accountId;
 
   if (!mayPayWith(role) && !result) return null;
   if (result) {
@@ -98,7 +134,9 @@ export function CancelPanel(props: { subscription: SubscriptionView; onChanged: 
       setError(caught);
       // The refund changed since it was shown (a renewal, another day begun): show the new one to confirm again.
       if (caught instanceof ApiError && caught.code === 'REFUND_CHANGED') {
-        setPreview(await request(api.cancellations.getCancellation, { path: { subscriptionId: subscription.subscriptionId } }));
+        setPreview(
+          await request(api.cancellations.getCancellation, { path: { subscriptionId: subscription.subscriptionId }, query: { clientId } }),
+        );
       }
     } finally {
       setBusy(false);
@@ -107,7 +145,9 @@ export function CancelPanel(props: { subscription: SubscriptionView; onChanged: 
   const start = () =>
     run(async () => {
       setResumed(false);
-      setPreview(await request(api.cancellations.getCancellation, { path: { subscriptionId: subscription.subscriptionId } }));
+      setPreview(
+        await request(api.cancellations.getCancellation, { path: { subscriptionId: subscription.subscriptionId }, query: { clientId } }),
+      );
     });
   const confirm = (event: Event) => {
     event.preventDefault();
@@ -115,7 +155,7 @@ export function CancelPanel(props: { subscription: SubscriptionView; onChanged: 
     return run(async () => {
       const done = await request(api.cancellations.cancelSubscription, {
         path: { subscriptionId: subscription.subscriptionId },
-        body: { acceptedRefundMinor: preview.refund?.amountMinor ?? 0, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+        body: { acceptedRefundMinor: preview.refund?.amountMinor ?? 0, clientId, ...(reason.trim() ? { reason: reason.trim() } : {}) },
       });
       setResult(done);
       setPreview(undefined);
@@ -124,7 +164,7 @@ export function CancelPanel(props: { subscription: SubscriptionView; onChanged: 
   };
   const resume = () =>
     run(async () => {
-      await request(api.cancellations.resumeSubscription, { path: { subscriptionId: subscription.subscriptionId } });
+      await request(api.cancellations.resumeSubscription, { path: { subscriptionId: subscription.subscriptionId }, body: { clientId } });
       setResumed(true);
       props.onChanged();
     });
@@ -135,7 +175,7 @@ export function CancelPanel(props: { subscription: SubscriptionView; onChanged: 
       <section class="card section" aria-labelledby="cancel-title" data-testid="cancel-panel">
         <h2 id="cancel-title">{m.title}</h2>
         <p>{m.cancelledUntil(formatDate(subscription.paidUntil))}</p>
-        {error !== null && <ErrorAlert error={error} />}
+        {error !== null && <CancelError error={error} />}
         <div class="actions">
           <button type="button" class="button secondary" onClick={resume} disabled={busy}>
             {busy ? m.resuming : m.resume}
@@ -153,7 +193,7 @@ export function CancelPanel(props: { subscription: SubscriptionView; onChanged: 
           {m.resumed}
         </p>
       )}
-      {error !== null && <ErrorAlert error={error} />}
+      {error !== null && <CancelError error={error} />}
       {preview ? (
         preview.cancellable ? (
           <form onSubmit={confirm} noValidate aria-busy={busy}>
@@ -187,9 +227,15 @@ export function CancelPanel(props: { subscription: SubscriptionView; onChanged: 
 export function CancelSubscriptionPage(props: { subscriptionId: string }) {
   const { t } = useI18n();
   const [loads, setLoads] = useState(0);
+  const clientId = new URLSearchParams(location.search).get('clientId') ?? undefined;
   const found = useResource(
-    (signal) => request(api.cancellations.getCancellation, { path: { subscriptionId: props.subscriptionId }, signal }),
-    `${props.subscriptionId}-${loads}`,
+    (signal) =>
+      request(api.cancellations.getCancellation, {
+        path: { subscriptionId: props.subscriptionId },
+        query: clientId ? { clientId } : {},
+        signal,
+      }),
+    `${props.subscriptionId}-${clientId ?? ''}-${loads}`,
   );
   const subscription = found.data?.subscription;
   useTitle(subscription ? t.cancellations.pageTitle(subscription.product, subscription.plan) : t.cancellations.title);
@@ -199,7 +245,7 @@ export function CancelSubscriptionPage(props: { subscriptionId: string }) {
         <h1 tabIndex={-1}>{subscription ? t.cancellations.pageTitle(subscription.product, subscription.plan) : t.cancellations.title}</h1>
         {subscription?.identifier && <p class="muted">{subscription.identifier.value}</p>}
       </div>
-      {found.error !== undefined && <ErrorAlert error={found.error} onRetry={found.retry} />}
+      {found.error !== undefined && <CancelError error={found.error} onRetry={found.retry} />}
       {subscription && (
         <>
           {subscription.status === 'ended' && <p>{t.cancellations.ended}</p>}
