@@ -5,8 +5,9 @@
 //   (shared/subscriptions/span.ts: the span's opening invoice, an upgrade's invoice, less a downgrade's credit, each
 //   prorated by the one proration rule). Each invoice gets its own correction through the balance's exactly-once refund
 //   (shared/billing/refunds.ts, its own source key), credited to the account that holds it: the payer, which is a
-//   distributor when it bought for its client. The refunds are written one after the other; every one but the last is
-//   conditional on the subscription's version read, and the last carries the subscription's end, its history event and
+//   distributor when it bought for its client. The refunds are written one after the other; every one but the last also
+//   marks the subscription `endingAt` (conditional on its version), so no renewal or plan change lands between them
+//   (isRenewable is false from then on; a bank transfer paying one goes to the balance), and the last carries the subscription's end, its history event and
 //   (for support) the licence's support end, so there is never an end without its refunds, a retry finds the earlier
 //   refunds done (and answers them again), and 20 parallel cancellations refund each invoice once.
 // A subscription whose paid-until has passed (overdue, suspended) ends now under either policy, with nothing to refund.
@@ -34,7 +35,6 @@ import {
   type SpanInvoice,
   type Subscription,
   type SubscriptionStatus,
-  subscriptionKey,
   subscriptionPut,
 } from '#shared/subscriptions/model.ts';
 import { addDays } from '#shared/subscriptions/periods.ts';
@@ -296,18 +296,6 @@ function correctionIn(items: readonly TransactItem[]): { invoiceId: string; numb
 
 const defaultWrite = (items: TransactItem[]) => db().send(new TransactWriteCommand({ TransactItems: items }));
 
-/** An earlier refund's guard: the subscription still at the version the cancellation was planned on. */
-function versionCheck(read: Subscription): TransactItem {
-  return {
-    ConditionCheck: {
-      TableName: tableName(),
-      Key: subscriptionKey(read.accountId, read.subscriptionId),
-      ConditionExpression: 'version = :version',
-      ExpressionAttributeValues: { ':version': read.version },
-    },
-  };
-}
-
 /** One attempt on the subscription as read; a lost race with another writer of it throws `Raced`. */
 class Raced extends Error {}
 
@@ -350,6 +338,9 @@ async function attempt(input: CancelInput, read: Subscription): Promise<Cancella
   const paidUntil = new Date(read.paidUntil) < at ? read.paidUntil : iso;
   const next: Subscription = { ...read, status: 'ended', endedAt: iso, paidUntil, updatedAt: iso };
   delete next.pendingPlan;
+  delete next.endingAt;
+  /** The subscription as the transactions so far left it: an earlier refund marks it `endingAt` (a new version). */
+  let current = read;
   const support = await supportEndItems(read, at);
   /** The refunds written so far, in order (before the last one's transaction: the earlier ones). */
   const written: RefundRecord[] = [];
@@ -373,7 +364,7 @@ async function attempt(input: CancelInput, read: Subscription): Promise<Cancella
         : {}),
       ...(input.reason ? { reason: input.reason } : {}),
     };
-    return [subscriptionPut(read, next), subscriptionEventPut(read.accountId, event), ...support];
+    return [subscriptionPut(current, next), subscriptionEventPut(read.accountId, event), ...support];
   };
 
   if (!plan.refund || !plan.refunds?.length) {
@@ -411,9 +402,13 @@ async function attempt(input: CancelInput, read: Subscription): Promise<Cancella
               ownAt = items.length;
               return write([...items, ...own(items)]);
             }
-          : (items) => {
+          : async (items) => {
+              // Marks it as being ended (conditional on the version planned on): a renewal or plan change paid
+              // before the last refund now fails its own condition and finds it no longer renewable.
               guardAt = items.length;
-              return defaultWrite([...items, versionCheck(read)]);
+              const marked: Subscription = { ...current, endingAt: current.endingAt ?? iso, updatedAt: iso };
+              await defaultWrite([...items, subscriptionPut(current, marked)]);
+              current = { ...marked, version: current.version + 1 };
             },
       });
       written.push(done.refund);

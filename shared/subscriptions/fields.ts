@@ -47,6 +47,7 @@ export function subscriptionFields<const T extends z.ZodMiniType<string>, const 
     autoRenew: z.boolean(),
     cancelRequestedAt: z.optional(timestamp),
     endedAt: z.optional(timestamp),
+    endingAt: z.optional(timestamp),
     pendingPlan: z.optional(z.object({ sku: z.string(), plan: z.string(), users: z.number(), price: money })),
     lastInvoice: z.optional(
       z.object({

@@ -63,6 +63,11 @@ export interface Subscription {
   /** A cancellation at the period's end: when it was asked for (the subscription ends at paid-until). */
   cancelRequestedAt?: string;
   endedAt?: string;
+  /**
+   * An immediate cancellation that refunds several invoices is under way: set with its first refund, so nothing renews
+   * or changes the subscription between that refund and the last, which ends it (shared/subscriptions/cancel.ts).
+   */
+  endingAt?: string;
   /** A downgrade that applies at the period's end (`services.downgrade = 'at-period-end'`). */
   pendingPlan?: { sku: string; plan: string; users: number; price: Money };
   /**
@@ -196,6 +201,7 @@ export function toSubscriptionView(subscription: Subscription, at: Date): Subscr
 }
 
 /** May it be renewed now? Everything but an ended subscription (a cancelled one is revived by paying: it stays). */
-export function isRenewable(subscription: Pick<Subscription, 'status'>): boolean {
-  return subscription.status !== 'ended';
+/** Neither ended nor being ended by a cancellation under way (`endingAt`). */
+export function isRenewable(subscription: Pick<Subscription, 'status' | 'endingAt'>): boolean {
+  return subscription.status !== 'ended' && subscription.endingAt === undefined;
 }

@@ -25,7 +25,7 @@ import { accountCurrency } from '#shared/shop/currency.ts';
 import { FulfilmentRefused } from '#shared/shop/fulfilment-error.ts';
 import type { ActionLine, ActionQuote, FulfilContext, FulfilmentPart, QuoteContext } from '#shared/shop/line-actions.ts';
 import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
-import { getSubscription, MAX_SPAN_CHANGES, type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
+import { getSubscription, isRenewable, MAX_SPAN_CHANGES, type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
 import { prorateRest } from '#shared/subscriptions/periods.ts';
 import { changeCoversFrom, withSpanChange } from '#shared/subscriptions/span.ts';
 
@@ -104,7 +104,7 @@ function unavailableFor(subscription: Subscription, buyer: Account): PlanUnavail
       message: 'Only service plans can be changed; support & updates is renewed or upgraded with its licence.',
     };
   }
-  if (!CHANGEABLE.has(subscription.status)) {
+  if (!CHANGEABLE.has(subscription.status) || !isRenewable(subscription)) {
     return {
       code: 'SUBSCRIPTION_NOT_ACTIVE',
       message: `The subscription is ${subscription.status}: renew it before changing its plan.`,
@@ -321,8 +321,7 @@ export async function planChangeFulfilment(context: FulfilContext, line: ActionL
   const read = await getSubscription(line.action.licenseeAccountId, line.action.subscriptionId);
   // Only a race gets here (checkout quotes it first): the subscription ended, or moved to another plan since the
   // difference was priced (a bank transfer is then credited to the balance: shared/shop/fulfilment-error.ts).
-  if (read.status === 'ended')
-    throw new FulfilmentRefused('SUBSCRIPTION_ENDED', 'The subscription has ended: its plan can no longer change.');
+  if (!isRenewable(read)) throw new FulfilmentRefused('SUBSCRIPTION_ENDED', 'The subscription has ended: its plan can no longer change.');
   if (line.action.fromSku !== undefined && read.sku !== line.action.fromSku) {
     throw new FulfilmentRefused('SUBSCRIPTION_CHANGED', 'The subscription changed plan since this change was priced.');
   }

@@ -21,7 +21,8 @@ import { call, signIn, startTestApi, type TestApi } from '../support/api.ts';
 import { issueTestInvoice, POLISH_BUYER } from '../support/invoices.ts';
 import { putTestServicePlans, type TestServicePlans } from '../support/service-plans.ts';
 import { customerWithCart } from '../support/shopper.ts';
-import { creditTestBalance, putTestSubscription } from '../support/subscriptions.ts';
+import { giveBalance } from '../support/shopper.ts';
+import { putTestSubscription } from '../support/subscriptions.ts';
 
 let api: TestApi;
 let catalogue: TestServicePlans;
@@ -129,7 +130,7 @@ describe('a cancellation after a plan change refunds what paid the span, invoice
   it('after an upgrade refunds the upgrade’s unused days too: one correction of each invoice', async () => {
     const { accountId, subscription, token } = await customerWithService();
     const opening = subscription.lastInvoice!;
-    await creditTestBalance(accountId, 100_000);
+    await giveBalance(accountId, 100_000);
     const upgrade = await changeTo(token, subscription.subscriptionId, catalogue.large);
     const changed = await getSubscription(accountId, subscription.subscriptionId);
     const part = changed.spanChanges![0]!;
@@ -174,7 +175,7 @@ describe('a cancellation after a plan change refunds what paid the span, invoice
 
   it('refunds each invoice once under 20 parallel cancellations of an upgraded service', async () => {
     const { accountId, subscription, token } = await customerWithService();
-    await creditTestBalance(accountId, 100_000);
+    await giveBalance(accountId, 100_000);
     const upgrade = await changeTo(token, subscription.subscriptionId, catalogue.large);
     const path = `/api/subscriptions/${subscription.subscriptionId}`;
     const preview = await call(api, 'GET', `${path}/cancellation`, { token });
@@ -246,7 +247,7 @@ describe('a span a distributor paid for its client', () => {
     const { distributor, client } = await distributorWithClient();
     const { subscriptionId } = client.subscription;
     // The distributor renews its client's service from its balance: the order and its invoice are the distributor's.
-    await creditTestBalance(distributor.accountId, 100_000);
+    await giveBalance(distributor.accountId, 100_000);
     const renewed = await call(api, 'POST', `/api/subscriptions/${subscriptionId}/renew`, {
       token: distributor.token,
       body: { periods: 1, payWith: 'balance', idempotencyKey: randomUUID(), clientId: client.accountId },

@@ -145,6 +145,22 @@ describe('a payment for an order that can no longer be fulfilled', () => {
     expect(await getSubscription(accountId, subscription.subscriptionId)).toMatchObject({ sku: plans.small, plan: 'Small' });
   });
 
+  it('credits a transfer for a renewal of a subscription a cancellation is ending (between its refunds)', async () => {
+    const { customer, accountId, subscription, order } = await orderAwaitingTransfer();
+    // As the first of a cancellation's several refunds leaves it (shared/subscriptions/cancel.ts).
+    await changeMeanwhile(subscription, { endingAt: new Date().toISOString() });
+
+    expect((await transfer(accountId, order.orderId, order.total.amountMinor)).outcome).toBe('credited-to-balance');
+    expect((await getSubscription(accountId, subscription.subscriptionId)).paidUntil).toBe(subscription.paidUntil);
+    const token = await signIn(api, 'customer', customer.login);
+    const renew = await call(api, 'POST', '/api/cart/actions', {
+      token,
+      body: { actions: [{ kind: 'renewal', subscriptionId: subscription.subscriptionId, periods: 1 }] },
+    });
+    expect(renew.status).toBe(400);
+    expect(renew.body.error.code).toBe('SUBSCRIPTION_ENDED');
+  });
+
   it('refuses a payment from the balance for it, moving nothing', async () => {
     const { accountId, subscription, order } = await orderAwaitingTransfer();
     await giveBalance(accountId, 100_000, 'PLN');

@@ -2,10 +2,8 @@
 // services pages, renewals, plan changes, cancellations and the daily job. A paid period can come with its VAT
 // invoice (issueTestInvoice), which a cancellation's refund corrects.
 
-import { randomUUID } from 'node:crypto';
 import { issueTestInvoice, POLISH_BUYER } from './invoices.ts';
-import { balanceChange } from '#shared/billing/ledger.ts';
-import { PutCommand, TransactWriteCommand } from '#shared/db/commands.ts';
+import { PutCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { newId } from '#shared/ids.ts';
 import { money } from '#shared/money.ts';
@@ -76,17 +74,4 @@ export async function putTestSubscription(accountId: string, input: TestSubscrip
   }
   await db().send(new PutCommand({ TableName: tableName(), Item: subscriptionItem(subscription) }));
   return subscription;
-}
-
-/** Credits the account's balance, as a top-up's payment would (renewals and upgrades paid from it). */
-export async function creditTestBalance(accountId: string, amountMinor: number, currency = 'PLN'): Promise<void> {
-  const { items } = balanceChange({
-    accountId,
-    currency,
-    amountMinor,
-    kind: 'top-up',
-    source: { kind: 'payment', id: randomUUID(), label: 'test top-up' },
-    at: new Date(),
-  });
-  await db().send(new TransactWriteCommand({ TransactItems: items }));
 }
