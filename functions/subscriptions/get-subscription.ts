@@ -6,6 +6,6 @@ import { subscriptionDetail, subscriptionsOwner } from '#shared/subscriptions/li
 
 export const handler = customerHttpHandler(api.getSubscription, async ({ path, query, customer: caller }) => {
   const owner = await subscriptionsOwner(caller.accountId, query.clientId);
-  const detail = await subscriptionDetail(owner.accountId, path.subscriptionId);
+  const detail = await subscriptionDetail(owner.accountId, path.subscriptionId, caller.accountId);
   return { body: owner.client ? { ...detail, client: owner.client } : detail };
 });

@@ -62,12 +62,21 @@ export interface SubscriptionDetail {
 }
 
 /** One subscription (404 unless the account's) and the newest page of its history: one GetItem and one Query at once. */
-export async function subscriptionDetail(accountId: string, subscriptionId: string): Promise<SubscriptionDetail> {
+export async function subscriptionDetail(
+  accountId: string,
+  subscriptionId: string,
+  viewerAccountId = accountId,
+): Promise<SubscriptionDetail> {
   const [subscription, history] = await Promise.all([
     getSubscription(accountId, subscriptionId),
     listSubscriptionEvents(accountId, subscriptionId, { limit: DETAIL_HISTORY_PAGE }),
   ]);
-  return { subscription: toSubscriptionView(subscription, now()), history };
+  const view = toSubscriptionView(subscription, now());
+  // The invoice that paid the period is offered to the account that holds it only (a client whose distributor paid
+  // could not open the distributor's invoice; the distributor sees its own).
+  const { lastInvoice, ...rest } = view;
+  const held = lastInvoice && (lastInvoice.accountId ?? accountId) === viewerAccountId;
+  return { subscription: held ? view : rest, history };
 }
 
 /** A page of one subscription's history, newest first; 404 unless the subscription is the account's. */

@@ -258,8 +258,13 @@ describe('a span a distributor paid for its client', () => {
     const gross = paid.lastInvoice!.grossMinor;
     expect(await balanceOf(distributor.accountId)).toBe(100_000 - gross);
 
-    // The client itself: 403 with its distributor's contact, on the preview and the cancellation.
+    // The manage page offers the invoice that paid the period to the account that holds it only.
     const path = `/api/subscriptions/${subscriptionId}`;
+    expect((await call(api, 'GET', path, { token: client.token })).body.subscription.lastInvoice).toBeUndefined();
+    const asDistributor = await call(api, 'GET', `${path}?clientId=${client.accountId}`, { token: distributor.token });
+    expect(asDistributor.body.subscription.lastInvoice).toMatchObject({ invoiceId: paid.lastInvoice!.invoiceId });
+
+    // The client itself: 403 with its distributor's contact, on the preview and the cancellation.
     const ownPreview = await call(api, 'GET', `${path}/cancellation`, { token: client.token });
     expect([ownPreview.status, ownPreview.body.error.code]).toEqual([403, 'ORDERED_BY_DISTRIBUTOR']);
     const ownCancel = await call(api, 'POST', `${path}/cancel`, { token: client.token, body: {} });
