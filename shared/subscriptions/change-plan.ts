@@ -20,7 +20,8 @@ import { placeDirectOrder } from '#shared/shop/direct-order.ts';
 import { assertMayOrderFor } from '#shared/shop/line-actions.ts';
 import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
 import { getSubscription, type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
-import { type PlanChoice, type PlansOfSubscription, choosePlan, planChangeText, plansForBuyer } from '#shared/subscriptions/plan-change.ts';
+import { lineText, planChangeText } from '#shared/subscriptions/line-text.ts';
+import { type PlanChoice, type PlansOfSubscription, choosePlan, plansForBuyer } from '#shared/subscriptions/plan-change.ts';
 import { now } from '#shared/time.ts';
 
 export interface ChangePlanInput {
@@ -153,6 +154,7 @@ export async function changePlan(caller: CustomerCaller, subscriptionId: string,
     return { outcome: 'changed', replayed: false, subscription: { ...next, version: read.version + 1 }, choice };
   }
   const text = planChangeText(read.plan, choice);
+  const locale = caller.person.locale ?? 'en';
   let refund: Awaited<ReturnType<typeof refundToBalance>>;
   try {
     refund = await refundToBalance({
@@ -163,12 +165,19 @@ export async function changePlan(caller: CustomerCaller, subscriptionId: string,
       label: `${read.product} ${read.plan} -> ${choice.plan}`,
       amountMinor: choice.preview.grossMinor,
       currency: choice.price.currency,
-      reason: `Plan change ${text}`,
+      reason: `Plan change ${lineText(text, 'en')}`,
       ...(choice.preview.corrects
         ? {
             correction: {
               invoiceId: choice.preview.corrects.invoiceId,
-              lines: [{ description: `${read.product} ${text}`, sku: choice.sku, quantity: 1, unitNetMinor: -choice.preview.netMinor }],
+              lines: [
+                {
+                  description: `${read.product} ${lineText(text, locale)}`,
+                  sku: choice.sku,
+                  quantity: 1,
+                  unitNetMinor: -choice.preview.netMinor,
+                },
+              ],
             },
           }
         : {}),

@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAccount } from '#shared/accounts/account.ts';
+import { updatePerson } from '#shared/accounts/person.ts';
 import { readBalances } from '#shared/billing/balance.ts';
+import { getInvoice } from '#shared/billing/invoice.ts';
 import { balanceChange } from '#shared/billing/ledger.ts';
 import { transactWithRetry } from '#shared/billing/transact.ts';
 import { BatchWriteCommand, QueryCommand, TransactWriteCommand } from '#shared/db/commands.ts';
@@ -16,6 +18,7 @@ import { newId } from '#shared/ids.ts';
 import { readLicence } from '#shared/licences/activations.ts';
 import { licencePurchase } from '#shared/licences/licence-items.ts';
 import { money } from '#shared/money.ts';
+import { getOrder } from '#shared/orders/get-order.ts';
 import type { StoredOrder } from '#shared/orders/model.ts';
 import { placeDirectOrder } from '#shared/shop/direct-order.ts';
 import { type ActionLine, type FulfilContext, quoteAction } from '#shared/shop/line-actions.ts';
@@ -86,6 +89,7 @@ describe('quoting a renewal', () => {
         product: 'Managed Hosting',
         sku: 'MH-BUS-1M',
         edition: 'Business, renewal 1 month (203.0.113.10)',
+        text: { kind: 'renewal', plan: 'Business', period: { unit: 'month', count: 1 }, identifier: '203.0.113.10' },
         users: 1,
         quantity: 3,
         unitPrice: money(4900, 'PLN'),
@@ -319,6 +323,25 @@ describe('renewing (POST /api/subscriptions/{id}/renew)', () => {
     expect(again.body.order.orderId).toBe(paid.body.order.orderId);
     expect((await getSubscription(accountId, subscription.subscriptionId)).paidUntil).toBe(newEnd);
     expect((await readBalances(accountId)).balances.find((entry) => entry.currency === 'PLN')?.amountMinor).toBe(100_000 - 6027);
+  });
+
+  it('a Polish buyer’s proforma and VAT invoice print the renewal in Polish (plural by the count)', async () => {
+    const { accountId, customer, token } = await renewingCustomer();
+    await updatePerson(customer.userId, { locale: 'pl' });
+    const subscription = await putTestSubscription(accountId, { period: { unit: 'year', count: 2 } });
+
+    const paid = await call(api, 'POST', `/api/subscriptions/${subscription.subscriptionId}/renew`, { token, body: renewBody('balance') });
+
+    expect(paid.status).toBe(201);
+    const order = await getOrder(accountId, paid.body.order.orderId);
+    const invoices = await Promise.all(
+      [order.shop!.proforma!, order.shop!.invoice!].map((each) => getInvoice(accountId, each.invoiceId, true)),
+    );
+    for (const invoice of invoices) {
+      expect(invoice?.lines.map((line) => line.description)).toEqual(['Managed Hosting Business, odnowienie 2 lata (203.0.113.10)']);
+    }
+    // The order keeps the facts, so a reader in another language gets its own words.
+    expect(order.lines[0]).toMatchObject({ text: { kind: 'renewal', plan: 'Business', period: { unit: 'year', count: 2 } } });
   });
 
   it('409 INSUFFICIENT_BALANCE when the balance does not cover the gross, and nothing changes', async () => {

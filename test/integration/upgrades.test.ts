@@ -223,6 +223,7 @@ describe('quoting an upgrade line', () => {
         product,
         sku: code('PLS-1'),
         edition: 'upgrade Basic (1) → Plus (1)',
+        text: { kind: 'upgrade', fromEdition: 'Basic', fromUsers: 1, toEdition: 'Plus', toUsers: 1 },
         users: 1,
         quantity: 1,
         unitPrice: { amountMinor: 32_000, currency: 'PLN' },
