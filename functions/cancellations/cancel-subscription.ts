@@ -3,6 +3,7 @@
 import { customerHttpHandler } from '#shared/http/customer-handler.ts';
 import { cancelSubscription } from '#shared/subscriptions/cancel.ts';
 import { toSubscriptionView } from '#shared/subscriptions/model.ts';
+import { mailCancellation } from '#shared/subscriptions/service-mail.ts';
 import { now } from '#shared/time.ts';
 import * as api from '#shared/api/cancellations.ts';
 
@@ -16,5 +17,6 @@ export const handler = customerHttpHandler(api.cancelSubscription, async ({ cust
     ...(body.reason ? { reason: body.reason } : {}),
     ...(body.acceptedRefundMinor !== undefined ? { acceptedRefundMinor: body.acceptedRefundMinor } : {}),
   });
+  if (!result.replayed) await mailCancellation(result);
   return { body: { ...result, subscription: toSubscriptionView(result.subscription, at) } };
 });

@@ -40,6 +40,8 @@ export interface ChangePlanResult {
   /** True when nothing was written now (a repeat of a change already made). */
   replayed: boolean;
   subscription: Subscription;
+  /** The plan before a change credited now (what its mail names). */
+  from?: string;
   choice?: PlanChoice;
   order?: StoredOrder;
   credit?: RefundRecord;
@@ -194,5 +196,5 @@ export async function changePlan(caller: CustomerCaller, subscriptionId: string,
     throw error;
   }
   const subscription = refund.replayed ? await getSubscription(licenseeAccountId, subscriptionId) : { ...next, version: read.version + 1 };
-  return { outcome: 'changed', replayed: refund.replayed, subscription, choice, credit: refund.refund };
+  return { outcome: 'changed', replayed: refund.replayed, subscription, from: read.plan, choice, credit: refund.refund };
 }
