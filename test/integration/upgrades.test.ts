@@ -292,8 +292,13 @@ describe('fulfilling a paid upgrade', () => {
         edition: { from: 'Pro', to: 'Pro' },
         users: { from: 1, to: 5 },
         orderReference: order.reference,
+        // Made by the payment, named by the order's e-mail: no person signed in, no address.
+        by: 'payment',
+        email: order.email,
       }),
     ]);
+    expect(events.items[0]).not.toHaveProperty('sourceIp');
+    expect(events.items[0]).not.toHaveProperty('userId');
     const subscription = await getSubscription(owner.account.accountId, bought.renewable!.subscriptionId);
     expect(subscription).toMatchObject({
       sku: code('PRO-5'),
