@@ -4,7 +4,7 @@
 // client may not).
 
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getAccount } from '#shared/accounts/account.ts';
 import { updatePerson } from '#shared/accounts/person.ts';
 import { readBalances } from '#shared/billing/balance.ts';
@@ -29,6 +29,7 @@ import { addDays, addPeriods } from '#shared/subscriptions/periods.ts';
 import { quoteRenewal, renewalFulfilment } from '#shared/subscriptions/renewal.ts';
 import { supportSubscriptionFromItem } from '#shared/support/model.ts';
 import { call, createCustomer, createStaff, signIn, startTestApi, type TestApi } from '../support/api.ts';
+import { awaitMailTo } from '../support/mailbox.ts';
 import { customerWithCart } from '../support/shopper.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
@@ -342,6 +343,12 @@ describe('renewing (POST /api/subscriptions/{id}/renew)', () => {
     }
     // The order keeps the facts, so a reader in another language gets its own words.
     expect(order.lines[0]).toMatchObject({ text: { kind: 'renewal', plan: 'Business', period: { unit: 'year', count: 2 } } });
+    const mail = await awaitMailTo(
+      inject('mailUrl'),
+      customer.login.email,
+      new RegExp(`zamówienie ${order.reference} zostało zrealizowane`),
+    );
+    expect(mail.body.text).toContain('- Managed Hosting Business, odnowienie 2 lata (203.0.113.10)');
   });
 
   it('409 INSUFFICIENT_BALANCE when the balance does not cover the gross, and nothing changes', async () => {

@@ -44,6 +44,12 @@ async function customer(locale: 'en' | 'pl' | 'de' = 'en') {
   return { accountId: created.account.accountId, token, mails };
 }
 
+/** A service on the test's Medium plan (49.00 net a month, 10 users). */
+function onMediumPlan(accountId: string, overrides: Parameters<typeof putTestSubscription>[1] = {}) {
+  const { productId, product, mid } = plans;
+  return putTestSubscription(accountId, { productId, product, sku: mid, plan: 'Medium', users: 10, ...overrides });
+}
+
 const cancelPath = (id: string) => `/api/subscriptions/${id}/cancel`;
 
 describe('the cancellation mail', () => {
@@ -106,15 +112,7 @@ describe('the mail of a downgrade credited now', () => {
   it('names both plans, the new price, the credit and its correction invoice, once for 10 submissions at once', async () => {
     const { accountId, token, mails } = await customer('en');
     const paidUntil = new Date(Date.now() + 10 * DAY_MS + 2 * 60 * 60 * 1000).toISOString();
-    const subscription = await putTestSubscription(accountId, {
-      productId: plans.productId,
-      product: plans.product,
-      sku: plans.mid,
-      plan: 'Medium',
-      users: 10,
-      paidUntil,
-      withInvoice: true,
-    });
+    const subscription = await onMediumPlan(accountId, { paidUntil, withInvoice: true });
     const listed = await call(api, 'GET', `/api/subscriptions/${subscription.subscriptionId}/plans`, { token });
     const small = listed.body.plans.find((choice: { sku: string }) => choice.sku === plans.small);
     const body = { toSku: plans.small, payWith: 'balance', acceptedAmountMinor: small.preview.grossMinor, idempotencyKey: randomUUID() };
@@ -138,13 +136,7 @@ describe('the mail of a downgrade credited now', () => {
   it('is not sent for a downgrade scheduled for the period’s end', async () => {
     useTerms({ downgrade: 'at-period-end' });
     const { accountId, token, mails } = await customer('en');
-    const subscription = await putTestSubscription(accountId, {
-      productId: plans.productId,
-      product: plans.product,
-      sku: plans.mid,
-      plan: 'Medium',
-      users: 10,
-    });
+    const subscription = await onMediumPlan(accountId);
 
     const answer = await call(api, 'POST', `/api/subscriptions/${subscription.subscriptionId}/change-plan`, {
       token,
