@@ -4,6 +4,7 @@
 import { customerHttpHandler } from '#shared/http/customer-handler.ts';
 import { cancellingAs, cancelSubscription } from '#shared/subscriptions/cancel.ts';
 import { toSubscriptionView } from '#shared/subscriptions/model.ts';
+import { mailCancellation } from '#shared/subscriptions/service-mail.ts';
 import { now } from '#shared/time.ts';
 import * as api from '#shared/api/cancellations.ts';
 
@@ -19,5 +20,6 @@ export const handler = customerHttpHandler(api.cancelSubscription, async ({ cust
     ...(body.reason ? { reason: body.reason } : {}),
     ...(body.acceptedRefundMinor !== undefined ? { acceptedRefundMinor: body.acceptedRefundMinor } : {}),
   });
+  if (!result.replayed) await mailCancellation(result);
   return { body: { ...result, subscription: toSubscriptionView(result.subscription, at) } };
 });

@@ -3,6 +3,7 @@
 import { httpHandler } from '#shared/http/handler.ts';
 import { cancelSubscription } from '#shared/subscriptions/cancel.ts';
 import { toSubscriptionView } from '#shared/subscriptions/model.ts';
+import { mailCancellation } from '#shared/subscriptions/service-mail.ts';
 import { now } from '#shared/time.ts';
 import * as api from '#shared/api/cancellations.ts';
 
@@ -19,5 +20,6 @@ export const handler = httpHandler(api.staffCancelSubscription, async ({ path, b
     write: (items) => audit.commit({ target, changes: [{ field: 'status', after: body.refund ? 'ended' : 'cancelled' }], items }),
   });
   if (result.replayed) audit.replayed();
+  else await mailCancellation(result);
   return { body: { ...result, subscription: toSubscriptionView(result.subscription, at) } };
 });

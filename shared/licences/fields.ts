@@ -39,9 +39,10 @@ export function licenceEventFields<const T extends z.ZodMiniType<string>>(timest
     edition: z.optional(z.object({ from: z.string(), to: z.string() })),
     users: z.optional(z.object({ from: z.number(), to: z.number() })),
     orderReference: z.optional(z.string()),
-    by: z.enum(['customer', 'licensing-api', 'staff']),
+    by: z.enum(['customer', 'licensing-api', 'staff', 'payment']),
     userId: z.optional(z.string()),
     email: z.optional(z.string()),
-    sourceIp: z.string(),
+    /** Absent for a change a payment made (an upgrade): no one's address. */
+    sourceIp: z.optional(z.string()),
   };
 }

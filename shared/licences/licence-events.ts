@@ -11,13 +11,16 @@ import * as z from '#shared/validation.ts';
 export type LicenceEventAction = 'activated' | 'transferred' | 'deactivated' | 'revoked' | 'reissued' | 'upgraded';
 
 /**
- * Who changed the licence: a signed-in customer in the portal, the vendor's software through the licensing API, or the
- * vendor's staff. The customer reads these events, so a staff change names no staff member: the audit trail does.
+ * Who changed the licence: a signed-in customer in the portal, the vendor's software through the licensing API, the
+ * vendor's staff, or the payment of an order (an upgrade: named by the order's e-mail, with no address, like the
+ * subscription events a payment makes). The customer reads these events, so a staff change names no staff member: the
+ * audit trail does.
  */
 export type LicenceActor =
   | { by: 'customer'; userId: string; email: string; sourceIp: string }
   | { by: 'licensing-api'; sourceIp: string }
-  | { by: 'staff'; sourceIp: string };
+  | { by: 'staff'; sourceIp: string }
+  | { by: 'payment'; email: string };
 
 export interface LicenceEvent {
   /** A ULID of the event's time, so the sort key orders events by time. */
@@ -34,10 +37,11 @@ export interface LicenceEvent {
   users?: { from: number; to: number };
   orderReference?: string;
   by: LicenceActor['by'];
-  /** The customer's user id and e-mail, for changes made in the portal. */
+  /** The customer's user id and e-mail, for changes made in the portal; the order's e-mail for a payment's. */
   userId?: string;
   email?: string;
-  sourceIp: string;
+  /** Where the change came from; absent for a payment's. */
+  sourceIp?: string;
 }
 
 export const licenceEventKey = keys.licenceEvent;

@@ -37,8 +37,39 @@ export function orderLineFields<const M extends Money>(money: M) {
     priceVersion: z.optional(z.number()),
     /** What the line does besides selling new licences (issue #15): renew a subscription, upgrade a licence, change a plan. */
     action: z.optional(lineActionSchema()),
+    /** What an action line's text says, as data: invoices and mails print it in their language (line-text.ts). */
+    text: z.optional(lineTextSchema()),
   };
 }
+
+/** The facts an action line's printed text is made of (shared/subscriptions/line-text.ts renders it per language). */
+export function lineTextSchema() {
+  return z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('renewal'),
+      plan: z.string(),
+      period: z.object({ unit: z.enum(['month', 'year']), count: z.number() }),
+      identifier: z.optional(z.string()),
+    }),
+    z.object({
+      kind: z.literal('plan-change'),
+      from: z.string(),
+      to: z.string(),
+      daysLeft: z.number(),
+      daysInPeriod: z.number(),
+      periodsAfter: z.number(),
+    }),
+    z.object({
+      kind: z.literal('upgrade'),
+      fromEdition: z.string(),
+      fromUsers: z.number(),
+      toEdition: z.string(),
+      toUsers: z.number(),
+    }),
+  ]);
+}
+
+export type LineText = z.infer<ReturnType<typeof lineTextSchema>>;
 
 /**
  * A line's action (shared/shop/line-actions.ts). `licenseeAccountId` is whose subscription or licence it changes: the

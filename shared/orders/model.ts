@@ -17,6 +17,7 @@ import {
   PAYMENT_METHODS,
   startedServiceFields,
   type LineAction,
+  type LineText,
 } from '#shared/orders/fields.ts';
 import type { Period } from '#shared/subscriptions/periods.ts';
 import type { Subscription } from '#shared/subscriptions/model.ts';
@@ -34,6 +35,8 @@ export interface OrderLine {
   priceVersion?: number;
   /** A renewal, upgrade or plan change (issue #15) instead of new licences; fulfilled by shared/shop/line-actions.ts. */
   action?: LineAction;
+  /** An action line's text as data, printed in each reader's language (shared/subscriptions/line-text.ts). */
+  text?: LineText;
 }
 
 export interface Order {

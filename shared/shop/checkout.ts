@@ -331,7 +331,7 @@ export async function buildPrepaymentOrder(args: {
     buyer: checkout.buyer,
     currency: checkout.currency,
     lines: checkout.orderLines.map((line) => ({
-      description: lineDescription(line),
+      description: lineDescription(line, placedBy.locale),
       sku: line.sku,
       quantity: line.quantity,
       unitNetMinor: line.unitPrice.amountMinor,

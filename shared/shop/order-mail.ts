@@ -13,6 +13,7 @@ import { money } from '#shared/money.ts';
 import { mailAccount } from '#shared/notifications/send.ts';
 import { logger } from '#shared/observability/logger.ts';
 import type { StoredOrder } from '#shared/orders/model.ts';
+import { lineDescription } from '#shared/shop/line-key.ts';
 import { paymentMethod } from '#shared/shop/payment-methods.ts';
 
 type ShopOrder = StoredOrder & { shop: NonNullable<StoredOrder['shop']> };
@@ -27,16 +28,13 @@ export function placedOrderMail(to: string, order: ShopOrder, locale: Locale): M
   const amount = (minor: number) => formatMoney(money(minor, order.total.currency), locale);
   const { shop } = order;
   const instructions = paymentMethod(shop.paymentMethod).instructions(order);
-  const lines = order.lines.map((line, index) =>
-    texts.line({
-      index: index + 1,
-      product: line.product,
-      edition: line.edition,
-      users: line.users,
-      quantity: line.quantity,
-      net: formatMoney(line.subtotal, locale),
-    }),
-  );
+  const lines = order.lines.map((line, index) => {
+    const net = formatMoney(line.subtotal, locale);
+    // A renewal, plan change or upgrade is named by what it does, in the reader's language.
+    if (line.action)
+      return texts.actionLine({ index: index + 1, description: lineDescription(line, locale), quantity: line.quantity, net });
+    return texts.line({ index: index + 1, product: line.product, edition: line.edition, users: line.users, quantity: line.quantity, net });
+  });
   return withFooter(locale, {
     to,
     subject: texts.subject(order.reference),

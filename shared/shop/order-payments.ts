@@ -182,7 +182,7 @@ async function vatInvoiceInput(order: StoredOrder & { shop: ShopOrderState }, at
           unitNetMinor,
         }))
       : order.lines.map((line) => ({
-          description: lineDescription(line),
+          description: lineDescription(line, order.locale),
           sku: line.sku,
           quantity: line.quantity,
           unitNetMinor: line.unitPrice.amountMinor,

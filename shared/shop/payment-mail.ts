@@ -73,7 +73,7 @@ export function paymentMail(to: string, locale: Locale, input: PaymentMailInput 
     const services = (order.services ?? []).map(confirmation.service).join('\n');
     // Renewals and plan changes (issue #15) say what they renewed or changed; an upgrade's new licence is in `licences`.
     const changes = order.lines
-      .flatMap((line) => (line.action && line.action.kind !== 'upgrade' ? [`- ${lineDescription(line)}`] : []))
+      .flatMap((line) => (line.action && line.action.kind !== 'upgrade' ? [`- ${lineDescription(line, locale)}`] : []))
       .join('\n');
     return withFooter(locale, {
       to,

@@ -20,7 +20,8 @@ import { placeDirectOrder } from '#shared/shop/direct-order.ts';
 import { assertMayOrderFor } from '#shared/shop/line-actions.ts';
 import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
 import { getSubscription, type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
-import { type PlanChoice, type PlansOfSubscription, choosePlan, planChangeText, plansForBuyer } from '#shared/subscriptions/plan-change.ts';
+import { lineText, planChangeText } from '#shared/subscriptions/line-text.ts';
+import { type PlanChoice, type PlansOfSubscription, choosePlan, plansForBuyer } from '#shared/subscriptions/plan-change.ts';
 import { changeCoversFrom, withSpanChange } from '#shared/subscriptions/span.ts';
 import { now } from '#shared/time.ts';
 
@@ -40,6 +41,8 @@ export interface ChangePlanResult {
   /** True when nothing was written now (a repeat of a change already made). */
   replayed: boolean;
   subscription: Subscription;
+  /** The plan before a change credited now (what its mail names). */
+  from?: string;
   choice?: PlanChoice;
   order?: StoredOrder;
   credit?: RefundRecord;
@@ -169,6 +172,7 @@ export async function changePlan(caller: CustomerCaller, subscriptionId: string,
     return { outcome: 'changed', replayed: false, subscription: { ...next, version: read.version + 1 }, choice };
   }
   const text = planChangeText(read.plan, choice);
+  const locale = caller.person.locale ?? 'en';
   let refund: Awaited<ReturnType<typeof refundToBalance>>;
   try {
     refund = await refundToBalance({
@@ -179,12 +183,19 @@ export async function changePlan(caller: CustomerCaller, subscriptionId: string,
       label: `${read.product} ${read.plan} -> ${choice.plan}`,
       amountMinor: choice.preview.grossMinor,
       currency: choice.price.currency,
-      reason: `Plan change ${text}`,
+      reason: `Plan change ${lineText(text, 'en')}`,
       ...(choice.preview.corrects
         ? {
             correction: {
               invoiceId: choice.preview.corrects.invoiceId,
-              lines: [{ description: `${read.product} ${text}`, sku: choice.sku, quantity: 1, unitNetMinor: -choice.preview.netMinor }],
+              lines: [
+                {
+                  description: `${read.product} ${lineText(text, locale)}`,
+                  sku: choice.sku,
+                  quantity: 1,
+                  unitNetMinor: -choice.preview.netMinor,
+                },
+              ],
             },
           }
         : {}),
@@ -201,5 +212,5 @@ export async function changePlan(caller: CustomerCaller, subscriptionId: string,
     throw error;
   }
   const subscription = refund.replayed ? await getSubscription(licenseeAccountId, subscriptionId) : { ...next, version: read.version + 1 };
-  return { outcome: 'changed', replayed: refund.replayed, subscription, choice, credit: refund.refund };
+  return { outcome: 'changed', replayed: refund.replayed, subscription, from: read.plan, choice, credit: refund.refund };
 }

@@ -29,6 +29,7 @@ import { getSubscription, type Subscription, subscriptionFromItem, subscriptionP
 import { addDays, dayOf, wholeDaysLeft } from '#shared/subscriptions/periods.ts';
 import { renewedPlan } from '#shared/subscriptions/renewal.ts';
 import { actionsDue, SCHEDULE_SHARDS, type ScheduledStep } from '#shared/subscriptions/schedule.ts';
+import { serviceName } from '#shared/subscriptions/service-mail.ts';
 
 /** Subscriptions per Query, and Queries per shard in one run: a run reads at most 4 × 10 × 100 = 4,000. */
 export const JOB_PAGE_SIZE = 100;
@@ -300,12 +301,6 @@ async function write(read: Subscription, change: Change): Promise<boolean> {
     if (failedConditions(error).has(0) || isTransactionConflict(error)) return false;
     throw error;
   }
-}
-
-/** The service as mails name it: product, plan and what it runs on ("Managed Hosting Business (203.0.113.10)"). */
-function serviceName(subscription: Subscription): string {
-  const name = `${subscription.product} ${subscription.plan}`;
-  return subscription.identifier ? `${name} (${subscription.identifier.value})` : name;
 }
 
 /** The mail of a notice, in one recipient's language. */

@@ -25,6 +25,7 @@ import { accountCurrency } from '#shared/shop/currency.ts';
 import { FulfilmentRefused } from '#shared/shop/fulfilment-error.ts';
 import type { ActionLine, ActionQuote, FulfilContext, FulfilmentPart, QuoteContext } from '#shared/shop/line-actions.ts';
 import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
+import { lineText, planChangeText } from '#shared/subscriptions/line-text.ts';
 import { getSubscription, isRenewable, MAX_SPAN_CHANGES, type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
 import { prorateRest } from '#shared/subscriptions/periods.ts';
 import { changeCoversFrom, withSpanChange } from '#shared/subscriptions/span.ts';
@@ -251,13 +252,6 @@ export async function choosePlan(
   return { choice };
 }
 
-/** What the invoice line says: "Business -> Pro, 12 of 30 days" (and the periods paid ahead, when there are). */
-export function planChangeText(from: string, choice: PlanChoice): string {
-  const { daysLeft, daysInPeriod, periodsAfter } = choice.preview;
-  const ahead = periodsAfter ? ` + ${periodsAfter} ${periodsAfter === 1 ? 'period' : 'periods'}` : '';
-  return `${from} -> ${choice.plan}, ${daysLeft} of ${daysInPeriod} days${ahead}`;
-}
-
 /** The order line of an upgrade mid-period: one unit at the prorated difference (net); a downgrade is no order. */
 export async function quotePlanChange(context: QuoteContext, action: PlanChange): Promise<ActionQuote> {
   const subscription = await getSubscription(action.licenseeAccountId, action.subscriptionId);
@@ -271,10 +265,12 @@ export async function quotePlanChange(context: QuoteContext, action: PlanChange)
     return { unavailable: 'PLAN_CURRENCY_MISMATCH', message: `The subscription is paid in ${choice.price.currency}.` };
   }
   const net = money(choice.preview.netMinor, choice.price.currency);
+  const text = planChangeText(subscription.plan, choice);
   const line: ActionLine = {
     product: subscription.product,
     sku: choice.sku,
-    edition: planChangeText(subscription.plan, choice),
+    edition: lineText(text, 'en'),
+    text,
     users: choice.users,
     quantity: 1,
     unitPrice: net,

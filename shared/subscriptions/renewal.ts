@@ -23,7 +23,8 @@ import { FulfilmentRefused } from '#shared/shop/fulfilment-error.ts';
 import type { ActionLine, ActionQuote, FulfilContext, FulfilmentPart, QuoteContext } from '#shared/shop/line-actions.ts';
 import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
 import { getSubscription, isRenewable, type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
-import { addPeriods, type Period } from '#shared/subscriptions/periods.ts';
+import { lineText, renewalText } from '#shared/subscriptions/line-text.ts';
+import { addPeriods } from '#shared/subscriptions/periods.ts';
 import { licenceSupportEndsUpdate } from '#shared/support/extend-support.ts';
 import { type SupportSubscription, supportSubscriptionItem } from '#shared/support/model.ts';
 
@@ -36,11 +37,6 @@ export const MAX_RENEWAL_PERIODS = 10;
 export function renewedPlan(subscription: Subscription): Pick<Subscription, 'sku' | 'plan' | 'users' | 'price'> {
   const { sku, plan, users, price } = subscription.pendingPlan ?? subscription;
   return { sku, plan, users, price };
-}
-
-/** One period in words, as invoices print it: "1 month", "3 months", "1 year". */
-export function periodText(period: Period): string {
-  return `${period.count} ${period.unit}${period.count === 1 ? '' : 's'}`;
 }
 
 export function assertRenewalPeriods(periods: number): void {
@@ -70,11 +66,12 @@ export async function quoteRenewal(context: QuoteContext, action: Renewal): Prom
       message: `The subscription is priced in ${plan.price.currency}; this account buys in ${context.currency}.`,
     };
   }
-  const identifier = subscription.identifier ? ` (${subscription.identifier.value})` : '';
+  const text = renewalText(plan.plan, subscription.period, subscription.identifier?.value);
   const line: ActionLine = {
     product: subscription.product,
     sku: plan.sku,
-    edition: `${plan.plan}, renewal ${periodText(subscription.period)}${identifier}`,
+    edition: lineText(text, 'en'),
+    text,
     users: plan.users,
     quantity: action.periods,
     unitPrice: plan.price,

@@ -15,6 +15,7 @@ import type { IssuedLicence } from '#shared/orders/model.ts';
 import { FulfilmentRefused } from '#shared/shop/fulfilment-error.ts';
 import type { ActionLine, ActionQuote, FulfilContext, FulfilmentPart, QuoteContext } from '#shared/shop/line-actions.ts';
 import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
+import { lineText, upgradeText } from '#shared/subscriptions/line-text.ts';
 import { type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
 import { renewableSupportOf } from '#shared/subscriptions/renewable-support.ts';
 import { type UpgradeOffer, upgradeOffers } from '#shared/upgrades/offers.ts';
@@ -26,11 +27,6 @@ export async function readLicence(accountId: string, licenceId: string): Promise
   const found = await db().send(new GetCommand({ TableName: tableName(), Key: licenceKey(accountId, licenceId), ConsistentRead: true }));
   if (!found.Item) throw new NotFoundError('The licence was not found.');
   return licenceFromItem(found.Item);
-}
-
-/** What an invoice prints after the product: `upgrade Desktop (1) → Mobile Web (1)`. */
-export function upgradeDescription(offer: Pick<UpgradeOffer, 'fromEdition' | 'fromUsers' | 'toEdition' | 'toUsers'>): string {
-  return `upgrade ${offer.fromEdition} (${offer.fromUsers}) → ${offer.toEdition} (${offer.toUsers})`;
 }
 
 /** The offer of one licence's path to `toSku` at today's price in `currency`, or why it is not offered. */
@@ -58,11 +54,13 @@ export async function quoteUpgrade(context: QuoteContext, action: Upgrade): Prom
   ]);
   const offer = await upgradeOfferFor(licence, subscription, action.toSku, context.currency, context.catalogue);
   if ('unavailable' in offer) return offer;
+  const text = upgradeText(offer);
   return {
     line: {
       product: licence.product,
       sku: offer.toSku,
-      edition: upgradeDescription(offer),
+      edition: lineText(text, 'en'),
+      text,
       users: offer.toUsers,
       quantity: 1,
       unitPrice: offer.price,
@@ -124,9 +122,8 @@ export async function upgradeFulfilment(context: FulfilContext, line: ActionLine
           edition: { from: licence.edition, to: target.edition },
           users: { from: licence.users, to: target.users },
           orderReference: context.order.reference,
-          by: 'customer',
+          by: 'payment',
           email: context.order.email,
-          sourceIp: '',
         }),
       },
     },

@@ -10,15 +10,17 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
 import { enterMailedCode, launchBrowser, mailCount, signInWithPassword, withPage } from '../support/browser.ts';
 import { mailsTo } from '../support/mailbox.ts';
+import { putTestServicePlans, type TestServicePlans } from '../support/service-plans.ts';
 
 let browser: Browser;
 let workDir: string;
+let plans: TestServicePlans;
 const portalUrl = inject('portalUrl');
 const mailUrl = inject('portalMailUrl');
 const REPOSITORY = join(import.meta.dirname, '..', '..');
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  [browser, plans] = await Promise.all([launchBrowser(), putTestServicePlans()]);
   workDir = mkdtempSync(join(tmpdir(), 'atrium-staff-order-'));
 });
 afterAll(async () => {
@@ -88,6 +90,11 @@ describe('a staff-created order in Chromium', () => {
       await page.getByLabel('Product 1', { exact: true }).selectOption('RA-ENT-10-S1Y');
       await page.getByLabel('Quantity of product 1').fill('2');
       await page.getByRole('button', { name: 'Add a product' }).click();
+      // A service plan is priced per period: its price says so (then the line takes a licence instead).
+      await page.getByLabel('Product 2', { exact: true }).selectOption(plans.mid);
+      expect(await page.getByTestId('order-line').nth(1).locator('.field-hint').textContent()).toBe(
+        'Service, renews every month · €49.00 / month',
+      );
       await page.getByLabel('Product 2', { exact: true }).selectOption('RA-DSK-3');
       await expect.poll(() => page.getByTestId('order-total').textContent()).toContain('€3,178.00');
       await page.getByRole('button', { name: 'Create the order' }).click();

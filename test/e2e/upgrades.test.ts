@@ -119,6 +119,12 @@ describe('upgrades', () => {
       const row = page.locator('main tbody tr', { hasText: serial });
       await row.waitFor();
       expect(await row.textContent()).toContain('Mobile Web');
+      // Its history names the editions and seats before and after, and the distributor's order that paid it.
+      await row.getByRole('link', { name: /^Details/ }).click();
+      const upgraded = page.getByTestId('licence-history').locator('tbody tr', { hasText: 'Upgraded' });
+      await upgraded.waitFor();
+      expect(await upgraded.textContent()).toContain('Upgraded: Desktop, 1 user → Mobile Web, 1 user');
+      expect(await upgraded.textContent()).toContain(`(${distributor.login.email})`);
       await page.goto(`${portal.portalUrl}/upgrades`);
       // The client orders through its distributor: the page says so where it would order.
       await page.getByTestId(`upgrades-${serial}`).waitFor();

@@ -285,7 +285,8 @@ describe('the upgrade’s order line (quote) and its fulfilment when paid', () =
       line: {
         product: catalogue.product,
         sku: plan.big,
-        edition: `Medium -> Large, 10 of ${expected.daysInPeriod} days`,
+        edition: `Medium → Large, plan change for 10 of ${expected.daysInPeriod} days`,
+        text: { kind: 'plan-change', from: 'Medium', to: 'Large', daysLeft: 10, daysInPeriod: expected.daysInPeriod, periodsAfter: 0 },
         users: 25,
         quantity: 1,
         unitPrice: money(expected.net, 'PLN'),
@@ -361,7 +362,7 @@ describe('an upgrade mid-period', () => {
     const invoice = await getInvoice(accountId, events[0]!.invoice!.invoiceId, true);
     expect(invoice?.lines).toEqual([
       expect.objectContaining({
-        description: `${catalogue.product} Medium -> Large, 10 of ${expected.daysInPeriod} days`,
+        description: `${catalogue.product} Medium → Large, plan change for 10 of ${expected.daysInPeriod} days`,
         quantity: 1,
         unitNetMinor: expected.net,
         grossMinor: expected.gross,

@@ -4,9 +4,11 @@
 // client may not).
 
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getAccount } from '#shared/accounts/account.ts';
+import { updatePerson } from '#shared/accounts/person.ts';
 import { readBalances } from '#shared/billing/balance.ts';
+import { getInvoice } from '#shared/billing/invoice.ts';
 import { transactWithRetry } from '#shared/billing/transact.ts';
 import { BatchWriteCommand, QueryCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
@@ -15,6 +17,7 @@ import { newId } from '#shared/ids.ts';
 import { readLicence } from '#shared/licences/activations.ts';
 import { licencePurchase } from '#shared/licences/licence-items.ts';
 import { money } from '#shared/money.ts';
+import { getOrder } from '#shared/orders/get-order.ts';
 import type { StoredOrder } from '#shared/orders/model.ts';
 import { placeDirectOrder } from '#shared/shop/direct-order.ts';
 import { type ActionLine, type FulfilContext, quoteAction } from '#shared/shop/line-actions.ts';
@@ -25,6 +28,7 @@ import { addDays, addPeriods } from '#shared/subscriptions/periods.ts';
 import { quoteRenewal, renewalFulfilment } from '#shared/subscriptions/renewal.ts';
 import { supportSubscriptionFromItem } from '#shared/support/model.ts';
 import { call, createCustomer, createStaff, signIn, startTestApi, type TestApi } from '../support/api.ts';
+import { awaitMailTo } from '../support/mailbox.ts';
 import { customerWithCart, giveBalance } from '../support/shopper.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
@@ -85,6 +89,7 @@ describe('quoting a renewal', () => {
         product: 'Managed Hosting',
         sku: 'MH-BUS-1M',
         edition: 'Business, renewal 1 month (203.0.113.10)',
+        text: { kind: 'renewal', plan: 'Business', period: { unit: 'month', count: 1 }, identifier: '203.0.113.10' },
         users: 1,
         quantity: 3,
         unitPrice: money(4900, 'PLN'),
@@ -306,6 +311,31 @@ describe('renewing (POST /api/subscriptions/{id}/renew)', () => {
     expect(again.body.order.orderId).toBe(paid.body.order.orderId);
     expect((await getSubscription(accountId, subscription.subscriptionId)).paidUntil).toBe(newEnd);
     expect((await readBalances(accountId)).balances.find((entry) => entry.currency === 'PLN')?.amountMinor).toBe(100_000 - 6027);
+  });
+
+  it('a Polish buyer’s proforma and VAT invoice print the renewal in Polish (plural by the count)', async () => {
+    const { accountId, customer, token } = await renewingCustomer();
+    await updatePerson(customer.userId, { locale: 'pl' });
+    const subscription = await putTestSubscription(accountId, { period: { unit: 'year', count: 2 } });
+
+    const paid = await call(api, 'POST', `/api/subscriptions/${subscription.subscriptionId}/renew`, { token, body: renewBody('balance') });
+
+    expect(paid.status).toBe(201);
+    const order = await getOrder(accountId, paid.body.order.orderId);
+    const invoices = await Promise.all(
+      [order.shop!.proforma!, order.shop!.invoice!].map((each) => getInvoice(accountId, each.invoiceId, true)),
+    );
+    for (const invoice of invoices) {
+      expect(invoice?.lines.map((line) => line.description)).toEqual(['Managed Hosting Business, odnowienie 2 lata (203.0.113.10)']);
+    }
+    // The order keeps the facts, so a reader in another language gets its own words.
+    expect(order.lines[0]).toMatchObject({ text: { kind: 'renewal', plan: 'Business', period: { unit: 'year', count: 2 } } });
+    const mail = await awaitMailTo(
+      inject('mailUrl'),
+      customer.login.email,
+      new RegExp(`zamówienie ${order.reference} zostało zrealizowane`),
+    );
+    expect(mail.body.text).toContain('- Managed Hosting Business, odnowienie 2 lata (203.0.113.10)');
   });
 
   it('409 INSUFFICIENT_BALANCE when the balance does not cover the gross, and nothing changes', async () => {

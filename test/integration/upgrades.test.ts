@@ -223,6 +223,7 @@ describe('quoting an upgrade line', () => {
         product,
         sku: code('PLS-1'),
         edition: 'upgrade Basic (1) → Plus (1)',
+        text: { kind: 'upgrade', fromEdition: 'Basic', fromUsers: 1, toEdition: 'Plus', toUsers: 1 },
         users: 1,
         quantity: 1,
         unitPrice: { amountMinor: 32_000, currency: 'PLN' },
@@ -292,8 +293,13 @@ describe('fulfilling a paid upgrade', () => {
         edition: { from: 'Pro', to: 'Pro' },
         users: { from: 1, to: 5 },
         orderReference: order.reference,
+        // Made by the payment, named by the order's e-mail: no person signed in, no address.
+        by: 'payment',
+        email: order.email,
       }),
     ]);
+    expect(events.items[0]).not.toHaveProperty('sourceIp');
+    expect(events.items[0]).not.toHaveProperty('userId');
     const subscription = await getSubscription(owner.account.accountId, bought.renewable!.subscriptionId);
     expect(subscription).toMatchObject({
       sku: code('PRO-5'),

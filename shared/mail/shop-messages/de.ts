@@ -1,6 +1,7 @@
 // The shop and billing mails in de: the order placed, payments, the low-balance alert, a top-up ordered. A catalogue of
 // their own, so that bundles sending other mail (sign-in codes, tickets) do not carry these texts.
 
+import { plural } from '#shared/i18n/format.ts';
 import type { ShopMailMessages } from '#shared/mail/shop-messages/en.ts';
 
 export const shopMailDe: ShopMailMessages = {
@@ -10,6 +11,8 @@ export const shopMailDe: ShopMailMessages = {
     subject: (reference: string) => `Ihre Bestellung ${reference}: Zahlungsdaten`,
     line: (l: { index: number; product: string; edition: string; users: number; quantity: number; net: string }) =>
       `${l.index}. ${l.product}, Edition ${l.edition}, ${l.users} Benutzer × ${l.quantity}: ${l.net} netto`,
+    actionLine: (l: { index: number; description: string; quantity: number; net: string }) =>
+      `${l.index}. ${l.description} × ${l.quantity}: ${l.net} netto`,
     tax: {
       domestic: (rate: number) => `MwSt. ${rate} %`,
       consumer: (rate: number) => `MwSt. ${rate} %`,
@@ -57,8 +60,32 @@ export const shopMailDe: ShopMailMessages = {
   },
   // -- services --
   // -- renewals --
+  lineText: {
+    period: (count, unit) =>
+      `${count} ${unit === 'month' ? plural('de', count, { one: 'Monat', other: 'Monate' }) : plural('de', count, { one: 'Jahr', other: 'Jahre' })}`,
+    renewal: (plan, period) => `${plan}, Verlängerung um ${period}`,
+    planChange: (from, to, daysLeft, daysInPeriod) => `${from} → ${to}, Tarifwechsel für ${daysLeft} von ${daysInPeriod} Tagen`,
+    periodsAhead: (count) => `+ ${count} ${plural('de', count, { one: 'Zeitraum', other: 'Zeiträume' })}`,
+    upgrade: (from, to) => `Upgrade ${from} → ${to}`,
+  },
   // -- plan-changes --
+  planChanges: {
+    creditSubject: (service, to) => `${service}: Tarif gewechselt zu ${to}`,
+    creditText: (s) =>
+      `Der Tarif Ihres Dienstes ${s.service} wurde heute von ${s.from} auf ${s.to} umgestellt. Ab jetzt kostet er ${s.price}.\n\n` +
+      `Für den Rest des bis ${s.paidUntil} bezahlten Zeitraums haben wir Ihrem Guthaben die Differenz von ${s.credit} gutgeschrieben.` +
+      `${s.correction ? ` Die Korrekturrechnung ${s.correction} weist sie aus.` : ''}\n\nDer Dienst: ${s.link}\nIhr Guthaben: ${s.balanceLink}`,
+  },
   // -- cancellations --
+  cancellations: {
+    subject: (service) => `${service} ist gekündigt`,
+    text: (s) =>
+      (s.ended
+        ? `Ihr Dienst ${s.service} ist gekündigt und endete am ${s.endsOn}.`
+        : `Ihr Dienst ${s.service} ist gekündigt. Er bleibt bis ${s.endsOn} aktiv und endet dann; bis zu diesem Tag können Sie ihn auf seiner Seite fortsetzen.`) +
+      `${s.refund ? `\n\nFür die ungenutzten Tage haben wir Ihrem Guthaben ${s.refund} gutgeschrieben.` : ''}` +
+      `${s.correction ? ` Die Korrekturrechnung ${s.correction} weist sie aus.` : ''}\n\nDer Dienst: ${s.link}`,
+  },
   // -- subscription-job --
   subscriptionJob: {
     period: (count, unit) =>

@@ -1,6 +1,8 @@
 // The shop and billing mails in en: the order placed, payments, the low-balance alert, a top-up ordered. A catalogue of
 // their own, so that bundles sending other mail (sign-in codes, tickets) do not carry these texts.
 
+import { plural } from '#shared/i18n/format.ts';
+
 export const shopMailEn = {
   // -- shop --
   // -- checkout --
@@ -8,6 +10,8 @@ export const shopMailEn = {
     subject: (reference: string) => `Your order ${reference}: payment details`,
     line: (l: { index: number; product: string; edition: string; users: number; quantity: number; net: string }) =>
       `${l.index}. ${l.product}, ${l.edition} edition, ${l.users} users × ${l.quantity}: ${l.net} net`,
+    actionLine: (l: { index: number; description: string; quantity: number; net: string }) =>
+      `${l.index}. ${l.description} × ${l.quantity}: ${l.net} net`,
     tax: {
       domestic: (rate: number) => `VAT ${rate} %`,
       consumer: (rate: number) => `VAT ${rate} %`,
@@ -94,8 +98,44 @@ export const shopMailEn = {
   },
   // -- services --
   // -- renewals --
+  /** What invoices and mails print after the product for a renewal, plan change or upgrade (subscriptions/line-text.ts). */
+  lineText: {
+    period: (count: number, unit: 'month' | 'year') =>
+      `${count} ${unit === 'month' ? plural('en', count, { one: 'month', other: 'months' }) : plural('en', count, { one: 'year', other: 'years' })}`,
+    renewal: (plan: string, period: string) => `${plan}, renewal ${period}`,
+    planChange: (from: string, to: string, daysLeft: number, daysInPeriod: number) =>
+      `${from} → ${to}, plan change for ${daysLeft} of ${daysInPeriod} days`,
+    periodsAhead: (count: number) => `+ ${count} ${plural('en', count, { one: 'period', other: 'periods' })}`,
+    upgrade: (from: string, to: string) => `upgrade ${from} → ${to}`,
+  },
   // -- plan-changes --
+  planChanges: {
+    creditSubject: (service: string, to: string) => `${service}: plan changed to ${to}`,
+    creditText: (s: {
+      service: string;
+      from: string;
+      to: string;
+      price: string;
+      paidUntil: string;
+      credit: string;
+      correction?: string;
+      link: string;
+      balanceLink: string;
+    }) =>
+      `The plan of your ${s.service} changed today from ${s.from} to ${s.to}. From now on it costs ${s.price}.\n\n` +
+      `For the rest of the period paid until ${s.paidUntil}, we credited the difference of ${s.credit} to your balance.` +
+      `${s.correction ? ` The correction invoice ${s.correction} records it.` : ''}\n\nThe service: ${s.link}\nYour balance: ${s.balanceLink}`,
+  },
   // -- cancellations --
+  cancellations: {
+    subject: (service: string) => `${service} is cancelled`,
+    text: (s: { service: string; ended: boolean; endsOn: string; refund?: string; correction?: string; link: string }) =>
+      (s.ended
+        ? `Your ${s.service} is cancelled and ended on ${s.endsOn}.`
+        : `Your ${s.service} is cancelled. It stays active until ${s.endsOn} and ends then; until that day you can resume it on its page.`) +
+      `${s.refund ? `\n\nWe credited ${s.refund} for the unused days to your balance.` : ''}` +
+      `${s.correction ? ` The correction invoice ${s.correction} records it.` : ''}\n\nThe service: ${s.link}`,
+  },
   // -- subscription-job --
   subscriptionJob: {
     period: (count: number, unit: 'month' | 'year') =>

@@ -1,6 +1,7 @@
 // The shop and billing mails in fr: the order placed, payments, the low-balance alert, a top-up ordered. A catalogue of
 // their own, so that bundles sending other mail (sign-in codes, tickets) do not carry these texts.
 
+import { plural } from '#shared/i18n/format.ts';
 import type { ShopMailMessages } from '#shared/mail/shop-messages/en.ts';
 
 export const shopMailFr: ShopMailMessages = {
@@ -10,6 +11,8 @@ export const shopMailFr: ShopMailMessages = {
     subject: (reference: string) => `Votre commande ${reference} : coordonnées de paiement`,
     line: (l: { index: number; product: string; edition: string; users: number; quantity: number; net: string }) =>
       `${l.index}. ${l.product}, édition ${l.edition}, ${l.users} utilisateurs × ${l.quantity} : ${l.net} HT`,
+    actionLine: (l: { index: number; description: string; quantity: number; net: string }) =>
+      `${l.index}. ${l.description} × ${l.quantity} : ${l.net} HT`,
     tax: {
       domestic: (rate: number) => `TVA ${rate} %`,
       consumer: (rate: number) => `TVA ${rate} %`,
@@ -57,8 +60,32 @@ export const shopMailFr: ShopMailMessages = {
   },
   // -- services --
   // -- renewals --
+  lineText: {
+    period: (count, unit) => `${count} ${unit === 'month' ? 'mois' : plural('fr', count, { one: 'an', other: 'ans' })}`,
+    renewal: (plan, period) => `${plan}, renouvellement ${period}`,
+    planChange: (from, to, daysLeft, daysInPeriod) =>
+      `${from} → ${to}, changement de formule pour ${daysLeft} ${plural('fr', daysLeft, { one: 'jour', other: 'jours' })} sur ${daysInPeriod}`,
+    periodsAhead: (count) => `+ ${count} ${plural('fr', count, { one: 'période', other: 'périodes' })}`,
+    upgrade: (from, to) => `mise à niveau ${from} → ${to}`,
+  },
   // -- plan-changes --
+  planChanges: {
+    creditSubject: (service, to) => `${service} : formule changée pour ${to}`,
+    creditText: (s) =>
+      `La formule de votre service ${s.service} est passée aujourd’hui de ${s.from} à ${s.to}. Il coûte désormais ${s.price}.\n\n` +
+      `Pour le reste de la période payée jusqu’au ${s.paidUntil}, nous avons crédité la différence de ${s.credit} sur votre solde.` +
+      `${s.correction ? ` La facture rectificative ${s.correction} l’enregistre.` : ''}\n\nLe service : ${s.link}\nVotre solde : ${s.balanceLink}`,
+  },
   // -- cancellations --
+  cancellations: {
+    subject: (service) => `${service} est résilié`,
+    text: (s) =>
+      (s.ended
+        ? `Votre service ${s.service} est résilié et a pris fin le ${s.endsOn}.`
+        : `Votre service ${s.service} est résilié. Il reste actif jusqu’au ${s.endsOn} et prend fin ce jour-là ; d’ici là, vous pouvez le reprendre sur sa page.`) +
+      `${s.refund ? `\n\nNous avons crédité ${s.refund} sur votre solde pour les jours non utilisés.` : ''}` +
+      `${s.correction ? ` La facture rectificative ${s.correction} l’enregistre.` : ''}\n\nLe service : ${s.link}`,
+  },
   // -- subscription-job --
   subscriptionJob: {
     period: (count, unit) => (unit === 'month' ? (count === 1 ? 'un mois' : `${count} mois`) : count === 1 ? 'un an' : `${count} ans`),

@@ -1,6 +1,7 @@
 // The shop and billing mails in it: the order placed, payments, the low-balance alert, a top-up ordered. A catalogue of
 // their own, so that bundles sending other mail (sign-in codes, tickets) do not carry these texts.
 
+import { plural } from '#shared/i18n/format.ts';
 import type { ShopMailMessages } from '#shared/mail/shop-messages/en.ts';
 
 export const shopMailIt: ShopMailMessages = {
@@ -10,6 +11,8 @@ export const shopMailIt: ShopMailMessages = {
     subject: (reference: string) => `Il tuo ordine ${reference}: dati per il pagamento`,
     line: (l: { index: number; product: string; edition: string; users: number; quantity: number; net: string }) =>
       `${l.index}. ${l.product}, edizione ${l.edition}, ${l.users} utenti × ${l.quantity}: ${l.net} imponibile`,
+    actionLine: (l: { index: number; description: string; quantity: number; net: string }) =>
+      `${l.index}. ${l.description} × ${l.quantity}: ${l.net} imponibile`,
     tax: {
       domestic: (rate: number) => `IVA ${rate} %`,
       consumer: (rate: number) => `IVA ${rate} %`,
@@ -57,8 +60,33 @@ export const shopMailIt: ShopMailMessages = {
   },
   // -- services --
   // -- renewals --
+  lineText: {
+    period: (count, unit) =>
+      `${count} ${unit === 'month' ? plural('it', count, { one: 'mese', other: 'mesi' }) : plural('it', count, { one: 'anno', other: 'anni' })}`,
+    renewal: (plan, period) => `${plan}, rinnovo ${period}`,
+    planChange: (from, to, daysLeft, daysInPeriod) =>
+      `${from} → ${to}, cambio piano per ${daysLeft} ${plural('it', daysLeft, { one: 'giorno', other: 'giorni' })} su ${daysInPeriod}`,
+    periodsAhead: (count) => `+ ${count} ${plural('it', count, { one: 'periodo', other: 'periodi' })}`,
+    upgrade: (from, to) => `aggiornamento ${from} → ${to}`,
+  },
   // -- plan-changes --
+  planChanges: {
+    creditSubject: (service, to) => `${service}: piano cambiato in ${to}`,
+    creditText: (s) =>
+      `Il piano del tuo servizio ${s.service} è passato oggi da ${s.from} a ${s.to}. D’ora in poi costa ${s.price}.\n\n` +
+      `Per il resto del periodo pagato fino al ${s.paidUntil} abbiamo accreditato la differenza di ${s.credit} sul tuo saldo.` +
+      `${s.correction ? ` La nota di credito ${s.correction} lo registra.` : ''}\n\nIl servizio: ${s.link}\nIl tuo saldo: ${s.balanceLink}`,
+  },
   // -- cancellations --
+  cancellations: {
+    subject: (service) => `${service} è stato disdetto`,
+    text: (s) =>
+      (s.ended
+        ? `Il tuo servizio ${s.service} è stato disdetto e si è concluso il ${s.endsOn}.`
+        : `Il tuo servizio ${s.service} è stato disdetto. Resta attivo fino al ${s.endsOn} e poi termina; fino a quel giorno puoi riattivarlo dalla sua pagina.`) +
+      `${s.refund ? `\n\nAbbiamo accreditato ${s.refund} sul tuo saldo per i giorni non utilizzati.` : ''}` +
+      `${s.correction ? ` La nota di credito ${s.correction} lo registra.` : ''}\n\nIl servizio: ${s.link}`,
+  },
   // -- subscription-job --
   subscriptionJob: {
     period: (count, unit) => (unit === 'month' ? (count === 1 ? 'un mese' : `${count} mesi`) : count === 1 ? 'un anno' : `${count} anni`),

@@ -11,6 +11,8 @@ export const shopMailPl: ShopMailMessages = {
     subject: (reference: string) => `Twoje zamówienie ${reference}: dane do płatności`,
     line: (l: { index: number; product: string; edition: string; users: number; quantity: number; net: string }) =>
       `${l.index}. ${l.product}, edycja ${l.edition}, ${l.users} użytkowników × ${l.quantity}: ${l.net} netto`,
+    actionLine: (l: { index: number; description: string; quantity: number; net: string }) =>
+      `${l.index}. ${l.description} × ${l.quantity}: ${l.net} netto`,
     tax: {
       domestic: (rate: number) => `VAT ${rate} %`,
       consumer: (rate: number) => `VAT ${rate} %`,
@@ -58,8 +60,32 @@ export const shopMailPl: ShopMailMessages = {
   },
   // -- services --
   // -- renewals --
+  lineText: {
+    period: (count, unit) =>
+      `${count} ${unit === 'month' ? plural('pl', count, { one: 'miesiąc', few: 'miesiące', other: 'miesięcy' }) : plural('pl', count, { one: 'rok', few: 'lata', other: 'lat' })}`,
+    renewal: (plan, period) => `${plan}, odnowienie ${period}`,
+    planChange: (from, to, daysLeft, daysInPeriod) => `${from} → ${to}, zmiana planu za ${daysLeft} z ${daysInPeriod} dni`,
+    periodsAhead: (count) => `+ ${count} ${plural('pl', count, { one: 'okres', few: 'okresy', other: 'okresów' })}`,
+    upgrade: (from, to) => `aktualizacja ${from} → ${to}`,
+  },
   // -- plan-changes --
+  planChanges: {
+    creditSubject: (service, to) => `${service}: plan zmieniony na ${to}`,
+    creditText: (s) =>
+      `Plan Twojej usługi ${s.service} zmienił się dziś z ${s.from} na ${s.to}. Od teraz kosztuje ${s.price}.\n\n` +
+      `Za resztę okresu opłaconego do ${s.paidUntil} zwróciliśmy różnicę, ${s.credit}, na Twoje saldo.` +
+      `${s.correction ? ` Zwrot dokumentuje faktura korygująca ${s.correction}.` : ''}\n\nUsługa: ${s.link}\nTwoje saldo: ${s.balanceLink}`,
+  },
   // -- cancellations --
+  cancellations: {
+    subject: (service) => `${service}: usługa anulowana`,
+    text: (s) =>
+      (s.ended
+        ? `Twoja usługa ${s.service} została anulowana i zakończyła się ${s.endsOn}.`
+        : `Twoja usługa ${s.service} została anulowana. Działa do ${s.endsOn} i wtedy się zakończy; do tego dnia możesz ją wznowić na jej stronie.`) +
+      `${s.refund ? `\n\nZa niewykorzystane dni zwróciliśmy ${s.refund} na Twoje saldo.` : ''}` +
+      `${s.correction ? ` Zwrot dokumentuje faktura korygująca ${s.correction}.` : ''}\n\nUsługa: ${s.link}`,
+  },
   // -- subscription-job --
   subscriptionJob: {
     period: (count, unit) =>

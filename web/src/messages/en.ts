@@ -343,6 +343,10 @@ export const en = {
       upgraded: 'Upgraded',
     },
     bySoftware: 'The software',
+    /** An upgrade's row (issue #15): what changed, and the order whose payment made it. */
+    upgradedFromTo: (from: string, to: string) => `Upgraded: ${from} → ${to}`,
+    editionSeats: (edition: string, users: number) => `${edition}, ${users} ${users === 1 ? 'user' : 'users'}`,
+    byPayment: (reference: string, email: string) => `Order ${reference} (${email})`,
     byStaff: 'Our support team',
     noHistory: 'No changes yet.',
     showingHistory: (count: number) => (count === 1 ? 'Showing 1 change.' : `Showing ${count} changes.`),

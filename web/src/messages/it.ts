@@ -358,6 +358,9 @@ export const it: Messages = {
       upgraded: 'Aggiornata',
     },
     bySoftware: 'Il software',
+    upgradedFromTo: (from, to) => `Aggiornata: ${from} → ${to}`,
+    editionSeats: (edition, users) => `${edition}, ${users} ${plural('it', users, { one: 'utente', other: 'utenti' })}`,
+    byPayment: (reference, email) => `Ordine ${reference} (${email})`,
     byStaff: 'Il nostro team di assistenza',
     noHistory: 'Ancora nessuna modifica.',
     showingHistory: (count: number) =>

@@ -351,6 +351,10 @@ export const pl: Messages = {
       upgraded: 'Zaktualizowano',
     },
     bySoftware: 'Program',
+    upgradedFromTo: (from, to) => `Zaktualizowano: ${from} → ${to}`,
+    editionSeats: (edition, users) =>
+      `${edition}, ${users} ${plural('pl', users, { one: 'użytkownik', few: 'użytkowników', other: 'użytkowników' })}`,
+    byPayment: (reference, email) => `Zamówienie ${reference} (${email})`,
     byStaff: 'Nasz zespół wsparcia',
     noHistory: 'Na razie bez zmian.',
     showingHistory: (count: number) => `Wyświetlono ${count} ${byCount(count, 'zmianę', 'zmiany', 'zmian')}.`,

@@ -10,6 +10,7 @@ import { api, request, type CustomerPageData } from '../api.ts';
 import { ErrorAlert, TableRegion, useCellLabels, useResource } from '../components.tsx';
 import { Field } from '../fields.tsx';
 import { useI18n } from '../i18n.ts';
+import { LicenceEventActor, LicenceEventChange } from './licence-history.tsx';
 
 type LicenceRow = CustomerPageData['licences']['items'][number];
 
@@ -281,15 +282,13 @@ export function LicenceManager(props: {
                       <td>
                         <time dateTime={event.at}>{formatDateTime(event.at)}</time>
                       </td>
-                      <td>{t.licenceDetail.actions[event.action]}</td>
+                      <td>
+                        <LicenceEventChange event={event} />
+                      </td>
                       <td>{event.fromComputerId ?? '—'}</td>
                       <td>{event.toComputerId ?? '—'}</td>
                       <td>
-                        {event.by === 'customer'
-                          ? (event.email ?? t.app.notAvailable)
-                          : event.by === 'staff'
-                            ? t.licenceDetail.byStaff
-                            : t.licenceDetail.bySoftware}
+                        <LicenceEventActor event={event} />
                       </td>
                     </tr>
                   ))}

@@ -9,6 +9,7 @@ import { DownloadButton } from '../download.tsx';
 import { Field } from '../fields.tsx';
 import { useI18n } from '../i18n.ts';
 import { DistributorNotice } from './Distributors.tsx';
+import { LicenceEventActor, LicenceEventChange } from './licence-history.tsx';
 import { SupportTermCells } from './Support.tsx';
 
 const HISTORY_PAGE = 25;
@@ -292,15 +293,13 @@ function ComputerAndHistory(props: { licence: LicenceDetail; initial: LicenceAct
                       <td>
                         <time dateTime={event.at}>{formatDateTime(event.at)}</time>
                       </td>
-                      <td>{t.licenceDetail.actions[event.action]}</td>
+                      <td>
+                        <LicenceEventChange event={event} />
+                      </td>
                       <td>{event.fromComputerId ? <code class="serial">{event.fromComputerId}</code> : t.app.notAvailable}</td>
                       <td>{event.toComputerId ? <code class="serial">{event.toComputerId}</code> : t.app.notAvailable}</td>
                       <td>
-                        {event.by === 'customer'
-                          ? (event.email ?? t.app.notAvailable)
-                          : event.by === 'staff'
-                            ? t.licenceDetail.byStaff
-                            : t.licenceDetail.bySoftware}
+                        <LicenceEventActor event={event} />
                       </td>
                     </tr>
                   ))}

@@ -8,6 +8,7 @@ import { ErrorAlert, Frame, Link, LocaleSelect, TableRegion, useCellLabels, useR
 import { Field, fieldOf, type FieldErrors, type FormState } from '../fields.tsx';
 import { apiIssues, checkBody, fieldErrorsOf, isMissing, limitsOf } from '../form-checks.ts';
 import { useI18n, type Locale } from '../i18n.ts';
+import { usePricePerPeriod } from './service-parts.tsx';
 import './admin-orders.css';
 
 // The form checks what the API will, with the API's own schema of the order (shared/api/orders.ts).
@@ -57,6 +58,7 @@ function fieldOfPath(path: string, lines: Line[]): FieldName | undefined {
 
 export function NewOrderPage() {
   const { t, locale, formatMoney, formatDate } = useI18n();
+  const pricePerPeriod = usePricePerPeriod();
   const [currency, setCurrency] = useState<SupportedCurrency>(DEFAULT_CURRENCY);
   // The SKUs with a price in the order's currency, at their current prices there.
   const catalogue = useResource((signal) => request(api.orders.listCatalogue, { query: { currency }, signal }), `catalogue-${currency}`);
@@ -304,9 +306,12 @@ export function NewOrderPage() {
                   </select>
                   {chosen && (
                     <p id={`${productId}-hint`} class="muted small field-hint">
-                      {chosen.supportYears > 0 ? t.adminOrders.includesSupport(chosen.supportYears) : t.adminOrders.noSupport}
-                      {chosen.days ? ` · ${t.adminOrders.days(chosen.days)}` : ''} ·{' '}
-                      {t.adminOrders.unitPrice(formatMoney(chosen.unitPrice))}
+                      {/* A service plan is priced per period and starts a subscription: say so next to its price. */}
+                      {chosen.period
+                        ? `${t.shop.renews(chosen.period)} · ${pricePerPeriod({ price: chosen.unitPrice, period: chosen.period })}`
+                        : `${chosen.supportYears > 0 ? t.adminOrders.includesSupport(chosen.supportYears) : t.adminOrders.noSupport}${
+                            chosen.days ? ` · ${t.adminOrders.days(chosen.days)}` : ''
+                          } · ${t.adminOrders.unitPrice(formatMoney(chosen.unitPrice))}`}
                     </p>
                   )}
                   {productError && (
