@@ -1,10 +1,16 @@
 // What a distributor does for its clients' subscriptions (issue #15's leftovers): "renew all due" over one client, or
-// over its own account and every client (each renewal with the client as the licensee, at most one cart's worth).
+// over its own account and every client (each renewal with the client as the licensee, at most one cart's worth);
+// auto-renew of a client's subscription, paid from the distributor's balance, and who may switch it.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '#shared/subscriptions/periods.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runSubscriptionJob } from '#shared/subscriptions/daily-job.ts';
+import { listSubscriptionEvents } from '#shared/subscriptions/events.ts';
+import { getSubscription } from '#shared/subscriptions/model.ts';
+import { addDays, addPeriods } from '#shared/subscriptions/periods.ts';
 import { call, signIn, startTestApi, type TestApi } from '../support/api.ts';
+import { testBalance, topUpTestBalance } from '../support/balances.ts';
 import { makeDistributor } from '../support/distributor-clients.ts';
+import { mailsTo, type StoredMail } from '../support/mailbox.ts';
 import { customerWithCart } from '../support/shopper.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
@@ -125,5 +131,113 @@ describe('renew all due for a distributor’s clients', () => {
     // The cart is full: nothing more goes in, and the answer still says some are waiting.
     expect(full.status).toBe(200);
     expect(full.body).toMatchObject({ added: 0, more: true });
+  });
+});
+
+/** Each test lives on its own days (the job reads everything due up to its day in this file's table). */
+let base = new Date('2027-01-01T03:15:00.000Z');
+function nextBase(): Date {
+  base = addDays(base, 400);
+  return base;
+}
+
+const mailsOf = (email: string): Promise<StoredMail[]> => mailsTo(inject('mailUrl'), email);
+
+/** A distributor buying in PLN, its client, and the client's service with auto-renew on, falling due on `start`. */
+async function clientWithAutoRenew(start: Date) {
+  const [distributor, client] = await Promise.all([customerWithCart([]), customerWithCart([])]);
+  await makeDistributor(distributor.account.accountId, [client.account.accountId]);
+  const subscription = await putTestSubscription(client.account.accountId, {
+    paidUntil: addDays(start, 7).toISOString(),
+    remindersSent: [30, 7],
+    autoRenew: true,
+  });
+  return { distributor, client, subscription };
+}
+
+describe('auto-renew of a distributor’s client', () => {
+  it('the job renews it from the distributor’s balance, once under two runs at once, and the client pays nothing', async () => {
+    const start = nextBase();
+    const { distributor, client, subscription } = await clientWithAutoRenew(start);
+    await Promise.all([topUpTestBalance(distributor.account.accountId, 20_000), topUpTestBalance(client.account.accountId, 20_000)]);
+
+    const [first, second] = await Promise.all([runSubscriptionJob({ at: start }), runSubscriptionJob({ at: start })]);
+    await runSubscriptionJob({ at: start });
+
+    expect(first.autoRenewed + second.autoRenewed).toBe(1);
+    expect(await getSubscription(client.account.accountId, subscription.subscriptionId)).toMatchObject({
+      status: 'active',
+      paidUntil: addPeriods(subscription.paidUntil, subscription.period, 1).toISOString(),
+    });
+    // 49.00 net + 23 % VAT, once, from the distributor (the buyer, invoiced); the client's balance untouched.
+    expect(await testBalance(distributor.account.accountId)).toBe(20_000 - 6_027);
+    expect(await testBalance(client.account.accountId)).toBe(20_000);
+    const renewed = (await listSubscriptionEvents(client.account.accountId, subscription.subscriptionId, { limit: 10 })).items;
+    expect(renewed.map((event) => event.kind)).toEqual(['renewed']);
+    expect((await mailsOf(client.login.email)).filter((mail) => /could not renew/.test(mail.subject))).toHaveLength(0);
+  });
+
+  it('a short distributor balance mails the distributor (which client, top up or renew) and tells the client its distributor was asked', async () => {
+    const start = nextBase();
+    const { distributor, client, subscription } = await clientWithAutoRenew(start);
+    await topUpTestBalance(distributor.account.accountId, 1_000);
+
+    const result = await runSubscriptionJob({ at: start });
+    await runSubscriptionJob({ at: start });
+
+    expect(result.autoRenewFailed).toBeGreaterThanOrEqual(1);
+    expect(await getSubscription(client.account.accountId, subscription.subscriptionId)).toMatchObject({
+      status: 'due',
+      autoRenewFailedOn: start.toISOString().slice(0, 10),
+    });
+    const [toDistributor, ...moreToDistributor] = await mailsOf(distributor.login.email);
+    expect(moreToDistributor).toHaveLength(0);
+    expect(toDistributor!.subject).toBe(
+      `We could not renew Managed Hosting Business (203.0.113.10) of your client ${client.account.name} automatically`,
+    );
+    expect(toDistributor!.body.text).toMatch(/your balance does not cover it/);
+    expect(toDistributor!.body.text).toContain('/balance');
+    expect(toDistributor!.body.text).toContain(`/services/${subscription.subscriptionId}?clientId=${client.account.accountId}`);
+    const [toClient, ...moreToClient] = await mailsOf(client.login.email);
+    expect(moreToClient).toHaveLength(0);
+    expect(toClient!.body.text).toContain(`Your distributor, ${distributor.account.name}, renews it automatically`);
+    expect(toClient!.body.text).toContain(`We have asked ${distributor.account.name}`);
+    expect(toClient!.body.text).not.toMatch(/top up your balance/);
+    expect(await testBalance(distributor.account.accountId)).toBe(1_000);
+
+    // Overdue: one more try; the distributor hears again, the client gets the overdue notice without "your balance".
+    await runSubscriptionJob({ at: addDays(start, 7) });
+    expect(await mailsOf(distributor.login.email)).toHaveLength(2);
+    const clientMails = await mailsOf(client.login.email);
+    expect(clientMails).toHaveLength(2);
+    expect(clientMails[1]!.subject).toMatch(/the paid period has ended/);
+    expect(clientMails[1]!.body.text).not.toMatch(/from your balance/);
+  });
+
+  it('the distributor switches auto-renew of its client’s subscription; the client sees it read-only (403); another distributor gets 404', async () => {
+    const start = nextBase();
+    const { distributor, client, subscription } = await clientWithAutoRenew(start);
+    const rival = await customerWithCart([]);
+    await makeDistributor(rival.account.accountId, []);
+    const [token, clientToken, rivalToken] = await Promise.all([
+      signIn(api, 'customer', distributor.login),
+      signIn(api, 'customer', client.login),
+      signIn(api, 'customer', rival.login),
+    ]);
+    const path = `/api/subscriptions/${subscription.subscriptionId}/auto-renew`;
+    const clientId = client.account.accountId;
+
+    const off = await call(api, 'PUT', path, { token, body: { autoRenew: false, clientId } });
+    const refused = await call(api, 'PUT', path, { token: clientToken, body: { autoRenew: true } });
+    const foreign = await call(api, 'PUT', path, { token: rivalToken, body: { autoRenew: true, clientId } });
+    const own = await call(api, 'PUT', path, { token, body: { autoRenew: true } });
+
+    expect(off.status).toBe(200);
+    expect(off.body.autoRenew).toBe(false);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('ORDERED_BY_DISTRIBUTOR');
+    expect(foreign.status).toBe(404);
+    expect(own.status).toBe(404);
+    expect(await getSubscription(clientId, subscription.subscriptionId)).toMatchObject({ autoRenew: false });
   });
 });
