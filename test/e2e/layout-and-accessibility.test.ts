@@ -698,6 +698,22 @@ describe('layout and accessibility of every page in Chromium', () => {
     expectClean(findings);
   });
 
+  it('the distributor’s services: its and its clients’ due renewals, and one client’s services, in English and in Polish', async () => {
+    // A due service of its client: the upcoming renewals list it with whose it is.
+    await putTestSubscription('demo-orchard', { status: 'due', paidUntil: new Date(Date.now() + 4 * 86_400_000).toISOString() });
+    const partner = await signedInContext('customer', DEMO_LOGINS.partner);
+    const paths = ['/services', '/services?clientId=demo-orchard'];
+    const findings = {};
+    for (const path of paths) Object.assign(findings, await check(partner.page, path));
+    await partner.page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+    for (const path of paths) {
+      for (const [where, found] of Object.entries(await check(partner.page, path, { axe: false })))
+        Object.assign(findings, { [`${where} (pl)`]: found });
+    }
+    await partner.context.close();
+    expectClean(findings);
+  });
+
   // -- plan-changes --
   it('the plan page of a service (area plan-changes), in English and in Polish', async () => {
     const plans = await putTestServicePlans(['EUR']);
