@@ -312,6 +312,20 @@ function serviceName(subscription: Subscription): string {
   return subscription.identifier ? `${name} (${subscription.identifier.value})` : name;
 }
 
+/** What every notice mail says of the subscription, in one language: its name, paid-until, renewal price and page. */
+function mailFacts(subscription: Subscription, locale: Locale) {
+  const texts = shopMailMessages(locale).subscriptionJob;
+  // What renewing costs: a downgrade waiting for the period's end is what the next period is renewed at.
+  const renewal = renewedPlan(subscription).price;
+  return {
+    texts,
+    service: serviceName(subscription),
+    paidUntil: formatDay(subscription.paidUntil, locale),
+    price: texts.priceFor(formatMoney(renewal, locale), texts.period(subscription.period.count, subscription.period.unit)),
+    link: `${config().portalUrl}/services/${subscription.subscriptionId}`,
+  };
+}
+
 /** The mail of a notice, in one recipient's language. */
 export function subscriptionNoticeMail(
   to: string,
@@ -321,13 +335,7 @@ export function subscriptionNoticeMail(
   terms: ServiceTerms,
   at: Date,
 ): Mail {
-  const texts = shopMailMessages(locale).subscriptionJob;
-  const service = serviceName(subscription);
-  const paidUntil = formatDay(subscription.paidUntil, locale);
-  // What renewing costs: a downgrade waiting for the period's end is what the next period is renewed at.
-  const renewal = renewedPlan(subscription).price;
-  const price = texts.priceFor(formatMoney(renewal, locale), texts.period(subscription.period.count, subscription.period.unit));
-  const link = `${config().portalUrl}/services/${subscription.subscriptionId}`;
+  const { texts, service, paidUntil, price, link } = mailFacts(subscription, locale);
   switch (notice.kind) {
     case 'reminder':
       return withFooter(locale, {
@@ -391,9 +399,7 @@ export function subscriptionNoticeMail(
  * and where to top up or renew it for the client.
  */
 export function payerNoticeMail(to: string, locale: Locale, subscription: Subscription, client: string, reason: AutoRenewFailure): Mail {
-  const texts = shopMailMessages(locale).subscriptionJob;
-  const service = serviceName(subscription);
-  const renewal = renewedPlan(subscription).price;
+  const { texts, service, paidUntil, price, link } = mailFacts(subscription, locale);
   return withFooter(locale, {
     to,
     subject: texts.distributorAutoRenewFailedSubject({ service, client }),
@@ -401,10 +407,11 @@ export function payerNoticeMail(to: string, locale: Locale, subscription: Subscr
       service,
       client,
       reason: texts.autoRenewFailed[reason],
-      paidUntil: formatDay(subscription.paidUntil, locale),
-      price: texts.priceFor(formatMoney(renewal, locale), texts.period(subscription.period.count, subscription.period.unit)),
+      paidUntil,
+      price,
       balanceLink: `${config().portalUrl}/balance`,
-      link: `${config().portalUrl}/services/${subscription.subscriptionId}?clientId=${encodeURIComponent(subscription.accountId)}`,
+      // The distributor reads its client's service with the client named.
+      link: `${link}?clientId=${encodeURIComponent(subscription.accountId)}`,
     }),
   });
 }
