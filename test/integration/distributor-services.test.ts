@@ -2,17 +2,19 @@
 // over its own account and every client (each renewal with the client as the licensee, at most one cart's worth);
 // auto-renew of a client's subscription, paid from the distributor's balance, and who may switch it.
 
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { runSubscriptionJob } from '#shared/subscriptions/daily-job.ts';
 import { listSubscriptionEvents } from '#shared/subscriptions/events.ts';
 import { getSubscription } from '#shared/subscriptions/model.ts';
 import { addDays, addPeriods } from '#shared/subscriptions/periods.ts';
+import { dueSubscriptions } from '#shared/subscriptions/renew.ts';
 import { call, signIn, startTestApi, type TestApi } from '../support/api.ts';
 import { testBalance, topUpTestBalance } from '../support/balances.ts';
 import { makeDistributor } from '../support/distributor-clients.ts';
 import { mailsTo, type StoredMail } from '../support/mailbox.ts';
 import { customerWithCart } from '../support/shopper.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
+import { countingCommands } from '../support/commands.ts';
 
 let api: TestApi;
 
@@ -20,6 +22,7 @@ beforeAll(async () => {
   api = await startTestApi();
 });
 afterAll(() => api.stop());
+afterEach(() => vi.restoreAllMocks());
 
 type CartLine = { quantity: number; action?: { kind: string; subscriptionId: string; licenseeAccountId: string } };
 
@@ -126,6 +129,10 @@ describe('renew all due for a distributor’s clients', () => {
 
     expect(listed.body.items).toHaveLength(20);
     expect(listed.body.more).toBe(true);
+    // Bounded reads: the client list (one Query, one BatchGetItem of the clients' names), then one Query per account.
+    const { result, commands } = await countingCommands(() => dueSubscriptions(distributor.account.accountId, { allClients: true }));
+    expect(result.due).toHaveLength(20);
+    expect(commands).toEqual({ QueryCommand: 4, BatchGetCommand: 1 });
     expect(renewed.body).toMatchObject({ added: 20, more: true });
     expect(renewed.body.cart.lines).toHaveLength(20);
     // The cart is full: nothing more goes in, and the answer still says some are waiting.
