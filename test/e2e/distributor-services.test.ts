@@ -1,6 +1,7 @@
 // A distributor's /services in Chromium (issue #15's leftovers): the demo partner sees its client's due service among
 // the upcoming renewals (whose it is), filters the services to that client (the client column), and renews all its
-// due services into its own cart, where the renewal is marked as for the client.
+// due services into its own cart, where the renewal is marked as for the client; then turns on the automatic renewal
+// of that client's service, which its own balance pays.
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -20,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('a distributor’s services in Chromium', () => {
-  it('the partner sees its client’s due service, filters to the client and renews all its due services into its cart', async () => {
+  it('the partner sees its client’s due service, filters to the client and renews all its due services into its cart, then turns its auto-renew on', async () => {
     // An address no other test writes: this service's row, line and list entry are found by it.
     const address = '198.51.100.231';
     const due = await putTestSubscription(ORCHARD.accountId, {
@@ -56,6 +57,13 @@ describe('a distributor’s services in Chromium', () => {
       await line.waitFor();
       expect(await line.textContent()).toContain('Managed Hosting');
       expect(await line.locator('.badge').first().textContent()).toBe(`For ${ORCHARD.name}`);
+
+      // The client's service: the distributor switches its automatic renewal (paid from the distributor's balance).
+      await page.goto(`${portal.portalUrl}/services/${due.subscriptionId}?clientId=${ORCHARD.accountId}`);
+      const autoRenew = page.getByTestId('auto-renew');
+      await expect.poll(() => autoRenew.getByTestId('auto-renew-state').textContent()).toBe('Off');
+      await autoRenew.getByRole('button', { name: 'Turn on automatic renewal' }).click();
+      await expect.poll(() => autoRenew.getByRole('status').textContent()).toBe('Automatic renewal is on.');
     });
   });
 });
