@@ -384,6 +384,7 @@ const entries: readonly RouteEntry[] = [
   { contract: api.renewals.getRenewalQuote, handler: 'renewals/get-renewal-quote', table: 'read' },
   // A renewal's payment mail attaches no licence file: no signing secret.
   { contract: api.renewals.renewSubscription, handler: 'renewals/renew-subscription', table: 'read-write', sendsMail: true },
+  { contract: api.renewals.listDue, handler: 'renewals/list-due', table: 'read' },
   { contract: api.renewals.renewAllDue, handler: 'renewals/renew-all-due', table: 'read-write' },
 
   // -- plan-changes --

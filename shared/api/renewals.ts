@@ -1,12 +1,12 @@
 // Route contracts of renewals (issue #15): the price of renewing a subscription for N periods, renewing it into the cart
 // or from the balance at once, and every due subscription into the cart ("renew all due"). Read by the billing readers,
-// ordered by the billing writers; a distributor renews its clients' subscriptions with `clientId`, a distributor's
+// ordered by the billing writers; what is due is read by everyone who reads services; a distributor renews its clients' subscriptions with `clientId`, a distributor's
 // client may not renew itself (403 ORDERED_BY_DISTRIBUTOR).
 
 import { moneySchema, timestamp } from '#shared/api/common.ts';
 import { contract, customerRoles, json } from '#shared/api/contract.ts';
 import { cartView } from '#shared/api/shop.ts';
-import { subscriptionView } from '#shared/api/subscriptions.ts';
+import { subscriptionRow, subscriptionView } from '#shared/api/subscriptions.ts';
 import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import { accountIdSchema, ulidSchema } from '#shared/http/schemas.ts';
 import { ORDER_STATUSES } from '#shared/orders/fields.ts';
@@ -80,13 +80,39 @@ export const renewSubscription = contract({
   ),
 });
 
+/** Whose due subscriptions "renew all due" covers: the caller's, one client's (`clientId`), or the caller's and all its clients'. */
+const dueScope = {
+  /** A client of the caller's distributor account (404 for any other account). */
+  clientId: z.optional(accountIdSchema),
+  /** A distributor: its own and every client's due subscriptions (ignored with `clientId`). */
+  allClients: z.optional(z.boolean()),
+};
+
+export const listDue = contract({
+  method: 'GET',
+  path: '/api/subscriptions/renew-due',
+  summary:
+    'What "renew all due" would renew: the due, overdue and suspended subscriptions of the account, of one client (`clientId`) or of the account ' +
+    'and all its clients (`allClients=true`), own first, at most 20 (the cart’s line limit), each with its client; `more` when more are due.',
+  access: customerRoles(ROLE_AREAS.servicesRead),
+  request: {
+    query: z.strictObject({
+      clientId: dueScope.clientId,
+      allClients: z.optional(z.enum(['true', 'false'])),
+    }),
+  },
+  response: json(z.strictObject({ items: z.array(subscriptionRow), more: z.boolean() })),
+});
+
 export const renewAllDue = contract({
   method: 'POST',
   path: '/api/subscriptions/renew-due',
   summary:
-    'Adds every due, overdue or suspended subscription of the account (at most 20) to the cart as a one-period renewal, each once (one already in the cart ' +
-    'stays as it is); answers the cart and how many were added. 409 CART_CHANGED when `version` is not the cart’s.',
+    'Adds every due, overdue or suspended subscription of the account (or of one client, `clientId`, or of the account and all its clients, ' +
+    '`allClients`; a client’s with the client as the licensee) to the cart as a one-period renewal, each once (one already in the cart stays as it is), ' +
+    'as many as the cart has room for (20 lines); answers the cart, how many were added and `more` when some were left out. ' +
+    '409 CART_CHANGED when `version` is not the cart’s; 403 ORDERED_BY_DISTRIBUTOR for a distributor’s client.',
   access: customerRoles(ROLE_AREAS.billingWrite),
-  request: { body: z.strictObject({ version: z.optional(z.number().check(z.int(), z.minimum(0))) }) },
-  response: json(z.strictObject({ cart: cartView, added: z.number() })),
+  request: { body: z.strictObject({ version: z.optional(z.number().check(z.int(), z.minimum(0))), ...dueScope }) },
+  response: json(z.strictObject({ cart: cartView, added: z.number(), more: z.boolean() })),
 });

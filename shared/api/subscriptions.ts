@@ -79,9 +79,10 @@ export const setAutoRenew = contract({
   path: '/api/subscriptions/{subscriptionId}/auto-renew',
   summary:
     'Turns renewing from the balance when due on or off (owner, billing); the history records it. The same value again ' +
-    'changes nothing; an ended subscription: 409 SUBSCRIPTION_ENDED.',
+    'changes nothing; an ended subscription: 409 SUBSCRIPTION_ENDED. A distributor switches its client’s (`clientId`: paid from the ' +
+    'distributor’s balance); a distributor’s client gets 403 ORDERED_BY_DISTRIBUTOR.',
   access: customerRoles(ROLE_AREAS.billingWrite),
-  request: { path: subscriptionPath, body: z.strictObject({ autoRenew: z.boolean() }) },
+  request: { path: subscriptionPath, body: z.strictObject({ autoRenew: z.boolean(), ...clientIdQuery }) },
   response: json(subscriptionView),
 });
 

@@ -23,7 +23,8 @@ import { shopMailMessages } from '#shared/mail/shop-messages/index.ts';
 import { withFooter } from '#shared/mail/templates.ts';
 import { mailAccount } from '#shared/notifications/send.ts';
 import { logger } from '#shared/observability/logger.ts';
-import { type AutoRenewFailure, type AutoRenewer, autoRenewFromBalance } from '#shared/subscriptions/auto-renew.ts';
+import { getAccount } from '#shared/accounts/account.ts';
+import { type AutoRenewFailure, type AutoRenewer, type AutoRenewPayer, autoRenewFromBalance } from '#shared/subscriptions/auto-renew.ts';
 import { type SubscriptionEvent, subscriptionEventPut } from '#shared/subscriptions/events.ts';
 import { getSubscription, type Subscription, subscriptionFromItem, subscriptionPut } from '#shared/subscriptions/model.ts';
 import { addDays, dayOf, wholeDaysLeft } from '#shared/subscriptions/periods.ts';
@@ -76,8 +77,8 @@ export interface SubscriptionJobOptions {
 /** What the customer is told after a run's changes of one subscription (the latest of them). */
 export type SubscriptionNotice =
   | { kind: 'reminder' }
-  | { kind: 'auto-renew-failed'; reason: AutoRenewFailure }
-  | { kind: 'overdue'; autoRenewFailed?: AutoRenewFailure }
+  | { kind: 'auto-renew-failed'; reason: AutoRenewFailure; payer?: AutoRenewPayer }
+  | { kind: 'overdue'; autoRenewFailed?: AutoRenewFailure; payer?: AutoRenewPayer }
   | { kind: 'suspended' };
 
 type Counted = Exclude<keyof SubscriptionJobCounts, 'examined' | 'skipped' | 'autoRenewed'>;
@@ -247,11 +248,14 @@ async function changeFor(
     case 'mark-overdue': {
       const to = first.action === 'mark-due' ? 'due' : 'overdue';
       let failure: AutoRenewFailure | undefined;
+      // A distributor's client: its distributor paid, or failed to (and hears of it).
+      let payer: { payer: AutoRenewPayer } | Record<string, never> = {};
       // Auto-renew once a day at most: when due, and once more when overdue.
       if (current.autoRenew && current.autoRenewFailedOn !== today) {
         const outcome = await context.renew(current);
         if (outcome.renewed) return outcome.replayed ? 'renewed-by-another' : 'renewed';
         failure = outcome.reason;
+        if (outcome.payer) payer = { payer: outcome.payer };
       }
       const failed = failure ? [event({ kind: 'auto-renew-failed', amount: current.price, status: { from: current.status, to } })] : [];
       return {
@@ -259,9 +263,9 @@ async function changeFor(
         events: [statusChange(to), ...failed],
         counts: [to === 'due' ? 'markedDue' : 'markedOverdue', ...(failure ? (['autoRenewFailed'] as const) : [])],
         ...(to === 'overdue'
-          ? { notice: { kind: 'overdue' as const, ...(failure ? { autoRenewFailed: failure } : {}) } }
+          ? { notice: { kind: 'overdue' as const, ...(failure ? { autoRenewFailed: failure, ...payer } : {}) } }
           : failure
-            ? { notice: { kind: 'auto-renew-failed' as const, reason: failure } }
+            ? { notice: { kind: 'auto-renew-failed' as const, reason: failure, ...payer } }
             : {}),
       };
     }
@@ -303,6 +307,20 @@ async function write(read: Subscription, change: Change): Promise<boolean> {
   }
 }
 
+/** What every notice mail says of the subscription, in one language: its name, paid-until, renewal price and page. */
+function mailFacts(subscription: Subscription, locale: Locale) {
+  const texts = shopMailMessages(locale).subscriptionJob;
+  // What renewing costs: a downgrade waiting for the period's end is what the next period is renewed at.
+  const renewal = renewedPlan(subscription).price;
+  return {
+    texts,
+    service: serviceName(subscription),
+    paidUntil: formatDay(subscription.paidUntil, locale),
+    price: texts.priceFor(formatMoney(renewal, locale), texts.period(subscription.period.count, subscription.period.unit)),
+    link: `${config().portalUrl}/services/${subscription.subscriptionId}`,
+  };
+}
+
 /** The mail of a notice, in one recipient's language. */
 export function subscriptionNoticeMail(
   to: string,
@@ -312,13 +330,7 @@ export function subscriptionNoticeMail(
   terms: ServiceTerms,
   at: Date,
 ): Mail {
-  const texts = shopMailMessages(locale).subscriptionJob;
-  const service = serviceName(subscription);
-  const paidUntil = formatDay(subscription.paidUntil, locale);
-  // What renewing costs: a downgrade waiting for the period's end is what the next period is renewed at.
-  const renewal = renewedPlan(subscription).price;
-  const price = texts.priceFor(formatMoney(renewal, locale), texts.period(subscription.period.count, subscription.period.unit));
-  const link = `${config().portalUrl}/services/${subscription.subscriptionId}`;
+  const { texts, service, paidUntil, price, link } = mailFacts(subscription, locale);
   switch (notice.kind) {
     case 'reminder':
       return withFooter(locale, {
@@ -334,6 +346,14 @@ export function subscriptionNoticeMail(
         }),
       });
     case 'auto-renew-failed':
+      // A distributor's client: its distributor pays, and was asked to (payerNoticeMail).
+      if (notice.payer) {
+        return withFooter(locale, {
+          to,
+          subject: texts.autoRenewFailedSubject(service),
+          text: texts.clientAutoRenewFailedText({ service, paidUntil, distributor: notice.payer.name, link }),
+        });
+      }
       return withFooter(locale, {
         to,
         subject: texts.autoRenewFailedSubject(service),
@@ -355,7 +375,8 @@ export function subscriptionNoticeMail(
           paidUntil,
           suspendOn: formatDay(addDays(subscription.paidUntil, terms.suspendAfterDays).toISOString(), locale),
           price,
-          ...(notice.autoRenewFailed ? { autoRenewFailed: texts.autoRenewFailed[notice.autoRenewFailed] } : {}),
+          // A client's failed auto-renew was its distributor's balance, not its own: the distributor is told.
+          ...(notice.autoRenewFailed && !notice.payer ? { autoRenewFailed: texts.autoRenewFailed[notice.autoRenewFailed] } : {}),
           link,
         }),
       });
@@ -368,12 +389,53 @@ export function subscriptionNoticeMail(
   }
 }
 
-/** Mails the account's renewal recipients; the change stands whatever happens to the mail. */
+/**
+ * The mail to the distributor whose balance did not renew its client's subscription: which client and service, why,
+ * and where to top up or renew it for the client.
+ */
+export function payerNoticeMail(to: string, locale: Locale, subscription: Subscription, client: string, reason: AutoRenewFailure): Mail {
+  const { texts, service, paidUntil, price, link } = mailFacts(subscription, locale);
+  return withFooter(locale, {
+    to,
+    subject: texts.distributorAutoRenewFailedSubject({ service, client }),
+    text: texts.distributorAutoRenewFailedText({
+      service,
+      client,
+      reason: texts.autoRenewFailed[reason],
+      paidUntil,
+      price,
+      balanceLink: `${config().portalUrl}/balance`,
+      // The distributor reads its client's service with the client named.
+      link: `${link}?clientId=${encodeURIComponent(subscription.accountId)}`,
+    }),
+  });
+}
+
+/** The paying distributor of a failed auto-renew, and why it failed, when a notice has them. */
+function payerFailure(notice: SubscriptionNotice): { payer: AutoRenewPayer; reason: AutoRenewFailure } | undefined {
+  if (notice.kind === 'auto-renew-failed' && notice.payer) return { payer: notice.payer, reason: notice.reason };
+  if (notice.kind === 'overdue' && notice.payer && notice.autoRenewFailed) return { payer: notice.payer, reason: notice.autoRenewFailed };
+  return undefined;
+}
+
+/**
+ * Mails the account's renewal recipients, and those of the distributor whose balance failed to auto-renew it; the
+ * change stands whatever happens to the mail.
+ */
 async function mailNotice(subscription: Subscription, notice: SubscriptionNotice, context: RunContext): Promise<void> {
   try {
-    await mailAccount(subscription.accountId, 'renewals', (recipient) =>
-      subscriptionNoticeMail(recipient.email, recipient.locale, subscription, notice, context.terms, context.at),
-    );
+    const failure = payerFailure(notice);
+    await Promise.all([
+      mailAccount(subscription.accountId, 'renewals', (recipient) =>
+        subscriptionNoticeMail(recipient.email, recipient.locale, subscription, notice, context.terms, context.at),
+      ),
+      failure &&
+        getAccount(subscription.accountId).then((client) =>
+          mailAccount(failure.payer.accountId, 'renewals', (recipient) =>
+            payerNoticeMail(recipient.email, recipient.locale, subscription, client?.name ?? subscription.accountId, failure.reason),
+          ),
+        ),
+    ]);
   } catch (error) {
     logger.error('subscription job: the mail could not be sent', { error: error as Error, subscriptionId: subscription.subscriptionId });
   }

@@ -2,7 +2,8 @@
 // status or kind; one subscription with the first page of its history; a page of that history. A distributor's people
 // read a client's the same way (`clientId`: shared/accounts/distributors.ts viewedAccount, 404 for a non-client).
 
-import { type ClientRef, viewedAccount } from '#shared/accounts/distributors.ts';
+import { getAccount } from '#shared/accounts/account.ts';
+import { assertMayOrderForItself, type ClientRef, viewedAccount } from '#shared/accounts/distributors.ts';
 import { accountPartition } from '#shared/db/keys.ts';
 import { queryPage, type Page } from '#shared/db/page.ts';
 import { listSubscriptionEvents, type SubscriptionEvent } from '#shared/subscriptions/events.ts';
@@ -101,4 +102,18 @@ export async function subscriptionsOwner(
   if (clientId === undefined || clientId === callerAccountId) return { accountId: callerAccountId };
   const client = await viewedAccount(callerAccountId, clientId);
   return { accountId: client.accountId, client };
+}
+
+/**
+ * Whose subscription the caller switches auto-renew of: a client's (`clientId`, 404 unless the caller's client), whose
+ * distributor pays its auto-renew (shared/subscriptions/auto-renew.ts); else the caller's own, unless the caller's
+ * account is a distributor's client, which sees it read-only (403 ORDERED_BY_DISTRIBUTOR, as for its renewals).
+ */
+export async function autoRenewOwner(callerAccountId: string, clientId: string | undefined): Promise<string> {
+  const owner = await subscriptionsOwner(callerAccountId, clientId);
+  if (!owner.client) {
+    const account = await getAccount(callerAccountId);
+    if (account) await assertMayOrderForItself(account);
+  }
+  return owner.accountId;
 }

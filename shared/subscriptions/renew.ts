@@ -2,11 +2,11 @@
 // balance), renewing it into the cart or from the balance at once, and every due subscription into the cart. The price
 // and who may order it come from the renewal quote (shared/subscriptions/renewal.ts through line-actions' quoteAction);
 // paying goes through the shop (the cart and checkout, or a direct order paid from the balance), whose fulfilment
-// extends paid-until.
+// extends paid-until. A distributor renews all due subscriptions of one client, or of itself and every client, at once.
 
 import type { CustomerCaller } from '#shared/accounts/caller.ts';
 import { accountFromItem } from '#shared/accounts/account.ts';
-import { assertMayOrderForItself } from '#shared/accounts/distributors.ts';
+import { assertMayOrderForItself, type ClientRef, listClients, viewedAccount } from '#shared/accounts/distributors.ts';
 import { balancesFromAccountItem, readAccountItem } from '#shared/billing/balance.ts';
 import { buyerTaxRule, invoiceBuyer } from '#shared/billing/invoice.ts';
 import { taxLine } from '#shared/billing/tax.ts';
@@ -14,6 +14,7 @@ import { QueryCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { accountPartition, SK_PREFIX } from '#shared/db/keys.ts';
 import { money, type Money } from '#shared/money.ts';
+import { MAX_CART_LINES } from '#shared/shop/cart.ts';
 import { addCartActions, getPricedCart, readCart } from '#shared/shop/cart-lines.ts';
 import { placedByOf } from '#shared/shop/checkout.ts';
 import { accountCurrency } from '#shared/shop/currency.ts';
@@ -75,28 +76,109 @@ export async function renewalQuote(
   return { ...base, line: { edition, quantity, unitPrice, subtotal, gross: money(gross, currency) } };
 }
 
-/** Subscriptions "renew all due" adds at most (the cart holds MAX_CART_LINES lines). */
-export const MAX_RENEW_DUE = 20;
+/** Subscriptions "renew all due" adds at most: the cart holds MAX_CART_LINES lines. */
+export const MAX_RENEW_DUE = MAX_CART_LINES;
 /** What "renew all due" renews: the daily job's due, overdue and suspended subscriptions. */
 export const RENEW_DUE_STATUSES = ['due', 'overdue', 'suspended'] as const;
+/** Subscriptions one Query of an account's due ones evaluates, and Queries per account at most (10 × 100). */
+const DUE_PAGE_SIZE = 100;
+const DUE_PAGES_PER_ACCOUNT = 10;
+/** Accounts (the distributor's own and its clients) read at once. */
+const DUE_CONCURRENCY = 8;
+
+/** Whose due subscriptions: the caller's own (none given), one client's, or the caller's and every client's. */
+export interface RenewDueScope {
+  clientId?: string | undefined;
+  allClients?: boolean | undefined;
+}
+
+/** A due subscription, with its client when it is a distributor's client's (the client is the licensee). */
+export interface DueSubscription {
+  subscription: Subscription;
+  client?: ClientRef;
+}
+
+export interface DueList {
+  due: DueSubscription[];
+  /** More were due than `wanted` (the rest waits for the next "renew all due"). */
+  more: boolean;
+}
+
+/** The accounts a scope covers, own first: a client named must be the caller's (404), all clients are read in pages. */
+async function scopeAccounts(callerAccountId: string, scope: RenewDueScope): Promise<Array<ClientRef | undefined>> {
+  const clientId = clientOf({ accountId: callerAccountId }, scope.clientId);
+  if (clientId) return [await viewedAccount(callerAccountId, clientId)];
+  if (!scope.allClients) return [undefined];
+  const clients: ClientRef[] = [];
+  let cursor: string | undefined;
+  // At most MAX_DISTRIBUTOR_CLIENTS (200): two pages.
+  do {
+    const page = await listClients(callerAccountId, cursor ? { cursor } : {});
+    clients.push(...page.items.map(({ accountId, name }) => ({ accountId, name })));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return [undefined, ...clients];
+}
 
 /**
- * The account's due subscriptions, oldest first, at most MAX_RENEW_DUE: one Query of its subscriptions (a page of up to
- * 1 MB, some thousands of them), filtered by status on the server.
+ * One account's due subscriptions, oldest first, that `keep` keeps: Queries of DUE_PAGE_SIZE of its subscriptions,
+ * filtered by status on the server, until `wanted` + 1 are found (so the caller knows more are due) or
+ * DUE_PAGES_PER_ACCOUNT pages are read (what is left counts as more).
  */
-export async function dueSubscriptions(accountId: string): Promise<Subscription[]> {
+async function accountDue(
+  accountId: string,
+  wanted: number,
+  keep: (subscription: Subscription) => boolean,
+): Promise<{ found: Subscription[]; more: boolean }> {
   const values = Object.fromEntries(RENEW_DUE_STATUSES.map((status, index) => [`:s${index}`, status]));
-  const found = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      FilterExpression: `#status IN (${Object.keys(values).join(', ')})`,
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':pk': accountPartition(accountId), ':prefix': SK_PREFIX.subscription, ...values },
-      ConsistentRead: true,
-    }),
-  );
-  return (found.Items ?? []).slice(0, MAX_RENEW_DUE).map(subscriptionFromItem);
+  const found: Subscription[] = [];
+  let start: Record<string, unknown> | undefined;
+  for (let page = 0; page < DUE_PAGES_PER_ACCOUNT; page += 1) {
+    const result = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        FilterExpression: `#status IN (${Object.keys(values).join(', ')})`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pk': accountPartition(accountId), ':prefix': SK_PREFIX.subscription, ...values },
+        Limit: DUE_PAGE_SIZE,
+        ConsistentRead: true,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    found.push(...(result.Items ?? []).map(subscriptionFromItem).filter(keep));
+    start = result.LastEvaluatedKey;
+    if (found.length > wanted) return { found: found.slice(0, wanted), more: true };
+    if (!start) return { found, more: false };
+  }
+  return { found, more: true };
+}
+
+/**
+ * The due subscriptions of a scope (RenewDueScope), own first and then each client's, at most `wanted` of those `keep`
+ * keeps: accounts are read DUE_CONCURRENCY at a time and the reading stops once `wanted` are found, so a distributor
+ * with many clients reads only as far as one cart reaches (at most its 200 clients' Queries when few are due).
+ */
+export async function dueSubscriptions(
+  callerAccountId: string,
+  scope: RenewDueScope = {},
+  options: { wanted?: number; keep?: (subscription: Subscription) => boolean } = {},
+): Promise<DueList> {
+  const { wanted = MAX_RENEW_DUE, keep = () => true } = options;
+  const accounts = await scopeAccounts(callerAccountId, scope);
+  const due: DueSubscription[] = [];
+  let more = false;
+  for (let next = 0; next < accounts.length && !more; next += DUE_CONCURRENCY) {
+    const batch = accounts.slice(next, next + DUE_CONCURRENCY);
+    const results = await Promise.all(batch.map((client) => accountDue(client?.accountId ?? callerAccountId, wanted, keep)));
+    results.forEach((result, index) => {
+      const client = batch[index];
+      due.push(...result.found.map((subscription) => ({ subscription, ...(client ? { client } : {}) })));
+      more ||= result.more;
+    });
+    more ||= due.length > wanted;
+  }
+  return { due: due.slice(0, wanted), more: more || due.length > wanted };
 }
 
 export interface RenewInput {
@@ -142,29 +224,37 @@ export async function renewSubscription(caller: CustomerCaller, input: RenewInpu
 }
 
 /**
- * "Renew all due": each due subscription (dueSubscriptions) priced in the cart's currency and not yet in the cart is
- * added as a one-period renewal; one already there keeps the periods the customer chose. Answers the cart and how many
- * were added.
+ * "Renew all due": each due subscription of the scope (dueSubscriptions: the caller's, one client's, or the caller's
+ * and all its clients') priced in the cart's currency and not yet in the cart is added as a one-period renewal, a
+ * client's with the client as the licensee; one already there keeps the periods the customer chose. As many as the
+ * cart has room for (MAX_CART_LINES); `more` says some were left out. Answers the cart, how many were added and `more`.
  */
-export async function renewAllDue(caller: CustomerCaller, version: number | undefined) {
-  const [due, { cart, account }] = await Promise.all([dueSubscriptions(caller.accountId), readCart(caller.accountId)]);
+export async function renewAllDue(caller: CustomerCaller, input: RenewDueScope & { version?: number | undefined }) {
+  const { cart, account } = await readCart(caller.accountId);
   // A distributor's client is refused even with nothing due: the page shows why, whatever the list holds.
-  await assertMayOrderForItself(account);
+  if (!clientOf(caller, input.clientId)) await assertMayOrderForItself(account);
   const inCart = new Set(cart.lines.map(lineKey));
-  const adding = due.filter(
-    (subscription) =>
+  const room = MAX_CART_LINES - cart.lines.length;
+  const { due, more } = await dueSubscriptions(caller.accountId, input, {
+    wanted: room,
+    keep: (subscription) =>
       renewedPlan(subscription).price.currency === cart.currency &&
-      !inCart.has(
-        lineKey({
-          sku: '',
-          action: { kind: 'renewal', subscriptionId: subscription.subscriptionId, periods: 1, licenseeAccountId: caller.accountId },
-        }),
-      ),
-  );
-  if (!adding.length) return { cart: await getPricedCart(caller.accountId), added: 0 };
-  const priced = await addCartActions(caller.accountId, {
-    actions: adding.map((subscription) => ({ kind: 'renewal' as const, subscriptionId: subscription.subscriptionId, periods: 1 })),
-    version,
+      !inCart.has(lineKey({ sku: '', action: renewalAction(subscription, 1) })),
   });
-  return { cart: priced, added: adding.length };
+  if (!due.length) return { cart: await getPricedCart(caller.accountId), added: 0, more };
+  const priced = await addCartActions(caller.accountId, {
+    actions: due.map(({ subscription, client }) => ({
+      kind: 'renewal' as const,
+      subscriptionId: subscription.subscriptionId,
+      periods: 1,
+      ...(client ? { clientId: client.accountId } : {}),
+    })),
+    version: input.version,
+  });
+  return { cart: priced, added: due.length, more };
+}
+
+/** The renewal action of a subscription, its own account the licensee (the buyer may be its distributor). */
+function renewalAction(subscription: Subscription, periods: number) {
+  return { kind: 'renewal' as const, subscriptionId: subscription.subscriptionId, periods, licenseeAccountId: subscription.accountId };
 }

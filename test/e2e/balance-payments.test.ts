@@ -6,9 +6,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_STAFF } from '#infra/local/seed.ts';
 import { createCustomer } from '../support/api.ts';
+import { giveBalance } from '../support/balances.ts';
 import { launchBrowser, signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
 import { putAwaitingOrder } from '../support/shop-orders.ts';
-import { giveBalance } from '../support/shopper.ts';
 
 let browser: Browser;
 const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };

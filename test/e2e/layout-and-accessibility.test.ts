@@ -96,6 +96,17 @@ async function check(page: Page, path: string, options: { axe?: boolean } = {}):
   return findings;
 }
 
+/** `check` of each path in English (with axe), then in Polish (layout only: axe's findings do not depend on the words). */
+async function checkInEnglishAndPolish(page: Page, paths: readonly string[]): Promise<Record<string, Findings>> {
+  const findings: Record<string, Findings> = {};
+  for (const path of paths) Object.assign(findings, await check(page, path));
+  await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
+  for (const path of paths) {
+    for (const [where, found] of Object.entries(await check(page, path, { axe: false }))) findings[`${where} (pl)`] = found;
+  }
+  return findings;
+}
+
 function expectClean(findings: Record<string, Findings>): void {
   for (const [where, found] of Object.entries(findings)) {
     expect(found.overflow, `${where}: wider than the window`).toBe(0);
@@ -695,6 +706,15 @@ describe('layout and accessibility of every page in Chromium', () => {
     const staff = await signedInContext('staff');
     Object.assign(findings, await check(staff.page, '/admin/customers/demo-reseller'));
     await staff.context.close();
+    expectClean(findings);
+  });
+
+  it('the distributor’s services: its and its clients’ due renewals, and one client’s services, in English and in Polish', async () => {
+    // A due service of its client: the upcoming renewals list it with whose it is.
+    await putTestSubscription('demo-orchard', { status: 'due', paidUntil: new Date(Date.now() + 4 * 86_400_000).toISOString() });
+    const partner = await signedInContext('customer', DEMO_LOGINS.partner);
+    const findings = await checkInEnglishAndPolish(partner.page, ['/services', '/services?clientId=demo-orchard']);
+    await partner.context.close();
     expectClean(findings);
   });
 

@@ -7,9 +7,9 @@ import { money } from '#shared/money.ts';
 import { getSubscription } from '#shared/subscriptions/model.ts';
 import { addDays, addPeriods } from '#shared/subscriptions/periods.ts';
 import { createCustomer } from '../support/api.ts';
+import { giveBalance } from '../support/balances.ts';
 import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
-import { giveBalance } from '../support/shopper.ts';
 
 let browser: Browser;
 const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };

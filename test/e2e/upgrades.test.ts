@@ -9,8 +9,9 @@ import { PutCommand, UpdateCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { keys } from '#shared/db/keys.ts';
 import { createCustomer } from '../support/api.ts';
+import { giveBalance } from '../support/balances.ts';
 import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
-import { customerWithCart, giveBalance } from '../support/shopper.ts';
+import { customerWithCart } from '../support/shopper.ts';
 
 let browser: Browser;
 const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };

@@ -17,6 +17,7 @@ import { newId } from '#shared/ids.ts';
 import { money } from '#shared/money.ts';
 import { type Order, orderItem } from '#shared/orders/model.ts';
 import { nextOrderReference } from '#shared/orders/order-reference.ts';
+import { testBalance } from '../support/balances.ts';
 import { call, createCustomer, createStaff, purchases, signIn, startTestApi, type TestApi } from '../support/api.ts';
 import { mailsTo } from '../support/mailbox.ts';
 
@@ -50,10 +51,6 @@ async function ledgerOf(accountId: string, currency: string) {
     start = page.LastEvaluatedKey;
   } while (start);
   return items.map(ledgerEntryFromItem);
-}
-
-async function balanceOf(accountId: string, currency: string): Promise<number> {
-  return (await readBalances(accountId)).balances.find((balance) => balance.currency === currency)?.amountMinor ?? 0;
 }
 
 /** One balance change in its own transaction, as every writer of the balance does; the failed conditions if refused. */
@@ -91,7 +88,7 @@ describe('the ledger under concurrency', () => {
     // 1000 covers 33 debits of 30 (990): the other 17 are refused by the balance's condition, whatever the order.
     expect(outcomes.filter((outcome) => outcome === 'applied')).toHaveLength(33);
     expect(outcomes.filter((outcome) => outcome === 'refused')).toHaveLength(17);
-    const balance = await balanceOf(account.accountId, 'EUR');
+    const balance = await testBalance(account.accountId, 'EUR');
     expect(balance).toBe(10);
     const ledger = await ledgerOf(account.accountId, 'EUR');
     expect(ledger).toHaveLength(34);
@@ -105,7 +102,7 @@ describe('the ledger under concurrency', () => {
     const amounts = Array.from({ length: 50 }, (_, index) => (index % 2 === 0 ? 7 : -11));
     const outcomes = await Promise.all(amounts.map((amount) => change(account.accountId, amount)));
 
-    const balance = await balanceOf(account.accountId, 'EUR');
+    const balance = await testBalance(account.accountId, 'EUR');
     const applied = amounts.filter((_, index) => outcomes[index] === 'applied');
     expect(applied.filter((amount) => amount > 0)).toHaveLength(25);
     expect(balance).toBe(100 + applied.reduce((sum, amount) => sum + amount, 0));
@@ -155,7 +152,7 @@ describe('staff adjustments', () => {
     expect(overdraw.body.error.code).toBe('INSUFFICIENT_BALANCE');
     expect((await adjust(account.accountId, adjustment(-200))).status).toBe(201);
 
-    expect(await balanceOf(account.accountId, 'EUR')).toBe(300);
+    expect(await testBalance(account.accountId, 'EUR')).toBe(300);
     const ledger = await ledgerOf(account.accountId, 'EUR');
     expect(ledger.map((entry) => [entry.kind, entry.amountMinor, entry.memo])).toEqual([
       ['adjustment', 500, 'Goodwill credit'],
@@ -263,7 +260,7 @@ describe('refunds to the balance', () => {
 
     // The whole order: 2 x 123.45 + 9.99 net, VAT per line (56.79 + 2.30), gross 318.98.
     expect(paid.gross).toBe(24_690 + 5_679 + 999 + 230);
-    expect(await balanceOf(account.accountId, 'EUR')).toBe(paid.gross);
+    expect(await testBalance(account.accountId, 'EUR')).toBe(paid.gross);
     const ledger = await ledgerOf(account.accountId, 'EUR');
     expect(ledger).toHaveLength(1);
     expect(ledger[0]).toMatchObject({ kind: 'refund', amountMinor: paid.gross, memo: 'Cancelled within 14 days.' });
@@ -295,7 +292,7 @@ describe('refunds to the balance', () => {
     const sequences = answers.map((answer) => Number(/(\d+)$/.exec(answer.body.correction.number)![1])).sort((a, b) => a - b);
     expect(sequences.at(-1)! - sequences[0]!).toBe(7);
     expect(new Set(sequences).size).toBe(8);
-    expect(await balanceOf(account.accountId, 'EUR')).toBe(8_000);
+    expect(await testBalance(account.accountId, 'EUR')).toBe(8_000);
   });
 
   it('refunds part of an order as the gross of a one-line correction, never more than the invoice bills', async () => {
@@ -312,7 +309,7 @@ describe('refunds to the balance', () => {
     const correction = (await getInvoice(account.accountId, part.body.correction.invoiceId, true))!;
     expect(correction.lines).toHaveLength(1);
     expect(correction.totals).toEqual({ netMinor: -8_130, vatMinor: -1_870, grossMinor: -10_000 });
-    expect(await balanceOf(account.accountId, 'EUR')).toBe(10_000);
+    expect(await testBalance(account.accountId, 'EUR')).toBe(10_000);
   });
 
   it('refunds an order staff placed (no invoice here) without a correction; unknown and foreign orders are 404', async () => {
@@ -326,7 +323,7 @@ describe('refunds to the balance', () => {
     const done = await refund(orderId, { accountId: customer.account.accountId, amountMinor: 1_500 });
     expect(done.status).toBe(201);
     expect(done.body.correction).toBeUndefined();
-    expect(await balanceOf(customer.account.accountId, 'EUR')).toBe(1_500);
+    expect(await testBalance(customer.account.accountId, 'EUR')).toBe(1_500);
   });
 });
 

@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignClient, markDistributor } from '#shared/accounts/distributors.ts';
 import * as distributorsApi from '#shared/api/distributors.ts';
-import { readBalances } from '#shared/billing/balance.ts';
 import { getInvoice } from '#shared/billing/invoice.ts';
 import { netForGross } from '#shared/billing/refunds.ts';
 import { taxLine } from '#shared/billing/tax.ts';
@@ -21,7 +20,7 @@ import { call, signIn, startTestApi, type TestApi } from '../support/api.ts';
 import { issueTestInvoice, POLISH_BUYER } from '../support/invoices.ts';
 import { putTestServicePlans, type TestServicePlans } from '../support/service-plans.ts';
 import { customerWithCart } from '../support/shopper.ts';
-import { giveBalance } from '../support/shopper.ts';
+import { giveBalance, testBalance } from '../support/balances.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
 let api: TestApi;
@@ -49,10 +48,6 @@ async function customerWithService(overrides: Parameters<typeof putTestSubscript
     ...overrides,
   });
   return { accountId, subscription, token: await signIn(api, 'customer', customer.login) };
-}
-
-async function balanceOf(accountId: string): Promise<number> {
-  return (await readBalances(accountId)).balances.find((balance) => balance.currency === 'PLN')?.amountMinor ?? 0;
 }
 
 const changePlan = (token: string, subscriptionId: string, body: Record<string, unknown>) =>
@@ -116,7 +111,7 @@ describe('a cancellation after a plan change refunds what paid the span, invoice
       acceptedRefundMinor: credited(requested),
     });
     expect(result.refund?.corrections).toHaveLength(1);
-    expect(await balanceOf(accountId)).toBe(credit.grossMinor + credited(requested));
+    expect(await testBalance(accountId)).toBe(credit.grossMinor + credited(requested));
     const original = (await getInvoice(accountId, opening.invoiceId, true))!;
     expect(original.correctedBy).toHaveLength(2);
     const correction = (await getInvoice(accountId, result.refund!.corrections[0]!.invoiceId, true))!;
@@ -159,7 +154,7 @@ describe('a cancellation after a plan change refunds what paid the span, invoice
       acceptedRefundMinor: fromOpening + fromUpgrade,
     });
     expect(result.refund).toMatchObject({ amountMinor: fromOpening + fromUpgrade, currency: 'PLN' });
-    expect(await balanceOf(accountId)).toBe(100_000 - upgrade.grossMinor + fromOpening + fromUpgrade);
+    expect(await testBalance(accountId)).toBe(100_000 - upgrade.grossMinor + fromOpening + fromUpgrade);
     for (const [invoiceId, amount] of [
       [opening.invoiceId, fromOpening],
       [part.invoice!.invoiceId, fromUpgrade],
@@ -195,7 +190,7 @@ describe('a cancellation after a plan change refunds what paid the span, invoice
     console.info(
       `cancellations of two invoices: 20 parallel in ${Math.round(performance.now() - started)} ms: 1 applied, ${done.length - 1} replayed, ${20 - done.length} x 409`,
     );
-    expect(await balanceOf(accountId)).toBe(100_000 - upgrade.grossMinor + refund);
+    expect(await testBalance(accountId)).toBe(100_000 - upgrade.grossMinor + refund);
     const stored = await getSubscription(accountId, subscription.subscriptionId);
     for (const invoiceId of [subscription.lastInvoice!.invoiceId, stored.spanChanges![0]!.invoice!.invoiceId]) {
       expect((await getInvoice(accountId, invoiceId, true))!.correctedBy).toHaveLength(1);
@@ -256,7 +251,7 @@ describe('a span a distributor paid for its client', () => {
     const paid = await getSubscription(client.accountId, subscriptionId);
     expect(paid.lastInvoice?.accountId).toBe(distributor.accountId);
     const gross = paid.lastInvoice!.grossMinor;
-    expect(await balanceOf(distributor.accountId)).toBe(100_000 - gross);
+    expect(await testBalance(distributor.accountId)).toBe(100_000 - gross);
 
     // The manage page offers the invoice that paid the period to the account that holds it only.
     const path = `/api/subscriptions/${subscriptionId}`;
@@ -290,8 +285,8 @@ describe('a span a distributor paid for its client', () => {
     });
     expect(done.status).toBe(200);
     expect(done.body.subscription.status).toBe('ended');
-    expect(await balanceOf(distributor.accountId)).toBe(100_000);
-    expect(await balanceOf(client.accountId)).toBe(0);
+    expect(await testBalance(distributor.accountId)).toBe(100_000);
+    expect(await testBalance(client.accountId)).toBe(0);
     const correctionId = done.body.refund.corrections[0].invoiceId as string;
     expect(await getInvoice(distributor.accountId, correctionId, true)).toMatchObject({
       kind: 'correction',
@@ -319,6 +314,6 @@ describe('a span a distributor paid for its client', () => {
     const preview = await cancellationPreview(client.accountId, legacy.subscriptionId, at);
     expect(preview.refund?.corrects).toEqual([expect.objectContaining({ accountId: distributor.accountId, invoiceId: invoice.invoiceId })]);
     await cancelSubscription({ accountId: client.accountId, subscriptionId: legacy.subscriptionId, at, by: 'staff' });
-    expect(await balanceOf(distributor.accountId)).toBe(preview.refund!.amountMinor);
+    expect(await testBalance(distributor.accountId)).toBe(preview.refund!.amountMinor);
   });
 });

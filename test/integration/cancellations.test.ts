@@ -18,6 +18,7 @@ import { listSubscriptionEvents } from '#shared/subscriptions/events.ts';
 import { getSubscription } from '#shared/subscriptions/model.ts';
 import { listLicenceSupport } from '#shared/support/list-support.ts';
 import { supportSubscriptionKey } from '#shared/support/model.ts';
+import { testBalance } from '../support/balances.ts';
 import { call, createCustomer, createStaff, purchases, signIn, startTestApi, type TestApi } from '../support/api.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
@@ -44,10 +45,6 @@ function usePolicy(cancel: 'at-period-end' | 'immediate-refund') {
 async function customerWithToken(withPurchases = 0) {
   const customer = await createCustomer(withPurchases ? purchases(withPurchases) : []);
   return { accountId: customer.account.accountId, token: await signIn(api, 'customer', customer.login) };
-}
-
-async function balanceOf(accountId: string, currency: string): Promise<number> {
-  return (await readBalances(accountId)).balances.find((balance) => balance.currency === currency)?.amountMinor ?? 0;
 }
 
 const path = (id: string, action: 'cancellation' | 'cancel' | 'resume') => `/api/subscriptions/${id}/${action}`;
@@ -86,7 +83,7 @@ describe('cancelling now with a prorated refund (immediate-refund)', () => {
     });
     expect(result.replayed).toBe(false);
     expect(result.refund).toMatchObject({ amountMinor: 3_888, currency: 'PLN' });
-    expect(await balanceOf(accountId, 'PLN')).toBe(3_888);
+    expect(await testBalance(accountId, 'PLN')).toBe(3_888);
 
     const correction = (await getInvoice(accountId, result.refund!.corrections[0]!.invoiceId, true))!;
     expect(correction).toMatchObject({
@@ -144,7 +141,7 @@ describe('cancelling now with a prorated refund (immediate-refund)', () => {
       `cancellations: 20 parallel in ${Math.round(performance.now() - started)} ms: 1 applied, ${done.length - 1} replayed, ${20 - done.length} x 409`,
     );
 
-    expect(await balanceOf(accountId, 'PLN')).toBe(refund);
+    expect(await testBalance(accountId, 'PLN')).toBe(refund);
     const ledger = await ledgerPage(accountId, 'PLN', {});
     expect(ledger.items.map((entry) => entry.amountMinor)).toEqual([refund]);
     expect(ledger.items[0]!.memo).toContain('Moving elsewhere');
@@ -171,7 +168,7 @@ describe('cancelling now with a prorated refund (immediate-refund)', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'REFUND_CHANGED', details: { refundMinor: preview.body.refund.amountMinor } });
     expect((await getSubscription(accountId, subscription.subscriptionId)).status).toBe('active');
-    expect(await balanceOf(accountId, 'PLN')).toBe(0);
+    expect(await testBalance(accountId, 'PLN')).toBe(0);
   });
 
   it('ends a subscription with no invoice now and says there is nothing to refund', async () => {
@@ -250,7 +247,7 @@ describe('cancelling at the period’s end (at-period-end)', () => {
     // The daily job ends it on paid-until's day.
     const stored = await getSubscription(accountId, subscription.subscriptionId);
     expect(stored.nextActionOn).toBe(subscription.paidUntil.slice(0, 10));
-    expect(await balanceOf(accountId, 'PLN')).toBe(0);
+    expect(await testBalance(accountId, 'PLN')).toBe(0);
 
     // A second click changes nothing.
     const twice = await call(api, 'POST', path(subscription.subscriptionId, 'cancel'), { token, body: {} });
@@ -280,7 +277,7 @@ describe('cancelling at the period’s end (at-period-end)', () => {
     expect(done.status).toBe(200);
     expect(done.body.subscription).toMatchObject({ status: 'ended', paidUntil });
     expect(done.body.refund).toBeUndefined();
-    expect(await balanceOf(accountId, 'PLN')).toBe(0);
+    expect(await testBalance(accountId, 'PLN')).toBe(0);
   });
 });
 
@@ -311,7 +308,7 @@ describe('who may cancel what', () => {
     expect(done.status).toBe(200);
     expect(done.body.subscription.status).toBe('ended');
     expect(done.body.refund.amountMinor).toBeGreaterThan(0);
-    expect(await balanceOf(accountId, 'PLN')).toBe(done.body.refund.amountMinor);
+    expect(await testBalance(accountId, 'PLN')).toBe(done.body.refund.amountMinor);
     const page = await call(api, 'GET', `/api/admin/customers/${accountId}`, { token: supportStaff });
     const audit = (page.body.audit.items as Array<{ action: string; reason?: string; target: { kind: string; id: string } }>).filter(
       (entry) => entry.action === 'subscription.cancel',

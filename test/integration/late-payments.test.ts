@@ -5,7 +5,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ledgerPage, readBalances } from '#shared/billing/balance.ts';
+import { ledgerPage } from '#shared/billing/balance.ts';
 import { GetCommand, PutCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { orderFromItem, orderKey } from '#shared/orders/model.ts';
@@ -15,8 +15,9 @@ import { applyOrderPayment } from '#shared/shop/order-payments.ts';
 import { orderPaymentState } from '#shared/shop/payment-views.ts';
 import { getSubscription, type Subscription, subscriptionItem } from '#shared/subscriptions/model.ts';
 import { call, signIn, startTestApi, type TestApi } from '../support/api.ts';
+import { giveBalance, testBalance } from '../support/balances.ts';
 import { putTestServicePlans, type TestServicePlans } from '../support/service-plans.ts';
-import { customerWithCart, giveBalance } from '../support/shopper.ts';
+import { customerWithCart } from '../support/shopper.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
 let api: TestApi;
@@ -25,10 +26,6 @@ beforeAll(async () => {
   [api, plans] = await Promise.all([startTestApi(), putTestServicePlans(['PLN'])]);
 });
 afterAll(() => api.stop());
-
-async function balanceOf(accountId: string): Promise<number> {
-  return (await readBalances(accountId)).balances.find((balance) => balance.currency === 'PLN')?.amountMinor ?? 0;
-}
 
 /**
  * A Polish customer with a Medium plan (49.00 PLN net a month) and an order of one action on it placed for payment by
@@ -89,7 +86,7 @@ describe('a payment for an order that can no longer be fulfilled', () => {
       if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'PAYMENT_ALREADY_RECORDED' });
     }
 
-    expect(await balanceOf(accountId)).toBe(order.total.amountMinor);
+    expect(await testBalance(accountId)).toBe(order.total.amountMinor);
     const stored = orderFromItem(
       (await db().send(new GetCommand({ TableName: tableName(), Key: orderKey(accountId, order.orderId) }))).Item!,
     );
@@ -112,7 +109,7 @@ describe('a payment for an order that can no longer be fulfilled', () => {
     const page = await call(api, 'GET', `/api/orders/${order.orderId}`, { token });
     expect(page.body.shop).toMatchObject({ status: 'cancelled', closedBecause: 'SUBSCRIPTION_ENDED' });
     expect((await transfer(accountId, order.orderId, 1_000)).outcome).toBe('credited-to-balance');
-    expect(await balanceOf(accountId)).toBe(order.total.amountMinor + 1_000);
+    expect(await testBalance(accountId)).toBe(order.total.amountMinor + 1_000);
   });
 
   it('returns what a partly paid order had received with the transfer that finds it unfulfillable', async () => {
@@ -122,7 +119,7 @@ describe('a payment for an order that can no longer be fulfilled', () => {
 
     const rest = order.total.amountMinor - 1_000;
     expect((await transfer(accountId, order.orderId, rest)).outcome).toBe('credited-to-balance');
-    expect(await balanceOf(accountId)).toBe(order.total.amountMinor);
+    expect(await testBalance(accountId)).toBe(order.total.amountMinor);
     const stored = orderFromItem(
       (await db().send(new GetCommand({ TableName: tableName(), Key: orderKey(accountId, order.orderId) }))).Item!,
     );
@@ -141,7 +138,7 @@ describe('a payment for an order that can no longer be fulfilled', () => {
     await changeMeanwhile(subscription, { sku: plans.small, plan: 'Small' });
 
     expect((await transfer(accountId, order.orderId, order.total.amountMinor)).outcome).toBe('credited-to-balance');
-    expect(await balanceOf(accountId)).toBe(order.total.amountMinor);
+    expect(await testBalance(accountId)).toBe(order.total.amountMinor);
     expect(await getSubscription(accountId, subscription.subscriptionId)).toMatchObject({ sku: plans.small, plan: 'Small' });
   });
 
@@ -177,7 +174,7 @@ describe('a payment for an order that can no longer be fulfilled', () => {
         idempotencyKey: randomUUID(),
       }),
     ).rejects.toMatchObject({ statusCode: 409, code: 'SUBSCRIPTION_ENDED' });
-    expect(await balanceOf(accountId)).toBe(100_000);
+    expect(await testBalance(accountId)).toBe(100_000);
     const stored = orderFromItem(
       (await db().send(new GetCommand({ TableName: tableName(), Key: orderKey(accountId, order.orderId) }))).Item!,
     );

@@ -5,7 +5,6 @@
 
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readBalances } from '#shared/billing/balance.ts';
 import { getInvoice } from '#shared/billing/invoice.ts';
 import { applyOrderPayment } from '#shared/shop/order-payments.ts';
 import { BILLING_VARIABLE, resetBillingSettingsForTests } from '#shared/billing/settings.ts';
@@ -21,7 +20,8 @@ import type { StoredOrder } from '#shared/orders/model.ts';
 import { getAccount } from '#shared/accounts/account.ts';
 import { addPeriods, DAY_MS } from '#shared/subscriptions/periods.ts';
 import { call, signIn, startTestApi, type TestApi } from '../support/api.ts';
-import { customerWithCart, giveBalance } from '../support/shopper.ts';
+import { giveBalance, testBalance } from '../support/balances.ts';
+import { customerWithCart } from '../support/shopper.ts';
 import { putTestServicePlans, type TestServicePlans } from '../support/service-plans.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
@@ -69,10 +69,6 @@ function expectedProration(amountMinor: number, paidUntil: string, daysLeft: num
   const net = Math.round((amountMinor * daysLeft) / daysInPeriod);
   const vat = Math.round(net * 0.23);
   return { net, vat, gross: net + vat, daysInPeriod };
-}
-
-async function balanceOf(accountId: string, currency: string): Promise<number> {
-  return (await readBalances(accountId)).balances.find((balance) => balance.currency === currency)?.amountMinor ?? 0;
 }
 
 const plansOf = (token: string, subscriptionId: string, query = '') =>
@@ -154,7 +150,7 @@ describe('a downgrade', () => {
     expect(first.body).toMatchObject({ outcome: 'changed', subscription: { sku: plan.small, plan: 'Small', users: 5 } });
     expect(first.body.credit).toMatchObject({ amountMinor: expected.gross, currency: 'PLN' });
 
-    expect(await balanceOf(accountId, 'PLN')).toBe(expected.gross);
+    expect(await testBalance(accountId, 'PLN')).toBe(expected.gross);
     const original = await getInvoice(accountId, subscription.lastInvoice!.invoiceId, true);
     expect(original?.correctedBy).toHaveLength(1);
     const correction = await getInvoice(accountId, original!.correctedBy![0]!, true);
@@ -181,7 +177,7 @@ describe('a downgrade', () => {
     expect(answer.body.outcome).toBe('scheduled');
     const stored = await getSubscription(accountId, subscription.subscriptionId);
     expect(stored).toMatchObject({ sku: plan.mid, pendingPlan: { sku: plan.small, plan: 'Small', users: 5, price: money(1_900, 'PLN') } });
-    expect(await balanceOf(accountId, 'PLN')).toBe(0);
+    expect(await testBalance(accountId, 'PLN')).toBe(0);
     const events = (await listSubscriptionEvents(accountId, subscription.subscriptionId, {})).items;
     expect(events.map((event) => [event.kind, event.plan])).toEqual([['plan-change-scheduled', { from: 'Medium', to: 'Small' }]]);
     // The same choice again changes nothing.
@@ -264,8 +260,8 @@ describe('distributors and their clients', () => {
     expect((await getSubscription(client.accountId, subscriptionId)).sku).toBe(plan.small);
     // The client paid the period itself: its invoice is corrected and its balance credited, not the distributor's.
     expect(small.preview.corrects).toMatchObject({ accountId: client.accountId, number: client.subscription.lastInvoice!.number });
-    expect(await balanceOf(client.accountId, 'PLN')).toBe(small.preview.grossMinor);
-    expect(await balanceOf(distributor.accountId, 'PLN')).toBe(0);
+    expect(await testBalance(client.accountId, 'PLN')).toBe(small.preview.grossMinor);
+    expect(await testBalance(distributor.accountId, 'PLN')).toBe(0);
 
     // Not a client of this account: 404, like any foreign id.
     const stranger = await customerWithService();
@@ -355,7 +351,7 @@ describe('an upgrade mid-period', () => {
       subscription: { sku: plan.big, plan: 'Large', users: 25, price: money(9_900, 'PLN'), paidUntil: subscription.paidUntil },
       order: { status: 'fulfilled', total: money(expected.gross, 'PLN') },
     });
-    expect(await balanceOf(accountId, 'PLN')).toBe(100_000 - expected.gross);
+    expect(await testBalance(accountId, 'PLN')).toBe(100_000 - expected.gross);
     const events = (await listSubscriptionEvents(accountId, subscription.subscriptionId, {})).items;
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ kind: 'plan-changed', by: 'payment', order: { orderId: answer.body.order.orderId } });
@@ -379,7 +375,7 @@ describe('an upgrade mid-period', () => {
     answers.push(await changePlan(token, subscription.subscriptionId, body));
     expect(answers.filter((answer) => answer.status !== 200 && answer.status !== 201).map((answer) => answer.body)).toEqual([]);
     expect(new Set(answers.map((answer) => answer.body.order?.orderId))).toEqual(new Set([answers[0]!.body.order.orderId]));
-    expect(await balanceOf(accountId, 'PLN')).toBe(100_000 - expected.gross);
+    expect(await testBalance(accountId, 'PLN')).toBe(100_000 - expected.gross);
     expect((await getSubscription(accountId, subscription.subscriptionId)).version).toBe(2);
   });
 

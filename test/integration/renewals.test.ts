@@ -28,8 +28,9 @@ import { addDays, addPeriods } from '#shared/subscriptions/periods.ts';
 import { quoteRenewal, renewalFulfilment } from '#shared/subscriptions/renewal.ts';
 import { supportSubscriptionFromItem } from '#shared/support/model.ts';
 import { call, createCustomer, createStaff, signIn, startTestApi, type TestApi } from '../support/api.ts';
+import { giveBalance } from '../support/balances.ts';
 import { awaitMailTo } from '../support/mailbox.ts';
-import { customerWithCart, giveBalance } from '../support/shopper.ts';
+import { customerWithCart } from '../support/shopper.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
 let api: TestApi;

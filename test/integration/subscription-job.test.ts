@@ -6,7 +6,6 @@
 import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { handler as jobWorker } from '#functions/subscription-job/run-subscription-job.ts';
-import { readBalances } from '#shared/billing/balance.ts';
 import { db } from '#shared/db/client.ts';
 import { GetCommand } from '#shared/db/commands.ts';
 import { tableName } from '#shared/db/client.ts';
@@ -16,9 +15,11 @@ import { noChanges, runSubscriptionJob, type SubscriptionJobOptions } from '#sha
 import { getSubscription, type Subscription, subscriptionKey } from '#shared/subscriptions/model.ts';
 import { addDays, addPeriods } from '#shared/subscriptions/periods.ts';
 import { createCustomer } from '../support/api.ts';
-import { customerWithCart, giveBalance } from '../support/shopper.ts';
+import { customerWithCart } from '../support/shopper.ts';
 import { mailsTo, type StoredMail } from '../support/mailbox.ts';
 import { putTestSubscription, type TestSubscription } from '../support/subscriptions.ts';
+import { countingCommands } from '../support/commands.ts';
+import { giveBalance, testBalance as balancePln } from '../support/balances.ts';
 
 const context = { functionName: 'test', awsRequestId: 'r-1', getRemainingTimeInMillis: () => 60_000 } as unknown as Context;
 
@@ -45,20 +46,6 @@ async function historyOf(subscription: Subscription): Promise<SubscriptionEvent[
 const reread = (subscription: Subscription) => getSubscription(subscription.accountId, subscription.subscriptionId);
 const mailsOf = (email: string): Promise<StoredMail[]> => mailsTo(inject('mailUrl'), email);
 const run = (at: Date, options: Partial<SubscriptionJobOptions> = {}) => runSubscriptionJob({ at, ...options });
-
-/** Counts the DynamoDB commands sent while `step` runs, by kind. */
-async function countingCommands<T>(step: () => Promise<T>): Promise<{ result: T; commands: Record<string, number> }> {
-  const commands: Record<string, number> = {};
-  const client = db();
-  const send = client.send.bind(client);
-  vi.spyOn(client, 'send').mockImplementation(((command: { constructor: { name: string } }, ...rest: unknown[]) => {
-    commands[command.constructor.name] = (commands[command.constructor.name] ?? 0) + 1;
-    return (send as (...args: unknown[]) => unknown)(command, ...rest);
-  }) as never);
-  const result = await step();
-  vi.restoreAllMocks();
-  return { result, commands };
-}
 
 describe('reminders', () => {
   it('mails 30, 7 and 1 days before paid-until, each once, and marks it due 7 days before', async () => {
@@ -212,9 +199,6 @@ describe('cancellations and pending plans', () => {
     expect(mail!.body.text).toMatch(/19[.,]00/);
   });
 });
-
-const balancePln = async (accountId: string) =>
-  (await readBalances(accountId)).balances.find((balance) => balance.currency === 'PLN')?.amountMinor ?? 0;
 
 describe('auto-renew', () => {
   it('renews one period from a sufficient balance when due: active again, paid-until a month later, paid once', async () => {

@@ -2,9 +2,7 @@
 // unless told otherwise) and a cart written as its entity (the cart routes are the shop's), at the catalogue's seed
 // prices unless a line names the price the customer saw.
 
-import { randomUUID } from 'node:crypto';
-import { balanceChange } from '#shared/billing/ledger.ts';
-import { PutCommand, TransactWriteCommand, UpdateCommand } from '#shared/db/commands.ts';
+import { PutCommand, UpdateCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { keys } from '#shared/db/keys.ts';
 import { CATALOGUE } from '#shared/catalogue/products.ts';
@@ -58,17 +56,4 @@ export async function customerWithCart(lines: TestCartLine[], fields: Record<str
   );
   await putCart(accountId, lines);
   return customer;
-}
-
-/** Credits the account's balance as a top-up's payment does (the balance and its ledger entry in one transaction). */
-export async function giveBalance(accountId: string, amountMinor: number, currency = 'PLN'): Promise<void> {
-  const { items } = balanceChange({
-    accountId,
-    currency,
-    amountMinor,
-    kind: 'top-up',
-    source: { kind: 'payment', id: `test-${randomUUID()}`, label: 'Test top-up' },
-    at: new Date(),
-  });
-  await db().send(new TransactWriteCommand({ TransactItems: items }));
 }

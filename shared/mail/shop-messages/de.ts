@@ -106,6 +106,14 @@ export const shopMailDe: ShopMailMessages = {
     autoRenewFailedText: (s) =>
       `Ihr Dienst ${s.service} ist bis ${s.paidUntil} bezahlt. Wir haben versucht, ihn aus Ihrem Guthaben zu verlängern (${s.price}), aber ${s.reason}.\n\n` +
       `Bitte laden Sie Ihr Guthaben auf (wir versuchen es am ${s.paidUntil} noch einmal) oder verlängern Sie ihn jetzt.\n\nIhr Guthaben: ${s.balanceLink}\nJetzt verlängern: ${s.link}`,
+    clientAutoRenewFailedText: (s) =>
+      `Ihr ${s.service} ist bis ${s.paidUntil} bezahlt. Ihr Distributor, ${s.distributor}, verlängert ihn automatisch, aber die Verlängerung konnte nicht aus seinem Guthaben bezahlt werden.\n\n` +
+      `Wir haben ${s.distributor} gebeten, das Guthaben aufzuladen oder den Dienst für Sie zu verlängern. Wenden Sie sich an Ihren Distributor, falls er unbezahlt bleibt.\n\nDer Dienst: ${s.link}`,
+    distributorAutoRenewFailedSubject: (s) => `${s.service} Ihres Kunden ${s.client} konnte nicht automatisch verlängert werden`,
+    distributorAutoRenewFailedText: (s) =>
+      `${s.service} Ihres Kunden ${s.client} ist bis ${s.paidUntil} bezahlt. Wir haben versucht, ihn aus Ihrem Guthaben (${s.price}) zu verlängern, aber ${s.reason}.\n\n` +
+      `Bitte laden Sie Ihr Guthaben auf (wir versuchen es nach dem ${s.paidUntil} noch einmal) oder verlängern Sie ihn jetzt für Ihren Kunden. Ihr Kunde weiß, dass wir Sie gebeten haben.\n\n` +
+      `Ihr Guthaben: ${s.balanceLink}\nJetzt verlängern: ${s.link}`,
     overdueSubject: (service) => `${service}: Der bezahlte Zeitraum ist abgelaufen`,
     overdueText: (s) =>
       `Der bezahlte Zeitraum Ihres Dienstes ${s.service} endete am ${s.paidUntil}. Bitte verlängern Sie ihn (${s.price}) bis ${s.suspendOn}, sonst wird er gesperrt.` +

@@ -156,6 +156,23 @@ export const shopMailEn = {
     autoRenewFailedText: (s: { service: string; reason: string; paidUntil: string; price: string; balanceLink: string; link: string }) =>
       `Your ${s.service} is paid until ${s.paidUntil}. We tried to renew it from your balance (${s.price}), but ${s.reason}.\n\n` +
       `Please top up your balance (we try once more on ${s.paidUntil}) or renew it now.\n\nYour balance: ${s.balanceLink}\nRenew now: ${s.link}`,
+    clientAutoRenewFailedText: (s: { service: string; paidUntil: string; distributor: string; link: string }) =>
+      `Your ${s.service} is paid until ${s.paidUntil}. Your distributor, ${s.distributor}, renews it automatically, but the renewal could not be paid from their balance.\n\n` +
+      `We have asked ${s.distributor} to top up their balance or renew it for you. Please contact them if it stays unpaid.\n\nThe service: ${s.link}`,
+    distributorAutoRenewFailedSubject: (s: { service: string; client: string }) =>
+      `We could not renew ${s.service} of your client ${s.client} automatically`,
+    distributorAutoRenewFailedText: (s: {
+      service: string;
+      client: string;
+      reason: string;
+      paidUntil: string;
+      price: string;
+      balanceLink: string;
+      link: string;
+    }) =>
+      `The ${s.service} of your client ${s.client} is paid until ${s.paidUntil}. We tried to renew it from your balance (${s.price}), but ${s.reason}.\n\n` +
+      `Please top up your balance (we try once more after ${s.paidUntil}) or renew it for your client now. Your client has been told you were asked.\n\n` +
+      `Your balance: ${s.balanceLink}\nRenew now: ${s.link}`,
     overdueSubject: (service: string) => `${service}: the paid period has ended`,
     overdueText: (s: { service: string; paidUntil: string; suspendOn: string; price: string; autoRenewFailed?: string; link: string }) =>
       `The paid period of your ${s.service} ended on ${s.paidUntil}. Please renew it (${s.price}) by ${s.suspendOn}, or it will be suspended.` +

@@ -105,6 +105,14 @@ export const shopMailFr: ShopMailMessages = {
     autoRenewFailedText: (s) =>
       `Votre service ${s.service} est payé jusqu’au ${s.paidUntil}. Nous avons essayé de le renouveler à partir de votre solde (${s.price}), mais ${s.reason}.\n\n` +
       `Veuillez recharger votre solde (nous réessaierons le ${s.paidUntil}) ou le renouveler maintenant.\n\nVotre solde : ${s.balanceLink}\nRenouveler maintenant : ${s.link}`,
+    clientAutoRenewFailedText: (s) =>
+      `Votre ${s.service} est payé jusqu’au ${s.paidUntil}. Votre distributeur, ${s.distributor}, le renouvelle automatiquement, mais le renouvellement n’a pas pu être payé sur son solde.\n\n` +
+      `Nous avons demandé à ${s.distributor} de recharger son solde ou de le renouveler pour vous. Contactez-le s’il reste impayé.\n\nLe service : ${s.link}`,
+    distributorAutoRenewFailedSubject: (s) => `Le renouvellement automatique de ${s.service} de votre client ${s.client} a échoué`,
+    distributorAutoRenewFailedText: (s) =>
+      `Le ${s.service} de votre client ${s.client} est payé jusqu’au ${s.paidUntil}. Nous avons essayé de le renouveler sur votre solde (${s.price}), mais ${s.reason}.\n\n` +
+      `Rechargez votre solde (nous réessaierons après le ${s.paidUntil}) ou renouvelez-le maintenant pour votre client. Votre client sait que nous vous l’avons demandé.\n\n` +
+      `Votre solde : ${s.balanceLink}\nRenouveler maintenant : ${s.link}`,
     overdueSubject: (service) => `${service} : la période payée est terminée`,
     overdueText: (s) =>
       `La période payée de votre service ${s.service} s’est terminée le ${s.paidUntil}. Veuillez le renouveler (${s.price}) avant le ${s.suspendOn}, sinon il sera suspendu.` +

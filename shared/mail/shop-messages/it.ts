@@ -106,6 +106,14 @@ export const shopMailIt: ShopMailMessages = {
     autoRenewFailedText: (s) =>
       `Il tuo servizio ${s.service} è pagato fino al ${s.paidUntil}. Abbiamo provato a rinnovarlo dal tuo saldo (${s.price}), ma ${s.reason}.\n\n` +
       `Ricarica il saldo (riproveremo il ${s.paidUntil}) oppure rinnovalo ora.\n\nIl tuo saldo: ${s.balanceLink}\nRinnova ora: ${s.link}`,
+    clientAutoRenewFailedText: (s) =>
+      `Il tuo ${s.service} è pagato fino al ${s.paidUntil}. Il tuo distributore, ${s.distributor}, lo rinnova automaticamente, ma il rinnovo non è stato pagato dal suo saldo.\n\n` +
+      `Abbiamo chiesto a ${s.distributor} di ricaricare il saldo o di rinnovarlo per te. Contattalo se resta non pagato.\n\nIl servizio: ${s.link}`,
+    distributorAutoRenewFailedSubject: (s) => `Non è stato possibile rinnovare automaticamente ${s.service} del tuo cliente ${s.client}`,
+    distributorAutoRenewFailedText: (s) =>
+      `Il ${s.service} del tuo cliente ${s.client} è pagato fino al ${s.paidUntil}. Abbiamo provato a rinnovarlo dal tuo saldo (${s.price}), ma ${s.reason}.\n\n` +
+      `Ricarica il saldo (riproveremo dopo il ${s.paidUntil}) o rinnovalo ora per il tuo cliente. Il cliente sa che te lo abbiamo chiesto.\n\n` +
+      `Il tuo saldo: ${s.balanceLink}\nRinnova ora: ${s.link}`,
     overdueSubject: (service) => `${service}: il periodo pagato è terminato`,
     overdueText: (s) =>
       `Il periodo pagato del tuo servizio ${s.service} è terminato il ${s.paidUntil}. Rinnovalo (${s.price}) entro il ${s.suspendOn}, altrimenti sarà sospeso.` +

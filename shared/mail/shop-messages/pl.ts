@@ -112,6 +112,14 @@ export const shopMailPl: ShopMailMessages = {
     autoRenewFailedText: (s) =>
       `Twoja usługa ${s.service} jest opłacona do ${s.paidUntil}. Próbowaliśmy odnowić ją z salda (${s.price}), ale ${s.reason}.\n\n` +
       `Doładuj saldo (spróbujemy jeszcze raz ${s.paidUntil}) albo odnów usługę teraz.\n\nTwoje saldo: ${s.balanceLink}\nOdnów teraz: ${s.link}`,
+    clientAutoRenewFailedText: (s) =>
+      `Twoja usługa ${s.service} jest opłacona do ${s.paidUntil}. Twój dystrybutor, ${s.distributor}, odnawia ją automatycznie, ale nie udało się opłacić odnowienia z jego salda.\n\n` +
+      `Poprosiliśmy firmę ${s.distributor} o doładowanie salda albo odnowienie usługi dla Ciebie. Jeśli pozostanie nieopłacona, skontaktuj się z dystrybutorem.\n\nUsługa: ${s.link}`,
+    distributorAutoRenewFailedSubject: (s) => `Nie udało się automatycznie odnowić usługi ${s.service} Twojego klienta ${s.client}`,
+    distributorAutoRenewFailedText: (s) =>
+      `Usługa ${s.service} Twojego klienta ${s.client} jest opłacona do ${s.paidUntil}. Próbowaliśmy odnowić ją z Twojego salda (${s.price}), ale ${s.reason}.\n\n` +
+      `Doładuj saldo (spróbujemy jeszcze raz po ${s.paidUntil}) albo odnów usługę dla klienta teraz. Klient wie, że poprosiliśmy o to Ciebie.\n\n` +
+      `Twoje saldo: ${s.balanceLink}\nOdnów teraz: ${s.link}`,
     overdueSubject: (service) => `${service}: opłacony okres się skończył`,
     overdueText: (s) =>
       `Opłacony okres Twojej usługi ${s.service} skończył się ${s.paidUntil}. Odnów ją (${s.price}) do ${s.suspendOn}, inaczej zostanie zawieszona.` +

@@ -2154,6 +2154,10 @@ export const de: Messages = {
     toCart: 'Zum Warenkorb',
     renewed: (date: string) => `Verlängert: bezahlt bis ${date}.`,
     renewAllDue: (count: number) => `Alle fälligen verlängern (${count})`,
+    moreDue:
+      'Es sind mehr Verlängerungen fällig, als ein Warenkorb fasst (20 Positionen): Bezahlen Sie diese und verlängern Sie danach den Rest.',
+    dueAcrossClients: 'Fällige Verlängerungen Ihres Kontos und Ihrer Kunden',
+    yourAccount: 'Ihr Konto',
     addedAllDue: (count: number) =>
       count === 0
         ? 'Alle fälligen Verlängerungen liegen bereits im Warenkorb.'

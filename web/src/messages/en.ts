@@ -2104,6 +2104,9 @@ export const en = {
     toCart: 'Go to the cart',
     renewed: (date: string) => `Renewed: paid until ${date}.`,
     renewAllDue: (count: number) => `Renew all due (${count})`,
+    moreDue: 'More renewals are due than one cart holds (20 lines): check these out, then renew the rest.',
+    dueAcrossClients: 'Due for renewal, for your account and your clients',
+    yourAccount: 'Your account',
     addedAllDue: (count: number) =>
       count === 0
         ? 'Every due renewal is already in your cart.'

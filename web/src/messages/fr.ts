@@ -2149,6 +2149,10 @@ export const fr: Messages = {
     toCart: 'Voir le panier',
     renewed: (date: string) => `Renouvelé : payé jusqu’au ${date}.`,
     renewAllDue: (count: number) => `Renouveler tout ce qui est échu (${count})`,
+    moreDue:
+      'Il y a plus de renouvellements échus qu’un panier ne peut en contenir (20 lignes) : réglez ceux-ci, puis renouvelez les autres.',
+    dueAcrossClients: 'Renouvellements échus de votre compte et de vos clients',
+    yourAccount: 'Votre compte',
     addedAllDue: (count: number) =>
       count === 0
         ? 'Tous les renouvellements échus sont déjà dans votre panier.'

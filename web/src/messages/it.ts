@@ -2150,6 +2150,9 @@ export const it: Messages = {
     toCart: 'Vai al carrello',
     renewed: (date: string) => `Rinnovato: pagato fino al ${date}.`,
     renewAllDue: (count: number) => `Rinnova tutti quelli in scadenza (${count})`,
+    moreDue: 'Ci sono più rinnovi in scadenza di quanti ne contenga un carrello (20 righe): paga questi, poi rinnova gli altri.',
+    dueAcrossClients: 'Rinnovi in scadenza del tuo account e dei tuoi clienti',
+    yourAccount: 'Il tuo account',
     addedAllDue: (count: number) =>
       count === 0
         ? 'Tutti i rinnovi in scadenza sono già nel carrello.'

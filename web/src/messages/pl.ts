@@ -2132,6 +2132,9 @@ export const pl: Messages = {
     toCart: 'Przejdź do koszyka',
     renewed: (date: string) => `Odnowiono: opłacone do ${date}.`,
     renewAllDue: (count: number) => `Odnów wszystkie wymagalne (${count})`,
+    moreDue: 'Wymagalnych odnowień jest więcej, niż mieści jeden koszyk (20 pozycji): opłać te, a potem odnów pozostałe.',
+    dueAcrossClients: 'Do odnowienia: Twoje konto i Twoi klienci',
+    yourAccount: 'Twoje konto',
     addedAllDue: (count: number) =>
       count === 0
         ? 'Wszystkie wymagalne odnowienia są już w koszyku.'

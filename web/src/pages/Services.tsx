@@ -10,15 +10,13 @@ import { useIsDistributor } from '../my-role.ts';
 import { navigate } from '../router.ts';
 import { OrderedByDistributorNotice } from './distributor-notice.tsx';
 import { ClientFilter, clientQuery } from './Distributors.tsx';
-import { RenewAllDue } from './renew-panel.tsx';
+import { RenewAllDue, type RenewDueScope } from './renew-panel.tsx';
 import { SubscriptionCells, SubscriptionHeadCells } from './service-parts.tsx';
 
 type SubscriptionRow = ReplyOf<typeof api.subscriptions.listSubscriptions>['items'][number];
 type Status = SubscriptionView['status'];
 
 const STATUSES: readonly Status[] = ['active', 'due', 'overdue', 'suspended', 'cancelled', 'ended'];
-/** Due and overdue subscriptions "renew all due" and the note read: one page of each is plenty for a customer. */
-const DUE_PAGE = 100;
 
 function servicesPath(query: { status?: string | undefined; clientId?: string | undefined }): string {
   const search = new URLSearchParams();
@@ -42,14 +40,15 @@ export function ServicesPage() {
       request(api.subscriptions.listSubscriptions, { query: { ...page, ...scope, ...(status ? { status } : {}) }, signal }),
     `${clientId ?? ''}#${status ?? ''}#${reloads}`,
   );
+  // What "renew all due" renews: this client's, or (a distributor on its own account) its own and every client's.
+  const dueScope: RenewDueScope = clientId ? { clientId } : distributor ? { allClients: true } : {};
   const due = useResource(
     (signal) =>
-      Promise.all(
-        (['due', 'overdue'] as const).map((which) =>
-          request(api.subscriptions.listSubscriptions, { query: { ...scope, status: which, limit: DUE_PAGE }, signal }),
-        ),
-      ).then(([dueNow, overdue]) => ({ due: dueNow!.items, overdue: overdue!.items })),
-    `due#${clientId ?? ''}#${reloads}`,
+      request(api.renewals.listDue, {
+        query: { ...(dueScope.clientId ? { clientId: dueScope.clientId } : {}), ...(dueScope.allClients ? { allClients: 'true' } : {}) },
+        signal,
+      }),
+    `due#${clientId ?? ''}#${distributor ? 'all' : ''}#${reloads}`,
   );
   const reload = () => setReloads((count) => count + 1);
   const showClient = clientId !== undefined;
@@ -130,20 +129,38 @@ export function ServicesPage() {
         </p>
       )}
       {/* Below the table: it arrives with its own read, and must not push the table down as it does (layout shift). */}
-      {due.data && (
-        <section class="card section" aria-labelledby="upcoming-heading" data-testid="upcoming-renewals">
-          <h2 id="upcoming-heading" class="visually-hidden">
-            {t.home.renewals}
-          </h2>
-          <p>
-            {due.data.due.length + due.data.overdue.length > 0
-              ? t.services.upcoming(due.data.due.length, due.data.overdue.length)
-              : t.services.noneDue}
-          </p>
-          <RenewAllDue subscriptions={[...due.data.overdue, ...due.data.due]} onChanged={reload} />
-        </section>
-      )}
+      {due.data && <UpcomingRenewals due={due.data} scope={dueScope} onChanged={reload} />}
       {due.error !== undefined && <ErrorAlert error={due.error} onRetry={due.retry} />}
     </Frame>
+  );
+}
+
+/**
+ * The upcoming renewals under the table, with "renew all due"; a distributor on its own account (its and all its
+ * clients' due subscriptions) also sees which they are and whose, since the table above shows its own account only.
+ */
+function UpcomingRenewals(props: { due: ReplyOf<typeof api.renewals.listDue>; scope: RenewDueScope; onChanged: () => void }) {
+  const { t, formatDate } = useI18n();
+  const { items, more } = props.due;
+  const dueNow = items.filter((subscription) => subscription.status === 'due').length;
+  return (
+    <section class="card section" aria-labelledby="upcoming-heading" data-testid="upcoming-renewals">
+      <h2 id="upcoming-heading" class="visually-hidden">
+        {t.home.renewals}
+      </h2>
+      <p>{items.length > 0 ? t.services.upcoming(dueNow, items.length - dueNow) : t.services.noneDue}</p>
+      {props.scope.allClients && items.length > 0 && (
+        <ul class="plain-list" data-testid="due-list" aria-label={t.renewals.dueAcrossClients}>
+          {items.map((subscription) => (
+            <li key={subscription.subscriptionId}>
+              <strong>{subscription.client?.name ?? t.renewals.yourAccount}</strong>: {subscription.product} {subscription.plan}
+              {subscription.identifier ? ` (${subscription.identifier.value})` : ''}, {t.services.statuses[subscription.status]},{' '}
+              {t.renewals.paidUntil} {formatDate(subscription.paidUntil)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <RenewAllDue due={items.length} more={more} scope={props.scope} onChanged={props.onChanged} />
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 // One subscription's manage page (issue #15, seed 004's actions): its plan, address, period, price, paid-until, days
-// left and status; automatic renewal on or off (owner, billing); the invoice that paid the period; the renew, change
+// left and status; automatic renewal on or off (owner, billing; a distributor for its client, a client read-only); the invoice that paid the period; the renew, change
 // plan and cancel panels their areas fill; and its history a page at a time.
 
 import { useState } from 'preact/hooks';
@@ -9,13 +9,22 @@ import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, PagedTable, usePaged
 import { useI18n } from '../i18n.ts';
 import { mayPayWith, useMyRole } from '../my-role.ts';
 import { CancelPanel } from './cancel-panel.tsx';
+import { OrderedByDistributorNotice } from './distributor-notice.tsx';
 import { clientQuery } from './Distributors.tsx';
 import { InvoicePdfButton } from './invoice-parts.tsx';
 import { PlanPanel } from './plan-panel.tsx';
 import { RenewPanel } from './renew-panel.tsx';
 import { IdentifierText, ServiceName, shortId, SubscriptionStatusBadge, usePricePerPeriod } from './service-parts.tsx';
 
-function AutoRenew(props: { subscription: SubscriptionView; mayChange: boolean; onChanged: (view: SubscriptionView) => void }) {
+/** Who switches auto-renew: the account (owner, billing), or a distributor for its client (`clientId`: it pays). */
+interface AutoRenewAccess {
+  mayChange: boolean;
+  clientId?: string | undefined;
+  /** The account is a distributor's client: its distributor switches it (the notice says whom to ask). */
+  orderedByDistributor: boolean;
+}
+
+function AutoRenew(props: { subscription: SubscriptionView; access: AutoRenewAccess; onChanged: (view: SubscriptionView) => void }) {
   const { t } = useI18n();
   const { subscription } = props;
   const [busy, setBusy] = useState(false);
@@ -28,7 +37,7 @@ function AutoRenew(props: { subscription: SubscriptionView; mayChange: boolean; 
     try {
       const view = await request(api.subscriptions.setAutoRenew, {
         path: { subscriptionId: subscription.subscriptionId },
-        body: { autoRenew: !subscription.autoRenew },
+        body: { autoRenew: !subscription.autoRenew, ...(props.access.clientId ? { clientId: props.access.clientId } : {}) },
       });
       setSaved(t.services.autoRenewSaved(view.autoRenew));
       props.onChanged(view);
@@ -44,7 +53,8 @@ function AutoRenew(props: { subscription: SubscriptionView; mayChange: boolean; 
         <span data-testid="auto-renew-state">{subscription.autoRenew ? t.services.autoRenewIsOn : t.services.autoRenewIsOff}</span>
       </p>
       <p class="muted small">{t.services.autoRenewHelp}</p>
-      {props.mayChange && subscription.status !== 'ended' && (
+      {props.access.orderedByDistributor && <OrderedByDistributorNotice />}
+      {props.access.mayChange && subscription.status !== 'ended' && (
         <button type="button" class="button secondary" onClick={toggle} disabled={busy} aria-busy={busy}>
           {subscription.autoRenew ? t.services.turnOff : t.services.turnOn}
         </button>
@@ -59,7 +69,7 @@ function AutoRenew(props: { subscription: SubscriptionView; mayChange: boolean; 
 
 function Facts(props: {
   subscription: SubscriptionView;
-  mayChange: boolean;
+  autoRenew: AutoRenewAccess;
   mayReadInvoices: boolean;
   onChanged: (view: SubscriptionView) => void;
 }) {
@@ -127,7 +137,7 @@ function Facts(props: {
       <div>
         <dt>{t.services.autoRenew}</dt>
         <dd>
-          <AutoRenew subscription={subscription} mayChange={props.mayChange} onChanged={props.onChanged} />
+          <AutoRenew subscription={subscription} access={props.autoRenew} onChanged={props.onChanged} />
         </dd>
       </div>
       {subscription.lastInvoice && props.mayReadInvoices && (
@@ -240,7 +250,14 @@ export function SubscriptionDetailPage(props: { subscriptionId: string }) {
   );
   const subscription = changed && changed.subscriptionId === detail.data?.subscription.subscriptionId ? changed : detail.data?.subscription;
   // A distributor reading a client's service sees it; ordering for the client is the renew panel's (its area decides).
-  const mayChange = !clientId && mayPayWith(role);
+  // Auto-renew: a distributor switches its client's (paid from its own balance); a client sees its own read-only.
+  const mine = useResource((signal) => request(api.distributors.getMyDistributor, { signal }), 'my-distributor');
+  const orderedByDistributor = !clientId && mine.data?.distributor !== undefined;
+  const autoRenew: AutoRenewAccess = {
+    mayChange: mayPayWith(role) && (clientId !== undefined || (mine.data !== undefined && !orderedByDistributor)),
+    clientId,
+    orderedByDistributor,
+  };
   const mayReadInvoices = !clientId && role !== undefined && role !== null && (ROLE_AREAS.billingRead as readonly string[]).includes(role);
   const reload = () => {
     setChanged(undefined);
@@ -277,7 +294,7 @@ export function SubscriptionDetailPage(props: { subscriptionId: string }) {
             <h2 id="facts-heading">{t.services.detailsHeading}</h2>
             <Facts
               subscription={subscription}
-              mayChange={mayChange}
+              autoRenew={autoRenew}
               mayReadInvoices={mayReadInvoices}
               onChanged={(view) => {
                 setChanged(view);

@@ -13,8 +13,6 @@ type Quote = ReplyOf<typeof api.renewals.getRenewalQuote>;
 
 /** Periods the panel offers (the API takes up to 10). */
 const PERIOD_CHOICES = [1, 2, 3, 4, 5];
-/** Statuses "renew all due" renews (as the server's renew-due does). */
-const DUE_STATUSES: ReadonlySet<string> = new Set(['due', 'overdue', 'suspended']);
 
 export function RenewPanel(props: { subscription: SubscriptionView; onChanged: () => void }) {
   return (
@@ -167,23 +165,28 @@ function Summary(props: { quote: Quote }) {
   );
 }
 
-/** "Renew all due": every due subscription of the list into the cart at once, then a link to the cart. */
-export function RenewAllDue(props: { subscriptions: readonly SubscriptionView[]; onChanged: () => void }) {
+/** Whose due subscriptions "renew all due" renews (the server's scope): the account's, a client's, or all clients'. */
+export type RenewDueScope = { clientId?: string; allClients?: boolean };
+
+/**
+ * "Renew all due": the due subscriptions the page listed (the server's renew-due list of the same scope, at most one
+ * cart's worth) into the cart at once, then a link to the cart; `more` says more are due than one cart holds.
+ */
+export function RenewAllDue(props: { due: number; more: boolean; scope: RenewDueScope; onChanged: () => void }) {
   const { t } = useI18n();
   const role = useMyRole();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [added, setAdded] = useState<number | undefined>();
-  const due = props.subscriptions.filter((subscription) => DUE_STATUSES.has(subscription.status)).length;
-  if ((due === 0 && added === undefined) || !mayPayWith(role)) return null;
+  const [added, setAdded] = useState<{ count: number; more: boolean } | undefined>();
+  if ((props.due === 0 && added === undefined) || !mayPayWith(role)) return null;
 
   const renewAll = async () => {
     if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      const answer = await request(api.renewals.renewAllDue, { body: {} });
-      setAdded(answer.added);
+      const answer = await request(api.renewals.renewAllDue, { body: props.scope });
+      setAdded({ count: answer.added, more: answer.more });
       props.onChanged();
     } catch (caught) {
       setError(caught);
@@ -194,14 +197,15 @@ export function RenewAllDue(props: { subscriptions: readonly SubscriptionView[];
 
   return (
     <div class="section" data-testid="renew-all-due">
-      {due > 0 && (
+      {props.due > 0 && (
         <button type="button" class="button primary" disabled={busy} onClick={() => void renewAll()}>
-          {t.renewals.renewAllDue(due)}
+          {t.renewals.renewAllDue(props.due)}
         </button>
       )}
+      {(added?.more ?? props.more) && <p class="muted small">{t.renewals.moreDue}</p>}
       {added !== undefined && (
         <p class="alert alert-info" role="status">
-          {t.renewals.addedAllDue(added)} <Link href="/cart">{t.renewals.toCart}</Link>
+          {t.renewals.addedAllDue(added.count)} <Link href="/cart">{t.renewals.toCart}</Link>
         </p>
       )}
       {error !== null && <ErrorAlert error={error} />}
