@@ -2,21 +2,14 @@
 // customer sees what will happen, confirms, and finds the refund on the balance and the correction invoice beside the
 // invoice it corrects.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { createCustomer } from '../support/api.ts';
-import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
+import { signInToHome, withPage } from '../support/browser.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
-let browser: Browser;
-const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = browserTestFile();
+const { portal } = e2e;
 
 describe('cancelling a service', () => {
   it('cancel with a refund and see the balance and the correction invoice', async () => {
@@ -24,7 +17,7 @@ describe('cancelling a service', () => {
     const customer = await createCustomer([]);
     const subscription = await putTestSubscription(customer.account.accountId, { withInvoice: true });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, customer.login);
       await page.goto(`${portal.portalUrl}/services/${subscription.subscriptionId}/cancel`);
       const panel = page.getByTestId('cancel-panel');
