@@ -43,8 +43,13 @@ export default defineConfig({
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
+          // The files of a worker share one module graph, so the whole app is synthesised once per stage per worker
+          // (test/support/synthesized-stage.ts), not once per file. Infra tests read the app; none changes globals.
+          isolate: false,
+          // Hang guards: the first test or hook of a worker to read a stage pays its synth (CloudFormation validation on),
+          // which took up to 220 s at a load average of ~18 here.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
       {

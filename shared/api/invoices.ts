@@ -9,7 +9,7 @@ import * as z from '#shared/validation.ts';
 const page = pageQuery.shape;
 
 export const INVOICE_KIND_VALUES = ['proforma', 'vat', 'correction'] as const;
-export const INVOICE_STATUS_VALUES = ['unpaid', 'paid', 'overdue', 'corrected'] as const;
+export const INVOICE_STATUS_VALUES = ['unpaid', 'paid', 'overdue', 'corrected', 'void'] as const;
 
 export const invoicePath = z.strictObject({ invoiceId: ulidSchema });
 

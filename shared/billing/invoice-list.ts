@@ -34,13 +34,13 @@ export function staffInvoiceView(invoice: Invoice, at: Date): StaffInvoiceView {
 }
 
 /**
- * Unpaid (or overdue) in the table's terms, as `invoiceStatus` decides it: not paid, not corrected, not a correction.
- * A FilterExpression inside the account's partition, so a page may hold fewer than `limit` and the cursor goes on.
+ * Unpaid (or overdue) in the table's terms, as `invoiceStatus` decides it: not paid, not corrected, not a correction,
+ * not void. A FilterExpression inside the account's partition, so a page may hold fewer than `limit` and the cursor goes on.
  */
 const UNPAID_FILTER = {
   FilterExpression:
-    'attribute_not_exists(#paidAt) AND (attribute_not_exists(#correctedBy) OR size(#correctedBy) = :zero) AND #kind <> :correction',
-  names: { '#paidAt': 'paidAt', '#correctedBy': 'correctedBy', '#kind': 'kind' },
+    'attribute_not_exists(#paidAt) AND (attribute_not_exists(#correctedBy) OR size(#correctedBy) = :zero) AND #kind <> :correction AND attribute_not_exists(#voidedAt)',
+  names: { '#paidAt': 'paidAt', '#correctedBy': 'correctedBy', '#kind': 'kind', '#voidedAt': 'voidedAt' },
   values: { ':zero': 0, ':correction': 'correction' },
 };
 

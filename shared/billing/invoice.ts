@@ -1,7 +1,7 @@
 // The invoice entity: a proforma (at checkout, asks for the money), a VAT invoice (at payment) or a correction invoice
 // (a credit note for a refund or a price correction, referencing the invoice it corrects). The document is immutable
 // once issued: its number, parties, lines and totals never change (a correction is a new document); only its state
-// (`paidAt`, `correctedBy`) is set later. In the account's partition, in GSI2 `INVOICES` (the staff list), with its
+// (`paidAt`, `correctedBy`, a proforma's `voidedAt`) is set later. In the account's partition, in GSI2 `INVOICES` (the staff list), with its
 // number claimed once (`INVOICENO#...`). The PDF is a rendering of this item (shared/billing/invoice-pdf.ts).
 
 import { type Account, type Address, legalDataOf } from '#shared/accounts/account.ts';
@@ -60,14 +60,20 @@ export interface Invoice {
   paidAt?: string;
   /** The correction invoices issued against this one. */
   correctedBy?: string[];
+  /** A proforma whose order expired unpaid: it asks for nothing any more. */
+  voidedAt?: string;
 }
 
-export type InvoiceStatus = 'unpaid' | 'paid' | 'overdue' | 'corrected';
+export type InvoiceStatus = 'unpaid' | 'paid' | 'overdue' | 'corrected' | 'void';
 
-/** What the invoices page shows: corrected wins, then paid, then overdue past the due date. Corrections are "paid". */
-export function invoiceStatus(invoice: Pick<Invoice, 'kind' | 'paidAt' | 'correctedBy' | 'dueAt'>, at: Date): InvoiceStatus {
+/**
+ * What the invoices page shows: corrected wins, then paid (a transfer may still pay an expired order), then void (the
+ * proforma of an order that expired unpaid), then overdue past the due date. Corrections are "paid".
+ */
+export function invoiceStatus(invoice: Pick<Invoice, 'kind' | 'paidAt' | 'correctedBy' | 'dueAt' | 'voidedAt'>, at: Date): InvoiceStatus {
   if (invoice.correctedBy?.length) return 'corrected';
   if (invoice.paidAt || invoice.kind === 'correction') return 'paid';
+  if (invoice.voidedAt) return 'void';
   if (invoice.dueAt && invoice.dueAt < at.toISOString()) return 'overdue';
   return 'unpaid';
 }
@@ -112,6 +118,7 @@ const invoiceSchema = /* @__PURE__ */ lazySchema(() =>
     reason: z.optional(z.string()),
     paidAt: z.optional(z.string()),
     correctedBy: z.optional(z.array(z.string())),
+    voidedAt: z.optional(z.string()),
   }),
 );
 
@@ -234,6 +241,19 @@ export async function invoiceDraft(input: InvoiceDraftInput): Promise<InvoiceDra
         },
       },
     ],
+  };
+}
+
+/** Voids the proforma of an order that expired unpaid, in the expiry's transaction (never creates the item). */
+export function proformaVoidUpdate(accountId: string, invoiceId: string, at: Date): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: invoiceKey(accountId, invoiceId),
+      UpdateExpression: 'SET voidedAt = :at',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':at': at.toISOString() },
+    },
   };
 }
 

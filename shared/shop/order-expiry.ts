@@ -1,9 +1,12 @@
 // The hourly expiry of unpaid orders: every shop order still awaiting payment past its `expiresAt` becomes `expired`
-// (and leaves the GSI2 `ORDERS#AWAITING` partition), once however often the job runs. An order partly paid is left for
-// staff to decide (refund the part or take the rest); it stays in the index and is counted as `partlyPaid`.
+// (and leaves the GSI2 `ORDERS#AWAITING` partition) and its proforma void, once however often the job runs. An order
+// partly paid is left for staff to decide (refund the part or take the rest); it stays in the index and is counted as
+// `partlyPaid`.
 
+import { proformaVoidUpdate } from '#shared/billing/invoice.ts';
+import { failedConditions } from '#shared/billing/transact.ts';
 import { db, tableName } from '#shared/db/client.ts';
-import { PutCommand } from '#shared/db/commands.ts';
+import { TransactWriteCommand } from '#shared/db/commands.ts';
 import { keys } from '#shared/db/keys.ts';
 import { queryPage } from '#shared/db/page.ts';
 import { logger } from '#shared/observability/logger.ts';
@@ -22,25 +25,35 @@ export interface ExpiryRun {
   pages: number;
 }
 
-/** Sets one order to expired, on condition that nothing changed it since it was read: false when something did. */
+/**
+ * Sets one order to expired, and voids its proforma in the same transaction (it asks for nothing any more), on
+ * condition that nothing changed the order since it was read: false when something did.
+ */
 async function expire(order: StoredOrder, at: Date): Promise<boolean> {
   const shop = order.shop!;
   const next = { ...shop, status: 'expired' as const, closedAt: at.toISOString(), version: shop.version + 1 };
   try {
     await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: orderItem({ accountId: order.accountId, order, locale: order.locale, issued: order.issued, shop: next }),
-        ConditionExpression: '#shop.#status = :awaiting AND #shop.#version = :version',
-        ExpressionAttributeNames: { '#shop': 'shop', '#status': 'status', '#version': 'version' },
-        ExpressionAttributeValues: { ':awaiting': 'awaiting-payment', ':version': shop.version },
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: orderItem({ accountId: order.accountId, order, locale: order.locale, issued: order.issued, shop: next }),
+              ConditionExpression: '#shop.#status = :awaiting AND #shop.#version = :version',
+              ExpressionAttributeNames: { '#shop': 'shop', '#status': 'status', '#version': 'version' },
+              ExpressionAttributeValues: { ':awaiting': 'awaiting-payment', ':version': shop.version },
+            },
+          },
+          ...(shop.proforma ? [proformaVoidUpdate(order.accountId, shop.proforma.invoiceId, at)] : []),
+        ],
       }),
     );
     return true;
   } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
     // Paid, cancelled or expired by a run at the same moment: the index was behind. Nothing to do.
-    return false;
+    if (failedConditions(error).has(0)) return false;
+    throw error;
   }
 }
 

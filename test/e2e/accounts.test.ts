@@ -2,23 +2,16 @@
 // contract, e-mail confirmation, password + code with a resent code, e-mail + order number, forgot password for a
 // migrated customer, and sign-out with the session kept across a reload until then.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_CONTRACTS, DEMO_LOGINS, DEMO_MIGRATED_USER } from '#infra/local/seed.ts';
-import { enterMailedCode, launchBrowser, mailCount, signInWithPassword, withPage } from '../support/browser.ts';
+import { enterMailedCode, mailCount, signInWithPassword, withPage } from '../support/browser.ts';
 import { E2E_CODE_COOLDOWN_SECONDS } from '../support/e2e-settings.ts';
 import { mailsTo } from '../support/mailbox.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-const portal = { portalUrl, mailUrl };
+const e2e = browserTestFile();
+const { portalUrl, mailUrl, portal } = e2e;
 const NEW_PASSWORD = 'Lakeside-Clinic-2026!';
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
 
 /** The link (confirmation or reset) in the newest mail to this address, once it has arrived. */
 async function waitForLink(email: string, after: number): Promise<string> {
@@ -34,7 +27,7 @@ async function waitForLink(email: string, after: number): Promise<string> {
 
 describe('accounts and sign-in in Chromium', () => {
   it('signs up with a contract number and activation code, confirms the e-mail by its link, signs in and sees the contract', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const email = `dana.${Date.now()}@example.test`;
       const contract = DEMO_CONTRACTS[0];
       await page.goto(`${portalUrl}/sign-in`);
@@ -76,7 +69,7 @@ describe('accounts and sign-in in Chromium', () => {
   });
 
   it('refuses the same activation code a second time with a clear message', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const contract = DEMO_CONTRACTS[1];
       for (const [index, expected] of [
         ['1', 'Check your e-mail'],
@@ -97,7 +90,7 @@ describe('accounts and sign-in in Chromium', () => {
   });
 
   it('signs in with password and code; a new code can be sent once the countdown ends, and it works', async () => {
-    await withPage(browser, async (page, context) => {
+    await withPage(e2e.browser, async (page, context) => {
       // The page's clock, moved on by hand: the countdown is not spent for real.
       await context.clock.install();
       const login = DEMO_LOGINS.secondCustomer;
@@ -131,7 +124,7 @@ describe('accounts and sign-in in Chromium', () => {
   });
 
   it('signs in with e-mail and an order number, then the mailed code', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const email = DEMO_LOGINS.customer.email;
       await page.goto(`${portalUrl}/sign-in`);
       await page.getByRole('radio', { name: 'With an order number' }).click();
@@ -148,7 +141,7 @@ describe('accounts and sign-in in Chromium', () => {
   });
 
   it('sends a migrated customer to set a password by the mailed link, then lets them in with it', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const email = DEMO_MIGRATED_USER.email;
       await page.goto(`${portalUrl}/sign-in`);
       await page.getByLabel('E-mail').fill(email);
@@ -173,7 +166,7 @@ describe('accounts and sign-in in Chromium', () => {
   });
 
   it('keeps the session across a reload, and sign-out ends it for good', async () => {
-    await withPage(browser, async (page, context) => {
+    await withPage(e2e.browser, async (page, context) => {
       await signInWithPassword(page, portal, '/sign-in', DEMO_LOGINS.customer);
       await page.getByTestId('home-tiles').waitFor();
       const cookies = await context.cookies();
@@ -194,7 +187,7 @@ describe('accounts and sign-in in Chromium', () => {
   });
 
   it('switches between password and order number with real radio inputs: one Tab stop, arrow keys', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.goto(`${portalUrl}/sign-in`);
       const password = page.getByRole('radio', { name: 'With a password' });
       const orderNumber = page.getByRole('radio', { name: 'With an order number' });
@@ -215,7 +208,7 @@ describe('accounts and sign-in in Chromium', () => {
   });
 
   it('says "e-mail or order number" when an order-number sign-in fails', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.goto(`${portalUrl}/sign-in`);
       await page.getByRole('radio', { name: 'With an order number' }).check();
       await page.getByLabel('E-mail').fill(DEMO_LOGINS.customer.email);
@@ -226,7 +219,7 @@ describe('accounts and sign-in in Chromium', () => {
   });
 
   it('replaces a "code is not right" alert with the new problem instead of showing both', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       const login = DEMO_LOGINS.secondCustomer;
       await page.goto(`${portalUrl}/sign-in`);
       await page.getByLabel('E-mail').fill(login.email);
@@ -245,7 +238,7 @@ describe('accounts and sign-in in Chromium', () => {
   });
 
   it('shows the focused skip link above the header, not over the logo', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.goto(`${portalUrl}/sign-in`);
       await page.keyboard.press('Tab');
       const skip = page.getByRole('link', { name: 'Skip to content' });

@@ -2,24 +2,17 @@
 // from its page (fulfilled at once, with its VAT invoice), then staff refund that order to the balance, and the
 // customer's invoices page shows the correction invoice beside the invoice it corrects.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_STAFF } from '#infra/local/seed.ts';
 import { createCustomer } from '../support/api.ts';
 import { giveBalance } from '../support/balances.ts';
-import { launchBrowser, signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
+import { signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
 import { putAwaitingOrder } from '../support/shop-orders.ts';
 
-let browser: Browser;
-const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
+const e2e = browserTestFile();
+const { portal } = e2e;
 const billingStaff = DEMO_STAFF.find((staff) => staff.groups.includes('billing' as never))!;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('paying from the balance and refunding to it', () => {
   it('pays an order from the balance on its page, then a staff refund shows as a correction invoice', async () => {
@@ -31,7 +24,7 @@ describe('paying from the balance and refunding to it', () => {
     const order = await putAwaitingOrder({ accountId, email: customer.login.email, lines: [{ sku: 'RA-DSK-3', quantity: 1 }] });
 
     // Act 1: the customer pays the whole amount from the balance on the order's page.
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, customer.login);
       await page.goto(`${portal.portalUrl}/orders/${order.orderId}`);
       const pay = page.getByTestId('pay-from-balance');
@@ -44,7 +37,7 @@ describe('paying from the balance and refunding to it', () => {
     });
 
     // Act 2: billing staff refund the order to the balance from the customer page.
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/admin', billingStaff);
       await page.getByTestId('customers-table').waitFor();
       await page.goto(`${portal.portalUrl}/admin/customers/${accountId}`);
@@ -58,7 +51,7 @@ describe('paying from the balance and refunding to it', () => {
     });
 
     // Assess: the customer's invoices list the correction and mark the invoice it corrects.
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, customer.login);
       await page.goto(`${portal.portalUrl}/invoices`);
       const rows = page.getByTestId('invoices-table').locator('tbody tr');

@@ -2,30 +2,23 @@
 // customer sees it as a ledger entry; the customer sets a low-balance alert, staff debit the balance below it twice,
 // and the local mail server holds exactly one alert.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
 import { mailsTo } from '../support/mailbox.ts';
-import { launchBrowser, signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
+import { signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-const portal = { portalUrl, mailUrl };
+const e2e = browserTestFile();
+const { portalUrl, mailUrl, portal } = e2e;
 // Harbour's one order, JWT2001 (5,508.00 EUR with its support), is refunded here; no other browser test reads its balance.
 const customer = DEMO_LOGINS.secondCustomer;
 const accountId = 'demo-harbour';
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
 
 const lowBalanceMails = async () => (await mailsTo(mailUrl, customer.email)).filter((mail) => /balance is low/i.test(mail.subject));
 
 describe('the balance in Chromium', () => {
   it('staff refund an order to the balance; the customer sees the refund in the ledger', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/admin', DEMO_LOGINS.staff);
       await page.getByTestId('customers-table').waitFor();
       await page.goto(`${portalUrl}/admin/customers/${accountId}`);
@@ -42,7 +35,7 @@ describe('the balance in Chromium', () => {
       await expect.poll(() => section.getByTestId('staff-balance-amount').textContent()).toBe('€5,508.00');
     });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, customer);
       await page.goto(`${portalUrl}/balance`);
       await expect.poll(() => page.getByTestId('balance-amount').textContent()).toBe('€5,508.00');
@@ -57,7 +50,7 @@ describe('the balance in Chromium', () => {
   });
 
   it('mails the low-balance alert once when two debits take the balance below the threshold', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, customer);
       await page.goto(`${portalUrl}/balance`);
       await page.getByLabel('Alert me below (EUR)').fill('100');
@@ -66,7 +59,7 @@ describe('the balance in Chromium', () => {
     });
     expect(await lowBalanceMails()).toHaveLength(0);
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/admin', DEMO_LOGINS.staff);
       await page.getByTestId('customers-table').waitFor();
       await page.goto(`${portalUrl}/admin/customers/${accountId}`);

@@ -3,26 +3,19 @@
 // invoice it corrects; a distributor cancels a client's service it paid for from the client's service page, and the
 // refund reaches the distributor's balance.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { assignClient, markDistributor } from '#shared/accounts/distributors.ts';
 import * as distributorsApi from '#shared/api/distributors.ts';
 import { newId } from '#shared/ids.ts';
 import { createCustomer } from '../support/api.ts';
 import { auditTrailForTests } from '../support/audit.ts';
 import { issueTestInvoice, POLISH_BUYER } from '../support/invoices.ts';
-import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
+import { signInToHome, withPage } from '../support/browser.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
-let browser: Browser;
-const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = browserTestFile();
+const { portal } = e2e;
 
 describe('cancelling a service', () => {
   it('cancel with a refund and see the balance and the correction invoice', async () => {
@@ -30,7 +23,7 @@ describe('cancelling a service', () => {
     const customer = await createCustomer([]);
     const subscription = await putTestSubscription(customer.account.accountId, { withInvoice: true });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, customer.login);
       await page.goto(`${portal.portalUrl}/services/${subscription.subscriptionId}/cancel`);
       const panel = page.getByTestId('cancel-panel');
@@ -101,7 +94,7 @@ describe('cancelling a service', () => {
       },
     });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, distributor.login);
       await page.goto(`${portal.portalUrl}/services/${subscription.subscriptionId}?clientId=${clientId}`);
       const panel = page.getByTestId('cancel-panel');

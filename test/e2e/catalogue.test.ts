@@ -1,25 +1,19 @@
 // Issue #11, catalogue part, in Chromium: staff place an order, then set a new price for its SKU on the catalogue page;
 // the price history shows both versions, and the older order's page still shows the price it was placed at.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInWithPassword, withPage } from '../support/browser.ts';
+import { signInWithPassword, withPage } from '../support/browser.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
+const e2e = browserTestFile();
+const { portalUrl, mailUrl } = e2e;
 // No other browser test orders this SKU, so its new price changes no other test's totals.
 const SKU = 'AS-ESS-10-S1Y';
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
 describe('the staff catalogue in Chromium', () => {
   it('edits a price on the catalogue page; the price history shows it and an older order keeps its price', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, { portalUrl, mailUrl }, '/admin', DEMO_LOGINS.staff);
       await page.getByTestId('customers-table').waitFor();
 

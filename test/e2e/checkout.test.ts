@@ -1,21 +1,15 @@
 // Checkout in Chromium: from a filled cart, review the order (lines, VAT, billing data), place it by bank transfer, see
 // the transfer instructions on the order page, and read the order mail with the transfer data from the local mail server.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEFAULT_BILLING } from '#shared/billing/settings.ts';
-import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
+import { signInToHome, withPage } from '../support/browser.ts';
 import { awaitMailTo } from '../support/mailbox.ts';
 import { customerWithCart } from '../support/shopper.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const e2e = browserTestFile();
+const { portalUrl, mailUrl } = e2e;
 
 describe('checkout', () => {
   it('places the cart by bank transfer, shows the transfer instructions and mails them', async () => {
@@ -23,7 +17,7 @@ describe('checkout', () => {
       ['RA-DSK-3', 1],
       ['2FA-25', 3],
     ]);
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, { portalUrl, mailUrl }, customer.login);
       await page.goto(`${portalUrl}/checkout`);
 

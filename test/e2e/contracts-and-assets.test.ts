@@ -2,20 +2,14 @@
 // it on /contracts with the number and code (a wrong code first is refused in words); staff add an asset under it on
 // the staff contract page; the customer sees the asset on the contract's page and on /assets, and keeps a note on it.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
+import { signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-const portal = { portalUrl, mailUrl };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const e2e = browserTestFile();
+const { portalUrl, portal } = e2e;
 
 async function signInAsStaff(page: Page): Promise<void> {
   await signInWithPassword(page, portal, '/admin', DEMO_LOGINS.staff);
@@ -35,11 +29,11 @@ async function createContract(page: Page, contractNumber: string): Promise<strin
 describe('contracts and assets in Chromium', () => {
   it('registers a contract on /contracts, and shows the asset staff add under it', async () => {
     const contractNumber = `CTR-E2E-${Date.now().toString(36).toUpperCase()}`;
-    await withPage(browser, async (staff) => {
+    await withPage(e2e.browser, async (staff) => {
       await signInAsStaff(staff);
       const code = await createContract(staff, contractNumber);
 
-      await withPage(browser, async (customer) => {
+      await withPage(e2e.browser, async (customer) => {
         await signInToHome(customer, portal, DEMO_LOGINS.customer);
         await customer.goto(`${portalUrl}/contracts`);
         const form = customer.getByRole('region', { name: 'Register a contract' });

@@ -3,20 +3,14 @@
 // and sees the contract; staff find it by its number, claimed. Then a code regenerated on the contract's page replaces
 // the old one, which a sign-up no longer accepts.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInWithPassword, withPage } from '../support/browser.ts';
+import { signInWithPassword, withPage } from '../support/browser.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-const portal = { portalUrl, mailUrl };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const e2e = browserTestFile();
+const { portalUrl, portal } = e2e;
 
 /** Staff sign-in, finished: the staff navigation is there (a navigation started earlier would cut the sign-in off). */
 async function signInAsStaff(page: Page): Promise<void> {
@@ -62,7 +56,7 @@ describe('support contracts in Chromium', () => {
     const contractNumber = `CTR-E2E-${Date.now()}`;
     let code = '';
     await withPage(
-      browser,
+      e2e.browser,
       async (page) => {
         await signInAsStaff(page);
         await page.getByRole('navigation', { name: 'Staff sections' }).getByRole('link', { name: 'Contracts' }).click();
@@ -89,13 +83,13 @@ describe('support contracts in Chromium', () => {
     );
 
     // The customer signs up with the number and the code, confirms, and has the contract.
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signUpWithContract(page, contractNumber, code, `evergreen.${Date.now()}@example.test`);
       await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
     });
 
     // Staff find it by the start of its number: claimed by the new account.
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInAsStaff(page);
       await page.goto(`${portalUrl}/admin/contracts`);
       await page.getByLabel('Contract number').fill(contractNumber.slice(0, -3).toLowerCase());
@@ -114,7 +108,7 @@ describe('support contracts in Chromium', () => {
     const contractNumber = `CTR-E2E-R${Date.now()}`;
     let oldCode = '';
     let newCode = '';
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInAsStaff(page);
       oldCode = await createContract(page, contractNumber, 'Evergreen Basic Support');
       await page.getByRole('link', { name: 'Open the contract' }).click();
@@ -135,7 +129,7 @@ describe('support contracts in Chromium', () => {
       expect(await page.getByTestId('contract-sla').textContent()).toContain('Standard');
     });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signUpWithContract(page, contractNumber, oldCode, `stale.${Date.now()}@example.test`);
       await expect.poll(() => page.locator('main').textContent()).toContain('The contract number or activation code is not right');
       await signUpWithContract(page, contractNumber, newCode, `fresh.${Date.now()}@example.test`);

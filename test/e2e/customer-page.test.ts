@@ -2,35 +2,19 @@
 // Customers page, open the customer page, free the (activated) licence with a reason, and see it in the page's audit
 // section and in the licence's history; the customer then sees it in their own activity.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import {
-  enterMailedCode,
-  launchBrowser,
-  mailCount,
-  nextClientAddress,
-  seriousAxeViolations,
-  signInWithPassword,
-  withPage,
-} from '../support/browser.ts';
+import { enterMailedCode, mailCount, nextClientAddress, seriousAxeViolations, signInWithPassword, withPage } from '../support/browser.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = browserTestFile();
+const { portalUrl, mailUrl } = e2e;
 
 describe('the customer page in Chromium', () => {
   it('finds the customer, opens the page, frees a licence with a reason and sees it in the audit section', async () => {
     const customerEmail = `page.customer.${Date.now()}@example.test`;
     let reference = '';
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, { portalUrl, mailUrl }, '/admin', DEMO_LOGINS.staff);
       await page.getByTestId('customers-table').waitFor();
 
@@ -99,7 +83,7 @@ describe('the customer page in Chromium', () => {
     });
 
     // The customer signs in with the order number and sees support's action in their activity, without who or why.
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.goto(`${portalUrl}/sign-in`);
       await page.getByRole('radio', { name: 'With an order number' }).click();
       await page.getByLabel('E-mail').fill(customerEmail);

@@ -2,22 +2,17 @@
 // for the dash) on the Customers page, see the account's summary and what matched, and the row links to the customer
 // page; the search stays in the address; a one-letter query is refused on the page.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInWithPassword, withPage } from '../support/browser.ts';
+import { signInWithPassword, withPage } from '../support/browser.ts';
 
-let browser: Browser;
-const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const e2e = browserTestFile();
+const { portal } = e2e;
 
 describe('customer search on the staff Customers page', () => {
   it('finds Nordwind by a licence serial and links to its customer page', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/admin', DEMO_LOGINS.staff);
       await page.getByTestId('customers-table').waitFor();
 
@@ -61,7 +56,7 @@ describe('customer search on the staff Customers page', () => {
   });
 
   it('finds a customer by an accent-free name in Polish, and says when nothing matches', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/admin', DEMO_LOGINS.staff);
       await page.getByTestId('customers-table').waitFor();
       await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));

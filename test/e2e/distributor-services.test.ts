@@ -3,22 +3,17 @@
 // due services into its own cart, where the renewal is marked as for the client; then turns on the automatic renewal
 // of that client's service, which its own balance pays.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInWithPassword, withPage } from '../support/browser.ts';
+import { browserTestFile } from '../support/browser-file.ts';
+import { signInWithPassword, withPage } from '../support/browser.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
-let browser: Browser;
-const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
+const e2e = browserTestFile();
+const { portal } = e2e;
 const DAY = 86_400_000;
 /** The demo partner's client (infra/local/seed.ts). */
 const ORCHARD = { accountId: 'demo-orchard', name: 'Orchard Dental Clinic' };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
 
 describe('a distributor’s services in Chromium', () => {
   it('the partner sees its client’s due service, filters to the client and renews all its due services into its cart, then turns its auto-renew on', async () => {
@@ -30,7 +25,7 @@ describe('a distributor’s services in Chromium', () => {
       identifier: { kind: 'ip', value: address },
     });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/sign-in?next=%2Fservices', DEMO_LOGINS.partner);
       await page.waitForURL('**/services');
 

@@ -1,23 +1,17 @@
 // Distributors in Chromium (issue #15, seeds 000 and 003): the partner signs in through the sign-in page's Partners
 // entry, lands on its clients and opens a client's licence; the client's licence pages name the distributor to ask.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { enterMailedCode, launchBrowser, mailCount, signInToHome, withPage } from '../support/browser.ts';
+import { enterMailedCode, mailCount, signInToHome, withPage } from '../support/browser.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const e2e = browserTestFile();
+const { portalUrl, mailUrl } = e2e;
 
 describe('distributors in Chromium', () => {
   it('the partner signs in through the Partners entry, lands on its clients and sees a client’s licence', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.goto(`${portalUrl}/sign-in`);
       await page.getByRole('link', { name: 'Partners / Resellers' }).click();
       await page.getByTestId('partner-hint').waitFor();
@@ -52,7 +46,7 @@ describe('distributors in Chromium', () => {
   });
 
   it('the client’s licences page says its distributor orders upgrades and renewals, with the distributor’s e-mail', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, { portalUrl, mailUrl }, DEMO_LOGINS.partnerClient);
       await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Licences' }).click();
       const notice = page.getByTestId('distributor-notice');

@@ -1,24 +1,15 @@
 // Issue #12, the change of a person's sign-in e-mail in Chromium: a person of the demo account asks for a new address,
 // types the code mailed to it, and from then on signs in with the new address; the old one gets a notice.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
+import { signInToHome, withPage } from '../support/browser.ts';
 import { awaitMailTo, codeIn } from '../support/mailbox.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-const portal = { portalUrl, mailUrl };
+const e2e = browserTestFile();
+const { portalUrl, mailUrl, portal } = e2e;
 const PASSWORD = 'Moving-Person-42!';
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('change of e-mail in Chromium', () => {
   it('change e-mail with the code: the new address signs in, the old one is told', async () => {
@@ -26,7 +17,7 @@ describe('change of e-mail in Chromium', () => {
     const oldEmail = `mover.${stamp}@example.test`;
     const newEmail = `moved.${stamp}@example.test`;
     // A person of their own (invited by the demo owner), so the shared demo logins keep their addresses.
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, DEMO_LOGINS.customer);
       await page.goto(`${portalUrl}/account/people`);
       await page.getByLabel('E-mail', { exact: true }).fill(oldEmail);
@@ -38,7 +29,7 @@ describe('change of e-mail in Chromium', () => {
     const link = /\/invitation\?token=[A-Za-z0-9_-]+/.exec(invitation.body.text ?? '')?.[0];
     expect(link).toBeDefined();
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.goto(`${portalUrl}${link}`);
       await page.getByLabel('Choose a password').fill(PASSWORD);
       await page.getByRole('button', { name: 'Accept the invitation' }).click();
@@ -70,7 +61,7 @@ describe('change of e-mail in Chromium', () => {
     const notice = await awaitMailTo(mailUrl, oldEmail, /e-mail address was changed/);
     expect(notice.body.text).toContain(newEmail);
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.goto(`${portalUrl}/sign-in`);
       await page.getByLabel('E-mail').fill(oldEmail);
       await page.getByLabel('Password', { exact: true }).fill(PASSWORD);

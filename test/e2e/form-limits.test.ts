@@ -2,22 +2,15 @@
 // that gets past them (the attribute removed, as a script or an old browser might) is named under its own field:
 // on sign-up by the API's validation details, on the staff order form by the route's schema before anything is sent.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInWithPassword, withPage } from '../support/browser.ts';
+import { signInWithPassword, withPage } from '../support/browser.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
+const e2e = browserTestFile();
+const { portalUrl, mailUrl } = e2e;
 const LONG = 'x'.repeat(5000);
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** The input's limits as the page set them. */
 function attributesOf(page: Page, id: string) {
@@ -46,7 +39,7 @@ async function fieldError(page: Page, id: string) {
 
 describe('input limits from the API schemas in Chromium', () => {
   it('sign-up: 5000 characters in the name are refused by the API and the message sits under the name', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.goto(`${portalUrl}/sign-up`);
       await page.getByLabel('Name or company').waitFor();
       expect(await attributesOf(page, 'name')).toEqual({ maxLength: '200', type: 'text', required: true });
@@ -75,7 +68,7 @@ describe('input limits from the API schemas in Chromium', () => {
 
   it('sign-up in Polish: the same refusal is worded in Polish', async () => {
     await withPage(
-      browser,
+      e2e.browser,
       async (page) => {
         await page.goto(`${portalUrl}/sign-up`);
         await page.locator('#name').waitFor();
@@ -92,7 +85,7 @@ describe('input limits from the API schemas in Chromium', () => {
   });
 
   it("staff new order: 5000 characters in the contact name are stopped by the route's schema, under the name", async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, { portalUrl, mailUrl }, '/admin', DEMO_LOGINS.staff);
       await page.getByTestId('customers-table').waitFor();
       await page.goto(`${portalUrl}/admin/orders/new`);

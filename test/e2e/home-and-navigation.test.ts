@@ -2,25 +2,18 @@
 // at a phone's width opens from the Menu button and reaches Account > Security, the stage's brand (the demo's own)
 // names the header, the tab and the footer, and news staff publish reaches the customer's home page in Polish.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
 import { DEFAULT_BRAND } from '#shared/brand.ts';
-import { horizontalOverflow, launchBrowser, signInWithPassword, withPage } from '../support/browser.ts';
+import { horizontalOverflow, signInWithPassword, withPage } from '../support/browser.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-const portal = { portalUrl, mailUrl };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const e2e = browserTestFile();
+const { portal } = e2e;
 
 describe('home page, navigation and brand', () => {
   it('lands on the home page with tiles at 1280 px; a tile leads to its list; the brand names header, tab and footer', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await signInWithPassword(page, portal, '/sign-in', DEMO_LOGINS.customer);
       await page.getByTestId('home-tiles').waitFor();
@@ -43,7 +36,7 @@ describe('home page, navigation and brand', () => {
   });
 
   it('at 390 px the Menu button opens the navigation, which reaches Account > Security, with no sideways scroll', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.setViewportSize({ width: 390, height: 844 });
       await signInWithPassword(page, portal, '/sign-in', DEMO_LOGINS.customer);
       await page.getByTestId('home-tiles').waitFor();

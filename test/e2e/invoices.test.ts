@@ -1,26 +1,43 @@
-// The invoices page in Chromium: the demo customer's invoice is listed with its status, the home tile counts it, and
-// its PDF button downloads a real PDF; staff find it on /admin/invoices.
+// The invoices page in Chromium: the demo customer's invoice is listed with its status (the proforma of an expired
+// order as void), the home tile counts it, and its PDF button downloads a real PDF; staff find it on /admin/invoices.
 
 import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
+import { signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
 import { issueTestInvoice, putTestPayment } from '../support/invoices.ts';
+import { putAwaitingOrder } from '../support/shop-orders.ts';
+import { getInvoice } from '#shared/billing/invoice.ts';
+import { expireOrders } from '#shared/shop/order-expiry.ts';
 
-let browser: Browser;
-const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
+const e2e = browserTestFile();
+const { portal } = e2e;
 const DEMO_ACCOUNT = 'demo-nordwind';
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+/** An order of the demo account that expired unpaid, as the hourly job leaves it: the number of its (void) proforma. */
+async function expiredOrdersProforma(): Promise<string> {
+  const order = await putAwaitingOrder({
+    accountId: DEMO_ACCOUNT,
+    email: DEMO_LOGINS.customer.email,
+    expiresAt: new Date(Date.now() - 60_000),
+  });
+  const proforma = order.shop!.proforma!;
+  // The job reads an index: run it until it has seen the order.
+  await expect
+    .poll(
+      async () => {
+        await expireOrders(new Date());
+        return (await getInvoice(DEMO_ACCOUNT, proforma.invoiceId, true))?.voidedAt;
+      },
+      { timeout: 15_000 },
+    )
+    .toBeDefined();
+  return proforma.number;
+}
 
 describe('invoices in the browser', () => {
   it('lists the customer’s unpaid proforma, counts it on the home page, and downloads its PDF', async () => {
@@ -30,7 +47,8 @@ describe('invoices in the browser', () => {
       order: { orderId: 'e2e-order', reference: 'E2E-PF-1' },
     });
     await putTestPayment(DEMO_ACCOUNT, { bankReference: 'E2E/BANK/1' });
-    await withPage(browser, async (page) => {
+    const voided = await expiredOrdersProforma();
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, DEMO_LOGINS.customer);
       await expect.poll(() => page.getByTestId('tile-invoices').textContent()).toMatch(/^\d+\+?$/);
 
@@ -38,6 +56,9 @@ describe('invoices in the browser', () => {
       const row = page.getByTestId('invoices-table').locator('tr', { hasText: invoice.number });
       await row.waitFor();
       expect(await row.getByTestId('invoice-status').textContent()).toBe('Unpaid');
+      // The proforma of the order that expired asks for nothing any more.
+      const voidRow = page.getByTestId('invoices-table').locator('tr', { hasText: voided });
+      expect(await voidRow.getByTestId('invoice-status').textContent()).toBe('Void: the order expired');
       expect(await page.getByTestId('payments-table').textContent()).toContain('E2E/BANK/1');
 
       const [download] = await Promise.all([
@@ -56,7 +77,7 @@ describe('invoices in the browser', () => {
 
   it('shows staff the invoice with its customer, found by its number', async () => {
     const invoice = await issueTestInvoice(DEMO_ACCOUNT, { paidAt: new Date() });
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/admin', DEMO_LOGINS.staff);
       await page.getByTestId('customers-table').waitFor();
       await page.goto(`${portal.portalUrl}/admin/invoices`);
@@ -68,6 +89,13 @@ describe('invoices in the browser', () => {
       await row.waitFor();
       expect(await row.getByRole('link').getAttribute('href')).toBe(`/admin/customers/${DEMO_ACCOUNT}`);
       expect(await row.getByTestId('invoice-status').textContent()).toBe('Paid');
+
+      const voided = await expiredOrdersProforma();
+      await page.getByLabel('Number').fill(voided);
+      await page.getByRole('button', { name: 'Find' }).click();
+      const voidRow = page.getByTestId('admin-invoices-table').locator('tr', { hasText: voided });
+      await voidRow.waitFor();
+      expect(await voidRow.getByTestId('invoice-status').textContent()).toBe('Void: the order expired');
     });
   });
 });

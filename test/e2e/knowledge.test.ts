@@ -2,22 +2,17 @@
 // and sees suggestions appear while typing (the ArticleSuggestions component the ticket form uses, here under the
 // knowledge base's own search box, debounced, with a typo in the words).
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInWithPassword, withPage } from '../support/browser.ts';
+import { signInWithPassword, withPage } from '../support/browser.ts';
 
-let browser: Browser;
-const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const e2e = browserTestFile();
+const { portal } = e2e;
 
 describe('knowledge base', () => {
   it('suggests an article while typing, finds it by search, and opens it', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/sign-in', DEMO_LOGINS.customer);
       await page.getByTestId('home-tiles').waitFor();
       await page.goto(`${portal.portalUrl}/knowledge`);
@@ -40,7 +35,7 @@ describe('knowledge base', () => {
   });
 
   it('searches in Polish when the page is in Polish', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/sign-in', DEMO_LOGINS.customer);
       await page.getByTestId('home-tiles').waitFor();
       await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));

@@ -3,8 +3,9 @@
 // still fits a phone's width (390 px) in German; German's longer words keep the customer's and the staff's
 // widest pages within the window.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { en } from '../../web/src/messages/en.ts';
 import { it as italian } from '../../web/src/messages/it.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
@@ -12,28 +13,19 @@ import { de } from '../../web/src/messages/de.ts';
 import {
   cellsOutsideWindow,
   horizontalOverflow,
-  launchBrowser,
   seriousAxeViolations,
   signInToHome,
   signInWithPassword,
   withPage,
 } from '../support/browser.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = browserTestFile();
+const { portalUrl, mailUrl } = e2e;
 
 describe('the portal in the browser’s language', () => {
-  it('shows the sign-in page in German to a de-DE browser, and in Italian once chosen in the switch', async () => {
+  it('shows the sign-in page in German to a de-DE e2e.browser, and in Italian once chosen in the switch', async () => {
     await withPage(
-      browser,
+      e2e.browser,
       async (page) => {
         await page.goto(`${portalUrl}/sign-in`);
         await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
@@ -66,7 +58,7 @@ describe('the portal in the browser’s language', () => {
 
   it('keeps the five-language switch within a 390 px screen in German, with no serious accessibility finding', async () => {
     await withPage(
-      browser,
+      e2e.browser,
       async (page) => {
         await page.goto(`${portalUrl}/sign-in`);
         await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
@@ -82,7 +74,7 @@ describe('the portal in the browser’s language', () => {
   });
 
   it('fits the customer’s pages in German (longer words) within 390 px and 1280 px', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, { portalUrl, mailUrl }, DEMO_LOGINS.customer);
       expectWithinWindow(await inGerman(page, ['/licences', '/support', '/orders', '/activity']));
       expect(await page.getByRole('heading', { level: 1, name: de.activity.heading }).count()).toBe(1);
@@ -90,7 +82,7 @@ describe('the portal in the browser’s language', () => {
   });
 
   it('fits the widest staff pages in German within 390 px and 1280 px', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, { portalUrl, mailUrl }, '/admin', DEMO_LOGINS.staff);
       await page.locator('[data-testid="customers-table"]').waitFor();
       const search = `/admin/customers?q=${encodeURIComponent('p62 7731')}`;

@@ -2,14 +2,14 @@
 // (1280 px): no sideways page scroll, every table cell inside the window, no layout shift worth the name while the page
 // loads (CLS < 0.1 at 390 px), and no serious or critical axe-core finding. Then the customer's pages again in Polish.
 
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
 import { awaitMailTo } from '../support/mailbox.ts';
 import {
   cellsOutsideWindow,
   horizontalOverflow,
-  launchBrowser,
   layoutShift,
   nextClientAddress,
   mailCount,
@@ -20,25 +20,24 @@ import {
 import { customerWithCart } from '../support/shopper.ts';
 import { putTestServicePlans } from '../support/service-plans.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
-import { createCustomer } from '../support/api.ts';
+import { addMember, createCustomer } from '../support/api.ts';
 import { money } from '#shared/money.ts';
 import { issueTestInvoice, putTestPayment } from '../support/invoices.ts';
 import { TransactWriteCommand } from '#shared/db/commands.ts';
 import { db } from '#shared/db/client.ts';
 import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-const portal = { portalUrl, mailUrl };
+const e2e = browserTestFile();
+const { portalUrl, mailUrl, portal } = e2e;
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 900 };
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  // A person with a long address and no name, as the people and e-mail browser tests leave in the demo account when
+  // they run first: the pages that list the account's people show the address, which must wrap at 390 px.
+  await addMember('demo-nordwind', 'read-only', { email: `accounts-payable.department.${Date.now()}@nordwind-systems.example` });
 });
-afterAll(() => browser?.close());
 
 const inFlight = new WeakMap<Page, Set<Request>>();
 
@@ -81,30 +80,24 @@ interface Findings {
   axe?: string[];
 }
 
-/** One page at both widths: fresh loads, so the layout shift covers the page's own loading. */
+/**
+ * One page at both widths, from one fresh load at the phone's width, so the layout shift covers the page's own loading;
+ * then the same page widened to the laptop's. The portal's layout is CSS alone (no script reads the window's size), so
+ * the widened page is laid out as a load at 1280 px would be, and a second load would only repeat the first.
+ */
 async function check(page: Page, path: string, options: { axe?: boolean } = {}): Promise<Record<string, Findings>> {
-  const findings: Record<string, Findings> = {};
-  for (const size of [PHONE, LAPTOP]) {
-    await page.setViewportSize(size);
-    await page.goto(`${portalUrl}${path}`);
-    await settled(page, path);
-    const found: Findings = { overflow: await horizontalOverflow(page), cellsOutside: await cellsOutsideWindow(page) };
-    if (size === PHONE) found.shift = await layoutShift(page);
-    if (size === LAPTOP && options.axe !== false) found.axe = await seriousAxeViolations(page);
-    findings[`${path} at ${size.width} px`] = found;
-  }
-  return findings;
-}
-
-/** `check` of each path in English (with axe), then in Polish (layout only: axe's findings do not depend on the words). */
-async function checkInEnglishAndPolish(page: Page, paths: readonly string[]): Promise<Record<string, Findings>> {
-  const findings: Record<string, Findings> = {};
-  for (const path of paths) Object.assign(findings, await check(page, path));
-  await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-  for (const path of paths) {
-    for (const [where, found] of Object.entries(await check(page, path, { axe: false }))) findings[`${where} (pl)`] = found;
-  }
-  return findings;
+  await page.setViewportSize(PHONE);
+  await page.goto(`${portalUrl}${path}`);
+  await settled(page, path);
+  const phone: Findings = {
+    overflow: await horizontalOverflow(page),
+    cellsOutside: await cellsOutsideWindow(page),
+    shift: await layoutShift(page),
+  };
+  await page.setViewportSize(LAPTOP);
+  const laptop: Findings = { overflow: await horizontalOverflow(page), cellsOutside: await cellsOutsideWindow(page) };
+  if (options.axe !== false) laptop.axe = await seriousAxeViolations(page);
+  return { [`${path} at ${PHONE.width} px`]: phone, [`${path} at ${LAPTOP.width} px`]: laptop };
 }
 
 function expectClean(findings: Record<string, Findings>): void {
@@ -117,64 +110,98 @@ function expectClean(findings: Record<string, Findings>): void {
 }
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+type Pool = 'customer' | 'staff';
 type Login = { email: string; password: string };
+type Language = 'en' | 'pl';
 
 const landing = { customer: '[data-testid="home-tiles"]', staff: '[data-testid="customers-table"]' } as const;
-const sessions = new Map<string, Promise<StorageState>>();
+const pages = new Map<string, Promise<Page>>();
 
-function defaultLogin(pool: 'customer' | 'staff'): Login {
+function defaultLogin(pool: Pool): Login {
   return pool === 'customer' ? DEMO_LOGINS.customer : DEMO_LOGINS.staff;
 }
 
-/** Signs in once per pool and login for the whole file (password, then the mailed code) and keeps what the browser stored. */
-function signedInState(pool: 'customer' | 'staff', login: Login): Promise<StorageState> {
-  const key = `${pool}:${login.email}`;
-  let session = sessions.get(key);
-  if (!session) {
-    session = (async () => {
-      const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
-      try {
-        const page = await context.newPage();
-        await signInWithPassword(page, portal, pool === 'customer' ? '/sign-in' : '/admin', login);
-        // A customer lands on the home page, staff on the customers.
-        await page.locator(landing[pool]).waitFor();
-        return await context.storageState();
-      } finally {
-        await context.close();
-      }
-    })();
-    sessions.set(key, session);
-  }
-  return session;
-}
-
-/**
- * A fresh context (its own source address; the cookies and storage the sign-in left) on the pool's landing page, signed
- * in: the refresh-token cookie of the file's one sign-in per pool and login restores the session on load, as a reload
- * does. Each test still starts from a clean page; signing in again for each would only repeat the sign-in page's work.
- */
-async function signedInContext(
-  pool: 'customer' | 'staff',
-  login: Login = defaultLogin(pool),
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
+/** A context of its own source address, British English and UTC (and what a sign-in stored), its page watched. */
+async function newPage(storageState?: StorageState): Promise<Page> {
+  const context = await e2e.browser.newContext({
     extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() },
     locale: 'en-GB',
     timezoneId: 'UTC',
-    storageState: await signedInState(pool, login),
+    ...(storageState ? { storageState } : {}),
   });
   const page = await context.newPage();
   trackRequests(page);
-  await page.goto(`${portalUrl}${pool === 'customer' ? '/home' : '/admin/customers'}`);
-  await page.locator(landing[pool]).waitFor();
-  return { context, page };
+  return page;
+}
+
+/** What a sign-in stored, with the portal's language chosen as the language menu chooses it. */
+function inLanguage(state: StorageState, language: Language): StorageState {
+  const origin = new URL(portalUrl).origin;
+  const stored = state.origins.find((each) => each.origin === origin)?.localStorage ?? [];
+  const localStorage = [...stored.filter((entry) => entry.name !== 'atrium.locale'), { name: 'atrium.locale', value: language }];
+  return { ...state, origins: [...state.origins.filter((each) => each.origin !== origin), { origin, localStorage }] };
+}
+
+/**
+ * The page of one identity in one language, kept for the whole file: the identity signs in once (password, then the
+ * mailed code) in English, and its Polish page is a context of its own with what that sign-in stored and Polish
+ * chosen. Every test visits its pages on these: a context per test would load the whole app again, and sign in or
+ * restore the session again, for nothing the checks look at. Each check still loads its page afresh.
+ */
+function signedInPage(pool: Pool, login: Login = defaultLogin(pool), language: Language = 'en'): Promise<Page> {
+  const key = `${pool}:${login.email}:${language}`;
+  let page = pages.get(key);
+  if (!page) {
+    page = (async () => {
+      if (language !== 'en') return newPage(inLanguage(await (await signedInPage(pool, login)).context().storageState(), language));
+      const signingIn = await newPage();
+      await signInWithPassword(signingIn, portal, pool === 'customer' ? '/sign-in' : '/admin', login);
+      // A customer lands on the home page (attached: a new account may have no tile yet), staff on the customers.
+      await signingIn.locator(landing[pool]).waitFor({ state: 'attached' });
+      return signingIn;
+    })();
+    pages.set(key, page);
+  }
+  return page;
+}
+
+/** The one page of the file's visitors (signed in as no one). */
+function visitorPage(): Promise<Page> {
+  let page = pages.get('visitor');
+  if (!page) {
+    page = newPage();
+    pages.set('visitor', page);
+  }
+  return page;
+}
+
+afterAll(async () => {
+  for (const page of await Promise.all(pages.values())) await page.context().close();
+});
+
+/**
+ * The paths as the identity sees them in English (axe included), then in Polish (`polish`: the same paths unless
+ * given), whose longer words are what overflows; axe in Polish only when asked (the markup is the same).
+ */
+async function checkInEnglishAndPolish(
+  pool: Pool,
+  paths: string[],
+  options: { login?: Login; polish?: string[]; polishAxe?: boolean } = {},
+): Promise<Record<string, Findings>> {
+  const findings: Record<string, Findings> = {};
+  const english = await signedInPage(pool, options.login);
+  for (const path of paths) Object.assign(findings, await check(english, path));
+  const polish = await signedInPage(pool, options.login, 'pl');
+  for (const path of options.polish ?? paths) {
+    for (const [where, found] of Object.entries(await check(polish, path, { axe: options.polishAxe ?? false })))
+      findings[`${where} (pl)`] = found;
+  }
+  return findings;
 }
 
 describe('layout and accessibility of every page in Chromium', () => {
   it('public pages, and the code step of sign-in', async () => {
-    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
-    const page = await context.newPage();
-    trackRequests(page);
+    const page = await visitorPage();
     const findings = {};
     for (const path of [
       '/sign-in',
@@ -202,12 +229,11 @@ describe('layout and accessibility of every page in Chromium', () => {
     Object.assign(findings, {
       'sign-in code step': { overflow: await horizontalOverflow(page), cellsOutside: [], axe: await seriousAxeViolations(page) },
     });
-    await context.close();
     expectClean(findings);
   });
 
   it('the customer’s pages in English and in Polish', async () => {
-    const { context, page } = await signedInContext('customer');
+    const page = await signedInPage('customer');
     await page.goto(`${portalUrl}/licences`);
     const licencePath = await page.getByRole('link', { name: /^Details Remote Access P24-9921/ }).getAttribute('href');
     // The sort button is named by its words only: the arrow is decoration.
@@ -216,35 +242,17 @@ describe('layout and accessibility of every page in Chromium', () => {
     expect(sortButton).not.toMatch(/[↓↑]/);
     await page.goto(`${portalUrl}/orders`);
     const orderPath = await page.getByRole('link', { name: 'Details JWT1018' }).getAttribute('href');
-    const paths = ['/licences', '/support', '/orders', '/activity', orderPath!, licencePath!, '/no-such-page'];
-
-    const findings = {};
-    for (const path of paths) Object.assign(findings, await check(page, path));
+    const paths = ['/licences', '/support', '/orders', '/activity', orderPath!, licencePath!];
     // Polish words are longer: the licences table once overflowed at 1280 px.
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const path of ['/licences', '/support', '/orders', '/activity', orderPath!, licencePath!]) {
-      for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
-        Object.assign(findings, { [`${where} (pl)`]: found });
-    }
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('customer', [...paths, '/no-such-page'], { polish: paths }));
   });
 
   it('the shop, a product page and the cart with a line, in English and in Polish', async () => {
-    const { context, page } = await signedInContext('customer');
+    const page = await signedInPage('customer');
     await page.goto(`${portalUrl}/shop/remote-access`);
     await page.locator('tr[data-sku="RA-DSK-3"]').getByRole('button', { name: 'Add to cart Remote Access Desktop, 3 users' }).click();
     await page.getByTestId('cart-notice').getByRole('link').waitFor();
-    const paths = ['/shop', '/shop/remote-access', '/cart'];
-    const findings = {};
-    for (const path of paths) Object.assign(findings, await check(page, path));
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const path of paths) {
-      for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
-        Object.assign(findings, { [`${where} (pl)`]: found });
-    }
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('customer', ['/shop', '/shop/remote-access', '/cart']));
   });
 
   it('checkout and an order awaiting payment, in English and in Polish', async () => {
@@ -252,64 +260,35 @@ describe('layout and accessibility of every page in Chromium', () => {
       ['RA-DSK-3', 1],
       ['2FA-25', 2],
     ]);
-    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
-    const page = await context.newPage();
-    trackRequests(page);
-    await signInWithPassword(page, portal, '/sign-in', customer.login);
-    await page.getByTestId('home-tiles').waitFor({ state: 'attached' });
-    const findings = await check(page, '/checkout');
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const [where, found] of Object.entries(await check(page, '/checkout', { axe: false })))
-      Object.assign(findings, { [`${where} (pl)`]: found });
-    await page.getByTestId('place-order').click();
-    await page.getByTestId('transfer-instructions').waitFor();
-    const orderPath = new URL(page.url()).pathname;
-    for (const [where, found] of Object.entries(await check(page, orderPath, { axe: false })))
-      Object.assign(findings, { [`${where} (pl)`]: found });
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'en'));
-    Object.assign(findings, await check(page, orderPath));
-    await context.close();
+    const findings = await checkInEnglishAndPolish('customer', ['/checkout'], { login: customer.login });
+    const polish = await signedInPage('customer', customer.login, 'pl');
+    await polish.getByTestId('place-order').click();
+    await polish.getByTestId('transfer-instructions').waitFor();
+    const orderPath = new URL(polish.url()).pathname;
+    for (const [where, found] of Object.entries(await check(polish, orderPath, { axe: false }))) findings[`${where} (pl)`] = found;
+    Object.assign(findings, await check(await signedInPage('customer', customer.login), orderPath));
     expectClean(findings);
   });
 
   it('the new-ticket form (support desk), in English and in Polish', async () => {
-    const { context, page } = await signedInContext('customer');
-    const findings = await check(page, '/tickets/new');
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const [where, found] of Object.entries(await check(page, '/tickets/new', { axe: false })))
-      Object.assign(findings, { [`${where} (pl)`]: found });
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('customer', ['/tickets/new']));
   });
 
   it('the balance page (area balance), in English and in Polish', async () => {
-    const { context, page } = await signedInContext('customer');
-    const findings = await check(page, '/balance');
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const [where, found] of Object.entries(await check(page, '/balance', { axe: false })))
-      Object.assign(findings, { [`${where} (pl)`]: found });
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('customer', ['/balance']));
   });
 
   it('the renewal page of a subscription (area renewals), in English and in Polish', async () => {
     const customer = await createCustomer([]);
     const subscription = await putTestSubscription(customer.account.accountId, { price: money(4900, 'EUR'), status: 'due' });
-    const { context, page } = await signedInContext('customer', customer.login);
-    const path = `/services/${subscription.subscriptionId}/renew`;
-    const findings = await check(page, path);
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
-      Object.assign(findings, { [`${where} (pl)`]: found });
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('customer', [`/services/${subscription.subscriptionId}/renew`], { login: customer.login }));
   });
 
   it('the cancellation page (area cancellations), its confirm step, in English and in Polish', async () => {
     const customer = await createCustomer([]);
     const subscription = await putTestSubscription(customer.account.accountId, { withInvoice: true });
     const path = `/services/${subscription.subscriptionId}/cancel`;
-    const { context, page } = await signedInContext('customer', customer.login);
+    const page = await signedInPage('customer', customer.login);
     const findings = await check(page, path);
     // The confirm step: what will happen, the optional reason, confirm or keep.
     await page.setViewportSize(PHONE);
@@ -320,30 +299,23 @@ describe('layout and accessibility of every page in Chromium', () => {
       cellsOutside: [],
       axe: await seriousAxeViolations(page),
     };
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
-      Object.assign(findings, { [`${where} (pl)`]: found });
-    await context.close();
+    const polish = await signedInPage('customer', customer.login, 'pl');
+    for (const [where, found] of Object.entries(await check(polish, path, { axe: false }))) findings[`${where} (pl)`] = found;
     expectClean(findings);
   });
 
   it('the people page, with a pending invitation, in English and in Polish', async () => {
-    const { context, page } = await signedInContext('customer');
+    const page = await signedInPage('customer');
     const email = `layout.${Date.now()}@example.test`;
     await page.goto(`${portalUrl}/account/people`);
     await page.getByLabel('E-mail', { exact: true }).fill(email);
     await page.getByRole('button', { name: 'Send the invitation' }).click();
     await page.getByTestId('pending-invitations').locator(`li[data-email="${email}"]`).waitFor();
-    const findings = await check(page, '/account/people');
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const [where, found] of Object.entries(await check(page, '/account/people', { axe: false })))
-      Object.assign(findings, { [`${where} (pl)`]: found });
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('customer', ['/account/people']));
   });
 
   it('the invitation page, with a valid link (password form) and an invalid one, in English and in Polish', async () => {
-    const { context, page } = await signedInContext('customer');
+    const page = await signedInPage('customer');
     const email = `layout.invited.${Date.now()}@example.test`;
     await page.goto(`${portalUrl}/account/people`);
     await page.getByLabel('E-mail', { exact: true }).fill(email);
@@ -351,29 +323,19 @@ describe('layout and accessibility of every page in Chromium', () => {
     const mail = await awaitMailTo(mailUrl, email, /You are invited to/);
     const link = /\/invitation\?token=[A-Za-z0-9_-]+/.exec(mail.body.text ?? '')?.[0];
     expect(link).toBeDefined();
-    const paths = [link!, '/invitation?token=not-a-valid-token-at-all'];
-    const findings = {};
-    for (const path of paths) Object.assign(findings, await check(page, path));
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const path of paths) {
-      for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
-        Object.assign(findings, { [`${where} (pl)`]: found });
-    }
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('customer', [link!, '/invitation?token=not-a-valid-token-at-all']));
   });
 
   it('the staff pages', async () => {
-    const { context, page } = await signedInContext('staff');
+    const page = await signedInPage('staff');
     await page.goto(`${portalUrl}/admin/orders`);
     const orderPath = await page
       .getByRole('link', { name: /^Details/ })
       .first()
       .getAttribute('href');
-    const findings = {};
     // The customer search's results table has six columns: checked in English and in Polish (longer words).
     const search = `/admin/customers?q=${encodeURIComponent('p62 7731')}`;
-    for (const path of [
+    const paths = [
       '/admin/dashboard',
       '/admin/customers',
       search,
@@ -385,49 +347,27 @@ describe('layout and accessibility of every page in Chromium', () => {
       '/admin/staff',
       '/admin/me/sign-ins',
       '/admin/import',
-    ])
-      Object.assign(findings, await check(page, path));
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const [where, found] of Object.entries(await check(page, search))) Object.assign(findings, { [`${where} (pl)`]: found });
-    await context.close();
-    expectClean(findings);
+    ];
+    expectClean(await checkInEnglishAndPolish('staff', paths, { polish: [search], polishAxe: true }));
   });
 
   it('the invoices pages, customer and staff, in English and in Polish', async () => {
     // An invoice and a payment, so both tables have rows (the demo seed has none).
     await issueTestInvoice('demo-nordwind', { kind: 'proforma', dueAt: new Date(Date.now() + 14 * 86_400_000) });
     await putTestPayment('demo-nordwind', { bankReference: 'LAYOUT/BANK/1' });
-    const findings = {};
-    for (const [pool, path] of [
-      ['customer', '/invoices'],
-      ['staff', '/admin/invoices'],
-    ] as const) {
-      const { context, page } = await signedInContext(pool);
-      Object.assign(findings, await check(page, path));
-      await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-      for (const [where, found] of Object.entries(await check(page, path))) Object.assign(findings, { [`${where} (pl)`]: found });
-      await context.close();
-    }
-    expectClean(findings);
+    expectClean({
+      ...(await checkInEnglishAndPolish('customer', ['/invoices'], { polishAxe: true })),
+      ...(await checkInEnglishAndPolish('staff', ['/admin/invoices'], { polishAxe: true })),
+    });
   });
 
   it('the staff contract pages, in English and in Polish', async () => {
-    const { context, page } = await signedInContext('staff');
-    const findings = {};
-    const contractPath = '/admin/contracts/CTR-2026-0003';
-    for (const path of ['/admin/contracts', '/admin/contracts/new', contractPath]) Object.assign(findings, await check(page, path));
     // The contract pages' Polish words (SLA levels with their response times) are longer.
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const path of ['/admin/contracts', '/admin/contracts/new', contractPath]) {
-      for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
-        Object.assign(findings, { [`${where} (pl)`]: found });
-    }
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('staff', ['/admin/contracts', '/admin/contracts/new', '/admin/contracts/CTR-2026-0003']));
   });
 
   it('the contracts and assets pages, in English and in Polish', async () => {
-    const { context, page } = await signedInContext('customer');
+    const page = await signedInPage('customer');
     await page.goto(`${portalUrl}/contracts`);
     await page.getByRole('heading', { name: 'Register a contract' }).waitFor();
     // A contract of the account when it has one (the contracts browser test registers one), else the not-found state.
@@ -437,189 +377,82 @@ describe('layout and accessibility of every page in Chromium', () => {
       .first()
       .getAttribute('href', { timeout: 2000 })
       .catch(() => null);
-    const paths = ['/contracts', '/assets', firstContract ?? '/contracts/CTR-NOT-ON-ACCOUNT'];
-    const findings = {};
-    for (const path of paths) Object.assign(findings, await check(page, path));
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const path of paths) {
-      for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
-        Object.assign(findings, { [`${where} (pl)`]: found });
-    }
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('customer', ['/contracts', '/assets', firstContract ?? '/contracts/CTR-NOT-ON-ACCOUNT']));
   });
 
   it('the notifications page (recipients and newsletter), in English and Polish', async () => {
-    const { context, page } = await signedInContext('customer');
-    const findings = await check(page, '/account/notifications');
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const [where, found] of Object.entries(await check(page, '/account/notifications', { axe: false })))
-      Object.assign(findings, { [`${where} (pl)`]: found });
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('customer', ['/account/notifications']));
   });
 
   it('the change of e-mail page, in English and Polish', async () => {
-    const { context, page } = await signedInContext('customer');
-    const findings = await check(page, '/account/email');
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const [where, found] of Object.entries(await check(page, '/account/email', { axe: false })))
-      Object.assign(findings, { [`${where} (pl)`]: found });
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('customer', ['/account/email']));
   });
 
   it('the security code page, in English and Polish', async () => {
-    const { context, page } = await signedInContext('customer');
-    const findings = await check(page, '/account/security/code');
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const [where, found] of Object.entries(await check(page, '/account/security/code', { axe: false })))
-      Object.assign(findings, { [`${where} (pl)`]: found });
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('customer', ['/account/security/code']));
   });
 
   it('the security page (allow-list, security code link, sign-in history), in English and Polish', async () => {
-    const { context, page } = await signedInContext('customer');
-    const findings = await check(page, '/account/security');
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const [where, found] of Object.entries(await check(page, '/account/security', { axe: false })))
-      Object.assign(findings, { [`${where} (pl)`]: found });
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('customer', ['/account/security']));
   });
 
   it('the public unsubscribe page (a forged and an incomplete link) and the staff mailing-list page', async () => {
-    const visitor = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
-    const page = await visitor.newPage();
-    trackRequests(page);
+    const page = await visitorPage();
     const findings = {};
     // A forged link: the page shows the API's refusal; an incomplete one: the page's own message.
     for (const path of [`/unsubscribe?u=nobody&l=news&s=${'A'.repeat(43)}`, '/unsubscribe'])
       Object.assign(findings, await check(page, path));
-    await visitor.close();
-    const staff = await signedInContext('staff');
-    Object.assign(findings, await check(staff.page, '/admin/mailing'));
-    await staff.context.close();
+    Object.assign(findings, await check(await signedInPage('staff'), '/admin/mailing'));
     expectClean(findings);
   });
 
   it('the home area: the customer’s home and news, the staff’s news and banner, in English and in Polish', async () => {
-    const customer = await signedInContext('customer');
-    const findings = {};
-    for (const path of ['/home', '/news']) Object.assign(findings, await check(customer.page, path));
-    await customer.page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const path of ['/home', '/news']) {
-      for (const [where, found] of Object.entries(await check(customer.page, path, { axe: false })))
-        Object.assign(findings, { [`${where} (pl)`]: found });
-    }
-    await customer.context.close();
-    const staff = await signedInContext('staff');
-    Object.assign(findings, await check(staff.page, '/admin/news'));
-    await staff.context.close();
+    const findings = await checkInEnglishAndPolish('customer', ['/home', '/news']);
+    Object.assign(findings, await check(await signedInPage('staff'), '/admin/news'));
     expectClean(findings);
   });
 
   it('the customer’s tickets: the list and a ticket’s page, in English and in Polish', async () => {
-    const customer = await signedInContext('customer');
-    await customer.page.goto(`${portalUrl}/tickets?showClosed=true`);
-    const ticketPath = await customer.page.getByTestId('tickets-table').getByRole('link').first().getAttribute('href');
-    const paths = ['/tickets', '/tickets?showClosed=true', ticketPath!];
-    const findings = {};
-    for (const path of paths) Object.assign(findings, await check(customer.page, path));
-    await customer.page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const path of paths) {
-      for (const [where, found] of Object.entries(await check(customer.page, path, { axe: false })))
-        Object.assign(findings, { [`${where} (pl)`]: found });
-    }
-    await customer.context.close();
-    expectClean(findings);
+    const page = await signedInPage('customer');
+    await page.goto(`${portalUrl}/tickets?showClosed=true`);
+    const ticketPath = await page.getByTestId('tickets-table').getByRole('link').first().getAttribute('href');
+    expectClean(await checkInEnglishAndPolish('customer', ['/tickets', '/tickets?showClosed=true', ticketPath!]));
   });
 
   // -- sla --
   it('the SLA report and the canned replies (staff), in English and in Polish', async () => {
-    const staff = await signedInContext('staff');
-    const findings = {};
-    for (const path of ['/admin/sla', '/admin/canned-replies']) Object.assign(findings, await check(staff.page, path));
-    await staff.page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const path of ['/admin/sla', '/admin/canned-replies']) {
-      for (const [where, found] of Object.entries(await check(staff.page, path, { axe: false })))
-        Object.assign(findings, { [`${where} (pl)`]: found });
-    }
-    await staff.context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('staff', ['/admin/sla', '/admin/canned-replies']));
   });
 
   it('the knowledge base: the customer’s search and an article, the staff’s editor, in English and in Polish', async () => {
-    const customer = await signedInContext('customer');
-    const findings = {};
-    const article = '/knowledge/01JH0KB0000000000000000001';
-    for (const path of ['/knowledge', article]) Object.assign(findings, await check(customer.page, path));
-    await customer.page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const path of ['/knowledge', article]) {
-      for (const [where, found] of Object.entries(await check(customer.page, path, { axe: false })))
-        Object.assign(findings, { [`${where} (pl)`]: found });
-    }
-    await customer.context.close();
-    const staff = await signedInContext('staff');
-    Object.assign(findings, await check(staff.page, '/admin/knowledge'));
-    await staff.context.close();
+    const findings = await checkInEnglishAndPolish('customer', ['/knowledge', '/knowledge/01JH0KB0000000000000000001']);
+    Object.assign(findings, await check(await signedInPage('staff'), '/admin/knowledge'));
     expectClean(findings);
   });
 
   it('the profile and company verification pages, in English and in Polish', async () => {
-    const customer = await signedInContext('customer');
-    const findings = await check(customer.page, '/account/profile');
-    await customer.page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const [where, found] of Object.entries(await check(customer.page, '/account/profile', { axe: false })))
-      Object.assign(findings, { [`${where} (pl)`]: found });
-    await customer.context.close();
-    const staff = await signedInContext('staff');
-    // The detail of an account with nothing submitted shows its "nothing submitted" state.
-    for (const path of ['/admin/verifications', '/admin/verifications/demo-nordwind'])
-      Object.assign(findings, await check(staff.page, path));
-    await staff.page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const [where, found] of Object.entries(await check(staff.page, '/admin/verifications', { axe: false })))
-      Object.assign(findings, { [`${where} (pl)`]: found });
-    await staff.context.close();
-    expectClean(findings);
+    expectClean({
+      ...(await checkInEnglishAndPolish('customer', ['/account/profile'])),
+      // The detail of an account with nothing submitted shows its "nothing submitted" state.
+      ...(await checkInEnglishAndPolish('staff', ['/admin/verifications', '/admin/verifications/demo-nordwind'], {
+        polish: ['/admin/verifications'],
+      })),
+    });
   });
 
   // -- staff-tickets --
   it('the staff ticket queue and a ticket (thread, reply, assign and status forms), in English and in Polish', async () => {
-    const { context, page } = await signedInContext('staff');
     // Ticket 2 is a demo ticket (infra/local/seed-tickets.ts).
-    const paths = ['/admin/tickets', '/admin/tickets/2'];
-    const findings = {};
-    for (const path of paths) Object.assign(findings, await check(page, path));
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const path of paths) {
-      for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
-        Object.assign(findings, { [`${where} (pl)`]: found });
-    }
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('staff', ['/admin/tickets', '/admin/tickets/2']));
   });
 
   // Its own test: a dozen tables, checked in English and (longest labels) in Polish.
   it('the staff catalogue page', async () => {
-    const { context, page } = await signedInContext('staff');
-    const findings = await check(page, '/admin/catalogue');
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const [where, found] of Object.entries(await check(page, '/admin/catalogue', { axe: false })))
-      Object.assign(findings, { [`${where} (pl)`]: found });
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('staff', ['/admin/catalogue']));
   });
   // -- payments --
   it('the staff payments page (form and recent payments), in English and in Polish', async () => {
-    const { context, page } = await signedInContext('staff');
-    const findings = await check(page, '/admin/payments');
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const [where, found] of Object.entries(await check(page, '/admin/payments', { axe: false })))
-      Object.assign(findings, { [`${where} (pl)`]: found });
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('staff', ['/admin/payments']));
   });
 
   // -- upgrades --
@@ -636,13 +469,7 @@ describe('layout and accessibility of every page in Chromium', () => {
         supportYears: 1,
       },
     ]);
-    const { context, page } = await signedInContext('customer', customer.login);
-    const findings = await check(page, '/upgrades');
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const [where, found] of Object.entries(await check(page, '/upgrades', { axe: false })))
-      Object.assign(findings, { [`${where} (pl)`]: found });
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('customer', ['/upgrades'], { login: customer.login }));
   });
 
   // -- services --
@@ -672,49 +499,29 @@ describe('layout and accessibility of every page in Chromium', () => {
         ],
       }),
     );
-    const { context, page } = await signedInContext('customer', customer.login);
-    const paths = ['/services', `/services/${due.subscriptionId}`];
-    const findings = {};
-    for (const path of paths) Object.assign(findings, await check(page, path));
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const path of paths) {
-      for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
-        Object.assign(findings, { [`${where} (pl)`]: found });
-    }
-    await context.close();
-    const staff = await signedInContext('staff');
-    Object.assign(findings, await check(staff.page, `/admin/customers/${accountId}`));
-    await staff.context.close();
+    const findings = await checkInEnglishAndPolish('customer', ['/services', `/services/${due.subscriptionId}`], { login: customer.login });
+    Object.assign(findings, await check(await signedInPage('staff'), `/admin/customers/${accountId}`));
     expectClean(findings);
   });
 
   // -- distributors --
   it('the distributor’s clients, a client’s licences and one of them, and the staff’s distributor section, in English and in Polish', async () => {
-    const partner = await signedInContext('customer', DEMO_LOGINS.partner);
-    await partner.page.goto(`${portalUrl}/distributor/licences?clientId=demo-orchard`);
-    const details = partner.page.getByTestId('client-licences-table').getByRole('link').first();
+    const partner = await signedInPage('customer', DEMO_LOGINS.partner);
+    await partner.goto(`${portalUrl}/distributor/licences?clientId=demo-orchard`);
+    const details = partner.getByTestId('client-licences-table').getByRole('link').first();
     await details.waitFor();
     const paths = ['/distributor/clients', '/distributor/licences?clientId=demo-orchard', (await details.getAttribute('href'))!];
-    const findings = {};
-    for (const path of paths) Object.assign(findings, await check(partner.page, path));
-    await partner.page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const path of paths) {
-      for (const [where, found] of Object.entries(await check(partner.page, path, { axe: false })))
-        Object.assign(findings, { [`${where} (pl)`]: found });
-    }
-    await partner.context.close();
-    const staff = await signedInContext('staff');
-    Object.assign(findings, await check(staff.page, '/admin/customers/demo-reseller'));
-    await staff.context.close();
+    const findings = await checkInEnglishAndPolish('customer', paths, { login: DEMO_LOGINS.partner });
+    Object.assign(findings, await check(await signedInPage('staff'), '/admin/customers/demo-reseller'));
     expectClean(findings);
   });
 
   it('the distributor’s services: its and its clients’ due renewals, and one client’s services, in English and in Polish', async () => {
     // A due service of its client: the upcoming renewals list it with whose it is.
     await putTestSubscription('demo-orchard', { status: 'due', paidUntil: new Date(Date.now() + 4 * 86_400_000).toISOString() });
-    const partner = await signedInContext('customer', DEMO_LOGINS.partner);
-    const findings = await checkInEnglishAndPolish(partner.page, ['/services', '/services?clientId=demo-orchard']);
-    await partner.context.close();
+    const findings = await checkInEnglishAndPolish('customer', ['/services', '/services?clientId=demo-orchard'], {
+      login: DEMO_LOGINS.partner,
+    });
     expectClean(findings);
   });
 
@@ -729,13 +536,6 @@ describe('layout and accessibility of every page in Chromium', () => {
       plan: 'Medium',
       price: money(4_900, 'EUR'),
     });
-    const { context, page } = await signedInContext('customer', customer.login);
-    const path = `/services/${subscription.subscriptionId}/plan`;
-    const findings = await check(page, path);
-    await page.evaluate(() => localStorage.setItem('atrium.locale', 'pl'));
-    for (const [where, found] of Object.entries(await check(page, path, { axe: false })))
-      Object.assign(findings, { [`${where} (pl)`]: found });
-    await context.close();
-    expectClean(findings);
+    expectClean(await checkInEnglishAndPolish('customer', [`/services/${subscription.subscriptionId}/plan`], { login: customer.login }));
   });
 });

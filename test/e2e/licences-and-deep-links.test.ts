@@ -1,20 +1,14 @@
 // A customer moves a licence to another computer and frees it from the licence page; a deep link opened signed out
 // comes back after sign-in (only to a page of the portal); an unknown page leads home when signed in.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { enterMailedCode, launchBrowser, mailCount, signInWithPassword, withPage } from '../support/browser.ts';
+import { enterMailedCode, mailCount, signInWithPassword, withPage } from '../support/browser.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-const portal = { portalUrl, mailUrl };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const e2e = browserTestFile();
+const { portalUrl, mailUrl, portal } = e2e;
 
 /** The vendor's software activating Ben's Advanced Security licence on a computer, through the licensing API. */
 async function activateOn(computerId: string): Promise<void> {
@@ -31,7 +25,7 @@ const historyRows = (page: Page) => page.getByTestId('licence-history').locator(
 describe('a licence’s computer in Chromium', () => {
   it('shows the computer in the list and on the licence, moves the licence, frees it, and the history and allowance follow', async () => {
     await activateOn('BEN-PC-1');
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/sign-in', DEMO_LOGINS.secondCustomer);
       await page.getByTestId('home-tiles').waitFor();
       await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Licences' }).click();
@@ -88,7 +82,7 @@ describe('a licence’s computer in Chromium', () => {
 
 describe('deep links and unknown pages', () => {
   it('returns to the order asked for after signing in', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       // An order id of the demo customer, read from their orders list.
       await signInWithPassword(page, portal, '/sign-in', DEMO_LOGINS.customer);
       await page.getByTestId('home-tiles').waitFor();
@@ -114,7 +108,7 @@ describe('deep links and unknown pages', () => {
   // More shapes (backslashes, control characters, other schemes) are covered in test/unit/web-router.test.ts.
   it.each(['//evil.example', 'https://evil.example'])('stays on the portal when `next` is %j', async (next) => {
     const login = DEMO_LOGINS.secondCustomer;
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.goto(`${portalUrl}/sign-in?next=${encodeURIComponent(next)}`);
       const before = await mailCount(mailUrl, login.email);
       await page.getByLabel('E-mail').fill(login.email);
@@ -127,7 +121,7 @@ describe('deep links and unknown pages', () => {
   });
 
   it('offers the way home on an unknown page when signed in, and sign-in when not', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.goto(`${portalUrl}/no-such-page`);
       await page.getByRole('heading', { name: 'Page not found' }).waitFor();
       expect(await page.getByRole('link', { name: 'Go to the sign-in page' }).count()).toBe(1);

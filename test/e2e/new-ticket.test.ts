@@ -3,31 +3,23 @@
 // them, and opens the ticket; the confirmation mail carries its number.
 
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
 import { assetItem } from '#shared/assets/model.ts';
 import { accountContractItem, contractItem, contractNumberItem } from '#shared/contracts/contract.ts';
 import { TransactWriteCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { newId } from '#shared/ids.ts';
-import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
+import { signInToHome, withPage } from '../support/browser.ts';
 import { awaitMailTo } from '../support/mailbox.ts';
 
 /** A 1×1 PNG: a real image, so the API's check of the file's first bytes accepts it. */
 const PNG_PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
+const e2e = browserTestFile();
+const { portalUrl, mailUrl } = e2e;
 const DEMO_ACCOUNT = 'demo-nordwind';
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** An asset of the demo account under a running contract, written as its entities (the assets pages are another area's). */
 async function putDemoAsset(): Promise<{ assetId: string; serial: string }> {
@@ -81,7 +73,7 @@ async function putDemoAsset(): Promise<{ assetId: string; serial: string }> {
 describe('opening a ticket in Chromium', () => {
   it('a technical ticket: the product’s required questions are asked, named when skipped, and the ticket opens', async () => {
     const { assetId, serial } = await putDemoAsset();
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, { portalUrl, mailUrl }, DEMO_LOGINS.customer);
       await page.goto(`${portalUrl}/tickets/new?assetId=${assetId}`);
       await page.getByRole('heading', { name: 'New ticket', level: 1 }).waitFor();
@@ -144,7 +136,7 @@ describe('opening a ticket in Chromium', () => {
   });
 
   it('an administrative ticket says it is outside the vendor’s support policy, and opens without an asset', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, { portalUrl, mailUrl }, DEMO_LOGINS.customer);
       await page.goto(`${portalUrl}/tickets/new`);
       await page.getByRole('heading', { name: 'New ticket', level: 1 }).waitFor();

@@ -1,23 +1,17 @@
 // The notification settings in Chromium: the owner chooses who receives order mail and saves it; a person joins the
 // newsletter with the wording on the page, sees since when, and leaves again.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, nextClientAddress, signInToHome } from '../support/browser.ts';
+import { nextClientAddress, signInToHome } from '../support/browser.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const portal = { portalUrl, mailUrl: inject('portalMailUrl') };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const e2e = browserTestFile();
+const { portalUrl, portal } = e2e;
 
 describe('notifications page', () => {
   it('saves the recipients of order mail, and joins and leaves the newsletter with the wording shown', async () => {
-    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
+    const context = await e2e.browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
     const page = await context.newPage();
     await signInToHome(page, portal, DEMO_LOGINS.customer);
     await page.goto(`${portalUrl}/account/notifications`);

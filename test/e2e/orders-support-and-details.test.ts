@@ -1,26 +1,21 @@
 // A customer finds their way around: orders (sorted both ways) and one order in full, support & updates with their
 // status, one licence with the support covering it; then the same pages in Polish.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, nextClientAddress, signInWithPassword } from '../support/browser.ts';
+import { nextClientAddress, signInWithPassword } from '../support/browser.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const e2e = browserTestFile();
+const { portalUrl, mailUrl } = e2e;
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
 describe('the customer pages in Chromium', () => {
   it('shows orders, an order, support & updates and a licence, in English and then in Polish', async () => {
-    const context = await browser.newContext({
+    const context = await e2e.browser.newContext({
       extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() },
       locale: 'en-GB',
       timezoneId: 'UTC',

@@ -2,8 +2,8 @@
 // order looked up as they type), the order is fulfilled (VAT invoice, licences), the staff order page says so, and the
 // customer finds the new licence on their licences page.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_STAFF } from '#infra/local/seed.ts';
 import { GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
@@ -11,19 +11,12 @@ import { keys } from '#shared/db/keys.ts';
 import { orderFromItem } from '#shared/orders/model.ts';
 import { minorToDecimal } from '../../web/src/format.ts';
 import { createCustomer } from '../support/api.ts';
-import { launchBrowser, signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
+import { signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
 import { putAwaitingOrder } from '../support/shop-orders.ts';
 
-let browser: Browser;
-const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
+const e2e = browserTestFile();
+const { portal } = e2e;
 const billingStaff = DEMO_STAFF.find((staff) => staff.groups.includes('billing' as never))!;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('payments', () => {
   it('staff record the payment of an awaiting order; it is fulfilled and the customer has the licence', async () => {
@@ -35,7 +28,7 @@ describe('payments', () => {
       lines: [{ sku: 'RA-DSK-3', quantity: 1 }],
     });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       // Act: staff type the reference, see what is due, and record the transfer.
       await signInWithPassword(page, portal, '/admin', billingStaff);
       await page.getByRole('navigation').getByRole('link', { name: 'Payments' }).click();
@@ -64,7 +57,7 @@ describe('payments', () => {
     );
     expect(stored.issued).toHaveLength(1);
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, customer.login);
       await page.goto(`${portal.portalUrl}/licences`);
       const table = page.getByTestId('licences-table');

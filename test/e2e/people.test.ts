@@ -1,24 +1,16 @@
 // Issue #12, the people of an account, in Chromium: an owner invites a billing contact, who accepts with a new password
 // and sees the orders but not the licences; a person acting for two accounts switches between them in the header.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
+import { signInToHome, withPage } from '../support/browser.ts';
 import { awaitMailTo } from '../support/mailbox.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-const portal = { portalUrl, mailUrl };
+const e2e = browserTestFile();
+const { portalUrl, mailUrl, portal } = e2e;
 const PASSWORD = 'Invited-Contact-42!';
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** The owner invites `email` with `role` on the people page; answers the invitation's link path from the mail. */
 async function invite(page: Page, owner: { email: string; password: string }, email: string, role: string): Promise<string> {
@@ -50,11 +42,11 @@ describe('people of an account in Chromium', () => {
   it('an owner invites a billing contact, who accepts with a password and sees the orders but not the licences', async () => {
     const email = `billing.${Date.now()}@example.test`;
     let link = '';
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       link = await invite(page, DEMO_LOGINS.customer, email, 'billing');
     });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await accept(page, link, 'Nordwind Systems Sp. z o.o.', PASSWORD);
       await page.getByRole('link', { name: 'Sign in now' }).click();
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -79,19 +71,19 @@ describe('people of an account in Chromium', () => {
     const email = `consultant.${Date.now()}@example.test`;
     let toNordwind = '';
     let toHarbour = '';
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       toNordwind = await invite(page, DEMO_LOGINS.customer, email, 'technical');
     });
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       toHarbour = await invite(page, DEMO_LOGINS.secondCustomer, email, 'read-only');
     });
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await accept(page, toNordwind, 'Nordwind Systems Sp. z o.o.', PASSWORD);
       // The address has a user now: the second invitation needs no password.
       await accept(page, toHarbour, 'Harbour Analytics Ltd');
     });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, { email, password: PASSWORD });
       await page.goto(`${portalUrl}/licences`);
       const licences = page.getByTestId('licences-table');

@@ -2,24 +2,17 @@
 // sees the preview of an upgrade (charged now) and of a downgrade (credited now, with the invoice it corrects), confirms
 // the downgrade, and sees the new plan on the page and the credit on the balance.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { money } from '#shared/money.ts';
 import { addPeriods, DAY_MS } from '#shared/subscriptions/periods.ts';
 import { createCustomer } from '../support/api.ts';
-import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
+import { signInToHome, withPage } from '../support/browser.ts';
 import { putTestServicePlans } from '../support/service-plans.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
-let browser: Browser;
-const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = browserTestFile();
+const { portal } = e2e;
 
 /** Euros as the English pages write them (amounts under 1,000). */
 const euros = (minor: number) => `€${(minor / 100).toFixed(2)}`;
@@ -50,7 +43,7 @@ describe('changing a service plan', () => {
     const up = prorated(5_000, paidUntil, 10);
     const down = prorated(3_000, paidUntil, 10);
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, customer.login);
       await page.goto(`${portal.portalUrl}/services/${subscription.subscriptionId}/plan`);
       const panel = page.getByTestId('plan-panel');

@@ -2,20 +2,14 @@
 // verification with the payment block notice; staff approve it in /admin/verifications; the customer sees it verified.
 // The demo account keeps its name and VAT id (written as before), so the other browser tests find it as they expect.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
+import { signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-const portal = { portalUrl, mailUrl };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const e2e = browserTestFile();
+const { portalUrl, portal } = e2e;
 
 async function signedIn(page: Page, pool: 'customer' | 'staff'): Promise<void> {
   if (pool === 'customer') {
@@ -28,7 +22,7 @@ async function signedIn(page: Page, pool: 'customer' | 'staff'): Promise<void> {
 
 describe('company verification in Chromium', () => {
   it('a company profile blocks payment until staff approve it, then the customer sees it verified', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signedIn(page, 'customer');
       await page.goto(`${portalUrl}/account/profile`);
       await page.getByRole('heading', { name: 'Account details' }).waitFor();
@@ -52,7 +46,7 @@ describe('company verification in Chromium', () => {
       );
     });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signedIn(page, 'staff');
       await page.goto(`${portalUrl}/admin/verifications`);
       await page.getByRole('link', { name: 'Nordwind Systems Sp. z o.o.' }).click();
@@ -63,7 +57,7 @@ describe('company verification in Chromium', () => {
       await expect.poll(() => page.getByTestId('verification-detail-status').textContent()).toBe('Approved');
     });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signedIn(page, 'customer');
       await page.goto(`${portalUrl}/account/profile`);
       await page.getByTestId('verification-state').waitFor();

@@ -1,25 +1,18 @@
 // Issue #15 in Chromium, renewals: a customer with money on the balance renews a due subscription from the balance on
 // its renewal page and sees paid-until move one period from its old end, and the balance go down.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { money } from '#shared/money.ts';
 import { getSubscription } from '#shared/subscriptions/model.ts';
 import { addDays, addPeriods } from '#shared/subscriptions/periods.ts';
 import { createCustomer } from '../support/api.ts';
 import { giveBalance } from '../support/balances.ts';
-import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
+import { signInToHome, withPage } from '../support/browser.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
-let browser: Browser;
-const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = browserTestFile();
+const { portal } = e2e;
 
 describe('renewals', () => {
   it('renew a due subscription from balance and see paid until move', async () => {
@@ -33,7 +26,7 @@ describe('renewals', () => {
       paidUntil: addDays(new Date(), 5).toISOString(),
     });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, customer.login);
       await page.goto(`${portal.portalUrl}/services/${subscription.subscriptionId}/renew`);
       const panel = page.getByTestId('renew-panel');

@@ -1,25 +1,19 @@
 // The security code for phone support in Chromium: the customer sets it with their password; staff open the customer
 // page and check codes read on the phone: a wrong one answers no match, the right one (in any case) match.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, nextClientAddress, signInToHome, signInWithPassword } from '../support/browser.ts';
+import { nextClientAddress, signInToHome, signInWithPassword } from '../support/browser.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const portal = { portalUrl, mailUrl: inject('portalMailUrl') };
+const e2e = browserTestFile();
+const { portalUrl, portal } = e2e;
 const customer = DEMO_LOGINS.secondCustomer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
 
 describe('security code for phone support', () => {
   it('set a security code and have staff verify it', async () => {
     const code = `Harb${Date.now().toString().slice(-6)}`;
-    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
+    const context = await e2e.browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
     const page = await context.newPage();
     await signInToHome(page, portal, customer);
     await page.goto(`${portalUrl}/account/security/code`);
@@ -37,7 +31,7 @@ describe('security code for phone support', () => {
     expect(await page.content()).not.toContain(code);
     await context.close();
 
-    const staffContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
+    const staffContext = await e2e.browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
     const staff = await staffContext.newPage();
     await signInWithPassword(staff, portal, '/admin', DEMO_LOGINS.staff);
     await staff.locator('[data-testid="customers-table"]').waitFor();

@@ -2,25 +2,17 @@
 // (after the page's warning and "Save anyway"), is refused at once and after a reload with a clear message; staff clear
 // the list on the customer page with a reason, and the person's pages work again.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInWithPassword, withPage } from '../support/browser.ts';
+import { signInWithPassword, withPage } from '../support/browser.ts';
 import { awaitMailTo } from '../support/mailbox.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-const portal = { portalUrl, mailUrl };
+const e2e = browserTestFile();
+const { portalUrl, mailUrl, portal } = e2e;
 const PASSWORD = 'Allow-List-Person-42!';
 const REFUSED = 'Your IP address is not on your allow-list. Sign in from an allowed address, or ask our support to clear the list.';
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** A technical contact of Nordwind of their own (the owner invites, they accept with a password), so the demo owner keeps no list. */
 async function newPerson(page: Page, email: string): Promise<void> {
@@ -42,9 +34,9 @@ async function newPerson(page: Page, email: string): Promise<void> {
 describe('the security centre in Chromium', () => {
   it('an allow-list that excludes the browser refuses it after the warning, until staff clear the list', async () => {
     const email = `allow.list.${Date.now()}@example.test`;
-    await withPage(browser, async (page) => newPerson(page, email));
+    await withPage(e2e.browser, async (page) => newPerson(page, email));
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/sign-in', { email, password: PASSWORD });
       await page.getByTestId('home-tiles').waitFor();
       await page.goto(`${portalUrl}/account/security`);
@@ -82,7 +74,7 @@ describe('the security centre in Chromium', () => {
       await page.getByText(REFUSED).waitFor();
     });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/admin', DEMO_LOGINS.staff);
       await page.getByTestId('customers-table').waitFor();
       await page.goto(`${portalUrl}/admin/customers/demo-nordwind`);
@@ -93,7 +85,7 @@ describe('the security centre in Chromium', () => {
       await page.getByText(`The IP allow-list of ${email} is cleared.`).waitFor();
     });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/sign-in', { email, password: PASSWORD });
       await page.getByTestId('home-tiles').waitFor();
       await page.goto(`${portalUrl}/account/security`);
@@ -105,9 +97,9 @@ describe('the security centre in Chromium', () => {
   it('changes the password (a wrong current one is named), then signs out everywhere; each time the sign-in page says why', async () => {
     const email = `new.password.${Date.now()}@example.test`;
     const newPassword = 'Changed-In-Browser-7!';
-    await withPage(browser, async (page) => newPerson(page, email));
+    await withPage(e2e.browser, async (page) => newPerson(page, email));
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/sign-in', { email, password: PASSWORD });
       await page.getByTestId('home-tiles').waitFor();
       await page.goto(`${portalUrl}/account/security`);

@@ -2,20 +2,15 @@
 // (status, days left, price per period, the upcoming renewals note), opens Manage, turns automatic renewal on and sees
 // the change in the service's history.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { createCustomer } from '../support/api.ts';
-import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
+import { signInToHome, withPage } from '../support/browser.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
-let browser: Browser;
-const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
+const e2e = browserTestFile();
+const { portal } = e2e;
 const DAY = 86_400_000;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
 
 describe('the services pages in Chromium', () => {
   it('shows a due service in the table, and Manage turns automatic renewal on with a line in the history', async () => {
@@ -29,7 +24,7 @@ describe('the services pages in Chromium', () => {
     });
     await putTestSubscription(accountId, { plan: 'Starter', sku: 'MH-STA-1M', identifier: { kind: 'ip', value: '203.0.113.46' } });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, customer.login);
       await page.goto(`${portal.portalUrl}/services`);
       const table = page.getByTestId('services-table');

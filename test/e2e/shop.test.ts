@@ -1,26 +1,21 @@
 // Issue #14, the shop in Chromium: the demo customer (a Polish account: the seed's prices in PLN) browses the new programs,
 // searches, opens a product, adds two programs to the cart, changes a quantity and sees the line totals and net total.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
 import { formatMoney } from '../../web/src/format.ts';
-import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
+import { signInToHome, withPage } from '../support/browser.ts';
 
-let browser: Browser;
-const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
+const e2e = browserTestFile();
+const { portal } = e2e;
 /** How long a step may take to show its answer on a loaded machine (a deadline to wait for, not a timing asserted). */
 const WAIT = { timeout: 15_000 };
 const pln = (amountMinor: number) => formatMoney({ amountMinor, currency: 'PLN' }, 'en-GB');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
 describe('the shop', () => {
   it('browse, search, open a product, add two programs, change a quantity, see the totals', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, DEMO_LOGINS.customer);
       // Another test may have left lines in the demo account's cart: start from an empty one.
       await page.goto(`${portal.portalUrl}/cart`);

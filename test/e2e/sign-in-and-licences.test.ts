@@ -1,22 +1,16 @@
 // A person at the portal: signs in with a password and the mailed code, and sees their licences; staff see customers.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, nextClientAddress, signInWithPassword } from '../support/browser.ts';
+import { nextClientAddress, signInWithPassword } from '../support/browser.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const e2e = browserTestFile();
+const { portalUrl, mailUrl } = e2e;
 
 describe('the portal in Chromium', () => {
   it('signs a customer in with the mailed code and shows their licences', async () => {
-    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
+    const context = await e2e.browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
     const page = await context.newPage();
     await signInWithPassword(page, { portalUrl, mailUrl }, '/', DEMO_LOGINS.customer);
 
@@ -39,7 +33,7 @@ describe('the portal in Chromium', () => {
   });
 
   it('keeps a wrong password out with a clear message', async () => {
-    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
+    const context = await e2e.browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
     const page = await context.newPage();
     await page.goto(`${portalUrl}/sign-in`);
     await page.getByLabel('E-mail').fill(DEMO_LOGINS.customer.email);
@@ -51,7 +45,7 @@ describe('the portal in Chromium', () => {
   });
 
   it('signs the staff user in on the admin pages and lists the customers', async () => {
-    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
+    const context = await e2e.browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': nextClientAddress() }, locale: 'en-GB' });
     const page = await context.newPage();
     await signInWithPassword(page, { portalUrl, mailUrl }, '/admin', DEMO_LOGINS.staff);
     const table = page.getByTestId('customers-table');

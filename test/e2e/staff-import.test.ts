@@ -4,13 +4,13 @@
 
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
 import {
   cellsOutsideWindow,
   horizontalOverflow,
-  launchBrowser,
   mailCount,
   seriousAxeViolations,
   signInWithPassword,
@@ -18,17 +18,10 @@ import {
 } from '../support/browser.ts';
 import { mailsTo } from '../support/mailbox.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-const portal = { portalUrl, mailUrl };
+const e2e = browserTestFile();
+const { portalUrl, mailUrl, portal } = e2e;
 const NEW_PASSWORD = 'Lakeside-Import-2026!';
 const EXAMPLE = readFileSync(new URL('../../docs/import-example.csv', import.meta.url), 'utf8');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
 
 /** The documented example with ids, e-mails, serials and contract numbers unique to this run. */
 function uniqueExample(tag: string): string {
@@ -63,7 +56,7 @@ describe('importing accounts from the old portal in Chromium', () => {
     const bad = `${good}user,OLD${tag}-9999,,zoe@lakeside-${tag.toLowerCase()}.example,,contact,,,,,,,,,,,,,\r\n`;
     const email = `dana@lakeside-${tag.toLowerCase()}.example`;
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/admin', DEMO_LOGINS.staff);
       await page.getByTestId('customers-table').waitFor();
       await page.getByRole('navigation', { name: 'Staff sections' }).getByRole('link', { name: 'Import' }).click();
@@ -104,7 +97,7 @@ describe('importing accounts from the old portal in Chromium', () => {
       await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('the import would create nothing');
     });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.goto(`${portalUrl}/forgot-password`);
       await page.getByLabel('E-mail').fill(email);
       const before = await mailCount(mailUrl, email);

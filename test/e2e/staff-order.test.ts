@@ -5,26 +5,25 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { enterMailedCode, launchBrowser, mailCount, signInWithPassword, withPage } from '../support/browser.ts';
+import { enterMailedCode, mailCount, signInWithPassword, withPage } from '../support/browser.ts';
 import { mailsTo } from '../support/mailbox.ts';
 import { putTestServicePlans, type TestServicePlans } from '../support/service-plans.ts';
 
-let browser: Browser;
+const e2e = browserTestFile();
+const { portalUrl, mailUrl } = e2e;
 let workDir: string;
 let plans: TestServicePlans;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
 const REPOSITORY = join(import.meta.dirname, '..', '..');
 
 beforeAll(async () => {
-  [browser, plans] = await Promise.all([launchBrowser(), putTestServicePlans()]);
+  plans = await putTestServicePlans();
   workDir = mkdtempSync(join(tmpdir(), 'atrium-staff-order-'));
 });
 afterAll(async () => {
-  await browser?.close();
   rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -72,7 +71,7 @@ describe('a staff-created order in Chromium', () => {
     let serials: string[] = [];
 
     // Staff: password and mailed code at /admin, then Orders → New order.
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, { portalUrl, mailUrl }, '/admin', DEMO_LOGINS.staff);
       await page.getByTestId('customers-table').waitFor();
 
@@ -121,7 +120,7 @@ describe('a staff-created order in Chromium', () => {
     expect(confirmation.body.text).toContain(`${portalUrl}/sign-in`);
 
     // The customer: e-mail + order number, then the mailed code; the licences are there.
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.goto(`${portalUrl}/sign-in`);
       await page.getByRole('radio', { name: 'With an order number' }).click();
       await page.getByLabel('E-mail').fill(customerEmail);

@@ -2,24 +2,18 @@
 // and a public reply; the thread shows the note set apart; the customer's mailbox gets the reply (number in the
 // subject) and never the note; the customer's page of the ticket shows the reply and not the note, and takes a file.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { randomUUID } from 'node:crypto';
 import { DEMO_LOGINS, DEMO_STAFF } from '#infra/local/seed.ts';
-import { launchBrowser, signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
+import { signInToHome, signInWithPassword, withPage } from '../support/browser.ts';
 import { awaitMailTo, mailsTo } from '../support/mailbox.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
+const e2e = browserTestFile();
+const { portalUrl, mailUrl } = e2e;
 /** The page reads the ticket again after each write; under load that takes a while (the polls' own default is 1 s). */
 const WAIT = { timeout: 20_000 };
 const supportLogin = DEMO_STAFF.find((staff) => staff.groups.includes('support' as never))!;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
 
 describe('the staff queue', () => {
   it('staff add an internal note and a public reply: only the reply is mailed and shown to the customer, who attaches a file', async () => {
@@ -27,7 +21,7 @@ describe('the staff queue', () => {
     let ticketNumber = 0;
     let noteText = '';
     let replyText = '';
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, { portalUrl, mailUrl }, '/admin', { email: supportLogin.email, password: supportLogin.password });
       await page.getByTestId('customers-table').waitFor();
       await page.getByRole('navigation', { name: 'Staff sections' }).getByRole('link', { name: 'Tickets' }).click();
@@ -63,7 +57,7 @@ describe('the staff queue', () => {
     });
 
     // The customer's page of the ticket: the public reply, never the note; a log file attached, checked and listed.
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, { portalUrl, mailUrl }, DEMO_LOGINS.customer);
       await page.goto(`${portalUrl}/tickets/${ticketNumber}`);
       await page.getByTestId('ticket-thread').getByText(replyText).waitFor();

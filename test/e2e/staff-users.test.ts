@@ -2,23 +2,14 @@
 // mailed link, chooses a first password, signs in with the e-mailed code and sees their own sign-in; the admin's
 // page then shows them active.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInWithPassword, withPage } from '../support/browser.ts';
+import { signInWithPassword, withPage } from '../support/browser.ts';
 import { awaitMailTo } from '../support/mailbox.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-const portal = { portalUrl, mailUrl };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = browserTestFile();
+const { portalUrl, mailUrl, portal } = e2e;
 
 describe('staff users in Chromium', () => {
   it('an admin invites a staff user, who sets a first password from the mailed link and signs in with the e-mailed code', async () => {
@@ -26,7 +17,7 @@ describe('staff users in Chromium', () => {
     const password = 'First-Staff-Pass-7!';
 
     // The admin: Staff users in the navigation, the invitation in Polish for a support user.
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/admin', DEMO_LOGINS.staff);
       await page.getByTestId('customers-table').waitFor();
       await page.getByRole('navigation', { name: 'Staff sections' }).getByRole('link', { name: 'Staff users' }).click();
@@ -44,7 +35,7 @@ describe('staff users in Chromium', () => {
     const invitation = await awaitMailTo(mailUrl, email, /Zaproszenie do panelu obsługi Atrium/);
     const link = /https?:\/\/\S+\/admin\/reset-password\?\S+/.exec(invitation.body.text ?? '')?.[0];
     expect(link).toBeDefined();
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.goto(link!);
       await page.getByLabel('New password').fill(password);
       await page.getByLabel('Repeat the password').fill(password);
@@ -65,7 +56,7 @@ describe('staff users in Chromium', () => {
     });
 
     // The admin sees them active now.
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/admin', DEMO_LOGINS.staff);
       await page.getByTestId('customers-table').waitFor();
       await page.goto(`${portalUrl}/admin/staff`);

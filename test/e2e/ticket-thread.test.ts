@@ -2,25 +2,18 @@
 // the public conversation (never the internal note), takes a reply, closes, reopens, and is rated once closed; the
 // home page lists the recent tickets and the activities.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_TICKET_SUBJECTS } from '#infra/local/seed-tickets.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
+import { signInToHome, withPage } from '../support/browser.ts';
 
-let browser: Browser;
-const portalUrl = inject('portalUrl');
-const mailUrl = inject('portalMailUrl');
-const portal = { portalUrl, mailUrl };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const e2e = browserTestFile();
+const { portalUrl, portal } = e2e;
 
 describe('the customer’s tickets', () => {
   it('lists open tickets, shows closed ones on request, and replies, closes, reopens and rates on a ticket’s page', async () => {
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await signInToHome(page, portal, DEMO_LOGINS.customer);
       // The home page: the recent tickets and the activities feed (the staff reply was the last thing on the first).

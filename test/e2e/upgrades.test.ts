@@ -2,24 +2,19 @@
 // explains why not 3 seats yet (the seat rule), and puts the chosen upgrade in the cart; a distributor orders an
 // upgrade for its client, pays it from its balance at checkout, and the client sees its licence upgraded in place.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { distributorClientItem } from '#shared/accounts/distributors.ts';
 import { PutCommand, UpdateCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { keys } from '#shared/db/keys.ts';
 import { createCustomer } from '../support/api.ts';
 import { giveBalance } from '../support/balances.ts';
-import { launchBrowser, signInToHome, withPage } from '../support/browser.ts';
+import { signInToHome, withPage } from '../support/browser.ts';
 import { customerWithCart } from '../support/shopper.ts';
 
-let browser: Browser;
-const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const e2e = browserTestFile();
+const { portal } = e2e;
 
 /** A purchase of single-seat Remote Access Desktop with a year of support (the seed sells it as RA-DSK-1-S1Y). */
 const desktop = (serial: string) => ({
@@ -37,7 +32,7 @@ describe('upgrades', () => {
   it('upgrades page with the seat rule explained', async () => {
     const serial = `D1-${Date.now().toString(36).toUpperCase()}`;
     const customer = await createCustomer([desktop(serial)]);
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, customer.login);
       await page.goto(`${portal.portalUrl}/upgrades`);
       const licence = page.getByTestId(`upgrades-${serial}`);
@@ -93,7 +88,7 @@ describe('upgrades', () => {
     ]);
     await giveBalance(distributorId, 100_000, 'EUR');
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, distributor.login);
       await page.goto(`${portal.portalUrl}/upgrades`);
       await page.getByLabel('Licences of').selectOption(clientId);
@@ -114,7 +109,7 @@ describe('upgrades', () => {
       await expect.poll(() => page.getByTestId('order-status').textContent(), { timeout: 15_000 }).toBe('Fulfilled');
     });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInToHome(page, portal, client.login);
       await page.goto(`${portal.portalUrl}/licences`);
       const row = page.locator('main tbody tr', { hasText: serial });

@@ -1,27 +1,20 @@
 // Issue #11 in Chromium: a staff user views a customer's pages read-only (with a reason, shown in a banner), stops, and
 // finds the view in the audit trail; the customer sees it in their activity, by team and without the staff user.
 
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { browserTestFile } from '../support/browser-file.ts';
 import { DEMO_LOGINS } from '#infra/local/seed.ts';
-import { launchBrowser, signInWithPassword, withPage } from '../support/browser.ts';
+import { signInWithPassword, withPage } from '../support/browser.ts';
 
-let browser: Browser;
-const portal = { portalUrl: inject('portalUrl'), mailUrl: inject('portalMailUrl') };
+const e2e = browserTestFile();
+const { portal } = e2e;
 const customer = DEMO_LOGINS.secondCustomer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('view as customer, and the audit trail', () => {
   it('staff view the customer’s licences read-only with a reason; the audit and the customer’s activity show it', async () => {
     const reason = `Customer called about a missing licence ${Date.now()}`;
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/admin', DEMO_LOGINS.staff);
       await page.getByTestId('customers-table').waitFor();
       await page.goto(`${portal.portalUrl}/admin/orders?q=${encodeURIComponent(customer.email)}`);
@@ -58,7 +51,7 @@ describe('view as customer, and the audit trail', () => {
       expect(await audit.textContent()).toContain(DEMO_LOGINS.staff.email);
     });
 
-    await withPage(browser, async (page) => {
+    await withPage(e2e.browser, async (page) => {
       await signInWithPassword(page, portal, '/sign-in', customer);
       await page.getByTestId('home-tiles').waitFor();
       // Activity is among the account's pages, behind the navigation's Account button.

@@ -1,16 +1,12 @@
 // The files bucket of ticket attachments: private, encrypted, TLS only, CORS for the portal alone, incomplete uploads
 // cleaned up; and only the routes that declare `files` may touch its attachments, with the actions of their access.
 
-import path from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#functions/routes.ts';
 import { workers } from '#functions/workers.ts';
 import { stageConfig } from '#infra/config.ts';
-import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
-import { addAtrium } from '#infra/stacks/atrium.ts';
-import { templateWithNested } from '../support/stack-template.ts';
+import { synthesizedStage } from '../support/synthesized-stage.ts';
 
 const STAGE = 'dev';
 const functionName = (entry: { handler: string }) => `atrium-${STAGE}-${entry.handler.replaceAll('/', '-')}`;
@@ -20,11 +16,7 @@ type Statement = { Action: string | string[]; Resource: unknown };
 let stateful: Template;
 let api: Template;
 beforeAll(() => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stacks = addAtrium(app, stageConfig(STAGE), { webDistPath: path.join(PROJECT_ROOT, '.no-web-dist') });
-  app.synth();
-  stateful = Template.fromStack(stacks.stateful);
-  api = templateWithNested(stacks.api);
+  ({ stateful, api } = synthesizedStage(STAGE));
 });
 
 describe('the files bucket', () => {

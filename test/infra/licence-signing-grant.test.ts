@@ -1,17 +1,14 @@
 // The licence-signing secret: only the routes that declare `signsLicences` may read it, with GetSecretValue alone, on
 // this stage's secret alone, and they are told its name; the secret found by name needs no cdk-nag acknowledgement.
 
-import path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import type { App } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#functions/routes.ts';
 import { workers } from '#functions/workers.ts';
 import { licenceSigningSecretName, stageConfig, unsubscribeSecretName } from '#infra/config.ts';
-import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
-import { addAtrium } from '#infra/stacks/atrium.ts';
-import { templateWithNested } from '../support/stack-template.ts';
+import { synthesizedStage } from '../support/synthesized-stage.ts';
 
 const STAGE = 'dev';
 const functionName = (entry: { handler: string }) => `atrium-${STAGE}-${entry.handler.replaceAll('/', '-')}`;
@@ -22,10 +19,7 @@ describe('the licence-signing secret grant', () => {
   let app: App;
   let api: Template;
   beforeAll(() => {
-    app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    const stacks = addAtrium(app, stageConfig(STAGE), { webDistPath: path.join(PROJECT_ROOT, '.no-web-dist') });
-    app.synth();
-    api = templateWithNested(stacks.api);
+    ({ app, api } = synthesizedStage(STAGE));
   });
 
   /** The function's environment and the statements of its role's policies. */

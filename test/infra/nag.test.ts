@@ -1,28 +1,13 @@
 // cdk-nag (AwsSolutions and Serverless packs) finds nothing unacknowledged in any kind of stage, every
 // acknowledgement says why, and the same checks fail `cdk synth` when something new slips in.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { App, type PolicyViolation, Validations } from 'aws-cdk-lib';
+import { type App, type PolicyViolation, Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
-import { stageConfig } from '#infra/config.ts';
-import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
-import { type AtriumStacks, addAtrium, addNagChecks } from '#infra/stacks/atrium.ts';
-
-const cdkContext = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
-
-function build(stage: string): { app: App; stacks: AtriumStacks } {
-  // Built-in CloudFormation validation is covered by stacks.test.ts; here only cdk-nag matters.
-  const app = new App({
-    context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] },
-    builtinCloudFormationValidation: false,
-  });
-  const stacks = addAtrium(app, stageConfig(stage), { webDistPath: path.join(PROJECT_ROOT, '.no-web-dist') });
-  return { app, stacks };
-}
+import { addNagChecks } from '#infra/stacks/atrium.ts';
+import { buildStage, synthesizedStage } from '../support/synthesized-stage.ts';
 
 /** One readable line per finding: rule, then where. */
 function findings(app: App): string[] {
@@ -51,15 +36,11 @@ function acknowledgements(root: IConstruct): { path: string; id: string; reason:
 describe('cdk-nag', () => {
   // dev: shared non-prod; prod: PLUS plan, retained resources; alice: a throwaway developer stage.
   it.each(['dev', 'prod', 'alice'])('reports no unacknowledged finding in the %s stage', (stage) => {
-    const { app } = build(stage);
-    app.synth();
-    expect(findings(app)).toEqual([]);
+    expect(findings(synthesizedStage(stage).app)).toEqual([]);
   });
 
   it('has a reason a reviewer can read for every acknowledgement, each on the construct it concerns', () => {
-    const { app } = build('dev');
-    app.synth();
-    const acks = acknowledgements(app);
+    const acks = acknowledgements(synthesizedStage('dev').app);
     expect(acks.length).toBeGreaterThan(0);
     for (const ack of acks) {
       expect(ack.reason.length, `${ack.id} at ${ack.path}`).toBeGreaterThan(40);
@@ -69,17 +50,13 @@ describe('cdk-nag', () => {
   });
 
   it('acknowledges the ESSENTIALS plan outside prod only', () => {
-    const ids = (stage: string) => {
-      const { app } = build(stage);
-      return acknowledgements(app).map((ack) => ack.id);
-    };
+    const ids = (stage: string) => acknowledgements(synthesizedStage(stage).app).map((ack) => ack.id);
     expect(ids('dev').some((id) => id.includes('AwsSolutions-COG8'))).toBe(true);
     expect(ids('prod').some((id) => id.includes('AwsSolutions-COG8'))).toBe(false);
   });
 
   it('fixes the queue, topic and event-target findings instead of acknowledging them; rotation is waived for the signing key, the unsubscribe-link key and the ticket reply-address key only', () => {
-    const { app } = build('prod');
-    const acks = acknowledgements(app);
+    const acks = acknowledgements(synthesizedStage('prod').app);
     const fixed = ['SQS2', 'SQS3', 'SQS4', 'SNS2', 'SNS3', 'KMS5'].map((rule) => `AwsSolutions-${rule}`);
     expect(acks.filter((ack) => [...fixed, 'Serverless-EventBusDLQ'].some((id) => ack.id.includes(id)))).toEqual([]);
     expect(acks.filter((ack) => ack.id.includes('AwsSolutions-SMG4')).map((ack) => ack.path)).toEqual([
@@ -89,16 +66,13 @@ describe('cdk-nag', () => {
     ]);
   });
 
-  it('fails synth, as `cdk synth` runs it, when a new resource breaks a rule', () => {
-    const { app, stacks } = build('dev');
-    addNagChecks(app);
-    new Bucket(stacks.web, 'Unlogged');
-    expect(() => app.synth()).toThrow(/AwsSolutions-S1'/);
-  });
-
-  it('lets the app synthesise with the checks registered as `cdk synth` runs them', () => {
-    const { app } = build('dev');
+  // One app of its own (the shared one is never added to): first as `cdk synth` builds it, then with a bad resource.
+  it('lets the app synthesise with the checks registered as `cdk synth` runs them, and fails synth when a new resource breaks a rule', () => {
+    // Built-in CloudFormation validation is covered by the shared app; here only cdk-nag matters.
+    const { app, stacks } = buildStage('dev', { builtinCloudFormationValidation: false });
     addNagChecks(app);
     expect(() => app.synth()).not.toThrow();
+    new Bucket(stacks.web, 'Unlogged');
+    expect(() => app.synth({ force: true })).toThrow(/AwsSolutions-S1'/);
   });
 });

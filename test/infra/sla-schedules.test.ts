@@ -2,26 +2,21 @@
 // that function through a role that may do nothing else, with retries and the jobs' dead-letter queue (which alarms);
 // the support calendar reaches every function; and cdk-nag finds nothing new on them.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import type { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scheduledWorkers } from '#functions/workers.ts';
 import { stageConfig } from '#infra/config.ts';
-import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
-import { type AtriumStacks, addAtrium } from '#infra/stacks/atrium.ts';
+import type { AtriumStacks } from '#infra/stacks/atrium.ts';
 import { SUPPORT_CALENDAR_VARIABLE } from '#shared/tickets/business-hours.ts';
-
-const cdkContext = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
+import { synthesizedStage } from '../support/synthesized-stage.ts';
 
 let app: App;
 let stacks: AtriumStacks;
 let template: Template;
 beforeAll(() => {
-  app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
-  stacks = addAtrium(app, stageConfig('dev'), { webDistPath: path.join(PROJECT_ROOT, '.no-web-dist') });
+  ({ app, stacks } = synthesizedStage('dev'));
   template = Template.fromStack(stacks.api);
 });
 
@@ -85,7 +80,6 @@ describe('scheduled jobs', () => {
   });
 
   it('leaves cdk-nag nothing to report on the schedules and the jobs', () => {
-    app.synth();
     const violations = [new AwsSolutionsChecks(), new ServerlessChecks()]
       .flatMap((pack) => pack.validateScope(app).violations)
       .flatMap((violation) => violation.violatingResources.map((resource) => `${violation.ruleName} at ${resource.constructPath}`))

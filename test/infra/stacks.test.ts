@@ -1,12 +1,9 @@
 // What each stage deploys: the table from shared/db/table.ts, the two user pools with the customer pool's triggers, the
 // licence-signing secret and the SES configuration set; one function, route, authorizer and grant per route-table entry;
 // one function and trigger per worker-table entry with the mail queue; the alarms and the dashboard; and the web front
-// door. Synthesised once per stage, without bundling.
+// door. Synthesised once per stage (test/support/synthesized-stage.ts), without bundling.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '#functions/routes.ts';
 import { type CognitoTriggerOperation, cognitoTriggers, workers } from '#functions/workers.ts';
@@ -14,34 +11,10 @@ import { STAFF_GROUPS } from '#shared/accounts/groups.ts';
 import { COGNITO_ADMIN_ACTIONS } from '#shared/identity/cognito-admin-actions.ts';
 import { GLOBAL_SECONDARY_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/db/table.ts';
 import { stageConfig } from '#infra/config.ts';
-import { PROJECT_ROOT } from '#infra/bundling/handler-bundling.ts';
-import { addAtrium } from '#infra/stacks/atrium.ts';
 import { securityHeaders, STRICT_TRANSPORT_SECURITY } from '#shared/http/security-headers.ts';
-import { templateWithNested } from '../support/stack-template.ts';
-
-interface Synthesized {
-  stateful: Template;
-  api: Template;
-  web: Template;
-}
+import { type SynthesizedStage, synthesizedStage } from '../support/synthesized-stage.ts';
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string }>;
-
-/** The app as `cdk synth` builds it (cdk.json's feature flags, CloudFormation validation on), minus bundling. */
-function synth(stage: string): Synthesized {
-  const cdkJson = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'cdk.json'), 'utf8')) as {
-    context: Record<string, unknown>;
-  };
-  const app = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
-  // A folder that never exists: tests must not depend on whether someone has built the web app.
-  const stacks = addAtrium(app, stageConfig(stage), { webDistPath: path.join(PROJECT_ROOT, '.no-web-dist') });
-  app.synth();
-  return {
-    stateful: Template.fromStack(stacks.stateful),
-    api: templateWithNested(stacks.api),
-    web: Template.fromStack(stacks.web),
-  };
-}
 
 /** The function built for a route or worker entry, named after its handler module. */
 const functionName = (stage: string, entry: { handler: string }) => `atrium-${stage}-${entry.handler.replaceAll('/', '-')}`;
@@ -71,10 +44,11 @@ const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Dele
 
 describe.each(['dev', 'prod'])('the %s stage', (stage) => {
   const prod = stage === 'prod';
-  let t: Synthesized;
+  let t: SynthesizedStage;
 
   beforeAll(() => {
-    t = synth(stage);
+    // The app as `cdk synth` builds it (cdk.json's feature flags, CloudFormation validation on), minus bundling.
+    t = synthesizedStage(stage);
   });
 
   describe('stateful stack', () => {

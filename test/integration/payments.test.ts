@@ -435,4 +435,28 @@ describe('the expiry job', () => {
     );
     expect(raw.Item?.GSI2PK).toBeUndefined();
   });
+
+  it('voids the proforma of an order it expires: void, not unpaid or overdue, for the customer and staff; out of the unpaid ones', async () => {
+    const buyer = await customer();
+    const expired = await putAwaitingOrder({ accountId: buyer.accountId, email: buyer.email, expiresAt: new Date(Date.now() - 60_000) });
+    const waiting = await putAwaitingOrder({ accountId: buyer.accountId, email: buyer.email });
+    const token = await signIn(api, 'customer', buyer.login);
+    const statuses = async (query = '') => {
+      const listed = await call(api, 'GET', `/api/invoices${query}`, { token });
+      expect(listed.status).toBe(200);
+      return Object.fromEntries((listed.body.items as Array<{ number: string; status: string }>).map((row) => [row.number, row.status]));
+    };
+    const proforma = expired.shop!.proforma!.number;
+    // Past its due date and unpaid: overdue until the job runs.
+    expect((await statuses())[proforma]).toBe('overdue');
+
+    await expiryJob({}, context);
+
+    expect(await statuses()).toEqual({ [proforma]: 'void', [waiting.shop!.proforma!.number]: 'unpaid' });
+    expect(Object.keys(await statuses('?status=unpaid'))).toEqual([waiting.shop!.proforma!.number]);
+    const staffView = await call(api, 'GET', `/api/admin/invoices?number=${encodeURIComponent(proforma)}`, { token: billing });
+    expect(staffView.body.items).toMatchObject([{ number: proforma, status: 'void', accountId: buyer.accountId }]);
+    const home = await call(api, 'GET', '/api/me/home?locale=en', { token });
+    expect(home.body.tiles.unpaidInvoices).toMatchObject({ count: 1 });
+  });
 });

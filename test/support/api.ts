@@ -87,14 +87,13 @@ export async function createStaffUser(
 
 /**
  * A new person with this role in an existing account (their user and membership, as an accepted invitation leaves
- * them): their login and id.
+ * them), under a new random address unless given one: their login and id.
  */
 export async function addMember(
   accountId: string,
   role: CustomerRole,
-  password = 'member password 1',
+  { password = 'member password 1', email = uniqueEmail(role) }: { password?: string; email?: string } = {},
 ): Promise<{ email: string; password: string; userId: string }> {
-  const email = uniqueEmail(role);
   const userId = await putLocalUser({ pool: 'customer', email, password });
   const createdAt = new Date().toISOString();
   await db().send(new PutCommand({ TableName: tableName(), Item: membershipItem({ accountId, userId, email, role, createdAt }) }));

@@ -1952,7 +1952,7 @@ export const de: Messages = {
     pdf: 'PDF',
     kinds: { proforma: 'Proforma', vat: 'Rechnung', correction: 'Korrektur' },
     corrects: (number: string) => `korrigiert ${number}`,
-    statuses: { unpaid: 'Offen', paid: 'Bezahlt', overdue: 'Überfällig', corrected: 'Korrigiert' },
+    statuses: { unpaid: 'Offen', paid: 'Bezahlt', overdue: 'Überfällig', corrected: 'Korrigiert', void: 'Ungültig: Bestellung abgelaufen' },
     dueTotal: (amounts: string) => `Fällig: ${amounts}`,
     paymentsHeading: 'Zahlungsverlauf',
     paymentsCaption: 'Ihre Zahlungen',

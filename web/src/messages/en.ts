@@ -1904,7 +1904,7 @@ export const en = {
     pdf: 'PDF',
     kinds: { proforma: 'Proforma', vat: 'Invoice', correction: 'Correction' },
     corrects: (number: string) => `corrects ${number}`,
-    statuses: { unpaid: 'Unpaid', paid: 'Paid', overdue: 'Overdue', corrected: 'Corrected' },
+    statuses: { unpaid: 'Unpaid', paid: 'Paid', overdue: 'Overdue', corrected: 'Corrected', void: 'Void: the order expired' },
     dueTotal: (amounts: string) => `Due: ${amounts}`,
     paymentsHeading: 'Payment history',
     paymentsCaption: 'Your payments',

@@ -1949,7 +1949,7 @@ export const fr: Messages = {
     pdf: 'PDF',
     kinds: { proforma: 'Proforma', vat: 'Facture', correction: 'Rectificative' },
     corrects: (number: string) => `rectifie ${number}`,
-    statuses: { unpaid: 'Impayée', paid: 'Payée', overdue: 'En retard', corrected: 'Rectifiée' },
+    statuses: { unpaid: 'Impayée', paid: 'Payée', overdue: 'En retard', corrected: 'Rectifiée', void: 'Annulée : commande expirée' },
     dueTotal: (amounts: string) => `À payer : ${amounts}`,
     paymentsHeading: 'Historique des paiements',
     paymentsCaption: 'Vos paiements',

@@ -1950,7 +1950,7 @@ export const it: Messages = {
     pdf: 'PDF',
     kinds: { proforma: 'Proforma', vat: 'Fattura', correction: 'Nota di credito' },
     corrects: (number: string) => `rettifica ${number}`,
-    statuses: { unpaid: 'Da pagare', paid: 'Pagata', overdue: 'Scaduta', corrected: 'Rettificata' },
+    statuses: { unpaid: 'Da pagare', paid: 'Pagata', overdue: 'Scaduta', corrected: 'Rettificata', void: 'Annullata: ordine scaduto' },
     dueTotal: (amounts: string) => `Da pagare: ${amounts}`,
     paymentsHeading: 'Storico dei pagamenti',
     paymentsCaption: 'I tuoi pagamenti',

@@ -2,15 +2,15 @@
 
 import { useState } from 'preact/hooks';
 import { api, request } from '../api.ts';
-import { Frame, Link, PagedTable, usePagedList, useTitle } from '../components.tsx';
+import { Frame, usePagedList, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { INVOICE_KIND_VALUES } from '#shared/api/invoices.ts';
-import { InvoicePdfButton, InvoiceStatusBadge } from './invoice-parts.tsx';
+import { InvoicesTable } from './invoice-parts.tsx';
 
 type Kind = (typeof INVOICE_KIND_VALUES)[number];
 
 export function AdminInvoicesPage() {
-  const { t, formatDate, formatMoney } = useI18n();
+  const { t } = useI18n();
   const [kind, setKind] = useState<Kind | ''>('');
   const [typed, setTyped] = useState('');
   const [number, setNumber] = useState('');
@@ -63,47 +63,12 @@ export function AdminInvoicesPage() {
         <button type="submit">{t.invoices.find}</button>
       </form>
 
-      <PagedTable
+      <InvoicesTable
         list={list}
         testId="admin-invoices-table"
         caption={t.invoices.staffCaption}
-        empty={{ title: t.invoices.empty, help: t.invoices.staffEmptyHelp }}
-        showing={t.invoices.showing(list.items.length)}
-        compact
-        head={
-          <>
-            <th scope="col">{t.invoices.number}</th>
-            <th scope="col">{t.invoices.kind}</th>
-            <th scope="col">{t.invoices.customer}</th>
-            <th scope="col">{t.invoices.date}</th>
-            <th scope="col" class="num">
-              {t.invoices.gross}
-            </th>
-            <th scope="col">{t.invoices.status}</th>
-            <th scope="col">
-              <span class="visually-hidden">{t.invoices.pdf}</span>
-            </th>
-          </>
-        }
-        row={(invoice) => (
-          <tr key={invoice.invoiceId}>
-            <td>{invoice.number}</td>
-            <td>{t.invoices.kinds[invoice.kind]}</td>
-            <td>
-              <Link href={`/admin/customers/${encodeURIComponent(invoice.accountId)}`}>{invoice.buyerName}</Link>
-            </td>
-            <td>
-              <time dateTime={invoice.issuedAt}>{formatDate(invoice.issuedAt)}</time>
-            </td>
-            <td class="num">{formatMoney(invoice.total)}</td>
-            <td>
-              <InvoiceStatusBadge status={invoice.status} />
-            </td>
-            <td>
-              <InvoicePdfButton invoice={invoice} accountId={invoice.accountId} />
-            </td>
-          </tr>
-        )}
+        emptyHelp={t.invoices.staffEmptyHelp}
+        staff
       />
     </Frame>
   );

@@ -2,6 +2,7 @@
 // time, "Top up" by bank transfer (the transfer details shown and mailed) and the low-balance alert. Owners and billing
 // contacts change it; read-only people see it. Also the staff's balance section of the customer page.
 
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { preferredCurrency } from '#shared/api/balance.ts';
 import type { SupportedCurrency } from '#shared/money.ts';
@@ -378,40 +379,59 @@ export interface StaffOrderOption {
   total: { amountMinor: number; currency: string };
 }
 
-function RefundForm(props: { accountId: string; orders: readonly StaffOrderOption[]; onDone: () => void }) {
-  const { t, formatMoney } = useI18n();
-  const [orderId, setOrderId] = useState(props.orders[0]!.orderId);
-  const [values, setValues] = useState({ amount: '', reason: '' });
-  const [invalid, setInvalid] = useState<Partial<Record<keyof typeof values, string>>>({});
+/** A field of a staff balance form. */
+interface StaffField<Name extends string> {
+  name: Name;
+  label: string;
+  hint?: string;
+  required: boolean;
+  maxLength: number;
+}
+
+/**
+ * One staff form of the balance section: its fields and the reason every staff change of money gives (audited),
+ * checked here first (the first wrong one focused), then sent; the notice `send` answers when done, the error when
+ * not. `before` goes above the fields (the refund's order).
+ */
+function StaffBalanceForm<Name extends string>(props: {
+  id: 'adjust' | 'refund';
+  heading: string;
+  submit: string;
+  fields: readonly StaffField<Name>[];
+  before?: ComponentChildren;
+  check: (values: Record<Name, string>) => Partial<Record<Name, string>>;
+  send: (values: Record<Name | 'reason', string>) => Promise<string>;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const fields: readonly StaffField<Name | 'reason'>[] = [
+    ...props.fields,
+    { name: 'reason', label: t.customerPage.reason, hint: t.customerPage.reasonHint, required: true, maxLength: 500 },
+  ];
+  const empty = () => Object.fromEntries(fields.map((field) => [field.name, ''])) as Record<Name | 'reason', string>;
+  const [values, setValues] = useState(empty);
+  const [invalid, setInvalid] = useState<Partial<Record<string, string>>>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const set = (name: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
-  const order = props.orders.find((option) => option.orderId === orderId) ?? props.orders[0]!;
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
-    const amountMinor = values.amount.trim() === '' ? null : minorUnitsOf(values.amount);
-    const found: Partial<Record<keyof typeof values, string>> = {};
-    if (amountMinor === undefined || amountMinor === 0) found.amount = t.balance.amountInvalid;
+    const found: Partial<Record<string, string>> = { ...props.check(values) };
     if (values.reason.trim().length < 3) found.reason = t.customerPage.reasonRequired;
     setInvalid(found);
-    const first = Object.keys(found)[0];
+    const first = fields.find((field) => found[field.name] !== undefined);
     if (first) {
-      document.getElementById(`refund-${first}`)?.focus();
+      document.getElementById(`${props.id}-${first.name}`)?.focus();
       return;
     }
     setBusy(true);
     setFailure(null);
     setNotice(null);
     try {
-      const done = await request(api.balance.refundOrder, {
-        path: { orderId: order.orderId },
-        body: { accountId: props.accountId, reason: values.reason.trim(), ...(amountMinor ? { amountMinor } : {}) },
-      });
-      setNotice(t.balance.refunded(formatMoney(done), done.correction?.number));
-      setValues({ amount: '', reason: '' });
+      setNotice(await props.send(values));
+      setValues(empty());
       props.onDone();
     } catch (error) {
       setFailure(error);
@@ -420,16 +440,60 @@ function RefundForm(props: { accountId: string; orders: readonly StaffOrderOptio
     }
   };
 
+  const headingId = `${props.id}-heading`;
   return (
     <div class="card section">
-      <h3 id="refund-heading">{t.balance.refundHeading}</h3>
+      <h3 id={headingId}>{props.heading}</h3>
       {notice && (
         <p class="alert alert-success" role="status">
           {notice}
         </p>
       )}
       {failure !== null && <ErrorAlert error={failure} />}
-      <form class="balance-form" onSubmit={submit} noValidate aria-busy={busy} aria-labelledby="refund-heading" data-testid="refund-form">
+      <form class="balance-form" onSubmit={submit} noValidate aria-busy={busy} aria-labelledby={headingId} data-testid={`${props.id}-form`}>
+        {props.before}
+        {fields.map((field) => (
+          <Field
+            key={field.name}
+            id={`${props.id}-${field.name}`}
+            label={field.label}
+            hint={field.hint}
+            autocomplete="off"
+            value={values[field.name]}
+            onInput={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
+            error={invalid[field.name]}
+            limits={{ required: field.required, maxLength: field.maxLength }}
+          />
+        ))}
+        <button type="submit" class="button primary" disabled={busy}>
+          {busy ? t.balance.working : props.submit}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function RefundForm(props: { accountId: string; orders: readonly StaffOrderOption[]; onDone: () => void }) {
+  const { t, formatMoney } = useI18n();
+  const [orderId, setOrderId] = useState(props.orders[0]!.orderId);
+  const order = props.orders.find((option) => option.orderId === orderId) ?? props.orders[0]!;
+  // Empty: the whole refundable rest.
+  const amountOf = (text: string) => (text.trim() === '' ? null : minorUnitsOf(text));
+  return (
+    <StaffBalanceForm
+      id="refund"
+      heading={t.balance.refundHeading}
+      submit={t.balance.refundSubmit}
+      fields={[
+        {
+          name: 'amount',
+          label: t.balance.refundAmount(order.total.currency),
+          hint: t.balance.refundAmountHint,
+          required: false,
+          maxLength: 16,
+        },
+      ]}
+      before={
         <div class="field">
           <label for="refund-order">{t.balance.refundOrder}</label>
           <select id="refund-order" value={orderId} onChange={(event) => setOrderId(event.currentTarget.value)}>
@@ -440,125 +504,56 @@ function RefundForm(props: { accountId: string; orders: readonly StaffOrderOptio
             ))}
           </select>
         </div>
-        <Field
-          id="refund-amount"
-          label={t.balance.refundAmount(order.total.currency)}
-          hint={t.balance.refundAmountHint}
-          autocomplete="off"
-          value={values.amount}
-          onInput={set('amount')}
-          error={invalid.amount}
-          limits={{ required: false, maxLength: 16 }}
-        />
-        <Field
-          id="refund-reason"
-          label={t.customerPage.reason}
-          hint={t.customerPage.reasonHint}
-          autocomplete="off"
-          value={values.reason}
-          onInput={set('reason')}
-          error={invalid.reason}
-          limits={{ required: true, maxLength: 500 }}
-        />
-        <button type="submit" class="button primary" disabled={busy}>
-          {busy ? t.balance.working : t.balance.refundSubmit}
-        </button>
-      </form>
-    </div>
+      }
+      check={(values) => {
+        const amountMinor = amountOf(values.amount);
+        return amountMinor === undefined || amountMinor === 0 ? { amount: t.balance.amountInvalid } : {};
+      }}
+      send={async (values) => {
+        const amountMinor = amountOf(values.amount);
+        const done = await request(api.balance.refundOrder, {
+          path: { orderId: order.orderId },
+          body: { accountId: props.accountId, reason: values.reason.trim(), ...(amountMinor ? { amountMinor } : {}) },
+        });
+        return t.balance.refunded(formatMoney(done), done.correction?.number);
+      }}
+      onDone={props.onDone}
+    />
   );
 }
 
 function AdjustForm(props: { accountId: string; currency: Currency; onDone: () => void }) {
   const { t, formatMoney } = useI18n();
-  const [values, setValues] = useState({ amount: '', memo: '', reason: '' });
-  const [invalid, setInvalid] = useState<Partial<Record<keyof typeof values, string>>>({});
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // One key per adjustment: a double click or a retry of the same one applies it once.
   const [key, setKey] = useState(newKey);
-  const set = (name: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [name]: value }));
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    const amountMinor = signedMinorUnitsOf(values.amount);
-    const found: Partial<Record<keyof typeof values, string>> = {};
-    if (!amountMinor) found.amount = t.balance.adjustAmountInvalid;
-    if (values.memo.trim() === '') found.memo = t.balance.memoRequired;
-    if (values.reason.trim().length < 3) found.reason = t.customerPage.reasonRequired;
-    setInvalid(found);
-    const first = Object.keys(found)[0];
-    if (first) {
-      document.getElementById(`adjust-${first}`)?.focus();
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    setNotice(null);
-    try {
-      const done = await request(api.balance.adjustBalance, {
-        path: { accountId: props.accountId },
-        body: {
-          amountMinor: amountMinor!,
-          currency: props.currency,
-          memo: values.memo.trim(),
-          reason: values.reason.trim(),
-          idempotencyKey: key,
-        },
-      });
-      setNotice(t.balance.adjusted(formatMoney(done.balance)));
-      setValues({ amount: '', memo: '', reason: '' });
-      setKey(newKey());
-      props.onDone();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <div class="card section">
-      <h3 id="adjust-heading">{t.balance.adjustHeading}</h3>
-      {notice && (
-        <p class="alert alert-success" role="status">
-          {notice}
-        </p>
-      )}
-      {failure !== null && <ErrorAlert error={failure} />}
-      <form class="balance-form" onSubmit={submit} noValidate aria-busy={busy} aria-labelledby="adjust-heading" data-testid="adjust-form">
-        <Field
-          id="adjust-amount"
-          label={t.balance.adjustAmount(props.currency)}
-          autocomplete="off"
-          value={values.amount}
-          onInput={set('amount')}
-          error={invalid.amount}
-          limits={{ required: true, maxLength: 16 }}
-        />
-        <Field
-          id="adjust-memo"
-          label={t.balance.memo}
-          autocomplete="off"
-          value={values.memo}
-          onInput={set('memo')}
-          error={invalid.memo}
-          limits={{ required: true, maxLength: 200 }}
-        />
-        <Field
-          id="adjust-reason"
-          label={t.customerPage.reason}
-          hint={t.customerPage.reasonHint}
-          autocomplete="off"
-          value={values.reason}
-          onInput={set('reason')}
-          error={invalid.reason}
-          limits={{ required: true, maxLength: 500 }}
-        />
-        <button type="submit" class="button primary" disabled={busy}>
-          {busy ? t.balance.working : t.balance.adjustSubmit}
-        </button>
-      </form>
-    </div>
+    <StaffBalanceForm
+      id="adjust"
+      heading={t.balance.adjustHeading}
+      submit={t.balance.adjustSubmit}
+      fields={[
+        { name: 'amount', label: t.balance.adjustAmount(props.currency), required: true, maxLength: 16 },
+        { name: 'memo', label: t.balance.memo, required: true, maxLength: 200 },
+      ]}
+      check={(values) => ({
+        ...(signedMinorUnitsOf(values.amount) ? {} : { amount: t.balance.adjustAmountInvalid }),
+        ...(values.memo.trim() === '' ? { memo: t.balance.memoRequired } : {}),
+      })}
+      send={async (values) => {
+        const done = await request(api.balance.adjustBalance, {
+          path: { accountId: props.accountId },
+          body: {
+            amountMinor: signedMinorUnitsOf(values.amount)!,
+            currency: props.currency,
+            memo: values.memo.trim(),
+            reason: values.reason.trim(),
+            idempotencyKey: key,
+          },
+        });
+        setKey(newKey());
+        return t.balance.adjusted(formatMoney(done.balance));
+      }}
+      onDone={props.onDone}
+    />
   );
 }

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { api, request } from '../api.ts';
 import { Frame, PagedTable, usePagedList, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
-import { InvoicePdfButton, InvoiceStatusBadge } from './invoice-parts.tsx';
+import { InvoicesTable } from './invoice-parts.tsx';
 
 type Filter = 'all' | 'unpaid';
 
@@ -35,49 +35,7 @@ export function InvoicesPage() {
         </select>
       </div>
 
-      <PagedTable
-        list={invoices}
-        testId="invoices-table"
-        caption={t.invoices.tableCaption}
-        empty={{ title: t.invoices.empty, help: t.invoices.emptyHelp }}
-        showing={t.invoices.showing(invoices.items.length)}
-        compact
-        head={
-          <>
-            <th scope="col">{t.invoices.number}</th>
-            <th scope="col">{t.invoices.kind}</th>
-            <th scope="col">{t.invoices.date}</th>
-            <th scope="col">{t.invoices.due}</th>
-            <th scope="col" class="num">
-              {t.invoices.gross}
-            </th>
-            <th scope="col">{t.invoices.status}</th>
-            <th scope="col">
-              <span class="visually-hidden">{t.invoices.pdf}</span>
-            </th>
-          </>
-        }
-        row={(invoice) => (
-          <tr key={invoice.invoiceId}>
-            <td>{invoice.number}</td>
-            <td>
-              {t.invoices.kinds[invoice.kind]}
-              {invoice.corrects && <span class="hint"> ({t.invoices.corrects(invoice.corrects)})</span>}
-            </td>
-            <td>
-              <time dateTime={invoice.issuedAt}>{formatDate(invoice.issuedAt)}</time>
-            </td>
-            <td>{invoice.dueAt ? <time dateTime={invoice.dueAt}>{formatDate(invoice.dueAt)}</time> : '—'}</td>
-            <td class="num">{formatMoney(invoice.total)}</td>
-            <td>
-              <InvoiceStatusBadge status={invoice.status} />
-            </td>
-            <td>
-              <InvoicePdfButton invoice={invoice} />
-            </td>
-          </tr>
-        )}
-      />
+      <InvoicesTable list={invoices} testId="invoices-table" caption={t.invoices.tableCaption} emptyHelp={t.invoices.emptyHelp} />
 
       {/* The payment history appears once the invoices are listed: rows arriving above it would push it down. */}
       {invoices.status !== 'loading' && (
