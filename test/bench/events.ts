@@ -1,6 +1,7 @@
 // `npm run bench`: one realistic event per handler, against the demo data the bench seeds into DynamoDB Local (the
 // customer Anna of Nordwind, her licences and orders; a staff admin). "%UNIQUE%" is replaced per invocation, so
-// handlers that create things (sign-up, a new customer's order) create a new one each time.
+// handlers that create things (sign-up, a new customer's order) create a new one each time; "%IAT%" becomes the
+// invocation's epoch second.
 
 import { routes, type Route } from '#functions/routes.ts';
 import { type CognitoTriggerOperation, type Worker, workers } from '#functions/workers.ts';
@@ -22,6 +23,22 @@ export interface DemoIds {
   licenceId: string;
   orderId: string;
   subscriptionId: string;
+  /** The demo customer's ticket that is not closed. */
+  ticketNumber: number;
+}
+
+/** The demo account's id (infra/local/seed.ts), the `{accountId}` of the staff routes about a customer. */
+const DEMO_ACCOUNT_ID = 'demo-nordwind';
+
+/** A path parameter no route's input names gets the demo data's id of its name, so the route reads real data. */
+function defaultPathParameters(ids: DemoIds): Record<string, string> {
+  return {
+    accountId: DEMO_ACCOUNT_ID,
+    licenceId: ids.licenceId,
+    orderId: ids.orderId,
+    subscriptionId: ids.subscriptionId,
+    ticketNumber: String(ids.ticketNumber),
+  };
 }
 
 interface HttpInput {
@@ -31,13 +48,20 @@ interface HttpInput {
   cookies?: string[];
 }
 
-function httpEvent(route: Route, input: HttpInput): unknown {
-  const path = route.path.replace(/\{(\w+)\}/g, (_match, name: string) => input.pathParameters?.[name] ?? name);
+function httpEvent(route: Route, given: HttpInput, ids: DemoIds): unknown {
+  const defaults = defaultPathParameters(ids);
+  const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+  const pathParameters = Object.fromEntries(names.map((name) => [name, given.pathParameters?.[name] ?? defaults[name] ?? name]));
+  const input: HttpInput = { ...given, ...(names.length ? { pathParameters } : {}) };
+  const path = route.path.replace(/\{(\w+)\}/g, (_match, name: string) => pathParameters[name]!);
+  // API Gateway hands the JWT's claims on as strings. `iat` is the invocation's own second (%IAT%): a token issued
+  // now, so that a route that signs the user out elsewhere (sign-out-other-sessions) does not turn every later
+  // customer route into a 401, as it did while the events carried no `iat`.
   const claims =
     route.access === 'customer'
-      ? { sub: DEMO_CUSTOMER_ID, token_use: 'access', client_id: 'bench-customer', email: EMAIL }
+      ? { sub: DEMO_CUSTOMER_ID, token_use: 'access', client_id: 'bench-customer', email: EMAIL, iat: '%IAT%' }
       : route.access === 'staff'
-        ? { sub: DEMO_STAFF_ID, token_use: 'access', client_id: 'bench-staff', 'cognito:groups': '[admin]' }
+        ? { sub: DEMO_STAFF_ID, token_use: 'access', client_id: 'bench-staff', 'cognito:groups': '[admin]', iat: '%IAT%' }
         : undefined;
   return {
     version: '2.0',
@@ -104,7 +128,7 @@ function httpInputs(ids: DemoIds): Record<string, HttpInput> {
       },
     },
     'admin/list-orders': { query: { email: EMAIL } },
-    'admin/get-order': { pathParameters: { accountId: 'demo-nordwind', orderId: ids.orderId } },
+    'admin/get-order': { pathParameters: { accountId: DEMO_ACCOUNT_ID, orderId: ids.orderId } },
   };
 }
 
@@ -262,13 +286,13 @@ function workerEvent(worker: Worker): unknown {
 export function benchEvents(ids: DemoIds): Map<string, string> {
   const inputs = httpInputs(ids);
   const events = new Map<string, string>();
-  for (const route of routes) events.set(route.handler, JSON.stringify(httpEvent(route, inputs[route.handler] ?? {})));
+  for (const route of routes) events.set(route.handler, JSON.stringify(httpEvent(route, inputs[route.handler] ?? {}, ids)));
   for (const worker of workers) events.set(worker.handler, JSON.stringify(workerEvent(worker)));
   return events;
 }
 
 /** Stand-ins for the seeded ids: enough to see which handlers have an event before anything is built or seeded. */
-const PLACEHOLDER_IDS: DemoIds = { licenceId: 'licence', orderId: 'order', subscriptionId: 'subscription' };
+const PLACEHOLDER_IDS: DemoIds = { licenceId: 'licence', orderId: 'order', subscriptionId: 'subscription', ticketNumber: 1 };
 
 /** The handlers among `handlers` the bench has no event for (checked before the bench builds anything). */
 export function handlersWithoutEvent(handlers: readonly string[]): string[] {

@@ -183,7 +183,6 @@ async function firstSk(prefix: string): Promise<string> {
   if (typeof sk !== 'string') throw new Error(`the demo account has no ${prefix} item`);
   return sk.slice(prefix.length);
 }
-const ids: DemoIds = { licenceId: await firstSk('LICENCE#'), orderId: await firstSk('ORDER#'), subscriptionId: await firstSk('SUPPORT#') };
 // The demo customer's ticket that is not closed (seed-tickets.ts): the one her mailed reply answers. This process signs
 // with the local secret, which the fake Secrets Manager gives the handlers too.
 const { Items: demoTickets } = await db().send(
@@ -197,6 +196,12 @@ const { Items: demoTickets } = await db().send(
 const openTicket = demoTickets?.find((item) => item.status !== 'closed')?.ticketNumber;
 if (typeof openTicket !== 'number') throw new Error('the demo account has no open ticket');
 replyAddress = (await ticketReplyTo(openTicket)) ?? '';
+const ids: DemoIds = {
+  licenceId: await firstSk('LICENCE#'),
+  orderId: await firstSk('ORDER#'),
+  subscriptionId: await firstSk('SUPPORT#'),
+  ticketNumber: openTicket,
+};
 const events = benchEvents(ids);
 progress('DynamoDB Local seeded');
 

@@ -6,7 +6,7 @@ import { routes } from '#functions/routes.ts';
 import { workers } from '#functions/workers.ts';
 import { BENCH_FILES_BUCKET, benchEvents, handlersWithoutEvent, inboundReplyMail } from '../bench/events.ts';
 
-const ids = { licenceId: 'licence-1', orderId: 'order-1', subscriptionId: 'subscription-1' };
+const ids = { licenceId: 'licence-1', orderId: 'order-1', subscriptionId: 'subscription-1', ticketNumber: 7 };
 const events = benchEvents(ids);
 const eventOf = (handler: string) => JSON.parse(events.get(handler) ?? 'null') as Record<string, unknown>;
 
@@ -24,11 +24,25 @@ describe('the bench events', () => {
   it.each(routes.map((route) => [route.handler, route] as const))(
     '%s gets an API Gateway HTTP API event of its route',
     (handler, route) => {
-      const event = eventOf(handler) as { routeKey: string; requestContext: { http: { method: string } } };
+      const event = eventOf(handler) as {
+        routeKey: string;
+        rawPath: string;
+        pathParameters?: Record<string, string>;
+        requestContext: { http: { method: string } };
+      };
       expect(event.routeKey).toBe(`${route.method} ${route.path}`);
       expect(event.requestContext.http.method).toBe(route.method);
+      const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      expect(Object.keys(event.pathParameters ?? {})).toEqual(names);
+      expect(event.rawPath).not.toContain('{');
     },
   );
+
+  it("fills a path parameter the route's input leaves out with the demo data's id of that name", () => {
+    const event = eventOf('ticket-thread/get-ticket') as { pathParameters: Record<string, string> };
+    expect(event.pathParameters).toEqual({ ticketNumber: '7' });
+    expect((eventOf('admin/get-customer') as { rawPath: string }).rawPath).toContain('/demo-nordwind');
+  });
 
   it.each(workers.map((worker) => [worker.handler, worker] as const))('%s gets the event its trigger delivers', (handler, worker) => {
     const event = eventOf(handler);
