@@ -1,11 +1,12 @@
 // `npm run bench`: a local HTTP server that answers the AWS services with no local engine (Cognito, SQS, Secrets
-// Manager, SES v2) with fixed, valid answers. The bundled SDK clients are pointed at it with the SDK's own
+// Manager, SES v2, and S3's GetObject of received mail) with fixed, valid answers. The bundled SDK clients are pointed at it with the SDK's own
 // AWS_ENDPOINT_URL_<SERVICE> settings, so handlers run unchanged; what it costs to answer is near zero and the same
 // for every run.
 
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { LOCAL_TICKET_REPLY_SECRET } from '#shared/tickets/reply-address.ts';
 
 const fakeJwt = (claims: Record<string, unknown>) =>
   [{ alg: 'RS256', kid: 'bench' }, claims, 'signature'].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url')).join('.');
@@ -19,6 +20,9 @@ const tokens = {
 };
 
 const signingKeyPem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+
+/** The secret id the bench gives TICKET_REPLY_SECRET_ID: answered with the local secret the bench signs its mail with. */
+export const BENCH_TICKET_REPLY_SECRET_ID = 'atrium/bench/ticket-reply-secret';
 
 /** An AWS JSON error answer: HTTP 400 with the exception's name in `__type`, as the SDK reads it. */
 class AwsError extends Error {
@@ -70,7 +74,9 @@ function answer(target: string, body: Record<string, unknown>): unknown {
       // The SQS client checks this digest of the body it sent (InvalidChecksumError otherwise).
       return { MessageId: 'bench-message', MD5OfMessageBody: createHash('md5').update(String(body.MessageBody)).digest('hex') };
     case 'GetSecretValue':
-      return { SecretString: signingKeyPem, Name: 'bench' };
+      return body.SecretId === BENCH_TICKET_REPLY_SECRET_ID
+        ? { SecretString: LOCAL_TICKET_REPLY_SECRET, Name: 'bench' }
+        : { SecretString: signingKeyPem, Name: 'bench' };
     default:
       // ConfirmSignUp, ResendConfirmationCode, ForgotPassword, ConfirmForgotPassword, RevokeToken, Admin*: empty answers.
       return {};
@@ -84,7 +90,12 @@ export interface FakeAws {
   close(): Promise<void>;
 }
 
-export async function startFakeAws(): Promise<FakeAws> {
+export interface FakeAwsOptions {
+  /** S3 GetObject (path style, `/<bucket>/<key>`): the object's text, or undefined for NoSuchKey. */
+  object?: (bucket: string, key: string) => string | undefined;
+}
+
+export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAws> {
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -104,6 +115,20 @@ export async function startFakeAws(): Promise<FakeAws> {
         }
         response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
         response.end(JSON.stringify(answered));
+      } else if (request.method === 'GET') {
+        // S3 GetObject, path style (the SDK uses it for an endpoint that is an IP address).
+        const path = new URL(request.url ?? '/', 'http://bench').pathname;
+        const slash = path.indexOf('/', 1);
+        const object =
+          slash > 0 ? options.object?.(decodeURIComponent(path.slice(1, slash)), decodeURIComponent(path.slice(slash + 1))) : undefined;
+        if (object === undefined) {
+          response.writeHead(404, { 'content-type': 'application/xml' });
+          response.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>No such key</Message></Error>');
+        } else {
+          const bytes = Buffer.from(object, 'utf8');
+          response.writeHead(200, { 'content-type': 'message/rfc822', 'content-length': String(bytes.length), etag: '"bench"' });
+          response.end(bytes);
+        }
       } else {
         // SES v2 SendEmail: POST /v2/email/outbound-emails.
         response.writeHead(200, { 'content-type': 'application/json' });
@@ -120,6 +145,7 @@ export async function startFakeAws(): Promise<FakeAws> {
       AWS_ENDPOINT_URL_SQS: endpoint,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoint,
       AWS_ENDPOINT_URL_SESV2: endpoint,
+      AWS_ENDPOINT_URL_S3: endpoint,
     },
     close: () =>
       new Promise((resolve) => {

@@ -26,11 +26,22 @@ import { resetConfigForTests } from '#shared/config.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { PutCommand, QueryCommand } from '#shared/db/commands.ts';
 import { personItem } from '#shared/accounts/person.ts';
+import { accountTicketsPartition } from '#shared/tickets/customer-tickets.ts';
+import { ticketReplyTo } from '#shared/tickets/reply-address.ts';
 import { ensureLocalKeys, localSigningKey, SIGNING_ALG } from '#shared/identity/local-keys.ts';
-import { allHandlers, buildHandler } from '../support/bundles.ts';
+import { allHandlers, buildHandlers } from '../support/bundles.ts';
 import { freePort } from '../support/ports.ts';
-import { BASELINE_EVENT, BENCH_SOURCE_RANGE, benchEvents, DEMO_CUSTOMER_ID, type DemoIds } from './events.ts';
-import { startFakeAws } from './fake-aws.ts';
+import {
+  BASELINE_EVENT,
+  BENCH_FILES_BUCKET,
+  BENCH_SOURCE_RANGE,
+  benchEvents,
+  DEMO_CUSTOMER_ID,
+  type DemoIds,
+  handlersWithoutEvent,
+  inboundReplyMail,
+} from './events.ts';
+import { BENCH_TICKET_REPLY_SECRET_ID, startFakeAws } from './fake-aws.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARM_RUNS = Number(process.env.BENCH_WARM_RUNS ?? 200);
@@ -42,6 +53,17 @@ const WARM_BUDGET = 3;
 const BASELINE = 'baseline (cdk init)';
 const AUTOCANNON = join(PROJECT_ROOT, 'node_modules', 'autocannon', 'autocannon.js');
 const execFileAsync = promisify(execFile);
+
+// Every handler needs its event (events.ts), checked before anything is built: a missing one fails in the first second,
+// naming all of them, not after the builds and warm runs on the first one met. BENCH_ONLY names must be handlers.
+const unknownOnly = ONLY?.filter((handler) => !allHandlers.includes(handler)) ?? [];
+const withoutEvent = handlersWithoutEvent(allHandlers);
+if (unknownOnly.length || withoutEvent.length) {
+  if (unknownOnly.length) console.error(`BENCH_ONLY names no handler of the route or worker table: ${unknownOnly.join(', ')}`);
+  if (withoutEvent.length)
+    console.error(`No bench event (test/bench/events.ts) for ${withoutEvent.length} handlers:\n  ${withoutEvent.join('\n  ')}`);
+  process.exit(1);
+}
 
 // One folder per run, so that two runs (a quick BENCH_ONLY look beside a full one) never delete each other's bundles.
 const outDir = join(PROJECT_ROOT, '.bench', `handlers-${process.pid}`);
@@ -61,9 +83,9 @@ interface Bundle {
 
 const { routes } = await import('#functions/routes.ts');
 const readRoutes = new Set(routes.filter((route) => route.method === 'GET').map((route) => route.handler));
+const handlers = ONLY ?? allHandlers;
 const bundles: Bundle[] = [];
-for (const handler of ONLY ?? allHandlers) {
-  const code = await buildHandler(handler);
+for (const [handler, code] of await buildHandlers(handlers)) {
   const file = join(outDir, `${handler.replace('/', '__')}.mjs`);
   writeFileSync(file, code);
   bundles.push({ handler, file, bytes: code.length, gzip: gzipSync(code).length, read: readRoutes.has(handler) });
@@ -90,7 +112,11 @@ const progress = (message: string) => process.stderr.write(`bench: ${message}\n`
 progress(`${bundles.length} bundles built`);
 const dynamoPort = await freePort();
 const dynamo = await startDynamoDbLocal({ port: dynamoPort });
-const fakeAws = await startFakeAws();
+// The received mail the inbound worker reads: a reply to the demo customer's open ticket (its address known once seeded).
+let replyAddress = '';
+const fakeAws = await startFakeAws({
+  object: (bucket, key) => (bucket === BENCH_FILES_BUCKET && key.startsWith('inbound/') ? inboundReplyMail(key, replyAddress) : undefined),
+});
 const keysDir = join(work, 'keys');
 await ensureLocalKeys(keysDir);
 const TABLE = 'atrium-bench';
@@ -107,6 +133,8 @@ const commonEnv = {
   LOG_LEVEL: 'SILENT',
   POWERTOOLS_METRICS_DISABLED: 'true',
   POWERTOOLS_DEV: 'false',
+  // Ticket mail carries signed reply addresses and replies by e-mail are received, as on a stage with inbound mail.
+  TICKET_REPLY_DOMAIN: 'reply.atrium.example',
 };
 // The handlers' environment as in AWS: Cognito adapter, mail queued on SQS, signing key in Secrets Manager.
 const lambdaEnv = {
@@ -117,6 +145,8 @@ const lambdaEnv = {
   STAFF_USER_POOL_ID: 'eu-central-1_benchStaff',
   MAIL_QUEUE_URL: `${fakeAws.endpoint}/000000000000/atrium-bench-mail`,
   LICENCE_SIGNING_SECRET_ID: 'atrium/bench/licence-signing-key',
+  TICKET_REPLY_SECRET_ID: BENCH_TICKET_REPLY_SECRET_ID,
+  FILES_BUCKET: BENCH_FILES_BUCKET,
   AWS_LAMBDA_FUNCTION_NAME: 'atrium-bench',
   PORTAL_URL: 'https://portal.atrium.example',
 };
@@ -153,7 +183,25 @@ async function firstSk(prefix: string): Promise<string> {
   if (typeof sk !== 'string') throw new Error(`the demo account has no ${prefix} item`);
   return sk.slice(prefix.length);
 }
-const ids: DemoIds = { licenceId: await firstSk('LICENCE#'), orderId: await firstSk('ORDER#'), subscriptionId: await firstSk('SUPPORT#') };
+// The demo customer's ticket that is not closed (seed-tickets.ts): the one her mailed reply answers. This process signs
+// with the local secret, which the fake Secrets Manager gives the handlers too.
+const { Items: demoTickets } = await db().send(
+  new QueryCommand({
+    TableName: tableName(),
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': accountTicketsPartition('demo-nordwind') },
+  }),
+);
+const openTicket = demoTickets?.find((item) => item.status !== 'closed')?.ticketNumber;
+if (typeof openTicket !== 'number') throw new Error('the demo account has no open ticket');
+replyAddress = (await ticketReplyTo(openTicket)) ?? '';
+const ids: DemoIds = {
+  licenceId: await firstSk('LICENCE#'),
+  orderId: await firstSk('ORDER#'),
+  subscriptionId: await firstSk('SUPPORT#'),
+  ticketNumber: openTicket,
+};
 const events = benchEvents(ids);
 progress('DynamoDB Local seeded');
 

@@ -3,7 +3,8 @@
 // Node itself runs before the bundle. Every HTTP request the handler makes is counted (DynamoDB Local by its port,
 // anything else is the fake AWS server) and the time spent waiting for it is summed per invocation.
 //
-// Input (environment): BENCH_BUNDLE, BENCH_EVENT (JSON; each "%UNIQUE%" becomes a fresh id, "%IP%" a fresh address, per invocation),
+// Input (environment): BENCH_BUNDLE, BENCH_EVENT (JSON; each "%UNIQUE%" becomes a fresh id, "%IP%" a fresh address,
+// "%IAT%" the epoch second, per invocation),
 // BENCH_MODE (cold | warm), BENCH_WARM_RUNS, BENCH_DDB_PORT, BENCH_OUT (a file for the JSON result); BENCH_TRACE=1 prints
 // every request to stderr.
 
@@ -54,7 +55,11 @@ const context = {
 // "%IP%" becomes a fresh address of 198.18.0.0/15 (RFC 2544, for benchmarks), so per-IP limits do not turn runs into 429s.
 const freshIp = () => `198.${18 + Math.floor(Math.random() * 2)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 const eventFor = () =>
-  JSON.parse(BENCH_EVENT.replaceAll('%UNIQUE%', randomUUID().replaceAll('-', '').slice(0, 20)).replaceAll('%IP%', freshIp()));
+  JSON.parse(
+    BENCH_EVENT.replaceAll('%UNIQUE%', randomUUID().replaceAll('-', '').slice(0, 20))
+      .replaceAll('%IP%', freshIp())
+      .replaceAll('%IAT%', String(Math.floor(Date.now() / 1000))),
+  );
 
 async function invoke(handler) {
   const record = { ddb: 0, other: 0, waitMs: 0 };
