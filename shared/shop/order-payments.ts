@@ -8,7 +8,7 @@ import { accountPurchaseUpdate } from '#shared/accounts/account.ts';
 import type { TransactItem } from '#shared/audit/audit.ts';
 import { MAX_TRANSACTION_ITEMS } from '#shared/audit/audit.ts';
 import { checkLowBalance } from '#shared/billing/low-balance.ts';
-import { getInvoice, type InvoiceDraftInput, invoiceDraft, invoiceKey } from '#shared/billing/invoice.ts';
+import { getInvoice, type InvoiceDraftInput, invoiceDraft, invoiceKey, proformaVoidUpdate } from '#shared/billing/invoice.ts';
 import { BALANCE_UPDATE_INDEX, balanceChange, type LedgerEntryKind } from '#shared/billing/ledger.ts';
 import { bankPaymentClaimPut, type Payment, paymentFromItem, paymentPut } from '#shared/billing/payment.ts';
 import { failedConditions, transactWithRetry } from '#shared/billing/transact.ts';
@@ -286,6 +286,8 @@ export async function applyOrderPayment(input: OrderPaymentInput): Promise<Appli
           ExpressionAttributeValues: { ':version': cancel.shop.version },
         },
       });
+      // Its proforma asks for money no longer owed: void, as an expired order's is.
+      if (cancel.shop.proforma) items.push(proformaVoidUpdate(order.accountId, cancel.shop.proforma.invoiceId, input.at));
     }
     items.push(paymentPut(payment));
     const claimAt = items.length;

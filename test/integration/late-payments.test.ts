@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerPage } from '#shared/billing/balance.ts';
+import { getInvoice } from '#shared/billing/invoice.ts';
 import { GetCommand, PutCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { orderFromItem, orderKey } from '#shared/orders/model.ts';
@@ -91,7 +92,8 @@ describe('a payment for an order that can no longer be fulfilled', () => {
       (await db().send(new GetCommand({ TableName: tableName(), Key: orderKey(accountId, order.orderId) }))).Item!,
     );
     expect(stored.shop).toMatchObject({ status: 'cancelled', closedBecause: 'SUBSCRIPTION_ENDED', paidMinor: 0 });
-    // What staff see on the order's payments: cancelled, why, and nothing due.
+    // Its proforma is void; what staff see on the order's payments: cancelled, why, and nothing due.
+    expect((await getInvoice(accountId, stored.shop!.proforma!.invoiceId, true))?.voidedAt).toBeDefined();
     expect(orderPaymentState(stored)).toMatchObject({ status: 'cancelled', closedBecause: 'SUBSCRIPTION_ENDED', dueMinor: 0 });
     const after = await getSubscription(accountId, subscription.subscriptionId);
     expect(after).toMatchObject({ status: 'ended', paidUntil: subscription.paidUntil });

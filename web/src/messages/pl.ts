@@ -1931,7 +1931,7 @@ export const pl: Messages = {
       paid: 'Opłacona',
       overdue: 'Po terminie',
       corrected: 'Skorygowana',
-      void: 'Unieważniona: zamówienie wygasło',
+      void: 'Unieważniona: zamówienie wygasło lub zostało anulowane',
     },
     dueTotal: (amounts: string) => `Do zapłaty: ${amounts}`,
     paymentsHeading: 'Historia płatności',
