@@ -17,6 +17,7 @@ export const FULFILMENT_REFUSALS = [
   'LICENCE_CHANGED',
   'UPGRADE_TARGET_GONE',
 ] as const;
+export type FulfilmentRefusal = (typeof FULFILMENT_REFUSALS)[number];
 export const PAYMENT_METHODS = ['bank-transfer', 'balance'] as const;
 
 /** What the orders list shows of each order. */

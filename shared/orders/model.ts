@@ -16,6 +16,7 @@ import {
   orderSummaryFields,
   PAYMENT_METHODS,
   startedServiceFields,
+  type FulfilmentRefusal,
   type LineAction,
   type LineText,
 } from '#shared/orders/fields.ts';
@@ -133,7 +134,7 @@ export interface ShopOrderState {
   /** When it was cancelled or expired. */
   closedAt?: string;
   /** Cancelled because a paid line could no longer be fulfilled (its money went to the balance): which refusal. */
-  closedBecause?: (typeof FULFILMENT_REFUSALS)[number];
+  closedBecause?: FulfilmentRefusal;
   /** Bumped by every change of the state: each change is conditional on the version it read. */
   version: number;
 }

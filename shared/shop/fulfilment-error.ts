@@ -5,10 +5,9 @@
 // cancels the order, since the money must not be lost and the order can never be fulfilled.
 
 import { ConflictError } from '#shared/http/errors.ts';
-import { FULFILMENT_REFUSALS } from '#shared/orders/fields.ts';
+import type { FulfilmentRefusal } from '#shared/orders/fields.ts';
 
-export { FULFILMENT_REFUSALS };
-export type FulfilmentRefusal = (typeof FULFILMENT_REFUSALS)[number];
+export type { FulfilmentRefusal };
 
 export class FulfilmentRefused extends ConflictError {
   readonly refusal: FulfilmentRefusal;
