@@ -6,7 +6,7 @@ import { ApiError, isAbort, sessionGroups, signOut, type Page, type PageRequest,
 import { ROLE_AREAS, type CustomerRole } from '#shared/accounts/roles.ts';
 import { webBrand } from './brand.ts';
 import { locales, useI18n, type Locale, type Messages } from './i18n.ts';
-import { useIsDistributor, useMyRole } from './my-role.ts';
+import { type AccountFacts, useAccountFacts, useIsDistributor, useMyRole } from './my-role.ts';
 import { followLink, navigate, useLocation } from './router.ts';
 import { stopViewingAs, type ViewingAs, viewingAs } from './view-as.ts';
 import { AccountSwitch } from './account-switch.tsx';
@@ -587,6 +587,24 @@ export function useResource<T>(fetch: (signal: AbortSignal) => Promise<T>, key: 
   }, [key, attempt]);
 
   return { data, error, retry: () => setAttempt((count) => count + 1) };
+}
+
+/**
+ * The part of a page whose top depends on the account's facts (a distributor's client filter, a client's "your
+ * distributor orders these"): "Loading" until they are known, then the part, laid out once. Shown as they arrive,
+ * they would push the list below them down (a layout shift). The facts are read once per person and account.
+ */
+export function AfterAccountFacts(props: { children: (facts: AccountFacts | null) => ComponentChildren }) {
+  const { t } = useI18n();
+  const facts = useAccountFacts();
+  if (facts === undefined) {
+    return (
+      <p class="muted" role="status">
+        {t.app.loading}
+      </p>
+    );
+  }
+  return <>{props.children(facts)}</>;
 }
 
 /** A detail page whose id is not on the caller's account (or does not exist): say so, and lead back to the list. */

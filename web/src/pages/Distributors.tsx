@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { api, type Page, type PageRequest, type ReplyOf, request } from '../api.ts';
 import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, PagedTable, usePagedList, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
+import { useAccountFacts } from '../my-role.ts';
 import { navigate } from '../router.ts';
 import { LicenceFacts, LicenceSupport } from './LicenceDetail.tsx';
 
@@ -93,7 +94,7 @@ export function DistributorClientsPage() {
 }
 
 /** The client filter's choices: the caller's own account first, then the first page of clients (at most 100). */
-export function useClientChoices() {
+function useClientChoices() {
   return useResource(
     (signal) =>
       Promise.all([
@@ -104,24 +105,19 @@ export function useClientChoices() {
   );
 }
 
-/** The client filter: the caller's own account (no `clientId`) or one of its clients; the licences and services pages use it. */
-export function ClientFilter(props: Omit<ClientFilterProps, 'choices'>) {
-  return <ClientFilterView {...props} choices={useClientChoices()} />;
-}
-
-interface ClientFilterProps {
+/**
+ * The client filter: the caller's own account (no `clientId`) or one of its clients; the licences, services and
+ * upgrades pages show it to a distributor (the account's facts say whether it is one).
+ */
+export function ClientFilter(props: {
   id: string;
   clientId: string | undefined;
   onChange: (clientId: string | undefined) => void;
   /** The label, when not "Client". */
   label?: string;
-  choices: ReturnType<typeof useClientChoices>;
-}
-
-/** The client filter on choices the page has read already (it needs them to know whether to show the filter at all). */
-export function ClientFilterView(props: ClientFilterProps) {
+}) {
   const { t } = useI18n();
-  const choices = props.choices;
+  const choices = useClientChoices();
   return (
     <>
       {choices.error !== undefined && <ErrorAlert error={choices.error} onRetry={choices.retry} />}
@@ -279,13 +275,13 @@ export function DistributorLicencePage(props: { licenceId: string }) {
 }
 
 /**
- * On a client's licence pages: its distributor orders its upgrades and renewals, and how to reach it. Nothing for an
- * account without a distributor (nor while it is read, nor if the read fails: the API refuses the order anyway).
+ * Where a distributor's client would order renewals or upgrades: its distributor orders them, and how to reach it.
+ * Nothing for an account without a distributor (nor while the account's facts are read, nor if the read failed: the
+ * API refuses the order anyway). Pages that show it above a list wrap both in AfterAccountFacts.
  */
 export function DistributorNotice() {
   const { t } = useI18n();
-  const mine = useResource((signal) => request(api.distributors.getMyDistributor, { signal }), 'my-distributor');
-  const distributor = mine.data?.distributor;
+  const distributor = useAccountFacts()?.orderedBy;
   if (!distributor) return null;
   return (
     <p class="alert alert-info" data-testid="distributor-notice">

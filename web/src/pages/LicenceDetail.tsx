@@ -4,7 +4,18 @@
 import { useRef, useState } from 'preact/hooks';
 import { computerIdSchema } from '#shared/licences/schemas.ts';
 import { api, downloadFile, request, type LicenceActivations, type LicenceBinding, type LicenceDetail, type LicenceView } from '../api.ts';
-import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, TableRegion, useCellLabels, useResource, useTitle } from '../components.tsx';
+import {
+  AfterAccountFacts,
+  ErrorAlert,
+  Frame,
+  isNotFound,
+  Link,
+  NotOnAccount,
+  TableRegion,
+  useCellLabels,
+  useResource,
+  useTitle,
+} from '../components.tsx';
 import { DownloadButton } from '../download.tsx';
 import { Field } from '../fields.tsx';
 import { useI18n } from '../i18n.ts';
@@ -28,7 +39,7 @@ export function LicenceDetailPage(props: { licenceId: string }) {
       ]),
     props.licenceId,
   );
-  const data = licence.data?.[0];
+  const [data, activations] = licence.data ?? [];
 
   useTitle(data ? `${data.product} · ${data.serial}` : t.licenceDetail.eyebrow);
 
@@ -53,23 +64,28 @@ export function LicenceDetailPage(props: { licenceId: string }) {
         ) : (
           <ErrorAlert error={licence.error} onRetry={licence.retry} />
         )
-      ) : !licence.data || !data ? (
+      ) : !data || !activations ? (
         <p class="muted" role="status">
           {t.app.loading}
         </p>
       ) : (
-        <>
-          {data.revokedAt && (
-            <p class="alert alert-info" data-testid="licence-revoked">
-              {t.licenceDetail.revoked(formatDate(data.revokedAt))}
-            </p>
-          )}
-          <DistributorNotice />
-          <LicenceFacts licence={data} />
+        // The distributor's notice sits above the facts: they are laid out once it is known.
+        <AfterAccountFacts>
+          {() => (
+            <>
+              {data.revokedAt && (
+                <p class="alert alert-info" data-testid="licence-revoked">
+                  {t.licenceDetail.revoked(formatDate(data.revokedAt))}
+                </p>
+              )}
+              <DistributorNotice />
+              <LicenceFacts licence={data} />
 
-          <ComputerAndHistory licence={data} initial={licence.data[1]} />
-          <LicenceSupport licence={data} />
-        </>
+              <ComputerAndHistory licence={data} initial={activations} />
+              <LicenceSupport licence={data} />
+            </>
+          )}
+        </AfterAccountFacts>
       )}
     </Frame>
   );

@@ -2,7 +2,17 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, downloadFile, isAbort, request, type LicenceView, type Me } from '../api.ts';
-import { ErrorAlert, Frame, Link, PagedTable, SortHeader, usePagedList, useSortOrder, useTitle } from '../components.tsx';
+import {
+  AfterAccountFacts,
+  ErrorAlert,
+  Frame,
+  Link,
+  PagedTable,
+  SortHeader,
+  usePagedList,
+  useSortOrder,
+  useTitle,
+} from '../components.tsx';
 import { DownloadButton } from '../download.tsx';
 import { useI18n } from '../i18n.ts';
 import { DistributorNotice } from './Distributors.tsx';
@@ -107,77 +117,84 @@ export function LicencesPage() {
       ) : (
         <ActivationKey value={me?.account.activationKey} />
       )}
-      <DistributorNotice />
-
-      <PagedTable
-        list={list}
-        testId="licences-table"
-        compact
-        caption={t.licences.tableCaption}
-        empty={{ title: t.licences.empty, help: t.licences.emptyHelp }}
-        showing={t.licences.showing(list.items.length)}
-        head={
+      {/* The distributor's notice sits above the table: both are laid out once it is known. */}
+      <AfterAccountFacts>
+        {() => (
           <>
-            <th scope="col">{t.licences.product}</th>
-            <th scope="col">{t.licences.serial}</th>
-            <th scope="col" class="num">
-              {t.licences.days}
-            </th>
-            <th scope="col" class="num">
-              {t.licences.users}
-            </th>
-            <th scope="col">{t.licences.edition}</th>
-            <th scope="col">{t.licences.order}</th>
-            <SortHeader label={t.licences.purchased} sort={sort} onReverse={reverse} />
-            <th scope="col">{t.licences.support}</th>
-            <th scope="col">
-              <span class="visually-hidden">{t.licences.details}</span>
-            </th>
+            <DistributorNotice />
+
+            <PagedTable
+              list={list}
+              testId="licences-table"
+              compact
+              caption={t.licences.tableCaption}
+              empty={{ title: t.licences.empty, help: t.licences.emptyHelp }}
+              showing={t.licences.showing(list.items.length)}
+              head={
+                <>
+                  <th scope="col">{t.licences.product}</th>
+                  <th scope="col">{t.licences.serial}</th>
+                  <th scope="col" class="num">
+                    {t.licences.days}
+                  </th>
+                  <th scope="col" class="num">
+                    {t.licences.users}
+                  </th>
+                  <th scope="col">{t.licences.edition}</th>
+                  <th scope="col">{t.licences.order}</th>
+                  <SortHeader label={t.licences.purchased} sort={sort} onReverse={reverse} />
+                  <th scope="col">{t.licences.support}</th>
+                  <th scope="col">
+                    <span class="visually-hidden">{t.licences.details}</span>
+                  </th>
+                </>
+              }
+              row={(licence) => (
+                <tr key={licence.licenceId}>
+                  <td>{licence.product}</td>
+                  <td>
+                    <code class="serial">{licence.serial}</code>
+                    <span class="muted small block" data-testid="licence-computer">
+                      {licence.computerId ? t.licences.computer(licence.computerId) : t.licences.notActivated}
+                    </span>
+                  </td>
+                  <td class="num">
+                    {licence.days === undefined ? <span title={t.licences.perpetual}>{t.app.notAvailable}</span> : licence.days}
+                  </td>
+                  <td class="num">{licence.users}</td>
+                  <td>{licence.edition}</td>
+                  <td>
+                    <Link href={`/orders/${licence.orderId}`}>{licence.orderReference}</Link>
+                  </td>
+                  <td>
+                    <time dateTime={licence.purchasedAt}>{formatDate(licence.purchasedAt)}</time>
+                  </td>
+                  <td>
+                    <SupportBadge licence={licence} />
+                  </td>
+                  <td class="actions">
+                    <Link href={`/licences/${licence.licenceId}`}>
+                      {t.licences.details}
+                      <span class="visually-hidden">
+                        {' '}
+                        {licence.product} {licence.serial}
+                      </span>
+                    </Link>
+                    {' · '}
+                    <DownloadButton
+                      download={() =>
+                        downloadFile(api.licences.downloadLicenceFile, { path: { licenceId: licence.licenceId } }, `${licence.serial}.lic`)
+                      }
+                      label={t.licences.downloadFile}
+                      description={`${licence.product} ${licence.serial}`}
+                    />
+                  </td>
+                </tr>
+              )}
+            />
           </>
-        }
-        row={(licence) => (
-          <tr key={licence.licenceId}>
-            <td>{licence.product}</td>
-            <td>
-              <code class="serial">{licence.serial}</code>
-              <span class="muted small block" data-testid="licence-computer">
-                {licence.computerId ? t.licences.computer(licence.computerId) : t.licences.notActivated}
-              </span>
-            </td>
-            <td class="num">
-              {licence.days === undefined ? <span title={t.licences.perpetual}>{t.app.notAvailable}</span> : licence.days}
-            </td>
-            <td class="num">{licence.users}</td>
-            <td>{licence.edition}</td>
-            <td>
-              <Link href={`/orders/${licence.orderId}`}>{licence.orderReference}</Link>
-            </td>
-            <td>
-              <time dateTime={licence.purchasedAt}>{formatDate(licence.purchasedAt)}</time>
-            </td>
-            <td>
-              <SupportBadge licence={licence} />
-            </td>
-            <td class="actions">
-              <Link href={`/licences/${licence.licenceId}`}>
-                {t.licences.details}
-                <span class="visually-hidden">
-                  {' '}
-                  {licence.product} {licence.serial}
-                </span>
-              </Link>
-              {' · '}
-              <DownloadButton
-                download={() =>
-                  downloadFile(api.licences.downloadLicenceFile, { path: { licenceId: licence.licenceId } }, `${licence.serial}.lic`)
-                }
-                label={t.licences.downloadFile}
-                description={`${licence.product} ${licence.serial}`}
-              />
-            </td>
-          </tr>
         )}
-      />
+      </AfterAccountFacts>
     </Frame>
   );
 }

@@ -4,12 +4,21 @@
 
 import { useState } from 'preact/hooks';
 import { api, type Page, type PageRequest, type ReplyOf, request, type SubscriptionView } from '../api.ts';
-import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, PagedTable, usePagedList, useResource, useTitle } from '../components.tsx';
+import {
+  AfterAccountFacts,
+  ErrorAlert,
+  Frame,
+  isNotFound,
+  Link,
+  NotOnAccount,
+  PagedTable,
+  usePagedList,
+  useResource,
+  useTitle,
+} from '../components.tsx';
 import { useI18n } from '../i18n.ts';
-import { useIsDistributor } from '../my-role.ts';
 import { navigate } from '../router.ts';
-import { OrderedByDistributorNotice } from './distributor-notice.tsx';
-import { ClientFilter, clientQuery } from './Distributors.tsx';
+import { ClientFilter, clientQuery, DistributorNotice } from './Distributors.tsx';
 import { RenewAllDue, type RenewDueScope } from './renew-panel.tsx';
 import { SubscriptionCells, SubscriptionHeadCells } from './service-parts.tsx';
 
@@ -28,7 +37,6 @@ function servicesPath(query: { status?: string | undefined; clientId?: string | 
 
 export function ServicesPage() {
   const { t } = useI18n();
-  const distributor = useIsDistributor();
   const search = new URLSearchParams(location.search);
   const clientId = search.get('clientId') ?? undefined;
   const statusParam = search.get('status') ?? undefined;
@@ -40,16 +48,6 @@ export function ServicesPage() {
       request(api.subscriptions.listSubscriptions, { query: { ...page, ...scope, ...(status ? { status } : {}) }, signal }),
     `${clientId ?? ''}#${status ?? ''}#${reloads}`,
   );
-  // What "renew all due" renews: this client's, or (a distributor on its own account) its own and every client's.
-  const dueScope: RenewDueScope = clientId ? { clientId } : distributor ? { allClients: true } : {};
-  const due = useResource(
-    (signal) =>
-      request(api.renewals.listDue, {
-        query: { ...(dueScope.clientId ? { clientId: dueScope.clientId } : {}), ...(dueScope.allClients ? { allClients: 'true' } : {}) },
-        signal,
-      }),
-    `due#${clientId ?? ''}#${distributor ? 'all' : ''}#${reloads}`,
-  );
   const reload = () => setReloads((count) => count + 1);
   const showClient = clientId !== undefined;
   useTitle(t.services.title);
@@ -60,77 +58,92 @@ export function ServicesPage() {
         <h1 tabIndex={-1}>{t.services.heading}</h1>
         <p class="muted">{t.services.intro}</p>
       </div>
-      <OrderedByDistributorNotice />
+      {/* The notice and the client filter depend on the account's facts: the page is laid out once they are known. */}
+      <AfterAccountFacts>
+        {(facts) => (
+          <>
+            <DistributorNotice />
 
-      <div class="audit-filters">
-        {distributor && (
-          <ClientFilter
-            id="services-client"
-            clientId={clientId}
-            onChange={(chosen) => navigate(servicesPath({ status, clientId: chosen }))}
-          />
+            <div class="audit-filters">
+              {facts?.distributor && (
+                <ClientFilter
+                  id="services-client"
+                  clientId={clientId}
+                  onChange={(chosen) => navigate(servicesPath({ status, clientId: chosen }))}
+                />
+              )}
+              <div class="field">
+                <label for="services-status">{t.services.statusFilter}</label>
+                <select
+                  id="services-status"
+                  value={status ?? ''}
+                  onChange={(event) => navigate(servicesPath({ status: event.currentTarget.value || undefined, clientId }))}
+                >
+                  <option value="">{t.services.allStatuses}</option>
+                  {STATUSES.map((value) => (
+                    <option key={value} value={value}>
+                      {t.services.statuses[value]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+
+            {list.status === 'error' && isNotFound(list.error) ? (
+              <NotOnAccount
+                title={t.services.notFound}
+                help={t.services.notFoundHelp}
+                back={{ href: '/services', label: t.services.back }}
+              />
+            ) : (
+              <PagedTable<SubscriptionRow>
+                list={list}
+                testId="services-table"
+                compact
+                caption={t.services.tableCaption}
+                empty={{ title: t.services.empty, help: t.services.emptyHelp }}
+                showing={t.services.showing(list.items.length)}
+                head={
+                  <>
+                    {showClient && <th scope="col">{t.distributors.client}</th>}
+                    <SubscriptionHeadCells />
+                    <th scope="col">
+                      <span class="visually-hidden">{t.services.manage}</span>
+                    </th>
+                  </>
+                }
+                row={(subscription) => (
+                  <tr key={subscription.subscriptionId} data-testid="service-row">
+                    {showClient && <td>{subscription.client?.name ?? t.app.notAvailable}</td>}
+                    <SubscriptionCells subscription={subscription} />
+                    <td class="actions">
+                      <Link href={`/services/${subscription.subscriptionId}${clientQuery(clientId)}`}>
+                        {t.services.manage}
+                        <span class="visually-hidden">
+                          {' '}
+                          {subscription.product} {subscription.plan}
+                        </span>
+                      </Link>
+                    </td>
+                  </tr>
+                )}
+              />
+            )}
+            {list.status === 'ready' && list.items.length === 0 && !status && (
+              <p>
+                <Link href="/shop">{t.services.toShop}</Link>
+              </p>
+            )}
+            {/* Below the table: it arrives with its own read, and must not push the table down as it does (layout shift). */}
+            <UpcomingRenewals
+              // What "renew all due" renews: this client's, or (a distributor on its own account) its own and every client's.
+              scope={clientId ? { clientId } : facts?.distributor ? { allClients: true } : {}}
+              reloads={reloads}
+              onChanged={reload}
+            />
+          </>
         )}
-        <div class="field">
-          <label for="services-status">{t.services.statusFilter}</label>
-          <select
-            id="services-status"
-            value={status ?? ''}
-            onChange={(event) => navigate(servicesPath({ status: event.currentTarget.value || undefined, clientId }))}
-          >
-            <option value="">{t.services.allStatuses}</option>
-            {STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t.services.statuses[value]}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-
-      {list.status === 'error' && isNotFound(list.error) ? (
-        <NotOnAccount title={t.services.notFound} help={t.services.notFoundHelp} back={{ href: '/services', label: t.services.back }} />
-      ) : (
-        <PagedTable<SubscriptionRow>
-          list={list}
-          testId="services-table"
-          compact
-          caption={t.services.tableCaption}
-          empty={{ title: t.services.empty, help: t.services.emptyHelp }}
-          showing={t.services.showing(list.items.length)}
-          head={
-            <>
-              {showClient && <th scope="col">{t.distributors.client}</th>}
-              <SubscriptionHeadCells />
-              <th scope="col">
-                <span class="visually-hidden">{t.services.manage}</span>
-              </th>
-            </>
-          }
-          row={(subscription) => (
-            <tr key={subscription.subscriptionId} data-testid="service-row">
-              {showClient && <td>{subscription.client?.name ?? t.app.notAvailable}</td>}
-              <SubscriptionCells subscription={subscription} />
-              <td class="actions">
-                <Link href={`/services/${subscription.subscriptionId}${clientQuery(clientId)}`}>
-                  {t.services.manage}
-                  <span class="visually-hidden">
-                    {' '}
-                    {subscription.product} {subscription.plan}
-                  </span>
-                </Link>
-              </td>
-            </tr>
-          )}
-        />
-      )}
-      {list.status === 'ready' && list.items.length === 0 && !status && (
-        <p>
-          <Link href="/shop">{t.services.toShop}</Link>
-        </p>
-      )}
-      {/* Below the table: it arrives with its own read, and must not push the table down as it does (layout shift). */}
-      {due.data && <UpcomingRenewals due={due.data} scope={dueScope} onChanged={reload} />}
-      {due.error !== undefined && <ErrorAlert error={due.error} onRetry={due.retry} />}
+      </AfterAccountFacts>
     </Frame>
   );
 }
@@ -139,9 +152,20 @@ export function ServicesPage() {
  * The upcoming renewals under the table, with "renew all due"; a distributor on its own account (its and all its
  * clients' due subscriptions) also sees which they are and whose, since the table above shows its own account only.
  */
-function UpcomingRenewals(props: { due: ReplyOf<typeof api.renewals.listDue>; scope: RenewDueScope; onChanged: () => void }) {
+function UpcomingRenewals(props: { scope: RenewDueScope; reloads: number; onChanged: () => void }) {
   const { t, formatDate } = useI18n();
-  const { items, more } = props.due;
+  const { clientId, allClients } = props.scope;
+  const due = useResource(
+    (signal) =>
+      request(api.renewals.listDue, {
+        query: { ...(clientId ? { clientId } : {}), ...(allClients ? { allClients: 'true' } : {}) },
+        signal,
+      }),
+    `due#${clientId ?? ''}#${allClients ? 'all' : ''}#${props.reloads}`,
+  );
+  if (due.error !== undefined) return <ErrorAlert error={due.error} onRetry={due.retry} />;
+  if (!due.data) return null;
+  const { items, more } = due.data;
   const dueNow = items.filter((subscription) => subscription.status === 'due').length;
   return (
     <section class="card section" aria-labelledby="upcoming-heading" data-testid="upcoming-renewals">

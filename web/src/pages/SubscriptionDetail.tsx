@@ -7,10 +7,9 @@ import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import { api, type Page, type PageRequest, request, type SubscriptionEventView, type SubscriptionView } from '../api.ts';
 import { ErrorAlert, Frame, isNotFound, Link, NotOnAccount, PagedTable, usePagedList, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
-import { mayPayWith, useMyRole } from '../my-role.ts';
+import { mayPayWith, roleIn, useAccountFacts } from '../my-role.ts';
 import { CancelPanel } from './cancel-panel.tsx';
-import { OrderedByDistributorNotice } from './distributor-notice.tsx';
-import { clientQuery } from './Distributors.tsx';
+import { clientQuery, DistributorNotice } from './Distributors.tsx';
 import { InvoicePdfButton } from './invoice-parts.tsx';
 import { PlanPanel } from './plan-panel.tsx';
 import { RenewPanel } from './renew-panel.tsx';
@@ -53,7 +52,7 @@ function AutoRenew(props: { subscription: SubscriptionView; access: AutoRenewAcc
         <span data-testid="auto-renew-state">{subscription.autoRenew ? t.services.autoRenewIsOn : t.services.autoRenewIsOff}</span>
       </p>
       <p class="muted small">{t.services.autoRenewHelp}</p>
-      {props.access.orderedByDistributor && <OrderedByDistributorNotice />}
+      {props.access.orderedByDistributor && <DistributorNotice />}
       {props.access.mayChange && subscription.status !== 'ended' && (
         <button type="button" class="button secondary" onClick={toggle} disabled={busy} aria-busy={busy}>
           {subscription.autoRenew ? t.services.turnOff : t.services.turnOn}
@@ -235,7 +234,8 @@ function History(props: {
 
 export function SubscriptionDetailPage(props: { subscriptionId: string }) {
   const { t } = useI18n();
-  const role = useMyRole();
+  const facts = useAccountFacts();
+  const role = roleIn(facts);
   const clientId = new URLSearchParams(location.search).get('clientId') ?? undefined;
   const [version, setVersion] = useState(0);
   const [changed, setChanged] = useState<SubscriptionView | undefined>(undefined);
@@ -251,10 +251,9 @@ export function SubscriptionDetailPage(props: { subscriptionId: string }) {
   const subscription = changed && changed.subscriptionId === detail.data?.subscription.subscriptionId ? changed : detail.data?.subscription;
   // A distributor reading a client's service sees it; ordering for the client is the renew panel's (its area decides).
   // Auto-renew: a distributor switches its client's (paid from its own balance); a client sees its own read-only.
-  const mine = useResource((signal) => request(api.distributors.getMyDistributor, { signal }), 'my-distributor');
-  const orderedByDistributor = !clientId && mine.data?.distributor !== undefined;
+  const orderedByDistributor = !clientId && facts?.orderedBy !== undefined;
   const autoRenew: AutoRenewAccess = {
-    mayChange: mayPayWith(role) && (clientId !== undefined || (mine.data !== undefined && !orderedByDistributor)),
+    mayChange: mayPayWith(role) && (clientId !== undefined || !orderedByDistributor),
     clientId,
     orderedByDistributor,
   };

@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, api, type PageRequest, type ReplyOf, request } from '../api.ts';
 import { cartLinesChanged } from '../cart-count.tsx';
 import {
+  AfterAccountFacts,
   ErrorAlert,
   Frame,
   isNotFound,
@@ -20,16 +21,14 @@ import {
 } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { mayPayWith, useMyRole } from '../my-role.ts';
-import { ClientFilterView, clientQuery, useClientChoices } from './Distributors.tsx';
+import { ClientFilter, clientQuery, DistributorNotice } from './Distributors.tsx';
 import { navigate } from '../router.ts';
-import { OrderedByDistributorNotice } from './distributor-notice.tsx';
 
 type LicenceUpgrades = ReplyOf<typeof api.upgrades.listUpgrades>['items'][number];
 
 export function UpgradesPage() {
   const { t } = useI18n();
   const clientId = new URLSearchParams(location.search).get('clientId') ?? undefined;
-  const choices = useClientChoices();
   const canBuy = mayPayWith(useMyRole());
   const list = usePagedList(
     (page: PageRequest, signal) => request(api.upgrades.listUpgrades, { query: { ...page, ...(clientId ? { clientId } : {}) }, signal }),
@@ -83,76 +82,81 @@ export function UpgradesPage() {
     }
   };
 
-  const hasClients = (choices.data?.clients.length ?? 0) > 0;
   return (
     <Frame pool="customer" signedIn>
       <div class="page-head">
         <h1 tabIndex={-1}>{t.upgrades.heading}</h1>
         <p class="muted">{t.upgrades.intro}</p>
       </div>
-      <OrderedByDistributorNotice />
-      {hasClients && (
-        <ClientFilterView
-          id="upgrades-client"
-          label={t.upgrades.clientLabel}
-          clientId={clientId}
-          choices={choices}
-          onChange={(chosen) => navigate(`/upgrades${clientQuery(chosen)}`)}
-        />
-      )}
-      {list.status === 'error' && isNotFound(list.error) ? (
-        <NotOnAccount
-          title={t.upgrades.clientNotFound}
-          help={t.upgrades.clientNotFoundHelp}
-          back={{ href: '/upgrades', label: t.upgrades.heading }}
-        />
-      ) : list.status === 'loading' && list.items.length === 0 ? (
-        <p class="muted" role="status">
-          {t.app.loading}
-        </p>
-      ) : list.status === 'error' && list.items.length === 0 ? (
-        <ErrorAlert error={list.error} onRetry={list.retry} />
-      ) : list.items.length === 0 ? (
-        <div class="empty">
-          <p class="empty-title">{t.upgrades.noLicences}</p>
-          <p class="muted">{t.upgrades.noLicencesHelp}</p>
-        </div>
-      ) : (
-        <>
-          {list.items.map((item) => (
-            <LicenceUpgradesTable
-              key={item.licence.licenceId}
-              item={item}
-              canBuy={canBuy}
-              chosen={selected.get(item.licence.licenceId)}
-              onToggle={toggle}
-            />
-          ))}
-          <MoreControls list={list} showing={t.upgrades.showing(list.items.length)} />
-          {canBuy && (
-            <div class="form-actions">
-              <button
-                type="button"
-                class="button"
-                disabled={busy || selected.size === 0}
-                aria-busy={busy}
-                onClick={() => void addSelected()}
-              >
-                {t.upgrades.addSelected}
-              </button>
-              {selected.size === 0 && <p class="muted small">{t.upgrades.nothingSelected}</p>}
-            </div>
-          )}
-          {failure !== undefined && <ErrorAlert error={failure} />}
-          {added !== undefined && (
-            <div class="alert alert-success" role="status" data-testid="upgrades-added">
-              <p>
-                {t.upgrades.added(added)} <Link href="/cart">{t.upgrades.goToCart}</Link>
+      {/* The notice and the client filter depend on the account's facts: the page is laid out once they are known. */}
+      <AfterAccountFacts>
+        {(facts) => (
+          <>
+            <DistributorNotice />
+            {facts?.distributor && (
+              <ClientFilter
+                id="upgrades-client"
+                label={t.upgrades.clientLabel}
+                clientId={clientId}
+                onChange={(chosen) => navigate(`/upgrades${clientQuery(chosen)}`)}
+              />
+            )}
+            {list.status === 'error' && isNotFound(list.error) ? (
+              <NotOnAccount
+                title={t.upgrades.clientNotFound}
+                help={t.upgrades.clientNotFoundHelp}
+                back={{ href: '/upgrades', label: t.upgrades.heading }}
+              />
+            ) : list.status === 'loading' && list.items.length === 0 ? (
+              <p class="muted" role="status">
+                {t.app.loading}
               </p>
-            </div>
-          )}
-        </>
-      )}
+            ) : list.status === 'error' && list.items.length === 0 ? (
+              <ErrorAlert error={list.error} onRetry={list.retry} />
+            ) : list.items.length === 0 ? (
+              <div class="empty">
+                <p class="empty-title">{t.upgrades.noLicences}</p>
+                <p class="muted">{t.upgrades.noLicencesHelp}</p>
+              </div>
+            ) : (
+              <>
+                {list.items.map((item) => (
+                  <LicenceUpgradesTable
+                    key={item.licence.licenceId}
+                    item={item}
+                    canBuy={canBuy}
+                    chosen={selected.get(item.licence.licenceId)}
+                    onToggle={toggle}
+                  />
+                ))}
+                <MoreControls list={list} showing={t.upgrades.showing(list.items.length)} />
+                {canBuy && (
+                  <div class="form-actions">
+                    <button
+                      type="button"
+                      class="button"
+                      disabled={busy || selected.size === 0}
+                      aria-busy={busy}
+                      onClick={() => void addSelected()}
+                    >
+                      {t.upgrades.addSelected}
+                    </button>
+                    {selected.size === 0 && <p class="muted small">{t.upgrades.nothingSelected}</p>}
+                  </div>
+                )}
+                {failure !== undefined && <ErrorAlert error={failure} />}
+                {added !== undefined && (
+                  <div class="alert alert-success" role="status" data-testid="upgrades-added">
+                    <p>
+                      {t.upgrades.added(added)} <Link href="/cart">{t.upgrades.goToCart}</Link>
+                    </p>
+                  </div>
+                )}
+              </>
+            )}
+          </>
+        )}
+      </AfterAccountFacts>
     </Frame>
   );
 }

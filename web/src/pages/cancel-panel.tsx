@@ -8,7 +8,7 @@
 import { useState } from 'preact/hooks';
 import { cancelSubscription } from '#shared/api/cancellations.ts';
 import { api, ApiError, type ReplyOf, request, type SubscriptionView } from '../api.ts';
-import { OrderedByDistributorNotice } from './distributor-notice.tsx';
+import { DistributorNotice } from './Distributors.tsx';
 import { ErrorAlert, Frame, Link, useResource, useTitle } from '../components.tsx';
 import { Field } from '../fields.tsx';
 import { limitsOf } from '../form-checks.ts';
@@ -92,7 +92,7 @@ function CancelError(props: { error: unknown; onRetry?: () => void }) {
     return (
       <div data-testid="cancel-by-distributor">
         <ErrorAlert error={props.error} />
-        <OrderedByDistributorNotice />
+        <DistributorNotice />
       </div>
     );
   }

@@ -8,7 +8,7 @@ import { ApiError, api, type ReplyOf, request, type SubscriptionView } from '../
 import { ErrorAlert, Frame, Link, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { mayPayWith, useMyRole } from '../my-role.ts';
-import { OrderedByDistributorNotice } from './distributor-notice.tsx';
+import { DistributorNotice } from './Distributors.tsx';
 
 type Plans = ReplyOf<typeof api.planChanges.listPlans>;
 type Choice = Plans['plans'][number];
@@ -120,7 +120,7 @@ function PlanChooser(props: { subscriptionId: string; clientId: string | undefin
         data.unavailable.code === 'ORDERED_BY_DISTRIBUTOR' ? (
           <>
             <p class="muted">{texts.byDistributor}</p>
-            <OrderedByDistributorNotice />
+            <DistributorNotice />
           </>
         ) : (
           <p class="muted" data-testid="plan-unavailable">
