@@ -23,7 +23,7 @@ export const renewalQuoteView = z.strictObject({
   line: z.optional(
     z.strictObject({ edition: z.string(), quantity: z.number(), unitPrice: moneySchema, subtotal: moneySchema, gross: moneySchema }),
   ),
-  /** Why it cannot be renewed now (SUBSCRIPTION_ENDED, CURRENCY_MISMATCH), instead of a line. */
+  /** Why it cannot be renewed now (SUBSCRIPTION_ENDED, CURRENCY_MISMATCH, RENEWED_AHEAD_LIMIT), instead of a line. */
   unavailable: z.optional(z.strictObject({ code: z.string(), message: z.string() })),
   /** Paid-until after paying these periods (from the current end). */
   paidUntilAfter: timestamp,

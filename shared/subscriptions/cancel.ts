@@ -56,10 +56,10 @@ export interface CorrectedInvoice extends SpanInvoice {
 export interface CancellationRefund extends Money {
   /** The gross credited in all: the corrections' totals (see refunds.ts), what the customer accepts. */
   amountMinor: number;
-  /** Whole days left of the span, and the days its opening invoice paid. */
+  /** Whole days left of the span, and the days it covers (from its oldest part: before an early renewal, the old span's). */
   daysLeft: number;
   daysInPeriod: number;
-  /** The VAT invoices corrected (the span's opening invoice, an upgrade's), in the span's order. */
+  /** The VAT invoices corrected (those an early renewal carried over, the span's opening invoice, an upgrade's), in the span's order. */
   corrects: CorrectedInvoice[];
 }
 

@@ -153,12 +153,16 @@ export async function changePlan(caller: CustomerCaller, subscriptionId: string,
     choice.preview.grossMinor > 0
       ? {
           ...read,
-          spanChanges: withSpanChange(read, {
-            kind: 'credit',
-            ...(corrects ? { invoice: corrects } : {}),
-            grossMinor: -choice.preview.grossMinor,
-            coversFrom: changeCoversFrom(read.paidUntil, at),
-          }),
+          spanChanges: withSpanChange(
+            read,
+            {
+              kind: 'credit',
+              ...(corrects ? { invoice: corrects } : {}),
+              grossMinor: -choice.preview.grossMinor,
+              coversFrom: changeCoversFrom(read.paidUntil, at),
+            },
+            at,
+          ),
         }
       : read;
   const next = switched(credited, choice, iso);

@@ -63,10 +63,11 @@ export function subscriptionFields<const T extends z.ZodMiniType<string>, const 
     spanChanges: z.optional(
       z.array(
         z.object({
-          kind: z.enum(['upgrade', 'credit']),
-          invoice: z.optional(z.object({ accountId: z.string(), invoiceId: z.string(), number: z.string() })),
+          kind: z.enum(['upgrade', 'credit', 'period']),
+          invoice: z.optional(z.object({ accountId: z.optional(z.string()), invoiceId: z.string(), number: z.string() })),
           grossMinor: z.number(),
           coversFrom: timestamp,
+          coversUntil: z.optional(timestamp),
         }),
       ),
     ),

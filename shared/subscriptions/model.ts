@@ -87,8 +87,10 @@ export interface Subscription {
     coversFrom?: string;
   };
   /**
-   * What changed the money paid for the current span after `lastInvoice`, oldest first: an upgrade's VAT invoice, a
-   * credit-now downgrade's credit (negative). A renewal empties it (it starts a new span); at most MAX_SPAN_CHANGES.
+   * The other parts of what paid the current span, oldest first: first the parts an early renewal carried over from the
+   * span before it (each with `coversUntil`, the old paid-until: at most MAX_CARRIED_PARTS, dropped once no whole day of
+   * them is left), then what changed the money paid after `lastInvoice`: an upgrade's VAT invoice, a credit-now
+   * downgrade's credit (negative), at most MAX_SPAN_CHANGES. A renewal once paid-until has passed empties it.
    */
   spanChanges?: SpanChange[];
   /** The reminder days (30, 7, 1) already mailed for the current paid-until; emptied by a renewal. */
@@ -102,18 +104,22 @@ export interface Subscription {
   updatedAt: string;
 }
 
-/** A change of what paid the current span (see `Subscription.spanChanges` and shared/subscriptions/span.ts). */
+/** A part of what paid the current span besides `lastInvoice` (see `Subscription.spanChanges` and shared/subscriptions/span.ts). */
 export interface SpanChange {
-  kind: 'upgrade' | 'credit';
+  /** `period`: the invoice that opened the span before an early renewal (its `lastInvoice`), carried over with it. */
+  kind: 'upgrade' | 'credit' | 'period';
   /**
    * The invoice it belongs to, in the account that holds it: an upgrade's own VAT invoice; for a credit, the invoice
-   * its correction corrected (absent for a credit made without a correction).
+   * its correction corrected (absent for a credit made without a correction); for a period, the opening invoice (its
+   * `accountId` absent when that `lastInvoice` had none: looked for as a cancellation looks for it).
    */
-  invoice?: SpanInvoice;
-  /** The gross paid (an upgrade) or credited (a credit: negative). */
+  invoice?: Omit<SpanInvoice, 'accountId'> & { accountId?: string };
+  /** The gross paid (an upgrade, a period) or credited (a credit: negative). */
   grossMinor: number;
-  /** The first instant of the whole days it paid or credited; they end at paid-until. */
+  /** The first instant of the whole days it paid or credited. */
   coversFrom: string;
+  /** Where those days end: the paid-until of the span an early renewal carried it from (absent: paid-until). */
+  coversUntil?: string;
 }
 
 export interface SpanInvoice {
@@ -124,6 +130,13 @@ export interface SpanInvoice {
 
 /** Plan changes one span may record: each upgrade's invoice is corrected on its own when cancelling, so they are few. */
 export const MAX_SPAN_CHANGES = 4;
+
+/**
+ * Parts an early renewal may carry over from the spans before it (one whole span: its opening invoice and
+ * MAX_SPAN_CHANGES changes). A renewal that would carry more is refused (RENEWED_AHEAD_LIMIT) until the oldest end: a
+ * cancellation corrects each invoice on its own, so a span is paid by at most 1 + MAX_SPAN_CHANGES + this many parts.
+ */
+export const MAX_CARRIED_PARTS = 1 + MAX_SPAN_CHANGES;
 
 /** What the services pages show: the subscription and its whole days left. */
 export interface SubscriptionView extends Omit<Subscription, 'remindersSent' | 'autoRenewFailedOn' | 'nextActionOn' | 'version'> {

@@ -28,7 +28,7 @@ import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
 import { lineText, planChangeText } from '#shared/subscriptions/line-text.ts';
 import { getSubscription, isRenewable, MAX_SPAN_CHANGES, type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
 import { prorateRest } from '#shared/subscriptions/periods.ts';
-import { changeCoversFrom, withSpanChange } from '#shared/subscriptions/span.ts';
+import { changeCoversFrom, spanPlanChanges, withSpanChange } from '#shared/subscriptions/span.ts';
 
 type PlanChange = Extract<LineAction, { kind: 'plan-change' }>;
 
@@ -115,7 +115,7 @@ function unavailableFor(subscription: Subscription, buyer: Account): PlanUnavail
     return { code: 'ORDERED_BY_DISTRIBUTOR', message: 'Plan changes of this account are ordered by its distributor.' };
   }
   // Each change is part of what a cancellation refunds, invoice by invoice: a span keeps a few (a renewal starts afresh).
-  if ((subscription.spanChanges?.length ?? 0) >= MAX_SPAN_CHANGES) {
+  if (spanPlanChanges(subscription).length >= MAX_SPAN_CHANGES) {
     return {
       code: 'PLAN_CHANGES_LIMIT',
       message: `The plan was changed ${MAX_SPAN_CHANGES} times in this paid period: renew it first, or ask us to change it.`,
@@ -326,12 +326,16 @@ export async function planChangeFulfilment(context: FulfilContext, line: ActionL
   const { pendingPlan: _dropped, ...rest } = read;
   const gross = money(taxLine(line.subtotal.amountMinor, context.tax).grossMinor, line.subtotal.currency);
   // The upgrade's invoice pays the rest of the span: a cancellation refunds its unused days too (span.ts).
-  const spanChanges = withSpanChange(read, {
-    kind: 'upgrade',
-    invoice: { accountId: context.order.accountId, ...context.invoice },
-    grossMinor: gross.amountMinor,
-    coversFrom: changeCoversFrom(read.paidUntil, context.at),
-  });
+  const spanChanges = withSpanChange(
+    read,
+    {
+      kind: 'upgrade',
+      invoice: { accountId: context.order.accountId, ...context.invoice },
+      grossMinor: gross.amountMinor,
+      coversFrom: changeCoversFrom(read.paidUntil, context.at),
+    },
+    context.at,
+  );
   const next: Subscription = { ...rest, ...plan, spanChanges, updatedAt: at };
   return {
     items: [

@@ -25,6 +25,7 @@ import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
 import { getSubscription, isRenewable, type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
 import { lineText, renewalText } from '#shared/subscriptions/line-text.ts';
 import { addPeriods } from '#shared/subscriptions/periods.ts';
+import { renewalCarries } from '#shared/subscriptions/span.ts';
 import { licenceSupportEndsUpdate } from '#shared/support/extend-support.ts';
 import { type SupportSubscription, supportSubscriptionItem } from '#shared/support/model.ts';
 
@@ -47,6 +48,10 @@ export function assertRenewalPeriods(periods: number): void {
   }
 }
 
+/** A renewal paid early would carry more than MAX_CARRIED_PARTS parts of what paid the days left (span.ts). */
+const renewedAheadMessage =
+  'It has been renewed ahead too often since its current period began: renew it again once that period has ended.';
+
 function subscriptionEnded(): FulfilmentRefused {
   return new FulfilmentRefused('SUBSCRIPTION_ENDED', 'The subscription has ended: it can no longer be renewed.');
 }
@@ -59,6 +64,7 @@ export async function quoteRenewal(context: QuoteContext, action: Renewal): Prom
   assertRenewalPeriods(action.periods);
   const subscription = await getSubscription(action.licenseeAccountId, action.subscriptionId);
   if (!isRenewable(subscription)) return { unavailable: 'SUBSCRIPTION_ENDED', message: subscriptionEnded().message };
+  if (!renewalCarries(subscription, context.at)) return { unavailable: 'RENEWED_AHEAD_LIMIT', message: renewedAheadMessage };
   const plan = renewedPlan(subscription);
   if (plan.price.currency !== context.currency) {
     return {
@@ -97,14 +103,18 @@ export async function renewalFulfilment(context: FulfilContext, line: ActionLine
   if (renewedPlan(subscription).sku !== line.sku) {
     throw new FulfilmentRefused('SUBSCRIPTION_CHANGED', 'The subscription changed plan since this renewal was priced.');
   }
+  // Its invoice opens the span from the old paid-until (in the buyer's account); paid early, the parts that paid the days
+  // still left are carried over, each ending at the old paid-until, so a cancellation refunds them too (span.ts).
+  const carried = renewalCarries(subscription, context.at);
+  if (!carried) throw new FulfilmentRefused('SUBSCRIPTION_CHANGED', renewedAheadMessage);
   const at = context.at.toISOString();
   const from = subscription.paidUntil;
   const to = addPeriods(from, subscription.period, action.periods).toISOString();
-  // A renewal starts a new span: its invoice opens it (in the buyer's account), the plan changes of the last one go.
   const { pendingPlan: _pending, autoRenewFailedOn: _failed, cancelRequestedAt: _cancel, spanChanges: _span, ...kept } = subscription;
   const next: Subscription = {
     ...kept,
     ...renewedPlan(subscription),
+    ...(carried.length > 0 ? { spanChanges: carried } : {}),
     paidUntil: to,
     status: 'active',
     remindersSent: [],

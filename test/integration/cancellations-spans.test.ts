@@ -13,7 +13,7 @@ import { netForGross } from '#shared/billing/refunds.ts';
 import { taxLine } from '#shared/billing/tax.ts';
 import { cancellationPreview, cancelSubscription } from '#shared/subscriptions/cancel.ts';
 import { listSubscriptionEvents } from '#shared/subscriptions/events.ts';
-import { getSubscription, MAX_SPAN_CHANGES, type Subscription } from '#shared/subscriptions/model.ts';
+import { getSubscription, MAX_CARRIED_PARTS, MAX_SPAN_CHANGES, type Subscription } from '#shared/subscriptions/model.ts';
 import { DAY_MS, prorate } from '#shared/subscriptions/periods.ts';
 import { auditTrailForTests } from '../support/audit.ts';
 import { call, signIn, startTestApi, type TestApi } from '../support/api.ts';
@@ -315,5 +315,189 @@ describe('a span a distributor paid for its client', () => {
     expect(preview.refund?.corrects).toEqual([expect.objectContaining({ accountId: distributor.accountId, invoiceId: invoice.invoiceId })]);
     await cancelSubscription({ accountId: client.accountId, subscriptionId: legacy.subscriptionId, at, by: 'staff' });
     expect(await testBalance(distributor.accountId)).toBe(preview.refund!.amountMinor);
+  });
+});
+
+/** Renews the service for one period from the balance (the distributor names its client). */
+async function renewFromBalance(token: string, subscriptionId: string, clientId?: string) {
+  const renewed = await call(api, 'POST', `/api/subscriptions/${subscriptionId}/renew`, {
+    token,
+    body: { periods: 1, payWith: 'balance', idempotencyKey: randomUUID(), ...(clientId ? { clientId } : {}) },
+  });
+  expect(renewed.status).toBe(201);
+}
+
+describe('a cancellation after an early renewal refunds the days left of the span before it too', () => {
+  it('refunds both invoices, each by its own correction, once under 20 parallel cancellations', async () => {
+    const { accountId, subscription, token } = await customerWithService();
+    const opening = subscription.lastInvoice!;
+    await giveBalance(accountId, 100_000);
+    // Renewed 10 days before the end: the renewal's period starts at the old paid-until.
+    await renewFromBalance(token, subscription.subscriptionId);
+    const renewed = await getSubscription(accountId, subscription.subscriptionId);
+    const renewal = renewed.lastInvoice!;
+    expect(renewal).toMatchObject({ accountId, coversFrom: subscription.paidUntil });
+    expect(renewed.spanChanges).toEqual([
+      {
+        kind: 'period',
+        // putTestSubscription records the opening invoice as items did before their payer was: carried as it is.
+        invoice: { invoiceId: opening.invoiceId, number: opening.number },
+        grossMinor: opening.grossMinor,
+        coversFrom: opening.coversFrom,
+        coversUntil: subscription.paidUntil,
+      },
+    ]);
+
+    // At once: the old span's 10 days of A (its own days, to the old paid-until) and the whole renewal.
+    const at = new Date();
+    const fromOpening = credited(
+      prorate({ amountMinor: opening.grossMinor, periodStart: opening.coversFrom!, periodEnd: subscription.paidUntil, at }).amountMinor,
+    );
+    expect(fromOpening).toBeGreaterThan(0);
+    const path = `/api/subscriptions/${subscription.subscriptionId}`;
+    const preview = await call(api, 'GET', `${path}/cancellation`, { token });
+    expect(preview.body.refund).toMatchObject({
+      amountMinor: fromOpening + renewal.grossMinor,
+      corrects: [
+        { accountId, invoiceId: opening.invoiceId, amountMinor: fromOpening },
+        { accountId, invoiceId: renewal.invoiceId, amountMinor: renewal.grossMinor },
+      ],
+    });
+    const refund = preview.body.refund.amountMinor as number;
+
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => call(api, 'POST', `${path}/cancel`, { token, body: { acceptedRefundMinor: refund } })),
+    );
+    const done = answers.filter((answer) => answer.status === 200);
+    expect(done.filter((answer) => !answer.body.replayed)).toHaveLength(1);
+    for (const answer of done) expect(answer.body.refund.corrections).toHaveLength(2);
+    expect(answers.filter((answer) => answer.status !== 200).map((answer) => answer.body.error.code)).toEqual(
+      Array(20 - done.length).fill('SUBSCRIPTION_ENDED'),
+    );
+    // The balance paid the renewal and got back both refunds, once.
+    expect(await testBalance(accountId)).toBe(100_000 - renewal.grossMinor + fromOpening + renewal.grossMinor);
+    for (const [invoiceId, amount] of [
+      [opening.invoiceId, fromOpening],
+      [renewal.invoiceId, renewal.grossMinor],
+    ] as const) {
+      const original = (await getInvoice(accountId, invoiceId, true))!;
+      expect(original.correctedBy).toHaveLength(1);
+      expect(await getInvoice(accountId, original.correctedBy![0]!, true)).toMatchObject({ totals: { grossMinor: -amount } });
+    }
+  });
+
+  it('refunds a distributor’s early renewal for its client, and the span it paid before, to the distributor', async () => {
+    const { distributor, client } = await distributorWithClient();
+    const { subscriptionId } = client.subscription;
+    await giveBalance(distributor.accountId, 100_000);
+    // The distributor paid the client's current span (invoice A in its account), then renews it early.
+    const invoice = await issueTestInvoice(distributor.accountId, {
+      at: new Date(client.subscription.startedAt),
+      paidAt: new Date(client.subscription.startedAt),
+      buyer: POLISH_BUYER,
+      currency: 'PLN',
+      lines: [{ description: 'Managed Hosting Medium', quantity: 1, unitNetMinor: 4_900 }],
+    });
+    const before = await putTestSubscription(client.accountId, {
+      ...client.subscription,
+      lastInvoice: {
+        accountId: distributor.accountId,
+        invoiceId: invoice.invoiceId,
+        number: invoice.number,
+        orderId: randomUUID(),
+        grossMinor: invoice.totals.grossMinor,
+        coversFrom: client.subscription.startedAt,
+      },
+    });
+    await renewFromBalance(distributor.token, subscriptionId, client.accountId);
+    const renewed = await getSubscription(client.accountId, subscriptionId);
+    const renewal = renewed.lastInvoice!;
+    expect(renewal.accountId).toBe(distributor.accountId);
+
+    const path = `/api/subscriptions/${subscriptionId}`;
+    // The client may not cancel what its distributor paid.
+    const own = await call(api, 'POST', `${path}/cancel`, { token: client.token, body: {} });
+    expect([own.status, own.body.error.code]).toEqual([403, 'ORDERED_BY_DISTRIBUTOR']);
+    const at = new Date();
+    const fromOpening = credited(
+      prorate({ amountMinor: invoice.totals.grossMinor, periodStart: before.startedAt, periodEnd: before.paidUntil, at }).amountMinor,
+    );
+    const done = await call(api, 'POST', `${path}/cancel`, {
+      token: distributor.token,
+      body: { acceptedRefundMinor: fromOpening + renewal.grossMinor, clientId: client.accountId },
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.refund.corrections).toEqual([
+      expect.objectContaining({ accountId: distributor.accountId, amountMinor: fromOpening }),
+      expect.objectContaining({ accountId: distributor.accountId, amountMinor: renewal.grossMinor }),
+    ]);
+    expect(await testBalance(distributor.accountId)).toBe(100_000 + fromOpening);
+    expect(await testBalance(client.accountId)).toBe(0);
+    for (const invoiceId of [invoice.invoiceId, renewal.invoiceId]) {
+      expect((await getInvoice(distributor.accountId, invoiceId, true))!.correctedBy).toHaveLength(1);
+    }
+  });
+
+  it('refunds an item written before parts had their own end as before: every part to paid-until', async () => {
+    const { accountId, subscription } = await customerWithService();
+    const opening = subscription.lastInvoice!;
+    const upgradeInvoice = await issueTestInvoice(accountId, {
+      at: new Date(),
+      paidAt: new Date(),
+      buyer: POLISH_BUYER,
+      currency: 'PLN',
+      lines: [{ description: 'Managed Hosting Large (upgrade)', quantity: 1, unitNetMinor: 1_667 }],
+    });
+    const coversFrom = new Date(new Date(subscription.paidUntil).getTime() - 10 * DAY_MS).toISOString();
+    const legacy = await putTestSubscription(accountId, {
+      ...subscription,
+      spanChanges: [
+        {
+          kind: 'upgrade',
+          invoice: { accountId, invoiceId: upgradeInvoice.invoiceId, number: upgradeInvoice.number },
+          grossMinor: upgradeInvoice.totals.grossMinor,
+          coversFrom,
+        },
+      ],
+    });
+    const at = new Date(Date.now() + 5 * DAY_MS);
+    const fromOpening = credited(share(opening.grossMinor, opening.coversFrom!, legacy, at));
+    const fromUpgrade = credited(share(upgradeInvoice.totals.grossMinor, coversFrom, legacy, at));
+    expect(fromUpgrade).toBe(credited(Math.round(upgradeInvoice.totals.grossMinor / 2)));
+    const result = await cancelSubscription({ accountId, subscriptionId: legacy.subscriptionId, at, by: 'staff' });
+    expect(result.refund?.corrections.map((correction) => correction.amountMinor)).toEqual([fromOpening, fromUpgrade]);
+    expect(await testBalance(accountId)).toBe(fromOpening + fromUpgrade);
+  });
+
+  it('starts a fresh span when renewed after paid-until, and refuses a renewal that would carry too many parts', async () => {
+    const overdue = await customerWithService({
+      withInvoice: true,
+      status: 'overdue',
+      paidUntil: new Date(Date.now() - 2 * DAY_MS).toISOString(),
+    });
+    await giveBalance(overdue.accountId, 100_000);
+    await renewFromBalance(overdue.token, overdue.subscription.subscriptionId);
+    const fresh = await getSubscription(overdue.accountId, overdue.subscription.subscriptionId);
+    expect(fresh.lastInvoice?.invoiceId).not.toBe(overdue.subscription.lastInvoice!.invoiceId);
+    expect(fresh.spanChanges).toBeUndefined();
+
+    const { subscription, token } = await customerWithService({});
+    const carried = Array.from({ length: MAX_CARRIED_PARTS }, () => ({
+      kind: 'credit' as const,
+      grossMinor: -100,
+      coversFrom: subscription.startedAt,
+      coversUntil: subscription.paidUntil,
+    }));
+    await putTestSubscription(subscription.accountId, {
+      ...subscription,
+      lastInvoice: { invoiceId: 'X', number: 'FV/X', orderId: 'O', grossMinor: 100 },
+      spanChanges: carried,
+    });
+    const quote = await call(api, 'GET', `/api/subscriptions/${subscription.subscriptionId}/renewal`, { token });
+    expect(quote.body.unavailable).toMatchObject({ code: 'RENEWED_AHEAD_LIMIT' });
+    // Carried parts are not this span's plan changes: its plan may still change.
+    const plans = await call(api, 'GET', `/api/subscriptions/${subscription.subscriptionId}/plans`, { token });
+    expect(plans.body.unavailable).toBeUndefined();
+    expect(plans.body.plans.length).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { taxLine } from '#shared/billing/tax.ts';
 import { addPeriods, paidPeriodAt, prorate, prorateRest } from '#shared/subscriptions/periods.ts';
-import { changeCoversFrom, type SpanPart, spanParts, spanRefund } from '#shared/subscriptions/span.ts';
+import { MAX_CARRIED_PARTS, type Subscription } from '#shared/subscriptions/model.ts';
+import {
+  changeCoversFrom,
+  renewalCarries,
+  type SpanPart,
+  spanParts,
+  spanPlanChanges,
+  spanRefund,
+  withSpanChange,
+} from '#shared/subscriptions/span.ts';
 
 const month = { unit: 'month', count: 1 } as const;
 const quarter = { unit: 'month', count: 3 } as const;
@@ -233,5 +242,117 @@ describe('an immediate cancellation refunds the unused days of every invoice tha
       period: month,
     });
     expect(parts).toEqual([{ invoice: { invoiceId: 'A', number: 'FV/A' }, grossMinor: 6027, coversFrom: '2026-11-01T00:00:00.000Z' }]);
+  });
+});
+
+describe('a renewal paid early keeps what paid the days still left of the span (renewalCarries)', () => {
+  // The span 1 Nov -> 1 Dec 2026 (30 days) paid by invoice A, 60.27 gross; renewed early for one month at the same plan
+  // by invoice R, 60.27 gross, covering 1 Dec -> 1 Jan 2027 (31 days).
+  type Span = Pick<Subscription, 'lastInvoice' | 'spanChanges' | 'paidUntil' | 'period'>;
+  const invoiceA = { accountId: 'payer', invoiceId: 'A', number: 'FV/A' };
+  const invoiceR = { accountId: 'payer', invoiceId: 'R', number: 'FV/R' };
+  const span: Span = {
+    lastInvoice: { ...invoiceA, orderId: 'OA', grossMinor: 6027, coversFrom: '2026-11-01T00:00:00.000Z' },
+    paidUntil: '2026-12-01T00:00:00.000Z',
+    period: month,
+  };
+  /** What the renewal's fulfilment writes (shared/subscriptions/renewal.ts): R opens the span, the rest is carried. */
+  function renew(before: Span, at: string, invoice: typeof invoiceR, grossMinor: number): Span {
+    const carried = renewalCarries(before, at);
+    if (!carried) throw new Error('refused');
+    return {
+      lastInvoice: { ...invoice, orderId: `O${invoice.invoiceId}`, grossMinor, coversFrom: before.paidUntil },
+      ...(carried.length ? { spanChanges: carried } : {}),
+      paidUntil: addPeriods(before.paidUntil, month, 1).toISOString(),
+      period: month,
+    };
+  }
+  const refundOf = (renewed: Span, at: string) => spanRefund(spanParts(renewed), renewed.paidUntil, at);
+
+  it('renewed 10 days before the end and cancelled at once: the 10 days of A and all of R (worked example 4)', () => {
+    const renewed = renew(span, '2026-11-21T00:00:00.000Z', invoiceR, 6027);
+    expect(renewed.spanChanges).toEqual([
+      {
+        kind: 'period',
+        invoice: invoiceA,
+        grossMinor: 6027,
+        coversFrom: '2026-11-01T00:00:00.000Z',
+        coversUntil: '2026-12-01T00:00:00.000Z',
+      },
+    ]);
+    expect(spanParts(renewed).map((part) => part.invoice?.invoiceId)).toEqual(['A', 'R']);
+    // A: 60.27 × 10/30 = 20.09; R has not begun: 60.27 × 31/31. 80.36 in all, over 41 of the 61 days 1 Nov -> 1 Jan.
+    expect(refundOf(renewed, '2026-11-21T00:00:00.000Z')).toEqual({
+      shares: [
+        { invoice: invoiceA, amountMinor: 2009 },
+        { invoice: invoiceR, amountMinor: 6027 },
+      ],
+      totalMinor: 8036,
+      daysLeft: 41,
+      daysInPeriod: 61,
+    });
+  });
+
+  it('cancelled 5 days later: A 60.27 × 5/30 = 10.05 and all of R; after 1 Dec only R’s own days (worked example 5)', () => {
+    const renewed = renew(span, '2026-11-21T00:00:00.000Z', invoiceR, 6027);
+    expect(refundOf(renewed, '2026-11-26T00:00:00.000Z').totalMinor).toBe(1005 + 6027);
+    // On 11 Dec nothing is left of A: R 60.27 × 21/31 = 40.827 -> 40.83, as if A had never been carried.
+    expect(refundOf(renewed, '2026-12-11T00:00:00.000Z').shares).toEqual([{ invoice: invoiceR, amountMinor: 4083 }]);
+  });
+
+  it('carries an upgrade with its invoice: each part ends at the old paid-until (worked example 6)', () => {
+    // Upgraded on 21 Nov: invoice U 20.50 over the 10 days left; renewed on 26 Nov at the new plan, 99.00 net = 121.77 gross.
+    const invoiceU = { accountId: 'payer', invoiceId: 'U', number: 'FV/U' };
+    const upgraded: Span = {
+      ...span,
+      spanChanges: withSpanChange(
+        span,
+        { kind: 'upgrade', invoice: invoiceU, grossMinor: 2050, coversFrom: '2026-11-21T00:00:00.000Z' },
+        '2026-11-21T00:00:00.000Z',
+      ),
+    };
+    const renewed = renew(upgraded, '2026-11-26T00:00:00.000Z', invoiceR, 12177);
+    expect(renewed.spanChanges?.map((part) => [part.kind, part.invoice?.invoiceId, part.coversUntil])).toEqual([
+      ['period', 'A', '2026-12-01T00:00:00.000Z'],
+      ['upgrade', 'U', '2026-12-01T00:00:00.000Z'],
+    ]);
+    // The new span has made no plan change of its own yet.
+    expect(spanPlanChanges(renewed)).toEqual([]);
+    // On 26 Nov: A 10.05, U 20.50 × 5/10 = 10.25, R 121.77: 142.07.
+    expect(refundOf(renewed, '2026-11-26T00:00:00.000Z').shares.map((share) => share.amountMinor)).toEqual([1005, 1025, 12177]);
+  });
+
+  it('starts afresh once paid-until has passed, and drops carried parts with no whole day left at the next write', () => {
+    expect(renewalCarries(span, '2026-12-01T00:00:00.000Z')).toEqual([]);
+    // Less than a day left counts as none (the day in progress is used): nothing to carry.
+    expect(renewalCarries(span, '2026-11-30T12:00:00.000Z')).toEqual([]);
+    const renewed = renew(span, '2026-11-21T00:00:00.000Z', invoiceR, 6027);
+    const credit = { kind: 'credit' as const, grossMinor: -500, coversFrom: '2026-12-02T00:00:00.000Z' };
+    expect(withSpanChange(renewed, credit, '2026-11-25T00:00:00.000Z').map((part) => part.kind)).toEqual(['period', 'credit']);
+    expect(withSpanChange(renewed, credit, '2026-12-02T00:00:00.000Z')).toEqual([credit]);
+    // Renewed again early on 20 Dec: A has ended, R is carried to 1 Jan.
+    const again = renew(renewed, '2026-12-20T00:00:00.000Z', { ...invoiceR, invoiceId: 'R2' }, 6027);
+    expect(again.spanChanges?.map((part) => part.invoice?.invoiceId)).toEqual(['R']);
+  });
+
+  it(`refuses a renewal that would carry more than ${MAX_CARRIED_PARTS} parts, until the oldest end`, () => {
+    let current = span;
+    for (let index = 1; index <= MAX_CARRIED_PARTS; index += 1) {
+      current = renew(current, '2026-11-21T00:00:00.000Z', { ...invoiceR, invoiceId: `R${index}` }, 6027);
+    }
+    expect(current.spanChanges).toHaveLength(MAX_CARRIED_PARTS);
+    expect(renewalCarries(current, '2026-11-21T00:00:00.000Z')).toBeUndefined();
+    // Once A has ended (1 Dec), one more fits again.
+    expect(renewalCarries(current, '2026-12-01T00:00:00.000Z')).toHaveLength(MAX_CARRIED_PARTS);
+  });
+
+  it('reads an item without coversUntil as before: its parts end at paid-until', () => {
+    const legacy: Span = {
+      ...span,
+      spanChanges: [
+        { kind: 'upgrade', invoice: { ...invoiceA, invoiceId: 'U' }, grossMinor: 2050, coversFrom: '2026-11-21T00:00:00.000Z' },
+      ],
+    };
+    expect(refundOf(legacy, '2026-11-26T00:00:00.000Z')).toMatchObject({ totalMinor: 2030, daysLeft: 5, daysInPeriod: 30 });
   });
 });

@@ -2171,6 +2171,8 @@ export const de: Messages = {
     unavailable: {
       SUBSCRIPTION_ENDED: 'Dieses Abonnement ist beendet und kann nicht mehr verlängert werden.',
       CURRENCY_MISMATCH: 'Dieses Abonnement ist in einer anderen Währung bepreist, als Ihr Konto kauft. Bitte kontaktieren Sie uns.',
+      RENEWED_AHEAD_LIMIT:
+        'Es wurde seit Beginn des laufenden Zeitraums zu oft im Voraus verlängert. Verlängern Sie es erneut, sobald dieser Zeitraum endet.',
     } as Record<string, string | undefined>,
   },
   cancellations: {

@@ -2122,6 +2122,7 @@ export const en = {
     unavailable: {
       SUBSCRIPTION_ENDED: 'This subscription has ended and can no longer be renewed.',
       CURRENCY_MISMATCH: 'This subscription is priced in another currency than your account buys in. Please contact us.',
+      RENEWED_AHEAD_LIMIT: 'It has been renewed ahead too often since its current period began. Renew it again once that period has ended.',
     } as Record<string, string | undefined>,
   },
   cancellations: {

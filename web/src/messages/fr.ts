@@ -2168,6 +2168,8 @@ export const fr: Messages = {
     unavailable: {
       SUBSCRIPTION_ENDED: 'Cet abonnement est terminé et ne peut plus être renouvelé.',
       CURRENCY_MISMATCH: 'Cet abonnement est tarifé dans une autre devise que celle de votre compte. Veuillez nous contacter.',
+      RENEWED_AHEAD_LIMIT:
+        'Il a été renouvelé à l’avance trop souvent depuis le début de la période en cours. Renouvelez-le à nouveau une fois cette période terminée.',
     } as Record<string, string | undefined>,
   },
   cancellations: {

@@ -2168,6 +2168,8 @@ export const it: Messages = {
     unavailable: {
       SUBSCRIPTION_ENDED: 'Questo abbonamento è terminato e non può più essere rinnovato.',
       CURRENCY_MISMATCH: 'Questo abbonamento ha un prezzo in una valuta diversa da quella del tuo account. Contattaci.',
+      RENEWED_AHEAD_LIMIT:
+        'È stato rinnovato in anticipo troppe volte dall’inizio del periodo in corso. Rinnovalo di nuovo quando quel periodo sarà terminato.',
     } as Record<string, string | undefined>,
   },
   cancellations: {

@@ -2153,6 +2153,8 @@ export const pl: Messages = {
     unavailable: {
       SUBSCRIPTION_ENDED: 'Ta subskrypcja zakończyła się i nie można jej już odnowić.',
       CURRENCY_MISMATCH: 'Ta subskrypcja jest wyceniona w innej walucie niż ta, w której kupuje Twoje konto. Skontaktuj się z nami.',
+      RENEWED_AHEAD_LIMIT:
+        'Od początku bieżącego okresu odnowiono ją z wyprzedzeniem zbyt wiele razy. Odnów ją ponownie po zakończeniu tego okresu.',
     } as Record<string, string | undefined>,
   },
   cancellations: {
