@@ -325,14 +325,17 @@ export async function planChangeFulfilment(context: FulfilContext, line: ActionL
   const at = context.at.toISOString();
   const { pendingPlan: _dropped, ...rest } = read;
   const gross = money(taxLine(line.subtotal.amountMinor, context.tax).grossMinor, line.subtotal.currency);
-  // The upgrade's invoice pays the rest of the span: a cancellation refunds its unused days too (span.ts).
+  // The upgrade's invoice pays the rest of the span: a cancellation refunds its unused days too (span.ts). It covers
+  // from when it was priced (the order): paid days later by transfer, each unused day is refunded at the daily rate it
+  // was sold at, never more; the days between were paid for but the old plan's (the payment was late).
+  const pricedAt = context.order.orderedAt < at ? context.order.orderedAt : at;
   const spanChanges = withSpanChange(
     read,
     {
       kind: 'upgrade',
       invoice: { accountId: context.order.accountId, ...context.invoice },
       grossMinor: gross.amountMinor,
-      coversFrom: changeCoversFrom(read.paidUntil, context.at),
+      coversFrom: changeCoversFrom(read.paidUntil, pricedAt),
     },
     context.at,
   );

@@ -11,6 +11,7 @@ import * as distributorsApi from '#shared/api/distributors.ts';
 import { getInvoice } from '#shared/billing/invoice.ts';
 import { netForGross } from '#shared/billing/refunds.ts';
 import { taxLine } from '#shared/billing/tax.ts';
+import { applyOrderPayment } from '#shared/shop/order-payments.ts';
 import { cancellationPreview, cancelSubscription } from '#shared/subscriptions/cancel.ts';
 import { listSubscriptionEvents } from '#shared/subscriptions/events.ts';
 import { getSubscription, MAX_CARRIED_PARTS, MAX_SPAN_CHANGES, type Subscription } from '#shared/subscriptions/model.ts';
@@ -499,5 +500,43 @@ describe('a cancellation after an early renewal refunds the days left of the spa
     const plans = await call(api, 'GET', `/api/subscriptions/${subscription.subscriptionId}/plans`, { token });
     expect(plans.body.unavailable).toBeUndefined();
     expect(plans.body.plans.length).toBeGreaterThan(0);
+  });
+});
+
+describe('an upgrade paid late by transfer', () => {
+  it('covers from its order, so a cancellation refunds its unused days at the daily rate it was sold at', async () => {
+    const { accountId, subscription, token } = await customerWithService();
+    const plans = await call(api, 'GET', `/api/subscriptions/${subscription.subscriptionId}/plans`, { token });
+    const choice = plans.body.plans.find((option: { sku: string }) => option.sku === catalogue.large);
+    // Priced with 10 whole days left.
+    expect(choice.preview.daysLeft).toBe(10);
+    const gross = choice.preview.grossMinor as number;
+    const ordered = await changePlan(token, subscription.subscriptionId, {
+      toSku: catalogue.large,
+      acceptedAmountMinor: gross,
+      payWith: 'bank-transfer',
+    });
+    expect(ordered.body).toMatchObject({ outcome: 'ordered' });
+    // The transfer arrives 4 days later: 6 days of the 10 are left on the new plan.
+    const paidAt = new Date(Date.now() + 4 * DAY_MS);
+    await applyOrderPayment({
+      accountId,
+      orderId: ordered.body.order.orderId,
+      method: 'bank-transfer',
+      amountMinor: gross,
+      currency: 'PLN',
+      at: paidAt,
+      bankPayment: { bankReference: `BANK-${randomUUID()}`, receivedOn: paidAt.toISOString().slice(0, 10) },
+    });
+    const upgraded = await getSubscription(accountId, subscription.subscriptionId);
+    const part = upgraded.spanChanges![0]!;
+    expect(part).toMatchObject({ kind: 'upgrade', grossMinor: gross });
+    expect(prorate({ amountMinor: 1, periodStart: part.coversFrom, periodEnd: upgraded.paidUntil, at: paidAt }).daysInPeriod).toBe(10);
+
+    // Cancelled on the day it was paid: its gross × 6/10 (the rate sold at), not all of it (× 6/6).
+    const preview = await cancellationPreview(accountId, subscription.subscriptionId, paidAt);
+    const fromUpgrade = credited(Math.round((gross * 6) / 10));
+    expect(preview.refund?.corrects[1]).toMatchObject({ invoiceId: part.invoice!.invoiceId, amountMinor: fromUpgrade });
+    expect(fromUpgrade).toBeLessThan(gross);
   });
 });
