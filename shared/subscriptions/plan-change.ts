@@ -328,7 +328,7 @@ export async function planChangeFulfilment(context: FulfilContext, line: ActionL
   // The upgrade's invoice pays the rest of the span: a cancellation refunds its unused days too (span.ts). It covers
   // from when it was priced (the order): paid days later by transfer, each unused day is refunded at the daily rate it
   // was sold at, never more; the days between were paid for but the old plan's (the payment was late).
-  const pricedAt = context.order.orderedAt < at ? context.order.orderedAt : at;
+  const pricedAt = [context.order.orderedAt, at].sort()[0]!;
   const spanChanges = withSpanChange(
     read,
     {
