@@ -14,9 +14,9 @@ import type { LineAction } from '#shared/orders/fields.ts';
 import type { IssuedLicence } from '#shared/orders/model.ts';
 import { FulfilmentRefused } from '#shared/shop/fulfilment-error.ts';
 import type { ActionLine, ActionQuote, FulfilContext, FulfilmentPart, QuoteContext } from '#shared/shop/line-actions.ts';
-import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
 import { lineText, upgradeText } from '#shared/subscriptions/line-text.ts';
-import { type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
+import type { Subscription } from '#shared/subscriptions/model.ts';
+import { paidPlanChange } from '#shared/subscriptions/plan-change.ts';
 import { renewableSupportOf } from '#shared/subscriptions/renewable-support.ts';
 import { type UpgradeOffer, upgradeOffers } from '#shared/upgrades/offers.ts';
 
@@ -142,18 +142,7 @@ export async function upgradeFulfilment(context: FulfilContext, line: ActionLine
       updatedAt: at,
     };
     retryOnConditionAt.push(items.length);
-    items.push(subscriptionPut(subscription, next));
-    items.push(
-      subscriptionEventPut(subscription.accountId, {
-        subscriptionId: subscription.subscriptionId,
-        kind: 'plan-changed',
-        at,
-        by: 'payment',
-        plan: { from: subscription.plan, to: next.plan },
-        order: { orderId: context.order.orderId, reference: context.order.reference },
-        invoice: context.invoice,
-      }),
-    );
+    items.push(...paidPlanChange(context, subscription, next));
   }
   const issued: IssuedLicence = {
     licenceId: upgraded.licenceId,
