@@ -2,28 +2,15 @@
 // plan upgrade's fulfilment and by a licence upgrade moving its renewable support: the subscription's put conditional on
 // the version read, and the event naming the plans, the order and its invoice, with the amount only when one was charged.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetConfigForTests } from '#shared/config.ts';
+import { describe, expect, it } from 'vitest';
 import { money } from '#shared/money.ts';
 import type { StoredOrder } from '#shared/orders/model.ts';
 import type { FulfilContext } from '#shared/shop/line-actions.ts';
 import { paidPlanChange } from '#shared/subscriptions/plan-change.ts';
 import { testSubscription } from '../support/subscriptions.ts';
+import { useUnitConfig } from '../support/unit-config.ts';
 
-const savedEnv = { ...process.env };
-beforeAll(() => {
-  Object.assign(process.env, {
-    TABLE_NAME: 'unit-table',
-    MAIL_FROM: 'no-reply@mail.atrium.test',
-    CUSTOMER_CLIENT_ID: 'customer-client-id',
-    STAFF_CLIENT_ID: 'staff-client-id',
-  });
-  resetConfigForTests();
-});
-afterAll(() => {
-  process.env = savedEnv;
-  resetConfigForTests();
-});
+useUnitConfig();
 
 const at = new Date('2026-11-30T10:00:00.000Z');
 const context = {
