@@ -9,9 +9,10 @@ import * as api from '#shared/api/invoices.ts';
 export const handler = httpHandler(api.staffListInvoices, async ({ event, query }) => {
   await staffCaller(event);
   const { number, ...page } = query;
+  const at = now();
   if (number) {
-    const invoice = await findInvoiceByNumber(number);
-    return { body: { items: invoice && (!page.kind || invoice.kind === page.kind) ? [staffInvoiceView(invoice, now())] : [] } };
+    const invoice = await findInvoiceByNumber(number, at);
+    return { body: { items: invoice && (!page.kind || invoice.kind === page.kind) ? [staffInvoiceView(invoice, at)] : [] } };
   }
-  return { body: await listAllInvoices(page, now()) };
+  return { body: await listAllInvoices(page, at) };
 });

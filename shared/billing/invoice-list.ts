@@ -8,6 +8,8 @@ import { lazySchema, parseItem } from '#shared/db/entity.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { keys, SK_PREFIX } from '#shared/db/keys.ts';
 import { decodeCursor, encodeCursor, type Page, type PartitionQuery, queryPage } from '#shared/db/page.ts';
+import { batchGetByKeys, keyId } from '#shared/imports/import-claim.ts';
+import { orderFromItem } from '#shared/orders/model.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '#shared/paging.ts';
 import * as z from '#shared/validation.ts';
 
@@ -31,6 +33,30 @@ export function invoiceView(invoice: Invoice, at: Date): InvoiceView {
 
 export function staffInvoiceView(invoice: Invoice, at: Date): StaffInvoiceView {
   return { ...invoiceView(invoice, at), accountId: invoice.accountId, buyerName: invoice.buyer.name };
+}
+
+/**
+ * The proforma of an order that expired or was cancelled is void, whatever was stored: the expiry job voids it since
+ * 30 Nov 2026 (shop/order-expiry.ts), but orders expired before kept an unvoided proforma that read as overdue. Only a
+ * proforma that would read overdue (unpaid past its due date, which is its order's expiry) can be one, and so can the
+ * proforma of a partly paid order still awaiting payment (left for staff, rightly overdue): their orders tell them
+ * apart. One BatchGetItem of those orders, none when the page holds no overdue proforma (the usual case).
+ */
+async function voidWithTheirOrders(invoices: Invoice[], at: Date): Promise<Invoice[]> {
+  const pastDue = invoices.filter((invoice) => invoice.kind === 'proforma' && invoice.order && invoiceStatus(invoice, at) === 'overdue');
+  if (!pastDue.length) return invoices;
+  const orderKeyOf = (invoice: Invoice) => keys.order(invoice.accountId, invoice.order!.orderId);
+  const orders = await batchGetByKeys(pastDue.map(orderKeyOf));
+  const closed = new Set(
+    pastDue
+      .filter((invoice) => {
+        const item = orders.get(keyId(orderKeyOf(invoice)));
+        const status = item ? orderFromItem(item).shop?.status : undefined;
+        return status === 'expired' || status === 'cancelled';
+      })
+      .map((invoice) => invoice.invoiceId),
+  );
+  return invoices.map((invoice) => (closed.has(invoice.invoiceId) ? { ...invoice, voidedAt: invoice.dueAt! } : invoice));
 }
 
 /**
@@ -78,8 +104,9 @@ export async function listAccountInvoices(
   const found = unpaidOnly
     ? await queryUnpaid(accountId, bounds)
     : await queryPage(accountInvoicesQuery(accountId, bounds), (item) => item);
+  const invoices = await voidWithTheirOrders(found.items.map(invoiceFromItem), at);
   return {
-    items: found.items.map((item) => invoiceView(invoiceFromItem(item), at)),
+    items: invoices.filter((invoice) => !unpaidOnly || invoice.voidedAt === undefined).map((invoice) => invoiceView(invoice, at)),
     ...(found.nextCursor ? { nextCursor: found.nextCursor } : {}),
   };
 }
@@ -95,7 +122,7 @@ export async function listAllInvoices(
     invoiceFromItem,
   );
   return {
-    items: found.items.map((invoice) => staffInvoiceView(invoice, at)),
+    items: (await voidWithTheirOrders(found.items, at)).map((invoice) => staffInvoiceView(invoice, at)),
     ...(found.nextCursor ? { nextCursor: found.nextCursor } : {}),
   };
 }
@@ -103,11 +130,12 @@ export async function listAllInvoices(
 const numberClaimSchema = /* @__PURE__ */ lazySchema(() => z.object({ accountId: z.string(), invoiceId: z.string() }));
 
 /** The invoice of a number, through its claim (two GetItems); undefined when no invoice has it. */
-export async function findInvoiceByNumber(number: string): Promise<Invoice | undefined> {
+export async function findInvoiceByNumber(number: string, at: Date): Promise<Invoice | undefined> {
   const claim = await db().send(new GetCommand({ TableName: tableName(), Key: keys.invoiceNumber(number) }));
   if (!claim.Item) return undefined;
   const { accountId, invoiceId } = parseItem('InvoiceNumber', numberClaimSchema, claim.Item);
-  return getInvoice(accountId, invoiceId);
+  const invoice = await getInvoice(accountId, invoiceId);
+  return invoice && (await voidWithTheirOrders([invoice], at))[0];
 }
 
 /** How many unpaid invoices the home tile reads at most (one Query); more is shown as "100+" by `more`. */
@@ -125,14 +153,15 @@ export interface UnpaidSummary {
 /** The account's unpaid invoices in sum: one Query of the account's newest invoices. */
 export async function unpaidInvoicesSummary(accountId: string, at: Date): Promise<UnpaidSummary> {
   const found = await queryUnpaid(accountId, { limit: UNPAID_SUMMARY_LIMIT });
+  const unpaid = (await voidWithTheirOrders(found.items.map(invoiceFromItem), at)).filter((invoice) => invoice.voidedAt === undefined);
   const due = new Map<string, number>();
   let overdue = 0;
-  for (const invoice of found.items.map(invoiceFromItem)) {
+  for (const invoice of unpaid) {
     due.set(invoice.currency, (due.get(invoice.currency) ?? 0) + invoice.totals.grossMinor);
     if (invoiceStatus(invoice, at) === 'overdue') overdue += 1;
   }
   return {
-    count: found.items.length,
+    count: unpaid.length,
     overdue,
     due: [...due].map(([currency, amountMinor]) => ({ amountMinor, currency })),
     more: found.nextCursor !== undefined,

@@ -56,7 +56,7 @@ export async function batchGetByKeys(wanted: Key[]): Promise<Map<string, Item>> 
       for (const item of result.Responses?.[tableName()] ?? []) found.set(`${String(item.PK)}\u0000${String(item.SK)}`, item);
       pending = result.UnprocessedKeys?.[tableName()]?.Keys as Key[] | undefined;
     }
-    if (pending?.length) throw new Error('DynamoDB left keys of the import unread; try again.');
+    if (pending?.length) throw new Error('DynamoDB left keys unread; try again.');
   }
   return found;
 }

@@ -38,7 +38,7 @@ import { orderSearchItems } from '#shared/search/search-entry.ts';
 import { type Cart, cartWrite, getCart } from '#shared/shop/cart.ts';
 import { pricedCart } from '#shared/shop/priced-cart.ts';
 import { quoteCartActions } from '#shared/shop/cart-lines.ts';
-import { MAX_ACTION_ITEMS, type QuoteContext } from '#shared/shop/line-actions.ts';
+import { actionItemsOf, type QuoteContext } from '#shared/shop/line-actions.ts';
 import { lineDescription, lineKey } from '#shared/shop/line-key.ts';
 import { accountCurrency } from '#shared/shop/currency.ts';
 import { CHECKOUT_RECORD_DAYS, checkoutRecordItem, readCheckoutRecord } from '#shared/shop/checkout-record.ts';
@@ -243,10 +243,7 @@ export async function placeOrder(caller: CustomerCaller, input: CheckoutInput): 
       totals: checkout.totals,
     } as unknown as Record<string, unknown>);
   }
-  assertOrderFits(
-    checkout.licenceLines,
-    FULFILMENT_FIXED_ITEMS + (checkout.orderLines.length - checkout.licenceLines.length) * MAX_ACTION_ITEMS,
-  );
+  assertOrderFits(checkout.licenceLines, FULFILMENT_FIXED_ITEMS + actionItemsOf(checkout.orderLines));
 
   let at: Draft['at'] | undefined;
   try {

@@ -19,14 +19,22 @@ import type { LineAction } from '#shared/orders/fields.ts';
 import type { IssuedLicence, OrderLine, StoredOrder } from '#shared/orders/model.ts';
 import { planChangeFulfilment, quotePlanChange } from '#shared/subscriptions/plan-change.ts';
 import { quoteRenewal, renewalFulfilment } from '#shared/subscriptions/renewal.ts';
-import { quoteUpgrade, upgradeFulfilment } from '#shared/upgrades/upgrade-lines.ts';
+import { quoteUpgrade, UPGRADE_SUPPORT_TERMS, upgradeFulfilment } from '#shared/upgrades/upgrade-lines.ts';
 import { lineDescription, lineKey } from '#shared/shop/line-key.ts';
 
 export type { LineAction };
 export type ActionLine = OrderLine & { action: LineAction };
 
-/** Table items one action line's fulfilment may write at most (checkout refuses an order that would not fit). */
-export const MAX_ACTION_ITEMS = 5;
+/**
+ * Table items one action line's fulfilment may write at most, by kind (checkout refuses an order that would not fit): a
+ * renewal 4 (renewal.ts), a plan change 2 (plan-change.ts), an upgrade 4 and the support terms it renames (upgrade-lines.ts).
+ */
+export const ACTION_ITEMS: Record<LineAction['kind'], number> = { renewal: 4, 'plan-change': 2, upgrade: 4 + UPGRADE_SUPPORT_TERMS };
+
+/** The items the action lines of an order write at most when it is paid. */
+export function actionItemsOf(lines: readonly OrderLine[]): number {
+  return lines.reduce((sum, line) => sum + (line.action ? ACTION_ITEMS[line.action.kind] : 0), 0);
+}
 
 export { lineDescription, lineKey };
 

@@ -10,6 +10,7 @@
 // the subscription pays, then VAT by the invoice rule for the buyer (the one invoiced, a distributor for its client).
 
 import type { Account } from '#shared/accounts/account.ts';
+import type { TransactItem } from '#shared/audit/audit.ts';
 import { billingSettings, type ServiceTerms } from '#shared/billing/settings.ts';
 import { buyerTaxRule, getInvoice, invoiceBuyer } from '#shared/billing/invoice.ts';
 import { remainingGross } from '#shared/billing/refunds.ts';
@@ -341,20 +342,29 @@ export async function planChangeFulfilment(context: FulfilContext, line: ActionL
   );
   const next: Subscription = { ...rest, ...plan, spanChanges, updatedAt: at };
   return {
-    items: [
-      subscriptionPut(read, next),
-      subscriptionEventPut(read.accountId, {
-        subscriptionId: read.subscriptionId,
-        kind: 'plan-changed',
-        at,
-        by: 'payment',
-        plan: { from: read.plan, to: plan.plan },
-        order: { orderId: context.order.orderId, reference: context.order.reference },
-        invoice: context.invoice,
-        amount: gross,
-      }),
-    ],
+    items: paidPlanChange(context, read, next, gross),
     retryOnConditionAt: [0],
     issued: [],
   };
+}
+
+/**
+ * A paid plan change's two writes: the subscription moved to `next` (conditional on the version read: a lost race is
+ * index 0) and its 'plan-changed' event naming the order and invoice that paid it, with `amount` when the line charged
+ * for the plan itself. Written by a plan upgrade's fulfilment and by a licence upgrade moving its renewable support.
+ */
+export function paidPlanChange(context: FulfilContext, read: Subscription, next: Subscription, amount?: Money): TransactItem[] {
+  return [
+    subscriptionPut(read, next),
+    subscriptionEventPut(read.accountId, {
+      subscriptionId: read.subscriptionId,
+      kind: 'plan-changed',
+      at: context.at.toISOString(),
+      by: 'payment',
+      plan: { from: read.plan, to: next.plan },
+      order: { orderId: context.order.orderId, reference: context.order.reference },
+      invoice: context.invoice,
+      ...(amount ? { amount } : {}),
+    }),
+  ];
 }

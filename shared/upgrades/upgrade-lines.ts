@@ -2,6 +2,7 @@
 // fulfilment of its paid line, which changes the licence's edition/seats in place (same serial, activations kept) and
 // records it on the licence's history; the licence's renewable support subscription follows to the new plan.
 
+import type { TransactItem } from '#shared/audit/audit.ts';
 import { readCatalogue, sellableSkus, type Catalogue } from '#shared/catalogue/read.ts';
 import { GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
@@ -14,10 +15,12 @@ import type { LineAction } from '#shared/orders/fields.ts';
 import type { IssuedLicence } from '#shared/orders/model.ts';
 import { FulfilmentRefused } from '#shared/shop/fulfilment-error.ts';
 import type { ActionLine, ActionQuote, FulfilContext, FulfilmentPart, QuoteContext } from '#shared/shop/line-actions.ts';
-import { subscriptionEventPut } from '#shared/subscriptions/events.ts';
 import { lineText, upgradeText } from '#shared/subscriptions/line-text.ts';
-import { type Subscription, subscriptionPut } from '#shared/subscriptions/model.ts';
-import { renewableSupportOf } from '#shared/subscriptions/renewable-support.ts';
+import type { Subscription } from '#shared/subscriptions/model.ts';
+import { paidPlanChange } from '#shared/subscriptions/plan-change.ts';
+import { renewableSupportAmong, renewableSupportOf } from '#shared/subscriptions/renewable-support.ts';
+import { listLicenceSupport } from '#shared/support/list-support.ts';
+import { type SupportSubscription, supportSubscriptionKey } from '#shared/support/model.ts';
 import { type UpgradeOffer, upgradeOffers } from '#shared/upgrades/offers.ts';
 
 type Upgrade = Extract<LineAction, { kind: 'upgrade' }>;
@@ -72,19 +75,51 @@ export async function quoteUpgrade(context: QuoteContext, action: Upgrade): Prom
 }
 
 /**
+ * Support terms an upgrade renames, at most: the current one and the next (paid ahead by an early renewal). A licence
+ * gains one term per support purchase or renewal, and only those not yet ended cover the upgraded licence.
+ */
+export const UPGRADE_SUPPORT_TERMS = 2;
+
+/** The terms not yet ended at `at` (the current one, then any paid ahead), earliest first, at most UPGRADE_SUPPORT_TERMS. */
+export function termsCovering<T extends Pick<SupportSubscription, 'startsAt' | 'endsAt'>>(terms: readonly T[], at: Date): T[] {
+  const now = at.toISOString();
+  return terms
+    .filter((term) => term.endsAt > now)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+    .slice(0, UPGRADE_SUPPORT_TERMS);
+}
+
+/** A support term names the upgraded licence's edition and seats (earlier terms keep what they were bought for). */
+function supportTermUpgrade(accountId: string, term: SupportSubscription, target: { edition: string; users: number }): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: supportSubscriptionKey(accountId, term.subscriptionId),
+      UpdateExpression: 'SET edition = :edition, #users = :users',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#users': 'users' },
+      ExpressionAttributeValues: { ':edition': target.edition, ':users': target.users },
+    },
+  };
+}
+
+/**
  * The paid upgrade's writes: the licence's edition and seats changed in place (an Update, so its serial, computer and
  * activation stay; conditional on the edition and seats read, so a racing upgrade makes the payment read again), its
  * 'upgraded' event, and its renewable support subscription moved to the new SKU with its price share (and that
- * subscription's 'plan-changed' event). The new licence is in `issued`, so the payment mail attaches its new file.
+ * subscription's 'plan-changed' event), and the support terms covering it from now on (termsCovering) renamed to the
+ * new edition and seats. At most 4 + UPGRADE_SUPPORT_TERMS items. The new licence is in `issued`, so the payment mail
+ * attaches its new file.
  */
 export async function upgradeFulfilment(context: FulfilContext, line: ActionLine & { action: Upgrade }): Promise<FulfilmentPart> {
   const { action } = line;
   const accountId = action.licenseeAccountId;
-  const [licence, subscription, catalogue] = await Promise.all([
+  const [licence, terms, catalogue] = await Promise.all([
     readLicence(accountId, action.licenceId),
-    renewableSupportOf(accountId, action.licenceId),
+    listLicenceSupport(accountId, action.licenceId, context.at),
     readCatalogue(),
   ]);
+  const subscription = await renewableSupportAmong(accountId, action.licenceId, terms);
   const target = sellableSkus(catalogue).find((each) => each.sku === action.toSku);
   // Only a race gets here (checkout quotes it first). A bank transfer is then credited to the balance (fulfilment-error.ts).
   if (!target) throw new FulfilmentRefused('UPGRADE_TARGET_GONE', `The SKU ${action.toSku} is no longer in the catalogue.`);
@@ -142,19 +177,9 @@ export async function upgradeFulfilment(context: FulfilContext, line: ActionLine
       updatedAt: at,
     };
     retryOnConditionAt.push(items.length);
-    items.push(subscriptionPut(subscription, next));
-    items.push(
-      subscriptionEventPut(subscription.accountId, {
-        subscriptionId: subscription.subscriptionId,
-        kind: 'plan-changed',
-        at,
-        by: 'payment',
-        plan: { from: subscription.plan, to: next.plan },
-        order: { orderId: context.order.orderId, reference: context.order.reference },
-        invoice: context.invoice,
-      }),
-    );
+    items.push(...paidPlanChange(context, subscription, next));
   }
+  items.push(...termsCovering(terms, context.at).map((term) => supportTermUpgrade(accountId, term, target)));
   const issued: IssuedLicence = {
     licenceId: upgraded.licenceId,
     sku: target.sku,

@@ -9,7 +9,7 @@ import { inject } from 'vitest';
 import { handler as expiryJob } from '#functions/payments/expire-orders.ts';
 import { getInvoice } from '#shared/billing/invoice.ts';
 import { balanceChange } from '#shared/billing/ledger.ts';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '#shared/db/commands.ts';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { keys } from '#shared/db/keys.ts';
 import { orderFromItem, type StoredOrder } from '#shared/orders/model.ts';
@@ -405,20 +405,33 @@ describe('the customer pays from the balance', () => {
   });
 });
 
+/** Two orders of the buyer past their expiry: one unpaid, one partly paid (1.00 EUR by transfer). */
+async function pastDueOrders(buyer: { accountId: string; email: string }) {
+  const past = new Date(Date.now() - 60_000);
+  const unpaid = await putAwaitingOrder({ accountId: buyer.accountId, email: buyer.email, expiresAt: past });
+  const partly = await putAwaitingOrder({ accountId: buyer.accountId, email: buyer.email, expiresAt: past });
+  await record({
+    reference: partly.reference,
+    amountMinor: 100,
+    currency: 'EUR',
+    receivedOn: '2026-11-30',
+    bankReference: bankReference(),
+  });
+  return { unpaid, partly };
+}
+
+/** The invoices page as the customer reads it: each invoice's number and status. */
+async function invoiceStatuses(token: string, query = ''): Promise<Record<string, string>> {
+  const listed = await call(api, 'GET', `/api/invoices${query}`, { token });
+  expect(listed.status).toBe(200);
+  return Object.fromEntries((listed.body.items as Array<{ number: string; status: string }>).map((row) => [row.number, row.status]));
+}
+
 describe('the expiry job', () => {
   it('expires an unpaid order past its date once however often it runs; partly paid and future orders stay', async () => {
     const buyer = await customer();
-    const past = new Date(Date.now() - 60_000);
-    const unpaid = await putAwaitingOrder({ accountId: buyer.accountId, email: buyer.email, expiresAt: past });
-    const partly = await putAwaitingOrder({ accountId: buyer.accountId, email: buyer.email, expiresAt: past });
+    const { unpaid, partly } = await pastDueOrders(buyer);
     const future = await putAwaitingOrder({ accountId: buyer.accountId, email: buyer.email });
-    await record({
-      reference: partly.reference,
-      amountMinor: 100,
-      currency: 'EUR',
-      receivedOn: '2026-11-30',
-      bankReference: bankReference(),
-    });
 
     await expiryJob({}, context);
     const afterFirst = await readOrder(buyer.accountId, unpaid.orderId);
@@ -441,11 +454,7 @@ describe('the expiry job', () => {
     const expired = await putAwaitingOrder({ accountId: buyer.accountId, email: buyer.email, expiresAt: new Date(Date.now() - 60_000) });
     const waiting = await putAwaitingOrder({ accountId: buyer.accountId, email: buyer.email });
     const token = await signIn(api, 'customer', buyer.login);
-    const statuses = async (query = '') => {
-      const listed = await call(api, 'GET', `/api/invoices${query}`, { token });
-      expect(listed.status).toBe(200);
-      return Object.fromEntries((listed.body.items as Array<{ number: string; status: string }>).map((row) => [row.number, row.status]));
-    };
+    const statuses = (query = '') => invoiceStatuses(token, query);
     const proforma = expired.shop!.proforma!.number;
     // Past its due date and unpaid: overdue until the job runs.
     expect((await statuses())[proforma]).toBe('overdue');
@@ -458,5 +467,39 @@ describe('the expiry job', () => {
     expect(staffView.body.items).toMatchObject([{ number: proforma, status: 'void', accountId: buyer.accountId }]);
     const home = await call(api, 'GET', '/api/me/home?locale=en', { token });
     expect(home.body.tiles.unpaidInvoices).toMatchObject({ count: 1 });
+  });
+});
+
+describe('proformas of orders that expired before the expiry job voided them', () => {
+  it('read void because their order expired; a partly paid order past its date keeps its proforma overdue', async () => {
+    const buyer = await customer();
+    const { unpaid: expiredBefore, partly } = await pastDueOrders(buyer);
+    // What the expiry job wrote before it voided proformas: the order expired, its proforma left as it was.
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.order(buyer.accountId, expiredBefore.orderId),
+        UpdateExpression: 'SET #shop.#status = :expired REMOVE GSI2PK, GSI2SK',
+        ExpressionAttributeNames: { '#shop': 'shop', '#status': 'status' },
+        ExpressionAttributeValues: { ':expired': 'expired' },
+      }),
+    );
+    const stored = await getInvoice(buyer.accountId, expiredBefore.shop!.proforma!.invoiceId, true);
+    expect(stored?.voidedAt).toBeUndefined();
+    const token = await signIn(api, 'customer', buyer.login);
+    const statuses = (query = '') => invoiceStatuses(token, query);
+    const [voided, overdue] = [expiredBefore.shop!.proforma!.number, partly.shop!.proforma!.number];
+
+    expect(await statuses()).toEqual({ [voided]: 'void', [overdue]: 'overdue' });
+    expect(await statuses('?status=unpaid')).toEqual({ [overdue]: 'overdue' });
+    const staffView = await call(api, 'GET', `/api/admin/invoices?number=${encodeURIComponent(voided)}`, { token: billing });
+    expect(staffView.body.items).toMatchObject([{ number: voided, status: 'void' }]);
+    const home = await call(api, 'GET', '/api/me/home?locale=en', { token });
+    const stillDue = await getInvoice(buyer.accountId, partly.shop!.proforma!.invoiceId);
+    expect(home.body.tiles.unpaidInvoices).toEqual({
+      count: 1,
+      more: false,
+      due: [{ amountMinor: stillDue!.totals.grossMinor, currency: stillDue!.currency }],
+    });
   });
 });

@@ -15,7 +15,7 @@ import { listLicenceEvents } from '#shared/licences/licence-events.ts';
 import { licencePurchase } from '#shared/licences/licence-items.ts';
 import { money } from '#shared/money.ts';
 import type { StoredOrder } from '#shared/orders/model.ts';
-import { type ActionLine, quoteAction } from '#shared/shop/line-actions.ts';
+import { ACTION_ITEMS, type ActionLine, quoteAction } from '#shared/shop/line-actions.ts';
 import { placeDirectOrder } from '#shared/shop/direct-order.ts';
 import { activationFiles } from '#shared/shop/payment-mail.ts';
 import { balanceChange } from '#shared/billing/ledger.ts';
@@ -23,6 +23,8 @@ import { getInvoice } from '#shared/billing/invoice.ts';
 import { listLicences } from '#shared/licences/list-licences.ts';
 import { listSubscriptionEvents } from '#shared/subscriptions/events.ts';
 import { getSubscription } from '#shared/subscriptions/model.ts';
+import { listLicenceSupport } from '#shared/support/list-support.ts';
+import { type SupportSubscription, supportSubscriptionItem } from '#shared/support/model.ts';
 import { readLicence, upgradeFulfilment } from '#shared/upgrades/upgrade-lines.ts';
 import { addMember, call, createCustomer, createStaff, signIn, startTestApi, type TestApi } from '../support/api.ts';
 import { customerWithCart } from '../support/shopper.ts';
@@ -86,8 +88,7 @@ async function putCatalogue(): Promise<void> {
 }
 
 /** A licence of the account bought with a year of support (and its renewable subscription), activated on a computer. */
-async function putLicence(accountId: string, edition: string, skuName: string, eur: number) {
-  const purchasedAt = new Date();
+async function putLicence(accountId: string, edition: string, skuName: string, eur: number, purchasedAt = new Date()) {
   const purchase = licencePurchase({
     accountId,
     licenceId: newId(purchasedAt),
@@ -321,6 +322,65 @@ describe('fulfilling a paid upgrade', () => {
     expect(file!.filename).toBe(`${product}-${licence.serial}.lic`);
     expect(text).toContain('"users": 5');
     expect(text).toContain(licence.licenceId);
+  });
+
+  it('renames the support terms covering the licence from now on (the current and one renewed ahead); an ended term keeps its edition', async () => {
+    const owner = await createCustomer([]);
+    const accountId = owner.account.accountId;
+    const day = 24 * 60 * 60 * 1000;
+    // Bought 13 months ago with a year of support (that first term has ended), renewed for this year and, early, the next.
+    const bought = await putLicence(accountId, 'Basic', 'BAS-1', 10_000, new Date(Date.now() - 395 * day));
+    const first = bought.subscription!;
+    const term = (startsAt: string, endsAt: string): SupportSubscription => ({
+      ...first,
+      subscriptionId: newId(new Date(startsAt)),
+      orderId: newId(),
+      orderReference: `RN${suffix}`,
+      startsAt,
+      endsAt,
+    });
+    const current = term(first.endsAt, new Date(Date.parse(first.endsAt) + 365 * day).toISOString());
+    const ahead = term(current.endsAt, new Date(Date.parse(current.endsAt) + 365 * day).toISOString());
+    await Promise.all(
+      [current, ahead].map((each) => db().send(new PutCommand({ TableName: tableName(), Item: supportSubscriptionItem(accountId, each) }))),
+    );
+    const buyer = (await getAccount(accountId))!;
+    const quote = await quoteAction(
+      { buyer, currency: 'EUR', at: new Date() },
+      { kind: 'upgrade', licenceId: bought.licence.licenceId, toSku: code('PLS-1'), licenseeAccountId: accountId },
+    );
+    if (!('line' in quote)) throw new Error(`not quoted: ${quote.unavailable}`);
+
+    const { part } = await fulfil(accountId, quote.line);
+
+    // The licence, its event, the renewable subscription and its event, and the two terms: what checkout counts for it.
+    expect(part.items).toHaveLength(ACTION_ITEMS.upgrade);
+    const token = await signIn(api, 'customer', owner.login);
+    const detail = await call(api, 'GET', `/api/licences/${bought.licence.licenceId}`, { token });
+    expect(detail.status).toBe(200);
+    const terms = detail.body.supportSubscriptions as Array<{ subscriptionId: string; edition: string; users: number; status: string }>;
+    expect(terms.map(({ subscriptionId, edition, users }) => ({ subscriptionId, edition, users }))).toEqual([
+      { subscriptionId: ahead.subscriptionId, edition: 'Plus', users: 1 },
+      { subscriptionId: current.subscriptionId, edition: 'Plus', users: 1 },
+      { subscriptionId: first.subscriptionId, edition: 'Basic', users: 1 },
+    ]);
+    expect(terms.at(-1)?.status).toBe('expired');
+  });
+
+  it('names the new seats on the current support term of a licence bought with support', async () => {
+    const owner = await createCustomer([]);
+    const accountId = owner.account.accountId;
+    const bought = await putLicence(accountId, 'Pro', 'PRO-1', 25_000);
+    const buyer = (await getAccount(accountId))!;
+    const quote = await quoteAction(
+      { buyer, currency: 'EUR', at: new Date() },
+      { kind: 'upgrade', licenceId: bought.licence.licenceId, toSku: code('PRO-5'), licenseeAccountId: accountId },
+    );
+    if (!('line' in quote)) throw new Error(`not quoted: ${quote.unavailable}`);
+    await fulfil(accountId, quote.line);
+    expect(await listLicenceSupport(accountId, bought.licence.licenceId)).toEqual([
+      expect.objectContaining({ subscriptionId: bought.subscription!.subscriptionId, edition: 'Pro', users: 5, status: 'active' }),
+    ]);
   });
 
   it('a distributor pays for its client: the client’s licence changes, nothing is written in the distributor’s partition', async () => {

@@ -1,25 +1,12 @@
 // The account item changes once per transaction: a balance change and the purchase summary merged into one Update.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accountPurchaseUpdate } from '#shared/accounts/account.ts';
 import { balanceChange } from '#shared/billing/ledger.ts';
-import { resetConfigForTests } from '#shared/config.ts';
 import { mergeUpdates } from '#shared/shop/order-payments.ts';
+import { useUnitConfig } from '../support/unit-config.ts';
 
-const savedEnv = { ...process.env };
-beforeAll(() => {
-  Object.assign(process.env, {
-    TABLE_NAME: 'unit-table',
-    MAIL_FROM: 'no-reply@mail.atrium.test',
-    CUSTOMER_CLIENT_ID: 'customer-client-id',
-    STAFF_CLIENT_ID: 'staff-client-id',
-  });
-  resetConfigForTests();
-});
-afterAll(() => {
-  process.env = savedEnv;
-  resetConfigForTests();
-});
+useUnitConfig();
 
 describe('mergeUpdates', () => {
   it('joins SET and ADD clauses, ANDs the conditions and keeps every value', () => {

@@ -3,6 +3,7 @@
 import { plural } from '#shared/i18n/format.ts';
 import type { SearchKind } from '#shared/search/kinds.ts';
 import type { Messages } from './en.ts';
+import type { FulfilmentRefusal } from '#shared/orders/fields.ts';
 
 const byCount = (count: number, one: string, other: string) => plural('de', count, { one, other });
 
@@ -1916,7 +1917,7 @@ export const de: Messages = {
       LICENCE_REVOKED: 'Die Lizenz wurde widerrufen, bevor die Zahlung einging.',
       LICENCE_CHANGED: 'Edition oder Plätze der Lizenz haben sich geändert, nachdem diese Bestellung berechnet wurde.',
       UPGRADE_TARGET_GONE: 'Das Zielprodukt des Upgrades wird nicht mehr verkauft.',
-    } as Record<'SUBSCRIPTION_ENDED' | 'SUBSCRIPTION_CHANGED' | 'LICENCE_REVOKED' | 'LICENCE_CHANGED' | 'UPGRADE_TARGET_GONE', string>,
+    } satisfies Record<FulfilmentRefusal, string>,
     closedCredited:
       'Die Bestellung wurde storniert und die Zahlung Ihrem Guthaben gutgeschrieben: Sie können sie für eine neue Bestellung verwenden.',
     proforma: 'Proforma-Rechnung',

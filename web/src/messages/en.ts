@@ -1,6 +1,7 @@
 // Every string the portal shows, in English. The Polish catalogue must have the same shape (the type checker holds it to it).
 
 import type { SearchKind } from '#shared/search/kinds.ts';
+import type { FulfilmentRefusal } from '#shared/orders/fields.ts';
 
 /** What the customer's activity calls each staff action (an action not here shows its code). */
 const actionLabelsEn: Record<string, string> = {
@@ -1870,7 +1871,7 @@ export const en = {
       LICENCE_REVOKED: 'The licence was revoked before the payment arrived.',
       LICENCE_CHANGED: 'The licence changed edition or seats after this order was priced.',
       UPGRADE_TARGET_GONE: 'The product it upgrades to is no longer sold.',
-    } as Record<'SUBSCRIPTION_ENDED' | 'SUBSCRIPTION_CHANGED' | 'LICENCE_REVOKED' | 'LICENCE_CHANGED' | 'UPGRADE_TARGET_GONE', string>,
+    } satisfies Record<FulfilmentRefusal, string>,
     closedCredited: 'The order was cancelled and the payment credited to your balance: use it for a new order.',
     proforma: 'Proforma invoice',
     invoice: 'Invoice',

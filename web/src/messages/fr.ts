@@ -4,6 +4,7 @@
 import { plural } from '#shared/i18n/format.ts';
 import type { SearchKind } from '#shared/search/kinds.ts';
 import type { Messages } from './en.ts';
+import type { FulfilmentRefusal } from '#shared/orders/fields.ts';
 
 const locale = 'fr';
 
@@ -1915,7 +1916,7 @@ export const fr: Messages = {
       LICENCE_REVOKED: 'La licence a été révoquée avant l’arrivée du paiement.',
       LICENCE_CHANGED: 'L’édition ou le nombre de postes de la licence a changé après le chiffrage de cette commande.',
       UPGRADE_TARGET_GONE: 'Le produit visé par la mise à niveau n’est plus vendu.',
-    } as Record<'SUBSCRIPTION_ENDED' | 'SUBSCRIPTION_CHANGED' | 'LICENCE_REVOKED' | 'LICENCE_CHANGED' | 'UPGRADE_TARGET_GONE', string>,
+    } satisfies Record<FulfilmentRefusal, string>,
     closedCredited: 'La commande a été annulée et le paiement crédité sur votre solde : utilisez-le pour une nouvelle commande.',
     proforma: 'Facture pro forma',
     invoice: 'Facture',

@@ -6,6 +6,7 @@
 import type { SearchKind } from '#shared/search/kinds.ts';
 import { plural } from '#shared/i18n/format.ts';
 import type { Messages } from './en.ts';
+import type { FulfilmentRefusal } from '#shared/orders/fields.ts';
 
 const locale = 'it';
 
@@ -1916,7 +1917,7 @@ export const it: Messages = {
       LICENCE_REVOKED: 'La licenza è stata revocata prima dell’arrivo del pagamento.',
       LICENCE_CHANGED: 'L’edizione o le postazioni della licenza sono cambiate dopo il calcolo del prezzo di questo ordine.',
       UPGRADE_TARGET_GONE: 'Il prodotto di destinazione dell’aggiornamento non è più in vendita.',
-    } as Record<'SUBSCRIPTION_ENDED' | 'SUBSCRIPTION_CHANGED' | 'LICENCE_REVOKED' | 'LICENCE_CHANGED' | 'UPGRADE_TARGET_GONE', string>,
+    } satisfies Record<FulfilmentRefusal, string>,
     closedCredited: 'L’ordine è stato annullato e il pagamento accreditato sul tuo saldo: puoi usarlo per un nuovo ordine.',
     proforma: 'Fattura proforma',
     invoice: 'Fattura',

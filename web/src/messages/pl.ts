@@ -2,6 +2,7 @@
 
 import { plural } from '#shared/i18n/format.ts';
 import type { Messages } from './en.ts';
+import type { FulfilmentRefusal } from '#shared/orders/fields.ts';
 
 /**
  * Polish plural forms by Intl.PluralRules: 1 licencja, 2–4 and 22–24 licencje, 5–21 (12–14 too) licencji. Counts here
@@ -1892,7 +1893,7 @@ export const pl: Messages = {
       LICENCE_REVOKED: 'Licencja została unieważniona, zanim wpłynęła płatność.',
       LICENCE_CHANGED: 'Edycja lub liczba stanowisk licencji zmieniła się po wycenie tego zamówienia.',
       UPGRADE_TARGET_GONE: 'Produkt docelowy aktualizacji nie jest już sprzedawany.',
-    } as Record<'SUBSCRIPTION_ENDED' | 'SUBSCRIPTION_CHANGED' | 'LICENCE_REVOKED' | 'LICENCE_CHANGED' | 'UPGRADE_TARGET_GONE', string>,
+    } satisfies Record<FulfilmentRefusal, string>,
     closedCredited: 'Zamówienie anulowano, a wpłatę zaksięgowano na Twoim saldzie: możesz ją wykorzystać na nowe zamówienie.',
     proforma: 'Faktura proforma',
     invoice: 'Faktura',

@@ -1,32 +1,26 @@
 // The customer's "Pay from balance" on an order awaiting payment: the balance available in the order's currency and the
 // amount due, all or part of it paid at once (the order is fulfilled when nothing is left to pay), then the page reloads.
 
-import { useMemo, useState } from 'preact/hooks';
-import { ApiError, api, request } from '../api.ts';
+import { useState } from 'preact/hooks';
+import { api, request } from '../api.ts';
 import { ErrorAlert, useResource } from '../components.tsx';
 import { Field } from '../fields.tsx';
 import { useI18n } from '../i18n.ts';
 import { minorToDecimal } from '../format.ts';
 import { minorUnitsOf } from './Catalogue.tsx';
-
-/** A fresh key per payment: a double click or a retry of the same payment pays once. */
-function paymentKey(): string {
-  return crypto.randomUUID();
-}
+import { useSubmit } from './use-submit.ts';
 
 export function PayFromBalance(props: { order: { orderId: string }; onPaid?: () => void }) {
   const { t, formatMoney } = useI18n();
-  const [loads, setLoads] = useState(0);
+  const submitting = useSubmit();
+  const { busy, error } = submitting;
   const found = useResource(
     (signal) => request(api.payments.getMyOrderPayments, { path: { orderId: props.order.orderId }, signal }),
-    `${props.order.orderId}-${loads}`,
+    `${props.order.orderId}-${submitting.loads}`,
   );
   const [amount, setAmount] = useState<string | undefined>();
   const [invalid, setInvalid] = useState<string | undefined>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | undefined>();
-  const key = useMemo(paymentKey, [loads]);
 
   if (found.error !== undefined) return <ErrorAlert error={found.error} onRetry={found.retry} />;
   const data = found.data;
@@ -52,25 +46,17 @@ export function PayFromBalance(props: { order: { orderId: string }; onPaid?: () 
       return;
     }
     setInvalid(undefined);
-    setBusy(true);
-    setError(null);
-    try {
-      const paid = await request(api.payments.payFromBalance, {
-        path: { orderId: order.orderId },
-        body: { amountMinor, idempotencyKey: key },
-      });
-      setDone(paid.order.status === 'fulfilled' ? t.payments.paidInFull : t.payments.paidPart(money(paid.order.dueMinor)));
-      setAmount(undefined);
-      setLoads((count) => count + 1);
-      if (props.onPaid) props.onPaid();
-      else window.location.reload();
-    } catch (caught) {
-      setError(caught);
-      // A refusal (balance changed, order paid meanwhile) shows the current figures.
-      if (caught instanceof ApiError && caught.status === 409) setLoads((count) => count + 1);
-    } finally {
-      setBusy(false);
-    }
+    // The key makes a double click or a retry pay once; a 409 (the balance changed, the order was paid meanwhile)
+    // shows the current figures under the refusal.
+    await submitting.submit(
+      (idempotencyKey) => request(api.payments.payFromBalance, { path: { orderId: order.orderId }, body: { amountMinor, idempotencyKey } }),
+      (paid) => {
+        setDone(paid.order.status === 'fulfilled' ? t.payments.paidInFull : t.payments.paidPart(money(paid.order.dueMinor)));
+        setAmount(undefined);
+        if (props.onPaid) props.onPaid();
+        else window.location.reload();
+      },
+    );
   };
 
   return (
@@ -91,7 +77,7 @@ export function PayFromBalance(props: { order: { orderId: string }; onPaid?: () 
           {done}
         </p>
       )}
-      {error !== null && <ErrorAlert error={error} />}
+      {error !== undefined && <ErrorAlert error={error} />}
       {payable > 0 ? (
         <form onSubmit={pay} noValidate aria-busy={busy}>
           <Field

@@ -3,12 +3,13 @@
 // or by transfer); afterwards the new plan, or the order to pay. The services pages mount PlanPanel; /services/:id/plan
 // shows it on a page of its own.
 
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiError, api, type ReplyOf, request, type SubscriptionView } from '../api.ts';
 import { ErrorAlert, Frame, Link, useResource, useTitle } from '../components.tsx';
 import { useI18n } from '../i18n.ts';
 import { mayPayWith, useMyRole } from '../my-role.ts';
 import { DistributorNotice } from './Distributors.tsx';
+import { useSubmit } from './use-submit.ts';
 
 type Plans = ReplyOf<typeof api.planChanges.listPlans>;
 type Choice = Plans['plans'][number];
@@ -43,19 +44,16 @@ function PlanChooser(props: { subscriptionId: string; clientId: string | undefin
   const { t, formatMoney, formatDate, errorMessage } = useI18n();
   const texts = t.planChanges;
   const mayChange = mayPayWith(useMyRole());
-  const [loads, setLoads] = useState(0);
+  const submitting = useSubmit();
+  const { busy, error } = submitting;
   const found = useResource(
     (signal) =>
       request(api.planChanges.listPlans, { path: { subscriptionId: props.subscriptionId }, query: clientQuery(props.clientId), signal }),
-    `${props.subscriptionId}#${props.clientId ?? ''}#${loads}`,
+    `${props.subscriptionId}#${props.clientId ?? ''}#${submitting.loads}`,
   );
   const [chosenSku, setChosenSku] = useState<string | undefined>();
   const [payWith, setPayWith] = useState<'balance' | 'bank-transfer'>('balance');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
   const [done, setDone] = useState<Changed | undefined>();
-  // A fresh key per confirmation: a double click or a retry changes the plan once.
-  const key = useMemo(() => crypto.randomUUID(), [loads]);
 
   if (found.error !== undefined) return <ErrorAlert error={found.error} onRetry={found.retry} />;
   const data = found.data;
@@ -65,33 +63,29 @@ function PlanChooser(props: { subscriptionId: string; clientId: string | undefin
   const chosen = data.plans.find((choice) => choice.sku === chosenSku);
   const money = (amountMinor: number) => formatMoney({ amountMinor, currency: current.price.currency });
 
-  const confirm = async (event: Event) => {
+  const confirm = (event: Event) => {
     event.preventDefault();
-    if (!chosen || busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const changed = await request(api.planChanges.changePlan, {
-        path: { subscriptionId: props.subscriptionId },
-        body: {
-          toSku: chosen.sku,
-          payWith,
-          idempotencyKey: key,
-          acceptedAmountMinor: chosen.preview.grossMinor,
-          ...clientQuery(props.clientId),
-        },
-      });
-      setDone(changed);
-      setChosenSku(undefined);
-      setLoads((count) => count + 1);
-      props.onChanged();
-    } catch (caught) {
-      setError(caught);
-      // The price moved (or the subscription did): show today's figures under the refusal.
-      if (caught instanceof ApiError && caught.status === 409) setLoads((count) => count + 1);
-    } finally {
-      setBusy(false);
-    }
+    if (!chosen) return;
+    // The key makes a double click or a retry change the plan once; a 409 (the price or the subscription moved) shows
+    // today's figures under the refusal.
+    void submitting.submit(
+      (idempotencyKey) =>
+        request(api.planChanges.changePlan, {
+          path: { subscriptionId: props.subscriptionId },
+          body: {
+            toSku: chosen.sku,
+            payWith,
+            idempotencyKey,
+            acceptedAmountMinor: chosen.preview.grossMinor,
+            ...clientQuery(props.clientId),
+          },
+        }),
+      (changed) => {
+        setDone(changed);
+        setChosenSku(undefined);
+        props.onChanged();
+      },
+    );
   };
 
   return (
@@ -142,7 +136,7 @@ function PlanChooser(props: { subscriptionId: string; clientId: string | undefin
                   checked={chosenSku === choice.sku}
                   onChange={() => {
                     setChosenSku(choice.sku);
-                    setError(undefined);
+                    submitting.clearError();
                   }}
                 />
                 <span>
