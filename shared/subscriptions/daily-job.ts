@@ -19,6 +19,7 @@ import { queryPage } from '#shared/db/page.ts';
 import { formatDay, formatMoney } from '#shared/i18n/format.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
 import type { Mail } from '#shared/mail/mail.ts';
+import { distributorNotices } from '#shared/mail/shop-messages/distributor-notices.ts';
 import { shopMailMessages } from '#shared/mail/shop-messages/index.ts';
 import { withFooter } from '#shared/mail/templates.ts';
 import { mailAccount } from '#shared/notifications/send.ts';
@@ -343,25 +344,26 @@ export function subscriptionNoticeMail(
 ): Mail {
   const { texts, service, paidUntil, price, link, suspendOn, daysLeft } = mailFacts(subscription, locale);
   if (distributor && notice.kind !== 'auto-renew-failed') {
+    const notices = distributorNotices(locale);
     const renewedBy = { distributor: distributor.name, email: distributor.contactEmail, link };
     switch (notice.kind) {
       case 'reminder':
         return withFooter(locale, {
           to,
           subject: texts.reminderSubject({ service, paidUntil }),
-          text: texts.clientReminderText({ service, paidUntil, daysLeft: daysLeft(at), autoRenew: subscription.autoRenew, ...renewedBy }),
+          text: notices.clientReminderText({ service, paidUntil, daysLeft: daysLeft(at), autoRenew: subscription.autoRenew, ...renewedBy }),
         });
       case 'overdue':
         return withFooter(locale, {
           to,
           subject: texts.overdueSubject(service),
-          text: texts.clientOverdueText({ service, paidUntil, suspendOn: suspendOn(terms), ...renewedBy }),
+          text: notices.clientOverdueText({ service, paidUntil, suspendOn: suspendOn(terms), ...renewedBy }),
         });
       case 'suspended':
         return withFooter(locale, {
           to,
           subject: texts.suspendedSubject(service),
-          text: texts.clientSuspendedText({ service, paidUntil, ...renewedBy }),
+          text: notices.clientSuspendedText({ service, paidUntil, ...renewedBy }),
         });
     }
   }
@@ -464,14 +466,15 @@ export function distributorNoticeMail(
   terms: ServiceTerms,
   at: Date,
 ): Mail {
-  const { texts, service, paidUntil, price, link, suspendOn, daysLeft } = mailFacts(subscription, locale, distributor.accountId);
+  const { service, paidUntil, price, link, suspendOn, daysLeft } = mailFacts(subscription, locale, distributor.accountId);
   const { client } = distributor;
+  const notices = distributorNotices(locale);
   switch (notice.kind) {
     case 'reminder':
       return withFooter(locale, {
         to,
-        subject: texts.distributorReminderSubject({ service, client, paidUntil }),
-        text: texts.distributorReminderText({
+        subject: notices.distributorReminderSubject({ service, client, paidUntil }),
+        text: notices.distributorReminderText({
           service,
           client,
           paidUntil,
@@ -484,8 +487,8 @@ export function distributorNoticeMail(
     case 'overdue':
       return withFooter(locale, {
         to,
-        subject: texts.distributorOverdueSubject({ service, client }),
-        text: texts.distributorOverdueText({
+        subject: notices.distributorOverdueSubject({ service, client }),
+        text: notices.distributorOverdueText({
           service,
           client,
           paidUntil,
@@ -497,8 +500,8 @@ export function distributorNoticeMail(
     case 'suspended':
       return withFooter(locale, {
         to,
-        subject: texts.distributorSuspendedSubject({ service, client }),
-        text: texts.distributorSuspendedText({ service, client, paidUntil, price, link }),
+        subject: notices.distributorSuspendedSubject({ service, client }),
+        text: notices.distributorSuspendedText({ service, client, paidUntil, price, link }),
       });
   }
 }

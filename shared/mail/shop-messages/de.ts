@@ -113,33 +113,6 @@ export const shopMailDe: ShopMailMessages = {
     suspendedText: (s) =>
       `Ihr Dienst ${s.service} war bis ${s.paidUntil} bezahlt und wurde nicht verlängert. Er ist daher jetzt gesperrt.\n\n` +
       `Verlängern Sie ihn (${s.price}), um ihn wiederherzustellen: ${s.link}`,
-    clientReminderText: (s) =>
-      `Ihr Dienst ${s.service} ist bis ${s.paidUntil} bezahlt (${s.daysLeft === 1 ? 'noch 1 Tag' : `noch ${s.daysLeft} Tage`}).\n\n` +
-      (s.autoRenew
-        ? `Ihr Distributor, ${s.distributor} (${s.email}), verlängert ihn automatisch: Sie müssen nichts tun.`
-        : `Ihr Distributor, ${s.distributor} (${s.email}), bestellt die Verlängerungen: Bitte wenden Sie sich an ihn, damit der Dienst weiterläuft.`) +
-      `\n\nDer Dienst: ${s.link}`,
-    clientOverdueText: (s) =>
-      `Der bezahlte Zeitraum Ihres Dienstes ${s.service} endete am ${s.paidUntil}. Wird er nicht verlängert, wird er am ${s.suspendOn} gesperrt.\n\n` +
-      `Ihr Distributor, ${s.distributor} (${s.email}), bestellt die Verlängerungen: Bitte wenden Sie sich an ihn.\n\nDer Dienst: ${s.link}`,
-    clientSuspendedText: (s) =>
-      `Ihr Dienst ${s.service} war bis ${s.paidUntil} bezahlt und wurde nicht verlängert. Er ist daher jetzt gesperrt.\n\n` +
-      `Ihr Distributor, ${s.distributor} (${s.email}), bestellt die Verlängerungen: Bitte wenden Sie sich an ihn, um ihn wiederherzustellen.\n\nDer Dienst: ${s.link}`,
-    distributorReminderSubject: (s) => `${s.service} Ihres Kunden ${s.client}: bezahlt bis ${s.paidUntil}`,
-    distributorReminderText: (s) =>
-      `${s.service} Ihres Kunden ${s.client} ist bis ${s.paidUntil} bezahlt (${s.daysLeft === 1 ? 'noch 1 Tag' : `noch ${s.daysLeft} Tage`}). Eine Verlängerung kostet ${s.price}.\n\n` +
-      (s.autoRenew
-        ? 'Die automatische Verlängerung ist aktiv: Wir verlängern ihn bei Fälligkeit aus Ihrem Guthaben. Bitte sorgen Sie für ausreichendes Guthaben.'
-        : 'Ihr Kunde bestellt die Verlängerungen über Sie: Verlängern Sie ihn für ihn im Kundenportal, damit er ohne Unterbrechung weiterläuft.') +
-      `\n\nDer Dienst: ${s.link}`,
-    distributorOverdueSubject: (s) => `${s.service} Ihres Kunden ${s.client}: Der bezahlte Zeitraum ist abgelaufen`,
-    distributorOverdueText: (s) =>
-      `Der bezahlte Zeitraum von ${s.service} Ihres Kunden ${s.client} endete am ${s.paidUntil}. Bitte verlängern Sie ihn für Ihren Kunden (${s.price}) bis ${s.suspendOn}, sonst wird er gesperrt.\n\n` +
-      `Für Ihren Kunden verlängern: ${s.link}`,
-    distributorSuspendedSubject: (s) => `${s.service} Ihres Kunden ${s.client} ist gesperrt`,
-    distributorSuspendedText: (s) =>
-      `${s.service} Ihres Kunden ${s.client} war bis ${s.paidUntil} bezahlt und wurde nicht verlängert. Er ist daher jetzt gesperrt.\n\n` +
-      `Verlängern Sie ihn für Ihren Kunden (${s.price}), um ihn wiederherzustellen: ${s.link}`,
   },
   // -- upgrades --
   // -- distributors --

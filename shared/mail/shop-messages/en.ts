@@ -169,53 +169,6 @@ export const shopMailEn = {
     suspendedText: (s: { service: string; paidUntil: string; price: string; link: string }) =>
       `Your ${s.service} was paid until ${s.paidUntil} and has not been renewed, so it is now suspended.\n\n` +
       `Renew it (${s.price}) to restore it: ${s.link}`,
-    /** A distributor's client: its distributor orders the renewals (name and contact e-mail), so no renew link. */
-    clientReminderText: (s: {
-      service: string;
-      paidUntil: string;
-      daysLeft: number;
-      autoRenew: boolean;
-      distributor: string;
-      email: string;
-      link: string;
-    }) =>
-      `Your ${s.service} is paid until ${s.paidUntil} (${s.daysLeft === 1 ? '1 day' : `${s.daysLeft} days`} left).\n\n` +
-      (s.autoRenew
-        ? `Your distributor, ${s.distributor} (${s.email}), renews it automatically: there is nothing for you to do.`
-        : `Your distributor, ${s.distributor} (${s.email}), orders its renewals: please contact them to keep it running.`) +
-      `\n\nThe service: ${s.link}`,
-    clientOverdueText: (s: { service: string; paidUntil: string; suspendOn: string; distributor: string; email: string; link: string }) =>
-      `The paid period of your ${s.service} ended on ${s.paidUntil}. Unless it is renewed, it will be suspended on ${s.suspendOn}.\n\n` +
-      `Your distributor, ${s.distributor} (${s.email}), orders its renewals: please contact them.\n\nThe service: ${s.link}`,
-    clientSuspendedText: (s: { service: string; paidUntil: string; distributor: string; email: string; link: string }) =>
-      `Your ${s.service} was paid until ${s.paidUntil} and has not been renewed, so it is now suspended.\n\n` +
-      `Your distributor, ${s.distributor} (${s.email}), orders its renewals: please contact them to restore it.\n\nThe service: ${s.link}`,
-    /** The distributor of a client, told of its client's service as the client is (it renews it). */
-    distributorReminderSubject: (s: { service: string; client: string; paidUntil: string }) =>
-      `${s.service} of your client ${s.client}: paid until ${s.paidUntil}`,
-    distributorReminderText: (s: {
-      service: string;
-      client: string;
-      paidUntil: string;
-      daysLeft: number;
-      price: string;
-      autoRenew: boolean;
-      link: string;
-    }) =>
-      `The ${s.service} of your client ${s.client} is paid until ${s.paidUntil} (${s.daysLeft === 1 ? '1 day' : `${s.daysLeft} days`} left). A renewal costs ${s.price}.\n\n` +
-      (s.autoRenew
-        ? 'Automatic renewal is on: we renew it from your balance when it falls due. Please make sure your balance covers it.'
-        : 'Your client orders its renewals through you: renew it for them in the customer portal to keep it running.') +
-      `\n\nThe service: ${s.link}`,
-    distributorOverdueSubject: (s: { service: string; client: string }) =>
-      `${s.service} of your client ${s.client}: the paid period has ended`,
-    distributorOverdueText: (s: { service: string; client: string; paidUntil: string; suspendOn: string; price: string; link: string }) =>
-      `The paid period of the ${s.service} of your client ${s.client} ended on ${s.paidUntil}. Please renew it for them (${s.price}) by ${s.suspendOn}, or it will be suspended.\n\n` +
-      `Renew it for your client: ${s.link}`,
-    distributorSuspendedSubject: (s: { service: string; client: string }) => `${s.service} of your client ${s.client} is suspended`,
-    distributorSuspendedText: (s: { service: string; client: string; paidUntil: string; price: string; link: string }) =>
-      `The ${s.service} of your client ${s.client} was paid until ${s.paidUntil} and has not been renewed, so it is now suspended.\n\n` +
-      `Renew it for your client (${s.price}) to restore it: ${s.link}`,
   },
   // -- upgrades --
   // -- distributors --

@@ -112,33 +112,6 @@ export const shopMailFr: ShopMailMessages = {
     suspendedText: (s) =>
       `Votre service ${s.service} était payé jusqu’au ${s.paidUntil} et n’a pas été renouvelé : il est maintenant suspendu.\n\n` +
       `Renouvelez-le (${s.price}) pour le rétablir : ${s.link}`,
-    clientReminderText: (s) =>
-      `Votre service ${s.service} est payé jusqu’au ${s.paidUntil} (${s.daysLeft === 1 ? 'il reste 1 jour' : `il reste ${s.daysLeft} jours`}).\n\n` +
-      (s.autoRenew
-        ? `Votre distributeur, ${s.distributor} (${s.email}), le renouvelle automatiquement : vous n’avez rien à faire.`
-        : `Votre distributeur, ${s.distributor} (${s.email}), commande ses renouvellements : contactez-le pour qu’il continue de fonctionner.`) +
-      `\n\nLe service : ${s.link}`,
-    clientOverdueText: (s) =>
-      `La période payée de votre service ${s.service} s’est terminée le ${s.paidUntil}. S’il n’est pas renouvelé, il sera suspendu le ${s.suspendOn}.\n\n` +
-      `Votre distributeur, ${s.distributor} (${s.email}), commande ses renouvellements : contactez-le.\n\nLe service : ${s.link}`,
-    clientSuspendedText: (s) =>
-      `Votre service ${s.service} était payé jusqu’au ${s.paidUntil} et n’a pas été renouvelé : il est maintenant suspendu.\n\n` +
-      `Votre distributeur, ${s.distributor} (${s.email}), commande ses renouvellements : contactez-le pour le rétablir.\n\nLe service : ${s.link}`,
-    distributorReminderSubject: (s) => `${s.service} de votre client ${s.client} : payé jusqu’au ${s.paidUntil}`,
-    distributorReminderText: (s) =>
-      `Le ${s.service} de votre client ${s.client} est payé jusqu’au ${s.paidUntil} (${s.daysLeft === 1 ? 'il reste 1 jour' : `il reste ${s.daysLeft} jours`}). Un renouvellement coûte ${s.price}.\n\n` +
-      (s.autoRenew
-        ? 'Le renouvellement automatique est activé : nous le renouvelons à partir de votre solde à l’échéance. Veillez à ce que votre solde suffise.'
-        : 'Votre client commande ses renouvellements par vous : renouvelez-le pour lui dans le portail client pour qu’il continue de fonctionner.') +
-      `\n\nLe service : ${s.link}`,
-    distributorOverdueSubject: (s) => `${s.service} de votre client ${s.client} : la période payée est terminée`,
-    distributorOverdueText: (s) =>
-      `La période payée du ${s.service} de votre client ${s.client} s’est terminée le ${s.paidUntil}. Veuillez le renouveler pour lui (${s.price}) avant le ${s.suspendOn}, sinon il sera suspendu.\n\n` +
-      `Renouveler pour votre client : ${s.link}`,
-    distributorSuspendedSubject: (s) => `${s.service} de votre client ${s.client} est suspendu`,
-    distributorSuspendedText: (s) =>
-      `Le ${s.service} de votre client ${s.client} était payé jusqu’au ${s.paidUntil} et n’a pas été renouvelé : il est maintenant suspendu.\n\n` +
-      `Renouvelez-le pour votre client (${s.price}) pour le rétablir : ${s.link}`,
   },
   // -- upgrades --
   // -- distributors --

@@ -112,33 +112,6 @@ export const shopMailIt: ShopMailMessages = {
     suspendedText: (s) =>
       `Il tuo servizio ${s.service} era pagato fino al ${s.paidUntil} e non è stato rinnovato, quindi ora è sospeso.\n\n` +
       `Rinnovalo (${s.price}) per ripristinarlo: ${s.link}`,
-    clientReminderText: (s) =>
-      `Il tuo servizio ${s.service} è pagato fino al ${s.paidUntil} (${s.daysLeft === 1 ? 'manca 1 giorno' : `mancano ${s.daysLeft} giorni`}).\n\n` +
-      (s.autoRenew
-        ? `Il tuo distributore, ${s.distributor} (${s.email}), lo rinnova automaticamente: non devi fare nulla.`
-        : `I rinnovi li ordina il tuo distributore, ${s.distributor} (${s.email}): contattalo perché continui a funzionare.`) +
-      `\n\nIl servizio: ${s.link}`,
-    clientOverdueText: (s) =>
-      `Il periodo pagato del tuo servizio ${s.service} è terminato il ${s.paidUntil}. Se non viene rinnovato, sarà sospeso il ${s.suspendOn}.\n\n` +
-      `I rinnovi li ordina il tuo distributore, ${s.distributor} (${s.email}): contattalo.\n\nIl servizio: ${s.link}`,
-    clientSuspendedText: (s) =>
-      `Il tuo servizio ${s.service} era pagato fino al ${s.paidUntil} e non è stato rinnovato, quindi ora è sospeso.\n\n` +
-      `I rinnovi li ordina il tuo distributore, ${s.distributor} (${s.email}): contattalo per ripristinarlo.\n\nIl servizio: ${s.link}`,
-    distributorReminderSubject: (s) => `${s.service} del tuo cliente ${s.client}: pagato fino al ${s.paidUntil}`,
-    distributorReminderText: (s) =>
-      `Il ${s.service} del tuo cliente ${s.client} è pagato fino al ${s.paidUntil} (${s.daysLeft === 1 ? 'manca 1 giorno' : `mancano ${s.daysLeft} giorni`}). Un rinnovo costa ${s.price}.\n\n` +
-      (s.autoRenew
-        ? 'Il rinnovo automatico è attivo: alla scadenza lo rinnoviamo dal tuo saldo. Assicurati che il saldo sia sufficiente.'
-        : 'Il tuo cliente ordina i rinnovi tramite te: rinnovalo per lui nel portale clienti perché continui a funzionare.') +
-      `\n\nIl servizio: ${s.link}`,
-    distributorOverdueSubject: (s) => `${s.service} del tuo cliente ${s.client}: il periodo pagato è terminato`,
-    distributorOverdueText: (s) =>
-      `Il periodo pagato del ${s.service} del tuo cliente ${s.client} è terminato il ${s.paidUntil}. Rinnovalo per lui (${s.price}) entro il ${s.suspendOn}, altrimenti sarà sospeso.\n\n` +
-      `Rinnova per il tuo cliente: ${s.link}`,
-    distributorSuspendedSubject: (s) => `${s.service} del tuo cliente ${s.client} è sospeso`,
-    distributorSuspendedText: (s) =>
-      `Il ${s.service} del tuo cliente ${s.client} era pagato fino al ${s.paidUntil} e non è stato rinnovato, quindi ora è sospeso.\n\n` +
-      `Rinnovalo per il tuo cliente (${s.price}) per ripristinarlo: ${s.link}`,
   },
   // -- upgrades --
   // -- distributors --

@@ -120,33 +120,6 @@ export const shopMailPl: ShopMailMessages = {
     suspendedText: (s) =>
       `Twoja usługa ${s.service} była opłacona do ${s.paidUntil} i nie została odnowiona, dlatego jest teraz zawieszona.\n\n` +
       `Odnów ją (${s.price}), aby ją przywrócić: ${s.link}`,
-    clientReminderText: (s) =>
-      `Twoja usługa ${s.service} jest opłacona do ${s.paidUntil} (${plural('pl', s.daysLeft, { one: 'został 1 dzień', other: `zostało ${s.daysLeft} dni` })}).\n\n` +
-      (s.autoRenew
-        ? `Twój dystrybutor, ${s.distributor} (${s.email}), odnawia ją automatycznie: nie musisz nic robić.`
-        : `Odnowienia zamawia Twój dystrybutor, ${s.distributor} (${s.email}): skontaktuj się z nim, aby usługa działała bez przerwy.`) +
-      `\n\nUsługa: ${s.link}`,
-    clientOverdueText: (s) =>
-      `Opłacony okres Twojej usługi ${s.service} skończył się ${s.paidUntil}. Jeśli nie zostanie odnowiona, ${s.suspendOn} zostanie zawieszona.\n\n` +
-      `Odnowienia zamawia Twój dystrybutor, ${s.distributor} (${s.email}): skontaktuj się z nim.\n\nUsługa: ${s.link}`,
-    clientSuspendedText: (s) =>
-      `Twoja usługa ${s.service} była opłacona do ${s.paidUntil} i nie została odnowiona, dlatego jest teraz zawieszona.\n\n` +
-      `Odnowienia zamawia Twój dystrybutor, ${s.distributor} (${s.email}): skontaktuj się z nim, aby ją przywrócić.\n\nUsługa: ${s.link}`,
-    distributorReminderSubject: (s) => `Usługa ${s.service} Twojego klienta ${s.client}: opłacona do ${s.paidUntil}`,
-    distributorReminderText: (s) =>
-      `Usługa ${s.service} Twojego klienta ${s.client} jest opłacona do ${s.paidUntil} (${plural('pl', s.daysLeft, { one: 'został 1 dzień', other: `zostało ${s.daysLeft} dni` })}). Odnowienie kosztuje ${s.price}.\n\n` +
-      (s.autoRenew
-        ? 'Automatyczne odnawianie jest włączone: gdy nadejdzie termin, odnowimy usługę z Twojego salda. Upewnij się, że saldo wystarczy.'
-        : 'Klient zamawia odnowienia przez Ciebie: odnów usługę dla niego w portalu klienta, aby działała bez przerwy.') +
-      `\n\nUsługa: ${s.link}`,
-    distributorOverdueSubject: (s) => `Usługa ${s.service} Twojego klienta ${s.client}: opłacony okres się skończył`,
-    distributorOverdueText: (s) =>
-      `Opłacony okres usługi ${s.service} Twojego klienta ${s.client} skończył się ${s.paidUntil}. Odnów ją dla klienta (${s.price}) do ${s.suspendOn}, inaczej zostanie zawieszona.\n\n` +
-      `Odnów dla klienta: ${s.link}`,
-    distributorSuspendedSubject: (s) => `Usługa ${s.service} Twojego klienta ${s.client} została zawieszona`,
-    distributorSuspendedText: (s) =>
-      `Usługa ${s.service} Twojego klienta ${s.client} była opłacona do ${s.paidUntil} i nie została odnowiona, dlatego jest teraz zawieszona.\n\n` +
-      `Odnów ją dla klienta (${s.price}), aby ją przywrócić: ${s.link}`,
   },
   // -- upgrades --
   // -- distributors --
