@@ -349,10 +349,28 @@ async function attempt(input: CancelInput, read: Subscription): Promise<Cancella
   const support = await supportEndItems(read, at);
   /** The refunds written so far, in order (before the last one's transaction: the earlier ones). */
   const written: RefundRecord[] = [];
-  const own = (refundItems: readonly TransactItem[]): TransactItem[] => {
+  const own = (refundItems: readonly TransactItem[], accountId?: string): TransactItem[] => {
     const correction = correctionIn(refundItems);
-    // The history names the span's opening invoice's correction and the whole amount credited.
-    const named = written[0]?.correction ?? correction;
+    const currency = plan.refund?.currency ?? read.price.currency;
+    // The history names every correction (the earlier refunds' and this transaction's), each with the account that
+    // holds it and what it credited, and the whole amount credited.
+    const corrections: NonNullable<SubscriptionEvent['corrections']> = [
+      ...written.flatMap((refund) =>
+        refund.correction
+          ? [{ accountId: refund.accountId, ...refund.correction, amount: { amountMinor: -refund.amountMinor, currency } }]
+          : [],
+      ),
+      ...(correction
+        ? [
+            {
+              ...(accountId ? { accountId } : {}),
+              invoiceId: correction.invoiceId,
+              number: correction.number,
+              amount: { amountMinor: correction.grossMinor, currency },
+            },
+          ]
+        : []),
+    ];
     const creditedMinor = written.reduce((sum, refund) => sum + refund.amountMinor, -(correction?.grossMinor ?? 0));
     const event: Omit<SubscriptionEvent, 'eventId'> = {
       subscriptionId: read.subscriptionId,
@@ -361,12 +379,7 @@ async function attempt(input: CancelInput, read: Subscription): Promise<Cancella
       by,
       paidUntil: { from: read.paidUntil, to: paidUntil },
       status: { from: read.status, to: 'ended' },
-      ...(named
-        ? {
-            invoice: { invoiceId: named.invoiceId, number: named.number },
-            amount: { amountMinor: -creditedMinor, currency: plan.refund!.currency },
-          }
-        : {}),
+      ...(corrections.length ? { corrections, amount: { amountMinor: -creditedMinor, currency } } : {}),
       ...(input.reason ? { reason: input.reason } : {}),
     };
     return [subscriptionPut(current, next), subscriptionEventPut(read.accountId, event), ...support];
@@ -407,7 +420,7 @@ async function attempt(input: CancelInput, read: Subscription): Promise<Cancella
         write: last
           ? (items) => {
               ownAt = items.length;
-              return write([...items, ...own(items)]);
+              return write([...items, ...own(items, planned.invoice.accountId)]);
             }
           : async (items) => {
               // Marks it as being ended (conditional on the version planned on): a renewal or plan change paid

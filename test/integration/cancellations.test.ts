@@ -21,6 +21,7 @@ import { listLicenceSupport } from '#shared/support/list-support.ts';
 import { supportSubscriptionKey } from '#shared/support/model.ts';
 import { testBalance } from '../support/balances.ts';
 import { call, createCustomer, createStaff, purchases, signIn, startTestApi, type TestApi } from '../support/api.ts';
+import { issueTestInvoice } from '../support/invoices.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
 let api: TestApi;
@@ -105,8 +106,56 @@ describe('cancelling now with a prorated refund (immediate-refund)', () => {
       status: { from: 'active', to: 'ended' },
       paidUntil: { from: '2027-01-15T00:00:00.000Z', to: at.toISOString() },
       amount: { amountMinor: -3_888, currency: 'PLN' },
-      invoice: { invoiceId: correction.invoiceId, number: correction.number },
+      corrections: [
+        { accountId, invoiceId: correction.invoiceId, number: correction.number, amount: { amountMinor: -3_888, currency: 'PLN' } },
+      ],
     });
+  });
+
+  it('names every correction in the cancelled event, each with its account and amount', async () => {
+    usePolicy('immediate-refund');
+    const { accountId } = await customerWithToken();
+    // The period's invoice (15 Dec) and an upgrade's (20 Dec): both paid the span, both are corrected.
+    const upgradedOn = '2026-12-20T00:00:00.000Z';
+    const upgrade = await issueTestInvoice(accountId, {
+      at: new Date(upgradedOn),
+      paidAt: new Date(upgradedOn),
+      lines: [{ description: 'Managed Hosting Business → Pro', quantity: 1, unitNetMinor: 1_000 }],
+    });
+    const subscription = await putTestSubscription(accountId, {
+      paidUntil: '2027-01-15T00:00:00.000Z',
+      withInvoice: true,
+      spanChanges: [
+        {
+          kind: 'upgrade',
+          invoice: { accountId, invoiceId: upgrade.invoiceId, number: upgrade.number },
+          grossMinor: upgrade.totals.grossMinor,
+          coversFrom: upgradedOn,
+        },
+      ],
+    });
+
+    const result = await cancelSubscription({
+      accountId,
+      subscriptionId: subscription.subscriptionId,
+      at: new Date('2026-12-25T10:00:00.000Z'),
+      by: 'customer',
+    });
+
+    const corrections = result.refund!.corrections;
+    expect(corrections.map((one) => one.accountId)).toEqual([accountId, accountId]);
+    const [event] = (await listSubscriptionEvents(accountId, subscription.subscriptionId, {})).items;
+    expect(event).toMatchObject({
+      kind: 'cancelled',
+      amount: { amountMinor: -result.refund!.amountMinor, currency: 'PLN' },
+      corrections: corrections.map((one) => ({
+        accountId,
+        invoiceId: one.invoiceId,
+        number: one.number,
+        amount: { amountMinor: -one.amountMinor, currency: 'PLN' },
+      })),
+    });
+    expect(event!.invoice).toBeUndefined();
   });
 
   it('writes the correction line and reason in the invoice’s language, and keeps the ledger’s note as facts for the page', async () => {
