@@ -467,41 +467,26 @@ export function distributorNoticeMail(
   at: Date,
 ): Mail {
   const { service, paidUntil, price, link, suspendOn, daysLeft } = mailFacts(subscription, locale, distributor.accountId);
-  const { client } = distributor;
   const notices = distributorNotices(locale);
+  const facts = { service, client: distributor.client, paidUntil, price, link };
   switch (notice.kind) {
     case 'reminder':
       return withFooter(locale, {
         to,
-        subject: notices.distributorReminderSubject({ service, client, paidUntil }),
-        text: notices.distributorReminderText({
-          service,
-          client,
-          paidUntil,
-          daysLeft: daysLeft(at),
-          price,
-          autoRenew: subscription.autoRenew,
-          link,
-        }),
+        subject: notices.distributorReminderSubject(facts),
+        text: notices.distributorReminderText({ ...facts, daysLeft: daysLeft(at), autoRenew: subscription.autoRenew }),
       });
     case 'overdue':
       return withFooter(locale, {
         to,
-        subject: notices.distributorOverdueSubject({ service, client }),
-        text: notices.distributorOverdueText({
-          service,
-          client,
-          paidUntil,
-          suspendOn: suspendOn(terms),
-          price,
-          link,
-        }),
+        subject: notices.distributorOverdueSubject(facts),
+        text: notices.distributorOverdueText({ ...facts, suspendOn: suspendOn(terms) }),
       });
     case 'suspended':
       return withFooter(locale, {
         to,
-        subject: notices.distributorSuspendedSubject({ service, client }),
-        text: notices.distributorSuspendedText({ service, client, paidUntil, price, link }),
+        subject: notices.distributorSuspendedSubject(facts),
+        text: notices.distributorSuspendedText(facts),
       });
   }
 }
