@@ -4,6 +4,7 @@ import { ROLE_AREAS } from '#shared/accounts/roles.ts';
 import { auditReason, moneySchema, pageOf, supportedCurrency, timestamp } from '#shared/api/common.ts';
 import { contract, customerRoles, json, staff } from '#shared/api/contract.ts';
 import { accountIdSchema, pageQuery, ulidSchema } from '#shared/http/schemas.ts';
+import { lineNoteSchema } from '#shared/orders/fields.ts';
 import * as z from '#shared/validation.ts';
 
 /** The largest single balance change: 10 million in major units (a typo guard, not a business rule). */
@@ -20,6 +21,8 @@ export const ledgerEntryView = z.strictObject({
   kind: z.enum(['top-up', 'payment', 'refund', 'overpayment', 'adjustment']),
   source: z.strictObject({ kind: z.enum(['order', 'refund', 'payment', 'adjustment']), id: z.string(), label: z.optional(z.string()) }),
   memo: z.optional(z.string()),
+  /** The memo as facts (a cancellation's refund): the page shows it in the reader's language (line-text.ts noteText). */
+  note: z.optional(lineNoteSchema()),
   at: timestamp,
 });
 

@@ -5,7 +5,7 @@ import { moneySchema } from '#shared/api/common.ts';
 import { contract, customerRoles, json } from '#shared/api/contract.ts';
 import { billingView, customerOrderView } from '#shared/api/orders.ts';
 import { ROLE_AREAS } from '#shared/accounts/roles.ts';
-import { PAYMENT_METHODS } from '#shared/orders/fields.ts';
+import { lineTextSchema, PAYMENT_METHODS } from '#shared/orders/fields.ts';
 import * as z from '#shared/validation.ts';
 
 const treatment = z.enum(['domestic', 'reverse-charge', 'export', 'consumer']);
@@ -18,6 +18,8 @@ export const reviewLine = z.strictObject({
   sku: z.string(),
   product: z.string(),
   edition: z.string(),
+  /** An action line's text as facts: the page renders it in its language (shared/subscriptions/line-text.ts). */
+  text: z.optional(lineTextSchema()),
   users: z.number(),
   quantity: z.number(),
   unitNetMinor: z.number(),

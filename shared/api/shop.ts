@@ -3,7 +3,7 @@
 
 import { moneySchema } from '#shared/api/common.ts';
 import { catalogueIdSchema, skuSchema } from '#shared/api/catalogue.ts';
-import { lineActionSchema } from '#shared/orders/fields.ts';
+import { lineActionSchema, lineTextSchema } from '#shared/orders/fields.ts';
 import { contract, customer, customerRoles, json } from '#shared/api/contract.ts';
 import { accountIdSchema, ulidSchema } from '#shared/http/schemas.ts';
 import { ROLE_AREAS } from '#shared/accounts/roles.ts';
@@ -78,6 +78,8 @@ export const cartLineView = z.strictObject({
   unavailableMessage: z.optional(z.string()),
   product: z.optional(z.string()),
   edition: z.optional(z.string()),
+  /** An action line's text as facts: the page renders it in its language (shared/subscriptions/line-text.ts). */
+  text: z.optional(lineTextSchema()),
   users: z.optional(z.number()),
   supportYears: z.optional(z.number()),
   days: z.optional(z.number()),

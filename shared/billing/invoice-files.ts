@@ -5,8 +5,8 @@
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { presignedDownload } from '#shared/aws/presigned-get.ts';
 import { filesBucket, s3 } from '#shared/aws/s3.ts';
-import type { Invoice } from '#shared/billing/invoice.ts';
-import { invoiceLocale, renderInvoicePdf } from '#shared/billing/invoice-pdf.ts';
+import { type Invoice, invoiceLocale } from '#shared/billing/invoice.ts';
+import { renderInvoicePdf } from '#shared/billing/invoice-pdf.ts';
 
 export const INVOICE_PDF_PREFIX = 'invoices/';
 

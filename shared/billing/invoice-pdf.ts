@@ -180,27 +180,6 @@ const TEXTS: Record<Locale, PdfTexts> = {
   },
 };
 
-const COUNTRY_LOCALES: Record<string, Locale> = {
-  PL: 'pl',
-  DE: 'de',
-  AT: 'de',
-  LI: 'de',
-  FR: 'fr',
-  BE: 'fr',
-  LU: 'fr',
-  MC: 'fr',
-  IT: 'it',
-  SM: 'it',
-};
-
-/**
- * The language an invoice is printed in: the buyer's country's (pl, de, fr, it), else English. Fixed by the document
- * itself, so the one stored PDF is the same for whoever downloads it.
- */
-export function invoiceLocale(invoice: Pick<Invoice, 'buyer'>): Locale {
-  return COUNTRY_LOCALES[invoice.buyer.country] ?? 'en';
-}
-
 /** The PDF's title line, e.g. "Faktura VAT FV/2026/000123" (also its document title and the download's name). */
 export function invoiceTitle(invoice: Pick<Invoice, 'kind' | 'number'>, locale: Locale): string {
   return `${TEXTS[locale].title[invoice.kind]} ${invoice.number}`;

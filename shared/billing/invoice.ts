@@ -13,6 +13,7 @@ import { GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys } from '#shared/db/keys.ts';
+import type { Locale } from '#shared/i18n/locale.ts';
 import { newId } from '#shared/ids.ts';
 import * as z from '#shared/validation.ts';
 
@@ -62,6 +63,27 @@ export interface Invoice {
   correctedBy?: string[];
   /** A proforma whose order expired unpaid: it asks for nothing any more. */
   voidedAt?: string;
+}
+
+const COUNTRY_LOCALES: Record<string, Locale> = {
+  PL: 'pl',
+  DE: 'de',
+  AT: 'de',
+  LI: 'de',
+  FR: 'fr',
+  BE: 'fr',
+  LU: 'fr',
+  MC: 'fr',
+  IT: 'it',
+  SM: 'it',
+};
+
+/**
+ * The language an invoice is printed in: the buyer's country's (pl, de, fr, it), else English. Fixed by the document
+ * itself, so the one stored PDF is the same for whoever downloads it.
+ */
+export function invoiceLocale(invoice: Pick<Invoice, 'buyer'>): Locale {
+  return COUNTRY_LOCALES[invoice.buyer.country] ?? 'en';
 }
 
 export type InvoiceStatus = 'unpaid' | 'paid' | 'overdue' | 'corrected' | 'void';

@@ -9,6 +9,7 @@ import { tableName } from '#shared/db/client.ts';
 import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys } from '#shared/db/keys.ts';
 import { newId } from '#shared/ids.ts';
+import { type LineNote, lineNoteSchema } from '#shared/orders/fields.ts';
 import * as z from '#shared/validation.ts';
 
 export const LEDGER_ENTRY_KINDS = ['top-up', 'payment', 'refund', 'overpayment', 'adjustment'] as const;
@@ -32,6 +33,8 @@ export interface LedgerEntry {
   source: LedgerSource;
   /** A note the customer sees (a staff adjustment's reason). */
   memo?: string;
+  /** The memo as facts, rendered in the reader's language (a cancellation's refund); older entries have the memo only. */
+  note?: LineNote;
   at: string;
 }
 
@@ -62,6 +65,7 @@ const entrySchema = /* @__PURE__ */ lazySchema(() =>
     kind: z.enum(LEDGER_ENTRY_KINDS),
     source: z.object({ kind: z.enum(['order', 'refund', 'payment', 'adjustment']), id: z.string(), label: z.optional(z.string()) }),
     memo: z.optional(z.string()),
+    note: z.optional(lineNoteSchema()),
     at: z.string(),
   }),
 );
@@ -82,6 +86,7 @@ export interface BalanceChange {
   kind: LedgerEntryKind;
   source: LedgerSource;
   memo?: string;
+  note?: LineNote;
   at: Date;
 }
 
@@ -103,6 +108,7 @@ export function balanceChange(change: BalanceChange): { entry: LedgerEntry; item
     kind: change.kind,
     source: change.source,
     ...(change.memo ? { memo: change.memo } : {}),
+    ...(change.note ? { note: change.note } : {}),
     at: change.at.toISOString(),
   };
   const debit = change.amountMinor < 0;

@@ -19,6 +19,7 @@ import { GetCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { lazySchema, parseItem, type Item } from '#shared/db/entity.ts';
 import { keys } from '#shared/db/keys.ts';
+import type { LineNote } from '#shared/orders/fields.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '#shared/http/errors.ts';
 import * as z from '#shared/validation.ts';
 
@@ -33,6 +34,8 @@ export interface RefundInput {
   currency: string;
   /** Printed on the correction and shown with the ledger entry. */
   reason: string;
+  /** The reason as facts, which the ledger entry keeps for the balance page to show in the reader's language. */
+  note?: LineNote;
   /** The VAT invoice the refund corrects; `lines` overrides the correction's lines (net unit prices, negative). */
   correction?: { invoiceId: string; lines?: Array<{ description: string; sku?: string; quantity: number; unitNetMinor: number }> };
   at: Date;
@@ -208,6 +211,7 @@ async function build(input: RefundInput): Promise<Built> {
       ...(input.label || correction ? { label: [input.label, correction?.number].filter(Boolean).join(' / ') } : {}),
     },
     memo: input.reason,
+    ...(input.note ? { note: input.note } : {}),
     at: input.at,
   });
   const record: RefundRecord = {

@@ -67,10 +67,22 @@ export function lineTextSchema() {
       toEdition: z.string(),
       toUsers: z.number(),
     }),
+    /** A cancellation's refund (a correction line, a ledger note): the plan and the days of the period left unused. */
+    z.object({ kind: z.literal('cancellation'), plan: z.string(), daysLeft: z.number(), daysInPeriod: z.number() }),
   ]);
 }
 
 export type LineText = z.infer<ReturnType<typeof lineTextSchema>>;
+
+/**
+ * A note as facts: the product, its line text and the words someone added (a cancellation's reason). A ledger entry
+ * keeps it beside its memo, and the balance page renders it in the reader's language (line-text.ts `noteText`).
+ */
+export function lineNoteSchema() {
+  return z.object({ product: z.string(), text: lineTextSchema(), reason: z.optional(z.string()) });
+}
+
+export type LineNote = z.infer<ReturnType<typeof lineNoteSchema>>;
 
 /**
  * A line's action (shared/shop/line-actions.ts). `licenseeAccountId` is whose subscription or licence it changes: the

@@ -34,6 +34,7 @@ import {
 import { orderReferenceItem } from '#shared/orders/order-reference-claim.ts';
 import { nextOrderReference } from '#shared/orders/order-reference.ts';
 import type { PricedLine } from '#shared/orders/pricing.ts';
+import type { LineText } from '#shared/orders/fields.ts';
 import { orderSearchItems } from '#shared/search/search-entry.ts';
 import { type Cart, cartWrite, getCart } from '#shared/shop/cart.ts';
 import { pricedCart } from '#shared/shop/priced-cart.ts';
@@ -53,6 +54,8 @@ export interface ReviewLine {
   sku: string;
   product: string;
   edition: string;
+  /** An action line's text as facts (shared/subscriptions/line-text.ts). */
+  text?: LineText;
   users: number;
   quantity: number;
   unitNetMinor: number;
@@ -103,6 +106,7 @@ export function taxedReview(
         sku: line.sku,
         product: line.product,
         edition: line.edition,
+        ...(line.text ? { text: line.text } : {}),
         users: line.users,
         quantity: line.quantity,
         unitNetMinor: line.unitPrice.amountMinor,

@@ -4,7 +4,7 @@
 import type { Locale } from '#shared/i18n/locale.ts';
 import type { LineAction } from '#shared/orders/fields.ts';
 import type { OrderLine } from '#shared/orders/model.ts';
-import { lineText } from '#shared/subscriptions/line-text.ts';
+import { productLineText } from '#shared/subscriptions/line-text.ts';
 
 /** The cart's key of a line: its SKU for new licences, `RENEW-<id>` / `UPGRADE-<id>` / `PLAN-<id>` for an action. */
 export function lineKey(line: { sku: string; action?: LineAction }): string {
@@ -19,6 +19,6 @@ export function lineKey(line: { sku: string; action?: LineAction }): string {
  * (an action line of an older order, without `text`, keeps what its quote named it).
  */
 export function lineDescription(line: Pick<OrderLine, 'product' | 'edition' | 'users' | 'action' | 'text'>, locale: Locale = 'en'): string {
-  if (line.text) return `${line.product} ${lineText(line.text, locale)}`;
+  if (line.text) return productLineText({ product: line.product, text: line.text }, locale);
   return line.action ? `${line.product} ${line.edition}` : `${line.product} ${line.edition}, ${line.users} users`;
 }

@@ -8,7 +8,7 @@ import { money, type Money, sum } from '#shared/money.ts';
 import type { OrderLine } from '#shared/orders/model.ts';
 import { priceLines } from '#shared/orders/pricing.ts';
 import type { Cart, CartLine } from '#shared/shop/cart.ts';
-import type { LineAction } from '#shared/orders/fields.ts';
+import type { LineAction, LineText } from '#shared/orders/fields.ts';
 import type { ActionQuote } from '#shared/shop/line-actions.ts';
 import { lineKey } from '#shared/shop/line-key.ts';
 
@@ -31,6 +31,8 @@ export interface PricedCartLine {
   /** Names and terms from the catalogue; absent only when the SKU is gone from it (`unavailable: 'unknown'`). */
   product?: string;
   edition?: string;
+  /** An action line's text as facts: the page renders it in its language (shared/subscriptions/line-text.ts). */
+  text?: LineText;
   users?: number;
   supportYears?: number;
   days?: number;
@@ -150,6 +152,7 @@ function actionLine(line: CartLine, quote: ActionQuote | undefined): PricedCartL
     ...described,
     product: orderLine.product,
     edition: orderLine.edition,
+    ...(orderLine.text ? { text: orderLine.text } : {}),
     users: orderLine.users,
     unitPrice: orderLine.unitPrice,
     lineTotal: orderLine.subtotal,

@@ -18,7 +18,7 @@ import { type Account, getAccount } from '#shared/accounts/account.ts';
 import { assertMayOrderForItself, viewedAccount } from '#shared/accounts/distributors.ts';
 import type { NO_REFUND_REASONS } from '#shared/api/cancellations.ts';
 import type { TransactItem } from '#shared/audit/audit.ts';
-import { getInvoice, type Invoice } from '#shared/billing/invoice.ts';
+import { getInvoice, type Invoice, invoiceLocale } from '#shared/billing/invoice.ts';
 import { correctionLines, getRefund, type RefundRecord, refundToBalance, remainingGross } from '#shared/billing/refunds.ts';
 import { billingSettings, type ServiceTerms } from '#shared/billing/settings.ts';
 import { taxLines } from '#shared/billing/tax.ts';
@@ -26,6 +26,7 @@ import { failedConditions } from '#shared/billing/transact.ts';
 import { TransactWriteCommand } from '#shared/db/commands.ts';
 import { db, tableName } from '#shared/db/client.ts';
 import { ConflictError } from '#shared/http/errors.ts';
+import type { Locale } from '#shared/i18n/locale.ts';
 import { readLicence } from '#shared/licences/activations.ts';
 import { licenceKey } from '#shared/licences/model.ts';
 import type { Money } from '#shared/money.ts';
@@ -37,6 +38,7 @@ import {
   type SubscriptionStatus,
   subscriptionPut,
 } from '#shared/subscriptions/model.ts';
+import { cancellationText, type LineNote, noteText } from '#shared/subscriptions/line-text.ts';
 import { addDays } from '#shared/subscriptions/periods.ts';
 import { type InvoiceShare, type PartInvoice, spanParts, spanRefund } from '#shared/subscriptions/span.ts';
 import { listLicenceSupport } from '#shared/support/list-support.ts';
@@ -82,6 +84,8 @@ interface PlannedRefund {
   invoice: SpanInvoice;
   requestedMinor: number;
   amountMinor: number;
+  /** The language the corrected invoice is printed in: its correction's line and reason are written in it. */
+  locale: Locale;
 }
 
 interface Plan extends CancellationPreview {
@@ -173,10 +177,11 @@ async function planShare(subscription: Subscription, share: InvoiceShare): Promi
   const original = await findInvoice(subscription, share.invoice);
   if (!original || original.kind !== 'vat' || original.currency !== subscription.price.currency) return 'missing';
   const invoice = { accountId: original.accountId, invoiceId: original.invoiceId, number: original.number };
+  const locale = invoiceLocale(original);
   // A cancellation racing this one refunded this invoice already (read after the invoice, so its correction is seen
   // either here or not at all): answer what it asked and credited, which refundToBalance then replays.
   const earlier = await getRefund(cancellationRefundSource(subscription, original.invoiceId));
-  if (earlier) return { invoice, requestedMinor: earlier.requestedMinor, amountMinor: earlier.amountMinor };
+  if (earlier) return { invoice, requestedMinor: earlier.requestedMinor, amountMinor: earlier.amountMinor, locale };
   // Never more than the invoice still bills (staff, or a downgrade's credit, may have corrected it already).
   const remaining = await remainingGross(original);
   const requestedMinor = Math.min(share.amountMinor, remaining);
@@ -188,7 +193,7 @@ async function planShare(subscription: Subscription, share: InvoiceShare): Promi
     lines.map((line) => line.unitNetMinor * line.quantity),
     original.tax,
   ).totals.grossMinor;
-  return credited > 0 ? { invoice, requestedMinor, amountMinor: credited } : 'nothing';
+  return credited > 0 ? { invoice, requestedMinor, amountMinor: credited, locale } : 'nothing';
 }
 
 /** What a cancellation now would do: when it ends and what goes back to which balance (a few reads per invoice, no writes). */
@@ -344,10 +349,28 @@ async function attempt(input: CancelInput, read: Subscription): Promise<Cancella
   const support = await supportEndItems(read, at);
   /** The refunds written so far, in order (before the last one's transaction: the earlier ones). */
   const written: RefundRecord[] = [];
-  const own = (refundItems: readonly TransactItem[]): TransactItem[] => {
+  const own = (refundItems: readonly TransactItem[], accountId?: string): TransactItem[] => {
     const correction = correctionIn(refundItems);
-    // The history names the span's opening invoice's correction and the whole amount credited.
-    const named = written[0]?.correction ?? correction;
+    const currency = plan.refund?.currency ?? read.price.currency;
+    // The history names every correction (the earlier refunds' and this transaction's), each with the account that
+    // holds it and what it credited, and the whole amount credited.
+    const corrections: NonNullable<SubscriptionEvent['corrections']> = [
+      ...written.flatMap((refund) =>
+        refund.correction
+          ? [{ accountId: refund.accountId, ...refund.correction, amount: { amountMinor: -refund.amountMinor, currency } }]
+          : [],
+      ),
+      ...(correction
+        ? [
+            {
+              ...(accountId ? { accountId } : {}),
+              invoiceId: correction.invoiceId,
+              number: correction.number,
+              amount: { amountMinor: correction.grossMinor, currency },
+            },
+          ]
+        : []),
+    ];
     const creditedMinor = written.reduce((sum, refund) => sum + refund.amountMinor, -(correction?.grossMinor ?? 0));
     const event: Omit<SubscriptionEvent, 'eventId'> = {
       subscriptionId: read.subscriptionId,
@@ -356,12 +379,7 @@ async function attempt(input: CancelInput, read: Subscription): Promise<Cancella
       by,
       paidUntil: { from: read.paidUntil, to: paidUntil },
       status: { from: read.status, to: 'ended' },
-      ...(named
-        ? {
-            invoice: { invoiceId: named.invoiceId, number: named.number },
-            amount: { amountMinor: -creditedMinor, currency: plan.refund!.currency },
-          }
-        : {}),
+      ...(corrections.length ? { corrections, amount: { amountMinor: -creditedMinor, currency } } : {}),
       ...(input.reason ? { reason: input.reason } : {}),
     };
     return [subscriptionPut(current, next), subscriptionEventPut(read.accountId, event), ...support];
@@ -373,12 +391,13 @@ async function attempt(input: CancelInput, read: Subscription): Promise<Cancella
   }
   const refunds = plan.refunds;
   const currency = plan.refund.currency;
-  const reason = [
-    `Cancellation of ${read.product} ${read.plan}: ${plan.refund.daysLeft}/${plan.refund.daysInPeriod} days unused`,
-    input.reason,
-  ]
-    .filter(Boolean)
-    .join(' - ');
+  // What the refund is for, as facts: each correction prints it in its invoice's language, and the ledger keeps it so
+  // the balance page shows it in the reader's.
+  const note: LineNote = {
+    product: read.product,
+    text: cancellationText(read.plan, plan.refund),
+    ...(input.reason ? { reason: input.reason } : {}),
+  };
   /** Where the subscription's write (the last refund) or its version guard (an earlier one) sits in the transaction. */
   let ownAt = -1;
   let guardAt = -1;
@@ -394,13 +413,14 @@ async function attempt(input: CancelInput, read: Subscription): Promise<Cancella
         label: `${read.product} ${read.plan}`,
         amountMinor: planned.requestedMinor,
         currency,
-        reason,
+        reason: noteText(note, planned.locale),
+        note,
         correction: { invoiceId: planned.invoice.invoiceId },
         at,
         write: last
           ? (items) => {
               ownAt = items.length;
-              return write([...items, ...own(items)]);
+              return write([...items, ...own(items, planned.invoice.accountId)]);
             }
           : async (items) => {
               // Marks it as being ended (conditional on the version planned on): a renewal or plan change paid

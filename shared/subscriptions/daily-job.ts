@@ -19,18 +19,20 @@ import { queryPage } from '#shared/db/page.ts';
 import { formatDay, formatMoney } from '#shared/i18n/format.ts';
 import type { Locale } from '#shared/i18n/locale.ts';
 import type { Mail } from '#shared/mail/mail.ts';
+import { distributorNotices } from '#shared/mail/shop-messages/distributor-notices.ts';
 import { shopMailMessages } from '#shared/mail/shop-messages/index.ts';
 import { withFooter } from '#shared/mail/templates.ts';
 import { mailAccount } from '#shared/notifications/send.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { getAccount } from '#shared/accounts/account.ts';
+import { type DistributorContact, distributorOf } from '#shared/accounts/distributors.ts';
 import { type AutoRenewFailure, type AutoRenewer, type AutoRenewPayer, autoRenewFromBalance } from '#shared/subscriptions/auto-renew.ts';
 import { type SubscriptionEvent, subscriptionEventPut } from '#shared/subscriptions/events.ts';
 import { getSubscription, type Subscription, subscriptionFromItem, subscriptionPut } from '#shared/subscriptions/model.ts';
 import { addDays, dayOf, wholeDaysLeft } from '#shared/subscriptions/periods.ts';
 import { renewedPlan } from '#shared/subscriptions/renewal.ts';
 import { actionsDue, SCHEDULE_SHARDS, type ScheduledStep } from '#shared/subscriptions/schedule.ts';
-import { serviceName } from '#shared/subscriptions/service-mail.ts';
+import { serviceLink, serviceName } from '#shared/subscriptions/service-mail.ts';
 
 /** Subscriptions per Query, and Queries per shard in one run: a run reads at most 4 × 10 × 100 = 4,000. */
 export const JOB_PAGE_SIZE = 100;
@@ -307,8 +309,11 @@ async function write(read: Subscription, change: Change): Promise<boolean> {
   }
 }
 
-/** What every notice mail says of the subscription, in one language: its name, paid-until, renewal price and page. */
-function mailFacts(subscription: Subscription, locale: Locale) {
+/**
+ * What every notice mail says of the subscription, in one language: its name, paid-until, renewal price and page (with
+ * `?clientId=` when the reader is another account than the licensee: its distributor).
+ */
+function mailFacts(subscription: Subscription, locale: Locale, readerAccountId = subscription.accountId) {
   const texts = shopMailMessages(locale).subscriptionJob;
   // What renewing costs: a downgrade waiting for the period's end is what the next period is renewed at.
   const renewal = renewedPlan(subscription).price;
@@ -317,11 +322,17 @@ function mailFacts(subscription: Subscription, locale: Locale) {
     service: serviceName(subscription),
     paidUntil: formatDay(subscription.paidUntil, locale),
     price: texts.priceFor(formatMoney(renewal, locale), texts.period(subscription.period.count, subscription.period.unit)),
-    link: `${config().portalUrl}/services/${subscription.subscriptionId}`,
+    link: serviceLink(subscription, readerAccountId),
+    /** The day it is suspended unless renewed, and the whole days left (at least 1) of the paid period. */
+    suspendOn: (terms: ServiceTerms) => formatDay(addDays(subscription.paidUntil, terms.suspendAfterDays).toISOString(), locale),
+    daysLeft: (at: Date) => Math.max(1, wholeDaysLeft(subscription.paidUntil, at)),
   };
 }
 
-/** The mail of a notice, in one recipient's language. */
+/**
+ * The mail of a notice, in one recipient's language. A distributor's client (`distributor`) is not asked to renew: its
+ * distributor orders its renewals, named with its contact e-mail, and the mail offers no renew link.
+ */
 export function subscriptionNoticeMail(
   to: string,
   locale: Locale,
@@ -329,8 +340,33 @@ export function subscriptionNoticeMail(
   notice: SubscriptionNotice,
   terms: ServiceTerms,
   at: Date,
+  distributor?: Pick<DistributorContact, 'name' | 'contactEmail'>,
 ): Mail {
-  const { texts, service, paidUntil, price, link } = mailFacts(subscription, locale);
+  const { texts, service, paidUntil, price, link, suspendOn, daysLeft } = mailFacts(subscription, locale);
+  if (distributor && notice.kind !== 'auto-renew-failed') {
+    const notices = distributorNotices(locale);
+    const renewedBy = { distributor: distributor.name, email: distributor.contactEmail, link };
+    switch (notice.kind) {
+      case 'reminder':
+        return withFooter(locale, {
+          to,
+          subject: texts.reminderSubject({ service, paidUntil }),
+          text: notices.clientReminderText({ service, paidUntil, daysLeft: daysLeft(at), autoRenew: subscription.autoRenew, ...renewedBy }),
+        });
+      case 'overdue':
+        return withFooter(locale, {
+          to,
+          subject: texts.overdueSubject(service),
+          text: notices.clientOverdueText({ service, paidUntil, suspendOn: suspendOn(terms), ...renewedBy }),
+        });
+      case 'suspended':
+        return withFooter(locale, {
+          to,
+          subject: texts.suspendedSubject(service),
+          text: notices.clientSuspendedText({ service, paidUntil, ...renewedBy }),
+        });
+    }
+  }
   switch (notice.kind) {
     case 'reminder':
       return withFooter(locale, {
@@ -339,7 +375,7 @@ export function subscriptionNoticeMail(
         text: texts.reminderText({
           service,
           paidUntil,
-          daysLeft: Math.max(1, wholeDaysLeft(subscription.paidUntil, at)),
+          daysLeft: daysLeft(at),
           price,
           autoRenew: subscription.autoRenew,
           link,
@@ -373,7 +409,7 @@ export function subscriptionNoticeMail(
         text: texts.overdueText({
           service,
           paidUntil,
-          suspendOn: formatDay(addDays(subscription.paidUntil, terms.suspendAfterDays).toISOString(), locale),
+          suspendOn: suspendOn(terms),
           price,
           // A client's failed auto-renew was its distributor's balance, not its own: the distributor is told.
           ...(notice.autoRenewFailed && !notice.payer ? { autoRenewFailed: texts.autoRenewFailed[notice.autoRenewFailed] } : {}),
@@ -393,8 +429,15 @@ export function subscriptionNoticeMail(
  * The mail to the distributor whose balance did not renew its client's subscription: which client and service, why,
  * and where to top up or renew it for the client.
  */
-export function payerNoticeMail(to: string, locale: Locale, subscription: Subscription, client: string, reason: AutoRenewFailure): Mail {
-  const { texts, service, paidUntil, price, link } = mailFacts(subscription, locale);
+export function payerNoticeMail(
+  to: string,
+  locale: Locale,
+  subscription: Subscription,
+  payer: { accountId: string; client: string },
+  reason: AutoRenewFailure,
+): Mail {
+  const { texts, service, paidUntil, price, link } = mailFacts(subscription, locale, payer.accountId);
+  const { client } = payer;
   return withFooter(locale, {
     to,
     subject: texts.distributorAutoRenewFailedSubject({ service, client }),
@@ -405,10 +448,47 @@ export function payerNoticeMail(to: string, locale: Locale, subscription: Subscr
       paidUntil,
       price,
       balanceLink: `${config().portalUrl}/balance`,
-      // The distributor reads its client's service with the client named.
-      link: `${link}?clientId=${encodeURIComponent(subscription.accountId)}`,
+      link,
     }),
   });
+}
+
+/**
+ * The mail to a client's distributor of a reminder, overdue or suspension notice of its client's service: which client
+ * and service, and the client's page to renew it for them (`?clientId=`).
+ */
+export function distributorNoticeMail(
+  to: string,
+  locale: Locale,
+  subscription: Subscription,
+  distributor: { accountId: string; client: string },
+  notice: Extract<SubscriptionNotice, { kind: 'reminder' | 'overdue' | 'suspended' }>,
+  terms: ServiceTerms,
+  at: Date,
+): Mail {
+  const { service, paidUntil, price, link, suspendOn, daysLeft } = mailFacts(subscription, locale, distributor.accountId);
+  const notices = distributorNotices(locale);
+  const facts = { service, client: distributor.client, paidUntil, price, link };
+  switch (notice.kind) {
+    case 'reminder':
+      return withFooter(locale, {
+        to,
+        subject: notices.distributorReminderSubject(facts),
+        text: notices.distributorReminderText({ ...facts, daysLeft: daysLeft(at), autoRenew: subscription.autoRenew }),
+      });
+    case 'overdue':
+      return withFooter(locale, {
+        to,
+        subject: notices.distributorOverdueSubject(facts),
+        text: notices.distributorOverdueText({ ...facts, suspendOn: suspendOn(terms) }),
+      });
+    case 'suspended':
+      return withFooter(locale, {
+        to,
+        subject: notices.distributorSuspendedSubject(facts),
+        text: notices.distributorSuspendedText(facts),
+      });
+  }
 }
 
 /** The paying distributor of a failed auto-renew, and why it failed, when a notice has them. */
@@ -419,22 +499,44 @@ function payerFailure(notice: SubscriptionNotice): { payer: AutoRenewPayer; reas
 }
 
 /**
- * Mails the account's renewal recipients, and those of the distributor whose balance failed to auto-renew it; the
- * change stands whatever happens to the mail.
+ * Mails the account's renewal recipients, and for a distributor's client its distributor's: the one whose balance
+ * failed to auto-renew it (payerNoticeMail), else of a reminder, overdue or suspension (distributorNoticeMail), since
+ * the distributor is the one who renews it. The change stands whatever happens to the mail.
  */
 async function mailNotice(subscription: Subscription, notice: SubscriptionNotice, context: RunContext): Promise<void> {
   try {
+    const { terms, at } = context;
+    const account = await getAccount(subscription.accountId);
+    const distributor = account?.distributorId ? await distributorOf(account) : undefined;
+    const client = account?.name ?? subscription.accountId;
     const failure = payerFailure(notice);
     await Promise.all([
       mailAccount(subscription.accountId, 'renewals', (recipient) =>
-        subscriptionNoticeMail(recipient.email, recipient.locale, subscription, notice, context.terms, context.at),
+        subscriptionNoticeMail(recipient.email, recipient.locale, subscription, notice, terms, at, distributor),
       ),
-      failure &&
-        getAccount(subscription.accountId).then((client) =>
-          mailAccount(failure.payer.accountId, 'renewals', (recipient) =>
-            payerNoticeMail(recipient.email, recipient.locale, subscription, client?.name ?? subscription.accountId, failure.reason),
-          ),
-        ),
+      failure
+        ? mailAccount(failure.payer.accountId, 'renewals', (recipient) =>
+            payerNoticeMail(
+              recipient.email,
+              recipient.locale,
+              subscription,
+              { accountId: failure.payer.accountId, client },
+              failure.reason,
+            ),
+          )
+        : distributor && notice.kind !== 'auto-renew-failed'
+          ? mailAccount(distributor.accountId, 'renewals', (recipient) =>
+              distributorNoticeMail(
+                recipient.email,
+                recipient.locale,
+                subscription,
+                { accountId: distributor.accountId, client },
+                notice,
+                terms,
+                at,
+              ),
+            )
+          : undefined,
     ]);
   } catch (error) {
     logger.error('subscription job: the mail could not be sent', { error: error as Error, subscriptionId: subscription.subscriptionId });

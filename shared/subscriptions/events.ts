@@ -35,6 +35,8 @@ export interface SubscriptionEvent {
   /** The order that paid it, and its invoice. */
   order?: { orderId: string; reference: string };
   invoice?: { invoiceId: string; number: string };
+  /** A cancellation's corrections, one per invoice refunded (older `cancelled` events name only the first, as `invoice`). */
+  corrections?: Array<{ accountId?: string; invoiceId: string; number: string; amount?: Money }>;
   /** Money charged (positive) or credited/refunded (negative) with it. */
   amount?: Money;
   /** Periods a renewal paid; the reminder's days before paid-until. */

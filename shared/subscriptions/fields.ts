@@ -87,6 +87,13 @@ export function subscriptionEventFields<const T extends z.ZodMiniType<string>, c
     plan: z.optional(z.object({ from: z.string(), to: z.string() })),
     order: z.optional(z.object({ orderId: z.string(), reference: z.string() })),
     invoice: z.optional(z.object({ invoiceId: z.string(), number: z.string() })),
+    /**
+     * A cancellation's corrections, one per invoice refunded, each with the account that holds it and what it credited
+     * (negative). Older `cancelled` events name only the first, as `invoice`.
+     */
+    corrections: z.optional(
+      z.array(z.object({ accountId: z.optional(z.string()), invoiceId: z.string(), number: z.string(), amount: z.optional(money) })),
+    ),
     amount: z.optional(money),
     periods: z.optional(z.number()),
     days: z.optional(z.number()),

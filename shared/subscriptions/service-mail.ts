@@ -19,8 +19,13 @@ export function serviceName(subscription: Pick<Subscription, 'product' | 'plan' 
   return subscription.identifier ? `${name} (${subscription.identifier.value})` : name;
 }
 
-function serviceLink(subscription: Pick<Subscription, 'subscriptionId'>): string {
-  return `${config().portalUrl}/services/${subscription.subscriptionId}`;
+/**
+ * The service's page for a reader of the mail: the licensee's own `/services/<id>`, or for another account (its
+ * distributor) `/services/<id>?clientId=<licensee>`, without which the page answers 404 to the distributor.
+ */
+export function serviceLink(subscription: Pick<Subscription, 'subscriptionId' | 'accountId'>, readerAccountId: string): string {
+  const page = `${config().portalUrl}/services/${subscription.subscriptionId}`;
+  return readerAccountId === subscription.accountId ? page : `${page}?clientId=${encodeURIComponent(subscription.accountId)}`;
 }
 
 /** What a cancellation did: the subscription after it, and the refund to the balance with its corrections, if any. */
@@ -44,7 +49,7 @@ export function cancellationMail(to: string, locale: Locale, notice: Cancellatio
       endsOn: formatDay(ended ? (subscription.endedAt ?? subscription.paidUntil) : subscription.paidUntil, locale),
       ...(refund && refund.amountMinor > 0 ? { refund: formatMoney(refund, locale) } : {}),
       ...(refund?.corrections.length ? { correction: refund.corrections.map((each) => each.number).join(', ') } : {}),
-      link: serviceLink(subscription),
+      link: serviceLink(subscription, subscription.accountId),
     }),
   });
 }
@@ -75,7 +80,8 @@ export function planCreditMail(to: string, locale: Locale, notice: PlanCreditNot
       paidUntil: formatDay(subscription.paidUntil, locale),
       credit: formatMoney(credit, locale),
       ...(credit.correction ? { correction: credit.correction.number } : {}),
-      link: serviceLink(subscription),
+      // The account credited reads it: a distributor that paid the period for its client reads its client's page.
+      link: serviceLink(subscription, notice.accountId),
       balanceLink: `${config().portalUrl}/balance`,
     }),
   });

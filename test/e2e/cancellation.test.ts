@@ -51,6 +51,10 @@ describe('cancelling a service', () => {
       const ledger = page.getByTestId('ledger-table').locator('tbody tr');
       await expect.poll(() => ledger.count(), { timeout: 15_000 }).toBe(1);
       expect(await ledger.first().textContent()).toContain(correction!);
+      // Its note in the page's language (the invoice, a Polish buyer's, says it in Polish; the ledger keeps the facts).
+      expect(await ledger.first().textContent()).toMatch(
+        /Managed Hosting Business, cancellation: \d+ of \d+ days unused - Moving to our own servers\./,
+      );
 
       // The invoices: the correction, and the invoice it corrects marked so.
       await page.goto(`${portal.portalUrl}/invoices`);

@@ -15,11 +15,13 @@ import { listLicences } from '#shared/licences/list-licences.ts';
 import { licenceKey } from '#shared/licences/model.ts';
 import { cancellationPreview, cancelSubscription } from '#shared/subscriptions/cancel.ts';
 import { listSubscriptionEvents } from '#shared/subscriptions/events.ts';
+import { type LineNote, noteText } from '#shared/subscriptions/line-text.ts';
 import { getSubscription } from '#shared/subscriptions/model.ts';
 import { listLicenceSupport } from '#shared/support/list-support.ts';
 import { supportSubscriptionKey } from '#shared/support/model.ts';
 import { testBalance } from '../support/balances.ts';
 import { call, createCustomer, createStaff, purchases, signIn, startTestApi, type TestApi } from '../support/api.ts';
+import { issueTestInvoice } from '../support/invoices.ts';
 import { putTestSubscription } from '../support/subscriptions.ts';
 
 let api: TestApi;
@@ -104,8 +106,91 @@ describe('cancelling now with a prorated refund (immediate-refund)', () => {
       status: { from: 'active', to: 'ended' },
       paidUntil: { from: '2027-01-15T00:00:00.000Z', to: at.toISOString() },
       amount: { amountMinor: -3_888, currency: 'PLN' },
-      invoice: { invoiceId: correction.invoiceId, number: correction.number },
+      corrections: [
+        { accountId, invoiceId: correction.invoiceId, number: correction.number, amount: { amountMinor: -3_888, currency: 'PLN' } },
+      ],
     });
+  });
+
+  it('names every correction in the cancelled event, each with its account and amount', async () => {
+    usePolicy('immediate-refund');
+    const { accountId } = await customerWithToken();
+    // The period's invoice (15 Dec) and an upgrade's (20 Dec): both paid the span, both are corrected.
+    const upgradedOn = '2026-12-20T00:00:00.000Z';
+    const upgrade = await issueTestInvoice(accountId, {
+      at: new Date(upgradedOn),
+      paidAt: new Date(upgradedOn),
+      lines: [{ description: 'Managed Hosting Business → Pro', quantity: 1, unitNetMinor: 1_000 }],
+    });
+    const subscription = await putTestSubscription(accountId, {
+      paidUntil: '2027-01-15T00:00:00.000Z',
+      withInvoice: true,
+      spanChanges: [
+        {
+          kind: 'upgrade',
+          invoice: { accountId, invoiceId: upgrade.invoiceId, number: upgrade.number },
+          grossMinor: upgrade.totals.grossMinor,
+          coversFrom: upgradedOn,
+        },
+      ],
+    });
+
+    const result = await cancelSubscription({
+      accountId,
+      subscriptionId: subscription.subscriptionId,
+      at: new Date('2026-12-25T10:00:00.000Z'),
+      by: 'customer',
+    });
+
+    const corrections = result.refund!.corrections;
+    expect(corrections.map((one) => one.accountId)).toEqual([accountId, accountId]);
+    const [event] = (await listSubscriptionEvents(accountId, subscription.subscriptionId, {})).items;
+    expect(event).toMatchObject({
+      kind: 'cancelled',
+      amount: { amountMinor: -result.refund!.amountMinor, currency: 'PLN' },
+      corrections: corrections.map((one) => ({
+        accountId,
+        invoiceId: one.invoiceId,
+        number: one.number,
+        amount: { amountMinor: -one.amountMinor, currency: 'PLN' },
+      })),
+    });
+    expect(event!.invoice).toBeUndefined();
+  });
+
+  it('writes the correction line and reason in the invoice’s language, and keeps the ledger’s note as facts for the page', async () => {
+    usePolicy('immediate-refund');
+    const { accountId, token } = await customerWithToken();
+    // A Polish buyer's invoice is printed in Polish (invoiceLocale): its correction is too.
+    const subscription = await putTestSubscription(accountId, { paidUntil: '2027-01-15T00:00:00.000Z', withInvoice: true });
+    const at = new Date('2026-12-25T10:00:00.000Z');
+
+    const result = await cancelSubscription({
+      accountId,
+      subscriptionId: subscription.subscriptionId,
+      at,
+      by: 'customer',
+      reason: 'Przenosimy serwer',
+    });
+
+    const polish = 'Managed Hosting Business, rezygnacja: niewykorzystane 20 z 31 dni - Przenosimy serwer';
+    const correction = (await getInvoice(accountId, result.refund!.corrections[0]!.invoiceId, true))!;
+    expect(correction.lines.map((line) => line.description)).toEqual([`${polish} (${subscription.lastInvoice!.number})`]);
+    expect(correction.reason).toBe(polish);
+    // The ledger keeps the facts: the balance page renders them in its reader's language, the memo stays for older readers.
+    const ledger = await call(api, 'GET', '/api/balance/ledger?currency=PLN', { token });
+    expect(ledger.status).toBe(200);
+    const entry = (ledger.body as { items: Array<{ memo?: string; note?: LineNote }> }).items[0]!;
+    expect(entry).toMatchObject({
+      memo: polish,
+      note: {
+        product: 'Managed Hosting',
+        text: { kind: 'cancellation', plan: 'Business', daysLeft: 20, daysInPeriod: 31 },
+        reason: 'Przenosimy serwer',
+      },
+    });
+    expect(noteText(entry.note!, 'en')).toBe('Managed Hosting Business, cancellation: 20 of 31 days unused - Przenosimy serwer');
+    expect(noteText(entry.note!, 'de')).toBe('Managed Hosting Business, Kündigung: 20 von 31 Tagen ungenutzt - Przenosimy serwer');
   });
 
   it('applies 20 parallel cancellations once: one refund, one correction, the balance credited once', async () => {

@@ -1,8 +1,11 @@
 // What a distributor does for its clients' subscriptions (issue #15's leftovers): "renew all due" over one client, or
 // over its own account and every client (each renewal with the client as the licensee, at most one cart's worth);
-// auto-renew of a client's subscription, paid from the distributor's balance, and who may switch it.
+// auto-renew of a client's subscription, paid from the distributor's balance, and who may switch it; the job's
+// reminder, overdue and suspension mails of a client's service (the client is pointed to its distributor, which is
+// told too, with a link that names the client).
 
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { getAccount } from '#shared/accounts/account.ts';
 import { runSubscriptionJob } from '#shared/subscriptions/daily-job.ts';
 import { listSubscriptionEvents } from '#shared/subscriptions/events.ts';
 import { getSubscription } from '#shared/subscriptions/model.ts';
@@ -246,5 +249,45 @@ describe('auto-renew of a distributor’s client', () => {
     expect(foreign.status).toBe(404);
     expect(own.status).toBe(404);
     expect(await getSubscription(clientId, subscription.subscriptionId)).toMatchObject({ autoRenew: false });
+  });
+});
+
+describe('the job’s mails of a distributor’s client’s service', () => {
+  it('tell the client who renews it (no renew link) and the distributor which client’s service to renew, with ?clientId=', async () => {
+    const start = nextBase();
+    const [distributor, client] = await Promise.all([customerWithCart([]), customerWithCart([])]);
+    await makeDistributor(distributor.account.accountId, [client.account.accountId]);
+    const clientId = client.account.accountId;
+    const paidUntil = addDays(start, 30);
+    const subscription = await putTestSubscription(clientId, { paidUntil: paidUntil.toISOString() });
+    const contact = (await getAccount(distributor.account.accountId))!;
+
+    // 30 days ahead (a reminder), at paid-until (overdue), 14 days later (suspended): one mail each, to each side.
+    await runSubscriptionJob({ at: start });
+    await runSubscriptionJob({ at: paidUntil });
+    await runSubscriptionJob({ at: addDays(paidUntil, 14) });
+
+    const page = `/services/${subscription.subscriptionId}`;
+    const toClient = await mailsOf(client.login.email);
+    expect(toClient.map((mail) => mail.subject)).toEqual([
+      expect.stringMatching(/: paid until /),
+      expect.stringMatching(/: the paid period has ended$/),
+      expect.stringMatching(/ is suspended$/),
+    ]);
+    for (const mail of toClient) {
+      expect(mail.body.text).toContain(`Your distributor, ${contact.name} (${contact.contactEmail}), orders its renewals`);
+      expect(mail.body.text).not.toMatch(/renew it|renew now/i);
+      expect(mail.body.text).toContain(`${page}\n`);
+      expect(mail.body.text).not.toContain('clientId=');
+    }
+
+    const toDistributor = await mailsOf(distributor.login.email);
+    expect(toDistributor.map((mail) => mail.subject)).toEqual([
+      expect.stringMatching(new RegExp(`of your client ${client.account.name}: paid until `)),
+      `Managed Hosting Business (203.0.113.10) of your client ${client.account.name}: the paid period has ended`,
+      `Managed Hosting Business (203.0.113.10) of your client ${client.account.name} is suspended`,
+    ]);
+    for (const mail of toDistributor) expect(mail.body.text).toContain(`${page}?clientId=${clientId}`);
+    expect(toDistributor[1]!.body.text).toContain('Please renew it for them');
   });
 });

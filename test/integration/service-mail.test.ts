@@ -9,11 +9,12 @@ import { BILLING_VARIABLE, DEFAULT_BILLING, resetBillingSettingsForTests } from 
 import { formatDay, formatMoney } from '#shared/i18n/format.ts';
 import { money } from '#shared/money.ts';
 import { DAY_MS } from '#shared/subscriptions/periods.ts';
+import { planCreditMail } from '#shared/subscriptions/service-mail.ts';
 import { call, createStaff, signIn, startTestApi, type TestApi } from '../support/api.ts';
 import { mailsTo } from '../support/mailbox.ts';
 import { putTestServicePlans, type TestServicePlans } from '../support/service-plans.ts';
 import { customerWithCart } from '../support/shopper.ts';
-import { putTestSubscription } from '../support/subscriptions.ts';
+import { putTestSubscription, testSubscription } from '../support/subscriptions.ts';
 
 let api: TestApi;
 let billingStaff: string;
@@ -131,6 +132,18 @@ describe('the mail of a downgrade credited now', () => {
     expect(text).toContain(`costs ${formatMoney(money(1_900, 'PLN'), 'en')} net for a month`);
     expect(text).toContain(`credited the difference of ${formatMoney(money(small.preview.grossMinor, 'PLN'), 'en')} to your balance`);
     expect(text).toContain(`correction invoice ${done.body.credit.correction.number}`);
+  });
+
+  it('links the service for the account credited: a distributor that paid for its client reads it with ?clientId=', () => {
+    const subscription = testSubscription('client-account');
+    const notice = { from: 'Medium', subscription, credit: money(1_000, 'PLN') };
+    const page = `/services/${subscription.subscriptionId}`;
+
+    const toLicensee = planCreditMail('owner@example.com', 'en', { ...notice, accountId: 'client-account' }).text;
+    const toDistributor = planCreditMail('partner@example.com', 'pl', { ...notice, accountId: 'distributor-account' }).text;
+
+    expect(toLicensee).toContain(`${page}\n`);
+    expect(toDistributor).toContain(`${page}?clientId=client-account\n`);
   });
 
   it('is not sent for a downgrade scheduled for the period’s end', async () => {

@@ -7,6 +7,8 @@ import { plural } from '#shared/i18n/format.ts';
 import { LOCALES, type Locale } from '#shared/i18n/locale.ts';
 import { mailMessages } from '#shared/mail/messages/index.ts';
 import { shopMailMessages } from '#shared/mail/shop-messages/index.ts';
+import { distributorNotices } from '#shared/mail/shop-messages/distributor-notices.ts';
+import { lineWords } from '#shared/mail/shop-messages/line-words.ts';
 import { de } from '../../web/src/messages/de.ts';
 import { en } from '../../web/src/messages/en.ts';
 import { fr } from '../../web/src/messages/fr.ts';
@@ -157,6 +159,8 @@ function checkCatalogues(name: string, catalogue: (locale: Locale) => unknown, s
 checkCatalogues('web', (locale) => webCatalogues[locale], webSamples);
 checkCatalogues('mail', (locale) => mailMessages(locale), mailSamples);
 checkCatalogues('shop mail', (locale) => shopMailMessages(locale), mailSamples);
+checkCatalogues('line text', (locale) => lineWords(locale), mailSamples);
+checkCatalogues('distributor notices', (locale) => distributorNotices(locale), mailSamples);
 
 describe('plurals by Intl.PluralRules', () => {
   it('Polish takes one, few and many forms by the whole count (1, 2, 5, 12, 22)', () => {

@@ -3,8 +3,8 @@
 
 import { extractText } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import type { Invoice } from '#shared/billing/invoice.ts';
-import { invoiceLocale, renderInvoicePdf } from '#shared/billing/invoice-pdf.ts';
+import { type Invoice, invoiceLocale } from '#shared/billing/invoice.ts';
+import { renderInvoicePdf } from '#shared/billing/invoice-pdf.ts';
 import { DEFAULT_BILLING } from '#shared/billing/settings.ts';
 
 const seller = DEFAULT_BILLING.seller;

@@ -1,9 +1,10 @@
-// The printed text of renewal, plan-change and upgrade lines in each language, with plural forms by Intl.PluralRules
-// (Polish 1 miesiąc, 3 miesiące, 5 miesięcy, 22 lata), and an invoice line of an older order without `text`.
+// The printed text of renewal, plan-change, upgrade and cancellation lines in each language, with plural forms by
+// Intl.PluralRules (Polish 1 miesiąc, 3 miesiące, 5 miesięcy, 22 lata), an invoice line of an older order without
+// `text`, and a ledger note with the reason someone added.
 
 import { describe, expect, it } from 'vitest';
 import { lineDescription } from '#shared/shop/line-key.ts';
-import { type LineText, lineText, renewalText } from '#shared/subscriptions/line-text.ts';
+import { cancellationText, type LineText, lineText, noteText, renewalText } from '#shared/subscriptions/line-text.ts';
 
 const renewal = (count: number, unit: 'month' | 'year' = 'month') => renewalText('Business', { unit, count }, '203.0.113.10');
 const change: LineText = { kind: 'plan-change', from: 'Business', to: 'Pro', daysLeft: 12, daysInPeriod: 30, periodsAfter: 0 };
@@ -55,6 +56,26 @@ describe('upgrade lines', () => {
     expect(lineText(upgrade, 'de')).toBe('Upgrade Desktop (1) → Mobile Web (5)');
     expect(lineText(upgrade, 'fr')).toBe('mise à niveau Desktop (1) → Mobile Web (5)');
     expect(lineText(upgrade, 'it')).toBe('aggiornamento Desktop (1) → Mobile Web (5)');
+  });
+});
+
+describe('cancellation lines and notes', () => {
+  const cancelled = cancellationText('Business', { daysLeft: 20, daysInPeriod: 31 });
+  it('name the plan and the whole days of the period left unused', () => {
+    expect(lineText(cancelled, 'en')).toBe('Business, cancellation: 20 of 31 days unused');
+    expect(lineText(cancelled, 'pl')).toBe('Business, rezygnacja: niewykorzystane 20 z 31 dni');
+    expect(lineText(cancelled, 'de')).toBe('Business, Kündigung: 20 von 31 Tagen ungenutzt');
+    expect(lineText(cancelled, 'fr')).toBe('Business, résiliation : 20 jours non utilisés sur 31');
+    expect(lineText({ ...cancelled, daysLeft: 1 }, 'fr')).toBe('Business, résiliation : 1 jour non utilisé sur 31');
+    expect(lineText(cancelled, 'it')).toBe('Business, disdetta: 20 giorni non utilizzati su 31');
+  });
+
+  it('a note reads as the product and its line, then the reason given, in the reader’s language', () => {
+    const note = { product: 'Managed Hosting', text: cancelled, reason: 'moving' };
+    expect(noteText(note, 'pl')).toBe('Managed Hosting Business, rezygnacja: niewykorzystane 20 z 31 dni - moving');
+    expect(noteText({ product: 'Managed Hosting', text: cancelled }, 'en')).toBe(
+      'Managed Hosting Business, cancellation: 20 of 31 days unused',
+    );
   });
 });
 

@@ -1,9 +1,20 @@
 // The parts of an order both the customer's and the staff's order pages show: its lines with the total, and the
-// contact given at purchase.
+// contact given at purchase; and what a line is under its product (also on the cart and checkout pages).
 
+import { type LineText, lineText } from '#shared/subscriptions/line-text.ts';
 import type { Order } from './api.ts';
 import { Link, TableRegion, useCellLabels } from './components.tsx';
 import { useI18n } from './i18n.ts';
+
+/**
+ * What a line is, under its product: an action line's text (a renewal, a plan change, an upgrade) in the page's
+ * language, from the facts its quote recorded; else (a licence line, an older action line) its edition and seats.
+ */
+export function LineTerms(props: { line: { edition: string; users: number; text?: LineText | undefined } }) {
+  const { t, locale } = useI18n();
+  const { line } = props;
+  return <>{line.text ? lineText(line.text, locale) : `${line.edition} · ${t.licences.users}: ${line.users}`}</>;
+}
 
 export function OrderLinesTable(props: { order: Pick<Order, 'lines' | 'total'>; id: string }) {
   const { t, formatMoney } = useI18n();
@@ -31,7 +42,7 @@ export function OrderLinesTable(props: { order: Pick<Order, 'lines' | 'total'>; 
               <td>
                 {line.product}
                 <span class="muted small block">
-                  {line.edition} · {t.licences.users}: {line.users}
+                  <LineTerms line={line} />
                 </span>
               </td>
               <td>

@@ -1,7 +1,6 @@
 // The shop and billing mails in de: the order placed, payments, the low-balance alert, a top-up ordered. A catalogue of
 // their own, so that bundles sending other mail (sign-in codes, tickets) do not carry these texts.
 
-import { plural } from '#shared/i18n/format.ts';
 import type { ShopMailMessages } from '#shared/mail/shop-messages/en.ts';
 
 export const shopMailDe: ShopMailMessages = {
@@ -60,14 +59,6 @@ export const shopMailDe: ShopMailMessages = {
   },
   // -- services --
   // -- renewals --
-  lineText: {
-    period: (count, unit) =>
-      `${count} ${unit === 'month' ? plural('de', count, { one: 'Monat', other: 'Monate' }) : plural('de', count, { one: 'Jahr', other: 'Jahre' })}`,
-    renewal: (plan, period) => `${plan}, Verlängerung um ${period}`,
-    planChange: (from, to, daysLeft, daysInPeriod) => `${from} → ${to}, Tarifwechsel für ${daysLeft} von ${daysInPeriod} Tagen`,
-    periodsAhead: (count) => `+ ${count} ${plural('de', count, { one: 'Zeitraum', other: 'Zeiträume' })}`,
-    upgrade: (from, to) => `Upgrade ${from} → ${to}`,
-  },
   // -- plan-changes --
   planChanges: {
     creditSubject: (service, to) => `${service}: Tarif gewechselt zu ${to}`,

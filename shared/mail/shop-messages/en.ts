@@ -1,8 +1,6 @@
 // The shop and billing mails in en: the order placed, payments, the low-balance alert, a top-up ordered. A catalogue of
 // their own, so that bundles sending other mail (sign-in codes, tickets) do not carry these texts.
 
-import { plural } from '#shared/i18n/format.ts';
-
 export const shopMailEn = {
   // -- shop --
   // -- checkout --
@@ -98,16 +96,6 @@ export const shopMailEn = {
   },
   // -- services --
   // -- renewals --
-  /** What invoices and mails print after the product for a renewal, plan change or upgrade (subscriptions/line-text.ts). */
-  lineText: {
-    period: (count: number, unit: 'month' | 'year') =>
-      `${count} ${unit === 'month' ? plural('en', count, { one: 'month', other: 'months' }) : plural('en', count, { one: 'year', other: 'years' })}`,
-    renewal: (plan: string, period: string) => `${plan}, renewal ${period}`,
-    planChange: (from: string, to: string, daysLeft: number, daysInPeriod: number) =>
-      `${from} → ${to}, plan change for ${daysLeft} of ${daysInPeriod} days`,
-    periodsAhead: (count: number) => `+ ${count} ${plural('en', count, { one: 'period', other: 'periods' })}`,
-    upgrade: (from: string, to: string) => `upgrade ${from} → ${to}`,
-  },
   // -- plan-changes --
   planChanges: {
     creditSubject: (service: string, to: string) => `${service}: plan changed to ${to}`,

@@ -1,7 +1,6 @@
 // The shop and billing mails in fr: the order placed, payments, the low-balance alert, a top-up ordered. A catalogue of
 // their own, so that bundles sending other mail (sign-in codes, tickets) do not carry these texts.
 
-import { plural } from '#shared/i18n/format.ts';
 import type { ShopMailMessages } from '#shared/mail/shop-messages/en.ts';
 
 export const shopMailFr: ShopMailMessages = {
@@ -60,14 +59,6 @@ export const shopMailFr: ShopMailMessages = {
   },
   // -- services --
   // -- renewals --
-  lineText: {
-    period: (count, unit) => `${count} ${unit === 'month' ? 'mois' : plural('fr', count, { one: 'an', other: 'ans' })}`,
-    renewal: (plan, period) => `${plan}, renouvellement ${period}`,
-    planChange: (from, to, daysLeft, daysInPeriod) =>
-      `${from} → ${to}, changement de formule pour ${daysLeft} ${plural('fr', daysLeft, { one: 'jour', other: 'jours' })} sur ${daysInPeriod}`,
-    periodsAhead: (count) => `+ ${count} ${plural('fr', count, { one: 'période', other: 'périodes' })}`,
-    upgrade: (from, to) => `mise à niveau ${from} → ${to}`,
-  },
   // -- plan-changes --
   planChanges: {
     creditSubject: (service, to) => `${service} : formule changée pour ${to}`,

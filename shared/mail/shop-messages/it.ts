@@ -1,7 +1,6 @@
 // The shop and billing mails in it: the order placed, payments, the low-balance alert, a top-up ordered. A catalogue of
 // their own, so that bundles sending other mail (sign-in codes, tickets) do not carry these texts.
 
-import { plural } from '#shared/i18n/format.ts';
 import type { ShopMailMessages } from '#shared/mail/shop-messages/en.ts';
 
 export const shopMailIt: ShopMailMessages = {
@@ -60,15 +59,6 @@ export const shopMailIt: ShopMailMessages = {
   },
   // -- services --
   // -- renewals --
-  lineText: {
-    period: (count, unit) =>
-      `${count} ${unit === 'month' ? plural('it', count, { one: 'mese', other: 'mesi' }) : plural('it', count, { one: 'anno', other: 'anni' })}`,
-    renewal: (plan, period) => `${plan}, rinnovo ${period}`,
-    planChange: (from, to, daysLeft, daysInPeriod) =>
-      `${from} → ${to}, cambio piano per ${daysLeft} ${plural('it', daysLeft, { one: 'giorno', other: 'giorni' })} su ${daysInPeriod}`,
-    periodsAhead: (count) => `+ ${count} ${plural('it', count, { one: 'periodo', other: 'periodi' })}`,
-    upgrade: (from, to) => `aggiornamento ${from} → ${to}`,
-  },
   // -- plan-changes --
   planChanges: {
     creditSubject: (service, to) => `${service}: piano cambiato in ${to}`,

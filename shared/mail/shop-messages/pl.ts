@@ -60,14 +60,6 @@ export const shopMailPl: ShopMailMessages = {
   },
   // -- services --
   // -- renewals --
-  lineText: {
-    period: (count, unit) =>
-      `${count} ${unit === 'month' ? plural('pl', count, { one: 'miesiąc', few: 'miesiące', other: 'miesięcy' }) : plural('pl', count, { one: 'rok', few: 'lata', other: 'lat' })}`,
-    renewal: (plan, period) => `${plan}, odnowienie ${period}`,
-    planChange: (from, to, daysLeft, daysInPeriod) => `${from} → ${to}, zmiana planu za ${daysLeft} z ${daysInPeriod} dni`,
-    periodsAhead: (count) => `+ ${count} ${plural('pl', count, { one: 'okres', few: 'okresy', other: 'okresów' })}`,
-    upgrade: (from, to) => `aktualizacja ${from} → ${to}`,
-  },
   // -- plan-changes --
   planChanges: {
     creditSubject: (service, to) => `${service}: plan zmieniony na ${to}`,

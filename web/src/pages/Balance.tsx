@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { preferredCurrency } from '#shared/api/balance.ts';
 import type { SupportedCurrency } from '#shared/money.ts';
+import { noteText } from '#shared/subscriptions/line-text.ts';
 import { api, request, type ReplyOf } from '../api.ts';
 import { ErrorAlert, Frame, PagedTable, usePagedList, useResource, useTitle } from '../components.tsx';
 import { Field } from '../fields.tsx';
@@ -30,9 +31,9 @@ function signedMinorUnitsOf(text: string): number | undefined {
 
 const newKey = () => crypto.randomUUID();
 
-/** The ledger's rows: date, kind, what it concerns, the memo and the signed amount. */
+/** The ledger's rows: date, kind, what it concerns, the memo (in the reader's language when kept as facts) and the signed amount. */
 export function LedgerRows(props: { entry: LedgerEntry }) {
-  const { t, formatDateTime, formatMoney } = useI18n();
+  const { t, locale, formatDateTime, formatMoney } = useI18n();
   const { entry } = props;
   return (
     <tr data-kind={entry.kind}>
@@ -41,7 +42,7 @@ export function LedgerRows(props: { entry: LedgerEntry }) {
       </td>
       <td>{t.balance.kinds[entry.kind]}</td>
       <td>{entry.source.label ?? ''}</td>
-      <td>{entry.memo ?? ''}</td>
+      <td>{entry.note ? noteText(entry.note, locale) : (entry.memo ?? '')}</td>
       <td class={`num ${entry.amountMinor < 0 ? 'debit' : 'credit'}`}>
         {entry.amountMinor > 0 ? '+' : ''}
         {formatMoney({ amountMinor: entry.amountMinor, currency: entry.currency })}

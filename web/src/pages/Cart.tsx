@@ -3,10 +3,11 @@
 // Every change names the cart's version; another tab's change in between is refused (409) and the cart is read again.
 
 import { useEffect, useState } from 'preact/hooks';
+import { productLineText } from '#shared/subscriptions/line-text.ts';
 import { ApiError, api, type ReplyOf, request } from '../api.ts';
 import { cartLinesChanged } from '../cart-count.tsx';
 import { ErrorAlert, Frame, Link, TableRegion, useCellLabels, useResource, useTitle } from '../components.tsx';
-import { useI18n } from '../i18n.ts';
+import { type Locale, useI18n } from '../i18n.ts';
 import { useMyRole } from '../my-role.ts';
 import { QuantityForm } from './Shop.tsx';
 import { mayPayWith } from '../my-role.ts';
@@ -14,12 +15,14 @@ import { mayPayWith } from '../my-role.ts';
 type CartView = ReplyOf<typeof api.shop.getCart>;
 type CartLineView = CartView['lines'][number];
 
-function lineName(line: CartLineView): string {
+/** The product and what the line is: an action line's text in the page's language (line-text.ts). */
+function lineName(line: CartLineView, locale: Locale): string {
+  if (line.product && line.text) return productLineText({ product: line.product, text: line.text }, locale);
   return line.product ? `${line.product} ${line.edition ?? ''}`.trim() : line.sku;
 }
 
 export function CartPage() {
-  const { t, formatMoney } = useI18n();
+  const { t, locale, formatMoney } = useI18n();
   const role = useMyRole();
   const canChange = mayPayWith(role);
   const loaded = useResource((signal) => request(api.shop.getCart, { signal }), 'cart');
@@ -121,7 +124,7 @@ export function CartPage() {
                 {cart.lines.map((line) => (
                   <tr key={line.key} data-sku={line.key}>
                     <td>
-                      <strong>{lineName(line)}</strong>
+                      <strong>{lineName(line, locale)}</strong>
                       <span class="muted small cart-line-terms">
                         {line.users !== undefined && `${t.shop.users(line.users)} · `}
                         {line.supportYears !== undefined && `${t.shop.support}: ${t.shop.years(line.supportYears)} · `}
@@ -149,7 +152,7 @@ export function CartPage() {
                       {canChange && line.action?.kind !== 'upgrade' ? (
                         <QuantityForm
                           id={`cart-quantity-${line.key}`}
-                          what={lineName(line)}
+                          what={lineName(line, locale)}
                           initial={line.quantity}
                           button={t.shop.update}
                           disabled={busy}
@@ -164,7 +167,7 @@ export function CartPage() {
                       <td>
                         <button type="button" class="link-button" disabled={busy} onClick={() => remove(line)}>
                           {t.shop.remove}
-                          <span class="visually-hidden"> {lineName(line)}</span>
+                          <span class="visually-hidden"> {lineName(line, locale)}</span>
                         </button>
                       </td>
                     )}

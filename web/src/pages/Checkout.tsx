@@ -9,6 +9,7 @@ import { useI18n } from '../i18n.ts';
 import { navigate } from '../router.ts';
 import { TaxRuleText } from '../checkout-parts.tsx';
 import { cartLinesChanged } from '../cart-count.tsx';
+import { LineTerms } from '../order-parts.tsx';
 
 type Review = ReplyOf<typeof api.checkout.getCheckout>;
 type Method = Review['paymentMethods'][number];
@@ -150,7 +151,7 @@ function CheckoutForm(props: { review: Review; onReload: () => void }) {
                 <td>
                   {line.product}
                   <span class="muted small block">
-                    {line.edition} · {t.licences.users}: {line.users} · <code class="sku">{line.sku}</code>
+                    <LineTerms line={line} /> · <code class="sku">{line.sku}</code>
                   </span>
                 </td>
                 <td class="num">{line.quantity}</td>

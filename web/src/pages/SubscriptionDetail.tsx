@@ -151,10 +151,36 @@ function Facts(props: {
   );
 }
 
-/** One history row's paid-until change, order or invoice, and amount. */
-function HistoryRow(props: { event: SubscriptionEventView; mayReadInvoices: boolean }) {
+/**
+ * The invoices a history row names: a cancellation's every correction (an older event: its first, as `invoice`), or
+ * the invoice that paid a renewal or plan change.
+ */
+function eventInvoices(event: SubscriptionEventView): NonNullable<SubscriptionEventView['corrections']> {
+  if (event.corrections?.length) return event.corrections;
+  return event.invoice ? [event.invoice] : [];
+}
+
+/**
+ * One invoice of a history row: its PDF when the reader's account holds it (the licensee's own page), else its number
+ * (a correction credited to the distributor that paid); with its amount when the row names several.
+ */
+function EventInvoice(props: { invoice: ReturnType<typeof eventInvoices>[number]; accountId: string; withAmount: boolean }) {
+  const { formatMoney } = useI18n();
+  const { invoice } = props;
+  const own = invoice.accountId === undefined || invoice.accountId === props.accountId;
+  return (
+    <span>
+      {own ? <InvoicePdfButton invoice={invoice} /> : invoice.number}
+      {props.withAmount && invoice.amount && <span class="muted small"> ({formatMoney(invoice.amount)})</span>}
+    </span>
+  );
+}
+
+/** One history row's paid-until change, order or invoices, and amount. */
+function HistoryRow(props: { event: SubscriptionEventView; accountId: string; mayReadInvoices: boolean }) {
   const { t, formatDate, formatDateTime, formatMoney } = useI18n();
   const { event } = props;
+  const invoices = props.mayReadInvoices ? eventInvoices(event) : [];
   const detail = [
     event.autoRenew === undefined ? '' : event.autoRenew ? t.services.turnedOn : t.services.turnedOff,
     event.status ? `${t.services.statuses[event.status.from]} → ${t.services.statuses[event.status.to]}` : '',
@@ -176,9 +202,13 @@ function HistoryRow(props: { event: SubscriptionEventView; mayReadInvoices: bool
       <td>{event.paidUntil ? `${formatDate(event.paidUntil.from)} → ${formatDate(event.paidUntil.to)}` : t.app.notAvailable}</td>
       <td>
         {event.order && <Link href={`/orders/${event.order.orderId}`}>{event.order.reference}</Link>}
-        {event.order && event.invoice && ' · '}
-        {event.invoice && props.mayReadInvoices && <InvoicePdfButton invoice={event.invoice} />}
-        {!event.order && !event.invoice && t.app.notAvailable}
+        {invoices.map((invoice, index) => (
+          <span key={invoice.invoiceId}>
+            {(index > 0 || event.order) && ' · '}
+            <EventInvoice invoice={invoice} accountId={props.accountId} withAmount={invoices.length > 1} />
+          </span>
+        ))}
+        {!event.order && invoices.length === 0 && t.app.notAvailable}
       </td>
       <td class="num">{event.amount ? formatMoney(event.amount) : t.app.notAvailable}</td>
     </tr>
@@ -188,6 +218,8 @@ function HistoryRow(props: { event: SubscriptionEventView; mayReadInvoices: bool
 /** The history: its first page came with the detail; "more" reads the next ones. */
 function History(props: {
   subscriptionId: string;
+  /** The licensee's account: the reader's own when it may read invoices (a distributor reading a client's may not). */
+  accountId: string;
   clientId: string | undefined;
   first: Page<SubscriptionEventView>;
   mayReadInvoices: boolean;
@@ -226,7 +258,9 @@ function History(props: {
             </th>
           </>
         }
-        row={(event) => <HistoryRow key={event.eventId} event={event} mayReadInvoices={props.mayReadInvoices} />}
+        row={(event) => (
+          <HistoryRow key={event.eventId} event={event} accountId={props.accountId} mayReadInvoices={props.mayReadInvoices} />
+        )}
       />
     </section>
   );
@@ -309,6 +343,7 @@ export function SubscriptionDetailPage(props: { subscriptionId: string }) {
             // A new first page (after a change) starts the history again from it.
             key={`${detail.data!.subscription.updatedAt}#${detail.data!.history.items[0]?.eventId ?? ''}`}
             subscriptionId={subscription.subscriptionId}
+            accountId={subscription.accountId}
             clientId={clientId}
             first={detail.data!.history}
             mayReadInvoices={mayReadInvoices}
