@@ -61,7 +61,9 @@ export default defineConfig({
           // A layout test walks a whole area's pages in two languages and two widths: a hang guard, not a budget.
           testTimeout: 180_000,
           hookTimeout: 120_000,
-          // One browser at a time on a 2-core machine.
+          // One browser file at a time (they share the demo accounts and the portal's per-address limits). In one
+          // `vitest run` such a project is a group vitest starts only after all the others: `npm test` therefore runs it
+          // as a vitest run of its own beside the other three (test/support/run-suites.ts).
           fileParallelism: false,
         },
       },
