@@ -16,7 +16,7 @@ import type { IssuedLicence } from '#shared/orders/model.ts';
 import { FulfilmentRefused } from '#shared/shop/fulfilment-error.ts';
 import type { ActionLine, ActionQuote, FulfilContext, FulfilmentPart, QuoteContext } from '#shared/shop/line-actions.ts';
 import { lineText, upgradeText } from '#shared/subscriptions/line-text.ts';
-import type { Subscription } from '#shared/subscriptions/model.ts';
+import { MAX_CARRIED_PARTS, type Subscription } from '#shared/subscriptions/model.ts';
 import { paidPlanChange } from '#shared/subscriptions/plan-change.ts';
 import { renewableSupportAmong, renewableSupportOf } from '#shared/subscriptions/renewable-support.ts';
 import { listLicenceSupport } from '#shared/support/list-support.ts';
@@ -75,10 +75,12 @@ export async function quoteUpgrade(context: QuoteContext, action: Upgrade): Prom
 }
 
 /**
- * Support terms an upgrade renames, at most: the current one and the next (paid ahead by an early renewal). A licence
- * gains one term per support purchase or renewal, and only those not yet ended cover the upgraded licence.
+ * Support terms an upgrade renames, at most: the current one and those paid ahead by early renewals. A licence gains one
+ * term per support purchase or renewal, and only those not yet ended cover the upgraded licence; each early renewal
+ * carries a part of the span until it ends, and a renewal that would carry more than MAX_CARRIED_PARTS is refused, so
+ * no more than 1 + MAX_CARRIED_PARTS terms are running at once.
  */
-export const UPGRADE_SUPPORT_TERMS = 2;
+export const UPGRADE_SUPPORT_TERMS = 1 + MAX_CARRIED_PARTS;
 
 /** The terms not yet ended at `at` (the current one, then any paid ahead), earliest first, at most UPGRADE_SUPPORT_TERMS. */
 export function termsCovering<T extends Pick<SupportSubscription, 'startsAt' | 'endsAt'>>(terms: readonly T[], at: Date): T[] {
@@ -108,7 +110,7 @@ function supportTermUpgrade(accountId: string, term: SupportSubscription, target
  * activation stay; conditional on the edition and seats read, so a racing upgrade makes the payment read again), its
  * 'upgraded' event, and its renewable support subscription moved to the new SKU with its price share (and that
  * subscription's 'plan-changed' event), and the support terms covering it from now on (termsCovering) renamed to the
- * new edition and seats. At most 4 + UPGRADE_SUPPORT_TERMS items. The new licence is in `issued`, so the payment mail
+ * new edition and seats. At most 4 + UPGRADE_SUPPORT_TERMS items (10). The new licence is in `issued`, so the payment mail
  * attaches its new file.
  */
 export async function upgradeFulfilment(context: FulfilContext, line: ActionLine & { action: Upgrade }): Promise<FulfilmentPart> {

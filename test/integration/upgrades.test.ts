@@ -324,11 +324,12 @@ describe('fulfilling a paid upgrade', () => {
     expect(text).toContain(licence.licenceId);
   });
 
-  it('renames the support terms covering the licence from now on (the current and one renewed ahead); an ended term keeps its edition', async () => {
+  it('renames every support term covering the licence from now on (the current and three renewed ahead); an ended term keeps its edition', async () => {
     const owner = await createCustomer([]);
     const accountId = owner.account.accountId;
     const day = 24 * 60 * 60 * 1000;
-    // Bought 13 months ago with a year of support (that first term has ended), renewed for this year and, early, the next.
+    // Bought 13 months ago with a year of support (that first term has ended), renewed for this year and, early, the
+    // next three (each early renewal carries a span part: up to MAX_CARRIED_PARTS terms can be running at once).
     const bought = await putLicence(accountId, 'Basic', 'BAS-1', 10_000, new Date(Date.now() - 395 * day));
     const first = bought.subscription!;
     const term = (startsAt: string, endsAt: string): SupportSubscription => ({
@@ -341,8 +342,10 @@ describe('fulfilling a paid upgrade', () => {
     });
     const current = term(first.endsAt, new Date(Date.parse(first.endsAt) + 365 * day).toISOString());
     const ahead = term(current.endsAt, new Date(Date.parse(current.endsAt) + 365 * day).toISOString());
+    const ahead2 = term(ahead.endsAt, new Date(Date.parse(ahead.endsAt) + 365 * day).toISOString());
+    const ahead3 = term(ahead2.endsAt, new Date(Date.parse(ahead2.endsAt) + 365 * day).toISOString());
     await Promise.all(
-      [current, ahead].map((each) => db().send(new PutCommand({ TableName: tableName(), Item: supportSubscriptionItem(accountId, each) }))),
+      [current, ahead, ahead2, ahead3].map((each) => db().send(new PutCommand({ TableName: tableName(), Item: supportSubscriptionItem(accountId, each) }))),
     );
     const buyer = (await getAccount(accountId))!;
     const quote = await quoteAction(
@@ -353,13 +356,17 @@ describe('fulfilling a paid upgrade', () => {
 
     const { part } = await fulfil(accountId, quote.line);
 
-    // The licence, its event, the renewable subscription and its event, and the two terms: what checkout counts for it.
-    expect(part.items).toHaveLength(ACTION_ITEMS.upgrade);
+    // The licence, its event, the renewable subscription and its event, and the four running terms; checkout counts
+    // the most there can be.
+    expect(part.items).toHaveLength(4 + 4);
+    expect(part.items.length).toBeLessThanOrEqual(ACTION_ITEMS.upgrade);
     const token = await signIn(api, 'customer', owner.login);
     const detail = await call(api, 'GET', `/api/licences/${bought.licence.licenceId}`, { token });
     expect(detail.status).toBe(200);
     const terms = detail.body.supportSubscriptions as Array<{ subscriptionId: string; edition: string; users: number; status: string }>;
     expect(terms.map(({ subscriptionId, edition, users }) => ({ subscriptionId, edition, users }))).toEqual([
+      { subscriptionId: ahead3.subscriptionId, edition: 'Plus', users: 1 },
+      { subscriptionId: ahead2.subscriptionId, edition: 'Plus', users: 1 },
       { subscriptionId: ahead.subscriptionId, edition: 'Plus', users: 1 },
       { subscriptionId: current.subscriptionId, edition: 'Plus', users: 1 },
       { subscriptionId: first.subscriptionId, edition: 'Basic', users: 1 },

@@ -7,13 +7,14 @@
 // browser files run one at a time beside the others. Arguments are handed to both runs (a file filter, `--bail`).
 
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BLOBS = join(ROOT, 'test-results', 'blob');
+const REPORT = join(ROOT, 'test-results', 'vitest.json');
 const VITEST = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
 
 /** The two runs: the browser files one at a time, and the rest two at a time (vitest.config.ts). */
@@ -39,7 +40,9 @@ function vitest(label: string, args: string[]): Promise<number> {
 }
 
 const extra = process.argv.slice(2);
+// An earlier run's report must not stand in for this one's (.ci/run prints its counts).
 rmSync(BLOBS, { recursive: true, force: true });
+rmSync(REPORT, { force: true });
 const codes = await Promise.all(
   RUNS.map(({ label, projects }) =>
     vitest(label, [
@@ -54,6 +57,16 @@ const codes = await Promise.all(
     ]),
   ),
 );
-// One JSON report of both runs, as one `vitest run` writes it (.ci/run reads it).
+// One JSON report of both runs, as one `vitest run` writes it (.ci/run reads it). A run that wrote no blob (it died
+// before its report) would be missing from the merge, and its tests from the counts: then there is no report at all.
+const blobs = RUNS.map(({ label }) => join(BLOBS, `${label.trim()}.json`));
+const missing = blobs.filter((blob) => !existsSync(blob));
+if (missing.length > 0) {
+  console.error(`run-suites: no report from ${missing.join(', ')}: the run ended before it wrote one`);
+  process.exit(1);
+}
 const merged = await vitest('all ', ['run', '--merge-reports', BLOBS, '--reporter=json', '--passWithNoTests']);
-process.exit(Math.max(...codes, merged));
+// A filter that matches no test file in either run is a mistake (as in one `vitest run`), not a pass.
+const total = existsSync(REPORT) ? (JSON.parse(readFileSync(REPORT, 'utf8')) as { numTotalTests: number }).numTotalTests : 0;
+if (total === 0) console.error('run-suites: no test ran');
+process.exit(Math.max(...codes, merged, total === 0 ? 1 : 0));

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { resetConfigForTests } from '#shared/config.ts';
 
-export function useUnitConfig(extra: Record<string, string> = {}): void {
+export function useUnitConfig(): void {
   const savedEnv = { ...process.env };
   beforeAll(() => {
     Object.assign(process.env, {
@@ -12,7 +12,6 @@ export function useUnitConfig(extra: Record<string, string> = {}): void {
       MAIL_FROM: 'no-reply@mail.atrium.test',
       CUSTOMER_CLIENT_ID: 'customer-client-id',
       STAFF_CLIENT_ID: 'staff-client-id',
-      ...extra,
     });
     resetConfigForTests();
   });

@@ -17,7 +17,8 @@ import { viewingAs } from './view-as.ts';
 export interface AccountFacts {
   role: CustomerRole;
   distributor: boolean;
-  orderedBy?: ReplyOf<typeof api.distributors.getMyDistributor>['distributor'];
+  /** Its distributor; absent when it has none; `null` when that could not be read (then nothing may assume it has none). */
+  orderedBy?: ReplyOf<typeof api.distributors.getMyDistributor>['distributor'] | null;
 }
 
 /** The facts of one person and account: the read, and once it has answered, its value (a later page starts from it). */
@@ -35,14 +36,14 @@ function readAccountFacts(): Promise<AccountFacts | null> {
     key,
     facts: Promise.all([
       request(api.account.getMyAccount, {}),
-      // Without it the pages only miss the notice; the API refuses a client's own order anyway.
-      request(api.distributors.getMyDistributor, {}).catch(() => ({ distributor: undefined })),
+      // Without it the pages miss the notice and offer no client-only controls; the API refuses a client's order anyway.
+      request(api.distributors.getMyDistributor, {}).catch(() => ({ distributor: null })),
     ]).then(
       ([me, mine]) => {
         const facts: AccountFacts = {
           role: me.role,
           distributor: me.account.distributor === true,
-          ...(mine.distributor ? { orderedBy: mine.distributor } : {}),
+          ...(mine.distributor !== undefined ? { orderedBy: mine.distributor } : {}),
         };
         entry.known = facts;
         return facts;

@@ -35,8 +35,6 @@ export async function submitOnce<T>(steps: SubmitSteps, send: (key: string) => P
 export interface Submitting {
   /** How many times the figures were read again: part of the panel's resource key. */
   loads: number;
-  /** The idempotency key of the next submit: a double click or a retry acts once; a new one after each reload. */
-  key: string;
   busy: boolean;
   /** The last refusal (undefined when none). */
   error: unknown;
@@ -52,7 +50,6 @@ export function useSubmit(): Submitting {
   const steps: SubmitSteps = { busy, key, setBusy, setError, reload: () => setLoads((count) => count + 1) };
   return {
     loads,
-    key,
     busy,
     error,
     clearError: () => setError(undefined),
