@@ -105,6 +105,9 @@ export interface Subscription {
 }
 
 /** A part of what paid the current span besides `lastInvoice` (see `Subscription.spanChanges` and shared/subscriptions/span.ts). */
+/** An invoice of the span; `accountId` is absent on parts recorded before the payer was (the licensee's, or its distributor's). */
+export type PartInvoice = Omit<SpanInvoice, 'accountId'> & { accountId?: string };
+
 export interface SpanChange {
   /** `period`: the invoice that opened the span before an early renewal (its `lastInvoice`), carried over with it. */
   kind: 'upgrade' | 'credit' | 'period';
@@ -113,7 +116,7 @@ export interface SpanChange {
    * its correction corrected (absent for a credit made without a correction); for a period, the opening invoice (its
    * `accountId` absent when that `lastInvoice` had none: looked for as a cancellation looks for it).
    */
-  invoice?: Omit<SpanInvoice, 'accountId'> & { accountId?: string };
+  invoice?: PartInvoice;
   /** The gross paid (an upgrade, a period) or credited (a credit: negative). */
   grossMinor: number;
   /** The first instant of the whole days it paid or credited. */

@@ -14,11 +14,10 @@
 // a credit made without a correction) is taken off the other invoices, the newest first, so the total is always the
 // sum of the parts.
 
-import { MAX_CARRIED_PARTS, type SpanChange, type SpanInvoice, type Subscription } from '#shared/subscriptions/model.ts';
+import { MAX_CARRIED_PARTS, type PartInvoice, type SpanChange, type Subscription } from '#shared/subscriptions/model.ts';
 import { addDays, addPeriods, prorate, wholeDaysLeft } from '#shared/subscriptions/periods.ts';
 
-/** An invoice of the span; `accountId` is absent on parts recorded before the payer was (the licensee's, or its distributor's). */
-export type PartInvoice = Omit<SpanInvoice, 'accountId'> & { accountId?: string };
+export type { PartInvoice };
 
 export interface SpanPart {
   invoice?: PartInvoice;
@@ -63,18 +62,25 @@ function partOf(change: SpanChange): SpanPart {
  */
 export function spanParts(subscription: SpanFields): SpanPart[] {
   const changes = subscription.spanChanges ?? [];
-  const parts = changes.filter(carriedOver).map(partOf);
+  const opening = openingPart(subscription);
+  return [
+    ...changes.filter(carriedOver).map(partOf),
+    ...(opening ? [partOf(opening)] : []),
+    ...changes.filter((change) => !carriedOver(change)).map(partOf),
+  ];
+}
+
+/** The invoice that opened the span (`lastInvoice`) as a part up to paid-until: an item without `coversFrom` paid one period. */
+function openingPart(subscription: SpanFields): SpanChange | undefined {
   const opening = subscription.lastInvoice;
-  if (opening) {
-    const { accountId, invoiceId, number } = opening;
-    parts.push({
-      invoice: { ...(accountId ? { accountId } : {}), invoiceId, number },
-      grossMinor: opening.grossMinor,
-      coversFrom: opening.coversFrom ?? addPeriods(subscription.paidUntil, subscription.period, -1).toISOString(),
-    });
-  }
-  for (const change of changes) if (!carriedOver(change)) parts.push(partOf(change));
-  return parts;
+  if (!opening) return undefined;
+  const { accountId, invoiceId, number } = opening;
+  return {
+    kind: 'period',
+    invoice: { ...(accountId ? { accountId } : {}), invoiceId, number },
+    grossMinor: opening.grossMinor,
+    coversFrom: opening.coversFrom ?? addPeriods(subscription.paidUntil, subscription.period, -1).toISOString(),
+  };
 }
 
 /** The plan changes of the span itself (not carried over from the one before): MAX_SPAN_CHANGES bounds them. */
@@ -94,19 +100,9 @@ function stillCovering(subscription: Pick<Subscription, 'spanChanges'>, at: Date
  */
 export function renewalCarries(subscription: SpanFields, at: Date | string): SpanChange[] | undefined {
   if (wholeDaysLeft(subscription.paidUntil, at) === 0) return [];
-  const carried = stillCovering(subscription, at);
-  const opening = subscription.lastInvoice;
-  if (opening) {
-    const { accountId, invoiceId, number } = opening;
-    carried.push({
-      kind: 'period',
-      invoice: { ...(accountId ? { accountId } : {}), invoiceId, number },
-      grossMinor: opening.grossMinor,
-      coversFrom: opening.coversFrom ?? addPeriods(subscription.paidUntil, subscription.period, -1).toISOString(),
-      coversUntil: subscription.paidUntil,
-    });
-  }
-  for (const change of spanPlanChanges(subscription)) carried.push({ ...change, coversUntil: subscription.paidUntil });
+  const opening = openingPart(subscription);
+  const ownParts = [...(opening ? [opening] : []), ...spanPlanChanges(subscription)];
+  const carried = [...stillCovering(subscription, at), ...ownParts.map((part) => ({ ...part, coversUntil: subscription.paidUntil }))];
   return carried.length > MAX_CARRIED_PARTS ? undefined : carried;
 }
 
