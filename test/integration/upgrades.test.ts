@@ -345,7 +345,9 @@ describe('fulfilling a paid upgrade', () => {
     const ahead2 = term(ahead.endsAt, new Date(Date.parse(ahead.endsAt) + 365 * day).toISOString());
     const ahead3 = term(ahead2.endsAt, new Date(Date.parse(ahead2.endsAt) + 365 * day).toISOString());
     await Promise.all(
-      [current, ahead, ahead2, ahead3].map((each) => db().send(new PutCommand({ TableName: tableName(), Item: supportSubscriptionItem(accountId, each) }))),
+      [current, ahead, ahead2, ahead3].map((each) =>
+        db().send(new PutCommand({ TableName: tableName(), Item: supportSubscriptionItem(accountId, each) })),
+      ),
     );
     const buyer = (await getAccount(accountId))!;
     const quote = await quoteAction(
