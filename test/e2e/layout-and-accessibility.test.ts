@@ -100,24 +100,25 @@ async function check(page: Page, path: string, options: { axe?: boolean } = {}):
   return { [`${path} at ${PHONE.width} px`]: phone, [`${path} at ${LAPTOP.width} px`]: laptop };
 }
 
-/**
- * Runs a check with the account's facts (GET /api/me and /api/me/distributor, which say whether the account is a
- * distributor or has one) answered a second late, after the page's own reads.
- */
-async function withAccountFactsLate<T>(page: Page, run: () => Promise<T>): Promise<T> {
-  const facts = /\/api\/me(\/distributor)?(\?.*)?$/;
-  const late = async (route: Route) => {
+/** Runs a check with the replies of the requests `late` matches held back a second, after the page's other reads. */
+async function withRepliesLate<T>(page: Page, late: RegExp, run: () => Promise<T>): Promise<T> {
+  const holdBack = async (route: Route) => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     // The page may have dropped the read meanwhile (an aborted fetch): then there is nothing to continue.
     await route.continue().catch(() => undefined);
   };
-  await page.route(facts, late);
+  await page.route(late, holdBack);
   try {
     return await run();
   } finally {
-    await page.unroute(facts, late);
+    await page.unroute(late, holdBack);
   }
 }
+
+/** The account's facts (GET /api/me and /api/me/distributor: whether it is a distributor or has one). */
+const ACCOUNT_FACTS = /\/api\/me(\/distributor)?(\?.*)?$/;
+/** The services list (GET /api/subscriptions), which the upcoming renewals' own read would otherwise precede. */
+const SERVICES_LIST = /\/api\/subscriptions(\?.*)?$/;
 
 function expectClean(findings: Record<string, Findings>): void {
   for (const [where, found] of Object.entries(findings)) {
@@ -545,14 +546,21 @@ describe('layout and accessibility of every page in Chromium', () => {
     // client filter above it. Held back here, the facts arrive last every time.
     const partner = await signedInPage('customer', DEMO_LOGINS.partner, 'pl');
     for (const path of ['/services?clientId=demo-orchard', '/upgrades', '/licences']) {
-      for (const [where, found] of Object.entries(await withAccountFactsLate(partner, () => check(partner, path, { axe: false }))))
+      for (const [where, found] of Object.entries(
+        await withRepliesLate(partner, ACCOUNT_FACTS, () => check(partner, path, { axe: false })),
+      ))
         findings[`${where} (pl, facts late)`] = found;
     }
     const client = await signedInPage('customer', DEMO_LOGINS.partnerClient);
     for (const path of ['/services', '/upgrades', '/licences']) {
-      for (const [where, found] of Object.entries(await withAccountFactsLate(client, () => check(client, path, { axe: false }))))
+      for (const [where, found] of Object.entries(await withRepliesLate(client, ACCOUNT_FACTS, () => check(client, path, { axe: false }))))
         findings[`${where} (client, facts late)`] = found;
     }
+    // The list answering after the upcoming renewals below it (CI, 2026-11-30): they must not sit below a loading table.
+    for (const [where, found] of Object.entries(
+      await withRepliesLate(partner, SERVICES_LIST, () => check(partner, '/services', { axe: false })),
+    ))
+      findings[`${where} (pl, list late)`] = found;
     expectClean(findings);
   });
 

@@ -134,10 +134,11 @@ export function ServicesPage() {
                 <Link href="/shop">{t.services.toShop}</Link>
               </p>
             )}
-            {/* Below the table: it arrives with its own read, and must not push the table down as it does (layout shift). */}
+            {/* Below the table, with its own read: shown once the table has its rows, so they never push it down in view. */}
             <UpcomingRenewals
               // What "renew all due" renews: this client's, or (a distributor on its own account) its own and every client's.
               scope={clientId ? { clientId } : facts?.distributor ? { allClients: true } : {}}
+              shown={list.status !== 'loading' || list.items.length > 0}
               reloads={reloads}
               onChanged={reload}
             />
@@ -152,7 +153,7 @@ export function ServicesPage() {
  * The upcoming renewals under the table, with "renew all due"; a distributor on its own account (its and all its
  * clients' due subscriptions) also sees which they are and whose, since the table above shows its own account only.
  */
-function UpcomingRenewals(props: { scope: RenewDueScope; reloads: number; onChanged: () => void }) {
+function UpcomingRenewals(props: { scope: RenewDueScope; shown: boolean; reloads: number; onChanged: () => void }) {
   const { t, formatDate } = useI18n();
   const { clientId, allClients } = props.scope;
   const due = useResource(
@@ -163,6 +164,7 @@ function UpcomingRenewals(props: { scope: RenewDueScope; reloads: number; onChan
       }),
     `due#${clientId ?? ''}#${allClients ? 'all' : ''}#${props.reloads}`,
   );
+  if (!props.shown) return null;
   if (due.error !== undefined) return <ErrorAlert error={due.error} onRetry={due.retry} />;
   if (!due.data) return null;
   const { items, more } = due.data;
